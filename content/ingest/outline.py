@@ -1,0 +1,84 @@
+"""The types that flow through the ingest pipeline: parse -> topics -> extract.
+
+Plain dataclasses, no ORM, so every stage is tested with strings in and these out.
+Line numbers are 1-based physical lines of the source file, as `cat -n` prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["paragraph", "bullet", "table", "code"]
+FactKind = Literal["definition", "list", "comparison", "use_case", "number"]
+
+
+@dataclass
+class Block:
+    """One logical piece of content under a heading.
+
+    `text` is clean markdown-inline text: bullet markers, arrows and leading
+    whitespace removed, soft-wrapped lines joined with a space. For tables it
+    is the table re-emitted as a clean GitHub pipe table; for code, the code.
+    """
+
+    kind: BlockKind
+    text: str
+    line: int
+    end_line: int
+    depth: int = 0  # bullet nesting: 0 top-level bullet/paragraph, 1 child, ...
+    ordered: bool = False  # "1." / "1)" list item
+    term: str | None = None  # "Term: definition" / "**Term**: definition" / "Term - definition"
+    definition: str | None = None  # the text after the term ("" for a bare label "Term:")
+    rows: list[list[str]] | None = None  # tables: header row first, cells stripped
+
+
+@dataclass
+class Section:
+    """A heading and what sits under it until the next heading of the same or higher level."""
+
+    title: str  # clean: no '#', banners, numbering, '**', trailing ':'
+    raw_title: str  # the heading line as written (stripped)
+    level: int  # 1 = top level
+    line: int  # line of the heading (first banner line's title line for banner pairs)
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    def walk(self):
+        """This section and every descendant, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Dropped:
+    line: int
+    end_line: int
+    reason: str  # "chat lead-in", "duplicate of line 120", "homework", "truncated", ...
+
+
+@dataclass
+class Outline:
+    sections: list[Section]  # top level; text before any heading -> a Section with title ""
+    dropped: list[Dropped] = field(default_factory=list)
+
+    def walk(self):
+        for section in self.sections:
+            yield from section.walk()
+
+
+@dataclass
+class Fact:
+    """A statement the notes make that a card or question can be built from."""
+
+    kind: FactKind
+    subject: str  # the term, the list's label, "A vs B", the option, the numbered thing
+    text: str  # the statement as a learner would read it
+    lines: list[int]  # source lines it came from
+    data: dict = field(default_factory=dict)
+    # definition: {"term", "definition"}
+    # list:       {"label", "members": [str, ...]}
+    # comparison: {"items": [str, ...], "attributes": {attr: {item: value}}}
+    # use_case:   {"option", "use_case"}
+    # number:     {"number": "99.999999999%", "statement"}
