@@ -1,3 +1,8 @@
+"""Public topic pages built from the ingested notes."""
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-# Create your views here.
+
+def topic_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "content/topic_index.html")
