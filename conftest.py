@@ -101,3 +101,16 @@ def screenshot():
         page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture(scope="session")
+def shipped_notes(django_db_setup, django_db_blocker):
+    """The shipped notes ingested once per session, for tests that read pages built from them.
+
+    Committed outside the per-test transactions, so every non-transactional test sees it; pytest-django
+    runs transactional (browser) tests last, and those ingest for themselves.
+    """
+    from content.services import ingest
+
+    with django_db_blocker.unblock():
+        return ingest()

@@ -1,8 +1,192 @@
-"""Public topic pages built from the ingested notes."""
+"""Public topic pages built from the ingested notes: index, categories, topics, sources and search."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.html import escape
+from django.views.decorators.http import require_POST
+
+from content.catalog import load_catalog, normalise
+from content.models import Section, SectionRead, Source, Topic
+
+
+def get_topic(slug: str) -> Topic:
+    """Topic pages are public; a catalog topic the notes never cover has no page."""
+    topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
+    if topic.section_count == 0:
+        raise Http404("The notes have nothing on this topic yet.")
+    return topic
+
+
+def get_source(pk: int) -> Source:
+    return get_object_or_404(Source, pk=pk)
+
+
+def get_section(pk: int) -> Section:
+    return get_object_or_404(Section.objects.select_related("topic").filter(retired=False), pk=pk)
+
+
+def group_by_category(topics) -> OrderedDict:
+    groups: OrderedDict = OrderedDict()
+    for topic in topics:
+        group = groups.setdefault(topic.category, {"slug": topic.category, "name": topic.category_name,
+                                                   "covered": [], "uncovered": []})
+        group["covered" if topic.section_count else "uncovered"].append(topic)
+    return groups
 
 
 def topic_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "content/topic_index.html")
+    topics = list(Topic.objects.only(
+        "slug", "name", "short", "category", "category_name", "category_order", "order", "section_count",
+        "fact_count", "summary", "parent_id", "domain",
+    ))
+    groups = group_by_category(topics)
+    covered = sum(1 for t in topics if t.section_count)
+    return render(request, "content/topic_index.html", {
+        "groups": groups.values(), "covered": covered, "total": len(topics),
+        "sources": Source.objects.filter(retired=False).count(),
+    })
+
+
+def category(request: HttpRequest, slug: str) -> HttpResponse:
+    topics = list(Topic.objects.filter(category=slug).select_related("parent"))
+    if not topics:
+        raise Http404("No such category.")
+    covered = [t for t in topics if t.section_count]
+    return render(request, "content/category.html", {
+        "category_name": topics[0].category_name, "slug": slug, "covered": covered,
+        "uncovered": [t for t in topics if not t.section_count],
+    })
+
+
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = get_topic(slug)
+    sections = list(topic.sections.active())
+    children = list(topic.children.filter(section_count__gt=0))
+    related_by_slug = {t.slug: t for t in Topic.objects.filter(slug__in=topic.related, section_count__gt=0)}
+    related = [related_by_slug[s] for s in topic.related if s in related_by_slug]
+    read_ids: set[int] = set()
+    if request.user.is_authenticated:
+        read_ids = set(SectionRead.objects.filter(user=request.user, section__in=sections)
+                       .values_list("section_id", flat=True))
+    for section in sections:
+        section.is_read = section.pk in read_ids
+    sources = sorted({(ref[0], ref[1]) for s in sections for item in s.items for ref in item["refs"]})
+    return render(request, "content/topic.html", {
+        "topic": topic, "sections": sections, "children": children, "related": related,
+        "read_ids": read_ids, "sources": sources,
+        "errata_count": sum(1 for s in sections for item in s.items if item["erratum"]),
+    })
+
+
+@login_required
+@require_POST
+def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+    section = get_section(pk)
+    if request.POST.get("read") == "0":
+        SectionRead.objects.filter(user=request.user, section=section).delete()
+        read = False
+    else:
+        SectionRead.objects.get_or_create(user=request.user, section=section,
+                                          defaults={"read_at": timezone.now()})
+        read = True
+    if request.htmx:
+        return render(request, "content/_read_toggle.html", {"section": section, "is_read": read})
+    return redirect(section.get_absolute_url())
+
+
+def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_source(pk)
+    try:
+        highlight = int(request.GET.get("line", "0"))
+    except ValueError:
+        highlight = 0
+    return render(request, "content/source.html", {
+        "source": source, "lines": source.numbered_lines(), "highlight": highlight,
+    })
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    results: list[dict] = []
+    if query:
+        results = search_topics(query)
+    return render(request, "content/search.html", {"query": query, "results": results})
+
+
+def search_topics(query: str, limit: int = 30) -> list[dict]:
+    """Topics for a query: alias hits first ("r53" is Route 53), then full-text matches by rank."""
+    catalog = load_catalog()
+    alias_slugs = alias_matches(query, catalog)
+    scored: dict[str, dict] = {}
+    for rank, slug in enumerate(alias_slugs):
+        scored[slug] = {"score": 100.0 - rank, "snippets": []}
+    for slug, score, title, anchor, snippet in section_matches(query, alias_slugs):
+        entry = scored.setdefault(slug, {"score": 0.0, "snippets": []})
+        entry["score"] += score
+        if len(entry["snippets"]) < 3:
+            entry["snippets"].append({"title": title, "anchor": anchor, "html": snippet})
+    topics = {t.slug: t for t in Topic.objects.filter(slug__in=scored, section_count__gt=0)}
+    ranked = sorted((s for s in scored if s in topics), key=lambda s: (-scored[s]["score"], topics[s].order))
+    return [{"topic": topics[s], **scored[s]} for s in ranked[:limit]]
+
+
+def alias_matches(query: str, catalog) -> list[str]:
+    wanted = normalise(query)
+    exact = [t.slug for t in catalog.topics.values()
+             if wanted in {normalise(n) for n in (t.name, t.full_name, t.short, *t.aliases) if n}]
+    return exact or catalog.find(query)
+
+
+def section_matches(query: str, alias_slugs: list[str]):
+    """(topic slug, score, section title, anchor, snippet html) for sections matching the query."""
+    if connection.vendor == "postgresql":
+        search_query = SearchQuery(query, search_type="websearch", config="english")
+        rows = (
+            Section.objects.active().filter(search_vector=search_query)
+            .annotate(
+                rank=SearchRank(F("search_vector"), search_query),
+                snippet=SearchHeadline("plain_text", search_query, config="english", start_sel="<mark>",
+                                       stop_sel="</mark>", max_words=30, min_words=12),
+            )
+            .order_by("-rank")
+            .values_list("topic__slug", "rank", "title", "anchor", "snippet")[:200]
+        )
+        for slug, rank, title, anchor, snippet in rows:
+            # The headline is note text: escape it, then restore only our own <mark> tags.
+            safe = escape(snippet).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
+            yield slug, float(rank) * 10, title, anchor, safe
+        return
+    words = [w for w in normalise(query).split() if len(w) > 1]
+    if not words:
+        return
+    rows = Section.objects.active()
+    for word in words:
+        rows = rows.filter(plain_text__icontains=word)
+    for slug, title, anchor, text in rows.values_list("topic__slug", "title", "anchor", "plain_text")[:200]:
+        lowered = text.lower()
+        hits = sum(lowered.count(w) for w in words)
+        yield slug, hits + (5 if any(w in title.lower() for w in words) else 0), title, anchor, snippet_for(text, words)
+
+
+def snippet_for(text: str, words: list[str], width: int = 90) -> str:
+    lowered = text.lower()
+    at = min((lowered.find(w) for w in words if w in lowered), default=0)
+    start = max(0, at - width)
+    piece = escape(text[start:at + width].replace("\n", " "))
+    for w in words:
+        piece = _highlight(piece, w)
+    return ("…" if start else "") + piece + "…"
+
+
+def _highlight(text: str, word: str) -> str:
+    return re.sub(f"({re.escape(word)})", r"<mark>\1</mark>", text, flags=re.IGNORECASE)

@@ -1,1 +1,185 @@
-"""learning models."""
+"""Learning: flashcards generated from facts, each learner's FSRS state per card, and every review."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from fsrs import Card as FsrsCard
+from fsrs import Rating, Scheduler, State
+
+LEECH_LAPSES = 8
+LEARNING_STEPS = (timedelta(minutes=1), timedelta(minutes=10))
+RELEARNING_STEPS = (timedelta(minutes=10),)
+
+
+class FlashcardQuerySet(models.QuerySet):
+    def active(self) -> FlashcardQuerySet:
+        return self.filter(retired=False)
+
+
+class Flashcard(models.Model):
+    """One card built from one fact with one template; its key survives re-ingest."""
+
+    KINDS = [
+        ("definition", "Definition"),
+        ("reverse", "Which service"),
+        ("list", "List"),
+        ("cloze", "Cloze"),
+        ("number", "Number"),
+        ("comparison", "Comparison"),
+    ]
+
+    key = models.CharField(max_length=64, unique=True)  # hash(fact key, template)
+    fact = models.ForeignKey("content.Fact", null=True, on_delete=models.SET_NULL, related_name="cards")
+    topic = models.ForeignKey("content.Topic", on_delete=models.CASCADE, related_name="cards")
+    kind = models.CharField(max_length=20, choices=KINDS)
+    front = models.TextField()
+    back = models.TextField()
+    refs = models.JSONField(default=list)  # [[label, source_id, line], ...]
+    position = models.PositiveIntegerField(default=0)  # catalog order for introducing new cards
+    retired = models.BooleanField(default=False)
+    edited = models.BooleanField(default=False)  # an instructor edited it: ingest leaves its text alone
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FlashcardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.front[:80]
+
+
+class StudySettings(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="study_settings")
+    desired_retention = models.FloatField(
+        default=0.90, validators=[MinValueValidator(0.70), MaxValueValidator(0.97)]
+    )
+    new_per_day = models.PositiveIntegerField(default=20, validators=[MaxValueValidator(500)])
+    max_reviews_per_day = models.PositiveIntegerField(default=200, validators=[MaxValueValidator(5000)])
+    day_starts_hour = models.PositiveSmallIntegerField(default=4, validators=[MaxValueValidator(23)])
+    time_zone = models.CharField(max_length=64, default="UTC")
+    topics = models.ManyToManyField("content.Topic", blank=True, related_name="+")  # empty: every topic
+
+    def __str__(self) -> str:
+        return f"settings of {self.user}"
+
+    @classmethod
+    def for_user(cls, user) -> StudySettings:
+        obj, _ = cls.objects.get_or_create(user=user)
+        return obj
+
+    def scheduler(self, *, fuzz: bool = True) -> Scheduler:
+        return Scheduler(
+            desired_retention=self.desired_retention,
+            learning_steps=LEARNING_STEPS,
+            relearning_steps=RELEARNING_STEPS,
+            enable_fuzzing=fuzz,
+        )
+
+    def day_bounds(self, now: datetime) -> tuple[datetime, datetime]:
+        """The learner's current study day: from their day-start hour, in their time zone, for 24 h."""
+        local = now.astimezone(zoneinfo.ZoneInfo(self.time_zone))
+        start = local.replace(hour=self.day_starts_hour, minute=0, second=0, microsecond=0)
+        if local < start:
+            start -= timedelta(days=1)
+        end = (start + timedelta(days=1))
+        return start.astimezone(zoneinfo.ZoneInfo("UTC")), end.astimezone(zoneinfo.ZoneInfo("UTC"))
+
+
+class CardStateQuerySet(models.QuerySet):
+    def for_user(self, user) -> CardStateQuerySet:
+        return self.filter(user=user)
+
+
+class CardState(models.Model):
+    """A learner's FSRS memory state for one card. No row means the card is new to them."""
+
+    STATES = [(State.Learning.value, "Learning"), (State.Review.value, "Review"),
+              (State.Relearning.value, "Relearning")]
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_states")
+    card = models.ForeignKey(Flashcard, on_delete=models.CASCADE, related_name="states")
+    state = models.PositiveSmallIntegerField(choices=STATES, default=State.Learning.value)
+    step = models.PositiveSmallIntegerField(null=True, blank=True)
+    stability = models.FloatField(null=True, blank=True)
+    difficulty = models.FloatField(null=True, blank=True)
+    due = models.DateTimeField()
+    last_review = models.DateTimeField(null=True, blank=True)
+    first_review = models.DateTimeField(null=True, blank=True)
+    lapses = models.PositiveIntegerField(default=0)
+    reps = models.PositiveIntegerField(default=0)
+    suspended = models.BooleanField(default=False)
+    leech = models.BooleanField(default=False)
+    buried_until = models.DateTimeField(null=True, blank=True)
+
+    objects = CardStateQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "card"], name="one_state_per_user_card")]
+        indexes = [models.Index(fields=["user", "due"], name="cardstate_user_due")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.card_id} · {self.get_state_display()}"
+
+    def to_fsrs(self) -> FsrsCard:
+        return FsrsCard(card_id=self.card_id, state=State(self.state), step=self.step, stability=self.stability,
+                        difficulty=self.difficulty, due=self.due, last_review=self.last_review)
+
+    def snapshot(self) -> dict:
+        """Everything a review changes, so undo restores it exactly."""
+        return {
+            "state": self.state, "step": self.step, "stability": self.stability, "difficulty": self.difficulty,
+            "due": self.due.isoformat() if self.due else None,
+            "last_review": self.last_review.isoformat() if self.last_review else None,
+            "first_review": self.first_review.isoformat() if self.first_review else None,
+            "lapses": self.lapses, "reps": self.reps, "suspended": self.suspended, "leech": self.leech,
+        }
+
+    def restore(self, snap: dict) -> None:
+        for field in ("state", "step", "stability", "difficulty", "lapses", "reps", "suspended", "leech"):
+            setattr(self, field, snap[field])
+        for field in ("due", "last_review", "first_review"):
+            setattr(self, field, datetime.fromisoformat(snap[field]) if snap[field] else None)
+
+    def apply_review(self, rating: Rating, now: datetime, scheduler: Scheduler, duration_ms: int | None) -> None:
+        was_review = self.reps > 0 and self.state == State.Review.value
+        card, _ = scheduler.review_card(self.to_fsrs(), rating, review_datetime=now, review_duration=duration_ms)
+        self.state = card.state.value
+        self.step = card.step
+        self.stability = card.stability
+        self.difficulty = card.difficulty
+        self.due = card.due
+        self.last_review = card.last_review
+        self.first_review = self.first_review or now
+        self.reps += 1
+        if was_review and rating == Rating.Again:
+            self.lapses += 1
+            if self.lapses >= LEECH_LAPSES:
+                self.leech = True
+                self.suspended = True
+
+
+class ReviewLog(models.Model):
+    """One rating. Never deleted by ingest; undo removes only the learner's own last review."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews")
+    card = models.ForeignKey(Flashcard, on_delete=models.CASCADE, related_name="reviews")
+    rating = models.PositiveSmallIntegerField(choices=[(r.value, r.name) for r in Rating])
+    reviewed_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    token = models.CharField(max_length=64)  # the shown card's token: a retried rating is recorded once
+    state_before = models.JSONField(null=True)  # null: the card was new
+    state_after = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "token"], name="one_review_per_token")]
+        indexes = [models.Index(fields=["user", "reviewed_at"], name="reviewlog_user_time")]
+        ordering = ["-reviewed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} rated {self.card_id} {self.rating}"

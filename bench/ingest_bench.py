@@ -1,0 +1,66 @@
+"""Ingest speed on the shipped notes, and on ten copies of them. Run by hand; prints its figures.
+
+    .venv/bin/python bench/ingest_bench.py            # SQLite (a throwaway file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/stratus_bench .venv/bin/python bench/ingest_bench.py
+"""
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+if not os.environ.get("DATABASE_URL"):
+    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from content.models import Fact, Section, Source, Topic  # noqa: E402
+from content.services import NOTES_DIR, ingest  # noqa: E402
+
+
+def reset() -> None:
+    for model in (Fact, Section, Source, Topic):
+        model.objects.all().delete()
+
+
+def timed(paths, runs: int = 3) -> tuple[float, float]:
+    """(median seconds of a first ingest into an empty database, median of an unchanged re-ingest)."""
+    first, again = [], []
+    for _ in range(runs):
+        reset()
+        first.append(ingest(paths).seconds)
+        again.append(ingest(paths).seconds)
+    return statistics.median(first), statistics.median(again)
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    print(f"database: {connection.vendor}")
+    one_first, one_again = timed([NOTES_DIR])
+    report = ingest([NOTES_DIR]).as_dict()
+    print(f"shipped notes (5 files): first ingest {one_first:.3f} s, unchanged re-ingest {one_again:.3f} s "
+          f"(target <= 2.0 s); {report['topics']} topics, {report['sections']} sections, {report['facts']} facts")
+    with tempfile.TemporaryDirectory() as tmp:
+        for copy in range(10):
+            for note in NOTES_DIR.iterdir():
+                shutil.copy(note, Path(tmp) / f"copy{copy:02d}_{note.name}")
+        started = time.perf_counter()
+        ten_first, ten_again = timed([Path(tmp)], runs=1)
+        print(f"ten copies (50 files): first ingest {ten_first:.3f} s = {ten_first / one_first:.1f}x one copy "
+              f"(target <= 10x); re-ingest {ten_again:.3f} s; wall {time.perf_counter() - started:.1f} s")
+    reset()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,547 @@
+"""Ingest: read notes files, run the pipeline, and upsert sources, topics, sections and facts in one transaction.
+
+Rows are matched by stable keys (DESIGN.md), so re-ingesting updates in place and retires what vanished;
+nothing a learner owns is ever deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from content.catalog import Catalog, find_erratum, load_catalog, load_contradictions, load_errata, normalise
+from content.ingest.extract import extract
+from content.ingest.parse import parse
+from content.ingest.sources import NoteText, Unreadable, read_note
+from content.ingest.topics import TopicSection, assign
+from content.models import Fact, Section, Source, Topic
+from content.render import render_block
+from learning.generate import FactView, TopicView, cards_for
+from learning.models import Flashcard
+
+NOTES_DIR = Path(settings.BASE_DIR) / "content" / "notes"
+READABLE = {".txt", ".md", ".markdown"}
+OVERVIEW = "Overview"
+
+
+class NothingIngested(Exception):
+    """No file could be ingested; the database is untouched."""
+
+    def __init__(self, report: IngestReport):
+        self.report = report
+        reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in report.sources_skipped) or "no files found"
+        super().__init__(f"No notes file could be ingested ({reasons}).")
+
+
+@dataclass
+class IngestReport:
+    sources_ingested: int = 0
+    sources_skipped: list[dict] = field(default_factory=list)
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    retired: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    totals: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "sources_ingested": self.sources_ingested,
+            "sources_skipped": self.sources_skipped,
+            **self.totals,
+            "created": dict(self.created),
+            "updated": dict(self.updated),
+            "retired": dict(self.retired),
+            "warnings": self.warnings,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class ParsedNote:
+    path: str  # as stored on Source.path
+    label: str
+    note: NoteText
+    sections: list[TopicSection]
+
+
+def stable_key(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
+
+
+def source_name(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path(settings.BASE_DIR).resolve()))
+    except ValueError:
+        return str(path.resolve())
+
+
+def source_label(path: Path) -> str:
+    """002_200e13e4eecbac3a.txt -> "002"; other names keep their stem."""
+    stem = path.stem
+    prefix = stem.split("_", 1)[0]
+    return prefix if prefix.isdigit() else stem[:40]
+
+
+def collect_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
+    """Expand folders into their notes files; anything else that is not a readable note is a skip."""
+    files: list[Path] = []
+    skipped: list[dict] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name.startswith("."):
+                    continue
+                files.append(child)
+        elif path.is_file():
+            files.append(path)
+        else:
+            skipped.append({"path": str(path), "reason": "no such file or folder"})
+    return files, skipped
+
+
+def read_all(files: list[Path], catalog: Catalog, report: IngestReport) -> list[ParsedNote]:
+    """Read and parse each file; a bad file becomes a skip with its reason, never a failed run."""
+    known = {s.path: s for s in Source.objects.filter(retired=False)}
+    parsed: list[ParsedNote] = []
+    labels: Counter = Counter(source_label(p) for p in files)
+    for path in files:
+        name = source_name(path)
+        label = source_label(path) if labels[source_label(path)] == 1 else path.stem[:40]
+        try:
+            note = read_note(path)
+        except Unreadable as error:
+            reason = str(error)
+            previous = known.get(name)
+            if previous is None:
+                report.sources_skipped.append({"path": name, "reason": reason})
+                continue
+            # Keep the last good version rather than losing its pages.
+            note = NoteText(text=previous.text, encoding=previous.encoding)
+            report.sources_skipped.append({"path": name, "reason": reason + " (kept its last good version)"})
+        except OSError as error:
+            report.sources_skipped.append({"path": name, "reason": f"cannot read: {error.strerror or error}"})
+            continue
+        try:
+            outline = parse(note.text)
+            sections, warnings = assign(outline, catalog, source=label)
+        except Exception as error:  # noqa: BLE001 - one file's crash is that file's skip reason
+            report.sources_skipped.append(
+                {"path": name, "reason": f"could not be parsed ({type(error).__name__}: {error})"}
+            )
+            continue
+        report.warnings.extend(warnings)
+        parsed.append(ParsedNote(path=name, label=label, note=note, sections=sections))
+    return parsed
+
+
+def ingest(paths: list[Path] | None = None) -> IngestReport:
+    """Ingest notes files and folders (default: content/notes/). Raises NothingIngested if none could be."""
+    started = time.perf_counter()
+    report = IngestReport()
+    files, skipped = collect_files([Path(p) for p in (paths or [NOTES_DIR])])
+    report.sources_skipped.extend(skipped)
+    catalog = load_catalog()
+    parsed = read_all(files, catalog, report)
+    if not parsed:
+        report.seconds = time.perf_counter() - started
+        raise NothingIngested(report)
+    with transaction.atomic():
+        Writer(catalog, report).write(parsed)
+    report.sources_ingested = sum(1 for p in parsed)
+    report.totals = totals()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def count_active(app_label: str, model_name: str) -> int:
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:  # flashcards and questions arrive with the learning and quizzes issues
+        return 0
+    return model.objects.filter(retired=False).count()
+
+
+def totals() -> dict:
+    return {
+        "topics": Topic.objects.with_content().count(),
+        "sections": Section.objects.active().count(),
+        "facts": Fact.objects.filter(retired=False).count(),
+        "cards": count_active("learning", "Flashcard"),
+        "questions": count_active("quizzes", "Question"),
+    }
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def loose(text: str) -> str:
+    """Text compared for duplicates: case, punctuation, markdown marks and spacing ignored."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def near_duplicate(a: set[str], b: set[str]) -> bool:
+    if len(a) < 6 or len(b) < 6:
+        return a == b
+    if min(len(a), len(b)) < 0.85 * max(len(a), len(b)):
+        return False  # Jaccard cannot reach the bar
+    return len(a & b) / len(a | b) >= 0.85
+
+
+@dataclass
+class SectionDraft:
+    key: str
+    topic: str
+    title: str
+    level: int
+    position: int
+    items: list[dict] = field(default_factory=list)
+    item_words: list[set[str]] = field(default_factory=list)  # for near-duplicate checks
+
+
+class Writer:
+    """Upserts one ingest's worth of rows, counting what it created, updated and retired."""
+
+    def __init__(self, catalog: Catalog, report: IngestReport):
+        self.catalog = catalog
+        self.report = report
+        self.errata = load_errata()
+        self.now = timezone.now()
+
+    def write(self, parsed: list[ParsedNote]) -> None:
+        topics = self.write_topics()
+        sources = self.write_sources(parsed)
+        drafts, facts = self.build(parsed, sources)
+        sections = self.write_sections(drafts, topics)
+        fact_rows = self.write_facts(facts, topics, sections)
+        self.write_cards(facts, fact_rows, topics)
+        self.write_topic_summaries(topics, drafts, facts, sources)
+
+    # Topics come from the catalog: every entry has a row, pages show those with content.
+    def write_topics(self) -> dict[str, Topic]:
+        existing = {t.slug: t for t in Topic.objects.all()}
+        categories = {c.slug: c for c in self.catalog.categories}
+        fields = ["name", "full_name", "short", "aliases", "category", "category_name", "category_order",
+                  "domain", "order"]
+        to_create, to_update = [], []
+        for order, entry in enumerate(self.catalog.topics.values()):
+            category = categories[entry.category]
+            values = {
+                "name": entry.name, "full_name": entry.full_name or "", "short": entry.short or "",
+                "aliases": list(entry.aliases), "category": entry.category, "category_name": category.name,
+                "category_order": category.order, "domain": entry.domain, "order": order,
+            }
+            topic = existing.get(entry.slug)
+            if topic is None:
+                to_create.append(Topic(slug=entry.slug, **values))
+            elif any(getattr(topic, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(topic, k, v)
+                to_update.append(topic)
+        Topic.objects.bulk_create(to_create)
+        Topic.objects.bulk_update(to_update, fields)
+        self.report.created["topics"] += len(to_create)
+        self.report.updated["topics"] += len(to_update)
+        topics = {t.slug: t for t in Topic.objects.all()}
+        reparent = []
+        for entry in self.catalog.topics.values():
+            parent = topics[entry.parent] if entry.parent else None
+            topic = topics[entry.slug]
+            if topic.parent_id != (parent.pk if parent else None):
+                topic.parent = parent
+                reparent.append(topic)
+        Topic.objects.bulk_update(reparent, ["parent"])
+        return topics
+
+    def write_sources(self, parsed: list[ParsedNote]) -> dict[str, Source]:
+        existing = {s.path: s for s in Source.objects.all()}
+        result = {}
+        for note in parsed:
+            text = note.note.text
+            sha = hashlib.sha256(text.encode()).hexdigest()
+            values = {"label": note.label, "text": text, "encoding": note.note.encoding, "sha256": sha,
+                      "line_count": text.count("\n") + 1, "retired": False}
+            source = existing.get(note.path)
+            if source is None:
+                source = Source.objects.create(path=note.path, ingested_at=self.now, **values)
+                self.report.created["sources"] += 1
+            elif any(getattr(source, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(source, k, v)
+                source.ingested_at = self.now
+                source.save()
+                self.report.updated["sources"] += 1
+            result[note.path] = source
+        gone = Source.objects.filter(retired=False).exclude(path__in=result)
+        self.report.retired["sources"] += gone.update(retired=True)
+        return result
+
+    def build(self, parsed: list[ParsedNote], sources: dict[str, Source]):
+        """Merge every file's sections by (topic, title); extract facts; mark errata."""
+        drafts: dict[str, SectionDraft] = {}
+        seen_in_topic: dict[str, dict[str, dict]] = {}  # topic -> loose text -> item (exact duplicates)
+        facts: dict[str, dict] = {}
+        for note in parsed:
+            source = sources[note.path]
+            for ts in note.sections:
+                title = self.section_title(ts)
+                key = stable_key(ts.topic, normalise(title))
+                draft = drafts.get(key)
+                if draft is None:
+                    draft = drafts[key] = SectionDraft(key, ts.topic, title, ts.level, len(drafts))
+                seen = seen_in_topic.setdefault(ts.topic, {})
+                erratum_lines = set()
+                for block in ts.blocks:
+                    ref = [note.label, source.pk, block.line]
+                    erratum = find_erratum(block.text, self.errata)
+                    if erratum:
+                        erratum_lines.update(range(block.line, block.end_line + 1))
+                    loose_text = loose(block.text)
+                    if self.merge_duplicate(draft, seen, loose_text, ref):
+                        continue
+                    item = {
+                        "kind": block.kind, "depth": block.depth, "text": block.text,
+                        "html": render_block(block.kind, block.text), "refs": [ref],
+                        "erratum": {"id": erratum.id, "correction": erratum.correction} if erratum else None,
+                    }
+                    draft.items.append(item)
+                    draft.item_words.append(set(loose_text.split()))
+                    seen[loose_text] = item
+                self.collect_facts(facts, ts, note.label, source.pk, erratum_lines, key)
+        for draft in drafts.values():
+            draft.items = [i for i in draft.items if i["text"].strip()]
+        return [d for d in drafts.values() if d.items], facts
+
+    def section_title(self, ts: TopicSection) -> str:
+        topic = self.catalog.topics[ts.topic]
+        if not ts.title or ts.topic in self.catalog.find(ts.title) or normalise(ts.title) in {
+            normalise(topic.name), normalise(topic.short or ""),
+        }:
+            return OVERVIEW
+        return ts.title
+
+    @staticmethod
+    def merge_duplicate(draft: SectionDraft, seen: dict, key: str, ref: list) -> bool:
+        """The same sentence from another file (or pasted twice) is shown once with all its sources."""
+        match = seen.get(key)
+        if match is None and len(key) > 40:
+            words = set(key.split())
+            for item, item_words in zip(draft.items, draft.item_words, strict=True):
+                if near_duplicate(words, item_words):
+                    match = item
+                    break
+        if match is None:
+            return False
+        if ref not in match["refs"]:
+            match["refs"].append(ref)
+        return True
+
+    def collect_facts(self, facts: dict, ts: TopicSection, label: str, source_id: int, erratum_lines: set,
+                      section_key: str) -> None:
+        topic = self.catalog.topics[ts.topic]
+        for fact in extract(ts.blocks, topic_name=topic.name, section_title=ts.title):
+            if erratum_lines.intersection(fact.lines):
+                continue  # never teach a statement the errata say is wrong
+            key = stable_key(ts.topic, fact.kind, normalise(fact.subject))
+            refs = [[label, source_id, line] for line in fact.lines]
+            if key in facts:
+                facts[key]["refs"].extend(r for r in refs if r not in facts[key]["refs"])
+                continue
+            facts[key] = {"topic": ts.topic, "kind": fact.kind, "subject": fact.subject[:300], "text": fact.text,
+                          "data": fact.data, "refs": refs, "section": section_key}
+
+    def write_sections(self, drafts: list[SectionDraft], topics: dict[str, Topic]) -> dict[str, Section]:
+        existing = {s.key: s for s in Section.objects.all()}
+        anchors: dict[str, Counter] = {}
+        to_create, to_update = [], []
+        ordered = sorted(drafts, key=lambda d: (d.title != OVERVIEW, d.position))
+        for position, draft in enumerate(ordered):
+            used = anchors.setdefault(draft.topic, Counter())
+            anchor = slugify(draft.title)[:100] or "section"
+            used[anchor] += 1
+            if used[anchor] > 1:
+                anchor = f"{anchor}-{used[anchor]}"
+            plain = "\n".join(item["text"] for item in draft.items)
+            values = {
+                "topic_id": topics[draft.topic].pk, "title": draft.title[:300], "anchor": anchor,
+                "level": draft.level, "position": position, "items": draft.items, "plain_text": plain,
+                "content_hash": hashlib.sha256(
+                    json.dumps([draft.title, draft.level, position, anchor, draft.items], sort_keys=True).encode()
+                ).hexdigest(),
+                "retired": False,
+            }
+            section = existing.get(draft.key)
+            if section is None:
+                to_create.append(Section(key=draft.key, **values))
+            elif section.content_hash != values["content_hash"] or section.retired or (
+                section.topic_id != values["topic_id"]
+            ):
+                for k, v in values.items():
+                    setattr(section, k, v)
+                to_update.append(section)
+        Section.objects.bulk_create(to_create, batch_size=500)
+        if to_update:
+            Section.objects.bulk_update(
+                to_update, ["topic_id", "title", "anchor", "level", "position", "items", "plain_text",
+                            "content_hash", "retired", "updated_at"], batch_size=500,
+            )
+        self.report.created["sections"] += len(to_create)
+        self.report.updated["sections"] += len(to_update)
+        keys = {d.key for d in drafts}
+        self.report.retired["sections"] += (
+            Section.objects.filter(retired=False).exclude(key__in=keys).update(retired=True)
+        )
+        changed = [s.key for s in to_create] + [s.key for s in to_update]
+        if connection.vendor == "postgresql" and changed:
+            from django.contrib.postgres.search import SearchVector  # noqa: PLC0415
+
+            Section.objects.filter(key__in=changed).update(
+                search_vector=SearchVector("title", weight="A", config="english")
+                + SearchVector("plain_text", weight="B", config="english")
+            )
+        return {s.key: s for s in Section.objects.filter(key__in=keys)}
+
+    def write_facts(self, facts: dict[str, dict], topics: dict[str, Topic],
+                    sections: dict[str, Section]) -> dict[str, Fact]:
+        existing = {f.key: f for f in Fact.objects.all()}
+        to_create, to_update = [], []
+        for key, f in facts.items():
+            section = sections.get(f["section"])
+            values = {"topic_id": topics[f["topic"]].pk, "section_id": section.pk if section else None,
+                      "kind": f["kind"], "subject": f["subject"], "text": f["text"], "data": f["data"],
+                      "refs": f["refs"], "retired": False}
+            fact = existing.get(key)
+            if fact is None:
+                to_create.append(Fact(key=key, **values))
+            elif any(getattr(fact, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(fact, k, v)
+                to_update.append(fact)
+        Fact.objects.bulk_create(to_create, batch_size=500)
+        if to_update:
+            Fact.objects.bulk_update(
+                to_update, ["topic_id", "section_id", "kind", "subject", "text", "data", "refs", "retired",
+                            "updated_at"], batch_size=500,
+            )
+        self.report.created["facts"] += len(to_create)
+        self.report.updated["facts"] += len(to_update)
+        self.report.retired["facts"] += (
+            Fact.objects.filter(retired=False).exclude(key__in=list(facts)).update(retired=True)
+        )
+        return {f.key: f for f in Fact.objects.filter(key__in=list(facts)).only("pk", "key")}
+
+    def write_cards(self, facts: dict[str, dict], fact_rows: dict[str, Fact], topics: dict[str, Topic]) -> None:
+        """Flashcards for every fact; an instructor-edited card keeps its text, a vanished one is retired."""
+        views = {}
+        for slug, entry in self.catalog.topics.items():
+            names = {normalise(n) for n in (entry.name, entry.full_name, entry.short, *entry.aliases) if n}
+            views[slug] = TopicView(slug=slug, name=entry.name, names=frozenset(names))
+        drafts: dict[str, dict] = {}
+        fronts: dict[str, str] = {}
+        ordered = sorted(facts.items(), key=lambda kv: (topics[kv[1]["topic"]].order, kv[1]["refs"][0][2:]))
+        for position, (fact_key, f) in enumerate(ordered):
+            fact = FactView(key=fact_key, kind=f["kind"], subject=f["subject"], text=f["text"], data=f["data"])
+            for card in cards_for(fact, views[f["topic"]]):
+                front_key = f["topic"] + "\x1f" + loose(card.front)
+                if front_key in fronts:  # the same question from another fact: one card, all sources
+                    refs = drafts[fronts[front_key]]["refs"]
+                    refs.extend(r for r in f["refs"] if r not in refs)
+                    continue
+                fronts[front_key] = card.key
+                drafts[card.key] = {"fact_id": fact_rows[fact_key].pk, "topic_id": topics[f["topic"]].pk,
+                                    "kind": card.kind, "front": card.front, "back": card.back,
+                                    "refs": list(f["refs"]), "position": position}
+        existing = {c.key: c for c in Flashcard.objects.all()}
+        to_create, to_update = [], []
+        for key, values in drafts.items():
+            card = existing.get(key)
+            if card is None:
+                to_create.append(Flashcard(key=key, **values))
+                continue
+            if card.edited:
+                values = {k: v for k, v in values.items() if k not in ("front", "back")}
+            changed = {k: v for k, v in values.items() if getattr(card, k) != v}
+            if changed or card.retired:
+                for k, v in changed.items():
+                    setattr(card, k, v)
+                card.retired = False
+                to_update.append(card)
+        Flashcard.objects.bulk_create(to_create, batch_size=500)
+        if to_update:
+            Flashcard.objects.bulk_update(to_update, ["fact_id", "topic_id", "kind", "front", "back", "refs",
+                                                      "position", "retired", "updated_at"], batch_size=500)
+        self.report.created["cards"] += len(to_create)
+        self.report.updated["cards"] += len(to_update)
+        self.report.retired["cards"] += (
+            Flashcard.objects.filter(retired=False).exclude(key__in=list(drafts)).update(retired=True)
+        )
+
+    def write_topic_summaries(self, topics: dict[str, Topic], drafts: list[SectionDraft], facts: dict,
+                              sources: dict[str, Source]) -> None:
+        """Counts, the one-paragraph summary, related topics and contradictions shown on each page."""
+        by_topic: dict[str, list[SectionDraft]] = {}
+        for draft in drafts:
+            by_topic.setdefault(draft.topic, []).append(draft)
+        fact_counts = Counter(f["topic"] for f in facts.values())
+        labels = {s.label for s in sources.values()}
+        contradictions: dict[str, list[dict]] = {}
+        for c in load_contradictions():
+            refs = [r for r in c.sources if r.split(":")[0] in labels]
+            if c.topic and len(refs) >= 2:
+                contradictions.setdefault(c.topic, []).append({"note": c.note, "refs": refs})
+        source_ids = {s.label: s.pk for s in sources.values()}
+        changed = []
+        for slug, topic in topics.items():
+            own = by_topic.get(slug, [])
+            summary, summary_refs = self.summary(topic, own, facts)
+            mentioned: Counter = Counter()
+            for draft in own:  # how many sections mention each topic
+                mentioned.update(set(self.catalog.mentions(draft.title + "\n" + "\n".join(
+                    item["text"] for item in draft.items))))
+            family = {slug, topic.parent.slug if topic.parent_id else None}
+            related = [s for s, _ in mentioned.most_common() if s not in family and s in by_topic][:12]
+            values = {
+                "section_count": len(own), "fact_count": fact_counts.get(slug, 0),
+                "summary": summary, "summary_refs": summary_refs, "related": related,
+                "source_labels": sorted({ref[0] for d in own for i in d.items for ref in i["refs"]}),
+                "contradictions": [
+                    {**c, "links": [[r, source_ids.get(r.split(":")[0]), int(r.split(":")[1])] for r in c["refs"]]}
+                    for c in contradictions.get(slug, [])
+                ] if own else [],
+            }
+            if any(getattr(topic, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(topic, k, v)
+                changed.append(topic)
+        Topic.objects.bulk_update(changed, ["section_count", "fact_count", "summary", "summary_refs", "related",
+                                            "source_labels", "contradictions"])
+
+    def summary(self, topic: Topic, drafts: list[SectionDraft], facts: dict) -> tuple[str, list]:
+        """The best definition the notes give of the topic itself, else the overview's first sentence."""
+        names = {normalise(n) for n in [topic.name, topic.full_name, topic.short, *topic.aliases] if n}
+        best = None
+        for f in facts.values():
+            if f["topic"] != topic.slug or f["kind"] != "definition":
+                continue
+            definition = f["data"].get("definition", "")
+            if normalise(f["subject"]) in names and 40 <= len(definition) <= 400:
+                if best is None or len(definition) > len(best[0]):
+                    best = (f"{f['data'].get('term', f['subject'])}: {definition}", f["refs"][:3])
+        if best:
+            return best
+        for draft in drafts:
+            for item in draft.items:
+                if item["kind"] == "paragraph" and len(item["text"]) >= 40 and not item["erratum"]:
+                    return item["text"][:500], item["refs"][:3]
+        return "", []

@@ -1,0 +1,186 @@
+"""Flashcards from facts: each fact gets the cards that read well for it, or none.
+
+Plain Python over plain values (no ORM): `cards_for(fact, topic)` returns CardDrafts; ingest upserts them
+by key. Quality beats quantity: a card a learner cannot answer from its front alone is worse than no card.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+MAX_FRONT = 220
+MAX_BACK = 320
+MIN_BACK_WORDS = 3
+
+GENERIC = {
+    "use case", "use cases", "description", "cost", "pricing", "example", "note", "features", "benefits",
+    "advantages", "overview", "summary", "key features", "types", "components", "options",
+}
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class FactView:
+    """What generation needs of a fact (ingest builds these from its fact dicts or rows)."""
+
+    key: str
+    kind: str
+    subject: str
+    text: str
+    data: dict
+
+
+@dataclass(frozen=True)
+class TopicView:
+    slug: str
+    name: str
+    names: frozenset[str]  # normalised name, short name and aliases
+
+
+@dataclass
+class CardDraft:
+    key: str
+    kind: str
+    front: str
+    back: str
+
+
+def card_key(fact_key: str, template: str) -> str:
+    return hashlib.sha256(f"{fact_key}\x1f{template}".encode()).hexdigest()[:40]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def tidy(text: str) -> str:
+    text = _SPACE.sub(" ", text.replace("**", "").replace("`", "")).strip()
+    return text.rstrip(" :;,-")
+
+
+def sentence(text: str) -> str:
+    text = tidy(text)
+    if text and text[-1] not in ".?!)”\"":
+        text += "."
+    return text[:1].upper() + text[1:]
+
+
+def readable(front: str, back: str) -> bool:
+    return 8 <= len(front) <= MAX_FRONT and 1 <= len(back) <= MAX_BACK
+
+
+def is_acronym(term: str) -> bool:
+    letters = term.replace("-", "").replace(" ", "")
+    return 2 <= len(letters) <= 6 and letters.isalnum() and letters.upper() == letters and letters.isalpha()
+
+
+def expands(term: str, definition: str) -> bool:
+    """'IAM' / 'Identity and Access Management ...': the definition opens with the spelled-out name."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", definition)
+                       if w.lower() not in {"and", "of", "for", "the", "a", "an", "to", "in", "on"})
+    return initials.upper().startswith(term.replace(" ", "").replace("-", "").upper())
+
+
+def names_topic(term: str, topic: TopicView) -> bool:
+    return " ".join(words(term)) in topic.names
+
+
+def in_context(term: str, topic: TopicView) -> str:
+    """'What is a security group?' needs its service: name the topic unless the term is the topic."""
+    if names_topic(term, topic) or topic.name.lower() in term.lower():
+        return ""
+    return f" (in {topic.name})"
+
+
+def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
+    term = tidy(fact.data.get("term") or fact.subject)
+    definition = tidy(fact.data.get("definition") or "")
+    if not term or term.lower() in GENERIC or len(words(definition)) < MIN_BACK_WORDS:
+        return []
+    if words(definition)[: len(words(term))] == words(term):
+        return []  # the back would open by repeating the front
+    cards = []
+    if is_acronym(term) and expands(term, definition):
+        front = f"What does {term} stand for{in_context(term, topic)}?"
+    else:
+        front = f"What is {term}{in_context(term, topic)}?"
+    back = sentence(definition)
+    if readable(front, back):
+        cards.append(CardDraft(card_key(fact.key, "definition"), "definition", front, back))
+    # Reverse only where the term is the service itself: the answer is then one name, unambiguous.
+    if names_topic(term, topic) and not set(words(topic.name)) & set(words(definition)) - {"aws", "amazon"}:
+        reverse = f"Which AWS service is this? {sentence(definition)}"
+        if readable(reverse, topic.name):
+            cards.append(CardDraft(card_key(fact.key, "reverse"), "reverse", reverse, topic.name))
+    return cards
+
+
+def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
+    label = tidy(fact.data.get("label") or fact.subject)
+    members = [tidy(m) for m in fact.data.get("members", []) if tidy(m)]
+    if not label or label.lower() in GENERIC or not 2 <= len(members) <= 10:
+        return []
+    context = "" if topic.name.lower() in label.lower() or names_topic(label, topic) else f" ({topic.name})"
+    front = f"Name the {len(members)} {label}{context}."
+    back = "\n".join(f"• {m}" for m in members)
+    cards = []
+    if readable(front, back):
+        cards.append(CardDraft(card_key(fact.key, "list"), "list", front, back))
+    if 3 <= len(members) <= 6 and all(len(m) <= 40 for m in members):
+        for index, member in enumerate(members):
+            shown = ", ".join("[…]" if i == index else m for i, m in enumerate(members))
+            cloze_front = f"{label}{context}: {shown}. Fill in the missing one."
+            if readable(cloze_front, member):
+                cards.append(CardDraft(card_key(fact.key, f"cloze:{words(member)}"), "cloze", cloze_front, member))
+    return cards
+
+
+def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
+    number = (fact.data.get("number") or "").strip()
+    statement = tidy(fact.data.get("statement") or fact.text)
+    if not number or number not in statement or len(words(statement)) < 4:
+        return []
+    front = sentence(statement.replace(number, "[…]", 1))
+    if topic.name.lower() not in statement.lower() and not any(n in " ".join(words(statement))
+                                                                for n in topic.names if len(n) > 2):
+        front = f"{topic.name}: {front}"
+    back = sentence(statement.replace(number, f"**{number}**", 1))
+    if not readable(front, back):
+        return []
+    return [CardDraft(card_key(fact.key, "number"), "number", front, back)]
+
+
+def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
+    items = [tidy(i) for i in fact.data.get("items", []) if tidy(i)]
+    attributes = fact.data.get("attributes", {})
+    if not 2 <= len(items) <= 4:
+        return []
+    cards = []
+    for attribute, values in list(attributes.items())[:6]:
+        attribute = tidy(attribute)
+        cells = [(item, tidy(values.get(item, ""))) for item in items]
+        if not attribute or any(not value for _, value in cells):
+            continue
+        if len({value.lower() for _, value in cells}) < len(cells):
+            continue  # the attribute does not tell them apart
+        front = f"{' vs '.join(items)}: {attribute}?"
+        back = "\n".join(f"• {item}: {value}" for item, value in cells)
+        if readable(front, back):
+            cards.append(CardDraft(card_key(fact.key, f"compare:{words(attribute)}"), "comparison", front, back))
+    return cards
+
+
+GENERATORS = {
+    "definition": definition_cards,
+    "list": list_cards,
+    "number": number_cards,
+    "comparison": comparison_cards,
+}
+
+
+def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
+    generator = GENERATORS.get(fact.kind)
+    return generator(fact, topic) if generator else []
