@@ -324,10 +324,11 @@ class Writer:
         return [d for d in drafts.values() if d.items], facts
 
     def section_title(self, ts: TopicSection) -> str:
+        """The heading that names the topic itself becomes its Overview; sub-headings keep their words."""
         topic = self.catalog.topics[ts.topic]
-        if not ts.title or ts.topic in self.catalog.find(ts.title) or normalise(ts.title) in {
-            normalise(topic.name), normalise(topic.short or ""),
-        }:
+        if not ts.title or normalise(ts.title) in {normalise(topic.name), normalise(topic.short or "")}:
+            return OVERVIEW
+        if ts.level == 1 and ts.topic in self.catalog.find(ts.title):
             return OVERVIEW
         return ts.title
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
 
@@ -63,7 +63,7 @@ class StudySettings(models.Model):
     max_reviews_per_day = models.PositiveIntegerField(default=200, validators=[MaxValueValidator(5000)])
     day_starts_hour = models.PositiveSmallIntegerField(default=4, validators=[MaxValueValidator(23)])
     time_zone = models.CharField(max_length=64, default="UTC")
-    topics = models.ManyToManyField("content.Topic", blank=True, related_name="+")  # empty: every topic
+    deck_topics = models.JSONField(default=list, blank=True)  # topic ids in the deck; empty: every topic
 
     def __str__(self) -> str:
         return f"settings of {self.user}"
@@ -164,6 +164,15 @@ class CardState(models.Model):
                 self.suspended = True
 
 
+class ReviewLogQuerySet(models.QuerySet):
+    def day_counts(self) -> dict:
+        """Reviews of review-state cards and new cards introduced, for the daily limits."""
+        return self.aggregate(
+            reviews=models.Count("id", filter=models.Q(state_before__state=State.Review.value)),
+            new=models.Count("id", filter=models.Q(state_before__isnull=True)),
+        )
+
+
 class ReviewLog(models.Model):
     """One rating. Never deleted by ingest; undo removes only the learner's own last review."""
 
@@ -176,6 +185,8 @@ class ReviewLog(models.Model):
     state_before = models.JSONField(null=True)  # null: the card was new
     state_after = models.JSONField()
 
+    objects = ReviewLogQuerySet.as_manager()
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "token"], name="one_review_per_token")]
         indexes = [models.Index(fields=["user", "reviewed_at"], name="reviewlog_user_time")]
@@ -183,3 +194,54 @@ class ReviewLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} rated {self.card_id} {self.rating}"
+
+
+class ReviewRefused(Exception):
+    """A rating that must not change anything; the message says why, for a 400."""
+
+
+def record_review(*, user, card: Flashcard, token: str, rating: int, duration_ms: int | None, now: datetime,
+                  study: StudySettings, expected_token) -> ReviewLog | None:
+    """Apply one rating. Returns None when this token was already recorded (a retried request).
+
+    `expected_token(reps)` is the token of the card's current showing: a rating must carry it.
+    """
+    if rating not in {r.value for r in Rating}:
+        raise ReviewRefused("A rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
+    if card.retired:
+        raise ReviewRefused("This card was retired from the notes and is no longer reviewed.")
+    with transaction.atomic(savepoint=False):
+        state = CardState.objects.select_for_update().filter(user=user, card=card).first()
+        if token != expected_token(state.reps if state else 0):
+            if ReviewLog.objects.filter(user=user, token=token).exists():
+                return None  # already recorded: a double click or a retried request
+            raise ReviewRefused("This card was shown before another rating; reload to get the current card.")
+        if state is not None:
+            day_end = study.day_bounds(now)[1]
+            if state.suspended or (state.buried_until and state.buried_until > now) or state.due >= day_end:
+                raise ReviewRefused("This card is not in your review queue right now.")
+        before = state.snapshot() if state else None
+        if state is None:
+            state = CardState(user=user, card=card, due=now)
+        state.apply_review(Rating(rating), now, study.scheduler(), duration_ms)
+        state.save()
+        return ReviewLog.objects.create(
+            user=user, card=card, rating=rating, reviewed_at=now, duration_ms=duration_ms, token=token,
+            state_before=before, state_after=state.snapshot(),
+        )
+
+
+def undo_last_review(*, user) -> ReviewLog | None:
+    """Put the learner's last-rated card back exactly as it was before that rating."""
+    with transaction.atomic():
+        log = ReviewLog.objects.filter(user=user).order_by("-reviewed_at", "-pk").first()
+        if log is None:
+            return None
+        state = CardState.objects.select_for_update().get(user=user, card_id=log.card_id)
+        if log.state_before is None:
+            state.delete()  # it was new: it is new again
+        else:
+            state.restore(log.state_before)
+            state.save()
+        log.delete()
+        return log

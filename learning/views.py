@@ -1,15 +1,122 @@
 """Learner pages: the daily review and the dashboard."""
 
+from __future__ import annotations
+
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.db.models import Count, Q, Sum
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+from fsrs import Rating
+
+from content.models import Topic
+from learning.models import Flashcard, ReviewLog, ReviewRefused, StudySettings, record_review, undo_last_review
+from learning.queue import build_queue, card_token, preview_intervals
+
+RATINGS = [(Rating.Again.value, "Again"), (Rating.Hard.value, "Hard"), (Rating.Good.value, "Good"),
+           (Rating.Easy.value, "Easy")]
+
+
+def get_card(pk) -> Flashcard:
+    """Cards are shared content: any learner may review an active card; unknown ids are 404."""
+    return get_object_or_404(Flashcard.objects.select_related("topic"), pk=pk, retired=False)
+
+
+def review_topic(request: HttpRequest) -> Topic | None:
+    slug = request.GET.get("topic") or request.POST.get("topic")
+    if not slug:
+        return None
+    return get_object_or_404(Topic.objects.only("id", "slug", "name"), slug=slug)
+
+
+def review_context(request: HttpRequest, *, show: bool = False, topic: Topic | None = None,
+                   study: StudySettings | None = None) -> dict:
+    now = timezone.now()
+    study = study or StudySettings.for_user(request.user)
+    queue = build_queue(request.user, study, now, topic_id=topic.pk if topic else None)
+    context = {"queue": queue, "topic": topic, "show": show, "ratings": RATINGS, "now": now}
+    if queue.card is not None:
+        context["token"] = card_token(request.user.pk, queue.card.pk, queue.state.reps if queue.state else 0)
+        intervals = preview_intervals(study, queue.state, queue.card, now)
+        context["buttons"] = [(value, label, intervals[value]) for value, label in RATINGS]
+    else:
+        context["summary"] = session_summary(request.user, study, now)
+    return context
+
+
+def session_summary(user, study: StudySettings, now) -> dict:
+    day_start, _ = study.day_bounds(now)
+    stats = ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start).aggregate(
+        cards=Count("card_id", distinct=True), reviews=Count("id"), again=Count("id", filter=Q(rating=1)),
+        ms=Sum("duration_ms"),
+    )
+    reviews = stats["reviews"] or 0
+    return {
+        "cards": stats["cards"] or 0, "reviews": reviews, "minutes": round((stats["ms"] or 0) / 60000, 1),
+        "again_rate": round(100 * (stats["again"] or 0) / reviews) if reviews else 0,
+    }
 
 
 @login_required
+@vary_on_headers("HX-Request")
 def review(request: HttpRequest) -> HttpResponse:
-    return render(request, "learning/review.html")
+    topic = review_topic(request)
+    context = review_context(request, show=request.GET.get("show") == "1", topic=topic)
+    template = "learning/review.html#review-card" if request.htmx else "learning/review.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def rate(request: HttpRequest) -> HttpResponse:
+    topic = review_topic(request)
+    card_id = request.POST.get("card", "")
+    if not card_id.isdigit():
+        return HttpResponseBadRequest("The rating names no card.")
+    card = get_card(card_id)
+    try:
+        rating = int(request.POST.get("rating", ""))
+        duration = int(request.POST.get("duration_ms") or 0) or None
+    except ValueError:
+        return HttpResponseBadRequest("A rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
+    if duration is not None:
+        duration = max(0, min(duration, 60 * 60 * 1000))
+    study = StudySettings.for_user(request.user)
+    try:
+        record_review(
+            user=request.user, card=card, token=request.POST.get("token", ""), rating=rating,
+            duration_ms=duration, now=timezone.now(), study=study,
+            expected_token=lambda reps: card_token(request.user.pk, card.pk, reps),
+        )
+    except ReviewRefused as refusal:
+        return HttpResponseBadRequest(str(refusal))
+    return next_card(request, topic, study)
+
+
+@login_required
+@require_POST
+def undo(request: HttpRequest) -> HttpResponse:
+    topic = review_topic(request)
+    undo_last_review(user=request.user)
+    return next_card(request, topic)
+
+
+def next_card(request: HttpRequest, topic: Topic | None, study: StudySettings | None = None) -> HttpResponse:
+    if request.htmx:
+        return render(request, "learning/review.html#review-card", review_context(request, topic=topic, study=study))
+    url = reverse("learning:review")
+    return redirect(f"{url}?topic={topic.slug}" if topic else url)
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "learning/dashboard.html")
+    now = timezone.now()
+    study = StudySettings.for_user(request.user)
+    week_ago = now - timedelta(days=7)
+    reviews = ReviewLog.objects.filter(user=request.user, reviewed_at__gte=week_ago).count()
+    return render(request, "learning/dashboard.html", {"reviews_week": reviews, "study": study})

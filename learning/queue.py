@@ -1,0 +1,121 @@
+"""A learner's review queue for now: what is due, in what order, and how many are left today."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings as django_settings
+from django.db.models import Exists, OuterRef, Q
+from fsrs import Rating, State
+
+from learning.models import CardState, Flashcard, ReviewLog, StudySettings
+
+LEARNING = (State.Learning.value, State.Relearning.value)
+
+
+def card_token(user_id: int, card_id: int, reps: int) -> str:
+    """Names one showing of a card: a rating must carry it, and a rating consumes it."""
+    message = f"{user_id}:{card_id}:{reps}".encode()
+    return hmac.new(django_settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+@dataclass
+class Queue:
+    card: Flashcard | None  # the card to show now, or None when the session is done
+    state: CardState | None  # its state; None for a new card
+    new: int  # cards left today by kind, as the learner sees them
+    learning: int
+    review: int
+    next_due: datetime | None = None  # when the next card becomes due, once the queue is empty
+    topic_ids: list[int] = field(default_factory=list)
+
+    @property
+    def token(self) -> str:
+        return card_token(self.user_id, self.card.pk, self.state.reps if self.state else 0)
+
+    user_id: int = 0
+
+
+def deck_filter(study: StudySettings, topic_id: int | None) -> Q:
+    """Cards in the learner's deck: one topic (and its sub-topics) when asked, else their chosen topics."""
+    if topic_id is not None:
+        return Q(topic_id=topic_id) | Q(topic__parent_id=topic_id)
+    chosen = study.deck_topics
+    return Q(topic_id__in=chosen) | Q(topic__parent_id__in=chosen) if chosen else Q()
+
+
+STATE_FIELDS = (
+    "id", "user_id", "card_id", "state", "step", "stability", "difficulty", "due", "last_review", "first_review",
+    "lapses", "reps", "suspended", "leech", "buried_until",
+    "card__id", "card__front", "card__back", "card__refs", "card__kind", "card__position",
+    "card__topic__id", "card__topic__slug", "card__topic__name",
+)
+
+
+def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | None = None) -> Queue:
+    """Learning cards due now first, then reviews due today (oldest first), then today's new cards."""
+    day_start, day_end = study.day_bounds(now)
+    deck = deck_filter(study, topic_id)
+    states = CardState.objects.filter(user=user, suspended=False, card__retired=False).filter(
+        Q(buried_until__isnull=True) | Q(buried_until__lte=now)
+    )
+    if deck:
+        states = states.filter(card__in=Flashcard.objects.filter(deck))
+
+    due_today = list(
+        states.filter(due__lt=day_end).select_related("card", "card__topic").order_by("due").only(*STATE_FIELDS)
+    )
+    learning = [s for s in due_today if s.state in LEARNING]
+    reviews = [s for s in due_today if s.state == State.Review.value]
+
+    done = ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start).day_counts()
+    reviews = reviews[: max(0, study.max_reviews_per_day - done["reviews"])]
+    new_left = max(0, study.new_per_day - done["new"])
+    new_cards = Flashcard.objects.active().filter(deck).filter(
+        ~Exists(CardState.objects.filter(user=user, card=OuterRef("pk")))
+    )
+    # One query for both: the first new card in catalog order, and (capped) how many there are.
+    upcoming_new = list(new_cards.select_related("topic").order_by("position")[:new_left]) if new_left else []
+
+    queue = Queue(card=None, state=None, new=len(upcoming_new), learning=len(learning), review=len(reviews),
+                  user_id=user.pk)
+    due_now = [s for s in learning if s.due <= now]
+    if due_now:
+        queue.card, queue.state = due_now[0].card, due_now[0]
+    elif reviews:
+        queue.card, queue.state = reviews[0].card, reviews[0]
+    elif upcoming_new:
+        queue.card = upcoming_new[0]
+    elif learning:
+        queue.next_due = learning[0].due  # learning steps still running: back in a few minutes
+    else:
+        queue.next_due = states.filter(due__gte=day_end).order_by("due").values_list("due", flat=True).first()
+    return queue
+
+
+def preview_intervals(study: StudySettings, state: CardState | None, card: Flashcard, now: datetime) -> dict:
+    """What each rating would schedule, as the buttons show it ("10m", "2d"), without fuzz."""
+    scheduler = study.scheduler(fuzz=False)
+    current = state if state is not None else CardState(card=card, due=now)
+    out = {}
+    for rating in Rating:
+        fsrs_card, _ = scheduler.review_card(current.to_fsrs(), rating, review_datetime=now)
+        out[rating.value] = format_interval(fsrs_card.due - now)
+    return out
+
+
+def format_interval(delta: timedelta) -> str:
+    seconds = max(0, delta.total_seconds())
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo".replace(".0mo", "mo")
+    return f"{days / 365:.1f}y".replace(".0y", "y")
