@@ -210,25 +210,38 @@ def record_review(*, user, card: Flashcard, token: str, rating: int, duration_ms
         raise ReviewRefused("A rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
     if card.retired:
         raise ReviewRefused("This card was retired from the notes and is no longer reviewed.")
+    # No savepoint: refusals leave the block normally (nothing written yet), so a surrounding transaction
+    # stays usable, and the rate-and-next request stays within its query budget.
     with transaction.atomic(savepoint=False):
         state = CardState.objects.select_for_update().filter(user=user, card=card).first()
-        if token != expected_token(state.reps if state else 0):
-            if ReviewLog.objects.filter(user=user, token=token).exists():
-                return None  # already recorded: a double click or a retried request
-            raise ReviewRefused("This card was shown before another rating; reload to get the current card.")
-        if state is not None:
-            day_end = study.day_bounds(now)[1]
-            if state.suspended or (state.buried_until and state.buried_until > now) or state.due >= day_end:
-                raise ReviewRefused("This card is not in your review queue right now.")
-        before = state.snapshot() if state else None
-        if state is None:
-            state = CardState(user=user, card=card, due=now)
-        state.apply_review(Rating(rating), now, study.scheduler(), duration_ms)
-        state.save()
-        return ReviewLog.objects.create(
-            user=user, card=card, rating=rating, reviewed_at=now, duration_ms=duration_ms, token=token,
-            state_before=before, state_after=state.snapshot(),
-        )
+        refusal = _refusal(user, state, token, expected_token, study, now)
+        if refusal is None:
+            before = state.snapshot() if state else None
+            if state is None:
+                state = CardState(user=user, card=card, due=now)
+            state.apply_review(Rating(rating), now, study.scheduler(), duration_ms)
+            state.save()
+            return ReviewLog.objects.create(
+                user=user, card=card, rating=rating, reviewed_at=now, duration_ms=duration_ms, token=token,
+                state_before=before, state_after=state.snapshot(),
+            )
+    if refusal == "":
+        return None  # already recorded: a double click or a retried request
+    raise ReviewRefused(refusal)
+
+
+def _refusal(user, state: CardState | None, token: str, expected_token, study: StudySettings,
+             now: datetime) -> str | None:
+    """Why this rating must not be applied ("" for an already-recorded retry), or None to apply it."""
+    if token != expected_token(state.reps if state else 0):
+        if ReviewLog.objects.filter(user=user, token=token).exists():
+            return ""
+        return "This card was shown before another rating; reload to get the current card."
+    if state is not None:
+        day_end = study.day_bounds(now)[1]
+        if state.suspended or (state.buried_until and state.buried_until > now) or state.due >= day_end:
+            return "This card is not in your review queue right now."
+    return None
 
 
 def undo_last_review(*, user) -> ReviewLog | None:

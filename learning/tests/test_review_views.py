@@ -1,0 +1,118 @@
+"""The review page over HTTP: fragments for htmx, plain forms without, bad input refused, fixed query count."""
+
+import re
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from learning.models import CardState, ReviewLog
+
+pytestmark = pytest.mark.django_db
+
+
+def shown(client, **params):
+    html = client.get(reverse("learning:review"), {"show": "1", **params}).content.decode()
+    card = re.search(r'name="card" value="(\d+)"', html)
+    token = re.search(r'name="token" value="(\w+)"', html)
+    return (int(card.group(1)), token.group(1), html) if card else (None, None, html)
+
+
+def test_review_needs_sign_in(client):
+    response = client.get(reverse("learning:review"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_learner_sees_the_front_then_the_back_with_sources_and_intervals(client, learner, make_cards):
+    make_cards(3)
+    client.force_login(learner)
+    html = client.get(reverse("learning:review")).content.decode()
+    assert 'data-testid="front">Front 0?' in html and 'data-testid="back"' not in html
+    assert re.search(r'class="count new"[^>]*>3<', html)
+    card, token, html = shown(client)
+    assert 'data-testid="back">Back 0.' in html
+    assert 'title="004, line 10"' in html
+    assert re.findall(r'class="interval">(\w+)<', html) == ["1m", "6m", "10m", "8d"]
+
+
+def test_rating_with_htmx_returns_the_next_card_fragment_only(client, learner, make_cards):
+    make_cards(3)
+    client.force_login(learner)
+    card, token, _ = shown(client)
+    response = client.post(reverse("learning:rate"), {"card": card, "token": token, "rating": "3",
+                                                      "duration_ms": "3200"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="review"') and "<html" not in html
+    assert "Front 1?" in html
+    log = ReviewLog.objects.get(user=learner)
+    assert log.rating == 3 and log.duration_ms == 3200
+
+
+def test_without_javascript_a_rating_redirects_back_to_the_review(client, learner, make_cards):
+    make_cards(2)
+    client.force_login(learner)
+    card, token, _ = shown(client)
+    response = client.post(reverse("learning:rate"), {"card": card, "token": token, "rating": "1"})
+    assert response.status_code == 302 and response["Location"] == reverse("learning:review")
+
+
+@pytest.mark.parametrize("change, status, message", [
+    ({"rating": "5"}, 400, b"1 (Again)"),
+    ({"rating": "good"}, 400, b"1 (Again)"),
+    ({"token": "0" * 32}, 400, b"reload"),
+    ({"card": "999999"}, 404, b""),
+    ({"card": "abc"}, 400, b"names no card"),
+])
+def test_bad_ratings_are_refused_and_change_nothing(client, learner, make_cards, change, status, message):
+    make_cards(2)
+    client.force_login(learner)
+    card, token, _ = shown(client)
+    response = client.post(reverse("learning:rate"), {"card": card, "token": token, "rating": "3", **change})
+    assert response.status_code == status
+    assert message in response.content
+    assert not CardState.objects.exists() and not ReviewLog.objects.exists()
+
+
+def test_another_learners_card_cannot_be_rated_with_their_token(client, learner, outsider, make_cards):
+    make_cards(1)
+    client.force_login(outsider)
+    card, outsider_token, _ = shown(client)
+    client.force_login(learner)
+    response = client.post(reverse("learning:rate"), {"card": card, "token": outsider_token, "rating": "3"})
+    assert response.status_code == 400
+    assert not ReviewLog.objects.exists()
+
+
+def test_a_double_submitted_rating_is_one_review(client, learner, make_cards):
+    make_cards(2)
+    client.force_login(learner)
+    card, token, _ = shown(client)
+    for _ in range(2):
+        response = client.post(reverse("learning:rate"), {"card": card, "token": token, "rating": "3"},
+                               headers={"HX-Request": "true"})
+        assert response.status_code == 200
+    assert ReviewLog.objects.filter(user=learner).count() == 1
+
+
+def test_rate_and_undo_refuse_get(client, learner):
+    client.force_login(learner)
+    assert client.get(reverse("learning:rate")).status_code == 405
+    assert client.get(reverse("learning:undo")).status_code == 405
+
+
+@pytest.mark.parametrize("cards", [10, 5000])
+def test_rate_and_next_costs_the_same_queries_for_10_or_5000_cards(client, learner, make_cards, cards,
+                                                                    django_assert_max_num_queries):
+    first = make_cards(cards)[0]
+    client.force_login(learner)
+    with time_machine.travel("2026-11-02 09:00Z", tick=False) as clock:
+        for _ in range(2):  # a new card, then (two minutes on) the same card back from its learning step
+            card, token, _ = shown(client)
+            assert card == first.pk
+            with django_assert_max_num_queries(10):
+                response = client.post(reverse("learning:rate"), {"card": card, "token": token, "rating": "1"},
+                                       headers={"HX-Request": "true"})
+            assert response.status_code == 200
+            clock.shift(120)
+    assert CardState.objects.get(user=learner, card=first).reps == 2
