@@ -6,7 +6,13 @@ import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 from learning.models import (
-    LEARNING_STEPS, RELEARNING_STEPS, CardState, ReviewLog, ReviewRefused, StudySettings, record_review,
+    LEARNING_STEPS,
+    RELEARNING_STEPS,
+    CardState,
+    ReviewLog,
+    ReviewRefused,
+    StudySettings,
+    record_review,
     undo_last_review,
 )
 from learning.queue import build_queue, card_token
