@@ -1,0 +1,437 @@
+"""The catalog: every AWS service and cloud concept Stratus knows, plus known errata.
+
+Plain Python over two TOML data files (no ORM):
+
+* ``content/catalog.toml``: ``[[category]]`` and ``[[topic]]`` tables, in catalog order.
+* ``content/errata.toml``: ``[[erratum]]`` (wrong or outdated statements in the notes,
+  each with a regex and a correction) and ``[[contradiction]]`` (sources that disagree).
+
+Matching is case- and punctuation-insensitive on whole words. Both the text and the
+names are normalised (lowercase, punctuation to spaces) and each word is folded to a
+crude singular ("classes" -> "class", "policies" -> "policy"), so "Auto Scaling Groups"
+matches the alias "auto scaling group".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+CONTENT_DIR = Path(__file__).resolve().parent
+CATALOG_PATH = CONTENT_DIR / "catalog.toml"
+ERRATA_PATH = CONTENT_DIR / "errata.toml"
+
+DOMAINS = ("cloud-concepts", "security-compliance", "technology-services", "billing-pricing-support")
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SOURCE_RE = re.compile(r"^\d{3}:\d+$")
+
+# Words that join several names in one heading ("SNS, SQS & Kinesis", "Batch vs Lambda").
+_SEPARATORS = frozenset({",", "and", "vs", "versus", "or"})
+# Filler that may sit between a separator and the next name ("RDS and Amazon Aurora").
+_FILLER = frozenset({"amazon", "aws", "the"})
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_BULLET_RE = re.compile(
+    r"^(?:[\u2022\u25cb\u25aa\u25e6\u2023\u2043*+]\s+|-{1,4}>\s*|-\s+|=>\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)"
+)
+
+
+def normalise(text: str) -> str:
+    """Lowercase, punctuation (and underscores) to spaces, whitespace collapsed."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+
+
+def clean_line(text: str) -> str:
+    """One line or bullet of note text as errata patterns see it.
+
+    Curly quotes made straight, leading bullet markers (``•``, ``○``, ``-``, ``--->``,
+    ``1.``, ``1)``) stripped, whitespace collapsed. Inline markdown is kept.
+    """
+    text = " ".join(text.translate(_QUOTES).split())
+    for _ in range(3):  # "• 1. text", "---> - text"
+        stripped = _BULLET_RE.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def _fold(word: str) -> str:
+    """A crude singular, applied to both sides of every comparison."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _tokens(text: str) -> list[str]:
+    """Folded words, with "&" read as "and" and commas/semicolons kept as "," tokens."""
+    text = text.translate(_QUOTES).lower().replace("&", " and ")
+    return [_fold(t) if t != "," else t for t in re.findall(r"[^\W_]+|[,;]", text.replace(";", ","))]
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    name: str
+    order: int
+
+
+@dataclass(frozen=True)
+class CatalogTopic:
+    slug: str
+    name: str
+    full_name: str | None
+    short: str | None
+    aliases: tuple[str, ...]
+    category: str
+    domain: str
+    parent: str | None
+    order: int
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every string this topic is known by: name, full name, short name, aliases."""
+        return tuple(n for n in (self.name, self.full_name, self.short, *self.aliases) if n)
+
+
+@dataclass(frozen=True)
+class Erratum:
+    id: str
+    topic: str | None
+    pattern: re.Pattern
+    correction: str
+    example: str
+    source: str
+    correct_example: str = ""
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    id: str
+    topic: str | None
+    sources: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    slug: str
+
+
+class Catalog:
+    """Topics and categories in file order, with heading and mention matching."""
+
+    def __init__(
+        self,
+        categories: dict[str, Category],
+        topics: dict[str, CatalogTopic],
+        ambiguous: frozenset[str] = frozenset(),
+    ):
+        # Categories in catalog order (a list: iterate it); look one up with .category(slug).
+        self.categories: list[Category] = sorted(categories.values(), key=lambda c: c.order)
+        self._categories = dict(categories)
+        self.topics = topics
+        # Names trusted in a heading but too common to count as a mention in prose.
+        self.ambiguous = ambiguous
+        self._ambiguous_keys = {tuple(_tokens(a)) for a in ambiguous}
+        self._index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        owner: dict[tuple[str, ...], str] = {}
+        for topic in topics.values():
+            for name in topic.names:
+                key = tuple(t for t in _tokens(name) if t != ",")
+                if not key:
+                    raise ValueError(f"topic {topic.slug!r}: name {name!r} has no words")
+                other = owner.setdefault(key, topic.slug)
+                if other != topic.slug:
+                    raise ValueError(
+                        f"topic {topic.slug!r}: name {name!r} is also a name of topic {other!r}"
+                    )
+                entries = self._index.setdefault(key[0], [])
+                if not any(k == key for k, _, _ in entries):
+                    entries.append((key, topic.slug, key in self._ambiguous_keys))
+        unknown = sorted(a for a in ambiguous if tuple(_tokens(a)) not in owner)
+        if unknown:
+            raise ValueError(f"ambiguous names that no topic uses: {unknown}")
+        self._children: dict[str, list[CatalogTopic]] = {}
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        for topic in topics.values():  # parents come first, so theirs are known
+            if topic.parent:
+                self._children.setdefault(topic.parent, []).append(topic)
+                self._ancestors[topic.slug] = (topic.parent, *self._ancestors[topic.parent])
+            else:
+                self._ancestors[topic.slug] = ()
+
+    # -- structure ---------------------------------------------------------------------
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self.topics
+
+    def get(self, slug: str) -> CatalogTopic:
+        return self.topics[slug]
+
+    def category(self, slug: str) -> Category:
+        return self._categories[slug]
+
+    def children(self, slug: str) -> list[CatalogTopic]:
+        """The direct sub-topics of ``slug``, in catalog order."""
+        return list(self._children.get(slug, ()))
+
+    def ancestors(self, slug: str) -> list[str]:
+        """Parent, grandparent, ... of ``slug`` (nearest first)."""
+        return list(self._ancestors[slug])
+
+    def is_ancestor(self, ancestor: str, slug: str) -> bool:
+        return ancestor in self._ancestors[slug]
+
+    # -- matching ----------------------------------------------------------------------
+
+    def _hits(self, tokens: list[str], *, mentions: bool) -> list[_Hit]:
+        found = []
+        for i, tok in enumerate(tokens):
+            for key, slug, ambiguous in self._index.get(tok, ()):
+                if mentions and ambiguous:
+                    continue
+                if tuple(tokens[i : i + len(key)]) == key:
+                    found.append(_Hit(i, i + len(key), slug))
+        # Longest match wins where matches overlap ("S3 Storage Classes" over "S3");
+        # on equal length the deeper (more specific) topic wins.
+        found.sort(key=lambda h: (-(h.end - h.start), -len(self._ancestors[h.slug]), h.start))
+        taken: list[_Hit] = []
+        for hit in found:
+            if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+                taken.append(hit)
+        return sorted(taken, key=lambda h: h.start)
+
+    def find(self, heading: str) -> list[str]:
+        """The catalog topics a heading is about, in the order it names them.
+
+        Only the names at the head of the heading count, plus names joined to them
+        by "," / "&" / "and" / "vs" / "or": ``SNS, SQS & KINESIS`` is about three
+        services, ``Fargate: a compute engine in ECS ...`` is about Fargate, and
+        ``Shared Responsibility Model for S3`` is about the model. A topic is dropped
+        when one of its sub-topics also matched (``Route 53 weighted routing`` ->
+        the routing-policies page).
+        """
+        tokens = _tokens(heading)
+        hits = self._hits(tokens, mentions=False)
+        if not hits:
+            return []
+        group = [hits[0]]
+        for hit in hits[1:]:
+            gap = tokens[group[-1].end : hit.start]
+            prev = group[-1].slug
+            related = hit.slug == prev or self.is_ancestor(prev, hit.slug) or self.is_ancestor(hit.slug, prev)
+            if gap and set(gap) <= _SEPARATORS | _FILLER and set(gap) & _SEPARATORS:
+                group.append(hit)  # "SNS, SQS & Kinesis", "RDS and Amazon Aurora"
+            elif related and set(gap) <= _FILLER:
+                group.append(hit)  # "S3 - Simple Storage Service", "Route 53 weighted routing"
+            else:
+                break
+        slugs = list(dict.fromkeys(h.slug for h in group))
+        return [s for s in slugs if not any(self.is_ancestor(s, o) for o in slugs if o != s)]
+
+    def lookup(self, name: str) -> str | None:
+        """The topic whose name, short name or alias is exactly ``name`` (normalised), else None."""
+        key = tuple(t for t in _tokens(name) if t != ",")
+        for entry_key, slug, _ in self._index.get(key[0], ()) if key else ():
+            if entry_key == key:
+                return slug
+        return None
+
+    def mentions(self, text: str) -> list[str]:
+        """Every topic named anywhere in ``text``, in order of first mention.
+
+        Ambiguous short names (``batch``, ``cf``, ``regions`` ...) are ignored here.
+        """
+        hits = self._hits(_tokens(text), mentions=True)
+        return list(dict.fromkeys(h.slug for h in hits))
+
+
+# -- loading --------------------------------------------------------------------------
+
+
+def _require(entry: dict, key: str, what: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what}: missing or empty {key!r}")
+    return value.strip()
+
+
+def _optional(entry: dict, key: str, what: str) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{what}: {key!r} must be a string")
+    return value.strip() or None
+
+
+def parse_catalog(data: dict) -> Catalog:
+    """Build and validate a Catalog from parsed TOML. Raises ValueError naming the entry."""
+    categories: dict[str, Category] = {}
+    for i, entry in enumerate(data.get("category", [])):
+        what = f"category #{i + 1} ({entry.get('slug', '?')})"
+        slug = _require(entry, "slug", what)
+        if not _SLUG_RE.match(slug):
+            raise ValueError(f"{what}: bad slug {slug!r}")
+        if slug in categories:
+            raise ValueError(f"{what}: duplicate category slug {slug!r}")
+        order = entry.get("order", i + 1)
+        if not isinstance(order, int):
+            raise ValueError(f"{what}: order must be an integer")
+        categories[slug] = Category(slug, _require(entry, "name", what), order)
+    if not categories:
+        raise ValueError("catalog has no [[category]] entries")
+
+    topics: dict[str, CatalogTopic] = {}
+    for i, entry in enumerate(data.get("topic", [])):
+        what = f"topic #{i + 1} ({entry.get('slug', '?')})"
+        slug = _require(entry, "slug", what)
+        if not _SLUG_RE.match(slug):
+            raise ValueError(f"{what}: bad slug {slug!r}")
+        if slug in topics:
+            raise ValueError(f"{what}: duplicate topic slug {slug!r}")
+        category = _require(entry, "category", what)
+        if category not in categories:
+            raise ValueError(f"{what}: unknown category {category!r}")
+        domain = _require(entry, "domain", what)
+        if domain not in DOMAINS:
+            raise ValueError(f"{what}: unknown domain {domain!r} (one of {', '.join(DOMAINS)})")
+        parent = _optional(entry, "parent", what)
+        if parent is not None and parent not in topics:
+            raise ValueError(f"{what}: unknown parent {parent!r} (a parent must come before its children)")
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise ValueError(f"{what}: aliases must be a list of non-empty strings")
+        unknown_keys = set(entry) - {
+            "slug", "name", "full_name", "short", "aliases", "category", "domain", "parent",
+        }
+        if unknown_keys:
+            raise ValueError(f"{what}: unknown fields {sorted(unknown_keys)}")
+        topics[slug] = CatalogTopic(
+            slug=slug,
+            name=_require(entry, "name", what),
+            full_name=_optional(entry, "full_name", what),
+            short=_optional(entry, "short", what),
+            aliases=tuple(a.strip() for a in aliases),
+            category=category,
+            domain=domain,
+            parent=parent,
+            order=i + 1,
+        )
+    if not topics:
+        raise ValueError("catalog has no [[topic]] entries")
+    ambiguous = data.get("ambiguous", [])
+    if not isinstance(ambiguous, list) or not all(isinstance(a, str) for a in ambiguous):
+        raise ValueError("'ambiguous' must be a list of strings")
+    return Catalog(categories, topics, frozenset(normalise(a) for a in ambiguous))
+
+
+@functools.cache
+def load_catalog() -> Catalog:
+    """The catalog from content/catalog.toml (read once per process)."""
+    with CATALOG_PATH.open("rb") as fh:
+        return parse_catalog(tomllib.load(fh))
+
+
+def _load_errata_file() -> dict:
+    with ERRATA_PATH.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def parse_errata(data: dict, catalog: Catalog | None = None) -> list[Erratum]:
+    errata: list[Erratum] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(data.get("erratum", [])):
+        what = f"erratum #{i + 1} ({entry.get('id', '?')})"
+        eid = _require(entry, "id", what)
+        if eid in seen:
+            raise ValueError(f"{what}: duplicate erratum id {eid!r}")
+        seen.add(eid)
+        topic = _optional(entry, "topic", what)
+        if topic is not None and catalog is not None and topic not in catalog.topics:
+            raise ValueError(f"{what}: unknown topic {topic!r}")
+        try:
+            pattern = re.compile(_require(entry, "pattern", what), re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"{what}: bad pattern: {exc}") from exc
+        source = _require(entry, "source", what)
+        if not _SOURCE_RE.match(source):
+            raise ValueError(f"{what}: source {source!r} is not 'NNN:line'")
+        errata.append(
+            Erratum(
+                id=eid,
+                topic=topic,
+                pattern=pattern,
+                correction=_require(entry, "correction", what),
+                example=_require(entry, "example", what),
+                source=source,
+                correct_example=_optional(entry, "correct_example", what) or "",
+            )
+        )
+    return errata
+
+
+def parse_contradictions(data: dict, catalog: Catalog | None = None) -> list[Contradiction]:
+    out: list[Contradiction] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(data.get("contradiction", [])):
+        what = f"contradiction #{i + 1} ({entry.get('id', '?')})"
+        cid = _require(entry, "id", what)
+        if cid in seen:
+            raise ValueError(f"{what}: duplicate contradiction id {cid!r}")
+        seen.add(cid)
+        topic = _optional(entry, "topic", what)
+        if topic is not None and catalog is not None and topic not in catalog.topics:
+            raise ValueError(f"{what}: unknown topic {topic!r}")
+        sources = entry.get("sources")
+        if not isinstance(sources, list) or len(sources) < 2:
+            raise ValueError(f"{what}: sources must list at least two 'NNN:line' references")
+        for src in sources:
+            if not isinstance(src, str) or not _SOURCE_RE.match(src):
+                raise ValueError(f"{what}: source {src!r} is not 'NNN:line'")
+        out.append(Contradiction(cid, topic, tuple(sources), _require(entry, "note", what)))
+    return out
+
+
+@functools.cache
+def _errata() -> tuple[Erratum, ...]:
+    return tuple(parse_errata(_load_errata_file(), load_catalog()))
+
+
+@functools.cache
+def _contradictions() -> tuple[Contradiction, ...]:
+    return tuple(parse_contradictions(_load_errata_file(), load_catalog()))
+
+
+def load_errata() -> list[Erratum]:
+    """The ``[[erratum]]`` entries of content/errata.toml, validated against the catalog."""
+    return list(_errata())
+
+
+def load_contradictions() -> list[Contradiction]:
+    """The ``[[contradiction]]`` entries of content/errata.toml."""
+    return list(_contradictions())
+
+
+def find_erratum(text: str, errata: list[Erratum] | tuple[Erratum, ...] | None = None) -> Erratum | None:
+    """The first erratum whose pattern matches this line/bullet of note text, else None."""
+    if errata is None:
+        errata = _errata()
+    line = clean_line(text)
+    for erratum in errata:
+        if erratum.pattern.search(line):
+            return erratum
+    return None

@@ -1,0 +1,300 @@
+"""Ingest stage 2: assign an Outline's sections to catalog topics.
+
+``assign(outline, catalog, source="003")`` walks the heading tree in document order and
+returns a flat list of TopicSection (in document order) plus warnings.
+
+Rules:
+
+* A heading that names a catalog topic (``Catalog.find``) starts that topic. A sub-topic
+  gets its own page (``S3 Storage Classes`` under ``# Amazon S3`` -> s3-storage-classes).
+* A heading that names nothing, or only the topic it already sits in (or that topic's
+  parent), stays a section of that topic:
+
+  - in Markdown (``#`` headings) the structure is explicit: the nearest matched ancestor;
+  - in plain-text notes (unmarked headings, which a parser cannot nest reliably) it
+    continues the topic of the previous sibling heading (``Scaling Strategies`` after
+    ``Auto Scaling Group``, ``FIFO:`` after ``SNS``), unless that sibling was a chapter
+    with sub-headings of its own (002's dashed banners); else the ancestor's.
+
+* A heading naming several services (``SNS, SQS & KINESIS``, ``EKS & ECS``) feeds each of
+  them: sub-headings and bullets go to the service they name (children follow their
+  named parent bullet) and what names none goes to all of them.
+* A comparison heading naming two or more topics (``Batch vs Lambda``, ``FSx vs. EFS``)
+  goes whole to each. A comparison naming one other topic inside a topic
+  (``Key Differences from EC2`` under Lightsail) stays in that topic.
+* A ``... Summary`` section (the course slides end every chapter with one) is split by
+  the term of each bullet: ``Storage Gateway: hybrid ...`` in ``Amazon S3 – Summary``
+  goes to the Storage Gateway page; bullets naming nothing stay with the heading's topic.
+* A label bullet with child bullets that names a sub-topic of the section's topic
+  (``6. **Storage Classes**:`` under S3, ``**Traffic Routing Policies**:`` under Route 53)
+  moves, with its children, to the sub-topic page, as a sub-heading would.
+* A topic only mentioned in passing inside a section gets no section of its own.
+* A section under no topic at all (002's ``Deploying and Managing Infrastructure at Scale
+  Section`` banner) still places the bullets whose term or subject names a topic
+  (``CloudFormation is a declarative way ...`` and the bullets under it).
+* Nothing is dropped silently: whatever ends up under no topic (a heading, text before
+  the first heading, leftover bullets) is reported as a warning with its source line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from content.catalog import Catalog, normalise
+from content.ingest.outline import Block, Outline, Section
+
+_COMPARISON_WORDS = frozenset(
+    {"vs", "versus", "comparison", "comparing", "compare", "compared", "difference", "differences"}
+)
+_SUMMARY_WORDS = frozenset({"summary"})
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_SUBJECT = re.compile(
+    r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Za-z0-9][\w .&/()'’-]*?)\s+(?:is|are|=|stands for)\s", re.I
+)
+_SUBJECT_WORDS = 5  # "Docker is a ...", "An ELB (Elastic Load Balancer) is a ..."
+_LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child bullets, acts as a label
+
+
+@dataclass
+class TopicSection:
+    topic: str  # catalog slug
+    title: str
+    line: int
+    level: int  # 1 = directly under the topic; deeper sub-headings 2, 3, ...
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    topics: tuple[str, ...] = ()
+    start_depth: int = 0  # nesting depth (in the outline tree) of the heading that started them
+    split: bool = False  # a multi-service heading: route content by the service it names
+
+
+class _Assigner:
+    def __init__(self, catalog: Catalog, source: str):
+        self.catalog = catalog
+        self.label = source or "<outline>"
+        self.out: list[TopicSection] = []
+        self.warnings: list[str] = []
+
+    # -- the walk --------------------------------------------------------------------
+
+    def visit(self, sections: list[Section], parent: _Ctx | None, depth: int = 0) -> None:
+        prev: _Ctx | None = None
+        prev_chapter = False
+        for sec in sections:
+            ctx = self.classify(sec, depth, parent, prev, prev_chapter)
+            self.emit(sec, depth, ctx)
+            self.visit(sec.children, ctx if ctx.topics else parent, depth + 1)
+            prev, prev_chapter = ctx, bool(sec.children)
+
+    def classify(
+        self, sec: Section, depth: int, parent: _Ctx | None, prev: _Ctx | None, prev_chapter: bool
+    ) -> _Ctx:
+        base = parent if parent is not None and parent.topics else None
+        title = sec.title.strip()
+        if not title:
+            return base or _Ctx((), depth)
+        words = set(normalise(title).split())
+        comparison = bool(words & _COMPARISON_WORDS)
+        summary = bool(words & _SUMMARY_WORDS)
+        markdown = sec.raw_title.lstrip().startswith("#")
+        # Plain-text headings continue the previous sibling's topic, unless that sibling was a
+        # chapter with sub-headings of its own (002's dashed banners) or this is a summary.
+        sticky = (
+            prev
+            if prev is not None and prev.topics and not prev_chapter and not markdown and not summary
+            else None
+        )
+
+        matches = self.catalog.find(title)
+        if matches and comparison and len(matches) < 2 and (base or sticky):
+            matches = []
+        if matches:
+            if base and set(matches) <= self._closure(base.topics):
+                if len(base.topics) > 1 and set(matches) < set(base.topics):
+                    # "SQS" under "SNS, SQS & Kinesis": that member's own section
+                    return _Ctx(tuple(matches), depth, split=len(matches) > 1 and not comparison)
+                return base  # names the topic it is already in: a sub-section of it
+            return _Ctx(tuple(matches), depth, split=len(matches) > 1 and not comparison)
+        return sticky or base or _Ctx((), depth)
+
+    def emit(self, sec: Section, depth: int, ctx: _Ctx) -> None:
+        title = sec.title.strip()
+        summary = bool(set(normalise(title).split()) & _SUMMARY_WORDS)
+        if ctx.split:
+            routed, unrouted = self.route(sec.blocks, group=ctx.topics, default=ctx.topics)
+        elif summary or not ctx.topics:
+            # A summary, or a section under no topic at all: place each bullet by the topic
+            # its term or its subject names ("CloudFormation is a declarative way ...").
+            routed, unrouted = self.route(sec.blocks, group=None, default=ctx.topics)
+        else:
+            routed = {t: list(sec.blocks) for t in ctx.topics}
+            unrouted = [] if ctx.topics else list(sec.blocks)
+
+        level = max(1, depth - ctx.start_depth + 1)
+        for topic in ctx.topics:
+            blocks = routed.get(topic, [])
+            moved: list[TopicSection] = []
+            if len(ctx.topics) == 1 and not summary:
+                blocks, moved = self.split_labels(topic, blocks)
+            self.out.append(TopicSection(topic, title, sec.line, level, blocks))
+            self.out.extend(moved)
+        for topic, blocks in routed.items():
+            if topic not in ctx.topics and blocks:
+                self.out.append(TopicSection(topic, title, sec.line, 1, blocks))
+
+        if not ctx.topics and not any(routed.values()):
+            if not title:
+                if sec.blocks:
+                    self.warnings.append(
+                        f"{self.label}:{sec.blocks[0].line}: {len(sec.blocks)} block(s) under no heading "
+                        f"belong to no topic"
+                    )
+            elif sec.blocks or not sec.children:
+                extra = f"; {len(sec.blocks)} block(s) unassigned" if sec.blocks else " (empty)"
+                self.warnings.append(
+                    f"{self.label}:{sec.line}: heading {title!r} matches no catalog topic and has no "
+                    f"topic above it{extra}"
+                )
+        elif unrouted:
+            lines = ", ".join(str(b.line) for b in unrouted[:5]) + (" ..." if len(unrouted) > 5 else "")
+            where = f"under heading {title!r}" if title else "under no heading"
+            self.warnings.append(
+                f"{self.label}:{sec.line if title else unrouted[0].line}: {len(unrouted)} block(s) {where} "
+                f"name no topic (lines {lines})"
+            )
+
+    def split_labels(self, topic: str, blocks: list[Block]) -> tuple[list[Block], list[TopicSection]]:
+        """Move label bullets that name a sub-topic, with their child bullets, to its page.
+
+        ``6. **Storage Classes**:`` and its list of classes inside an S3 section is the S3
+        storage classes sub-topic in all but markup, as a sub-heading would be. Only a
+        label with children moves (a one-line ``**Spot Instances**: ...`` among its siblings
+        stays), and only when it names exactly one topic below this one.
+        """
+        kept: list[Block] = []
+        moved: list[TopicSection] = []
+        current: TopicSection | None = None
+        current_depth = 0
+        for i, block in enumerate(blocks):
+            if current is not None and block.depth > current_depth:
+                current.blocks.append(block)
+                continue
+            current = None
+            has_children = i + 1 < len(blocks) and blocks[i + 1].depth > block.depth
+            label = block.term
+            if label is None and block.kind != "table" and len(normalise(block.text).split()) <= _LABEL_WORDS:
+                label = block.text  # "According to access frequency S3 is divided into classes :"
+            sub = self.sub_topic(topic, label) if label and has_children else None
+            if sub:
+                current = TopicSection(sub, label.strip().rstrip(":").strip(), block.line, 1, [block])
+                current_depth = block.depth
+                moved.append(current)
+            else:
+                kept.append(block)
+        return kept, moved
+
+    def sub_topic(self, topic: str, term: str) -> str | None:
+        """The descendant of ``topic`` that a bullet's term names, if any."""
+        entry = self.catalog.topics[topic]
+        for text in (term, f"{entry.short or entry.name} {term}"):
+            found = self.catalog.find(text)
+            if len(found) == 1 and self.catalog.is_ancestor(topic, found[0]):
+                return found[0]
+        return None
+
+    # -- routing the blocks of a multi-service, summary or topic-less section ---------
+
+    def route(
+        self, blocks: list[Block], *, group: tuple[str, ...] | None, default: tuple[str, ...]
+    ) -> tuple[dict[str, list[Block]], list[Block]]:
+        routed: dict[str, list[Block]] = {t: [] for t in default}
+        unrouted: list[Block] = []
+        named: dict[int, tuple[str, ...]] = {}  # depth -> topics of the latest named block there
+        for i, block in enumerate(blocks):
+            depth = block.depth
+            for d in [d for d in named if d > depth]:
+                del named[d]
+            has_children = i + 1 < len(blocks) and blocks[i + 1].depth > depth
+            own = self.block_names(block, group, bare_label_counts=bool(default) or has_children)
+            above = [named[d] for d in sorted(named) if d < depth]
+            if own:
+                targets = own
+                named[depth] = own
+            elif above:
+                targets = above[-1]  # a child bullet follows its named parent
+            elif group is not None and (mentioned := self._within(self.catalog.mentions(block.text), group)):
+                targets = mentioned
+                named[depth] = mentioned
+            elif block.term is None and depth in named:
+                targets = named[depth]  # an un-labelled continuation of a named bullet
+            else:
+                named.pop(depth, None)
+                targets = default
+            if not targets:
+                unrouted.append(block)
+            for topic in targets:
+                routed.setdefault(topic, []).append(block)
+        return routed, unrouted
+
+    def block_names(
+        self, block: Block, group: tuple[str, ...] | None, *, bare_label_counts: bool = True
+    ) -> tuple[str, ...]:
+        """The topics a bullet is about: ``Hadoop Cluster: EMR`` -> EMR, ``EFS: ...`` -> EFS.
+
+        ``bare_label_counts=False``: a label with nothing after it and no children
+        (``Cloud 9 :`` in a list of services) names nothing.
+        """
+        if block.term and not (block.definition or "").strip() and not bare_label_counts:
+            return ()
+        names = self.catalog.find(block.term) if block.term else []
+        if not names and not block.term and group is None:
+            subject = _SUBJECT.match(block.text)
+            if subject and len(subject["subject"].split()) <= _SUBJECT_WORDS:
+                names = self.catalog.find(subject["subject"])
+        if block.term and block.definition:
+            # "In-memory Database: ElastiCache": the definition is a bare service name, and
+            # it names a service where the term names only a concept (or nothing).
+            bare = self.catalog.lookup(_PARENTHESES.sub(" ", block.definition))
+            if bare and (not names or (_is_service(self.catalog, bare) and not any(
+                _is_service(self.catalog, n) for n in names
+            ))):
+                names = [bare]
+        if group is not None:
+            names = list(self._within(names, group))
+        return tuple(names)
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _closure(self, topics: tuple[str, ...]) -> set[str]:
+        out = set(topics)
+        for topic in topics:
+            out.update(self.catalog.ancestors(topic))
+        return out
+
+    def _within(self, names: list[str], group: tuple[str, ...]) -> tuple[str, ...]:
+        """Map each name to the group member it is or belongs to; drop the rest."""
+        out: list[str] = []
+        for name in names:
+            for member in group:
+                if (name == member or self.catalog.is_ancestor(member, name)) and member not in out:
+                    out.append(member)
+        return tuple(out)
+
+
+def _is_service(catalog: Catalog, slug: str) -> bool:
+    return catalog.topics[slug].name.startswith(("Amazon ", "AWS "))
+
+
+def assign(outline: Outline, catalog: Catalog, *, source: str = "") -> tuple[list[TopicSection], list[str]]:
+    """Assign every section of ``outline`` to catalog topics.
+
+    Returns the topic sections in document order and warnings (``source:line: ...``) for
+    content that could not be placed under any topic.
+    """
+    assigner = _Assigner(catalog, source)
+    assigner.visit(outline.sections, None)
+    return assigner.out, assigner.warnings
