@@ -38,6 +38,8 @@ class TopicView:
     slug: str
     name: str
     names: frozenset[str]  # normalised name, short name and aliases
+    is_service: bool = True  # a top-level catalog entry (not a sub-topic such as "S3 storage classes")
+    other_names: frozenset[str] = frozenset()  # every other topic's names: a term naming one is no definition
 
 
 @dataclass
@@ -84,8 +86,45 @@ def expands(term: str, definition: str) -> bool:
     return initials.upper().startswith(term.replace(" ", "").replace("-", "").upper())
 
 
+# Terms that are a feature pitch rather than a thing: "Supports Data Transformation", "Integration with Glue".
+_FEATURE_BLURB = re.compile(
+    r"(supports?|support for|integration with|integrates with|provides|allows|enables|offers|uses|works with|"
+    r"compatible with|ability to|easy|easily|seamless|highly|fully|built-in|improved|better|enhanced|"
+    r"how|why|what|when|where)\b", re.I)
+
+
+def plural(term: str) -> bool:
+    last = _PAREN.sub("", term).split()[-1] if _PAREN.sub("", term).split() else term
+    return (len(last) > 3 and last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is"))
+            and not last.isupper())
+
+
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def plain_name(term: str) -> str:
+    """'Simple storage service (S3)' -> 'simple storage service'; parentheticals and punctuation dropped."""
+    return " ".join(words(_PAREN.sub("", term))) or " ".join(words(term))
+
+
 def names_topic(term: str, topic: TopicView) -> bool:
-    return " ".join(words(term)) in topic.names
+    return plain_name(term) in topic.names or " ".join(words(term)) in topic.names
+
+
+def names_other_topic(term: str, topic: TopicView) -> bool:
+    return not names_topic(term, topic) and (plain_name(term) in topic.other_names
+                                             or " ".join(words(term)) in topic.other_names)
+
+
+def stands_for(term: str, definition: str) -> bool:
+    """'QLDB' / 'Quantum Ledger Database': a short, capitalised expansion of an acronym."""
+    if not is_acronym(term):
+        return False
+    parts = re.findall(r"[A-Za-z][A-Za-z0-9]*", definition.rstrip("."))
+    if not 2 <= len(parts) <= 7 or not all(p[0].isupper() or p.lower() in {"and", "of", "for", "the", "to"}
+                                           for p in parts):
+        return False
+    return parts[0][0].upper() == term[0].upper()
 
 
 def in_context(term: str, topic: TopicView) -> str:
@@ -98,30 +137,50 @@ def in_context(term: str, topic: TopicView) -> str:
 def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
     definition = tidy(fact.data.get("definition") or "")
-    if not term or term.lower() in GENERIC or len(words(definition)) < MIN_BACK_WORDS:
+    if not term or term.lower() in GENERIC or _FEATURE_BLURB.match(term):
+        return []
+    if names_other_topic(term, topic):
+        return []  # "IAM (in Amazon Athena)": how this service uses another, not what the other is
+    if stands_for(term, definition):
+        front = f"What does {term} stand for?"
+        return [CardDraft(card_key(fact.key, "definition"), "definition", front, sentence(definition))]
+    if len(words(definition)) < MIN_BACK_WORDS:
         return []
     if words(definition)[: len(words(term))] == words(term):
         return []  # the back would open by repeating the front
     cards = []
     if is_acronym(term) and expands(term, definition):
-        front = f"What does {term} stand for{in_context(term, topic)}?"
+        front = f"What does {term} stand for?"
     else:
-        front = f"What is {term}{in_context(term, topic)}?"
+        front = f"What {'are' if plural(term) else 'is'} {term}{in_context(term, topic)}?"
     back = sentence(definition)
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "definition"), "definition", front, back))
     # Reverse only where the term is the service itself: the answer is then one name, unambiguous.
-    if names_topic(term, topic) and not set(words(topic.name)) & set(words(definition)) - {"aws", "amazon"}:
+    if (topic.is_service and names_topic(term, topic) and len(words(definition)) >= 5
+            and not set(words(topic.name)) & set(words(definition)) - {"aws", "amazon"}):
         reverse = f"Which AWS service is this? {sentence(definition)}"
         if readable(reverse, topic.name):
             cards.append(CardDraft(card_key(fact.key, "reverse"), "reverse", reverse, topic.name))
     return cards
 
 
+_VERBISH = re.compile(r"\b(provides?|includ(es|ing)|such as|are|is|can|will|offers?|supports?|has|have)\b", re.I)
+
+
+def noun_phrase(label: str) -> bool:
+    """A list label a learner can be asked to name: short, and not a sentence."""
+    return len(words(label)) <= 8 and not _VERBISH.search(label) and not label.endswith(("including", ","))
+
+
 def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     label = tidy(fact.data.get("label") or fact.subject)
     members = [tidy(m) for m in fact.data.get("members", []) if tidy(m)]
-    if not label or label.lower() in GENERIC or not 2 <= len(members) <= 10:
+    if not label or label.lower() in GENERIC or not 2 <= len(members) <= 10 or not noun_phrase(label):
+        return []
+    if names_topic(label, topic) or _FEATURE_BLURB.match(label):
+        return []  # "Name the 9 Amazon S3": the label says what the list is of, or there is no card
+    if any(len(words(m)) > 8 or m.lower().endswith((" of", " include", " includes")) for m in members):
         return []
     context = "" if topic.name.lower() in label.lower() or names_topic(label, topic) else f" ({topic.name})"
     front = f"Name the {len(members)} {label}{context}."
@@ -129,7 +188,7 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     cards = []
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "list"), "list", front, back))
-    if 3 <= len(members) <= 6 and all(len(m) <= 40 for m in members):
+    if 3 <= len(members) <= 6 and all(len(m) <= 40 and ":" not in m for m in members):
         for index, member in enumerate(members):
             shown = ", ".join("[…]" if i == index else m for i, m in enumerate(members))
             cloze_front = f"{label}{context}: {shown}. Fill in the missing one."
@@ -141,7 +200,7 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
 def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
-    if not number or number not in statement or len(words(statement)) < 4:
+    if not number or number not in statement or len(words(statement)) < 4 or len(statement) > 170:
         return []
     front = sentence(statement.replace(number, "[…]", 1))
     if topic.name.lower() not in statement.lower() and not any(n in " ".join(words(statement))

@@ -46,6 +46,8 @@ def review_context(request: HttpRequest, *, show: bool = False, topic: Topic | N
         context["buttons"] = [(value, label, intervals[value]) for value, label in RATINGS]
     else:
         context["summary"] = session_summary(request.user, study, now)
+        # Learning steps are minutes away: "come back soon" rather than "done for today".
+        context["due_soon"] = bool(queue.next_due and queue.next_due - now < timedelta(hours=1))
     return context
 
 
@@ -56,8 +58,10 @@ def session_summary(user, study: StudySettings, now) -> dict:
         ms=Sum("duration_ms"),
     )
     reviews = stats["reviews"] or 0
+    seconds = round((stats["ms"] or 0) / 1000)
     return {
-        "cards": stats["cards"] or 0, "reviews": reviews, "minutes": round((stats["ms"] or 0) / 60000, 1),
+        "cards": stats["cards"] or 0, "reviews": reviews,
+        "time": f"{seconds // 60}m {seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s",
         "again_rate": round(100 * (stats["again"] or 0) / reviews) if reviews else 0,
     }
 
