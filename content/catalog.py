@@ -97,6 +97,7 @@ class CatalogTopic:
     domain: str
     parent: str | None
     order: int
+    discontinued: str | None = None  # AWS ended the service: the page says so, nothing is taught from it
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -316,7 +317,7 @@ def parse_catalog(data: dict) -> Catalog:
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise ValueError(f"{what}: aliases must be a list of non-empty strings")
         unknown_keys = set(entry) - {
-            "slug", "name", "full_name", "short", "aliases", "category", "domain", "parent",
+            "slug", "name", "full_name", "short", "aliases", "category", "domain", "parent", "discontinued",
         }
         if unknown_keys:
             raise ValueError(f"{what}: unknown fields {sorted(unknown_keys)}")
@@ -330,6 +331,7 @@ def parse_catalog(data: dict) -> Catalog:
             domain=domain,
             parent=parent,
             order=i + 1,
+            discontinued=_optional(entry, "discontinued", what),
         )
     if not topics:
         raise ValueError("catalog has no [[topic]] entries")

@@ -59,6 +59,7 @@ class Topic(models.Model):
     domain = models.CharField(max_length=40, choices=list(DOMAINS.items()))
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
     order = models.PositiveIntegerField(default=0)  # catalog order: parents before children, basics first
+    discontinued = models.TextField(blank=True)  # AWS ended the service: shown as a banner, never taught
     summary = models.TextField(blank=True)
     summary_refs = models.JSONField(default=list, blank=True)
     related = models.JSONField(default=list, blank=True)  # slugs of topics the text mentions

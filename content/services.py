@@ -233,7 +233,7 @@ class Writer:
         existing = {t.slug: t for t in Topic.objects.all()}
         categories = {c.slug: c for c in self.catalog.categories}
         fields = ["name", "full_name", "short", "aliases", "category", "category_name", "category_order",
-                  "domain", "order"]
+                  "domain", "order", "discontinued"]
         to_create, to_update = [], []
         for order, entry in enumerate(self.catalog.topics.values()):
             category = categories[entry.category]
@@ -241,6 +241,7 @@ class Writer:
                 "name": entry.name, "full_name": entry.full_name or "", "short": entry.short or "",
                 "aliases": list(entry.aliases), "category": entry.category, "category_name": category.name,
                 "category_order": category.order, "domain": entry.domain, "order": order,
+                "discontinued": entry.discontinued or "",
             }
             topic = existing.get(entry.slug)
             if topic is None:
@@ -354,13 +355,15 @@ class Writer:
         for fact in extract(ts.blocks, topic_name=topic.name, section_title=ts.title):
             if erratum_lines.intersection(fact.lines):
                 continue  # never teach a statement the errata say is wrong
-            key = stable_key(ts.topic, fact.kind, normalise(fact.subject))
+            # Several numbers or use cases may share a subject (Spot: 90% off; Spot: fault-tolerant jobs).
+            detail = {"number": fact.data.get("number", ""), "use_case": fact.data.get("use_case", "")}.get(fact.kind, "")
+            key = stable_key(ts.topic, fact.kind, normalise(fact.subject), normalise(detail))
             refs = [[label, source_id, line] for line in fact.lines]
             if key in facts:
                 facts[key]["refs"].extend(r for r in refs if r not in facts[key]["refs"])
                 continue
             facts[key] = {"topic": ts.topic, "kind": fact.kind, "subject": fact.subject[:300], "text": fact.text,
-                          "data": fact.data, "refs": refs, "section": section_key}
+                          "data": fact.data, "refs": refs, "section": section_key, "section_title": ts.title}
 
     def write_sections(self, drafts: list[SectionDraft], topics: dict[str, Topic]) -> dict[str, Section]:
         existing = {s.key: s for s in Section.objects.all()}
@@ -444,16 +447,28 @@ class Writer:
 
     def write_cards(self, facts: dict[str, dict], fact_rows: dict[str, Fact], topics: dict[str, Topic]) -> None:
         """Flashcards for every fact; an instructor-edited card keeps its text, a vanished one is retired."""
+        names = {slug: frozenset(normalise(n) for n in (e.name, e.full_name, e.short, *e.aliases) if n)
+                 for slug, e in self.catalog.topics.items()}
+        all_names = Counter(n for ns in names.values() for n in ns)
         views = {}
         for slug, entry in self.catalog.topics.items():
-            names = {normalise(n) for n in (entry.name, entry.full_name, entry.short, *entry.aliases) if n}
-            views[slug] = TopicView(slug=slug, name=entry.name, names=frozenset(names))
+            others = frozenset(n for n in all_names if n not in names[slug])
+            is_service = not entry.parent and entry.category != "cloud-concepts"
+            views[slug] = TopicView(slug=slug, name=entry.name, names=names[slug], is_service=is_service,
+                                    other_names=others)
+        ended_names = [re.escape(n) for e in self.catalog.topics.values() if e.discontinued for n in e.names]
+        ended = re.compile(r"\b(" + "|".join(ended_names) + r")\b", re.I) if ended_names else None
         drafts: dict[str, dict] = {}
         fronts: dict[str, str] = {}
         ordered = sorted(facts.items(), key=lambda kv: (topics[kv[1]["topic"]].order, kv[1]["refs"][0][2:]))
         for position, (fact_key, f) in enumerate(ordered):
-            fact = FactView(key=fact_key, kind=f["kind"], subject=f["subject"], text=f["text"], data=f["data"])
+            if self.catalog.topics[f["topic"]].discontinued:
+                continue  # never teach a service AWS has ended
+            fact = FactView(key=fact_key, kind=f["kind"], subject=f["subject"], text=f["text"], data=f["data"],
+                            section=f["section_title"])
             for card in cards_for(fact, views[f["topic"]]):
+                if ended and ended.search(card.front + " " + card.back):
+                    continue  # a card that teaches an ended service (a comparison with QLDB) teaches nothing
                 front_key = f["topic"] + "\x1f" + loose(card.front)
                 if front_key in fronts:  # the same question from another fact: one card, all sources
                     refs = drafts[fronts[front_key]]["refs"]

@@ -31,6 +31,7 @@ class FactView:
     subject: str
     text: str
     data: dict
+    section: str = ""  # the heading the fact sits under: the context a bare term needs
 
 
 @dataclass(frozen=True)
@@ -127,10 +128,16 @@ def stands_for(term: str, definition: str) -> bool:
     return parts[0][0].upper() == term[0].upper()
 
 
-def in_context(term: str, topic: TopicView) -> str:
-    """'What is a security group?' needs its service: name the topic unless the term is the topic."""
+def in_context(term: str, topic: TopicView, section: str = "") -> str:
+    """'What is exactly-once processing?' needs its setting: the heading it sits under (FIFO queues), or the topic."""
     if names_topic(term, topic) or topic.name.lower() in term.lower():
         return ""
+    heading = tidy(_PAREN.sub("", section))
+    if (heading and heading.lower() not in GENERIC and not names_topic(heading, topic) and len(words(heading)) <= 6
+            and plain_name(heading) != plain_name(term) and not _FEATURE_BLURB.match(heading)):
+        if topic.name.lower() in heading.lower() or any(n in plain_name(heading) for n in topic.names if len(n) > 2):
+            return f" (in {heading})"
+        return f" (in {topic.name}: {heading})"
     return f" (in {topic.name})"
 
 
@@ -144,27 +151,34 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if stands_for(term, definition):
         front = f"What does {term} stand for?"
         return [CardDraft(card_key(fact.key, "definition"), "definition", front, sentence(definition))]
-    if len(words(definition)) < MIN_BACK_WORDS:
+    if len(words(definition)) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
         return []
+    definition = strip_leading_term(term, definition)
     if words(definition)[: len(words(term))] == words(term):
         return []  # the back would open by repeating the front
+    term = drop_echoed_expansion(term, definition)
+    if gives_away(term, definition, topic):
+        return []  # "Auto Recovery" / "automatically recovers": the front holds the answer
     cards = []
     if is_acronym(term) and expands(term, definition):
         front = f"What does {term} stand for?"
     else:
-        front = f"What {'are' if plural(term) else 'is'} {term}{in_context(term, topic)}?"
+        front = f"What {'are' if plural(term) else 'is'} {term}{in_context(term, topic, fact.section)}?"
     back = sentence(definition)
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "definition"), "definition", front, back))
     # Reverse only where the term is the service itself: the answer is then one name, unambiguous.
-    if (topic.is_service and names_topic(term, topic) and len(words(definition)) >= 5
-            and not set(words(topic.name)) & set(words(definition)) - {"aws", "amazon"}):
+    if (topic.is_service and names_topic(term, topic) and len(words(definition)) >= 6
+            and _KIND_NOUN.search(definition) and not _NOT_A_SERVICE.search(definition)
+            and not reveals_name(definition, topic)):
         reverse = f"Which AWS service is this? {sentence(definition)}"
         if readable(reverse, topic.name):
             cards.append(CardDraft(card_key(fact.key, "reverse"), "reverse", reverse, topic.name))
     return cards
 
 
+_CLOSED_SET = re.compile(r"\b(types?|classes|models?|components|policies|options|tiers|layers|pillars|plans|modes|"
+                         r"families|categories|kinds|levels|engines|record types)\b", re.I)
 _VERBISH = re.compile(r"\b(provides?|includ(es|ing)|such as|are|is|can|will|offers?|supports?|has|have)\b", re.I)
 
 
@@ -173,17 +187,72 @@ def noun_phrase(label: str) -> bool:
     return len(words(label)) <= 8 and not _VERBISH.search(label) and not label.endswith(("including", ","))
 
 
+# A reverse clue must say what kind of thing the service is, or several services fit it.
+_KIND_NOUN = re.compile(r"\b(service|database|warehouse|queue|cache|storage|file system|network|cdn|registry|"
+                        r"engine|platform|tool|dns|catalog|repository|ledger|firewall|monitoring)\b", re.I)
+_NOT_A_SERVICE = re.compile(r"\b(open[- ]source|in a single-az|deployment)\b", re.I)
+# Misspellings the notes are known for: a card quoting one teaches the typo.
+_TYPOS = re.compile(r"\b(throught|resistent|seperate|differnt|availab|virutal|upladed|imporved|seamelessly|"
+                    r"retireval|obselete|predifining|appln|injestion|bydefault|accesed|recieve|occurence)\b", re.I)
+_STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "amazon", "aws", "is", "are", "by"}
+
+
+def garbled(text: str) -> bool:
+    return bool(_TYPOS.search(text))
+
+
+def stem(word: str) -> str:
+    return word[:5]
+
+
+def gives_away(term: str, definition: str, topic: TopicView) -> bool:
+    """Half the term's own words (by stem) open the definition: the card restates its question."""
+    topic_words = {stem(w) for n in topic.names for w in n.split()}
+    term_words = {stem(w) for w in words(_PAREN.sub("", term)) if w not in _STOP and len(w) > 2} - topic_words
+    opening = {stem(w) for w in words(definition)[:8] if w not in _STOP}
+    return bool(term_words) and len(term_words & opening) * 2 >= len(term_words)
+
+
+def drop_echoed_expansion(term: str, definition: str) -> str:
+    """'Amazon Keyspaces (for Apache Cassandra)' asked about a 'Cassandra-compatible' database: drop the hint."""
+    for inner in re.findall(r"\(([^)]*)\)", term):
+        inner_words = {stem(w) for w in words(inner) if w not in _STOP}
+        if inner_words and inner_words & {stem(w) for w in words(definition)[:10]}:
+            term = term.replace(f"({inner})", "").strip()
+    return re.sub(r"\s{2,}", " ", term)
+
+
+_LINK_VERB = re.compile(r"^(is|are|was|were|refers to|means)\s+", re.I)
+
+
+def strip_leading_term(term: str, definition: str) -> str:
+    """'Glue Jobs execute your ETL code' -> 'Execute your ETL code' (the front already names Glue Jobs)."""
+    n = len(words(term))
+    tokens = definition.split()
+    if n and len(tokens) > n + 2 and words(" ".join(tokens[:n])) == words(term):
+        rest = _LINK_VERB.sub("", " ".join(tokens[n:]))
+        return rest[:1].upper() + rest[1:]
+    return definition
+
+
+def reveals_name(clue: str, topic: TopicView) -> bool:
+    """'artifact management' gives away CodeArtifact; 'queue service' gives away Simple Queue Service."""
+    clue_words = [w for w in words(clue) if len(w) >= 4 and w not in _STOP]
+    name_words = [w for n in topic.names for w in n.split() if w not in _STOP]
+    return any(w in nw or nw in w for w in clue_words for nw in name_words if len(nw) >= 3)
+
+
 def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     label = tidy(fact.data.get("label") or fact.subject)
     members = [tidy(m) for m in fact.data.get("members", []) if tidy(m)]
     if not label or label.lower() in GENERIC or not 2 <= len(members) <= 10 or not noun_phrase(label):
         return []
-    if names_topic(label, topic) or _FEATURE_BLURB.match(label):
-        return []  # "Name the 9 Amazon S3": the label says what the list is of, or there is no card
+    if names_topic(label, topic) or _FEATURE_BLURB.match(label) or not _CLOSED_SET.search(label):
+        return []  # only lists that are a closed set (types, classes, models...) can be asked for in full
     if any(len(words(m)) > 8 or m.lower().endswith((" of", " include", " includes")) for m in members):
         return []
-    context = "" if topic.name.lower() in label.lower() or names_topic(label, topic) else f" ({topic.name})"
-    front = f"Name the {len(members)} {label}{context}."
+    context = "" if any(n in plain_name(label) for n in topic.names if len(n) > 2) else f" ({topic.name})"
+    front = f"{label}{context}: name all {len(members)} that your notes list."
     back = "\n".join(f"• {m}" for m in members)
     cards = []
     if readable(front, back):
@@ -191,7 +260,7 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if 3 <= len(members) <= 6 and all(len(m) <= 40 and ":" not in m for m in members):
         for index, member in enumerate(members):
             shown = ", ".join("[…]" if i == index else m for i, m in enumerate(members))
-            cloze_front = f"{label}{context}: {shown}. Fill in the missing one."
+            cloze_front = f"{label}{context}: {shown}. Which one is missing?"
             if readable(cloze_front, member):
                 cards.append(CardDraft(card_key(fact.key, f"cloze:{words(member)}"), "cloze", cloze_front, member))
     return cards
@@ -202,7 +271,11 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     statement = tidy(fact.data.get("statement") or fact.text)
     if not number or number not in statement or len(words(statement)) < 4 or len(statement) > 170:
         return []
+    if garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I):
+        return []  # typos, or a pronoun whose subject is on another line
     front = sentence(statement.replace(number, "[…]", 1))
+    if re.search(r"\[…\]\s*\([^)]*\d", front) or statement.count(number) > 1:
+        return []  # "[…] (11 9's)": a hint beside the blank gives the number away
     if topic.name.lower() not in statement.lower() and not any(n in " ".join(words(statement))
                                                                 for n in topic.names if len(n) > 2):
         front = f"{topic.name}: {front}"
@@ -212,10 +285,13 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     return [CardDraft(card_key(fact.key, "number"), "number", front, back)]
 
 
+_STRAWMAN = re.compile(r"\b(traditional|other|generic|on-?prem\w*|responsibility|legacy|manual)\b", re.I)
+
+
 def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     items = [tidy(i) for i in fact.data.get("items", []) if tidy(i)]
     attributes = fact.data.get("attributes", {})
-    if not 2 <= len(items) <= 4:
+    if not 2 <= len(items) <= 4 or any(_STRAWMAN.search(i) for i in items):
         return []
     cards = []
     for attribute, values in list(attributes.items())[:6]:
@@ -225,6 +301,13 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
             continue
         if len({value.lower() for _, value in cells}) < len(cells):
             continue  # the attribute does not tell them apart
+        if attribute.lower() in GENERIC | {"key points", "key point", "notes", "details"} or any(
+            len(value) > 110 or garbled(value) for _, value in cells
+        ):
+            continue
+        header_words = {stem(w) for i in items for w in words(" ".join(re.findall(r"\(([^)]*)\)", i)))}
+        if any({stem(w) for w in words(value)[:3]} & header_words for _, value in cells):
+            continue  # "Property Graphs (Gremlin)": the header already holds the answer
         front = f"{' vs '.join(items)}: {attribute}?"
         back = "\n".join(f"• {item}: {value}" for item, value in cells)
         if readable(front, back):
