@@ -91,7 +91,7 @@ def expands(term: str, definition: str) -> bool:
 _FEATURE_BLURB = re.compile(
     r"(supports?|support for|integration with|integrates with|provides|allows|enables|offers|uses|works with|"
     r"compatible with|ability to|easy|easily|seamless|highly|fully|built-in|improved|better|enhanced|"
-    r"how|why|what|when|where)\b", re.I)
+    r"how|why|what|when|where|different|various|multiple|other|key|main)\b", re.I)
 
 
 def plural(term: str) -> bool:
@@ -193,7 +193,8 @@ _KIND_NOUN = re.compile(r"\b(service|database|warehouse|queue|cache|storage|file
 _NOT_A_SERVICE = re.compile(r"\b(open[- ]source|in a single-az|deployment)\b", re.I)
 # Misspellings the notes are known for: a card quoting one teaches the typo.
 _TYPOS = re.compile(r"\b(throught|resistent|seperate|differnt|availab|virutal|upladed|imporved|seamelessly|"
-                    r"retireval|obselete|predifining|appln|injestion|bydefault|accesed|recieve|occurence)\b", re.I)
+                    r"retireval|obselete|predifining|appln|injestion|bydefault|accesed|recieve|occurence|donot|doesnot|cannnot|"
+                    r"recieved|wich|teh|thier|infrequnt)\b", re.I)
 _STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "amazon", "aws", "is", "are", "by"}
 
 
@@ -202,7 +203,7 @@ def garbled(text: str) -> bool:
 
 
 def stem(word: str) -> str:
-    return word[:5]
+    return word[:4]
 
 
 def gives_away(term: str, definition: str, topic: TopicView) -> bool:
@@ -252,7 +253,8 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if any(len(words(m)) > 8 or m.lower().endswith((" of", " include", " includes")) for m in members):
         return []
     context = "" if any(n in plain_name(label) for n in topic.names if len(n) > 2) else f" ({topic.name})"
-    front = f"{label}{context}: name all {len(members)} that your notes list."
+    count = "both" if len(members) == 2 else f"all {len(members)}"
+    front = f"{label}{context}: name {count} that your notes list."
     back = "\n".join(f"• {m}" for m in members)
     cards = []
     if readable(front, back):

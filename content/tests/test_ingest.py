@@ -13,10 +13,26 @@ from content.models import Fact, Section, SectionRead, Source, Topic
 from content.services import NOTES_DIR, ingest
 
 REQUIRED = [
-    "aws-iam", "amazon-ec2", "amazon-s3", "amazon-ebs", "amazon-efs", "amazon-rds", "amazon-aurora",
-    "amazon-dynamodb", "amazon-redshift", "aws-lambda", "amazon-vpc", "amazon-route-53",
-    "elastic-load-balancing", "amazon-cloudfront", "aws-cloudformation", "amazon-sqs", "amazon-sns",
-    "amazon-kinesis", "s3-storage-classes", "route-53-routing-policies",
+    "aws-iam",
+    "amazon-ec2",
+    "amazon-s3",
+    "amazon-ebs",
+    "amazon-efs",
+    "amazon-rds",
+    "amazon-aurora",
+    "amazon-dynamodb",
+    "amazon-redshift",
+    "aws-lambda",
+    "amazon-vpc",
+    "amazon-route-53",
+    "elastic-load-balancing",
+    "amazon-cloudfront",
+    "aws-cloudformation",
+    "amazon-sqs",
+    "amazon-sns",
+    "amazon-kinesis",
+    "s3-storage-classes",
+    "route-53-routing-policies",
 ]
 
 
@@ -123,8 +139,10 @@ def test_a_crash_while_parsing_one_file_skips_only_that_file(tmp_path, monkeypat
 def test_a_failed_ingest_leaves_the_database_as_it_was(tmp_path, monkeypatch):
     shutil.copy(NOTES_DIR / "001_1ef0cee0a4c8fb2b.txt", tmp_path)
     run_ingest(tmp_path)
-    before = (list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
-              list(Fact.objects.values_list("key", "text").order_by("key")))
+    before = (
+        list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
+        list(Fact.objects.values_list("key", "text").order_by("key")),
+    )
     shutil.copy(NOTES_DIR / "000_4491556a33bdff82.txt", tmp_path)
 
     def fail(*args, **kwargs):
@@ -133,8 +151,10 @@ def test_a_failed_ingest_leaves_the_database_as_it_was(tmp_path, monkeypatch):
     monkeypatch.setattr(services.Writer, "write_topic_summaries", fail)  # after sections and facts are written
     with pytest.raises(RuntimeError):
         ingest([tmp_path])
-    after = (list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
-             list(Fact.objects.values_list("key", "text").order_by("key")))
+    after = (
+        list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
+        list(Fact.objects.values_list("key", "text").order_by("key")),
+    )
     assert after == before
     assert Source.objects.count() == 1
 

@@ -21,8 +21,7 @@ def test_the_index_groups_topics_by_category_with_counts(client, shipped_notes):
     assert 'name="q"' in html
 
 
-def test_the_index_and_topic_pages_run_a_fixed_number_of_queries(client, shipped_notes,
-                                                                  django_assert_max_num_queries):
+def test_the_index_and_topic_pages_run_a_fixed_number_of_queries(client, shipped_notes, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         client.get(reverse("content:topic_index"))
     big = Topic.objects.with_content().order_by("-section_count").first()
@@ -32,8 +31,9 @@ def test_the_index_and_topic_pages_run_a_fixed_number_of_queries(client, shipped
             assert client.get(topic.get_absolute_url()).status_code == 200
 
 
-def test_a_signed_in_learner_pays_the_same_fixed_query_count(client, shipped_notes, learner,
-                                                               django_assert_max_num_queries):
+def test_a_signed_in_learner_pays_the_same_fixed_query_count(
+    client, shipped_notes, learner, django_assert_max_num_queries
+):
     client.force_login(learner)
     with django_assert_max_num_queries(8):
         client.get(reverse("content:topic", args=["amazon-s3"]))
@@ -103,8 +103,10 @@ def test_search_finds_storage_classes_first_for_glacier(client, shipped_notes):
     assert slugs[0] == "s3-storage-classes", slugs
 
 
-@pytest.mark.parametrize("query, slug", [("r53", "amazon-route-53"), ("dynamo db", "amazon-dynamodb"),
-                                         ("Simple Storage Service", "amazon-s3")])
+@pytest.mark.parametrize(
+    "query, slug",
+    [("r53", "amazon-route-53"), ("dynamo db", "amazon-dynamodb"), ("Simple Storage Service", "amazon-s3")],
+)
 def test_search_understands_service_aliases(client, shipped_notes, query, slug):
     response = client.get(reverse("content:search"), {"q": query})
     slugs = re.findall(r'<h2><a href="/topics/([a-z0-9-]+)/">', response.content.decode())

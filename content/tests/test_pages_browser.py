@@ -23,7 +23,7 @@ def test_a_learner_searches_opens_a_topic_and_lands_on_the_source_line(page, liv
     page.get_by_role("searchbox").fill("glacier")
     page.get_by_role("button", name="Search").click()
     first = page.locator(".result h2 a").first
-    expect(first).to_have_text("S3 storage classes", ignore_case=True)
+    expect(first).to_have_text("Amazon S3 Storage Classes")
     first.click()
     expect(page.locator("h1")).to_contain_text("Storage Classes", ignore_case=True)
     screenshot(page, "topic-s3-storage-classes")
@@ -55,7 +55,7 @@ def test_script_in_a_note_never_runs(page, live_server, tmp_path):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(live_server.url + "/topics/amazon-sqs/")
-    expect(page.get_by_text("queues decouple producers and consumers")).to_be_visible()
+    expect(page.locator(".lines").get_by_text("queues decouple producers and consumers")).to_be_visible()
     page.get_by_text("click me").click()
     assert page.locator("a[href^='javascript']").count() == 0
     assert page.locator("[onerror]").count() == 0

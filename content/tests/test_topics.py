@@ -16,8 +16,14 @@ def B(text, line, depth=0, term=None, definition=None, kind="bullet"):  # noqa: 
 
 
 def S(title, line, level=1, blocks=(), children=(), raw=None):  # noqa: N802
-    return Section(title=title, raw_title=raw if raw is not None else title, level=level, line=line,
-                   blocks=list(blocks), children=list(children))
+    return Section(
+        title=title,
+        raw_title=raw if raw is not None else title,
+        level=level,
+        line=line,
+        blocks=list(blocks),
+        children=list(children),
+    )
 
 
 def md(title, line, level, blocks=(), children=()):
@@ -38,10 +44,16 @@ def pages(result: list[TopicSection]) -> list[tuple[str, str, int, list[int]]]:
 
 def test_heading_starts_its_topic_and_unmatched_subheadings_stay():
     out, warnings = run(
-        md("Amazon EC2", 1, 1, [B("EC2 is a virtual server", 2, kind="paragraph")], [
-            md("Key Features", 4, 3, [B("Resizable compute", 5)]),
-            md("Use Cases", 7, 3, [B("Web servers", 8)], [md("Examples", 10, 4, [B("A shop", 11)])]),
-        ]),
+        md(
+            "Amazon EC2",
+            1,
+            1,
+            [B("EC2 is a virtual server", 2, kind="paragraph")],
+            [
+                md("Key Features", 4, 3, [B("Resizable compute", 5)]),
+                md("Use Cases", 7, 3, [B("Web servers", 8)], [md("Examples", 10, 4, [B("A shop", 11)])]),
+            ],
+        ),
     )
     assert warnings == []
     assert pages(out) == [
@@ -55,13 +67,25 @@ def test_heading_starts_its_topic_and_unmatched_subheadings_stay():
 
 def test_subheading_matching_a_sub_topic_goes_to_the_sub_topic_page():
     out, _ = run(
-        md("AWS S3 (Simple Storage Service)", 1, 1, [B("Object storage", 2)], [
-            md("S3 Storage Classes", 4, 3, [B("Pick by access pattern", 5)], [
-                md("S3 Standard", 7, 4, [B("Frequent access", 8)]),
-                md("S3 Glacier Deep Archive", 10, 4, [B("12-48 hours", 11)]),
-            ]),
-            md("S3 Versioning", 13, 3, [B("Keeps old versions", 14)]),
-        ]),
+        md(
+            "AWS S3 (Simple Storage Service)",
+            1,
+            1,
+            [B("Object storage", 2)],
+            [
+                md(
+                    "S3 Storage Classes",
+                    4,
+                    3,
+                    [B("Pick by access pattern", 5)],
+                    [
+                        md("S3 Standard", 7, 4, [B("Frequent access", 8)]),
+                        md("S3 Glacier Deep Archive", 10, 4, [B("12-48 hours", 11)]),
+                    ],
+                ),
+                md("S3 Versioning", 13, 3, [B("Keeps old versions", 14)]),
+            ],
+        ),
     )
     assert pages(out) == [
         ("amazon-s3", "AWS S3 (Simple Storage Service)", 1, [2]),
@@ -74,10 +98,18 @@ def test_subheading_matching_a_sub_topic_goes_to_the_sub_topic_page():
 
 
 def test_heading_naming_the_topic_it_is_in_stays_a_section_of_it():
-    out, _ = run(md("Amazon ECS", 1, 1, [], [
-        md("Amazon ECS (Elastic Container Service)", 2, 3, [B("Orchestrates containers", 3)]),
-        md("AWS Fargate", 5, 3, [B("Serverless containers", 6)]),
-    ]))
+    out, _ = run(
+        md(
+            "Amazon ECS",
+            1,
+            1,
+            [],
+            [
+                md("Amazon ECS (Elastic Container Service)", 2, 3, [B("Orchestrates containers", 3)]),
+                md("AWS Fargate", 5, 3, [B("Serverless containers", 6)]),
+            ],
+        )
+    )
     assert pages(out) == [
         ("amazon-ecs", "Amazon ECS", 1, []),
         ("amazon-ecs", "Amazon ECS (Elastic Container Service)", 2, [3]),
@@ -86,10 +118,18 @@ def test_heading_naming_the_topic_it_is_in_stays_a_section_of_it():
 
 
 def test_markdown_unmatched_heading_goes_to_the_ancestor_not_the_previous_sibling():
-    out, _ = run(md("Amazon EC2", 1, 1, [], [
-        md("Elasticity and Scalability", 2, 3, [B("Auto Scaling", 3)]),  # a concept page
-        md("Pricing Models", 5, 3, [B("On-Demand", 6)]),  # back on EC2
-    ]))
+    out, _ = run(
+        md(
+            "Amazon EC2",
+            1,
+            1,
+            [],
+            [
+                md("Elasticity and Scalability", 2, 3, [B("Auto Scaling", 3)]),  # a concept page
+                md("Pricing Models", 5, 3, [B("On-Demand", 6)]),  # back on EC2
+            ],
+        )
+    )
     assert [(s.topic, s.title) for s in out] == [
         ("amazon-ec2", "Amazon EC2"),
         ("high-availability-and-scalability", "Elasticity and Scalability"),
@@ -138,19 +178,25 @@ def test_plain_text_heading_does_not_continue_a_previous_chapter():
 
 def test_multi_service_heading_feeds_each_service():
     out, warnings = run(
-        S("SNS, SQS & KINESIS", 1, 1, [
-            B("All three are managed and scale automatically", 2),  # names none: all three
-            B("SNS pushes notifications to subscribers", 3),  # names SNS
-            B("SQS", 4, term="SQS", definition="a queue that decouples tiers"),
-            B("Messages wait until a consumer reads them", 5, depth=1),  # child of the SQS bullet
-            B("Integrated with SNS for fan-out", 6, depth=1),  # child: stays with SQS
-        ], [
-            S("SNS", 8, 2, [B("Pub/sub messaging", 9)]),
-            S("FIFO", 11, 2, [B("Ordered delivery", 12)]),  # plain text: continues SNS
-            S("SIMPLE QUEUING SERVICE", 14, 2, [B("Decoupling", 15)]),
-            S("KINESIS", 17, 2, [B("Streaming", 18)]),
-            S("Data Analytics", 20, 2, [B("SQL on streams", 21)]),
-        ]),
+        S(
+            "SNS, SQS & KINESIS",
+            1,
+            1,
+            [
+                B("All three are managed and scale automatically", 2),  # names none: all three
+                B("SNS pushes notifications to subscribers", 3),  # names SNS
+                B("SQS", 4, term="SQS", definition="a queue that decouples tiers"),
+                B("Messages wait until a consumer reads them", 5, depth=1),  # child of the SQS bullet
+                B("Integrated with SNS for fan-out", 6, depth=1),  # child: stays with SQS
+            ],
+            [
+                S("SNS", 8, 2, [B("Pub/sub messaging", 9)]),
+                S("FIFO", 11, 2, [B("Ordered delivery", 12)]),  # plain text: continues SNS
+                S("SIMPLE QUEUING SERVICE", 14, 2, [B("Decoupling", 15)]),
+                S("KINESIS", 17, 2, [B("Streaming", 18)]),
+                S("Data Analytics", 20, 2, [B("SQL on streams", 21)]),
+            ],
+        ),
     )
     assert warnings == []
     assert pages(out) == [
@@ -176,8 +222,12 @@ def test_multi_service_heading_subsection_naming_none_goes_to_all():
 
 
 def test_comparison_heading_goes_whole_to_each_service():
-    blocks = [B("Lambda:", 2, term="Lambda", definition=""), B("Time limit", 3, depth=1),
-              B("Batch:", 4, term="Batch", definition=""), B("No time limit", 5, depth=1)]
+    blocks = [
+        B("Lambda:", 2, term="Lambda", definition=""),
+        B("Time limit", 3, depth=1),
+        B("Batch:", 4, term="Batch", definition=""),
+        B("No time limit", 5, depth=1),
+    ]
     out, _ = run(S("Batch vs Lambda", 1, 1, blocks))
     assert pages(out) == [
         ("aws-batch", "Batch vs Lambda", 1, [2, 3, 4, 5]),
@@ -197,24 +247,59 @@ def test_comparison_with_one_other_topic_stays_in_its_topic():
 
 
 def test_topic_mentioned_in_passing_gets_no_page():
-    out, _ = run(md("Amazon EC2", 1, 1, [
-        B("Storage: attach Amazon EBS volumes or use Amazon S3", 2, term="Storage",
-          definition="attach Amazon EBS volumes or use Amazon S3"),
-        B("Monitor instances with CloudWatch", 3),
-    ]))
+    out, _ = run(
+        md(
+            "Amazon EC2",
+            1,
+            1,
+            [
+                B(
+                    "Storage: attach Amazon EBS volumes or use Amazon S3",
+                    2,
+                    term="Storage",
+                    definition="attach Amazon EBS volumes or use Amazon S3",
+                ),
+                B("Monitor instances with CloudWatch", 3),
+            ],
+        )
+    )
     assert {s.topic for s in out} == {"amazon-ec2"}
 
 
 def test_summary_bullets_go_to_the_topic_their_term_names():
-    out, warnings = run(S("Amazon S3 – Summary", 1, 1, [
-        B("S3 Versioning: multiple versions for files", 2, term="S3 Versioning",
-          definition="multiple versions for files"),
-        B("S3 Storage Classes: Standard, IA, Glacier", 3, term="S3 Storage Classes",
-          definition="Standard, IA, Glacier"),
-        B("Storage Gateway: hybrid solution to extend on-premises storage to S3", 4, term="Storage Gateway",
-          definition="hybrid solution to extend on-premises storage to S3"),
-        B("Buckets vs Objects: global unique name", 5, term="Buckets vs Objects", definition="global unique name"),
-    ]))
+    out, warnings = run(
+        S(
+            "Amazon S3 – Summary",
+            1,
+            1,
+            [
+                B(
+                    "S3 Versioning: multiple versions for files",
+                    2,
+                    term="S3 Versioning",
+                    definition="multiple versions for files",
+                ),
+                B(
+                    "S3 Storage Classes: Standard, IA, Glacier",
+                    3,
+                    term="S3 Storage Classes",
+                    definition="Standard, IA, Glacier",
+                ),
+                B(
+                    "Storage Gateway: hybrid solution to extend on-premises storage to S3",
+                    4,
+                    term="Storage Gateway",
+                    definition="hybrid solution to extend on-premises storage to S3",
+                ),
+                B(
+                    "Buckets vs Objects: global unique name",
+                    5,
+                    term="Buckets vs Objects",
+                    definition="global unique name",
+                ),
+            ],
+        )
+    )
     assert warnings == []
     assert pages(out) == [
         ("amazon-s3", "Amazon S3 – Summary", 1, [2, 5]),
@@ -224,12 +309,20 @@ def test_summary_bullets_go_to_the_topic_their_term_names():
 
 
 def test_summary_under_no_topic_routes_bullets_and_reports_the_rest():
-    out, warnings = run(S("Databases & Analytics Summary in AWS", 1, 1, [
-        B("Hadoop Cluster: EMR", 2, term="Hadoop Cluster", definition="EMR"),
-        B("In-memory Database: ElastiCache", 3, term="In-memory Database", definition="ElastiCache"),
-        B("Neptune: graph database", 4, term="Neptune", definition="graph database"),
-        B("Fast and cheap: mostly", 5, term="Fast and cheap", definition="mostly"),
-    ]), source="002")
+    out, warnings = run(
+        S(
+            "Databases & Analytics Summary in AWS",
+            1,
+            1,
+            [
+                B("Hadoop Cluster: EMR", 2, term="Hadoop Cluster", definition="EMR"),
+                B("In-memory Database: ElastiCache", 3, term="In-memory Database", definition="ElastiCache"),
+                B("Neptune: graph database", 4, term="Neptune", definition="graph database"),
+                B("Fast and cheap: mostly", 5, term="Fast and cheap", definition="mostly"),
+            ],
+        ),
+        source="002",
+    )
     assert pages(out) == [
         ("amazon-emr", "Databases & Analytics Summary in AWS", 1, [2]),
         ("amazon-elasticache", "Databases & Analytics Summary in AWS", 1, [3]),
@@ -241,14 +334,41 @@ def test_summary_under_no_topic_routes_bullets_and_reports_the_rest():
 
 
 def test_label_bullet_naming_a_sub_topic_moves_with_its_children():
-    out, _ = run(md("AWS Route 53", 1, 1, [], [md("Key Features", 2, 3, [
-        B("DNS Resolution:", 3, term="DNS Resolution", definition=""),
-        B("Translates names to IPs", 4, depth=1),
-        B("Traffic Routing Policies:", 5, term="Traffic Routing Policies", definition=""),
-        B("Weighted Routing: split traffic", 6, depth=1, term="Weighted Routing", definition="split traffic"),
-        B("Failover Routing: active-passive", 7, depth=1, term="Failover Routing", definition="active-passive"),
-        B("Health Checks:", 8, term="Health Checks", definition=""),
-    ])]))
+    out, _ = run(
+        md(
+            "AWS Route 53",
+            1,
+            1,
+            [],
+            [
+                md(
+                    "Key Features",
+                    2,
+                    3,
+                    [
+                        B("DNS Resolution:", 3, term="DNS Resolution", definition=""),
+                        B("Translates names to IPs", 4, depth=1),
+                        B("Traffic Routing Policies:", 5, term="Traffic Routing Policies", definition=""),
+                        B(
+                            "Weighted Routing: split traffic",
+                            6,
+                            depth=1,
+                            term="Weighted Routing",
+                            definition="split traffic",
+                        ),
+                        B(
+                            "Failover Routing: active-passive",
+                            7,
+                            depth=1,
+                            term="Failover Routing",
+                            definition="active-passive",
+                        ),
+                        B("Health Checks:", 8, term="Health Checks", definition=""),
+                    ],
+                )
+            ],
+        )
+    )
     assert pages(out) == [
         ("amazon-route-53", "AWS Route 53", 1, []),
         ("amazon-route-53", "Key Features", 2, [3, 4, 8]),
@@ -257,10 +377,17 @@ def test_label_bullet_naming_a_sub_topic_moves_with_its_children():
 
 
 def test_one_line_bullet_naming_a_sub_topic_stays():
-    out, _ = run(md("Amazon EC2", 1, 1, [
-        B("Spot Instances: up to 90% off", 2, term="Spot Instances", definition="up to 90% off"),
-        B("On-Demand: pay by the second", 3, term="On-Demand", definition="pay by the second"),
-    ]))
+    out, _ = run(
+        md(
+            "Amazon EC2",
+            1,
+            1,
+            [
+                B("Spot Instances: up to 90% off", 2, term="Spot Instances", definition="up to 90% off"),
+                B("On-Demand: pay by the second", 3, term="On-Demand", definition="pay by the second"),
+            ],
+        )
+    )
     assert pages(out) == [("amazon-ec2", "Amazon EC2", 1, [2, 3])]
 
 
@@ -276,8 +403,7 @@ def test_unassigned_heading_is_reported_with_its_line():
 
 
 def test_text_before_any_heading_is_reported():
-    out, warnings = run(S("", 0, 1, [B("Write code, upload to lambda", 42)]), S("Pricing", 45, 1),
-                        source="000")
+    out, warnings = run(S("", 0, 1, [B("Write code, upload to lambda", 42)]), S("Pricing", 45, 1), source="000")
     assert out == []
     assert warnings[0] == "000:42: 1 block(s) under no heading belong to no topic"
     assert warnings[1].startswith("000:45: heading 'Pricing' matches no catalog topic")
@@ -291,14 +417,22 @@ def test_text_before_the_first_heading_inside_a_topic_stays_with_it():
 
 def test_section_under_no_topic_places_definitions_by_their_subject():
     # 002: the CloudFormation chapter opens with a sentence, not a heading
-    out, warnings = run(S("Deploying and Managing Infrastructure at Scale Section", 829, 1, [
-        B("CloudFormation is a declarative way of outlining your AWS Infrastructure", 831, kind="paragraph"),
-        B("For example, within a CloudFormation template, you say:", 832),
-        B("I want a security group", 833, depth=1),
-        B("Docker is a software development platform to deploy apps", 835),
-        B("Apps run the same, regardless of where they run", 836),  # continues Docker
-        B("Cloud 9 :", 837, term="Cloud 9", definition="", kind="paragraph"),  # an empty label: nothing
-    ]), source="002")
+    out, warnings = run(
+        S(
+            "Deploying and Managing Infrastructure at Scale Section",
+            829,
+            1,
+            [
+                B("CloudFormation is a declarative way of outlining your AWS Infrastructure", 831, kind="paragraph"),
+                B("For example, within a CloudFormation template, you say:", 832),
+                B("I want a security group", 833, depth=1),
+                B("Docker is a software development platform to deploy apps", 835),
+                B("Apps run the same, regardless of where they run", 836),  # continues Docker
+                B("Cloud 9 :", 837, term="Cloud 9", definition="", kind="paragraph"),  # an empty label: nothing
+            ],
+        ),
+        source="002",
+    )
     assert pages(out) == [
         ("aws-cloudformation", "Deploying and Managing Infrastructure at Scale Section", 1, [831, 832, 833]),
         ("docker-containers", "Deploying and Managing Infrastructure at Scale Section", 1, [835, 836]),
@@ -316,12 +450,14 @@ def test_unassigned_container_with_assigned_children_is_not_reported():
 
 
 def test_every_block_is_assigned_or_reported():
-    outline = Outline(sections=[
-        S("", 0, 1, [B("orphan", 1)]),
-        S("Other Compute Section", 6, 1, [B("Docker", 7)], [S("Lambda Summary", 8, 2, [B("FaaS", 9)])]),
-        S("Amazon EMR", 2, 1, [B("Hadoop", 3)]),
-        S("Advantages", 4, 1, [B("Cheap", 5)]),  # plain text: continues EMR
-    ])
+    outline = Outline(
+        sections=[
+            S("", 0, 1, [B("orphan", 1)]),
+            S("Other Compute Section", 6, 1, [B("Docker", 7)], [S("Lambda Summary", 8, 2, [B("FaaS", 9)])]),
+            S("Amazon EMR", 2, 1, [B("Hadoop", 3)]),
+            S("Advantages", 4, 1, [B("Cheap", 5)]),  # plain text: continues EMR
+        ]
+    )
     out, warnings = assign(outline, CATALOG, source="x")
     placed = {b.line for s in out for b in s.blocks}
     reported = {int(w.split(":")[1]) for w in warnings}
@@ -357,12 +493,42 @@ def test_real_notes_land_on_the_expected_pages(real_notes):
     topics = {prefix: {s.topic for s in sections} for prefix, (sections, _) in real_notes.items()}
     assert {"amazon-s3", "s3-storage-classes", "aws-lambda", "amazon-ec2", "amazon-ecs"} <= topics["000"]
     assert {"aws-iam", "amazon-s3", "s3-storage-classes", "aws-lambda"} <= topics["001"]
-    assert {"iam-policies", "ec2-purchasing-options", "amazon-ebs", "amazon-efs", "elastic-load-balancing",
-            "amazon-ec2-auto-scaling", "s3-storage-classes", "amazon-rds", "amazon-dynamodb-accelerator",
-            "aws-elastic-beanstalk", "ssm-parameter-store"} <= topics["002"]
-    assert {"cloud-computing", "ec2-instance-types", "ebs-volume-types", "security-groups",
-            "s3-storage-classes", "shared-responsibility-model", "aws-snow-family", "amazon-aurora",
-            "amazon-route-53", "amazon-cloudfront"} <= topics["003"]
-    assert {"ec2-placement-groups", "amazon-vpc", "dns-record-types", "route-53-routing-policies",
-            "amazon-sns", "amazon-sqs", "amazon-kinesis", "amazon-eks", "amazon-ecs",
-            "amazon-eventbridge", "aws-config", "vpc-flow-logs"} <= topics["004"]
+    assert {
+        "iam-policies",
+        "ec2-purchasing-options",
+        "amazon-ebs",
+        "amazon-efs",
+        "elastic-load-balancing",
+        "amazon-ec2-auto-scaling",
+        "s3-storage-classes",
+        "amazon-rds",
+        "amazon-dynamodb-accelerator",
+        "aws-elastic-beanstalk",
+        "ssm-parameter-store",
+    } <= topics["002"]
+    assert {
+        "cloud-computing",
+        "ec2-instance-types",
+        "ebs-volume-types",
+        "security-groups",
+        "s3-storage-classes",
+        "shared-responsibility-model",
+        "aws-snow-family",
+        "amazon-aurora",
+        "amazon-route-53",
+        "amazon-cloudfront",
+    } <= topics["003"]
+    assert {
+        "ec2-placement-groups",
+        "amazon-vpc",
+        "dns-record-types",
+        "route-53-routing-policies",
+        "amazon-sns",
+        "amazon-sqs",
+        "amazon-kinesis",
+        "amazon-eks",
+        "amazon-ecs",
+        "amazon-eventbridge",
+        "aws-config",
+        "vpc-flow-logs",
+    } <= topics["004"]

@@ -1,0 +1,1222 @@
+"""Parse one note file into an Outline: sections and blocks, each with its physical line numbers.
+
+Reads Markdown (ATX and setext headings, lists, pipe tables, code fences) and the plain-text habits
+of real study notes: dash banners, star separators, ALL-CAPS and `TERM :` headings, numbered
+headings, tab-indented nesting, `•`/`○`/`-->` bullets, unmarked sub-headings and soft-wrapped lines.
+Junk (chat-assistant chatter, image links, boilerplate conclusions, duplicates, fragments, homework,
+separators) is left out and listed in Outline.dropped with the reason.
+
+The rules are heuristics tuned on the shipped notes (see shared/NOTES-ANALYSIS.md); each one says
+why it exists. Everything is line based and linear, so any text parses, quickly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from content.ingest.outline import Block, Dropped, Outline, Section
+
+# --- line shapes -------------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX_STRICT = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
+_RULE = re.compile(r"^([-*_=])(?:[ \t]*\1){2,}$")  # on stripped text: ---, *****, ===, _ _ _
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_BULLET = re.compile(
+    r"^([ \t]*)(?:(?P<arrow>[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])|(?P<sym>[•●○◦▪▫■□◆◇❖➤✓✔∙‣⁃])|[-*+](?=[ \t]))"
+    r"[ \t]*(?P<rest>.*)$"
+)
+_ORDERED = re.compile(r"^([ \t]*)\(?(?P<num>\d{1,3})[.)][ \t]+(?P<rest>.*)$")
+_TABLE_DELIM = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_LEADING_ARROWS = re.compile(r"^(?:(?:[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])\s*)+")
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|<img\b[^<>]*>", re.I)
+_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\([^()]*\)")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u3000]")
+_ARROW_ANY = re.compile(r"-{1,}>|=>|<-{1,}|→|⇒")
+
+# --- heading shapes (plain-text files only) ------------------------------------------------------
+
+_WHOLE_BOLD = re.compile(r"^(?:\*\*|__)\s*([^*_]+?)\s*(?:\*\*|__)\s*:?\s*$")
+_BARE_COLON = re.compile(r"^(.*?[^:\s])\s*[:：]\s*-?\s*$")
+_NUM_SPACE = re.compile(r"^(\d{1,2})[ \t]+([A-Z*].*)$")  # "1 IAM identity access management : "
+_TITLE_DOT_REST = re.compile(r"^([A-Z][\w&/+ -]{0,40}?)\.\s+(\S.*)$")  # "Lambda. it can only work ..."
+_CAPS_DASHES = re.compile(r"^([^-]{2,60}?)\s*-{3,}\s*(\S.*)$")  # "DATABASE ARCHITECTURES -------  1) ..."
+
+# --- junk ----------------------------------------------------------------------------------------
+
+_CHAT_OPENER = re.compile(r"^(?:sure|certainly|absolutely|of course|great question|good question)\s*[!,.]\s*", re.I)
+_CHAT_HERE = re.compile(r"^(?:here(?:'s|’s| is| are)|below (?:is|are))\b.*:$", re.I)
+# Phrases a chat assistant closes with; narrow enough that "If you need a high-performance disk, ..."
+# (a note) is not taken for one.
+_CHAT_FOLLOW = re.compile(
+    r"^(?:would you like|do you want (?:me|to know|more)|let me know|feel free to (?:ask|reach)"
+    r"|i hope (?:this|that)|hope (?:this|that) helps|is there anything else|happy to help"
+    r"|i can also (?:help|provide|explain|give)|if you (?:were referring|have (?:any )?(?:other |more |further )?"
+    r"questions|need (?:any )?(?:more|further) (?:help|information|details)|want me to|would like me to))\b",
+    re.I,
+)
+_CHAT_LET_ME_KNOW = re.compile(r"\blet me know\b[^.!?]*[.!?]?$", re.I)
+_CHAT_TAIL = re.compile(r"(?<=[.!?])\s+(?:here(?:'s|’s| is| are)|below (?:is|are))\b[^.!?]*:$", re.I)
+_CHAT_REFERRING = re.compile(
+    r"^it seems (?:like |that )?you(?:'re|’re| are| might be| may be| were) (?:referring|asking) "
+    r"(?:to|about) (.+?), which (is|are) (.+)$",
+    re.I,
+)
+_SUMMARY_PARA = re.compile(
+    r"^(?:(?:in summary|in conclusion|to summarize|to sum up|overall|all in all)\s*,"
+    r"|by leveraging (?:these|this|the above)\b)",
+    re.I,
+)
+_CONCLUSION_TITLE = re.compile(r"^(?:conclusions?|in conclusion|final thoughts|wrap[- ]?up)$", re.I)
+_CHAT_SUMMARY_TITLE = re.compile(r"^(?:summary|key takeaways|takeaways|in summary|recap)$", re.I)
+_HOMEWORK = re.compile(r"^(?:assignment|homework|exercise|hints?|to-?do)\s*(?:\d+|[ivx]+)?\s*[:.-]?$", re.I)
+_DISCOURSE = re.compile(r"\blet[’']?s have a (?:look|glance)\b", re.I)
+_PROMPT = re.compile(r"^(?:explain|describe|discuss)\b", re.I)
+_DANGLING_REF = re.compile(r"^(?:review|see|refer to)\b.*\b(?:below|above)\b", re.I)
+_DANGLING_TAIL = re.compile(r"(?<=[.!?])\s+(?:review|see|refer to)\b[^.!?]*\b(?:below|above)\b[^.!?]*[.!?]?$", re.I)
+_BARE_URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.I)
+_FRAGMENT = re.compile(r"[a-z]+(?: [a-z]+)?")
+
+# --- words ---------------------------------------------------------------------------------------
+
+# Labels that describe an attribute of their parent, never a topic of their own (NOTES-ANALYSIS 5.4.6).
+_META_LABELS = {
+    "advantages", "disadvantages", "benefits", "properties", "features", "key features", "example",
+    "examples", "use case", "use cases", "definition", "description", "purpose", "note", "notes",
+    "limitation", "limitations", "pros", "cons", "best for", "real time example", "real-time example",
+    "for example",
+}  # fmt: skip
+# 002's shared-responsibility blocks split by a bare "AWS" / "You" / "User" line.
+_ROLE_WORDS = {"aws", "you", "user", "users", "customer", "customers"}
+_QUESTION_WORDS = {"what", "why", "how", "where", "when", "which", "who", "whose", "what's", "what’s"}
+_SENTENCE_STARTS = {
+    "it", "its", "it's", "it’s", "this", "these", "those", "there", "here", "we", "you", "they", "i",
+    "in", "as", "so", "if", "lets", "let's", "let’s", "then", "now", "also", "and", "but", "or",
+    "because", "since", "although", "once",
+}  # fmt: skip
+_VERBS = {
+    "is", "are", "was", "were", "be", "been", "am", "can", "could", "will", "would", "shall", "should",
+    "must", "may", "might", "has", "have", "had", "does", "do", "did", "include", "includes", "consists",
+    "consist", "contains", "provides", "offers", "supports", "allows", "means", "helps",
+}  # fmt: skip
+_AUXILIARIES = {
+    "is", "are", "was", "were", "be", "been", "am", "can", "could", "will", "would", "shall", "should",
+    "must", "may", "might", "has", "have", "had", "does", "do", "did",
+}  # fmt: skip
+_DANGLING_WORDS = {
+    "is", "are", "was", "were", "be", "the", "a", "an", "of", "to", "and", "or", "with", "for", "in", "on",
+    "by", "as", "at", "from", "that", "which", "than",
+}  # fmt: skip
+_NOT_TERMS = {"in short", "for example", "e.g", "eg", "i.e", "ie", "ex", "note that", "so", "and", "but"}
+_TITLE_FILLER = {"amazon", "aws", "overview", "section", "introduction", "intro"}
+_HEADING_SOURCES_UNMARKED = {"plain", "bold", "numbered", "fused"}
+
+
+@dataclass
+class _Item:
+    """One token of the file: a heading, a separator, or a content line/table/code block."""
+
+    kind: str  # "heading" "sep" "break" "line" "bullet" "table" "code"
+    line: int
+    end_line: int
+    indent: int = 0
+    text: str = ""  # line/bullet: content without marker; heading: title as written; code: the code
+    raw: str = ""  # the physical line, stripped
+    ordered: bool = False
+    source: str = ""  # heading: atx setext banner plain bold numbered fused
+    level: int = 0
+    rows: list[list[str]] | None = None
+    blank_before: int = 0
+    inline: _Item | None = None  # content that shares the heading's line
+    arrow: bool = False  # bullet written as `-->` / `--->`
+    marker: str = ""  # bullet style: "-", "•", "1.", "-->" ...
+
+
+@dataclass
+class _Entry:
+    """A block under construction, with what its nesting and label rules need."""
+
+    block: Block
+    indent: int
+    gap: bool  # a blank line before it
+    last_len: int = 0  # length of its last physical line (soft-wrap test)
+    parts: list[str] = field(default_factory=list)  # soft-wrapped lines, joined once at the end
+    flat_child: bool = False
+    arrow: bool = False
+    marker: str = ""
+
+
+@dataclass
+class _Run:
+    """An open label or lead-in whose children were written at its own indent."""
+
+    indent: int
+    kind: str  # "label" "meta" "leadin"
+    block: Block
+    children: int = 0
+    nested: bool = False  # it already had properly indented children
+    child_marker: str | None = None  # children share one bullet style
+
+
+@dataclass
+class _State:
+    dropped: list[Dropped] = field(default_factory=list)
+    seen_blocks: dict[str, int] = field(default_factory=dict)
+    chatty: bool = False
+
+
+def parse(text: str) -> Outline:
+    """Outline of one note file's text. Never raises on any string."""
+    return _Parser(text).run()
+
+
+class _Parser:
+    def __init__(self, text: str):
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        self.lines = text.split("\n")
+        self.stripped = [line.strip() for line in self.lines]
+        self.n = len(self.lines)
+        self.removed = [False] * self.n
+        self.code_line = self._code_lines()
+        self.state = _State()
+        self.md = self._is_markdown()
+        # "Here's a breakdown ..." is chat filler only in a file that shows a chat assistant's tics.
+        self.state.chatty = any(
+            _CHAT_OPENER.match(x) or _CHAT_FOLLOW.match(x) or _CHAT_REFERRING.match(x) for x in self.stripped
+        )
+
+    # -- driver ---------------------------------------------------------------------------------
+
+    def run(self) -> Outline:
+        self._drop_repeated_runs()
+        items = self._tokenize()
+        items = self._drop_homework(items)
+        content = [it.indent for it in items if it.kind in ("line", "bullet")]
+        self.baseline = min(content) if content else 0
+        if not self.md:
+            self._find_plain_headings(items)
+        self._assign_levels(items)
+        sections = self._build(items)
+        sections = self._drop_conclusions(sections)
+        sections = self._merge_repeated_headings(sections)
+        sections = self._drop_empty_repeats(sections)
+        dropped = sorted(self.state.dropped, key=lambda d: (d.line, d.end_line))
+        return Outline(sections=sections, dropped=dropped)
+
+    def _drop(self, line: int, end_line: int, reason: str) -> None:
+        self.state.dropped.append(Dropped(line=line, end_line=end_line, reason=reason))
+
+    def _is_markdown(self) -> bool:
+        """Markdown files get Markdown rules only; plain notes get the heading heuristics.
+
+        Two `#` headings make a Markdown file; one needs another Markdown sign, so that a stray
+        "# of instances: 5" in plain notes does not switch the heuristics off.
+        """
+        in_fence, atx, signs = False, 0, 0
+        for line in self.lines:
+            if _FENCE.match(line):
+                in_fence = not in_fence
+                signs += 1
+            elif not in_fence:
+                if _ATX_STRICT.match(line):
+                    atx += 1
+                elif "**" in line or "](" in line:
+                    signs += 1
+            if atx >= 2 or (atx and signs):
+                return True
+        return False
+
+    def _code_lines(self) -> list[bool]:
+        """Which lines sit inside a code fence (a repeat may drop a whole fence, never half of one)."""
+        inside, out = False, []
+        for line in self.lines:
+            if _FENCE.match(line):
+                inside = not inside
+                out.append(False)
+            else:
+                out.append(inside)
+        return out
+
+    # -- whole pasted-again runs (004's DynamoDB block) -----------------------------------------
+
+    def _drop_repeated_runs(self) -> None:
+        """Drop a stretch of lines that repeats an earlier stretch verbatim (3+ lines, 200+ chars)."""
+        seen: dict[str, list[int]] = {}
+        s = self.stripped
+        i = 0
+        while i < self.n:
+            t = s[i]
+            if len(t) >= 20 and t in seen:
+                best_i, best_j, best_k = i, -1, 0
+                positions = seen[t]
+                for j in positions[:4] + positions[-32:]:
+                    k = 0
+                    while i + k < self.n and j + k < i and s[j + k] == s[i + k]:
+                        k += 1
+                    a, b = i, j
+                    while a > 0 and b > 0 and a - 1 >= b + k and not self.removed[a - 1] and s[a - 1] == s[b - 1]:
+                        a, b, k = a - 1, b - 1, k + 1
+                    if k > best_k:
+                        best_i, best_j, best_k = a, b, k
+                start, end = best_i, best_i + best_k
+                while start < end and (not s[start] or _RULE.match(s[start])):
+                    start += 1  # blank lines and separators around a repeat are not part of it
+                while end > start and (not s[end - 1] or _RULE.match(s[end - 1])):
+                    end -= 1
+                body = [x for x in s[start:end] if x]
+                fences = sum(1 for x in range(start, end) if _FENCE.match(self.lines[x]))
+                whole_code = fences % 2 == 0 and not (start < self.n and self.code_line[start])
+                if best_j >= 0 and len(body) >= 3 and sum(map(len, body)) >= 200 and whole_code:
+                    src = best_j + (start - best_i)
+                    self._drop(start + 1, end, f"duplicate of lines {src + 1}-{src + end - start}")
+                    for x in range(start, end):
+                        self.removed[x] = True
+                    i = max(i + 1, end)
+                    continue
+            seen.setdefault(t, []).append(i)
+            i += 1
+
+    # -- tokens ---------------------------------------------------------------------------------
+
+    def _tokenize(self) -> list[_Item]:
+        items: list[_Item] = []
+        blanks = 0
+        lines, s, n = self.lines, self.stripped, self.n
+
+        def add(item: _Item) -> None:
+            nonlocal blanks
+            if blanks >= 5 and not self.md and items:
+                # A long run of empty lines is how 000 separates topics; treat it as a break.
+                items.append(_Item("break", item.line, item.line))
+            item.blank_before = blanks
+            blanks = 0
+            items.append(item)
+
+        i = 0
+        while i < n:
+            if self.removed[i] or not s[i]:
+                blanks += 1
+                i += 1
+                continue
+            raw, text, ind = lines[i], s[i], _indent(lines[i])
+            fence = _FENCE.match(raw)
+            if fence:
+                i = self._fence(i, fence, add)
+                continue
+            if "|" in text:
+                end = self._table_end(i)
+                if end:
+                    rows = _table_rows(lines[i:end])
+                    if rows:
+                        add(_Item("table", i + 1, end, indent=ind, rows=rows, raw=text))
+                    else:
+                        self._drop(i + 1, end, "empty table")
+                    i = end
+                    continue
+            if _RULE.match(text):
+                if self._banner_at(i):
+                    add(_Item("heading", i + 2, i + 2, text=s[i + 1], raw=s[i + 1], source="banner"))
+                    i += 3
+                else:
+                    add(_Item("sep", i + 1, i + 1, raw=text))
+                    i += 1
+                continue
+            atx = _ATX.match(raw)
+            if atx and (self.md or not (atx.group(2) or "x")[0].islower()):  # plain "# of instances: 5" is text
+                title = atx.group(2) or ""
+                add(_Item("heading", i + 1, i + 1, text=title, raw=text, source="atx", level=len(atx.group(1))))
+                i += 1
+                continue
+            if self._setext_at(i):
+                level = 1 if s[i + 1].startswith("=") else 2
+                add(_Item("heading", i + 1, i + 1, text=text, raw=text, source="setext", level=level))
+                i += 2
+                continue
+            bullet = _BULLET.match(raw)
+            ordered = None if bullet else _ORDERED.match(raw)
+            if bullet or ordered:
+                rest = (bullet or ordered).group("rest").strip()
+                if rest:
+                    arrow = bool(bullet and bullet.group("arrow"))
+                    marker = "1." if ordered else "-->" if arrow else text[0]
+                    add(
+                        _Item(
+                            "bullet",
+                            i + 1,
+                            i + 1,
+                            indent=ind,
+                            text=rest,
+                            raw=text,
+                            ordered=bool(ordered),
+                            arrow=arrow,
+                            marker=marker,
+                        )
+                    )
+                else:
+                    blanks += 1
+                i += 1
+                continue
+            if not self.md and self._diagram_line(i):
+                end = i
+                while end < n and not self.removed[end] and self._diagram_line(end):
+                    end += 1
+                if end - i >= 2 and any(self._diagram_strong(k) for k in range(i, end)):
+                    code = _dedent(lines[i:end])
+                    add(_Item("code", i + 1, end, indent=ind, text=code, raw=text))
+                    i = end
+                    continue
+            if text.startswith(">"):
+                text = text.lstrip("> \t") or text
+            add(_Item("line", i + 1, i + 1, indent=ind, text=text, raw=text))
+            i += 1
+        return items
+
+    def _fence(self, i: int, m: re.Match, add) -> int:
+        mark = m.group(2)
+        close = re.compile(r"^[ \t]*" + re.escape(mark[0]) + "{" + str(len(mark)) + r",}[ \t]*$")
+        j = i + 1
+        while j < self.n and not close.match(self.lines[j]):
+            j += 1
+        end = min(j, self.n - 1)
+        code = _dedent(self.lines[i + 1 : j], base=_indent(self.lines[i]))
+        if code.strip():
+            add(_Item("code", i + 1, end + 1, indent=_indent(self.lines[i]), text=code, raw=self.stripped[i]))
+        else:
+            self._drop(i + 1, end + 1, "empty code block")
+        return j + 1
+
+    def _table_end(self, i: int) -> int | None:
+        j = i
+        while j < self.n and not self.removed[j] and self.stripped[j] and "|" in self.stripped[j]:
+            j += 1
+        if j - i >= 2 and any(_TABLE_DELIM.match(self.stripped[k]) for k in range(i, j)):
+            return j
+        return None
+
+    def _banner_at(self, i: int) -> bool:
+        """A title between two rule lines of the same character (002's dash banners) is one heading."""
+        if i + 2 >= self.n or self.removed[i + 1] or self.removed[i + 2]:
+            return False
+        first, title, last = self.stripped[i], self.stripped[i + 1], self.stripped[i + 2]
+        if not _RULE.match(first) or not _RULE.match(last) or first[0] != last[0]:
+            return False
+        return bool(title) and not _RULE.match(title) and "|" not in title and len(title.split()) <= 15
+
+    def _setext_at(self, i: int) -> bool:
+        if i + 1 >= self.n or self.removed[i + 1]:
+            return False
+        under = _SETEXT.match(self.lines[i + 1])
+        if not under or len(under.group(1)) < 2:
+            return False
+        line, text = self.lines[i], self.stripped[i]
+        lead = line[: len(line) - len(line.lstrip())]
+        if "\t" in lead or len(lead) > 3 or "|" in text or len(text.split()) > 15:
+            return False
+        if _BULLET.match(line) or _ORDERED.match(line):
+            return False
+        prev = self.stripped[i - 1] if i > 0 and not self.removed[i - 1] else ""
+        if prev and not (_RULE.match(prev) or _ATX.match(self.lines[i - 1])):
+            return False  # only the first line of a paragraph can be a setext title
+        return not self._banner_at(i + 1)
+
+    def _diagram_line(self, i: int) -> bool:
+        text = self.stripped[i]
+        if not text or _BULLET.match(self.lines[i]) or _ORDERED.match(self.lines[i]):
+            return False
+        return "---" in text or "|" in text
+
+    def _diagram_strong(self, i: int) -> bool:
+        line, text = self.lines[i].rstrip(), self.stripped[i]
+        return bool(re.search(r"\S {3,}\S", text)) or text.endswith("|") or line.startswith(" " * 6)
+
+    def _drop_homework(self, items: list[_Item]) -> list[_Item]:
+        """001's "Assignment 1" / "hints" blocks are homework, not facts: drop them to the next blank."""
+        out: list[_Item] = []
+        k = 0
+        while k < len(items):
+            it = items[k]
+            if it.kind == "line" and _HOMEWORK.match(it.text):
+                end = k + 1
+                while end < len(items) and items[end].blank_before == 0 and items[end].kind in ("line", "bullet"):
+                    end += 1
+                self._drop(it.line, items[end - 1].end_line, "homework")
+                if end < len(items):
+                    items[end].blank_before = max(items[end].blank_before, 1)
+                k = end
+                continue
+            out.append(it)
+            k += 1
+        return out
+
+    # -- headings in plain text -----------------------------------------------------------------
+
+    def _find_plain_headings(self, items: list[_Item]) -> None:
+        baseline = self.baseline
+        # Backwards, so "the next thing is a heading" is already known for each line.
+        for k in range(len(items) - 1, -1, -1):
+            it = items[k]
+            if it.kind not in ("line", "bullet"):
+                continue
+            prev = items[k - 1] if k > 0 else None
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            found = self._plain_heading(it, prev, nxt, baseline)
+            if found:
+                title, source, inline = found
+                it.kind, it.text, it.source, it.inline = "heading", title, source, inline
+
+    def _plain_heading(self, it: _Item, prev: _Item | None, nxt: _Item | None, baseline: int):
+        s = it.text
+        at_base = it.indent <= baseline + 1
+        if it.kind == "bullet":
+            if not (it.ordered and at_base):
+                return None
+            m = _BARE_COLON.match(s)  # 004 "1) Customer Side Notification :"
+            if m and _title_like(m.group(1)) and _clean(m.group(1)).lower() not in _META_LABELS:
+                return m.group(1), "numbered", None
+            m = _TITLE_DOT_REST.match(s)  # 001 "3. Lambda. it can only work till 15 minutes"
+            if m and len(m.group(1).split()) <= 3:
+                return m.group(1), "numbered", self._inline(it, m.group(2))
+            return None
+        m = _WHOLE_BOLD.match(s)  # 001 "** Services **"
+        if m and _clean(m.group(1)).lower() not in _META_LABELS:
+            return m.group(1), "bold", None
+        if not at_base:
+            return None
+        m = _NUM_SPACE.match(s)  # 001 "2 S3 : Simple Storage Services"
+        if m and ":" in m.group(2) and len(m.group(2).split()) <= 10 and not s.endswith((".", ",")):
+            return m.group(2), "numbered", None
+        m = _CAPS_DASHES.match(s)  # 004 "DATABASE ARCHITECTURES -------   1) Server Based ..."
+        if m and _is_caps(m.group(1)):
+            return m.group(1), "plain", self._inline(it, m.group(2))
+        m = _BARE_COLON.match(s)
+        if m:
+            label = _clean(m.group(1))
+            if label.lower() in _META_LABELS or label.lower() in _ROLE_WORDS:
+                return None  # a label; its children follow
+            return (m.group(1), "plain", None) if _title_like(label) else None
+        if s.lower() in _ROLE_WORDS:
+            return None
+        after_blank = it.blank_before > 0 or prev is None or prev.kind in ("heading", "sep", "break")
+        term = _split_term(_clean_text(s))
+        if term and term[1]:
+            t, definition = term
+            if len(definition.split()) > 4 and (
+                (it.blank_before >= 2 and len(t.split()) <= 4) or (after_blank and _expands_acronym(t, definition))
+            ):
+                # 000 "EC2: web service which ..." after two empty lines, or "ECS: elastic container service:
+                # Container management service." opens a topic: a heading plus its definition.
+                return t, "fused", self._inline(it, s)
+            if (
+                after_blank
+                and len(definition.split()) <= 4
+                and not definition.endswith((".", ","))
+                and nxt is not None
+                and nxt.blank_before <= 1
+                and nxt.kind in ("bullet", "heading")
+            ):
+                return s, "plain", None  # 002 "IAM: Users & Groups", "EFS – Elastic File System"
+            return None
+        if not _title_like(s, max_words=8):
+            return None
+        if not after_blank and prev is not None and prev.kind == "line":
+            return None  # one line of an unbulleted list, not a title
+        if _is_caps(s) or s.endswith("?"):
+            return s, "plain", None
+        if nxt is None:
+            return None
+        if nxt.kind == "bullet" and nxt.blank_before <= 2:
+            return s, "plain", None
+        if nxt.kind in ("line", "table", "code") and nxt.indent > it.indent + 1 and nxt.blank_before <= 1:
+            return s, "plain", None
+        if nxt.kind == "heading" and nxt.blank_before <= 2:
+            return s, "plain", None
+        if nxt.kind == "line" and nxt.blank_before <= 1 and _is_label_line(nxt.text):
+            return s, "plain", None  # 002 "NoSQL Databases" above "Benefits:", "... for IAM" above "AWS"
+        return None
+
+    def _inline(self, it: _Item, text: str) -> _Item:
+        return _Item("line", it.line, it.end_line, indent=it.indent, text=text.strip(), raw=it.raw)
+
+    def _assign_levels(self, items: list[_Item]) -> None:
+        headings = [it for it in items if it.kind == "heading"]
+        atx = [it for it in headings if it.source == "atx"]
+        if atx:
+            # Levels become 1, 2, 3 in order of use (`#` then `###` is 1 then 2). A level used far less
+            # than the next one is the same level misspelt: 003 has 279 `###` and two stray `##`.
+            counts = {lv: sum(1 for it in atx if it.level == lv) for lv in range(1, 7)}
+            fold = {lv: lv for lv in range(1, 7)}
+            for lv in range(2, 6):
+                if counts[lv] and counts[lv] * 20 <= counts[lv + 1]:
+                    fold[lv] = lv + 1
+            used = sorted({fold[it.level] for it in atx})
+            rank = {lv: used.index(fold[lv]) + 1 for lv in range(1, 7) if fold[lv] in used}
+            for it in atx:
+                it.level = rank[it.level]
+        banners = any(it.source == "banner" for it in headings)
+        separators = any(it.kind == "sep" for it in items)
+        after_sep = True
+        for it in items:
+            if it.kind == "sep":
+                after_sep = True
+            if it.kind != "heading":
+                continue
+            if it.source == "banner":
+                it.level = 1
+            elif it.source in _HEADING_SOURCES_UNMARKED:
+                if banners:
+                    it.level = 2  # 002: banner titles on top, plain sub-headings under them
+                elif separators:
+                    it.level = 1 if after_sep else 2  # 001, 004: the title after a separator leads
+                else:
+                    it.level = 1  # 000: every title line is a top-level heading
+            after_sep = False
+
+    # -- sections and blocks --------------------------------------------------------------------
+
+    def _build(self, items: list[_Item]) -> list[Section]:
+        top: list[Section] = []
+        stack: list[Section] = []
+        pending: dict[int, list[_Item]] = {}
+        order: list[Section] = []
+        untitled: set[int] = set()
+        for it in items:
+            if it.kind == "heading":
+                title = _clean_title(it.text)
+                if not title:
+                    self._drop(it.line, it.end_line, "empty heading")
+                    continue
+                section = Section(title=title, raw_title=it.raw, level=max(1, it.level), line=it.line)
+                if stack and id(stack[-1]) in untitled:
+                    stack.pop()
+                while stack and stack[-1].level >= section.level:
+                    stack.pop()
+                (stack[-1].children if stack else top).append(section)
+                stack.append(section)
+                order.append(section)
+                pending[id(section)] = [it.inline] if it.inline else []
+                continue
+            if it.kind in ("sep", "break"):
+                if it.kind == "sep":
+                    self._drop(it.line, it.end_line, "separator")
+                if not self.md:
+                    stack = []  # in plain notes a separator ends the topic
+                continue
+            if not stack:
+                section = Section(title="", raw_title="", level=1, line=it.line)
+                top.append(section)
+                stack.append(section)
+                order.append(section)
+                untitled.add(id(section))
+                pending[id(section)] = []
+            pending[id(stack[-1])].append(it)
+        for section in order:
+            section.blocks = self._blocks(pending[id(section)])
+        return top
+
+    def _blocks(self, items: list[_Item]) -> list[Block]:
+        entries: list[_Entry] = []
+        for it in items:
+            gap = it.blank_before > 0
+            if it.kind == "code":
+                block = Block(kind="code", text=it.text, line=it.line, end_line=it.end_line)
+                entries.append(_Entry(block, it.indent, gap))
+                continue
+            if it.kind == "table":
+                rows = it.rows or []
+                block = Block(kind="table", text=_table_text(rows), line=it.line, end_line=it.end_line, rows=rows)
+                entries.append(_Entry(block, it.indent, gap))
+                continue
+            text = _clean_text(it.text)
+            if not text:
+                if it.text.strip():
+                    self._drop(it.line, it.end_line, "image reference (the image file is not in the notes)")
+                continue
+            last = entries[-1] if entries else None
+            if last is not None and it.kind == "line" and not gap and _soft_wrapped(last, it, text):
+                last.parts.append(text)
+                last.block.end_line = it.end_line
+                last.last_len = len(it.text)
+                continue
+            kind = "bullet" if it.kind == "bullet" else "paragraph"
+            block = Block(kind=kind, text=text, line=it.line, end_line=it.end_line, ordered=it.ordered)
+            entry = _Entry(block, it.indent, gap, last_len=len(it.text), arrow=it.arrow, marker=it.marker, parts=[text])
+            entries.append(entry)
+        for entry in entries:
+            if len(entry.parts) > 1:
+                entry.block.text = " ".join(entry.parts)
+        kept: list[_Entry] = []
+        for entry in entries:
+            if self._keep(entry):
+                kept.append(entry)
+        _lists_without_markers(kept)
+        for entry in kept:
+            _set_term(entry.block, entry.arrow)
+        _set_depths(kept, self.baseline)
+        return self._drop_empty_labels(kept)
+
+    def _keep(self, entry: _Entry) -> bool:
+        """Junk filter for one block; a block kept may come back with its text trimmed."""
+        block = entry.block
+        text = block.text
+        line, end = block.line, block.end_line
+        if block.kind in ("paragraph", "bullet"):
+            tail = _DANGLING_TAIL.search(text)
+            if tail:  # 004 L415 "... Review the Understanding graph relationships section below for more ..."
+                block.text = text = text[: tail.start()].rstrip()
+                self._drop(line, end, "dangling reference (closing sentence removed)")
+        if block.kind == "paragraph":
+            opener = _CHAT_OPENER.match(text)
+            if opener:
+                rest = text[opener.end() :].strip()
+                rest_plain = rest.replace("**", "").replace("__", "")
+                if not rest or _CHAT_HERE.match(rest_plain) or _CHAT_FOLLOW.match(rest_plain):
+                    return self._junk(line, end, "chat lead-in", chat=True)
+                block.text = text = rest  # "Certainly! Amazon S3 is ..." keeps its content
+                self._trimmed(line, end, "chat lead-in (opening word removed)")
+            plain = text.replace("**", "").replace("__", "")
+            if self.state.chatty and _CHAT_HERE.match(plain):
+                return self._junk(line, end, "chat lead-in", chat=True)
+            if _CHAT_FOLLOW.match(plain) or (_CHAT_LET_ME_KNOW.search(plain) and len(plain) < 200):
+                return self._junk(line, end, "chat follow-up", chat=True)
+            m = _CHAT_REFERRING.match(text)
+            if m:  # 003 L908: keep what it says about FSx, lose the chat about what you meant
+                block.text = text = f"{m.group(1)} {m.group(2)} {m.group(3)}"
+                self._trimmed(line, end, 'chat lead-in ("It seems like you might be referring to" removed)')
+            tail = _CHAT_TAIL.search(text) if self.state.chatty else None
+            if tail:  # 003 L45 "... Here’s a breakdown of key details about Amazon EC2:"
+                block.text = text = text[: tail.start()].rstrip()
+                self._trimmed(line, end, "chat lead-in (closing sentence removed)")
+            if _SUMMARY_PARA.match(plain):
+                return self._junk(line, end, "boilerplate summary")
+            if _BARE_URL.match(text):
+                return self._junk(line, end, "bare URL")
+            if _DISCOURSE.search(plain) and len(plain.split()) <= 20:
+                return self._junk(line, end, "discourse")
+            if _PROMPT.match(plain):
+                return self._junk(line, end, "question prompt leftover")
+            if _DANGLING_REF.match(plain):
+                return self._junk(line, end, "dangling reference")
+            if line == end and _is_truncated(plain):
+                return self._junk(line, end, "truncated")
+            if line == end and _FRAGMENT.fullmatch(plain) and plain not in _ROLE_WORDS:
+                return self._junk(line, end, "fragment")
+        key = _dedupe_key(block)
+        if key:
+            first = self.state.seen_blocks.get(key)
+            if first is not None:
+                return self._junk(line, end, f"duplicate of line {first}")
+            self.state.seen_blocks[key] = line
+        return True
+
+    def _junk(self, line: int, end: int, reason: str, chat: bool = False) -> bool:
+        self._drop(line, end, reason)
+        if chat:
+            self.state.chatty = True
+        return False
+
+    def _trimmed(self, line: int, end: int, reason: str) -> None:
+        """Part of a kept block was chat; say so in `dropped`."""
+        self._drop(line, end, reason)
+        self.state.chatty = True
+
+    def _drop_empty_labels(self, entries: list[_Entry]) -> list[Block]:
+        """A bare `ACL:` at the end of a section labels nothing (004 L208)."""
+        blocks = [e.block for e in entries]
+        while blocks:
+            last = blocks[-1]
+            if last.term is not None and last.definition == "" and last.kind != "table":
+                self._drop(last.line, last.end_line, "empty label")
+                blocks.pop()
+                continue
+            break
+        return blocks
+
+    def _drop_conclusions(self, sections: list[Section], parent: Section | None = None) -> list[Section]:
+        """003's `### Conclusion` restates its page; a table written under it is kept for the page."""
+        kept = []
+        for section in sections:
+            title = section.title
+            boiler = _CONCLUSION_TITLE.match(title) or (self.state.chatty and _CHAT_SUMMARY_TITLE.match(title))
+            if not boiler:
+                section.children = self._drop_conclusions(section.children, section)
+                kept.append(section)
+                continue
+            tables = [k for k, b in enumerate(section.blocks) if b.kind == "table"]
+            if not tables or section.children:
+                if tables:  # a table with sub-sections under it: keep the lot
+                    kept.append(section)
+                    continue
+                self._drop(section.line, _last_line(section), "boilerplate conclusion")
+                continue
+            if parent is None:
+                kept.append(section)
+                continue
+            # 003 L877-899: the EBS-vs-EFS table follows the EFS conclusion with no heading of its own.
+            first = tables[0]
+            prose_end = section.blocks[first - 1].end_line if first else section.line
+            self._drop(section.line, prose_end, "boilerplate conclusion")
+            parent.blocks.extend(section.blocks[first:])
+        return kept
+
+    def _merge_repeated_headings(self, sections: list[Section]) -> list[Section]:
+        """One heading written twice is one heading.
+
+        004 writes a banner then the same topic as a colon heading (`ROUTE 53` / `AMAZON ROUTE 53 :`,
+        `CLOUD FORMATION:` / `CloudFormation`), 003 an H1 then an H3 (`# AWS Batch` /
+        `### AWS Batch Overview`). Runs after junk removal, so a dropped chat line between them
+        does not keep them apart.
+        """
+        out: list[Section] = []
+        for section in sections:
+            self._absorb_first_child(section)
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and not prev.blocks
+                and not prev.children
+                and prev.title
+                and _same_topic(prev.title, section.title)
+            ):
+                self._absorb(prev, section)
+                section = prev
+                out.pop()
+            section.children = self._merge_repeated_headings(section.children)
+            out.append(section)
+        return out
+
+    def _absorb_first_child(self, section: Section) -> None:
+        while not section.blocks and section.children and _same_topic(section.title, section.children[0].title):
+            child = section.children.pop(0)
+            rest = section.children
+            self._absorb(section, child)
+            section.children = section.children + rest
+        first = section.blocks[0] if section.blocks else None
+        if (
+            first is not None
+            and first.kind == "paragraph"
+            and first.term is None
+            and _title_like(first.text, max_words=6)
+            and _same_topic(section.title, first.text)
+        ):
+            section.blocks.pop(0)
+            if _title_score(_clean_title(first.text)) > _title_score(section.title):
+                section.title, section.raw_title = _clean_title(first.text), first.text
+            self._drop(first.line, first.end_line, f"repeats the heading at line {section.line}")
+
+    def _absorb(self, keep: Section, other: Section) -> None:
+        if _title_score(other.title) > _title_score(keep.title):
+            keep.title, keep.raw_title = other.title, other.raw_title
+        keep.blocks = other.blocks
+        keep.children = other.children
+        self._drop(other.line, other.line, f"repeats the heading at line {keep.line} (merged into it)")
+
+    def _drop_empty_repeats(self, sections: list[Section]) -> list[Section]:
+        """002 ends on two empty copies of the `Other Compute Section` banner."""
+        seen: dict[str, int] = {}
+
+        def prune(group: list[Section]) -> list[Section]:
+            kept = []
+            for section in group:
+                if not section.title and not section.blocks and not section.children:
+                    continue  # text before the first heading that turned out to be all junk
+                key = _topic_key(section.title) or section.title.lower()
+                if key and not section.blocks and not section.children and key in seen:
+                    self._drop(section.line, section.line, f"empty repeat of the heading at line {seen[key]}")
+                    continue
+                if key:
+                    seen.setdefault(key, section.line)
+                section.children = prune(section.children)
+                kept.append(section)
+            return kept
+
+        return prune(sections)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _indent(line: str) -> int:
+    col = 0
+    for ch in line:
+        if ch == "\t":
+            col = (col // 4 + 1) * 4
+        elif ch in " \u00a0":
+            col += 1
+        else:
+            break
+    return col
+
+
+def _dedent(lines: list[str], base: int | None = None) -> str:
+    lines = [line.rstrip().expandtabs(4) for line in lines]
+    if base is None:
+        widths = [len(x) - len(x.lstrip()) for x in lines if x.strip()]
+        base = min(widths) if widths else 0
+    out = []
+    for line in lines:
+        lead = len(line) - len(line.lstrip())
+        out.append(line[min(lead, base) :])
+    while out and not out[-1].strip():
+        out.pop()
+    while out and not out[0].strip():
+        out.pop(0)
+    return "\n".join(out)
+
+
+def _clean(text: str) -> str:
+    """Text without markdown emphasis and with single spaces."""
+    text = text.replace("**", "").replace("__", "").replace("`", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def _clean_text(text: str) -> str:
+    if "![" in text or "<img" in text.lower():
+        text = _IMAGE.sub("", text)
+    text = _LEADING_ARROWS.sub("", text.strip())
+    return _SPACES.sub(" ", text).strip()
+
+
+def _clean_title(title: str) -> str:
+    t = _IMAGE.sub("", title)
+    t = _LINK.sub(r"\1", t)
+    t = re.sub(r"_{3,}", " – ", t)  # 004 "EKS_____Elastic Kubernetes Service"
+    t = t.replace("**", "").replace("__", "").replace("`", "")
+    t = re.sub(r"^[*_]+(?=\S)|(?<=\S)[*_]+$", "", t.strip())
+    t = re.sub(r"^(?:\(?\d{1,3}[.)][ \t]*|\d{1,3}[ \t]+(?=[A-Z]))", "", t)
+    t = re.sub(r"\s*-{3,}\s*$", "", t)
+    t = re.sub(r"\s*[:：]\s*-?\s*$", "", t)
+    t = re.sub(r"\s+([?:])", r"\1", t)  # "How lambda works ?" -> "How lambda works?"
+    t = _SPACES.sub(" ", t)
+    return t.strip(" \t-–—:.,;")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'.&/+-]+", text.lower())
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_sentence(text: str) -> bool:
+    words = _words(_clean(text))
+    if not words:
+        return False
+    if words[0] in _QUESTION_WORDS:
+        return len(words) > 10
+    if len(words) > 10 or words[0] in _SENTENCE_STARTS:
+        return True
+    return any(w in _VERBS for w in words)
+
+
+def _title_like(text: str, max_words: int = 10) -> bool:
+    t = _clean(text)
+    words = t.split()
+    if not words or len(words) > max_words or not re.search(r"[A-Za-z]", t):
+        return False
+    if t[0].islower() or t[-1] in ".,;!" or "://" in t or _ARROW_ANY.search(t):
+        return False
+    return not _is_sentence(t)
+
+
+def _is_label_line(text: str) -> bool:
+    m = _BARE_COLON.match(text)
+    label = _clean(m.group(1) if m else text).lower()
+    return label in _ROLE_WORDS or (m is not None and label in _META_LABELS)
+
+
+def _expands_acronym(term: str, definition: str) -> bool:
+    """`ECS: elastic container service ...`: the definition opens by spelling out the acronym."""
+    t = _clean(term)
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", t):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    words = re.findall(r"[A-Za-z]+", definition)[: len(letters)]
+    return len(words) == len(letters) and all(w[0].lower() == c.lower() for w, c in zip(words, letters, strict=True))
+
+
+def _topic_key(title: str) -> str:
+    t = _clean_title(title).lower().replace("&", " and ")
+    t = re.sub(r"\([^()]*\)", " ", t)
+    return _key_words(t)
+
+
+def _key_words(text: str) -> str:
+    return "".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _TITLE_FILLER)
+
+
+def _same_topic(a: str, b: str) -> bool:
+    """`AWS CDK` and `AWS Cloud Development Kit (CDK) Overview` name one topic; `S3` and `S3 Pricing` do not."""
+
+    def keys(title: str) -> set[str]:
+        found = {_topic_key(title)} | {_key_words(x) for x in re.findall(r"\(([^()]*)\)", title)}
+        return {k for k in found if k}
+
+    return bool(keys(a) & keys(b))
+
+
+def _title_score(title: str) -> tuple:
+    """Which of two titles for the same topic to keep: the branded one, then not SHOUTED, then shorter."""
+    return (bool(re.match(r"(?i)(amazon|aws)\b", title)), not _is_caps(title), -len(title.split()))
+
+
+def _soft_wrapped(last: _Entry, it: _Item, text: str) -> bool:
+    """002 L298-299: a slide export broke a bullet mid-sentence; the tail starts in lower case."""
+    if last.block.kind not in ("paragraph", "bullet") or not text[:1].islower() or not last.parts:
+        return False
+    prev = last.parts[-1]
+    if prev.rstrip().endswith((".", "!", "?", ":", ";")):
+        return False
+    words = prev.split()
+    tail = words[-1].lower() if words else ""
+    return last.last_len >= 50 or it.indent > last.indent or tail in _DANGLING_WORDS
+
+
+def _is_truncated(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 4 and text[-1].isalnum() and words[-1].lower() in _DANGLING_WORDS
+
+
+def _dedupe_key(block: Block) -> str | None:
+    if block.kind == "code":
+        return "code:" + block.text if len(block.text) >= 40 else None
+    key = _SPACES.sub(" ", block.text.replace("*", "").replace("_", "").replace("`", "")).strip().lower()
+    key = key.rstrip(".:;,!")
+    if len(key.split()) < 8:
+        return None
+    return f"{block.kind}:{key}"
+
+
+def _last_line(section: Section) -> int:
+    last = section.line
+    for s in section.walk():
+        last = max([last, s.line] + [b.end_line for b in s.blocks])
+    return last
+
+
+# --- terms ---------------------------------------------------------------------------------------
+
+_BOLD_TERM = re.compile(
+    r"^(?:\*\*|__)(?P<t>[^*_]{1,100}?)(?P<inner>[:：])?(?:\*\*|__)[ \t]*"
+    r"(?P<sep>[:：]|[-–—−](?=\s)|->|=>)?[ \t]*(?P<d>.*)$"
+)
+_TERM_SPAN = 160  # characters of a line that can hold a term and its separator
+_COLON = re.compile(r"[:：]")
+_COMMA_TERM = re.compile(r"^([A-Z][\w&/ ()-]{1,40}?)\s*,\s*([A-Z].*)$")
+_TERM_SEP = re.compile(r"[ \t]+(?:-{1,3}>|=>|→|[–—−]|=(?!=))[ \t]*|[ \t]+-[ \t]+|[ \t]+-(?=[A-Za-z])")
+
+
+def _set_term(block: Block, arrow: bool = False) -> None:
+    if block.kind not in ("paragraph", "bullet"):
+        return
+    if block.kind == "paragraph" and block.text.lower() in _ROLE_WORDS:
+        block.term, block.definition = block.text, ""
+        return
+    found = _split_term(block.text)
+    if not found:
+        # 004 "---> Scalability,The social media platform ..." and "HEALTH CHECKING, This monitors ...".
+        m = _COMMA_TERM.match(block.text)
+        if m and (arrow or _is_caps(m.group(1))) and len(m.group(2).split()) >= 8 and _term_ok(m.group(1), 4):
+            found = m.group(1).strip(), m.group(2).strip()
+    if found:
+        block.term, block.definition = found
+
+
+def _split_term(text: str) -> tuple[str, str] | None:
+    """`Term: definition`, `**Term**: definition`, `Term - definition`, `Term -> definition`, `X : Y`."""
+    s = text.strip()
+    m = _BOLD_TERM.match(s)
+    if m and (m.group("sep") or m.group("inner")):
+        term, definition = _clean(m.group("t")), m.group("d").strip()
+        if m.group("inner") and m.group("sep"):
+            definition = f"{m.group('sep')} {definition}".strip()
+        if _term_ok(term, 10):
+            return term, definition.lstrip("-–: ").strip()
+        return None
+    colon = _find_colon(s)
+    if colon is not None:
+        term = s[:colon]
+        definition = s[colon + 1 :].strip().lstrip("-–").strip()
+        if _term_ok(term, 6):
+            return _clean(term), definition
+    head = s[: 2 * _TERM_SPAN]
+    if len(_ARROW_ANY.findall(head)) > 1 or "<-" in head:
+        return None  # a flow "A --> B --> C", not a definition
+    for m in _TERM_SEP.finditer(s, 0, _TERM_SPAN):
+        if _paren_depth(s, m.start()) == 0:
+            term, definition = s[: m.start()], s[m.end() :].strip()
+            if definition and _term_ok(term, 6):
+                return _clean(term), definition
+            return None
+    return None
+
+
+def _find_colon(s: str) -> int | None:
+    for m in _COLON.finditer(s, 0, _TERM_SPAN):  # a term is short: only its opening can hold the colon
+        i = m.start()
+        after = s[i + 1 : i + 3]
+        if after.startswith("//"):
+            return None  # a URL comes first: not a term line
+        if i > 0 and s[i - 1].isdigit() and after[:1].isdigit():
+            continue  # 10:30
+        if _paren_depth(s, i) == 0:
+            return i
+    return None
+
+
+def _paren_depth(s: str, pos: int) -> int:
+    head = s[:pos]
+    return max(0, head.count("(") + head.count("[") - head.count(")") - head.count("]"))
+
+
+def _term_ok(term: str, max_words: int) -> bool:
+    t = _clean(term)
+    words = re.sub(r"\([^()]*\)", " ", t).split()  # "Application Load Balancer (HTTP / HTTPS only)" is short
+    if not words or len(words) > max_words or not re.search(r"\w", t):
+        return False
+    if t[-1] in ".,;!?" or "://" in t or "..." in t or "…" in t or t.lower() in _NOT_TERMS:
+        return False
+    if "," in re.sub(r"\([^()]*\)", "", t):
+        return False  # "For example, t3.medium refers to:" is a sentence
+    if len(words) <= 2:
+        # "Provides Flexibility:" is a label; only "X is:" / "It has:" are sentences.
+        low = [w.lower() for w in words]
+        return low[0] not in _SENTENCE_STARTS and not any(w in _AUXILIARIES for w in low)
+    return not _is_sentence(t)
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+def _table_rows(lines: list[str]) -> list[list[str]]:
+    stripped = [line.strip() for line in lines]
+    delims = [k for k, s in enumerate(stripped) if _TABLE_DELIM.match(s) and "-" in s]
+    leading = bool(delims) and stripped[delims[0]].startswith("|")
+    rows: list[list[str]] = []
+    for k, s in enumerate(stripped):
+        if k in delims:
+            continue
+        cells = _CELL_SPLIT.split(s)
+        if leading and s.startswith("|"):
+            cells = cells[1:]
+        if s.endswith("|") and not s.endswith("\\|"):
+            cells = cells[:-1]
+        cells = [_clean(c).replace("\\|", "|") for c in cells]
+        if not any(cells):
+            continue
+        if len(rows) >= 2 and not cells[0]:
+            # 003 L1957-1967: a row whose first cell is empty carries on the row above.
+            prev = rows[-1]
+            for c, value in enumerate(cells):
+                if c < len(prev):
+                    prev[c] = f"{prev[c]} {value}".strip()
+                elif value:
+                    prev.append(value)
+            continue
+        rows.append(cells)
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
+def _table_text(rows: list[list[str]]) -> str:
+    if not rows:
+        return ""
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    return "\n".join([line(rows[0]), line(["---"] * len(rows[0]))] + [line(r) for r in rows[1:]])
+
+
+# --- nesting -------------------------------------------------------------------------------------
+
+
+def _lists_without_markers(entries: list[_Entry]) -> None:
+    """Short lines one under the other with no marker are a list (001 L2-5 `S3` `ec2` `Lambda`)."""
+
+    def listy(e: _Entry) -> bool:
+        b = e.block
+        return (
+            b.kind == "paragraph"
+            and b.line == b.end_line
+            and len(b.text.split()) <= 12
+            and not b.text.endswith((":", "?"))
+            and _split_term(b.text) is None
+            and b.text.lower() not in _ROLE_WORDS
+        )
+
+    k = 0
+    while k < len(entries):
+        end = k + 1
+        while end < len(entries) and not entries[end].gap and entries[end].indent == entries[k].indent:
+            end += 1
+        run = entries[k:end]
+        if len(run) >= 2 and all(listy(e) for e in run):
+            for e in run:
+                e.block.kind = "bullet"
+        k = end
+
+
+def _set_depths(entries: list[_Entry], baseline: int = 0) -> None:
+    """Depth from indentation, plus children a label wrote at its own indent (002 L259, 003 L1368).
+
+    A plain paragraph at the file's left margin is not a parent: 000 indents every bullet by one tab,
+    also under `EC2: web service ...`, and those bullets belong to the section, not the sentence.
+    """
+    stack: list[float] = []
+    run: _Run | None = None
+    for entry in entries:
+        block = entry.block
+        eff: float = entry.indent
+        if run is not None:
+            if entry.indent > run.indent + 1:
+                run.nested = True  # indented under the label: ordinary nesting
+            elif abs(entry.indent - run.indent) <= 1 and _is_flat_child(entry, run):
+                eff = run.indent + 2
+                run.children += 1
+                run.child_marker = entry.marker
+                entry.flat_child = True
+            else:
+                run = None
+        while stack and stack[-1] >= eff - 1:
+            stack.pop()
+        block.depth = len(stack)
+        if not (block.kind == "paragraph" and not _label_kind(block) and entry.indent <= baseline + 1):
+            stack.append(eff)
+        if not entry.flat_child:
+            kind = _label_kind(block)
+            if kind:
+                run = _Run(entry.indent, kind, block)
+
+
+def _label_kind(block: Block) -> str | None:
+    if block.kind not in ("paragraph", "bullet"):
+        return None
+    if block.term is not None and block.definition == "":
+        low = block.term.lower()
+        return "meta" if low in _META_LABELS or low in _ROLE_WORDS else "label"
+    if block.term is None and block.text.endswith(":"):
+        return "leadin"
+    return None
+
+
+def _is_flat_child(entry: _Entry, run: _Run) -> bool:
+    block = entry.block
+    if run.nested or block.kind == "code" or _label_kind(block) in ("label", "meta", "leadin"):
+        return False
+    if run.child_marker is not None and entry.marker != run.child_marker:
+        return False
+    differs = block.kind != run.block.kind or block.ordered != run.block.ordered
+    if run.kind == "leadin":
+        return not entry.gap and block.kind == "bullet"
+    if entry.gap and not (differs or (run.kind == "meta" and run.children == 0)):
+        return False
+    if run.kind == "label" and block.term is not None and block.term.lower() not in _META_LABELS:
+        return False  # `• AMI: ...` after `• EBS volumes:` is a sibling, not a child
+    return True
