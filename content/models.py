@@ -164,3 +164,6 @@ class SectionRead(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "section"], name="one_read_per_user_section")]
+
+    def __str__(self) -> str:
+        return f"{self.user} read {self.section_id}"

@@ -199,6 +199,23 @@ def near_duplicate(a: set[str], b: set[str]) -> bool:
     return len(a & b) / len(a | b) >= 0.85
 
 
+def strip_topic_prefix(title: str, names: tuple[str, ...]) -> str:
+    """'Amazon S3 – Security' on the S3 page is 'Security', and merges with the other files' Security."""
+    for name in sorted(names, key=len, reverse=True):
+        match = re.match(rf"(?:amazon |aws )?{re.escape(name)}\b\s*(?:[-–—:]\s*)?(.+)$", title, re.I)
+        if match and not re.match(r"(vs\.?|versus|and|&|or)\b", match.group(1), re.I):
+            rest = match.group(1).strip()
+            return rest[:1].upper() + rest[1:]
+    return title
+
+
+def definition_quality(data: dict) -> tuple:
+    """Which of several definitions of one thing to show: a full sentence of readable length wins."""
+    text = data.get("definition", "")
+    article = bool(re.match(r"(a|an|the)\s", text, re.I))
+    return (60 <= len(text) <= 260, article, -abs(len(text) - 140))
+
+
 @dataclass
 class SectionDraft:
     key: str
@@ -331,7 +348,8 @@ class Writer:
             return OVERVIEW
         if ts.level == 1 and ts.topic in self.catalog.find(ts.title):
             return OVERVIEW
-        return ts.title
+        title = re.sub(r"\s*\((cont\.?|contd\.?|continued)\)\s*$", "", ts.title, flags=re.I)
+        return strip_topic_prefix(title, topic.names)
 
     @staticmethod
     def merge_duplicate(draft: SectionDraft, seen: dict, key: str, ref: list) -> bool:
@@ -356,11 +374,15 @@ class Writer:
             if erratum_lines.intersection(fact.lines):
                 continue  # never teach a statement the errata say is wrong
             # Several numbers or use cases may share a subject (Spot: 90% off; Spot: fault-tolerant jobs).
-            detail = {"number": fact.data.get("number", ""), "use_case": fact.data.get("use_case", "")}.get(fact.kind, "")
+            detail = {"number": fact.data.get("number", ""),
+                      "use_case": fact.data.get("use_case", "")}.get(fact.kind, "")
             key = stable_key(ts.topic, fact.kind, normalise(fact.subject), normalise(detail))
             refs = [[label, source_id, line] for line in fact.lines]
             if key in facts:
-                facts[key]["refs"].extend(r for r in refs if r not in facts[key]["refs"])
+                known = facts[key]
+                known["refs"].extend(r for r in refs if r not in known["refs"])
+                if fact.kind == "definition" and definition_quality(fact.data) > definition_quality(known["data"]):
+                    known.update(text=fact.text, data=fact.data)
                 continue
             facts[key] = {"topic": ts.topic, "kind": fact.kind, "subject": fact.subject[:300], "text": fact.text,
                           "data": fact.data, "refs": refs, "section": section_key, "section_title": ts.title}
