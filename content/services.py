@@ -543,6 +543,7 @@ class Writer:
         for slug, topic in topics.items():
             own = by_topic.get(slug, [])
             summary, summary_refs = self.summary(topic, own, facts)
+            summary = re.sub(r"\*\*|__|`", "", summary)  # shown as plain text
             mentioned: Counter = Counter()
             for draft in own:  # how many sections mention each topic
                 mentioned.update(set(self.catalog.mentions(draft.title + "\n" + "\n".join(
@@ -566,20 +567,27 @@ class Writer:
                                             "source_labels", "contradictions"])
 
     def summary(self, topic: Topic, drafts: list[SectionDraft], facts: dict) -> tuple[str, list]:
-        """The best definition the notes give of the topic itself, else the overview's first sentence."""
-        names = {normalise(n) for n in [topic.name, topic.full_name, topic.short, *topic.aliases] if n}
+        """The best definition the notes give of the topic itself, else the overview's first full sentence.
+
+        Only the topic's own names count (not aliases): on "S3 storage classes", a definition of
+        Intelligent-Tiering is one class, not the page's summary.
+        """
+        names = {normalise(n) for n in [topic.name, topic.full_name, topic.short] if n}
         best = None
         for f in facts.values():
-            if f["topic"] != topic.slug or f["kind"] != "definition":
+            if f["topic"] != topic.slug or f["kind"] != "definition" or normalise(f["subject"]) not in names:
                 continue
-            definition = f["data"].get("definition", "")
-            if normalise(f["subject"]) in names and 40 <= len(definition) <= 400:
-                if best is None or len(definition) > len(best[0]):
-                    best = (f"{f['data'].get('term', f['subject'])}: {definition}", f["refs"][:3])
+            if 40 <= len(f["data"].get("definition", "")) <= 400:
+                if best is None or definition_quality(f["data"]) > definition_quality(best[2]):
+                    best = (f"{f['data'].get('term', f['subject'])}: {f['data']['definition']}", f["refs"][:3],
+                            f["data"])
         if best:
-            return best
+            return best[0], best[1]
         for draft in drafts:
+            if draft.title != OVERVIEW:
+                continue
             for item in draft.items:
-                if item["kind"] == "paragraph" and len(item["text"]) >= 40 and not item["erratum"]:
-                    return item["text"][:500], item["refs"][:3]
+                text = item["text"]
+                if item["kind"] == "paragraph" and len(text) >= 40 and text[:1].isupper() and not item["erratum"]:
+                    return text[:500], item["refs"][:3]
         return "", []
