@@ -258,3 +258,19 @@ def undo_last_review(*, user) -> ReviewLog | None:
             state.save()
         log.delete()
         return log
+
+
+class CardReport(models.Model):
+    """A learner says a card is wrong or unclear; instructors read and resolve these."""
+
+    card = models.ForeignKey(Flashcard, on_delete=models.CASCADE, related_name="reports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_reports")
+    note = models.TextField(max_length=1000)
+    created_at = models.DateTimeField()
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"report on card {self.card_id} by {self.user}"
