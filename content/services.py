@@ -491,7 +491,7 @@ class Writer:
             for card in cards_for(fact, views[f["topic"]]):
                 if ended and ended.search(card.front + " " + card.back):
                     continue  # a card that teaches an ended service (a comparison with QLDB) teaches nothing
-                front_key = f["topic"] + "\x1f" + loose(card.front)
+                front_key = loose(card.front)
                 if front_key in fronts:  # the same question from another fact: one card, all sources
                     refs = drafts[fronts[front_key]]["refs"]
                     refs.extend(r for r in f["refs"] if r not in refs)

@@ -91,7 +91,11 @@ def expands(term: str, definition: str) -> bool:
 _FEATURE_BLURB = re.compile(
     r"(supports?|support for|integration with|integrates with|provides|allows|enables|offers|uses|works with|"
     r"compatible with|ability to|easy|easily|seamless|highly|fully|built-in|improved|better|enhanced|"
-    r"how|why|what|when|where|different|various|multiple|other|key|main)\b", re.I)
+    r"how|why|what|when|where|different|various|multiple|other|key|main|configure|create|set|choose|select|"
+    r"launch|attach|define|add|install|run|go|click|open|navigate|enable|disable|check|make|step)\b", re.I)
+# Single nouns too broad to define out of context.
+_BROAD = {"databases", "database", "storage", "data", "objects", "services", "instances", "users", "groups",
+          "policies", "roles", "security", "pricing", "networking", "compute", "monitoring", "backup", "backups"}
 
 
 def plural(term: str) -> bool:
@@ -128,14 +132,21 @@ def stands_for(term: str, definition: str) -> bool:
     return parts[0][0].upper() == term[0].upper()
 
 
+_HEADING_NOISE = re.compile(r"\b(section|summary|overview|notes?|recap|cont\.?|continued)\b", re.I)
+
+
 def in_context(term: str, topic: TopicView, section: str = "") -> str:
     """'What is exactly-once processing?' needs its setting: the heading it sits under (FIFO queues), or the topic."""
     if names_topic(term, topic) or topic.name.lower() in term.lower():
         return ""
-    heading = tidy(_PAREN.sub("", section))
-    if (heading and heading.lower() not in GENERIC and not names_topic(heading, topic) and len(words(heading)) <= 6
-            and plain_name(heading) != plain_name(term) and not _FEATURE_BLURB.match(heading)):
-        if topic.name.lower() in heading.lower() or any(n in plain_name(heading) for n in topic.names if len(n) > 2):
+    heading = tidy(_HEADING_NOISE.sub("", _PAREN.sub("", section))).strip(" -–:")
+    heading_stems = {stem(w) for w in words(heading)}
+    term_stems = {stem(w) for w in words(term)}
+    if heading_stems and heading_stems <= term_stems:
+        return ""  # "Security Group in Amazon EC2" under "Security Groups": the term says it already
+    if (heading and heading.lower() not in GENERIC and len(words(heading)) <= 5 and not _FEATURE_BLURB.match(heading)
+            and plain_name(heading) != plain_name(term)):
+        if names_topic(heading, topic) or any(n in plain_name(heading) for n in topic.names if len(n) > 2):
             return f" (in {heading})"
         return f" (in {topic.name}: {heading})"
     return f" (in {topic.name})"
@@ -144,8 +155,10 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
 def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
     definition = tidy(fact.data.get("definition") or "")
-    if not term or term.lower() in GENERIC or _FEATURE_BLURB.match(term):
+    if not term or term.lower() in GENERIC or term.lower() in _BROAD or _FEATURE_BLURB.match(term):
         return []
+    if term[:1].islower() and not is_acronym(term):
+        term = term[:1].upper() + term[1:]
     if names_other_topic(term, topic):
         return []  # "IAM (in Amazon Athena)": how this service uses another, not what the other is
     if stands_for(term, definition):
@@ -168,7 +181,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "definition"), "definition", front, back))
     # Reverse only where the term is the service itself: the answer is then one name, unambiguous.
-    if (topic.is_service and names_topic(term, topic) and len(words(definition)) >= 6
+    if (topic.is_service and names_topic(term, topic) and len(words(definition)) >= 10
             and _KIND_NOUN.search(definition) and not _NOT_A_SERVICE.search(definition)
             and not reveals_name(definition, topic)):
         reverse = f"Which AWS service is this? {sentence(definition)}"
@@ -194,7 +207,7 @@ _NOT_A_SERVICE = re.compile(r"\b(open[- ]source|in a single-az|deployment)\b", r
 # Misspellings the notes are known for: a card quoting one teaches the typo.
 _TYPOS = re.compile(r"\b(throught|resistent|seperate|differnt|availab|virutal|upladed|imporved|seamelessly|"
                     r"retireval|obselete|predifining|appln|injestion|bydefault|accesed|recieve|occurence|donot|doesnot|cannnot|"
-                    r"recieved|wich|teh|thier|infrequnt)\b", re.I)
+                    r"recieved|wich|teh|thier|infrequnt|dynamic db|unto|snowcone|snowmobile)\b", re.I)
 _STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "amazon", "aws", "is", "are", "by"}
 
 
@@ -259,7 +272,8 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     cards = []
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "list"), "list", front, back))
-    if 3 <= len(members) <= 6 and all(len(m) <= 40 and ":" not in m for m in members):
+    # A cloze over a long list is ambiguous whenever AWS has members the notes left out: short lists only.
+    if 3 <= len(members) <= 4 and all(len(m) <= 40 and ":" not in m for m in members):
         for index, member in enumerate(members):
             shown = ", ".join("[…]" if i == index else m for i, m in enumerate(members))
             cloze_front = f"{label}{context}: {shown}. Which one is missing?"
@@ -276,7 +290,10 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I):
         return []  # typos, or a pronoun whose subject is on another line
     front = sentence(statement.replace(number, "[…]", 1))
-    if re.search(r"\[…\]\s*\([^)]*\d", front) or statement.count(number) > 1:
+    statement = re.sub(r"^(example|e\.g\.|eg|for example|note)\s*[:,-]\s*", "", statement, flags=re.I)
+    front = sentence(statement.replace(number, "[…]", 1))
+    if (re.search(r"\[…\]\s*\([^)]*\d", front) or statement.count(number) > 1
+            or re.search(r"9[’']s|\bnines\b", front, re.I)):
         return []  # "[…] (11 9's)": a hint beside the blank gives the number away
     if topic.name.lower() not in statement.lower() and not any(n in " ".join(words(statement))
                                                                 for n in topic.names if len(n) > 2):
