@@ -140,6 +140,8 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
     if names_topic(term, topic) or topic.name.lower() in term.lower():
         return ""
     heading = tidy(_HEADING_NOISE.sub("", _PAREN.sub("", section))).strip(" -–:")
+    if heading.isupper():
+        heading = heading.title()
     heading_stems = {stem(w) for w in words(heading)}
     term_stems = {stem(w) for w in words(term)}
     if heading_stems and heading_stems <= term_stems:
@@ -166,12 +168,18 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return [CardDraft(card_key(fact.key, "definition"), "definition", front, sentence(definition))]
     if len(words(definition)) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
         return []
+    if re.match(r"(up to|upto|max|min|\d)", definition, re.I) or "…" in definition + term or "..." in definition:
+        return []  # a limit is a number card, and a cut-off line is no answer
+    if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
+        return []  # "medium" from an example line is a token, not a term
     definition = strip_leading_term(term, definition)
     if words(definition)[: len(words(term))] == words(term):
         return []  # the back would open by repeating the front
     term = drop_echoed_expansion(term, definition)
     if gives_away(term, definition, topic):
         return []  # "Auto Recovery" / "automatically recovers": the front holds the answer
+    if adds_nothing(term + " " + fact.section, definition, topic):
+        return []
     cards = []
     if is_acronym(term) and expands(term, definition):
         front = f"What does {term} stand for?"
@@ -192,6 +200,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
 
 _CLOSED_SET = re.compile(r"\b(types?|classes|models?|components|policies|options|tiers|layers|pillars|plans|modes|"
                          r"families|categories|kinds|levels|engines|record types)\b", re.I)
+# Sets AWS defines once and for all: a blank in them has exactly one answer.
+_COMPLETE_SET = re.compile(r"\b(deployment models|service models|components|pillars|models)\b", re.I)
 _VERBISH = re.compile(r"\b(provides?|includ(es|ing)|such as|are|is|can|will|offers?|supports?|has|have)\b", re.I)
 
 
@@ -227,6 +237,14 @@ def gives_away(term: str, definition: str, topic: TopicView) -> bool:
     return bool(term_words) and len(term_words & opening) * 2 >= len(term_words)
 
 
+def adds_nothing(front: str, back: str, topic: TopicView) -> bool:
+    """The back's content words are (nearly) all in the front: the card restates its question."""
+    topic_words = {stem(w) for n in topic.names for w in n.split()}
+    back_words = {stem(w) for w in words(back) if w not in _STOP and len(w) > 2} - topic_words
+    front_words = {stem(w) for w in words(front)}
+    return bool(back_words) and len(back_words - front_words) <= max(1, len(back_words) // 4)
+
+
 def drop_echoed_expansion(term: str, definition: str) -> str:
     """'Amazon Keyspaces (for Apache Cassandra)' asked about a 'Cassandra-compatible' database: drop the hint."""
     for inner in re.findall(r"\(([^)]*)\)", term):
@@ -259,21 +277,21 @@ def reveals_name(clue: str, topic: TopicView) -> bool:
 def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     label = tidy(fact.data.get("label") or fact.subject)
     members = [tidy(m) for m in fact.data.get("members", []) if tidy(m)]
-    if not label or label.lower() in GENERIC or not 2 <= len(members) <= 10 or not noun_phrase(label):
+    if not label or label.lower() in GENERIC or not 3 <= len(members) <= 10 or not noun_phrase(label):
         return []
     if names_topic(label, topic) or _FEATURE_BLURB.match(label) or not _CLOSED_SET.search(label):
         return []  # only lists that are a closed set (types, classes, models...) can be asked for in full
     if any(len(words(m)) > 8 or m.lower().endswith((" of", " include", " includes")) for m in members):
         return []
     context = "" if any(n in plain_name(label) for n in topic.names if len(n) > 2) else f" ({topic.name})"
-    count = "both" if len(members) == 2 else f"all {len(members)}"
-    front = f"{label}{context}: name {count} that your notes list."
+    front = f"{label}{context}: name all {len(members)} that your notes list."
     back = "\n".join(f"• {m}" for m in members)
     cards = []
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "list"), "list", front, back))
     # A cloze over a long list is ambiguous whenever AWS has members the notes left out: short lists only.
-    if 3 <= len(members) <= 4 and all(len(m) <= 40 and ":" not in m for m in members):
+    if (3 <= len(members) <= 4 and _COMPLETE_SET.search(label)
+            and all(len(m) <= 40 and ":" not in m for m in members)):
         for index, member in enumerate(members):
             shown = ", ".join("[…]" if i == index else m for i, m in enumerate(members))
             cloze_front = f"{label}{context}: {shown}. Which one is missing?"
@@ -286,6 +304,10 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
     if not number or number not in statement or len(words(statement)) < 4 or len(statement) > 170:
+        return []
+    if re.search(r"\b(example|e\.g\.|eg|typically|for instance|such as|sample|say)\b", statement, re.I):
+        return []  # a worked example's setting is not an AWS fact
+    if "…" in statement or "..." in statement:
         return []
     if garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I):
         return []  # typos, or a pronoun whose subject is on another line
@@ -324,6 +346,9 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
             len(value) > 110 or garbled(value) for _, value in cells
         ):
             continue
+        cell_words = [{stem(w) for w in words(value) if w not in _STOP} for _, value in cells]
+        if any(len(a & b) * 2 > min(len(a), len(b)) for i, a in enumerate(cell_words) for b in cell_words[i + 1:]):
+            continue  # "scales automatically" vs "scales automatically based on size": no real contrast
         header_words = {stem(w) for i in items for w in words(" ".join(re.findall(r"\(([^)]*)\)", i)))}
         if any({stem(w) for w in words(value)[:3]} & header_words for _, value in cells):
             continue  # "Property Graphs (Gremlin)": the header already holds the answer
@@ -334,7 +359,41 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     return cards
 
 
+# Option names that are things AWS sells or configures, not labels a note-taker made up.
+_NAMED_THING = re.compile(r"\b([A-Z0-9]{2,}[a-z0-9]*|Instances?|Placement Group|Load Balancer|Storage Class|Routing|"
+                          r"Volume|SSD|HDD|Deployment|Queue|Savings Plans?|Reserved|On-Demand|Spot|Dedicated|"
+                          r"Glacier|Intelligent-Tiering|Standard|One Zone|Outposts|Replica|Gateway|Endpoint)\b")
+
+
+def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
+    """'S3 Intelligent-Tiering' -> 'data with unknown or changing access patterns': the exam's favourite link."""
+    option = tidy(_PAREN.sub("", fact.data.get("option") or ""))
+    use = tidy(fact.data.get("use_case") or "")
+    if (not option or option.lower() in GENERIC or option.lower() in _BROAD or _FEATURE_BLURB.match(option)
+            or not option[:1].isupper() or len(words(option)) > 5 or not 4 <= len(words(use)) <= 30):
+        return []
+    if names_other_topic(option, topic) or not (names_topic(option, topic) or _NAMED_THING.search(option)):
+        return []  # a use-case label ("Big Data Processing") or another service's row on this page
+    use = re.sub(r"^(best suited|ideal|ideally suited|suitable|used|good|great|perfect|designed)\s+for\s+", "", use,
+                 flags=re.I)
+    if re.match(r"(high|low|better|improved|increased|cost|reduced)\b", use, re.I) and len(words(use)) <= 5:
+        return []  # a quality ("High availability and durability"), not a use
+    if "/" in option or garbled(use) or "…" in use or "..." in use or re.search(
+            r"\b(scalab\w*|flexib\w*|various|many|high availability|fault toleran\w*|reliab\w*)\b", use, re.I):
+        return []  # vague ("scalable, flexible workloads") or cut off
+    if gives_away(option, use, topic) or adds_nothing(option, use, topic):
+        return []
+    context = "" if names_topic(option, topic) or any(n in plain_name(option) for n in topic.names if len(n) > 2) \
+        else f" ({topic.name})"
+    front = f"What {'are' if plural(option) else 'is'} {option}{context} best suited for?"
+    back = sentence(use)
+    if not readable(front, back):
+        return []
+    return [CardDraft(card_key(fact.key, "use_case"), "use_case", front, back)]
+
+
 GENERATORS = {
+    "use_case": use_case_cards,
     "definition": definition_cards,
     "list": list_cards,
     "number": number_cards,

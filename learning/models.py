@@ -31,6 +31,7 @@ class Flashcard(models.Model):
         ("cloze", "Cloze"),
         ("number", "Number"),
         ("comparison", "Comparison"),
+        ("use_case", "Use case"),
     ]
 
     key = models.CharField(max_length=64, unique=True)  # hash(fact key, template)

@@ -1,0 +1,245 @@
+"""The learner's cards: a browser with filters, one card with their own state and history, and problem reports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+from fsrs import State
+
+from learning.forms import CardFilterForm, CardReportForm
+from learning.models import CardReport, CardState, Flashcard, ReviewLog, StudySettings
+from learning.queue import format_interval
+from learning.roles import is_instructor
+from learning.views import get_card
+
+CARDS_PER_PAGE = 50
+LEARNING = (State.Learning.value, State.Relearning.value)
+
+
+# Access: cards are shared content (learning.views.get_card: any active card, else 404); a learner's state and
+# history are only ever read for request.user; reports are for instructors only.
+
+def require_instructor(user) -> None:
+    if not is_instructor(user):
+        raise PermissionDenied("Only instructors handle card reports.")
+
+
+def get_open_report(user, pk: int) -> CardReport:
+    """Instructors act on open reports: 403 for anyone else, 404 for an unknown or resolved report."""
+    require_instructor(user)
+    return get_object_or_404(CardReport.objects.select_related("card"), pk=pk, resolved=False)
+
+
+# Queries and rules over one learner's cards. They belong on FlashcardQuerySet and CardState, whose module
+# other work owns for now; the report asks for the move.
+
+def cards_for_learner(user) -> QuerySet[Flashcard]:
+    """Active cards, each with the learner's own state joined in (no row: new), as `my_*` attributes."""
+    return (
+        Flashcard.objects.active()
+        .annotate(mine=FilteredRelation("states", condition=Q(states__user=user)))
+        .annotate(my_state=F("mine__state"), my_due=F("mine__due"), my_lapses=F("mine__lapses"),
+                  my_reps=F("mine__reps"), my_suspended=F("mine__suspended"), my_leech=F("mine__leech"),
+                  my_buried_until=F("mine__buried_until"))
+        .select_related("topic")
+        .only("id", "front", "position", "topic__id", "topic__slug", "topic__name")
+    )
+
+
+def filter_cards(cards: QuerySet[Flashcard], *, q: str, topic, state: str, due: str,
+                 day_start: datetime, day_end: datetime) -> QuerySet[Flashcard]:
+    if q:
+        cards = cards.filter(Q(front__icontains=q) | Q(back__icontains=q))
+    if topic is not None:
+        cards = cards.filter(Q(topic=topic) | Q(topic__parent=topic))
+    started = Q(mine__reps__gt=0)
+    cards = cards.filter({
+        "": Q(),
+        "new": Q(mine__isnull=True) | Q(mine__reps=0),
+        "learning": started & Q(mine__state__in=LEARNING),
+        "review": started & Q(mine__state=State.Review.value),
+        "suspended": Q(mine__suspended=True),
+        "leech": Q(mine__leech=True),
+    }[state])
+    if due:
+        # A suspended card is not coming up at all, whatever its date says.
+        cards = cards.filter(started, mine__suspended=False).filter({
+            "overdue": Q(mine__due__lt=day_start),
+            "today": Q(mine__due__gte=day_start, mine__due__lt=day_end),
+            "later": Q(mine__due__gte=day_end),
+        }[due]).order_by("mine__due", "position", "pk")
+    else:
+        cards = cards.order_by("position", "pk")
+    return cards
+
+
+def suspend(user, card: Flashcard, now: datetime) -> None:
+    """Keep a card out of reviews. A new card gets a row that says so, removed again on unsuspend."""
+    state, created = CardState.objects.get_or_create(user=user, card=card,
+                                                     defaults={"due": now, "step": 0, "suspended": True})
+    if not created and not state.suspended:
+        state.suspended = True
+        state.save(update_fields=["suspended"])
+
+
+def unsuspend(state: CardState) -> None:
+    if state.reps == 0:
+        state.delete()  # suspended before its first review: new again
+    else:
+        state.suspended = False
+        state.save(update_fields=["suspended"])
+
+
+def bury(state: CardState, until: datetime) -> None:
+    state.buried_until = until
+    state.save(update_fields=["buried_until"])
+
+
+def review_history(user, card: Flashcard) -> list[dict]:
+    """The learner's own ratings of this card, newest first, with the interval each one scheduled."""
+    rows = []
+    for log in ReviewLog.objects.filter(user=user, card=card).order_by("-reviewed_at", "-pk"):
+        due = log.state_after.get("due")
+        interval = format_interval(datetime.fromisoformat(due) - log.reviewed_at) if due else ""
+        rows.append({"when": log.reviewed_at, "rating": log.rating, "label": log.get_rating_display(),
+                     "interval": interval,
+                     "duration": f"{log.duration_ms / 1000:.1f}s" if log.duration_ms is not None else "",
+                     "lapse": log.rating == 1 and (log.state_before or {}).get("state") == State.Review.value})
+    return rows
+
+
+# Pages
+
+@login_required
+@vary_on_headers("HX-Request")
+def card_list(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    study = StudySettings.for_user(request.user)
+    day_start, day_end = study.day_bounds(now)
+    form = CardFilterForm(request.GET)
+    page, status = None, 200
+    if form.is_valid():
+        found = filter_cards(cards_for_learner(request.user), day_start=day_start, day_end=day_end,
+                             **form.cleaned_data)
+        page = Paginator(found, CARDS_PER_PAGE).get_page(request.GET.get("page"))
+    else:
+        status = 400  # only a hand-made URL gets here: the form offers valid choices only
+    context = {"form": form, "page": page, "study": study, "now": now, "day_start": day_start, "day_end": day_end,
+               "filtered": any(request.GET.get(name) for name in form.fields)}
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, "learning/cards.html#card-results" if partial else "learning/cards.html", context,
+                  status=status)
+
+
+def card_context(request: HttpRequest, card: Flashcard, **extra) -> dict:
+    now = timezone.now()
+    study = StudySettings.for_user(request.user)
+    state = CardState.objects.filter(user=request.user, card=card).first()
+    return {"card": card, "state": state, "study": study, "now": now, "next_day": study.day_bounds(now)[1],
+            "buried": bool(state and state.buried_until and state.buried_until > now), **extra}
+
+
+@login_required
+def card_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_card(pk)
+    context = card_context(request, card, history=review_history(request.user, card),
+                           report_form=CardReportForm())
+    return render(request, "learning/card.html", context)
+
+
+def after_action(request: HttpRequest, card: Flashcard, message: str) -> HttpResponse:
+    messages.success(request, message)
+    if request.htmx:
+        return render(request, "learning/card.html#card-state", card_context(request, card))
+    return redirect("learning:card", pk=card.pk)
+
+
+@login_required
+@require_POST
+def suspend_card(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_card(pk)
+    suspend(request.user, card, timezone.now())
+    return after_action(request, card, "Suspended: this card stays out of your reviews until you unsuspend it.")
+
+
+@login_required
+@require_POST
+def unsuspend_card(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_card(pk)
+    state = CardState.objects.filter(user=request.user, card=card, suspended=True).first()
+    if state is None:
+        return HttpResponseBadRequest("This card is not suspended.")
+    unsuspend(state)
+    return after_action(request, card, "Unsuspended: this card is back in your reviews.")
+
+
+@login_required
+@require_POST
+def bury_card(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_card(pk)
+    state = CardState.objects.filter(user=request.user, card=card).first()
+    if state is None or state.reps == 0:
+        return HttpResponseBadRequest("Only a card you have started can be buried; a new card waits its turn.")
+    now = timezone.now()
+    bury(state, StudySettings.for_user(request.user).day_bounds(now)[1])
+    return after_action(request, card, "Buried until your next day starts.")
+
+
+@login_required
+@require_POST
+def reset_card(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_card(pk)
+    deleted, _ = CardState.objects.filter(user=request.user, card=card).delete()
+    if not deleted:
+        return HttpResponseBadRequest("This card is already new to you.")
+    return after_action(request, card, "Reset: this card is new to you again. Your past reviews are kept.")
+
+
+@login_required
+@require_POST
+def report_card(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_card(pk)
+    form = CardReportForm(request.POST)
+    if form.is_valid():
+        CardReport.objects.create(card=card, user=request.user, note=form.cleaned_data["note"],
+                                  created_at=timezone.now())
+        if request.htmx:
+            return render(request, "learning/card.html#card-report",
+                          {"card": card, "report_form": CardReportForm(), "reported": True})
+        messages.success(request, "Thank you: an instructor will look at this card.")
+        return redirect("learning:card", pk=card.pk)
+    if request.htmx:
+        return render(request, "learning/card.html#card-report", {"card": card, "report_form": form})
+    context = card_context(request, card, history=review_history(request.user, card), report_form=form)
+    return render(request, "learning/card.html", context)
+
+
+@login_required
+def card_reports(request: HttpRequest) -> HttpResponse:
+    require_instructor(request.user)
+    reports = (CardReport.objects.filter(resolved=False)
+               .select_related("card", "card__topic", "user").order_by("created_at", "pk"))
+    return render(request, "learning/card_reports.html",
+                  {"reports": reports, "study": StudySettings.for_user(request.user)})
+
+
+@login_required
+@require_POST
+def resolve_report(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_open_report(request.user, pk)
+    report.resolved = True
+    report.save(update_fields=["resolved"])
+    if request.htmx:
+        return HttpResponse("")  # the row swaps itself out
+    messages.success(request, f"Resolved the report on “{report.card.front[:60]}”.")
+    return redirect("learning:card_reports")
