@@ -487,7 +487,7 @@ class Writer:
             if self.catalog.topics[f["topic"]].discontinued:
                 continue  # never teach a service AWS has ended
             fact = FactView(key=fact_key, kind=f["kind"], subject=f["subject"], text=f["text"], data=f["data"],
-                            section=f["section_title"])
+                            section=f["section_title"], lines=len({r[2] for r in f["refs"] if r[0] == f["refs"][0][0]}))
             for card in cards_for(fact, views[f["topic"]]):
                 if ended and ended.search(card.front + " " + card.back):
                     continue  # a card that teaches an ended service (a comparison with QLDB) teaches nothing
