@@ -62,22 +62,23 @@ def filter_cards(cards: QuerySet[Flashcard], *, q: str, topic, state: str, due: 
         cards = cards.filter(Q(front__icontains=q) | Q(back__icontains=q))
     if topic is not None:
         cards = cards.filter(Q(topic=topic) | Q(topic__parent=topic))
-    started = Q(mine__reps__gt=0)
+    # Filter on the annotations, so every condition reads the one joined row of `mine`.
+    started = Q(my_reps__gt=0)
     cards = cards.filter({
         "": Q(),
-        "new": Q(mine__isnull=True) | Q(mine__reps=0),
-        "learning": started & Q(mine__state__in=LEARNING),
-        "review": started & Q(mine__state=State.Review.value),
-        "suspended": Q(mine__suspended=True),
-        "leech": Q(mine__leech=True),
+        "new": Q(my_reps__isnull=True) | Q(my_reps=0),
+        "learning": started & Q(my_state__in=LEARNING),
+        "review": started & Q(my_state=State.Review.value),
+        "suspended": Q(my_suspended=True),
+        "leech": Q(my_leech=True),
     }[state])
     if due:
         # A suspended card is not coming up at all, whatever its date says.
-        cards = cards.filter(started, mine__suspended=False).filter({
-            "overdue": Q(mine__due__lt=day_start),
-            "today": Q(mine__due__gte=day_start, mine__due__lt=day_end),
-            "later": Q(mine__due__gte=day_end),
-        }[due]).order_by("mine__due", "position", "pk")
+        cards = cards.filter(started, my_suspended=False).filter({
+            "overdue": Q(my_due__lt=day_start),
+            "today": Q(my_due__gte=day_start, my_due__lt=day_end),
+            "later": Q(my_due__gte=day_end),
+        }[due]).order_by("my_due", "position", "pk")
     else:
         cards = cards.order_by("position", "pk")
     return cards

@@ -30,16 +30,16 @@ class SignUpForm(UserCreationForm):
 def topics_with_cards() -> QuerySet[Topic]:
     """Topics that have active cards, in catalog order, each with `card_count`."""
     return (Topic.objects.annotate(card_count=Count("cards", filter=Q(cards__retired=False)))
-            .filter(card_count__gt=0).order_by("category_order", "order"))
+            .filter(card_count__gt=0).order_by("category_order", "category", "order", "name"))
 
 
 def time_zone_choices() -> list:
-    """Every zone zoneinfo knows, grouped by region for the select (Europe: Paris, ...), UTC first."""
+    """Every zone zoneinfo knows, grouped by region for the select (Europe: Europe/Paris, ...), UTC first."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for name in sorted(zoneinfo.available_timezones() - {"UTC"}):
         region, _, place = name.partition("/")
-        group, label = (region, place) if place else ("Other", name)
-        groups.setdefault(group, []).append((name, label.replace("_", " ")))
+        # The full name as the label: a closed select shows only the option, not its group.
+        groups.setdefault(region if place else "Other", []).append((name, name.replace("_", " ")))
     other = groups.pop("Other", [])
     return [("UTC", "UTC"), *groups.items(), *([("Other", other)] if other else [])]
 
@@ -83,6 +83,8 @@ class StudySettingsForm(forms.ModelForm):
         queryset=Topic.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         label="Topics in your deck",
         help_text="None ticked: every topic. A topic includes its sub-topics.",
+        error_messages={"invalid_choice": "Choose topics from the list: one you ticked has no cards any more.",
+                        "invalid_pk_value": "Choose topics from the list."},
     )
 
     class Meta:
@@ -93,6 +95,8 @@ class StudySettingsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["deck_topics"].queryset = topics_with_cards()
+        if "desired_retention" in self.initial:
+            self.initial["desired_retention"] = f"{self.initial['desired_retention']:.2f}"  # 0.90, not 0.9
 
     def clean_deck_topics(self) -> list[int]:
         return sorted(topic.pk for topic in self.cleaned_data["deck_topics"])

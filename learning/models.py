@@ -251,7 +251,9 @@ def undo_last_review(*, user) -> ReviewLog | None:
         log = ReviewLog.objects.filter(user=user).order_by("-reviewed_at", "-pk").first()
         if log is None:
             return None
-        state = CardState.objects.select_for_update().get(user=user, card_id=log.card_id)
+        state = CardState.objects.select_for_update().filter(user=user, card_id=log.card_id).first()
+        if state is None:
+            return None  # the learner reset the card since: there is nothing to put back
         if log.state_before is None:
             state.delete()  # it was new: it is new again
         else:

@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from learning.forms import StudySettingsForm
 from learning.models import StudySettings
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def study_settings(request: HttpRequest) -> HttpResponse:
     study = StudySettings.for_user(request.user)  # each learner's own row: there is no one else's to reach
     if request.method == "POST":

@@ -145,3 +145,12 @@ def test_bad_ratings_and_stale_tokens_change_nothing(learner, make_cards):
     with pytest.raises(ReviewRefused, match="reload"):
         record_review(token="f" * 32, rating=3, **base)
     assert not CardState.objects.exists() and not ReviewLog.objects.exists()
+
+
+@pytest.mark.django_db
+def test_undo_after_a_reset_changes_nothing_and_does_not_fail(learner, make_cards):
+    [card] = make_cards(1)
+    rate(learner, card, Rating.Good.value, T0)
+    CardState.objects.filter(user=learner, card=card).delete()  # the learner reset the card
+    assert undo_last_review(user=learner) is None
+    assert ReviewLog.objects.filter(user=learner).count() == 1
