@@ -482,6 +482,7 @@ class Writer:
         ended = re.compile(r"\b(" + "|".join(ended_names) + r")\b", re.I) if ended_names else None
         drafts: dict[str, dict] = {}
         fronts: dict[str, str] = {}
+        answers: set[str] = set()
         ordered = sorted(facts.items(), key=lambda kv: (topics[kv[1]["topic"]].order, kv[1]["refs"][0][2:]))
         for position, (fact_key, f) in enumerate(ordered):
             if self.catalog.topics[f["topic"]].discontinued:
@@ -492,6 +493,10 @@ class Writer:
                 if ended and ended.search(card.front + " " + card.back):
                     continue  # a card that teaches an ended service (a comparison with QLDB) teaches nothing
                 front_key = loose(card.front)
+                answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"
+                if answer_key in answers:
+                    continue  # the same blank on the same line, reached through two facts
+                answers.add(answer_key)
                 if front_key in fronts:  # the same question from another fact: one card, all sources
                     refs = drafts[fronts[front_key]]["refs"]
                     refs.extend(r for r in f["refs"] if r not in refs)

@@ -94,9 +94,12 @@ _FEATURE_BLURB = re.compile(
     r"(supports?|support for|integration with|integrates with|provides|allows|enables|offers|uses|works with|"
     r"compatible with|ability to|easy|easily|seamless|highly|fully|built-in|improved|better|enhanced|"
     r"how|why|what|when|where|different|various|multiple|other|key|main|configure|create|set|choose|select|"
-    r"launch|attach|define|add|install|run|go|click|open|navigate|enable|disable|check|make|step)\b", re.I)
+    r"launch|attach|define|add|install|run|go|click|open|navigate|enable|disable|check|make|step|non-\w+)\b"
+    r"|.*\bintegration\b", re.I)
 # Single nouns too broad to define out of context.
-_BROAD = {"databases", "database", "storage", "data", "objects", "services", "instances", "users", "groups",
+_BROAD = {"data protection", "auditing", "logging", "encryption", "access", "compliance", "governance",
+          "serverless", "durability", "availability", "scalability", "elasticity", "performance",
+          "databases", "database", "storage", "data", "objects", "services", "instances", "users", "groups",
           "policies", "roles", "security", "pricing", "networking", "compute", "monitoring", "backup", "backups"}
 
 
@@ -164,6 +167,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     definition = tidy(fact.data.get("definition") or "")
     if not term or term.lower() in GENERIC or term.lower() in _BROAD or _FEATURE_BLURB.match(term):
         return []
+    if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
+        return []  # "medium" from an example line is a token, not a term
     if term[:1].islower() and not is_acronym(term):
         term = term[:1].upper() + term[1:]
     if names_other_topic(term, topic):
@@ -177,7 +182,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # a limit is a number card, and a cut-off line is no answer
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
         return []  # "medium" from an example line is a token, not a term
-    if re.search(r"\b(and|&)\b", term) or definition.rstrip().endswith("!"):
+    if re.search(r"\b(and|&|in|with)\b", term) or definition.rstrip().endswith("!") or "helps to" in definition:
         return []  # "Inbound and Outbound Rules" needs two answers; "No servers to manage!" is a slogan
     if re.match(r"(and|or|but|which|that|to|with|by|of|in|so|this|it)\b", definition, re.I):
         return []  # starts mid-sentence
@@ -195,7 +200,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if is_acronym(term) and expands(term, definition):
         front = f"What does {term} stand for?"
     else:
-        front = f"What {'are' if plural(term) else 'is'} {term}{in_context(term, topic, fact.section)}?"
+        context = in_context(term, topic, fact.section)
+        if context and adds_nothing(context, definition, topic) is False and _overlap(context, definition, topic):
+            context = in_context(term, topic)  # "(in Memory-Optimized Instances)" would answer "memory-optimized"
+        front = f"What {'are' if plural(term) else 'is'} {term}{context}?"
     back = sentence(definition)
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "definition"), "definition", front, back))
@@ -229,7 +237,7 @@ _NOT_A_SERVICE = re.compile(r"\b(open[- ]source|in a single-az|deployment)\b", r
 # Misspellings the notes are known for: a card quoting one teaches the typo.
 _TYPOS = re.compile(r"\b(throught|resistent|seperate|differnt|availab|virutal|upladed|imporved|seamelessly|"
                     r"retireval|obselete|predifining|appln|injestion|bydefault|accesed|recieve|occurence|donot|doesnot|cannnot|"
-                    r"recieved|wich|teh|thier|infrequnt|dynamic db|unto|snowcone|snowmobile)\b", re.I)
+                    r"recieved|wich|teh|thier|infrequnt|dynamic db|unto|snowcone|snowmobile|task as two)\b", re.I)
 # Product names AWS has retired or renamed: a card using them teaches the old world.
 _RENAMED = re.compile(r"\bS3 Glacier\b(?! (Instant|Flexible|Deep))|\bGlacier\b(?! (Instant|Flexible|Deep))", re.I)
 _STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "amazon", "aws", "is", "are", "by"}
@@ -257,6 +265,13 @@ def adds_nothing(front: str, back: str, topic: TopicView) -> bool:
     back_words = {stem(w) for w in words(back) if w not in _STOP and len(w) > 2} - topic_words
     front_words = {stem(w) for w in words(front)}
     return bool(back_words) and len(back_words - front_words) <= max(1, len(back_words) // 2)
+
+
+def _overlap(context: str, back: str, topic: TopicView) -> bool:
+    """The heading shares a content word with the back's opening: it hints at the answer."""
+    topic_words = {stem(w) for n in topic.names for w in n.split()}
+    heading = {stem(w) for w in words(context) if w not in _STOP and len(w) > 3} - topic_words - {"in"}
+    return bool(heading & {stem(w) for w in words(back)[:10]})
 
 
 def drop_echoed_expansion(term: str, definition: str) -> str:
@@ -293,7 +308,7 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     members = [tidy(m) for m in fact.data.get("members", []) if tidy(m)]
     if not label or label.lower() in GENERIC or not 3 <= len(members) <= 10 or not noun_phrase(label):
         return []
-    if any(_RENAMED.search(m) for m in members):
+    if any(_RENAMED.search(m) for m in members) or re.search(r"\bwith\b", label, re.I):
         return []
     if names_topic(label, topic) or _FEATURE_BLURB.match(label) or not _CLOSED_SET.search(label):
         return []  # only lists that are a closed set (types, classes, models...) can be asked for in full
@@ -326,6 +341,15 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # a worked example's setting is not an AWS fact
     if "…" in statement or "..." in statement:
         return []
+    if not topic.is_service and topic.slug in {"shared-responsibility-model"}:
+        return []
+    digits = re.sub(r"\D", "", number)
+    if digits and re.search(rf"[A-Za-z-]{digits}[A-Za-z]", statement):
+        return []  # "u-12tb1.metal: […] of RAM": the name holds the number
+    if re.search(r"\bafter\b[^.]*$", statement.split(number)[0]) and re.search(r"days?\b", number):
+        return []  # a lifecycle rule's "after 365 days" is a setting, not a fact
+    if _RENAMED.search(statement):
+        return []
     if garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I):
         return []  # typos, or a pronoun whose subject is on another line
     front = sentence(statement.replace(number, "[…]", 1))
@@ -352,14 +376,14 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if not 2 <= len(items) <= 4 or any(_STRAWMAN.search(i) for i in items):
         return []
     cards = []
-    for attribute, values in list(attributes.items())[:6]:
+    for attribute, values in list(attributes.items())[:12]:
         attribute = tidy(attribute)
         cells = [(item, tidy(values.get(item, ""))) for item in items]
         if not attribute or any(not value for _, value in cells):
             continue
         if len({value.lower() for _, value in cells}) < len(cells):
             continue  # the attribute does not tell them apart
-        if attribute.lower() in GENERIC | {"key points", "key point", "notes", "details"} or any(
+        if attribute.lower() in GENERIC | {"key points", "key point", "notes", "details", "performance"} or any(
             len(value) > 110 or garbled(value) for _, value in cells
         ):
             continue
@@ -400,10 +424,9 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # vague ("scalable, flexible workloads") or cut off
     if gives_away(option, use, topic) or adds_nothing(option, use, topic) or _RENAMED.search(option + " " + use):
         return []
-    if fact.lines > 2:
-        return []  # one bullet of a longer "use cases" list: a learner naming another would be marked wrong
-    context = "" if names_topic(option, topic) or any(n in plain_name(option) for n in topic.names if len(n) > 2) \
-        else f" ({topic.name})"
+    if fact.lines > 2 or (topic.is_service and names_topic(option, topic)):
+        return []  # one of many uses: a learner naming another would be marked wrong
+    context = in_context(option, topic)
     front = f"What {'are' if plural(option) else 'is'} {option}{context} best suited for?"
     back = sentence(use)
     if not readable(front, back):
