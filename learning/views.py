@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncDate
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -117,10 +119,36 @@ def next_card(request: HttpRequest, topic: Topic | None, study: StudySettings | 
     return redirect(f"{url}?topic={topic.slug}" if topic else url)
 
 
+MASTERED_DAYS = 21  # a card the learner would still recall three weeks from now counts as mastered
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """Today's queue, the last two weeks of reviews, and mastery per topic."""
     now = timezone.now()
     study = StudySettings.for_user(request.user)
-    week_ago = now - timedelta(days=7)
-    reviews = ReviewLog.objects.filter(user=request.user, reviewed_at__gte=week_ago).count()
-    return render(request, "learning/dashboard.html", {"reviews_week": reviews, "study": study})
+    queue = build_queue(request.user, study, now)
+    zone = zoneinfo.ZoneInfo(study.time_zone)
+    today = now.astimezone(zone).date()
+    first_day = today - timedelta(days=13)
+    per_day = dict(
+        ReviewLog.objects.filter(user=request.user, reviewed_at__date__gte=first_day - timedelta(days=1))
+        .annotate(day=TruncDate("reviewed_at", tzinfo=zone)).values_list("day").annotate(n=Count("id"))
+        .values_list("day", "n")
+    )
+    days = [(first_day + timedelta(days=i), per_day.get(first_day + timedelta(days=i), 0)) for i in range(14)]
+    peak = max([n for _, n in days] + [1])
+    topics = (
+        Flashcard.objects.active().values("topic__slug", "topic__name")
+        .annotate(
+            total=Count("id", distinct=True),
+            seen=Count("states", filter=Q(states__user=request.user), distinct=True),
+            mastered=Count("states", filter=Q(states__user=request.user, states__state=2,
+                                              states__stability__gte=MASTERED_DAYS), distinct=True),
+        )
+        .order_by("-seen", "-total")[:15]
+    )
+    return render(request, "learning/dashboard.html", {
+        "queue": queue, "days": [(d, n, round(100 * n / peak)) for d, n in days],
+        "reviews_14": sum(n for _, n in days), "topics": topics, "mastered_days": MASTERED_DAYS,
+    })
