@@ -50,6 +50,12 @@ class Flashcard(models.Model):
 
     class Meta:
         ordering = ["position"]
+        indexes = [
+            # The review queue's "card not retired" check and its new-card order, answered from the index.
+            models.Index(fields=["id"], condition=models.Q(retired=False), name="flashcard_active"),
+            models.Index(fields=["position"], include=["id", "topic"], condition=models.Q(retired=False),
+                         name="flashcard_new_order"),
+        ]
 
     def __str__(self) -> str:
         return self.front[:80]

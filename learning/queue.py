@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings as django_settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, OuterRef, Q, When, Window
 from fsrs import Rating, State
 
 from learning.models import CardState, Flashcard, ReviewLog, StudySettings
@@ -56,7 +56,11 @@ STATE_FIELDS = (
 
 
 def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | None = None) -> Queue:
-    """Learning cards due now first, then reviews due today (oldest first), then today's new cards."""
+    """Learning cards due now first, then reviews due today (oldest first), then today's new cards.
+
+    One query returns the card to show with the day's learning and review counts as window aggregates, so the
+    cost does not grow with the backlog: a learner with 900 cards due builds one row, not 900 (bench/).
+    """
     day_start, day_end = study.day_bounds(now)
     deck = deck_filter(study, topic_id)
     states = CardState.objects.filter(user=user, suspended=False, card__retired=False).filter(
@@ -65,14 +69,23 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
     if deck:
         states = states.filter(card__in=Flashcard.objects.filter(deck))
 
-    due_today = list(
-        states.filter(due__lt=day_end).select_related("card", "card__topic").order_by("due").only(*STATE_FIELDS)
-    )
-    learning = [s for s in due_today if s.state in LEARNING]
-    reviews = [s for s in due_today if s.state == State.Review.value]
-
     done = ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start).day_counts()
-    reviews = reviews[: max(0, study.max_reviews_per_day - done["reviews"])]
+    reviews_left = max(0, study.max_reviews_per_day - done["reviews"])
+    due_today = states.filter(due__lt=day_end)
+    if not reviews_left:
+        due_today = due_today.exclude(state=State.Review.value)
+    learning_q = Q(state__in=LEARNING)
+    first = (
+        due_today.select_related("card", "card__topic").only(*STATE_FIELDS)
+        .annotate(
+            priority=Case(When(learning_q & Q(due__lte=now), then=0), When(state=State.Review.value, then=1),
+                          default=2),
+            learning_count=Window(Count("id", filter=learning_q)),
+            review_count=Window(Count("id", filter=Q(state=State.Review.value))),
+        )
+        .order_by("priority", "due")
+        .first()
+    )
     new_left = max(0, study.new_per_day - done["new"])
     new_cards = Flashcard.objects.active().filter(deck).filter(
         ~Exists(CardState.objects.filter(user=user, card=OuterRef("pk")))
@@ -80,17 +93,15 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
     # One query for both: the first new card in catalog order, and (capped) how many there are.
     upcoming_new = list(new_cards.select_related("topic").order_by("position")[:new_left]) if new_left else []
 
-    queue = Queue(card=None, state=None, new=len(upcoming_new), learning=len(learning), review=len(reviews),
-                  user_id=user.pk)
-    due_now = [s for s in learning if s.due <= now]
-    if due_now:
-        queue.card, queue.state = due_now[0].card, due_now[0]
-    elif reviews:
-        queue.card, queue.state = reviews[0].card, reviews[0]
+    queue = Queue(card=None, state=None, new=len(upcoming_new),
+                  learning=first.learning_count if first else 0,
+                  review=min(first.review_count, reviews_left) if first else 0, user_id=user.pk)
+    if first is not None and first.priority < 2:
+        queue.card, queue.state = first.card, first
     elif upcoming_new:
         queue.card = upcoming_new[0]
-    elif learning:
-        queue.next_due = learning[0].due  # learning steps still running: back in a few minutes
+    elif first is not None:
+        queue.next_due = first.due  # learning steps still running: back in a few minutes
     else:
         queue.next_due = states.filter(due__gte=day_end).order_by("due").values_list("due", flat=True).first()
     return queue
