@@ -6,6 +6,7 @@ nothing a learner owns is ever deleted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -29,6 +30,9 @@ from content.models import Fact, Section, Source, Topic
 from content.render import render_block
 from learning.generate import FactView, TopicView, cards_for
 from learning.models import Flashcard
+from quizzes.families import load_families
+from quizzes.generate import Line, QuestionDraft, ServiceDefinition, family_questions, identification_questions
+from quizzes.models import Choice, Question
 
 NOTES_DIR = Path(settings.BASE_DIR) / "content" / "notes"
 READABLE = {".txt", ".md", ".markdown"}
@@ -199,13 +203,18 @@ def near_duplicate(a: set[str], b: set[str]) -> bool:
     return len(a & b) / len(a | b) >= 0.85
 
 
+@functools.lru_cache(maxsize=512)
+def _prefix_pattern(names: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:amazon |aws )?(?:{alternatives})\b\s*(?:[-–—:]\s*)?(.+)$", re.I)
+
+
 def strip_topic_prefix(title: str, names: tuple[str, ...]) -> str:
     """'Amazon S3 – Security' on the S3 page is 'Security', and merges with the other files' Security."""
-    for name in sorted(names, key=len, reverse=True):
-        match = re.match(rf"(?:amazon |aws )?{re.escape(name)}\b\s*(?:[-–—:]\s*)?(.+)$", title, re.I)
-        if match and not re.match(r"(vs\.?|versus|and|&|or)\b", match.group(1), re.I):
-            rest = match.group(1).strip()
-            return rest[:1].upper() + rest[1:]
+    match = _prefix_pattern(names).match(title)
+    if match and not re.match(r"(vs\.?|versus|and|&|or)\b", match.group(1), re.I):
+        rest = match.group(1).strip()
+        return rest[:1].upper() + rest[1:]
     return title
 
 
@@ -243,6 +252,7 @@ class Writer:
         sections = self.write_sections(drafts, topics)
         fact_rows = self.write_facts(facts, topics, sections)
         self.write_cards(facts, fact_rows, topics)
+        self.write_questions(drafts, facts, topics)
         self.write_topic_summaries(topics, drafts, facts, sources)
 
     # Topics come from the catalog: every entry has a row, pages show those with content.
@@ -571,23 +581,62 @@ class Writer:
         Topic.objects.bulk_update(changed, ["section_count", "fact_count", "summary", "summary_refs", "related",
                                             "source_labels", "contradictions"])
 
+    def best_definition(self, slug: str, facts: dict) -> dict | None:
+        """The notes' fullest definition of the topic itself (by its own names, not its aliases)."""
+        entry = self.catalog.topics[slug]
+        names = {normalise(n) for n in [entry.name, entry.full_name, entry.short] if n}
+        best = None
+        for f in facts.values():
+            if f["topic"] != slug or f["kind"] != "definition" or normalise(f["subject"]) not in names:
+                continue
+            if 40 <= len(f["data"].get("definition", "")) <= 400 and (
+                best is None or definition_quality(f["data"]) > definition_quality(best["data"])
+            ):
+                best = f
+        return best
+
+    def write_questions(self, drafts: list[SectionDraft], facts: dict, topics: dict[str, Topic]) -> None:
+        """Scenario and service-identification questions; past attempts keep every choice they point at."""
+        lines_by_topic: dict[str, list[Line]] = {}
+        for draft in drafts:
+            lines_by_topic.setdefault(draft.topic, []).extend(
+                Line(text=item["text"], refs=tuple(tuple(r) for r in item["refs"]))
+                for item in draft.items if not item["erratum"] and item["kind"] in ("bullet", "paragraph", "table")
+            )
+        question_drafts = []
+        domains = {slug: e.domain for slug, e in self.catalog.topics.items()}
+        for family in load_families().values():
+            related = {family.topic, *(o.topic for o in family.options.values() if o.topic)}
+            entry = self.catalog.topics[family.topic]
+            related |= {entry.parent} if entry.parent else set()
+            related |= {c.slug for c in self.catalog.children(family.topic)}
+            lines = [line for slug in sorted(related) for line in lines_by_topic.get(slug, [])]
+            question_drafts.extend(family_questions(family, lines, domains))
+        services = []
+        for slug, entry in self.catalog.topics.items():
+            best = self.best_definition(slug, facts) if not entry.parent and not entry.discontinued else None
+            if best is None or entry.category == "cloud-concepts":
+                continue
+            revealing = {w for n in entry.names for w in normalise(n).split() if len(w) >= 3} - {"aws", "amazon"}
+            services.append(ServiceDefinition(
+                topic=slug, name=entry.name, category=entry.category, domain=entry.domain,
+                definition=best["data"]["definition"], refs=tuple(tuple(r) for r in best["refs"][:2]),
+                revealing=frozenset(revealing),
+            ))
+        confusable = {slug: {c.slug for c in self.catalog.children(slug)} | ({e.parent} if e.parent else set())
+                      for slug, e in self.catalog.topics.items()}
+        question_drafts.extend(identification_questions(services, confusable))
+        QuestionWriter(self.report, topics).write(question_drafts)
+
     def summary(self, topic: Topic, drafts: list[SectionDraft], facts: dict) -> tuple[str, list]:
         """The best definition the notes give of the topic itself, else the overview's first full sentence.
 
         Only the topic's own names count (not aliases): on "S3 storage classes", a definition of
         Intelligent-Tiering is one class, not the page's summary.
         """
-        names = {normalise(n) for n in [topic.name, topic.full_name, topic.short] if n}
-        best = None
-        for f in facts.values():
-            if f["topic"] != topic.slug or f["kind"] != "definition" or normalise(f["subject"]) not in names:
-                continue
-            if 40 <= len(f["data"].get("definition", "")) <= 400:
-                if best is None or definition_quality(f["data"]) > definition_quality(best[2]):
-                    best = (f"{f['data'].get('term', f['subject'])}: {f['data']['definition']}", f["refs"][:3],
-                            f["data"])
+        best = self.best_definition(topic.slug, facts)
         if best:
-            return best[0], best[1]
+            return f"{best['data'].get('term', best['subject'])}: {best['data']['definition']}", best["refs"][:3]
         for draft in drafts:
             if draft.title != OVERVIEW:
                 continue
@@ -596,3 +645,100 @@ class Writer:
                 if item["kind"] == "paragraph" and len(text) >= 40 and text[:1].isupper() and not item["erratum"]:
                     return text[:500], item["refs"][:3]
         return "", []
+
+
+class QuestionWriter:
+    """Upserts questions by key and their choices by option; related flashcards are linked by topic."""
+
+    def __init__(self, report: IngestReport, topics: dict[str, Topic]):
+        self.report = report
+        self.topics = topics
+
+    def write(self, drafts: list[QuestionDraft]) -> None:
+        existing = {q.key: q for q in Question.objects.all()}
+        choices = {}
+        for choice in Choice.objects.all():
+            choices.setdefault(choice.question_id, {})[choice.option] = choice
+        to_create, to_update = [], []
+        by_key = {}
+        for draft in drafts:
+            values = {"kind": draft.kind, "family": draft.family, "requirement": draft.requirement[:120],
+                      "topic_id": self.topics[draft.topic].pk, "domain": draft.domain, "stem": draft.stem,
+                      "difficulty": draft.difficulty, "refs": draft.refs, "retired": False}
+            question = existing.get(draft.key)
+            if question is None:
+                question = Question(key=draft.key, **values)
+                to_create.append(question)
+            else:
+                if question.edited:
+                    values.pop("stem")
+                changed = {k: v for k, v in values.items() if getattr(question, k) != v}
+                if changed:
+                    for k, v in changed.items():
+                        setattr(question, k, v)
+                    to_update.append(question)
+            by_key[draft.key] = (question, draft)
+        Question.objects.bulk_create(to_create, batch_size=500)
+        if to_update:
+            Question.objects.bulk_update(to_update, ["kind", "family", "requirement", "topic_id", "domain", "stem",
+                                                     "difficulty", "refs", "retired", "updated_at"], batch_size=500)
+        self.report.retired["questions"] += (
+            Question.objects.filter(retired=False).exclude(key__in=list(by_key)).update(retired=True)
+        )
+        created = {q.key for q in to_create}
+        # A question whose options changed but whose stem did not is still an updated question.
+        updated = {q.key for q in to_update} | self.write_choices(by_key, choices, created)
+        self.report.created["questions"] += len(created)
+        self.report.updated["questions"] += len(updated - created)
+        self.link_cards(by_key)
+
+    def write_choices(self, by_key: dict, choices: dict, created: set[str]) -> set[str]:
+        new, changed_rows, changed_questions = [], [], set()
+        fields = ["text", "correct", "explanation", "quote", "refs", "position", "retired"]
+        for key, (question, draft) in by_key.items():
+            current = choices.get(question.pk, {})
+            wanted = set()
+            for position, c in enumerate(draft.choices):
+                wanted.add(c.option)
+                values = {"text": c.text[:300], "correct": c.correct, "explanation": c.explanation,
+                          "quote": c.quote, "refs": c.refs, "position": position, "retired": False}
+                row = current.get(c.option)
+                if row is None:
+                    new.append(Choice(question=question, option=c.option, **values))
+                    if key not in created:
+                        changed_questions.add(key)
+                elif any(getattr(row, k) != v for k, v in values.items()):
+                    for k, v in values.items():
+                        setattr(row, k, v)
+                    changed_rows.append(row)
+                    changed_questions.add(key)
+            for option, row in current.items():
+                if option not in wanted and not row.retired:
+                    row.retired = True
+                    changed_rows.append(row)
+                    changed_questions.add(key)
+        Choice.objects.bulk_create(new, batch_size=1000)
+        if changed_rows:
+            Choice.objects.bulk_update(changed_rows, fields, batch_size=1000)
+        return changed_questions
+
+    def link_cards(self, by_key: dict) -> None:
+        """Each question's related flashcards: the definition cards of the topics its right answers live on."""
+        cards: dict[int, list[int]] = {}
+        for card_id, topic_id in (Flashcard.objects.active().order_by("position")
+                                  .values_list("id", "topic_id")):
+            cards.setdefault(topic_id, []).append(card_id)
+        through = Question.related_cards.through
+        wanted = set()
+        for question, draft in by_key.values():
+            for slug in draft.related_topics:
+                for card_id in cards.get(self.topics[slug].pk, [])[:5]:
+                    wanted.add((question.pk, card_id))
+        have = set(through.objects.values_list("question_id", "flashcard_id"))
+        through.objects.bulk_create([through(question_id=q, flashcard_id=c) for q, c in wanted - have],
+                                    batch_size=2000)
+        stale = have - wanted
+        if stale:
+            for question_id in {q for q, _ in stale}:
+                through.objects.filter(question_id=question_id,
+                                       flashcard_id__in=[c for q, c in stale if q == question_id]).delete()

@@ -1,0 +1,327 @@
+"""Scenario families: sibling options, requirements that pick among them, and stem templates.
+
+Plain Python over one TOML data file (no ORM): ``quizzes/families.toml``. See the comment
+at the top of that file for the schema. ``load_families()`` reads and validates it once
+per process; every schema breach raises ``ValueError`` naming the family and field.
+
+A question is one requirement rendered into one stem of its family:
+
+    family = load_families()["s3-storage-class"]
+    req = family.requirement("compliance-ten-years")
+    stem = family.render(family.stems_for(req)[0], req)
+    key = [family.options[o] for o in req.meets]        # the right answers
+    distractors = [family.options[o] for o in req.fails]  # the only allowed wrong answers
+
+Options not in ``meets`` or ``fails`` are arguably right and must never be shown as a
+wrong answer. ``Option.matches(line)`` tells whether a line of notes is about that option
+(pass a line cleaned with ``content.catalog.clean_line`` and skip lines that match an
+erratum, see ``content.catalog.find_erratum``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from content.catalog import DOMAINS, Catalog, load_catalog
+
+FAMILIES_PATH = Path(__file__).resolve().parent / "families.toml"
+
+PLACEHOLDERS = frozenset({"need", "noun", "plural"})
+MIN_STEMS = 3
+MIN_MULTI_STEMS = 2
+MIN_FAILS = 3
+DIFFICULTIES = (1, 2, 3)
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+
+_FAMILY_KEYS = frozenset(
+    {"id", "name", "topic", "domain", "noun", "plural", "stems", "multi_stems", "option", "requirement"}
+)
+_OPTION_KEYS = frozenset({"id", "name", "topic", "evidence", "fact"})
+_REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty"})
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    name: str
+    topic: str | None
+    evidence: tuple[re.Pattern, ...]
+    fact: str
+
+    def matches(self, line: str) -> bool:
+        """Whether one (cleaned) line of notes is about this option."""
+        return any(p.search(line) for p in self.evidence)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    need: str
+    meets: tuple[str, ...]
+    fails: tuple[str, ...]
+    why_not: dict[str, str] = field(default_factory=dict)
+    difficulty: int = 2
+
+    @property
+    def multi(self) -> bool:
+        """A "Which TWO" requirement."""
+        return len(self.meets) == 2
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    name: str
+    topic: str
+    domain: str
+    noun: str
+    plural: str
+    stems: tuple[str, ...]
+    multi_stems: tuple[str, ...]
+    options: dict[str, Option]  # in file order
+    requirements: list[Requirement]  # in file order; treat as read-only (the result is cached)
+
+    def requirement(self, rid: str) -> Requirement:
+        for req in self.requirements:
+            if req.id == rid:
+                return req
+        raise KeyError(f"family {self.id!r} has no requirement {rid!r}")
+
+    def stems_for(self, requirement: Requirement) -> tuple[str, ...]:
+        """The templates a requirement renders into: multi_stems for Which TWO, else stems."""
+        return self.multi_stems if requirement.multi else self.stems
+
+    def render(self, stem: str, requirement: Requirement) -> str:
+        """One question stem: the template with {need}, {noun} and {plural} filled in."""
+        return stem.replace("{noun}", self.noun).replace("{plural}", self.plural).replace("{need}", requirement.need)
+
+    def topic_of(self, option_id: str) -> str:
+        """The catalog slug an option's question belongs to: its own topic, else the family's."""
+        return self.options[option_id].topic or self.topic
+
+
+# -- parsing -------------------------------------------------------------------------------
+
+
+def _text(entry: dict, key: str, what: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what}: {key!r} must be a non-empty string")
+    if value != value.strip():
+        raise ValueError(f"{what}: {key!r} has leading or trailing whitespace")
+    return value
+
+
+def _slug(entry: dict, key: str, what: str) -> str:
+    value = _text(entry, key, what)
+    if not _SLUG_RE.match(value):
+        raise ValueError(f"{what}: {key!r} {value!r} is not a slug (lowercase words joined by '-')")
+    return value
+
+
+def _unknown_keys(entry: dict, allowed: frozenset[str], what: str) -> None:
+    extra = sorted(set(entry) - allowed)
+    if extra:
+        raise ValueError(f"{what}: unknown keys {extra}")
+
+
+def _topic(value: str, catalog: Catalog, what: str) -> str:
+    if value not in catalog.topics:
+        raise ValueError(f"{what}: unknown topic {value!r} (not in content/catalog.toml)")
+    if catalog.get(value).discontinued:
+        raise ValueError(f"{what}: topic {value!r} is a discontinued service; questions may not use it")
+    return value
+
+
+def _templates(entry: dict, key: str, minimum: int, what: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise ValueError(f"{what}: {key!r} must be a list of strings")
+    if len(value) < minimum:
+        raise ValueError(f"{what}: {key!r} needs at least {minimum} templates, has {len(value)}")
+    if len(set(value)) != len(value):
+        raise ValueError(f"{what}: {key!r} has duplicate templates")
+    for stem in value:
+        names = set(_PLACEHOLDER_RE.findall(stem))
+        bad = sorted(names - PLACEHOLDERS)
+        if bad:
+            raise ValueError(f"{what}: {key!r} template {stem!r} uses unknown placeholders {bad}")
+        if "{" in _PLACEHOLDER_RE.sub("", stem) or "}" in _PLACEHOLDER_RE.sub("", stem):
+            raise ValueError(f"{what}: {key!r} template {stem!r} has stray braces")
+        if "need" not in names:
+            raise ValueError(f"{what}: {key!r} template {stem!r} lacks {{need}}")
+        if "?" not in stem:
+            raise ValueError(f"{what}: {key!r} template {stem!r} asks no question")
+    return tuple(value)
+
+
+def _ids(entry: dict, key: str, options: dict[str, Option], what: str) -> tuple[str, ...]:
+    value = entry.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{what}: {key!r} must be a list of option ids")
+    if len(set(value)) != len(value):
+        raise ValueError(f"{what}: {key!r} lists an option twice")
+    unknown = sorted(set(value) - set(options))
+    if unknown:
+        raise ValueError(f"{what}: {key!r} names unknown options {unknown}")
+    return tuple(value)
+
+
+def _parse_option(entry: dict, catalog: Catalog, what: str) -> Option:
+    if not isinstance(entry, dict):
+        raise ValueError(f"{what}: must be a table")
+    _unknown_keys(entry, _OPTION_KEYS, what)
+    oid = _slug(entry, "id", what)
+    what = f"{what} ({oid})"
+    topic = entry.get("topic")
+    if topic is not None:
+        if not isinstance(topic, str):
+            raise ValueError(f"{what}: 'topic' must be a string")
+        _topic(topic, catalog, what)
+    evidence = entry.get("evidence")
+    if not isinstance(evidence, list) or not evidence or not all(isinstance(e, str) and e for e in evidence):
+        raise ValueError(f"{what}: 'evidence' must be a non-empty list of regexes")
+    patterns = []
+    for regex in evidence:
+        try:
+            pattern = re.compile(regex, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"{what}: bad evidence regex {regex!r}: {exc}") from exc
+        if pattern.search(""):
+            raise ValueError(f"{what}: evidence regex {regex!r} matches an empty line")
+        patterns.append(pattern)
+    return Option(
+        id=oid,
+        name=_text(entry, "name", what),
+        topic=topic,
+        evidence=tuple(patterns),
+        fact=_text(entry, "fact", what),
+    )
+
+
+def _parse_requirement(entry: dict, options: dict[str, Option], what: str) -> Requirement:
+    if not isinstance(entry, dict):
+        raise ValueError(f"{what}: must be a table")
+    _unknown_keys(entry, _REQUIREMENT_KEYS, what)
+    rid = _slug(entry, "id", what)
+    what = f"{what} ({rid})"
+    need = _text(entry, "need", what)
+    if "{" in need or "}" in need:
+        raise ValueError(f"{what}: 'need' contains braces")
+    if need[0].isupper() and not need.split()[0].isupper():
+        raise ValueError(f"{what}: 'need' must continue a sentence (start in lowercase): {need!r}")
+    if need[-1] in ".?!,;:":
+        raise ValueError(f"{what}: 'need' must not end in punctuation: {need!r}")
+    meets = _ids(entry, "meets", options, what)
+    if len(meets) not in (1, 2):
+        raise ValueError(f"{what}: 'meets' must name 1 or 2 options, names {len(meets)}")
+    fails = _ids(entry, "fails", options, what)
+    if len(fails) < MIN_FAILS:
+        raise ValueError(f"{what}: 'fails' must name at least {MIN_FAILS} options, names {len(fails)}")
+    overlap = sorted(set(meets) & set(fails))
+    if overlap:
+        raise ValueError(f"{what}: options {overlap} are in both 'meets' and 'fails'")
+    why_not = entry.get("why_not", {})
+    if not isinstance(why_not, dict) or not all(isinstance(v, str) and v.strip() for v in why_not.values()):
+        raise ValueError(f"{what}: 'why_not' must map option ids to non-empty reasons")
+    stray = sorted(set(why_not) - set(fails))
+    if stray:
+        raise ValueError(f"{what}: 'why_not' explains options that are not in 'fails': {stray}")
+    difficulty = entry.get("difficulty", 2)
+    if isinstance(difficulty, bool) or difficulty not in DIFFICULTIES:
+        raise ValueError(f"{what}: 'difficulty' must be 1, 2 or 3, is {difficulty!r}")
+    return Requirement(id=rid, need=need, meets=meets, fails=fails, why_not=dict(why_not), difficulty=difficulty)
+
+
+def _parse_family(entry: dict, catalog: Catalog, what: str) -> Family:
+    if not isinstance(entry, dict):
+        raise ValueError(f"{what}: must be a table")
+    _unknown_keys(entry, _FAMILY_KEYS, what)
+    fid = _slug(entry, "id", what)
+    what = f"family {fid!r}"
+    domain = _text(entry, "domain", what)
+    if domain not in DOMAINS:
+        raise ValueError(f"{what}: unknown domain {domain!r} (one of {', '.join(DOMAINS)})")
+
+    options: dict[str, Option] = {}
+    raw_options = entry.get("option")
+    if not isinstance(raw_options, list) or not raw_options:
+        raise ValueError(f"{what}: needs [[family.option]] tables")
+    for i, raw in enumerate(raw_options):
+        option = _parse_option(raw, catalog, f"{what} option #{i + 1}")
+        if option.id in options:
+            raise ValueError(f"{what}: duplicate option id {option.id!r}")
+        options[option.id] = option
+    names = [o.name.casefold() for o in options.values()]
+    if len(set(names)) != len(names):
+        raise ValueError(f"{what}: two options share a name")
+    if len(options) < MIN_FAILS + 1:
+        raise ValueError(f"{what}: needs at least {MIN_FAILS + 1} options, has {len(options)}")
+
+    requirements: list[Requirement] = []
+    raw_reqs = entry.get("requirement")
+    if not isinstance(raw_reqs, list) or not raw_reqs:
+        raise ValueError(f"{what}: needs [[family.requirement]] tables")
+    for i, raw in enumerate(raw_reqs):
+        req = _parse_requirement(raw, options, f"{what} requirement #{i + 1}")
+        if any(r.id == req.id for r in requirements):
+            raise ValueError(f"{what}: duplicate requirement id {req.id!r}")
+        requirements.append(req)
+
+    stems = _templates(entry, "stems", MIN_STEMS, what)
+    has_multi = any(r.multi for r in requirements)
+    multi_stems = _templates(entry, "multi_stems", MIN_MULTI_STEMS if has_multi else 0, what)
+    for stem in stems:
+        if "{plural}" in stem or "TWO" in stem:
+            raise ValueError(f"{what}: single-answer stem {stem!r} reads like a Which TWO stem")
+    for stem in multi_stems:
+        if "TWO" not in stem:
+            raise ValueError(f"{what}: multi stem {stem!r} does not ask for TWO answers")
+
+    return Family(
+        id=fid,
+        name=_text(entry, "name", what),
+        topic=_topic(_text(entry, "topic", what), catalog, what),
+        domain=domain,
+        noun=_text(entry, "noun", what),
+        plural=_text(entry, "plural", what),
+        stems=stems,
+        multi_stems=multi_stems,
+        options=options,
+        requirements=requirements,
+    )
+
+
+def parse_families(data: dict, catalog: Catalog | None = None) -> dict[str, Family]:
+    """Validate the parsed TOML and build the families, keyed by id, in file order."""
+    catalog = catalog or load_catalog()
+    extra = sorted(set(data) - {"family"})
+    if extra:
+        raise ValueError(f"families.toml: unknown top-level keys {extra}")
+    raw = data.get("family")
+    if not isinstance(raw, list) or not raw:
+        raise ValueError("families.toml: needs [[family]] tables")
+    families: dict[str, Family] = {}
+    for i, entry in enumerate(raw):
+        family = _parse_family(entry, catalog, f"family #{i + 1} ({entry.get('id', '?')})")
+        if family.id in families:
+            raise ValueError(f"families.toml: duplicate family id {family.id!r}")
+        families[family.id] = family
+    return families
+
+
+@functools.cache
+def _families() -> dict[str, Family]:
+    with FAMILIES_PATH.open("rb") as fh:
+        return parse_families(tomllib.load(fh))
+
+
+def load_families() -> dict[str, Family]:
+    """Every family from quizzes/families.toml, validated, keyed by id (read once per process)."""
+    return dict(_families())
