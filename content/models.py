@@ -66,6 +66,8 @@ class Topic(models.Model):
     contradictions = models.JSONField(default=list, blank=True)
     section_count = models.PositiveIntegerField(default=0)
     fact_count = models.PositiveIntegerField(default=0)
+    card_count = models.PositiveIntegerField(default=0)
+    question_count = models.PositiveIntegerField(default=0)
     source_labels = models.JSONField(default=list, blank=True)
 
     objects = TopicQuerySet.as_manager()

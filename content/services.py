@@ -554,6 +554,8 @@ class Writer:
             if c.topic and len(refs) >= 2:
                 contradictions.setdefault(c.topic, []).append({"note": c.note, "refs": refs})
         source_ids = {s.label: s.pk for s in sources.values()}
+        card_counts = Counter(Flashcard.objects.active().values_list("topic_id", flat=True))
+        question_counts = Counter(Question.objects.active().values_list("topic_id", flat=True))
         changed = []
         for slug, topic in topics.items():
             own = by_topic.get(slug, [])
@@ -567,6 +569,7 @@ class Writer:
             related = [s for s, _ in mentioned.most_common() if s not in family and s in by_topic][:12]
             values = {
                 "section_count": len(own), "fact_count": fact_counts.get(slug, 0),
+                "card_count": card_counts.get(topic.pk, 0), "question_count": question_counts.get(topic.pk, 0),
                 "summary": summary, "summary_refs": summary_refs, "related": related,
                 "source_labels": sorted({ref[0] for d in own for i in d.items for ref in i["refs"]}),
                 "contradictions": [
@@ -578,8 +581,8 @@ class Writer:
                 for k, v in values.items():
                     setattr(topic, k, v)
                 changed.append(topic)
-        Topic.objects.bulk_update(changed, ["section_count", "fact_count", "summary", "summary_refs", "related",
-                                            "source_labels", "contradictions"])
+        Topic.objects.bulk_update(changed, ["section_count", "fact_count", "card_count", "question_count", "summary",
+                                            "summary_refs", "related", "source_labels", "contradictions"])
 
     def best_definition(self, slug: str, facts: dict) -> dict | None:
         """The notes' fullest definition of the topic itself (by its own names, not its aliases)."""

@@ -47,7 +47,7 @@ def group_by_category(topics) -> OrderedDict:
 def topic_index(request: HttpRequest) -> HttpResponse:
     topics = list(Topic.objects.only(
         "slug", "name", "short", "category", "category_name", "category_order", "order", "section_count",
-        "fact_count", "summary", "parent_id", "domain",
+        "fact_count", "card_count", "question_count", "summary", "parent_id", "domain",
     ))
     groups = group_by_category(topics)
     covered = sum(1 for t in topics if t.section_count)
