@@ -69,11 +69,18 @@ def find_evidence(option: Option, lines: list[Line]) -> Line | None:
     """The most telling note line about one option: it names the option, and says something (not a bare name)."""
     best = None
     for line in lines:
-        if any(p.search(line.text) for p in option.evidence):
-            score = (len(line.text) >= 30, -abs(len(line.text) - 120))
+        if _DENIES.match(line.text):
+            continue  # "It is not a queue type, it is a standard or FIFO queue that..." is about something else
+        positions = [m.start() for p in option.evidence if (m := p.search(line.text))]
+        if positions:
+            # A line that opens with the option is about it; one that mentions it in passing may not be.
+            score = (min(positions) < 40, len(line.text) >= 30, -abs(len(line.text) - 120))
             if best is None or score > best[0]:
                 best = (score, line)
     return best[1] if best else None
+
+
+_DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
 
 def order_choices(choices: list[ChoiceDraft], key: str) -> list[ChoiceDraft]:
@@ -123,9 +130,11 @@ def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[st
                 for oid in distractors
             ]
             stem = template.format(need=requirement.need, noun=family.noun, plural=family.plural)
+            # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
+            topic = family.topic_of(requirement.meets[0]) if not multi else family.topic
             drafts.append(QuestionDraft(
                 key=key, kind="multi" if multi else "single", family=family.id, requirement=requirement.id,
-                topic=family.topic, domain=family.domain, stem=stem, difficulty=requirement.difficulty,
+                topic=topic, domain=family.domain, stem=stem, difficulty=requirement.difficulty,
                 choices=order_choices(choices, key),
                 related_topics=sorted({family.options[oid].topic or family.topic for oid in requirement.meets}),
             ))
