@@ -28,9 +28,9 @@ class SignUpForm(UserCreationForm):
 # Study: the learner's scheduling settings, the cards browser's filters, and card reports.
 
 def topics_with_cards() -> QuerySet[Topic]:
-    """Topics that have active cards, in catalog order, each with `card_count`."""
-    return (Topic.objects.annotate(card_count=Count("cards", filter=Q(cards__retired=False)))
-            .filter(card_count__gt=0).order_by("category_order", "category", "order", "name"))
+    """Topics that have active cards, in catalog order, each with `active_cards`."""
+    return (Topic.objects.annotate(active_cards=Count("cards", filter=Q(cards__retired=False)))
+            .filter(active_cards__gt=0).order_by("category_order", "category", "order", "name"))
 
 
 def time_zone_choices() -> list:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import math
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +16,55 @@ DOMAIN_WEIGHTS = {  # CLF-C02 exam guide, share of scored questions
     "technology-services": 0.34,
     "billing-pricing-support": 0.12,
 }
+
+
+EXAM_QUESTIONS = 65  # CLF-C02: 65 questions in 90 minutes
+EXAM_MINUTES = 90
+PASSING_SCALED_SCORE = 700
+
+# Questions are spaced with FSRS's defaults, without fuzz: a quiz answer is a coarser signal than a card rating,
+# and the learner's card settings (retention, daily limits) are about cards.
+QUESTION_SCHEDULER = Scheduler(enable_fuzzing=False)
+
+
+def scale_score(fraction: float) -> int:
+    """The exam's 100-1000 scale, linear in the share of questions right: round(100 + 900 * fraction).
+
+    0% right is 100, 100% is 1000, and the pass mark of 700 needs two thirds right (600 / 900). AWS does not
+    publish its scaling (it equates exam forms); this stand-in is stated on every results page.
+    """
+    return round(100 + 900 * max(0.0, min(1.0, fraction)))
+
+
+def largest_remainder(weights: dict[str, float], total: int) -> dict[str, int]:
+    """Split `total` in proportion to `weights`: floors first, then one each to the largest remainders."""
+    whole = sum(weights.values())
+    if total <= 0 or whole <= 0:
+        return {name: 0 for name in weights}
+    exact = {name: total * weight / whole for name, weight in weights.items()}
+    shares = {name: int(value) for name, value in exact.items()}
+    left = total - sum(shares.values())
+    for name in sorted(exact, key=lambda n: (-(exact[n] - shares[n]), n))[:left]:
+        shares[name] += 1
+    return shares
+
+
+def domain_quotas(available: dict[str, int], total: int = EXAM_QUESTIONS,
+                  weights: dict[str, float] = DOMAIN_WEIGHTS) -> dict[str, int]:
+    """Questions per domain for an exam: the weights' shares, except where a domain has fewer questions.
+
+    A short domain gives everything it has; the questions it lacks are split over the domains that still
+    have some to spare, again by weight, until the exam is full or every domain is used up.
+    """
+    quotas = dict.fromkeys(weights, 0)
+    open_weights = {name: weight for name, weight in weights.items() if available.get(name, 0) > 0}
+    left = min(total, sum(available.get(name, 0) for name in weights))
+    while left > 0 and open_weights:
+        for name, share in largest_remainder(open_weights, left).items():
+            quotas[name] += min(share, available.get(name, 0) - quotas[name])
+        left = min(total, sum(available.get(name, 0) for name in weights)) - sum(quotas.values())
+        open_weights = {name: weight for name, weight in open_weights.items() if quotas[name] < available[name]}
+    return quotas
 
 
 class QuestionQuerySet(models.QuerySet):
@@ -53,6 +103,28 @@ class Question(models.Model):
     def answer_count(self) -> int:
         return 2 if self.kind == "multi" else 1
 
+    @staticmethod
+    def is_right(chosen, choices) -> bool:
+        """Right only when exactly the correct options are chosen: both of a multi question's two, no more."""
+        correct = {choice.pk for choice in choices if choice.correct and not choice.retired}
+        return bool(correct) and set(chosen) == correct
+
+
+class ChoiceQuerySet(models.QuerySet):
+    def offered(self) -> ChoiceQuerySet:
+        return self.filter(retired=False)
+
+    def for_questions(self, question_ids) -> ChoiceQuerySet:
+        """The options of a few questions with each question and topic, in one query, in display order."""
+        return (self.filter(question_id__in=question_ids).offered().select_related("question__topic")
+                .order_by("question_id", "position", "pk"))
+
+    def with_state_of(self, user) -> ChoiceQuerySet:
+        """Also the learner's QuestionState of each question (or None), joined in the same query as `my_state`."""
+        return self.annotate(
+            my_state=models.FilteredRelation("question__states", condition=models.Q(question__states__user=user))
+        ).select_related("my_state")
+
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
@@ -65,12 +137,34 @@ class Choice(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     retired = models.BooleanField(default=False)  # no longer offered; kept because past answers point at it
 
+    objects = ChoiceQuerySet.as_manager()
+
     class Meta:
         ordering = ["question", "position"]
         constraints = [models.UniqueConstraint(fields=["question", "option"], name="one_choice_per_option")]
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def sources(self) -> list[str]:
+        """Where the quote comes from, as "002:436" (notes file label, line)."""
+        return [f"{label}:{line}" for label, _source_id, line in self.refs]
+
+
+class AttemptQuerySet(models.QuerySet):
+    def for_user(self, user) -> AttemptQuerySet:
+        return self.filter(user=user)
+
+    def finished(self) -> AttemptQuerySet:
+        return self.filter(submitted_at__isnull=False)
+
+    def unfinished(self) -> AttemptQuerySet:
+        return self.filter(submitted_at__isnull=True)
+
+    def expired(self, now: datetime) -> AttemptQuerySet:
+        """Exams past their deadline that nobody has submitted yet: the server submits them when touched."""
+        return self.unfinished().filter(deadline__lte=now)
 
 
 class Attempt(models.Model):
@@ -89,6 +183,8 @@ class Attempt(models.Model):
     scaled_score = models.PositiveIntegerField(null=True, blank=True)  # 100-1000, exams
     settings = models.JSONField(default=dict, blank=True)  # topics, domains, notes on the draw
 
+    objects = AttemptQuerySet.as_manager()
+
     class Meta:
         ordering = ["-started_at"]
 
@@ -97,6 +193,42 @@ class Attempt(models.Model):
 
     def is_open(self, now: datetime) -> bool:
         return self.submitted_at is None and (self.deadline is None or now < self.deadline)
+
+    def is_expired(self, now: datetime) -> bool:
+        """Past its deadline and not yet submitted: the next request submits it, as of the deadline."""
+        return self.submitted_at is None and self.deadline is not None and now >= self.deadline
+
+    @property
+    def is_exam(self) -> bool:
+        return self.mode == "exam"
+
+    @property
+    def question_count(self) -> int:
+        return len(self.question_ids)
+
+    @property
+    def auto_submitted(self) -> bool:
+        return bool(self.settings.get("auto_submitted"))
+
+    @property
+    def passed(self) -> bool | None:
+        return None if self.scaled_score is None else self.scaled_score >= PASSING_SCALED_SCORE
+
+    @property
+    def resume_position(self) -> int:
+        return min(max(self.current, 1), max(self.question_count, 1))
+
+    def has_position(self, position: int) -> bool:
+        return 1 <= position <= self.question_count
+
+    def question_id_at(self, position: int) -> int:
+        """The question fixed in this slot when the attempt started (positions count from 1)."""
+        return self.question_ids[position - 1]
+
+    def seconds_left(self, now: datetime) -> int | None:
+        if self.deadline is None:
+            return None
+        return max(0, math.ceil((self.deadline - now) / timedelta(seconds=1)))  # 0 only once time is up
 
 
 class Response(models.Model):
@@ -115,6 +247,31 @@ class Response(models.Model):
     def __str__(self) -> str:
         return f"{self.attempt_id}#{self.position}"
 
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+    @property
+    def status(self) -> str:
+        """For the exam's question palette and review screen."""
+        if self.marked:
+            return "marked"
+        return "answered" if self.is_answered else "unanswered"
+
+
+SPACING_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses")
+
+
+class QuestionStateQuerySet(models.QuerySet):
+    def due(self, user, now: datetime) -> QuestionStateQuerySet:
+        return self.filter(user=user, due__lte=now, question__retired=False).order_by("due", "pk")
+
+    def upsert(self, states: list[QuestionState]) -> None:
+        """Save many states in one INSERT .. ON CONFLICT, whether or not the learner had one before."""
+        rows = [QuestionState(user_id=state.user_id, question_id=state.question_id,
+                              **{field: getattr(state, field) for field in SPACING_FIELDS}) for state in states]
+        self.bulk_create(rows, update_conflicts=True, unique_fields=["user", "question"], update_fields=SPACING_FIELDS)
+
 
 class QuestionState(models.Model):
     """Questions are spaced too: right = Good, wrong = Again, scheduled by FSRS per learner."""
@@ -129,6 +286,8 @@ class QuestionState(models.Model):
     last_review = models.DateTimeField(null=True, blank=True)
     reps = models.PositiveIntegerField(default=0)
     lapses = models.PositiveIntegerField(default=0)
+
+    objects = QuestionStateQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "question"], name="one_state_per_user_question")]
