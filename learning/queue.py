@@ -44,8 +44,9 @@ def deck_filter(study: StudySettings, topic_id: int | None) -> Q:
     """Cards in the learner's deck: one topic (and its sub-topics) when asked, else their chosen topics."""
     if topic_id is not None:
         return Q(topic_id=topic_id) | Q(topic__parent_id=topic_id)
+    # The settings page lists sub-topics with their own boxes: the deck is exactly the ticked topics.
     chosen = study.deck_topics
-    return Q(topic_id__in=chosen) | Q(topic__parent_id__in=chosen) if chosen else Q()
+    return Q(topic_id__in=chosen) if chosen else Q()
 
 
 STATE_FIELDS = (
