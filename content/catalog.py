@@ -433,7 +433,34 @@ def find_erratum(text: str, errata: list[Erratum] | tuple[Erratum, ...] | None =
     if errata is None:
         errata = _errata()
     line = clean_line(text)
+    lowered = line.lower()
     for erratum in errata:
+        needle = _required_literal(erratum.pattern.pattern)
+        if needle and needle not in lowered:
+            continue  # the pattern cannot match without this word: skip the regex (ingest runs ~3,000 lines)
         if erratum.pattern.search(line):
             return erratum
     return None
+
+
+@functools.lru_cache(maxsize=512)
+def _required_literal(pattern: str) -> str:
+    """The longest plain word every match of this pattern must contain, or "" when there is none to rely on.
+
+    Only for patterns without top-level alternation; a word next to `?`, `*`, `{` or inside a group is not
+    required, so only runs of letters bounded by fixed context count.
+    """
+    depth = 0
+    for char in pattern:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            return ""
+    best = ""
+    for match in re.finditer(r"(?<![\\(|?])\b([a-z]{4,})\b(?![?*{|)])", pattern):
+        start = match.start()
+        if pattern[:start].count("(") != pattern[:start].count(")"):
+            continue  # inside a group: may be one side of an alternation or optional
+        if len(match.group(1)) > len(best):
+            best = match.group(1)
+    return best
