@@ -141,10 +141,18 @@ def read_all(files: list[Path], catalog: Catalog, report: IngestReport) -> list[
             outline = parse(note.text)
             sections, warnings = assign(outline, catalog, source=label)
         except Exception as error:  # noqa: BLE001 - one file's crash is that file's skip reason
-            report.sources_skipped.append(
-                {"path": name, "reason": f"could not be parsed ({type(error).__name__}: {error})"}
-            )
-            continue
+            reason = f"could not be parsed ({type(error).__name__}: {error})"
+            previous = known.get(name)
+            try:
+                if previous is None or previous.text == note.text:
+                    raise ValueError("no earlier version")
+                note = NoteText(text=previous.text, encoding=previous.encoding)
+                outline = parse(note.text)
+                sections, warnings = assign(outline, catalog, source=label)
+            except Exception:  # noqa: BLE001
+                report.sources_skipped.append({"path": name, "reason": reason})
+                continue
+            report.sources_skipped.append({"path": name, "reason": reason + " (kept its last good version)"})
         report.warnings.extend(warnings)
         parsed.append(ParsedNote(path=name, label=label, note=note, sections=sections))
     return parsed
@@ -558,6 +566,14 @@ class Writer:
         question_counts = Counter(Question.objects.active().values_list("topic_id", flat=True))
         changed = []
         for slug, topic in topics.items():
+            if slug not in self.catalog.topics:
+                # Gone from the catalog: keep the row (cards and their history point at it) but no page.
+                stale = {"section_count": 0, "fact_count": 0, "card_count": 0, "question_count": 0}
+                if any(getattr(topic, k) != v for k, v in stale.items()):
+                    for k, v in stale.items():
+                        setattr(topic, k, v)
+                    changed.append(topic)
+                continue
             own = by_topic.get(slug, [])
             summary, summary_refs = self.summary(topic, own, facts)
             summary = re.sub(r"\*\*|__|`", "", summary)  # shown as plain text

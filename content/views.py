@@ -179,14 +179,16 @@ def section_matches(query: str, alias_slugs: list[str]):
 
 
 def snippet_for(text: str, words: list[str], width: int = 90) -> str:
+    """A window of plain text around the first hit, escaped piece by piece with our own <mark> around hits."""
     lowered = text.lower()
     at = min((lowered.find(w) for w in words if w in lowered), default=0)
     start = max(0, at - width)
-    piece = escape(text[start:at + width].replace("\n", " "))
-    for w in words:
-        piece = _highlight(piece, w)
-    return ("…" if start else "") + piece + "…"
-
-
-def _highlight(text: str, word: str) -> str:
-    return re.sub(f"({re.escape(word)})", r"<mark>\1</mark>", text, flags=re.IGNORECASE)
+    piece = text[start:at + width].replace("\n", " ")
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    out, last = [], 0
+    for match in pattern.finditer(piece):
+        out.append(escape(piece[last:match.start()]))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    out.append(escape(piece[last:]))
+    return ("…" if start else "") + "".join(out) + "…"

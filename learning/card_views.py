@@ -200,10 +200,12 @@ def bury_card(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def reset_card(request: HttpRequest, pk: int) -> HttpResponse:
     card = get_card(pk)
-    deleted, _ = CardState.objects.filter(user=request.user, card=card).delete()
-    if not deleted:
+    state = CardState.objects.filter(user=request.user, card=card).first()
+    if state is None or state.reps == 0:
         return HttpResponseBadRequest("This card is already new to you.")
-    return after_action(request, card, "Reset: this card is new to you again. Your past reviews are kept.")
+    state.forget(timezone.now())
+    return after_action(request, card, "Reset: this card starts again from its first step. Your past reviews "
+                                       "are kept.")
 
 
 @login_required

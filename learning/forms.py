@@ -82,7 +82,7 @@ class StudySettingsForm(forms.ModelForm):
     deck_topics = DeckTopicField(
         queryset=Topic.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         label="Topics in your deck",
-        help_text="None ticked: every topic. A topic includes its sub-topics.",
+        help_text="None ticked: every topic. Sub-topics have their own boxes.",
         error_messages={"invalid_choice": "Choose topics from the list: one you ticked has no cards any more.",
                         "invalid_pk_value": "Choose topics from the list."},
     )

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
 
@@ -153,6 +153,15 @@ class CardState(models.Model):
         for field in ("due", "last_review", "first_review"):
             setattr(self, field, datetime.fromisoformat(snap[field]) if snap[field] else None)
 
+    def forget(self, now: datetime) -> None:
+        """Start the card over from its first learning step. The row stays, and `reps` keeps counting, so the
+        token of the next showing is new (tokens are per (card, reps)) and the history stays linked."""
+        self.state, self.step, self.stability, self.difficulty = State.Learning.value, 0, None, None
+        self.due, self.last_review, self.lapses = now, None, 0
+        self.suspended = self.leech = False
+        self.buried_until = None
+        self.save()
+
     def apply_review(self, rating: Rating, now: datetime, scheduler: Scheduler, duration_ms: int | None) -> None:
         was_review = self.reps > 0 and self.state == State.Review.value
         card, _ = scheduler.review_card(self.to_fsrs(), rating, review_datetime=now, review_duration=duration_ms)
@@ -219,6 +228,18 @@ def record_review(*, user, card: Flashcard, token: str, rating: int, duration_ms
         raise ReviewRefused("This card was retired from the notes and is no longer reviewed.")
     # No savepoint: refusals leave the block normally (nothing written yet), so a surrounding transaction
     # stays usable, and the rate-and-next request stays within its query budget.
+    try:
+        return _apply(user=user, card=card, token=token, rating=rating, duration_ms=duration_ms, now=now,
+                      study=study, expected_token=expected_token)
+    except IntegrityError:
+        # Two requests raced on a card's first rating (no row to lock yet): the loser's insert failed and
+        # its transaction rolled back. If the winner recorded this token, this was a retry.
+        if ReviewLog.objects.filter(user=user, token=token).exists():
+            return None
+        raise
+
+
+def _apply(*, user, card, token, rating, duration_ms, now, study, expected_token) -> ReviewLog | None:
     with transaction.atomic(savepoint=False):
         state = CardState.objects.select_for_update().filter(user=user, card=card).first()
         refusal = _refusal(user, state, token, expected_token, study, now)
@@ -258,8 +279,8 @@ def undo_last_review(*, user) -> ReviewLog | None:
         if log is None:
             return None
         state = CardState.objects.select_for_update().filter(user=user, card_id=log.card_id).first()
-        if state is None:
-            return None  # the learner reset the card since: there is nothing to put back
+        if state is None or state.snapshot() != log.state_after:
+            return None  # reset, or moved since (a missed quiz question made it due): nothing safe to put back
         if log.state_before is None:
             state.delete()  # it was new: it is new again
         else:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import zoneinfo
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, FilteredRelation, Q, Sum
 from django.db.models.functions import TruncDate
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -82,7 +82,7 @@ def review(request: HttpRequest) -> HttpResponse:
 def rate(request: HttpRequest) -> HttpResponse:
     topic = review_topic(request)
     card_id = request.POST.get("card", "")
-    if not card_id.isdigit():
+    if not (card_id.isascii() and card_id.isdigit()):
         return HttpResponseBadRequest("The rating names no card.")
     card = get_card(card_id)
     try:
@@ -131,20 +131,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     zone = zoneinfo.ZoneInfo(study.time_zone)
     today = now.astimezone(zone).date()
     first_day = today - timedelta(days=13)
+    since = datetime.combine(first_day, time.min, tzinfo=zone)
     per_day = dict(
-        ReviewLog.objects.filter(user=request.user, reviewed_at__date__gte=first_day - timedelta(days=1))
+        ReviewLog.objects.filter(user=request.user, reviewed_at__gte=since)
         .annotate(day=TruncDate("reviewed_at", tzinfo=zone)).values_list("day").annotate(n=Count("id"))
         .values_list("day", "n")
     )
     days = [(first_day + timedelta(days=i), per_day.get(first_day + timedelta(days=i), 0)) for i in range(14)]
     peak = max([n for _, n in days] + [1])
     topics = (
-        Flashcard.objects.active().values("topic__slug", "topic__name")
+        # Join only this learner's states (FilteredRelation puts the user in the ON clause), not everyone's.
+        Flashcard.objects.active().annotate(mine=FilteredRelation("states", condition=Q(states__user=request.user)))
+        .values("topic__slug", "topic__name")
         .annotate(
             total=Count("id", distinct=True),
-            seen=Count("states", filter=Q(states__user=request.user), distinct=True),
-            mastered=Count("states", filter=Q(states__user=request.user, states__state=2,
-                                              states__stability__gte=MASTERED_DAYS), distinct=True),
+            seen=Count("mine", distinct=True),
+            mastered=Count("mine", filter=Q(mine__state=2, mine__stability__gte=MASTERED_DAYS), distinct=True),
         )
         .order_by("-seen", "-total")[:15]
     )

@@ -227,7 +227,14 @@ def save_answer(*, attempt: Attempt, position: int, question_id: int, chosen: li
         changes = {"chosen": chosen, "correct": right, "answered_at": response.answered_at}
         if marked is not None:
             changes["marked"] = response.marked = marked
-        if not slot.update(**changes):
+        with transaction.atomic(savepoint=False):
+            # Wait for a submit in progress (it holds this lock), then see whether it closed the attempt.
+            open_now = Attempt.objects.select_for_update().filter(pk=attempt.pk, submitted_at__isnull=True).exists()
+            if not open_now or not slot.update(**changes):
+                closed = True
+            else:
+                closed = False
+        if closed:
             raise AttemptClosed("This attempt has been submitted; its answers can no longer change.")
         return response
     with transaction.atomic(savepoint=False):
@@ -253,16 +260,18 @@ def submit_attempt(*, attempt: Attempt, now: datetime, auto: bool = False) -> bo
     The score is the fraction of the attempt's questions answered right (unanswered ones are not right); an exam
     also gets `scale_score(score)`. Returns False when another request submitted it first.
     """
-    rows = list(Response.objects.filter(attempt=attempt).values_list("question_id", "correct"))
-    score = sum(1 for _pk, correct in rows if correct) / len(rows) if rows else 0.0
-    settings = {**attempt.settings, "auto_submitted": True} if auto else attempt.settings
-    scaled = scale_score(score) if attempt.is_exam else None
     with transaction.atomic(savepoint=False):
-        claimed = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-            submitted_at=now, score=score, scaled_score=scaled, settings=settings)
-        if not claimed:
+        # Lock the attempt first and read the answers after: an answer saved while this runs is either in
+        # the score or refused (the slot update requires an open attempt), never saved but left unscored.
+        if not Attempt.objects.select_for_update().filter(pk=attempt.pk, submitted_at__isnull=True).exists():
             attempt.refresh_from_db()
             return False
+        rows = list(Response.objects.filter(attempt=attempt).values_list("question_id", "correct"))
+        score = sum(1 for _pk, correct in rows if correct) / len(rows) if rows else 0.0
+        settings = {**attempt.settings, "auto_submitted": True} if auto else attempt.settings
+        scaled = scale_score(score) if attempt.is_exam else None
+        Attempt.objects.filter(pk=attempt.pk).update(submitted_at=now, score=score, scaled_score=scaled,
+                                                     settings=settings)
         attempt.submitted_at, attempt.score, attempt.scaled_score, attempt.settings = now, score, scaled, settings
         if attempt.is_exam:
             answered = {pk: correct for pk, correct in rows if correct is not None}

@@ -70,7 +70,7 @@ class IdListField(forms.Field):
 
     def to_python(self, value) -> list[int]:
         values = value or []
-        if not all(str(v).isdigit() for v in values):
+        if not all(str(v).isascii() and str(v).isdigit() for v in values):
             raise forms.ValidationError("That option is not one of this question's options.")
         return [int(v) for v in values]
 
@@ -90,7 +90,7 @@ class AnswerForm(forms.Form):
 
     def clean_go(self) -> str:
         go = self.cleaned_data["go"].strip()
-        if go not in self.NAVIGATION and not go.isdigit():
+        if go not in self.NAVIGATION and not (go.isascii() and go.isdigit()):
             raise forms.ValidationError("Unknown navigation: use next, prev, review, mark, unmark or a number.")
         return go or "stay"
 

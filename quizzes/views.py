@@ -204,7 +204,7 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     q = request.GET.get("q")
     if q is None:
         position = attempt.resume_position
-    elif not q.isdigit() or not attempt.has_position(int(q)):
+    elif not (q.isascii() and q.isdigit()) or not attempt.has_position(int(q)):
         return refuse(request, attempt, 400,
                       f"There is no question {q} in this attempt (it has {attempt.question_count}).")
     else:
@@ -218,7 +218,7 @@ def target_position(attempt: Attempt, position: int, go: str) -> int:
         return min(position + 1, attempt.question_count)
     if go == "prev":
         return max(position - 1, 1)
-    if go.isdigit():
+    if go.isascii() and go.isdigit():
         check_slot(attempt, int(go))
         return int(go)
     return position

@@ -135,3 +135,16 @@ def test_a_bad_boolean_fails_loudly_naming_the_variable():
     result = manage("check", DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be one of" in result.stderr
+
+
+def test_healthz_answers_a_load_balancer_probing_by_ip_over_plain_http():
+    # Production settings: HTTPS redirect on, only the public host allowed; the probe uses the backend's IP.
+    result = run_python(
+        "import django; django.setup();"
+        "from django.test import Client; r = Client().get('/healthz', HTTP_HOST='10.0.0.5:8000');"
+        "print(r.status_code)",
+        DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0", SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="stratus.example.com",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "200"  # not 400 (unknown host) and not 301 (to HTTPS)

@@ -341,7 +341,8 @@ def test_actions_change_only_the_learners_own_state(client, learner, outsider, m
     client.force_login(learner)
     for action in ("suspend_card", "bury_card", "reset_card"):
         assert client.post(reverse(f"learning:{action}", args=[card.pk])).status_code == 302
-    assert not CardState.objects.filter(pk=mine.pk).exists()
+    mine_now = CardState.objects.get(pk=mine.pk)  # reset: back to its first step, not suspended or buried
+    assert (mine_now.state, mine_now.step, mine_now.stability, mine_now.suspended) == (1, 0, None, False)
     theirs_now = CardState.objects.get(pk=theirs.pk)
     assert (theirs_now.suspended, theirs_now.buried_until, theirs_now.reps) == (False, None, 4)
 
@@ -380,19 +381,21 @@ def test_a_new_card_cannot_be_buried(client, learner, make_cards):
     assert not CardState.objects.exists()
 
 
-def test_reset_forgets_the_learners_state_and_keeps_their_reviews(client, learner, make_cards):
+def test_reset_forgets_the_learners_memory_and_keeps_their_reviews(client, learner, make_cards):
     [card] = make_cards(1)
     review(learner, card, 3, T0)
     review(learner, card, 1, T0 + timedelta(minutes=10))
     client.force_login(learner)
     response = client.post(reverse("learning:reset_card", args=[card.pk]), follow=True)
     html = response.content.decode()
-    assert "Reset: this card is new to you again" in html
-    assert not CardState.objects.filter(user=learner).exists()
+    assert "Reset: this card starts again from its first step" in html
+    # The row stays (its rep count keeps growing, so the next showing gets a fresh rating token) but FSRS
+    # starts over: no stability or difficulty, first learning step, due now.
+    state = CardState.objects.get(user=learner, card=card)
+    assert (state.state, state.step, state.stability, state.difficulty, state.lapses) == (1, 0, None, None, 0)
     assert ReviewLog.objects.filter(user=learner, card=card).count() == 2
     assert html.count('class="rating rating-') == 2  # the history is still shown
-    assert '<span class="state state-new">New</span>' in html
-    assert build_queue(learner, StudySettings.for_user(learner), T0 + timedelta(days=1)).card == card
+    assert build_queue(learner, StudySettings.for_user(learner), state.due + timedelta(seconds=1)).card == card
 
 
 def test_resetting_a_new_card_is_a_400(client, learner, make_cards):

@@ -116,3 +116,24 @@ def test_rate_and_next_costs_the_same_queries_for_10_or_5000_cards(client, learn
             assert response.status_code == 200
             clock.shift(120)
     assert CardState.objects.get(user=learner, card=first).reps == 2
+
+
+def test_a_card_reset_from_its_page_can_be_rated_again(client, learner, make_cards):
+    make_cards(1)
+    client.force_login(learner)
+    card, token, _ = shown(client)
+    client.post(reverse("learning:rate"), {"card": card, "token": token, "rating": "4"})
+    assert client.post(reverse("learning:reset_card", args=[card])).status_code in (200, 302)
+    again, token_again, _ = shown(client)
+    assert again == card and token_again != token
+    response = client.post(reverse("learning:rate"), {"card": card, "token": token_again, "rating": "3"})
+    assert response.status_code == 302
+    assert ReviewLog.objects.filter(user=learner, card_id=card).count() == 2
+    assert client.post(reverse("learning:undo")).status_code == 302  # undo works on the new rating
+
+
+def test_a_non_ascii_digit_is_a_bad_request_not_a_crash(client, learner, make_cards):
+    make_cards(1)
+    client.force_login(learner)
+    response = client.post(reverse("learning:rate"), {"card": "²", "token": "x", "rating": "3"})
+    assert response.status_code == 400
