@@ -28,7 +28,7 @@ from content.ingest.sources import NoteText, Unreadable, read_note
 from content.ingest.topics import TopicSection, assign
 from content.models import Fact, Section, Source, Topic
 from content.render import render_block
-from learning.generate import FactView, TopicView, cards_for
+from learning.generate import FactView, TopicView, cards_for, scenario_card
 from learning.models import Flashcard
 from quizzes.families import load_families
 from quizzes.generate import Line, QuestionDraft, ServiceDefinition, family_questions, identification_questions
@@ -259,8 +259,9 @@ class Writer:
         drafts, facts = self.build(parsed, sources)
         sections = self.write_sections(drafts, topics)
         fact_rows = self.write_facts(facts, topics, sections)
-        self.write_cards(facts, fact_rows, topics)
-        self.write_questions(drafts, facts, topics)
+        question_drafts = self.question_drafts(drafts, facts)
+        self.write_cards(facts, fact_rows, topics, question_drafts)
+        QuestionWriter(self.report, topics).write(question_drafts)
         self.write_topic_summaries(topics, drafts, facts, sources)
 
     # Topics come from the catalog: every entry has a row, pages show those with content.
@@ -485,8 +486,10 @@ class Writer:
         )
         return {f.key: f for f in Fact.objects.filter(key__in=list(facts)).only("pk", "key")}
 
-    def write_cards(self, facts: dict[str, dict], fact_rows: dict[str, Fact], topics: dict[str, Topic]) -> None:
-        """Flashcards for every fact; an instructor-edited card keeps its text, a vanished one is retired."""
+    def write_cards(self, facts: dict[str, dict], fact_rows: dict[str, Fact], topics: dict[str, Topic],
+                    question_drafts: list[QuestionDraft]) -> None:
+        """Flashcards for every fact, then one scenario card per requirement the notes back; an instructor-edited
+        card keeps its text, a vanished one is retired."""
         names = {slug: frozenset(normalise(n) for n in (e.name, e.full_name, e.short, *e.aliases) if n)
                  for slug, e in self.catalog.topics.items()}
         all_names = Counter(n for ns in names.values() for n in ns)
@@ -523,6 +526,17 @@ class Writer:
                 drafts[card.key] = {"fact_id": fact_rows[fact_key].pk, "topic_id": topics[f["topic"]].pk,
                                     "kind": card.kind, "front": card.front, "back": card.back,
                                     "refs": list(f["refs"]), "position": position}
+        # Scenario cards come after the fact cards of the deck: basics first, then "which one fits".
+        position = len(ordered)
+        for question in question_drafts:
+            card = scenario_card(question)
+            if card is None or card.key in drafts or loose(card.front) in fronts:
+                continue
+            fronts[loose(card.front)] = card.key
+            right = next(c for c in question.choices if c.correct)
+            drafts[card.key] = {"fact_id": None, "topic_id": topics[question.topic].pk, "kind": card.kind,
+                                "front": card.front, "back": card.back, "refs": right.refs, "position": position}
+            position += 1
         existing = {c.key: c for c in Flashcard.objects.all()}
         to_create, to_update = [], []
         for key, values in drafts.items():
@@ -614,8 +628,8 @@ class Writer:
                 best = f
         return best
 
-    def write_questions(self, drafts: list[SectionDraft], facts: dict, topics: dict[str, Topic]) -> None:
-        """Scenario and service-identification questions; past attempts keep every choice they point at."""
+    def question_drafts(self, drafts: list[SectionDraft], facts: dict) -> list[QuestionDraft]:
+        """Scenario and service-identification questions, from the families and the notes' lines (no writes)."""
         lines_by_topic: dict[str, list[Line]] = {}
         for draft in drafts:
             lines_by_topic.setdefault(draft.topic, []).extend(
@@ -645,7 +659,7 @@ class Writer:
         confusable = {slug: {c.slug for c in self.catalog.children(slug)} | ({e.parent} if e.parent else set())
                       for slug, e in self.catalog.topics.items()}
         question_drafts.extend(identification_questions(services, confusable))
-        QuestionWriter(self.report, topics).write(question_drafts)
+        return question_drafts
 
     def summary(self, topic: Topic, drafts: list[SectionDraft], facts: dict) -> tuple[str, list]:
         """The best definition the notes give of the topic itself, else the overview's first full sentence.

@@ -446,3 +446,22 @@ GENERATORS = {
 def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
     generator = GENERATORS.get(fact.kind)
     return generator(fact, topic) if generator else []
+
+
+def scenario_card(question) -> CardDraft | None:
+    """A scenario question as a flashcard: the exam's "which one fits?" with the answer and why.
+
+    One card per requirement (its first wording), single-answer only; the reason is the family data's
+    verified fact for the right option, the sources are the note lines that back it.
+    """
+    if question.kind != "single" or not question.key:
+        return None
+    right = next((c for c in question.choices if c.correct), None)
+    if right is None or not right.refs:
+        return None
+    reason = right.explanation.removeprefix("Correct.").strip()
+    back = f"{right.text}. {reason}" if reason else right.text
+    if len(back) > MAX_BACK + 80:  # a scenario stem is long by nature; the back must still fit a phone
+        return None
+    return CardDraft(card_key(f"scenario\x1f{question.family}\x1f{question.requirement}", "scenario"),
+                     "scenario", question.stem, back)

@@ -32,6 +32,7 @@ class Flashcard(models.Model):
         ("number", "Number"),
         ("comparison", "Comparison"),
         ("use_case", "Use case"),
+        ("scenario", "Scenario"),
     ]
 
     key = models.CharField(max_length=64, unique=True)  # hash(fact key, template)

@@ -79,8 +79,10 @@ def test_ingest_never_overwrites_an_instructor_edited_card(tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_shipped_notes_give_cards_on_at_least_60_topics_each_with_a_source(shipped_notes):
+def test_the_shipped_notes_give_at_least_400_cards_over_60_topics_each_with_a_source(shipped_notes):
     cards = Flashcard.objects.active()
+    assert cards.count() >= 400
     assert cards.values("topic").distinct().count() >= 60
+    assert cards.filter(kind="scenario").count() >= 100  # one per requirement the notes back
     for refs in cards.values_list("refs", flat=True):
         assert refs and all(label and line for label, _, line in refs)
