@@ -66,8 +66,11 @@ def tidy(text: str) -> str:
     return text.rstrip(" :;,-")
 
 
+_ASIDE = re.compile(r"\s*\((?:name is obvious|obviously|lol|see above|see below|as above)\)", re.I)
+
+
 def sentence(text: str) -> str:
-    text = tidy(text)
+    text = tidy(_ASIDE.sub("", text))
     if text and text[-1] not in ".?!)”\"":
         text += "."
     return text[:1].upper() + text[1:]
@@ -186,6 +189,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # "Inbound and Outbound Rules" needs two answers; "No servers to manage!" is a slogan
     if re.match(r"(and|or|but|which|that|to|with|by|of|in|so|this|it)\b", definition, re.I):
         return []  # starts mid-sentence
+    if re.search(r"\b(where|which|that|and|or|the|a|an|of|to|with|for)\W*$", definition, re.I):
+        return []  # ends mid-sentence ("...short-term projects where.")
     if _RENAMED.search(term + " " + definition):
         return []
     definition = strip_leading_term(term, definition)
@@ -424,6 +429,8 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # vague ("scalable, flexible workloads") or cut off
     if gives_away(option, use, topic) or adds_nothing(option, use, topic) or _RENAMED.search(option + " " + use):
         return []
+    if re.search(r"\b(where|which|that|and|or|the|a|an|of|to|with|for)\W*$", use, re.I):
+        return []  # ends mid-sentence
     if fact.lines > 2 or (topic.is_service and names_topic(option, topic)):
         return []  # one of many uses: a learner naming another would be marked wrong
     context = in_context(option, topic)

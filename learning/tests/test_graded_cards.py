@@ -1,4 +1,6 @@
-"""Blind-graded samples of generated cards (three rounds, 100 cards each, graded against the notes and AWS).
+"""Blind-graded samples of generated cards (four rounds, 100 cards each, graded against the notes and AWS).
+
+Rounds 1-3 graded 51, 72 and 67 of 100 acceptable; round 4, after scenario cards and the rules below, 91.
 
 The graders' failures are regression fixtures: each rule added to learning/generate.py after a round must keep
 those cards from coming back. Cards whose failure no rule catches yet are listed in KNOWN_UNFIXED, so a new
@@ -13,7 +15,7 @@ import pytest
 from learning.models import Flashcard
 
 FIXTURES = Path(__file__).parent / "fixtures"
-KNOWN_UNFIXED = {
+KNOWN_UNFIXED = {  # failures no rule catches yet (round 4's are listed in its fixture with the reason)
     "What is Protection from Accidental Deletion (in Amazon S3)?",
     "What is Max I/O (in Amazon EFS)?",
     "What is R6g/R5/R5n (in Memory-Optimized Instances)?",
@@ -25,6 +27,15 @@ KNOWN_UNFIXED = {
     "What is Amazon-provided AMIs (in Types of AMIs)?",
     "S3 Glacier Deep Archive – Use Case: Long-term archival storage with retrieval times of […].",
     "What is Container agent (in Amazon ECS: Task as two components)?",
+    "What are Dedicated Hosts (in EC2 Purchasing Options) best suited for?",
+    "Amazon Neptune vs Amazon DynamoDB vs Amazon RDS (Relational Databases): Query Language?",
+    "What are On-Demand Instances (in EC2 Purchasing Options) best suited for?",
+    "AWS Snow Family: Compute Optimized: Includes computing power (up to 52 vCPUs, […] of memory) for edge "
+    "computing workloads, including machine learning, analytics, and video processing.",
+    "What is AWS CodeBuild?",  # its back no longer says "(name is obvious)"; the front is the same
+    "Amazon RDS vs Amazon Aurora: Auto-Scaling Storage?",
+    "What is High-performance (in NoSQL Databases)?",
+    "What is Temporary Storage (in EC2 Instance Store) best suited for?",
 }
 
 
@@ -35,9 +46,11 @@ def graded() -> list[dict]:
     return rows
 
 
-def test_the_fixtures_hold_three_graded_rounds():
+def test_the_fixtures_hold_four_graded_rounds_and_the_last_passed():
     rows = graded()
-    assert len(rows) == 300
+    assert len(rows) == 400
+    last = [json.loads(line) for line in (FIXTURES / "graded_cards_round4.jsonl").read_text().splitlines()]
+    assert sum(row["ok"] for row in last) >= 90
     assert all({"front", "back", "ok", "reason"} <= set(row) for row in rows)
 
 
