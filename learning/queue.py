@@ -74,6 +74,11 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
     reviews_done = Coalesce(Subquery(today.filter(state_before__state=State.Review.value)
                                      .annotate(n=Count("id")).values("n")[:1]), 0)
     new_done = Coalesce(Subquery(today.filter(state_before__isnull=True).annotate(n=Count("id")).values("n")[:1]), 0)
+    # New cards left = active cards in the deck minus those the learner has a state for (counted, not listed).
+    deck_cards = Flashcard.objects.active().filter(deck).order_by()
+    total_cards = Coalesce(Subquery(deck_cards.values("retired").annotate(n=Count("id")).values("n")[:1]), 0)
+    seen_cards = Coalesce(Subquery(CardState.objects.filter(user=user, card__in=deck_cards).order_by()
+                                   .values("user").annotate(n=Count("id")).values("n")[:1]), 0)
     learning_q = Q(state__in=LEARNING)
 
     def first_due(include_reviews: bool):
@@ -87,7 +92,7 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
                               default=2),
                 learning_count=Window(Count("id", filter=learning_q)),
                 review_count=Window(Count("id", filter=Q(state=State.Review.value))),
-                reviews_done=reviews_done, new_done=new_done,
+                reviews_done=reviews_done, new_done=new_done, total_cards=total_cards, seen_cards=seen_cards,
             )
             .order_by("priority", "due")
             .first()
@@ -106,18 +111,23 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
     new_left = max(0, study.new_per_day - done["new"])
     new_cards = Flashcard.objects.active().filter(deck).filter(
         ~Exists(CardState.objects.filter(user=user, card=OuterRef("pk")))
-    )
-    # One query for both: the first new card in catalog order, and (capped) how many there are.
-    upcoming_new = list(new_cards.select_related("topic").order_by("position")[:new_left]) if new_left else []
+    ).select_related("topic").order_by("position")
+    if first is not None:
+        # The counts came with the ranked row: list no new card unless one is to be shown.
+        new_count = min(new_left, max(0, first.total_cards - first.seen_cards))
+        first_new = new_cards.first() if new_count and first.priority == 2 else None
+    else:
+        upcoming_new = list(new_cards[:new_left]) if new_left else []
+        new_count, first_new = len(upcoming_new), (upcoming_new[0] if upcoming_new else None)
 
-    queue = Queue(card=None, state=None, new=len(upcoming_new),
+    queue = Queue(card=None, state=None, new=new_count,
                   learning=first.learning_count if first else 0,
                   review=min(first.review_count, reviews_left) if first else 0, user_id=user.pk)
     if first is not None and first.priority < 2:
         queue.card, queue.state = Flashcard.objects.select_related("topic").get(pk=first.card_id), first
         first.card = queue.card
-    elif upcoming_new:
-        queue.card = upcoming_new[0]
+    elif first_new is not None:
+        queue.card = first_new
     elif first is not None:
         queue.next_due = first.due  # learning steps still running: back in a few minutes
     else:
