@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -177,21 +176,13 @@ def ingest(paths: list[Path] | None = None) -> IngestReport:
     return report
 
 
-def count_active(app_label: str, model_name: str) -> int:
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError:  # flashcards and questions arrive with the learning and quizzes issues
-        return 0
-    return model.objects.filter(retired=False).count()
-
-
 def totals() -> dict:
     return {
         "topics": Topic.objects.with_content().count(),
         "sections": Section.objects.active().count(),
         "facts": Fact.objects.filter(retired=False).count(),
-        "cards": count_active("learning", "Flashcard"),
-        "questions": count_active("quizzes", "Question"),
+        "cards": Flashcard.objects.active().count(),
+        "questions": Question.objects.active().count(),
     }
 
 

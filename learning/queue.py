@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings as django_settings
@@ -31,12 +31,6 @@ class Queue:
     learning: int
     review: int
     next_due: datetime | None = None  # when the next card becomes due, once the queue is empty
-    topic_ids: list[int] = field(default_factory=list)
-
-    @property
-    def token(self) -> str:
-        return card_token(self.user_id, self.card.pk, self.state.reps if self.state else 0)
-
     user_id: int = 0
 
 
