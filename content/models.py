@@ -122,11 +122,6 @@ class Section(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("content:topic", args=[self.topic.slug]) + f"#{self.anchor}"
 
-    def refs(self) -> list[list]:
-        """Every distinct (label, source_id, line) behind this section, in line order."""
-        seen = {tuple(ref) for item in self.items for ref in item["refs"]}
-        return sorted(seen, key=lambda ref: (ref[0], ref[2]))
-
 
 class Fact(models.Model):
     """A statement from the notes that flashcards and questions are built from."""
