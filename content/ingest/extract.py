@@ -534,14 +534,22 @@ def _trim(text: str, limit: int) -> str:
 _EXAMPLE_START = re.compile(r"(?i)(?:for example|for instance|e\.g\.|example|ex\.|lets|let's|let’s)\b")
 
 
+# A next sentence that finishes the definition: its catch ("However, these instances can be interrupted") or
+# its purpose ("It is useful for preserving ... objects"). Blind graders failed cards that dropped it.
+_CONTINUES = re.compile(r"(?i)(?:however|but|it is (?:useful|used|ideal|designed|meant)|it (?:helps|lets|allows|"
+                        r"prevents|protects))\b")
+
+
 def first_sentences(text: str, limit: int = MAX_DEF, short: int = 70) -> str:
-    """The first sentence, plus the next while the first is short; chat leftovers dropped."""
+    """The first sentence, plus the next while the first is short or the next finishes it; chat leftovers dropped."""
     sents = [s for s in sentences(text) if not CHAT.match(s)]
     if not sents:
         return ""
     out = sents[0]
     for nxt in sents[1:]:
-        if len(out) >= short or len(out) + 1 + len(nxt) > limit or _EXAMPLE_START.match(nxt):
+        if len(out) + 1 + len(nxt) > limit or _EXAMPLE_START.match(nxt):
+            break
+        if len(out) >= short and not (len(out) + 1 + len(nxt) <= limit - 60 and _CONTINUES.match(nxt)):
             break
         out = f"{out} {nxt}"
     out = _trim(out, limit)
@@ -1231,7 +1239,8 @@ class _Collector:
             {"term": term, "definition": definition},
         )
 
-    def use_case(self, option: str, use_case: str, text: str, lines: list[int]) -> None:
+    def use_case(self, option: str, use_case: str, text: str, lines: list[int], *, every_use: bool = False) -> None:
+        """`every_use`: the text lists all the uses the notes give for the option (a "Best for:" list)."""
         option = display(option)
         use_case = _NEW_CLAUSE.split(use_case, 1)[0] if len(use_case) > 80 else use_case
         use_case = use_case.strip(" .:;,")
@@ -1239,7 +1248,10 @@ class _Collector:
             return
         if len(use_case) > 200:
             use_case = _trim(use_case, 200)
-        self.add("use_case", key(option), text, lines, {"option": option, "use_case": use_case})
+        data = {"option": option, "use_case": use_case}
+        if every_use:
+            data["every_use"] = True
+        self.add("use_case", key(option), text, lines, data)
 
     def number(self, subject: str, sentence: str, lines: list[int], context: str | None = None) -> None:
         found = find_number(sentence)
@@ -1492,7 +1504,8 @@ def _label(sec: _Section, i: int, out: _Collector) -> None:
     t_display, t_key = display(term), key(term)
     good = term_ok(term)
     if USE_CASE_LABEL.match(t_key):
-        if owner:
+        if owner and kids:
+            pieces = []
             for k in kids:
                 if sec.term[k] is not None and term_ok(sec.term[k]):
                     piece = display(sec.term[k])
@@ -1500,8 +1513,14 @@ def _label(sec: _Section, i: int, out: _Collector) -> None:
                     piece = sec.defn[k]
                 else:
                     piece = sec.text[k]
-                piece = first_sentences(piece, 200)
-                out.use_case(owner, piece, f"{owner} – {t_display.lower()}: {piece}", sec.lines(i, k))
+                pieces.append(first_sentences(piece, 200).strip(" .;"))
+            # "Best for:" with its uses as child bullets is one answer: all of them. A card asking for one
+            # child alone marks a learner who names another wrong.
+            joined = "; ".join(p if n == 0 or not p[1:2].islower() else p[:1].lower() + p[1:]
+                               for n, p in enumerate(pieces) if p)
+            if joined and len(pieces) <= 4 and len(joined) <= 200:
+                out.use_case(owner, joined, f"{owner} – {t_display.lower()}: {joined}", sec.lines(i, *kids),
+                             every_use=True)
         return
     if DEFINITION_LABEL.match(t_key):
         if owner and kids:
@@ -1593,7 +1612,7 @@ def _is_a(sec: _Section, i: int, text: str, out: _Collector) -> None:
         return
     if re.match(r"(?i)(?:the|a|an)\s+(?:same|best|most|only|first)\b|a (?:powerful|great|useful)\b", pred):
         return  # "DocumentDB is the same for MongoDB", "S3 Replication is a powerful feature ..."
-    rest = first_sentences(" ".join([pred, *sents[1:]]) if len(first) < 70 else pred)
+    rest = first_sentences(" ".join([pred, *sents[1:]]))
     if verb.startswith("stand"):
         rest = rest.strip(' ."“”')
     elif verb.startswith("refer"):
