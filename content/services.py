@@ -519,8 +519,10 @@ class Writer:
                                     "refs": list(f["refs"]), "position": position}
         # Scenario cards come after the fact cards of the deck: basics first, then "which one fits".
         position = len(ordered)
+        families = load_families()
         for question in question_drafts:
-            card = scenario_card(question)
+            family = families.get(question.family)
+            card = scenario_card(question) if family is None or family.cards else None
             if card is None or card.key in drafts or loose(card.front) in fronts:
                 continue
             fronts[loose(card.front)] = card.key

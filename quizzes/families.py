@@ -40,7 +40,7 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
 _FAMILY_KEYS = frozenset(
-    {"id", "name", "topic", "domain", "noun", "plural", "stems", "multi_stems", "option", "requirement"}
+    {"id", "name", "topic", "domain", "noun", "plural", "stems", "multi_stems", "option", "requirement", "cards"}
 )
 _OPTION_KEYS = frozenset({"id", "name", "topic", "evidence", "fact"})
 _REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty"})
@@ -86,6 +86,9 @@ class Family:
     multi_stems: tuple[str, ...]
     options: dict[str, Option]  # in file order
     requirements: list[Requirement]  # in file order; treat as read-only (the result is cached)
+    # False when a requirement's answer is unique only among the options a question shows: no flashcard,
+    # whose front has no options ("which task is AWS responsible for?" has many right answers alone).
+    cards: bool = True
 
     def requirement(self, rid: str) -> Requirement:
         for req in self.requirements:
@@ -239,6 +242,13 @@ def _parse_requirement(entry: dict, options: dict[str, Option], what: str) -> Re
     return Requirement(id=rid, need=need, meets=meets, fails=fails, why_not=dict(why_not), difficulty=difficulty)
 
 
+def _flag(entry: dict, key: str, what: str, default: bool = True) -> bool:
+    value = entry.get(key, default)
+    if not isinstance(value, bool):
+        raise ValueError(f"{what}: {key} must be true or false")
+    return value
+
+
 def _parse_family(entry: dict, catalog: Catalog, what: str) -> Family:
     if not isinstance(entry, dict):
         raise ValueError(f"{what}: must be a table")
@@ -295,6 +305,7 @@ def _parse_family(entry: dict, catalog: Catalog, what: str) -> Family:
         multi_stems=multi_stems,
         options=options,
         requirements=requirements,
+        cards=_flag(entry, "cards", what),
     )
 
 
