@@ -100,13 +100,16 @@ _FEATURE_BLURB = re.compile(
     r"(supports?|support for|integration with|integrates with|provides|allows|enables|offers|uses|works with|"
     r"compatible with|ability to|easy|easily|seamless|highly|fully|built-in|improved|better|enhanced|"
     r"how|why|what|when|where|different|various|multiple|other|key|main|configure|create|set|choose|select|"
-    r"launch|attach|define|add|install|run|go|click|open|navigate|enable|disable|check|make|step|non-\w+)\b"
+    r"launch|attach|define|add|install|run|go|click|open|navigate|enable|disable|check|make|step|non-\w+|"
+    r"protection from|protects? against)\b"
     r"|.*\bintegration\b", re.I)
 # Single nouns too broad to define out of context.
 _BROAD = {"data protection", "auditing", "logging", "encryption", "access", "compliance", "governance",
           "serverless", "durability", "availability", "scalability", "elasticity", "performance",
           "databases", "database", "storage", "data", "objects", "services", "instances", "users", "groups",
-          "policies", "roles", "security", "pricing", "networking", "compute", "monitoring", "backup", "backups"}
+          "policies", "roles", "security", "pricing", "networking", "compute", "monitoring", "backup", "backups",
+          # benefit and rule labels from slide lists: "High-performance (in NoSQL Databases)" asks for an adjective
+          "high-performance", "high performance", "low latency", "naming convention", "naming conventions"}
 
 
 def plural(term: str) -> bool:
@@ -178,6 +181,11 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
         return []  # "medium" from an example line is a token, not a term
+    term = re.sub(r"\s*\((?:[a-z][a-z-]*)\)", "", term).strip()  # "CodeDeploy (hybrid)": a slide's aside
+    if len(term) <= 2 and not term.isupper():
+        return []  # "Id (in IAM Policies Structure)": a field name, answered by restating it
+    if "/" in term and re.search(r"\w*\d\w*/\w|\w/\w*\d", term):
+        return []  # "M6g/M5/M5a/M5n": a row of instance names, whose heading gives the answer away
     if term[:1].islower() and not is_acronym(term):
         term = term[:1].upper() + term[1:]
     if names_other_topic(term, topic):
@@ -202,11 +210,15 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if _RENAMED.search(term + " " + definition):
         return []
     definition = strip_leading_term(term, definition)
+    if re.match(r"(can|may|must|should|will|could)\b", definition, re.I):
+        return []  # "Can be stored in S3": a property of the term, not what it is
     if words(definition)[: len(words(term))] == words(term):
         return []  # the back would open by repeating the front
     term = drop_echoed_expansion(term, definition)
     if gives_away(term, definition, topic):
         return []  # "Auto Recovery" / "automatically recovers": the front holds the answer
+    if names_topic(term, topic) and not expands(term, definition) and spells_out_name(term, definition, topic):
+        return []  # "AWS CLI": "manage your AWS services using the command-line" is the name spelled out
     bare = _PAREN.sub("", term).strip()
     if is_acronym(bare) and bare.lower() in words(definition):
         return []  # "IOPS": "gp3 ... volumes allow you to provision specific IOPS levels" defines nothing
@@ -285,6 +297,21 @@ def gives_away(term: str, definition: str, topic: TopicView) -> bool:
     return bool(term_words) and len(term_words & opening) * 2 >= len(term_words)
 
 
+def spells_out_name(term: str, definition: str, topic: TopicView) -> bool:
+    """A short back made of what an acronym on the front stands for: "AWS CLI" / "... using the command-line"."""
+    if len(words(definition)) >= 12:
+        return False
+    acronyms = {w for w in re.findall(r"[A-Za-z0-9]+", term) if is_acronym(w)}
+    opening = {stem(w) for w in words(definition)}
+    for name in topic.names:
+        spelled = [w for w in name.split() if w not in _STOP and w != "service"]
+        initials = "".join(w[0] for w in spelled).upper()
+        if (len(spelled) >= 2 and any(a.upper() in initials for a in acronyms)
+                and sum(stem(w) in opening for w in spelled) * 3 >= len(spelled) * 2):
+            return True
+    return False
+
+
 def adds_nothing(front: str, back: str, topic: TopicView) -> bool:
     """The back's content words are (nearly) all in the front: the card restates its question."""
     topic_words = {stem(w) for n in topic.names for w in n.split()}
@@ -346,7 +373,9 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # only lists that are a closed set (types, classes, models...) can be asked for in full
     if any(len(words(m)) > 8 or m.lower().endswith((" of", " include", " includes")) for m in members):
         return []
-    context = "" if any(n in plain_name(label) for n in topic.names if len(n) > 2) else f" ({topic.name})"
+    named = topic.name.lower() in label.lower() or (topic.is_service and any(
+        n in plain_name(label) for n in topic.names if len(n) > 2))
+    context = "" if named else f" ({topic.name})"  # "Traffic Routing Policies" needs its Route 53
     front = f"{label}{context}: name all {len(members)} that your notes list."
     back = "\n".join(f"• {m}" for m in members)
     cards = []
@@ -369,21 +398,25 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     statement = tidy(fact.data.get("statement") or fact.text)
     if not number or number not in statement or len(words(statement)) < 4 or len(statement) > 170:
         return []
-    if re.search(r"\b(example|e\.g\.|eg|typically|for instance|such as|sample|say)\b", statement, re.I):
+    if re.search(r"\b(?:example|eg|typically|for instance|such as|sample|say)\b|\be\.g\.", statement, re.I):
         return []  # a worked example's setting is not an AWS fact
     if "…" in statement or "..." in statement:
         return []
     if not topic.is_service and topic.slug in {"shared-responsibility-model"}:
         return []
     digits = re.sub(r"\D", "", number)
-    if digits and re.search(rf"[A-Za-z-]{digits}[A-Za-z]", statement):
-        return []  # "u-12tb1.metal: […] of RAM": the name holds the number
+    whole = re.match(r"\d+", number.replace(",", ""))
+    if any(d and re.search(rf"[A-Za-z-]{d}[A-Za-z]", statement) for d in (digits, whole[0] if whole else "")):
+        return []  # "u-12tb1.metal: […] of RAM" (12.3 TB): the name holds the number
     if re.search(r"\bafter\b[^.]*$", statement.split(number)[0]) and re.search(r"days?\b", number):
         return []  # a lifecycle rule's "after 365 days" is a setting, not a fact
     if _RENAMED.search(statement):
         return []
     if garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I):
         return []  # typos, or a pronoun whose subject is on another line
+    label_words = statement.split(" – ")[0].split(": ")[-1].lower().strip() if " – " in statement else ""
+    if label_words in GENERIC or label_words in _BROAD:
+        return []  # "Naming convention – […] characters long": the label hides what is counted
     if re.search(r"\bstep \d+\b", statement, re.I):
         return []  # "Step 4 - The object is now in an edge cache": one step of a process the card does not show
     statement = re.sub(r"^(example|e\.g\.|eg|for example|note)\s*[:,-]\s*", "", statement, flags=re.I)
@@ -407,6 +440,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
 _QUANTITY = re.compile(r"\b(range|port|limit|size|time|duration|capacity|length|maximum|minimum|max|min|cost|price|"
                        r"durability|availability|retention|period|timeout|layer|latency|throughput|iops|storage|"
                        r"memory|count|number|term)\s*$", re.I)
+# Comparison rows too vague to recall: "Cost Optimization?" and "Integration?" have many right answers.
+_VAGUE_ATTRIBUTES = {"key points", "key point", "notes", "details", "performance", "cost optimization", "integration",
+                     "integrations", "other", "misc", "miscellaneous"}
 _STRAWMAN = re.compile(r"\b(traditional|other|generic|on-?prem\w*|responsibility|legacy|manual)\b", re.I)
 
 
@@ -423,7 +459,7 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
             continue
         if len({value.lower() for _, value in cells}) < len(cells):
             continue  # the attribute does not tell them apart
-        if attribute.lower() in GENERIC | {"key points", "key point", "notes", "details", "performance"} or any(
+        if attribute.lower() in GENERIC | _VAGUE_ATTRIBUTES or any(
             len(value) > 110 or garbled(value) for _, value in cells
         ):
             continue
@@ -508,11 +544,12 @@ def _misnamed() -> tuple[re.Pattern | None, dict[str, str | None]]:
                 right[wrong.lower()] = name
     if not right:
         return None, {}
-    for name in lowered:
-        right[name] = None
-        if not name.startswith(("aws ", "amazon ")):
-            right.setdefault(f"aws {name}", None)
-            right.setdefault(f"amazon {name}", None)
+    for name in official:
+        right[name.lower()] = None
+        if not name.lower().startswith(("aws ", "amazon ")):
+            # "AWS EC2 Image Builder" is EC2 Image Builder; a maker before a name that has none never helps
+            right.setdefault(f"aws {name.lower()}", name)
+            right.setdefault(f"amazon {name.lower()}", name)
     alternatives = "|".join(re.escape(name) for name in sorted(right, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.I), right
 

@@ -42,7 +42,7 @@ def use_case(option: str, use: str, on: TopicView, **data) -> list[tuple[str, st
     ("AWS API Gateway fronts the functions", "Amazon API Gateway fronts the functions"),
     ("Amazon Lambda runs code", "AWS Lambda runs code"),
     ("an AWS S3 bucket", "an Amazon S3 bucket"),
-    ("AWS EC2 Image Builder builds AMIs", "AWS EC2 Image Builder builds AMIs"),  # not "Amazon EC2 Image Builder"
+    ("AWS EC2 Image Builder builds AMIs", "EC2 Image Builder builds AMIs"),  # not "Amazon EC2 Image Builder"
     ("AWS Lambda and Amazon S3", "AWS Lambda and Amazon S3"),
 ])
 def test_service_names_get_their_makers_right(text, fixed):
@@ -95,6 +95,29 @@ def test_a_service_short_name_is_asked_by_the_full_name():
     assert [front for front, _ in cards] == ["What is Amazon CloudFront?"]
 
 
+def test_an_acronym_answered_by_its_own_words_makes_no_card():
+    cli = topic("aws-cli", "AWS CLI", "cli", "aws command line interface", "command line interface")
+    assert definition("AWS CLI", "manage your AWS services using the command-line", cli) == []
+
+
+def test_a_property_is_not_a_definition():
+    athena = topic("amazon-athena", "Amazon Athena", "athena")
+    assert definition("Query Results", "Query results can be stored in S3, making them available for future use "
+                      "or integration with other analytics tools.", athena) == []
+
+
+def test_a_two_letter_field_name_and_a_row_of_instance_names_make_no_card():
+    assert definition("Id", "An identifier for the policy (optional)", IAM) == []
+    assert definition("M6g/M5/M5a/M5n", "Standard instances for a balanced mix of compute, memory, and networking.",
+                      topic("ec2-instance-types", "EC2 Instance Types"), section="General-Purpose Instances") == []
+
+
+def test_a_slide_aside_in_a_term_is_dropped():
+    cards = definition("CodeDeploy (hybrid)", "Deploy and upgrade any application onto servers and on-premises hosts.",
+                       topic("aws-codedeploy", "AWS CodeDeploy", "codedeploy"))
+    assert [front for front, _ in cards] == ["What is AWS CodeDeploy?"]
+
+
 @pytest.mark.parametrize("text", [
     "A scalable streaming service i.e ingest data from lots of devices into the stream.",
     "Responsible for the communication b/w ECS and instance.",
@@ -122,6 +145,9 @@ def test_a_best_for_list_is_asked_as_a_whole():
     ("Step 4 - The object is now in an edge cache for 24 hours or for the duration in file headers.", "24 hours"),
     ("Gateway Load Balancer: Layer 3", "Layer 3"),
     ("EC2 Instances Purchasing Options - Reserved (1 & 3 years)", "1 & 3 years"),
+    ("Naming convention – 3-63 characters long", "3-63 characters"),
+    ("Vertical Scaling – To: u-12tb1.metal – 12.3 TB of RAM, 448 vCPUs", "12.3 TB"),
+    ("Use dynamic scaling based on CloudWatch alarms (e.g., scale out when CPU utilization is above 70%)", "70%"),
 ])
 def test_a_blank_must_say_what_it_asks_for(statement, value):
     assert number(statement, value, CLOUDFRONT) == []
