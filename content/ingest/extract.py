@@ -536,8 +536,8 @@ _EXAMPLE_START = re.compile(r"(?i)(?:for example|for instance|e\.g\.|example|ex\
 
 # A next sentence that finishes the definition: its catch ("However, these instances can be interrupted") or
 # its purpose ("It is useful for preserving ... objects"). Blind graders failed cards that dropped it.
-_CONTINUES = re.compile(r"(?i)(?:however|but|it is (?:useful|used|ideal|designed|meant)|it (?:helps|lets|allows|"
-                        r"prevents|protects))\b")
+_CONTINUES = re.compile(r"(?i)(?:however|but|it is (?:useful|used|ideal|designed|meant)|(?:it|this) (?:helps|lets|"
+                        r"allows|prevents|protects))\b")
 
 
 def first_sentences(text: str, limit: int = MAX_DEF, short: int = 70) -> str:

@@ -61,6 +61,16 @@ def test_the_s3_page_flags_the_thirteen_nines_line_with_its_correction(client, s
     assert 'title="001, line' in durability[0]
 
 
+def test_no_page_leads_with_a_summary_full_of_typos(shipped_notes):
+    from learning.generate import garbled
+
+    summaries = dict(Topic.objects.exclude(summary="").values_list("slug", "summary"))
+    assert not [slug for slug, text in summaries.items() if garbled(text)]
+    # 004's multivalue line ("availabiliy", "retruned") led the Route 53 routing page; its definition, Kinesis'
+    assert "availabiliy" not in Topic.objects.get(slug="route-53-routing-policies").summary
+    assert "i.e ingest" not in summaries["amazon-kinesis"]
+
+
 def test_sub_topic_pages_link_back_to_their_parent(client, shipped_notes):
     html = client.get(reverse("content:topic", args=["s3-storage-classes"])).content.decode()
     assert 'href="/topics/amazon-s3/">Amazon S3</a> ›' in html
