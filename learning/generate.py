@@ -169,6 +169,13 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
     if (heading and heading.lower() not in GENERIC and len(words(heading)) <= 5 and not _FEATURE_BLURB.match(heading)
             and plain_name(heading) != plain_name(term)):
         if names_topic(heading, topic) or any(n in plain_name(heading) for n in topic.names if len(n) > 2):
+            rest = plain_name(heading)
+            own = {n for n in topic.names if " " not in n or n in _official()}  # not aliases such as "redshift cluster"
+            own |= {re.sub(r"^(amazon|aws) ", "", n) for n in own}
+            for name in sorted(own, key=len, reverse=True):
+                rest = re.sub(rf"\b{re.escape(name)}s?\b", " ", rest)
+            if not [w for w in rest.split() if w not in _STOP]:
+                return f" (in {topic.name})"  # "S3: Simple Storage Services", "Ec2": the page by its own name
             return f" (in {heading})"
         return f" (in {topic.name}: {heading})"
     return f" (in {topic.name})"
@@ -182,6 +189,13 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
         return []  # "medium" from an example line is a token, not a term
     term = re.sub(r"\s*\((?:[a-z][a-z-]*)\)", "", term).strip()  # "CodeDeploy (hybrid)": a slide's aside
+    if (re.match(r"(amazon|aws) ", term, re.I) and names_topic(term, topic)
+            and plain_name(term).removesuffix("s") not in _official()):
+        return []  # "Amazon R53": the notes' nickname for a service the deck defines under its own name
+    if re.search(r"\blatency$", term, re.I):
+        return []  # "Single-digit millisecond latency": a benefit, answered by restating it
+    if re.search(r"\b(?:our|we)\b", definition, re.I):
+        return []  # "Start a terminal into our EC2 Instances": a course transcript's voice, not a definition
     if len(term) <= 2 and not term.isupper():
         return []  # "Id (in IAM Policies Structure)": a field name, answered by restating it
     if "/" in term and re.search(r"\w*\d\w*/\w|\w/\w*\d", term):
@@ -272,10 +286,11 @@ _NOT_A_SERVICE = re.compile(r"\b(open[- ]source|in a single-az|deployment)\b", r
 _TYPOS = re.compile(r"\b(throught|resistent|seperate|differnt|availab|virutal|upladed|imporved|seamelessly|"
                     r"retireval|obselete|predifining|appln|injestion|bydefault|accesed|recieve|occurence|donot|doesnot|cannnot|"
                     r"recieved|wich|teh|thier|infrequnt|dynamic db|unto|snowcone|snowmobile|task as two|senario|"
-                    r"automatitally|availabiliy)\b"
+                    r"automatitally|availabiliy|polocy|retruned)\b"
                     # and the marks of notes typed in a hurry, which read badly on a card: "i.e ingest", "b/w",
                     # "etc..", "this has structure", "which is very effective", "this is not infinity but"
-                    r"|\bi\.e\b(?!\.)|\bb/w\b|\betc\.\.|\b(?:this has|which is very|this is not|this focuses)\b", re.I)
+                    r"|\bi\.e\b(?!\.)|\bb/w\b|\betc\.\.|\b(?:this has|which is very|this is not|this focuses|lets say|"
+                    r"we are having)\b", re.I)
 # Product names AWS has retired or renamed: a card using them teaches the old world.
 _RENAMED = re.compile(r"\bS3 Glacier\b(?! (Instant|Flexible|Deep))|\bGlacier\b(?! (Instant|Flexible|Deep))", re.I)
 _STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "amazon", "aws", "is", "are", "by"}
@@ -421,6 +436,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # "Step 4 - The object is now in an edge cache": one step of a process the card does not show
     statement = re.sub(r"^(example|e\.g\.|eg|for example|note)\s*[:,-]\s*", "", statement, flags=re.I)
     front = sentence(statement.replace(number, "[…]", 1))
+    units = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", number)}
+    if units & set(words(front.replace("[…]", " "))) and not re.fullmatch(r"[\d.,]+\s*%?", number):
+        return []  # "the application layer ([…])" for "Layer 7": the front holds the answer's unit and meaning
     label = re.match(r"(.*?)\s*(?:[:–-]|\()\s*\[…\]\)?\.?$", front)
     if label and not _QUANTITY.search(label[1].split(":")[-1].split("–")[-1]):
         return []  # "Gateway Load Balancer: […]" asks for a value without saying which (layer? protocol?)
@@ -557,6 +575,16 @@ def _misnamed() -> tuple[re.Pattern | None, dict[str, str | None]]:
 _MAKER = re.compile(r"\b(?:aws|amazon)\s", re.I)
 
 
+@lru_cache(maxsize=1)
+def _official() -> frozenset[str]:
+    """Every catalog name and full name, as plain_name() spells them."""
+    from content.catalog import load_catalog
+
+    names = {plain_name(name) for topic in load_catalog().topics.values() for name in (topic.name, topic.full_name)
+             if name}
+    return frozenset(names | {name.removesuffix("s") for name in names})  # "AWS SDK" for "AWS SDKs"
+
+
 def fix_names(text: str) -> str:
     """'AWS Macie' -> 'Amazon Macie': blind graders rightly fail a card that teaches a wrong service name."""
     if not text or not _MAKER.search(text):
@@ -587,17 +615,30 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
 def scenario_card(question) -> CardDraft | None:
     """A scenario question as a flashcard: the exam's "which one fits?" with the answer and why.
 
-    One card per requirement (its first wording), single-answer only; the reason is the family data's
-    verified fact for the right option, the sources are the note lines that back it.
+    One card per requirement (its first wording); the reason is the family data's verified fact for the right
+    option, the sources are the note lines that back it. A "Which TWO" requirement is asked for both, each
+    with the first clause of its fact.
     """
-    if question.kind != "single" or not question.key:
+    if question.kind not in ("single", "multi") or not question.key:
         return None
-    right = next((c for c in question.choices if c.correct), None)
-    if right is None or not right.refs:
+    right = [c for c in question.choices if c.correct]
+    if not right or not all(c.refs for c in right) or len(right) != (2 if question.kind == "multi" else 1):
         return None
-    reason = right.explanation.removeprefix("Correct.").strip()
-    back = f"{right.text}. {reason}" if reason else right.text
+    reasons = [c.explanation.removeprefix("Correct.").strip() for c in right]
+    if question.kind == "single":
+        back = f"{right[0].text}. {reasons[0]}" if reasons[0] else right[0].text
+        front = question.stem
+    else:
+        front = re.sub(r"\s*\(Select TWO\.\)\s*$", "", question.stem)
+        back = f"{right[0].text} and {right[1].text}." + "".join(
+            f"\n• {_first_clause(reason)}" for reason in reasons if reason)
     if len(back) > MAX_BACK + 80:  # a scenario stem is long by nature; the back must still fit a phone
         return None
     return CardDraft(card_key(f"scenario\x1f{question.family}\x1f{question.requirement}", "scenario"),
-                     "scenario", question.stem, back)
+                     "scenario", front, back)
+
+
+def _first_clause(text: str) -> str:
+    """'AWS Fargate is a serverless compute engine for containers on ECS or EKS: you give ...' -> up to the colon."""
+    clause = re.split(r"(?<=[A-Za-z0-9)])(?:[:;]|,\s(?:and|but|so|with|while)\b|\.\s)", text, maxsplit=1)[0]
+    return clause.rstrip(" .,") + "."

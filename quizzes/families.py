@@ -43,7 +43,7 @@ _FAMILY_KEYS = frozenset(
     {"id", "name", "topic", "domain", "noun", "plural", "stems", "multi_stems", "option", "requirement", "cards"}
 )
 _OPTION_KEYS = frozenset({"id", "name", "topic", "evidence", "fact"})
-_REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty"})
+_REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty", "cards"})
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class Requirement:
     fails: tuple[str, ...]
     why_not: dict[str, str] = field(default_factory=dict)
     difficulty: int = 2
+    cards: bool = True  # False: the wording that rules out the options' near misses gives a flashcard away
 
     @property
     def multi(self) -> bool:
@@ -239,7 +240,8 @@ def _parse_requirement(entry: dict, options: dict[str, Option], what: str) -> Re
     difficulty = entry.get("difficulty", 2)
     if isinstance(difficulty, bool) or difficulty not in DIFFICULTIES:
         raise ValueError(f"{what}: 'difficulty' must be 1, 2 or 3, is {difficulty!r}")
-    return Requirement(id=rid, need=need, meets=meets, fails=fails, why_not=dict(why_not), difficulty=difficulty)
+    return Requirement(id=rid, need=need, meets=meets, fails=fails, why_not=dict(why_not), difficulty=difficulty,
+                       cards=_flag(entry, "cards", what))
 
 
 def _flag(entry: dict, key: str, what: str, default: bool = True) -> bool:

@@ -168,3 +168,101 @@ def test_the_shipped_notes_keep_a_definitions_catch_and_every_listed_use(shipped
     fronts = set(Flashcard.objects.active().values_list("front", flat=True))
     assert "What is AWS Macie (in Amazon S3: Compliance and Data Governance)?" not in fronts
     assert not any("52 vCPUs" in front for front in fronts)  # 003:2002: an erratum now
+
+
+class _Choice:
+    def __init__(self, text, correct, explanation, refs):
+        self.text, self.correct, self.explanation, self.refs = text, correct, explanation, refs
+
+
+class _Question:
+    def __init__(self, kind, stem, choices):
+        self.kind, self.stem, self.choices = kind, stem, choices
+        self.key, self.family, self.requirement = "q-1", "compute-platform", "no-servers"
+
+
+def test_a_which_two_question_becomes_a_card_asking_for_both():
+    from learning.generate import scenario_card
+
+    card = scenario_card(_Question("multi", "A company wants to run its workloads without managing any servers. "
+                                   "Which TWO AWS compute services could it choose? (Select TWO.)", [
+        _Choice("AWS Lambda", True, "Correct. AWS Lambda runs code in response to events without servers to manage, "
+                "scales automatically and bills per request.", [["002", 1, 740]]),
+        _Choice("Amazon EC2", False, "Not this one. Amazon EC2 provides virtual servers.", [["002", 1, 140]]),
+        _Choice("AWS Fargate", True, "Correct. AWS Fargate is a serverless compute engine for containers on ECS or "
+                "EKS: you give each task its CPU and memory.", [["002", 1, 690]]),
+    ]))
+    assert card.front.endswith("Which TWO AWS compute services could it choose?")
+    assert card.back == ("AWS Lambda and AWS Fargate.\n• AWS Lambda runs code in response to events without servers "
+                         "to manage, scales automatically and bills per request.\n• AWS Fargate is a serverless "
+                         "compute engine for containers on ECS or EKS.")  # each fact up to its colon
+
+
+def test_the_notes_nickname_for_a_service_makes_no_card():
+    route53 = topic("amazon-route-53", "Amazon Route 53", "route 53", "r53", "amazon r53")
+    assert definition("Amazon R53", "A highly available and scalable cloud Domain Name System (DNS) web service.",
+                      route53) == []
+
+
+def test_a_definition_keeps_the_sentence_that_says_what_it_is_for():
+    from content.ingest.extract import first_sentences
+
+    text = ("S3 has the option to block public access to all S3 buckets and objects by default. This helps prevent "
+            "accidental public exposure of data. You can override this at the bucket or account level.")
+    assert first_sentences(text) == ("S3 has the option to block public access to all S3 buckets and objects by "
+                                     "default. This helps prevent accidental public exposure of data.")
+
+
+@pytest.mark.django_db
+def test_no_flashcard_from_a_question_only_its_options_make_fair(shipped_notes):
+    fronts = list(Flashcard.objects.active().filter(kind="scenario").values_list("front", flat=True))
+    assert not [f for f in fronts if "shared responsibility" in f]
+    assert not [f for f in fronts if "rather than on the bucket" in f]
+    assert [f for f in fronts if "Which TWO" in f]  # the two-answer scenarios are cards too
+
+
+def test_a_blank_whose_unit_the_front_already_names_is_no_question():
+    assert number("Application Load Balancer (ALB): Operates at the application layer (Layer 7) of the OSI model.",
+                  "Layer 7", topic("elastic-load-balancing", "Elastic Load Balancing")) == []
+
+
+def test_a_heading_that_only_names_the_service_is_replaced_by_its_name():
+    s3 = topic("amazon-s3", "Amazon S3", "s3", "simple storage service", "amazon simple storage service")
+    cards = definition("Object", "A file and any metadata that describes the file.", s3,
+                       section="S3: Simple Storage Services")
+    assert [front for front, _ in cards] == ["What is Object (in Amazon S3)?"]
+
+
+def test_benefits_and_a_course_voice_are_not_definitions():
+    dynamodb = topic("amazon-dynamodb", "Amazon DynamoDB", "dynamodb")
+    assert definition("Single-digit millisecond latency", "Low latency retrieval of items at any scale.",
+                      dynamodb) == []
+    ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
+    assert definition("SSH", "Start a terminal into our EC2 Instances (port 22)", ec2) == []
+
+
+def test_the_definition_that_says_more_is_the_one_shown():
+    from content.services import definition_quality
+
+    vague = {"definition": "A fully managed service, meaning AWS handles the cluster provisioning, configuration, "
+                           "and tuning for you."}
+    full = {"definition": "A fully managed cloud service that simplifies the process of processing and analyzing "
+                          "vast amounts of data using big data frameworks like Apache Hadoop, Spark, HBase, Presto."}
+    assert definition_quality(full) > definition_quality(vague)
+
+
+@pytest.mark.django_db
+def test_a_hurried_file_alone_makes_no_definition_card_but_still_shows_on_its_page(shipped_notes, client):
+    from content.models import Topic
+
+    cards = Flashcard.objects.active()
+    only_hurried = [c.front for c in cards.filter(kind__in=["definition", "use_case"])
+                    if {label for label, _, _ in c.refs} <= {"000", "001", "004"}]
+    assert not only_hurried
+    # 004:168's Internet Gateway line ("acts as bridge") is on the VPC page, though no card asks it
+    assert not cards.filter(front__contains="Internet Gateway (in Amazon VPC)").exists()
+    vpc = Topic.objects.get(slug="amazon-vpc")
+    assert "acts as bridge" in client.get(vpc.get_absolute_url()).content.decode()
+    # a definition a careful file also gives keeps its card, with the hurried file among its sources
+    assert any({label for label, _, _ in c.refs} & {"000", "001", "004"} and {label for label, _, _ in c.refs} - {
+        "000", "001", "004"} for c in cards.filter(kind="definition"))
