@@ -84,9 +84,11 @@ def deck_sql(study: StudySettings, topic_id: int | None) -> tuple[str, dict]:
     if topic_id is not None:
         return (" AND (c.topic_id = %(topic)s OR c.topic_id IN "
                 "(SELECT t.id FROM content_topic t WHERE t.parent_id = %(topic)s))"), {"topic": topic_id}
-    chosen = [int(pk) for pk in study.deck_topics]
+    if not study.deck_topics:
+        return "", {}  # nothing ticked: every topic
+    chosen = [int(pk) for pk in study.deck_topics if pk is not None]  # as deck_filter: a null ticks nothing
     if not chosen:
-        return "", {}
+        return " AND 1 = 0", {}
     names = {f"deck{i}": pk for i, pk in enumerate(chosen)}
     return " AND c.topic_id IN (" + ", ".join(f"%({name})s" for name in names) + ")", names
 
