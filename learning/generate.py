@@ -546,8 +546,9 @@ GENERATORS = {
 def _misnamed() -> tuple[re.Pattern | None, dict[str, str | None]]:
     """Service names with the wrong maker ("AWS Macie", "AWS CloudFront"), each to its catalog name.
 
-    The official names are in the pattern too, mapped to None (left as written), as is any maker put before a
-    name that has none, so the longest name wins: "AWS EC2 Image Builder" is not "AWS EC2" plus a tail.
+    The official names are in the pattern too, mapped to None (left as written), and a maker put before a name
+    that has none maps to the bare name; the longest match wins, so "AWS EC2 Image Builder" becomes "EC2 Image
+    Builder", not "Amazon EC2" plus a tail.
     """
     from content.catalog import load_catalog  # the catalog is data; imported here to keep this module plain
 
