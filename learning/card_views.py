@@ -21,6 +21,7 @@ from learning.models import CardReport, CardState, Flashcard, ReviewLog, StudySe
 from learning.queue import format_interval
 from learning.roles import is_instructor
 from learning.views import get_card
+from quizzes.models import QuestionReport
 
 CARDS_PER_PAGE = 50
 LEARNING = (State.Learning.value, State.Relearning.value)
@@ -229,9 +230,17 @@ def report_card(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def card_reports(request: HttpRequest) -> HttpResponse:
+    """The instructors' one queue: reported cards and reported questions together, oldest first."""
     require_instructor(request.user)
-    reports = (CardReport.objects.filter(resolved=False)
-               .select_related("card", "card__topic", "user").order_by("created_at", "pk"))
+    cards = (CardReport.objects.filter(resolved=False)
+             .select_related("card", "card__topic", "user").order_by("created_at", "pk"))
+    questions = (QuestionReport.objects.filter(resolved=False)
+                 .select_related("question", "question__topic", "user").order_by("created_at", "pk"))
+    for report in cards:
+        report.kind = "card"
+    for report in questions:
+        report.kind = "question"
+    reports = sorted([*cards, *questions], key=lambda r: (r.created_at, r.kind, r.pk))
     return render(request, "learning/card_reports.html",
                   {"reports": reports, "study": StudySettings.for_user(request.user)})
 

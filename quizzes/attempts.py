@@ -151,11 +151,14 @@ def draw_due(*, user, count: int, now: datetime, rng: random.Random) -> list[int
 # Starting, answering, submitting
 
 @transaction.atomic
-def start_attempt(*, user, mode: str, question_ids: list[int], now: datetime, settings: dict) -> Attempt:
+def start_attempt(*, user, mode: str, question_ids: list[int], now: datetime, settings: dict,
+                  deadline: datetime | None = None, assignment=None, try_number: int | None = None) -> Attempt:
     """Fix the question order and make one empty response per slot (positions count from 1)."""
-    deadline = now + timedelta(minutes=EXAM_MINUTES) if mode == "exam" else None
+    if mode == "exam":
+        deadline = now + timedelta(minutes=EXAM_MINUTES)
     attempt = Attempt.objects.create(user=user, mode=mode, started_at=now, deadline=deadline,
-                                     question_ids=question_ids, current=1, settings=settings)
+                                     question_ids=question_ids, current=1, settings=settings,
+                                     assignment=assignment, try_number=try_number)
     Response.objects.bulk_create([Response(attempt=attempt, question_id=pk, position=position)
                                   for position, pk in enumerate(question_ids, start=1)])
     return attempt
@@ -269,7 +272,7 @@ def submit_attempt(*, attempt: Attempt, now: datetime, auto: bool = False) -> bo
         rows = list(Response.objects.filter(attempt=attempt).values_list("question_id", "correct"))
         score = sum(1 for _pk, correct in rows if correct) / len(rows) if rows else 0.0
         settings = {**attempt.settings, "auto_submitted": True} if auto else attempt.settings
-        scaled = scale_score(score) if attempt.is_exam else None
+        scaled = scale_score(score) if attempt.is_practice_exam else None
         Attempt.objects.filter(pk=attempt.pk).update(submitted_at=now, score=score, scaled_score=scaled,
                                                      settings=settings)
         attempt.submitted_at, attempt.score, attempt.scaled_score, attempt.settings = now, score, scaled, settings

@@ -14,7 +14,8 @@ COUNT_HELP = "Between 5 and 50."
 def topics_with_questions() -> QuerySet[Topic]:
     """Topics that have active questions, in catalog order, each with `active_questions` (counted live, not
     the ingest's stored `question_count`, so a question retired or edited since shows at once)."""
-    return (Topic.objects.annotate(active_questions=Count("questions", filter=Q(questions__retired=False)))
+    offered = Q(questions__retired=False, questions__disabled=False)
+    return (Topic.objects.annotate(active_questions=Count("questions", filter=offered))
             .filter(active_questions__gt=0).order_by("category_order", "order"))
 
 

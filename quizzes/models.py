@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -69,7 +70,7 @@ def domain_quotas(available: dict[str, int], total: int = EXAM_QUESTIONS,
 
 class QuestionQuerySet(models.QuerySet):
     def active(self) -> QuestionQuerySet:
-        return self.filter(retired=False)
+        return self.filter(retired=False, disabled=False)
 
 
 class Question(models.Model):
@@ -87,8 +88,9 @@ class Question(models.Model):
     difficulty = models.PositiveSmallIntegerField(default=2)  # 1 easy .. 3 hard
     refs = models.JSONField(default=list)  # every source line the explanations quote
     related_cards = models.ManyToManyField("learning.Flashcard", blank=True, related_name="questions")
-    retired = models.BooleanField(default=False)
+    retired = models.BooleanField(default=False)  # no longer in the notes (ingest)
     edited = models.BooleanField(default=False)  # an instructor edited it: ingest leaves its text alone
+    disabled = models.BooleanField(default=False)  # an instructor took it out of the bank; ingest leaves it out
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
@@ -170,7 +172,8 @@ class AttemptQuerySet(models.QuerySet):
 class Attempt(models.Model):
     """A practice quiz or a timed practice exam: the question order is fixed when it starts."""
 
-    MODES = [("practice", "Practice"), ("exam", "Practice exam"), ("due", "Due questions")]
+    MODES = [("practice", "Practice"), ("exam", "Practice exam"), ("due", "Due questions"),
+             ("assignment", "Assignment")]
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
     mode = models.CharField(max_length=10, choices=MODES)
@@ -182,11 +185,17 @@ class Attempt(models.Model):
     score = models.FloatField(null=True, blank=True)  # fraction right
     scaled_score = models.PositiveIntegerField(null=True, blank=True)  # 100-1000, exams
     settings = models.JSONField(default=dict, blank=True)  # topics, domains, notes on the draw
+    # An assignment's attempts: the instructor's rules (window, time limit, attempts) apply on the server.
+    assignment = models.ForeignKey("Assignment", on_delete=models.CASCADE, null=True, blank=True,
+                                   related_name="attempts")
+    try_number = models.PositiveSmallIntegerField(null=True, blank=True)  # 1, 2... within one assignment
 
     objects = AttemptQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]
+        constraints = [models.UniqueConstraint(fields=["assignment", "user", "try_number"],
+                                               name="one_attempt_per_assignment_try")]
 
     def __str__(self) -> str:
         return f"{self.get_mode_display()} by {self.user} at {self.started_at:%Y-%m-%d %H:%M}"
@@ -200,6 +209,12 @@ class Attempt(models.Model):
 
     @property
     def is_exam(self) -> bool:
+        """Taken like an exam: answers change until submit, no feedback before, a palette. Assignments too."""
+        return self.mode in ("exam", "assignment")
+
+    @property
+    def is_practice_exam(self) -> bool:
+        """The timed 65-question exam, which alone gets a scaled score."""
         return self.mode == "exam"
 
     @property
@@ -264,7 +279,8 @@ SPACING_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_revie
 
 class QuestionStateQuerySet(models.QuerySet):
     def due(self, user, now: datetime) -> QuestionStateQuerySet:
-        return self.filter(user=user, due__lte=now, question__retired=False).order_by("due", "pk")
+        return (self.filter(user=user, due__lte=now, question__retired=False, question__disabled=False)
+                .order_by("due", "pk"))
 
     def upsert(self, states: list[QuestionState]) -> None:
         """Save many states in one INSERT .. ON CONFLICT, whether or not the learner had one before."""
@@ -308,3 +324,179 @@ class QuestionState(models.Model):
         self.reps += 1
         if was_review and not correct:
             self.lapses += 1
+
+
+# Classes and assignments (instructors)
+
+JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed
+JOIN_CODE_LENGTH = 8  # 32**8 = 2**40 codes: not guessable by trying
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def tidy_join_code(text: str) -> str:
+    """What people type: lower case, spaces or a dash in the middle ("abcd-efgh") all mean the same code."""
+    return "".join(ch for ch in (text or "").upper() if ch.isalnum())[:40]
+
+
+class CohortQuerySet(models.QuerySet):
+    def taught_by(self, user) -> CohortQuerySet:
+        return self.filter(memberships__user=user, memberships__role=Membership.INSTRUCTOR)
+
+    def attended_by(self, user) -> CohortQuerySet:
+        return self.filter(memberships__user=user, memberships__role=Membership.LEARNER)
+
+
+class Cohort(models.Model):
+    """A class: its instructors, its learners (who join with the code) and the assignments published to it.
+
+    Called a class everywhere a person reads it; `Cohort` in code, where `class` is taken.
+    """
+
+    name = models.CharField(max_length=120)
+    join_code = models.CharField(max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code)
+    archived = models.BooleanField(default=False)  # read-only: no joining, no new assignments; kept for its grades
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+")
+    created_at = models.DateTimeField()
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["archived", "name", "pk"]
+        verbose_name = "class"
+        verbose_name_plural = "classes"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def regenerate_code(self) -> None:
+        """A new code; the old one stops working at once."""
+        for _ in range(5):
+            code = new_join_code()
+            if not Cohort.objects.filter(join_code=code).exists():
+                break
+        self.join_code = code
+        self.save(update_fields=["join_code"])
+
+    @property
+    def display_code(self) -> str:
+        return f"{self.join_code[:4]}-{self.join_code[4:]}"
+
+
+class Membership(models.Model):
+    INSTRUCTOR, LEARNER = "instructor", "learner"
+    ROLES = [(INSTRUCTOR, "Instructor"), (LEARNER, "Learner")]
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=ROLES)
+    joined_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["cohort", "role", "user__username"]
+        constraints = [models.UniqueConstraint(fields=["cohort", "user"], name="one_membership_per_class")]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.cohort} ({self.role})"
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def for_instructor(self, user) -> AssignmentQuerySet:
+        """Assignments published to a class the user teaches."""
+        return self.filter(cohorts__in=Cohort.objects.taught_by(user)).distinct()
+
+    def for_learner(self, user) -> AssignmentQuerySet:
+        """Assignments of the classes the learner is in (archived classes included: their grades stay readable)."""
+        return self.filter(cohorts__in=Cohort.objects.attended_by(user)).distinct()
+
+
+class Assignment(models.Model):
+    """A quiz an instructor sets for one or more classes: a fixed list of questions in a fixed order, a window,
+    an optional time limit and a number of attempts. The server enforces all of it."""
+
+    AFTER_SUBMIT, AFTER_DUE = "after_submit", "after_due"
+    SHOW_ANSWERS = [(AFTER_SUBMIT, "As soon as the learner submits"), (AFTER_DUE, "After the due date")]
+
+    title = models.CharField(max_length=160)
+    cohorts = models.ManyToManyField(Cohort, related_name="assignments")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField()
+    question_ids = models.JSONField(default=list)  # drawn once: every learner gets these, in this order
+    source = models.JSONField(default=dict, blank=True)  # how they were chosen: topics/domains/count, or picked
+    opens_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+    late_until = models.DateTimeField(null=True, blank=True)  # accept late work until then; none: closes when due
+    time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
+    attempts_allowed = models.PositiveSmallIntegerField(default=1)
+    show_answers = models.CharField(max_length=12, choices=SHOW_ANSWERS, default=AFTER_SUBMIT)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def question_count(self) -> int:
+        return len(self.question_ids)
+
+    @property
+    def closes_at(self) -> datetime:
+        """No answer is taken after this: the due date, or the late cut-off when late work is accepted."""
+        return self.late_until or self.due_at
+
+    def is_open(self, now: datetime) -> bool:
+        return self.opens_at <= now < self.closes_at
+
+    def answers_visible(self, now: datetime) -> bool:
+        return self.show_answers == self.AFTER_SUBMIT or now >= self.due_at
+
+    @property
+    def is_locked(self) -> bool:
+        """Once anyone has started it, its questions stay as they are (dates stay editable)."""
+        return self.attempts.exists()
+
+    def deadline_for(self, started_at: datetime) -> datetime:
+        """An attempt ends at its time limit or when the assignment closes, whichever comes first."""
+        if self.time_limit_minutes:
+            return min(started_at + timedelta(minutes=self.time_limit_minutes), self.closes_at)
+        return self.closes_at
+
+
+class Reminder(models.Model):
+    """One email about one assignment to one learner; the row makes `send_reminders` send it only once."""
+
+    NEW, DUE_SOON = "new", "due_soon"
+    KINDS = [(NEW, "New assignment"), (DUE_SOON, "Due in 24 hours")]
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=KINDS)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assignment", "user", "kind"], name="one_reminder_each")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} reminder of {self.assignment} to {self.user}"
+
+
+class QuestionReport(models.Model):
+    """A learner says a question is wrong or unfair; it lands in the instructors' queue beside card reports."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="reports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="question_reports")
+    note = models.TextField(max_length=1000)
+    created_at = models.DateTimeField()
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"report on question {self.question_id} by {self.user}"

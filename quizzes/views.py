@@ -1,4 +1,4 @@
-"""Quizzes for learners (practice, practice exams, due questions) and classes for instructors."""
+"""Quizzes for learners: practice, practice exams, due questions, and taking an assignment's attempt."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,6 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from content.models import DOMAINS
-from learning.roles import is_instructor
 from quizzes.attempts import (
     AnswerRefused,
     AttemptClosed,
@@ -46,7 +44,7 @@ AUTO_SUBMITTED = "Time ran out: your exam was submitted automatically at its dea
 
 def get_attempt_for_user(user, pk: int) -> Attempt:
     """Attempts are private: another learner's attempt is 404, exactly like one that does not exist."""
-    return get_object_or_404(Attempt, pk=pk, user=user)
+    return get_object_or_404(Attempt.objects.select_related("assignment"), pk=pk, user=user)
 
 
 def attempt_url(attempt: Attempt, position: int | None = None) -> str:
@@ -300,17 +298,10 @@ def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(attempt_url(attempt))
     outcome = results(attempt)
     missed = [r for r in outcome.responses if not r.correct]
+    assignment = attempt.assignment
     return render(request, "quizzes/results.html", {
         "attempt": attempt, "results": outcome, "passing": PASSING_SCALED_SCORE, "missed": missed,
-        "open_missed": len(missed) <= OPEN_MISSED,
+        "open_missed": len(missed) <= OPEN_MISSED, "assignment": assignment,
+        # An assignment may keep its answers back until the due date, so nobody passes them on meanwhile.
+        "answers_hidden": assignment is not None and not assignment.answers_visible(now),
     })
-
-
-# Classes (instructors)
-
-@login_required
-def classes(request: HttpRequest) -> HttpResponse:
-    if not is_instructor(request.user):
-        raise PermissionDenied("Only instructors manage classes.")
-    return render(request, "quizzes/classes.html")
-

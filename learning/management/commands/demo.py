@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from learning.roles import make_instructor
+from quizzes.demo_class import create_demo_class
 
 DEMO_USERS = [
     # username, password, instructor?
@@ -40,3 +42,4 @@ class Command(BaseCommand):
             role = "instructor" if instructor else "learner"
             state = "created" if created else "already there (password unchanged)"
             self.stdout.write(f"  {role:<10} {username:<16} password: {password:<20} {state}")
+        self.stdout.write(f"  {create_demo_class(timezone.now())}")

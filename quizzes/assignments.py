@@ -1,0 +1,184 @@
+"""Assignments from the learner's side: starting one under its rules, where each learner stands, and reminders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.attempts import close_if_expired, start_attempt
+from quizzes.models import Assignment, Attempt, Cohort, Membership, Reminder
+
+NOT_STARTED, IN_PROGRESS, SUBMITTED, LATE, MISSING = "not started", "in progress", "submitted", "late", "missing"
+REMIND_BEFORE = timedelta(hours=24)
+
+
+class AssignmentRefused(Exception):
+    """The assignment's rules refuse this (not open yet, closed, no attempts left). Nothing was saved."""
+
+
+@dataclass
+class Standing:
+    """Where one learner stands on one assignment: their attempts, the graded one, and the status word."""
+
+    assignment: Assignment
+    attempts: list[Attempt]  # oldest first
+    now: datetime
+
+    @property
+    def submitted(self) -> list[Attempt]:
+        return [a for a in self.attempts if a.submitted_at is not None]
+
+    @property
+    def unfinished(self) -> Attempt | None:
+        return next((a for a in self.attempts if a.submitted_at is None and not a.is_expired(self.now)), None)
+
+    @property
+    def graded(self) -> Attempt | None:
+        """The attempt that counts: the highest score, the earlier one on a tie (Moodle's "highest grade")."""
+        done = self.submitted
+        return max(done, key=lambda a: (a.score or 0.0, -a.submitted_at.timestamp())) if done else None
+
+    @property
+    def attempts_left(self) -> int:
+        return max(0, self.assignment.attempts_allowed - len(self.attempts))
+
+    @property
+    def status(self) -> str:
+        graded = self.graded
+        if graded is not None:
+            return LATE if graded.submitted_at > self.assignment.due_at else SUBMITTED
+        if self.unfinished is not None:
+            return IN_PROGRESS
+        if self.now >= self.assignment.closes_at or (self.attempts and not self.attempts_left):
+            return MISSING
+        return NOT_STARTED
+
+    @property
+    def can_start(self) -> bool:
+        return (self.unfinished is None and self.attempts_left > 0 and self.assignment.is_open(self.now))
+
+    @property
+    def time_taken(self) -> timedelta | None:
+        graded = self.graded
+        return graded.submitted_at - graded.started_at if graded else None
+
+
+def standing(assignment: Assignment, user, now: datetime) -> Standing:
+    """The learner's standing; an attempt whose time ran out is submitted first, as of its deadline."""
+    attempts = list(Attempt.objects.filter(assignment=assignment, user=user).order_by("started_at", "pk"))
+    for attempt in attempts:
+        close_if_expired(attempt, now)
+    return Standing(assignment, attempts, now)
+
+
+def start_assignment(*, assignment: Assignment, user, now: datetime) -> Attempt:
+    """Resume the attempt in progress, or start the next one if the window is open and attempts are left."""
+    with transaction.atomic():
+        # One learner starting twice at once (two tabs, a double click) waits here for the other.
+        Membership.objects.select_for_update().filter(
+            user=user, role=Membership.LEARNER, cohort__in=assignment.cohorts.all()).exists()
+        place = standing(assignment, user, now)
+        if place.unfinished is not None:
+            return place.unfinished
+        if now < assignment.opens_at:
+            raise AssignmentRefused(f"This assignment opens at {fmt(assignment.opens_at)}.")
+        if now >= assignment.closes_at:
+            raise AssignmentRefused(f"This assignment closed at {fmt(assignment.closes_at)}; "
+                                    "answers are no longer taken.")
+        if place.attempts_left == 0:
+            allowed = assignment.attempts_allowed
+            raise AssignmentRefused(f"You have used your {allowed} attempt{'s' if allowed != 1 else ''} "
+                                    "at this assignment.")
+        if not assignment.question_ids:
+            raise AssignmentRefused("This assignment has no questions.")
+        try:
+            with transaction.atomic():
+                return start_attempt(
+                    user=user, mode="assignment", question_ids=list(assignment.question_ids), now=now,
+                    settings={"assignment": assignment.title}, deadline=assignment.deadline_for(now),
+                    assignment=assignment, try_number=len(place.attempts) + 1)
+        except IntegrityError:  # the same try started by a racing request (SQLite has no row locks)
+            return Attempt.objects.get(assignment=assignment, user=user, try_number=len(place.attempts) + 1)
+
+
+def fmt(when: datetime) -> str:
+    return timezone.localtime(when).strftime("%-d %b %Y, %H:%M %Z")
+
+
+# Reminders
+
+def pending_reminders(now: datetime) -> list[tuple[Assignment, object, str]]:
+    """Every (assignment, learner, kind) owed an email now and not yet sent.
+
+    New: an assignment that is open. Due soon: due within 24 hours and not yet submitted by the learner.
+    Learners without an email address and classes that are archived are left out.
+    """
+    open_now = (Assignment.objects.filter(opens_at__lte=now).exclude(due_at__lte=now)
+                .prefetch_related("cohorts"))
+    sent = set(Reminder.objects.filter(assignment__in=open_now).values_list("assignment_id", "user_id", "kind"))
+    members = (Membership.objects.filter(role=Membership.LEARNER, cohort__assignments__in=open_now,
+                                         cohort__archived=False)
+               .exclude(user__email="")
+               .values_list("cohort__assignments", "user_id").distinct())
+    learners: dict[int, set[int]] = {}
+    for assignment_id, user_id in members:
+        learners.setdefault(assignment_id, set()).add(user_id)
+    submitted = set(Attempt.objects.filter(assignment__in=open_now, submitted_at__isnull=False)
+                    .values_list("assignment_id", "user_id"))
+    users = get_user_model().objects.in_bulk({uid for ids in learners.values() for uid in ids})
+    owed = []
+    for assignment in open_now:
+        for user_id in sorted(learners.get(assignment.pk, ())):
+            if (assignment.pk, user_id, Reminder.NEW) not in sent:
+                owed.append((assignment, users[user_id], Reminder.NEW))
+            if (assignment.due_at - now <= REMIND_BEFORE and (assignment.pk, user_id) not in submitted
+                    and (assignment.pk, user_id, Reminder.DUE_SOON) not in sent):
+                owed.append((assignment, users[user_id], Reminder.DUE_SOON))
+    return owed
+
+
+def reminder_text(assignment: Assignment, user, kind: str) -> tuple[str, str]:
+    base = getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+    link = base + reverse("quizzes:assignment", args=[assignment.pk])
+    due = fmt(assignment.due_at)
+    limit = (f"You have {assignment.time_limit_minutes} minutes once you start. "
+             if assignment.time_limit_minutes else "")
+    if kind == Reminder.NEW:
+        subject = f"New assignment: {assignment.title}"
+        body = (f"Hello {user.username},\n\nA new assignment is waiting for you: {assignment.title} "
+                f"({assignment.question_count} questions), due {due}.\n{limit}\nOpen it: {link}\n")
+    else:
+        subject = f"Due in 24 hours: {assignment.title}"
+        body = (f"Hello {user.username},\n\n{assignment.title} is due {due} and you have not submitted it yet.\n"
+                f"{limit}\nOpen it: {link}\n")
+    return subject, body + "\n-- Stratus\n"
+
+
+def send_reminders(now: datetime) -> int:
+    """Send every reminder owed now, each once: the Reminder row is written in the same transaction as the
+    email is handed over, and a second run (or one racing it) finds the row and skips it."""
+    count = 0
+    for assignment, user, kind in pending_reminders(now):
+        try:
+            with transaction.atomic():
+                _, created = Reminder.objects.get_or_create(assignment=assignment, user=user, kind=kind,
+                                                            defaults={"sent_at": now})
+                if not created:
+                    continue
+                subject, body = reminder_text(assignment, user, kind)
+                send_mail(subject, body, None, [user.email])  # raises: the row rolls back, the next run retries
+        except IntegrityError:
+            continue  # another run sent it
+        count += 1
+    return count
+
+
+def active_cohorts_of(user) -> list[Cohort]:
+    return list(Cohort.objects.attended_by(user).filter(archived=False))
