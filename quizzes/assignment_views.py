@@ -276,7 +276,7 @@ def gradebook_csv(request: HttpRequest, pk: int) -> HttpResponse:
     writer = csv.writer(response)
     for row in csv_rows(book, request.GET.get("sort", "name")):
         # A name starting with = + - @ would run as a formula in a spreadsheet: quote it as text.
-        writer.writerow([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
+        writer.writerow([f"'{v}" if isinstance(v, str) and v and v[0] in "=+-@" else v for v in row])
     return response
 
 

@@ -514,6 +514,6 @@ def test_the_reports_page_costs_the_same_queries_for_1_or_25_reports(client, ins
                                    for c in cards)
     client.force_login(instructor)
     StudySettings.for_user(instructor)
-    with django_assert_max_num_queries(5):  # session, user, instructor role, study settings, reports
+    with django_assert_max_num_queries(6):  # session, user, instructor role, study settings, card and question reports
         response = client.get(reverse("learning:card_reports"))
     assert response.content.decode().count('id="report-') == reports

@@ -1,6 +1,7 @@
 """Questions for quiz tests, made directly (no ingest): topics with a domain, and single, multi or identify kinds."""
 
 import itertools
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -132,3 +133,39 @@ def post_answer(client):
 def options():
     """The right option ids of a question, or one wrong one: `options(question, right=False)`."""
     return choice_ids
+
+
+# Classes and assignments
+
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # classes and assignments start here in these tests
+
+
+@pytest.fixture
+def make_class(db):
+    """A class taught by `instructor`, with `learners` enrolled."""
+    from quizzes.class_views import create_cohort
+    from quizzes.models import Membership
+
+    def make(instructor, *learners, name: str = "Cloud 101"):
+        cohort = create_cohort(name=name, instructor=instructor)
+        for user in learners:
+            Membership.objects.create(cohort=cohort, user=user, role=Membership.LEARNER, joined_at=T0)
+        return cohort
+
+    return make
+
+
+@pytest.fixture
+def make_assignment(db):
+    """An assignment of the given questions (in that order) published to `cohorts`; open from T0 for a week."""
+    from quizzes.models import Assignment
+
+    def make(cohorts, questions, *, title: str = "Week 1", opens=None, due=None, **rules):
+        opens = opens or T0
+        assignment = Assignment.objects.create(
+            title=title, created_at=opens, question_ids=[q.pk for q in questions], opens_at=opens,
+            due_at=due or opens + timedelta(days=7), **rules)
+        assignment.cohorts.set(cohorts if isinstance(cohorts, list | tuple) else [cohorts])
+        return assignment
+
+    return make
