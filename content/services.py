@@ -752,6 +752,8 @@ class QuestionWriter:
         new, changed_rows, changed_questions = [], [], set()
         fields = ["text", "correct", "explanation", "quote", "refs", "position", "retired"]
         for key, (question, draft) in by_key.items():
+            if question.edited:
+                continue  # an instructor's options, key and explanations stay exactly as they left them
             current = choices.get(question.pk, {})
             wanted = set()
             for position, c in enumerate(draft.choices):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,6 +19,7 @@ from quizzes.models import Assignment, Attempt, Cohort, Membership, Reminder
 
 NOT_STARTED, IN_PROGRESS, SUBMITTED, LATE, MISSING = "not started", "in progress", "submitted", "late", "missing"
 REMIND_BEFORE = timedelta(hours=24)
+logger = logging.getLogger(__name__)
 
 
 class AssignmentRefused(Exception):
@@ -176,6 +179,10 @@ def send_reminders(now: datetime) -> int:
                 send_mail(subject, body, None, [user.email])  # raises: the row rolls back, the next run retries
         except IntegrityError:
             continue  # another run sent it
+        except (OSError, SMTPException):
+            logger.exception("reminder %s of assignment %s to %s not sent; retried next run", kind,
+                             assignment.pk, user.pk)
+            continue
         count += 1
     return count
 
