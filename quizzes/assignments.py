@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timedelta
 from smtplib import SMTPException
 
@@ -28,21 +29,23 @@ class AssignmentRefused(Exception):
 
 @dataclass
 class Standing:
-    """Where one learner stands on one assignment: their attempts, the graded one, and the status word."""
+    """Where one learner stands on one assignment: their attempts, the graded one, and the status word.
+
+    Read-only once made (the figures are cached): make a new one after the attempts change."""
 
     assignment: Assignment
     attempts: list[Attempt]  # oldest first
     now: datetime
 
-    @property
+    @cached_property
     def submitted(self) -> list[Attempt]:
         return [a for a in self.attempts if a.submitted_at is not None]
 
-    @property
+    @cached_property
     def unfinished(self) -> Attempt | None:
         return next((a for a in self.attempts if a.submitted_at is None and not a.is_expired(self.now)), None)
 
-    @property
+    @cached_property
     def graded(self) -> Attempt | None:
         """The attempt that counts: the highest score, the earlier one on a tie (Moodle's "highest grade")."""
         done = self.submitted
@@ -52,7 +55,7 @@ class Standing:
     def attempts_left(self) -> int:
         return max(0, self.assignment.attempts_allowed - len(self.attempts))
 
-    @property
+    @cached_property
     def status(self) -> str:
         graded = self.graded
         if graded is not None:

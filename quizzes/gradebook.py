@@ -50,7 +50,7 @@ class GradeRow:
     @property
     def right(self) -> int | None:
         graded = self.graded
-        return None if graded is None else round((graded.score or 0) * graded.question_count)
+        return None if graded is None else round((graded.score or 0) * self.standing.assignment.question_count)
 
     @property
     def submitted_at(self) -> datetime | None:
@@ -141,9 +141,14 @@ def gradebook(assignment: Assignment, now: datetime) -> Gradebook:
     for attempt in Attempt.objects.filter(assignment=assignment).expired(now):
         close_if_expired(attempt, now)
     members = (Membership.objects.filter(cohort__assignments=assignment, role=Membership.LEARNER)
-               .select_related("user", "cohort").order_by("user__username", "cohort__name"))
+               .select_related("user", "cohort").order_by("user__username", "cohort__name")
+               .only("user_id", "cohort_id", "user__username", "user__email", "cohort__name"))
     attempts: dict[int, list[Attempt]] = defaultdict(list)
-    for attempt in Attempt.objects.filter(assignment=assignment).order_by("started_at", "pk"):
+    # Only what a grade needs: each attempt's question list is the assignment's, and decoding 200 of them
+    # (JSON) was a third of the page's time.
+    for attempt in (Attempt.objects.filter(assignment=assignment).order_by("started_at", "pk")
+                    .only("id", "user_id", "assignment_id", "try_number", "started_at", "deadline", "submitted_at",
+                          "score")):
         attempts[attempt.user_id].append(attempt)
     rows, seen = [], set()
     for member in members:
@@ -191,7 +196,7 @@ class ScoredAttempt:
 
     attempt_id: int
     score: float
-    answers: dict[int, tuple[bool, list[int]]]  # question id: (right?, chosen option ids)
+    answers: dict[int, tuple[bool, list[int] | None]]  # question id: (right?, chosen option ids, if read)
 
 
 @dataclass
@@ -237,6 +242,14 @@ class ItemStats:
     def flagged(self) -> bool:
         return bool(self.flags)
 
+    @property
+    def facility_text(self) -> str:
+        return "–" if self.facility is None else f"{self.facility:.2f}"
+
+    @property
+    def discrimination_text(self) -> str:
+        return "–" if self.discrimination is None else f"{self.discrimination:.2f}"
+
     def pick_share(self, option_id: int) -> float:
         return self.picks.get(option_id, 0) / self.answered_by if self.answered_by else 0.0
 
@@ -259,8 +272,9 @@ def analyse_items(attempts: list[ScoredAttempt], question_ids: list[int]) -> dic
         skipped = 0
         for a in taking:
             chosen = a.answers[question_id][1]
-            picks.update(chosen)
-            skipped += not chosen
+            if chosen is not None:  # None: the picks are counted elsewhere (see assignment_items)
+                picks.update(chosen)
+                skipped += not chosen
         stats[question_id] = ItemStats(
             question_id=question_id, answered_by=len(taking),
             right=sum(a.answers[question_id][0] for a in taking), group_size=size,
@@ -275,17 +289,18 @@ def scored_attempts(responses) -> list[ScoredAttempt]:
     by_attempt: dict[int, ScoredAttempt] = {}
     for attempt_id, score, question_id, correct, chosen in responses:
         entry = by_attempt.setdefault(attempt_id, ScoredAttempt(attempt_id, score or 0.0, {}))
-        entry.answers[question_id] = (bool(correct), list(chosen or []))
+        entry.answers[question_id] = (bool(correct), None if chosen is None else list(chosen))
     return list(by_attempt.values())
 
 
 def attach_questions(stats: dict[int, ItemStats]) -> None:
-    """The questions and every option (retired ones too: a pick may point at one), in one query."""
-    for choice in (Choice.objects.filter(question_id__in=list(stats)).select_related("question__topic")
-                   .order_by("question_id", "position", "pk")):
-        item = stats[choice.question_id]
-        item.question = choice.question
-        item.options.append(choice)
+    """The questions and every option (retired ones too: a pick may point at one), in two narrow queries."""
+    questions = Question.objects.filter(pk__in=list(stats)).only("id", "stem", "kind")
+    for question in questions:
+        stats[question.pk].question = question
+    for choice in (Choice.objects.filter(question_id__in=list(stats)).order_by("question_id", "position", "pk")
+                   .only("id", "question_id", "text", "correct", "retired", "position")):
+        stats[choice.question_id].options.append(choice)
     for item in stats.values():
         for index, option in enumerate(item.options):
             option.letter = chr(65 + index)
@@ -293,12 +308,22 @@ def attach_questions(stats: dict[int, ItemStats]) -> None:
 
 
 def assignment_items(book: Gradebook) -> list[ItemStats]:
-    """Item analysis over each learner's graded attempt (the one their grade comes from)."""
+    """Item analysis over each learner's graded attempt (the one their grade comes from).
+
+    Right or wrong per answer comes as plain rows; which options were picked is counted by the database per
+    distinct choice, so thousands of answers decode a few dozen JSON lists rather than thousands.
+    """
     graded = {r.graded.pk: r.graded for r in book.rows if r.graded is not None}
-    rows = (Response.objects.filter(attempt_id__in=list(graded))
-            .values_list("attempt_id", "question_id", "correct", "chosen"))
-    scored = scored_attempts((a, graded[a].score, q, c, ch) for a, q, c, ch in rows)
+    answers = Response.objects.filter(attempt_id__in=list(graded))
+    rows = answers.values_list("attempt_id", "question_id", "correct")
+    scored = scored_attempts((a, graded[a].score, q, c, None) for a, q, c in rows)
     stats = analyse_items(scored, list(dict.fromkeys(book.assignment.question_ids)))
+    for question_id, chosen, times in (answers.order_by().values("question_id", "chosen")
+                                       .annotate(n=Count("id")).values_list("question_id", "chosen", "n")):
+        item = stats.get(question_id)
+        if item is not None:
+            item.picks.update({pk: times for pk in chosen or []})
+            item.skipped += 0 if chosen else times
     attach_questions(stats)
     return [stats[pk] for pk in dict.fromkeys(book.assignment.question_ids)]
 

@@ -160,8 +160,8 @@ def test_gradebook_and_item_analysis_cost_the_same_queries_for_any_class_size(
         # session, user, role, study settings (time zone), the assignment, expired attempts, learners, attempts
         with django_assert_num_queries(8):
             assert client.get(reverse("quizzes:gradebook", args=[assignment.pk])).status_code == 200
-        # session, user, role, assignment, expired attempts, learners, attempts, responses, questions
-        with django_assert_num_queries(9):
+        # session, user, role, assignment, expired attempts, learners, attempts, answers, picks, questions, options
+        with django_assert_num_queries(11):
             assert client.get(reverse("quizzes:items", args=[assignment.pk])).status_code == 200
     assert Response.objects.filter(attempt__assignment=assignment).count() == 5 * learners
 

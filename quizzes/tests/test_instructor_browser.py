@@ -16,13 +16,12 @@ PHONE = 390
 
 
 def shoot(page, screenshot, name: str):
-    import time as _t; _s = _t.monotonic()
     """A desktop and a phone screenshot; at phone width nothing may stick out sideways."""
     screenshot(page, f"instructor-{name}")
     screenshot(page, f"instructor-{name}-phone", width=PHONE, height=844)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE, f"{name} is {width}px wide at a {PHONE}px viewport"
-    page.set_viewport_size({"width": 1280, "height": 860}); print("shoot", name, round(_t.monotonic() - _s, 1))
+    page.set_viewport_size({"width": 1280, "height": 860})
 
 
 def answer(page, question: Question, *, right: bool):
@@ -42,7 +41,6 @@ def test_an_instructor_sets_an_assignment_and_a_learner_joins_takes_it_and_shows
     try:
         irene, leo = teacher.new_page(), student.new_page()
 
-        import time as _t; print(f'{_t.monotonic():.1f}', 'The instructor creates a class', flush=True)
         # The instructor creates a class and lands on its page with the join code.
         sign_in(irene, instructor)
         irene.goto("/classes/")
@@ -55,7 +53,6 @@ def test_an_instructor_sets_an_assignment_and_a_learner_joins_takes_it_and_shows
         assert code == cohort.join_code and len(code) == 8
         shoot(irene, screenshot, "class")
 
-        import time as _t; print(f'{_t.monotonic():.1f}', '...and an assignment of 5 ques', flush=True)
         # ...and an assignment of 5 questions drawn from a domain, due tomorrow, published to that class.
         irene.goto("/assignments/new/")
         irene.get_by_label("Title").fill("Week 1: compute and storage")
@@ -73,7 +70,6 @@ def test_an_instructor_sets_an_assignment_and_a_learner_joins_takes_it_and_shows
         assert list(assignment.cohorts.all()) == [cohort]
         assert timedelta(hours=23) < assignment.due_at - now <= timedelta(days=1)
 
-        import time as _t; print(f'{_t.monotonic():.1f}', 'The learner joins with the cod', flush=True)
         # The learner joins with the code as people type it (lower case, a dash) and finds the assignment.
         sign_in(leo, learner)
         leo.goto("/quizzes/")
@@ -84,7 +80,6 @@ def test_an_instructor_sets_an_assignment_and_a_learner_joins_takes_it_and_shows
         row = leo.get_by_test_id("assignment-row").filter(has_text="Week 1: compute and storage")
         expect(row.get_by_test_id("status")).to_have_text("Not started")
 
-        import time as _t; print(f'{_t.monotonic():.1f}', 'It is taken like an exam: one ', flush=True)
         # It is taken like an exam: one question a page, saved on each, then a review screen and submit.
         row.click()
         leo.get_by_test_id("start").click()
@@ -104,7 +99,6 @@ def test_an_instructor_sets_an_assignment_and_a_learner_joins_takes_it_and_shows
         attempt = Attempt.objects.get(user=learner, assignment=assignment)
         assert attempt.submitted_at is not None and attempt.score == pytest.approx(len(right_at) / 5)
 
-        import time as _t; print(f'{_t.monotonic():.1f}', "The gradebook has the learner'", flush=True)
         # The gradebook has the learner's row, and the CSV says the same.
         irene.goto(f"/assignments/{assignment.pk}/gradebook/")
         leo_row = irene.locator(f"[data-testid=gradebook] tr[data-learner='{learner.username}']")
@@ -119,7 +113,6 @@ def test_an_instructor_sets_an_assignment_and_a_learner_joins_takes_it_and_shows
         assert [(r["learner"], r["status"], r["score_percent"], r["right"]) for r in rows] == [
             (learner.username, "submitted", str(percent), str(len(right_at)))]
 
-        import time as _t; print(f'{_t.monotonic():.1f}', 'The class page now has its lea', flush=True)
         # The class page now has its learner and the assignment, started by 1 of 1.
         irene.goto(f"/classes/{cohort.pk}/")
         expect(irene.get_by_test_id("roster")).to_contain_text(learner.username)
@@ -127,7 +120,6 @@ def test_an_instructor_sets_an_assignment_and_a_learner_joins_takes_it_and_shows
             re.compile(r"Week 1: compute and storage.*1 / 1", re.S))
         shoot(irene, screenshot, "class-with-learner")
 
-        import time as _t; print(f'{_t.monotonic():.1f}', "The instructor's other pages, ", flush=True)
         # The instructor's other pages, at both widths.
         irene.goto(f"/assignments/{assignment.pk}/items/")
         expect(irene.get_by_test_id("items").locator("li.item")).to_have_count(5)
