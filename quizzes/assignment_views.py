@@ -21,6 +21,7 @@ from quizzes.attempts import draw_practice, results
 from quizzes.class_forms import AssignmentForm
 from quizzes.class_views import in_users_time_zone, require_instructor
 from quizzes.gradebook import (
+    FEWEST_FOR_FLAGS,
     LOW_DISCRIMINATION,
     TOO_EASY,
     TOO_HARD,
@@ -327,6 +328,6 @@ def item_analysis(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "quizzes/items.html", {
         "assignment": assignment, "items": items, "graded": graded, "group": group_size(graded),
         "share": round(100 * UPPER_LOWER_SHARE), "low_d": LOW_DISCRIMINATION, "too_easy": TOO_EASY,
-        "too_hard": TOO_HARD, "flagged": sum(1 for i in items if i.flagged),
+        "too_hard": TOO_HARD, "fewest": FEWEST_FOR_FLAGS, "flagged": sum(1 for i in items if i.flagged),
         "bank_url": reverse("quizzes:bank"),
     })

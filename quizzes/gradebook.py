@@ -19,6 +19,7 @@ UPPER_LOWER_SHARE = 0.27  # Kelley's 27%: the top and bottom groups by total sco
 LOW_DISCRIMINATION = 0.2
 TOO_EASY = 0.95
 TOO_HARD = 0.2
+FEWEST_FOR_FLAGS = 5  # with fewer answers the figures are noise: shown, never flagged
 STATUS_ORDER = {SUBMITTED: 0, LATE: 1, IN_PROGRESS: 2, NOT_STARTED: 3, MISSING: 4}
 
 
@@ -218,7 +219,8 @@ class ItemStats:
 
     @property
     def discrimination(self) -> float | None:
-        if not self.group_size:
+        """None while the upper and lower groups would share learners (fewer than two answers)."""
+        if not self.group_size or 2 * self.group_size > self.answered_by:
             return None
         return (self.upper_right - self.lower_right) / self.group_size
 
@@ -226,6 +228,8 @@ class ItemStats:
     def flags(self) -> list[str]:
         """Why an instructor should look at this question, in words."""
         reasons = []
+        if self.answered_by < FEWEST_FOR_FLAGS:
+            return reasons
         f, d = self.facility, self.discrimination
         if f is not None and f > TOO_EASY:
             reasons.append(f"Facility {f:.2f} is over {TOO_EASY}: nearly everyone got it right, so it tells "

@@ -39,7 +39,7 @@ from quizzes.models import EXAM_MINUTES, PASSING_SCALED_SCORE, Attempt, Question
 
 HISTORY_LENGTH = 30
 OPEN_MISSED = 10  # results open the missed questions' explanations when there are this few
-AUTO_SUBMITTED = "Time ran out: your exam was submitted automatically at its deadline."
+AUTO_SUBMITTED = "Time ran out: your answers were submitted automatically at the deadline."
 
 
 def get_attempt_for_user(user, pk: int) -> Attempt:
