@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from content.models import Topic
 from learning.export import (
     ExportFile,
     NothingToExport,
@@ -30,35 +31,34 @@ def attachment(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-def export_page(request: HttpRequest, form: CardExportForm, *, status: int = 200, empty: str = "") -> HttpResponse:
-    study = StudySettings.for_user(request.user)
-    topics = list(form.fields["topics"].queryset)
+def export_page(request: HttpRequest, form: CardExportForm, study: StudySettings, topics: list[Topic], *,
+                status: int = 200, empty: str = "") -> HttpResponse:
     deck = deck_topics(study, topics)
     return render(request, "learning/export.html", {
         "form": form, "empty": empty, "deck_slugs": [topic.slug for topic in deck],
-        "deck_cards": sum(topic.active_cards for topic in deck), "all_cards": sum(t.active_cards for t in topics),
-        "whole_deck": not study.deck_topics,
+        "deck_cards": sum(topic.active_cards for topic in deck), "whole_deck": not study.deck_topics,
     }, status=status)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def export_cards(request: HttpRequest) -> HttpResponse:
+    study = StudySettings.for_user(request.user)
     if request.method == "GET":
         form = CardExportForm()
-        form.initial = {"format": "apkg",
-                        "topics": deck_topics(StudySettings.for_user(request.user), form.fields["topics"].queryset)}
-        return export_page(request, form)
+        topics = list(form.fields["topics"].queryset)
+        form.initial = {"format": "apkg", "topics": deck_topics(study, topics)}  # default: the learner's deck
+        return export_page(request, form, study, topics)
     form = CardExportForm(request.POST)
-    if not form.is_valid():
-        return export_page(request, form, status=400)  # the page offers valid choices only: a hand-made request
-    topics = form.cleaned_data["topics"]
-    if not topics:
-        return export_page(request, form, empty="Nothing to export: tick at least one topic.")
+    if not form.is_valid():  # the page offers valid choices only: a hand-made request
+        return export_page(request, form, study, list(form.fields["topics"].queryset), status=400)
+    chosen = form.cleaned_data["topics"]
     try:
-        export = build_export(cards_for_export(topics), form.cleaned_data["format"], timezone.now())
+        if not chosen:
+            raise NothingToExport("Nothing to export: tick at least one topic.")
+        export = build_export(cards_for_export(chosen), form.cleaned_data["format"], timezone.now())
     except NothingToExport as nothing:
-        return export_page(request, form, empty=str(nothing))
+        return export_page(request, form, study, list(form.fields["topics"].queryset), empty=str(nothing))
     return file_response(export)
 
 
