@@ -41,8 +41,9 @@
     const match = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
     return match ? match[1] : "stratus-cards";
   }
-  function finish(message) {
-    bar.value = 100;
+  function finish(message, outcome) {
+    bar.value = outcome === "failed" ? 0 : 100;
+    progress.dataset.outcome = outcome;
     text.textContent = message;
     button.disabled = false;
     form.removeAttribute("aria-busy");
@@ -56,6 +57,7 @@
     button.disabled = true;
     form.setAttribute("aria-busy", "true");
     progress.hidden = false;
+    progress.dataset.outcome = "building";
     bar.removeAttribute("value");  // indeterminate while the server builds the file
     text.textContent = `Building ${format === "csv" ? "your CSV" : "your Anki package"}: ${plural(chosen.cards, "card")} `
                      + `in ${plural(chosen.topics, "topic")}…`;
@@ -63,7 +65,7 @@
     try {
       response = await fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" });
     } catch (error) {
-      finish("The export did not reach the server: check your connection and try again.");
+      finish("The export did not reach the server: check your connection and try again.", "failed");
       return;
     }
     if (!response.ok || !(response.headers.get("Content-Disposition") || "").startsWith("attachment")) {
@@ -73,16 +75,21 @@
     const total = Number(response.headers.get("Content-Length")) || 0;
     const chunks = [];
     let received = 0;
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.length;
-      if (total) {
-        bar.value = Math.round((100 * received) / total);
-        text.textContent = `Downloading… ${bar.value}%`;
+    try {
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.length;
+        if (total) {
+          bar.value = Math.round((100 * received) / total);
+          text.textContent = `Downloading… ${bar.value}%`;
+        }
       }
+    } catch (error) {
+      finish("The download was cut off: try again.", "failed");
+      return;
     }
     const name = fileName(response);
     const link = document.createElement("a");
@@ -95,6 +102,6 @@
     const cards = Number(response.headers.get("X-Export-Cards")) || chosen.cards;
     const topics = Number(response.headers.get("X-Export-Topics")) || chosen.topics;
     finish(`Saved ${name}: ${plural(cards, "card")} in ${plural(topics, "topic")}.`
-           + (format === "csv" ? "" : " In Anki, choose File › Import and pick this file."));
+           + (format === "csv" ? "" : " In Anki, choose File › Import and pick this file."), "saved");
   });
 })();
