@@ -92,7 +92,7 @@ def cards_for_export(topics: Iterable[Topic]) -> QuerySet[Flashcard]:
             .order_by("topic__category_order", "topic__order", "position", "pk"))
 
 
-def deck_topics(study: StudySettings, choices: QuerySet[Topic]) -> list[Topic]:
+def deck_topics(study: StudySettings, choices: Iterable[Topic]) -> list[Topic]:
     """The learner's deck among the topics that have cards; an empty deck means every topic, as in review."""
     if not study.deck_topics:
         return list(choices)
@@ -273,7 +273,7 @@ def _answer_rows(user) -> Iterator[tuple[datetime, int, list]]:
         # Quiz answers space questions too, but only the current state is kept: no interval per answer.
         yield response.answered_at, 1, [
             "quiz answer", response.question.key, response.question.topic.slug, response.answered_at.isoformat(),
-            "right" if response.correct else "wrong", "", "", "", response.question.stem,
+            {True: "right", False: "wrong"}.get(response.correct, ""), "", "", "", response.question.stem,
             f"{attempt.get_mode_display()} #{attempt.pk}",
         ]
 
