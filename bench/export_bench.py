@@ -86,7 +86,8 @@ def report(label: str, client: Client, folder: str, target: str = "") -> None:
 def main() -> None:
     settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
     call_command("migrate", verbosity=0)
-    print(f"database: {connection.vendor}")
+    # The machine is shared: read the figures beside its load (1-minute average, and its cores).
+    print(f"database: {connection.vendor}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     ingest()
     user, _ = User.objects.get_or_create(username="export-bench")
     client = Client()

@@ -89,6 +89,9 @@ def cards_for_export(topics: Iterable[Topic]) -> QuerySet[Flashcard]:
     """The active cards of exactly these topics (sub-topics have their own boxes), in catalog order."""
     return (Flashcard.objects.active().filter(topic__in=list(topics))
             .select_related("topic", "topic__parent")
+            # Only what the files carry: a topic row also holds its page summary, which can be long.
+            .only("key", "kind", "front", "back", "refs", "position", "topic__slug", "topic__name", "topic__category",
+                  "topic__category_name", "topic__domain", "topic__parent__name")
             .order_by("topic__category_order", "topic__order", "position", "pk"))
 
 

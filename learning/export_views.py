@@ -31,9 +31,12 @@ def attachment(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-def export_page(request: HttpRequest, form: CardExportForm, study: StudySettings, topics: list[Topic], *,
-                status: int = 200, empty: str = "") -> HttpResponse:
+def export_page(request: HttpRequest, form: CardExportForm, topics: list[Topic], *, status: int = 200,
+                empty: str = "") -> HttpResponse:
+    study = StudySettings.for_user(request.user)  # read only to show the page: a download does not need it
     deck = deck_topics(study, topics)
+    if not form.is_bound:
+        form.initial = {"format": "apkg", "topics": deck}  # default: the learner's deck
     return render(request, "learning/export.html", {
         "form": form, "empty": empty, "deck_slugs": [topic.slug for topic in deck],
         "deck_cards": sum(topic.active_cards for topic in deck), "whole_deck": not study.deck_topics,
@@ -43,22 +46,19 @@ def export_page(request: HttpRequest, form: CardExportForm, study: StudySettings
 @login_required
 @require_http_methods(["GET", "POST"])
 def export_cards(request: HttpRequest) -> HttpResponse:
-    study = StudySettings.for_user(request.user)
     if request.method == "GET":
         form = CardExportForm()
-        topics = list(form.fields["topics"].queryset)
-        form.initial = {"format": "apkg", "topics": deck_topics(study, topics)}  # default: the learner's deck
-        return export_page(request, form, study, topics)
+        return export_page(request, form, list(form.fields["topics"].queryset))
     form = CardExportForm(request.POST)
     if not form.is_valid():  # the page offers valid choices only: a hand-made request
-        return export_page(request, form, study, list(form.fields["topics"].queryset), status=400)
+        return export_page(request, form, list(form.fields["topics"].queryset), status=400)
     chosen = form.cleaned_data["topics"]
     try:
         if not chosen:
             raise NothingToExport("Nothing to export: tick at least one topic.")
         export = build_export(cards_for_export(chosen), form.cleaned_data["format"], timezone.now())
     except NothingToExport as nothing:
-        return export_page(request, form, study, list(form.fields["topics"].queryset), empty=str(nothing))
+        return export_page(request, form, list(form.fields["topics"].queryset), empty=str(nothing))
     return file_response(export)
 
 

@@ -91,6 +91,17 @@ def test_it_downloads_an_anki_package_of_the_chosen_topics(client, learner):
         assert sorted(package.namelist()) == ["collection.anki2", "media"]
 
 
+def test_an_export_costs_the_same_queries_however_many_cards(client, learner, django_assert_num_queries):
+    make_export_deck()
+    client.force_login(learner)
+    topics = ["aws-lambda", "amazon-s3", "s3-storage-classes"]
+    # Session, user, the ticked topics checked against the list, the cards with their topics.
+    with django_assert_num_queries(4):
+        assert client.post(EXPORT, {"format": "apkg", "topics": topics})["X-Export-Cards"] == "6"
+    with django_assert_num_queries(4):
+        assert client.post(EXPORT, {"format": "csv", "topics": topics})["X-Export-Cards"] == "6"
+
+
 def test_it_downloads_a_csv_of_the_chosen_topics(client, learner):
     make_export_deck()
     client.force_login(learner)
