@@ -1,16 +1,20 @@
 """The .apkg export opened by the real Anki (the `anki` package from PyPI, a test-only dependency): the notes, cards,
 deck tree, fields, cloze rendering and tags a learner sees after File › Import, and a second import that updates."""
 
+import json
 import re
+import sqlite3
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import time_machine
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.import_export_pb2 import CsvMetadata, ImportCsvRequest
 from django.utils import timezone
 
-from learning.export import build_export, cards_for_export
+from learning.export import BASIC_MODEL_ID, CLOZE_MODEL_ID, build_export, cards_for_export
 from learning.forms import topics_with_cards
 from learning.models import Flashcard
 from learning.tests.export_deck import make_export_deck
@@ -118,6 +122,7 @@ def test_a_second_export_updates_the_notes_already_in_anki_instead_of_adding_cop
     with time_machine.travel(T0, tick=False):
         import_into(anki, export_apkg(tmp_path, "first.apkg"))
     card_ids = sorted(anki.find_cards(""))
+    decks = sorted((deck.name, deck.id) for deck in anki.decks.all_names_and_ids())
     assert anki.note_count() == 6
 
     Flashcard.objects.filter(pk=cards["exp-lambda-what"].pk).update(
@@ -130,9 +135,57 @@ def test_a_second_export_updates_the_notes_already_in_anki_instead_of_adding_cop
     assert anki.note_count() == 6 and anki.card_count() == 6
     assert len(log.updated) == 6 and not log.new  # every note matched by its GUID, the stable card key
     assert sorted(anki.find_cards("")) == card_ids  # the same cards, so their Anki review history stays
+    # Fixed deck and note type ids: no second deck tree, no "Stratus Basic-1a2b3" beside the first.
+    assert sorted((deck.name, deck.id) for deck in anki.decks.all_names_and_ids()) == decks
+    assert sorted(model.name for model in anki.models.all_names_and_ids() if "Stratus" in model.name) == [
+        "Stratus Basic", "Stratus Cloze"]
     assert note_with(anki, "What is AWS Lambda?")["Back"] == ("Serverless compute: run code without servers; "
                                                               "billed per request and per millisecond.")
     assert note_with(anki, "5 TB")["Text"] == "Amazon S3: A single object can be up to {{c1::5 TB}}."
+
+
+def package_ids(path: str, tmp_path) -> tuple[list, list]:
+    """The deck and note type ids written in a package's collection."""
+    with zipfile.ZipFile(path) as package:
+        package.extract("collection.anki2", tmp_path / "unzipped")
+    connection = sqlite3.connect(tmp_path / "unzipped" / "collection.anki2")
+    try:
+        decks, models = connection.execute("SELECT decks, models FROM col").fetchone()
+    finally:
+        connection.close()
+    return sorted(json.loads(decks)), sorted(json.loads(models))
+
+
+def test_deck_and_note_type_ids_are_the_same_in_every_export(tmp_path):
+    make_export_deck()
+    with time_machine.travel(T0, tick=False):
+        first = package_ids(export_apkg(tmp_path, "first.apkg"), tmp_path)
+    with time_machine.travel(T0 + timedelta(days=30), tick=False):
+        second = package_ids(export_apkg(tmp_path, "second.apkg"), tmp_path)
+    assert first == second
+    assert first[1] == [str(BASIC_MODEL_ID), str(CLOZE_MODEL_ID)]
+    assert len(first[0]) == 1 + 3  # Anki's Default deck and one per topic
+
+
+def test_anki_text_import_reads_the_csv_with_comma_chosen_as_the_separator(tmp_path, anki):
+    """Anki guesses the separator from the first character it meets among tab | ; : , (our sources hold ':'), and
+    guesses HTML when a field looks like a tag. The CSV keeps the notes' text as it is (spreadsheets show it raw), so
+    the page says to choose Comma and leave "Allow HTML in fields" off; then every row is a note, text escaped."""
+    make_export_deck()
+    path = tmp_path / "cards.csv"
+    path.write_bytes(build_export(cards_for_export(topics_with_cards()), "csv", timezone.now()).content)
+    metadata = anki.get_csv_metadata(str(path), CsvMetadata.Delimiter.COMMA)
+    assert metadata.is_html  # Anki's own guess, from the <script> in a back: the reason for the page's advice
+    metadata.is_html = False
+    metadata.tags_column = 8
+    anki.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
+    assert anki.note_count() == 6 + 1  # and the header row, which the learner deletes or maps away
+    note = note_with(anki, "What is Amazon S3?")
+    assert note.fields[1] == ("Object storage: &quot;buckets&quot; of objects, "
+                              "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more.")
+    assert sorted(note.tags) == ["stratus::category::storage", "stratus::domain::technology-services",
+                                 "stratus::topic::amazon-s3"]
+    assert note_with(anki, "name all 3").fields[1] == "• Standard<br>• Standard-IA<br>• Glacier"
 
 
 def test_every_shipped_topic_imports_into_anki(tmp_path, anki, shipped_notes):
