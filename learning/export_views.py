@@ -40,6 +40,7 @@ def export_page(request: HttpRequest, form: CardExportForm, topics: list[Topic],
     return render(request, "learning/export.html", {
         "form": form, "empty": empty, "deck_slugs": [topic.slug for topic in deck],
         "deck_cards": sum(topic.active_cards for topic in deck), "whole_deck": not study.deck_topics,
+        "has_cards": bool(topics),
     }, status=status)
 
 

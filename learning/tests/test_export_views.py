@@ -125,7 +125,9 @@ def test_with_no_cards_at_all_the_page_says_so(client, learner):
     Flashcard.objects.update(retired=True)
     client.force_login(learner)
     response = client.get(EXPORT)
-    assert "No topics have flashcards yet" in response.content.decode()
+    html = response.content.decode()
+    assert "No topics have flashcards yet" in html
+    assert re.search(r'<button class="primary" type="submit" data-testid="export-button" disabled>', html)
 
 
 @pytest.mark.parametrize("data, message", [
