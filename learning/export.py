@@ -210,6 +210,9 @@ def write_package(package: genanki.Package, out, timestamp: float) -> None:
     with tempfile.TemporaryDirectory(prefix="stratus-apkg-") as folder:
         path = os.path.join(folder, "collection.anki2")
         connection = sqlite3.connect(path)
+        # A scratch file zipped and deleted within this call: no need to wait for the disk on every commit.
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA journal_mode = MEMORY")
         try:
             # Note "mod" times are the export's time: Anki updates an imported note only from a newer export.
             package.write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
