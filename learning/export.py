@@ -99,7 +99,7 @@ def deck_topics(study: StudySettings, choices: Iterable[Topic]) -> list[Topic]:
     """The learner's deck among the topics that have cards; an empty deck means every topic, as in review."""
     if not study.deck_topics:
         return list(choices)
-    chosen = set(study.deck_topics)
+    chosen = {int(pk) for pk in study.deck_topics if pk is not None}  # as the review queue reads it
     return [topic for topic in choices if topic.pk in chosen]
 
 
