@@ -196,9 +196,8 @@ def anki_package(cards: list[Flashcard], now: datetime) -> bytes:
         deck = decks.get(card.topic_id)
         if deck is None:
             name = deck_name(card.topic)
-            deck = decks[card.topic_id] = genanki.Deck(stable_id(f"deck:{card.topic.slug}"), name,
-                                                       description=f"{card.topic.name}: cards from your notes, "
-                                                                   "exported from Stratus.")
+            description = as_anki_html(f"{card.topic.name}: cards from your notes, exported from Stratus.")
+            deck = decks[card.topic_id] = genanki.Deck(stable_id(f"deck:{card.topic.slug}"), name, description)
         deck.add_note(anki_note(card))
     out = io.BytesIO()
     write_package(genanki.Package(list(decks.values())), out, now.timestamp())

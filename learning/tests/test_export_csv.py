@@ -89,3 +89,13 @@ def test_export_cards_says_so_when_there_are_no_cards(db, tmp_path):
 def test_export_cards_refuses_an_unknown_format(db, tmp_path):
     with pytest.raises(CommandError, match="invalid choice: 'zip'"):
         call_command("export_cards", "--format", "zip", "-o", str(tmp_path / "x.zip"))
+
+
+def test_export_cards_prints_a_csv_to_stdout_but_not_a_binary_package(db):
+    make_export_deck()
+    out = io.StringIO()
+    call_command("export_cards", "--format", "csv", "--topic", "amazon-s3", "-o", "-", stdout=out)
+    assert [row["front"] for row in read_csv(out.getvalue().encode())] == [
+        "What is Amazon S3?", "Amazon S3: A single object can be up to […] in size."]
+    with pytest.raises(CommandError, match="An Anki package is binary"):
+        call_command("export_cards", "--format", "apkg", "-o", "-", stdout=io.StringIO())
