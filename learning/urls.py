@@ -1,6 +1,6 @@
 from django.urls import path
 
-from learning import card_views, settings_views, views
+from learning import card_views, export_views, settings_views, views
 
 app_name = "learning"
 urlpatterns = [
@@ -20,4 +20,8 @@ urlpatterns = [
     path("cards/<int:pk>/report/", card_views.report_card, name="report_card"),
     path("cards/reports/", card_views.card_reports, name="card_reports"),
     path("cards/reports/<int:pk>/resolve/", card_views.resolve_report, name="resolve_report"),
+    # Export: cards to Anki or CSV; the learner's own history and settings
+    path("cards/export/", export_views.export_cards, name="export_cards"),
+    path("settings/data/history.csv", export_views.export_history, name="export_history"),
+    path("settings/data/settings.json", export_views.export_settings, name="export_settings"),
 ]
