@@ -246,9 +246,10 @@ def gradebook_view(request: HttpRequest, pk: int) -> HttpResponse:
     answers_url = reverse("quizzes:learner_answers", args=[assignment.pk, 0])[:-2]
     rows = [{
         "username": r.user.username, "cohort": r.cohort.name, "status": r.status,
-        "status_class": r.status.replace(" ", "-"), "percent": r.percent, "right": r.right,
+        "status_class": r.status.replace(" ", "-"), "status_label": r.status.capitalize(), "percent": r.percent,
+        "right": r.right,
         "submitted": timezone.localtime(r.submitted_at).strftime("%-d %b, %H:%M") if r.submitted_at else "",
-        "late": r.is_late, "time": duration(r.time_taken), "attempts": r.attempts_used,
+        "late": r.is_late, "time": duration(r.time_taken) or "–", "attempts": r.attempts_used,
         "answers_url": f"{answers_url}{r.user.pk}/" if r.attempts_used else "",
     } for r in book.sorted(sort)]
     summary = book.spread

@@ -270,7 +270,7 @@ def analyse_items(attempts: list[ScoredAttempt], question_ids: list[int]) -> dic
     stats = {}
     for question_id in question_ids:
         taking = [a for a in attempts if question_id in a.answers]
-        ranked = sorted(taking, key=lambda a: (-a.score, a.attempt_id))
+        ranked = sorted(taking, key=lambda a: (-a.score, a.attempt_id))  # as ranked_groups does
         size = group_size(len(ranked))
         picks: Counter = Counter()
         skipped = 0
@@ -299,7 +299,7 @@ def scored_attempts(responses) -> list[ScoredAttempt]:
 
 def attach_questions(stats: dict[int, ItemStats]) -> None:
     """The questions and every option (retired ones too: a pick may point at one), in two narrow queries."""
-    questions = Question.objects.filter(pk__in=list(stats)).only("id", "stem", "kind")
+    questions = Question.objects.filter(pk__in=list(stats)).only("id", "stem", "kind").order_by()
     for question in questions:
         stats[question.pk].question = question
     for choice in (Choice.objects.filter(question_id__in=list(stats)).order_by("question_id", "position", "pk")
@@ -311,25 +311,43 @@ def attach_questions(stats: dict[int, ItemStats]) -> None:
             option.share = round(100 * item.pick_share(option.pk))
 
 
+def ranked_groups(scores: dict[int, float]) -> tuple[list[int], list[int]]:
+    """The upper and lower 27% of attempts by total score, ties ranked by the earlier attempt (lower id)."""
+    ranked = sorted(scores, key=lambda pk: (-scores[pk], pk))
+    size = group_size(len(ranked))
+    return ranked[:size], ranked[len(ranked) - size:]
+
+
 def assignment_items(book: Gradebook) -> list[ItemStats]:
     """Item analysis over each learner's graded attempt (the one their grade comes from).
 
-    Right or wrong per answer comes as plain rows; which options were picked is counted by the database per
-    distinct choice, so thousands of answers decode a few dozen JSON lists rather than thousands.
+    Every attempt at an assignment has every one of its questions, so the upper and lower groups are the same
+    for all of them: they are ranked once here and the database counts, per question, the answers right
+    overall and in each group, and how often each distinct choice was picked. Thousands of answers stay in
+    the database; `analyse_items` states the same rule over plain rows, and the bank uses it.
     """
-    graded = {r.graded.pk: r.graded for r in book.rows if r.graded is not None}
-    answers = Response.objects.filter(attempt_id__in=list(graded))
-    rows = answers.values_list("attempt_id", "question_id", "correct")
-    scored = scored_attempts((a, graded[a].score, q, c, None) for a, q, c in rows)
-    stats = analyse_items(scored, list(dict.fromkeys(book.assignment.question_ids)))
-    for question_id, chosen, times in (answers.order_by().values("question_id", "chosen")
-                                       .annotate(n=Count("id")).values_list("question_id", "chosen", "n")):
+    scores = {r.graded.pk: r.graded.score or 0.0 for r in book.rows if r.graded is not None}
+    upper, lower = ranked_groups(scores)
+    answers = Response.objects.filter(attempt_id__in=list(scores)).order_by()
+    right = Q(correct=True)
+    stats = {pk: ItemStats(question_id=pk, answered_by=0, right=0, group_size=len(upper), upper_right=0,
+                           lower_right=0) for pk in dict.fromkeys(book.assignment.question_ids)}
+    for row in (answers.values("question_id").annotate(
+            n=Count("id"), right=Count("id", filter=right),
+            upper=Count("id", filter=right & Q(attempt_id__in=upper)),
+            lower=Count("id", filter=right & Q(attempt_id__in=lower)))):
+        item = stats.get(row["question_id"])
+        if item is not None:
+            item.answered_by, item.right = row["n"], row["right"]
+            item.upper_right, item.lower_right = row["upper"], row["lower"]
+    for question_id, chosen, times in (answers.values("question_id", "chosen").annotate(n=Count("id"))
+                                       .values_list("question_id", "chosen", "n")):
         item = stats.get(question_id)
         if item is not None:
             item.picks.update({pk: times for pk in chosen or []})
             item.skipped += 0 if chosen else times
     attach_questions(stats)
-    return [stats[pk] for pk in dict.fromkeys(book.assignment.question_ids)]
+    return list(stats.values())
 
 
 def bank_items(question_ids: list[int]) -> dict[int, ItemStats]:
