@@ -148,3 +148,19 @@ def test_healthz_answers_a_load_balancer_probing_by_ip_over_plain_http():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "200"  # not 400 (unknown host) and not 301 (to HTTPS)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/search/?q=%00", "/review/?topic=%00", "/cards/?q=a%00b", "/bank/?q=%00",
+                                 "/topics/?x%00=1"])
+def test_a_nul_byte_in_any_parameter_is_a_400_not_a_500(client, instructor, url):
+    client.force_login(instructor)
+    response = client.get(url)
+    assert response.status_code == 400 and b"NUL byte" in response.content
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_in_a_form_is_a_400(client, learner):
+    client.force_login(learner)
+    response = client.post("/join/", {"code": "AB\x00CD"})
+    assert response.status_code == 400 and b"NUL byte" in response.content
