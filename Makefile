@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint ingest demo serve screenshots clean
+.PHONY: run setup test lint ingest demo serve screenshots clean backup restore
 
 run: setup ingest demo serve
 
@@ -41,6 +41,21 @@ test: $(VENV)/.installed-dev
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+
+# Backups of the PostgreSQL database named by DATABASE_URL: a timestamped custom-format dump, and its restore into
+# an empty database (pg_restore stops at the first error, so it never half-restores over existing tables).
+BACKUP_DIR ?= backups
+backup:
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL=postgres://... to the database to back up."; exit 2; }
+	@mkdir -p $(BACKUP_DIR)
+	@file=$(BACKUP_DIR)/stratus-$$(date -u +%Y%m%dT%H%M%SZ).dump; \
+	  pg_dump --format=custom --no-owner --dbname="$$DATABASE_URL" --file="$$file" && echo "backup written: $$file"
+
+restore:
+	@test -n "$(FILE)" || { echo "Say which dump: make restore FILE=backups/stratus-....dump"; exit 2; }
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL=postgres://... to an empty database to restore into."; exit 2; }
+	pg_restore --no-owner --exit-on-error --single-transaction --dbname="$$DATABASE_URL" "$(FILE)"
+	@echo "restored $(FILE) into the database"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles screenshots
