@@ -305,3 +305,20 @@ class CardReport(models.Model):
 
     def __str__(self) -> str:
         return f"report on card {self.card_id} by {self.user}"
+
+
+class QueuedNewCard(models.Model):
+    """A card the learner has never studied that a missed quiz question put first in line among their new cards.
+
+    It stays new (no CardState) so the daily new-card limit still applies and nothing counts it as seen.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="queued_new_cards")
+    card = models.ForeignKey(Flashcard, on_delete=models.CASCADE, related_name="queued_for")
+    queued_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "card"], name="one_queued_new_card_per_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · new card {self.card_id} first in line"

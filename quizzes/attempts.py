@@ -9,10 +9,9 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Count, FilteredRelation, Prefetch, Q
-from fsrs import State
 
 from content.models import DOMAINS
-from learning.models import CardState, Flashcard
+from learning.models import CardState, Flashcard, QueuedNewCard
 from quizzes.models import (
     DOMAIN_WEIGHTS,
     EXAM_MINUTES,
@@ -300,21 +299,27 @@ def record_questions(*, user_id: int, results: dict[int, bool], now: datetime) -
 
 
 def feed_flashcards(*, user_id: int, question_ids: list[int], now: datetime) -> int:
-    """A missed question makes its related cards due now for this learner, so the next review covers the gap.
+    """A missed question brings its related cards forward for this learner, so the next review covers the gap.
 
-    Cards they already study come due now (suspended ones stay out); cards new to them start learning now.
-    Returns how many cards were made due.
+    Cards they already study come due now (suspended ones stay out; their memory state is kept). Cards they
+    have never studied stay new, and go first in line among their new cards: they are introduced within the
+    daily new-card limit, not all at once. Returns how many cards were brought forward or put first in line.
     """
     if not question_ids:
         return 0
     cards = (Flashcard.objects.active().filter(questions__in=question_ids)
              .annotate(mine=FilteredRelation("states", condition=Q(states__user_id=user_id)))
-             .values_list("pk", "mine__suspended").order_by().distinct())
-    due = [CardState(user_id=user_id, card_id=pk, state=State.Learning.value, step=0, due=now)
-           for pk, suspended in cards if not suspended]
-    # Only `due` changes on a card the learner already has: its memory state and history stay as they were.
-    CardState.objects.bulk_create(due, update_conflicts=True, unique_fields=["user", "card"], update_fields=["due"])
-    return len(due)
+             .values_list("pk", "mine__id", "mine__suspended", "mine__due").order_by().distinct())
+    studied, unseen = [], []
+    for pk, state_id, suspended, due in cards:
+        if state_id is None:
+            unseen.append(QueuedNewCard(user_id=user_id, card_id=pk, queued_at=now))
+        elif not suspended:
+            studied.append((state_id, due))
+    # Only `due` changes on a card the learner studies, and only to bring it forward: its history stays.
+    CardState.objects.filter(pk__in=[pk for pk, due in studied if due > now]).update(due=now)
+    QueuedNewCard.objects.bulk_create(unseen, ignore_conflicts=True)
+    return len(studied) + len(unseen)
 
 
 # Results
