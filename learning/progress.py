@@ -132,11 +132,14 @@ def share(part: float, whole: float) -> float | None:
     return part / whole if whole else None
 
 
-def blend(recall: float, right: int, answered: int) -> float:
+def blend(recall: float | None, right: int, answered: int) -> float:
     """Card recall and quiz accuracy in one figure: quizzes weigh up to half, in full from QUIZ_FULL_WEIGHT_AT
-    answers on, proportionally less before (three lucky answers should not outweigh a hundred cards)."""
+    answers on, proportionally less before (three lucky answers should not outweigh a hundred cards). With no
+    cards (recall None) the answers are all there is to go on."""
     if not answered:
-        return recall
+        return recall or 0.0
+    if recall is None:
+        return right / answered
     weight = 0.5 * min(1.0, answered / QUIZ_FULL_WEIGHT_AT)
     return (1 - weight) * recall + weight * right / answered
 
@@ -200,7 +203,7 @@ class TopicProgress:
     @property
     def strength(self) -> float:
         """Expected recall over all its cards (unseen ones count as forgotten), blended with quiz accuracy."""
-        return blend(share(self.recall_sum, self.cards) or 0.0, self.right, self.answered)
+        return blend(share(self.recall_sum, self.cards), self.right, self.answered)
 
     @property
     def started(self) -> bool:
@@ -230,7 +233,7 @@ class DomainReadiness:
 
     @property
     def readiness(self) -> float:
-        return blend(self.card_recall, self.right, self.answered)
+        return blend(share(self.recall_sum, self.cards), self.right, self.answered)
 
 
 @dataclass
