@@ -82,7 +82,7 @@ def give_demo_history(user, *, now: datetime, days: int = 365, new_per_day: int 
         state.apply_review(rating, at, scheduler, duration)
         logs.append(ReviewLog(user=user, card_id=state.card_id, rating=rating.value, reviewed_at=at,
                               duration_ms=duration, token=token, state_before=before,
-                              state_after=state.snapshot()))
+                              state_after=state.snapshot()).fill_from_snapshot())
 
     for start, day_end in study_days(today_start, days, rng):
         clock = start

@@ -19,6 +19,23 @@ def requeue_unstudied_states(apps, schema_editor):
     unstudied.delete()
 
 
+def copy_review_facts(apps, schema_editor):
+    """Fill before_state and previous_review of the reviews already logged from their state_before snapshots."""
+    from datetime import datetime
+
+    ReviewLog = apps.get_model("learning", "ReviewLog")
+    batch = []
+    for log in ReviewLog.objects.filter(state_before__isnull=False).only("id", "state_before").iterator(2000):
+        last = log.state_before.get("last_review")
+        log.before_state = log.state_before.get("state")
+        log.previous_review = datetime.fromisoformat(last) if last else None
+        batch.append(log)
+        if len(batch) == 2000:
+            ReviewLog.objects.bulk_update(batch, ["before_state", "previous_review"])
+            batch = []
+    ReviewLog.objects.bulk_update(batch, ["before_state", "previous_review"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -40,4 +57,19 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(requeue_unstudied_states, migrations.RunPython.noop),
+        migrations.AddField(
+            model_name='reviewlog',
+            name='before_state',
+            field=models.PositiveSmallIntegerField(blank=True, null=True),
+        ),
+        migrations.AddField(
+            model_name='reviewlog',
+            name='previous_review',
+            field=models.DateTimeField(blank=True, null=True),
+        ),
+        migrations.RunPython(copy_review_facts, migrations.RunPython.noop),
+        migrations.AddIndex(
+            model_name='reviewlog',
+            index=models.Index(fields=['user', 'reviewed_at'], include=('rating', 'before_state', 'previous_review'), name='reviewlog_user_day_stats'),
+        ),
     ]

@@ -10,11 +10,13 @@ since the last review. R = 0.9 exactly whenever t = S, which most cards below us
     Y3: t = 40, S = 3    ->  (1 + 0.98035 * 13.333) ** -0.1542 = 14.0713 ** -0.1542 = 0.66516
 """
 
+import re
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.urls import reverse
 from fsrs import State
 
@@ -25,6 +27,12 @@ from learning.queue import build_queue
 from quizzes.models import Attempt, Question, Response
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The year of review days is cached per latest rating; SQLite reuses ids between tests, so start clean."""
+    cache.clear()
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
@@ -201,15 +209,20 @@ def test_mastery_per_topic_and_exam_readiness(learner, history):
 
 def test_the_page_shows_the_figures_in_few_queries(client, learner, history, django_assert_num_queries):
     client.force_login(learner)
-    with time_machine.travel(NOW, tick=False), django_assert_num_queries(9):
+    with time_machine.travel(NOW, tick=False), django_assert_num_queries(10):
         response = client.get(reverse("learning:dashboard"))
     html = response.content.decode()
+    with time_machine.travel(NOW, tick=False), django_assert_num_queries(9):  # the year of review days is cached
+        again = client.get(reverse("learning:dashboard")).content.decode()
+    masked = re.compile(r'(X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+')
+    assert masked.sub("", again) == masked.sub("", html)
     for testid, text in [("count-due-now", "3"), ("count-later", "1"), ("count-new-left", "3"), ("streak", "3"),
                          ("count-young", "3"), ("count-leeches", "1"), ("readiness", "43%")]:
         assert f'data-testid="{testid}">{text}<' in html, testid
     assert 'data-testid="retention-7"' in html and "75.0%" in html and "66.7%" in html
-    assert 'aria-label="Sun 9 Nov 2025: 0 reviews"' not in html  # the heatmap starts on 11 Nov 2025
-    assert 'aria-label="Mon 9 Nov 2026: 4 reviews"' in html and 'aria-label="Tue 10 Nov 2026: 2 reviews"' in html
+    assert "<title>Mon 10 Nov 2025: 0 reviews</title>" not in html  # the heatmap starts on 11 Nov 2025
+    assert "<title>Tue 11 Nov 2025: 0 reviews</title>" in html
+    assert "<title>Mon 9 Nov 2026: 4 reviews</title>" in html and "<title>Tue 10 Nov 2026: 2 reviews</title>" in html
     assert "Today (with overdue cards): 4 cards due" in html
     assert "Exam 2, 5 Nov 2026: 730 (pass)" in html and "pass 700" in html
     row = html.split('data-testid="topic-dash-sqs"')[1].split("</tr>")[0]
@@ -217,6 +230,15 @@ def test_the_page_shows_the_figures_in_few_queries(client, learner, history, dja
     assert "?topic=dash-sqs" in row and "Practise this topic" in row
     assert html.index('data-testid="topic-dash-sqs"') < html.index('data-testid="topic-dash-iam"')
     assert "an estimate" in html and "4 quiz answers in the last 30 days" in html
+
+    # A new rating shows at once: the cached review days are keyed by the latest rating.
+    ReviewLog.objects.create(user=learner, card=history["cards"]["C"], rating=3, reviewed_at=NOW,
+                             state_before={"state": REVIEW, "last_review": "2026-11-05T12:00:00+00:00"},
+                             token="after", state_after={})
+    with time_machine.travel(NOW, tick=False):
+        html = client.get(reverse("learning:dashboard")).content.decode()
+    assert 'data-testid="count-reviewed">3<' in html and "<title>Tue 10 Nov 2026: 3 reviews</title>" in html
+    assert "80.0%" in html  # 7 days: 4 of 5 now
 
 
 def test_a_learner_with_no_reviews_sees_how_to_start(client, make_user, history):
