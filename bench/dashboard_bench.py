@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--sqlite", action="store_true", help="allow SQLite (a throwaway file unless DATABASE_URL is set)")
 parser.add_argument("--requests", type=int, default=200)
+parser.add_argument("--reuse", action="store_true", help="keep the data of an earlier run (skips the set-up)")
 parser.add_argument("--explain", action="store_true", help="print time per query and EXPLAIN ANALYZE")
 ARGS = parser.parse_args()
 
@@ -201,9 +202,10 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor} ({settings.DATABASES['default']['NAME']})")
     started = time.perf_counter()
-    reset()
-    now = timezone.now()
-    user = populate(now)
+    user = get_user_model().objects.filter(username=USERNAME).first() if ARGS.reuse else None
+    if user is None:
+        reset()
+        user = populate(timezone.now())
     print(f"rows: {Flashcard.objects.filter(topic__slug__startswith=PREFIX).count()} cards in {TOPICS} topics, "
           f"{CardState.objects.filter(user=user).count()} states, {ReviewLog.objects.filter(user=user).count()} "
           f"logs, {Response.objects.filter(attempt__user=user).count()} answers, "

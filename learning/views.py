@@ -21,7 +21,7 @@ from learning.progress import MATURE_DAYS, QUIZ_FULL_WEIGHT_AT, RECENT_QUIZ_DAYS
 from learning.queue import build_queue, card_token, preview_intervals
 from quizzes.models import PASSING_SCALED_SCORE
 
-MASTERY_ROWS = 10  # weakest topics shown at once; the rest behind "show all"
+MASTERY_ROWS = 10  # weakest topics shown at first; ?topics=all lists every topic started
 PRACTICE_COUNT = 10  # questions in a "Practise this topic" quiz
 
 RATINGS = [(Rating.Again.value, "Again"), (Rating.Hard.value, "Hard"), (Rating.Good.value, "Good"),
@@ -130,8 +130,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     study = StudySettings.for_user(request.user)
     progress = learner_progress(request.user, study, now)
     started = progress.started_topics
+    all_topics = request.GET.get("topics") == "all"
     return render(request, "learning/dashboard.html", {
-        "weakest": started[:MASTERY_ROWS], "other_topics": started[MASTERY_ROWS:],
+        "weakest": started if all_topics else started[:MASTERY_ROWS],
+        "more_topics": 0 if all_topics else max(0, len(started) - MASTERY_ROWS),
         "unstarted": len(progress.topics) - len(started),
         "progress": progress, "heatmap": heatmap(progress.heatmap), "forecast": forecast_chart(progress.forecast),
         "scores": score_chart(progress.exams), "study": study, "passing": PASSING_SCALED_SCORE,
