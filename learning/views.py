@@ -137,6 +137,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "unstarted": len(progress.topics) - len(started),
         "progress": progress, "heatmap": heatmap(progress.heatmap), "forecast": forecast_chart(progress.forecast),
         "scores": score_chart(progress.exams), "study": study, "passing": PASSING_SCALED_SCORE,
+        "near_retention": study.desired_retention - 0.05,  # within five points of the goal: amber, not red
         "recent_quiz_days": RECENT_QUIZ_DAYS, "mature_days": MATURE_DAYS,
         "quiz_full_weight_at": QUIZ_FULL_WEIGHT_AT, "practice_count": PRACTICE_COUNT,
     })
