@@ -10,7 +10,8 @@ def requeue_unstudied_states(apps, schema_editor):
     first in line among the learner's new cards, so they count against the daily limit and not as seen."""
     CardState = apps.get_model("learning", "CardState")
     QueuedNewCard = apps.get_model("learning", "QueuedNewCard")
-    unstudied = CardState.objects.filter(reps=0)
+    # A new card suspended from the cards page also has reps 0: it keeps its row (and its suspension).
+    unstudied = CardState.objects.filter(reps=0, suspended=False)
     QueuedNewCard.objects.bulk_create(
         [QueuedNewCard(user_id=user_id, card_id=card_id, queued_at=due)
          for user_id, card_id, due in unstudied.values_list("user_id", "card_id", "due").iterator()],
