@@ -7,11 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import transaction
-from django.db.models import Count, FilteredRelation, Prefetch, Q
+from django.db import connection, transaction
+from django.db.models import Count, Prefetch, Q
 
 from content.models import DOMAINS
-from learning.models import CardState, Flashcard, QueuedNewCard
+from learning.models import CardState, Flashcard
 from quizzes.models import (
     DOMAIN_WEIGHTS,
     EXAM_MINUTES,
@@ -298,28 +298,37 @@ def record_questions(*, user_id: int, results: dict[int, bool], now: datetime) -
     QuestionState.objects.upsert(list(states.values()))
 
 
+# The missed questions' cards the learner has never studied, put first in line among their new cards (one
+# INSERT .. SELECT, so a wrong answer costs two statements however many cards it touches).
+QUEUE_UNSEEN_SQL = """
+INSERT INTO learning_queuednewcard (user_id, card_id, queued_at)
+SELECT DISTINCT %s, c.id, %s
+  FROM learning_flashcard c JOIN {related} r ON r.flashcard_id = c.id
+ WHERE r.question_id IN ({questions}) AND NOT c.retired
+   AND NOT EXISTS (SELECT 1 FROM learning_cardstate s WHERE s.user_id = %s AND s.card_id = c.id)
+ON CONFLICT (user_id, card_id) DO NOTHING
+"""
+
+
 def feed_flashcards(*, user_id: int, question_ids: list[int], now: datetime) -> int:
     """A missed question brings its related cards forward for this learner, so the next review covers the gap.
 
     Cards they already study come due now (suspended ones stay out; their memory state is kept). Cards they
     have never studied stay new, and go first in line among their new cards: they are introduced within the
-    daily new-card limit, not all at once. Returns how many cards were brought forward or put first in line.
+    daily new-card limit, not all at once. Returns how many cards were brought forward or newly put in line.
     """
     if not question_ids:
         return 0
-    cards = (Flashcard.objects.active().filter(questions__in=question_ids)
-             .annotate(mine=FilteredRelation("states", condition=Q(states__user_id=user_id)))
-             .values_list("pk", "mine__id", "mine__suspended", "mine__due").order_by().distinct())
-    studied, unseen = [], []
-    for pk, state_id, suspended, due in cards:
-        if state_id is None:
-            unseen.append(QueuedNewCard(user_id=user_id, card_id=pk, queued_at=now))
-        elif not suspended:
-            studied.append((state_id, due))
+    related = Flashcard.objects.active().filter(questions__in=question_ids)
     # Only `due` changes on a card the learner studies, and only to bring it forward: its history stays.
-    CardState.objects.filter(pk__in=[pk for pk, due in studied if due > now]).update(due=now)
-    QueuedNewCard.objects.bulk_create(unseen, ignore_conflicts=True)
-    return len(studied) + len(unseen)
+    brought_forward = CardState.objects.filter(user_id=user_id, suspended=False, due__gt=now,
+                                               card__in=related).update(due=now)
+    sql = QUEUE_UNSEEN_SQL.format(related=Question.related_cards.through._meta.db_table,
+                                  questions=", ".join(["%s"] * len(question_ids)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id, connection.ops.adapt_datetimefield_value(now), *question_ids, user_id])
+        queued = max(cursor.rowcount, 0)
+    return brought_forward + queued
 
 
 # Results
