@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from fsrs import Rating, State
 
-from learning.models import CardState, Flashcard, ReviewLog, StudySettings
+from learning.models import CardState, Flashcard, QueuedNewCard, ReviewLog, StudySettings
 
 LEARNING = (State.Learning.value, State.Relearning.value)
 
@@ -134,7 +134,10 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
     deck = deck_filter(study, topic_id)
     new_cards = Flashcard.objects.active().filter(deck).filter(
         ~Exists(CardState.objects.filter(user=user, card=OuterRef("pk")))
-    ).select_related("topic").order_by("position")
+    ).select_related("topic").annotate(
+        # Cards a missed quiz question put first in line come first, still within the daily new-card limit.
+        first_in_line=Exists(QueuedNewCard.objects.filter(user=user, card=OuterRef("pk")))
+    ).order_by("-first_in_line", "position")
     if first is not None:
         # The counts came with the ranked row: list no new card unless one is to be shown.
         new_count = min(new_left, first.unseen_count)

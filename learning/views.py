@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import zoneinfo
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, FilteredRelation, Q, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import Count, Q, Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,8 +15,14 @@ from django.views.decorators.vary import vary_on_headers
 from fsrs import Rating
 
 from content.models import Topic
+from learning.charts import forecast_chart, heatmap, score_chart
 from learning.models import Flashcard, ReviewLog, ReviewRefused, StudySettings, record_review, undo_last_review
+from learning.progress import MATURE_DAYS, QUIZ_FULL_WEIGHT_AT, RECENT_QUIZ_DAYS, learner_progress
 from learning.queue import build_queue, card_token, preview_intervals
+from quizzes.models import PASSING_SCALED_SCORE
+
+MASTERY_ROWS = 10  # weakest topics shown at first; ?topics=all lists every topic started
+PRACTICE_COUNT = 10  # questions in a "Practise this topic" quiz
 
 RATINGS = [(Rating.Again.value, "Again"), (Rating.Hard.value, "Hard"), (Rating.Good.value, "Good"),
            (Rating.Easy.value, "Easy")]
@@ -119,38 +123,21 @@ def next_card(request: HttpRequest, topic: Topic | None, study: StudySettings | 
     return redirect(f"{url}?topic={topic.slug}" if topic else url)
 
 
-MASTERED_DAYS = 21  # a card the learner would still recall three weeks from now counts as mastered
-
-
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Today's queue, the last two weeks of reviews, and mastery per topic."""
+    """Today, the review heatmap, forecast, retention, card counts, mastery per topic, readiness and exam scores."""
     now = timezone.now()
     study = StudySettings.for_user(request.user)
-    queue = build_queue(request.user, study, now)
-    zone = zoneinfo.ZoneInfo(study.time_zone)
-    today = now.astimezone(zone).date()
-    first_day = today - timedelta(days=13)
-    since = datetime.combine(first_day, time.min, tzinfo=zone)
-    per_day = dict(
-        ReviewLog.objects.filter(user=request.user, reviewed_at__gte=since)
-        .annotate(day=TruncDate("reviewed_at", tzinfo=zone)).values_list("day").annotate(n=Count("id"))
-        .values_list("day", "n")
-    )
-    days = [(first_day + timedelta(days=i), per_day.get(first_day + timedelta(days=i), 0)) for i in range(14)]
-    peak = max([n for _, n in days] + [1])
-    topics = (
-        # Join only this learner's states (FilteredRelation puts the user in the ON clause), not everyone's.
-        Flashcard.objects.active().annotate(mine=FilteredRelation("states", condition=Q(states__user=request.user)))
-        .values("topic__slug", "topic__name")
-        .annotate(
-            total=Count("id", distinct=True),
-            seen=Count("mine", distinct=True),
-            mastered=Count("mine", filter=Q(mine__state=2, mine__stability__gte=MASTERED_DAYS), distinct=True),
-        )
-        .order_by("-seen", "-total")[:15]
-    )
+    progress = learner_progress(request.user, study, now)
+    started = progress.started_topics
+    all_topics = request.GET.get("topics") == "all"
     return render(request, "learning/dashboard.html", {
-        "queue": queue, "days": [(d, n, round(100 * n / peak)) for d, n in days],
-        "reviews_14": sum(n for _, n in days), "topics": topics, "mastered_days": MASTERED_DAYS,
+        "weakest": started if all_topics else started[:MASTERY_ROWS],
+        "more_topics": 0 if all_topics else max(0, len(started) - MASTERY_ROWS),
+        "unstarted": len(progress.topics) - len(started),
+        "progress": progress, "heatmap": heatmap(progress.heatmap), "forecast": forecast_chart(progress.forecast),
+        "scores": score_chart(progress.exams), "study": study, "passing": PASSING_SCALED_SCORE,
+        "near_retention": study.desired_retention - 0.05,  # within five points of the goal: amber, not red
+        "recent_quiz_days": RECENT_QUIZ_DAYS, "mature_days": MATURE_DAYS,
+        "quiz_full_weight_at": QUIZ_FULL_WEIGHT_AT, "practice_count": PRACTICE_COUNT,
     })

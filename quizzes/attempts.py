@@ -7,9 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import transaction
-from django.db.models import Count, FilteredRelation, Prefetch, Q
-from fsrs import State
+from django.db import connection, transaction
+from django.db.models import Count, Prefetch, Q
 
 from content.models import DOMAINS
 from learning.models import CardState, Flashcard
@@ -302,22 +301,37 @@ def record_questions(*, user_id: int, results: dict[int, bool], now: datetime) -
     QuestionState.objects.upsert(list(states.values()))
 
 
-def feed_flashcards(*, user_id: int, question_ids: list[int], now: datetime) -> int:
-    """A missed question makes its related cards due now for this learner, so the next review covers the gap.
+# The missed questions' cards the learner has never studied, put first in line among their new cards (one
+# INSERT .. SELECT, so a wrong answer costs two statements however many cards it touches).
+QUEUE_UNSEEN_SQL = """
+INSERT INTO learning_queuednewcard (user_id, card_id, queued_at)
+SELECT DISTINCT %s, c.id, %s
+  FROM learning_flashcard c JOIN {related} r ON r.flashcard_id = c.id
+ WHERE r.question_id IN ({questions}) AND NOT c.retired
+   AND NOT EXISTS (SELECT 1 FROM learning_cardstate s WHERE s.user_id = %s AND s.card_id = c.id)
+ON CONFLICT (user_id, card_id) DO NOTHING
+"""
 
-    Cards they already study come due now (suspended ones stay out); cards new to them start learning now.
-    Returns how many cards were made due.
+
+def feed_flashcards(*, user_id: int, question_ids: list[int], now: datetime) -> int:
+    """A missed question brings its related cards forward for this learner, so the next review covers the gap.
+
+    Cards they already study come due now (suspended ones stay out; their memory state is kept). Cards they
+    have never studied stay new, and go first in line among their new cards: they are introduced within the
+    daily new-card limit, not all at once. Returns how many cards were brought forward or newly put in line.
     """
     if not question_ids:
         return 0
-    cards = (Flashcard.objects.active().filter(questions__in=question_ids)
-             .annotate(mine=FilteredRelation("states", condition=Q(states__user_id=user_id)))
-             .values_list("pk", "mine__suspended").order_by().distinct())
-    due = [CardState(user_id=user_id, card_id=pk, state=State.Learning.value, step=0, due=now)
-           for pk, suspended in cards if not suspended]
-    # Only `due` changes on a card the learner already has: its memory state and history stay as they were.
-    CardState.objects.bulk_create(due, update_conflicts=True, unique_fields=["user", "card"], update_fields=["due"])
-    return len(due)
+    related = Flashcard.objects.active().filter(questions__in=question_ids)
+    # Only `due` changes on a card the learner studies, and only to bring it forward: its history stays.
+    brought_forward = CardState.objects.filter(user_id=user_id, suspended=False, due__gt=now,
+                                               card__in=related).update(due=now)
+    sql = QUEUE_UNSEEN_SQL.format(related=Question.related_cards.through._meta.db_table,
+                                  questions=", ".join(["%s"] * len(question_ids)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id, connection.ops.adapt_datetimefield_value(now), *question_ids, user_id])
+        queued = max(cursor.rowcount, 0)
+    return brought_forward + queued
 
 
 # Results

@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from learning.models import CardState
+from learning.models import CardState, QueuedNewCard
 from quizzes.attempts import start_attempt
 from quizzes.models import (
     DOMAIN_WEIGHTS,
@@ -294,11 +294,13 @@ def test_submitting_a_65_question_exam_is_a_handful_of_queries(
     for position, pk in enumerate(exam.question_ids, start=1):
         post_answer(exam, position, options(by_id[pk], right=position % 3 == 0), go="stay")
     # The attempt, the lock on it, its answers, the score, question states read and upserted, cards read and
-    # upserted: SQLite takes the 88 missed cards' rows in two INSERTs (at most 999 parameters each), PostgreSQL
-    # in one. The lock (added so an answer racing the submit is never saved unscored) is the 11th.
+    # the never-studied ones queued as new: SQLite takes the 88 missed cards' rows in two INSERTs (at most 999
+    # parameters each), PostgreSQL in one. The lock (added so an answer racing the submit is never saved
+    # unscored) is the 11th.
     with django_assert_max_num_queries(11):
         assert client.post(reverse("quizzes:submit", args=[exam.pk])).status_code == 302
     assert QuestionState.objects.filter(user=learner).count() == 65
-    assert CardState.objects.filter(user=learner).count() == 2 * (65 - 21)
+    assert not CardState.objects.filter(user=learner).exists()  # never studied: they stay new...
+    assert QueuedNewCard.objects.filter(user=learner).count() == 2 * (65 - 21)  # ...first in line
     with django_assert_max_num_queries(6):
         assert client.get(reverse("quizzes:results", args=[exam.pk])).status_code == 200

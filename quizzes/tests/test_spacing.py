@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from fsrs import State
 
-from learning.models import CardState, StudySettings
+from learning.models import CardState, QueuedNewCard, StudySettings
 from learning.queue import build_queue
 from quizzes.models import Question, QuestionState
 
@@ -85,18 +85,25 @@ def test_a_missed_question_makes_its_flashcards_due_in_the_next_review(
         assert "3 related flashcards are now due in" in feedback
 
         states = {s.card_id: s for s in CardState.objects.filter(user=learner)}
-        assert states[new.pk].due == START and states[new.pk].state == State.Learning.value
-        assert states[new.pk].step == 0 and states[new.pk].reps == 0
+        assert new.pk not in states  # never studied: it stays new, first in line among the new cards
         assert states[studied.pk].due == START and states[studied.pk].state == State.Review.value
         assert states[studied.pk].stability == 20 and states[studied.pk].reps == 4  # its memory is kept
         assert states[suspended.pk].due == week  # suspended cards stay out
         assert unrelated.pk not in states
 
         queue = build_queue(learner, study, START)
-        assert queue.card == new  # the new learning card due now comes first...
-        assert queue.learning == 1 and queue.review == 2  # ...then the two review cards due today
+        assert queue.card == studied  # the studied cards come due now...
+        assert queue.learning == 0 and queue.review == 2 and queue.new == 0  # ...the new one waits for the limit
         page = client.get(reverse("learning:review")).content.decode()
-        assert new.front in page
+        assert studied.front in page
+
+        study.new_per_day = 1
+        study.save()
+        unrelated.position, new.position = 0, 99  # the queued card goes first even behind in catalog order
+        unrelated.save()
+        new.save()
+        CardState.objects.filter(user=learner).update(due=week)
+        assert build_queue(learner, study, START).card == new
 
 
 def test_a_right_answer_leaves_the_flashcards_alone(client, learner, make_question, make_card, start_quiz,
@@ -125,7 +132,9 @@ def test_a_submitted_exam_feeds_every_missed_question_to_the_flashcards(
         assert not CardState.objects.exists()  # nothing before submit
         client.post(reverse("quizzes:submit", args=[exam.pk]))
     missed = {cards[pk].pk for pk in exam.question_ids[2:4]}
-    assert set(CardState.objects.filter(user=learner, due=START).values_list("card_id", flat=True)) == missed
+    assert not CardState.objects.exists()  # the cards were never studied: they stay new...
+    queued = QueuedNewCard.objects.filter(user=learner).values_list("card_id", flat=True)
+    assert set(queued) == missed  # ...first in line among the new cards
 
 
 def test_due_questions_start_from_what_is_due(client, learner, make_questions, start_quiz):

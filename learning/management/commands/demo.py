@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from learning.demo_history import give_demo_history
 from learning.roles import make_instructor
 from quizzes.demo_class import create_demo_class
 
@@ -42,4 +43,8 @@ class Command(BaseCommand):
             role = "instructor" if instructor else "learner"
             state = "created" if created else "already there (password unchanged)"
             self.stdout.write(f"  {role:<10} {username:<16} password: {password:<20} {state}")
+        history = give_demo_history(User.objects.get(username="demo-learner"), now=timezone.now())
+        if history is not None:
+            self.stdout.write(f"  demo-learner: a year of study simulated ({history.reviews:,} reviews of "
+                              f"{history.cards:,} cards, {history.exams} practice exams, {history.quizzes} quizzes)")
         self.stdout.write(f"  {create_demo_class(timezone.now())}")

@@ -1,0 +1,447 @@
+"""A learner's progress in figures: today, reviews per day, forecast, retention, card counts, mastery, readiness.
+
+Every figure comes from a handful of SQL aggregates (one over the deck's cards and the learner's states, one over
+their review log per study day, one over their due dates, one over their quiz answers, one over their exams);
+Python only adds up the aggregated rows (a few hundred at most) into the dashboard's shapes.
+
+A "study day" is the learner's day: it starts at their day-start hour (4 am) in their time zone, so a review at
+02:00 local time counts for the day before, as in Anki.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.core.cache import cache
+from django.db import connection
+from fsrs import Scheduler, State
+
+from content.models import DOMAINS
+from learning.models import ReviewLog, StudySettings
+from learning.queue import deck_sql
+from quizzes.models import DOMAIN_WEIGHTS, PASSING_SCALED_SCORE, Attempt
+
+HEATMAP_DAYS = 365
+FORECAST_DAYS = 30
+RETENTION_WINDOWS = (("Last 7 days", 7), ("Last 30 days", 30), ("All time", None))
+MATURE_DAYS = 21  # Anki: a review card with an interval of 21 days or more is mature
+RECENT_QUIZ_DAYS = 30  # readiness reads quiz answers from this many days back
+QUIZ_FULL_WEIGHT_AT = 10  # answers in a domain (or topic) before quiz accuracy counts for its full half
+NEXT_TOPICS = 3
+
+# FSRS-6 retrievability, as fsrs.Scheduler.get_card_retrievability computes it (whole days since the last review).
+_DEFAULT = Scheduler()
+DECAY = -_DEFAULT.parameters[20]
+FACTOR = 0.9 ** (1 / DECAY) - 1
+
+REVIEW, LEARNING, RELEARNING = State.Review.value, State.Learning.value, State.Relearning.value
+
+# The few expressions the two databases spell differently. `{x}` is a timestamp column or parameter.
+VENDOR = {
+    "postgresql": {
+        # The study day: local wall-clock time less the day-start hour, as a date.
+        "study_day": "CAST(({x} AT TIME ZONE %(tz)s) - %(day_start_hour)s * INTERVAL '1 hour' AS date)",
+        # EXTRACT gives numeric, whose POWER is slow: float8 is all the precision a share needs.
+        "days_since": "FLOOR(CAST(EXTRACT(EPOCH FROM (%(now)s - {x})) AS float8) / 86400)",
+        "interval_days": "CAST(EXTRACT(EPOCH FROM (s.due - s.last_review)) AS float8) / 86400",
+        "greatest": "GREATEST",
+    },
+    "sqlite": {
+        # django_datetime_trunc is the function Django registers on SQLite for time-zone-aware truncation.
+        "study_day": "date(django_datetime_trunc('second', {x}, %(tz)s, 'UTC'), %(day_shift)s)",
+        "days_since": "((strftime('%%s', %(now)s) - strftime('%%s', {x})) / 86400)",
+        "interval_days": "((strftime('%%s', s.due) - strftime('%%s', s.last_review)) / 86400.0)",
+        "greatest": "MAX",
+    },
+}
+
+
+def spelled(name: str, x: str = "") -> str:
+    return VENDOR[connection.vendor][name].format(x=x)
+
+
+CARDS_SQL = """
+SELECT c.topic_id, t.slug, t.name, t.domain,
+       COUNT(*) AS cards,
+       SUM(CASE WHEN s.reps > 0 THEN 1 ELSE 0 END) AS seen,
+       SUM(CASE WHEN s.reps > 0 AND s.stability > 0 AND s.last_review IS NOT NULL
+                THEN POWER(1 + {factor} * {greatest}(0, {days_since}) / s.stability, {decay}) ELSE 0 END) AS recall,
+       SUM(CASE WHEN s.leech THEN 1 ELSE 0 END) AS leeches,
+       SUM(CASE WHEN s.suspended AND NOT s.leech THEN 1 ELSE 0 END) AS suspended,
+       SUM(CASE WHEN s.id IS NULL OR (s.reps = 0 AND NOT s.suspended) THEN 1 ELSE 0 END) AS new,
+       SUM(CASE WHEN {studied} AND s.state IN ({learning}) THEN 1 ELSE 0 END) AS learning,
+       SUM(CASE WHEN {studied} AND s.state = {review} AND {interval} < {mature} THEN 1 ELSE 0 END) AS young,
+       SUM(CASE WHEN {studied} AND s.state = {review} AND {interval} >= {mature} THEN 1 ELSE 0 END) AS mature,
+       SUM(CASE WHEN {available} AND s.state IN ({learning}) AND s.due <= %(now)s THEN 1 ELSE 0 END) AS learning_now,
+       SUM(CASE WHEN {available} AND s.state IN ({learning}) AND s.due > %(now)s AND s.due < %(day_end)s
+                THEN 1 ELSE 0 END) AS learning_later,
+       SUM(CASE WHEN {available} AND s.state = {review} AND s.due < %(day_end)s THEN 1 ELSE 0 END) AS review_due
+  FROM learning_flashcard c
+  JOIN content_topic t ON t.id = c.topic_id
+  LEFT JOIN learning_cardstate s ON s.card_id = c.id AND s.user_id = %(user)s
+ WHERE NOT c.retired{deck}
+ GROUP BY c.topic_id, t.slug, t.name, t.domain
+"""
+
+# Per study day: reviews, new cards introduced, reviews of review-state cards (the daily review limit), and for
+# true retention the review-state cards answered on their first review of that day, and how many of those passed.
+# A review is its card's first of the day when the card's previous rating fell on an earlier study day. The
+# columns read here are all in the index reviewlog_user_day_stats, so PostgreSQL answers from the index alone.
+LOG_DAYS_SQL = """
+SELECT day, COUNT(*) AS reviews,
+       SUM(CASE WHEN before_state IS NULL THEN 1 ELSE 0 END) AS introduced,
+       SUM(CASE WHEN before_state = {review} THEN 1 ELSE 0 END) AS review_state,
+       SUM(CASE WHEN before_state = {review} AND first_of_day THEN 1 ELSE 0 END) AS first_reviews,
+       SUM(CASE WHEN before_state = {review} AND first_of_day AND rating > 1 THEN 1 ELSE 0 END) AS passed
+  FROM (SELECT {day} AS day, l.rating, l.before_state,
+               (l.previous_review IS NULL OR {previous_day} < {day}) AS first_of_day
+          FROM learning_reviewlog l WHERE l.user_id = %(user)s) AS logs
+ GROUP BY day
+"""
+
+FORECAST_SQL = """
+SELECT {day} AS day, COUNT(*) AS due
+  FROM learning_cardstate s JOIN learning_flashcard c ON c.id = s.card_id
+ WHERE s.user_id = %(user)s AND NOT s.suspended AND s.reps > 0 AND NOT c.retired{deck} AND s.due < %(horizon)s
+ GROUP BY 1
+"""
+
+# Quiz answers per topic and exam domain, over the active questions: all time for a topic's accuracy, the last
+# RECENT_QUIZ_DAYS for readiness. An exam's answers count once it is submitted (before that they may change).
+QUIZ_SQL = """
+SELECT q.topic_id, t.slug, t.name, q.domain,
+       COUNT(DISTINCT q.id) AS questions,
+       COUNT(r.question_id) AS answered,
+       SUM(CASE WHEN r.correct THEN 1 ELSE 0 END) AS right_answers,
+       SUM(CASE WHEN r.answered_at >= %(recent)s THEN 1 ELSE 0 END) AS answered_recent,
+       SUM(CASE WHEN r.answered_at >= %(recent)s AND r.correct THEN 1 ELSE 0 END) AS right_recent
+  FROM quizzes_question q
+  JOIN content_topic t ON t.id = q.topic_id
+  LEFT JOIN (SELECT r.question_id, r.correct, r.answered_at
+               FROM quizzes_response r JOIN quizzes_attempt a ON a.id = r.attempt_id
+              WHERE a.user_id = %(user)s AND r.answered_at IS NOT NULL
+                AND (a.mode <> 'exam' OR a.submitted_at IS NOT NULL)) r ON r.question_id = q.id
+ WHERE NOT q.retired
+ GROUP BY q.topic_id, t.slug, t.name, q.domain
+"""
+
+
+def share(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+def blend(recall: float | None, right: int, answered: int) -> float:
+    """Card recall and quiz accuracy in one figure: quizzes weigh up to half, in full from QUIZ_FULL_WEIGHT_AT
+    answers on, proportionally less before (three lucky answers should not outweigh a hundred cards). With no
+    cards (recall None) the answers are all there is to go on."""
+    if not answered:
+        return recall or 0.0
+    if recall is None:
+        return right / answered
+    weight = 0.5 * min(1.0, answered / QUIZ_FULL_WEIGHT_AT)
+    return (1 - weight) * recall + weight * right / answered
+
+
+@dataclass
+class Today:
+    due_now: int  # learning cards due now and review cards due today (up to the daily review limit)
+    later_today: int  # learning steps that come due later today
+    new_left: int  # new cards still to introduce today (the daily limit, or fewer if the deck runs out)
+    reviewed: int  # ratings given today
+    streak: int  # study days in a row with a review, up to today (or yesterday, if today has none yet)
+    streak_includes_today: bool
+
+
+@dataclass
+class DayCount:
+    day: date
+    count: int
+
+
+@dataclass
+class Retention:
+    label: str
+    days: int | None
+    passed: int
+    total: int
+
+    @property
+    def rate(self) -> float | None:
+        return share(self.passed, self.total)
+
+
+@dataclass
+class TopicProgress:
+    """One topic: its deck cards and the learner's recall of them, and their answers to its questions."""
+
+    topic_id: int
+    slug: str
+    name: str
+    domain: str
+    cards: int = 0
+    seen: int = 0
+    recall_sum: float = 0.0  # sum of retrievability over the reviewed cards
+    questions: int = 0
+    answered: int = 0
+    right: int = 0
+
+    @property
+    def mean_recall(self) -> float | None:
+        """Mean predicted recall now of the cards reviewed at least once."""
+        return share(self.recall_sum, self.seen)
+
+    @property
+    def seen_share(self) -> float | None:
+        return share(self.seen, self.cards)
+
+    @property
+    def accuracy(self) -> float | None:
+        return share(self.right, self.answered)
+
+    @property
+    def strength(self) -> float:
+        """Expected recall over all its cards (unseen ones count as forgotten), blended with quiz accuracy."""
+        return blend(share(self.recall_sum, self.cards), self.right, self.answered)
+
+    @property
+    def started(self) -> bool:
+        return bool(self.seen or self.answered)
+
+
+@dataclass
+class DomainReadiness:
+    key: str
+    name: str
+    weight: float  # its share of the exam
+    cards: int = 0
+    seen: int = 0
+    recall_sum: float = 0.0
+    answered: int = 0  # in the last RECENT_QUIZ_DAYS
+    right: int = 0
+    next_topics: list[TopicProgress] = field(default_factory=list)
+
+    @property
+    def card_recall(self) -> float:
+        """Expected share of the domain's cards recalled now, unseen cards counting as forgotten."""
+        return share(self.recall_sum, self.cards) or 0.0
+
+    @property
+    def accuracy(self) -> float | None:
+        return share(self.right, self.answered)
+
+    @property
+    def readiness(self) -> float:
+        return blend(share(self.recall_sum, self.cards), self.right, self.answered)
+
+
+@dataclass
+class ExamScore:
+    submitted_at: datetime
+    scaled_score: int
+
+    @property
+    def passed(self) -> bool:
+        return self.scaled_score >= PASSING_SCALED_SCORE
+
+
+@dataclass
+class Progress:
+    today: Today
+    heatmap: list[DayCount]  # HEATMAP_DAYS study days, oldest first, ending today
+    forecast: list[DayCount]  # FORECAST_DAYS study days from today (today includes overdue cards)
+    retention: list[Retention]
+    desired_retention: float
+    counts: dict[str, int]  # new, learning, young, mature, suspended, leeches
+    topics: list[TopicProgress]  # every deck topic with cards or questions, weakest first
+    domains: list[DomainReadiness]
+    exams: list[ExamScore]
+    total_reviews: int
+
+    @property
+    def readiness(self) -> float:
+        """The domains' readiness weighted like the exam."""
+        return sum(domain.weight * domain.readiness for domain in self.domains)
+
+    @property
+    def started_topics(self) -> list[TopicProgress]:
+        return [topic for topic in self.topics if topic.started]
+
+    @property
+    def cards_total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def cards_seen(self) -> int:
+        return sum(topic.seen for topic in self.topics)
+
+    @property
+    def answered_recent(self) -> int:
+        return sum(domain.answered for domain in self.domains)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.total_reviews and not self.exams and not any(topic.answered for topic in self.topics)
+
+
+def study_day(moment: datetime, study: StudySettings) -> date:
+    """The learner's study day of a moment (as the SQL's study_day expression computes it)."""
+    local = moment.astimezone(zoneinfo.ZoneInfo(study.time_zone)).replace(tzinfo=None)
+    return (local - timedelta(hours=study.day_starts_hour)).date()
+
+
+def day_start(day: date, study: StudySettings) -> datetime:
+    """When a study day begins, as an aware datetime."""
+    zone = zoneinfo.ZoneInfo(study.time_zone)
+    return datetime(day.year, day.month, day.day, study.day_starts_hour, tzinfo=zone)
+
+
+def as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def fetch(sql: str, params: dict) -> list[dict]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
+    """Everything the dashboard shows, in six queries (five once the review days are cached)."""
+    ops = connection.ops
+    today = study_day(now, study)
+    deck, deck_params = deck_sql(study, None)
+    params = {
+        **deck_params, "user": user.pk, "now": ops.adapt_datetimefield_value(now),
+        "day_end": ops.adapt_datetimefield_value(study.day_bounds(now)[1]),
+        "tz": study.time_zone, "day_start_hour": study.day_starts_hour,
+        "day_shift": f"-{study.day_starts_hour} hours",
+        "horizon": ops.adapt_datetimefield_value(day_start(today + timedelta(days=FORECAST_DAYS), study)),
+        "recent": ops.adapt_datetimefield_value(now - timedelta(days=RECENT_QUIZ_DAYS)),
+    }
+    learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
+
+    card_rows = fetch(CARDS_SQL.format(
+        factor=repr(FACTOR), decay=repr(DECAY), greatest=spelled("greatest"),
+        days_since=spelled("days_since", "s.last_review"), interval=spelled("interval_days"),
+        learning=learning, review=REVIEW, mature=MATURE_DAYS, deck=deck,
+        studied="(s.reps > 0 AND NOT s.suspended)",
+        available="(NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %(now)s))",
+    ), params)
+    day_rows = review_days(user, study, params)
+    forecast_rows = fetch(FORECAST_SQL.format(day=spelled("study_day", "s.due"), deck=deck), params)
+    quiz_rows = fetch(QUIZ_SQL, params)
+    exams = [ExamScore(at, score) for at, score in
+             Attempt.objects.for_user(user).finished().filter(mode="exam", scaled_score__isnull=False)
+             .order_by("submitted_at").values_list("submitted_at", "scaled_score")]
+
+    days = {as_date(row["day"]): row for row in day_rows}
+    topics = topic_progress(card_rows, quiz_rows)
+    return Progress(
+        today=today_figures(study, today, card_rows, days),
+        heatmap=[DayCount(day, days[day]["reviews"] if day in days else 0)
+                 for day in (today - timedelta(days=n) for n in range(HEATMAP_DAYS - 1, -1, -1))],
+        forecast=forecast(today, forecast_rows),
+        retention=[retention(label, window, today, days) for label, window in RETENTION_WINDOWS],
+        desired_retention=study.desired_retention,
+        counts={name: sum(int(row[name] or 0) for row in card_rows)
+                for name in ("new", "learning", "young", "mature", "suspended", "leeches")},
+        topics=topics,
+        domains=domain_readiness(topics, quiz_rows),
+        exams=exams,
+        total_reviews=sum(row["reviews"] for row in day_rows),
+    )
+
+
+def review_days(user, study: StudySettings, params: dict) -> list[dict]:
+    """LOG_DAYS_SQL's rows, cached until the learner's next rating.
+
+    A year of reviews is the dashboard's one large aggregate (100,000 rows: bench/dashboard_bench.py), and it
+    changes only when a rating is added or undone, or the learner moves their day: so it is kept under a key
+    naming their latest rating and their day settings, and only the first look after a review pays for it.
+    """
+    latest = (ReviewLog.objects.filter(user=user).order_by("-reviewed_at", "-pk")
+              .values_list("pk", "token", "reviewed_at").first())
+    if latest is None:
+        return []
+    pk, token, at = latest
+    key = (f"progress-days:{user.pk}:{pk}:{token}:{at.timestamp()}:{study.time_zone}:{study.day_starts_hour}"
+           .replace(" ", "_"))
+    rows = cache.get(key)
+    if rows is None:
+        rows = fetch(LOG_DAYS_SQL.format(
+            day=spelled("study_day", "l.reviewed_at"), previous_day=spelled("study_day", "l.previous_review"),
+            review=REVIEW,
+        ), params)
+        rows = [{**row, "day": as_date(row["day"])} for row in rows]
+        cache.set(key, rows, timeout=24 * 3600)
+    return rows
+
+
+def today_figures(study: StudySettings, today: date, card_rows: list[dict], days: dict) -> Today:
+    done = days.get(today, {})
+    total = {name: sum(int(row[name] or 0) for row in card_rows)
+             for name in ("learning_now", "learning_later", "review_due", "new")}
+    reviews_left = max(0, study.max_reviews_per_day - int(done.get("review_state") or 0))
+    new_left = max(0, study.new_per_day - int(done.get("introduced") or 0))
+    streak_from = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while streak_from - timedelta(days=streak) in days:
+        streak += 1
+    return Today(
+        due_now=total["learning_now"] + min(total["review_due"], reviews_left),
+        later_today=total["learning_later"], new_left=min(new_left, total["new"]),
+        reviewed=int(done.get("reviews") or 0), streak=streak, streak_includes_today=today in days,
+    )
+
+
+def forecast(today: date, rows: list[dict]) -> list[DayCount]:
+    due = dict.fromkeys((today + timedelta(days=n) for n in range(FORECAST_DAYS)), 0)
+    for row in rows:
+        day = max(as_date(row["day"]), today)  # overdue cards are due today
+        if day in due:
+            due[day] += row["due"]
+    return [DayCount(day, count) for day, count in due.items()]
+
+
+def retention(label: str, window: int | None, today: date, days: dict) -> Retention:
+    since = today - timedelta(days=window - 1) if window else date.min
+    rows = [row for day, row in days.items() if day >= since]
+    return Retention(label, window, passed=sum(int(r["passed"] or 0) for r in rows),
+                     total=sum(int(r["first_reviews"] or 0) for r in rows))
+
+
+def topic_progress(card_rows: list[dict], quiz_rows: list[dict]) -> list[TopicProgress]:
+    topics: dict[int, TopicProgress] = {}
+    for row in card_rows:
+        topics[row["topic_id"]] = TopicProgress(
+            row["topic_id"], row["slug"], row["name"], row["domain"], cards=row["cards"], seen=int(row["seen"] or 0),
+            recall_sum=float(row["recall"] or 0.0))
+    for row in quiz_rows:
+        topic = topics.setdefault(row["topic_id"], TopicProgress(row["topic_id"], row["slug"], row["name"],
+                                                                 row["domain"]))
+        topic.questions += row["questions"]
+        topic.answered += int(row["answered"] or 0)
+        topic.right += int(row["right_answers"] or 0)
+    return sorted(topics.values(), key=lambda t: (t.strength, t.name))
+
+
+def domain_readiness(topics: list[TopicProgress], quiz_rows: list[dict]) -> list[DomainReadiness]:
+    """Readiness per exam domain: its topics' cards (by topic domain) and recent answers (by question domain)."""
+    domains = {key: DomainReadiness(key, DOMAINS[key], weight) for key, weight in DOMAIN_WEIGHTS.items()}
+    for topic in topics:
+        domain = domains.get(topic.domain)
+        if domain is not None:
+            domain.cards += topic.cards
+            domain.seen += topic.seen
+            domain.recall_sum += topic.recall_sum
+            if len(domain.next_topics) < NEXT_TOPICS and (topic.cards or topic.questions):
+                domain.next_topics.append(topic)  # topics are weakest first
+    for row in quiz_rows:
+        domain = domains.get(row["domain"])
+        if domain is not None:
+            domain.answered += int(row["answered_recent"] or 0)
+            domain.right += int(row["right_recent"] or 0)
+    return list(domains.values())
