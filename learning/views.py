@@ -19,6 +19,7 @@ from learning.charts import forecast_chart, heatmap, score_chart
 from learning.models import Flashcard, ReviewLog, ReviewRefused, StudySettings, record_review, undo_last_review
 from learning.progress import MATURE_DAYS, QUIZ_FULL_WEIGHT_AT, RECENT_QUIZ_DAYS, learner_progress
 from learning.queue import build_queue, card_token, preview_intervals
+from quizzes.assignments import due_soon
 from quizzes.models import PASSING_SCALED_SCORE
 
 MASTERY_ROWS = 10  # weakest topics shown at first; ?topics=all lists every topic started
@@ -140,4 +141,5 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "near_retention": study.desired_retention - 0.05,  # within five points of the goal: amber, not red
         "recent_quiz_days": RECENT_QUIZ_DAYS, "mature_days": MATURE_DAYS,
         "quiz_full_weight_at": QUIZ_FULL_WEIGHT_AT, "practice_count": PRACTICE_COUNT,
+        "due_assignments": due_soon(request.user, now),
     })

@@ -192,3 +192,12 @@ def send_reminders(now: datetime) -> int:
 
 def active_cohorts_of(user) -> list[Cohort]:
     return list(Cohort.objects.attended_by(user).filter(archived=False))
+
+
+def due_soon(user, now: datetime, days: int = 7) -> list[Assignment]:
+    """The learner's open assignments due within `days` that they have not submitted, soonest first (one query:
+    the dashboard shows them under Today)."""
+    submitted = Attempt.objects.filter(user=user, submitted_at__isnull=False).values("assignment_id")
+    return list(Assignment.objects.for_learner(user)
+                .filter(opens_at__lte=now, due_at__gt=now, due_at__lte=now + timedelta(days=days))
+                .exclude(pk__in=submitted).order_by("due_at", "pk")[:5])

@@ -238,3 +238,20 @@ def test_a_failed_email_is_retried_next_run(learner, instructor, make_class, mak
     make_assignment(make_class(instructor, learner), make_questions(technology_services=2))
     assert send_reminders(T0 + timedelta(minutes=1)) == 0
     assert not Reminder.objects.exists()  # so the next run tries again
+
+
+def test_the_dashboard_lists_assignments_due_within_a_week_until_they_are_submitted(
+        client, learner, instructor, make_class, make_assignment, make_questions):
+    questions = make_questions(technology_services=2)
+    cohort = make_class(instructor, learner)
+    soon = make_assignment(cohort, questions, title="Due in two days", due=T0 + timedelta(days=2))
+    make_assignment(cohort, questions, title="Due next month", due=T0 + timedelta(days=30))
+    make_assignment(cohort, questions, title="Not open yet", opens=T0 + timedelta(days=1),
+                    due=T0 + timedelta(days=3))
+    client.force_login(learner)
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        html = client.get(reverse("learning:dashboard")).content.decode()
+        assert "Due in two days" in html and "Due next month" not in html and "Not open yet" not in html
+        attempt = start_assignment(assignment=soon, user=learner, now=T0 + timedelta(hours=1))
+        submit_attempt(attempt=attempt, now=T0 + timedelta(hours=1))
+        assert "Due in two days" not in client.get(reverse("learning:dashboard")).content.decode()
