@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from content.catalog import Catalog, load_catalog, normalise
 from content.ingest.sources import MAX_BYTES, SUFFIXES, NoteText, Unreadable, decode, unsupported_type
-from content.models import HeadingAlias, IngestJob, Note, NoteVersion, Section, Source, UploadedFile
+from content.models import HeadingAlias, IngestJob, Note, NoteVersion, Section, Source, Topic, UploadedFile
 from content.services import NOTES_DIR, NoteFile, NothingIngested, collect_files, ingest_notes
 from learning.models import Flashcard
 from quizzes.models import Question
@@ -515,19 +515,24 @@ def run_job(job_id: int) -> IngestJob:
             refused = list(job.refused)
             changes = None
             before = snapshot() if job.dry_run else None
+            had_pages = set(Topic.objects.with_content().values_list("slug", flat=True))
             if incoming is not None:
                 refused += incoming.refused
                 changes = apply_incoming(incoming, user=job.created_by, replace_all=job.replace)
             skipped = refused + (changes["skipped"] if changes else [])
             try:
-                report = ingest_notes(library_files(), skipped=skipped, catalog=catalog_with_aliases(),
-                                      progress=progress).as_dict()
+                files = library_files()
+                # An empty library is a corpus when its notes were deleted; on a fresh install it is a mistake.
+                report = ingest_notes(files, skipped=skipped, catalog=catalog_with_aliases(), progress=progress,
+                                      allow_empty=not files and Note.objects.exists()).as_dict()
             except NothingIngested as error:
                 result = {"report": error.report.as_dict(), "library": changes, "error": str(error)}
                 raise
             note_outcomes(report)
             labels = {n.source.label: n for n in Note.objects.live().select_related("source") if n.source}
             report["unplaced"] = unplaced_lines(report["warnings"], labels)
+            report["new_topics"] = [{"slug": slug, "name": name} for slug, name in Topic.objects.with_content()
+                                    .exclude(slug__in=had_pages).values_list("slug", "name")]
             result = {"report": report, "library": changes}
             if job.dry_run:
                 result["preview"] = preview_changes(before, snapshot())

@@ -205,7 +205,7 @@ class Note(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("content:library_note", args=[self.pk])
+        return reverse("library:note", args=[self.pk])
 
     def numbered_lines(self) -> list[tuple[int, str]]:
         return list(enumerate(self.text.split("\n"), start=1))
@@ -269,7 +269,7 @@ class IngestJob(models.Model):
         return f"ingest job {self.pk} ({self.status})"
 
     def get_absolute_url(self) -> str:
-        return reverse("content:library_job", args=[self.pk])
+        return reverse("library:job", args=[self.pk])
 
     @property
     def finished(self) -> bool:

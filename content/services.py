@@ -206,8 +206,11 @@ def ingest(paths: list[Path] | None = None) -> IngestReport:
 
 
 def ingest_notes(files: list[NoteFile], *, skipped: list[dict] = (), catalog: Catalog | None = None,
-                 progress: Progress | None = None) -> IngestReport:
-    """Ingest these notes as the whole corpus, in one transaction. Raises NothingIngested if none could be."""
+                 progress: Progress | None = None, allow_empty: bool = False) -> IngestReport:
+    """Ingest these notes as the whole corpus, in one transaction. Raises NothingIngested if none could be.
+
+    allow_empty: no notes at all is a corpus too (the library's last note was deleted: everything retires).
+    """
     started = time.perf_counter()
     report = IngestReport()
     report.sources_skipped.extend(skipped)
@@ -215,7 +218,7 @@ def ingest_notes(files: list[NoteFile], *, skipped: list[dict] = (), catalog: Ca
     parsed = read_all(files, catalog, report, progress)
     if progress:
         progress(stage="writing", files_read=len(files), files=len(files))
-    if not parsed:
+    if not parsed and not (allow_empty and not files):
         report.seconds = time.perf_counter() - started
         raise NothingIngested(report)
     with transaction.atomic():
