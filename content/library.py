@@ -320,11 +320,12 @@ def import_shipped_notes_if_empty(*, user=None) -> bool:
 # Headings assigned to topics
 
 
-def catalog_with_aliases() -> Catalog:
+def catalog_with_aliases(extra_alias: tuple[str, str] | None = None) -> Catalog:
     """The catalog plus every heading an instructor assigned to a topic, so ingest places it there."""
     base = load_catalog()
     extra: dict[str, list[str]] = {}
-    for heading, slug in HeadingAlias.objects.values_list("heading", "topic_slug"):
+    aliases = list(HeadingAlias.objects.values_list("heading", "topic_slug"))
+    for heading, slug in aliases + ([extra_alias] if extra_alias else []):
         if slug in base.topics and base.lookup(heading) is None:
             extra.setdefault(slug, []).append(heading)
     if not extra:
@@ -347,6 +348,10 @@ def assign_heading(heading: str, topic_slug: str, *, user) -> HeadingAlias:
     owner = catalog.lookup(heading)
     if owner is not None:
         raise AliasRefused(f"“{heading}” already names {catalog.topics[owner].name}.")
+    try:
+        catalog_with_aliases((heading, topic_slug))
+    except ValueError as error:  # the catalog refuses a name two topics would share
+        raise AliasRefused(f"“{heading}” cannot be an alias: {error}.") from None
     alias, _ = HeadingAlias.objects.update_or_create(
         heading=heading, defaults={"topic_slug": topic_slug, "created_by": user, "created_at": timezone.now()})
     return alias
@@ -375,7 +380,7 @@ def unplaced_lines(warnings: list[str], notes_by_label: dict[str, Note]) -> list
         rows.append({
             "label": match["label"], "line": line, "heading": title, "blocks": int(match["blocks"] or 0),
             "note_id": note.pk if note else None, "note_name": note.name if note else match["label"],
-            "excerpt": excerpt, "assignable": bool(title) and _UNPLACED_HEADING.match(warning) is not None,
+            "excerpt": excerpt, "assignable": bool(title),
         })
     return rows
 

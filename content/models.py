@@ -275,6 +275,12 @@ class IngestJob(models.Model):
     def finished(self) -> bool:
         return self.status in (self.DONE, self.FAILED)
 
+    @property
+    def seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
 
 class UploadedFile(models.Model):
     """A file as it reached the upload form (a note or a zip), kept until a job applies it."""
