@@ -9,6 +9,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from content import library, services
 from content.library import Incoming, NoteChanged, edit_note, queue_job, unpack_zip
@@ -215,3 +216,50 @@ def test_editing_a_line_changes_the_card_and_keeps_its_key(instructor):
     assert job.status == IngestJob.DONE
     card.refresh_from_db()
     assert "strict first-in-first-out order" in card.back and not card.retired
+
+
+@pytest.mark.django_db(transaction=True)
+def test_only_one_ingest_runs_at_a_time_and_the_waiting_one_says_so(instructor):
+    """On PostgreSQL a second job waits on the first's lock, and its page can read that it waits meanwhile."""
+    import threading
+    import time
+
+    from django.db import connection, connections, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the advisory lock and a second writer need PostgreSQL (SQLite has one writer by itself)")
+    first = connections.create_connection("default")  # another worker, in the middle of its ingest
+    first.set_autocommit(False)
+    with first.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [library._LOCK_KEY])
+    job = IngestJob.objects.create(kind="upload", created_by=instructor, summary="sqs.md",
+                                   created_at=timezone.now())
+    library.UploadedFile.objects.create(job=job, name="sqs.md", data=SQS.encode(), size=len(SQS))
+
+    def run():
+        try:
+            library.run_job(job.pk)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    try:
+        for _ in range(100):
+            job.refresh_from_db()
+            if job.progress.get("stage") == "waiting":
+                break
+            time.sleep(0.05)
+        assert job.status == IngestJob.WAITING and job.progress["stage"] == "waiting"
+        time.sleep(0.3)
+        job.refresh_from_db()
+        assert job.status == IngestJob.WAITING  # still waiting its turn
+        assert not Note.objects.exists()
+    finally:
+        first.rollback()
+        first.close()
+    thread.join(timeout=120)
+    job.refresh_from_db()
+    assert job.status == IngestJob.DONE and job.progress["stage"] == "done"
+    assert job.progress["files"] == 1 and job.progress["sections"] >= 1 and job.progress["cards"] >= 1
+    assert transaction.get_autocommit()
