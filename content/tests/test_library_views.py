@@ -93,7 +93,7 @@ def test_the_library_lists_each_note_with_its_status_and_what_it_gives(client, n
         response = client.get(reverse("library:index"))
     page = response.content.decode()
     assert "sqs.md" in page and "Live" in page and "irene" in page
-    assert f"{note.gives['sections']} sections · {note.gives['cards']} cards" in page
+    assert "1 section · 2 cards ·" in page and note.gives["sections"] == 1
     assert 'href="/library/"' in client.get("/").content.decode()  # instructors find it in the header
 
 
