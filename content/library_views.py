@@ -16,6 +16,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from content import library
@@ -87,7 +88,10 @@ class UploadForm(forms.Form):
         uploads = self.cleaned_data["files"]
         self.accepted, self.refused = [], []
         for upload in uploads:
-            name = posixpath.basename(upload.name.replace("\\", "/")) or "unnamed"
+            name, why = library.clean_name(posixpath.basename(upload.name.replace("\\", "/")))
+            if name is None:
+                self.refused.append({"path": upload.name[:200], "reason": why})
+                continue
             is_zip = name.lower().endswith(".zip")
             limit = library.MAX_ZIP_BYTES if is_zip else library.MAX_NOTE_BYTES
             if not is_zip and not name.lower().endswith(SUFFIXES):
@@ -273,8 +277,7 @@ def download(request: HttpRequest, pk: int, number: int | None = None) -> HttpRe
     note = get_note(pk)
     version = get_version(note, number or note.version)
     response = HttpResponse(bytes(version.original), content_type="application/octet-stream")
-    filename = posixpath.basename(version.name).replace('"', "")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, posixpath.basename(version.name))
     return response
 
 

@@ -151,13 +151,16 @@ def test_a_zip_with_too_many_entries_or_not_a_zip_is_refused(monkeypatch):
 @pytest.mark.django_db
 def test_an_upload_job_unpacks_a_zip_and_reports_skipped_entries(instructor):
     data = make_zip({"course/sqs.md": SQS.encode(), "course/slides.pdf": b"%PDF", "course/empty.md": b"",
-                     ".obsidian/app.json": b"{}", "../x.md": b"# x"})
+                     ".obsidian/app.json": b"{}", "../x.md": b"# x", "course/image.md": b"\x89PNG\x00\x01" * 50,
+                     "course/undecodable.txt": b"\x81\x8d\x8f\x90\x9d" * 50})
     job = queue_job(kind="upload", user=instructor, summary="notes.zip", files=[("notes.zip", data)])
     assert job.status == IngestJob.DONE, job.error
     assert Note.objects.get(name="course/sqs.md").status == Note.LIVE
     reasons = {s["path"]: s["reason"] for s in job.report["report"]["sources_skipped"]}
     assert reasons["notes.zip: course/slides.pdf"].startswith("unsupported file type '.pdf'")
     assert reasons["course/empty.md"] == "empty file"
+    assert reasons["course/image.md"].startswith("binary file")
+    assert reasons["course/undecodable.txt"].startswith("binary file")  # not UTF-8, not Windows-1252 text either
     assert reasons["notes.zip: ../x.md"] == "path with '..' refused"
     assert "hidden" in reasons["notes.zip: .obsidian/app.json"]
     assert job.report["library"]["added"] == ["course/sqs.md"]
@@ -182,6 +185,15 @@ def test_a_failed_job_leaves_the_library_and_the_pages_as_they_were(instructor, 
              list(Note.objects.values_list("name", "version", "text").order_by("name")))
     assert after == before
     assert job.files.count() == 2  # kept: nothing is lost
+
+    # An edit is saved before its job runs: the note keeps the new text and says its ingest failed.
+    note = Note.objects.get(name="sqs.md")
+    edit_note(note.pk, text=SQS + "- edited\n", seen_version=1, user=instructor)
+    job = queue_job(kind="edit", user=instructor, summary="sqs.md edited")
+    note.refresh_from_db()
+    assert job.status == IngestJob.FAILED and "edited" in note.text
+    assert note.status == Note.FAILED and note.status_reason == "RuntimeError: disk full"
+    assert "- edited" not in Source.objects.get(path="sqs.md").text
 
 
 @pytest.mark.django_db

@@ -126,6 +126,12 @@ def test_an_upload_of_nothing_usable_is_refused_with_the_reasons(client, instruc
     assert "big.md: file too large" in page and "photo.png: unsupported file type" in page
     assert not IngestJob.objects.exists()
     assert client.post(reverse("library:upload"), {}).status_code == 400
+    monkeypatch.setattr(library, "MAX_NOTE_BYTES", 5 * 1024 * 1024)
+    monkeypatch.setattr(library, "MAX_ZIP_BYTES", 1000)
+    response = upload(client, ("course.zip", b"PK" + b"\0" * 2000), ("sqs.md", SQS.encode()))
+    job = IngestJob.objects.get()
+    assert job.refused == [{"path": "course.zip", "reason": "file too large: 0.0 MB; the limit is 0 MB"}]
+    assert "course.zip</code>: file too large" in client.get(response["Location"]).content.decode()
 
 
 @pytest.mark.django_db(transaction=True)  # the worker closes and reopens its connection, as in production
@@ -207,6 +213,9 @@ def test_restoring_a_version_makes_a_new_one_and_download_gives_the_original_byt
     assert download.content == original
     assert download["Content-Disposition"] == 'attachment; filename="sqs.md"'
     assert IngestJob.objects.latest("pk").get_absolute_url() == response["Location"]
+    client.post(reverse("library:rename", args=[note.pk]), {"name": "queues/résumé.md"})
+    assert client.get(reverse("library:download", args=[note.pk]))["Content-Disposition"] == (
+        "attachment; filename*=utf-8''r%C3%A9sum%C3%A9.md")
 
 
 @pytest.mark.django_db
