@@ -144,7 +144,7 @@ def test_a_queued_job_shows_progress_and_polls_until_the_worker_runs_it(client, 
     assert not Note.objects.exists()  # the request only stored the upload
     from django.core.management import call_command
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     page = client.get(response["Location"]).content.decode()
     assert "hx-trigger" not in page and "1 added:" in page
     assert Note.objects.get().status == Note.LIVE
