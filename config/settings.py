@@ -115,6 +115,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": BASE_DIR / "db.sqlite3",
+            # SQLite has one writer: a web request that writes while the worker's ingest holds the lock waits
+            # for it (an ingest takes seconds) instead of failing after the default 5 s.
+            "OPTIONS": {"timeout": 30},
         }
     }
 
