@@ -91,10 +91,12 @@ class Browser:
 
 
 def page_times(stop: threading.Event, times: list[float], path: str = "/topics/") -> None:
+    """A visitor reading pages, ten a second at most (a tight loop would take a CPU from the job it measures)."""
     while not stop.is_set():
         started = time.perf_counter()
         urllib.request.urlopen(BASE + path).read()
         times.append(time.perf_counter() - started)
+        stop.wait(0.1)
 
 
 def cpu_seconds(pid: int) -> float:
