@@ -133,12 +133,15 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @instructors_only
 @require_POST
-def publish_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    preview = get_job(pk)
-    if not (preview.dry_run and preview.status == IngestJob.DONE and preview.files.exists()):
-        return HttpResponseBadRequest("Only a finished preview of an upload can be published.")
-    job = library.queue_job(kind="upload", user=request.user, summary=preview.summary, refused=preview.refused,
-                            uploads_from=preview)
+def publish_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish a preview's upload, or try a failed upload again: a new job applies the same files."""
+    earlier = get_job(pk)
+    publishable = earlier.dry_run and earlier.status == IngestJob.DONE
+    retryable = not earlier.dry_run and earlier.status == IngestJob.FAILED
+    if not ((publishable or retryable) and earlier.files.exists()):
+        return HttpResponseBadRequest("Only a finished preview or a failed upload can be applied again.")
+    job = library.queue_job(kind="upload", user=request.user, summary=earlier.summary, refused=earlier.refused,
+                            uploads_from=earlier)
     return redirect(job)
 
 

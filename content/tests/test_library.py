@@ -185,6 +185,7 @@ def test_a_failed_job_leaves_the_library_and_the_pages_as_they_were(instructor, 
              list(Note.objects.values_list("name", "version", "text").order_by("name")))
     assert after == before
     assert job.files.count() == 2  # kept: nothing is lost
+    failed_upload = job
 
     # An edit is saved before its job runs: the note keeps the new text and says its ingest failed.
     note = Note.objects.get(name="sqs.md")
@@ -194,6 +195,12 @@ def test_a_failed_job_leaves_the_library_and_the_pages_as_they_were(instructor, 
     assert job.status == IngestJob.FAILED and "edited" in note.text
     assert note.status == Note.FAILED and note.status_reason == "RuntimeError: disk full"
     assert "- edited" not in Source.objects.get(path="sqs.md").text
+
+    # Once the cause is gone, the failed upload can be tried again with the files it kept.
+    monkeypatch.undo()
+    retry = queue_job(kind="upload", user=instructor, summary="again", uploads_from=failed_upload)
+    assert retry.status == IngestJob.DONE, retry.error
+    assert Note.objects.get(name="sns.md").status == Note.LIVE
 
 
 @pytest.mark.django_db
