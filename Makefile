@@ -26,14 +26,18 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 setup: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 
+# A fresh install imports content/notes/ into the library; later runs ingest the library as it is.
 ingest: setup
 	$(BIN)/python manage.py ingest
 
 demo: setup
 	$(BIN)/python manage.py demo
 
+# The job worker (ingest of uploads and edits) runs beside the web server and stops with it.
 serve:
-	@echo "Stratus is serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	@echo "Stratus is serving on http://$(HOST):$(PORT)/ with its job worker  (Ctrl-C to stop)"
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev

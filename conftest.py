@@ -33,6 +33,12 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _jobs_run_inline(settings):
+    """Background jobs run where they are queued (TASK_BACKEND=immediate); a test that wants a queue says so."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "content",
     "learning",
     "quizzes",
@@ -127,8 +129,23 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": BASE_DIR / "db.sqlite3",
+            # SQLite has one writer: a web request that writes while the worker's ingest holds the lock waits
+            # for it (an ingest takes seconds) instead of failing after the default 5 s.
+            "OPTIONS": {"timeout": 30},
         }
     }
+
+# Background jobs (ingest): Django's Tasks framework through the django-tasks backport. The database backend
+# needs no extra server (SQLite or PostgreSQL); `manage.py db_worker` runs the jobs. TASK_BACKEND=immediate runs
+# each job inline where it is queued, for tests and one-process setups.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "database").strip().lower()
+if TASK_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASK_BACKEND must be one of {', '.join(_TASK_BACKENDS)}; got {TASK_BACKEND!r}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND]}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

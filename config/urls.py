@@ -8,6 +8,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("learning.account_urls")),
     path("", include("content.urls")),
+    path("library/", include("content.library_urls")),
     path("", include("learning.urls")),
     path("", include("quizzes.urls")),
     path("admin/", admin.site.urls),

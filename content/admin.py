@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from content.models import Fact, Section, SectionRead, Source, Topic
+from content.models import Fact, HeadingAlias, IngestJob, Note, Section, SectionRead, Source, Topic
 
 
 @admin.register(Source)
@@ -33,3 +33,26 @@ class FactAdmin(admin.ModelAdmin):
 
 
 admin.site.register(SectionRead)
+
+
+# The notes library: the pages at /library/ are the way to change notes; the admin is for looking and for
+# removing a heading alias an instructor assigned by mistake.
+@admin.register(Note)
+class NoteAdmin(admin.ModelAdmin):
+    list_display = ["name", "version", "status", "deleted", "updated_at", "updated_by"]
+    list_filter = ["status", "deleted"]
+    search_fields = ["name"]
+    readonly_fields = ["text", "version", "source", "gives", "updated_by"]
+
+
+@admin.register(IngestJob)
+class IngestJobAdmin(admin.ModelAdmin):
+    list_display = ["pk", "kind", "summary", "status", "dry_run", "created_at", "created_by"]
+    list_filter = ["status", "kind"]
+    readonly_fields = ["progress", "report", "refused", "error", "uploads_from"]
+
+
+@admin.register(HeadingAlias)
+class HeadingAliasAdmin(admin.ModelAdmin):
+    list_display = ["heading", "topic_slug", "created_by", "created_at"]
+    search_fields = ["heading", "topic_slug"]

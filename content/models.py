@@ -164,3 +164,144 @@ class SectionRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} read {self.section_id}"
+
+
+# --- The notes library: notes live in the database, every change is a version, ingest runs as a job. ---
+
+
+class NoteQuerySet(models.QuerySet):
+    def live(self) -> NoteQuerySet:
+        """The notes ingest reads: every note not deleted (a deleted note's content is retired)."""
+        return self.filter(deleted=False)
+
+
+class Note(models.Model):
+    """One note in the library; `text` is its current version, earlier ones are NoteVersion rows."""
+
+    PENDING, LIVE, SKIPPED, FAILED = "pending", "live", "skipped", "failed"
+    STATUSES = [(PENDING, "Waiting for ingest"), (LIVE, "Live"), (SKIPPED, "Skipped"), (FAILED, "Ingest failed")]
+
+    name = models.CharField(max_length=500, unique=True)  # path inside the library: "course/s3.md"
+    text = models.TextField()
+    encoding = models.CharField(max_length=20, default="utf-8")
+    size = models.PositiveIntegerField(default=0)  # bytes of the current version's original
+    version = models.PositiveIntegerField(default=1)  # number of the current version (a save names the one it saw)
+    deleted = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
+    status_reason = models.TextField(blank=True)
+    gives = models.JSONField(default=dict, blank=True)  # {"sections", "cards", "questions", "errata"} at last ingest
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="notes")
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:note", args=[self.pk])
+
+    def numbered_lines(self) -> list[tuple[int, str]]:
+        return list(enumerate(self.text.split("\n"), start=1))
+
+
+class NoteVersion(models.Model):
+    """A note as it was after one upload, edit, rename or restore; `original` is what can be downloaded."""
+
+    ACTIONS = [("import", "Imported"), ("upload", "Uploaded"), ("edit", "Edited"), ("rename", "Renamed"),
+               ("restore", "Restored"), ("delete", "Deleted")]
+
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    name = models.CharField(max_length=500)
+    text = models.TextField()
+    encoding = models.CharField(max_length=20, default="utf-8")
+    original = models.BinaryField()  # the bytes as uploaded (an edit stores its text as UTF-8)
+    action = models.CharField(max_length=10, choices=ACTIONS)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["note", "-number"]
+        constraints = [models.UniqueConstraint(fields=["note", "number"], name="one_version_number_per_note")]
+
+    def __str__(self) -> str:
+        return f"{self.name} v{self.number}"
+
+
+class IngestJob(models.Model):
+    """One ingest of the library, queued by an upload, a save or the command; its page shows progress and report."""
+
+    QUEUED, WAITING, RUNNING, DONE, FAILED = "queued", "waiting", "running", "done", "failed"
+    STATUSES = [(QUEUED, "Queued"), (WAITING, "Waiting for another ingest"), (RUNNING, "Running"), (DONE, "Done"),
+                (FAILED, "Failed")]
+    KINDS = [("upload", "Upload"), ("edit", "Edit"), ("rename", "Rename"), ("delete", "Delete"),
+             ("restore", "Restore"), ("alias", "Heading assigned"), ("command", "manage.py ingest")]
+
+    kind = models.CharField(max_length=10, choices=KINDS)
+    dry_run = models.BooleanField(default=False)  # a preview: run, report, roll back
+    replace = models.BooleanField(default=False)  # the uploaded files become the whole library (ingest --replace)
+    refused = models.JSONField(default=list, blank=True)  # [{"path", "reason"}] turned away before the job ran
+    uploads_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")  # publishing a preview applies the preview's files
+    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
+    summary = models.CharField(max_length=300, blank=True)  # what was asked: "3 files uploaded", "s3.md edited"
+    progress = models.JSONField(default=dict, blank=True)
+    report = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"ingest job {self.pk} ({self.status})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:job", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.DONE, self.FAILED)
+
+    @property
+    def seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+
+class UploadedFile(models.Model):
+    """A file as it reached the upload form (a note or a zip), kept until a job applies it."""
+
+    job = models.ForeignKey(IngestJob, on_delete=models.CASCADE, related_name="files")
+    name = models.CharField(max_length=500)
+    data = models.BinaryField()
+    size = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HeadingAlias(models.Model):
+    """A heading an instructor assigned to a catalog topic; every later ingest places it there."""
+
+    heading = models.CharField(max_length=300, unique=True)
+    topic_slug = models.SlugField(max_length=100)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.heading} -> {self.topic_slug}"

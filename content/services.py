@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,15 +100,30 @@ def source_label(path: Path) -> str:
 
 
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
-    """Expand folders into their notes files; anything else that is not a readable note is a skip."""
+    """Expand folders into their notes files; anything else that is not a readable note is a skip.
+
+    Symbolic links inside a folder are never followed (a link out of the folder would publish its target on
+    /sources/): each is a skip with its reason.
+    """
     files: list[Path] = []
     skipped: list[dict] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            found = []
+            for folder, dirs, names in os.walk(path, followlinks=False):
+                for name in dirs:
+                    if os.path.islink(os.path.join(folder, name)):
+                        found.append(Path(folder) / name)  # reported below as a link, never walked
+                found.extend(Path(folder) / name for name in names)
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for child in sorted(found):
                 if child.name.startswith("."):
                     continue
-                files.append(child)
+                if child.is_symlink():
+                    skipped.append({"path": str(child), "reason": "symbolic link, not followed"})
+                    continue
+                if child.is_file():
+                    files.append(child)
         elif path.is_file():
             files.append(path)
         else:
@@ -114,16 +131,37 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
     return files, skipped
 
 
-def read_all(files: list[Path], catalog: Catalog, report: IngestReport) -> list[ParsedNote]:
+@dataclass
+class NoteFile:
+    """One note as ingest reads it: its name (kept as Source.path) and how to get its text.
+
+    A file on disk reads itself (`from_path`); a note in the library hands over the text it keeps.
+    """
+
+    name: str
+    read: Callable[[], NoteText]  # raises Unreadable (with a reason) or OSError
+
+    @classmethod
+    def from_path(cls, path: Path) -> NoteFile:
+        return cls(name=source_name(path), read=lambda: read_note(path))
+
+
+Progress = Callable[..., None]  # progress(stage="cards", cards=120, ...): counts so far, for the job page
+
+
+def read_all(files: list[NoteFile], catalog: Catalog, report: IngestReport,
+             progress: Progress | None = None) -> list[ParsedNote]:
     """Read and parse each file; a bad file becomes a skip with its reason, never a failed run."""
     known = {s.path: s for s in Source.objects.filter(retired=False)}
     parsed: list[ParsedNote] = []
-    labels: Counter = Counter(source_label(p) for p in files)
-    for path in files:
-        name = source_name(path)
+    labels: Counter = Counter(source_label(Path(f.name)) for f in files)
+    for number, file in enumerate(files, start=1):
+        if progress:
+            progress(stage="reading", files_read=number - 1, files=len(files))
+        name, path = file.name, Path(file.name)
         label = source_label(path) if labels[source_label(path)] == 1 else path.stem[:40]
         try:
-            note = read_note(path)
+            note = file.read()
         except Unreadable as error:
             reason = str(error)
             previous = known.get(name)
@@ -158,18 +196,33 @@ def read_all(files: list[Path], catalog: Catalog, report: IngestReport) -> list[
 
 
 def ingest(paths: list[Path] | None = None) -> IngestReport:
-    """Ingest notes files and folders (default: content/notes/). Raises NothingIngested if none could be."""
+    """Ingest notes files and folders straight from disk (default: content/notes/), as the whole corpus.
+
+    The command and the web go through the library (content.library), which keeps the notes in the database
+    and calls ingest_notes(); this stays for benches and tests of the pipeline itself.
+    """
+    files, skipped = collect_files([Path(p) for p in (paths or [NOTES_DIR])])
+    return ingest_notes([NoteFile.from_path(f) for f in files], skipped=skipped)
+
+
+def ingest_notes(files: list[NoteFile], *, skipped: list[dict] = (), catalog: Catalog | None = None,
+                 progress: Progress | None = None, allow_empty: bool = False) -> IngestReport:
+    """Ingest these notes as the whole corpus, in one transaction. Raises NothingIngested if none could be.
+
+    allow_empty: no notes at all is a corpus too (the library's last note was deleted: everything retires).
+    """
     started = time.perf_counter()
     report = IngestReport()
-    files, skipped = collect_files([Path(p) for p in (paths or [NOTES_DIR])])
     report.sources_skipped.extend(skipped)
-    catalog = load_catalog()
-    parsed = read_all(files, catalog, report)
-    if not parsed:
+    catalog = catalog or load_catalog()
+    parsed = read_all(files, catalog, report, progress)
+    if progress:
+        progress(stage="writing", files_read=len(files), files=len(files))
+    if not parsed and not (allow_empty and not files):
         report.seconds = time.perf_counter() - started
         raise NothingIngested(report)
     with transaction.atomic():
-        Writer(catalog, report).write(parsed)
+        Writer(catalog, report, progress).write(parsed)
     report.sources_ingested = sum(1 for p in parsed)
     report.totals = totals()
     report.seconds = time.perf_counter() - started
@@ -255,9 +308,10 @@ def hurried(note: ParsedNote) -> bool:
 class Writer:
     """Upserts one ingest's worth of rows, counting what it created, updated and retired."""
 
-    def __init__(self, catalog: Catalog, report: IngestReport):
+    def __init__(self, catalog: Catalog, report: IngestReport, progress: Progress | None = None):
         self.catalog = catalog
         self.report = report
+        self.progress = progress or (lambda **counts: None)
         self.errata = load_errata()
         self.now = timezone.now()
         self.hurried: set[str] = set()  # labels of the files typed in a hurry (see hurried()), set by build()
@@ -267,10 +321,13 @@ class Writer:
         sources = self.write_sources(parsed)
         drafts, facts = self.build(parsed, sources)
         sections = self.write_sections(drafts, topics)
+        self.progress(stage="cards", sections=len(sections))
         fact_rows = self.write_facts(facts, topics, sections)
         question_drafts = self.question_drafts(drafts, facts)
         self.write_cards(facts, fact_rows, topics, question_drafts)
+        self.progress(stage="questions", cards=Flashcard.objects.active().count())
         QuestionWriter(self.report, topics).write(question_drafts)
+        self.progress(stage="pages", questions=len(question_drafts))
         self.write_topic_summaries(topics, drafts, facts, sources)
 
     # Topics come from the catalog: every entry has a row, pages show those with content.

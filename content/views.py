@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from content.catalog import load_catalog, normalise
 from content.models import Section, SectionRead, Source, Topic
+from learning.roles import is_instructor
 
 
 def get_topic(slug: str) -> Topic:
@@ -110,8 +111,10 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         highlight = int(request.GET.get("line", "0"))
     except ValueError:
         highlight = 0
+    # Instructors can open the note behind the page in the library's editor, at the line they came from.
+    note = source.notes.filter(deleted=False).first() if is_instructor(request.user) else None
     return render(request, "content/source.html", {
-        "source": source, "lines": source.numbered_lines(), "highlight": highlight,
+        "source": source, "lines": source.numbered_lines(), "highlight": highlight, "note": note,
     })
 
 

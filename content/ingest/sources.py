@@ -28,12 +28,17 @@ class NoteText:
     encoding: str  # "utf-8", "utf-8-sig", "utf-16" or "cp1252"
 
 
+def unsupported_type(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    shown = f"'{suffix}'" if suffix else "(none)"
+    return f"unsupported file type {shown} (expected .txt, .md or .markdown)"
+
+
 def read_note(path: Path) -> NoteText:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        shown = f"'{suffix}'" if suffix else "(none)"
-        raise Unreadable(f"unsupported file type {shown} (expected .txt, .md or .markdown)")
+        raise Unreadable(unsupported_type(path.name))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

@@ -1,31 +1,56 @@
-"""Ingest notes files or folders into topic pages (default: content/notes/)."""
+"""Ingest notes through the library: add or update the notes under PATH, then ingest the whole library."""
 
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from content.services import NOTES_DIR, NothingIngested, ingest
+from content.library import Incoming, import_shipped_notes_if_empty, read_folder, run_job
+from content.models import IngestJob, UploadedFile
+from content.services import NOTES_DIR
 
 
 class Command(BaseCommand):
-    help = "Ingest notes (.txt, .md, .markdown) into topics, sections and facts. Idempotent; one transaction."
+    help = (
+        "Add or update the notes (.txt, .md, .markdown) under each PATH in the library, then ingest the library "
+        f"into topics, sections, facts, cards and questions. Without PATH: a fresh install imports {NOTES_DIR} "
+        "first, later runs re-ingest the library as it is. Idempotent; one transaction."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", type=Path, help=f"files or folders (default: {NOTES_DIR})")
+        parser.add_argument("paths", nargs="*", type=Path, help="files or folders to add to the library")
+        parser.add_argument("--replace", action="store_true",
+                            help="make PATH the whole library: notes not under it are deleted (content retired)")
         parser.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
 
-    def handle(self, *args, paths, json: bool = False, **options):
-        try:
-            report = ingest(paths or None)
-        except NothingIngested as error:
+    def handle(self, *args, paths, replace: bool = False, json: bool = False, **options):
+        if replace and not paths:
+            raise CommandError("--replace needs the PATH that becomes the whole library.")
+        incoming = Incoming()
+        for path in paths:
+            if not path.exists() and not path.is_symlink():
+                incoming.refuse(str(path), "no such file or folder")
+                continue
+            read_folder(path, incoming)
+        if not paths:
+            import_shipped_notes_if_empty()
+        summary = f"manage.py ingest {' '.join(str(p) for p in paths)}".strip()
+        job = IngestJob.objects.create(kind="command", summary=summary[:300], replace=replace,
+                                       refused=incoming.refused, created_at=timezone.now())
+        if incoming.notes:
+            UploadedFile.objects.bulk_create([UploadedFile(job=job, name=name, data=raw, size=len(raw))
+                                              for name, raw in incoming.notes])
+        job = run_job(job.pk)  # the operator waits for the report: run here, not on the worker
+        report = job.report.get("report", {})
+        if job.status == IngestJob.FAILED:
             if json:
-                self.stdout.write(_dumps({**error.report.as_dict(), "error": str(error)}))
-            raise CommandError(str(error)) from None
+                self.stdout.write(_dumps({**report, "error": job.error}))
+            raise CommandError(job.error)
         if json:
-            self.stdout.write(_dumps(report.as_dict()))
+            self.stdout.write(_dumps({**report, "library": job.report.get("library")}))
             return
-        self.print_summary(report.as_dict())
+        self.print_summary(report)
 
     def print_summary(self, r: dict) -> None:
         out = self.stdout.write
