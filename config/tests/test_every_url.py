@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from content.models import Section, Source, Topic
+from content import library
+from content.models import Note, Section, Source, Topic
 from learning.models import CardReport, CardState, Flashcard
 from quizzes.attempts import start_attempt
 from quizzes.class_views import create_cohort
@@ -32,6 +33,9 @@ INSTRUCTOR = {
     "quizzes:edit_assignment", "quizzes:gradebook", "quizzes:gradebook_csv", "quizzes:learner_answers",
     "quizzes:items", "quizzes:bank", "quizzes:bank_question", "quizzes:edit_question", "quizzes:disable_question",
     "quizzes:resolve_question_report",
+    "library:index", "library:upload", "library:job", "library:publish", "library:assign", "library:note",
+    "library:edit", "library:rename", "library:delete", "library:download", "library:versions",
+    "library:download_version", "library:restore",
 }
 # Pages and actions of any signed-in learner (on their own things only).
 LEARNER = {
@@ -52,7 +56,7 @@ ACTIONS = {
     "learning:resolve_report", "quizzes:start", "quizzes:answer", "quizzes:submit", "quizzes:report_question",
     "quizzes:rename_class", "quizzes:archive_class", "quizzes:regenerate_code", "quizzes:add_instructor",
     "quizzes:remove_learner", "quizzes:start_assignment", "quizzes:disable_question",
-    "quizzes:resolve_question_report",
+    "quizzes:resolve_question_report", "library:publish", "library:assign", "library:delete", "library:restore",
 }
 # What a GET may write: the session (messages are read from it), and a learner's default study settings the
 # first time a page needs them. Nothing else.
@@ -78,6 +82,10 @@ ARGS = {  # url name: its arguments, from the world
     **{name: (lambda w: [w["question"].pk]) for name in (
         "quizzes:bank_question", "quizzes:edit_question", "quizzes:disable_question")},
     "quizzes:resolve_question_report": lambda w: [w["question_report"].pk],
+    **{name: (lambda w: [w["job"].pk]) for name in ("library:job", "library:publish", "library:assign")},
+    **{name: (lambda w: [w["note"].pk]) for name in (
+        "library:note", "library:edit", "library:rename", "library:delete", "library:download", "library:versions")},
+    **{name: (lambda w: [w["note"].pk, 1]) for name in ("library:download_version", "library:restore")},
 }
 
 
@@ -125,7 +133,10 @@ def world(make_user, learner, instructor):
     attempt = start_attempt(user=learner, mode="practice", question_ids=[question.pk], now=timezone.now(),
                             settings={})
     CardState.objects.create(user=learner, card=card, due="2026-11-02T09:00Z")
-    return {"topic": topic, "source": source, "section": section, "card": card, "question": question,
+    job = library.queue_job(kind="upload", user=instructor, summary="url.md",
+                            files=[("url.md", b"# Amazon SQS\n- A queue service.\n")])
+    note = Note.objects.get(name="url.md")
+    return {"job": job, "note": note, "topic": topic, "source": source, "section": section, "card": card, "question": question,
             "cohort": cohort, "assignment": assignment, "attempt": attempt, "learner": learner,
             "instructor": instructor, "outsider": make_user("oscar"),
             "card_report": CardReport.objects.create(card=card, user=learner, note="?", created_at="2026-11-02T09:00Z"),
