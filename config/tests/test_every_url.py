@@ -136,8 +136,8 @@ def world(make_user, learner, instructor):
     job = library.queue_job(kind="upload", user=instructor, summary="url.md",
                             files=[("url.md", b"# Amazon SQS\n- A queue service.\n")])
     note = Note.objects.get(name="url.md")
-    return {"job": job, "note": note, "topic": topic, "source": source, "section": section, "card": card, "question": question,
-            "cohort": cohort, "assignment": assignment, "attempt": attempt, "learner": learner,
+    return {"job": job, "note": note, "topic": topic, "source": source, "section": section, "card": card,
+            "question": question, "cohort": cohort, "assignment": assignment, "attempt": attempt, "learner": learner,
             "instructor": instructor, "outsider": make_user("oscar"),
             "card_report": CardReport.objects.create(card=card, user=learner, note="?", created_at="2026-11-02T09:00Z"),
             "question_report": QuestionReport.objects.create(question=question, user=learner, note="?",
