@@ -30,7 +30,14 @@ from content.render import render_block
 from learning.generate import FactView, TopicView, cards_for, garbled, scenario_card
 from learning.models import Flashcard
 from quizzes.families import load_families
-from quizzes.generate import Line, QuestionDraft, ServiceDefinition, family_questions, identification_questions
+from quizzes.generate import (
+    Line,
+    QuestionDraft,
+    ServiceDefinition,
+    family_lines,
+    family_questions,
+    identification_questions,
+)
 from quizzes.models import Choice, Question
 
 NOTES_DIR = Path(settings.BASE_DIR) / "content" / "notes"
@@ -655,7 +662,7 @@ class Writer:
         lines_by_topic: dict[str, list[Line]] = {}
         for draft in drafts:
             lines_by_topic.setdefault(draft.topic, []).extend(
-                Line(text=item["text"], refs=tuple(tuple(r) for r in item["refs"]))
+                Line(text=item["text"], refs=tuple(tuple(r) for r in item["refs"]), topic=draft.topic)
                 for item in draft.items if not item["erratum"] and item["kind"] in ("bullet", "paragraph", "table")
             )
         question_drafts = []
@@ -665,7 +672,10 @@ class Writer:
             entry = self.catalog.topics[family.topic]
             related |= {entry.parent} if entry.parent else set()
             related |= {c.slug for c in self.catalog.children(family.topic)}
-            lines = [line for slug in sorted(related) for line in lines_by_topic.get(slug, [])]
+            # Notes often explain an option under its parent heading ("Hybrid Cloud" under cloud computing).
+            related |= {self.catalog.topics[o.topic].parent for o in family.options.values()
+                        if o.topic and self.catalog.topics[o.topic].parent}
+            lines = family_lines(family, lines_by_topic, related)
             question_drafts.extend(family_questions(family, lines, domains))
         services = []
         for slug, entry in self.catalog.topics.items():
