@@ -127,6 +127,7 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
     """
     best = None
     others = [o for o in family.options.values() if o.id != option.id] if family else []
+    fact_words = word_stems(option.fact) - word_stems(option.name)
     for line in lines:
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
@@ -142,7 +143,9 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
         if not own_topic and (sibling_first or first >= 25):
             continue  # on another service's page, only a line that opens with the option is about it
         # A line that opens with the option is about it; one that mentions it after a sibling is a comparison.
-        score = (not sibling_first, own_topic, first < 40, -abs(len(text) - 120))
+        # Among those, the line that says most of what the explanation says supports it best.
+        supports = len(word_stems(text) & fact_words)
+        score = (not sibling_first, own_topic, first < 40, min(supports, 4), -abs(len(text) - 120))
         if best is None or score > best[0]:
             best = (score, line)
     return best[1] if best else None
@@ -171,7 +174,7 @@ def choice_for(option: Option, evidence: Line | None, *, correct: bool, reason: 
     else:
         # No reason in the data: say it is not what this requirement asks for, name what is, and what it does.
         explanation = f"Not this one: {' and '.join(right_names)} {'meet' if len(right_names) > 1 else 'meets'} " \
-                      f"this requirement, and {option.name} does something else. {option.fact}"
+                      f"this requirement. {option.fact}"
     if evidence is None:
         explanation = f"{explanation} {NOT_IN_NOTES}"
     return ChoiceDraft(

@@ -9,7 +9,7 @@ from content.catalog import find_erratum, load_errata
 from content.services import ingest
 from quizzes.families import load_families
 from quizzes.generate import NOT_IN_NOTES, giveaway_words
-from quizzes.models import Attempt, Choice, Question, Response
+from quizzes.models import Attempt, Question, Response
 
 pytestmark = pytest.mark.django_db
 
