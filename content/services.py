@@ -27,7 +27,7 @@ from content.ingest.sources import NoteText, Unreadable, read_note
 from content.ingest.topics import TopicSection, assign
 from content.models import Fact, Section, Source, Topic
 from content.render import render_block
-from learning.generate import FactView, TopicView, cards_for, garbled, scenario_card
+from learning.generate import FactView, TopicView, cards_for, duplicate_key, garbled, scenario_card
 from learning.models import Flashcard
 from quizzes.families import load_families
 from quizzes.generate import (
@@ -534,7 +534,7 @@ class Writer:
             for card in cards_for(fact, views[f["topic"]]):
                 if ended and ended.search(card.front + " " + card.back):
                     continue  # a card that teaches an ended service (a comparison with QLDB) teaches nothing
-                front_key = loose(card.front)
+                front_key = duplicate_key(card, f["topic"])
                 answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"
                 if answer_key in answers:
                     continue  # the same blank on the same line, reached through two facts
