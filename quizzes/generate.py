@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from content.catalog import load_catalog
+from learning.generate import garbled
 from quizzes.families import Family, Option, Requirement
 
 MIN_COVERED = 1  # the key must be in the notes; a distractor they lack is marked as such
@@ -127,11 +128,16 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
     """
     best = None
     others = [o for o in family.options.values() if o.id != option.id] if family else []
+    name_words = word_stems(option.name) | {"amazon", "aws", "s3", "ec2"}
     fact_words = word_stems(option.fact) - word_stems(option.name)
-    for line in lines:
+    for index, line in enumerate(lines):
+        line = with_its_description(line, lines[index + 1] if index + 1 < len(lines) else None, family, name_words)
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
+        if not word_stems(text) - name_words or garbled(text) or _SIMPLIFIED.search(text):
+            continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
+            # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
         if not positions:
             continue
@@ -151,6 +157,23 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
     return best[1] if best else None
 
 
+def with_its_description(line: Line, following: Line | None, family: Family | None, name_words: set[str]) -> Line:
+    """A line that only names an option ("SSE-S3 (S3-managed keys):", "5. S3 glacier instant retrieval") is
+    quoted with the line under it, which says what it is, when that line names no other option."""
+    text = plain_text(line.text)
+    if following is None or following.topic != line.topic or len(text.split()) > 8:
+        return line
+    if word_stems(text) - name_words and not text.endswith(":"):
+        return line  # the line says something of its own
+    after = plain_text(following.text)
+    if (len(after.split()) < 4 or not after[:1].isalpha() or re.match(r"[a-z]+\d", after)
+            or (family and any(o.matches(after) for o in family.options.values()))):
+        return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option
+    joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
+    return Line(text=joined, refs=line.refs + tuple(r for r in following.refs if r not in line.refs), topic=line.topic)
+
+
+_SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
 _DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
 
