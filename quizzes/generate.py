@@ -196,8 +196,7 @@ def choice_for(option: Option, evidence: Line | None, *, correct: bool, reason: 
         explanation = f"Not this one: {reason}. {option.fact}"
     else:
         # No reason in the data: say it is not what this requirement asks for, name what is, and what it does.
-        explanation = f"Not this one: {' and '.join(right_names)} {'meet' if len(right_names) > 1 else 'meets'} " \
-                      f"this requirement. {option.fact}"
+        explanation = f"Not this one: this requirement is met by {' and '.join(right_names)}. {option.fact}"
     if evidence is None:
         explanation = f"{explanation} {NOT_IN_NOTES}"
     return ChoiceDraft(
