@@ -152,7 +152,9 @@ _HEADING_NOISE = re.compile(r"\b(section|summary|overview|notes?|recap|cont\.?|c
 def in_context(term: str, topic: TopicView, section: str = "") -> str:
     """'What is exactly-once processing?' needs its setting: the heading it sits under (FIFO queues), or the topic."""
     own = {" ".join(words(n)) for n in (topic.name, topic.slug.replace("-", " "))}
-    if plain_name(term) in own or " ".join(words(term)) in own or topic.name.lower() in term.lower():
+    own |= {re.sub(r"^(?:amazon|aws) ", "", n) for n in own}  # "Systems Manager Parameter Store" is its page
+    if (plain_name(term) in own or " ".join(words(term)) in own or topic.name.lower() in term.lower()
+            or re.sub(r"^(?:amazon|aws) ", "", plain_name(term)) in own):
         return ""
     if names_topic(term, topic):
         return f" (in {topic.name})"  # an alias ("Hard Disk Drive") still needs its page named
@@ -695,8 +697,21 @@ def duplicate_key(card: CardDraft, topic_slug: str) -> str:
             term = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
                             for w in term.split())
             return f"{topic_slug}|{card.kind}|{term}"
-    if card.kind in ("number", "cloze"):
-        answer = re.search(r"\*\*(.+?)\*\*", card.back)
+    if card.kind == "number":
+        answer = blank_answer(card.front, card.back)
+        if answer and re.search(r"(?i:\bport\b)|\b[A-Z][A-Za-z]*[A-Z]\w*\s*\(\[…\]", card.front):
+            return f"port|{answer}"  # a port is the same fact on every page: SSH is port 22 once
         if answer:
-            return f"{topic_slug}|{card.kind}|{' '.join(words(answer[1]))}"
+            return f"{topic_slug}|number|{answer}|{' '.join(sorted(set(words(card.front)) - {'…'}))[:80]}"
     return " ".join(words(card.front))
+
+
+def blank_answer(front: str, back: str) -> str:
+    """What fills the […] of a number card: the text of the back between the words around the blank."""
+    before, _, after = front.partition("[…]")
+    before, after = before[-12:], after[:8].rstrip(".")
+    start = back.find(before) + len(before) if before and before in back else (0 if not before else -1)
+    if start < 0:
+        return ""
+    end = back.find(after, start) if after else len(back.rstrip("."))
+    return back[start:end].strip(" .") if end > start else ""
