@@ -8,6 +8,7 @@ erratum is ever quoted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import re
@@ -74,6 +75,7 @@ def question_key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
 
 
+@functools.lru_cache(maxsize=65536)  # every family reads the same lines: clean each once
 def plain_text(text: str) -> str:
     """A note line as a quote shows it: no markdown emphasis or code marks, single spaces."""
     return re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
@@ -92,7 +94,8 @@ service services option options type types into onto than that this these those 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
 
 
-def word_stems(text: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def word_stems(text: str) -> frozenset[str]:
     """Crude stems of the words in a text ("bursts", "Bursting" -> "burst"; "readable", "Read" -> "read")."""
     stems = set()
     for word in re.findall(r"[a-z0-9]+", text.lower()):
@@ -103,7 +106,7 @@ def word_stems(text: str) -> set[str]:
                 word = word[: -len(suffix)]
                 break
         stems.add(word)
-    return stems
+    return frozenset(stems)
 
 
 def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: str = "") -> set[str]:
@@ -119,8 +122,14 @@ def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: st
 # -- evidence ----------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
+def option_pattern(option: Option) -> re.Pattern:
+    """All of an option's evidence patterns as one, so a line is searched once per option."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in option.evidence), re.I)
+
+
 def find_evidence(option: Option, lines: list[Line], family: Family | None = None,
-                  topics: frozenset[str] | None = None) -> Line | None:
+                  topics: frozenset[str] | None = None, texts: list[str] | None = None) -> Line | None:
     """The most telling note line about one option, from the option's own topic.
 
     It names the option near its start, says something (not a bare heading or name), and, when the family is
@@ -130,12 +139,16 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
     others = [o for o in family.options.values() if o.id != option.id] if family else []
     name_words = word_stems(option.name) | {"amazon", "aws", "s3", "ec2"}
     fact_words = word_stems(option.fact) - word_stems(option.name)
+    texts = texts or [plain_text(line.text) for line in lines]
+    pattern = option_pattern(option)
     for index, line in enumerate(lines):
+        if not pattern.search(texts[index]):
+            continue  # most lines are about something else: the cheap test first
         line = with_its_description(line, lines[index + 1] if index + 1 < len(lines) else None, family, name_words)
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
-        if not word_stems(text) - name_words or garbled(text) or _SIMPLIFIED.search(text):
+        if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
@@ -173,6 +186,7 @@ def with_its_description(line: Line, following: Line | None, family: Family | No
     return Line(text=joined, refs=line.refs + tuple(r for r in following.refs if r not in line.refs), topic=line.topic)
 
 
+_garbled = functools.lru_cache(maxsize=65536)(garbled)
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
 _DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
@@ -233,13 +247,35 @@ def pick_distractors(family: Family, requirement: Requirement, evidence: dict, c
 OPENING = 60  # characters: a line on another topic must name the option this early to be about it
 
 
-def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: set[str]) -> list[Line]:
-    """The lines that may explain a family's options: every line of the topics near the family, and any other
-    line of the notes that opens with one of its options ("AWS CloudTrail records all API calls..." under S3)."""
-    opening = re.compile("|".join(f"(?:{p.pattern})" for o in family.options.values() for p in o.evidence), re.I)
-    lines = [line for slug in sorted(near) for line in lines_by_topic.get(slug, [])]
-    lines += [line for slug in sorted(set(lines_by_topic) - near) for line in lines_by_topic[slug]
-              if opening.search(plain_text(line.text)[:OPENING])]
+class FamilyLines(list):
+    """The lines a family's options may be explained from, with the evidence already found in them."""
+
+    evidence: dict
+
+
+def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: set[str]) -> FamilyLines:
+    """The lines that may explain a family's options: every line of the topics near the family, and, for an
+    option those say nothing usable about, any other line of the notes that opens with it ("AWS CloudTrail
+    records all API calls..." under S3)."""
+    lines = FamilyLines(line for slug in sorted(near) for line in lines_by_topic.get(slug, []))
+    texts = [plain_text(line.text) for line in lines]
+    lines.evidence = {}
+    missing = []
+    for option in family.options.values():
+        found = find_evidence(option, lines, family, option_topics(family, option), texts)
+        if found:
+            lines.evidence[option.id] = found
+        else:
+            missing.append(option)
+    if missing:
+        opening = re.compile("|".join(option_pattern(o).pattern for o in missing), re.I)
+        elsewhere = [line for slug in sorted(set(lines_by_topic) - near) for line in lines_by_topic[slug]
+                     if opening.search(plain_text(line.text)[:OPENING])]
+        lines.extend(elsewhere)
+        for option in missing:
+            found = find_evidence(option, lines, family, option_topics(family, option))
+            if found:
+                lines.evidence[option.id] = found
     return lines
 
 
@@ -252,7 +288,9 @@ def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[st
     """One question per requirement the notes back: its stem in one of the family's frames, its key, and up to
     three distractors of the key's kind."""
     skipped = skipped if skipped is not None else Counter()
-    evidence = {oid: find_evidence(option, lines, family, option_topics(family, option))
+    known = getattr(lines, "evidence", None)  # found already by family_lines
+    evidence = {oid: known.get(oid) if known is not None else find_evidence(option, lines, family,
+                                                                            option_topics(family, option))
                 for oid, option in family.options.items()}
     if sum(1 for line in evidence.values() if line) < MIN_COVERED:
         return []
