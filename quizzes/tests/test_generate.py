@@ -148,3 +148,19 @@ def test_a_question_lives_on_its_answers_topic(shipped_notes):
     for question in scenario_questions().filter(kind="single").select_related("topic"):
         right = [c.option for c in question.choices.all() if c.correct]
         assert question.topic.slug == families[question.family].topic_of(right[0])
+
+
+def test_the_practice_exam_from_the_shipped_bank_follows_the_domain_weights(shipped_notes):
+    """Every domain now has more questions than its share of 65, so the draw takes exactly the exam guide's
+    split, one question per scenario, and no domain is topped up from another."""
+    import random
+
+    from quizzes.attempts import draw_exam, exam_plan
+
+    plan = exam_plan()
+    assert plan.quotas == plan.target and sum(plan.target.values()) == 65
+    assert all(plan.available[d] >= plan.target[d] for d in plan.target), plan.available
+    ids = draw_exam(plan, random.Random(7))
+    drawn = list(Question.objects.filter(pk__in=ids))
+    assert len(drawn) == 65 == len({q.scenario for q in drawn})
+    assert Counter(q.domain for q in drawn) == Counter(plan.target)
