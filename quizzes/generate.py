@@ -269,8 +269,13 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
             missing.append(option)
     if missing:
         opening = re.compile("|".join(option_pattern(o).pattern for o in missing), re.I)
-        elsewhere = [line for slug in sorted(set(lines_by_topic) - near) for line in lines_by_topic[slug]
-                     if opening.search(plain_text(line.text)[:OPENING])]
+        elsewhere = []
+        for slug in sorted(set(lines_by_topic) - near):
+            topic_lines = lines_by_topic[slug]
+            for index, line in enumerate(topic_lines):
+                if opening.search(plain_text(line.text)[:OPENING]):
+                    # with the line under it, which a heading that only names the option needs as its quote
+                    elsewhere += topic_lines[index:index + 2]
         lines.extend(elsewhere)
         for option in missing:
             found = find_evidence(option, lines, family, option_topics(family, option))
