@@ -29,10 +29,17 @@ from content.ingest.sources import NoteText, Unreadable, read_note
 from content.ingest.topics import TopicSection, assign
 from content.models import Fact, Section, Source, Topic
 from content.render import render_block
-from learning.generate import FactView, TopicView, cards_for, garbled, scenario_card
+from learning.generate import FactView, TopicView, cards_for, duplicate_key, garbled, scenario_card
 from learning.models import Flashcard
 from quizzes.families import load_families
-from quizzes.generate import Line, QuestionDraft, ServiceDefinition, family_questions, identification_questions
+from quizzes.generate import (
+    Line,
+    QuestionDraft,
+    ServiceDefinition,
+    family_lines,
+    family_questions,
+    identification_questions,
+)
 from quizzes.models import Choice, Question
 
 NOTES_DIR = Path(settings.BASE_DIR) / "content" / "notes"
@@ -584,7 +591,7 @@ class Writer:
             for card in cards_for(fact, views[f["topic"]]):
                 if ended and ended.search(card.front + " " + card.back):
                     continue  # a card that teaches an ended service (a comparison with QLDB) teaches nothing
-                front_key = loose(card.front)
+                front_key = duplicate_key(card, f["topic"])
                 answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"
                 if answer_key in answers:
                     continue  # the same blank on the same line, reached through two facts
@@ -712,7 +719,7 @@ class Writer:
         lines_by_topic: dict[str, list[Line]] = {}
         for draft in drafts:
             lines_by_topic.setdefault(draft.topic, []).extend(
-                Line(text=item["text"], refs=tuple(tuple(r) for r in item["refs"]))
+                Line(text=item["text"], refs=tuple(tuple(r) for r in item["refs"]), topic=draft.topic)
                 for item in draft.items if not item["erratum"] and item["kind"] in ("bullet", "paragraph", "table")
             )
         question_drafts = []
@@ -722,7 +729,10 @@ class Writer:
             entry = self.catalog.topics[family.topic]
             related |= {entry.parent} if entry.parent else set()
             related |= {c.slug for c in self.catalog.children(family.topic)}
-            lines = [line for slug in sorted(related) for line in lines_by_topic.get(slug, [])]
+            # Notes often explain an option under its parent heading ("Hybrid Cloud" under cloud computing).
+            related |= {self.catalog.topics[o.topic].parent for o in family.options.values()
+                        if o.topic and self.catalog.topics[o.topic].parent}
+            lines = family_lines(family, lines_by_topic, related)
             question_drafts.extend(family_questions(family, lines, domains))
         services = []
         for slug, entry in self.catalog.topics.items():

@@ -152,7 +152,9 @@ _HEADING_NOISE = re.compile(r"\b(section|summary|overview|notes?|recap|cont\.?|c
 def in_context(term: str, topic: TopicView, section: str = "") -> str:
     """'What is exactly-once processing?' needs its setting: the heading it sits under (FIFO queues), or the topic."""
     own = {" ".join(words(n)) for n in (topic.name, topic.slug.replace("-", " "))}
-    if plain_name(term) in own or " ".join(words(term)) in own or topic.name.lower() in term.lower():
+    own |= {re.sub(r"^(?:amazon|aws) ", "", n) for n in own}  # "Systems Manager Parameter Store" is its page
+    if (plain_name(term) in own or " ".join(words(term)) in own or topic.name.lower() in term.lower()
+            or re.sub(r"^(?:amazon|aws) ", "", plain_name(term)) in own):
         return ""
     if names_topic(term, topic):
         return f" (in {topic.name})"  # an alias ("Hard Disk Drive") still needs its page named
@@ -181,11 +183,40 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
     return f" (in {topic.name})"
 
 
+# Headings that label an aspect of something rather than name a concept: "Security Group Scope", "Programming
+# Language Support", "Maximum Capacity", or a token of a naming scheme ("Medium", "Generation").
+_NOT_A_CONCEPT = re.compile(
+    r"\b(scope|support|convention|behaviou?r|considerations?|limits?|limitations?|characteristics?|properties|"
+    r"settings?|details?|basics?|concepts?|structure)$"
+    r"|^(maximum|minimum|desired|default|max|min)\b"
+    r"|^(generation|size|medium|large|small|family|prefix|suffix|name|type|version|series|capacity)$", re.I)
+# Absolute claims that exam notes simplify and AWS has since relaxed ("attached to one instance at a time":
+# io1/io2 Multi-Attach): a definition built on one teaches something AWS says is not so.
+_ABSOLUTE = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one|always|never|cannot|can ?not|can't|"
+                       r"at most one|no more than one|unlimited)\b", re.I)
+
+
+def restates(term: str, back: str, topic: TopicView) -> bool:
+    """Half or more of the term's own words (by stem) come back in the answer: the back restates its question
+    ("Same-Region Replication" / "replicates data within the same region"). Only the topic's own name is set
+    aside, not its aliases, which often are the very sub-features a card asks about."""
+    topic_words = {stem(w) for w in words(topic.name)}
+    term_words = {stem(w) for w in words(_PAREN.sub("", term)) if w not in _STOP and len(w) > 2} - topic_words
+    back_words = {stem(w) for w in words(_PAREN.sub("", back)) if w not in _STOP}
+    # One distinctive word coming back is ordinary ("Platform as a Service" / "provides a platform..."); most of a
+    # longer name coming back is the name paraphrased.
+    return len(term_words) >= 2 and len(term_words & back_words) * 2 > len(term_words)
+
+
 def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
     definition = tidy(fact.data.get("definition") or "")
     if not term or term.lower() in GENERIC or term.lower() in _BROAD or _FEATURE_BLURB.match(term):
         return []
+    if _NOT_A_CONCEPT.search(_PAREN.sub("", term).strip()):
+        return []  # an aspect or a naming token, not a concept: its card restates the heading
+    if _ABSOLUTE.search(definition):
+        return []  # an exam simplification stated as a rule: checked like a scenario's answer, it may be false
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
         return []  # "medium" from an example line is a token, not a term
     term = re.sub(r"\s*\((?:[a-z][a-z-]*)\)", "", term).strip()  # "CodeDeploy (hybrid)": a slide's aside
@@ -229,7 +260,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if words(definition)[: len(words(term))] == words(term):
         return []  # the back would open by repeating the front
     term = drop_echoed_expansion(term, definition)
-    if gives_away(term, definition, topic):
+    if gives_away(term, definition, topic) or (not is_acronym(_PAREN.sub("", term).strip())
+                                                and restates(term, definition, topic)):
         return []  # "Auto Recovery" / "automatically recovers": the front holds the answer
     if names_topic(term, topic) and not expands(term, definition) and spells_out_name(term, definition, topic):
         return []  # "AWS CLI": "manage your AWS services using the command-line" is the name spelled out
@@ -516,7 +548,8 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if "/" in option or garbled(use) or "…" in use or "..." in use or re.search(
             r"\b(scalab\w*|flexib\w*|various|many|high availability|fault toleran\w*|reliab\w*)\b", use, re.I):
         return []  # vague ("scalable, flexible workloads") or cut off
-    if gives_away(option, use, topic) or adds_nothing(option, use, topic) or _RENAMED.search(option + " " + use):
+    if (gives_away(option, use, topic) or adds_nothing(option, use, topic) or restates(option, use, topic)
+            or _RENAMED.search(option + " " + use)):
         return []
     option_stems = {stem(w) for w in words(option) if w not in _STOP}
     if option_stems <= {stem(w) for w in words(use)}:
@@ -626,11 +659,14 @@ def scenario_card(question) -> CardDraft | None:
     if not right or not all(c.refs for c in right) or len(right) != (2 if question.kind == "multi" else 1):
         return None
     reasons = [c.explanation.removeprefix("Correct.").strip() for c in right]
+    # The card shows the question's options: without them another AWS service, or an option the family data
+    # calls arguably right, would also answer the front, and a "Which TWO" back would miss valid answers.
+    offered = "Options: " + "; ".join(c.text for c in sorted(question.choices, key=lambda c: c.text)) + "."
     if question.kind == "single":
         back = f"{right[0].text}. {reasons[0]}" if reasons[0] else right[0].text
-        front = question.stem
+        front = f"{question.stem}\n{offered}"
     else:
-        front = re.sub(r"\s*\(Select TWO\.\)\s*$", "", question.stem)
+        front = re.sub(r"\s*\(Select TWO\.\)\s*$", "", question.stem) + f"\n{offered}"
         back = f"{right[0].text} and {right[1].text}." + "".join(
             f"\n• {_first_clause(reason)}" for reason in reasons if reason)
     if len(back) > MAX_BACK + 80:  # a scenario stem is long by nature; the back must still fit a phone
@@ -643,3 +679,39 @@ def _first_clause(text: str) -> str:
     """'AWS Fargate is a serverless compute engine for containers on ECS or EKS: you give ...' -> up to the colon."""
     clause = re.split(r"(?<=[A-Za-z0-9)])(?:[:;]|,\s(?:and|but|so|with|while)\b|\.\s)", text, maxsplit=1)[0]
     return clause.rstrip(" .,") + "."
+
+
+_ASKED = re.compile(r"^What (?:is|are) (?P<term>.+?)(?: \(in [^)]*\))?(?P<use> best suited for)?\?$")
+
+
+def duplicate_key(card: CardDraft, topic_slug: str) -> str:
+    """What a card asks, compared loosely: two cards with the same key on one topic are one card.
+
+    "What is Amazon Redshift?" and "What is Redshift (in Amazon Redshift)?" ask the same; so do "FIFO queue" and
+    "FIFO queues", and two blanks over the same number on one page.
+    """
+    if card.kind in ("definition", "use_case"):
+        asked = _ASKED.match(card.front)
+        if asked:
+            term = re.sub(r"^(?:amazon|aws) ", "", plain_name(asked["term"]))
+            term = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
+                            for w in term.split())
+            return f"{topic_slug}|{card.kind}|{term}"
+    if card.kind == "number":
+        answer = blank_answer(card.front, card.back)
+        if answer and re.search(r"(?i:\bport\b)|\b[A-Z][A-Za-z]*[A-Z]\w*\s*\(\[…\]", card.front):
+            return f"port|{answer}"  # a port is the same fact on every page: SSH is port 22 once
+        if answer:
+            return f"{topic_slug}|number|{answer}|{' '.join(sorted(set(words(card.front)) - {'…'}))[:80]}"
+    return " ".join(words(card.front))
+
+
+def blank_answer(front: str, back: str) -> str:
+    """What fills the […] of a number card: the text of the back between the words around the blank."""
+    before, _, after = front.partition("[…]")
+    before, after = before[-12:], after[:8].rstrip(".")
+    start = back.find(before) + len(before) if before and before in back else (0 if not before else -1)
+    if start < 0:
+        return ""
+    end = back.find(after, start) if after else len(back.rstrip("."))
+    return back[start:end].strip(" .") if end > start else ""

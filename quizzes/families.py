@@ -20,6 +20,7 @@ erratum, see ``content.catalog.find_erratum``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -33,7 +34,7 @@ FAMILIES_PATH = Path(__file__).resolve().parent / "families.toml"
 PLACEHOLDERS = frozenset({"need", "noun", "plural"})
 MIN_STEMS = 3
 MIN_MULTI_STEMS = 2
-MIN_FAILS = 3
+MIN_FAILS = 2  # a kind with three members (IaaS, PaaS, SaaS) makes a three-option question
 DIFFICULTIES = (1, 2, 3)
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -42,8 +43,8 @@ _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 _FAMILY_KEYS = frozenset(
     {"id", "name", "topic", "domain", "noun", "plural", "stems", "multi_stems", "option", "requirement", "cards"}
 )
-_OPTION_KEYS = frozenset({"id", "name", "topic", "evidence", "fact"})
-_REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty", "cards"})
+_OPTION_KEYS = frozenset({"id", "name", "topic", "evidence", "fact", "kind", "lures"})
+_REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty", "cards", "domain"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,12 @@ class Option:
     topic: str | None
     evidence: tuple[re.Pattern, ...]
     fact: str
+    # What sort of thing the option is ("deployment model" beside "service model"): a question's options are all
+    # of its key's kind, so no option of another sort pads a question out. Defaults to the family's noun.
+    kind: str = ""
+    # The options of the same family a learner mistakes this one for (Dedicated Hosts for Dedicated Instances):
+    # a question whose key this is offers them first, as a real exam would.
+    lures: tuple[str, ...] = ()
 
     def matches(self, line: str) -> bool:
         """Whether one (cleaned) line of notes is about this option."""
@@ -68,6 +75,8 @@ class Requirement:
     why_not: dict[str, str] = field(default_factory=dict)
     difficulty: int = 2
     cards: bool = True  # False: the wording that rules out the options' near misses gives a flashcard away
+    # The CLF-C02 domain when it is not the family's: choosing a purchase option for its price is billing.
+    domain: str = ""
 
     @property
     def multi(self) -> bool:
@@ -200,12 +209,20 @@ def _parse_option(entry: dict, catalog: Catalog, what: str) -> Option:
         if pattern.search(""):
             raise ValueError(f"{what}: evidence regex {regex!r} matches an empty line")
         patterns.append(pattern)
+    lures = entry.get("lures", [])
+    if not isinstance(lures, list) or not all(isinstance(v, str) for v in lures) or oid in lures:
+        raise ValueError(f"{what}: 'lures' must be a list of other option ids")
+    kind = entry.get("kind", "")
+    if not isinstance(kind, str):
+        raise ValueError(f"{what}: 'kind' must be a string")
     return Option(
         id=oid,
         name=_text(entry, "name", what),
         topic=topic,
         evidence=tuple(patterns),
         fact=_text(entry, "fact", what),
+        kind=kind,
+        lures=tuple(lures),
     )
 
 
@@ -240,8 +257,11 @@ def _parse_requirement(entry: dict, options: dict[str, Option], what: str) -> Re
     difficulty = entry.get("difficulty", 2)
     if isinstance(difficulty, bool) or difficulty not in DIFFICULTIES:
         raise ValueError(f"{what}: 'difficulty' must be 1, 2 or 3, is {difficulty!r}")
+    domain = entry.get("domain", "")
+    if domain and domain not in DOMAINS:
+        raise ValueError(f"{what}: unknown domain {domain!r} (one of {', '.join(DOMAINS)})")
     return Requirement(id=rid, need=need, meets=meets, fails=fails, why_not=dict(why_not), difficulty=difficulty,
-                       cards=_flag(entry, "cards", what))
+                       cards=_flag(entry, "cards", what), domain=domain)
 
 
 def _flag(entry: dict, key: str, what: str, default: bool = True) -> bool:
@@ -275,6 +295,13 @@ def _parse_family(entry: dict, catalog: Catalog, what: str) -> Family:
         raise ValueError(f"{what}: two options share a name")
     if len(options) < MIN_FAILS + 1:
         raise ValueError(f"{what}: needs at least {MIN_FAILS + 1} options, has {len(options)}")
+    noun = _text(entry, "noun", what)
+    for oid, option in list(options.items()):
+        unknown = sorted(set(option.lures) - set(options))
+        if unknown:
+            raise ValueError(f"{what}: option {oid!r} lures unknown options {unknown}")
+        if not option.kind:
+            options[oid] = dataclasses.replace(option, kind=noun)
 
     requirements: list[Requirement] = []
     raw_reqs = entry.get("requirement")

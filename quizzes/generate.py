@@ -8,14 +8,18 @@ erratum is ever quoted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from quizzes.families import Family, Option
+from content.catalog import load_catalog
+from learning.generate import garbled
+from quizzes.families import Family, Option, Requirement
 
-MIN_COVERED = 3
+MIN_COVERED = 1  # the key must be in the notes; a distractor they lack is marked as such
 MAX_QUOTE = 240
 
 
@@ -23,6 +27,7 @@ MAX_QUOTE = 240
 class Line:
     text: str
     refs: tuple  # ((label, source_id, line), ...)
+    topic: str = ""  # catalog slug of the section the line sits in ("" when unknown: any option may quote it)
 
 
 @dataclass
@@ -33,6 +38,11 @@ class ChoiceDraft:
     explanation: str
     quote: str = ""
     refs: list = field(default_factory=list)
+
+    @property
+    def in_notes(self) -> bool:
+        """Whether the notes say anything about this option (a quote backs its explanation)."""
+        return bool(self.refs)
 
 
 @dataclass
@@ -55,31 +65,129 @@ class QuestionDraft:
             seen.extend(r for r in choice.refs if r not in seen)
         return seen
 
+    @property
+    def scenario(self) -> str:
+        """The situation the question asks about: the bank holds one question for it."""
+        return f"{self.family}/{self.requirement}"
+
 
 def question_key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
 
 
+@functools.lru_cache(maxsize=65536)  # every family reads the same lines: clean each once
+def plain_text(text: str) -> str:
+    """A note line as a quote shows it: no markdown emphasis or code marks, single spaces."""
+    return re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
+
+
 def clean_quote(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
+    text = plain_text(text)
     return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
 
 
-def find_evidence(option: Option, lines: list[Line]) -> Line | None:
-    """The most telling note line about one option: it names the option, and says something (not a bare name)."""
+# -- giveaway stems ----------------------------------------------------------------------------
+
+# Words every option may share without telling one from another.
+_PLAIN_WORDS = frozenset("""a an the of in on for to by with and or as per at from its it is are be not no aws amazon
+service services option options type types into onto than that this these those each what which""".split())
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
+
+
+@functools.lru_cache(maxsize=65536)
+def word_stems(text: str) -> frozenset[str]:
+    """Crude stems of the words in a text ("bursts", "Bursting" -> "burst"; "readable", "Read" -> "read")."""
+    stems = set()
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        if word in _PLAIN_WORDS or len(word) < 3:
+            continue
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        stems.add(word)
+    return frozenset(stems)
+
+
+def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: str = "") -> set[str]:
+    """Word stems the question's stem shares with a right answer and with no wrong one: they give the key away.
+
+    `frame` is the family's own wording around the requirement (its noun), which every option shares.
+    """
+    shown = set().union(*(word_stems(d) for d in distractors)) if distractors else set()
+    key_words = set().union(*(word_stems(k) for k in keys)) - shown - word_stems(frame)
+    return key_words & word_stems(stem)
+
+
+# -- evidence ----------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def option_pattern(option: Option) -> re.Pattern:
+    """All of an option's evidence patterns as one, so a line is searched once per option."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in option.evidence), re.I)
+
+
+def find_evidence(option: Option, lines: list[Line], family: Family | None = None,
+                  topics: frozenset[str] | None = None, texts: list[str] | None = None) -> Line | None:
+    """The most telling note line about one option, from the option's own topic.
+
+    It names the option near its start, says something (not a bare heading or name), and, when the family is
+    given, is about this option rather than a sibling it is compared with.
+    """
     best = None
-    for line in lines:
-        if _DENIES.match(line.text):
-            continue  # "It is not a queue type, it is a standard or FIFO queue that..." is about something else
-        positions = [m.start() for p in option.evidence if (m := p.search(line.text))]
-        if positions:
-            # A line that opens with the option is about it; one that mentions it in passing may not be.
-            score = (min(positions) < 40, len(line.text) >= 30, -abs(len(line.text) - 120))
-            if best is None or score > best[0]:
-                best = (score, line)
+    others = [o for o in family.options.values() if o.id != option.id] if family else []
+    name_words = word_stems(option.name) | {"amazon", "aws", "s3", "ec2"}
+    fact_words = word_stems(option.fact) - word_stems(option.name)
+    texts = texts or [plain_text(line.text) for line in lines]
+    pattern = option_pattern(option)
+    for index, line in enumerate(lines):
+        if not pattern.search(texts[index]):
+            continue  # most lines are about something else: the cheap test first
+        line = with_its_description(line, lines[index + 1] if index + 1 < len(lines) else None, family, name_words)
+        text = plain_text(line.text)  # matched as the learner will read it under the option
+        if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
+            continue  # a bare heading or name says nothing about the option
+        if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text):
+            continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
+            # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
+        positions = [m.start() for p in option.evidence if (m := p.search(text))]
+        if not positions:
+            continue
+        first = min(positions)
+        if first > MAX_QUOTE // 2:
+            continue  # named only deep into a long line, which the quote would cut off before the option
+        sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
+        own_topic = topics is None or not line.topic or line.topic in topics
+        if not own_topic and (sibling_first or first >= 25):
+            continue  # on another service's page, only a line that opens with the option is about it
+        # A line that opens with the option is about it; one that mentions it after a sibling is a comparison.
+        # Among those, the line that says most of what the explanation says supports it best.
+        supports = len(word_stems(text) & fact_words)
+        score = (not sibling_first, own_topic, first < 40, min(supports, 4), -abs(len(text) - 120))
+        if best is None or score > best[0]:
+            best = (score, line)
     return best[1] if best else None
 
 
+def with_its_description(line: Line, following: Line | None, family: Family | None, name_words: set[str]) -> Line:
+    """A line that only names an option ("SSE-S3 (S3-managed keys):", "5. S3 glacier instant retrieval") is
+    quoted with the line under it, which says what it is, when that line names no other option."""
+    text = plain_text(line.text)
+    if following is None or following.topic != line.topic or len(text.split()) > 8:
+        return line
+    if word_stems(text) - name_words and not text.endswith(":"):
+        return line  # the line says something of its own
+    after = plain_text(following.text)
+    if (len(after.split()) < 4 or not after[:1].isalpha() or re.match(r"[a-z]+\d", after)
+            or (family and any(o.matches(after) for o in family.options.values()))):
+        return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option
+    joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
+    return Line(text=joined, refs=line.refs + tuple(r for r in following.refs if r not in line.refs), topic=line.topic)
+
+
+_garbled = functools.lru_cache(maxsize=65536)(garbled)
+_SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
 _DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
 
@@ -90,54 +198,141 @@ def order_choices(choices: list[ChoiceDraft], key: str) -> list[ChoiceDraft]:
     return shuffled
 
 
-def choice_for(option: Option, evidence: Line | None, *, correct: bool, reason: str = "") -> ChoiceDraft:
+NOT_IN_NOTES = "Your notes do not cover it."
+
+
+def choice_for(option: Option, evidence: Line | None, *, correct: bool, reason: str = "",
+               right_names: list[str] = ()) -> ChoiceDraft:
+    """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
     if correct:
         explanation = f"Correct. {option.fact}"
+    elif reason:
+        explanation = f"Not this one: {reason}. {option.fact}"
     else:
-        explanation = f"Not this one: {reason}." if reason else f"Not this one. {option.fact}"
+        # No reason in the data: say it is not what this requirement asks for, name what is, and what it does.
+        explanation = f"Not this one: this requirement is met by {' and '.join(right_names)}. {option.fact}"
+    if evidence is None:
+        explanation = f"{explanation} {NOT_IN_NOTES}"
     return ChoiceDraft(
         option=option.id, text=option.name, correct=correct, explanation=explanation,
         quote=clean_quote(evidence.text) if evidence else "", refs=[list(r) for r in evidence.refs] if evidence else [],
     )
 
 
-def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[str, str]) -> list[QuestionDraft]:
-    evidence = {oid: find_evidence(option, lines) for oid, option in family.options.items()}
+def option_topics(family: Family, option: Option) -> frozenset[str]:
+    """The catalog topics whose lines may explain an option: its own topic and the topics under it.
+
+    An option without a topic of its own (an S3 storage class) is explained from the family's topic, the
+    topic above it and its sub-topics.
+    """
+    catalog = load_catalog()
+    own = option.topic or family.topic
+    topics = {own, *(c.slug for c in catalog.children(own))}
+    if not option.topic and catalog.topics[own].parent:
+        topics.add(catalog.topics[own].parent)
+    return frozenset(topics)
+
+
+def pick_distractors(family: Family, requirement: Requirement, evidence: dict, count: int) -> list[str]:
+    """Wrong options of the key's kind: the key's lures first, then those the data says why they fail, then
+    those the notes cover."""
+    kinds = {family.options[oid].kind for oid in requirement.meets}
+    lures = [lure for oid in requirement.meets for lure in family.options[oid].lures]
+    pool = [oid for oid in requirement.fails if family.options[oid].kind in kinds]
+    pool.sort(key=lambda oid: (oid not in lures, lures.index(oid) if oid in lures else 0,
+                               oid not in requirement.why_not, evidence.get(oid) is None))
+    return pool[:count]
+
+
+OPENING = 60  # characters: a line on another topic must name the option this early to be about it
+
+
+class FamilyLines(list):
+    """The lines a family's options may be explained from, with the evidence already found in them."""
+
+    evidence: dict
+
+
+def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: set[str]) -> FamilyLines:
+    """The lines that may explain a family's options: every line of the topics near the family, and, for an
+    option those say nothing usable about, any other line of the notes that opens with it ("AWS CloudTrail
+    records all API calls..." under S3)."""
+    lines = FamilyLines(line for slug in sorted(near) for line in lines_by_topic.get(slug, []))
+    texts = [plain_text(line.text) for line in lines]
+    lines.evidence = {}
+    missing = []
+    for option in family.options.values():
+        found = find_evidence(option, lines, family, option_topics(family, option), texts)
+        if found:
+            lines.evidence[option.id] = found
+        else:
+            missing.append(option)
+    if missing:
+        opening = re.compile("|".join(option_pattern(o).pattern for o in missing), re.I)
+        elsewhere = []
+        for slug in sorted(set(lines_by_topic) - near):
+            topic_lines = lines_by_topic[slug]
+            for index, line in enumerate(topic_lines):
+                if opening.search(plain_text(line.text)[:OPENING]):
+                    # with the line under it, which a heading that only names the option needs as its quote
+                    elsewhere += topic_lines[index:index + 2]
+        lines.extend(elsewhere)
+        for option in missing:
+            found = find_evidence(option, lines, family, option_topics(family, option))
+            if found:
+                lines.evidence[option.id] = found
+    return lines
+
+
+# Reasons a requirement yields no question, counted for the ingest report and the tests.
+SKIPS = ("key not in notes", "too few options of its kind", "giveaway stem")
+
+
+def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[str, str] | None = None,
+                     skipped: Counter | None = None) -> list[QuestionDraft]:
+    """One question per requirement the notes back: its stem in one of the family's frames, its key, and up to
+    three distractors of the key's kind."""
+    skipped = skipped if skipped is not None else Counter()
+    known = getattr(lines, "evidence", None)  # found already by family_lines
+    evidence = {oid: known.get(oid) if known is not None else find_evidence(option, lines, family,
+                                                                            option_topics(family, option))
+                for oid, option in family.options.items()}
     if sum(1 for line in evidence.values() if line) < MIN_COVERED:
         return []
     drafts = []
     for requirement in family.requirements:
         if not all(evidence.get(oid) for oid in requirement.meets):
+            skipped["key not in notes"] += 1
             continue  # the right answer must be explained from the notes
-        # Most confusable first: siblings the data gives a reason for, then the rest; evidence preferred.
-        pool = sorted(requirement.fails, key=lambda oid: (oid not in requirement.why_not, evidence.get(oid) is None,
-                                                          oid))
-        if len(pool) < 3:
-            continue
-        multi = len(requirement.meets) == 2
+        multi = requirement.multi
+        distractors = pick_distractors(family, requirement, evidence, 3)
         stems = family.multi_stems if multi else family.stems
-        if len(requirement.meets) not in (1, 2) or not stems:
+        if len(distractors) < 2 or not stems:
+            skipped["too few options of its kind"] += 1
             continue
-        for index, template in enumerate(stems):
-            key = question_key(family.id, requirement.id, "multi" if multi else "single", str(index))
-            # Rotate the third distractor so each wording of the requirement is a slightly different question.
-            fixed, rest = pool[:2], pool[2:]
-            distractors = fixed + [rest[index % len(rest)]]
-            choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
-            choices += [
-                choice_for(family.options[oid], evidence.get(oid), correct=False,
-                           reason=requirement.why_not.get(oid, ""))
-                for oid in distractors
-            ]
-            stem = template.format(need=requirement.need, noun=family.noun, plural=family.plural)
-            # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
-            topic = family.topic_of(requirement.meets[0]) if not multi else family.topic
-            drafts.append(QuestionDraft(
-                key=key, kind="multi" if multi else "single", family=family.id, requirement=requirement.id,
-                topic=topic, domain=family.domain, stem=stem, difficulty=requirement.difficulty,
-                choices=order_choices(choices, key),
-                related_topics=sorted({family.options[oid].topic or family.topic for oid in requirement.meets}),
-            ))
+        key = question_key(family.id, requirement.id)
+        # The frame is the requirement's own (a stable pick), so the bank's stems vary from one to the next.
+        template = stems[int(key[:8], 16) % len(stems)]
+        stem = template.format(need=requirement.need, noun=family.noun, plural=family.plural)
+        right_names = [family.options[oid].name for oid in requirement.meets]
+        frame = f"{template} {family.noun} {family.plural} {family.name}"  # words every option's question shares
+        if giveaway_words(stem, right_names, [family.options[oid].name for oid in distractors], frame=frame):
+            skipped["giveaway stem"] += 1
+            continue
+        choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
+        choices += [
+            choice_for(family.options[oid], evidence.get(oid), correct=False,
+                       reason=requirement.why_not.get(oid, ""), right_names=right_names)
+            for oid in distractors
+        ]
+        # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
+        topic = family.topic_of(requirement.meets[0]) if not multi else family.topic
+        drafts.append(QuestionDraft(
+            key=key, kind="multi" if multi else "single", family=family.id, requirement=requirement.id,
+            topic=topic, domain=requirement.domain or family.domain, stem=stem, difficulty=requirement.difficulty,
+            choices=order_choices(choices, key),
+            related_topics=sorted({family.options[oid].topic or family.topic for oid in requirement.meets}),
+        ))
     return drafts
 
 

@@ -102,6 +102,11 @@ class Question(models.Model):
         return self.stem[:80]
 
     @property
+    def scenario(self) -> str:
+        """The situation the question asks about (family/requirement): the bank holds one question for it."""
+        return f"{self.family}/{self.requirement or self.key}"
+
+    @property
     def answer_count(self) -> int:
         return 2 if self.kind == "multi" else 1
 
@@ -147,6 +152,11 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def in_notes(self) -> bool:
+        """Whether the notes say anything about this option: a distractor the notes do not cover has no quote."""
+        return bool(self.refs)
 
     @property
     def sources(self) -> list[str]:

@@ -192,7 +192,8 @@ def test_a_which_two_question_becomes_a_card_asking_for_both():
         _Choice("AWS Fargate", True, "Correct. AWS Fargate is a serverless compute engine for containers on ECS or "
                 "EKS: you give each task its CPU and memory.", [["002", 1, 690]]),
     ]))
-    assert card.front.endswith("Which TWO AWS compute services could it choose?")
+    assert card.front.endswith("Which TWO AWS compute services could it choose?\n"
+                               "Options: AWS Fargate; AWS Lambda; Amazon EC2.")  # its options: both answers are all
     assert card.back == ("AWS Lambda and AWS Fargate.\n• AWS Lambda runs code in response to events without servers "
                          "to manage, scales automatically and bills per request.\n• AWS Fargate is a serverless "
                          "compute engine for containers on ECS or EKS.")  # each fact up to its colon

@@ -1,0 +1,88 @@
+"""Card quality rules, checked over every card the shipped notes make (no graded sample, no list of items)."""
+
+import re
+
+import pytest
+
+from content.models import Topic
+from learning.generate import _ABSOLUTE, _ASKED, _NOT_A_CONCEPT, CardDraft, TopicView, duplicate_key, restates
+from learning.models import Flashcard
+from quizzes.families import load_families
+from quizzes.models import Question
+
+pytestmark = pytest.mark.django_db
+
+
+def topic_view(topic: Topic) -> TopicView:
+    return TopicView(slug=topic.slug, name=topic.name, names=frozenset({topic.name.lower()}))
+
+
+def asked_term(front: str) -> str | None:
+    asked = _ASKED.match(front)
+    return re.sub(r"\s*\([^)]*\)", "", asked["term"]).strip() if asked else None
+
+
+def test_no_definition_card_restates_its_term(shipped_notes):
+    for card in Flashcard.objects.active().filter(kind__in=["definition", "use_case"]).select_related("topic"):
+        term = asked_term(card.front)
+        if term:
+            assert not restates(term, card.back, topic_view(card.topic)), (card.front, card.back)
+
+
+def test_no_card_asks_what_a_heading_that_is_no_concept_is(shipped_notes):
+    for card in Flashcard.objects.active().filter(kind="definition"):
+        term = asked_term(card.front)
+        assert not (term and _NOT_A_CONCEPT.search(term)), card.front
+
+
+def test_no_definition_back_states_an_absolute_rule(shipped_notes):
+    """"Attached to one EC2 instance at a time" is an exam simplification AWS has relaxed (Multi-Attach)."""
+    for back in Flashcard.objects.active().filter(kind="definition").values_list("back", flat=True):
+        assert not _ABSOLUTE.search(back), back
+
+
+def test_no_two_cards_on_a_topic_ask_the_same_thing(shipped_notes):
+    seen = {}
+    for card in Flashcard.objects.active().select_related("topic").order_by("pk"):
+        key = duplicate_key(CardDraft(card.key, card.kind, card.front, card.back), card.topic.slug)
+        assert key not in seen, (card.front, seen.get(key))
+        seen[key] = card.front
+
+
+def test_a_scenario_card_shows_its_options_and_answers_with_every_right_one(shipped_notes):
+    """A "Which TWO" card lists the options, so its two answers are all the answers; a single one names its key."""
+    questions = {q.scenario: q for q in Question.objects.active().prefetch_related("choices")}
+    families = load_families()
+    cards = Flashcard.objects.active().filter(kind="scenario")
+    assert cards.filter(front__contains="Which TWO").exists()
+    for card in cards:
+        stem, offered = card.front.split("\nOptions: ")
+        question = next(q for q in questions.values() if q.stem.startswith(stem.split(" Which")[0]))
+        family = families[question.family]
+        right = [family.options[o].name for o in family.requirement(question.requirement).meets]
+        shown = offered.rstrip(".").split("; ")
+        assert set(right) <= set(shown), card.front
+        assert card.back.split("\n")[0].rstrip(".").split(". ")[0] in {right[0], " and ".join(right),
+                                                                        " and ".join(reversed(right))}, card.back
+
+
+def test_duplicate_keys_merge_the_same_term_asked_twice():
+    redshift = [CardDraft("a", "definition", "What is Amazon Redshift?", "A warehouse."),
+                CardDraft("b", "definition", "What is Redshift (in Amazon Redshift)?", "A columnar warehouse.")]
+    assert duplicate_key(redshift[0], "amazon-redshift") == duplicate_key(redshift[1], "amazon-redshift")
+    fifo = [CardDraft("c", "definition", "What is FIFO Queue (in Amazon SQS)?", "Ordered."),
+            CardDraft("d", "definition", "What are FIFO queues (in SQS Queue Types)?", "Ordered, exactly once.")]
+    assert duplicate_key(fifo[0], "amazon-sqs") == duplicate_key(fifo[1], "amazon-sqs")
+    ports = [CardDraft("e", "number", "SSH uses port […].", "SSH uses port 22."),
+             CardDraft("f", "number", "Port […] is for SSH.", "Port 22 is for SSH.")]
+    assert duplicate_key(ports[0], "amazon-ec2") == duplicate_key(ports[1], "amazon-ec2")
+    assert duplicate_key(redshift[0], "amazon-redshift") != duplicate_key(fifo[0], "amazon-redshift")
+
+
+def test_restating_and_absolute_rules_on_their_own():
+    s3 = TopicView(slug="amazon-s3", name="Amazon S3", names=frozenset({"amazon s3", "s3", "same region replication"}))
+    assert restates("Same-Region Replication", "Replicates data within the same region to another bucket.", s3)
+    assert not restates("Platform as a Service", "Provides a platform to build and run applications.", s3)
+    assert _ABSOLUTE.search("Network drives attached to one EC2 instance at a time.")
+    assert _NOT_A_CONCEPT.search("Security Group Scope") and _NOT_A_CONCEPT.search("Medium")
+    assert not _NOT_A_CONCEPT.search("Security Group")
