@@ -444,7 +444,7 @@ class Writer:
                 anchor = f"{anchor}-{used[anchor]}"
             plain = "\n".join(item["text"] for item in draft.items)
             values = {
-                "topic_id": topics[draft.topic].pk, "title": draft.title[:300], "anchor": anchor,
+                "topic_id": topics[draft.topic].pk, "title": self.spelling(draft.title)[:300], "anchor": anchor,
                 "level": draft.level, "position": position, "items": draft.items, "plain_text": plain,
                 "content_hash": hashlib.sha256(
                     json.dumps([draft.title, draft.level, position, anchor, draft.items], sort_keys=True).encode()
@@ -887,5 +887,6 @@ def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts
         definition=s.Statement(text, [list(r) for r in refs]) if text else None,
         reference=reference.definitions.get(slug), table=table, confusion=confusion, related=tuple(links),
         readable=lambda text: not garbled(text), respell=spelling,
+        other_topic=lambda term: catalog.lookup(term) not in (None, slug) if term.strip() else False,
     )
     return s.summarise(notes).as_dict()

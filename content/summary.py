@@ -111,6 +111,7 @@ class TopicNotes:
     names: tuple[str, ...] = ()
     readable: Callable[[str], bool] = lambda text: True
     respell: Callable[[str], str] = lambda text: text
+    other_topic: Callable[[str], bool] = lambda term: False  # the term is another catalog topic (it has its page)
 
 
 # -- what comes out -----------------------------------------------------------------------------------------
@@ -164,7 +165,7 @@ class Summary:
         yield from self.facts
         if self.table:
             for row in self.table.rows:
-                yield from row.cells
+                yield from (cell for cell in row.cells if cell.text != "—")
 
 
 # -- text tidying --------------------------------------------------------------------------------------------
@@ -231,10 +232,30 @@ def reads_as_definition(statement: Statement | None, names: tuple[str, ...], rea
     return bool(_VERB.search(body)) or ":" in text[:80]
 
 
+def names_the_topic(statement: Statement, names: tuple[str, ...], strict: bool) -> bool:
+    """The statement is about the topic: "Name: definition" (strict), or it names the topic anywhere."""
+    text = " " + " ".join(_words(plain(statement.text))) + " "
+    term = " " + " ".join(_words(plain(statement.text).split(":", 1)[0])) + " " if ":" in statement.text[:90] else ""
+    wanted = [" " + " ".join(_words(n)) + " " for n in names if _words(n)]
+    if strict:
+        return bool(term) and any(w in term for w in wanted)
+    return any(w in text for w in wanted)
+
+
 def choose_definition(notes: TopicNotes) -> Statement | None:
-    if reads_as_definition(notes.definition, (notes.name, *notes.names), notes.readable):
-        text = notes.respell(sentence(notes.definition.text))
-        return Statement(shorten(text, 420), refs_of(notes.definition.refs))
+    """The notes' definition when it reads as one and names the topic; where AWS's reference exists, only a
+    "Name: definition" of ten words or more beats it (not a story, a lead-in or a sentence about something else)."""
+    names = (notes.name, *notes.names)
+    candidate = notes.definition
+    if candidate is not None and not names_the_topic(candidate, names, strict=notes.reference is not None):
+        candidate = None
+    if candidate is not None and notes.reference is not None:
+        body = plain(candidate.text).split(":", 1)[-1]
+        if len(_words(body)) < 10:
+            candidate = None
+    if reads_as_definition(candidate, names, notes.readable):
+        text = notes.respell(sentence(candidate.text))
+        return Statement(shorten(text, 420), refs_of(candidate.refs))
     if notes.reference:
         return notes.reference
     for line in notes.lines:  # a thin topic: its first readable line says what the notes know
@@ -256,6 +277,17 @@ def _fact_text(fact: NoteFact) -> str:
     if fact.kind == "definition":
         return f"{plain(data.get('term', fact.subject))}: {plain(data.get('definition', ''))}"
     return ""
+
+
+_NOT_A_POINT = re.compile(r"^(?:from|to|example|examples|e\.?g|eg|note|step \d+|hint|tip|ex)\b", re.I)
+
+
+def key_fact(fact: NoteFact, text: str) -> bool:
+    """A point worth a line: not an example, a step of a walk-through or a slide cut off mid-sentence."""
+    label = plain(text).split(":", 1)[0] if ":" in text[:60] else plain(text)
+    if _NOT_A_POINT.match(label) or re.search(r"\bexamples?\b", fact.section, re.I):
+        return False
+    return not plain(text).rstrip(".").endswith(("…", "..."))
 
 
 def _about_topic_itself(fact: NoteFact, names: tuple[str, ...]) -> bool:
@@ -280,6 +312,8 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
             continue
         if fact.kind == "definition" and _about_topic_itself(fact, names):
             continue  # that is the "what it is" line
+        if not key_fact(fact, text) or (fact.kind == "definition" and notes.other_topic(fact.data.get("term", ""))):
+            continue
         if fact.kind == "list":
             members = fact.data.get("members", [])
             if not 2 <= len(members) <= 9 or lists:
@@ -304,7 +338,7 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
     picked.sort(key=lambda p: p[0])
     chosen, per_section = [], Counter()
     for _, section, statement in picked:
-        if per_section[section] < 2:  # a spread of points, not six rows of one example table
+        if not section or per_section[section] < 2:  # a spread of points, not six rows of one example table
             per_section[section] += 1
             chosen.append(statement)
     return chosen[:MAX_FACTS]
@@ -333,18 +367,22 @@ def _sibling_of(line: NoteLine, siblings: tuple[Sibling, ...]) -> Sibling | None
     return None
 
 
-def _use_from_facts(notes: TopicNotes, sibling: Sibling) -> Statement | None:
-    """The clearest use the notes give for a sibling, else its definition."""
+_META_LABEL = re.compile(r"^(?:use cases?|description|best for|ideal for|purpose)\s*:\s*", re.I)
+_DANGLING = (" where", " when", " that", " as", " such as", " like", " e.g", " including", " and", " or")
+
+
+def _use_from_facts(notes: TopicNotes, sibling: Sibling, kinds: tuple[str, ...]) -> Statement | None:
+    """The clearest use (or definition) the notes give for a sibling."""
     best = None
     for fact in notes.facts:
-        if fact.kind not in ("use_case", "definition"):
+        if fact.kind not in kinds:
             continue
         if not sibling.about(" ".join((fact.subject, fact.data.get("option", ""), fact.data.get("term", "")))):
             continue
-        text = plain(fact.data.get("use_case" if fact.kind == "use_case" else "definition", ""))
-        if not 12 <= len(text) <= 130 or not notes.readable(text) or text.endswith(("where", "when", "that")):
+        text = _META_LABEL.sub("", plain(fact.data.get("use_case" if fact.kind == "use_case" else "definition", "")))
+        if not 12 <= len(text) <= 130 or not notes.readable(text) or text.rstrip(".").endswith(_DANGLING):
             continue
-        score = (fact.kind == "use_case", len({r[0] for r in fact.refs}), -abs(len(text) - 60))
+        score = (len({r[0] for r in fact.refs}), -abs(len(text) - 60))
         if best is None or score > best[0]:
             best = (score, Statement(notes.respell(sentence(text)), refs_of(fact.refs, 2)))
     return best[1] if best else None
@@ -378,10 +416,13 @@ def build_table(notes: TopicNotes) -> Table | None:
         cells = []
         for column in spec.columns:
             if column == TYPICAL_USE:
-                cell = _use_from_facts(notes, sibling) or _use_from_lines(notes, sibling, lines, spec)
+                # The notes' stated use, else the reference's, else what the notes define it as.
+                cell = _use_from_facts(notes, sibling, ("use_case",))
                 if cell is None and sibling.id in spec.use:
                     cell = Statement(spec.use[sibling.id], [], spec.url)
-                cells.append(cell or Statement("—", refs_of(lines[0].refs, 1)))
+                cell = cell or _use_from_facts(notes, sibling, ("definition",))
+                cell = cell or _use_from_lines(notes, sibling, lines, spec)
+                cells.append(cell or Statement("—"))  # nothing to say, so nothing to source
                 continue
             value = next(values, "—")
             pattern = spec.notes.get(column)
@@ -406,7 +447,8 @@ def choose_traps(notes: TopicNotes) -> tuple[list[Trap], int]:
             continue
         seen.add(line.correction)
         correction = re.sub(r"\s*\((?:H|M|M-H|M–H)\)\s*$", "", line.correction)  # the errata's confidence mark
-        traps.append(Trap(correction=correction, wrong=shorten(line.text, 140), refs=refs_of(line.refs, 2)))
+        traps.append(Trap(correction=correction, wrong=notes.respell(shorten(line.text, 140)),
+                          refs=refs_of(line.refs, 2)))
     return traps[:MAX_TRAPS], max(0, len(traps) - MAX_TRAPS)
 
 
