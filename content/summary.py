@@ -302,6 +302,7 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
     picked: list[tuple[tuple, Statement]] = []
     seen_words: list[set[str]] = []
     seen_numbers: set[str] = set()
+    seen_subjects: set[str] = set()
     order = {"number": 0, "list": 1, "definition": 2}
     lists = 0
     for position, fact in enumerate(notes.facts):
@@ -319,6 +320,14 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
             if not 2 <= len(members) <= 9 or lists:
                 continue
             lists += 1
+        if table_siblings and fact.kind == "list":
+            members = fact.data.get("members", [])
+            if sum(any(s.about(m) for s in table_siblings) for m in members) * 2 >= len(members):
+                continue  # a list of the siblings: the table's rows say it
+        subject = " ".join(w.rstrip("s") for w in _words(re.sub(r"\([^)]*\)", "", fact.subject)))
+        if fact.kind == "definition" and subject in seen_subjects:
+            continue  # "Reserved Instances (RI)" and "Reserved Instances (RIs)": one point
+        seen_subjects.add(subject)
         if table_siblings and (any(s.about(fact.subject) for s in table_siblings) or (
                 fact.kind == "number" and any(f" {a} " in f" {' '.join(_words(fact.subject))} " for a in aliases))):
             continue  # the table says it, row by row (and "S3 Glacier" is a sibling the table splits in two)
