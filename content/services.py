@@ -369,8 +369,9 @@ class Writer:
                     item = {
                         "kind": block.kind, "depth": block.depth, "text": block.text,
                         # Misspelled service names show the catalog's spelling; the text itself stays as written.
-                        "html": render_block(block.kind,
-                                             block.text if block.kind == "code" else self.spelling(block.text)),
+                        # (not on a flagged line: its correction may be about that very name, "Amazon C2").
+                        "html": render_block(block.kind, block.text if block.kind == "code" or erratum
+                                             else self.spelling(block.text)),
                         "refs": [ref],
                         "erratum": {"id": erratum.id, "correction": erratum.correction} if erratum else None,
                     }
@@ -849,10 +850,12 @@ def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts
                   related: list[str], pages: dict, spelling) -> dict:
     """The stored summary of one topic: built from the lines and facts this ingest is writing."""
     from content import summary as s  # noqa: PLC0415
+    from content.catalog import clean_line  # noqa: PLC0415
     from learning.generate import garbled  # noqa: PLC0415
 
     entry = catalog.topics[slug]
     reference = s.load_reference()
+    errata = {e.id: e for e in load_errata()}
     lines = []
     for draft in drafts:
         labels: list[tuple[int, str]] = []  # (depth, text) of the bullets above the current line
@@ -860,8 +863,12 @@ def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts
             while labels and labels[-1][0] >= item["depth"]:
                 labels.pop()
             context = labels[-1][1] if labels else draft.title
+            excerpt = ""
+            if item["erratum"] and item["erratum"]["id"] in errata:  # quote the words the erratum is about
+                found = errata[item["erratum"]["id"]].pattern.search(clean_line(item["text"]))
+                excerpt = s.excerpt(clean_line(item["text"]), found.start(), found.end()) if found else ""
             lines.append(s.NoteLine(text=item["text"], section=draft.title, context=context,
-                                    refs=tuple(tuple(r) for r in item["refs"]),
+                                    refs=tuple(tuple(r) for r in item["refs"]), excerpt=excerpt,
                                     correction=item["erratum"]["correction"] if item["erratum"] else None))
             labels.append((item["depth"], item["text"]))
     note_facts = tuple(

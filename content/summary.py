@@ -44,6 +44,7 @@ class NoteLine:
     refs: tuple[Ref, ...]
     correction: str | None = None  # set when the errata flag the line as wrong
     context: str = ""  # the enclosing bullet's text, else the section title: what the line is about
+    excerpt: str = ""  # a flagged line's words around what the errata flag, to quote in the trap
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,14 @@ def sentence(text: str) -> str:
     return text
 
 
+def excerpt(text: str, start: int, end: int, limit: int = 140) -> str:
+    """The words of ``text`` around [start, end), about ``limit`` characters, with … where it was cut."""
+    text_start = max(0, start - max(0, limit - (end - start)) // 2)
+    text_start = text.rfind(" ", 0, text_start) + 1 if text_start else 0
+    piece = shorten(text[text_start:], limit)
+    return ("…" if text_start else "") + plain(piece)
+
+
 def shorten(text: str, limit: int = 160) -> str:
     text = plain(text)
     if len(text) <= limit:
@@ -287,7 +296,8 @@ def key_fact(fact: NoteFact, text: str) -> bool:
     label = plain(text).split(":", 1)[0] if ":" in text[:60] else plain(text)
     if _NOT_A_POINT.match(label) or re.search(r"\bexamples?\b", fact.section, re.I):
         return False
-    return not plain(text).rstrip(".").endswith(("…", "..."))
+    text = plain(text)
+    return not text.rstrip(".").endswith(("…", "...")) and not text.startswith(("…", "..."))
 
 
 def _about_topic_itself(fact: NoteFact, names: tuple[str, ...]) -> bool:
@@ -456,7 +466,8 @@ def choose_traps(notes: TopicNotes) -> tuple[list[Trap], int]:
             continue
         seen.add(line.correction)
         correction = re.sub(r"\s*\((?:H|M|M-H|M–H)\)\s*$", "", line.correction)  # the errata's confidence mark
-        traps.append(Trap(correction=correction, wrong=notes.respell(shorten(line.text, 140)),
+        # The notes' words as written: the correction may be about their spelling ("Amazon C2").
+        traps.append(Trap(correction=correction, wrong=line.excerpt or shorten(line.text, 140),
                           refs=refs_of(line.refs, 2)))
     return traps[:MAX_TRAPS], max(0, len(traps) - MAX_TRAPS)
 
