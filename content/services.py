@@ -636,7 +636,7 @@ class Writer:
                 "card_count": card_counts.get(topic.pk, 0), "question_count": question_counts.get(topic.pk, 0),
                 "summary": summary, "summary_refs": summary_refs, "related": related,
                 "summary_sheet": topic_summary(self.catalog, slug, own, facts, (summary, summary_refs), related,
-                                               by_topic, self.spelling) if own else {},
+                                               by_topic, self.spelling, self.hurried) if own else {},
                 "source_labels": sorted({ref[0] for d in own for i in d.items for ref in i["refs"]}),
                 "contradictions": [
                     {**c, "links": [[r, source_ids.get(r.split(":")[0]), int(r.split(":")[1])] for r in c["refs"]]}
@@ -847,7 +847,7 @@ def sibling_title(title: str, slug: str) -> str | None:
 
 
 def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts: dict, definition: tuple,
-                  related: list[str], pages: dict, spelling) -> dict:
+                  related: list[str], pages: dict, spelling, hurried: set[str] = frozenset()) -> dict:
     """The stored summary of one topic: built from the lines and facts this ingest is writing."""
     from content import summary as s  # noqa: PLC0415
     from content.catalog import clean_line  # noqa: PLC0415
@@ -895,5 +895,6 @@ def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts
         reference=reference.definitions.get(slug), table=table, confusion=confusion, related=tuple(links),
         readable=lambda text: not garbled(text), respell=spelling,
         other_topic=lambda term: catalog.lookup(term) not in (None, slug) if term.strip() else False,
+        hurried=frozenset(hurried),
     )
     return s.summarise(notes).as_dict()

@@ -113,6 +113,7 @@ class TopicNotes:
     readable: Callable[[str], bool] = lambda text: True
     respell: Callable[[str], str] = lambda text: text
     other_topic: Callable[[str], bool] = lambda term: False  # the term is another catalog topic (it has its page)
+    hurried: frozenset[str] = frozenset()  # labels of the notes files typed in a hurry (services.hurried)
 
 
 # -- what comes out -----------------------------------------------------------------------------------------
@@ -323,6 +324,7 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
             continue
         if fact.kind == "definition" and _about_topic_itself(fact, names):
             continue  # that is the "what it is" line
+        text = _NAME_LEAD(names).sub("", plain(text)) or text  # "Amazon S3 – Objects – ..." on the S3 page
         if not key_fact(fact, text) or (fact.kind == "definition" and notes.other_topic(fact.data.get("term", ""))):
             continue
         if fact.kind == "list":
@@ -351,8 +353,8 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
             continue  # the same point from another file
         seen_words.append(words)
         files = len({r[0] for r in fact.refs})
-        text = _NAME_LEAD(names).sub("", plain(text)) or text  # "Amazon S3 – Objects – ..." on the S3 page
-        picked.append(((order[fact.kind], -files, position), fact.section,
+        hurried = all(r[0] in notes.hurried for r in fact.refs)  # only a file typed in a hurry says it
+        picked.append(((hurried, order[fact.kind], -files, position), fact.section,
                        Statement(notes.respell(shorten(sentence(text), 240)), refs_of(fact.refs))))
     picked.sort(key=lambda p: p[0])
     chosen, per_section = [], Counter()

@@ -48,9 +48,10 @@ def test_a_learner_reads_the_storage_classes_summary_and_follows_a_source(page, 
 
     ref = line.locator(".ref").first
     number = int(ref.inner_text().split(":")[1])
-    ref.click()
+    with page.expect_navigation(timeout=30_000):  # a 4,000-line source page, on a busy machine
+        ref.click()
     highlighted = page.locator("tr.hl")
-    expect(highlighted).to_have_attribute("id", f"L{number}")
+    expect(highlighted).to_have_attribute("id", f"L{number}", timeout=15_000)
     expect(highlighted).to_be_in_viewport()
 
 
