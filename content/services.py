@@ -631,12 +631,14 @@ class Writer:
                     item["text"] for item in draft.items))))
             family = {slug, topic.parent.slug if topic.parent_id else None}
             related = [s for s, _ in mentioned.most_common() if s not in family and s in by_topic][:12]
+            sheet = topic_summary(self.catalog, slug, own, facts, (summary, summary_refs), related, by_topic,
+                                  self.spelling, self.hurried) if own else {}
+            if sheet.get("definition"):  # the index tiles and search results say what the page's summary says
+                summary, summary_refs = sheet["definition"]["text"], sheet["definition"]["refs"]
             values = {
                 "section_count": len(own), "fact_count": fact_counts.get(slug, 0),
                 "card_count": card_counts.get(topic.pk, 0), "question_count": question_counts.get(topic.pk, 0),
-                "summary": summary, "summary_refs": summary_refs, "related": related,
-                "summary_sheet": topic_summary(self.catalog, slug, own, facts, (summary, summary_refs), related,
-                                               by_topic, self.spelling, self.hurried) if own else {},
+                "summary": summary, "summary_refs": summary_refs, "related": related, "summary_sheet": sheet,
                 "source_labels": sorted({ref[0] for d in own for i in d.items for ref in i["refs"]}),
                 "contradictions": [
                     {**c, "links": [[r, source_ids.get(r.split(":")[0]), int(r.split(":")[1])] for r in c["refs"]]}
