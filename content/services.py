@@ -627,8 +627,8 @@ class Writer:
             summary = re.sub(r"\*\*|__|`", "", summary)  # shown as plain text
             mentioned: Counter = Counter()
             for draft in own:  # how many sections mention each topic
-                mentioned.update(set(self.catalog.mentions(draft.title + "\n" + "\n".join(
-                    item["text"] for item in draft.items))))
+                mentioned.update(list(dict.fromkeys(self.catalog.mentions(draft.title + "\n" + "\n".join(
+                    item["text"] for item in draft.items)))))
             family = {slug, topic.parent.slug if topic.parent_id else None}
             related = [s for s, _ in mentioned.most_common() if s not in family and s in by_topic][:12]
             sheet = topic_summary(self.catalog, slug, own, facts, (summary, summary_refs), related, by_topic,
