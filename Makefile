@@ -40,7 +40,12 @@ serve:
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev
+# axe-core (npm, pinned in package-lock.json) checks every page for WCAG 2 A/AA in the browser tests.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.installed-dev node_modules/.installed
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev
@@ -62,4 +67,4 @@ restore:
 	@echo "restored $(FILE) into the database"
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles screenshots
+	rm -rf $(VENV) db.sqlite3 staticfiles screenshots node_modules

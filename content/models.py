@@ -69,6 +69,9 @@ class Topic(models.Model):
     card_count = models.PositiveIntegerField(default=0)
     question_count = models.PositiveIntegerField(default=0)
     source_labels = models.JSONField(default=list, blank=True)
+    # The summary block at the top of the page (content/summary.py): definition, key facts, comparison table,
+    # exam traps, related topics; computed at ingest so a page view only renders it.
+    summary_sheet = models.JSONField(default=dict, blank=True)
 
     objects = TopicQuerySet.as_manager()
 

@@ -62,3 +62,37 @@ def render_block(kind: str, text: str) -> str:
     if kind == "table":
         return render_markdown(text)
     return render_inline(text)
+
+
+HIT_START, HIT_END = "\x02", "\x03"  # where a search hit starts and ends, in text that cannot contain them
+_SNIPPET_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_SNIPPET_CODE = re.compile(r"`([^`]+)`")
+_SNIPPET_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+_SNIPPET_LEFTOVER = re.compile(r"\*\*|__|`|^\s*(?:[-*•]|\d+\.)\s+", re.M)
+
+
+def render_snippet(text: str, start: str = HIT_START, end: str = HIT_END) -> str:
+    """A search snippet (untrusted note text, cut anywhere) as safe HTML: bold, italics and code rendered, the
+    hits between ``start`` and ``end`` in <mark>, and any mark the cut left unpaired dropped, never shown."""
+    text = text.replace(start, HIT_START).replace(end, HIT_END).replace("\n", " ")
+    escaped = html.escape(text, quote=False)
+    escaped = _SNIPPET_CODE.sub(r"<code>\1</code>", escaped)
+    escaped = _SNIPPET_BOLD.sub(r"<strong>\1</strong>", escaped)
+    escaped = _SNIPPET_EM.sub(r"<em>\1</em>", escaped)
+    escaped = _SNIPPET_LEFTOVER.sub("", escaped)
+    # A hit may cross a <strong> boundary: close and reopen the mark around each tag so the HTML stays nested.
+    out, inside = [], False
+    for piece in re.split(f"([{HIT_START}{HIT_END}]|</?(?:strong|em|code)>)", escaped):
+        if piece == HIT_START:
+            inside = True
+            out.append("<mark>")
+        elif piece == HIT_END:
+            inside = False
+            out.append("</mark>")
+        elif piece.startswith("<") and inside:
+            out.append(f"</mark>{piece}<mark>")
+        else:
+            out.append(piece)
+    if inside:
+        out.append("</mark>")
+    return re.sub(r"<mark></mark>", "", "".join(out))

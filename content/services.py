@@ -29,6 +29,7 @@ from content.ingest.sources import NoteText, Unreadable, read_note
 from content.ingest.topics import TopicSection, assign
 from content.models import Fact, Section, Source, Topic
 from content.render import render_block
+from content.summary import Spelling
 from learning.generate import FactView, TopicView, cards_for, duplicate_key, garbled, scenario_card
 from learning.models import Flashcard
 from quizzes.families import load_families
@@ -322,6 +323,8 @@ class Writer:
         self.errata = load_errata()
         self.now = timezone.now()
         self.hurried: set[str] = set()  # labels of the files typed in a hurry (see hurried()), set by build()
+        self.spelling = Spelling((t.slug, tuple(n for n in (t.name, t.full_name, t.short) if n), t.aliases)
+                                 for t in catalog.topics.values())
 
     def write(self, parsed: list[ParsedNote]) -> None:
         topics = self.write_topics()
@@ -423,11 +426,17 @@ class Writer:
                     if erratum:
                         erratum_lines.update(range(block.line, block.end_line + 1))
                     loose_text = loose(block.text)
+                    if attribute_line(block.text):  # "**Availability**: 99.9%" belongs to its own sibling's section
+                        loose_text = f"{key}\x1f{loose_text}"
                     if self.merge_duplicate(draft, seen, loose_text, ref):
                         continue
                     item = {
                         "kind": block.kind, "depth": block.depth, "text": block.text,
-                        "html": render_block(block.kind, block.text), "refs": [ref],
+                        # Misspelled service names show the catalog's spelling; the text itself stays as written.
+                        # (not on a flagged line: its correction may be about that very name, "Amazon C2").
+                        "html": render_block(block.kind, block.text if block.kind == "code" or erratum
+                                             else self.spelling(block.text)),
+                        "refs": [ref],
                         "erratum": {"id": erratum.id, "correction": erratum.correction} if erratum else None,
                     }
                     draft.items.append(item)
@@ -443,6 +452,9 @@ class Writer:
         topic = self.catalog.topics[ts.topic]
         if not ts.title or normalise(ts.title) in {normalise(topic.name), normalise(topic.short or "")}:
             return OVERVIEW
+        sibling = sibling_title(ts.title, ts.topic)
+        if sibling:
+            return sibling
         if ts.level == 1 and ts.topic in self.catalog.find(ts.title):
             return OVERVIEW
         title = re.sub(r"\s*\((cont\.?|contd\.?|continued)\)\s*$", "", ts.title, flags=re.I)
@@ -497,7 +509,7 @@ class Writer:
                 anchor = f"{anchor}-{used[anchor]}"
             plain = "\n".join(item["text"] for item in draft.items)
             values = {
-                "topic_id": topics[draft.topic].pk, "title": draft.title[:300], "anchor": anchor,
+                "topic_id": topics[draft.topic].pk, "title": self.spelling(draft.title)[:300], "anchor": anchor,
                 "level": draft.level, "position": position, "items": draft.items, "plain_text": plain,
                 "content_hash": hashlib.sha256(
                     json.dumps([draft.title, draft.level, position, anchor, draft.items], sort_keys=True).encode()
@@ -679,14 +691,18 @@ class Writer:
             summary = re.sub(r"\*\*|__|`", "", summary)  # shown as plain text
             mentioned: Counter = Counter()
             for draft in own:  # how many sections mention each topic
-                mentioned.update(set(self.catalog.mentions(draft.title + "\n" + "\n".join(
-                    item["text"] for item in draft.items))))
+                mentioned.update(list(dict.fromkeys(self.catalog.mentions(draft.title + "\n" + "\n".join(
+                    item["text"] for item in draft.items)))))
             family = {slug, topic.parent.slug if topic.parent_id else None}
             related = [s for s, _ in mentioned.most_common() if s not in family and s in by_topic][:12]
+            sheet = topic_summary(self.catalog, slug, own, facts, (summary, summary_refs), related, by_topic,
+                                  self.spelling, self.hurried) if own else {}
+            if sheet.get("definition"):  # the index tiles and search results say what the page's summary says
+                summary, summary_refs = sheet["definition"]["text"], sheet["definition"]["refs"]
             values = {
                 "section_count": len(own), "fact_count": fact_counts.get(slug, 0),
                 "card_count": card_counts.get(topic.pk, 0), "question_count": question_counts.get(topic.pk, 0),
-                "summary": summary, "summary_refs": summary_refs, "related": related,
+                "summary": summary, "summary_refs": summary_refs, "related": related, "summary_sheet": sheet,
                 "source_labels": sorted({ref[0] for d in own for i in d.items for ref in i["refs"]}),
                 "contradictions": [
                     {**c, "links": [[r, source_ids.get(r.split(":")[0]), int(r.split(":")[1])] for r in c["refs"]]}
@@ -698,7 +714,8 @@ class Writer:
                     setattr(topic, k, v)
                 changed.append(topic)
         Topic.objects.bulk_update(changed, ["section_count", "fact_count", "card_count", "question_count", "summary",
-                                            "summary_refs", "related", "source_labels", "contradictions"])
+                                            "summary_refs", "related", "source_labels", "contradictions",
+                                            "summary_sheet"])
 
     def best_definition(self, slug: str, facts: dict) -> dict | None:
         """The notes' fullest definition of the topic itself (by its own names, not its aliases)."""
@@ -867,3 +884,88 @@ class QuestionWriter:
             for question_id in {q for q, _ in stale}:
                 through.objects.filter(question_id=question_id,
                                        flashcard_id__in=[c for q, c in stale if q == question_id]).delete()
+
+
+# -- the summary block at the top of each topic page (content/summary.py) ------------------------------------
+
+_ATTRIBUTE = re.compile(r"^\W*\**[A-Z][\w ()/-]{1,30}\**\s*:\**(?:\s*\S|\s*$)")
+
+
+def attribute_line(text: str) -> bool:
+    """A short "Label: value" line ("**Availability**: 99.99%") or bare label ("**Key Features**:"), which several
+    siblings' sections each have."""
+    return len(text) <= 90 and bool(_ATTRIBUTE.match(text.strip()))
+
+
+def sibling_title(title: str, slug: str) -> str | None:
+    """A heading that names one option of the topic's own family of siblings stays that sibling's section.
+
+    Without this, "WEIGHTED ROUTING :" (a name of the routing-policies topic) became its Overview and "S3 Standard-IA"
+    lost its "S3 Standard" (an alias of the storage-classes topic) to read "IA": paragraphs without their sibling.
+    """
+    if not title or len(title.split()) > 8:
+        return None
+    from content.catalog import clean_line  # noqa: PLC0415
+
+    line = clean_line(title)
+    for family in load_families().values():
+        if family.topic != slug:
+            continue
+        named = [o for o in family.options.values() if o.topic is None and o.matches(line)]
+        if len(named) == 1:
+            return title.strip(" :-–")  # in the notes' words, but never folded into Overview nor cut short
+    return None
+
+
+def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts: dict, definition: tuple,
+                  related: list[str], pages: dict, spelling, hurried: set[str] = frozenset()) -> dict:
+    """The stored summary of one topic: built from the lines and facts this ingest is writing."""
+    from content import summary as s  # noqa: PLC0415
+    from content.catalog import clean_line  # noqa: PLC0415
+    from learning.generate import garbled  # noqa: PLC0415
+
+    entry = catalog.topics[slug]
+    reference = s.load_reference()
+    errata = {e.id: e for e in load_errata()}
+    lines = []
+    for draft in drafts:
+        labels: list[tuple[int, str]] = []  # (depth, text) of the bullets above the current line
+        for item in draft.items:
+            while labels and labels[-1][0] >= item["depth"]:
+                labels.pop()
+            context = labels[-1][1] if labels else draft.title
+            excerpt = ""
+            if item["erratum"] and item["erratum"]["id"] in errata:  # quote the words the erratum is about
+                found = errata[item["erratum"]["id"]].pattern.search(clean_line(item["text"]))
+                excerpt = s.excerpt(clean_line(item["text"]), found.start(), found.end()) if found else ""
+            lines.append(s.NoteLine(text=item["text"], section=draft.title, context=context,
+                                    refs=tuple(tuple(r) for r in item["refs"]), excerpt=excerpt,
+                                    correction=item["erratum"]["correction"] if item["erratum"] else None))
+            labels.append((item["depth"], item["text"]))
+    note_facts = tuple(
+        s.NoteFact(kind=f["kind"], subject=f["subject"], data=f["data"], refs=tuple(tuple(r) for r in f["refs"]),
+                   section=f["section_title"])
+        for f in facts.values() if f["topic"] == slug
+    )
+    families = list(load_families().values())
+    table = None
+    for family in families:
+        if family.topic == slug and family.id in reference.tables:
+            table = s.table_spec(family, reference.tables[family.id])
+            break
+    names = {t.slug: t.name for t in catalog.topics.values()}
+    confusion = s.confusion_for(slug, families, lambda other: other in pages, names,
+                                {f: t["url"] for f, t in reference.tables.items()})
+    family_links = [entry.parent] if entry.parent else []
+    family_links += [c.slug for c in catalog.children(slug)]
+    links = [s.TopicLink(o, names[o]) for o in dict.fromkeys(family_links + related) if o in pages and o != slug]
+    text, refs = definition
+    notes = s.TopicNotes(
+        slug=slug, name=entry.name, names=entry.names, lines=tuple(lines), facts=note_facts,
+        definition=s.Statement(text, [list(r) for r in refs]) if text else None,
+        reference=reference.definitions.get(slug), table=table, confusion=confusion, related=tuple(links),
+        readable=lambda text: not garbled(text), respell=spelling,
+        other_topic=lambda term: catalog.lookup(term) not in (None, slug) if term.strip() else False,
+        hurried=frozenset(hurried),
+    )
+    return s.summarise(notes).as_dict()

@@ -12,11 +12,11 @@ from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.html import escape
 from django.views.decorators.http import require_POST
 
 from content.catalog import load_catalog, normalise
 from content.models import Section, SectionRead, Source, Topic
+from content.render import HIT_END, HIT_START, render_snippet
 from learning.roles import is_instructor
 
 
@@ -85,6 +85,9 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "content/topic.html", {
         "topic": topic, "sections": sections, "children": children, "related": related,
         "read_ids": read_ids, "sources": sources,
+        # Sections are folded under the summary; "show every line" (?lines=all) unfolds them all, and a topic
+        # with a section or two has nothing to fold.
+        "every_line": request.GET.get("lines") == "all", "open_all": len(sections) <= 2,
         "errata_count": sum(1 for s in sections for item in s.items if item["erratum"]),
     })
 
@@ -165,9 +168,8 @@ def section_matches(query: str, alias_slugs: list[str]):
             .values_list("topic__slug", "rank", "title", "anchor", "snippet")[:200]
         )
         for slug, rank, title, anchor, snippet in rows:
-            # The headline is note text: escape it, then restore only our own <mark> tags.
-            safe = escape(snippet).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
-            yield slug, float(rank) * 10, title, anchor, safe
+            # The headline is note text with PostgreSQL's <mark> around hits: rendered safe by render_snippet.
+            yield slug, float(rank) * 10, title, anchor, render_snippet(snippet, "<mark>", "</mark>")
         return
     words = [w for w in normalise(query).split() if len(w) > 1]
     if not words:
@@ -188,10 +190,5 @@ def snippet_for(text: str, words: list[str], width: int = 90) -> str:
     start = max(0, at - width)
     piece = text[start:at + width].replace("\n", " ")
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
-    out, last = [], 0
-    for match in pattern.finditer(piece):
-        out.append(escape(piece[last:match.start()]))
-        out.append(f"<mark>{escape(match.group(0))}</mark>")
-        last = match.end()
-    out.append(escape(piece[last:]))
-    return ("…" if start else "") + "".join(out) + "…"
+    marked = pattern.sub(lambda m: f"{HIT_START}{m.group(0)}{HIT_END}", piece)
+    return ("…" if start else "") + render_snippet(marked, HIT_START, HIT_END) + "…"

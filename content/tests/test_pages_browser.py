@@ -29,7 +29,9 @@ def test_a_learner_searches_opens_a_topic_and_lands_on_the_source_line(page, liv
     screenshot(page, "topic-s3-storage-classes")
 
     page.goto(live_server.url + "/topics/amazon-s3/")
-    expect(page.locator(".erratum").first).to_be_visible()
+    expect(page.locator(".summary-traps li").first).to_be_visible()  # the corrections lead the page
+    page.locator("details.note-section > summary").first.click()  # sections are folded under the summary
+    expect(page.locator(".line .ref").first).to_be_visible()
     screenshot(page, "topic-s3-desktop")
     screenshot(page, "topic-s3-phone", **PHONE)
     page.set_viewport_size({"width": 1280, "height": 860})

@@ -1,0 +1,218 @@
+"""The summary builder (content/summary.py): strings and dataclasses in, a Summary out; no database."""
+
+import re
+
+from content.render import render_snippet
+from content.summary import (
+    Confusion,
+    NoteFact,
+    NoteLine,
+    Sibling,
+    Spelling,
+    Statement,
+    TableSpec,
+    TopicNotes,
+    as_text,
+    confusion_for,
+    load_reference,
+    summarise,
+)
+
+REF = ("001", 1, 10)
+
+
+def line(text, section="Overview", line_no=10, correction=None, context=""):
+    return NoteLine(text=text, section=section, refs=(("001", 1, line_no),), correction=correction,
+                    context=context or section)
+
+
+def sibling(sid, name, pattern):
+    return Sibling(id=sid, name=name, evidence=(re.compile(pattern, re.I),))
+
+
+CLASSES = TableSpec(
+    family="classes", caption="Classes compared", url="https://aws.example/classes",
+    columns=("Availability", "Minimum storage duration", "Typical use"),
+    siblings=(sibling("standard", "S3 Standard", r"\bstandard\b(?!-ia)"),
+              sibling("standard-ia", "S3 Standard-IA", r"standard-ia"),
+              sibling("deep", "S3 Glacier Deep Archive", r"deep archive")),
+    values={"standard": ("99.99%", "None"), "standard-ia": ("99.9%", "30 days"), "deep": ("99.99%", "180 days")},
+    notes={"Availability": re.compile(r"\d\s*%\s*availab", re.I)},
+)
+
+
+def test_the_table_has_a_row_per_sibling_the_notes_cover_with_the_reference_figures():
+    notes = TopicNotes(slug="classes", name="Storage classes", table=CLASSES, lines=(
+        line("S3 Standard", line_no=1),
+        line("99.99% availability, millisecond access", section="S3 Standard", line_no=2),
+        line("S3 Standard-IA", section="S3 Standard-IA", line_no=3),
+        line("For data read about once a month that needs fast access", section="S3 Standard-IA", line_no=4),
+    ))
+    table = summarise(notes).table
+    assert [row.name for row in table.rows] == ["S3 Standard", "S3 Standard-IA"]  # no Deep Archive: not covered
+    standard, infrequent = table.rows
+    assert [c.text for c in standard.cells[:2]] == ["99.99%", "None"]
+    assert standard.cells[0].refs == [["001", 1, 2]]  # the note line that states the figure
+    assert standard.cells[1].url == "https://aws.example/classes" and not standard.cells[1].refs
+    assert infrequent.cells[1].text == "30 days"
+    assert infrequent.cells[2].text == "For data read about once a month that needs fast access."
+    assert infrequent.cells[2].refs == [["001", 1, 4]]
+
+
+def test_a_line_under_a_siblings_heading_belongs_to_that_sibling_even_when_it_names_another():
+    notes = TopicNotes(slug="classes", name="Storage classes", table=CLASSES, lines=(
+        line("S3 Standard: for frequently accessed data", line_no=1),
+        line("Lower cost than S3 Standard, with a retrieval fee per GB", section="S3 Standard-IA", line_no=2),
+    ))
+    rows = {row.name: row for row in summarise(notes).table.rows}
+    assert rows["S3 Standard-IA"].cells[2].text == "Lower cost than S3 Standard, with a retrieval fee per GB."
+
+
+def test_a_flagged_line_never_backs_a_figure_nor_describes_a_sibling():
+    wrong = "S3 Glacier Deep Archive: 99.99% availability, retrieval in 12-48 hours"
+    notes = TopicNotes(slug="classes", name="Storage classes", table=CLASSES, lines=(
+        line("S3 Standard", line_no=1),
+        line("S3 Standard-IA is for monthly data", line_no=2),
+        line(wrong, line_no=3, correction="Deep Archive restores within 12 hours (standard) or 48 hours (bulk)."),
+        line("Deep archive: 99.99% availability", line_no=4),
+    ))
+    summary = summarise(notes)
+    for statement in summary.statements():
+        assert ["001", 1, 3] not in statement.refs, statement
+    deep = next(row for row in summary.table.rows if row.name == "S3 Glacier Deep Archive")
+    assert deep.cells[0].refs == [["001", 1, 4]]
+    assert summary.traps[0].correction.startswith("Deep Archive restores within 12 hours")
+    assert summary.traps[0].refs == [["001", 1, 3]]
+
+
+def test_every_statement_links_to_a_note_line_or_an_aws_page():
+    notes = TopicNotes(
+        slug="classes", name="Storage classes", table=CLASSES,
+        reference=Statement("Storage classes are price tiers for objects.", [], "https://aws.example/classes"),
+        lines=(line("S3 Standard", line_no=1), line("S3 Standard-IA", line_no=2), line("Deep archive", line_no=3)),
+        facts=(NoteFact("number", "s3 durability", {"number": "99.999999999%",
+                                                    "statement": "S3 durability is 99.999999999% (11 nines)"},
+                        (REF,)),),
+    )
+    summary = summarise(notes)
+    assert summary.definition.url and summary.facts and summary.table
+    assert all(s.refs or s.url for s in summary.statements())
+
+
+def test_the_notes_definition_wins_when_it_reads_as_one_and_names_the_topic():
+    definition = Statement("Amazon SQS: a fully managed message queue that decouples the parts of an application "
+                           "so producers and consumers work at their own pace", [list(REF)])
+    reference = Statement("Amazon SQS is a managed queue.", [], "https://aws.example/sqs")
+    notes = TopicNotes(slug="amazon-sqs", name="Amazon SQS", names=("SQS",), lines=(line("x y z w"),),
+                       definition=definition, reference=reference)
+    assert summarise(notes).definition.refs == [list(REF)]
+
+
+def test_a_lead_in_a_story_or_a_spelled_out_name_gives_way_to_the_reference_definition():
+    reference = Statement("EC2 purchasing options are the ways to pay for instances.", [], "https://aws.example/ec2")
+    for weak in ("EC2 instances can be purchased using various pricing models to suit different needs:",
+                 "Let's say we have a two tier application and the web tier sends data to the app tier.",
+                 "EC2 Purchasing Options: Elastic Compute Cloud purchasing options"):
+        notes = TopicNotes(slug="ec2-purchasing-options", name="EC2 Purchasing Options", lines=(line("x y z w"),),
+                           definition=Statement(weak, [list(REF)]), reference=reference)
+        assert summarise(notes).definition == reference, weak
+
+
+def test_a_topic_with_a_single_thin_line_gets_a_short_summary_not_an_empty_box():
+    notes = TopicNotes(slug="aws-storage-gateway", name="AWS Storage Gateway",
+                       lines=(line("Storage Gateway: hybrid storage that extends on-premises storage to S3"),))
+    summary = summarise(notes)
+    assert summary.definition.text == "Storage Gateway: hybrid storage that extends on-premises storage to S3."
+    assert summary.definition.refs == [["001", 1, 10]]
+    text = as_text(summary.as_dict(), "AWS Storage Gateway")
+    assert "hybrid storage" in text
+
+
+def test_a_flagged_thin_line_is_no_definition_but_its_correction_is_a_trap():
+    notes = TopicNotes(slug="aws-fargate", name="AWS Fargate", lines=(
+        line("Fargate will be part of one availability zone", correction="A Fargate service spans the AZs you pick."),))
+    summary = summarise(notes)
+    assert summary.definition is None
+    assert [t.correction for t in summary.traps] == ["A Fargate service spans the AZs you pick."]
+
+
+def test_key_facts_are_figures_first_each_said_once_and_never_an_example_or_a_cut_slide():
+    facts = (
+        NoteFact("definition", "versioning", {"term": "Versioning", "definition": "keeps every version of an object"},
+                 (("003", 4, 5),)),
+        NoteFact("number", "s3 object size", {"number": "5 TB", "statement": "The largest object is 5 TB"},
+                 (("002", 3, 6),)),
+        NoteFact("number", "durability", {"number": "99.999999999%", "statement": "Durability is 99.999999999%"},
+                 (("002", 3, 7),)),
+        NoteFact("number", "s3 durability", {"number": "99.999999999%",
+                                             "statement": "S3 offers 99.999999999% durability"}, (("003", 4, 8),)),
+        NoteFact("number", "example", {"number": "40%", "statement": "Example: keep the CPU at around 40%"},
+                 (("002", 3, 9),)),
+        NoteFact("definition", "serverless", {"term": "Serverless", "definition": "developers don't manage servers…"},
+                 (("002", 3, 10),)),
+    )
+    notes = TopicNotes(slug="amazon-s3", name="Amazon S3", lines=(line("x y z w"),), facts=facts)
+    texts = [f.text for f in summarise(notes).facts]
+    assert texts == ["The largest object is 5 TB.", "Durability is 99.999999999%", "Versioning: keeps every version "
+                     "of an object."]
+
+
+def test_a_definition_of_another_topic_is_left_to_that_topics_page():
+    facts = (NoteFact("definition", "fargate", {"term": "Fargate", "definition": "a compute engine for containers in "
+                                                 "ECS without servers"}, (REF,)),)
+    notes = TopicNotes(slug="amazon-ecs", name="Amazon ECS", lines=(line("x y z w"),), facts=facts,
+                       other_topic=lambda term: term == "Fargate")
+    assert summarise(notes).facts == []
+
+
+def test_misspelled_service_names_take_the_catalogs_spelling_and_right_ones_stay():
+    spelling = Spelling([
+        ("amazon-dynamodb", ("Amazon DynamoDB", "DynamoDB"), ("amazon dynamic db", "dynamo db", "dynamo")),
+        ("amazon-redshift", ("Amazon Redshift", "Redshift"), ("red shift",)),
+        ("aws-elastic-beanstalk", ("AWS Elastic Beanstalk",), ("elastic beanstalk",)),
+        ("amazon-ec2", ("Amazon EC2", "EC2"), ("amazon c2", "ec2")),
+    ])
+    assert spelling("AMAZON DYNAMIC DB stores items; RED SHIFT is OLAP; Amazon C2 runs VMs") == (
+        "Amazon DynamoDB stores items; Redshift is OLAP; Amazon EC2 runs VMs")
+    assert spelling("Dynamo DB") == "DynamoDB"
+    # the same name in other letters, or a short form, is not a misspelling
+    assert spelling("elastic beanstalk, dynamo and ec2") == "elastic beanstalk, dynamo and ec2"
+
+
+def test_the_most_confused_pair_comes_from_the_families_near_misses():
+    class Option:
+        def __init__(self, oid, fact, topic=None):
+            self.id, self.name, self.fact, self.topic = oid, oid.upper(), fact, topic
+
+    class Requirement:
+        def __init__(self, meets, why_not):
+            self.meets, self.why_not = meets, why_not
+
+    class Family:
+        id, topic = "routing", "route-53-routing-policies"
+        options = {o.id: o for o in (Option("simple", "Simple: one record."), Option("multivalue", "Multi: up to 8."),
+                                     Option("latency", "Latency: fastest Region."))}
+        requirements = [Requirement(("multivalue",), {"simple": "no health checks", "latency": "not random"}),
+                        Requirement(("simple",), {"multivalue": "more than asked"})]
+
+    confusion = confusion_for("route-53-routing-policies", [Family], lambda slug: True, {},
+                              {"routing": "https://aws.example/routing"})
+    assert confusion == Confusion(names=("MULTIVALUE", "SIMPLE"), text="Multi: up to 8. Simple: one record.",
+                                  url="https://aws.example/routing")
+
+
+def test_the_reference_data_loads_and_every_entry_links_to_an_aws_page():
+    reference = load_reference()
+    assert reference.definitions and reference.tables
+    assert all(s.url.startswith("https://") for s in reference.definitions.values())
+    assert "s3-storage-class" in reference.tables
+
+
+def test_search_snippets_render_markdown_with_the_hit_marked_and_nothing_unsafe():
+    html = render_snippet("see **S3 <mark>Versioning</mark>** with `aws s3api` - **cut", "<mark>", "</mark>")
+    assert html == "see <strong>S3 <mark>Versioning</mark></strong> with <code>aws s3api</code> - cut"
+    assert render_snippet("<script>x</script> <mark>hit</mark>", "<mark>", "</mark>") == (
+        "&lt;script&gt;x&lt;/script&gt; <mark>hit</mark>")
+    # a hit across the end of a bold run stays well nested
+    assert render_snippet("a **b <mark>c** d</mark>", "<mark>", "</mark>") == (
+        "a <strong>b <mark>c</mark></strong><mark> d</mark>")

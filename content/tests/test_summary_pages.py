@@ -1,0 +1,152 @@
+"""Summaries of the shipped notes, as ingest stores them and topic pages show them."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from content.models import Section, Topic
+
+pytestmark = pytest.mark.django_db
+
+# The classes the shipped notes cover (001 L72-119, 002 L436-444, 003 L1781-1883), with AWS's figures.
+STORAGE_CLASSES = {
+    "S3 Standard": ("99.99%", "None", "Milliseconds"),
+    "S3 Intelligent-Tiering": ("99.9%", "None", "Milliseconds"),
+    "S3 Standard-Infrequent Access (S3 Standard-IA)": ("99.9%", "30 days", "Milliseconds"),
+    "S3 One Zone-Infrequent Access (S3 One Zone-IA)": ("99.5%", "30 days", "Milliseconds"),
+    "S3 Glacier Instant Retrieval": ("99.9%", "90 days", "Milliseconds"),
+    "S3 Glacier Flexible Retrieval": ("99.99%", "90 days", "3-5 hours (standard)"),
+    "S3 Glacier Deep Archive": ("99.99%", "180 days", "Within 12 hours (standard), within 48 hours (bulk)"),
+    "S3 Express One Zone": ("99.95%", "None", "Single-digit milliseconds"),
+    "S3 on Outposts": ("Depends on the Outposts rack", "None", "Milliseconds"),
+}
+
+
+def flagged_lines() -> set[tuple[str, int]]:
+    flagged = set()
+    for items in Section.objects.active().values_list("items", flat=True):
+        for item in items:
+            if item["erratum"]:
+                flagged.update((ref[0], ref[2]) for ref in item["refs"])
+    return flagged
+
+
+def statements(sheet: dict):
+    if sheet.get("definition"):
+        yield "definition", sheet["definition"]
+    for fact in sheet.get("facts", []):
+        yield "fact", fact
+    for row in (sheet.get("table") or {}).get("rows", []):
+        for cell in row["cells"]:
+            if cell["text"] != "—":
+                yield row["name"], cell
+
+
+def test_the_storage_classes_table_has_a_row_per_class_the_notes_cover_with_the_corrected_figures(shipped_notes):
+    table = Topic.objects.get(slug="s3-storage-classes").summary_sheet["table"]
+    assert table["columns"] == ["Availability", "Minimum storage duration", "Retrieval time", "Typical use"]
+    rows = {row["name"]: [cell["text"] for cell in row["cells"]] for row in table["rows"]}
+    assert set(rows) == set(STORAGE_CLASSES)
+    for name, (availability, minimum, retrieval) in STORAGE_CLASSES.items():
+        assert rows[name][0].startswith(availability), name
+        assert rows[name][1] == minimum, name
+        assert retrieval in rows[name][2], name
+        assert rows[name][3] != "—", name  # every class the notes cover says what it is for
+    # The notes' "12-48 hours" for Deep Archive is flagged: the table gives the corrected figures.
+    assert not any("12–48" in text or "12-48" in text for cells in rows.values() for text in cells)
+
+
+def test_the_storage_classes_figures_link_to_the_note_lines_that_state_them(shipped_notes):
+    rows = {row["name"]: row["cells"] for row in
+            Topic.objects.get(slug="s3-storage-classes").summary_sheet["table"]["rows"]}
+    one_zone_availability = rows["S3 One Zone-Infrequent Access (S3 One Zone-IA)"][0]
+    assert one_zone_availability["refs"] == [["003", one_zone_availability["refs"][0][1], 1809]]  # "99.5%"
+    minimum = rows["S3 Glacier Deep Archive"][1]
+    assert minimum["refs"] == [] and minimum["url"].startswith("https://aws.amazon.com/")  # the notes never say
+
+
+def test_no_summary_line_comes_from_a_line_flagged_as_wrong(shipped_notes):
+    flagged = flagged_lines()
+    assert flagged
+    for slug, sheet in Topic.objects.with_content().values_list("slug", "summary_sheet"):
+        for where, statement in statements(sheet):
+            used = {(ref[0], ref[2]) for ref in statement["refs"]}
+            assert not used & flagged, (slug, where, statement["text"])
+
+
+def test_every_summary_fact_has_a_source_link(shipped_notes):
+    for slug, sheet in Topic.objects.with_content().values_list("slug", "summary_sheet"):
+        for where, statement in statements(sheet):
+            assert statement["refs"] or statement["url"].startswith("https://"), (slug, where, statement)
+        for trap in sheet.get("traps", []):
+            assert trap["refs"], (slug, trap)
+
+
+def test_every_topic_with_content_has_a_summary_that_says_what_it_is(shipped_notes):
+    for topic in Topic.objects.with_content():
+        definition = topic.summary_sheet.get("definition") or {}
+        assert len(definition.get("text", "").split()) >= 4 or topic.summary_sheet.get("traps"), topic.slug
+
+
+def test_a_thin_topic_gets_a_short_summary_not_an_empty_box(client, shipped_notes):
+    thin = min(Topic.objects.with_content(), key=lambda t: sum(len(s.items) for s in t.sections.active()))
+    assert sum(len(s.items) for s in thin.sections.active()) <= 2
+    html = client.get(thin.get_absolute_url()).content.decode()
+    box = re.search(r'<section class="summary card".*?</section>', html, re.S).group(0)
+    assert thin.summary_sheet["definition"]["text"].split(":")[0] in box
+    assert len(re.sub(r"<[^>]+>|\s+", " ", box).split()) < 120  # short
+
+
+def test_the_route_53_policies_each_keep_their_own_paragraph(shipped_notes):
+    titles = list(Section.objects.active().filter(topic__slug="route-53-routing-policies")
+                  .values_list("title", "plain_text"))
+    by_title = dict(titles)
+    assert "WEIGHTED ROUTING" in by_title and "R53 LATENCY ROUTING" in by_title
+    assert by_title["WEIGHTED ROUTING"].startswith("This is another routing polocy")
+    assert "This is another routing" not in by_title.get("Overview", "")
+
+
+def test_each_storage_class_section_keeps_its_own_availability_line(shipped_notes):
+    sections = dict(Section.objects.active().filter(topic__slug="s3-storage-classes")
+                    .values_list("title", "plain_text"))
+    assert "99.99% availability" in sections["S3 Glacier"]  # not merged away into S3 Standard's section
+    assert "99.9% availability" in sections["S3 Standard-IA (Infrequent Access)"]
+
+
+def test_the_topic_page_shows_the_summary_first_and_folds_the_notes(
+    client, shipped_notes, django_assert_max_num_queries
+):
+    url = reverse("content:topic", args=["s3-storage-classes"])
+    with django_assert_max_num_queries(8):
+        html = client.get(url).content.decode()
+    assert html.index('class="summary card"') < html.index('id="notes"')
+    assert "<caption" in html and "S3 storage classes compared" in html
+    assert 'href="https://aws.amazon.com/s3/storage-classes/"' in html
+    assert '<details class="note-section' in html and " open>" not in html
+    every = client.get(url, {"lines": "all"}).content.decode()
+    assert every.count("<details") == every.count(" open>") >= 5
+
+
+def test_misspelled_service_names_show_the_catalogs_spelling(client, shipped_notes):
+    html = client.get(reverse("content:topic", args=["amazon-kinesis"]), {"lines": "all"}).content.decode()
+    stored = [item["text"] for s in Section.objects.active().filter(topic__slug="amazon-kinesis") for item in s.items]
+    assert any(re.search(r"\bkineses\b", text, re.I) for text in stored)  # the stored text stays as written
+    assert not re.search(r"\bkineses\b", html, re.I)
+
+
+def test_a_flagged_line_keeps_its_words_when_its_correction_is_about_them(client, shipped_notes):
+    # 002 says "Amazon C2": the erratum's correction is about that spelling, so the line and the trap quote it.
+    topic = Topic.objects.get(slug="cloud-service-models")
+    trap = next(t for t in topic.summary_sheet["traps"] if "C2" in t["correction"])
+    assert "Amazon C2" in trap["wrong"]
+    html = client.get(topic.get_absolute_url(), {"lines": "all"}).content.decode()
+    wrong = re.search(r'<div class="wrong">.*?</div>', html[html.index('id="notes"'):], re.S).group(0)
+    assert "Amazon C2" in wrong
+
+
+def test_search_snippets_render_bold_instead_of_asterisks(client, shipped_notes):
+    html = client.get(reverse("content:search"), {"q": "intelligent tiering"}).content.decode()
+    snippets = re.findall(r'<p class="snippet small">(.*?)</p>', html, re.S)
+    assert snippets and not any("**" in s for s in snippets)
+    assert any("<strong>" in s for s in snippets) and any("<mark>" in s for s in snippets)
