@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.attempts import close_if_expired, start_attempt
-from quizzes.models import Assignment, Attempt, Cohort, Membership, Reminder
+from quizzes.models import Assignment, Attempt, Membership, Reminder
 
 NOT_STARTED, IN_PROGRESS, SUBMITTED, LATE, MISSING = "not started", "in progress", "submitted", "late", "missing"
 REMIND_BEFORE = timedelta(hours=24)
@@ -190,14 +190,12 @@ def send_reminders(now: datetime) -> int:
     return count
 
 
-def active_cohorts_of(user) -> list[Cohort]:
-    return list(Cohort.objects.attended_by(user).filter(archived=False))
-
-
 def due_soon(user, now: datetime, days: int = 7) -> list[Assignment]:
     """The learner's open assignments due within `days` that they have not submitted, soonest first (one query:
     the dashboard shows them under Today)."""
-    submitted = Attempt.objects.filter(user=user, submitted_at__isnull=False).values("assignment_id")
+    # Only assignment attempts: a practice attempt's NULL assignment in a NOT IN would exclude every row.
+    submitted = Attempt.objects.filter(user=user, submitted_at__isnull=False,
+                                       assignment__isnull=False).values("assignment_id")
     return list(Assignment.objects.for_learner(user)
                 .filter(opens_at__lte=now, due_at__gt=now, due_at__lte=now + timedelta(days=days))
                 .exclude(pk__in=submitted).order_by("due_at", "pk")[:5])

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from quizzes.assignments import AssignmentRefused, send_reminders, standing, start_assignment
-from quizzes.attempts import submit_attempt
+from quizzes.attempts import start_attempt, submit_attempt
 from quizzes.models import Assignment, Attempt, Reminder
 from quizzes.tests.conftest import T0
 
@@ -248,6 +248,9 @@ def test_the_dashboard_lists_assignments_due_within_a_week_until_they_are_submit
     make_assignment(cohort, questions, title="Due next month", due=T0 + timedelta(days=30))
     make_assignment(cohort, questions, title="Not open yet", opens=T0 + timedelta(days=1),
                     due=T0 + timedelta(days=3))
+    # A submitted practice quiz (an attempt of no assignment) must not hide them.
+    practice = start_attempt(user=learner, mode="practice", question_ids=[questions[0].pk], now=T0, settings={})
+    submit_attempt(attempt=practice, now=T0)
     client.force_login(learner)
     with time_machine.travel(T0 + timedelta(hours=1), tick=False):
         html = client.get(reverse("learning:dashboard")).content.decode()
