@@ -6,6 +6,7 @@ import csv
 import random
 from datetime import timedelta
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -49,10 +50,6 @@ def get_assignment_for_learner(user, pk: int) -> Assignment:
     return get_object_or_404(Assignment.objects.for_learner(user), pk=pk)
 
 
-def teaches(user, assignment: Assignment) -> bool:
-    return is_instructor(user) and Assignment.objects.for_instructor(user).filter(pk=assignment.pk).exists()
-
-
 # Learners
 
 @login_required
@@ -85,9 +82,11 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @in_users_time_zone
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = get_object_or_404(Assignment, pk=pk) if is_instructor(request.user) else None
-    if assignment is not None and teaches(request.user, assignment):
-        return instructor_overview(request, assignment)
+    # One URL for both sides: the class's instructors get the overview, its learners the assignment page.
+    if is_instructor(request.user):
+        taught = Assignment.objects.for_instructor(request.user).filter(pk=pk).first()
+        if taught is not None:
+            return instructor_overview(request, taught)
     assignment = get_assignment_for_learner(request.user, pk)
     now = timezone.now()
     place = standing(assignment, request.user, now)
@@ -160,7 +159,7 @@ def builder_context(form: AssignmentForm, request: HttpRequest, assignment: Assi
     raw = field.value() or []
     try:
         ids = form.fields["questions"].to_python(raw)
-    except Exception:  # shown again with its error; nothing to list
+    except forms.ValidationError:  # shown again with its error; nothing to list
         ids = []
     if assignment is not None and not ids:
         ids = list(assignment.question_ids)
@@ -299,7 +298,7 @@ def learner_answers(request: HttpRequest, pk: int, user_id: int) -> HttpResponse
     book = gradebook(assignment, now)
     row = next((r for r in book.rows if r.user.pk == user_id), None)
     if row is None:
-        raise_404()
+        raise Http404("No such learner in this assignment.")
     attempts = row.standing.attempts
     chosen = row.graded
     wanted = request.GET.get("attempt", "")
@@ -308,15 +307,11 @@ def learner_answers(request: HttpRequest, pk: int, user_id: int) -> HttpResponse
             return HttpResponse("attempt must be a number.", status=400, content_type="text/plain")
         chosen = next((a for a in attempts if a.pk == int(wanted)), None)
         if chosen is None:
-            raise_404()
+            raise Http404("No such attempt of this learner.")
     outcome = results(chosen) if chosen is not None and chosen.submitted_at else None
     return render(request, "quizzes/learner_answers.html", {
         "assignment": assignment, "row": row, "attempts": attempts, "chosen": chosen, "results": outcome,
         "time_text": duration(row.time_taken), "now": now})
-
-
-def raise_404():
-    raise Http404("No such learner in this assignment.")
 
 
 @login_required
