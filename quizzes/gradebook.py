@@ -267,10 +267,15 @@ def analyse_items(attempts: list[ScoredAttempt], question_ids: list[int]) -> dic
     """Facility (share right) and discrimination (share right in the upper 27% by total score minus the lower
     27%) per question, with how often each option was picked. Ties in total score are broken by attempt id
     (the earlier attempt ranks higher), so the groups are the same on every run."""
+    # The attempts ranked once, then each question's takers in that order: one pass, not one per question.
+    ranked_all = sorted(attempts, key=lambda a: (-a.score, a.attempt_id))  # as ranked_groups does
+    takers: dict[int, list[ScoredAttempt]] = defaultdict(list)
+    for a in ranked_all:
+        for question_id in a.answers:
+            takers[question_id].append(a)
     stats = {}
     for question_id in question_ids:
-        taking = [a for a in attempts if question_id in a.answers]
-        ranked = sorted(taking, key=lambda a: (-a.score, a.attempt_id))  # as ranked_groups does
+        ranked = taking = takers.get(question_id, [])
         size = group_size(len(ranked))
         picks: Counter = Counter()
         skipped = 0
@@ -360,9 +365,10 @@ def bank_items(question_ids: list[int]) -> dict[int, ItemStats]:
 
 def flagged_question_ids() -> set[int]:
     """Every bank question the figures flag, for the bank's "flagged" filter."""
+    # Flags need right or wrong only: the chosen options (JSON) are not read.
     rows = (Response.objects.filter(attempt__submitted_at__isnull=False)
-            .values_list("attempt_id", "attempt__score", "question_id", "correct", "chosen"))
-    scored = scored_attempts(rows)
+            .values_list("attempt_id", "attempt__score", "question_id", "correct"))
+    scored = scored_attempts((a, score, q, ok, None) for a, score, q, ok in rows)
     ids = sorted({q for a in scored for q in a.answers})
     return {pk for pk, item in analyse_items(scored, ids).items() if item.flagged}
 

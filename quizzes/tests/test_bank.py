@@ -4,10 +4,11 @@ import random
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from content.services import ingest
-from quizzes.attempts import draw_practice
-from quizzes.models import Attempt, Question, QuestionReport
+from quizzes.attempts import draw_practice, start_attempt, submit_attempt
+from quizzes.models import Attempt, Question, QuestionReport, Response
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,16 @@ def test_a_learner_reports_a_question_they_were_asked_and_it_reaches_the_queue(
     report = QuestionReport.objects.get()
     client.post(reverse("quizzes:resolve_question_report", args=[report.pk]))
     assert "Two options fit." not in client.get(reverse("learning:card_reports")).content.decode()
+
+
+def test_the_flagged_filter_lists_questions_the_figures_flag(client, instructor, make_user, make_question):
+    hard, fine = make_question(), make_question()
+    for n in range(6):  # six learners: nobody gets `hard` right, the stronger half get `fine` right
+        attempt = start_attempt(user=make_user(f"l{n}"), mode="practice", question_ids=[hard.pk, fine.pk],
+                                now=timezone.now(), settings={})
+        Response.objects.filter(attempt=attempt, position=1).update(correct=False, answered_at=timezone.now())
+        Response.objects.filter(attempt=attempt, position=2).update(correct=n >= 3, answered_at=timezone.now())
+        submit_attempt(attempt=attempt, now=timezone.now())
+    client.force_login(instructor)
+    html = client.get(reverse("quizzes:bank"), {"flag": "flagged"}).content.decode()
+    assert hard.stem in html and fine.stem not in html
