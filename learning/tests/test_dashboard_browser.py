@@ -43,6 +43,9 @@ def test_a_short_review_changes_the_dashboard_and_every_page_fits_a_phone(
 
         # Three new cards rated Good: each goes to its 10-minute learning step.
         page.get_by_role("link", name="Start your first review").click()
+        # Keys work once the review page's script has loaded: pressed earlier, they would go nowhere.
+        page.wait_for_url("**/review/**")
+        page.wait_for_load_state("load")
         for _ in range(3):
             front = page.get_by_test_id("front").inner_text()
             page.keyboard.press("Space")
