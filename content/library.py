@@ -15,9 +15,11 @@ import logging
 import os
 import re
 import stat
+import threading
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from pathlib import Path
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
@@ -40,6 +42,7 @@ MAX_ZIP_ENTRIES = 2000
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_NAME = 500
 _LOCK_KEY = 7_201_104  # PostgreSQL advisory lock: one ingest at a time across every worker
+HEARTBEAT_SECONDS = 10  # how often a running job's worker says it is alive (PostgreSQL)
 
 
 class Rollback(Exception):
@@ -393,28 +396,99 @@ class ProgressWriter:
     """Writes a job's progress where the job page can read it while the ingest's transaction is still open.
 
     On PostgreSQL through a second connection (autocommit); on SQLite, which has one writer at a time, only
-    outside the transaction (the page then shows the stage the job reached before it).
+    outside the transaction (the page then shows the stage the job reached before it). Each write is also a sign
+    of life, and on PostgreSQL a Heartbeat writes one every few seconds between them.
     """
 
     def __init__(self, job: IngestJob):
         self.job = job
         self.counts: dict = {}
         self.side = connections.create_connection(DEFAULT_DB_ALIAS) if connection.vendor == "postgresql" else None
+        self.heartbeat = Heartbeat(job.pk) if self.side is not None else None
+        if self.heartbeat is not None:
+            self.heartbeat.start()
 
     def __call__(self, *, stage: str, status: str | None = None, **counts) -> None:
         self.counts.update(counts, stage=stage)
         if self.side is not None:
             with self.side.cursor() as cursor:
                 cursor.execute(
-                    f"UPDATE {IngestJob._meta.db_table} SET progress = %s, status = COALESCE(%s, status) "
-                    "WHERE id = %s", [json.dumps(self.counts), status, self.job.pk])
+                    f"UPDATE {IngestJob._meta.db_table} SET progress = %s, status = COALESCE(%s, status), "
+                    "heartbeat_at = %s WHERE id = %s", [json.dumps(self.counts), status, timezone.now(), self.job.pk])
         elif not connection.in_atomic_block:
             IngestJob.objects.filter(pk=self.job.pk).update(
-                progress=self.counts, **({"status": status} if status else {}))
+                progress=self.counts, heartbeat_at=timezone.now(), **({"status": status} if status else {}))
 
     def close(self) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
         if self.side is not None:
             self.side.close()
+
+
+class Heartbeat(threading.Thread):
+    """A job's sign of life every few seconds while its worker runs it, through a connection of its own.
+
+    It beats while the job waits for the ingest lock and through a long stage alike, so only a job whose worker
+    was killed or crashed (or lost its host) falls silent; see fail_stalled_jobs().
+    """
+
+    def __init__(self, job_id: int, every: float = HEARTBEAT_SECONDS):
+        super().__init__(name=f"ingest-job-{job_id}-heartbeat", daemon=True)
+        self.job_id, self.every = job_id, every
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        side = None  # opened at the first beat: most jobs end before it
+        try:
+            while not self.stopped.wait(self.every):
+                side = side or connections.create_connection(DEFAULT_DB_ALIAS)
+                with side.cursor() as cursor:
+                    cursor.execute(f"UPDATE {IngestJob._meta.db_table} SET heartbeat_at = %s WHERE id = %s",
+                                   [timezone.now(), self.job_id])
+        except Exception:  # noqa: BLE001 - the job goes on; without beats it is failed later, never lost silently
+            log.exception("the heartbeat of ingest job %s stopped", self.job_id)
+        finally:
+            if side is not None:
+                side.close()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join()
+
+
+def stalled_after() -> timedelta:
+    """How long a job may be silent before its worker is taken for dead.
+
+    SQLite takes no write from a second connection during the ingest's transaction, so there a job beats only
+    when it starts: the wait must outlast the longest ingest.
+    """
+    return timedelta(seconds=9 * HEARTBEAT_SECONDS) if connection.vendor == "postgresql" else timedelta(minutes=30)
+
+
+def fail_stalled_jobs(now=None) -> int:
+    """Mark failed, with the reason, every job whose worker stopped without finishing it; returns how many.
+
+    The ingest ran in one transaction, which the database rolled back when the worker's connection went, so live
+    content is as it was and the next job runs normally; only the job's own row still said "running".
+    """
+    now = now or timezone.now()
+    stalled = list(IngestJob.objects.stalled(now, after=stalled_after())
+                   .values_list("pk", "status", "heartbeat_at", "progress"))
+    failed = 0
+    for pk, status, heartbeat_at, progress in stalled:
+        stage = (progress or {}).get("stage") or status
+        reason = (f"The worker running this job stopped without finishing it (killed, crashed or its host went "
+                  f"away): no sign of life since {heartbeat_at:%Y-%m-%d %H:%M:%S} UTC, at the stage '{stage}'. "
+                  "Nothing it changed was kept.")
+        # Only if it is still silent: a worker that was merely slow and beat meanwhile keeps its job.
+        failed += IngestJob.objects.filter(pk=pk, status=status, heartbeat_at=heartbeat_at).update(
+            status=IngestJob.FAILED, error=reason, finished_at=now)
+    if failed:
+        log.warning("%s ingest job(s) failed: their worker stopped without finishing", failed)
+        Note.objects.live().filter(status=Note.PENDING).update(
+            status=Note.FAILED, status_reason="its ingest job's worker stopped without finishing")
+    return failed
 
 
 def hold_ingest_lock() -> None:
@@ -507,9 +581,11 @@ def run_job(job_id: int) -> IngestJob:
     job = IngestJob.objects.select_related("uploads_from").get(pk=job_id)
     if job.finished:
         return job  # a task delivered twice runs once
-    progress = ProgressWriter(job)
+    fail_stalled_jobs()  # a job whose worker died before this one took its turn says so
     job.started_at = timezone.now()
-    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.WAITING, started_at=job.started_at)
+    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.WAITING, started_at=job.started_at,
+                                               heartbeat_at=job.started_at)
+    progress = ProgressWriter(job)
     result: dict = {}
     try:
         with transaction.atomic():
@@ -554,9 +630,15 @@ def run_job(job_id: int) -> IngestJob:
                                                    finished_at=timezone.now(), progress=progress.counts)
         job.refresh_from_db()
         return job
+    except BaseException:  # the worker was told to stop at once (a second Ctrl-C): the transaction is undone
+        progress.close()
+        IngestJob.objects.filter(pk=job.pk).update(
+            status=IngestJob.FAILED, finished_at=timezone.now(), progress=progress.counts,
+            error="The worker was stopped before the job finished. Nothing it changed was kept.")
+        raise
     progress.close()
     IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.DONE, report=result, finished_at=timezone.now(),
-                                               progress={**progress.counts, "stage": "done"})
+                                               error="", progress={**progress.counts, "stage": "done"})
     if not job.dry_run:
         UploadedFile.objects.filter(job=job.uploads_from or job).delete()  # applied; the versions keep the bytes
     job.refresh_from_db()

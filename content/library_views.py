@@ -54,6 +54,7 @@ def get_job(pk: int) -> IngestJob:
 
 @instructors_only
 def library_index(request: HttpRequest) -> HttpResponse:
+    library.fail_stalled_jobs()  # a job whose worker died is listed as failed, not running forever
     notes = list(Note.objects.select_related("updated_by").defer("text"))
     return render(request, "content/library.html", {
         "notes": [n for n in notes if not n.deleted],
@@ -122,6 +123,8 @@ def upload(request: HttpRequest) -> HttpResponse:
 @instructors_only
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_job(pk)
+    if not job.finished and library.fail_stalled_jobs():
+        job = get_job(pk)  # its worker died: the page says so instead of polling forever
     context = {"job": job, "topics": topic_choices() if job.finished else []}
     if request.htmx:
         response = render(request, "content/library_job.html#job-status", context)

@@ -239,6 +239,12 @@ class NoteVersion(models.Model):
         return f"{self.name} v{self.number}"
 
 
+class IngestJobQuerySet(models.QuerySet):
+    def stalled(self, now, *, after) -> IngestJobQuerySet:
+        """Jobs that say they run but whose worker gave no sign of life for `after`: it was killed or crashed."""
+        return self.filter(status__in=[IngestJob.WAITING, IngestJob.RUNNING], heartbeat_at__lt=now - after)
+
+
 class IngestJob(models.Model):
     """One ingest of the library, queued by an upload, a save or the command; its page shows progress and report."""
 
@@ -264,6 +270,9 @@ class IngestJob(models.Model):
     created_at = models.DateTimeField()
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)  # the worker's last sign of life while the job ran
+
+    objects = IngestJobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

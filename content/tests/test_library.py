@@ -282,3 +282,121 @@ def test_only_one_ingest_runs_at_a_time_and_the_waiting_one_says_so(instructor):
     assert job.status == IngestJob.DONE and job.progress["stage"] == "done"
     assert job.progress["files"] == 1 and job.progress["sections"] >= 1 and job.progress["cards"] >= 1
     assert transaction.get_autocommit()
+
+
+# A worker that dies mid-ingest: the job's own process, stopped inside its transaction by SIGKILL.
+HANGING_WORKER = """
+import sys, threading
+import django
+django.setup()
+from content import library, services
+services.Writer.write_topic_summaries = lambda *args, **kwargs: threading.Event().wait()  # hangs until killed
+library.run_job(int(sys.argv[1]))
+"""
+
+
+def database_url(settings_dict: dict) -> str:
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    return (f"postgres://{settings_dict['USER']}{password}@{settings_dict['HOST'] or '127.0.0.1'}:"
+            f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_whose_worker_was_killed_is_failed_with_its_reason_and_the_next_job_runs(instructor, client):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import time_machine
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a second process on the same database needs PostgreSQL")
+    queue_job(kind="upload", user=instructor, summary="sqs.md", files=[("sqs.md", SQS.encode())])
+    before = (list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
+              list(Note.objects.values_list("name", "version", "text", "status").order_by("name")))
+    job = IngestJob.objects.create(kind="upload", created_by=instructor, summary="two files",
+                                   created_at=timezone.now())
+    for name, text in [("sqs.md", SQS.replace("best-effort", "no")), ("sns.md", "# Amazon SNS\n- topics\n")]:
+        library.UploadedFile.objects.create(job=job, name=name, data=text.encode(), size=len(text))
+    worker = subprocess.Popen(
+        [sys.executable, "-c", HANGING_WORKER, str(job.pk)], cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": database_url(connection.settings_dict)})
+    try:
+        for _ in range(1200):  # until it hangs in its last stage, cards and sections written in its transaction
+            job.refresh_from_db()
+            if job.progress.get("stage") == "pages" or worker.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert job.progress.get("stage") == "pages", "the worker never reached its last stage"
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=30)
+    job.refresh_from_db()
+    assert job.status == IngestJob.RUNNING  # what the job would say forever
+    after = (list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
+             list(Note.objects.values_list("name", "version", "text", "status").order_by("name")))
+    assert after == before  # its transaction died with it
+    client.force_login(instructor)
+
+    with time_machine.travel(job.heartbeat_at + library.stalled_after() / 2, tick=False):
+        response = client.get(f"/library/jobs/{job.pk}/")
+        job.refresh_from_db()
+        assert job.status == IngestJob.RUNNING  # silent for a while is not dead yet: it may be a long stage
+        assert 'hx-trigger="every 1s"' in response.content.decode()
+
+    with time_machine.travel(job.heartbeat_at + library.stalled_after() + timezone.timedelta(seconds=1), tick=False):
+        response = client.get(f"/library/jobs/{job.pk}/")
+        job.refresh_from_db()
+        assert job.status == IngestJob.FAILED
+        assert job.error.startswith("The worker running this job stopped without finishing it")
+        assert "at the stage 'pages'" in job.error and "Nothing it changed was kept." in job.error
+        body = response.content.decode()
+        assert job.error.split(" (")[0] in body and 'hx-trigger="every 1s"' not in body
+        assert job.files.count() == 2  # kept, so the upload can be tried again
+
+        # The next job takes the lock the dead one held and runs; the dead job's upload is tried again.
+        retry = queue_job(kind="upload", user=instructor, summary="again", uploads_from=job)
+        assert retry.status == IngestJob.DONE, retry.error
+    assert Note.objects.get(name="sns.md").status == Note.LIVE
+    assert "no ordering" in Source.objects.get(path="sqs.md").text
+    job.refresh_from_db()
+    assert job.status == IngestJob.FAILED  # its record stays as it ended
+
+
+@pytest.mark.django_db
+def test_only_a_job_silent_past_the_timeout_is_failed_not_one_that_beat_lately_nor_a_queued_one():
+    now = timezone.now()
+    alive = IngestJob.objects.create(kind="edit", summary="alive", created_at=now, status=IngestJob.RUNNING,
+                                     started_at=now, heartbeat_at=now - library.stalled_after() / 3)
+    dead = IngestJob.objects.create(kind="edit", summary="dead", created_at=now, status=IngestJob.WAITING,
+                                    started_at=now, heartbeat_at=now - library.stalled_after() * 2)
+    queued = IngestJob.objects.create(kind="edit", summary="queued", created_at=now - timezone.timedelta(days=1))
+    assert library.fail_stalled_jobs(now) == 1
+    assert [j.status for j in IngestJob.objects.filter(pk__in=[alive.pk, dead.pk, queued.pk]).order_by("pk")] == [
+        IngestJob.RUNNING, IngestJob.FAILED, IngestJob.QUEUED]
+    assert "at the stage 'waiting'" in IngestJob.objects.get(pk=dead.pk).error
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_heartbeat_writes_a_sign_of_life_through_its_own_connection_until_stopped():
+    import time
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes no second writer during an ingest; there a job beats only when it starts")
+    job = IngestJob.objects.create(kind="edit", summary="long", created_at=timezone.now(), status=IngestJob.RUNNING)
+    beat = library.Heartbeat(job.pk, every=0.01)
+    beat.start()
+    try:
+        for _ in range(400):
+            job.refresh_from_db()
+            if job.heartbeat_at:
+                break
+            time.sleep(0.01)
+    finally:
+        beat.stop()
+    assert job.heartbeat_at is not None and not beat.is_alive()
