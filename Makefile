@@ -33,10 +33,11 @@ ingest: setup
 demo: setup
 	$(BIN)/python manage.py demo
 
-# The job worker (ingest of uploads and edits) runs beside the web server and stops with it.
+# The job worker (ingest of uploads and edits) runs beside the web server and stops with it. It looks for a queued
+# job every 0.2 s (one indexed query), so an upload starts at once rather than up to a second later.
 serve:
 	@echo "Stratus is serving on http://$(HOST):$(PORT)/ with its job worker  (Ctrl-C to stop)"
-	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	@$(BIN)/python manage.py db_worker --no-reload --interval 0.2 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -1,11 +1,12 @@
 """Upload the five shipped notes as a zip through the web server until their content is live; run by hand.
 
-A real web server (runserver) and a real job worker (`manage.py db_worker`, default 1 s polling) run as their own
-processes on the bench database. Each run empties the library and the content, signs in as an instructor, posts
-the zip to /library/upload/ and waits until the job is done; meanwhile another thread keeps asking the same web
-server for /topics/ and the figures compare those answers with the same page asked while nothing runs.
+A real web server (runserver) and a real job worker (`manage.py db_worker --interval 0.2`, as `make run` starts
+it) run as their own processes on the bench database. Each run empties the library and the content, signs in as an
+instructor, posts the zip to /library/upload/ and waits until the job is done; meanwhile another thread keeps asking
+the same web server for /topics/ and the figures compare those answers with the same page asked while nothing runs.
+It prints the median time until live and whether it met the target (< 5 s).
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/stratus_bench .venv/bin/python bench/library_bench.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/stratus_bench .venv/bin/python bench/library_bench.py [RUNS]
 """
 
 import http.cookiejar
@@ -47,6 +48,8 @@ from quizzes.models import Question  # noqa: E402
 PORT = int(os.environ.get("BENCH_PORT", "8011"))
 BASE = f"http://127.0.0.1:{PORT}"
 PASSWORD = "bench-password-2026"
+TARGET_SECONDS = 5.0  # issue 11: the five shipped notes as a zip, until live
+POLL_SECONDS = 0.2  # the worker's --interval, as the Makefile and the README run it
 
 
 def reset() -> None:
@@ -130,7 +133,8 @@ def main(runs: int = 3) -> None:
     python = sys.executable
     web = subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"], cwd=ROOT, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    worker = subprocess.Popen([python, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"], cwd=ROOT,
+    worker = subprocess.Popen([python, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval",
+                               str(POLL_SECONDS)], cwd=ROOT,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_server()
@@ -169,8 +173,9 @@ def main(runs: int = 3) -> None:
             ingest.append(job.seconds)
             assert Note.objects.live().count() == 5 and Topic.objects.with_content().count() > 70
         print(f"upload of the five shipped notes as a zip ({len(data) / 1024:.0f} KB) until live, over {runs} runs: "
-              f"median {statistics.median(live):.2f} s, worst {max(live):.2f} s (target < 5 s); the job itself "
-              f"{statistics.median(ingest):.2f} s, the rest is the request and the worker's 1 s polling")
+              f"median {statistics.median(live):.2f} s, worst {max(live):.2f} s (target < 5 s: "
+              f"{'met' if statistics.median(live) < TARGET_SECONDS else 'missed'}); the job itself "
+              f"{statistics.median(ingest):.2f} s, the rest is the request and the worker's {POLL_SECONDS} s polling")
         print(f"the worker's CPU time per job: median {statistics.median(cpu):.2f} s (the figure an idle machine "
               f"approaches, plus PostgreSQL's own time); load average now {os.getloadavg()[0]:.1f} on "
               f"{os.cpu_count()} CPUs")
@@ -185,4 +190,4 @@ def main(runs: int = 3) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
