@@ -313,6 +313,12 @@ def hurried(note: ParsedNote) -> bool:
     return bool(sentences) and sum(1 for text in sentences if garbled(text)) >= HURRIED_SHARE * len(sentences)
 
 
+@functools.lru_cache(maxsize=4)
+def spelling_for(topics: tuple) -> Spelling:
+    """The catalog's spellings, built once per catalog (a worker's every job asks for the same one)."""
+    return Spelling(topics)
+
+
 class Writer:
     """Upserts one ingest's worth of rows, counting what it created, updated and retired."""
 
@@ -323,8 +329,8 @@ class Writer:
         self.errata = load_errata()
         self.now = timezone.now()
         self.hurried: set[str] = set()  # labels of the files typed in a hurry (see hurried()), set by build()
-        self.spelling = Spelling((t.slug, tuple(n for n in (t.name, t.full_name, t.short) if n), t.aliases)
-                                 for t in catalog.topics.values())
+        self.spelling = spelling_for(tuple((t.slug, tuple(n for n in (t.name, t.full_name, t.short) if n), t.aliases)
+                                           for t in catalog.topics.values()))
 
     def write(self, parsed: list[ParsedNote]) -> None:
         topics = self.write_topics()
@@ -585,7 +591,7 @@ class Writer:
         all_names = Counter(n for ns in names.values() for n in ns)
         views = {}
         for slug, entry in self.catalog.topics.items():
-            others = frozenset(n for n in all_names if n not in names[slug])
+            others = frozenset(all_names.keys() - names[slug])
             is_service = not entry.parent and entry.category != "cloud-concepts"
             views[slug] = TopicView(slug=slug, name=entry.name, names=names[slug], is_service=is_service,
                                     other_names=others)
@@ -713,9 +719,11 @@ class Writer:
                 for k, v in values.items():
                     setattr(topic, k, v)
                 changed.append(topic)
-        Topic.objects.bulk_update(changed, ["section_count", "fact_count", "card_count", "question_count", "summary",
-                                            "summary_refs", "related", "source_labels", "contradictions",
-                                            "summary_sheet"])
+        # One UPDATE per changed topic: bulk_update's CASE per field and row took 2.5 times as long on this JSON.
+        for topic in changed:
+            Topic.objects.filter(pk=topic.pk).update(**{f: getattr(topic, f) for f in (
+                "section_count", "fact_count", "card_count", "question_count", "summary", "summary_refs", "related",
+                "source_labels", "contradictions", "summary_sheet")})
 
     def best_definition(self, slug: str, facts: dict) -> dict | None:
         """The notes' fullest definition of the topic itself (by its own names, not its aliases)."""
