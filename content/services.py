@@ -503,7 +503,7 @@ class Writer:
                           "data": fact.data, "refs": refs, "section": section_key, "section_title": ts.title}
 
     def write_sections(self, drafts: list[SectionDraft], topics: dict[str, Topic]) -> dict[str, Section]:
-        existing = {s.key: s for s in Section.objects.all()}
+        existing = {s.key: s for s in Section.objects.defer("items", "plain_text", "search_vector")}  # by hash
         anchors: dict[str, Counter] = {}
         to_create, to_update = [], []
         ordered = sorted(drafts, key=lambda d: (d.title != OVERVIEW, d.position))
@@ -551,7 +551,7 @@ class Writer:
                 search_vector=SearchVector("title", weight="A", config="english")
                 + SearchVector("plain_text", weight="B", config="english")
             )
-        return {s.key: s for s in Section.objects.filter(key__in=keys)}
+        return {s.key: s for s in Section.objects.filter(key__in=keys).only("pk", "key")}  # for the facts' links
 
     def write_facts(self, facts: dict[str, dict], topics: dict[str, Topic],
                     sections: dict[str, Section]) -> dict[str, Fact]:
