@@ -6,7 +6,9 @@ nothing a learner owns is ever deleted.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -213,6 +215,19 @@ def ingest(paths: list[Path] | None = None) -> IngestReport:
     return ingest_notes([NoteFile.from_path(f) for f in files], skipped=skipped)
 
 
+@contextlib.contextmanager
+def fewer_collections(threshold: int = 50_000):
+    """Python's cyclic garbage collector less often: an ingest makes a few hundred thousand dicts and lists that
+    live until it ends, and at the default threshold (700 allocations) the collector kept walking them."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(threshold, old[0]), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+@fewer_collections()
 def ingest_notes(files: list[NoteFile], *, skipped: list[dict] = (), catalog: Catalog | None = None,
                  progress: Progress | None = None, allow_empty: bool = False) -> IngestReport:
     """Ingest these notes as the whole corpus, in one transaction. Raises NothingIngested if none could be.
