@@ -474,13 +474,13 @@ def fail_stalled_jobs(now=None) -> int:
     """
     now = now or timezone.now()
     stalled = list(IngestJob.objects.stalled(now, after=stalled_after())
-                   .values_list("pk", "status", "heartbeat_at", "progress"))
+                   .values_list("pk", "status", "heartbeat_at", "started_at", "progress"))
     failed = 0
-    for pk, status, heartbeat_at, progress in stalled:
+    for pk, status, heartbeat_at, started_at, progress in stalled:  # no heartbeat: started before jobs had one
         stage = (progress or {}).get("stage") or status
         reason = (f"The worker running this job stopped without finishing it (killed, crashed or its host went "
-                  f"away): no sign of life since {heartbeat_at:%Y-%m-%d %H:%M:%S} UTC, at the stage '{stage}'. "
-                  "Nothing it changed was kept.")
+                  f"away): no sign of life since {heartbeat_at or started_at:%Y-%m-%d %H:%M:%S} UTC, at the stage "
+                  f"'{stage}'. Nothing it changed was kept.")
         # Only if it is still silent: a worker that was merely slow and beat meanwhile keeps its job.
         failed += IngestJob.objects.filter(pk=pk, status=status, heartbeat_at=heartbeat_at).update(
             status=IngestJob.FAILED, error=reason, finished_at=now)

@@ -242,7 +242,8 @@ class NoteVersion(models.Model):
 class IngestJobQuerySet(models.QuerySet):
     def stalled(self, now, *, after) -> IngestJobQuerySet:
         """Jobs that say they run but whose worker gave no sign of life for `after`: it was killed or crashed."""
-        return self.filter(status__in=[IngestJob.WAITING, IngestJob.RUNNING], heartbeat_at__lt=now - after)
+        silent = models.Q(heartbeat_at__lt=now - after) | models.Q(heartbeat_at=None, started_at__lt=now - after)
+        return self.filter(silent, status__in=[IngestJob.WAITING, IngestJob.RUNNING])
 
 
 class IngestJob(models.Model):

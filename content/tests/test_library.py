@@ -374,10 +374,14 @@ def test_only_a_job_silent_past_the_timeout_is_failed_not_one_that_beat_lately_n
     dead = IngestJob.objects.create(kind="edit", summary="dead", created_at=now, status=IngestJob.WAITING,
                                     started_at=now, heartbeat_at=now - library.stalled_after() * 2)
     queued = IngestJob.objects.create(kind="edit", summary="queued", created_at=now - timezone.timedelta(days=1))
-    assert library.fail_stalled_jobs(now) == 1
-    assert [j.status for j in IngestJob.objects.filter(pk__in=[alive.pk, dead.pk, queued.pk]).order_by("pk")] == [
-        IngestJob.RUNNING, IngestJob.FAILED, IngestJob.QUEUED]
+    before_heartbeats = IngestJob.objects.create(kind="edit", summary="old", created_at=now, status=IngestJob.RUNNING,
+                                                 started_at=now - timezone.timedelta(days=1))
+    assert library.fail_stalled_jobs(now) == 2
+    jobs = [alive, dead, queued, before_heartbeats]
+    assert [j.status for j in IngestJob.objects.filter(pk__in=[j.pk for j in jobs]).order_by("pk")] == [
+        IngestJob.RUNNING, IngestJob.FAILED, IngestJob.QUEUED, IngestJob.FAILED]
     assert "at the stage 'waiting'" in IngestJob.objects.get(pk=dead.pk).error
+    assert "at the stage 'running'" in IngestJob.objects.get(pk=before_heartbeats.pk).error
 
 
 @pytest.mark.django_db(transaction=True)
