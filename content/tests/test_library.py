@@ -355,6 +355,7 @@ def test_a_job_whose_worker_was_killed_is_failed_with_its_reason_and_the_next_jo
         assert "at the stage 'pages'" in job.error and "Nothing it changed was kept." in job.error
         body = response.content.decode()
         assert job.error.split(" (")[0] in body and 'hx-trigger="every 1s"' not in body
+        assert "nothing changed" in body and "Try again" in body
         assert job.files.count() == 2  # kept, so the upload can be tried again
 
         # The next job takes the lock the dead one held and runs; the dead job's upload is tried again.
