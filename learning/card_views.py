@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from datetime import datetime
 
 from django.contrib import messages
@@ -11,7 +12,11 @@ from django.core.paginator import Paginator
 from django.db.models import F, FilteredRelation, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 from fsrs import State
@@ -85,6 +90,44 @@ def filter_cards(cards: QuerySet[Flashcard], *, q: str, topic, state: str, due: 
     return cards
 
 
+STATE_BADGES = {State.Review.value: ("state-review", "Review"),
+                State.Relearning.value: ("state-learning", "Relearning"),
+                State.Learning.value: ("state-learning", "Learning")}
+
+
+def describe_rows(cards, *, now: datetime, day_start: datetime, day_end: datetime, time_zone: str) -> list:
+    """Each listed card's link, state badges and due date as the table shows them, in the learner's time zone:
+    written here once per row rather than by template conditions and a URL lookup per row (bench/pages.py)."""
+    zone = zoneinfo.ZoneInfo(time_zone)
+    base = reverse("learning:card", args=[0])[:-2]  # "/cards/"
+    rows = list(cards)
+    for card in rows:
+        card.url = f"{base}{card.pk}/"
+        started = bool(card.my_reps)
+        kind, label = STATE_BADGES.get(card.my_state, STATE_BADGES[State.Learning.value]) if started else (
+            "state-new", "New")
+        badges = [format_html('<span class="state {}">{}</span>', kind, label)]
+        if card.my_leech:
+            badges.append(mark_safe('<span class="state state-leech">Leech</span>'))
+        elif card.my_suspended:
+            badges.append(mark_safe('<span class="state state-suspended">Suspended</span>'))
+        card.state_html = mark_safe("\n".join(badges))  # noqa: S308 - format_html output and fixed markup
+        due = card.my_due.astimezone(zone) if started and card.my_due else None
+        if due is None:
+            card.due_html = mark_safe('<span class="muted">—</span>')
+        elif card.my_suspended:
+            card.due_html = mark_safe('<span class="muted">not while suspended</span>')
+        elif due < day_start:
+            card.due_html = format_html('<span class="overdue">overdue since {}</span>', date_format(due, "j M"))
+        elif due <= now:
+            card.due_html = mark_safe('<span class="due-now">now</span>')
+        elif due < day_end:
+            card.due_html = f"today {date_format(due, 'H:i')}"
+        else:
+            card.due_html = date_format(due, "j M Y")
+    return rows
+
+
 def suspend(user, card: Flashcard, now: datetime) -> None:
     """Keep a card out of reviews. A new card gets a row that says so, removed again on unsuspend."""
     state, created = CardState.objects.get_or_create(user=user, card=card,
@@ -136,9 +179,12 @@ def card_list(request: HttpRequest) -> HttpResponse:
         page = Paginator(found, CARDS_PER_PAGE).get_page(request.GET.get("page"))
     else:
         status = 400  # only a hand-made URL gets here: the form offers valid choices only
-    context = {"form": form, "page": page, "study": study, "now": now, "day_start": day_start, "day_end": day_end,
-               "filtered": any(request.GET.get(name) for name in form.fields)}
     partial = request.htmx and not request.htmx.history_restore_request
+    rows = (describe_rows(page.object_list, now=now, day_start=day_start, day_end=day_end, time_zone=study.time_zone)
+            if page is not None else [])
+    context = {"form": form, "topic_choices": [] if partial else form.topic_choices(), "page": page, "rows": rows,
+               "study": study, "now": now, "day_start": day_start, "day_end": day_end,
+               "filtered": any(request.GET.get(name) for name in form.fields)}
     return render(request, "learning/cards.html#card-results" if partial else "learning/cards.html", context,
                   status=status)
 

@@ -7,9 +7,10 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -17,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from content.models import DOMAINS
+from content.stored_pages import stored
 from quizzes.attempts import (
     AnswerRefused,
     AttemptClosed,
@@ -76,23 +78,39 @@ def to_results(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 
 # Start page
 
+def quiz_pool(practice: PracticeForm | None = None) -> dict:
+    """What the start page shows of the question bank (the topics to pick with their question counts, the exam
+    plan): the same for every learner until an ingest or an instructor's disable changes the bank."""
+    practice = practice or PracticeForm()
+    groups = practice.topic_groups()
+    topic_count = sum(len(group["topics"]) for group in groups)
+    picker = render_to_string("quizzes/_practice_picker.html", {
+        "practice_form": practice, "topic_groups": groups, "domain_boxes": practice.domain_boxes(),
+        "topic_count": topic_count})
+    return {"picker": picker, "topic_count": topic_count, "plan": exam_plan()}
+
+
 def start_context(request: HttpRequest, now: datetime, **forms) -> dict:
     user = request.user
-    for attempt in Attempt.objects.for_user(user).expired(now):
-        close_if_expired(attempt, now)
-    practice = forms.get("practice") or PracticeForm()
-    topic_count = practice.fields["topics"].queryset.count()
-    plan = exam_plan()
-    unfinished = (Attempt.objects.for_user(user).unfinished()
-                  .annotate(answered=Count("responses", filter=Q(responses__answered_at__isnull=False))))
+    unfinished = list(Attempt.objects.for_user(user).unfinished()
+                      .annotate(answered=Count("responses", filter=Q(responses__answered_at__isnull=False))))
+    # An exam past its deadline is submitted now (as of its deadline) and listed with the finished ones.
+    closed = [attempt for attempt in unfinished if close_if_expired(attempt, now)]
+    unfinished = [attempt for attempt in unfinished if attempt not in closed]
     for attempt in unfinished:
         attempt.time_left = clock(attempt.seconds_left(now))
+    # Unticked, the picker is stored per content version; a form sent back with errors shows the learner's ticks.
+    practice = forms.get("practice")
+    pool = quiz_pool(practice) if practice is not None else stored("quiz-pool", quiz_pool)
+    mine = QuestionState.objects.filter(user=user, question=OuterRef("pk"))
+    counts = Question.objects.active().aggregate(
+        due=Count("pk", filter=Exists(mine.filter(due__lte=now))), unseen=Count("pk", filter=~Exists(mine)))
     return {
-        "practice_form": practice, "due_form": forms.get("due") or DueForm(), "topic_count": topic_count,
-        "plan": plan, "exam_minutes": EXAM_MINUTES, "unfinished": unfinished,
-        "due_count": QuestionState.objects.due(user, now).count(),
-        "unseen_count": Question.objects.active().exclude(states__user=user).count(),
-        "history": Attempt.objects.for_user(user).finished().order_by("-submitted_at")[:HISTORY_LENGTH],
+        "practice_form": practice or PracticeForm(), "pool": pool, "topic_count": pool["topic_count"],
+        "due_form": forms.get("due") or DueForm(), "plan": pool["plan"], "exam_minutes": EXAM_MINUTES,
+        "unfinished": unfinished, "due_count": counts["due"], "unseen_count": counts["unseen"],
+        "history": Attempt.objects.for_user(user).finished().defer("question_ids")
+                   .order_by("-submitted_at")[:HISTORY_LENGTH],
         "passing": PASSING_SCALED_SCORE,
     }
 
