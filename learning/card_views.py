@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,21 +46,8 @@ def get_open_report(user, pk: int) -> CardReport:
     return get_object_or_404(CardReport.objects.select_related("card"), pk=pk, resolved=False)
 
 
-# Queries and rules over one learner's cards. They belong on FlashcardQuerySet and CardState, whose module
-# other work owns for now; the report asks for the move.
-
-def cards_for_learner(user) -> QuerySet[Flashcard]:
-    """Active cards, each with the learner's own state joined in (no row: new), as `my_*` attributes."""
-    return (
-        Flashcard.objects.active()
-        .annotate(mine=FilteredRelation("states", condition=Q(states__user=user)))
-        .annotate(my_state=F("mine__state"), my_due=F("mine__due"), my_lapses=F("mine__lapses"),
-                  my_reps=F("mine__reps"), my_suspended=F("mine__suspended"), my_leech=F("mine__leech"),
-                  my_buried_until=F("mine__buried_until"))
-        .select_related("topic")
-        .only("id", "front", "position", "topic__id", "topic__slug", "topic__name")
-    )
-
+# The cards browser's filters. The rules that change a learner's cards (suspend, unsuspend, bury, reset) are
+# CardState's methods (learning/models.py).
 
 def filter_cards(cards: QuerySet[Flashcard], *, q: str, topic, state: str, due: str,
                  day_start: datetime, day_end: datetime) -> QuerySet[Flashcard]:
@@ -131,28 +118,6 @@ def describe_rows(cards, *, now: datetime, day_start: datetime, day_end: datetim
     return rows
 
 
-def suspend(user, card: Flashcard, now: datetime) -> None:
-    """Keep a card out of reviews. A new card gets a row that says so, removed again on unsuspend."""
-    state, created = CardState.objects.get_or_create(user=user, card=card,
-                                                     defaults={"due": now, "step": 0, "suspended": True})
-    if not created and not state.suspended:
-        state.suspended = True
-        state.save(update_fields=["suspended"])
-
-
-def unsuspend(state: CardState) -> None:
-    if state.reps == 0:
-        state.delete()  # suspended before its first review: new again
-    else:
-        state.suspended = False
-        state.save(update_fields=["suspended"])
-
-
-def bury(state: CardState, until: datetime) -> None:
-    state.buried_until = until
-    state.save(update_fields=["buried_until"])
-
-
 def review_history(user, card: Flashcard) -> list[dict]:
     """The learner's own ratings of this card, newest first, with the interval each one scheduled."""
     rows = []
@@ -177,7 +142,7 @@ def card_list(request: HttpRequest) -> HttpResponse:
     form = CardFilterForm(request.GET)
     page, status = None, 200
     if form.is_valid():
-        found = filter_cards(cards_for_learner(request.user), day_start=day_start, day_end=day_end,
+        found = filter_cards(Flashcard.objects.with_state_of(request.user), day_start=day_start, day_end=day_end,
                              **form.cleaned_data)
         page = Paginator(found, CARDS_PER_PAGE).get_page(request.GET.get("page"))
     else:
@@ -219,7 +184,7 @@ def after_action(request: HttpRequest, card: Flashcard, message: str) -> HttpRes
 @require_POST
 def suspend_card(request: HttpRequest, pk: int) -> HttpResponse:
     card = get_card(pk)
-    suspend(request.user, card, timezone.now())
+    CardState.objects.suspend(user=request.user, card=card, now=timezone.now())
     return after_action(request, card, "Suspended: this card stays out of your reviews until you unsuspend it.")
 
 
@@ -230,7 +195,7 @@ def unsuspend_card(request: HttpRequest, pk: int) -> HttpResponse:
     state = CardState.objects.filter(user=request.user, card=card, suspended=True).first()
     if state is None:
         return HttpResponseBadRequest("This card is not suspended.")
-    unsuspend(state)
+    state.unsuspend()
     return after_action(request, card, "Unsuspended: this card is back in your reviews.")
 
 
@@ -242,7 +207,7 @@ def bury_card(request: HttpRequest, pk: int) -> HttpResponse:
     if state is None or state.reps == 0:
         return HttpResponseBadRequest("Only a card you have started can be buried; a new card waits its turn.")
     now = timezone.now()
-    bury(state, StudySettings.for_user(request.user).day_bounds(now)[1])
+    state.bury(StudySettings.for_user(request.user).day_bounds(now)[1])
     return after_action(request, card, "Buried until your next day starts.")
 
 
@@ -253,7 +218,7 @@ def reset_card(request: HttpRequest, pk: int) -> HttpResponse:
     state = CardState.objects.filter(user=request.user, card=card).first()
     if state is None or state.reps == 0:
         return HttpResponseBadRequest("This card is already new to you.")
-    state.forget(timezone.now())
+    state.reset(timezone.now())
     return after_action(request, card, "Reset: this card starts again from its first step. Your past reviews "
                                        "are kept.")
 

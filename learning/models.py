@@ -20,6 +20,19 @@ class FlashcardQuerySet(models.QuerySet):
     def active(self) -> FlashcardQuerySet:
         return self.filter(retired=False)
 
+    def with_state_of(self, user) -> FlashcardQuerySet:
+        """Active cards, each with this learner's own state joined in (no row: new), as `my_*` attributes."""
+        return (
+            self.active()
+            .annotate(mine=models.FilteredRelation("states", condition=models.Q(states__user=user)))
+            .annotate(my_state=models.F("mine__state"), my_due=models.F("mine__due"),
+                      my_lapses=models.F("mine__lapses"), my_reps=models.F("mine__reps"),
+                      my_suspended=models.F("mine__suspended"), my_leech=models.F("mine__leech"),
+                      my_buried_until=models.F("mine__buried_until"))
+            .select_related("topic")
+            .only("id", "front", "position", "topic__id", "topic__slug", "topic__name")
+        )
+
 
 class Flashcard(models.Model):
     """One card built from one fact with one template; its key survives re-ingest."""
@@ -103,6 +116,19 @@ class CardStateQuerySet(models.QuerySet):
     def for_user(self, user) -> CardStateQuerySet:
         return self.filter(user=user)
 
+    def suspend(self, *, user, card: Flashcard, now: datetime) -> CardState:
+        """Keep a card out of the learner's reviews. A new card gets a row that says so (unsuspend removes it)."""
+        state, created = self.get_or_create(user=user, card=card, defaults={"due": now, "step": 0, "suspended": True})
+        if not created and not state.suspended:
+            state.suspended = True
+            state.save(update_fields=["suspended"])
+        return state
+
+    def make_due(self, now: datetime) -> int:
+        """Bring these cards forward to now (a missed quiz question asks for them). Only `due` changes, and only
+        forward: the memory state stays, and a suspended card stays out. Returns how many moved."""
+        return self.filter(suspended=False, due__gt=now).update(due=now)
+
 
 class CardState(models.Model):
     """A learner's FSRS memory state for one card. No row means the card is new to them."""
@@ -154,7 +180,19 @@ class CardState(models.Model):
         for field in ("due", "last_review", "first_review"):
             setattr(self, field, datetime.fromisoformat(snap[field]) if snap[field] else None)
 
-    def forget(self, now: datetime) -> None:
+    def unsuspend(self) -> None:
+        if self.reps == 0:
+            self.delete()  # suspended before its first review: new again
+        else:
+            self.suspended = False
+            self.save(update_fields=["suspended"])
+
+    def bury(self, until: datetime) -> None:
+        """Out of the queue until `until` (the learner's next day), its schedule untouched."""
+        self.buried_until = until
+        self.save(update_fields=["buried_until"])
+
+    def reset(self, now: datetime) -> None:
         """Start the card over from its first learning step. The row stays, and `reps` keeps counting, so the
         token of the next showing is new (tokens are per (card, reps)) and the history stays linked."""
         self.state, self.step, self.stability, self.difficulty = State.Learning.value, 0, None, None
@@ -328,6 +366,25 @@ class CardReport(models.Model):
         return f"report on card {self.card_id} by {self.user}"
 
 
+class QueuedNewCardQuerySet(models.QuerySet):
+    def put_first_in_line(self, *, user_id: int, cards: models.QuerySet, now: datetime) -> int:
+        """Put these cards, those the learner has never studied, first in line among their new cards: one
+        INSERT .. SELECT however many cards (a wrong quiz answer pays two statements for all its cards). Returns
+        how many were newly put in line."""
+        from django.db import connection
+
+        card_sql, card_params = cards.values("pk").query.sql_with_params()
+        sql = (
+            "INSERT INTO learning_queuednewcard (user_id, card_id, queued_at) "
+            f"SELECT %s, c.id, %s FROM learning_flashcard c WHERE c.id IN ({card_sql}) "
+            "AND NOT EXISTS (SELECT 1 FROM learning_cardstate s WHERE s.user_id = %s AND s.card_id = c.id) "
+            "ON CONFLICT (user_id, card_id) DO NOTHING"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [user_id, connection.ops.adapt_datetimefield_value(now), *card_params, user_id])
+            return max(cursor.rowcount, 0)
+
+
 class QueuedNewCard(models.Model):
     """A card the learner has never studied that a missed quiz question put first in line among their new cards.
 
@@ -337,6 +394,8 @@ class QueuedNewCard(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="queued_new_cards")
     card = models.ForeignKey(Flashcard, on_delete=models.CASCADE, related_name="queued_for")
     queued_at = models.DateTimeField()
+
+    objects = QueuedNewCardQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "card"], name="one_queued_new_card_per_user")]
