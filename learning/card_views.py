@@ -127,7 +127,7 @@ def review_history(user, card: Flashcard) -> list[dict]:
         rows.append({"when": log.reviewed_at, "rating": log.rating, "label": log.get_rating_display(),
                      "interval": interval,
                      "duration": f"{log.duration_ms / 1000:.1f}s" if log.duration_ms is not None else "",
-                     "lapse": log.rating == 1 and (log.state_before or {}).get("state") == State.Review.value})
+                     "lapse": log.rating == 1 and log.before_state == State.Review.value})
     return rows
 
 

@@ -223,8 +223,8 @@ class ReviewLogQuerySet(models.QuerySet):
     def day_counts(self) -> dict:
         """Reviews of review-state cards and new cards introduced, for the daily limits."""
         return self.aggregate(
-            reviews=models.Count("id", filter=models.Q(state_before__state=State.Review.value)),
-            new=models.Count("id", filter=models.Q(state_before__isnull=True)),
+            reviews=models.Count("id", filter=models.Q(before_state=State.Review.value)),
+            new=models.Count("id", filter=models.Q(before_state__isnull=True)),
         )
 
 
