@@ -276,15 +276,17 @@ class ReviewRefused(Exception):
     """A rating that must not change anything; the message says why, for a 400."""
 
 
-def record_review(*, user, card: Flashcard, token: str, rating: int, duration_ms: int | None, now: datetime,
+def record_review(*, user, card: Flashcard | int, token: str, rating: int, duration_ms: int | None, now: datetime,
                   study: StudySettings, expected_token) -> ReviewLog | None:
     """Apply one rating. Returns None when this token was already recorded (a retried request).
 
+    `card`: the card, or only its id (the rate view's case: the card is then read with the learner's locked
+    state, one query instead of two; an id of no active card raises Flashcard.DoesNotExist).
     `expected_token(reps)` is the token of the card's current showing: a rating must carry it.
     """
     if rating not in {r.value for r in Rating}:
         raise ReviewRefused("A rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
-    if card.retired:
+    if not isinstance(card, int) and card.retired:
         raise ReviewRefused("This card was retired from the notes and is no longer reviewed.")
     # No savepoint: refusals leave the block normally (nothing written yet), so a surrounding transaction
     # stays usable, and the rate-and-next request stays within its query budget.
@@ -301,9 +303,14 @@ def record_review(*, user, card: Flashcard, token: str, rating: int, duration_ms
 
 def _apply(*, user, card, token, rating, duration_ms, now, study, expected_token) -> ReviewLog | None:
     with transaction.atomic(savepoint=False):
-        state = CardState.objects.select_for_update().filter(user=user, card=card).first()
-        refusal = _refusal(user, state, token, expected_token, study, now)
-        if refusal is None:
+        card_id = card if isinstance(card, int) else card.pk
+        state = (CardState.objects.select_for_update(of=("self",)).select_related("card")
+                 .filter(user=user, card_id=card_id).first())
+        if isinstance(card, int):
+            card = state.card if state is not None else Flashcard.objects.filter(pk=card_id).first()
+        # Refusals leave the block normally (an exception would spoil a surrounding transaction).
+        refusal = None if card is None or card.retired else _refusal(user, state, token, expected_token, study, now)
+        if card is not None and not card.retired and refusal is None:
             before = state.snapshot() if state else None
             if state is None:
                 state = CardState(user=user, card=card, due=now)
@@ -313,6 +320,8 @@ def _apply(*, user, card, token, rating, duration_ms, now, study, expected_token
                 user=user, card=card, rating=rating, reviewed_at=now, duration_ms=duration_ms, token=token,
                 state_before=before, state_after=state.snapshot(),
             )
+    if card is None or card.retired:
+        raise Flashcard.DoesNotExist("No active card has this id.")
     if refusal == "":
         return None  # already recorded: a double click or a retried request
     raise ReviewRefused(refusal)

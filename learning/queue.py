@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -64,6 +65,9 @@ STATE_FIELDS = (
 # (deck_sql). Today's counts read the review log's `before_state` column (the card's state when rated, null for
 # a new card), which the index reviewlog_user_day_stats carries: no JSON, the same SQL on both databases.
 RANKED_SQL = """
+SELECT r.*, c.front AS card_front, c.back AS card_back, c.kind AS card_kind, c.refs AS card_refs,
+       c.topic_id AS card_topic_id, t.slug AS topic_slug, t.name AS topic_name
+  FROM (
 SELECT {fields},
        CASE WHEN s.state IN ({learning}) AND s.due <= %(now)s THEN 0 WHEN s.state = {review} THEN 1 ELSE 2 END
            AS priority,
@@ -83,6 +87,7 @@ SELECT {fields},
    AND (s.buried_until IS NULL OR s.buried_until <= %(now)s) AND s.due < %(day_end)s{only_learning}
  ORDER BY priority, s.due, s.id
  LIMIT 1
+       ) r JOIN learning_flashcard c ON c.id = r.card_id JOIN content_topic t ON t.id = c.topic_id
 """
 
 def deck_sql(study: StudySettings, topic_id: int | None) -> tuple[str, dict]:
@@ -106,7 +111,8 @@ def ranked_state(user, study: StudySettings, now: datetime, day_start: datetime,
 
     Besides the CardState fields the row has `priority` (0 learning due now, 1 review, 2 learning later today),
     `learning_count` and `review_count` (due today), `reviews_done` and `new_done` (rated today), and
-    `unseen_count` (deck cards the learner has never rated, up to the new-card limit).
+    `unseen_count` (deck cards the learner has never rated, up to the new-card limit); and its card with the
+    card's topic (as `card`, built from the same row: the card to show costs no query of its own).
     """
     deck, params = deck_condition(topic_ids)
     sql = RANKED_SQL.format(
@@ -116,14 +122,23 @@ def ranked_state(user, study: StudySettings, now: datetime, day_start: datetime,
     )
     params.update(user=user.pk, now=now, day_start=day_start, day_end=day_end, new_per_day=study.new_per_day)
     rows = list(CardState.objects.raw(sql, params))
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    first = rows[0]
+    refs = first.card_refs
+    first.card = Flashcard(
+        id=first.card_id, front=first.card_front, back=first.card_back, kind=first.card_kind,
+        refs=json.loads(refs) if isinstance(refs, str) else refs, topic_id=first.card_topic_id, retired=False,
+        topic=Topic(id=first.card_topic_id, slug=first.topic_slug, name=first.topic_name),
+    )
+    return first
 
 
 def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | None = None) -> Queue:
     """Learning cards due now first, then reviews due today (oldest first), then today's new cards.
 
-    One narrow query (ranked_state) ranks the day's due states and carries the day's counts, so its cost does
-    not grow with the backlog; the card to show is then fetched by id.
+    One narrow query (ranked_state) ranks the day's due states and carries the day's counts and the first one's
+    card, so its cost does not grow with the backlog; a new card is fetched only when one is to be shown.
     """
     day_start, day_end = study.day_bounds(now)
     topic_ids = deck_topic_ids(study, topic_id)
@@ -141,7 +156,9 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
     new_left = max(0, study.new_per_day - done["new"])
     new_cards = Flashcard.objects.active().filter(deck_q(topic_ids)).filter(
         ~Exists(CardState.objects.filter(user=user, card=OuterRef("pk")))
-    ).select_related("topic").annotate(
+    ).select_related("topic").only(
+        "id", "front", "back", "kind", "refs", "position", "retired", "topic", "topic__slug", "topic__name",
+    ).annotate(
         # Cards a missed quiz question put first in line come first, still within the daily new-card limit.
         first_in_line=Exists(QueuedNewCard.objects.filter(user=user, card=OuterRef("pk")))
     ).order_by("-first_in_line", "position")
@@ -157,8 +174,7 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
                   learning=first.learning_count if first else 0,
                   review=min(first.review_count, reviews_left) if first else 0, user_id=user.pk)
     if first is not None and first.priority < 2:
-        queue.card, queue.state = Flashcard.objects.select_related("topic").get(pk=first.card_id), first
-        first.card = queue.card
+        queue.card, queue.state = first.card, first
     elif first_new is not None:
         queue.card = first_new
     elif first is not None:
