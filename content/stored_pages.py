@@ -1,10 +1,12 @@
-"""Topic pages rendered once per content version and kept in Django's cache; each learner's marks are filled in after.
+"""Pages rendered once per content version and kept in Django's cache; each learner's marks are filled in after.
 
 A topic page changes only when notes are ingested, yet rendering one costs tens of milliseconds (the S3 page is
 150 KB of note lines, each with its source links). So the page body is rendered once, with a slot where each
 learner's own marks go (a section read or not, its "Mark read" button, "3 of 12 read"), split at the slots and
-stored; a request then costs one cache read and one query for the learner's reads. Ingest bumps the content
-version (bump_content_version) and every stored page is stale from then on.
+stored; a request then costs one cache read and one query for the learner's reads. The topic index, search
+results and the quizzes page's topic picker and exam plan are stored the same way (stored()). Ingest, and an
+instructor disabling a question, bump the content version (bump_content_version): everything stored before is
+stale from then on. The cache is the database's ("pages" in settings.CACHES), shared by every process and host.
 """
 
 from __future__ import annotations
@@ -24,10 +26,25 @@ from django.utils.safestring import SafeString, mark_safe
 from content.models import SectionRead, Topic
 
 VERSION_KEY = "content-version"
-# What the stored page is made from besides the content: a deployment that changes any of it stores pages anew.
-_MADE_FROM = [Path(__file__), Path(__file__).parent / "templatetags" / "source_links.py",
-              *(Path(__file__).parents[1] / "templates" / "content" / name
-                for name in ("_topic_body.html", "_summary.html", "_read_toggle.html"))]
+# What stored pages are made from besides the content (every template, and the code that renders or feeds them):
+# a deployment that changes any of it stores them anew rather than serving the old render.
+_ROOT = Path(__file__).resolve().parents[1]
+_MADE_FROM = sorted(
+    [
+        *(_ROOT / "templates").rglob("*.html"),
+        *(_ROOT / "content" / "templatetags").glob("*.py"),
+        *(
+            _ROOT / name
+            for name in (
+                "content/stored_pages.py",
+                "content/views.py",
+                "quizzes/views.py",
+                "quizzes/forms.py",
+                "quizzes/attempts.py",
+            )
+        ),
+    ]
+)
 RENDER_VERSION = hashlib.sha256(b"".join(p.read_bytes() for p in _MADE_FROM)).hexdigest()[:12]
 SLOT = re.compile(r"<!--slot:([a-z]+)(?::(\d+))?-->")
 CSRF_SLOT = "CSRF-TOKEN-SLOT"  # the toggles' token input, rendered once into the stored page, set per request
@@ -96,13 +113,15 @@ def render_topic_page(context: dict, *, every_line: bool, page_path: str) -> Sto
         parts.append((kind, int(pk) if pk else None))
         parts.append(pieces[i + 2])
     toggles = {
-        s.pk: tuple(render_to_string("content/_read_toggle.html", {"section": s, "is_read": read,
-                                                                   "csrf_token": CSRF_SLOT})
-                    for read in (True, False))
+        s.pk: tuple(
+            render_to_string("content/_read_toggle.html", {"section": s, "is_read": read, "csrf_token": CSRF_SLOT})
+            for read in (True, False)
+        )
         for s in sections
     }
-    return StoredTopicPage(title=context["topic"].name, parts=parts,
-                           section_ids=[s.pk for s in sections], toggles=toggles)
+    return StoredTopicPage(
+        title=context["topic"].name, parts=parts, section_ids=[s.pk for s in sections], toggles=toggles
+    )
 
 
 def topic_page_body(page: StoredTopicPage, user, csrf_token: str) -> SafeString:
@@ -111,8 +130,9 @@ def topic_page_body(page: StoredTopicPage, user, csrf_token: str) -> SafeString:
     signed_in = user.is_authenticated
     read: set[int] = set()
     if signed_in and page.section_ids:
-        read = set(SectionRead.objects.filter(user=user, section_id__in=page.section_ids)
-                   .values_list("section_id", flat=True))
+        read = set(
+            SectionRead.objects.filter(user=user, section_id__in=page.section_ids).values_list("section_id", flat=True)
+        )
     out = []
     for part in page.parts:
         if isinstance(part, str):
@@ -140,7 +160,9 @@ def topic_page_context(topic: Topic) -> dict:
     children = list(topic.children.filter(section_count__gt=0))
     related_by_slug = {t.slug: t for t in Topic.objects.filter(slug__in=topic.related, section_count__gt=0)}
     return {
-        "topic": topic, "sections": sections, "children": children,
+        "topic": topic,
+        "sections": sections,
+        "children": children,
         "related": [related_by_slug[s] for s in topic.related if s in related_by_slug],
         "sources": sorted({(ref[0], ref[1]) for s in sections for item in s.items for ref in item["refs"]}),
         # Sections are folded under the summary; "show every line" (?lines=all) unfolds them all, and a topic
@@ -148,4 +170,3 @@ def topic_page_context(topic: Topic) -> dict:
         "open_all": len(sections) <= 2,
         "errata_count": sum(1 for s in sections for item in s.items if item["erratum"]),
     }
-

@@ -60,7 +60,7 @@ def test_show_every_line_is_stored_apart_from_the_folded_page(client, shipped_no
 
 
 def body(html: str) -> str:
-    return html[html.index('<main id="main">'):]
+    return html[html.index('<main id="main">') :]
 
 
 def test_an_ingest_shows_on_the_pages_at_once(client, tmp_path, django_capture_on_commit_callbacks):
@@ -73,8 +73,10 @@ def test_an_ingest_shows_on_the_pages_at_once(client, tmp_path, django_capture_o
     assert "amazon-sqs" in client.get(reverse("content:topic_index")).content.decode()
     assert "/topics/amazon-sqs/" in client.get(reverse("content:search"), {"q": "ordering"}).content.decode()
 
-    note.write_text("# Amazon SQS\n\n- **Standard queue**: at-least-once delivery, ordering not kept.\n\n"
-                    "# AWS Lambda\n\n- Lambda runs code without servers, up to 15 minutes per run.\n")
+    note.write_text(
+        "# Amazon SQS\n\n- **Standard queue**: at-least-once delivery, ordering not kept.\n\n"
+        "# AWS Lambda\n\n- Lambda runs code without servers, up to 15 minutes per run.\n"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         ingest([tmp_path])
     page = client.get(sqs).content.decode()
@@ -90,11 +92,13 @@ def test_a_topic_without_notes_is_404_and_not_stored(client, shipped_notes):
     assert client.get(bare.get_absolute_url()).status_code == 404
 
 
-def test_a_learners_reads_cost_one_query_however_many_sections(client, shipped_notes, learner,
-                                                               django_assert_num_queries):
+def test_a_learners_reads_cost_one_query_however_many_sections(
+    client, shipped_notes, learner, django_assert_num_queries
+):
     sections = list(Section.objects.active().filter(topic__slug="amazon-s3"))
-    SectionRead.objects.bulk_create(SectionRead(user=learner, section=s, read_at="2026-11-01T10:00:00Z")
-                                    for s in sections)
+    SectionRead.objects.bulk_create(
+        SectionRead(user=learner, section=s, read_at="2026-11-01T10:00:00Z") for s in sections
+    )
     client.force_login(learner)
     client.get(S3)
     # The stored page, the session, the user, their reads, their role (the header).

@@ -15,6 +15,7 @@ def select_field(field, choices=None) -> str:
     selected = "" if value is None else str(value)
     pairs = [(str(v), label) for v, label in (field.field.choices if choices is None else choices)]
     invalid = format_html(' aria-invalid="true" aria-describedby="{}_error"', field.auto_id) if field.errors else ""
-    options = format_html_join("", '<option value="{}"{}>{}</option>',
-                               ((v, " selected" if v == selected else "", label) for v, label in pairs))
+    options = format_html_join(
+        "", '<option value="{}"{}>{}</option>', ((v, " selected" if v == selected else "", label) for v, label in pairs)
+    )
     return format_html('<select name="{}"{} id="{}">{}</select>', field.html_name, invalid, field.auto_id, options)
