@@ -8,8 +8,8 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet, Window
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -78,6 +78,22 @@ def filter_cards(cards: QuerySet[Flashcard], *, q: str, topic, state: str, due: 
 
 
 FRONT_CHARS = 160
+def page_with_count(rows: QuerySet, number, per_page: int) -> Page:
+    """Paginator.get_page's page, with the rows and their total count read in one query (a window count) instead
+    of a COUNT and then the page; an empty or out-of-range page falls back to the paginator."""
+    try:
+        number = int(number or 1)
+    except (TypeError, ValueError):
+        number = 1  # as get_page: a page that is no number is the first
+    start = (number - 1) * per_page
+    found = list(rows.annotate(full_count=Window(Count("pk")))[start:start + per_page]) if number >= 1 else []
+    if not found:
+        return Paginator(rows, per_page).get_page(number)  # as get_page: out of range is the last page
+    paginator = Paginator(rows, per_page)
+    paginator.count = found[0].full_count  # a cached_property: set, it is not counted again
+    return Page(found, number, paginator)
+
+
 STATE_BADGES = {State.Review.value: ("state-review", "Review"),
                 State.Relearning.value: ("state-learning", "Relearning"),
                 State.Learning.value: ("state-learning", "Learning")}
@@ -144,7 +160,7 @@ def card_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         found = filter_cards(Flashcard.objects.with_state_of(request.user), day_start=day_start, day_end=day_end,
                              **form.cleaned_data)
-        page = Paginator(found, CARDS_PER_PAGE).get_page(request.GET.get("page"))
+        page = page_with_count(found, request.GET.get("page"), CARDS_PER_PAGE)
     else:
         status = 400  # only a hand-made URL gets here: the form offers valid choices only
     partial = request.htmx and not request.htmx.history_restore_request
