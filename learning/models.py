@@ -20,19 +20,6 @@ class FlashcardQuerySet(models.QuerySet):
     def active(self) -> FlashcardQuerySet:
         return self.filter(retired=False)
 
-    def with_state_of(self, user) -> FlashcardQuerySet:
-        """Active cards, each with this learner's own state joined in (no row: new), as `my_*` attributes."""
-        return (
-            self.active()
-            .annotate(mine=models.FilteredRelation("states", condition=models.Q(states__user=user)))
-            .annotate(my_state=models.F("mine__state"), my_due=models.F("mine__due"),
-                      my_lapses=models.F("mine__lapses"), my_reps=models.F("mine__reps"),
-                      my_suspended=models.F("mine__suspended"), my_leech=models.F("mine__leech"),
-                      my_buried_until=models.F("mine__buried_until"))
-            .select_related("topic")
-            .only("id", "front", "position", "topic__id", "topic__slug", "topic__name")
-        )
-
 
 class Flashcard(models.Model):
     """One card built from one fact with one template; its key survives re-ingest."""
