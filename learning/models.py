@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
 
@@ -367,8 +367,6 @@ class QueuedNewCardQuerySet(models.QuerySet):
         """Put these cards, those the learner has never studied, first in line among their new cards: one
         INSERT .. SELECT however many cards (a wrong quiz answer pays two statements for all its cards). Returns
         how many were newly put in line."""
-        from django.db import connection
-
         card_sql, card_params = cards.values("pk").query.sql_with_params()
         sql = (
             "INSERT INTO learning_queuednewcard (user_id, card_id, queued_at) "
