@@ -39,6 +39,23 @@ def _jobs_run_inline(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _stored_pages_emptied_after_transactional_tests(request):
+    """Stored pages live in a database table that a transactional test's flush leaves alone (the cache is no
+    model): empty it after such a test, so a page stored there is not served to the next."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server"))
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("transactional_db")  # set up before this fixture, so torn down (flushed) after it
+    yield
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):

@@ -140,7 +140,7 @@ def populate(now):
                                                           k, min(k // 6, 12), at, rng),
                 state_after=snapshot(State.Review.value if k > 1 else State.Learning.value, k + 1,
                                      min(k // 6, 12), at, rng),
-            ))
+            ).fill_from_snapshot())  # bulk_create skips save(): the before_state column the queue counts by
     CardState.objects.bulk_create(states, batch_size=BATCH)
     for start in range(0, len(logs), BATCH):
         ReviewLog.objects.bulk_create(logs[start:start + BATCH])

@@ -157,6 +157,21 @@ else:
         }
     }
 
+# Caches. "pages": topic pages, the topic index and search results rendered once per content version
+# (content/stored_pages.py), in the database cache, so every web process and host sees the same entries and the
+# same invalidation with no server beyond PostgreSQL (a file or memory cache would leave each host its own stale
+# copy); `migrate` creates its table. "default" stays Django's per-process memory cache (the dashboard's review
+# days, keyed by the learner's latest rating, so a process's copy is never stale).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "stratus_cache",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": envint("PAGE_CACHE_MAX_ENTRIES", "5000")},
+    },
+}
+
 # Background jobs (ingest): Django's Tasks framework through the django-tasks backport. The database backend
 # needs no extra server (SQLite or PostgreSQL); `manage.py db_worker` runs the jobs. TASK_BACKEND=immediate runs
 # each job inline where it is queued, for tests and one-process setups.

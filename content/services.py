@@ -31,6 +31,7 @@ from content.ingest.sources import NoteText, Unreadable, read_note
 from content.ingest.topics import TopicSection, assign
 from content.models import Fact, Section, Source, Topic
 from content.render import render_block
+from content.stored_pages import bump_content_version
 from content.summary import Spelling
 from learning.generate import FactView, TopicView, cards_for, duplicate_key, garbled, scenario_card
 from learning.models import Flashcard
@@ -246,6 +247,7 @@ def ingest_notes(files: list[NoteFile], *, skipped: list[dict] = (), catalog: Ca
         raise NothingIngested(report)
     with transaction.atomic():
         Writer(catalog, report, progress).write(parsed)
+        transaction.on_commit(bump_content_version)  # stored topic pages are stale once this is committed
     report.sources_ingested = sum(1 for p in parsed)
     report.totals = totals()
     report.seconds = time.perf_counter() - started

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import OrderedDict
 
@@ -10,13 +11,16 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from content.catalog import load_catalog, normalise
 from content.models import Section, SectionRead, Source, Topic
 from content.render import HIT_END, HIT_START, render_snippet
+from content.stored_pages import stored, stored_topic_page, topic_page_body, topic_page_context
 from learning.roles import is_instructor
 
 
@@ -46,14 +50,18 @@ def group_by_category(topics) -> OrderedDict:
 
 
 def topic_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "content/topic_index.html", {"body": stored("topic-index", topic_index_body)})
+
+
+def topic_index_body() -> str:
+    """The index's body: the same for every visitor, so stored once per content version."""
     topics = list(Topic.objects.only(
-        "slug", "name", "short", "category", "category_name", "category_order", "order", "section_count",
-        "fact_count", "card_count", "question_count", "summary", "parent_id", "domain",
+        "slug", "name", "category", "category_name", "category_order", "order", "section_count",
+        "card_count", "question_count", "summary", "parent_id",
     ))
     groups = group_by_category(topics)
-    covered = sum(1 for t in topics if t.section_count)
-    return render(request, "content/topic_index.html", {
-        "groups": groups.values(), "covered": covered, "total": len(topics),
+    return render_to_string("content/_topic_index_body.html", {
+        "groups": groups.values(), "covered": sum(1 for t in topics if t.section_count), "total": len(topics),
         "sources": Source.objects.filter(retired=False).count(),
     })
 
@@ -70,25 +78,18 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    topic = get_topic(slug)
-    sections = list(topic.sections.active())
-    children = list(topic.children.filter(section_count__gt=0))
-    related_by_slug = {t.slug: t for t in Topic.objects.filter(slug__in=topic.related, section_count__gt=0)}
-    related = [related_by_slug[s] for s in topic.related if s in related_by_slug]
-    read_ids: set[int] = set()
-    if request.user.is_authenticated:
-        read_ids = set(SectionRead.objects.filter(user=request.user, section__in=sections)
-                       .values_list("section_id", flat=True))
-    for section in sections:
-        section.is_read = section.pk in read_ids
-    sources = sorted({(ref[0], ref[1]) for s in sections for item in s.items for ref in item["refs"]})
+    """Rendered once per content version (content/stored_pages.py); the visitor's own marks are added here."""
+
+    def build() -> dict | None:
+        topic = Topic.objects.select_related("parent").filter(slug=slug, section_count__gt=0).first()
+        return topic_page_context(topic) if topic else None
+
+    page = stored_topic_page(slug, every_line=request.GET.get("lines") == "all", page_path=request.path,
+                             build=build)
+    if page is None:
+        get_topic(slug)  # 404: no such topic, or the notes have nothing on it yet
     return render(request, "content/topic.html", {
-        "topic": topic, "sections": sections, "children": children, "related": related,
-        "read_ids": read_ids, "sources": sources,
-        # Sections are folded under the summary; "show every line" (?lines=all) unfolds them all, and a topic
-        # with a section or two has nothing to fold.
-        "every_line": request.GET.get("lines") == "all", "open_all": len(sections) <= 2,
-        "errata_count": sum(1 for s in sections for item in s.items if item["erratum"]),
+        "title": page.title, "body": topic_page_body(page, request.user, get_token(request)),
     })
 
 
@@ -123,10 +124,13 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
-    results: list[dict] = []
+    results_html = ""
     if query:
-        results = search_topics(query)
-    return render(request, "content/search.html", {"query": query, "results": results})
+        # Results depend only on the query and the notes: stored per query and content version.
+        key = "search:" + hashlib.sha256(query.encode()).hexdigest()[:32]
+        results_html = stored(key, lambda: render_to_string("content/_search_results.html", {
+            "query": query, "results": search_topics(query)}))
+    return render(request, "content/search.html", {"query": query, "results_html": results_html})
 
 
 def search_topics(query: str, limit: int = 30) -> list[dict]:
@@ -141,16 +145,26 @@ def search_topics(query: str, limit: int = 30) -> list[dict]:
         entry["score"] += score
         if len(entry["snippets"]) < 3:
             entry["snippets"].append({"title": title, "anchor": anchor, "html": snippet})
-    topics = {t.slug: t for t in Topic.objects.filter(slug__in=scored, section_count__gt=0)}
+    topics = {t.slug: t for t in Topic.objects.filter(slug__in=scored, section_count__gt=0)
+              .only("slug", "name", "category_name", "summary", "order")}
     ranked = sorted((s for s in scored if s in topics), key=lambda s: (-scored[s]["score"], topics[s].order))
     return [{"topic": topics[s], **scored[s]} for s in ranked[:limit]]
 
 
 def alias_matches(query: str, catalog) -> list[str]:
     wanted = normalise(query)
-    exact = [t.slug for t in catalog.topics.values()
-             if wanted in {normalise(n) for n in (t.name, t.full_name, t.short, *t.aliases) if n}]
+    exact = [slug for slug, names in catalog_names(catalog) if wanted in names]
     return exact or catalog.find(query)
+
+
+def catalog_names(catalog) -> list[tuple[str, frozenset[str]]]:
+    """Each catalog topic's names, normalised once per catalog (load_catalog() reads it once per process)."""
+    names = getattr(catalog, "_normalised_names", None)
+    if names is None:
+        names = [(t.slug, frozenset(normalise(n) for n in (t.name, t.full_name, t.short, *t.aliases) if n))
+                 for t in catalog.topics.values()]
+        catalog._normalised_names = names
+    return names
 
 
 def section_matches(query: str, alias_slugs: list[str]):

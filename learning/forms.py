@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count, Q, QuerySet
 
 from content.models import Topic
+from content.stored_pages import stored
 from learning.models import StudySettings
 
 
@@ -119,7 +120,14 @@ class CardFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = topics_with_cards()
+        self.fields["topic"].queryset = topics_with_cards().only("id", "slug", "name")
+
+    def topic_choices(self) -> list[tuple[str, str]]:
+        """The topic filter's options (the page writes them straight into its <select>): topics with active cards,
+        which only an ingest changes, so stored per content version."""
+        field = self.fields["topic"]
+        return [("", field.empty_label),
+                *stored("card-filter-topics", lambda: list(field.queryset.values_list("slug", "name")))]
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())

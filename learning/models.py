@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
 
@@ -103,6 +103,19 @@ class CardStateQuerySet(models.QuerySet):
     def for_user(self, user) -> CardStateQuerySet:
         return self.filter(user=user)
 
+    def suspend(self, *, user, card: Flashcard, now: datetime) -> CardState:
+        """Keep a card out of the learner's reviews. A new card gets a row that says so (unsuspend removes it)."""
+        state, created = self.get_or_create(user=user, card=card, defaults={"due": now, "step": 0, "suspended": True})
+        if not created and not state.suspended:
+            state.suspended = True
+            state.save(update_fields=["suspended"])
+        return state
+
+    def make_due(self, now: datetime) -> int:
+        """Bring these cards forward to now (a missed quiz question asks for them). Only `due` changes, and only
+        forward: the memory state stays, and a suspended card stays out. Returns how many moved."""
+        return self.filter(suspended=False, due__gt=now).update(due=now)
+
 
 class CardState(models.Model):
     """A learner's FSRS memory state for one card. No row means the card is new to them."""
@@ -154,7 +167,19 @@ class CardState(models.Model):
         for field in ("due", "last_review", "first_review"):
             setattr(self, field, datetime.fromisoformat(snap[field]) if snap[field] else None)
 
-    def forget(self, now: datetime) -> None:
+    def unsuspend(self) -> None:
+        if self.reps == 0:
+            self.delete()  # suspended before its first review: new again
+        else:
+            self.suspended = False
+            self.save(update_fields=["suspended"])
+
+    def bury(self, until: datetime) -> None:
+        """Out of the queue until `until` (the learner's next day), its schedule untouched."""
+        self.buried_until = until
+        self.save(update_fields=["buried_until"])
+
+    def reset(self, now: datetime) -> None:
         """Start the card over from its first learning step. The row stays, and `reps` keeps counting, so the
         token of the next showing is new (tokens are per (card, reps)) and the history stays linked."""
         self.state, self.step, self.stability, self.difficulty = State.Learning.value, 0, None, None
@@ -185,8 +210,8 @@ class ReviewLogQuerySet(models.QuerySet):
     def day_counts(self) -> dict:
         """Reviews of review-state cards and new cards introduced, for the daily limits."""
         return self.aggregate(
-            reviews=models.Count("id", filter=models.Q(state_before__state=State.Review.value)),
-            new=models.Count("id", filter=models.Q(state_before__isnull=True)),
+            reviews=models.Count("id", filter=models.Q(before_state=State.Review.value)),
+            new=models.Count("id", filter=models.Q(before_state__isnull=True)),
         )
 
 
@@ -238,15 +263,17 @@ class ReviewRefused(Exception):
     """A rating that must not change anything; the message says why, for a 400."""
 
 
-def record_review(*, user, card: Flashcard, token: str, rating: int, duration_ms: int | None, now: datetime,
+def record_review(*, user, card: Flashcard | int, token: str, rating: int, duration_ms: int | None, now: datetime,
                   study: StudySettings, expected_token) -> ReviewLog | None:
     """Apply one rating. Returns None when this token was already recorded (a retried request).
 
+    `card`: the card, or only its id (the rate view's case: the card is then read with the learner's locked
+    state, one query instead of two; an id of no active card raises Flashcard.DoesNotExist).
     `expected_token(reps)` is the token of the card's current showing: a rating must carry it.
     """
     if rating not in {r.value for r in Rating}:
         raise ReviewRefused("A rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")
-    if card.retired:
+    if not isinstance(card, int) and card.retired:
         raise ReviewRefused("This card was retired from the notes and is no longer reviewed.")
     # No savepoint: refusals leave the block normally (nothing written yet), so a surrounding transaction
     # stays usable, and the rate-and-next request stays within its query budget.
@@ -263,9 +290,14 @@ def record_review(*, user, card: Flashcard, token: str, rating: int, duration_ms
 
 def _apply(*, user, card, token, rating, duration_ms, now, study, expected_token) -> ReviewLog | None:
     with transaction.atomic(savepoint=False):
-        state = CardState.objects.select_for_update().filter(user=user, card=card).first()
-        refusal = _refusal(user, state, token, expected_token, study, now)
-        if refusal is None:
+        card_id = card if isinstance(card, int) else card.pk
+        state = (CardState.objects.select_for_update(of=("self",)).select_related("card")
+                 .filter(user=user, card_id=card_id).first())
+        if isinstance(card, int):
+            card = state.card if state is not None else Flashcard.objects.filter(pk=card_id).first()
+        # Refusals leave the block normally (an exception would spoil a surrounding transaction).
+        refusal = None if card is None or card.retired else _refusal(user, state, token, expected_token, study, now)
+        if card is not None and not card.retired and refusal is None:
             before = state.snapshot() if state else None
             if state is None:
                 state = CardState(user=user, card=card, due=now)
@@ -275,6 +307,8 @@ def _apply(*, user, card, token, rating, duration_ms, now, study, expected_token
                 user=user, card=card, rating=rating, reviewed_at=now, duration_ms=duration_ms, token=token,
                 state_before=before, state_after=state.snapshot(),
             )
+    if card is None or card.retired:
+        raise Flashcard.DoesNotExist("No active card has this id.")
     if refusal == "":
         return None  # already recorded: a double click or a retried request
     raise ReviewRefused(refusal)
@@ -328,6 +362,23 @@ class CardReport(models.Model):
         return f"report on card {self.card_id} by {self.user}"
 
 
+class QueuedNewCardQuerySet(models.QuerySet):
+    def put_first_in_line(self, *, user_id: int, cards: models.QuerySet, now: datetime) -> int:
+        """Put these cards, those the learner has never studied, first in line among their new cards: one
+        INSERT .. SELECT however many cards (a wrong quiz answer pays two statements for all its cards). Returns
+        how many were newly put in line."""
+        card_sql, card_params = cards.values("pk").query.sql_with_params()
+        sql = (
+            "INSERT INTO learning_queuednewcard (user_id, card_id, queued_at) "
+            f"SELECT %s, c.id, %s FROM learning_flashcard c WHERE c.id IN ({card_sql}) "
+            "AND NOT EXISTS (SELECT 1 FROM learning_cardstate s WHERE s.user_id = %s AND s.card_id = c.id) "
+            "ON CONFLICT (user_id, card_id) DO NOTHING"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [user_id, connection.ops.adapt_datetimefield_value(now), *card_params, user_id])
+            return max(cursor.rowcount, 0)
+
+
 class QueuedNewCard(models.Model):
     """A card the learner has never studied that a missed quiz question put first in line among their new cards.
 
@@ -337,6 +388,8 @@ class QueuedNewCard(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="queued_new_cards")
     card = models.ForeignKey(Flashcard, on_delete=models.CASCADE, related_name="queued_for")
     queued_at = models.DateTimeField()
+
+    objects = QueuedNewCardQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "card"], name="one_queued_new_card_per_user")]

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q, Sum
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -89,7 +89,7 @@ def rate(request: HttpRequest) -> HttpResponse:
     card_id = request.POST.get("card", "")
     if not (card_id.isascii() and card_id.isdigit()):
         return HttpResponseBadRequest("The rating names no card.")
-    card = get_card(card_id)
+    card_id = int(card_id)
     try:
         rating = int(request.POST.get("rating", ""))
         duration = int(request.POST.get("duration_ms") or 0) or None
@@ -99,11 +99,14 @@ def rate(request: HttpRequest) -> HttpResponse:
         duration = max(0, min(duration, 60 * 60 * 1000))
     study = StudySettings.for_user(request.user)
     try:
+        # The card is read with the learner's state (any active card, as get_card; else 404).
         record_review(
-            user=request.user, card=card, token=request.POST.get("token", ""), rating=rating,
+            user=request.user, card=card_id, token=request.POST.get("token", ""), rating=rating,
             duration_ms=duration, now=timezone.now(), study=study,
-            expected_token=lambda reps: card_token(request.user.pk, card.pk, reps),
+            expected_token=lambda reps: card_token(request.user.pk, card_id, reps),
         )
+    except Flashcard.DoesNotExist:
+        raise Http404("No such card.") from None
     except ReviewRefused as refusal:
         return HttpResponseBadRequest(str(refusal))
     return next_card(request, topic, study)

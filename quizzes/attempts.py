@@ -7,11 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 
 from content.models import DOMAINS
-from learning.models import CardState, Flashcard
+from learning.models import CardState, Flashcard, QueuedNewCard
 from quizzes.models import (
     DOMAIN_WEIGHTS,
     EXAM_MINUTES,
@@ -301,18 +301,6 @@ def record_questions(*, user_id: int, results: dict[int, bool], now: datetime) -
     QuestionState.objects.upsert(list(states.values()))
 
 
-# The missed questions' cards the learner has never studied, put first in line among their new cards (one
-# INSERT .. SELECT, so a wrong answer costs two statements however many cards it touches).
-QUEUE_UNSEEN_SQL = """
-INSERT INTO learning_queuednewcard (user_id, card_id, queued_at)
-SELECT DISTINCT %s, c.id, %s
-  FROM learning_flashcard c JOIN {related} r ON r.flashcard_id = c.id
- WHERE r.question_id IN ({questions}) AND NOT c.retired
-   AND NOT EXISTS (SELECT 1 FROM learning_cardstate s WHERE s.user_id = %s AND s.card_id = c.id)
-ON CONFLICT (user_id, card_id) DO NOTHING
-"""
-
-
 def feed_flashcards(*, user_id: int, question_ids: list[int], now: datetime) -> int:
     """A missed question brings its related cards forward for this learner, so the next review covers the gap.
 
@@ -323,14 +311,8 @@ def feed_flashcards(*, user_id: int, question_ids: list[int], now: datetime) -> 
     if not question_ids:
         return 0
     related = Flashcard.objects.active().filter(questions__in=question_ids)
-    # Only `due` changes on a card the learner studies, and only to bring it forward: its history stays.
-    brought_forward = CardState.objects.filter(user_id=user_id, suspended=False, due__gt=now,
-                                               card__in=related).update(due=now)
-    sql = QUEUE_UNSEEN_SQL.format(related=Question.related_cards.through._meta.db_table,
-                                  questions=", ".join(["%s"] * len(question_ids)))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user_id, connection.ops.adapt_datetimefield_value(now), *question_ids, user_id])
-        queued = max(cursor.rowcount, 0)
+    brought_forward = CardState.objects.filter(user_id=user_id, card__in=related).make_due(now)
+    queued = QueuedNewCard.objects.put_first_in_line(user_id=user_id, cards=related, now=now)
     return brought_forward + queued
 
 

@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from content.models import DOMAINS, Topic
+from content.stored_pages import bump_content_version
 from quizzes.class_forms import ChoiceFormSet, QuestionEditForm, ReportForm, check_key
 from quizzes.class_views import require_instructor
 from quizzes.gradebook import bank_items, flagged_question_ids
@@ -163,6 +164,7 @@ def disable_question(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse("disabled must be 1 or 0.", status=400, content_type="text/plain")
     question.disabled = value == "1"
     question.save(update_fields=["disabled", "updated_at"])
+    transaction.on_commit(bump_content_version)  # the quizzes page's stored topic counts and exam plan change
     messages.success(request, "Disabled: no new quiz or assignment will draw it; past answers keep it."
                      if question.disabled else "Back in the bank.")
     return redirect("quizzes:bank_question", pk=question.pk)

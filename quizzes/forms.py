@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+
 from django import forms
 from django.db.models import Count, Q, QuerySet
 
@@ -46,6 +49,24 @@ class PracticeForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = topics_with_questions()
+
+    def topic_groups(self) -> list[dict]:
+        """The topic checkboxes by category, as plain data the page renders straight into <input>s: with 80-odd
+        topics, Django's widget template per checkbox cost the quizzes page most of its time (bench/pages.py)."""
+        checked = {str(value) for value in (self["topics"].value() or [])}
+        auto_id = self["topics"].auto_id
+        rows = self.fields["topics"].queryset.only("id", "name", "category_name", "parent_id", "category_order",
+                                                   "order")
+        boxes = [{"id": f"{auto_id}_{index}", "value": topic.pk, "name": topic.name, "sub": topic.parent_id,
+                  "questions": topic.active_questions, "checked": str(topic.pk) in checked,
+                  "group": topic.category_name} for index, topic in enumerate(rows)]
+        return [{"name": name, "topics": list(group)} for name, group in groupby(boxes, key=itemgetter("group"))]
+
+    def domain_boxes(self) -> list[dict]:
+        checked = set(self["domains"].value() or [])
+        auto_id = self["domains"].auto_id
+        return [{"id": f"{auto_id}_{index}", "value": key, "name": name, "checked": key in checked}
+                for index, (key, name) in enumerate(self.fields["domains"].choices)]
 
     def clean(self) -> dict:
         data = super().clean()

@@ -7,9 +7,11 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import connection
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -17,6 +19,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from content.models import DOMAINS
+from content.stored_pages import stored
 from quizzes.attempts import (
     AnswerRefused,
     AttemptClosed,
@@ -35,7 +38,7 @@ from quizzes.attempts import (
     submit_attempt,
 )
 from quizzes.forms import AnswerForm, DueForm, PracticeForm
-from quizzes.models import EXAM_MINUTES, PASSING_SCALED_SCORE, Attempt, Question, QuestionState, Response
+from quizzes.models import EXAM_MINUTES, PASSING_SCALED_SCORE, Attempt, Question, Response
 
 HISTORY_LENGTH = 30
 OPEN_MISSED = 10  # results open the missed questions' explanations when there are this few
@@ -76,23 +79,61 @@ def to_results(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 
 # Start page
 
+def quiz_pool(practice: PracticeForm | None = None, due: DueForm | None = None) -> dict:
+    """What the start page shows of the question bank (the topics to pick with their question counts, the exam
+    plan) and its forms' fields: the same for every learner until an ingest or an instructor's disable changes
+    the bank, so stored per content version while the forms are blank (start_context)."""
+    practice, due = practice or PracticeForm(), due or DueForm()
+    groups = practice.topic_groups()
+    topic_count = sum(len(group["topics"]) for group in groups)
+    picker = render_to_string("quizzes/_practice_picker.html", {
+        "practice_form": practice, "topic_groups": groups, "domain_boxes": practice.domain_boxes(),
+        "topic_count": topic_count})
+    return {
+        "picker": picker, "topic_count": topic_count, "plan": exam_plan(),
+        "practice_count": render_to_string("learning/_settings_field.html", {"field": practice["count"]}),
+        "due_count": render_to_string("learning/_settings_field.html", {"field": due["count"]}),
+    }
+
+
+# A learner's due and not-yet-seen questions, counted in one statement (the ORM spelling cost more to compile
+# than to run).
+QUESTION_COUNTS_SQL = """
+SELECT COUNT(*) FILTER (WHERE s.due <= %s), COUNT(*) FILTER (WHERE s.id IS NULL)
+  FROM quizzes_question q LEFT JOIN quizzes_questionstate s ON s.question_id = q.id AND s.user_id = %s
+ WHERE NOT q.retired AND NOT q.disabled
+"""
+
+
+def question_counts(user, now: datetime) -> tuple[int, int]:
+    """(due now, never seen) among the active questions, as QuestionState.objects.due and Question.active say."""
+    with connection.cursor() as cursor:
+        cursor.execute(QUESTION_COUNTS_SQL, [connection.ops.adapt_datetimefield_value(now), user.pk])
+        due, unseen = cursor.fetchone()
+    return due or 0, unseen or 0
+
+
 def start_context(request: HttpRequest, now: datetime, **forms) -> dict:
     user = request.user
-    for attempt in Attempt.objects.for_user(user).expired(now):
-        close_if_expired(attempt, now)
-    practice = forms.get("practice") or PracticeForm()
-    topic_count = practice.fields["topics"].queryset.count()
-    plan = exam_plan()
-    unfinished = (Attempt.objects.for_user(user).unfinished()
-                  .annotate(answered=Count("responses", filter=Q(responses__answered_at__isnull=False))))
+    unfinished = list(Attempt.objects.for_user(user).unfinished()
+                      .annotate(answered=Count("responses", filter=Q(responses__answered_at__isnull=False))))
+    # An exam past its deadline is submitted now (as of its deadline) and listed with the finished ones.
+    closed = [attempt for attempt in unfinished if close_if_expired(attempt, now)]
+    unfinished = [attempt for attempt in unfinished if attempt not in closed]
     for attempt in unfinished:
         attempt.time_left = clock(attempt.seconds_left(now))
+    # Blank, the forms and the bank's figures are stored per content version; a form sent back with errors
+    # shows the learner's own input.
+    practice, due = forms.get("practice"), forms.get("due")
+    pool = quiz_pool(practice, due) if practice or due else stored("quiz-pool", quiz_pool)
+    due_count, unseen_count = question_counts(user, now)
     return {
-        "practice_form": practice, "due_form": forms.get("due") or DueForm(), "topic_count": topic_count,
-        "plan": plan, "exam_minutes": EXAM_MINUTES, "unfinished": unfinished,
-        "due_count": QuestionState.objects.due(user, now).count(),
-        "unseen_count": Question.objects.active().exclude(states__user=user).count(),
-        "history": Attempt.objects.for_user(user).finished().order_by("-submitted_at")[:HISTORY_LENGTH],
+        "practice_form": practice or PracticeForm(), "pool": pool, "topic_count": pool["topic_count"],
+        "due_form": due or DueForm(), "plan": pool["plan"], "exam_minutes": EXAM_MINUTES,
+        "unfinished": unfinished, "due_count": due_count, "unseen_count": unseen_count,
+        "history": Attempt.objects.for_user(user).finished()
+                   .only("id", "mode", "submitted_at", "score", "scaled_score", "settings")
+                   .order_by("-submitted_at")[:HISTORY_LENGTH],
         "passing": PASSING_SCALED_SCORE,
     }
 

@@ -58,9 +58,11 @@ ACTIONS = {
     "quizzes:remove_learner", "quizzes:start_assignment", "quizzes:disable_question",
     "quizzes:resolve_question_report", "library:publish", "library:assign", "library:delete", "library:restore",
 }
-# What a GET may write: the session (messages are read from it), and a learner's default study settings the
-# first time a page needs them. Nothing else.
-GET_MAY_WRITE = re.compile(r'^(UPDATE|INSERT INTO) "(django_session|learning_studysettings)"')
+# What a GET may write: the session (messages are read from it), a learner's default study settings the
+# first time a page needs them, and the page cache's table (a page rendered once per content version and stored:
+# content/stored_pages.py). Nothing else.
+GET_MAY_WRITE = re.compile(r'^(UPDATE|INSERT INTO) "(django_session|learning_studysettings)"'
+                           r'|^(UPDATE|INSERT INTO|DELETE FROM) "stratus_cache"')
 ARGS = {  # url name: its arguments, from the world
     "content:category": lambda w: [w["topic"].category], "content:topic": lambda w: [w["topic"].slug],
     "content:mark_read": lambda w: [w["section"].pk], "content:source": lambda w: [w["source"].pk],

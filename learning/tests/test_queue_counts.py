@@ -199,3 +199,21 @@ def test_a_null_or_a_vanished_topic_in_the_deck_is_ignored(deck, learner, study)
     queue = build_queue(learner, study, NOW)
     sqs_cards = [c for c in deck["cards"] if c.topic_id == deck["sqs"].pk and not c.retired]
     assert (queue.card, queue.new) == (sqs_cards[0], len(sqs_cards))
+
+
+def test_when_nothing_is_due_the_next_due_card_comes_from_the_same_deck(deck, learner, study):
+    """The ranked SQL and the ORM that finds the next due card read one list of topic ids (deck_topic_ids)."""
+    s3, glacier, sqs = deck["s3"], deck["glacier"], deck["sqs"]
+    cards = {t.pk: [c for c in deck["cards"] if c.topic_id == t.pk and not c.retired] for t in (s3, glacier, sqs)}
+    study.new_per_day = 0
+    for topic_pk, days in ((sqs.pk, 2), (glacier.pk, 3), (s3.pk, 4)):
+        CardState.objects.create(user=learner, card=cards[topic_pk][0], state=State.Review.value, stability=3,
+                                 difficulty=5, due=NOW + timedelta(days=days), reps=2)
+    assert build_queue(learner, study, NOW).next_due == NOW + timedelta(days=2)  # every topic: SQS first
+    # S3 from the review page: its sub-topic Glacier counts, SQS does not.
+    assert build_queue(learner, study, NOW, topic_id=s3.pk).next_due == NOW + timedelta(days=3)
+    study.deck_topics = [s3.pk]  # ticked on the settings page: exactly S3
+    assert build_queue(learner, study, NOW).next_due == NOW + timedelta(days=4)
+    study.deck_topics = [None]  # a null ticks nothing
+    queue = build_queue(learner, study, NOW)
+    assert queue.card is None and queue.next_due is None

@@ -1,6 +1,7 @@
 """The question bank: filters, preview, editing that survives re-ingest, disabling, and learners' reports."""
 
 import random
+import re
 
 import pytest
 from django.urls import reverse
@@ -69,6 +70,28 @@ def test_a_disabled_question_is_never_drawn_again_and_comes_back(client, instruc
     assert 'data-testid="bank-count">1 question' in html
     client.post(reverse("quizzes:disable_question", args=[questions[0].pk]), {"disabled": "0"})
     assert Question.objects.active().count() == 3
+
+
+def test_a_disabled_question_leaves_the_learners_start_page_at_once(client, instructor, learner, make_questions,
+                                                                     django_capture_on_commit_callbacks):
+    questions = make_questions(technology_services=3)
+    topic = questions[0].topic
+    client.force_login(learner)
+    assert counted(client.get(reverse("quizzes:index")), topic.name) == "3"  # stored now, for every learner
+    client.force_login(instructor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("quizzes:disable_question", args=[questions[0].pk]), {"disabled": "1"})
+    client.force_login(learner)
+    page = client.get(reverse("quizzes:index"))
+    assert counted(page, topic.name) == "2" and 'data-testid="due-count">0<' in page.content.decode()
+    assert ">2</b>not seen yet" in page.content.decode()
+
+
+def counted(response, topic_name: str) -> str:
+    """The question count the start page's topic picker shows beside a topic."""
+    found = re.search(rf"<span>{re.escape(topic_name)}</span> <span class=\"muted small\">(\d+)</span>",
+                      response.content.decode())
+    return found[1] if found else ""
 
 
 def test_the_bank_filters_and_previews(client, instructor, make_question):

@@ -270,19 +270,19 @@ def test_showing_and_answering_cost_the_same_few_queries_for_5_or_50_questions(
 
 
 def test_the_start_page_costs_the_same_queries_with_a_long_history(
-        client, learner, make_questions, start_quiz, django_assert_max_num_queries):
+        client, learner, make_questions, start_quiz, django_assert_num_queries):
     make_questions(technology_services=6, security_compliance=4)
     client.force_login(learner)
-    counts = []
+    client.get(reverse("quizzes:index"))  # the first look after an ingest stores the topics and the exam plan
     for attempts in (1, 12):
         while Attempt.objects.filter(user=learner).count() < attempts:
             attempt = start_quiz("practice", count=5)
             if attempt.pk % 2:
                 client.post(reverse("quizzes:submit", args=[attempt.pk]))
-        with django_assert_max_num_queries(11) as page:
+        # Session, user, unfinished attempts, the stored topics and exam plan, due and unseen counts, the
+        # history, the instructor check (header).
+        with django_assert_num_queries(7):
             assert client.get(reverse("quizzes:index")).status_code == 200
-        counts.append(len(page))
-    assert counts[0] == counts[1]
 
 
 def test_the_topic_is_named_only_once_the_question_is_answered(
