@@ -62,6 +62,7 @@ from fsrs import State  # noqa: E402
 
 from content.models import DOMAINS, Topic  # noqa: E402
 from learning.models import CardState, Flashcard, ReviewLog, StudySettings  # noqa: E402
+from learning.progress import recount_review_days  # noqa: E402
 from learning.queue import card_token  # noqa: E402
 from quizzes.models import Attempt, Question, Response  # noqa: E402
 
@@ -148,6 +149,7 @@ def populate(now):
     CardState.objects.bulk_create(states, batch_size=BATCH)
     for start in range(0, len(logs), BATCH):
         ReviewLog.objects.bulk_create(logs[start:start + BATCH])
+    recount_review_days(user.pk, "Europe/Berlin", 4)  # bulk_create skips the running totals a rating keeps
 
     questions = Question.objects.bulk_create(
         Question(key=f"{PREFIX}-q{i}", kind="single", family=f"{PREFIX}-f{i}", requirement=f"r{i}",
@@ -169,6 +171,7 @@ def populate(now):
         if connection.vendor == "postgresql":
             # A steady-state table has its visibility map set (index-only scans) and no dead rows from a reset.
             cursor.execute("VACUUM ANALYZE content_topic, learning_flashcard, learning_cardstate, learning_reviewlog, "
+                           "learning_reviewday, "
                            "learning_studysettings, quizzes_question, quizzes_attempt, quizzes_response, auth_user")
         else:
             cursor.execute("ANALYZE")

@@ -14,12 +14,11 @@ import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from fsrs import Scheduler, State
 
 from content.models import DOMAINS
-from learning.models import ReviewLog, StudySettings
+from learning.models import StudySettings
 from learning.queue import deck_sql
 from quizzes.models import DOMAIN_WEIGHTS, PASSING_SCALED_SCORE, Attempt
 
@@ -88,9 +87,11 @@ SELECT c.topic_id, t.slug, t.name, t.domain,
 # Per study day: reviews, new cards introduced, reviews of review-state cards (the daily review limit), and for
 # true retention the review-state cards answered on their first review of that day, and how many of those passed.
 # A review is its card's first of the day when the card's previous rating fell on an earlier study day. The
-# columns read here are all in the index reviewlog_user_day_stats, so PostgreSQL answers from the index alone.
+# dashboard reads these from ReviewDay, kept as ratings are written (learning.models.ReviewDay.figures applies the
+# same rules to one review); this recounts them from the log, reading only the index reviewlog_user_day_stats.
 LOG_DAYS_SQL = """
 SELECT day, COUNT(*) AS reviews,
+       SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END) AS again,
        SUM(CASE WHEN before_state IS NULL THEN 1 ELSE 0 END) AS introduced,
        SUM(CASE WHEN before_state = {review} THEN 1 ELSE 0 END) AS review_state,
        SUM(CASE WHEN before_state = {review} AND first_of_day THEN 1 ELSE 0 END) AS first_reviews,
@@ -99,6 +100,18 @@ SELECT day, COUNT(*) AS reviews,
                (l.previous_review IS NULL OR {previous_day} < {day}) AS first_of_day
           FROM learning_reviewlog l WHERE l.user_id = %(user)s) AS logs
  GROUP BY day
+"""
+
+REVIEW_DAYS_SQL = """
+SELECT day, reviews, introduced, review_state, first_reviews, passed, time_zone, day_starts_hour
+  FROM learning_reviewday WHERE user_id = %(user)s AND reviews > 0
+"""
+
+RECOUNT_SQL = """
+INSERT INTO learning_reviewday (user_id, day, time_zone, day_starts_hour, reviews, again, introduced, review_state,
+                                first_reviews, passed)
+SELECT %(user)s, day, %(tz)s, %(day_start_hour)s, reviews, again, introduced, review_state, first_reviews, passed
+  FROM ({logs}) AS days
 """
 
 FORECAST_SQL = """
@@ -287,8 +300,7 @@ class Progress:
 
 def study_day(moment: datetime, study: StudySettings) -> date:
     """The learner's study day of a moment (as the SQL's study_day expression computes it)."""
-    local = moment.astimezone(zoneinfo.ZoneInfo(study.time_zone)).replace(tzinfo=None)
-    return (local - timedelta(hours=study.day_starts_hour)).date()
+    return study.study_day(moment)
 
 
 def day_start(day: date, study: StudySettings) -> datetime:
@@ -309,7 +321,7 @@ def fetch(sql: str, params: dict) -> list[dict]:
 
 
 def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
-    """Everything the dashboard shows, in six queries (five once the review days are cached)."""
+    """Everything the dashboard shows, in five queries (one more once after the learner moves their day)."""
     ops = connection.ops
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
@@ -356,28 +368,25 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
 
 
 def review_days(user, study: StudySettings, params: dict) -> list[dict]:
-    """LOG_DAYS_SQL's rows, cached until the learner's next rating.
+    """The learner's study days with reviews, from their running totals (ReviewDay: a row a day, kept as each
+    rating is written or undone). Rows counted under other day settings (the learner has moved their day since)
+    are recounted from the review log first."""
+    rows = fetch(REVIEW_DAYS_SQL, params)
+    if any(row["time_zone"] != study.time_zone or row["day_starts_hour"] != study.day_starts_hour for row in rows):
+        recount_review_days(user.pk, study.time_zone, study.day_starts_hour)
+        rows = fetch(REVIEW_DAYS_SQL, params)
+    return [{**row, "day": as_date(row["day"])} for row in rows]
 
-    A year of reviews is the dashboard's one large aggregate (100,000 rows: bench/dashboard_bench.py), and it
-    changes only when a rating is added or undone, or the learner moves their day: so it is kept under a key
-    naming their latest rating and their day settings, and only the first look after a review pays for it.
-    """
-    latest = (ReviewLog.objects.filter(user=user).order_by("-reviewed_at", "-pk")
-              .values_list("pk", "token", "reviewed_at").first())
-    if latest is None:
-        return []
-    pk, token, at = latest
-    key = (f"progress-days:{user.pk}:{pk}:{token}:{at.timestamp()}:{study.time_zone}:{study.day_starts_hour}"
-           .replace(" ", "_"))
-    rows = cache.get(key)
-    if rows is None:
-        rows = fetch(LOG_DAYS_SQL.format(
+
+def recount_review_days(user_id: int, time_zone: str, day_starts_hour: int) -> None:
+    """Rebuild a learner's ReviewDay rows from their review log (after bulk writes, or a change of day settings)."""
+    params = {"user": user_id, "tz": time_zone, "day_start_hour": day_starts_hour,
+              "day_shift": f"-{day_starts_hour} hours"}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM learning_reviewday WHERE user_id = %(user)s", params)
+        cursor.execute(RECOUNT_SQL.format(logs=LOG_DAYS_SQL.format(
             day=spelled("study_day", "l.reviewed_at"), previous_day=spelled("study_day", "l.previous_review"),
-            review=REVIEW,
-        ), params)
-        rows = [{**row, "day": as_date(row["day"])} for row in rows]
-        cache.set(key, rows, timeout=24 * 3600)
-    return rows
+            review=REVIEW)), params)
 
 
 def today_figures(study: StudySettings, today: date, card_rows: list[dict], days: dict) -> Today:
