@@ -42,16 +42,17 @@ VENDOR = {
     "postgresql": {
         # The study day: local wall-clock time less the day-start hour, as a date.
         "study_day": "CAST(({x} AT TIME ZONE %(tz)s) - %(day_start_hour)s * INTERVAL '1 hour' AS date)",
-        # EXTRACT gives numeric, whose POWER is slow: float8 is all the precision a share needs.
-        "days_since": "FLOOR(CAST(EXTRACT(EPOCH FROM (%(now)s - {x})) AS float8) / 86400)",
-        "interval_days": "CAST(EXTRACT(EPOCH FROM (s.due - s.last_review)) AS float8) / 86400",
+        # date_part gives float8 (EXTRACT gives numeric, slower to compute with): all the precision a share needs.
+        "days_since": "FLOOR(date_part('epoch', %(now)s - {x}) / 86400)",
+        # A review card is mature from an interval of MATURE_DAYS on (whole hours: no time-zone arithmetic).
+        "mature": "s.due >= s.last_review + %(mature_hours)s * INTERVAL '1 hour'",
         "greatest": "GREATEST",
     },
     "sqlite": {
         # django_datetime_trunc is the function Django registers on SQLite for time-zone-aware truncation.
         "study_day": "date(django_datetime_trunc('second', {x}, %(tz)s, 'UTC'), %(day_shift)s)",
         "days_since": "((strftime('%%s', %(now)s) - strftime('%%s', {x})) / 86400)",
-        "interval_days": "((strftime('%%s', s.due) - strftime('%%s', s.last_review)) / 86400.0)",
+        "mature": "(strftime('%%s', s.due) - strftime('%%s', s.last_review)) >= %(mature_hours)s * 3600",
         "greatest": "MAX",
     },
 }
@@ -61,27 +62,30 @@ def spelled(name: str, x: str = "") -> str:
     return VENDOR[connection.vendor][name].format(x=x)
 
 
+# Aggregated per topic id first (a small hash key), then joined to the topic's name; FILTER rather than SUM(CASE):
+# this runs over every card in the deck on every look.
 CARDS_SQL = """
-SELECT c.topic_id, t.slug, t.name, t.domain,
-       COUNT(*) AS cards,
-       SUM(CASE WHEN s.reps > 0 THEN 1 ELSE 0 END) AS seen,
-       SUM(CASE WHEN s.reps > 0 AND s.stability > 0 AND s.last_review IS NOT NULL
-                THEN POWER(1 + {factor} * {greatest}(0, {days_since}) / s.stability, {decay}) ELSE 0 END) AS recall,
-       SUM(CASE WHEN s.leech THEN 1 ELSE 0 END) AS leeches,
-       SUM(CASE WHEN s.suspended AND NOT s.leech THEN 1 ELSE 0 END) AS suspended,
-       SUM(CASE WHEN s.id IS NULL OR (s.reps = 0 AND NOT s.suspended) THEN 1 ELSE 0 END) AS new,
-       SUM(CASE WHEN {studied} AND s.state IN ({learning}) THEN 1 ELSE 0 END) AS learning,
-       SUM(CASE WHEN {studied} AND s.state = {review} AND {interval} < {mature} THEN 1 ELSE 0 END) AS young,
-       SUM(CASE WHEN {studied} AND s.state = {review} AND {interval} >= {mature} THEN 1 ELSE 0 END) AS mature,
-       SUM(CASE WHEN {available} AND s.state IN ({learning}) AND s.due <= %(now)s THEN 1 ELSE 0 END) AS learning_now,
-       SUM(CASE WHEN {available} AND s.state IN ({learning}) AND s.due > %(now)s AND s.due < %(day_end)s
-                THEN 1 ELSE 0 END) AS learning_later,
-       SUM(CASE WHEN {available} AND s.state = {review} AND s.due < %(day_end)s THEN 1 ELSE 0 END) AS review_due
-  FROM learning_flashcard c
-  JOIN content_topic t ON t.id = c.topic_id
-  LEFT JOIN learning_cardstate s ON s.card_id = c.id AND s.user_id = %(user)s
- WHERE NOT c.retired{deck}
- GROUP BY c.topic_id, t.slug, t.name, t.domain
+SELECT t.slug, t.name, t.domain, cards.*
+  FROM (SELECT c.topic_id,
+               COUNT(*) AS cards,
+               COUNT(*) FILTER (WHERE s.reps > 0) AS seen,
+               SUM(POWER(1 + {factor} * {greatest}(0, {days_since}) / s.stability, {decay}))
+                   FILTER (WHERE s.reps > 0 AND s.stability > 0 AND s.last_review IS NOT NULL) AS recall,
+               COUNT(*) FILTER (WHERE s.leech) AS leeches,
+               COUNT(*) FILTER (WHERE s.suspended AND NOT s.leech) AS suspended,
+               COUNT(*) FILTER (WHERE s.id IS NULL OR (s.reps = 0 AND NOT s.suspended)) AS new,
+               COUNT(*) FILTER (WHERE {studied} AND s.state IN ({learning})) AS learning,
+               COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND NOT {mature}) AS young,
+               COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND {mature}) AS mature,
+               COUNT(*) FILTER (WHERE {available} AND s.state IN ({learning}) AND s.due <= %(now)s) AS learning_now,
+               COUNT(*) FILTER (WHERE {available} AND s.state IN ({learning}) AND s.due > %(now)s
+                                AND s.due < %(day_end)s) AS learning_later,
+               COUNT(*) FILTER (WHERE {available} AND s.state = {review} AND s.due < %(day_end)s) AS review_due
+          FROM learning_flashcard c
+          LEFT JOIN learning_cardstate s ON s.card_id = c.id AND s.user_id = %(user)s
+         WHERE NOT c.retired{deck}
+         GROUP BY c.topic_id) AS cards
+  JOIN content_topic t ON t.id = cards.topic_id
 """
 
 # Per study day: reviews, new cards introduced, reviews of review-state cards (the daily review limit), and for
@@ -123,19 +127,24 @@ SELECT {day} AS day, COUNT(*) AS due
 
 # Quiz answers per topic and exam domain, over the active questions: all time for a topic's accuracy, the last
 # RECENT_QUIZ_DAYS for readiness. An exam's answers count once it is submitted (before that they may change).
+# Answers are added up per question before the join, so the outer join meets one row per question.
 QUIZ_SQL = """
 SELECT q.topic_id, t.slug, t.name, q.domain,
-       COUNT(DISTINCT q.id) AS questions,
-       COUNT(r.question_id) AS answered,
-       SUM(CASE WHEN r.correct THEN 1 ELSE 0 END) AS right_answers,
-       SUM(CASE WHEN r.answered_at >= %(recent)s THEN 1 ELSE 0 END) AS answered_recent,
-       SUM(CASE WHEN r.answered_at >= %(recent)s AND r.correct THEN 1 ELSE 0 END) AS right_recent
+       COUNT(*) AS questions,
+       COALESCE(SUM(r.answered), 0) AS answered,
+       COALESCE(SUM(r.right_answers), 0) AS right_answers,
+       COALESCE(SUM(r.answered_recent), 0) AS answered_recent,
+       COALESCE(SUM(r.right_recent), 0) AS right_recent
   FROM quizzes_question q
   JOIN content_topic t ON t.id = q.topic_id
-  LEFT JOIN (SELECT r.question_id, r.correct, r.answered_at
+  LEFT JOIN (SELECT r.question_id, COUNT(*) AS answered,
+                    COUNT(*) FILTER (WHERE r.correct) AS right_answers,
+                    COUNT(*) FILTER (WHERE r.answered_at >= %(recent)s) AS answered_recent,
+                    COUNT(*) FILTER (WHERE r.answered_at >= %(recent)s AND r.correct) AS right_recent
                FROM quizzes_response r JOIN quizzes_attempt a ON a.id = r.attempt_id
               WHERE a.user_id = %(user)s AND r.answered_at IS NOT NULL
-                AND (a.mode <> 'exam' OR a.submitted_at IS NOT NULL)) r ON r.question_id = q.id
+                AND (a.mode <> 'exam' OR a.submitted_at IS NOT NULL)
+              GROUP BY r.question_id) r ON r.question_id = q.id
  WHERE NOT q.retired
  GROUP BY q.topic_id, t.slug, t.name, q.domain
 """
@@ -332,13 +341,14 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         "day_shift": f"-{study.day_starts_hour} hours",
         "horizon": ops.adapt_datetimefield_value(day_start(today + timedelta(days=FORECAST_DAYS), study)),
         "recent": ops.adapt_datetimefield_value(now - timedelta(days=RECENT_QUIZ_DAYS)),
+        "mature_hours": MATURE_DAYS * 24,
     }
     learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
 
     card_rows = fetch(CARDS_SQL.format(
         factor=repr(FACTOR), decay=repr(DECAY), greatest=spelled("greatest"),
-        days_since=spelled("days_since", "s.last_review"), interval=spelled("interval_days"),
-        learning=learning, review=REVIEW, mature=MATURE_DAYS, deck=deck,
+        days_since=spelled("days_since", "s.last_review"), mature=spelled("mature"),
+        learning=learning, review=REVIEW, deck=deck,
         studied="(s.reps > 0 AND NOT s.suspended)",
         available="(NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %(now)s))",
     ), params)
