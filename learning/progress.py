@@ -76,11 +76,7 @@ SELECT t.slug, t.name, t.domain, cards.*
                COUNT(*) FILTER (WHERE s.id IS NULL OR (s.reps = 0 AND NOT s.suspended)) AS new,
                COUNT(*) FILTER (WHERE {studied} AND s.state IN ({learning})) AS learning,
                COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND NOT {mature}) AS young,
-               COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND {mature}) AS mature,
-               COUNT(*) FILTER (WHERE {available} AND s.state IN ({learning}) AND s.due <= %(now)s) AS learning_now,
-               COUNT(*) FILTER (WHERE {available} AND s.state IN ({learning}) AND s.due > %(now)s
-                                AND s.due < %(day_end)s) AS learning_later,
-               COUNT(*) FILTER (WHERE {available} AND s.state = {review} AND s.due < %(day_end)s) AS review_due
+               COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND {mature}) AS mature
           FROM learning_flashcard c
           LEFT JOIN learning_cardstate s ON s.card_id = c.id AND s.user_id = %(user)s
          WHERE NOT c.retired{deck}
@@ -118,10 +114,17 @@ SELECT %(user)s, day, %(tz)s, %(day_start_hour)s, reviews, again, introduced, re
   FROM ({logs}) AS days
 """
 
+# Cards due per study day over the forecast, and (from the same rows) what is due today: learning steps due now
+# and later today, review cards due by the end of today. Buried cards wait for their day.
 FORECAST_SQL = """
-SELECT {day} AS day, COUNT(*) AS due
+SELECT {day} AS day,
+       COUNT(*) FILTER (WHERE s.reps > 0) AS due,
+       COUNT(*) FILTER (WHERE {unburied} AND s.state IN ({learning}) AND s.due <= %(now)s) AS learning_now,
+       COUNT(*) FILTER (WHERE {unburied} AND s.state IN ({learning}) AND s.due > %(now)s
+                        AND s.due < %(day_end)s) AS learning_later,
+       COUNT(*) FILTER (WHERE {unburied} AND s.state = {review} AND s.due < %(day_end)s) AS review_due
   FROM learning_cardstate s JOIN learning_flashcard c ON c.id = s.card_id
- WHERE s.user_id = %(user)s AND NOT s.suspended AND s.reps > 0 AND NOT c.retired{deck} AND s.due < %(horizon)s
+ WHERE s.user_id = %(user)s AND NOT s.suspended AND NOT c.retired{deck} AND s.due < %(horizon)s
  GROUP BY 1
 """
 
@@ -350,10 +353,12 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         days_since=spelled("days_since", "s.last_review"), mature=spelled("mature"),
         learning=learning, review=REVIEW, deck=deck,
         studied="(s.reps > 0 AND NOT s.suspended)",
-        available="(NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %(now)s))",
     ), params)
     day_rows = review_days(user, study, params)
-    forecast_rows = fetch(FORECAST_SQL.format(day=spelled("study_day", "s.due"), deck=deck), params)
+    forecast_rows = fetch(FORECAST_SQL.format(
+        day=spelled("study_day", "s.due"), deck=deck, learning=learning, review=REVIEW,
+        unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
+    ), params)
     quiz_rows = fetch(QUIZ_SQL, params)
     exams = [ExamScore(at, score) for at, score in
              Attempt.objects.for_user(user).finished().filter(mode="exam", scaled_score__isnull=False)
@@ -362,7 +367,7 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
     days = {as_date(row["day"]): row for row in day_rows}
     topics = topic_progress(card_rows, quiz_rows)
     return Progress(
-        today=today_figures(study, today, card_rows, days),
+        today=today_figures(study, today, card_rows, forecast_rows, days),
         heatmap=[DayCount(day, days[day]["reviews"] if day in days else 0)
                  for day in (today - timedelta(days=n) for n in range(HEATMAP_DAYS - 1, -1, -1))],
         forecast=forecast(today, forecast_rows),
@@ -399,10 +404,12 @@ def recount_review_days(user_id: int, time_zone: str, day_starts_hour: int) -> N
             review=REVIEW)), params)
 
 
-def today_figures(study: StudySettings, today: date, card_rows: list[dict], days: dict) -> Today:
+def today_figures(study: StudySettings, today: date, card_rows: list[dict], forecast_rows: list[dict],
+                  days: dict) -> Today:
     done = days.get(today, {})
-    total = {name: sum(int(row[name] or 0) for row in card_rows)
-             for name in ("learning_now", "learning_later", "review_due", "new")}
+    total = {name: sum(int(row[name] or 0) for row in forecast_rows)
+             for name in ("learning_now", "learning_later", "review_due")}
+    total["new"] = sum(int(row["new"] or 0) for row in card_rows)
     reviews_left = max(0, study.max_reviews_per_day - int(done.get("review_state") or 0))
     new_left = max(0, study.new_per_day - int(done.get("introduced") or 0))
     streak_from = today if today in days else today - timedelta(days=1)
