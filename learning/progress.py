@@ -103,7 +103,8 @@ SELECT day, COUNT(*) AS reviews,
 """
 
 REVIEW_DAYS_SQL = """
-SELECT day, reviews, introduced, review_state, first_reviews, passed, time_zone, day_starts_hour
+SELECT day, reviews, introduced, review_state, first_reviews, passed,
+       (time_zone = %(tz)s AND day_starts_hour = %(day_start_hour)s) AS under_current_settings
   FROM learning_reviewday WHERE user_id = %(user)s AND reviews > 0
 """
 
@@ -354,7 +355,7 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         learning=learning, review=REVIEW, deck=deck,
         studied="(s.reps > 0 AND NOT s.suspended)",
     ), params)
-    day_rows = review_days(user, study, params)
+    days = review_days(user, study, params)
     forecast_rows = fetch(FORECAST_SQL.format(
         day=spelled("study_day", "s.due"), deck=deck, learning=learning, review=REVIEW,
         unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
@@ -364,7 +365,6 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
              Attempt.objects.for_user(user).finished().filter(mode="exam", scaled_score__isnull=False)
              .order_by("submitted_at").values_list("submitted_at", "scaled_score")]
 
-    days = {as_date(row["day"]): row for row in day_rows}
     topics = topic_progress(card_rows, quiz_rows)
     return Progress(
         today=today_figures(study, today, card_rows, forecast_rows, days),
@@ -378,19 +378,19 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         topics=topics,
         domains=domain_readiness(topics, quiz_rows),
         exams=exams,
-        total_reviews=sum(row["reviews"] for row in day_rows),
+        total_reviews=sum(row["reviews"] for row in days.values()),
     )
 
 
-def review_days(user, study: StudySettings, params: dict) -> list[dict]:
+def review_days(user, study: StudySettings, params: dict) -> dict[date, dict]:
     """The learner's study days with reviews, from their running totals (ReviewDay: a row a day, kept as each
     rating is written or undone). Rows counted under other day settings (the learner has moved their day since)
     are recounted from the review log first."""
     rows = fetch(REVIEW_DAYS_SQL, params)
-    if any(row["time_zone"] != study.time_zone or row["day_starts_hour"] != study.day_starts_hour for row in rows):
+    if not all(row["under_current_settings"] for row in rows):
         recount_review_days(user.pk, study.time_zone, study.day_starts_hour)
         rows = fetch(REVIEW_DAYS_SQL, params)
-    return [{**row, "day": as_date(row["day"])} for row in rows]
+    return {as_date(row["day"]): row for row in rows}
 
 
 def recount_review_days(user_id: int, time_zone: str, day_starts_hour: int) -> None:
