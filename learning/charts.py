@@ -20,8 +20,13 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+# Names by index rather than strftime, which costs more than the rest of a label (a year is 365 of them).
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def day_label(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass
@@ -94,7 +99,7 @@ def heatmap(days: list[DayCount]) -> Heatmap:
         if entry.day.day == 1 or index == 0:
             x = HEAT_LEFT + (column + (1 if row else 0)) * step  # the first full week of the month
             if not months or x - months[-1][0] >= 3 * step:
-                months.append((x, f"{entry.day:%b}"))
+                months.append((x, MONTHS[entry.day.month - 1]))
     columns = (len(days) + offset + 6) // 7
     busiest = max(days, key=lambda d: (d.count, d.day)) if peak else None
     return Heatmap(
@@ -129,6 +134,21 @@ class BarChart:
     total: int = 0
     summary: str = ""
 
+    # Built in one pass like the heatmap's cells: every value is a number or a label made from dates.
+    @property
+    def bars_svg(self) -> str:
+        return mark_safe("".join(
+            f'<rect class="bar{" today" if i == 0 else ""}" x="{b.x}" y="{b.y}" width="{b.width}" '
+            f'height="{b.height}"><title>{b.label}</title></rect>'
+            + (f'<text class="axis" x="{b.x}" y="{self.height - 6}">{b.tick}</text>' if b.tick else "")
+            for i, b in enumerate(self.bars)))
+
+    @property
+    def table_rows(self) -> str:
+        return mark_safe("".join(
+            f'<tr><td>{"Today (with overdue)" if i == 0 else day_label(b.day)[:-5]}</td>'
+            f'<td class="num">{b.count}</td></tr>' for i, b in enumerate(self.bars)))
+
 
 def forecast_chart(days: list[DayCount]) -> BarChart:
     """A bar a day for the next days; the first bar (today) includes overdue cards."""
@@ -140,7 +160,7 @@ def forecast_chart(days: list[DayCount]) -> BarChart:
     bars = []
     for index, entry in enumerate(days):
         h = (base - top) * entry.count / scale_top if scale_top else 0
-        tick = "Today" if index == 0 else (f"{entry.day.day} {entry.day:%b}" if index % 7 == 0 else "")
+        tick = "Today" if index == 0 else (f"{entry.day.day} {MONTHS[entry.day.month - 1]}" if index % 7 == 0 else "")
         label = ("Today (with overdue cards)" if index == 0 else day_label(entry.day))
         bars.append(Bar(round(left + index * slot + 1, 1), round(base - h, 1), round(slot - 2, 1), round(h, 1),
                         f"{label}: {plural(entry.count, 'card')} due", entry.count, entry.day, tick))
@@ -188,6 +208,20 @@ class ScoreChart:
     @property
     def polyline(self) -> str:
         return " ".join(f"{p.x},{p.y}" for p in self.points)
+
+    # Built in one pass like the heatmap's cells: numbers and labels made from dates and scores only.
+    @property
+    def points_svg(self) -> str:
+        return mark_safe("".join(
+            f'<circle class="score-point{" passed" if p.passed else ""}" cx="{p.x}" cy="{p.y}" r="4">'
+            f'<title>{p.label}</title></circle>' for p in self.points))
+
+    @property
+    def table_rows(self) -> str:
+        return mark_safe("".join(
+            f'<tr><td>{n}</td><td>{p.when}</td><td class="num">{p.score}</td>'
+            f'<td>{"Pass" if p.passed else f"Below {PASSING_SCALED_SCORE}"}</td></tr>'
+            for n, p in enumerate(self.points, start=1)))
 
 
 def score_chart(exams: list[ExamScore]) -> ScoreChart:

@@ -17,6 +17,7 @@ from django.db import transaction
 from fsrs import Rating, State
 
 from learning.models import CardState, Flashcard, ReviewLog, StudySettings
+from learning.progress import recount_review_days
 from learning.queue import card_token
 from quizzes.attempts import draw_exam, draw_practice, exam_plan
 from quizzes.models import Attempt, Choice, Response, scale_score
@@ -110,6 +111,7 @@ def give_demo_history(user, *, now: datetime, days: int = 365, new_per_day: int 
 
     CardState.objects.bulk_create(states.values(), batch_size=2000)
     ReviewLog.objects.bulk_create(logs, batch_size=2000)
+    recount_review_days(user.pk, study.time_zone, study.day_starts_hour)  # bulk_create skips the running totals
     taken_exams = practice_exams(user, now=now, count=exams, rng=rng)
     taken_quizzes = practice_quizzes(user, now=now, count=quizzes, rng=rng)
     return DemoHistory(reviews=len(logs), cards=len(states), exams=taken_exams, quizzes=taken_quizzes)

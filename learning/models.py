@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -97,6 +97,11 @@ class StudySettings(models.Model):
             start -= timedelta(days=1)
         end = (start + timedelta(days=1))
         return start.astimezone(zoneinfo.ZoneInfo("UTC")), end.astimezone(zoneinfo.ZoneInfo("UTC"))
+
+    def study_day(self, moment: datetime) -> date:
+        """The study day a moment falls on: its local date, less the day-start hour (02:00 is the day before)."""
+        local = moment.astimezone(zoneinfo.ZoneInfo(self.time_zone)).replace(tzinfo=None)
+        return (local - timedelta(hours=self.day_starts_hour)).date()
 
 
 class CardStateQuerySet(models.QuerySet):
@@ -259,6 +264,69 @@ class ReviewLog(models.Model):
         return self
 
 
+class ReviewDay(models.Model):
+    """A learner's reviews on one of their study days, added up as each rating is written and taken off when it is
+    undone, so the dashboard reads a row a day instead of a year of reviews.
+
+    A row holds the day settings it was counted under: after the learner moves their day (time zone or start
+    hour), learning.progress finds rows counted under other settings and recounts them all from the review log.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_days")
+    day = models.DateField()
+    time_zone = models.CharField(max_length=64)
+    day_starts_hour = models.PositiveSmallIntegerField()
+    reviews = models.IntegerField(default=0)
+    again = models.IntegerField(default=0)  # rated Again
+    introduced = models.IntegerField(default=0)  # new cards rated for the first time
+    review_state = models.IntegerField(default=0)  # reviews of review-state cards (the daily review limit)
+    first_reviews = models.IntegerField(default=0)  # ...of those, the card's first review that day (true retention)
+    passed = models.IntegerField(default=0)  # ...of those, not rated Again
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_review_day_per_user_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.day}: {self.reviews} reviews"
+
+    @staticmethod
+    def figures(log: ReviewLog, study: StudySettings) -> tuple[date, dict]:
+        """What one review adds to its study day (the same rules as learning.progress.LOG_DAYS_SQL)."""
+        day = study.study_day(log.reviewed_at)
+        first = log.previous_review is None or study.study_day(log.previous_review) < day
+        review = log.before_state == State.Review.value
+        return day, {
+            "reviews": 1, "again": int(log.rating == Rating.Again), "introduced": int(log.before_state is None),
+            "review_state": int(review), "first_reviews": int(review and first),
+            "passed": int(review and first and log.rating != Rating.Again),
+        }
+
+    @classmethod
+    def add(cls, log: ReviewLog, study: StudySettings) -> None:
+        """Count a review just written, in the same transaction (one statement, safe against a parallel rating).
+        A row counted under other day settings is left alone: the dashboard recounts those from the log."""
+        day, figures = cls.figures(log, study)
+        names = ", ".join(figures)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO learning_reviewday (user_id, day, time_zone, day_starts_hour, {names}) "
+                f"VALUES (%s, %s, %s, %s, {', '.join(['%s'] * len(figures))}) "
+                "ON CONFLICT (user_id, day) DO UPDATE SET "
+                + ", ".join(f"{name} = learning_reviewday.{name} + excluded.{name}" for name in figures)
+                + " WHERE learning_reviewday.time_zone = excluded.time_zone"
+                " AND learning_reviewday.day_starts_hour = excluded.day_starts_hour",
+                [log.user_id, connection.ops.adapt_datefield_value(day), study.time_zone, study.day_starts_hour,
+                 *figures.values()])
+
+    @classmethod
+    def remove(cls, log: ReviewLog, study: StudySettings) -> None:
+        """Take back what `add` counted for a review being deleted (undo)."""
+        day, figures = cls.figures(log, study)
+        cls.objects.filter(user_id=log.user_id, day=day, time_zone=study.time_zone,
+                           day_starts_hour=study.day_starts_hour).update(
+            **{name: models.F(name) - value for name, value in figures.items()})
+
+
 class ReviewRefused(Exception):
     """A rating that must not change anything; the message says why, for a 400."""
 
@@ -303,10 +371,12 @@ def _apply(*, user, card, token, rating, duration_ms, now, study, expected_token
                 state = CardState(user=user, card=card, due=now)
             state.apply_review(Rating(rating), now, study.scheduler(), duration_ms)
             state.save()
-            return ReviewLog.objects.create(
+            log = ReviewLog.objects.create(
                 user=user, card=card, rating=rating, reviewed_at=now, duration_ms=duration_ms, token=token,
                 state_before=before, state_after=state.snapshot(),
             )
+            ReviewDay.add(log, study)
+            return log
     if card is None or card.retired:
         raise Flashcard.DoesNotExist("No active card has this id.")
     if refusal == "":
@@ -343,6 +413,7 @@ def undo_last_review(*, user) -> ReviewLog | None:
             state.restore(log.state_before)
             state.save()
         log.delete()
+        ReviewDay.remove(log, StudySettings.for_user(user))
         return log
 
 

@@ -14,12 +14,11 @@ import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from fsrs import Scheduler, State
 
 from content.models import DOMAINS
-from learning.models import ReviewLog, StudySettings
+from learning.models import StudySettings
 from learning.queue import deck_sql
 from quizzes.models import DOMAIN_WEIGHTS, PASSING_SCALED_SCORE, Attempt
 
@@ -43,16 +42,17 @@ VENDOR = {
     "postgresql": {
         # The study day: local wall-clock time less the day-start hour, as a date.
         "study_day": "CAST(({x} AT TIME ZONE %(tz)s) - %(day_start_hour)s * INTERVAL '1 hour' AS date)",
-        # EXTRACT gives numeric, whose POWER is slow: float8 is all the precision a share needs.
-        "days_since": "FLOOR(CAST(EXTRACT(EPOCH FROM (%(now)s - {x})) AS float8) / 86400)",
-        "interval_days": "CAST(EXTRACT(EPOCH FROM (s.due - s.last_review)) AS float8) / 86400",
+        # date_part gives float8 (EXTRACT gives numeric, slower to compute with): all the precision a share needs.
+        "days_since": "FLOOR(date_part('epoch', %(now)s - {x}) / 86400)",
+        # A review card is mature from an interval of MATURE_DAYS on (whole hours: no time-zone arithmetic).
+        "mature": "s.due >= s.last_review + %(mature_hours)s * INTERVAL '1 hour'",
         "greatest": "GREATEST",
     },
     "sqlite": {
         # django_datetime_trunc is the function Django registers on SQLite for time-zone-aware truncation.
         "study_day": "date(django_datetime_trunc('second', {x}, %(tz)s, 'UTC'), %(day_shift)s)",
         "days_since": "((strftime('%%s', %(now)s) - strftime('%%s', {x})) / 86400)",
-        "interval_days": "((strftime('%%s', s.due) - strftime('%%s', s.last_review)) / 86400.0)",
+        "mature": "(strftime('%%s', s.due) - strftime('%%s', s.last_review)) >= %(mature_hours)s * 3600",
         "greatest": "MAX",
     },
 }
@@ -62,35 +62,36 @@ def spelled(name: str, x: str = "") -> str:
     return VENDOR[connection.vendor][name].format(x=x)
 
 
+# Aggregated per topic id first (a small hash key), then joined to the topic's name; FILTER rather than SUM(CASE):
+# this runs over every card in the deck on every look.
 CARDS_SQL = """
-SELECT c.topic_id, t.slug, t.name, t.domain,
-       COUNT(*) AS cards,
-       SUM(CASE WHEN s.reps > 0 THEN 1 ELSE 0 END) AS seen,
-       SUM(CASE WHEN s.reps > 0 AND s.stability > 0 AND s.last_review IS NOT NULL
-                THEN POWER(1 + {factor} * {greatest}(0, {days_since}) / s.stability, {decay}) ELSE 0 END) AS recall,
-       SUM(CASE WHEN s.leech THEN 1 ELSE 0 END) AS leeches,
-       SUM(CASE WHEN s.suspended AND NOT s.leech THEN 1 ELSE 0 END) AS suspended,
-       SUM(CASE WHEN s.id IS NULL OR (s.reps = 0 AND NOT s.suspended) THEN 1 ELSE 0 END) AS new,
-       SUM(CASE WHEN {studied} AND s.state IN ({learning}) THEN 1 ELSE 0 END) AS learning,
-       SUM(CASE WHEN {studied} AND s.state = {review} AND {interval} < {mature} THEN 1 ELSE 0 END) AS young,
-       SUM(CASE WHEN {studied} AND s.state = {review} AND {interval} >= {mature} THEN 1 ELSE 0 END) AS mature,
-       SUM(CASE WHEN {available} AND s.state IN ({learning}) AND s.due <= %(now)s THEN 1 ELSE 0 END) AS learning_now,
-       SUM(CASE WHEN {available} AND s.state IN ({learning}) AND s.due > %(now)s AND s.due < %(day_end)s
-                THEN 1 ELSE 0 END) AS learning_later,
-       SUM(CASE WHEN {available} AND s.state = {review} AND s.due < %(day_end)s THEN 1 ELSE 0 END) AS review_due
-  FROM learning_flashcard c
-  JOIN content_topic t ON t.id = c.topic_id
-  LEFT JOIN learning_cardstate s ON s.card_id = c.id AND s.user_id = %(user)s
- WHERE NOT c.retired{deck}
- GROUP BY c.topic_id, t.slug, t.name, t.domain
+SELECT t.slug, t.name, t.domain, cards.*
+  FROM (SELECT c.topic_id,
+               COUNT(*) AS cards,
+               COUNT(*) FILTER (WHERE s.reps > 0) AS seen,
+               SUM(POWER(1 + {factor} * {greatest}(0, {days_since}) / s.stability, {decay}))
+                   FILTER (WHERE s.reps > 0 AND s.stability > 0 AND s.last_review IS NOT NULL) AS recall,
+               COUNT(*) FILTER (WHERE s.leech) AS leeches,
+               COUNT(*) FILTER (WHERE s.suspended AND NOT s.leech) AS suspended,
+               COUNT(*) FILTER (WHERE s.id IS NULL OR (s.reps = 0 AND NOT s.suspended)) AS new,
+               COUNT(*) FILTER (WHERE {studied} AND s.state IN ({learning})) AS learning,
+               COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND NOT {mature}) AS young,
+               COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND {mature}) AS mature
+          FROM learning_flashcard c
+          LEFT JOIN learning_cardstate s ON s.card_id = c.id AND s.user_id = %(user)s
+         WHERE NOT c.retired{deck}
+         GROUP BY c.topic_id) AS cards
+  JOIN content_topic t ON t.id = cards.topic_id
 """
 
 # Per study day: reviews, new cards introduced, reviews of review-state cards (the daily review limit), and for
 # true retention the review-state cards answered on their first review of that day, and how many of those passed.
 # A review is its card's first of the day when the card's previous rating fell on an earlier study day. The
-# columns read here are all in the index reviewlog_user_day_stats, so PostgreSQL answers from the index alone.
+# dashboard reads these from ReviewDay, kept as ratings are written (learning.models.ReviewDay.figures applies the
+# same rules to one review); this recounts them from the log, reading only the index reviewlog_user_day_stats.
 LOG_DAYS_SQL = """
 SELECT day, COUNT(*) AS reviews,
+       SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END) AS again,
        SUM(CASE WHEN before_state IS NULL THEN 1 ELSE 0 END) AS introduced,
        SUM(CASE WHEN before_state = {review} THEN 1 ELSE 0 END) AS review_state,
        SUM(CASE WHEN before_state = {review} AND first_of_day THEN 1 ELSE 0 END) AS first_reviews,
@@ -101,28 +102,53 @@ SELECT day, COUNT(*) AS reviews,
  GROUP BY day
 """
 
+REVIEW_DAYS_SQL = """
+SELECT day, reviews, introduced, review_state, first_reviews, passed,
+       (time_zone = %(tz)s AND day_starts_hour = %(day_start_hour)s) AS under_current_settings
+  FROM learning_reviewday WHERE user_id = %(user)s AND reviews > 0
+"""
+
+RECOUNT_SQL = """
+INSERT INTO learning_reviewday (user_id, day, time_zone, day_starts_hour, reviews, again, introduced, review_state,
+                                first_reviews, passed)
+SELECT %(user)s, day, %(tz)s, %(day_start_hour)s, reviews, again, introduced, review_state, first_reviews, passed
+  FROM ({logs}) AS days
+"""
+
+# Cards due per study day over the forecast, and (from the same rows) what is due today: learning steps due now
+# and later today, review cards due by the end of today. Buried cards wait for their day.
 FORECAST_SQL = """
-SELECT {day} AS day, COUNT(*) AS due
+SELECT {day} AS day,
+       COUNT(*) FILTER (WHERE s.reps > 0) AS due,
+       COUNT(*) FILTER (WHERE {unburied} AND s.state IN ({learning}) AND s.due <= %(now)s) AS learning_now,
+       COUNT(*) FILTER (WHERE {unburied} AND s.state IN ({learning}) AND s.due > %(now)s
+                        AND s.due < %(day_end)s) AS learning_later,
+       COUNT(*) FILTER (WHERE {unburied} AND s.state = {review} AND s.due < %(day_end)s) AS review_due
   FROM learning_cardstate s JOIN learning_flashcard c ON c.id = s.card_id
- WHERE s.user_id = %(user)s AND NOT s.suspended AND s.reps > 0 AND NOT c.retired{deck} AND s.due < %(horizon)s
+ WHERE s.user_id = %(user)s AND NOT s.suspended AND NOT c.retired{deck} AND s.due < %(horizon)s
  GROUP BY 1
 """
 
 # Quiz answers per topic and exam domain, over the active questions: all time for a topic's accuracy, the last
 # RECENT_QUIZ_DAYS for readiness. An exam's answers count once it is submitted (before that they may change).
+# Answers are added up per question before the join, so the outer join meets one row per question.
 QUIZ_SQL = """
 SELECT q.topic_id, t.slug, t.name, q.domain,
-       COUNT(DISTINCT q.id) AS questions,
-       COUNT(r.question_id) AS answered,
-       SUM(CASE WHEN r.correct THEN 1 ELSE 0 END) AS right_answers,
-       SUM(CASE WHEN r.answered_at >= %(recent)s THEN 1 ELSE 0 END) AS answered_recent,
-       SUM(CASE WHEN r.answered_at >= %(recent)s AND r.correct THEN 1 ELSE 0 END) AS right_recent
+       COUNT(*) AS questions,
+       COALESCE(SUM(r.answered), 0) AS answered,
+       COALESCE(SUM(r.right_answers), 0) AS right_answers,
+       COALESCE(SUM(r.answered_recent), 0) AS answered_recent,
+       COALESCE(SUM(r.right_recent), 0) AS right_recent
   FROM quizzes_question q
   JOIN content_topic t ON t.id = q.topic_id
-  LEFT JOIN (SELECT r.question_id, r.correct, r.answered_at
+  LEFT JOIN (SELECT r.question_id, COUNT(*) AS answered,
+                    COUNT(*) FILTER (WHERE r.correct) AS right_answers,
+                    COUNT(*) FILTER (WHERE r.answered_at >= %(recent)s) AS answered_recent,
+                    COUNT(*) FILTER (WHERE r.answered_at >= %(recent)s AND r.correct) AS right_recent
                FROM quizzes_response r JOIN quizzes_attempt a ON a.id = r.attempt_id
               WHERE a.user_id = %(user)s AND r.answered_at IS NOT NULL
-                AND (a.mode <> 'exam' OR a.submitted_at IS NOT NULL)) r ON r.question_id = q.id
+                AND (a.mode <> 'exam' OR a.submitted_at IS NOT NULL)
+              GROUP BY r.question_id) r ON r.question_id = q.id
  WHERE NOT q.retired
  GROUP BY q.topic_id, t.slug, t.name, q.domain
 """
@@ -287,8 +313,7 @@ class Progress:
 
 def study_day(moment: datetime, study: StudySettings) -> date:
     """The learner's study day of a moment (as the SQL's study_day expression computes it)."""
-    local = moment.astimezone(zoneinfo.ZoneInfo(study.time_zone)).replace(tzinfo=None)
-    return (local - timedelta(hours=study.day_starts_hour)).date()
+    return study.study_day(moment)
 
 
 def day_start(day: date, study: StudySettings) -> datetime:
@@ -309,7 +334,7 @@ def fetch(sql: str, params: dict) -> list[dict]:
 
 
 def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
-    """Everything the dashboard shows, in six queries (five once the review days are cached)."""
+    """Everything the dashboard shows, in five queries (one more once after the learner moves their day)."""
     ops = connection.ops
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
@@ -320,27 +345,29 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         "day_shift": f"-{study.day_starts_hour} hours",
         "horizon": ops.adapt_datetimefield_value(day_start(today + timedelta(days=FORECAST_DAYS), study)),
         "recent": ops.adapt_datetimefield_value(now - timedelta(days=RECENT_QUIZ_DAYS)),
+        "mature_hours": MATURE_DAYS * 24,
     }
     learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
 
     card_rows = fetch(CARDS_SQL.format(
         factor=repr(FACTOR), decay=repr(DECAY), greatest=spelled("greatest"),
-        days_since=spelled("days_since", "s.last_review"), interval=spelled("interval_days"),
-        learning=learning, review=REVIEW, mature=MATURE_DAYS, deck=deck,
+        days_since=spelled("days_since", "s.last_review"), mature=spelled("mature"),
+        learning=learning, review=REVIEW, deck=deck,
         studied="(s.reps > 0 AND NOT s.suspended)",
-        available="(NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %(now)s))",
     ), params)
-    day_rows = review_days(user, study, params)
-    forecast_rows = fetch(FORECAST_SQL.format(day=spelled("study_day", "s.due"), deck=deck), params)
+    days = review_days(user, study, params)
+    forecast_rows = fetch(FORECAST_SQL.format(
+        day=spelled("study_day", "s.due"), deck=deck, learning=learning, review=REVIEW,
+        unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
+    ), params)
     quiz_rows = fetch(QUIZ_SQL, params)
     exams = [ExamScore(at, score) for at, score in
              Attempt.objects.for_user(user).finished().filter(mode="exam", scaled_score__isnull=False)
              .order_by("submitted_at").values_list("submitted_at", "scaled_score")]
 
-    days = {as_date(row["day"]): row for row in day_rows}
     topics = topic_progress(card_rows, quiz_rows)
     return Progress(
-        today=today_figures(study, today, card_rows, days),
+        today=today_figures(study, today, card_rows, forecast_rows, days),
         heatmap=[DayCount(day, days[day]["reviews"] if day in days else 0)
                  for day in (today - timedelta(days=n) for n in range(HEATMAP_DAYS - 1, -1, -1))],
         forecast=forecast(today, forecast_rows),
@@ -351,39 +378,38 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         topics=topics,
         domains=domain_readiness(topics, quiz_rows),
         exams=exams,
-        total_reviews=sum(row["reviews"] for row in day_rows),
+        total_reviews=sum(row["reviews"] for row in days.values()),
     )
 
 
-def review_days(user, study: StudySettings, params: dict) -> list[dict]:
-    """LOG_DAYS_SQL's rows, cached until the learner's next rating.
+def review_days(user, study: StudySettings, params: dict) -> dict[date, dict]:
+    """The learner's study days with reviews, from their running totals (ReviewDay: a row a day, kept as each
+    rating is written or undone). Rows counted under other day settings (the learner has moved their day since)
+    are recounted from the review log first."""
+    rows = fetch(REVIEW_DAYS_SQL, params)
+    if not all(row["under_current_settings"] for row in rows):
+        recount_review_days(user.pk, study.time_zone, study.day_starts_hour)
+        rows = fetch(REVIEW_DAYS_SQL, params)
+    return {as_date(row["day"]): row for row in rows}
 
-    A year of reviews is the dashboard's one large aggregate (100,000 rows: bench/dashboard_bench.py), and it
-    changes only when a rating is added or undone, or the learner moves their day: so it is kept under a key
-    naming their latest rating and their day settings, and only the first look after a review pays for it.
-    """
-    latest = (ReviewLog.objects.filter(user=user).order_by("-reviewed_at", "-pk")
-              .values_list("pk", "token", "reviewed_at").first())
-    if latest is None:
-        return []
-    pk, token, at = latest
-    key = (f"progress-days:{user.pk}:{pk}:{token}:{at.timestamp()}:{study.time_zone}:{study.day_starts_hour}"
-           .replace(" ", "_"))
-    rows = cache.get(key)
-    if rows is None:
-        rows = fetch(LOG_DAYS_SQL.format(
+
+def recount_review_days(user_id: int, time_zone: str, day_starts_hour: int) -> None:
+    """Rebuild a learner's ReviewDay rows from their review log (after bulk writes, or a change of day settings)."""
+    params = {"user": user_id, "tz": time_zone, "day_start_hour": day_starts_hour,
+              "day_shift": f"-{day_starts_hour} hours"}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM learning_reviewday WHERE user_id = %(user)s", params)
+        cursor.execute(RECOUNT_SQL.format(logs=LOG_DAYS_SQL.format(
             day=spelled("study_day", "l.reviewed_at"), previous_day=spelled("study_day", "l.previous_review"),
-            review=REVIEW,
-        ), params)
-        rows = [{**row, "day": as_date(row["day"])} for row in rows]
-        cache.set(key, rows, timeout=24 * 3600)
-    return rows
+            review=REVIEW)), params)
 
 
-def today_figures(study: StudySettings, today: date, card_rows: list[dict], days: dict) -> Today:
+def today_figures(study: StudySettings, today: date, card_rows: list[dict], forecast_rows: list[dict],
+                  days: dict) -> Today:
     done = days.get(today, {})
-    total = {name: sum(int(row[name] or 0) for row in card_rows)
-             for name in ("learning_now", "learning_later", "review_due", "new")}
+    total = {name: sum(int(row[name] or 0) for row in forecast_rows)
+             for name in ("learning_now", "learning_later", "review_due")}
+    total["new"] = sum(int(row["new"] or 0) for row in card_rows)
     reviews_left = max(0, study.max_reviews_per_day - int(done.get("review_state") or 0))
     new_left = max(0, study.new_per_day - int(done.get("introduced") or 0))
     streak_from = today if today in days else today - timedelta(days=1)

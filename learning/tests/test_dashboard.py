@@ -16,23 +16,17 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.urls import reverse
 from fsrs import State
 
 from content.models import Topic
-from learning.models import CardState, Flashcard, ReviewLog, StudySettings
+from learning.models import CardState, Flashcard, ReviewDay, ReviewLog, StudySettings
 from learning.progress import learner_progress
 from learning.queue import build_queue
 from quizzes.models import Attempt, Question, Response
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The year of review days is cached per latest rating; SQLite reuses ids between tests, so start clean."""
-    cache.clear()
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
@@ -86,8 +80,9 @@ def history(learner, outsider):
 
     def review(name, at, rating, before=None, last_review=None, user=learner):
         snapshot = None if before is None else {"state": before, "last_review": last_review and last_review.isoformat()}
-        ReviewLog.objects.create(user=user, card=cards[name], rating=rating, reviewed_at=at, state_before=snapshot,
-                                 token=f"{user.pk}-{name}-{at.isoformat()}", state_after={})
+        log = ReviewLog.objects.create(user=user, card=cards[name], rating=rating, reviewed_at=at,
+                                       state_before=snapshot, token=f"{user.pk}-{name}-{at}", state_after={})
+        ReviewDay.add(log, StudySettings.for_user(user))  # as record_review counts every rating it writes
 
     review("A", local(2026, 11, 10, 9), 3, REVIEW, utc(2026, 11, 3, 12))  # 10 Nov: first of day, passed
     review("D", local(2026, 11, 10, 4), 3, LEARNING, utc(2026, 11, 9, 10))  # 04:00 sharp: 10 Nov; learning
@@ -209,11 +204,11 @@ def test_mastery_per_topic_and_exam_readiness(learner, history):
 
 def test_the_page_shows_the_figures_in_few_queries(client, learner, history, django_assert_num_queries):
     client.force_login(learner)
-    # + 1 for the assignments due soon (none here)
-    with time_machine.travel(NOW, tick=False), django_assert_num_queries(11):
+    # session, user, role, study settings, review days, cards, forecast, quiz answers, exams, assignments due soon
+    with time_machine.travel(NOW, tick=False), django_assert_num_queries(10):
         response = client.get(reverse("learning:dashboard"))
     html = response.content.decode()
-    with time_machine.travel(NOW, tick=False), django_assert_num_queries(10):  # the year of review days is cached
+    with time_machine.travel(NOW, tick=False), django_assert_num_queries(10):  # nothing cached: the same on reload
         again = client.get(reverse("learning:dashboard")).content.decode()
     masked = re.compile(r'(X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+')
     assert masked.sub("", again) == masked.sub("", html)
@@ -232,10 +227,11 @@ def test_the_page_shows_the_figures_in_few_queries(client, learner, history, dja
     assert html.index('data-testid="topic-dash-sqs"') < html.index('data-testid="topic-dash-iam"')
     assert "an estimate" in html and "4 quiz answers in the last 30 days" in html
 
-    # A new rating shows at once: the cached review days are keyed by the latest rating.
-    ReviewLog.objects.create(user=learner, card=history["cards"]["C"], rating=3, reviewed_at=NOW,
-                             state_before={"state": REVIEW, "last_review": "2026-11-05T12:00:00+00:00"},
-                             token="after", state_after={})
+    # A new rating shows at once: its study day's totals are counted as it is written.
+    log = ReviewLog.objects.create(user=learner, card=history["cards"]["C"], rating=3, reviewed_at=NOW,
+                                   state_before={"state": REVIEW, "last_review": "2026-11-05T12:00:00+00:00"},
+                                   token="after", state_after={})
+    ReviewDay.add(log, StudySettings.for_user(learner))
     with time_machine.travel(NOW, tick=False):
         html = client.get(reverse("learning:dashboard")).content.decode()
     assert 'data-testid="count-reviewed">3<' in html and "<title>Tue 10 Nov 2026: 3 reviews</title>" in html

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -29,7 +28,6 @@ def figure(page, testid: str) -> str:
 
 def test_a_short_review_changes_the_dashboard_and_every_page_fits_a_phone(
         page, live_server, sign_in, learner, make_user, screenshot):
-    cache.clear()
     ingest()
     with time_machine.travel(NOW, tick=True):
         sign_in(page, learner)
