@@ -83,5 +83,14 @@ restore:
 	pg_restore --no-owner --exit-on-error --single-transaction --dbname="$$DATABASE_URL" "$(FILE)"
 	@echo "restored $(FILE) into the database"
 
+# Seeds a fresh PostgreSQL database (BENCH_DATABASE_URL, default stratus_bench_load: dropped and made again),
+# runs the HTTP load test (gunicorn x2 + locust) and the in-process benchmarks, and prints one table.
+# Small and short by default; the issue's target run: make bench BENCH_LEARNERS=1000 BENCH_USERS=50 BENCH_SECONDS=60
+BENCH_LEARNERS ?= 50
+BENCH_USERS ?= 20
+BENCH_SECONDS ?= 20
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/suite.py --learners $(BENCH_LEARNERS) --users $(BENCH_USERS) --run-time $(BENCH_SECONDS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles screenshots node_modules .lock-venv

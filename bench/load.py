@@ -189,11 +189,13 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8031")))
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--verbose", action="store_true", help="show locust's own output")
+    parser.add_argument("--quiet", action="store_true", help="print nothing (bench/suite.py prints the report)")
     args = parser.parse_args(argv)
     if not args.database_url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("Set DATABASE_URL (or --database-url) to a seeded PostgreSQL database.")
     result = run(args)
-    print("\n".join(report(result)))
+    if not args.quiet:
+        print("\n".join(report(result)))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2))
     return result
