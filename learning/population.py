@@ -71,11 +71,11 @@ class Population:
         total = sum(self.rating_mix.values()) or 1
         mix = ", ".join(f"{Rating(r).name} {100 * n / total:.0f}%" for r, n in self.rating_mix.items())
         return [
-            f"{self.learners:,} learners and {self.instructors:,} instructors (password {PASSWORD!r})",
+            f"{self.learners:,} learners and {self.instructors:,} instructor(s) (password {PASSWORD!r})",
             f"{self.card_states:,} card states, {self.reviews:,} reviews ({mix})"
             + (f"; {self.cards_added:,} load-test cards added to reach the deck size" if self.cards_added else ""),
             f"{self.attempts:,} quiz attempts with {self.responses:,} answers",
-            f"{self.classes:,} classes with {self.assignments:,} assignments",
+            f"{self.classes:,} class(es) with {self.assignments:,} assignments",
             f"written in {self.seconds:.1f} s",
         ]
 
