@@ -32,25 +32,52 @@ TARGET_P95_MS, TARGET_RSS_MB = 150, 200
 
 
 def bench_env(database_url: str) -> dict:
-    return {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings_bench", "DEBUG": "0",
-            "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost", "DATABASE_URL": database_url, "LOG_LEVEL": "ERROR"}
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings_bench",
+        "DEBUG": "0",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        "LOG_LEVEL": "ERROR",
+    }
 
 
 def population(env: dict) -> tuple[int, int]:
-    code = ("import django; django.setup(); from django.contrib.auth.models import User; "
-            "from learning.population import LEARNER_PREFIX, INSTRUCTOR_PREFIX; "
-            "print(User.objects.filter(username__startswith=LEARNER_PREFIX).count(), "
-            "User.objects.filter(username__startswith=INSTRUCTOR_PREFIX).count())")
+    code = (
+        "import django; django.setup(); from django.contrib.auth.models import User; "
+        "from learning.population import LEARNER_PREFIX, INSTRUCTOR_PREFIX; "
+        "print(User.objects.filter(username__startswith=LEARNER_PREFIX).count(), "
+        "User.objects.filter(username__startswith=INSTRUCTOR_PREFIX).count())"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     learners, instructors = (int(n) for n in out.stdout.split())
     return learners, instructors
 
 
 def start_gunicorn(port: int, workers: int, env: dict, log) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-                             "--workers", str(workers), "--worker-class", "sync", "--timeout", "60",
-                             "--graceful-timeout", "5"], cwd=ROOT, env=env, stdout=log, stderr=log)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "5",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
 
 
 def wait_until_up(port: int, seconds: float = 30) -> None:
@@ -96,19 +123,47 @@ def run(args) -> dict:
         for port in ports:
             wait_until_up(port)
         users = args.learners + args.instructors
-        load_env = {**env, "LOAD_HOSTS": ",".join(f"http://127.0.0.1:{p}" for p in ports),
-                    "LOAD_LEARNERS": str(seeded_learners), "LOAD_INSTRUCTORS": str(seeded_instructors),
-                    "LOAD_INSTRUCTOR_USERS": str(args.instructors), "LOAD_MAX_REQUESTS": str(args.max_requests),
-                    "LOAD_USERS": str(users), "LOAD_RUN_TIME": str(args.run_time),
-                    "LOAD_SIGN_IN_FILE": str(workdir / "sign_ins.json")}
+        load_env = {
+            **env,
+            "LOAD_HOSTS": ",".join(f"http://127.0.0.1:{p}" for p in ports),
+            "LOAD_LEARNERS": str(seeded_learners),
+            "LOAD_INSTRUCTORS": str(seeded_instructors),
+            "LOAD_INSTRUCTOR_USERS": str(args.instructors),
+            "LOAD_MAX_REQUESTS": str(args.max_requests),
+            "LOAD_USERS": str(users),
+            "LOAD_RUN_TIME": str(args.run_time),
+            "LOAD_SIGN_IN_FILE": str(workdir / "sign_ins.json"),
+        }
         prefix = str(workdir / "locust")
         started = time.monotonic()
-        subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-                        "--users", str(users), "--spawn-rate", str(args.spawn_rate),
-                        # a cap: the measured run ends RUN_TIME after the last sign-in (bench/locustfile.py)
-                        "--run-time", f"{args.run_time + 180}s", "--stop-timeout", "5", "--csv", prefix,
-                        "--only-summary", "--loglevel", "WARNING"], cwd=ROOT, env=load_env, check=False,
-                       **({} if args.verbose else {"stdout": log, "stderr": log}))
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(ROOT / "bench" / "locustfile.py"),
+                "--headless",
+                "--users",
+                str(users),
+                "--spawn-rate",
+                str(args.spawn_rate),
+                # a cap: the measured run ends RUN_TIME after the last sign-in (bench/locustfile.py)
+                "--run-time",
+                f"{args.run_time + 180}s",
+                "--stop-timeout",
+                "5",
+                "--csv",
+                prefix,
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env=load_env,
+            check=False,
+            **({} if args.verbose else {"stdout": log, "stderr": log}),
+        )
         elapsed = time.monotonic() - started
         memory = worker_memory(masters)
     finally:
@@ -123,18 +178,36 @@ def run(args) -> dict:
     pages, total = read_stats(prefix)
     floor = next((row for row in pages if row["Name"] == "floor"), None)
     floor_median = float(floor["50%"]) if floor else 0.0
-    result = {"ports": ports, "workers_per_instance": args.workers, "users": users, "learners": args.learners,
-              "instructors": args.instructors, "seeded_learners": seeded_learners, "elapsed_s": round(elapsed, 1),
-              "requests": int(total["Request Count"]), "errors": int(total["Failure Count"]),
-              "rps": float(total["Requests/s"]), "load_average": os.getloadavg(), "pages": [], "workers": []}
+    result = {
+        "ports": ports,
+        "workers_per_instance": args.workers,
+        "users": users,
+        "learners": args.learners,
+        "instructors": args.instructors,
+        "seeded_learners": seeded_learners,
+        "elapsed_s": round(elapsed, 1),
+        "requests": int(total["Request Count"]),
+        "errors": int(total["Failure Count"]),
+        "rps": float(total["Requests/s"]),
+        "load_average": os.getloadavg(),
+        "pages": [],
+        "workers": [],
+    }
     for row in sorted(pages, key=lambda r: r["Name"]):
         median = float(row["50%"])
-        result["pages"].append({
-            "page": row["Name"], "method": row["Type"], "requests": int(row["Request Count"]),
-            "errors": int(row["Failure Count"]), "rps": float(row["Requests/s"]), "p50": median,
-            "p95": float(row["95%"]), "p99": float(row["99%"]),
-            "x_floor": round(median / floor_median, 1) if floor_median else None,
-        })
+        result["pages"].append(
+            {
+                "page": row["Name"],
+                "method": row["Type"],
+                "requests": int(row["Request Count"]),
+                "errors": int(row["Failure Count"]),
+                "rps": float(row["Requests/s"]),
+                "p50": median,
+                "p95": float(row["95%"]),
+                "p99": float(row["99%"]),
+                "x_floor": round(median / floor_median, 1) if floor_median else None,
+            }
+        )
     result["workers"] = [{"instance": ports[i], "pid": pid, "rss_mb": round(mb, 1)} for i, pid, mb in memory]
     failures = workdir / "locust_failures.csv"
     result["failures"] = list(csv.DictReader(open(failures, newline=""))) if failures.exists() else []
@@ -145,34 +218,44 @@ def run(args) -> dict:
 
 
 def report(result: dict) -> list[str]:
-    lines = [f"load test: {result['users']} users ({result['learners']} learners, {result['instructors']} "
-             f"instructors, of {result['seeded_learners']:,} seeded) for {result['elapsed_s']:.0f} s against "
-             f"{len(result['ports'])} gunicorn instance(s) x {result['workers_per_instance']} sync workers "
-             f"(ports {', '.join(map(str, result['ports']))}), load average "
-             f"{' '.join(f'{x:.2f}' for x in result['load_average'])}",
-             f"measured after every user signed in: {result['requests']:,} requests, {result['rps']:.1f} requests/s, "
-             f"{result['errors']} errors" + ("" if result["measured"] else "  (NOT every user signed in: whole run)"),
-             "",
-             f"{'page':<40} {'method':<6} {'reqs':>6} {'errs':>5} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-             f"{'p50/floor':>9}  target p95 < {TARGET_P95_MS} ms"]
+    lines = [
+        f"load test: {result['users']} users ({result['learners']} learners, {result['instructors']} "
+        f"instructors, of {result['seeded_learners']:,} seeded) for {result['elapsed_s']:.0f} s against "
+        f"{len(result['ports'])} gunicorn instance(s) x {result['workers_per_instance']} sync workers "
+        f"(ports {', '.join(map(str, result['ports']))}), load average "
+        f"{' '.join(f'{x:.2f}' for x in result['load_average'])}",
+        f"measured after every user signed in: {result['requests']:,} requests, {result['rps']:.1f} requests/s, "
+        f"{result['errors']} errors" + ("" if result["measured"] else "  (NOT every user signed in: whole run)"),
+        "",
+        f"{'page':<40} {'method':<6} {'reqs':>6} {'errs':>5} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+        f"{'p50/floor':>9}  target p95 < {TARGET_P95_MS} ms",
+    ]
     for page in result["pages"]:
         held = page["page"] != "floor"
         verdict = ("ok" if page["p95"] < TARGET_P95_MS else "OVER") if held else "(not held)"
         ratio = f"{page['x_floor']:.1f}x" if page["x_floor"] is not None else "-"
-        lines.append(f"{page['page']:<40} {page['method']:<6} {page['requests']:>6} {page['errors']:>5} "
-                     f"{page['p50']:>7.0f} {page['p95']:>7.0f} {page['p99']:>7.0f} {ratio:>9}  {verdict}")
+        lines.append(
+            f"{page['page']:<40} {page['method']:<6} {page['requests']:>6} {page['errors']:>5} "
+            f"{page['p50']:>7.0f} {page['p95']:>7.0f} {page['p99']:>7.0f} {ratio:>9}  {verdict}"
+        )
     for name, figures in sorted(result["sign_ins"].items()):
-        lines.append(f"{name + ' (before the run)':<40} {'':<6} {figures['requests']:>6} {'':>5} "
-                     f"{figures['p50']:>7.0f} {figures['p95']:>7.0f} {figures['max']:>7.0f} {'':>9}  "
-                     "(not held: PBKDF2 by design)")
+        lines.append(
+            f"{name + ' (before the run)':<40} {'':<6} {figures['requests']:>6} {'':>5} "
+            f"{figures['p50']:>7.0f} {figures['p95']:>7.0f} {figures['max']:>7.0f} {'':>9}  "
+            "(not held: PBKDF2 by design)"
+        )
     lines.append("")
     for worker in result["workers"]:
         verdict = "ok" if worker["rss_mb"] < TARGET_RSS_MB else "OVER"
-        lines.append(f"worker pid {worker['pid']} (port {worker['instance']}): {worker['rss_mb']:.0f} MB resident"
-                     f"  target < {TARGET_RSS_MB} MB: {verdict}")
+        lines.append(
+            f"worker pid {worker['pid']} (port {worker['instance']}): {worker['rss_mb']:.0f} MB resident"
+            f"  target < {TARGET_RSS_MB} MB: {verdict}"
+        )
     for failure in result["failures"][:10]:
-        lines.append(f"error: {failure.get('Method')} {failure.get('Name')}: {failure.get('Error')} "
-                     f"x{failure.get('Occurrences')}")
+        lines.append(
+            f"error: {failure.get('Method')} {failure.get('Name')}: {failure.get('Error')} "
+            f"x{failure.get('Occurrences')}"
+        )
     return lines
 
 

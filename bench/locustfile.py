@@ -73,9 +73,15 @@ def _signed_in_one() -> None:
 @events.quitting.add_listener
 def _write_sign_ins(**kwargs):
     if SIGN_IN_FILE:
-        summary = {name: {"requests": len(times), "p50": statistics.median(times),
-                          "p95": sorted(times)[int(0.95 * (len(times) - 1))], "max": max(times)}
-                   for name, times in _sign_in_ms.items()}
+        summary = {
+            name: {
+                "requests": len(times),
+                "p50": statistics.median(times),
+                "p95": sorted(times)[int(0.95 * (len(times) - 1))],
+                "max": max(times),
+            }
+            for name, times in _sign_in_ms.items()
+        }
         with open(SIGN_IN_FILE, "w") as handle:
             json.dump({"sign_ins": summary, "measured": bool(_measuring)}, handle)
 
@@ -88,9 +94,15 @@ class SignedIn(HttpUser):
     def sign_in(self, username: str) -> None:
         self.client.base_url = HOSTS[next(_host_turn) % len(HOSTS)]
         self.client.get("/accounts/login/", name="sign in (form)")
-        self.client.post("/accounts/login/", name="sign in (POST, password hash)",
-                         data={"username": username, "password": PASSWORD,
-                               "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")})
+        self.client.post(
+            "/accounts/login/",
+            name="sign in (POST, password hash)",
+            data={
+                "username": username,
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
+            },
+        )
         _signed_in_one()
 
     def post(self, url: str, data: dict, name: str, **kwargs):
@@ -125,23 +137,40 @@ class Learner(SignedIn):
         fields = dict(HIDDEN.findall(shown.text))
         if "card" in fields and "token" in fields:
             rating = random.choices((1, 2, 3, 4), (10, 10, 72, 8))[0]
-            self.post("/review/rate/", {"card": fields["card"], "token": fields["token"], "rating": rating,
-                                        "duration_ms": random.randint(2000, 12000)},
-                      name="/review/rate/ (rate and next)", headers={"HX-Request": "true"})
+            self.post(
+                "/review/rate/",
+                {
+                    "card": fields["card"],
+                    "token": fields["token"],
+                    "rating": rating,
+                    "duration_ms": random.randint(2000, 12000),
+                },
+                name="/review/rate/ (rate and next)",
+                headers={"HX-Request": "true"},
+            )
 
     @task(3)
     def practise(self):
         self.client.get("/quizzes/", name="/quizzes/")
-        started = self.post("/quizzes/start/", {"mode": "practice", "domains": "technology-services",
-                                                "count": 5}, name="/quizzes/start/ (+ first question)")
+        started = self.post(
+            "/quizzes/start/",
+            {"mode": "practice", "domains": "technology-services", "count": 5},
+            name="/quizzes/start/ (+ first question)",
+        )
         match = ATTEMPT.search(started.url or "")
         fields = dict(HIDDEN.findall(started.text))
         choices = CHOICE.findall(started.text)
         if match and "question" in fields and choices:
-            self.post(f"/quizzes/attempts/{match.group(1)}/answer/",
-                      {"position": fields.get("position", "1"), "question": fields["question"],
-                       "choice": random.choice(choices), "go": "stay"},
-                      name="/quizzes/attempts/[id]/answer/")
+            self.post(
+                f"/quizzes/attempts/{match.group(1)}/answer/",
+                {
+                    "position": fields.get("position", "1"),
+                    "question": fields["question"],
+                    "choice": random.choice(choices),
+                    "go": "stay",
+                },
+                name="/quizzes/attempts/[id]/answer/",
+            )
 
     @task(3)
     def dashboard(self):

@@ -73,21 +73,45 @@ class Cluster:
         self.data = self.dir / "data"
 
     def init(self) -> None:
-        subprocess.run(as_postgres([pg_bin("initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
-                                    "--no-sync"]), check=True, capture_output=True)
+        subprocess.run(
+            as_postgres([pg_bin("initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "--no-sync"]),
+            check=True,
+            capture_output=True,
+        )
 
     def start(self) -> None:
-        subprocess.run(as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "server.log"),
-                                    "-o", f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir}", "-w",
-                                    "start"]), check=True, capture_output=True)
+        subprocess.run(
+            as_postgres(
+                [
+                    pg_bin("pg_ctl"),
+                    "-D",
+                    str(self.data),
+                    "-l",
+                    str(self.dir / "server.log"),
+                    "-o",
+                    f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir}",
+                    "-w",
+                    "start",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
 
     def stop(self, mode: str = "fast") -> None:
-        subprocess.run(as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"]),
-                       check=False, capture_output=True)
+        subprocess.run(
+            as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"]),
+            check=False,
+            capture_output=True,
+        )
 
     def psql(self, sql: str, database: str = "postgres") -> str:
-        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database,
-                               "-Atc", sql], check=True, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database, "-Atc", sql],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
 
     def remove(self) -> None:
         self.stop("immediate")
@@ -108,8 +132,9 @@ class Learner:
 
     def request(self, page: str, path: str, data: dict | None = None, record: bool = True) -> tuple[int, str]:
         body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.base + path, data=body, headers={"X-CSRFToken": self.csrf(),
-                                                                               "Referer": self.base + "/"})
+        request = urllib.request.Request(
+            self.base + path, data=body, headers={"X-CSRFToken": self.csrf(), "Referer": self.base + "/"}
+        )
         try:
             with self.opener.open(request, timeout=10) as answer:
                 status, headers, text = answer.status, answer.headers, answer.read().decode("utf-8", "replace")
@@ -119,14 +144,26 @@ class Learner:
             status, headers, text = 0, {}, ""
         if record:
             with self.lock:
-                self.seen.append(Seen(time.monotonic(), page, status, headers.get("Retry-After"),
-                                      "Back in a moment" in text, "Traceback" in text or "Server Error" in text))
+                self.seen.append(
+                    Seen(
+                        time.monotonic(),
+                        page,
+                        status,
+                        headers.get("Retry-After"),
+                        "Back in a moment" in text,
+                        "Traceback" in text or "Server Error" in text,
+                    )
+                )
         return status, text
 
     def sign_in(self) -> None:
         self.request("sign in", "/accounts/login/", record=False)
-        status, _ = self.request("sign in", "/accounts/login/", {"username": self.username, "password": PASSWORD,
-                                                                 "csrfmiddlewaretoken": self.csrf()}, record=False)
+        status, _ = self.request(
+            "sign in",
+            "/accounts/login/",
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": self.csrf()},
+            record=False,
+        )
         if status != 200:
             raise SystemExit(f"{self.username} could not sign in ({status})")
 
@@ -134,8 +171,9 @@ class Learner:
         status, text = self.request("/review/?show=1", "/review/?show=1")
         card, token = CARD.search(text), TOKEN.search(text)
         if status == 200 and card and token:
-            status, _ = self.request("/review/rate/", "/review/rate/", {"card": card.group(1),
-                                                                        "token": token.group(1), "rating": "3"})
+            status, _ = self.request(
+                "/review/rate/", "/review/rate/", {"card": card.group(1), "token": token.group(1), "rating": "3"}
+            )
             if status == 200:
                 self.confirmed.append(token.group(1))
 
@@ -146,8 +184,9 @@ class Learner:
             if turn % 3 == 0:
                 self.rate_one()
             else:
-                self.request("/dashboard/" if turn % 3 == 1 else "/topics/", "/dashboard/" if turn % 3 == 1
-                             else "/topics/")
+                self.request(
+                    "/dashboard/" if turn % 3 == 1 else "/topics/", "/dashboard/" if turn % 3 == 1 else "/topics/"
+                )
             stop.wait(0.2)
 
 
@@ -155,8 +194,13 @@ def run(args) -> int:
     cluster = Cluster(args.pg_port)
     database_url = f"postgres://postgres@127.0.0.1:{args.pg_port}/stratus_drill"
     env = {**os.environ, "DATABASE_URL": database_url, "TASK_BACKEND": "immediate", "LOG_LEVEL": "CRITICAL"}
-    app_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.settings_bench", "DEBUG": "0",
-               "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1"}
+    app_env = {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "bench.settings_bench",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
     gunicorn = None
     try:
         print(f"drill: own PostgreSQL cluster in {cluster.dir} on port {args.pg_port}")
@@ -164,14 +208,37 @@ def run(args) -> int:
         cluster.start()
         cluster.psql("CREATE DATABASE stratus_drill")
         setup_env = {**env, "DEBUG": "1"}
-        for command in (["migrate", "-v0"], ["ingest"], ["seed_load", "--learners", str(args.learners),
-                                                         "--cards-per-learner", "60", "--days", "60"],
-                        ["collectstatic", "--noinput", "-v0"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=setup_env if command[0] !=
-                           "collectstatic" else app_env, check=True, capture_output=True)
-        gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "config.wsgi", "--bind",
-                                     f"127.0.0.1:{args.app_port}", "--workers", "2", "--timeout", "30"],
-                                    cwd=ROOT, env=app_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for command in (
+            ["migrate", "-v0"],
+            ["ingest"],
+            ["seed_load", "--learners", str(args.learners), "--cards-per-learner", "60", "--days", "60"],
+            ["collectstatic", "--noinput", "-v0"],
+        ):
+            subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env=setup_env if command[0] != "collectstatic" else app_env,
+                check=True,
+                capture_output=True,
+            )
+        gunicorn = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{args.app_port}",
+                "--workers",
+                "2",
+                "--timeout",
+                "30",
+            ],
+            cwd=ROOT,
+            env=app_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{args.app_port}"
         for _ in range(100):
             try:
@@ -195,8 +262,10 @@ def run(args) -> int:
         rows_before = int(cluster.psql("SELECT count(*) FROM learning_reviewlog", "stratus_drill"))
         down_at = time.monotonic()
         cluster.stop("immediate")
-        print(f"drill: PostgreSQL killed (pg_ctl stop -m immediate) with {len(committed)} ratings confirmed "
-              f"by the app, {rows_before:,} review rows in the database")
+        print(
+            f"drill: PostgreSQL killed (pg_ctl stop -m immediate) with {len(committed)} ratings confirmed "
+            f"by the app, {rows_before:,} review rows in the database"
+        )
         time.sleep(args.outage)
         cluster.start()
         back_at = time.monotonic()
@@ -213,8 +282,9 @@ def run(args) -> int:
         if "committed" in locals() and committed:
             tokens = ",".join(f"'{t}'" for t in committed)
             try:
-                kept = int(cluster.psql(f"SELECT count(*) FROM learning_reviewlog WHERE token IN ({tokens})",
-                                        "stratus_drill"))
+                kept = int(
+                    cluster.psql(f"SELECT count(*) FROM learning_reviewlog WHERE token IN ({tokens})", "stratus_drill")
+                )
             except subprocess.CalledProcessError:
                 kept = None
         cluster.remove()
@@ -227,22 +297,31 @@ def run(args) -> int:
     first_ok = min((s.at for s in after if s.status == 200), default=None)
 
     def summary(rows: list[Seen]) -> str:
-        return ", ".join(f"{status or 'no answer'}: {count}" for status, count in
-                         sorted(Counter(s.status for s in rows).items())) or "none"
+        return (
+            ", ".join(
+                f"{status or 'no answer'}: {count}" for status, count in sorted(Counter(s.status for s in rows).items())
+            )
+            or "none"
+        )
 
     friendly_503 = [s for s in during if s.status == 503 and s.retry_after and s.friendly and not s.traceback]
     print(f"before the outage  ({len(before)} requests): {summary(before)}")
-    print(f"during the outage  ({len(during)} requests): {summary(during)}; 503 page with Retry-After "
-          f"{friendly_503[0].retry_after if friendly_503 else '-'}: {len(friendly_503)} of {len(during)}")
-    print(f"after the return   ({len(after)} requests): {summary(after)}; first 200 "
-          f"{(first_ok - back_at) if first_ok else float('nan'):.2f} s and last failure {recovered_in:.2f} s after "
-          "the database accepted connections again")
+    print(
+        f"during the outage  ({len(during)} requests): {summary(during)}; 503 page with Retry-After "
+        f"{friendly_503[0].retry_after if friendly_503 else '-'}: {len(friendly_503)} of {len(during)}"
+    )
+    print(
+        f"after the return   ({len(after)} requests): {summary(after)}; first 200 "
+        f"{(first_ok - back_at) if first_ok else float('nan'):.2f} s and last failure {recovered_in:.2f} s after "
+        "the database accepted connections again"
+    )
     print(f"reviews confirmed before the outage: {len(committed)}; still in the database after it: {kept}")
     checks = {
-        "every request during the outage got the friendly 503 with Retry-After":
-            bool(during) and len(friendly_503) == len(during),
-        f"the app answered again within {RECOVERY_LIMIT_S:.0f} s of the database's return":
-            recovered_in <= RECOVERY_LIMIT_S and any(s.status == 200 for s in after),
+        "every request during the outage got the friendly 503 with Retry-After": bool(during)
+        and len(friendly_503) == len(during),
+        f"the app answered again within {RECOVERY_LIMIT_S:.0f} s of the database's return": recovered_in
+        <= RECOVERY_LIMIT_S
+        and any(s.status == 200 for s in after),
         "no confirmed review was lost": kept == len(committed) and len(committed) > 0,
         "no 500 at any time": not any(s.status == 500 for s in seen),
     }

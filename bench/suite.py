@@ -45,8 +45,9 @@ def manage(env: dict, *args: str) -> str:
 def in_process(script: str, args: list[str], env: dict) -> tuple[str, float]:
     """Run one in-process benchmark; its own output, and how long it took."""
     started = time.monotonic()
-    out = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], cwd=ROOT, env=env,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     text = out.stdout + (f"\n(exit {out.returncode})\n{out.stderr[-2000:]}" if out.returncode else "")
     return text, time.monotonic() - started
 
@@ -65,34 +66,74 @@ def main() -> None:
     recreate(args.database_url)
     manage(env, "migrate", "-v0")
     manage(env, "ingest")
-    seeded = manage(env, "seed_load", "--learners", str(args.learners), "--cards-per-learner",
-                    str(args.cards_per_learner), "--seed", "1").strip().splitlines()
+    seeded = (
+        manage(
+            env,
+            "seed_load",
+            "--learners",
+            str(args.learners),
+            "--cards-per-learner",
+            str(args.cards_per_learner),
+            "--seed",
+            "1",
+        )
+        .strip()
+        .splitlines()
+    )
 
-    result = load.main(["--database-url", args.database_url, "--learners", str(args.users), "--instructors",
-                        str(max(1, args.users // 10)), "--run-time", str(args.run_time), "--quiet"])
+    result = load.main(
+        [
+            "--database-url",
+            args.database_url,
+            "--learners",
+            str(args.users),
+            "--instructors",
+            str(max(1, args.users // 10)),
+            "--run-time",
+            str(args.run_time),
+            "--quiet",
+        ]
+    )
 
     sections = []
     if not args.skip_in_process:
         bench_env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEBUG")}
-        bench_env.update(DEBUG="0", SECRET_KEY="bench-" + "x" * 50, ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-                         DJANGO_SETTINGS_MODULE="bench.settings_bench")
+        bench_env.update(
+            DEBUG="0",
+            SECRET_KEY="bench-" + "x" * 50,
+            ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+            DJANGO_SETTINGS_MODULE="bench.settings_bench",
+        )
         pages = ROOT / "bench" / "pages.py"
         if pages.exists():
-            sections.append(("bench/pages.py (pages against the floor, in-process)",
-                             *in_process("pages.py", [], bench_env)))
+            sections.append(
+                ("bench/pages.py (pages against the floor, in-process)", *in_process("pages.py", [], bench_env))
+            )
         else:
-            sections.append(("bench/pages.py", "not in this checkout yet: the in-process page benchmark hook "
-                             "(bench/suite.py runs it when the file exists)", 0.0))
+            sections.append(
+                (
+                    "bench/pages.py",
+                    "not in this checkout yet: the in-process page benchmark hook "
+                    "(bench/suite.py runs it when the file exists)",
+                    0.0,
+                )
+            )
         # Its own database, named after the bench's (never a database someone else may be using).
         review_env = {**bench_env, "DATABASE_URL": args.database_url + "_review"}
         recreate(review_env["DATABASE_URL"])
-        sections.append(("bench/review_bench.py (rate-and-next, in-process, PostgreSQL)",
-                         *in_process("review_bench.py", ["--requests", "200"], review_env)))
+        sections.append(
+            (
+                "bench/review_bench.py (rate-and-next, in-process, PostgreSQL)",
+                *in_process("review_bench.py", ["--requests", "200"], review_env),
+            )
+        )
 
     print()
     print("=" * 100)
-    print(f"STRATUS BENCH  {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  on {os.cpu_count()} cores, "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"STRATUS BENCH  {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  on {os.cpu_count()} cores, "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     print("=" * 100)
     print("seed_load: " + "; ".join(line.strip() for line in seeded[-5:]))
     print()

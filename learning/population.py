@@ -123,11 +123,14 @@ def fast_load(model_classes: Iterable[type[models.Model]]):
         if cursor.fetchone()[0]:
             cursor.execute("SET LOCAL session_replication_role = replica")
         # Indexes that back no constraint (the primary key and unique constraints stay: they guard the load).
-        cursor.execute("""
+        cursor.execute(
+            """
             SELECT i.indexname, i.indexdef FROM pg_indexes i
              WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s)
                AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.indexname))::regclass)
-        """, [tables])
+        """,
+            [tables],
+        )
         indexes = cursor.fetchall()
         for name, _ in indexes:
             cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
@@ -158,8 +161,12 @@ class QuestionKey:
 def question_keys() -> list[QuestionKey]:
     right: dict[int, list[int]] = {}
     wrong: dict[int, int] = {}
-    for qid, cid, correct in (Choice.objects.offered().filter(question__in=Question.objects.active())
-                              .order_by("question_id", "position", "pk").values_list("question_id", "pk", "correct")):
+    for qid, cid, correct in (
+        Choice.objects.offered()
+        .filter(question__in=Question.objects.active())
+        .order_by("question_id", "position", "pk")
+        .values_list("question_id", "pk", "correct")
+    ):
         if correct:
             right.setdefault(qid, []).append(cid)
         else:
@@ -179,14 +186,25 @@ def ensure_deck(size: int) -> tuple[list[int], int]:
     if not topics:
         raise ValueError("No topics: run `manage.py ingest` first.")
     start = (Flashcard.objects.aggregate(top=models.Max("position"))["top"] or 0) + 1
-    Flashcard.objects.bulk_create([
-        Flashcard(key=f"load-card-{n}", topic_id=topics[n % len(topics)], kind="definition",
-                  front=f"Load-test card {n}: what does this card test?", back="Nothing: seed_load made it.",
-                  position=start + n)
-        for n in range(missing)
-    ], batch_size=2000)
-    added = list(Flashcard.objects.filter(key__startswith="load-card-").order_by("position")
-                 .values_list("pk", flat=True)[:missing])
+    Flashcard.objects.bulk_create(
+        [
+            Flashcard(
+                key=f"load-card-{n}",
+                topic_id=topics[n % len(topics)],
+                kind="definition",
+                front=f"Load-test card {n}: what does this card test?",
+                back="Nothing: seed_load made it.",
+                position=start + n,
+            )
+            for n in range(missing)
+        ],
+        batch_size=2000,
+    )
+    added = list(
+        Flashcard.objects.filter(key__startswith="load-card-")
+        .order_by("position")
+        .values_list("pk", flat=True)[:missing]
+    )
     return deck + added, missing
 
 
@@ -233,8 +251,11 @@ class LearnerHistory:
         while moment < now:
             before = state
             if state is None or state in (LEARNING, RELEARNING):
-                rating = rng.choices(FIRST_RATINGS, FIRST_WEIGHTS)[0] if state is None else (
-                    AGAIN if rng.random() < 0.08 else GOOD)
+                rating = (
+                    rng.choices(FIRST_RATINGS, FIRST_WEIGHTS)[0]
+                    if state is None
+                    else (AGAIN if rng.random() < 0.08 else GOOD)
+                )
             else:
                 recall = (1 + FACTOR * (moment - last).total_seconds() / 86400 / stability) ** DECAY
                 recalled = rng.random() < recall
@@ -272,9 +293,19 @@ class LearnerHistory:
             last = moment
             due = (moment + gap).replace(microsecond=0)
             mix[rating] += 1
-            log = [None, self.user_id, card, rating, moment, rng.randint(1500, 14000), f"seed:{card}:{reps}",
-                   None if before is None else f'{{"state": {before}, "last_review": "{iso(previous)}"}}',
-                   f'{{"state": {state}, "due": "{iso(due)}"}}', before, previous]
+            log = [
+                None,
+                self.user_id,
+                card,
+                rating,
+                moment,
+                rng.randint(1500, 14000),
+                f"seed:{card}:{reps}",
+                None if before is None else f'{{"state": {before}, "last_review": "{iso(previous)}"}}',
+                f'{{"state": {state}, "due": "{iso(due)}"}}',
+                before,
+                previous,
+            ]
             logs.append(log)
             after = self.snapshot(state, step, stability, difficulty, due, last, first, lapses, reps)
             if self.last_log is None or moment > self.last_log[0][4]:
@@ -285,15 +316,26 @@ class LearnerHistory:
             else:
                 moment = self.study_time(moment + gap)
         leech = lapses >= LEECH_LAPSES
-        states.append((self.user_id, card, state, step, stability, difficulty, due, last, first, lapses, reps,
-                       leech, leech, None))
+        states.append(
+            (self.user_id, card, state, step, stability, difficulty, due, last, first, lapses, reps, leech, leech, None)
+        )
 
     @staticmethod
     def snapshot(state, step, stability, difficulty, due, last, first, lapses, reps) -> dict:
         leech = lapses >= LEECH_LAPSES
-        return {"state": state, "step": step, "stability": stability, "difficulty": difficulty, "due": iso(due),
-                "last_review": iso(last), "first_review": iso(first), "lapses": lapses, "reps": reps,
-                "suspended": leech, "leech": leech}
+        return {
+            "state": state,
+            "step": step,
+            "stability": stability,
+            "difficulty": difficulty,
+            "due": iso(due),
+            "last_review": iso(last),
+            "first_review": iso(first),
+            "lapses": lapses,
+            "reps": reps,
+            "suspended": leech,
+            "leech": leech,
+        }
 
 
 def answers(rng: random.Random, keys: list[QuestionKey], ability: float) -> tuple[list[tuple], int]:
@@ -307,8 +349,15 @@ def answers(rng: random.Random, keys: list[QuestionKey], ability: float) -> tupl
     return rows, right
 
 
-def seed_population(*, learners: int, cards_per_learner: int, days: int, seed: int, today: datetime | None = None,
-                    log: Callable[[str], None] = lambda line: None) -> Population:
+def seed_population(
+    *,
+    learners: int,
+    cards_per_learner: int,
+    days: int,
+    seed: int,
+    today: datetime | None = None,
+    log: Callable[[str], None] = lambda line: None,
+) -> Population:
     """Write the population; raises ValueError if one is already there or there is nothing to study."""
     began = time.monotonic()
     today = (today or datetime.now(UTC)).astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -325,22 +374,59 @@ def seed_population(*, learners: int, cards_per_learner: int, days: int, seed: i
         password = make_password(PASSWORD)  # hashed once: hashing per account would take minutes
         joined = today - timedelta(days=days)
         instructors = math.ceil(learners / CLASS_SIZE)
-        user_cols = ("id", "password", "is_superuser", "username", "first_name", "last_name", "email", "is_staff",
-                     "is_active", "date_joined")
+        user_cols = (
+            "id",
+            "password",
+            "is_superuser",
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "is_staff",
+            "is_active",
+            "date_joined",
+        )
         learner_ids = [ids[User] + n for n in range(learners)]
         instructor_ids = [ids[User] + learners + n for n in range(instructors)]
-        writer.write(User, user_cols, [
-            (uid, password, False, f"{LEARNER_PREFIX}{n + 1:04d}", "", "", f"{LEARNER_PREFIX}{n + 1:04d}@example.com",
-             False, True, joined) for n, uid in enumerate(learner_ids)
-        ] + [
-            (uid, password, False, f"{INSTRUCTOR_PREFIX}{n + 1:03d}", "", "",
-             f"{INSTRUCTOR_PREFIX}{n + 1:03d}@example.com", False, True, joined)
-            for n, uid in enumerate(instructor_ids)
-        ])
+        writer.write(
+            User,
+            user_cols,
+            [
+                (
+                    uid,
+                    password,
+                    False,
+                    f"{LEARNER_PREFIX}{n + 1:04d}",
+                    "",
+                    "",
+                    f"{LEARNER_PREFIX}{n + 1:04d}@example.com",
+                    False,
+                    True,
+                    joined,
+                )
+                for n, uid in enumerate(learner_ids)
+            ]
+            + [
+                (
+                    uid,
+                    password,
+                    False,
+                    f"{INSTRUCTOR_PREFIX}{n + 1:03d}",
+                    "",
+                    "",
+                    f"{INSTRUCTOR_PREFIX}{n + 1:03d}@example.com",
+                    False,
+                    True,
+                    joined,
+                )
+                for n, uid in enumerate(instructor_ids)
+            ],
+        )
         group, _ = Group.objects.get_or_create(name=INSTRUCTORS)
         group.user_set.add(*instructor_ids)
-        StudySettings.objects.bulk_create([StudySettings(user_id=uid) for uid in learner_ids + instructor_ids],
-                                          batch_size=2000)
+        StudySettings.objects.bulk_create(
+            [StudySettings(user_id=uid) for uid in learner_ids + instructor_ids], batch_size=2000
+        )
         result.learners, result.instructors = learners, instructors
 
         # Classes: CLASS_SIZE learners and one instructor each, three assignments (closed, open, upcoming).
@@ -349,25 +435,53 @@ def seed_population(*, learners: int, cards_per_learner: int, days: int, seed: i
         class_rng = random.Random(f"{seed}:classes")
         for n, instructor in enumerate(instructor_ids):
             cohort = ids[Cohort] + n
-            cohorts.append((cohort, f"Load class {n + 1:03d}", f"LD{n:06d}", False, instructor,
-                            joined))
+            cohorts.append((cohort, f"Load class {n + 1:03d}", f"LD{n:06d}", False, instructor, joined))
             memberships.append((instructor, cohort, Membership.INSTRUCTOR, joined))
-            for uid in learner_ids[n * CLASS_SIZE:(n + 1) * CLASS_SIZE]:
+            for uid in learner_ids[n * CLASS_SIZE : (n + 1) * CLASS_SIZE]:
                 memberships.append((uid, cohort, Membership.LEARNER, joined + timedelta(days=1)))
                 class_of[uid] = cohort
             for k, (opens, due) in enumerate(((-21, -14), (-3, 4), (2, 9))):
                 aid = ids[Assignment] + 3 * n + k
                 chosen = class_rng.sample(keys, min(10, len(keys)))
-                assignments.append((aid, f"Load class {n + 1:03d}: week {k + 1}", instructor, joined,
-                                    json.dumps([key.id for key in chosen]), "{}", today + timedelta(days=opens),
-                                    today + timedelta(days=due), None, None, 1, Assignment.AFTER_SUBMIT))
+                assignments.append(
+                    (
+                        aid,
+                        f"Load class {n + 1:03d}: week {k + 1}",
+                        instructor,
+                        joined,
+                        json.dumps([key.id for key in chosen]),
+                        "{}",
+                        today + timedelta(days=opens),
+                        today + timedelta(days=due),
+                        None,
+                        None,
+                        1,
+                        Assignment.AFTER_SUBMIT,
+                    )
+                )
                 links.append((aid, cohort))
         writer.write(Cohort, ("id", "name", "join_code", "archived", "created_by", "created_at"), cohorts)
-        writer.write(Membership, ("user", "cohort", "role", "joined_at"), [
-            (m[0], m[1], m[2], m[3]) for m in memberships])
-        writer.write(Assignment, ("id", "title", "created_by", "created_at", "question_ids", "source", "opens_at",
-                                  "due_at", "late_until", "time_limit_minutes", "attempts_allowed", "show_answers"),
-                     assignments)
+        writer.write(
+            Membership, ("user", "cohort", "role", "joined_at"), [(m[0], m[1], m[2], m[3]) for m in memberships]
+        )
+        writer.write(
+            Assignment,
+            (
+                "id",
+                "title",
+                "created_by",
+                "created_at",
+                "question_ids",
+                "source",
+                "opens_at",
+                "due_at",
+                "late_until",
+                "time_limit_minutes",
+                "attempts_allowed",
+                "show_answers",
+            ),
+            assignments,
+        )
         writer.write(Assignment.cohorts.through, ("assignment", "cohort"), links)
         assignments_of = {}
         for row, (_, cohort) in zip(assignments, links, strict=True):
@@ -379,7 +493,7 @@ def seed_population(*, learners: int, cards_per_learner: int, days: int, seed: i
         with fast_load([ReviewLog, CardState, Attempt, Response]):
             for chunk_start in range(0, learners, CHUNK_LEARNERS):
                 states, logs, attempts, responses = [], [], [], []
-                for uid in learner_ids[chunk_start:chunk_start + CHUNK_LEARNERS]:
+                for uid in learner_ids[chunk_start : chunk_start + CHUNK_LEARNERS]:
                     rng = random.Random(f"{seed}:{uid - ids[User]}")
                     history = LearnerHistory(rng, uid, deck, days, today)
                     history.simulate(states, logs, result.rating_mix)
@@ -387,20 +501,44 @@ def seed_population(*, learners: int, cards_per_learner: int, days: int, seed: i
                     plans = [("practice", 10) for _ in range(rng.randint(2, 10))]
                     plans += [("exam", EXAM_QUESTIONS) for _ in range(rng.randint(0, 4))]
                     for mode, size in plans:
-                        started = today - timedelta(days=rng.randint(1, history.joined), hours=-history.hour,
-                                                    seconds=-rng.randrange(3600))
+                        started = today - timedelta(
+                            days=rng.randint(1, history.joined), hours=-history.hour, seconds=-rng.randrange(3600)
+                        )
                         ability = min(0.95, ability + 0.02)  # they get better over the months
                         chosen = rng.sample(keys, min(size, len(keys)))
                         rows, right = answers(rng, chosen, ability)
                         took = timedelta(minutes=size * rng.uniform(0.6, 1.3))
                         score = right / len(rows)
-                        attempts.append((next_attempt, uid, mode, started,
-                                         started + timedelta(minutes=EXAM_MINUTES) if mode == "exam" else None,
-                                         started + took, json.dumps([k.id for k in chosen]), len(rows), score,
-                                         scale_score(score) if mode == "exam" else None, "{}", None, None))
+                        attempts.append(
+                            (
+                                next_attempt,
+                                uid,
+                                mode,
+                                started,
+                                started + timedelta(minutes=EXAM_MINUTES) if mode == "exam" else None,
+                                started + took,
+                                json.dumps([k.id for k in chosen]),
+                                len(rows),
+                                score,
+                                scale_score(score) if mode == "exam" else None,
+                                "{}",
+                                None,
+                                None,
+                            )
+                        )
                         for position, (qid, picked, correct) in enumerate(rows, start=1):
-                            responses.append((next_response, next_attempt, qid, position, picked, correct, False,
-                                              started + took * position / len(rows)))
+                            responses.append(
+                                (
+                                    next_response,
+                                    next_attempt,
+                                    qid,
+                                    position,
+                                    picked,
+                                    correct,
+                                    False,
+                                    started + took * position / len(rows),
+                                )
+                            )
                             next_response += 1
                         next_attempt += 1
                     for row in assignments_of.get(class_of.get(uid), []):
@@ -408,41 +546,131 @@ def seed_population(*, learners: int, cards_per_learner: int, days: int, seed: i
                         share = 0.85 if due < today else 0.4 if opens < today else 0.0
                         if rng.random() >= share:
                             continue
-                        started = opens + timedelta(hours=rng.randint(1, int((min(due, today) - opens).total_seconds()
-                                                                              // 3600) - 1))
+                        started = opens + timedelta(
+                            hours=rng.randint(1, int((min(due, today) - opens).total_seconds() // 3600) - 1)
+                        )
                         chosen = [next(k for k in keys if k.id == qid) for qid in json.loads(row[4])]
                         rows, right = answers(rng, chosen, ability)
                         took = timedelta(minutes=len(rows) * rng.uniform(0.6, 1.3))
-                        attempts.append((next_attempt, uid, "assignment", started, due, started + took, row[4],
-                                         len(rows), right / len(rows), None, "{}", aid, 1))
+                        attempts.append(
+                            (
+                                next_attempt,
+                                uid,
+                                "assignment",
+                                started,
+                                due,
+                                started + took,
+                                row[4],
+                                len(rows),
+                                right / len(rows),
+                                None,
+                                "{}",
+                                aid,
+                                1,
+                            )
+                        )
                         for position, (qid, picked, correct) in enumerate(rows, start=1):
-                            responses.append((next_response, next_attempt, qid, position, picked, correct, False,
-                                              started + took * position / len(rows)))
+                            responses.append(
+                                (
+                                    next_response,
+                                    next_attempt,
+                                    qid,
+                                    position,
+                                    picked,
+                                    correct,
+                                    False,
+                                    started + took * position / len(rows),
+                                )
+                            )
                             next_response += 1
                         next_attempt += 1
                 for row in logs:
                     row[0] = next_log
                     next_log += 1
-                writer.write(CardState, ("user", "card", "state", "step", "stability", "difficulty", "due",
-                                         "last_review", "first_review", "lapses", "reps", "suspended", "leech",
-                                         "buried_until"), states)
-                writer.write(ReviewLog, ("id", "user", "card", "rating", "reviewed_at", "duration_ms", "token",
-                                         "state_before", "state_after", "before_state", "previous_review"),
-                             [tuple(row) for row in logs])
-                writer.write(Attempt, ("id", "user", "mode", "started_at", "deadline", "submitted_at", "question_ids",
-                                       "current", "score", "scaled_score", "settings", "assignment", "try_number"),
-                             attempts)
-                writer.write(Response, ("id", "attempt", "question", "position", "chosen", "correct", "marked",
-                                        "answered_at"), responses)
+                writer.write(
+                    CardState,
+                    (
+                        "user",
+                        "card",
+                        "state",
+                        "step",
+                        "stability",
+                        "difficulty",
+                        "due",
+                        "last_review",
+                        "first_review",
+                        "lapses",
+                        "reps",
+                        "suspended",
+                        "leech",
+                        "buried_until",
+                    ),
+                    states,
+                )
+                writer.write(
+                    ReviewLog,
+                    (
+                        "id",
+                        "user",
+                        "card",
+                        "rating",
+                        "reviewed_at",
+                        "duration_ms",
+                        "token",
+                        "state_before",
+                        "state_after",
+                        "before_state",
+                        "previous_review",
+                    ),
+                    [tuple(row) for row in logs],
+                )
+                writer.write(
+                    Attempt,
+                    (
+                        "id",
+                        "user",
+                        "mode",
+                        "started_at",
+                        "deadline",
+                        "submitted_at",
+                        "question_ids",
+                        "current",
+                        "score",
+                        "scaled_score",
+                        "settings",
+                        "assignment",
+                        "try_number",
+                    ),
+                    attempts,
+                )
+                writer.write(
+                    Response,
+                    ("id", "attempt", "question", "position", "chosen", "correct", "marked", "answered_at"),
+                    responses,
+                )
                 result.card_states += len(states)
                 result.reviews += len(logs)
                 result.attempts += len(attempts)
                 result.responses += len(responses)
                 done = min(chunk_start + CHUNK_LEARNERS, learners)
-                log(f"  {done:,}/{learners:,} learners: {result.reviews:,} reviews so far "
-                    f"({time.monotonic() - began:.0f} s)")
-        reset_sequences([User, Cohort, Membership, Assignment, Assignment.cohorts.through, Attempt, Response,
-                         ReviewLog, CardState, StudySettings])
+                log(
+                    f"  {done:,}/{learners:,} learners: {result.reviews:,} reviews so far "
+                    f"({time.monotonic() - began:.0f} s)"
+                )
+        reset_sequences(
+            [
+                User,
+                Cohort,
+                Membership,
+                Assignment,
+                Assignment.cohorts.through,
+                Attempt,
+                Response,
+                ReviewLog,
+                CardState,
+                StudySettings,
+            ]
+        )
     result.seconds = time.monotonic() - began
     return result
 

@@ -24,6 +24,7 @@ def database_unreachable():
             connection.close()
             connection.settings_dict.update(saved)
     else:
+
         def refuse(execute, sql, params, many, context):
             raise OperationalError("unable to open database file")
 

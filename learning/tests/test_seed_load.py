@@ -17,21 +17,25 @@ TODAY = datetime(2026, 6, 1, tzinfo=UTC)
 
 
 def seed(**overrides):
-    return seed_population(**{"learners": 30, "cards_per_learner": 20, "days": 90, "seed": 5, "today": TODAY,
-                              **overrides})
+    return seed_population(
+        **{"learners": 30, "cards_per_learner": 20, "days": 90, "seed": 5, "today": TODAY, **overrides}
+    )
 
 
 def fingerprint() -> str:
     """Everything seeded, without database ids (sequences move on after a rollback)."""
     digest = hashlib.sha256()
-    for row in (ReviewLog.objects.order_by("user__username", "card_id", "reviewed_at")
-                .values_list("user__username", "card_id", "rating", "reviewed_at", "token", "state_after")):
+    for row in ReviewLog.objects.order_by("user__username", "card_id", "reviewed_at").values_list(
+        "user__username", "card_id", "rating", "reviewed_at", "token", "state_after"
+    ):
         digest.update(repr(row).encode())
-    for row in (CardState.objects.order_by("user__username", "card_id")
-                .values_list("user__username", "card_id", "state", "stability", "due", "reps", "lapses")):
+    for row in CardState.objects.order_by("user__username", "card_id").values_list(
+        "user__username", "card_id", "state", "stability", "due", "reps", "lapses"
+    ):
         digest.update(repr(row).encode())
-    for row in (Attempt.objects.order_by("user__username", "started_at", "mode")
-                .values_list("user__username", "mode", "started_at", "score", "assignment__title")):
+    for row in Attempt.objects.order_by("user__username", "started_at", "mode").values_list(
+        "user__username", "mode", "started_at", "score", "assignment__title"
+    ):
         digest.update(repr(row).encode())
     return digest.hexdigest()
 
