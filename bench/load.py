@@ -92,12 +92,14 @@ def wait_until_up(port: int, seconds: float = 30) -> None:
     raise SystemExit(f"gunicorn on port {port} did not answer /healthz within {seconds:.0f} s")
 
 
-def worker_memory(masters: list[subprocess.Popen]) -> list[tuple[int, int, float]]:
-    """(port index, worker pid, resident MB) for every gunicorn worker."""
+def worker_memory(masters: list[subprocess.Popen]) -> list[tuple[int, int, float, float]]:
+    """(port index, worker pid, resident MB, CPU seconds) for every gunicorn worker: the CPU time shows that every
+    instance took its share of the load."""
     rows = []
     for index, master in enumerate(masters):
         for child in psutil.Process(master.pid).children(recursive=True):
-            rows.append((index, child.pid, child.memory_info().rss / 2**20))
+            times = child.cpu_times()
+            rows.append((index, child.pid, child.memory_info().rss / 2**20, times.user + times.system))
     return rows
 
 
@@ -208,7 +210,9 @@ def run(args) -> dict:
                 "x_floor": round(median / floor_median, 1) if floor_median else None,
             }
         )
-    result["workers"] = [{"instance": ports[i], "pid": pid, "rss_mb": round(mb, 1)} for i, pid, mb in memory]
+    result["workers"] = [
+        {"instance": ports[i], "pid": pid, "rss_mb": round(mb, 1), "cpu_s": round(cpu, 1)} for i, pid, mb, cpu in memory
+    ]
     failures = workdir / "locust_failures.csv"
     result["failures"] = list(csv.DictReader(open(failures, newline=""))) if failures.exists() else []
     sign_ins = json.loads((workdir / "sign_ins.json").read_text())
@@ -248,8 +252,8 @@ def report(result: dict) -> list[str]:
     for worker in result["workers"]:
         verdict = "ok" if worker["rss_mb"] < TARGET_RSS_MB else "OVER"
         lines.append(
-            f"worker pid {worker['pid']} (port {worker['instance']}): {worker['rss_mb']:.0f} MB resident"
-            f"  target < {TARGET_RSS_MB} MB: {verdict}"
+            f"worker pid {worker['pid']} (port {worker['instance']}): {worker['rss_mb']:.0f} MB resident, "
+            f"{worker['cpu_s']:.1f} s CPU  target < {TARGET_RSS_MB} MB: {verdict}"
         )
     for failure in result["failures"][:10]:
         lines.append(
