@@ -106,8 +106,10 @@ def main() -> None:
         )
         pages = ROOT / "bench" / "pages.py"
         if pages.exists():
+            # It sets its own settings, floor and database (stratus_pages_bench unless DATABASE_URL is set).
+            pages_env = {k: v for k, v in bench_env.items() if k != "DJANGO_SETTINGS_MODULE"}
             sections.append(
-                ("bench/pages.py (pages against the floor, in-process)", *in_process("pages.py", [], bench_env))
+                ("bench/pages.py (pages against the floor, in-process)", *in_process("pages.py", [], pages_env))
             )
         else:
             sections.append(
