@@ -4,8 +4,9 @@
         --learners 50 --instructors 5 --run-time 60 --instances 2
 
 The database must hold a seeded population (`manage.py ingest`, then `manage.py seed_load`). Each instance is one
-gunicorn (sync workers) on its own port, all against the same database; the users are dealt out over the
-instances in turn. Runs with DEBUG=0 and production settings except plain-HTTP cookies (bench/settings_bench.py).
+gunicorn (sync workers) on its own port, all against the same database; each user's actions go
+to the instances in turn (a session opened on one goes on on the other). Runs with DEBUG=0 and production
+settings except plain-HTTP cookies (bench/settings_bench.py).
 Users sign in first (a burst of password hashes, reported apart); the measured run starts when all are in,
 bounded in time (--run-time) and in count (--max-requests). Prints requests per second, p50/p95/p99 per page,
 errors, each page's median as a ratio to the floor's, and each worker's resident memory at the end.

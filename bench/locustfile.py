@@ -3,7 +3,7 @@
 Learners read topic pages, review (show the answer, rate the card), practise questions and open their dashboard;
 instructors open their assignments' gradebooks; every user also asks for the floor view now and then, so the run
 measures the framework's own cost beside the pages'. Settings come from the environment (bench/load.py sets them):
-LOAD_HOSTS (base URLs, comma-separated: users are dealt out over them in turn), LOAD_LEARNERS and
+LOAD_HOSTS (base URLs, comma-separated: each user's actions go to them in turn), LOAD_LEARNERS and
 LOAD_INSTRUCTORS (how many seeded accounts exist), LOAD_INSTRUCTOR_USERS (how many of the users are
 instructors), LOAD_MAX_REQUESTS (stop after that many requests).
 """
@@ -88,11 +88,20 @@ def _write_sign_ins(**kwargs):
 
 class SignedIn(HttpUser):
     abstract = True
-    wait_time = THINK
     host = HOSTS[0]
+    turn = 0
+
+    def wait_time(self) -> float:
+        """Think, then take the next action to the next instance: a session opened on one instance goes on on
+        the other, which shows the app keeps no state of its own (sessions, tokens and reviews are in the
+        database)."""
+        self.turn += 1
+        self.client.base_url = HOSTS[self.turn % len(HOSTS)]
+        return THINK(self)
 
     def sign_in(self, username: str) -> None:
-        self.client.base_url = HOSTS[next(_host_turn) % len(HOSTS)]
+        self.turn = next(_host_turn)
+        self.client.base_url = HOSTS[self.turn % len(HOSTS)]
         self.client.get("/accounts/login/", name="sign in (form)")
         self.client.post(
             "/accounts/login/",
