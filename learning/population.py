@@ -112,8 +112,9 @@ class TableWriter:
 @contextmanager
 def fast_load(model_classes: Iterable[type[models.Model]]):
     """On PostgreSQL, for the length of a bulk load: no foreign-key triggers (every id written is one this load
-    made or read, so there is nothing to check; superusers only) and no secondary indexes (built once at the end,
-    as pg_restore does, instead of updated row by row). Elsewhere, nothing."""
+    made or read, so there is nothing to check; superusers only), and no indexes but those of tables other tables
+    point at: each is built once at the end, as pg_restore does, instead of updated row by row. A primary key or
+    unique constraint added back checks every row then. Elsewhere, nothing."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -122,7 +123,7 @@ def fast_load(model_classes: Iterable[type[models.Model]]):
         cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
         if cursor.fetchone()[0]:
             cursor.execute("SET LOCAL session_replication_role = replica")
-        # Indexes that back no constraint (the primary key and unique constraints stay: they guard the load).
+        # Indexes that back no constraint.
         cursor.execute(
             """
             SELECT i.indexname, i.indexdef FROM pg_indexes i
@@ -132,10 +133,24 @@ def fast_load(model_classes: Iterable[type[models.Model]]):
             [tables],
         )
         indexes = cursor.fetchall()
+        # Primary keys and unique constraints of the tables no foreign key points at.
+        cursor.execute(
+            """
+            SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
+             WHERE c.conrelid = ANY(%s::regclass[]) AND c.contype IN ('p', 'u')
+               AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.conrelid)
+            """,
+            [tables],
+        )
+        constraints = cursor.fetchall()
         for name, _ in indexes:
             cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        for table, name, _ in constraints:
+            cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {connection.ops.quote_name(name)}")
     yield
     with connection.cursor() as cursor:
+        for table, name, definition in constraints:
+            cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}")
         for _, definition in indexes:
             cursor.execute(definition)
         cursor.execute("SET LOCAL session_replication_role = DEFAULT")
