@@ -11,7 +11,8 @@ from learning.population import seed_population
 class Command(BaseCommand):
     help = (
         "Write a deterministic load-test population in bulk (COPY on PostgreSQL). Run `manage.py ingest` first. "
-        "Refuses to run with DEBUG off: every account gets the same published password."
+        "Refuses to run with DEBUG off: every account gets the same published password. Meant for a database of "
+        "its own: on PostgreSQL it holds its tables locked while it loads (indexes are rebuilt at the end)."
     )
 
     def add_arguments(self, parser):
