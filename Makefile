@@ -7,21 +7,38 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint ingest demo serve screenshots clean backup restore
+.PHONY: run setup test lint ingest demo serve screenshots clean backup restore lock bench
 
 run: setup ingest demo serve
+
+# DEBUG is off unless set (config/settings.py); the local targets turn it on: dev secret key, plain HTTP, the demo
+# accounts. A DEBUG already in the environment wins.
+run setup ingest demo serve: export DEBUG ?= 1
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# Installs come from the lock files: every package, transitive included, pinned with its hashes.
+$(VENV)/.installed: requirements.lock $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.lock requirements-dev.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+# After editing requirements.txt or requirements-dev.txt: re-resolve and re-hash both lock files (pip-tools runs
+# from a throwaway virtualenv, so it is not itself a dependency). The dev lock is resolved against the runtime
+# lock, so both pin the same versions.
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet $(PIP_TOOLS)
+	.lock-venv/bin/pip-compile $(LOCK_FLAGS) --output-file=requirements.lock requirements.txt
+	.lock-venv/bin/pip-compile $(LOCK_FLAGS) --constraint=requirements.lock --output-file=requirements-dev.lock \
+	  requirements-dev.txt
+	rm -rf .lock-venv
 
 setup: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
@@ -67,5 +84,14 @@ restore:
 	pg_restore --no-owner --exit-on-error --single-transaction --dbname="$$DATABASE_URL" "$(FILE)"
 	@echo "restored $(FILE) into the database"
 
+# Seeds a fresh PostgreSQL database (BENCH_DATABASE_URL, default stratus_bench_load: dropped and made again),
+# runs the HTTP load test (gunicorn x2 + locust) and the in-process benchmarks, and prints one table.
+# Small and short by default; the issue's target run: make bench BENCH_LEARNERS=1000 BENCH_USERS=50 BENCH_SECONDS=60
+BENCH_LEARNERS ?= 50
+BENCH_USERS ?= 20
+BENCH_SECONDS ?= 20
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/suite.py --learners $(BENCH_LEARNERS) --users $(BENCH_USERS) --run-time $(BENCH_SECONDS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles screenshots node_modules
+	rm -rf $(VENV) db.sqlite3 staticfiles screenshots node_modules .lock-venv

@@ -35,7 +35,9 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = envbool("DEBUG", "1")
+# Off unless asked for: a server started without DEBUG set runs with production settings. `make run` and the
+# test run (pyproject.toml, through pytest-env) set DEBUG=1.
+DEBUG = envbool("DEBUG", "0")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:

@@ -13,3 +13,6 @@ urlpatterns = [
     path("", include("quizzes.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A database outage gives a 503 with Retry-After instead of a bare "Server Error (500)".
+handler500 = "config.views.server_error"

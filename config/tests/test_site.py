@@ -52,7 +52,7 @@ def test_healthz_is_503_when_the_database_does_not_answer():
         "from django.test.utils import setup_test_environment; setup_test_environment();"
         "from django.test import Client; r = Client().get('/healthz');"
         "print(r.status_code, r.content.decode())",
-        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1",
         DATABASE_URL="postgres://postgres@127.0.0.1:1/stratus",
     )
     assert result.returncode == 0, result.stderr
