@@ -90,7 +90,8 @@ def clean_quote(text: str) -> str:
 
 # Words every option may share without telling one from another.
 _PLAIN_WORDS = frozenset("""a an the of in on for to by with and or as per at from its it is are be not no aws amazon
-service services option options type types into onto than that this these those each what which""".split())
+service services option options type types into onto than that this these those each what which manage managed
+management""".split())
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
 
 
@@ -109,14 +110,74 @@ def word_stems(text: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+# What an option's abbreviation stands for: a stem that spells it out ("hard-disk" for HDD, "configuration" for
+# Config) gives the key away as surely as the abbreviation would.
+GLOSSES = {
+    "hdd": "hard disk", "ssd": "solid state", "ia": "infrequent access", "config": "configuration",
+    "mfa": "multi factor", "ttl": "time to live", "dax": "accelerator cache", "ami": "machine image",
+    "acl": "access control list", "waf": "web application firewall", "kms": "key management",
+    "acm": "certificate", "sso": "single sign", "iac": "infrastructure code", "cdk": "development kit",
+    "vpn": "virtual private network", "dlq": "dead letter", "sse": "server side",
+    "ri": "reserved", "iaas": "infrastructure", "paas": "platform", "saas": "software", "nacl": "network acl",
+    "az": "availability zone", "alb": "application", "nlb": "network", "gwlb": "gateway appliance",
+    "cur": "cost usage report", "sdk": "software development kit library", "cli": "command line",
+}
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def glossed(name: str) -> str:
+    """An option's name with what its abbreviations stand for."""
+    extra = [GLOSSES[w] for w in _WORD_RE.findall(name.lower()) if w in GLOSSES]
+    return " ".join([name, *extra])
+
+
+def _related(a: str, b: str) -> bool:
+    """Two word stems that are one word ("config" and "configur", "self" and "herself" aside: whole prefixes of
+    five letters or more)."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
 def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: str = "") -> set[str]:
     """Word stems the question's stem shares with a right answer and with no wrong one: they give the key away.
 
-    `frame` is the family's own wording around the requirement (its noun), which every option shares.
+    `frame` is the family's own wording around the requirement (its noun), which every option shares. Names are
+    read with what their abbreviations stand for, and a word counts as shared when one stem starts the other.
     """
-    shown = set().union(*(word_stems(d) for d in distractors)) if distractors else set()
-    key_words = set().union(*(word_stems(k) for k in keys)) - shown - word_stems(frame)
-    return key_words & word_stems(stem)
+    shown = set().union(*(word_stems(glossed(d)) for d in distractors)) if distractors else set()
+    framed = word_stems(frame)
+    key_words = {w for k in keys for w in word_stems(glossed(k))
+                 if not any(_related(w, o) for o in shown | framed)}
+    return {w for w in word_stems(stem) if any(_related(w, k) for k in key_words)}
+
+
+FACT_ECHO = 6  # word pairs a stem may share with its key's own fact (and no wrong option's) before it restates it
+
+
+def _stem_sequence(text: str) -> list[str]:
+    out = []
+    for word in _WORD_RE.findall(text.lower()):
+        if word in _PLAIN_WORDS or len(word) < 3:
+            continue
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        out.append(word)
+    return out
+
+
+def word_pairs(text: str) -> set[tuple[str, str]]:
+    seq = _stem_sequence(text)
+    return set(zip(seq, seq[1:]))
+
+
+def fact_echo(stem: str, key_facts: list[str], wrong_texts: list[str]) -> set[tuple[str, str]]:
+    """Word pairs the stem takes from its key's own fact that no wrong option's fact or name has: a stem with many
+    of them paraphrases the key's definition ("EC2 machines that run the ECS agent") instead of a need."""
+    key = set().union(*(word_pairs(f) for f in key_facts)) if key_facts else set()
+    wrong = set().union(*(word_pairs(t) for t in wrong_texts)) if wrong_texts else set()
+    echo = (word_pairs(stem) & key) - wrong
+    return echo if len(echo) >= FACT_ECHO else set()
 
 
 # -- evidence ----------------------------------------------------------------------------------
@@ -159,8 +220,11 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
             continue  # named only deep into a long line, which the quote would cut off before the option
         sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
         own_topic = topics is None or not line.topic or line.topic in topics
-        if not own_topic and (sibling_first or first >= 25):
-            continue  # on another service's page, only a line that opens with the option is about it
+        if not own_topic and (not option.topic or sibling_first or first >= 25):
+            # On another service's page, only a line that opens with a service is about it; an option that is no
+            # service of its own (No Upfront, patching the OS) means something else there ("no upfront costs" of
+            # Athena, RDS patching), so it is explained from its own family's topics only.
+            continue
         # A line that opens with the option is about it; one that mentions it after a sibling is a comparison.
         # Among those, the line that says most of what the explanation says supports it best.
         supports = len(word_stems(text) & fact_words)
@@ -316,7 +380,9 @@ def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[st
         stem = template.format(need=requirement.need, noun=family.noun, plural=family.plural)
         right_names = [family.options[oid].name for oid in requirement.meets]
         frame = f"{template} {family.noun} {family.plural} {family.name}"  # words every option's question shares
-        if giveaway_words(stem, right_names, [family.options[oid].name for oid in distractors], frame=frame):
+        wrong_texts = [t for oid in distractors for t in (family.options[oid].name, family.options[oid].fact)]
+        if (giveaway_words(stem, right_names, [family.options[oid].name for oid in distractors], frame=frame)
+                or fact_echo(stem, [family.options[oid].fact for oid in requirement.meets], wrong_texts)):
             skipped["giveaway stem"] += 1
             continue
         choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
@@ -347,11 +413,24 @@ class ServiceDefinition:
     revealing: frozenset[str]  # words that would give the name away
 
 
+# A definition that is no clean single claim makes a garbled stem: it names its provider ("provided by Amazon Web
+# Services (AWS)"), carries exceptions or asides ("except", "e.g.", brackets), trails off, or repeats a word.
+_NOT_A_CLAIM = re.compile(
+    r"\b(?:provided|offered|developed|built) by\b|Amazon Web Services|\bexcept\b|\be\.g\.|\betc\b|\bi\.e\.|[()\[\];:…]|\.\.\."
+    r"|\bis (?:implement|use|allow|provide)\b|\b(\w{3,}) \1\b", re.I)
+
+
+def clean_claim(definition: str) -> bool:
+    """Whether a definition reads as one clean claim a stem can be built from."""
+    text = definition.strip().rstrip(".")
+    return bool(text) and not _NOT_A_CLAIM.search(text) and not _garbled(text) and ". " not in text
+
+
 def identification_stem(definition: str) -> str | None:
     """'A fully managed NoSQL database service.' -> 'Which AWS service is a fully managed NoSQL database service?'"""
     text = definition.strip().rstrip(".")
     text = re.split(r"(?<=[a-z)])\. ", text)[0]  # first sentence only
-    if len(text.split()) < 6 or len(text) > 200:
+    if len(text.split()) < 6 or len(text) > 200 or not clean_claim(text):
         return None
     first, rest = text.split(" ", 1)
     if first.lower() in {"a", "an"}:
@@ -378,7 +457,7 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
         key = question_key("service-identification", service.topic)
         picks = random.Random(key).sample(others, 3)
         choices = [ChoiceDraft(option=service.topic, text=service.name, correct=True,
-                               explanation=f"Correct. Your notes define {service.name} this way.",
+                               explanation=f"Correct. {service.name} is {describe(service.definition)}",
                                quote=clean_quote(service.definition), refs=[list(r) for r in service.refs])]
         for other in picks:
             choices.append(ChoiceDraft(
