@@ -213,7 +213,7 @@ def echoed_acronym(text: str) -> bool:
     """'IAM identity access management': an acronym followed by its own spelled-out words, a slide's garble."""
     for m in re.finditer(r"\b([A-Z]{2,5})\s+((?:[a-z]+\s+){1,5}[a-z]+)", text):
         initials = "".join(w[0] for w in m[2].split() if w not in {"and", "of", "the", "for"})
-        if initials.upper().endswith(m[1][1:]) or m[1] in initials.upper():
+        if initials.upper()[: len(m[1])] == m[1]:
             return True
     return False
 

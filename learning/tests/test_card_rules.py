@@ -86,3 +86,39 @@ def test_restating_and_absolute_rules_on_their_own():
     assert _ABSOLUTE.search("Network drives attached to one EC2 instance at a time.")
     assert _NOT_A_CONCEPT.search("Security Group Scope") and _NOT_A_CONCEPT.search("Medium")
     assert not _NOT_A_CONCEPT.search("Security Group")
+
+
+def test_number_cards_ask_only_numbers_the_exam_asks(shipped_notes):
+    """Durability, availability, ports, timeouts, terms and discounts: not instance RAM, prices or quotas."""
+    from learning.generate import exam_number
+
+    cards = Flashcard.objects.active().filter(kind="number")
+    assert cards.exists()
+    for card in cards:
+        assert exam_number(card.back, "") and "!" not in card.front, card.front
+
+
+def test_no_card_is_a_fragment_or_beyond_the_exam(shipped_notes):
+    from learning.generate import _INTERNALS, echoed_acronym, fragment
+
+    for card in Flashcard.objects.active():
+        assert not echoed_acronym(card.front), card.front
+        if card.kind == "definition":
+            assert not fragment(card.back) and not _INTERNALS.search(card.front), (card.front, card.back)
+            term = asked_term(card.front)
+            if term and re.search(r"\b[A-Z]{2,}s$", term):
+                assert card.front.startswith("What are"), card.front
+        if card.kind == "use_case":
+            use = card.back.split()
+            assert sum(w[:1].isupper() for w in use) * 2 <= len(use), card.back
+
+
+def test_card_scope_rules_on_their_own():
+    from learning.generate import echoed_acronym, exam_number, fragment
+
+    assert not exam_number("C5.large: 2 vCPUs, 4 GB RAM.", "4 GB")
+    assert not exam_number("Amazon Athena – Pricing: $5.00 per TB of data scanned.", "$5.00")
+    assert exam_number("S3 Standard – Availability: 99.99% availability.", "99.99%")
+    assert echoed_acronym("IAM identity access management – Components")
+    assert fragment("Created by users based on their needs.")
+    assert not fragment("A fully managed NoSQL database.")
