@@ -168,7 +168,7 @@ def _stem_sequence(text: str) -> list[str]:
 
 def word_pairs(text: str) -> set[tuple[str, str]]:
     seq = _stem_sequence(text)
-    return set(zip(seq, seq[1:]))
+    return set(zip(seq, seq[1:], strict=False))
 
 
 def fact_echo(stem: str, key_facts: list[str], wrong_texts: list[str]) -> set[tuple[str, str]]:
@@ -416,7 +416,8 @@ class ServiceDefinition:
 # A definition that is no clean single claim makes a garbled stem: it names its provider ("provided by Amazon Web
 # Services (AWS)"), carries exceptions or asides ("except", "e.g.", brackets), trails off, or repeats a word.
 _NOT_A_CLAIM = re.compile(
-    r"\b(?:provided|offered|developed|built) by\b|Amazon Web Services|\bexcept\b|\be\.g\.|\betc\b|\bi\.e\.|[()\[\];:…]|\.\.\."
+    r"\b(?:provided|offered|developed|built) by\b|Amazon Web Services|\bexcept\b|\be\.g\.|\betc\b|\bi\.e\."
+    r"|[()\[\];:…]|\.\.\."
     r"|\bis (?:implement|use|allow|provide)\b|\b(\w{3,}) \1\b", re.I)
 
 

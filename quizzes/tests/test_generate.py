@@ -5,10 +5,9 @@ from collections import Counter
 
 import pytest
 
-from content.catalog import find_erratum, load_errata
+from content.catalog import find_erratum, load_catalog, load_errata
 from content.services import ingest
 from quizzes.families import load_families
-from content.catalog import load_catalog
 from quizzes.generate import NOT_IN_NOTES, clean_claim, fact_echo, giveaway_words, option_topics
 from quizzes.models import Attempt, Question, Response
 
