@@ -220,15 +220,17 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
             continue  # named only deep into a long line, which the quote would cut off before the option
         sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
         own_topic = topics is None or not line.topic or line.topic in topics
-        if not own_topic and (not option.topic or sibling_first or first >= 25):
+        if not own_topic and (sibling_first or first >= 25 or (not option.topic and not defines(option, text))):
             # On another service's page, only a line that opens with a service is about it; an option that is no
-            # service of its own (No Upfront, patching the OS) means something else there ("no upfront costs" of
-            # Athena, RDS patching), so it is explained from its own family's topics only.
+            # service of its own (No Upfront, patching the OS) often means something else there ("no upfront
+            # costs" of Athena, RDS's patching), so only a line that defines it ("AWS Regions are ...") will do.
             continue
         # A line that opens with the option is about it; one that mentions it after a sibling is a comparison.
-        # Among those, the line that says most of what the explanation says supports it best.
+        # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's
+        # on RDS), then the line that says most of what the explanation says, supports it best.
         supports = len(word_stems(text) & fact_words)
-        score = (not sibling_first, own_topic, first < 40, min(supports, 4), -abs(len(text) - 120))
+        score = (not sibling_first, own_topic, not _ASSIGNS_SIDE.search(text), first < 40, min(supports, 4),
+                 -abs(len(text) - 120))
         if best is None or score > best[0]:
             best = (score, line)
     return best[1] if best else None
@@ -251,6 +253,19 @@ def with_its_description(line: Line, following: Line | None, family: Family | No
 
 
 _garbled = functools.lru_cache(maxsize=65536)(garbled)
+_ASSIGNS_SIDE = re.compile(r"\b(?:handled|managed|done|performed|taken care of) by (?:AWS|Amazon|the customer|you)\b"
+                           r"|\b(?:AWS|customers?|you) (?:is|are) responsible\b|\bresponsibility of\b", re.I)
+
+
+def defines(option: Option, text: str) -> bool:
+    """Whether a line opens with the option and says what it is ("AWS Regions are ...", "Edge locations: ...")."""
+    for pattern in option.evidence:
+        m = pattern.match(text) or pattern.match(re.sub(r"^\W*(?:\d+\.\s*)?", "", text))
+        if m:
+            rest = (text if pattern.match(text) else re.sub(r"^\W*(?:\d+\.\s*)?", "", text))[m.end():]
+            if re.match(r"\W{0,3}(?:[:–-]|\s(?:is|are)\b)", rest):
+                return True
+    return False
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
 _DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
