@@ -236,11 +236,20 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
     return best[1] if best else None
 
 
+def adjacent(line: Line, following: Line) -> bool:
+    """Whether a line comes straight after another in the same notes file (a blank line or two apart): the lines
+    of a family are gathered from several sections, and the next one in that list may be about something else."""
+    if not line.refs or not following.refs:
+        return True
+    last, first = line.refs[-1], following.refs[0]
+    return last[1] == first[1] and 0 < int(first[2]) - int(last[2]) <= 3
+
+
 def with_its_description(line: Line, following: Line | None, family: Family | None, name_words: set[str]) -> Line:
     """A line that only names an option ("SSE-S3 (S3-managed keys):", "5. S3 glacier instant retrieval") is
     quoted with the line under it, which says what it is, when that line names no other option."""
     text = plain_text(line.text)
-    if following is None or following.topic != line.topic or len(text.split()) > 8:
+    if following is None or following.topic != line.topic or len(text.split()) > 8 or not adjacent(line, following):
         return line
     if word_stems(text) - name_words and not text.endswith(":"):
         return line  # the line says something of its own
@@ -259,13 +268,9 @@ _ASSIGNS_SIDE = re.compile(r"\b(?:handled|managed|done|performed|taken care of) 
 
 def defines(option: Option, text: str) -> bool:
     """Whether a line opens with the option and says what it is ("AWS Regions are ...", "Edge locations: ...")."""
-    for pattern in option.evidence:
-        m = pattern.match(text) or pattern.match(re.sub(r"^\W*(?:\d+\.\s*)?", "", text))
-        if m:
-            rest = (text if pattern.match(text) else re.sub(r"^\W*(?:\d+\.\s*)?", "", text))[m.end():]
-            if re.match(r"\W{0,3}(?:[:–-]|\s(?:is|are)\b)", rest):
-                return True
-    return False
+    text = re.sub(r"^\W*(?:\d+\.\s*)?", "", text)
+    return any(p.match(text) for p in option.evidence) and bool(
+        re.match(r"[^.:;]{0,40}?(?:\s(?:is|are)\s|:\s)", text))
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
 _DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
