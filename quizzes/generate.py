@@ -209,7 +209,7 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
-        if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text):
+        if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text) or heading_like(text):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
@@ -236,6 +236,13 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
     return best[1] if best else None
 
 
+def heading_like(text: str) -> bool:
+    """A title that names something without saying anything of it ("Standard & Infrequent Access (IA) Table
+    Class"): every word of four letters or more is capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
+    return bool(long) and all(w[0].isupper() for w in long)
+
+
 def adjacent(line: Line, following: Line) -> bool:
     """Whether a line comes straight after another in the same notes file (a blank line or two apart): the lines
     of a family are gathered from several sections, and the next one in that list may be about something else."""
@@ -252,7 +259,7 @@ def with_its_description(line: Line, following: Line | None, family: Family | No
     if following is None or following.topic != line.topic or len(text.split()) > 8 or not adjacent(line, following):
         return line
     if word_stems(text) - name_words and not text.endswith(":"):
-        return line  # the line says something of its own
+        return line  # the line says something of its own (or is a title, which find_evidence refuses)
     after = plain_text(following.text)
     if (len(after.split()) < 4 or not after[:1].isalpha() or re.match(r"[a-z]+\d", after)
             or (family and any(o.matches(after) for o in family.options.values()))):
