@@ -112,10 +112,16 @@ _BROAD = {"data protection", "auditing", "logging", "encryption", "access", "com
           "high-performance", "high performance", "low latency", "naming convention", "naming conventions"}
 
 
+_SINGULAR_S = {"kubernetes", "redis", "analytics", "express", "access", "aws", "lens", "status", "canvas", "atlas",
+               "aurora", "glacier", "sns", "sqs", "kinesis", "iops", "dns", "tls", "https", "os", "ess"}
+
+
 def plural(term: str) -> bool:
     last = _PAREN.sub("", term).split()[-1] if _PAREN.sub("", term).split() else term
     if re.fullmatch(r"[A-Z]{2,}s", last):
         return True  # "Custom AMIs", "VPCs"
+    if last.lower() in _SINGULAR_S:
+        return False  # "Kubernetes", "Redis": names that end in s
     return (len(last) > 3 and last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is"))
             and not last.isupper())
 
@@ -199,7 +205,14 @@ _ABSOLUTE = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one|always|never|c
 
 
 # Internal architecture the Cloud Practitioner exam does not ask about.
-_INTERNALS = re.compile(r"\b(?:leader node|compute nodes?|node slices?|slices?|shards?|partition keys?)\b", re.I)
+_INTERNALS = re.compile(r"\b(?:leader node|compute nodes?|core nodes?|task nodes?|master nodes?|primary node|"
+                        r"node slices?|slices?|shards?|partition keys?)\b", re.I)
+# A back that tells the learner to do something ("Implement Elasticity for your application", "Run instances across
+# multi AZ") is advice from a slide, not what the term is.
+_IMPERATIVE = re.compile(r"^(?:implement|use|enable|configure|set up|ensure|avoid|do)\b", re.I)
+# "provided by Amazon Web Services (AWS)": a provider aside that every AWS definition could carry.
+_PROVIDER = re.compile(r",?\s*(?:provided|offered) by (?:Amazon Web Services|AWS)(?: \((?:AWS|Amazon Web Services)\))?",
+                       re.I)
 _WHO_MADE = re.compile(r"^(?:created|made|built|maintained|published|provided|developed)\b", re.I)
 
 
@@ -232,7 +245,7 @@ def restates(term: str, back: str, topic: TopicView) -> bool:
 
 def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
-    definition = tidy(fact.data.get("definition") or "")
+    definition = tidy(_PROVIDER.sub("", fact.data.get("definition") or ""))
     if not term or term.lower() in GENERIC or term.lower() in _BROAD or _FEATURE_BLURB.match(term):
         return []
     if _NOT_A_CONCEPT.search(_PAREN.sub("", term).strip()):
@@ -264,7 +277,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # "Finer grain (can be disabled)": a remark, not a definition
     if _OBVIOUS.search(definition):
         return []  # the note-taker's own verdict: "Code building service (name is obvious)"
-    if fragment(definition) or _INTERNALS.search(term):
+    if fragment(definition) or _INTERNALS.search(term) or _IMPERATIVE.match(definition):
         return []  # "Created by users based on their needs" says who, not what; a leader node is beyond the exam
     if re.match(r"(up to|upto|max|min|\d)", definition, re.I) or "…" in definition + term or "..." in definition:
         return []  # a limit is a number card, and a cut-off line is no answer
@@ -502,8 +515,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # a lifecycle rule's "after 365 days" is a setting, not a fact
     if _RENAMED.search(statement):
         return []
-    if garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I):
-        return []  # typos, or a pronoun whose subject is on another line
+    if (garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I)
+            or re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", statement, re.I)):
+        return []  # typos, a pronoun whose subject is on another line, or a course transcript's voice
     label_words = statement.split(" – ")[0].split(": ")[-1].lower().strip() if " – " in statement else ""
     if label_words in GENERIC or label_words in _BROAD:
         return []  # "Naming convention – […] characters long": the label hides what is counted
@@ -517,6 +531,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     label = re.match(r"(.*?)\s*(?:[:–-]|\()\s*\[…\]\)?\.?$", front)
     if label and not _QUANTITY.search(label[1].split(":")[-1].split("–")[-1]):
         return []  # "Gateway Load Balancer: […]" asks for a value without saying which (layer? protocol?)
+    before = re.match(r"(.*?)\(\[…\]\)", front)
+    if before and not _QUANTITY.search(before[1].strip()):
+        return []  # "Savings Plans ([…]): commitment to...": an aside in brackets, with no word for what it counts
     if (re.search(r"\[…\]\s*\([^)]*\d", front) or statement.count(number) > 1
             or re.search(r"9[’']s|\bnines\b", front, re.I)):
         return []  # "[…] (11 9's)": a hint beside the blank gives the number away

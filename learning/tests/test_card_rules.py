@@ -122,3 +122,20 @@ def test_card_scope_rules_on_their_own():
     assert echoed_acronym("IAM identity access management – Components")
     assert fragment("Created by users based on their needs.")
     assert not fragment("A fully managed NoSQL database.")
+
+
+def test_definition_backs_are_no_advice_and_name_no_provider(shipped_notes):
+    """"Implement Elasticity for your application" is advice, not a definition; "provided by Amazon Web Services
+    (AWS)" is an aside every AWS definition could carry."""
+    from learning.generate import _IMPERATIVE, _PROVIDER
+
+    for card in Flashcard.objects.active().filter(kind="definition"):
+        assert not _IMPERATIVE.match(card.back) and not _PROVIDER.search(card.back), (card.front, card.back)
+        assert not re.match(r"What are (?:Kubernetes|Redis)\b", card.front), card.front
+
+
+def test_number_cards_read_as_facts(shipped_notes):
+    for front in Flashcard.objects.active().filter(kind="number").values_list("front", flat=True):
+        assert not re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", front, re.I), front
+        assert not re.search(r"^[^(]*?\w\s*\(\[…\]\)", front) or re.search(r"(?:port|durability|layer)\s*\(\[…\]\)",
+                                                                          front, re.I), front
