@@ -166,9 +166,10 @@ def _stem_sequence(text: str) -> list[str]:
     return out
 
 
-def word_pairs(text: str) -> set[tuple[str, str]]:
+@functools.lru_cache(maxsize=65536)  # facts and stems come back in every question of a family
+def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     seq = _stem_sequence(text)
-    return set(zip(seq, seq[1:], strict=False))
+    return frozenset(zip(seq, seq[1:], strict=False))
 
 
 def fact_echo(stem: str, key_facts: list[str], wrong_texts: list[str]) -> set[tuple[str, str]]:
@@ -335,6 +336,11 @@ def pick_distractors(family: Family, requirement: Requirement, evidence: dict, c
     return pool[:count]
 
 
+@functools.lru_cache(maxsize=1024)
+def opening_pattern(options: tuple[Option, ...]) -> re.Pattern:
+    return re.compile("|".join(option_pattern(o).pattern for o in options), re.I)
+
+
 OPENING = 60  # characters: a line on another topic must name the option this early to be about it
 
 
@@ -359,7 +365,7 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
         else:
             missing.append(option)
     if missing:
-        opening = re.compile("|".join(option_pattern(o).pattern for o in missing), re.I)
+        opening = opening_pattern(tuple(missing))
         elsewhere = []
         for slug in sorted(set(lines_by_topic) - near):
             topic_lines = lines_by_topic[slug]
