@@ -419,11 +419,17 @@ def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[st
             skipped["giveaway stem"] += 1
             continue
         choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
-        choices += [
-            choice_for(family.options[oid], evidence.get(oid), correct=False,
-                       reason=requirement.why_not.get(oid, ""), right_names=right_names)
-            for oid in distractors
-        ]
+        # One note line backs one option of a question: a wrong option whose line already backs another option
+        # ("Cost Efficiency: ..." under two advantages) says the notes lack it rather than quote it twice.
+        quoted = {evidence[oid].text for oid in requirement.meets}
+        for oid in distractors:
+            line = evidence.get(oid)
+            if line is not None and line.text in quoted:
+                line = None
+            if line is not None:
+                quoted.add(line.text)
+            choices.append(choice_for(family.options[oid], line, correct=False,
+                                      reason=requirement.why_not.get(oid, ""), right_names=right_names))
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
         topic = family.topic_of(requirement.meets[0]) if not multi else family.topic
         drafts.append(QuestionDraft(

@@ -169,6 +169,12 @@ def test_every_explanation_quotes_its_own_option_or_says_the_notes_lack_it(shipp
                 assert not choice.correct and not choice.quote and choice.explanation.endswith(NOT_IN_NOTES)
 
 
+def test_no_two_options_of_a_question_share_a_quote(shipped_notes):
+    for question in scenario_questions():
+        quotes = [c.quote for c in question.choices.all() if c.quote]
+        assert len(quotes) == len(set(quotes)), (question.stem, quotes)
+
+
 def test_every_wrong_option_says_what_it_fails(shipped_notes):
     for question in scenario_questions():
         for choice in question.choices.all():
