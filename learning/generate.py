@@ -206,10 +206,11 @@ _ABSOLUTE = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one|always|never|c
 
 # Internal architecture the Cloud Practitioner exam does not ask about.
 _INTERNALS = re.compile(r"\b(?:leader node|compute nodes?|core nodes?|task nodes?|master nodes?|primary node|"
-                        r"node slices?|slices?|shards?|partition keys?)\b", re.I)
+                        r"node slices?|slices?|shards?|partition keys?|L\d constructs?|constructs?|hyperledger|"
+                        r"ethereum|size modifier|naming convention)\b", re.I)
 # A back that tells the learner to do something ("Implement Elasticity for your application", "Run instances across
 # multi AZ") is advice from a slide, not what the term is.
-_IMPERATIVE = re.compile(r"^(?:implement|use|enable|configure|set up|ensure|avoid|do)\b", re.I)
+_IMPERATIVE = re.compile(r"^(?:implement|use|enable|configure|set up|ensure|avoid|do|host|store)\b", re.I)
 # "provided by Amazon Web Services (AWS)": a provider aside that every AWS definition could carry.
 _PROVIDER = re.compile(r",?\s*(?:provided|offered) by (?:Amazon Web Services|AWS)(?: \((?:AWS|Amazon Web Services)\))?",
                        re.I)
@@ -277,8 +278,11 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # "Finer grain (can be disabled)": a remark, not a definition
     if _OBVIOUS.search(definition):
         return []  # the note-taker's own verdict: "Code building service (name is obvious)"
-    if fragment(definition) or _INTERNALS.search(term) or _IMPERATIVE.match(definition):
-        return []  # "Created by users based on their needs" says who, not what; a leader node is beyond the exam
+    if (fragment(definition) or _INTERNALS.search(term + " " + fact.section) or _IMPERATIVE.match(definition)
+            or re.search(r"\([^)]*\d[^)]*\)", term)):
+        # says who, not what; beyond the exam (a leader node, a naming scheme); advice; or an aside in the term
+        # that holds an answer ("Savings Plans (1 & 3 years)")
+        return []
     if re.match(r"(up to|upto|max|min|\d)", definition, re.I) or "…" in definition + term or "..." in definition:
         return []  # a limit is a number card, and a cut-off line is no answer
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):

@@ -139,3 +139,12 @@ def test_number_cards_read_as_facts(shipped_notes):
         assert not re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", front, re.I), front
         assert not re.search(r"^[^(]*?\w\s*\(\[…\]\)", front) or re.search(r"(?:port|durability|layer)\s*\(\[…\]\)",
                                                                           front, re.I), front
+
+
+def test_definition_cards_stay_in_exam_scope(shipped_notes):
+    """No card on a service's internals or naming scheme, and no term carrying an answer in brackets."""
+    from learning.generate import _INTERNALS
+
+    for card in Flashcard.objects.active().filter(kind="definition"):
+        assert not _INTERNALS.search(card.front), card.front
+        assert not re.search(r"\([^)]*\d[^)]*\)", asked_term(card.front) or ""), card.front
