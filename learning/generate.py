@@ -207,7 +207,8 @@ _ABSOLUTE = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one|always|never|c
 # Internal architecture the Cloud Practitioner exam does not ask about.
 _INTERNALS = re.compile(r"\b(?:leader node|compute nodes?|core nodes?|task nodes?|master nodes?|primary node|"
                         r"node slices?|slices?|shards?|partition keys?|L\d constructs?|constructs?|hyperledger|"
-                        r"ethereum|size modifier|naming convention|polic(?:y|ies) structure|EMRFS|EMR File System)\b", re.I)
+                        r"ethereum|size modifier|naming convention|polic(?:y|ies) structure|EMRFS|"
+                        r"EMR File System)\b", re.I)
 # A back that tells the learner to do something ("Implement Elasticity for your application", "Run instances across
 # multi AZ") is advice from a slide, not what the term is.
 _IMPERATIVE = re.compile(r"^(?:implement|use|enable|configure|set up|ensure|avoid|do|host|store)\b", re.I)
