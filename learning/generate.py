@@ -112,8 +112,16 @@ _BROAD = {"data protection", "auditing", "logging", "encryption", "access", "com
           "high-performance", "high performance", "low latency", "naming convention", "naming conventions"}
 
 
+_SINGULAR_S = {"kubernetes", "redis", "analytics", "express", "access", "aws", "lens", "status", "canvas", "atlas",
+               "aurora", "glacier", "sns", "sqs", "kinesis", "iops", "dns", "tls", "https", "os", "ess"}
+
+
 def plural(term: str) -> bool:
     last = _PAREN.sub("", term).split()[-1] if _PAREN.sub("", term).split() else term
+    if re.fullmatch(r"[A-Z]{2,}s", last):
+        return True  # "Custom AMIs", "VPCs"
+    if last.lower() in _SINGULAR_S:
+        return False  # "Kubernetes", "Redis": names that end in s
     return (len(last) > 3 and last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is"))
             and not last.isupper())
 
@@ -196,6 +204,35 @@ _ABSOLUTE = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one|always|never|c
                        r"at most one|no more than one|unlimited)\b", re.I)
 
 
+# Internal architecture the Cloud Practitioner exam does not ask about.
+_INTERNALS = re.compile(r"\b(?:leader node|compute nodes?|core nodes?|task nodes?|master nodes?|primary node|"
+                        r"node slices?|slices?|shards?|partition keys?|L\d constructs?|constructs?|hyperledger|"
+                        r"ethereum|size modifier|naming convention|polic(?:y|ies) structure|EMRFS|"
+                        r"EMR File System)\b", re.I)
+# A back that tells the learner to do something ("Implement Elasticity for your application", "Run instances across
+# multi AZ") is advice from a slide, not what the term is.
+_IMPERATIVE = re.compile(r"^(?:implement|use|enable|configure|set up|ensure|avoid|do|host|store)\b", re.I)
+# "provided by Amazon Web Services (AWS)": a provider aside that every AWS definition could carry.
+_PROVIDER = re.compile(r",?\s*(?:provided|offered) by (?:Amazon Web Services|AWS)(?: \((?:AWS|Amazon Web Services)\))?",
+                       re.I)
+_WHO_MADE = re.compile(r"^(?:created|made|built|maintained|published|provided|developed)\b", re.I)
+
+
+def fragment(text: str) -> bool:
+    """A back that is no sentence of its own: it opens with who made the thing ("Created by users..."), or a
+    participle joined to a verb with no subject ("Created and maintained by AWS and are the most common...")."""
+    return bool(_WHO_MADE.match(text) or re.match(r"^\w+ed\b[^.]*\band (?:are|is)\b", text, re.I))
+
+
+def echoed_acronym(text: str) -> bool:
+    """'IAM identity access management': an acronym followed by its own spelled-out words, a slide's garble."""
+    for m in re.finditer(r"\b([A-Z]{2,5})\s+((?:[a-z]+\s+){1,5}[a-z]+)", text):
+        initials = "".join(w[0] for w in m[2].split() if w not in {"and", "of", "the", "for"})
+        if initials.upper()[: len(m[1])] == m[1]:
+            return True
+    return False
+
+
 def restates(term: str, back: str, topic: TopicView) -> bool:
     """Half or more of the term's own words (by stem) come back in the answer: the back restates its question
     ("Same-Region Replication" / "replicates data within the same region"). Only the topic's own name is set
@@ -210,7 +247,7 @@ def restates(term: str, back: str, topic: TopicView) -> bool:
 
 def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
-    definition = tidy(fact.data.get("definition") or "")
+    definition = tidy(_PROVIDER.sub("", fact.data.get("definition") or ""))
     if not term or term.lower() in GENERIC or term.lower() in _BROAD or _FEATURE_BLURB.match(term):
         return []
     if _NOT_A_CONCEPT.search(_PAREN.sub("", term).strip()):
@@ -242,6 +279,11 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # "Finer grain (can be disabled)": a remark, not a definition
     if _OBVIOUS.search(definition):
         return []  # the note-taker's own verdict: "Code building service (name is obvious)"
+    if (fragment(definition) or _INTERNALS.search(term + " " + fact.section) or _IMPERATIVE.match(definition)
+            or re.search(r"\([^)]*\d[^)]*\)", term)):
+        # says who, not what; beyond the exam (a leader node, a naming scheme); advice; or an aside in the term
+        # that holds an answer ("Savings Plans (1 & 3 years)")
+        return []
     if re.match(r"(up to|upto|max|min|\d)", definition, re.I) or "…" in definition + term or "..." in definition:
         return []  # a limit is a number card, and a cut-off line is no answer
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
@@ -412,7 +454,8 @@ def reveals_name(clue: str, topic: TopicView) -> bool:
 def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     label = tidy(fact.data.get("label") or fact.subject)
     members = [tidy(m) for m in fact.data.get("members", []) if tidy(m)]
-    if not label or label.lower() in GENERIC or not 3 <= len(members) <= 10 or not noun_phrase(label):
+    if (not label or label.lower() in GENERIC or not 3 <= len(members) <= 10 or not noun_phrase(label)
+            or echoed_acronym(label)):
         return []
     if any(_RENAMED.search(m) for m in members) or re.search(r"\bwith\b", label, re.I):
         return []
@@ -440,11 +483,29 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     return cards
 
 
+# Numbers the Cloud Practitioner exam asks: durability and availability, ports, timeouts, commitment terms and
+# discounts, object-size limits. Instance sizes, prices, quotas, internal lifetimes and size thresholds are trivia
+# there ("C5.large: 4 GB RAM", "$5 per TB", "monitors objects over 128 KB", "stream records live 24 hours").
+_EXAM_NUMBER = re.compile(r"\b(?:durab\w*|availab\w*|ports?|timeout|invocation|years?|discount|multi-?part|"
+                          r"AZs?|Availability Zones?)\b|%|\bLambda\b.*\bminutes\b", re.I)
+_OFF_SCOPE_NUMBER = re.compile(r"\b(?:RAM|vCPUs?|memory|KB|MB|GiB|TiB|quotas?|lifetime|tags?|read replicas|"
+                               r"retention window|retains|per (?:TB|terabyte|GB|hour|month)|price|pricing|cost)\b"
+                               r"|\$|\d\s*x\b|\bx\s*gp2", re.I)
+
+
+def exam_number(statement: str, number: str) -> bool:
+    """Whether a number is one the exam asks (numbers only where the exam asks numbers)."""
+    text = f"{statement} {number}"
+    return bool(_EXAM_NUMBER.search(text)) and not _OFF_SCOPE_NUMBER.search(text)
+
+
 def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
     if not number or number not in statement or len(words(statement)) < 4 or len(statement) > 170:
         return []
+    if not exam_number(statement, number) or "!" in statement:
+        return []  # trivia beyond the exam, or a slide's exclamation ("up to 10GB of RAM!")
     if re.search(r"\b(?:example|eg|typically|for instance|such as|sample|say)\b|\be\.g\.", statement, re.I):
         return []  # a worked example's setting is not an AWS fact
     if "…" in statement or "..." in statement:
@@ -459,8 +520,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # a lifecycle rule's "after 365 days" is a setting, not a fact
     if _RENAMED.search(statement):
         return []
-    if garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I):
-        return []  # typos, or a pronoun whose subject is on another line
+    if (garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I)
+            or re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", statement, re.I)):
+        return []  # typos, a pronoun whose subject is on another line, or a course transcript's voice
     label_words = statement.split(" – ")[0].split(": ")[-1].lower().strip() if " – " in statement else ""
     if label_words in GENERIC or label_words in _BROAD:
         return []  # "Naming convention – […] characters long": the label hides what is counted
@@ -474,6 +536,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     label = re.match(r"(.*?)\s*(?:[:–-]|\()\s*\[…\]\)?\.?$", front)
     if label and not _QUANTITY.search(label[1].split(":")[-1].split("–")[-1]):
         return []  # "Gateway Load Balancer: […]" asks for a value without saying which (layer? protocol?)
+    before = re.match(r"(.*?)\(\[…\]\)", front)
+    if before and not _QUANTITY.search(before[1].strip()):
+        return []  # "Savings Plans ([…]): commitment to...": an aside in brackets, with no word for what it counts
     if (re.search(r"\[…\]\s*\([^)]*\d", front) or statement.count(number) > 1
             or re.search(r"9[’']s|\bnines\b", front, re.I)):
         return []  # "[…] (11 9's)": a hint beside the blank gives the number away
@@ -501,6 +566,8 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     attributes = fact.data.get("attributes", {})
     if not 2 <= len(items) <= 4 or any(_STRAWMAN.search(i) for i in items):
         return []
+    if not any(names_topic(i, topic) or _AWS_THING.search(_PAREN.sub("", i)) for i in items):
+        return []  # "Property Graphs vs RDF Graphs": no AWS thing named, and a data-model detail beyond the exam
     cards = []
     for attribute, values in list(attributes.items())[:12]:
         attribute = tidy(attribute)
@@ -526,6 +593,9 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     return cards
 
 
+# Items of a comparison that are AWS things (or the protocols a security group opens), not general IT concepts.
+_AWS_THING = re.compile(r"\b(?:Amazon|AWS|EC2|S3|EBS|EFS|FSx|Instances?|Store|Volumes?|Gateway|Load Balancer|HTTPS?|"
+                        r"SSH|RDP)\b")
 # Option names that are things AWS sells or configures, not labels a note-taker made up.
 _NAMED_THING = re.compile(r"\b([A-Z0-9]{2,}[a-z0-9]*|Instances?|Placement Group|Load Balancer|Storage Class|Routing|"
                           r"Volume|SSD|HDD|Deployment|Queue|Savings Plans?|Reserved|On-Demand|Spot|Dedicated|"
@@ -551,6 +621,8 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if (gives_away(option, use, topic) or adds_nothing(option, use, topic) or restates(option, use, topic)
             or _RENAMED.search(option + " " + use)):
         return []
+    if sum(w[:1].isupper() for w in use.split()) * 2 > len(use.split()):
+        return []  # "SSH Access to EC2 Instance": a heading under the option, not what it is best for
     option_stems = {stem(w) for w in words(option) if w not in _STOP}
     if option_stems <= {stem(w) for w in words(use)}:
         return []  # "Temporary Storage" is best for "temporary data storage": circular

@@ -44,7 +44,7 @@ _FAMILY_KEYS = frozenset(
     {"id", "name", "topic", "domain", "noun", "plural", "stems", "multi_stems", "option", "requirement", "cards"}
 )
 _OPTION_KEYS = frozenset({"id", "name", "topic", "evidence", "fact", "kind", "lures"})
-_REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty", "cards", "domain"})
+_REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty", "cards", "domain", "arguable"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,9 @@ class Requirement:
     cards: bool = True  # False: the wording that rules out the options' near misses gives a flashcard away
     # The CLF-C02 domain when it is not the family's: choosing a purchase option for its price is billing.
     domain: str = ""
+    # Look-alikes of the key that are arguably right too: never shown (a question that offered them would have
+    # two answers), named so that every look-alike is accounted for.
+    arguable: tuple[str, ...] = ()
 
     @property
     def multi(self) -> bool:
@@ -248,6 +251,9 @@ def _parse_requirement(entry: dict, options: dict[str, Option], what: str) -> Re
     overlap = sorted(set(meets) & set(fails))
     if overlap:
         raise ValueError(f"{what}: options {overlap} are in both 'meets' and 'fails'")
+    arguable = _ids(entry, "arguable", options, what) if "arguable" in entry else ()
+    if set(arguable) & (set(meets) | set(fails)):
+        raise ValueError(f"{what}: 'arguable' options may not be in 'meets' or 'fails'")
     why_not = entry.get("why_not", {})
     if not isinstance(why_not, dict) or not all(isinstance(v, str) and v.strip() for v in why_not.values()):
         raise ValueError(f"{what}: 'why_not' must map option ids to non-empty reasons")
@@ -261,7 +267,7 @@ def _parse_requirement(entry: dict, options: dict[str, Option], what: str) -> Re
     if domain and domain not in DOMAINS:
         raise ValueError(f"{what}: unknown domain {domain!r} (one of {', '.join(DOMAINS)})")
     return Requirement(id=rid, need=need, meets=meets, fails=fails, why_not=dict(why_not), difficulty=difficulty,
-                       cards=_flag(entry, "cards", what), domain=domain)
+                       cards=_flag(entry, "cards", what), domain=domain, arguable=arguable)
 
 
 def _flag(entry: dict, key: str, what: str, default: bool = True) -> bool:
@@ -341,7 +347,7 @@ def _parse_family(entry: dict, catalog: Catalog, what: str) -> Family:
 def parse_families(data: dict, catalog: Catalog | None = None) -> dict[str, Family]:
     """Validate the parsed TOML and build the families, keyed by id, in file order."""
     catalog = catalog or load_catalog()
-    extra = sorted(set(data) - {"family"})
+    extra = sorted(set(data) - {"family", "lookalike"})
     if extra:
         raise ValueError(f"families.toml: unknown top-level keys {extra}")
     raw = data.get("family")
@@ -353,7 +359,32 @@ def parse_families(data: dict, catalog: Catalog | None = None) -> dict[str, Fami
         if family.id in families:
             raise ValueError(f"families.toml: duplicate family id {family.id!r}")
         families[family.id] = family
+    for i, entry in enumerate(data.get("lookalike", [])):
+        _apply_lookalikes(entry, families, f"lookalike #{i + 1}")
     return families
+
+
+def _apply_lookalikes(entry: dict, families: dict[str, Family], what: str) -> None:
+    """One group of options a learner confuses with each other: each member lures every other member of its kind.
+
+    Groups are data, kept apart from the options so that every family's look-alikes can be read (and checked for
+    completeness) in one place."""
+    if not isinstance(entry, dict):
+        raise ValueError(f"{what}: must be a table")
+    _unknown_keys(entry, frozenset({"family", "options"}), what)
+    family = families.get(entry.get("family"))
+    if family is None:
+        raise ValueError(f"{what}: unknown family {entry.get('family')!r}")
+    members = entry.get("options")
+    if not isinstance(members, list) or len(members) < 2 or not all(isinstance(m, str) for m in members):
+        raise ValueError(f"{what}: 'options' must list at least two option ids")
+    unknown = sorted(set(members) - set(family.options))
+    if unknown:
+        raise ValueError(f"{what}: family {family.id!r} has no options {unknown}")
+    for oid in members:
+        option = family.options[oid]
+        extra = [m for m in members if m != oid and m not in option.lures]
+        family.options[oid] = dataclasses.replace(option, lures=option.lures + tuple(extra))
 
 
 @functools.cache

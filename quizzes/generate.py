@@ -90,7 +90,8 @@ def clean_quote(text: str) -> str:
 
 # Words every option may share without telling one from another.
 _PLAIN_WORDS = frozenset("""a an the of in on for to by with and or as per at from its it is are be not no aws amazon
-service services option options type types into onto than that this these those each what which""".split())
+service services option options type types into onto than that this these those each what which manage managed
+management""".split())
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
 
 
@@ -109,14 +110,75 @@ def word_stems(text: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+# What an option's abbreviation stands for: a stem that spells it out ("hard-disk" for HDD, "configuration" for
+# Config) gives the key away as surely as the abbreviation would.
+GLOSSES = {
+    "hdd": "hard disk", "ssd": "solid state", "ia": "infrequent access", "config": "configuration",
+    "mfa": "multi factor", "ttl": "time to live", "dax": "accelerator cache", "ami": "machine image",
+    "acl": "access control list", "waf": "web application firewall", "kms": "key management",
+    "acm": "certificate", "sso": "single sign", "iac": "infrastructure code", "cdk": "development kit",
+    "vpn": "virtual private network", "dlq": "dead letter", "sse": "server side",
+    "ri": "reserved", "iaas": "infrastructure", "paas": "platform", "saas": "software", "nacl": "network acl",
+    "az": "availability zone", "alb": "application", "nlb": "network", "gwlb": "gateway appliance",
+    "cur": "cost usage report", "sdk": "software development kit library", "cli": "command line",
+}
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def glossed(name: str) -> str:
+    """An option's name with what its abbreviations stand for."""
+    extra = [GLOSSES[w] for w in _WORD_RE.findall(name.lower()) if w in GLOSSES]
+    return " ".join([name, *extra])
+
+
+def _related(a: str, b: str) -> bool:
+    """Two word stems that are one word ("config" and "configur", "self" and "herself" aside: whole prefixes of
+    five letters or more)."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
 def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: str = "") -> set[str]:
     """Word stems the question's stem shares with a right answer and with no wrong one: they give the key away.
 
-    `frame` is the family's own wording around the requirement (its noun), which every option shares.
+    `frame` is the family's own wording around the requirement (its noun), which every option shares. Names are
+    read with what their abbreviations stand for, and a word counts as shared when one stem starts the other.
     """
-    shown = set().union(*(word_stems(d) for d in distractors)) if distractors else set()
-    key_words = set().union(*(word_stems(k) for k in keys)) - shown - word_stems(frame)
-    return key_words & word_stems(stem)
+    shown = set().union(*(word_stems(glossed(d)) for d in distractors)) if distractors else set()
+    framed = word_stems(frame)
+    key_words = {w for k in keys for w in word_stems(glossed(k))
+                 if not any(_related(w, o) for o in shown | framed)}
+    return {w for w in word_stems(stem) if any(_related(w, k) for k in key_words)}
+
+
+FACT_ECHO = 6  # word pairs a stem may share with its key's own fact (and no wrong option's) before it restates it
+
+
+def _stem_sequence(text: str) -> list[str]:
+    out = []
+    for word in _WORD_RE.findall(text.lower()):
+        if word in _PLAIN_WORDS or len(word) < 3:
+            continue
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        out.append(word)
+    return out
+
+
+@functools.lru_cache(maxsize=65536)  # facts and stems come back in every question of a family
+def word_pairs(text: str) -> frozenset[tuple[str, str]]:
+    seq = _stem_sequence(text)
+    return frozenset(zip(seq, seq[1:], strict=False))
+
+
+def fact_echo(stem: str, key_facts: list[str], wrong_texts: list[str]) -> set[tuple[str, str]]:
+    """Word pairs the stem takes from its key's own fact that no wrong option's fact or name has: a stem with many
+    of them paraphrases the key's definition ("EC2 machines that run the ECS agent") instead of a need."""
+    key = set().union(*(word_pairs(f) for f in key_facts)) if key_facts else set()
+    wrong = set().union(*(word_pairs(t) for t in wrong_texts)) if wrong_texts else set()
+    echo = (word_pairs(stem) & key) - wrong
+    return echo if len(echo) >= FACT_ECHO else set()
 
 
 # -- evidence ----------------------------------------------------------------------------------
@@ -148,7 +210,7 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
-        if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text):
+        if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text) or heading_like(text):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
@@ -159,25 +221,46 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
             continue  # named only deep into a long line, which the quote would cut off before the option
         sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
         own_topic = topics is None or not line.topic or line.topic in topics
-        if not own_topic and (sibling_first or first >= 25):
-            continue  # on another service's page, only a line that opens with the option is about it
+        if not own_topic and (sibling_first or first >= 25 or (not option.topic and not defines(option, text))):
+            # On another service's page, only a line that opens with a service is about it; an option that is no
+            # service of its own (No Upfront, patching the OS) often means something else there ("no upfront
+            # costs" of Athena, RDS's patching), so only a line that defines it ("AWS Regions are ...") will do.
+            continue
         # A line that opens with the option is about it; one that mentions it after a sibling is a comparison.
-        # Among those, the line that says most of what the explanation says supports it best.
+        # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's
+        # on RDS), then the line that says most of what the explanation says, supports it best.
         supports = len(word_stems(text) & fact_words)
-        score = (not sibling_first, own_topic, first < 40, min(supports, 4), -abs(len(text) - 120))
+        score = (not sibling_first, own_topic, not _ASSIGNS_SIDE.search(text), first < 40, min(supports, 4),
+                 -abs(len(text) - 120))
         if best is None or score > best[0]:
             best = (score, line)
     return best[1] if best else None
+
+
+def heading_like(text: str) -> bool:
+    """A title that names something without saying anything of it ("Standard & Infrequent Access (IA) Table
+    Class"): every word of four letters or more is capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
+    return bool(long) and all(w[0].isupper() for w in long)
+
+
+def adjacent(line: Line, following: Line) -> bool:
+    """Whether a line comes straight after another in the same notes file (a blank line or two apart): the lines
+    of a family are gathered from several sections, and the next one in that list may be about something else."""
+    if not line.refs or not following.refs:
+        return True
+    last, first = line.refs[-1], following.refs[0]
+    return last[1] == first[1] and 0 < int(first[2]) - int(last[2]) <= 3
 
 
 def with_its_description(line: Line, following: Line | None, family: Family | None, name_words: set[str]) -> Line:
     """A line that only names an option ("SSE-S3 (S3-managed keys):", "5. S3 glacier instant retrieval") is
     quoted with the line under it, which says what it is, when that line names no other option."""
     text = plain_text(line.text)
-    if following is None or following.topic != line.topic or len(text.split()) > 8:
+    if following is None or following.topic != line.topic or len(text.split()) > 8 or not adjacent(line, following):
         return line
     if word_stems(text) - name_words and not text.endswith(":"):
-        return line  # the line says something of its own
+        return line  # the line says something of its own (or is a title, which find_evidence refuses)
     after = plain_text(following.text)
     if (len(after.split()) < 4 or not after[:1].isalpha() or re.match(r"[a-z]+\d", after)
             or (family and any(o.matches(after) for o in family.options.values()))):
@@ -187,6 +270,15 @@ def with_its_description(line: Line, following: Line | None, family: Family | No
 
 
 _garbled = functools.lru_cache(maxsize=65536)(garbled)
+_ASSIGNS_SIDE = re.compile(r"\b(?:handled|managed|done|performed|taken care of) by (?:AWS|Amazon|the customer|you)\b"
+                           r"|\b(?:AWS|customers?|you) (?:is|are) responsible\b|\bresponsibility of\b", re.I)
+
+
+def defines(option: Option, text: str) -> bool:
+    """Whether a line opens with the option and says what it is ("AWS Regions are ...", "Edge locations: ...")."""
+    text = re.sub(r"^\W*(?:\d+\.\s*)?", "", text)
+    return any(p.match(text) for p in option.evidence) and bool(
+        re.match(r"[^.:;]{0,40}?(?:\s(?:is|are)\s|:\s)", text))
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
 _DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
@@ -244,6 +336,11 @@ def pick_distractors(family: Family, requirement: Requirement, evidence: dict, c
     return pool[:count]
 
 
+@functools.lru_cache(maxsize=1024)
+def opening_pattern(options: tuple[Option, ...]) -> re.Pattern:
+    return re.compile("|".join(option_pattern(o).pattern for o in options), re.I)
+
+
 OPENING = 60  # characters: a line on another topic must name the option this early to be about it
 
 
@@ -268,7 +365,7 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
         else:
             missing.append(option)
     if missing:
-        opening = re.compile("|".join(option_pattern(o).pattern for o in missing), re.I)
+        opening = opening_pattern(tuple(missing))
         elsewhere = []
         for slug in sorted(set(lines_by_topic) - near):
             topic_lines = lines_by_topic[slug]
@@ -316,15 +413,23 @@ def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[st
         stem = template.format(need=requirement.need, noun=family.noun, plural=family.plural)
         right_names = [family.options[oid].name for oid in requirement.meets]
         frame = f"{template} {family.noun} {family.plural} {family.name}"  # words every option's question shares
-        if giveaway_words(stem, right_names, [family.options[oid].name for oid in distractors], frame=frame):
+        wrong_texts = [t for oid in distractors for t in (family.options[oid].name, family.options[oid].fact)]
+        if (giveaway_words(stem, right_names, [family.options[oid].name for oid in distractors], frame=frame)
+                or fact_echo(stem, [family.options[oid].fact for oid in requirement.meets], wrong_texts)):
             skipped["giveaway stem"] += 1
             continue
         choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
-        choices += [
-            choice_for(family.options[oid], evidence.get(oid), correct=False,
-                       reason=requirement.why_not.get(oid, ""), right_names=right_names)
-            for oid in distractors
-        ]
+        # One note line backs one option of a question: a wrong option whose line already backs another option
+        # ("Cost Efficiency: ..." under two advantages) says the notes lack it rather than quote it twice.
+        quoted = {evidence[oid].text for oid in requirement.meets}
+        for oid in distractors:
+            line = evidence.get(oid)
+            if line is not None and line.text in quoted:
+                line = None
+            if line is not None:
+                quoted.add(line.text)
+            choices.append(choice_for(family.options[oid], line, correct=False,
+                                      reason=requirement.why_not.get(oid, ""), right_names=right_names))
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
         topic = family.topic_of(requirement.meets[0]) if not multi else family.topic
         drafts.append(QuestionDraft(
@@ -347,11 +452,25 @@ class ServiceDefinition:
     revealing: frozenset[str]  # words that would give the name away
 
 
+# A definition that is no clean single claim makes a garbled stem: it names its provider ("provided by Amazon Web
+# Services (AWS)"), carries exceptions or asides ("except", "e.g.", brackets), trails off, or repeats a word.
+_NOT_A_CLAIM = re.compile(
+    r"\b(?:provided|offered|developed|built) by\b|Amazon Web Services|\bexcept\b|\be\.g\.|\betc\b|\bi\.e\."
+    r"|[()\[\];:…]|\.\.\."
+    r"|\bis (?:implement|use|allow|provide)\b|\b(\w{3,}) \1\b", re.I)
+
+
+def clean_claim(definition: str) -> bool:
+    """Whether a definition reads as one clean claim a stem can be built from."""
+    text = definition.strip().rstrip(".")
+    return bool(text) and not _NOT_A_CLAIM.search(text) and not _garbled(text) and ". " not in text
+
+
 def identification_stem(definition: str) -> str | None:
     """'A fully managed NoSQL database service.' -> 'Which AWS service is a fully managed NoSQL database service?'"""
     text = definition.strip().rstrip(".")
     text = re.split(r"(?<=[a-z)])\. ", text)[0]  # first sentence only
-    if len(text.split()) < 6 or len(text) > 200:
+    if len(text.split()) < 6 or len(text) > 200 or not clean_claim(text):
         return None
     first, rest = text.split(" ", 1)
     if first.lower() in {"a", "an"}:
@@ -378,7 +497,7 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
         key = question_key("service-identification", service.topic)
         picks = random.Random(key).sample(others, 3)
         choices = [ChoiceDraft(option=service.topic, text=service.name, correct=True,
-                               explanation=f"Correct. Your notes define {service.name} this way.",
+                               explanation=f"Correct. {service.name} is {describe(service.definition)}",
                                quote=clean_quote(service.definition), refs=[list(r) for r in service.refs])]
         for other in picks:
             choices.append(ChoiceDraft(

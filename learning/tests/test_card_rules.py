@@ -86,3 +86,65 @@ def test_restating_and_absolute_rules_on_their_own():
     assert _ABSOLUTE.search("Network drives attached to one EC2 instance at a time.")
     assert _NOT_A_CONCEPT.search("Security Group Scope") and _NOT_A_CONCEPT.search("Medium")
     assert not _NOT_A_CONCEPT.search("Security Group")
+
+
+def test_number_cards_ask_only_numbers_the_exam_asks(shipped_notes):
+    """Durability, availability, ports, timeouts, terms and discounts: not instance RAM, prices or quotas."""
+    from learning.generate import exam_number
+
+    cards = Flashcard.objects.active().filter(kind="number")
+    assert cards.exists()
+    for card in cards:
+        assert exam_number(card.back, "") and "!" not in card.front, card.front
+
+
+def test_no_card_is_a_fragment_or_beyond_the_exam(shipped_notes):
+    from learning.generate import _INTERNALS, echoed_acronym, fragment
+
+    for card in Flashcard.objects.active():
+        assert not echoed_acronym(card.front), card.front
+        if card.kind == "definition":
+            assert not fragment(card.back) and not _INTERNALS.search(card.front), (card.front, card.back)
+            term = asked_term(card.front)
+            if term and re.search(r"\b[A-Z]{2,}s$", term):
+                assert card.front.startswith("What are"), card.front
+        if card.kind == "use_case":
+            use = card.back.split()
+            assert sum(w[:1].isupper() for w in use) * 2 <= len(use), card.back
+
+
+def test_card_scope_rules_on_their_own():
+    from learning.generate import echoed_acronym, exam_number, fragment
+
+    assert not exam_number("C5.large: 2 vCPUs, 4 GB RAM.", "4 GB")
+    assert not exam_number("Amazon Athena – Pricing: $5.00 per TB of data scanned.", "$5.00")
+    assert exam_number("S3 Standard – Availability: 99.99% availability.", "99.99%")
+    assert echoed_acronym("IAM identity access management – Components")
+    assert fragment("Created by users based on their needs.")
+    assert not fragment("A fully managed NoSQL database.")
+
+
+def test_definition_backs_are_no_advice_and_name_no_provider(shipped_notes):
+    """"Implement Elasticity for your application" is advice, not a definition; "provided by Amazon Web Services
+    (AWS)" is an aside every AWS definition could carry."""
+    from learning.generate import _IMPERATIVE, _PROVIDER
+
+    for card in Flashcard.objects.active().filter(kind="definition"):
+        assert not _IMPERATIVE.match(card.back) and not _PROVIDER.search(card.back), (card.front, card.back)
+        assert not re.match(r"What are (?:Kubernetes|Redis)\b", card.front), card.front
+
+
+def test_number_cards_read_as_facts(shipped_notes):
+    for front in Flashcard.objects.active().filter(kind="number").values_list("front", flat=True):
+        assert not re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", front, re.I), front
+        assert not re.search(r"^[^(]*?\w\s*\(\[…\]\)", front) or re.search(r"(?:port|durability|layer)\s*\(\[…\]\)",
+                                                                          front, re.I), front
+
+
+def test_definition_cards_stay_in_exam_scope(shipped_notes):
+    """No card on a service's internals or naming scheme, and no term carrying an answer in brackets."""
+    from learning.generate import _INTERNALS
+
+    for card in Flashcard.objects.active().filter(kind="definition"):
+        assert not _INTERNALS.search(card.front), card.front
+        assert not re.search(r"\([^)]*\d[^)]*\)", asked_term(card.front) or ""), card.front
