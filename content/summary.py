@@ -324,7 +324,9 @@ _DANGLING_PRONOUN = re.compile(r"^(?:it|this|that|they|these|those|its|their|her
 _IMPERATIVE = re.compile(r"^(?:permanently\s+|then\s+|just\s+)?(?:move|delete|add|create|click|go|select|choose|"
                          r"update|attach|open|run|set|enable|disable|configure|launch|install|navigate|upload|"
                          r"download|write|type|copy|start|stop|make|use|keep|check|define|specify|allow|deny|"
-                         r"assign|pick|log|sign|login|store|transfer|apply|turn|put)\b", re.I)
+                         r"assign|pick|log|sign|login|store|transfer|apply|turn|put|pay|remove|scale|restart|"
+                         r"reboot)\b", re.I)
+_THEN_DO = re.compile(r"\bthen\s+(?:add|remove|move|delete|launch|terminate|stop|start|send|scale|create)\b", re.I)
 _ANY_VERB = re.compile(_VERB.pattern + r"|\b(?:can|could|will|would|may|must|should|has|have|had|does|do|be|been|"
                        r"were|supports?|uses?|requires?|scales?|includes?|contains?|handles?|ensures?|"
                        r"replicates?|costs?|charges?|bills?|gives?|keeps?|grows?|reads?|writes?|sends?)\b", re.I)
@@ -342,10 +344,12 @@ def clean_claim(text: str, kind: str = "definition") -> bool:
     ("Network card: Speed of the card, Public IP address") is a fragment, unless it is a list by kind."""
     text = plain(text)
     body = _body(text)
-    if _TANGLE.search(text) or _DANGLING_PRONOUN.match(body) or _IMPERATIVE.match(body):
+    if _TANGLE.search(text) or _DANGLING_PRONOUN.match(body) or _IMPERATIVE.match(body) or _THEN_DO.search(body):
         return False
+    parts = [p for p in re.split(r"[,;]", body) if p.strip()]
+    if kind != "list" and len(parts) >= 3 and all(len(_words(p)) <= 4 for p in parts):
+        return False  # "Highly available, scalable, expensive (3x gp2), pay per use": a run of labels
     if kind != "list" and not _ANY_VERB.search(body):
-        parts = [p for p in re.split(r"[,;]", body) if p.strip()]
         if len(parts) >= 2 and all(len(_words(p)) <= 4 for p in parts):
             return False
         if not re.search(r"\d", body) and len(_words(body)) < 6:
@@ -381,6 +385,7 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
     picked: list[tuple[tuple, Statement]] = []
     seen_words: list[set[str]] = [set(_words(e.text)) for e in essentials]
     seen_numbers: set[str] = {n for e in essentials for n in _figures(e.text)}
+    seen_quantities: set[str] = {q for e in essentials for q in _quantities(e.text)}
     seen_subjects: set[str] = set()
     order = {"number": 0, "list": 1, "definition": 2}
     # A term the notes define twice in different words (a "container instance" that is "part of an EC2 instance"
@@ -396,7 +401,8 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
     for position, fact in enumerate(notes.facts):
         if fact.kind not in order or not fact.refs:
             continue
-        if essentials and (fact.kind != "number" or notes.slug in reference.notices):
+        if essentials and (fact.kind != "number" or notes.slug in reference.notices
+                           or notes.slug in reference.no_figures):
             continue  # the essentials say what the topic is made of; the notes add their figures (not a retired one's)
         text = _fact_text(fact)
         if not text or not (25 <= len(plain(text)) <= 230) or not notes.readable(text):
@@ -430,6 +436,8 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
                 fact.kind == "number" and any(f" {a} " in f" {' '.join(_words(fact.subject))} " for a in aliases))):
             continue  # the table says it, row by row (and "S3 Glacier" is a sibling the table splits in two)
         figures = _figures(text)
+        if _quantities(text) & seen_quantities:
+            continue  # the essentials state that figure ("5 GB" per PUT)
         if fact.kind == "number":
             number = fact.data.get("number", "")
             if number in seen_numbers or (figures and figures <= seen_numbers):
@@ -455,6 +463,14 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
     if essentials:
         return essentials + chosen[:max(0, min(MAX_NOTE_FIGURES, MAX_WITH_ESSENTIALS - len(essentials)))]
     return chosen[:MAX_FACTS]
+
+
+_QUANTITY = re.compile(r"(\d[\d,.]*)\s*(%|tib|tb|gib|gb|mib|mb|kb|ms|minutes?|hours?|days?|years?|nines?)\b", re.I)
+
+
+def _quantities(text: str) -> set[str]:
+    """ "5 GB", "5GB" and "5 gb" are one quantity."""
+    return {f"{n.replace(',', '')}{u.lower().rstrip('s')}" for n, u in _QUANTITY.findall(text)}
 
 
 def _figures(text: str) -> set[str]:
@@ -626,6 +642,7 @@ class Reference:
     notices: dict[str, Statement] = field(default_factory=dict)
     outdated: tuple[tuple[frozenset[str], re.Pattern], ...] = ()
     no_confusion: frozenset[str] = frozenset()  # scenario families whose near misses are no "often confused"
+    no_figures: frozenset[str] = frozenset()  # topics whose essentials stand alone (the notes' figures are off it)
 
 
 @functools.cache
@@ -668,7 +685,8 @@ def load_reference() -> Reference:
             raise ValueError(f"summary.toml: table {family!r} needs a caption and an https url")
         tables[family] = entry
     no_confusion = frozenset(data.get("confusion", {}).get("skip_families", []))
-    return Reference(definitions, tables, preferred, essentials, notices, tuple(outdated), no_confusion)
+    no_figures = frozenset(slug for slug, entry in data.get("essentials", {}).items() if entry.get("figures") is False)
+    return Reference(definitions, tables, preferred, essentials, notices, tuple(outdated), no_confusion, no_figures)
 
 
 def table_spec(family, entry: dict) -> TableSpec:

@@ -268,7 +268,9 @@ def test_the_reference_essentials_come_first_with_their_aws_page_and_the_notes_a
         NoteFact("number", "object size", {"number": "5 TB", "statement": "Max. Object Size is 5TB (5000GB)"},
                  (("002", 1, 1),)),  # outdated: 50 TB since December 2025
         NoteFact("number", "uploads", {"number": "5GB", "statement": "If uploading more than 5GB, must use "
-                                       "multi-part upload"}, (("002", 1, 2),)),
+                                       "multi-part upload"}, (("002", 1, 2),)),  # the essentials say 5 GB
+        NoteFact("number", "names", {"number": "63", "statement": "Bucket names must be 3 to 63 characters long"},
+                 (("002", 1, 4),)),
         NoteFact("definition", "Buckets", {"term": "Buckets", "definition": "containers for objects in a Region"},
                  (("002", 1, 3),)),  # the essentials say what S3 is made of
     )
@@ -277,8 +279,7 @@ def test_the_reference_essentials_come_first_with_their_aws_page_and_the_notes_a
     assert summary.facts[:len(essentials)] == list(essentials)
     assert all(f.url.startswith("https://") and not f.refs for f in essentials)
     assert any("50 TB" in f.text for f in essentials)
-    assert [f.text for f in summary.facts[len(essentials):]] == ["If uploading more than 5GB, must use multi-part "
-                                                                  "upload."]
+    assert [f.text for f in summary.facts[len(essentials):]] == ["Bucket names must be 3 to 63 characters long."]
 
 
 def test_a_retired_service_says_so_before_anything_else():
