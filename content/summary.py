@@ -152,7 +152,6 @@ class Trap:
 
 @dataclass
 class Summary:
-    notice: Statement | None = None  # a retired or closed service: said before anything else
     definition: Statement | None = None
     facts: list[Statement] = field(default_factory=list)
     table: Table | None = None
@@ -166,8 +165,6 @@ class Summary:
 
     def statements(self) -> Iterable[Statement]:
         """Every line of the summary that states something, for checks over all of them."""
-        if self.notice:
-            yield self.notice
         if self.definition:
             yield self.definition
         yield from self.facts
@@ -401,8 +398,7 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
     for position, fact in enumerate(notes.facts):
         if fact.kind not in order or not fact.refs:
             continue
-        if essentials and (fact.kind != "number" or notes.slug in reference.notices
-                           or notes.slug in reference.no_figures):
+        if essentials and (fact.kind != "number" or notes.slug in reference.no_figures):
             continue  # the essentials say what the topic is made of; the notes add their figures (not a retired one's)
         text = _fact_text(fact)
         if not text or not (25 <= len(plain(text)) <= 230) or not notes.readable(text):
@@ -617,9 +613,7 @@ def summarise(notes: TopicNotes) -> Summary:
     if (notes.confusion and (notes.confusion.slug or notes.confusion.url)
             and notes.confusion.family not in load_reference().no_confusion):
         confusion = asdict(notes.confusion)
-    notice = load_reference().notices.get(notes.slug)
     return Summary(
-        notice=notice,
         definition=choose_definition(notes),
         facts=choose_facts(notes, siblings),
         table=table,
@@ -639,7 +633,6 @@ class Reference:
     tables: dict[str, dict]
     preferred: frozenset[str] = frozenset()  # topics whose reference definition wins over the notes'
     essentials: dict[str, tuple[Statement, ...]] = field(default_factory=dict)
-    notices: dict[str, Statement] = field(default_factory=dict)
     outdated: tuple[tuple[frozenset[str], re.Pattern], ...] = ()
     no_confusion: frozenset[str] = frozenset()  # scenario families whose near misses are no "often confused"
     no_figures: frozenset[str] = frozenset()  # topics whose essentials stand alone (the notes' figures are off it)
@@ -664,11 +657,6 @@ def load_reference() -> Reference:
                 raise ValueError(f"summary.toml: essentials {slug!r} need text and an https url for each fact")
             facts.append(Statement(text, [], url))
         essentials[slug] = tuple(facts)
-    notices = {}
-    for slug, entry in data.get("notice", {}).items():
-        if not entry.get("text") or not entry.get("url", "").startswith("https://"):
-            raise ValueError(f"summary.toml: notice {slug!r} needs text and an https url")
-        notices[slug] = Statement(entry["text"], [], entry["url"])
     outdated = []
     for entry in data.get("outdated", []):
         if not entry.get("topics") or not entry.get("pattern") or not entry.get("now"):
@@ -686,7 +674,7 @@ def load_reference() -> Reference:
         tables[family] = entry
     no_confusion = frozenset(data.get("confusion", {}).get("skip_families", []))
     no_figures = frozenset(slug for slug, entry in data.get("essentials", {}).items() if entry.get("figures") is False)
-    return Reference(definitions, tables, preferred, essentials, notices, tuple(outdated), no_confusion, no_figures)
+    return Reference(definitions, tables, preferred, essentials, tuple(outdated), no_confusion, no_figures)
 
 
 def table_spec(family, entry: dict) -> TableSpec:
@@ -801,11 +789,12 @@ class Spelling:
         return self.pattern.sub(lambda m: self._by_compact.get(_compact(m.group(0)), m.group(0)), text)
 
 
-def as_text(sheet: dict, name: str) -> str:
-    """A stored summary as plain text, in the order the page shows it (for reading it without the page)."""
+def as_text(sheet: dict, name: str, discontinued: str = "") -> str:
+    """A stored summary as plain text, in the order the page shows it (for reading it without the page), after the
+    page's banner for a service AWS has ended (the catalog's ``discontinued``)."""
     out = [name, ""]
-    if sheet.get("notice"):
-        out += [f"Status: {sheet['notice']['text']}", ""]
+    if discontinued:
+        out += [f"Discontinued. {discontinued}", ""]
     definition = sheet.get("definition")
     if definition:
         out += [definition["text"], ""]

@@ -282,12 +282,10 @@ def test_the_reference_essentials_come_first_with_their_aws_page_and_the_notes_a
     assert [f.text for f in summary.facts[len(essentials):]] == ["Bucket names must be 3 to 63 characters long."]
 
 
-def test_a_retired_service_says_so_before_anything_else():
-    summary = summarise(TopicNotes(slug="amazon-qldb", name="Amazon QLDB", lines=(line("QLDB is a ledger db"),)))
-    assert summary.notice.text.startswith("Retired") and "31 July 2025" in summary.notice.text
-    assert "Aurora PostgreSQL" in summary.notice.text and summary.notice.url.startswith("https://docs.aws.amazon.com/")
-    text = as_text(summary.as_dict(), "Amazon QLDB")
-    assert text.index("Retired") < text.index("ledger")
+def test_a_discontinued_service_is_said_before_its_summary():
+    sheet = {"definition": {"text": "QLDB was a ledger database."}}
+    text = as_text(sheet, "Amazon QLDB", "AWS ended support for Amazon QLDB on 31 July 2025.")
+    assert text.index("Discontinued. AWS ended support") < text.index("ledger database")
 
 
 def test_the_count_of_corrections_left_below_is_said_in_good_english():

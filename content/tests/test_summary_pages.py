@@ -180,7 +180,7 @@ def test_the_reference_is_keyed_by_catalog_topics(shipped_notes):
 
     reference = load_reference()
     known = set(Topic.objects.values_list("slug", flat=True))
-    keys = {*reference.definitions, *reference.essentials, *reference.notices,
+    keys = {*reference.definitions, *reference.essentials,
             *(slug for topics, _ in reference.outdated for slug in topics)}
     assert keys <= known, keys - known
 
@@ -197,11 +197,18 @@ def test_every_key_fact_from_the_notes_is_one_clean_current_claim(shipped_notes)
                 assert clean_claim(fact["text"], "list"), (slug, fact["text"])
 
 
-def test_a_retired_service_says_so_first_on_its_page(client, shipped_notes):
-    topic = Topic.objects.get(slug="amazon-qldb")
+def test_a_discontinued_service_says_so_before_its_summary_and_teaches_no_figures(client, shipped_notes):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    topic = Topic.objects.exclude(discontinued="").get(slug="amazon-qldb")
     html = client.get(topic.get_absolute_url()).content.decode()
-    box = re.search(r'<section class="summary card".*?</section>', html, re.S).group(0)
-    assert box.index("end of support on 31 July 2025") < box.index(topic.summary_sheet["definition"]["text"][:40])
+    assert html.index('class="discontinued"') < html.index('class="summary card"')
+    assert all(not fact["refs"] for fact in topic.summary_sheet["facts"])  # no figures from the notes
+    out = StringIO()
+    call_command("summaries", "amazon-qldb", stdout=out)
+    assert out.getvalue().split("\n")[1].startswith("Discontinued. AWS ended support for Amazon QLDB on 31 July 2025")
 
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

@@ -32,4 +32,5 @@ class Command(BaseCommand):
         for slug in [*picked, *slugs]:
             topic = topics[slug]
             self.stdout.write(f"## {topic.name} ({slug})\n")
-            self.stdout.write(as_text(topic.summary_sheet, topic.name).split("\n", 1)[1].strip() + "\n")
+            text = as_text(topic.summary_sheet, topic.name, topic.discontinued)
+            self.stdout.write(text.split("\n", 1)[1].strip() + "\n")
