@@ -27,6 +27,8 @@ from pathlib import Path
 SUMMARY_DATA = Path(__file__).resolve().parent / "summary.toml"
 TYPICAL_USE = "Typical use"
 MAX_FACTS = 7
+MAX_WITH_ESSENTIALS = 10  # essentials and the notes' figures together: readable in two minutes
+MAX_NOTE_FIGURES = 3
 MAX_TRAPS = 5
 
 Ref = tuple  # (file label, source id, line number), as on every line of a topic page
@@ -96,6 +98,7 @@ class Confusion:
     text: str
     slug: str = ""  # the other topic's page, when it has one
     url: str = ""
+    family: str = ""  # the scenario family it comes from
 
 
 @dataclass(frozen=True)
@@ -256,6 +259,8 @@ def choose_definition(notes: TopicNotes) -> Statement | None:
     """The notes' definition when it reads as one and names the topic; where AWS's reference exists, only a
     "Name: definition" of ten words or more beats it (not a story, a lead-in or a sentence about something else)."""
     names = (notes.name, *notes.names)
+    if notes.reference is not None and notes.slug in load_reference().preferred:
+        return notes.reference  # the notes' own definition is wrong or off the point (summary.toml says so)
     candidate = notes.definition
     if candidate is not None and not names_the_topic(candidate, names, strict=notes.reference is not None):
         candidate = None
@@ -306,27 +311,110 @@ def _about_topic_itself(fact: NoteFact, names: tuple[str, ...]) -> bool:
     return subject in {" ".join(_words(n)) for n in names}
 
 
+# A key fact is one clean claim. These read as something else: an exception or negation tangle ("many languages
+# except (arbitrary) Docker"), a slide's exclamation, arithmetic written as prose ("the time run x by the RAM"), a
+# pronoun with nothing before it ("It can only work till 15 minutes"), or an instruction, that is an example step
+# rather than a rule ("Move older versions to Glacier after 30 days").
+_TANGLE = re.compile(r"\b(?:except|unless|apart from|other than|however|but not|not only|obviously)\b|[!?]|\s[x×]\s",
+                     re.I)
+_DANGLING_PRONOUN = re.compile(r"^(?:it|this|that|they|these|those|its|their|here|there)\b", re.I)
+_IMPERATIVE = re.compile(r"^(?:permanently\s+|then\s+|just\s+)?(?:move|delete|add|create|click|go|select|choose|"
+                         r"update|attach|open|run|set|enable|disable|configure|launch|install|navigate|upload|"
+                         r"download|write|type|copy|start|stop|make|use|keep|check|define|specify|allow|deny|"
+                         r"assign|pick|log|sign|login|store|transfer|apply|turn|put|pay|remove|scale|restart|"
+                         r"reboot)\b", re.I)
+_THEN_DO = re.compile(r"\bthen\s+(?:add|remove|move|delete|launch|terminate|stop|start|send|scale|create)\b", re.I)
+_ANY_VERB = re.compile(_VERB.pattern + r"|\b(?:can|could|will|would|may|must|should|has|have|had|does|do|be|been|"
+                       r"were|supports?|uses?|requires?|scales?|includes?|contains?|handles?|ensures?|"
+                       r"replicates?|costs?|charges?|bills?|gives?|keeps?|grows?|reads?|writes?|sends?)\b", re.I)
+_LABEL = re.compile(r"^([^:–—]{1,60}?)\s*(?::|\s[–—-]\s)\s*")
+
+
+def _body(text: str) -> str:
+    """What a "Label: claim" line claims, without its label."""
+    found = _LABEL.match(text)
+    return text[found.end():] if found else text
+
+
+def clean_claim(text: str, kind: str = "definition") -> bool:
+    """The line states one claim in plain grammar (see _TANGLE and friends); a bare run of short noun phrases
+    ("Network card: Speed of the card, Public IP address") is a fragment, unless it is a list by kind."""
+    text = plain(text)
+    body = _body(text)
+    if _TANGLE.search(text) or _DANGLING_PRONOUN.match(body) or _IMPERATIVE.match(body) or _THEN_DO.search(body):
+        return False
+    parts = [p for p in re.split(r"[,;]", body) if p.strip()]
+    if kind != "list" and len(parts) >= 3 and all(len(_words(p)) <= 4 for p in parts):
+        return False  # "Highly available, scalable, expensive (3x gp2), pay per use": a run of labels
+    if kind != "list" and not _ANY_VERB.search(body):
+        if len(parts) >= 2 and all(len(_words(p)) <= 4 for p in parts):
+            return False
+        if not re.search(r"\d", body) and len(_words(body)) < 6:
+            return False
+    return True
+
+
+def _subject_key(subject: str, names: tuple[str, ...]) -> str:
+    """ "ECS container instance" and "Container Instance (CI)" on the ECS page are one term."""
+    own = {w for n in names for w in _words(n)} | {"amazon", "aws", "the", "a", "an"}
+    return " ".join(w.rstrip("s") for w in _words(re.sub(r"\([^)]*\)", "", subject)) if w not in own)
+
+
+def _names_another_topic(term: str, notes: TopicNotes) -> bool:
+    """ "Elastic Block Store (EBS)" on the EC2 page: the name, or its short form in brackets, is another page."""
+    term = plain(term)
+    inner = re.findall(r"\(([^)]*)\)", term)
+    outer = re.sub(r"\([^)]*\)", "", term).strip(" -–:")
+    return any(notes.other_topic(t) for t in (term, outer, *inner) if t.strip())
+
+
 def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list[Statement]:
-    """Figures first, then one list and the definitions of the topic's parts; each line said once."""
+    """Figures first, then one list and the definitions of the topic's parts; each line said once.
+
+    Where summary.toml gives the topic's essentials (what the exam asks, checked against AWS), they come first and
+    the notes add only figures they state cleanly; nothing a reference entry marks as outdated is shown.
+    """
     names = (notes.name, *notes.names)
     aliases = {" ".join(_words(n)) for n in notes.names} - {" ".join(_words(notes.name))}
+    reference = load_reference()
+    essentials = list(reference.essentials.get(notes.slug, ()))
+    outdated = [p for topics, p in reference.outdated if notes.slug in topics]
     picked: list[tuple[tuple, Statement]] = []
-    seen_words: list[set[str]] = []
-    seen_numbers: set[str] = set()
+    seen_words: list[set[str]] = [set(_words(e.text)) for e in essentials]
+    seen_numbers: set[str] = {n for e in essentials for n in _figures(e.text)}
+    seen_quantities: set[str] = {q for e in essentials for q in _quantities(e.text)}
     seen_subjects: set[str] = set()
     order = {"number": 0, "list": 1, "definition": 2}
+    # A term the notes define twice in different words (a "container instance" that is "part of an EC2 instance"
+    # and "EC2 instances or Fargate"): the notes disagree with themselves, so neither is a key fact.
+    defined: dict[str, list[set[str]]] = {}
+    for fact in notes.facts:
+        if fact.kind == "definition":
+            defined.setdefault(_subject_key(fact.data.get("term", fact.subject), names), []).append(
+                set(_words(fact.data.get("definition", ""))))
+    disputed = {key for key, bodies in defined.items() if key and any(
+        len(a & b) < 0.6 * min(len(a), len(b)) for i, a in enumerate(bodies) for b in bodies[i + 1:])}
     lists = 0
     for position, fact in enumerate(notes.facts):
         if fact.kind not in order or not fact.refs:
             continue
+        if essentials and (fact.kind != "number" or notes.slug in reference.no_figures):
+            continue  # the essentials say what the topic is made of; the notes add their figures (not a retired one's)
         text = _fact_text(fact)
         if not text or not (25 <= len(plain(text)) <= 230) or not notes.readable(text):
             continue
         if fact.kind == "definition" and _about_topic_itself(fact, names):
             continue  # that is the "what it is" line
         text = _NAME_LEAD(names).sub("", plain(text)) or text  # "Amazon S3 – Objects – ..." on the S3 page
-        if not key_fact(fact, text) or (fact.kind == "definition" and notes.other_topic(fact.data.get("term", ""))):
+        if not key_fact(fact, text) or not clean_claim(text, fact.kind):
             continue
+        if any(p.search(plain(text)) for p in outdated):
+            continue  # AWS changed it since the notes were written; the essentials give today's figure
+        if fact.kind == "definition" and (_names_another_topic(fact.data.get("term", ""), notes)
+                                          or _subject_key(fact.data.get("term", fact.subject), names) in disputed):
+            continue
+        if fact.kind == "number" and _names_another_topic(fact.subject, notes):
+            continue  # "Amazon S3 – 11 nines" is the S3 page's figure
         if fact.kind == "list":
             members = fact.data.get("members", [])
             if not 2 <= len(members) <= 9 or lists:
@@ -343,17 +431,23 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
         if table_siblings and (any(s.about(fact.subject) for s in table_siblings) or (
                 fact.kind == "number" and any(f" {a} " in f" {' '.join(_words(fact.subject))} " for a in aliases))):
             continue  # the table says it, row by row (and "S3 Glacier" is a sibling the table splits in two)
+        figures = _figures(text)
+        if _quantities(text) & seen_quantities:
+            continue  # the essentials state that figure ("5 GB" per PUT)
         if fact.kind == "number":
             number = fact.data.get("number", "")
-            if number in seen_numbers:
+            if number in seen_numbers or (figures and figures <= seen_numbers):
                 continue  # "11 nines" once, however many files say it
             seen_numbers.add(number)
+            seen_numbers |= figures
         words = set(_words(text))
         if any(len(words & w) >= 0.8 * min(len(words), len(w)) for w in seen_words):
             continue  # the same point from another file
         seen_words.append(words)
         files = len({r[0] for r in fact.refs})
         hurried = all(r[0] in notes.hurried for r in fact.refs)  # only a file typed in a hurry says it
+        if essentials and (hurried or not _ANY_VERB.search(_body(plain(text)))):
+            continue  # beside checked essentials, only a figure stated in a sentence
         picked.append(((hurried, order[fact.kind], -files, position), fact.section,
                        Statement(notes.respell(shorten(sentence(text), 240)), refs_of(fact.refs))))
     picked.sort(key=lambda p: p[0])
@@ -362,7 +456,23 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
         if not section or per_section[section] < 2:  # a spread of points, not six rows of one example table
             per_section[section] += 1
             chosen.append(statement)
+    if essentials:
+        return essentials + chosen[:max(0, min(MAX_NOTE_FIGURES, MAX_WITH_ESSENTIALS - len(essentials)))]
     return chosen[:MAX_FACTS]
+
+
+_QUANTITY = re.compile(r"(\d[\d,.]*)\s*(%|tib|tb|gib|gb|mib|mb|kb|ms|minutes?|hours?|days?|years?|nines?)\b", re.I)
+
+
+def _quantities(text: str) -> set[str]:
+    """ "5 GB", "5GB" and "5 gb" are one quantity."""
+    return {f"{n.replace(',', '')}{u.lower().rstrip('s')}" for n, u in _QUANTITY.findall(text)}
+
+
+def _figures(text: str) -> set[str]:
+    """The numbers a line states ("99.999999999%", "5 TB"), digits only, to say each figure once."""
+    found = {re.sub(r"[^\d.]", "", n).strip(".") for n in re.findall(r"\d[\d,.]*", text)}
+    return {n for n in found if len(n.replace(".", "")) >= 2}  # "3 AZs" is too common a number to say it once
 
 
 @functools.lru_cache(maxsize=256)
@@ -460,11 +570,29 @@ def build_table(notes: TopicNotes) -> Table | None:
 # -- exam traps ----------------------------------------------------------------------------------------------
 
 
-def choose_traps(notes: TopicNotes) -> tuple[list[Trap], int]:
+def _mentions(text: str, names: Iterable[str]) -> bool:
+    """``text`` names one of ``names`` ("Amazon S3" is found as "S3"), as whole words."""
+    words = " " + " ".join(_words(text)) + " "
+    for name in names:
+        key = " ".join(w for w in _words(name) if w not in {"amazon", "aws"})
+        if key and f" {key} " in words:
+            return True
+    return False
+
+
+def choose_traps(notes: TopicNotes, siblings: tuple[Sibling, ...] = ()) -> tuple[list[Trap], int]:
+    """The corrections of the notes' wrong lines about this topic (or one of its siblings); a correction about
+    another service (the default VPC on the Lambda page) stays beside its line in the notes below."""
     traps: list[Trap] = []
     seen: set[str] = set()
+    names = (notes.name, *notes.names)
+    others = [link.name for link in notes.related]
     for line in notes.lines:
         if line.correction is None or line.correction in seen:
+            continue
+        about = f"{line.correction} {line.text}"
+        if (_mentions(about, others) and not _mentions(about, names)
+                and not any(s.about(about) for s in siblings)):
             continue
         seen.add(line.correction)
         correction = re.sub(r"\s*\((?:H|M|M-H|M–H)\)\s*$", "", line.correction)  # the errata's confidence mark
@@ -480,9 +608,10 @@ def choose_traps(notes: TopicNotes) -> tuple[list[Trap], int]:
 def summarise(notes: TopicNotes) -> Summary:
     table = build_table(notes)
     siblings = notes.table.siblings if table and notes.table else ()
-    traps, more = choose_traps(notes)
+    traps, more = choose_traps(notes, siblings)
     confusion = None
-    if notes.confusion and (notes.confusion.slug or notes.confusion.url):
+    if (notes.confusion and (notes.confusion.slug or notes.confusion.url)
+            and notes.confusion.family not in load_reference().no_confusion):
         confusion = asdict(notes.confusion)
     return Summary(
         definition=choose_definition(notes),
@@ -502,6 +631,11 @@ def summarise(notes: TopicNotes) -> Summary:
 class Reference:
     definitions: dict[str, Statement]
     tables: dict[str, dict]
+    preferred: frozenset[str] = frozenset()  # topics whose reference definition wins over the notes'
+    essentials: dict[str, tuple[Statement, ...]] = field(default_factory=dict)
+    outdated: tuple[tuple[frozenset[str], re.Pattern], ...] = ()
+    no_confusion: frozenset[str] = frozenset()  # scenario families whose near misses are no "often confused"
+    no_figures: frozenset[str] = frozenset()  # topics whose essentials stand alone (the notes' figures are off it)
 
 
 @functools.cache
@@ -513,6 +647,21 @@ def load_reference() -> Reference:
         if not entry.get("text") or not entry.get("url", "").startswith("https://"):
             raise ValueError(f"summary.toml: definition {slug!r} needs text and an https url")
         definitions[slug] = Statement(entry["text"], [], entry["url"])
+    preferred = frozenset(slug for slug, entry in data.get("definition", {}).items() if entry.get("prefer"))
+    essentials = {}
+    for slug, entry in data.get("essentials", {}).items():
+        facts = []
+        for item in entry.get("facts", []):
+            text, url = (item, entry.get("url", "")) if isinstance(item, str) else (item.get("text"), item.get("url"))
+            if not text or not (url or "").startswith("https://"):
+                raise ValueError(f"summary.toml: essentials {slug!r} need text and an https url for each fact")
+            facts.append(Statement(text, [], url))
+        essentials[slug] = tuple(facts)
+    outdated = []
+    for entry in data.get("outdated", []):
+        if not entry.get("topics") or not entry.get("pattern") or not entry.get("now"):
+            raise ValueError("summary.toml: an outdated entry needs topics, a pattern and what is true now")
+        outdated.append((frozenset(entry["topics"]), re.compile(entry["pattern"], re.I)))
     tables = {}
     for family, entry in data.get("table", {}).items():
         columns = entry.get("columns") or []
@@ -523,7 +672,9 @@ def load_reference() -> Reference:
         if not entry.get("url", "").startswith("https://") or not entry.get("caption"):
             raise ValueError(f"summary.toml: table {family!r} needs a caption and an https url")
         tables[family] = entry
-    return Reference(definitions, tables)
+    no_confusion = frozenset(data.get("confusion", {}).get("skip_families", []))
+    no_figures = frozenset(slug for slug, entry in data.get("essentials", {}).items() if entry.get("figures") is False)
+    return Reference(definitions, tables, preferred, essentials, tuple(outdated), no_confusion, no_figures)
 
 
 def table_spec(family, entry: dict) -> TableSpec:
@@ -570,11 +721,12 @@ def confusion_for(slug: str, families: Iterable, has_page: Callable[[str], bool]
             text = " ".join(o.fact for o in options)
             url = urls.get(family.id, "")
             if url:
-                return Confusion(names=tuple(o.name for o in options), text=text, url=url)
+                return Confusion(names=tuple(o.name for o in options), text=text, url=url, family=family.id)
             continue
         other = options[0]
         if other.topic and other.topic != slug and has_page(other.topic):
-            return Confusion(names=(names.get(other.topic, other.name),), text=other.fact, slug=other.topic)
+            return Confusion(names=(names.get(other.topic, other.name),), text=other.fact, slug=other.topic,
+                             family=family.id)
     return None
 
 
@@ -637,9 +789,12 @@ class Spelling:
         return self.pattern.sub(lambda m: self._by_compact.get(_compact(m.group(0)), m.group(0)), text)
 
 
-def as_text(sheet: dict, name: str) -> str:
-    """A stored summary as plain text, in the order the page shows it (for reading it without the page)."""
+def as_text(sheet: dict, name: str, discontinued: str = "") -> str:
+    """A stored summary as plain text, in the order the page shows it (for reading it without the page), after the
+    page's banner for a service AWS has ended (the catalog's ``discontinued``)."""
     out = [name, ""]
+    if discontinued:
+        out += [f"Discontinued. {discontinued}", ""]
     definition = sheet.get("definition")
     if definition:
         out += [definition["text"], ""]
@@ -660,7 +815,8 @@ def as_text(sheet: dict, name: str) -> str:
         out.append("Exam traps")
         out += [f"- {trap['correction']} (your notes: \"{trap['wrong']}\")" for trap in traps]
         if sheet.get("more_traps"):
-            out.append(f"- ...and {sheet['more_traps']} more corrections in the notes below")
+            more = sheet["more_traps"]
+            out.append(f"- {more} more correction{'s' if more > 1 else ''} in the notes below.")
         if confusion:
             out.append(f"- Often confused: {' vs '.join(confusion['names'])}. {confusion['text']}")
         out.append("")

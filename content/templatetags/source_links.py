@@ -27,5 +27,5 @@ def statement_source(statement) -> str:
         return source_links(statement["refs"])
     if statement.get("url"):
         return format_html('<span class="refs"><a class="ref ref-aws" href="{}" rel="noopener noreferrer" '
-                           'title="AWS documentation">AWS</a></span>', statement["url"])
+                           'title="AWS documentation">AWS docs</a></span>', statement["url"])
     return ""

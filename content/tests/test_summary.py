@@ -11,6 +11,7 @@ from content.summary import (
     Spelling,
     Statement,
     TableSpec,
+    TopicLink,
     TopicNotes,
     as_text,
     confusion_for,
@@ -151,7 +152,7 @@ def test_key_facts_are_figures_first_each_said_once_and_never_an_example_or_a_cu
         NoteFact("definition", "serverless", {"term": "Serverless", "definition": "developers don't manage servers…"},
                  (("002", 3, 10),)),
     )
-    notes = TopicNotes(slug="amazon-s3", name="Amazon S3", lines=(line("x y z w"),), facts=facts)
+    notes = TopicNotes(slug="object-store", name="Amazon S3", lines=(line("x y z w"),), facts=facts)  # no essentials
     texts = [f.text for f in summarise(notes).facts]
     assert texts == ["The largest object is 5 TB.", "Durability is 99.999999999%", "Versioning: keeps every version "
                      "of an object."]
@@ -160,7 +161,7 @@ def test_key_facts_are_figures_first_each_said_once_and_never_an_example_or_a_cu
 def test_a_definition_of_another_topic_is_left_to_that_topics_page():
     facts = (NoteFact("definition", "fargate", {"term": "Fargate", "definition": "a compute engine for containers in "
                                                  "ECS without servers"}, (REF,)),)
-    notes = TopicNotes(slug="amazon-ecs", name="Amazon ECS", lines=(line("x y z w"),), facts=facts,
+    notes = TopicNotes(slug="container-service", name="Amazon ECS", lines=(line("x y z w"),), facts=facts,
                        other_topic=lambda term: term == "Fargate")
     assert summarise(notes).facts == []
 
@@ -198,7 +199,7 @@ def test_the_most_confused_pair_comes_from_the_families_near_misses():
     confusion = confusion_for("route-53-routing-policies", [Family], lambda slug: True, {},
                               {"routing": "https://aws.example/routing"})
     assert confusion == Confusion(names=("MULTIVALUE", "SIMPLE"), text="Multi: up to 8. Simple: one record.",
-                                  url="https://aws.example/routing")
+                                  url="https://aws.example/routing", family="routing")
 
 
 def test_the_reference_data_loads_and_every_entry_links_to_an_aws_page():
@@ -216,3 +217,79 @@ def test_search_snippets_render_markdown_with_the_hit_marked_and_nothing_unsafe(
     # a hit across the end of a bold run stays well nested
     assert render_snippet("a **b <mark>c** d</mark>", "<mark>", "</mark>") == (
         "a <strong>b <mark>c</mark></strong><mark> d</mark>")
+
+
+def test_a_key_fact_is_one_clean_claim():
+    garbled = [
+        "Language Support: Many programming languages except (arbitrary) Docker",  # an exception tangle
+        "Easy to get more resources per functions (up to 10GB of RAM!)",  # a slide's exclamation
+        "Billing: By the time run x by the RAM provisioned",  # arithmetic written as prose
+        "It can only work till 15 minutes",  # a pronoun with nothing before it
+        "Lifecycle Rules – Move older versions to Glacier after 30 days",  # an example rule, not S3's behaviour
+        "Network card: Speed of the card, Public IP address",  # a fragment
+    ]
+    facts = tuple(NoteFact("definition" if ":" in text else "number", f"s{i}",
+                           {"term": text.split(":")[0], "definition": text.split(":", 1)[-1], "statement": text,
+                            "number": str(i)}, (("002", 1, i),)) for i, text in enumerate(garbled, start=1))
+    good = NoteFact("number", "timeout", {"number": "15 minutes",
+                                          "statement": "A function can run for up to 15 minutes per invocation"},
+                    (("002", 1, 99),))
+    notes = TopicNotes(slug="functions", name="Functions", lines=(line("x y z w"),), facts=(*facts, good))
+    assert [f.text for f in summarise(notes).facts] == ["A function can run for up to 15 minutes per invocation."]
+
+
+def test_a_term_the_notes_define_two_ways_is_no_key_fact():
+    facts = (
+        NoteFact("definition", "ECS container instance", {"term": "ECS container instance",
+                                                          "definition": "Part of EC2 instance which runs the agent"},
+                 (("002", 1, 1),)),
+        NoteFact("definition", "Container Instance", {"term": "Container Instance", "definition": "Represents the "
+                                                      "compute resources (EC2 instances or Fargate) where tasks run"},
+                 (("003", 1, 2),)),
+        NoteFact("definition", "Service", {"term": "Service", "definition": "keeps the desired number of tasks "
+                                           "running in the cluster"}, (("003", 1, 3),)),
+    )
+    notes = TopicNotes(slug="containers", name="Amazon ECS", names=("ECS",), lines=(line("x y z w"),), facts=facts)
+    assert [f.text for f in summarise(notes).facts] == ["Service: keeps the desired number of tasks running in the "
+                                                         "cluster."]
+
+
+def test_a_correction_about_another_service_stays_in_the_notes_below():
+    notes = TopicNotes(slug="functions", name="AWS Lambda", names=("Lambda",),
+                       related=(TopicLink("vpc", "Amazon VPC"),),
+                       lines=(line("default vpc has 3 subnets", correction="The default VPC has a subnet per AZ."),
+                              line("Lambda runs 5 minutes", correction="Lambda runs up to 15 minutes.", line_no=11)))
+    assert [t.correction for t in summarise(notes).traps] == ["Lambda runs up to 15 minutes."]
+
+
+def test_the_reference_essentials_come_first_with_their_aws_page_and_the_notes_add_only_clean_figures():
+    essentials = load_reference().essentials["amazon-s3"]
+    facts = (
+        NoteFact("number", "object size", {"number": "5 TB", "statement": "Max. Object Size is 5TB (5000GB)"},
+                 (("002", 1, 1),)),  # outdated: 50 TB since December 2025
+        NoteFact("number", "uploads", {"number": "5GB", "statement": "If uploading more than 5GB, must use "
+                                       "multi-part upload"}, (("002", 1, 2),)),  # the essentials say 5 GB
+        NoteFact("number", "names", {"number": "63", "statement": "Bucket names must be 3 to 63 characters long"},
+                 (("002", 1, 4),)),
+        NoteFact("definition", "Buckets", {"term": "Buckets", "definition": "containers for objects in a Region"},
+                 (("002", 1, 3),)),  # the essentials say what S3 is made of
+    )
+    notes = TopicNotes(slug="amazon-s3", name="Amazon S3", names=("S3",), lines=(line("x y z w"),), facts=facts)
+    summary = summarise(notes)
+    assert summary.facts[:len(essentials)] == list(essentials)
+    assert all(f.url.startswith("https://") and not f.refs for f in essentials)
+    assert any("50 TB" in f.text for f in essentials)
+    assert [f.text for f in summary.facts[len(essentials):]] == ["Bucket names must be 3 to 63 characters long."]
+
+
+def test_a_discontinued_service_is_said_before_its_summary():
+    sheet = {"definition": {"text": "QLDB was a ledger database."}}
+    text = as_text(sheet, "Amazon QLDB", "AWS ended support for Amazon QLDB on 31 July 2025.")
+    assert text.index("Discontinued. AWS ended support") < text.index("ledger database")
+
+
+def test_the_count_of_corrections_left_below_is_said_in_good_english():
+    sheet = {"definition": {"text": "X is a thing that does y."}, "traps": [
+        {"correction": "c", "wrong": "w", "refs": []}], "more_traps": 1}
+    assert "- 1 more correction in the notes below." in as_text(sheet, "X")
+    assert "- 2 more corrections in the notes below." in as_text({**sheet, "more_traps": 2}, "X")
