@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from content.catalog import Catalog, find_erratum, load_catalog, load_contradictions, load_errata, normalise
+from content.ingest.authored import AuthoredItems
 from content.ingest.extract import extract
 from content.ingest.parse import parse
 from content.ingest.sources import NoteText, Unreadable, read_note
@@ -323,6 +324,7 @@ class Writer:
         self.errata = load_errata()
         self.now = timezone.now()
         self.hurried: set[str] = set()  # labels of the files typed in a hurry (see hurried()), set by build()
+        self.authored = AuthoredItems()  # the notes' own Q/A cards and practice questions, set by build()
         self.spelling = Spelling((t.slug, tuple(n for n in (t.name, t.full_name, t.short) if n), t.aliases)
                                  for t in catalog.topics.values())
 
@@ -336,7 +338,7 @@ class Writer:
         question_drafts = self.question_drafts(drafts, facts)
         self.write_cards(facts, fact_rows, topics, question_drafts)
         self.progress(stage="questions", cards=Flashcard.objects.active().count())
-        QuestionWriter(self.report, topics).write(question_drafts)
+        QuestionWriter(self.report, topics).write(question_drafts + self.authored.question_drafts(self.catalog))
         self.progress(stage="pages", questions=len(question_drafts))
         self.write_topic_summaries(topics, drafts, facts, sources)
 
@@ -406,6 +408,7 @@ class Writer:
         seen_in_topic: dict[str, dict[str, dict]] = {}  # topic -> loose text -> item (exact duplicates)
         facts: dict[str, dict] = {}
         self.hurried.clear()
+        self.authored = AuthoredItems()
         for note in parsed:
             source = sources[note.path]
             if hurried(note):
@@ -413,6 +416,7 @@ class Writer:
                 self.report.warnings.append(f"{note.label}: typed in a hurry (many lines with typos); a definition "
                                             "only this file gives is shown on its page but makes no flashcard")
             for ts in note.sections:
+                self.authored.collect(ts, note.label, source.pk)
                 title = self.section_title(ts)
                 key = stable_key(ts.topic, normalise(title))
                 draft = drafts.get(key)
@@ -635,6 +639,7 @@ class Writer:
             drafts[card.key] = {"fact_id": None, "topic_id": topics[question.topic].pk, "kind": card.kind,
                                 "front": card.front, "back": card.back, "refs": refs, "position": position}
             position += 1
+        drafts.update(self.authored.card_drafts(topics, position))
         existing = {c.key: c for c in Flashcard.objects.all()}
         to_create, to_update = [], []
         for key, values in drafts.items():

@@ -1169,6 +1169,7 @@ def _inline_list(text: str) -> list[str] | None:
 
 def extract(blocks: list[Block], *, topic_name: str, section_title: str) -> list[Fact]:
     """Facts stated by one section's blocks, in source order."""
+    blocks = [b for b in blocks if not b.origin]  # a practice question's explanation is read, never carded
     if not blocks:
         return []
     sec = _Section(blocks, topic_name, section_title)

@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, field
 
 from content.catalog import Catalog, normalise
-from content.ingest.outline import Block, Outline, Section
+from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
 
 _COMPARISON_WORDS = frozenset(
     {"vs", "versus", "comparison", "comparing", "compare", "compared", "difference", "differences"}
@@ -63,6 +63,8 @@ class TopicSection:
     line: int
     level: int  # 1 = directly under the topic; deeper sub-headings 2, 3, ...
     blocks: list[Block] = field(default_factory=list)
+    cards: list[AuthorCard] = field(default_factory=list)  # the author's own cards, as written
+    questions: list[AuthorQuestion] = field(default_factory=list)  # practice questions whose key is this topic
 
 
 @dataclass(frozen=True)
@@ -142,11 +144,12 @@ class _Assigner:
                 blocks, moved = self.split_labels(topic, blocks)
             self.out.append(TopicSection(topic, title, sec.line, level, blocks))
             self.out.extend(moved)
+        self.place_authored(sec, ctx, title, level)
         for topic, blocks in routed.items():
             if topic not in ctx.topics and blocks:
                 self.out.append(TopicSection(topic, title, sec.line, 1, blocks))
 
-        if not ctx.topics and not any(routed.values()):
+        if not ctx.topics and not any(routed.values()) and not (sec.cards or sec.questions):
             if not title:
                 if sec.blocks:
                     self.warnings.append(
@@ -166,6 +169,41 @@ class _Assigner:
                 f"{self.label}:{sec.line if title else unrouted[0].line}: {len(unrouted)} block(s) {where} "
                 f"name no topic (lines {lines})"
             )
+
+    def place_authored(self, sec: Section, ctx: _Ctx, title: str, level: int) -> None:
+        """The author's cards go to the topic they name (else the section's); a practice question, with its
+        explanation as a line of the page, goes to the topic of its key."""
+        for card in sec.cards:
+            topic = self.named(f"{card.front} {card.back}", ctx.topics)
+            if topic:
+                self.out.append(TopicSection(topic, title, card.line, level, cards=[card]))
+            else:
+                self.warnings.append(f"{self.label}:{card.line}: the card {card.front[:60]!r} names no topic")
+        for question in sec.questions:
+            key = " ".join(question.options[k] for k in question.correct)
+            topic = self.named(key, ()) or self.named(f"{question.stem} {key}", ctx.topics)
+            if not topic:
+                self.warnings.append(
+                    f"{self.label}:{question.line}: the practice question {question.stem[:60]!r} names no topic"
+                )
+                continue
+            blocks = []
+            if question.explanation:
+                blocks.append(Block(kind="paragraph", text=question.explanation, line=question.explanation_line,
+                                    end_line=question.end_line, origin="explanation"))
+            self.out.append(TopicSection(topic, title, question.line, level, blocks, questions=[question]))
+
+    def named(self, text: str, within: tuple[str, ...]) -> str | None:
+        """The topic a piece of text is about: the first one it names (the section's own first), else the
+        section's."""
+        found = self.catalog.mentions(text)
+        found = [f for f in found if not any(o != f and self.catalog.is_ancestor(f, o) for o in found)]
+        for slug in found:
+            if slug in within or any(self.catalog.is_ancestor(w, slug) for w in within):
+                return slug
+        if found:
+            return found[0]
+        return within[0] if within else None
 
     def split_labels(self, topic: str, blocks: list[Block]) -> tuple[list[Block], list[TopicSection]]:
         """Move label bullets that name a sub-topic, with their child bullets, to its page.
