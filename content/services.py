@@ -22,8 +22,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from content.catalog import Catalog, find_erratum, load_catalog, load_contradictions, load_errata, normalise
+from content.catalog import Catalog, load_catalog, normalise
 from content.ingest.authored import AuthoredItems
+from content.ingest.claims import disagreements, find_claim, load_claims
 from content.ingest.extract import extract
 from content.ingest.parse import parse
 from content.ingest.sources import NoteText, Unreadable, read_note
@@ -321,7 +322,6 @@ class Writer:
         self.catalog = catalog
         self.report = report
         self.progress = progress or (lambda **counts: None)
-        self.errata = load_errata()
         self.now = timezone.now()
         self.hurried: set[str] = set()  # labels of the files typed in a hurry (see hurried()), set by build()
         self.authored = AuthoredItems()  # the notes' own Q/A cards and practice questions, set by build()
@@ -426,7 +426,7 @@ class Writer:
                 erratum_lines = set()
                 for block in ts.blocks:
                     ref = [note.label, source.pk, block.line]
-                    erratum = find_erratum(block.text, self.errata)
+                    erratum = find_claim(block.text, topic=ts.topic)  # a claim says the line is wrong
                     if erratum:
                         erratum_lines.update(range(block.line, block.end_line + 1))
                     loose_text = loose(block.text)
@@ -673,11 +673,10 @@ class Writer:
             by_topic.setdefault(draft.topic, []).append(draft)
         fact_counts = Counter(f["topic"] for f in facts.values())
         labels = {s.label for s in sources.values()}
-        contradictions: dict[str, list[dict]] = {}
-        for c in load_contradictions():
-            refs = [r for r in c.sources if r.split(":")[0] in labels]
-            if c.topic and len(refs) >= 2:
-                contradictions.setdefault(c.topic, []).append({"note": c.note, "refs": refs})
+        contradictions = disagreements({slug: [(i["text"], i["refs"], (i["erratum"] or {}).get("id"))
+                                                for d in own for i in d.items] for slug, own in by_topic.items()})
+        contradictions = {t: [c for c in cs if all(r.split(":")[0] in labels for r in c["refs"])]
+                          for t, cs in contradictions.items()}
         source_ids = {s.label: s.pk for s in sources.values()}
         card_counts = Counter(Flashcard.objects.active().values_list("topic_id", flat=True))
         question_counts = Counter(Question.objects.active().values_list("topic_id", flat=True))
@@ -931,7 +930,7 @@ def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts
 
     entry = catalog.topics[slug]
     reference = s.load_reference()
-    errata = {e.id: e for e in load_errata()}
+    errata = {c.id: c for c in load_claims()}
     lines = []
     for draft in drafts:
         labels: list[tuple[int, str]] = []  # (depth, text) of the bullets above the current line
