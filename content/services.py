@@ -28,6 +28,7 @@ from content.ingest.claims import disagreements, find_claim, load_claims
 from content.ingest.extract import extract
 from content.ingest.parse import parse
 from content.ingest.sources import NoteText, Unreadable, read_note
+from content.ingest.spelling import respell_services
 from content.ingest.topics import TopicSection, assign
 from content.models import Fact, Section, Source, Topic
 from content.render import render_block
@@ -618,7 +619,8 @@ class Writer:
                     continue
                 fronts[front_key] = card.key
                 drafts[card.key] = {"fact_id": fact_rows[fact_key].pk, "topic_id": topics[f["topic"]].pk,
-                                    "kind": card.kind, "front": card.front, "back": card.back,
+                                    "kind": card.kind, "front": self.spelling(respell_services(card.front)),
+                                    "back": self.spelling(respell_services(card.back)),
                                     "refs": list(f["refs"]), "position": position}
         for key in [k for k, d in drafts.items() if d["kind"] in ("definition", "use_case")
                     and {r[0] for r in d["refs"]} <= self.hurried]:
