@@ -52,6 +52,12 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 _SUBJECT = re.compile(
     r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Za-z0-9][\w .&/()'’-]*?)\s+(?:is|are|=|stands for)\s", re.I
 )
+_SUBJECT_VERB = re.compile(
+    r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Z][\w .&/()'’-]*?)\s+(?:is|are|gives|provides|offers|lets|allows|"
+    r"stores|runs|helps|enables|supports|delivers|protects|monitors|records|manages|can|was)\s"
+)
+_DEFINES = re.compile(r"^\W*(?:(?:this|it)\s+is\s+)?(?:an?|the)\s+\w+", re.I)
+_USE_X = re.compile(r"^\W*use\s+(?:(?:the|an?)\s+)?(?P<subject>[A-Z][\w .&/()'’-]*?)\s+(?:to|for|when|if)\s", re.I)
 _SUBJECT_WORDS = 5  # "Docker is a ...", "An ELB (Elastic Load Balancer) is a ..."
 _LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child bullets, acts as a label
 
@@ -135,6 +141,11 @@ class _Assigner:
         else:
             routed = {t: list(sec.blocks) for t in ctx.topics}
             unrouted = [] if ctx.topics else list(sec.blocks)
+            if len(ctx.topics) == 1:
+                kept, moved = self.by_subject(ctx.topics[0], routed[ctx.topics[0]])
+                routed[ctx.topics[0]] = kept
+                for topic, blocks in moved.items():
+                    routed.setdefault(topic, []).extend(blocks)
 
         level = max(1, depth - ctx.start_depth + 1)
         for topic in ctx.topics:
@@ -154,20 +165,20 @@ class _Assigner:
                 if sec.blocks:
                     self.warnings.append(
                         f"{self.label}:{sec.blocks[0].line}: {len(sec.blocks)} block(s) under no heading "
-                        f"belong to no topic"
+                        f"belong to no topic ({_lines(sec.blocks)})"
                     )
             elif sec.blocks or not sec.children:
-                extra = f"; {len(sec.blocks)} block(s) unassigned" if sec.blocks else " (empty)"
+                extra = f"; {len(sec.blocks)} block(s) unassigned ({_lines(sec.blocks)})" if sec.blocks else " (empty)"
                 self.warnings.append(
                     f"{self.label}:{sec.line}: heading {title!r} matches no catalog topic and has no "
                     f"topic above it{extra}"
                 )
         elif unrouted:
-            lines = ", ".join(str(b.line) for b in unrouted[:5]) + (" ..." if len(unrouted) > 5 else "")
+            lines = _lines(unrouted)
             where = f"under heading {title!r}" if title else "under no heading"
             self.warnings.append(
                 f"{self.label}:{sec.line if title else unrouted[0].line}: {len(unrouted)} block(s) {where} "
-                f"name no topic (lines {lines})"
+                f"name no topic ({lines})"
             )
 
     def place_authored(self, sec: Section, ctx: _Ctx, title: str, level: int) -> None:
@@ -205,6 +216,58 @@ class _Assigner:
             return found[0]
         return within[0] if within else None
 
+    def by_subject(self, topic: str, blocks: list[Block]) -> tuple[list[Block], dict[str, list[Block]]]:
+        """A heading is a hint, not a wall: a paragraph or bullet whose subject is another service goes there.
+
+        "DynamoDB is a key-value database", "Use Shield to stop DDoS attacks", "**Aurora**: MySQL-compatible"
+        under an EC2 heading belong on the DynamoDB, Shield and Aurora pages, with the child bullets under
+        them. A service related to the section's topic (its parent or one of its own sub-topics) stays.
+        """
+        kept: list[Block] = []
+        moved: dict[str, list[Block]] = {}
+        current: str | None = None
+        current_depth = 0
+        related = self._closure((topic,))
+        for block in blocks:
+            if current is not None and block.depth > current_depth:
+                moved[current].append(block)
+                continue
+            current = None
+            other = self.subject_of(block)
+            if other and other not in related and not self.catalog.is_ancestor(topic, other):
+                moved.setdefault(other, []).append(block)
+                current, current_depth = other, block.depth
+            else:
+                kept.append(block)
+        if not kept:
+            return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
+        return kept, moved
+
+    def subject_of(self, block: Block) -> str | None:
+        """The service a paragraph or bullet is about, by its opening words, else None.
+
+        "DynamoDB offers ...", "Amazon Aurora is ...", "Use AWS Shield to ...", or a label that is exactly a
+        service's name with a definition of it ("ELASTIC BLOCK STORAGE: This is a storage service ...").
+        A label with anything else after it ("**Amazon S3**: store data in S3 and query it here") is how
+        the section's own service works with that one, and stays.
+        """
+        if block.kind not in ("paragraph", "bullet") or block.origin:
+            return None
+        if block.term:
+            if not _DEFINES.match(block.definition or ""):
+                return None
+            subject = block.term
+        else:
+            m = _SUBJECT_VERB.match(block.text) or _USE_X.match(block.text)
+            if not m or len(m["subject"].split()) > _SUBJECT_WORDS:
+                return None
+            subject = m["subject"]
+        subject = _PARENTHESES.sub(" ", subject).replace("*", "").strip()
+        if normalise(subject) in self.catalog.ambiguous:
+            return None  # "Organizations can use QuickSight ...": the word, not the service
+        slug = self.catalog.lookup(subject)
+        return slug if slug and _is_service(self.catalog, slug) else None
+
     def split_labels(self, topic: str, blocks: list[Block]) -> tuple[list[Block], list[TopicSection]]:
         """Move label bullets that name a sub-topic, with their child bullets, to its page.
 
@@ -233,6 +296,8 @@ class _Assigner:
                 moved.append(current)
             else:
                 kept.append(block)
+        if not kept:
+            return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
         return kept, moved
 
     def sub_topic(self, topic: str, term: str) -> str | None:
@@ -321,6 +386,11 @@ class _Assigner:
                 if (name == member or self.catalog.is_ancestor(member, name)) and member not in out:
                     out.append(member)
         return tuple(out)
+
+
+def _lines(blocks: list[Block]) -> str:
+    """Every line of the blocks that landed nowhere: the report lists them all, not the first few."""
+    return ("line " if len(blocks) == 1 else "lines ") + ", ".join(str(b.line) for b in blocks)
 
 
 def _is_service(catalog: Catalog, slug: str) -> bool:

@@ -342,3 +342,59 @@ def test_every_card_made_from_a_table_row_names_the_rows_subject():
                 if row and fact.kind != "comparison":
                     assert row.lower() in (card.front + " " + card.back).lower(), (row, card)
     assert made
+
+
+# --- placement -----------------------------------------------------------------------------------------
+
+
+def placed(text: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for ts in assign(parse(text), load_catalog())[0]:
+        for b in ts.blocks:
+            out.setdefault(b.line, []).append(ts.topic)
+    return out
+
+
+def test_a_paragraph_whose_subject_is_another_service_goes_to_that_service():
+    where = placed(
+        lines(
+            "# Elastic Compute Cloud (EC2)",
+            "",
+            "EC2 gives resizable virtual servers in the cloud.",
+            "",
+            "- DynamoDB is a serverless key-value database with single-digit millisecond reads.",
+            "  - Global tables replicate it across Regions",
+            "",
+            "Use AWS Shield to protect applications from DDoS attacks.",
+            "",
+            "Amazon Aurora offers MySQL- and PostgreSQL-compatible engines.",
+            "",
+            "- **Amazon S3**: store the instance's backups in S3",
+            "- Organizations can use EC2 for batch jobs.",
+        )
+    )
+    assert where[3] == ["amazon-ec2"]
+    assert where[5] == where[6] == ["amazon-dynamodb"]  # the child bullet follows its subject
+    assert where[8] == ["aws-shield"]
+    assert where[10] == ["amazon-aurora"]
+    assert where[12] == ["amazon-ec2"]  # how EC2 works with S3, not a line about S3
+    assert where[13] == ["amazon-ec2"]  # "Organizations" the word, not AWS Organizations
+
+
+def test_course_wording_reaches_its_topic_through_catalog_aliases():
+    where = placed(lines("# EC2 Instance Launch Types", "", "- On-Demand: pay by the second, no commitment"))
+    assert where[3] == ["ec2-purchasing-options"]
+    where = placed(lines("# Support Tiers", "", "- Business: 24/7 phone and chat access to engineers"))
+    assert where[3] == ["aws-support-plans"]
+
+
+def test_every_line_that_lands_nowhere_is_reported_with_its_line():
+    _, warnings = assign(
+        parse(lines("Random thoughts", "- one", "- two", "- three", "- four", "- five", "- six", "- seven")),
+        load_catalog(),
+        source="mine",
+    )
+    assert warnings == [
+        "mine:1: heading 'Random thoughts' matches no catalog topic and has no topic above it; "
+        "7 block(s) unassigned (lines 2, 3, 4, 5, 6, 7, 8)"
+    ]
