@@ -302,18 +302,22 @@ class SectionDraft:
     item_words: list[set[str]] = field(default_factory=list)  # for near-duplicate checks
 
 
-HURRIED_SHARE = 0.03  # a notes file with at least this share of sentences full of typos or chat shorthand
+# A notes file with at least this share of sentences with a misspelled word or chat shorthand (measured against
+# an English word list, content/ingest/spelling.py), among at least HURRIED_MIN sentences. Careful notes show
+# 0-6% (a typo now and then), notes typed in a hurry 8-11%.
+HURRIED_SHARE = 0.08
+HURRIED_MIN = 20
 
 
 def hurried(note: ParsedNote) -> bool:
-    """A file typed in a hurry (004: "i.e ingest", "availabiliy", "Lets say"): its definitions alone make no card.
+    """A file typed in a hurry ("i.e ingest", "availabiliy", "Lets say"): its definitions alone make no card.
 
     Blind graders failed about three in ten of the definitions and use cases that only such a file gave, against
     about one in eight of the careful files'. The lines still show on the topic pages, and a card a careful file
     also gives is kept.
     """
     sentences = [b.text for ts in note.sections for b in ts.blocks if len(b.text.split()) >= 5]
-    return bool(sentences) and sum(1 for text in sentences if garbled(text)) >= HURRIED_SHARE * len(sentences)
+    return len(sentences) >= HURRIED_MIN and sum(map(garbled, sentences)) >= HURRIED_SHARE * len(sentences)
 
 
 class Writer:

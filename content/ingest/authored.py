@@ -34,11 +34,25 @@ _MINE = re.compile(
     re.I,
 )
 _EXPLAIN = re.compile(
-    _LEAD + r"(?:explanation|reason|rationale|why)(?:\*\*|__)?[ \t]*[:：\-–—][ \t]*(?:\*\*|__)?[ \t]*(?P<t>.*)$", re.I
+    _LEAD + r"(?:explanation|reason|rationale|why)(?:\*\*|__)?"
+    r"(?:[ \t]*[:：\-–—][ \t]*(?:\*\*|__)?[ \t]*(?P<t>.*)|[ \t]*)$",
+    re.I,
+)
+_PLAIN_OPTION = re.compile(r"^[-*+•][ \t]+(?P<t>\S.*)$")
+# "(my choice)", "[my answer]", "<- my pick": which option the learner chose, shown nowhere
+_MY_MARK = re.compile(
+    r"[ \t]*(?:[(\[][ \t]*(?:my (?:choice|answer|pick|guess)|chosen|i (?:chose|picked)(?: this| it)?)[ \t]*[)\]]"
+    r"|<-+[ \t]*my (?:choice|answer|pick)\b.*$)",
+    re.I,
 )
 _STEM_NUMBER = re.compile(r"^(?:[-*+][ \t]+)?(?:(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)-]?|\d{1,3}[.)])[ \t]*", re.I)
 _LETTERS = re.compile(r"^\(?([A-Ha-h])\)?(?:[ \t]*(?:,|&|and|/|\+)[ \t]*\(?([A-Ha-h])\)?)*(?=$|[ \t.:)\-–—,])")
 _ASKS = re.compile(r"\b(?:which|what|select|choose|pick)\b", re.I)
+_HTML_TAGS = re.compile(
+    r"(?:\s*</?(?:details|summary|p|div|br|b|strong|em|span)\b[^<>]*>"
+    r"(?:\s*(?:answer|solution|show answer)\s*</summary>)?)+\s*",
+    re.I,
+)
 _ATX = re.compile(r"^#{1,6}[ \t]")
 _MARKUP = re.compile(r"\*\*|__|`")
 
@@ -111,12 +125,18 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
     n = len(lines)
     # the stem: up to four lines, then the first option
     j = i
+    plain = False  # options written as plain bullets under a stem that asks something
     while j < n and j - i < 4 and lines[j] and not skip[j] and not _OPTION.match(lines[j]):
         if _ATX.match(lines[j]) or _ANSWER.match(lines[j]):
             return None
+        if j > i and _PLAIN_OPTION.match(lines[j]) and (lines[j - 1].rstrip().endswith("?") or _Q_LINE.match(lines[i])):
+            plain = True
+            break
         j += 1
-    if j == i or j >= n or not lines[j] or skip[j] or not _OPTION.match(lines[j]):
+    if j == i or j >= n or not lines[j] or skip[j] or not (plain or _OPTION.match(lines[j])):
         return None
+    if any(_Q_LINE.match(lines[x]) for x in range(i + 1, j)):
+        return None  # the stem starts further down, at its "Q:"; what is above it is a heading or a note
     stem = tidy(_STEM_NUMBER.sub("", " ".join(lines[i:j])))
     if len(stem.split()) < 3:
         return None
@@ -129,19 +149,29 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
         if not lines[k]:
             k += 1
             continue
-        m = _OPTION.match(lines[k])
+        m = _PLAIN_OPTION.match(lines[k]) if plain else _OPTION.match(lines[k])
         if not m:
             break
+        if plain:
+            text, mine = _MY_MARK.subn("", m["t"])
+            if mine:
+                dropped.append((k + 1, "the learner's own answer"))
+            options.append(tidy(text))
+            k += 1
+            after_options = k
+            continue
         letter = (m["letter"] or "").lower()
         expected = chr(ord("a") + len(options))
         if m["letter"] and letter != expected:
             break
+        if m["t"] and _MY_MARK.search(m["t"]):
+            dropped.append((k + 1, "the learner's own answer"))
         if letters and (m["box"] is None) == (letters[0] == "box"):
             break  # a checkbox list does not continue a lettered one, nor the other way round
         if m["box"] and m["box"] in "xX":
             ticked.append(len(options))
         letters.append(letter or "box")
-        options.append(tidy(m["t"]))
+        options.append(tidy(_MY_MARK.sub("", m["t"])))
         k += 1
         after_options = k
     if len(options) < 2:
@@ -150,9 +180,9 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
     correct: list[int] = []
     answer_seen = False
     end = last = k
-    while k < n and not skip[k] and k - end < 4:
-        if not lines[k]:
-            k += 1
+    while k < n and not skip[k] and k - end < 6:
+        if not lines[k] or _HTML_TAGS.fullmatch(lines[k]):
+            k += 1  # a blank line, or the <details><summary>Answer</summary> fold around the answer
             continue
         if _MINE.match(lines[k]):
             dropped.append((k + 1, "the learner's own answer"))
@@ -174,6 +204,8 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
             return None  # ticked boxes under a plain line are a to-do list
     if not correct:
         return None
+    while k < n and not skip[k] and lines[k] and _HTML_TAGS.fullmatch(lines[k]):
+        k += 1  # the closing </details> of the fold
     end = k
     explanation, explanation_line = [], 0
     while k < n and not lines[k] and k - end < 2 and k + 1 < n and _EXPLAIN.match(lines[k + 1]):

@@ -29,7 +29,7 @@ _BULLET = re.compile(
     r"^([ \t]*)(?:(?P<arrow>[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])|(?P<sym>[•●○◦▪▫■□◆◇❖➤✓✔∙‣⁃])|[-*+](?=[ \t]))"
     r"[ \t]*(?P<rest>.*)$"
 )
-_ORDERED = re.compile(r"^([ \t]*)\(?(?P<num>\d{1,3})[.)][ \t]+(?P<rest>.*)$")
+_ORDERED = re.compile(r"^([ \t]*)\(?(?P<num>\d{1,3}|[a-h](?=[.)][ \t]+\S{2}))[.)][ \t]+(?P<rest>.*)$")  # 1. 2) a. (b)
 _TABLE_DELIM = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _LEADING_ARROWS = re.compile(r"^(?:(?:[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])\s*)+")

@@ -398,3 +398,57 @@ def test_every_line_that_lands_nowhere_is_reported_with_its_line():
         "mine:1: heading 'Random thoughts' matches no catalog topic and has no topic above it; "
         "7 block(s) unassigned (lines 2, 3, 4, 5, 6, 7, 8)"
     ]
+
+
+def test_a_missed_question_with_plain_bullet_options_and_the_learners_pick():
+    outline = parse(
+        lines(
+            "Missed questions",
+            "Q : Which support plan is the cheapest with the full set of Trusted Advisor checks?",
+            "- Business",
+            "- Enterprise (my choice)",
+            "- Developer",
+            "A : Business",
+            "",
+            "Explanation",
+            "Business is the lowest plan with every Trusted Advisor check.",
+        )
+    )
+    [question] = [q for s in outline.walk() for q in s.questions]
+    assert question.stem == "Which support plan is the cheapest with the full set of Trusted Advisor checks?"
+    assert question.options == ["Business", "Enterprise", "Developer"] and question.correct == [0]
+    assert question.explanation == "Business is the lowest plan with every Trusted Advisor check."
+    assert reasons(outline)[4] == "the learner's own answer"
+    assert "my choice" not in " ".join(texts(outline)) and cards(outline) == []
+
+
+def test_an_answer_folded_in_a_details_element_is_read():
+    outline = parse(
+        lines(
+            "1. Which service records the API calls made in an account?",
+            "    - A. Amazon Inspector.",
+            "    - B. AWS CloudTrail.",
+            "",
+            "    <details markdown=1><summary markdown='span'>Answer</summary>",
+            "      Correct answer: B",
+            "    </details>",
+        )
+    )
+    [question] = [q for s in outline.walk() for q in s.questions]
+    assert question.correct == [1] and question.explanation == ""
+    assert texts(outline) == []
+
+
+def test_lettered_sub_items_are_list_items_not_one_long_line():
+    outline = parse(
+        lines("## EBS types", "1. SSD", "\ta. General Purpose SSD (gp2) - balanced", "\tb. Provisioned IOPS")
+    )
+    assert [b.text for b in parse_blocks(outline)] == [
+        "SSD",
+        "General Purpose SSD (gp2) - balanced",
+        "Provisioned IOPS",
+    ]
+
+
+def parse_blocks(outline):
+    return [b for s in outline.walk() for b in s.blocks]
