@@ -40,7 +40,7 @@ _TOKEN = re.compile(
     r"|(?P<quote>[‘’])|(?P<dquote>[“”])"
     r"|(?P<percent>(?<=\d)[ \t]*(?:%|\bper ?cent\b|\bpct\b)|\bper ?cent\b)"
     + "".join(rf"|(?P<u_{name}>(?<=\d)[ \t]*(?:{alts})\b|\b(?:{alts})\b)" for name, alts in _UNITS.items())
-    + r"|(?P<space>\s+)"
+    + r"|(?P<space>\s*\n\s*|[\t\u00a0]+)"  # a line break (tables) or an odd space; single spaces are copied
     r"|(?P<thousands>\b\d{1,3}(?:,\d{3})+\b)"
     rf"|(?P<word>\b(?:{_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b)",
     re.I,
@@ -263,21 +263,26 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     line = clean_line(text)
     lowered = line.lower()
     norm = _normalised(line)[0]
+    tokens = set(_TOKENS.findall(norm))
     claims = tuple(claims) if claims is not None else _claims()
-    phrases = _PHRASES.get(id(claims)) if claims is _claims() else None
+    known = claims is _claims() or claims is _phrase_claims()
+    phrases = _PHRASES.get(id(claims)) if known else None
     if phrases is None:
-        phrases = _PHRASES[id(claims)] = _phrase_union(claims)
+        phrases = _phrase_union(claims)
+        if known:
+            _PHRASES[id(claims)] = phrases
     any_phrase = phrases is None or bool(phrases.search(line) or phrases.search(norm))
     for claim in claims:
         if claim.about is None:
-            if not any_phrase:
-                continue  # no phrase of any subject-less claim occurs (ingest reads thousands of lines)
             needles = _needles(claim)
-            if needles and not any(n in lowered or n in norm for n in needles):
-                continue
+            if needles:
+                if not any(n in lowered or n in norm for n in needles):
+                    continue  # none of the words its phrases need (ingest reads thousands of lines)
+            elif not any_phrase:
+                continue  # no phrase of the claims without such words occurs
         elif topic not in claim.also:
             words = _subject_words(claim)
-            if words and not any(w in norm for w in words):
+            if words and not any(w in tokens if whole else w in norm for w, whole in words):
                 continue  # none of the words its subject is written with
             if not claim.about.search(norm):
                 continue
@@ -290,8 +295,8 @@ _PHRASES: dict[int, re.Pattern | None] = {}
 
 
 def _phrase_union(claims: tuple[Claim, ...]) -> re.Pattern | None:
-    """One regex for every phrase of the subject-less claims: most lines match none, and are done at once."""
-    parts = [rx.pattern for claim in claims if claim.about is None for rx in claim.wrong]
+    """One regex for the phrases of the subject-less claims that have no required word to look for first."""
+    parts = [rx.pattern for claim in claims if claim.about is None and not _needles(claim) for rx in claim.wrong]
     try:
         return re.compile("|".join(f"(?:{p})" for p in parts), re.I) if parts else None
     except re.error:
@@ -299,19 +304,28 @@ def _phrase_union(claims: tuple[Claim, ...]) -> re.Pattern | None:
 
 
 _NEEDLES: dict[str, tuple[str, ...]] = {}
-_SUBJECT_WORDS: dict[str, tuple[str, ...]] = {}
+_TOKENS = re.compile(r"[a-z0-9]+")
+_SUBJECT_WORDS: dict[str, tuple[tuple[str, bool], ...]] = {}
 
 
-def _subject_words(claim: Claim) -> tuple[str, ...]:
-    """Letters any match of the claim's subject must contain, one run per alternative; () when unsure."""
+def _subject_words(claim: Claim) -> tuple[tuple[str, bool], ...]:
+    """Letters any match of the claim's subject must contain, one run per alternative, each with whether it is
+    a whole word (then a token of the text must equal it) or may be part of one; () when unsure."""
     found = _SUBJECT_WORDS.get(claim.id)
     if found is None:
-        plain = re.sub(r"\\[a-zA-Z]|\\.|\[[^\]]*\]|\{[^}]*\}|\(\?(?:[:=!]|<[=!])", " ", claim.about.pattern)
-        plain = re.sub(r"[a-z0-9]\?", " ", plain.lower())  # an optional letter is not required
+        plain = re.sub(r"[ -]\?|\[[^\]]*\]\?", "#", claim.about.pattern)  # "dynamo ?db" is one word or two
+        plain = re.sub(r"\\b", " ", plain)
+        plain = re.sub(r"\\[a-zA-Z]|\\.|\[[^\]]*\]|\{[^}]*\}|\(\?(?:[:=!]|<[=!])", "#", plain)
+        plain = re.sub(r"[a-z0-9]\?", "#", plain.lower())  # an optional letter is not required
         pieces = re.split(r"[|()]", plain)
-        runs = [re.findall(r"[a-z0-9]{2,}", piece) for piece in pieces]
-        ok = all(r for r, piece in zip(runs, pieces, strict=True) if piece.strip(" ?*+"))
-        found = _SUBJECT_WORDS[claim.id] = tuple(w for r in runs for w in r) if ok else ()
+        runs = [list(re.finditer(r"[a-z0-9]{2,}", piece)) for piece in pieces]
+        ok = all(r for r, piece in zip(runs, pieces, strict=True) if piece.strip(" ?*+#"))
+        words = []
+        for r, piece in zip(runs, pieces, strict=True):
+            for m in r:
+                before, after = piece[m.start() - 1 : m.start()], piece[m.end() : m.end() + 1]
+                words.append((m.group(0), before == " " and after == " "))  # \\b on both sides
+        found = _SUBJECT_WORDS[claim.id] = tuple(words) if ok else ()
     return found
 
 
@@ -347,8 +361,27 @@ def _required_literal(pattern: str) -> str:
 
 
 def flagged(text: str) -> bool:
-    """Whether any claim says this statement is wrong (its own words must name the claim's subject)."""
-    return find_claim(text) is not None
+    """Whether a phrase claim says this part of a line is wrong (extract's check of cells and clauses).
+
+    Claims with a subject are checked on the whole line by ingest (`find_claim` with the page's topic), and a
+    flagged line gives no fact at all, so here only the subject-less phrases are needed.
+    """
+    if not text or not text.strip():
+        return False
+    from content.catalog import clean_line  # noqa: PLC0415
+
+    lowered = clean_line(text).lower()
+    claims = _phrase_claims()
+    if not any(n in lowered for c in claims for n in _needles(c)):
+        union = _PHRASES.get(id(claims)) or _phrase_union(claims)
+        if union is None or not union.search(lowered):
+            return False  # no phrase can be there: skip normalising (extract asks about every clause)
+    return find_claim(text, claims) is not None
+
+
+@functools.cache
+def _phrase_claims() -> tuple[Claim, ...]:
+    return tuple(c for c in _claims() if c.about is None)
 
 
 def disagreements(lines_by_topic: dict[str, list[tuple[str, list, str | None]]]) -> dict[str, list[dict]]:
