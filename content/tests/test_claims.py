@@ -115,3 +115,18 @@ def test_bad_claims_raise_naming_the_entry():
         parse_claims({"claim": [{**entry, "wrong": "a", "source": ""}]}, topics)
     with pytest.raises(ValueError, match="duplicate claim id"):
         parse_claims({"claim": [{**entry, "wrong": "a"}, {**entry, "wrong": "b"}]}, topics)
+
+
+def test_the_system_check_reports_a_claim_that_flags_its_own_correct_example(monkeypatch):
+    from content import checks
+    from content.ingest import claims as claims_module
+
+    assert checks.claims_are_valid(None) == []
+    bad = parse_claims(
+        {"claim": [{"id": "x", "topic": "amazon-s3", "wrong": "object", "correction": "c.", "source": "https://a",
+                    "right_examples": ["S3 stores objects."]}]},
+        set(load_catalog().topics),
+    )  # fmt: skip
+    monkeypatch.setattr(claims_module, "load_claims", lambda: bad)
+    [error] = checks.claims_are_valid(None)
+    assert error.id == "content.E002" and "'x'" in error.msg
