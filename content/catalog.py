@@ -1,10 +1,8 @@
-"""The catalog: every AWS service and cloud concept Stratus knows, plus known errata.
+"""The catalog: every AWS service and cloud concept Stratus knows.
 
-Plain Python over two TOML data files (no ORM):
-
-* ``content/catalog.toml``: ``[[category]]`` and ``[[topic]]`` tables, in catalog order.
-* ``content/errata.toml``: ``[[erratum]]`` (wrong or outdated statements in the notes,
-  each with a regex and a correction) and ``[[contradiction]]`` (sources that disagree).
+Plain Python over a TOML data file (no ORM): ``content/catalog.toml``, ``[[category]]`` and
+``[[topic]]`` tables, in catalog order. (What is wrong about them is in ``content/claims.toml``,
+read by ``content/ingest/claims.py``.)
 
 Matching is case- and punctuation-insensitive on whole words. Both the text and the
 names are normalised (lowercase, punctuation to spaces) and each word is folded to a
@@ -22,12 +20,10 @@ from pathlib import Path
 
 CONTENT_DIR = Path(__file__).resolve().parent
 CATALOG_PATH = CONTENT_DIR / "catalog.toml"
-ERRATA_PATH = CONTENT_DIR / "errata.toml"
 
 DOMAINS = ("cloud-concepts", "security-compliance", "technology-services", "billing-pricing-support")
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_SOURCE_RE = re.compile(r"^\d{3}:\d+$")
 
 # Words that join several names in one heading ("SNS, SQS & Kinesis", "Batch vs Lambda").
 _SEPARATORS = frozenset({",", "and", "vs", "versus", "or"})
@@ -46,7 +42,7 @@ def normalise(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """One line or bullet of note text as errata patterns see it.
+    """One line or bullet of note text as claims see it.
 
     Curly quotes made straight, leading bullet markers (``•``, ``○``, ``-``, ``--->``,
     ``1.``, ``1)``) stripped, whitespace collapsed. Inline markdown is kept.
@@ -103,25 +99,6 @@ class CatalogTopic:
     def names(self) -> tuple[str, ...]:
         """Every string this topic is known by: name, full name, short name, aliases."""
         return tuple(n for n in (self.name, self.full_name, self.short, *self.aliases) if n)
-
-
-@dataclass(frozen=True)
-class Erratum:
-    id: str
-    topic: str | None
-    pattern: re.Pattern
-    correction: str
-    example: str
-    source: str
-    correct_example: str = ""
-
-
-@dataclass(frozen=True)
-class Contradiction:
-    id: str
-    topic: str | None
-    sources: tuple[str, ...]
-    note: str
 
 
 @dataclass(frozen=True)
@@ -346,121 +323,3 @@ def load_catalog() -> Catalog:
     """The catalog from content/catalog.toml (read once per process)."""
     with CATALOG_PATH.open("rb") as fh:
         return parse_catalog(tomllib.load(fh))
-
-
-def _load_errata_file() -> dict:
-    with ERRATA_PATH.open("rb") as fh:
-        return tomllib.load(fh)
-
-
-def parse_errata(data: dict, catalog: Catalog | None = None) -> list[Erratum]:
-    errata: list[Erratum] = []
-    seen: set[str] = set()
-    for i, entry in enumerate(data.get("erratum", [])):
-        what = f"erratum #{i + 1} ({entry.get('id', '?')})"
-        eid = _require(entry, "id", what)
-        if eid in seen:
-            raise ValueError(f"{what}: duplicate erratum id {eid!r}")
-        seen.add(eid)
-        topic = _optional(entry, "topic", what)
-        if topic is not None and catalog is not None and topic not in catalog.topics:
-            raise ValueError(f"{what}: unknown topic {topic!r}")
-        try:
-            pattern = re.compile(_require(entry, "pattern", what), re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"{what}: bad pattern: {exc}") from exc
-        source = _require(entry, "source", what)
-        if not _SOURCE_RE.match(source):
-            raise ValueError(f"{what}: source {source!r} is not 'NNN:line'")
-        errata.append(
-            Erratum(
-                id=eid,
-                topic=topic,
-                pattern=pattern,
-                correction=_require(entry, "correction", what),
-                example=_require(entry, "example", what),
-                source=source,
-                correct_example=_optional(entry, "correct_example", what) or "",
-            )
-        )
-    return errata
-
-
-def parse_contradictions(data: dict, catalog: Catalog | None = None) -> list[Contradiction]:
-    out: list[Contradiction] = []
-    seen: set[str] = set()
-    for i, entry in enumerate(data.get("contradiction", [])):
-        what = f"contradiction #{i + 1} ({entry.get('id', '?')})"
-        cid = _require(entry, "id", what)
-        if cid in seen:
-            raise ValueError(f"{what}: duplicate contradiction id {cid!r}")
-        seen.add(cid)
-        topic = _optional(entry, "topic", what)
-        if topic is not None and catalog is not None and topic not in catalog.topics:
-            raise ValueError(f"{what}: unknown topic {topic!r}")
-        sources = entry.get("sources")
-        if not isinstance(sources, list) or len(sources) < 2:
-            raise ValueError(f"{what}: sources must list at least two 'NNN:line' references")
-        for src in sources:
-            if not isinstance(src, str) or not _SOURCE_RE.match(src):
-                raise ValueError(f"{what}: source {src!r} is not 'NNN:line'")
-        out.append(Contradiction(cid, topic, tuple(sources), _require(entry, "note", what)))
-    return out
-
-
-@functools.cache
-def _errata() -> tuple[Erratum, ...]:
-    return tuple(parse_errata(_load_errata_file(), load_catalog()))
-
-
-@functools.cache
-def _contradictions() -> tuple[Contradiction, ...]:
-    return tuple(parse_contradictions(_load_errata_file(), load_catalog()))
-
-
-def load_errata() -> list[Erratum]:
-    """The ``[[erratum]]`` entries of content/errata.toml, validated against the catalog."""
-    return list(_errata())
-
-
-def load_contradictions() -> list[Contradiction]:
-    """The ``[[contradiction]]`` entries of content/errata.toml."""
-    return list(_contradictions())
-
-
-def find_erratum(text: str, errata: list[Erratum] | tuple[Erratum, ...] | None = None) -> Erratum | None:
-    """The first erratum whose pattern matches this line/bullet of note text, else None."""
-    if errata is None:
-        errata = _errata()
-    line = clean_line(text)
-    lowered = line.lower()
-    for erratum in errata:
-        needle = _required_literal(erratum.pattern.pattern)
-        if needle and needle not in lowered:
-            continue  # the pattern cannot match without this word: skip the regex (ingest runs ~3,000 lines)
-        if erratum.pattern.search(line):
-            return erratum
-    return None
-
-
-@functools.lru_cache(maxsize=512)
-def _required_literal(pattern: str) -> str:
-    """The longest plain word every match of this pattern must contain, or "" when there is none to rely on.
-
-    Only for patterns without top-level alternation; a word next to `?`, `*`, `{` or inside a group is not
-    required, so only runs of letters bounded by fixed context count.
-    """
-    depth = 0
-    for char in pattern:
-        depth += char == "("
-        depth -= char == ")"
-        if char == "|" and depth == 0:
-            return ""
-    best = ""
-    for match in re.finditer(r"(?<![\\(|?])\b([a-z]{4,})\b(?![?*{|)])", pattern):
-        start = match.start()
-        if pattern[:start].count("(") != pattern[:start].count(")"):
-            continue  # inside a group: may be one side of an alternation or optional
-        if len(match.group(1)) > len(best):
-            best = match.group(1)
-    return best

@@ -24,10 +24,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from content.catalog import Catalog, find_erratum, load_catalog, load_contradictions, load_errata, normalise
+from content.catalog import Catalog, load_catalog, normalise
+from content.ingest.authored import AuthoredItems
+from content.ingest.claims import disagreements, find_claim, load_claims
 from content.ingest.extract import extract
 from content.ingest.parse import parse
 from content.ingest.sources import NoteText, Unreadable, read_note
+from content.ingest.spelling import respell_services
 from content.ingest.topics import TopicSection, assign
 from content.models import Fact, Section, Source, Topic
 from content.render import render_block
@@ -316,18 +319,22 @@ class SectionDraft:
     item_words: list[set[str]] = field(default_factory=list)  # for near-duplicate checks
 
 
-HURRIED_SHARE = 0.03  # a notes file with at least this share of sentences full of typos or chat shorthand
+# A notes file with at least this share of sentences with a misspelled word or chat shorthand (measured against
+# an English word list, content/ingest/spelling.py), among at least HURRIED_MIN sentences. Careful notes show
+# 0-6% (a typo now and then), notes typed in a hurry 8-11%.
+HURRIED_SHARE = 0.08
+HURRIED_MIN = 20
 
 
 def hurried(note: ParsedNote) -> bool:
-    """A file typed in a hurry (004: "i.e ingest", "availabiliy", "Lets say"): its definitions alone make no card.
+    """A file typed in a hurry ("i.e ingest", "availabiliy", "Lets say"): its definitions alone make no card.
 
     Blind graders failed about three in ten of the definitions and use cases that only such a file gave, against
     about one in eight of the careful files'. The lines still show on the topic pages, and a card a careful file
     also gives is kept.
     """
     sentences = [b.text for ts in note.sections for b in ts.blocks if len(b.text.split()) >= 5]
-    return bool(sentences) and sum(1 for text in sentences if garbled(text)) >= HURRIED_SHARE * len(sentences)
+    return len(sentences) >= HURRIED_MIN and sum(map(garbled, sentences)) >= HURRIED_SHARE * len(sentences)
 
 
 @functools.lru_cache(maxsize=4)
@@ -343,9 +350,9 @@ class Writer:
         self.catalog = catalog
         self.report = report
         self.progress = progress or (lambda **counts: None)
-        self.errata = load_errata()
         self.now = timezone.now()
         self.hurried: set[str] = set()  # labels of the files typed in a hurry (see hurried()), set by build()
+        self.authored = AuthoredItems()  # the notes' own Q/A cards and practice questions, set by build()
         self.spelling = spelling_for(tuple((t.slug, tuple(n for n in (t.name, t.full_name, t.short) if n), t.aliases)
                                            for t in catalog.topics.values()))
 
@@ -359,7 +366,7 @@ class Writer:
         question_drafts = self.question_drafts(drafts, facts)
         self.write_cards(facts, fact_rows, topics, question_drafts)
         self.progress(stage="questions", cards=Flashcard.objects.active().count())
-        QuestionWriter(self.report, topics).write(question_drafts)
+        QuestionWriter(self.report, topics).write(question_drafts + self.authored.question_drafts(self.catalog))
         self.progress(stage="pages", questions=len(question_drafts))
         self.write_topic_summaries(topics, drafts, facts, sources)
 
@@ -429,6 +436,7 @@ class Writer:
         seen_in_topic: dict[str, dict[str, dict]] = {}  # topic -> loose text -> item (exact duplicates)
         facts: dict[str, dict] = {}
         self.hurried.clear()
+        self.authored = AuthoredItems()
         for note in parsed:
             source = sources[note.path]
             if hurried(note):
@@ -436,6 +444,7 @@ class Writer:
                 self.report.warnings.append(f"{note.label}: typed in a hurry (many lines with typos); a definition "
                                             "only this file gives is shown on its page but makes no flashcard")
             for ts in note.sections:
+                self.authored.collect(ts, note.label, source.pk)
                 title = self.section_title(ts)
                 key = stable_key(ts.topic, normalise(title))
                 draft = drafts.get(key)
@@ -445,7 +454,7 @@ class Writer:
                 erratum_lines = set()
                 for block in ts.blocks:
                     ref = [note.label, source.pk, block.line]
-                    erratum = find_erratum(block.text, self.errata)
+                    erratum = find_claim(block.text, topic=ts.topic)  # a claim says the line is wrong
                     if erratum:
                         erratum_lines.update(range(block.line, block.end_line + 1))
                     loose_text = loose(block.text)
@@ -637,7 +646,8 @@ class Writer:
                     continue
                 fronts[front_key] = card.key
                 drafts[card.key] = {"fact_id": fact_rows[fact_key].pk, "topic_id": topics[f["topic"]].pk,
-                                    "kind": card.kind, "front": card.front, "back": card.back,
+                                    "kind": card.kind, "front": self.spelling(respell_services(card.front)),
+                                    "back": self.spelling(respell_services(card.back)),
                                     "refs": list(f["refs"]), "position": position}
         for key in [k for k, d in drafts.items() if d["kind"] in ("definition", "use_case")
                     and {r[0] for r in d["refs"]} <= self.hurried]:
@@ -658,6 +668,7 @@ class Writer:
             drafts[card.key] = {"fact_id": None, "topic_id": topics[question.topic].pk, "kind": card.kind,
                                 "front": card.front, "back": card.back, "refs": refs, "position": position}
             position += 1
+        drafts.update(self.authored.card_drafts(topics, position))
         existing = {c.key: c for c in Flashcard.objects.all()}
         to_create, to_update = [], []
         for key, values in drafts.items():
@@ -691,11 +702,10 @@ class Writer:
             by_topic.setdefault(draft.topic, []).append(draft)
         fact_counts = Counter(f["topic"] for f in facts.values())
         labels = {s.label for s in sources.values()}
-        contradictions: dict[str, list[dict]] = {}
-        for c in load_contradictions():
-            refs = [r for r in c.sources if r.split(":")[0] in labels]
-            if c.topic and len(refs) >= 2:
-                contradictions.setdefault(c.topic, []).append({"note": c.note, "refs": refs})
+        contradictions = disagreements({slug: [(i["text"], i["refs"], (i["erratum"] or {}).get("id"))
+                                                for d in own for i in d.items] for slug, own in by_topic.items()})
+        contradictions = {t: [c for c in cs if all(r.split(":")[0] in labels for r in c["refs"])]
+                          for t, cs in contradictions.items()}
         source_ids = {s.label: s.pk for s in sources.values()}
         card_counts = Counter(Flashcard.objects.active().values_list("topic_id", flat=True))
         question_counts = Counter(Question.objects.active().values_list("topic_id", flat=True))
@@ -951,7 +961,7 @@ def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts
 
     entry = catalog.topics[slug]
     reference = s.load_reference()
-    errata = {e.id: e for e in load_errata()}
+    errata = {c.id: c for c in load_claims()}
     lines = []
     for draft in drafts:
         labels: list[tuple[int, str]] = []  # (depth, text) of the bullets above the current line

@@ -33,6 +33,7 @@ class Flashcard(models.Model):
         ("comparison", "Comparison"),
         ("use_case", "Use case"),
         ("scenario", "Scenario"),
+        ("author", "Your own card"),  # written as Q/A in the notes: shown exactly as written
     ]
 
     key = models.CharField(max_length=64, unique=True)  # hash(fact key, template)

@@ -14,8 +14,8 @@ A question is one requirement rendered into one stem of its family:
 
 Options not in ``meets`` or ``fails`` are arguably right and must never be shown as a
 wrong answer. ``Option.matches(line)`` tells whether a line of notes is about that option
-(pass a line cleaned with ``content.catalog.clean_line`` and skip lines that match an
-erratum, see ``content.catalog.find_erratum``).
+(pass a line cleaned with ``content.catalog.clean_line`` and skip lines a claim says are
+wrong, see ``content.ingest.claims.find_claim``).
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ from the prose notes are shown in title case.  A number's statement names its co
 
 Quality beats quantity: meta labels (Use Case, Description, Cost ...) are attributes of the
 option they sit under, never terms; feature blurbs, lead-ins, chat leftovers, example scenarios
-and one-word or repeated definitions give nothing; and statements NOTES-ANALYSIS §5.1 marks
-as wrong or outdated (13 nines, 75% RI discount, gp3 bursting ...) are dropped rather than
+and one-word or repeated definitions give nothing; and statements a claim says are wrong
+(content/claims.toml: 13 nines, a 75% RI discount, gp3 bursting ...) are dropped rather than
 turned into answer keys.
 """
 
@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .claims import flagged
 from .outline import Block, Fact
 
 MAX_DEF = 300  # a definition must be readable on a phone
@@ -204,86 +205,6 @@ CHAT = re.compile(
     re.I,
 )
 
-# Statements NOTES-ANALYSIS §5.1 marks as wrong or outdated: never a fact, never an answer key.
-# (cheap lower-case anchor, pattern): the regex only runs when the anchor occurs.
-SUSPECT_PATTERNS = (
-    ("99999999999", r"99\.99999999999\s*%"),
-    ("75", r"\bup to 75\s*%"),
-    ("16xlarge", r"nano\W+to\W+16xlarge"),
-    ("6.4 tb nvme", r"6\.4 TB NVMe"),
-    ("i3.large", r"\bi3\.large\b"),
-    ("ability to burst", r"gp2 and gp3 volumes provide baseline IOPS with the ability to burst"),
-    ("detached and reattached to migrate between azs", r"detached and reattached to migrate between AZs"),
-    ("across different azs or regions", r"across different AZs or Regions"),
-    ("within the same instance family", r"within the same instance family"),
-    ("lower savings", r"Instance Savings Plans\W+Offers lower savings"),
-    ("two managed file system options", r"\btwo managed file system options\b"),
-    ("multi-az deployments for scalability", r"Multi-AZ deployments for scalability"),
-    ("between two access tiers", r"between two access tiers"),
-    ("retrieval times of up to 12 hours", r"retrieval times of up to 12 hours"),
-    ("sql-like queries are not supported", r"SQL-like queries are not supported"),
-    ("replicates data", r"replicates data\b.{0,60}across multiple availability zones"),
-    ("dense ", r"\bDense (?:Compute|Storage)\b"),
-    ("t update or delete", r"can(?:no|’|')t update or delete"),
-    ("change streams and multi-document acid", r"change streams and multi-document ACID"),
-    ("request units", r"request units \(RU\)"),
-    ("multi-master", r"\bmulti-master\b"),
-    ("increments of 10", r"increments of 10\s?GB, up to 64 TB"),
-    ("64", r"\b(?:DocumentDB|Neptune)\b.{0,120}\b64 ?TB\b"),
-    ("64", r"\b64,?000 ?IOPS\b"),
-    ("persistently stored in s3", r"persistently stored in S3"),
-    ("can also be done across different regions", r"can also be done across different regions"),
-    ("instance rebooting", r"instance rebooting"),
-    ("16", r"burst up ?to 16,?000 IOPS"),
-    ("for every", r"64000 ?iops for every"),
-    ("8000", r"8000 ?b/s"),
-    ("per terabyte", r"128 ?mb/s per terabyte"),
-    ("io credit", r"1 ?IO credit"),
-    ("placement group", r"placement group.{0,80}\b(?:within|in) (?:the same|a single) (?:AZ|Availability Zone)"),
-    ("within a single az", r"\bwithin a single AZ\b"),
-    ("availability zone service", r"availability zone service"),
-    ("allows access through standard https", r"allows access through standard https"),
-    ("fips 140-2 level 2", r"FIPS 140-2 level 2"),
-    ("always have two server", r"always have two server"),
-    ("two server names as primary and secondary", r"two server names as primary and secondary"),
-    ("using https connections", r"using HTTPS connections"),
-    ("for the mysql-compatible edition", r"for the MySQL-compatible edition"),
-    ("used to run big data", r"Compute Optimized Instances are used to run big data"),
-    ("replicated 3 times", r"replicated 3 times"),
-    ("no. of objects", r"pay for no\. of objects"),
-    ("100 buckets", r"\b100 buckets\b"),
-    ("default 3", r"\(default 3\)"),
-    ("up to 5 read replicas", r"up to 5 Read Replicas"),
-    ("only have 1 other az as failover", r"only have 1 other AZ as failover"),
-    ("4 kinds of load balancers", r"\b4 kinds of load balancers\b"),
-    ("99.999999%", r"99\.9{6}%"),
-    ("general purpose file system", r"general purpose file systems?"),
-    ("part of one availability zone", r"part of one availability zone"),
-    ("task as two components", r"Task as two components"),
-    ("128-bit alphanumeric", r"128-bit alphanumeric"),
-    ("paused and resumed", r"paused and resumed"),
-    ("copies from an s3", r"copies from an S3"),
-    ("essentially folders", r"essentially folders"),
-    ("cross region access as s3", r"cross region access as S3"),
-    ("additional polocies", r"additional polocies"),
-    ("unlimited throughput", r"unlimited throughput"),
-    ("regional outages", r"regional outages"),
-    ("automatically scales the provisioned throughput", r"automatically scales the provisioned throughput"),
-    ("any third party resource", r"any third party resource"),
-    ("data insufficient", r"DATA INSUFFICIENT"),
-    ("fast product", r"fast product"),
-    ("in the order they receive", r"in the order they receive"),
-    ("is strictly preserved", r"is strictly preserved"),
-    ("two main types", r"two main types"),
-    ("once every hour", r"once every hour"),
-    ("scheduled)", r"Scheduled\)"),
-    ("c2", r"\bC2\b(?!\w)"),
-    ("r7dn", r"R7dn"),
-    ("99.999%", r"\bEBS\b\W+Durability\W+99\.999%"),
-    ("1-3 years", r"Dedicated Hosts\W+Commitment\W+1-3 years"),
-    (" per ", r"\$(?:9|18) per user|\$0\.30 per 30-minute|\$0\.25 per GB per month"),
-)
-SUSPECT = tuple((anchor, re.compile(p, re.I)) for anchor, p in SUSPECT_PATTERNS)
 # Options the generator must not offer as a right answer (retired or end of support).
 RETIRED_OPTION = re.compile(r"\b(?:qldb|quantum ledger|snowmobile|snowcone|multi-master)\b", re.I)
 
@@ -557,12 +478,8 @@ def first_sentences(text: str, limit: int = MAX_DEF, short: int = 70) -> str:
 
 
 def _suspect(*texts: str) -> bool:
-    joined = " ".join(t for t in texts if t)
-    low = joined.lower()
-    for anchor, rx in SUSPECT:
-        if anchor in low and rx.search(joined):
-            return True
-    return False
+    """A claim (content/claims.toml) says the statement is wrong: never a fact, never an answer key."""
+    return flagged(" ".join(t for t in texts if t))
 
 
 def _is_chat(text: str) -> bool:
@@ -1169,6 +1086,7 @@ def _inline_list(text: str) -> list[str] | None:
 
 def extract(blocks: list[Block], *, topic_name: str, section_title: str) -> list[Fact]:
     """Facts stated by one section's blocks, in source order."""
+    blocks = [b for b in blocks if not b.origin]  # a practice question's explanation is read, never carded
     if not blocks:
         return []
     sec = _Section(blocks, topic_name, section_title)
@@ -1784,7 +1702,7 @@ def _table_cells(b: Block) -> tuple[list[str], list[str], list[tuple[str, str, s
         for row, line in body:
             item = display(row[0])
             cells += [(item, attr, value, line) for attr, value in zip(attrs, row[1:], strict=False) if item and attr]
-    # a wrong cell (NOTES-ANALYSIS §5.1: EFS "99.999999%", Dedicated Hosts "1-3 years") is left out
+    # a wrong cell (EFS "99.999999%", Dedicated Hosts "1-3 years": see content/claims.toml) is left out
     cells = [c for c in cells if not _suspect(f"{c[0]} – {c[1]}: {c[2]}")]
     return header, items, cells, columns_are_items
 

@@ -31,6 +31,30 @@ class Block:
     term: str | None = None  # "Term: definition" / "**Term**: definition" / "Term - definition"
     definition: str | None = None  # the text after the term ("" for a bare label "Term:")
     rows: list[list[str]] | None = None  # tables: header row first, cells stripped
+    origin: str = ""  # "explanation": a practice question's explanation, shown on a page but never a fact
+
+
+@dataclass
+class AuthorCard:
+    """A card the author wrote (`Q: ... / A: ...`, `Question: / Answer:`, `front::back`): kept as written."""
+
+    front: str
+    back: str
+    line: int
+    end_line: int
+
+
+@dataclass
+class AuthorQuestion:
+    """A practice question the author wrote: stem, options, the key, and the explanation, as written."""
+
+    stem: str
+    options: list[str]  # in the author's order, without their letters or checkboxes
+    correct: list[int]  # indices into options
+    line: int
+    end_line: int
+    explanation: str = ""
+    explanation_line: int = 0  # 0: no explanation
 
 
 @dataclass
@@ -43,6 +67,8 @@ class Section:
     line: int  # line of the heading (first banner line's title line for banner pairs)
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    cards: list[AuthorCard] = field(default_factory=list)
+    questions: list[AuthorQuestion] = field(default_factory=list)
 
     def walk(self):
         """This section and every descendant, depth first."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from content.ingest.authored import find_authored
 from content.ingest.outline import Block, Dropped, Outline, Section
 
 # --- line shapes -------------------------------------------------------------------------------
@@ -28,7 +29,7 @@ _BULLET = re.compile(
     r"^([ \t]*)(?:(?P<arrow>[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])|(?P<sym>[•●○◦▪▫■□◆◇❖➤✓✔∙‣⁃])|[-*+](?=[ \t]))"
     r"[ \t]*(?P<rest>.*)$"
 )
-_ORDERED = re.compile(r"^([ \t]*)\(?(?P<num>\d{1,3})[.)][ \t]+(?P<rest>.*)$")
+_ORDERED = re.compile(r"^([ \t]*)\(?(?P<num>\d{1,3}|[a-h](?=[.)][ \t]+\S{2}))[.)][ \t]+(?P<rest>.*)$")  # 1. 2) a. (b)
 _TABLE_DELIM = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _LEADING_ARROWS = re.compile(r"^(?:(?:[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])\s*)+")
@@ -36,6 +37,33 @@ _IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|<img\b[^<>]*>", re.I)
 _LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\([^()]*\)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u3000]")
 _ARROW_ANY = re.compile(r"-{1,}>|=>|<-{1,}|→|⇒")
+
+# --- markup of note apps (Obsidian, LaTeX, emoji): rendered as text or removed, never shown raw -----
+
+_CALLOUT = re.compile(r"^\[![A-Za-z][\w-]*\][+-]?[ \t]*")
+_WIKILINK = re.compile(r"!?\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+_HIGHLIGHT = re.compile(r"==(?=\S)([^=]+?)(?<=\S)==")
+_LATEX_COMMANDS = {
+    "ge": "≥", "geq": "≥", "le": "≤", "leq": "≤", "times": "×", "to": "→", "rightarrow": "→",
+    "Rightarrow": "⇒", "leftarrow": "←", "approx": "≈", "neq": "≠", "ne": "≠", "pm": "±", "cdot": "·",
+    "infty": "∞", "%": "%", "$": "$", "&": "&", "_": "_", "#": "#", "{": "{", "}": "}",
+}  # fmt: skip
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+|[%$&_#{}])\s?")
+_LATEX_TEXT = re.compile(r"\\(?:text|mathrm|mathbf|textbf|mathit|operatorname)\{([^{}]*)\}")
+_MATH = re.compile(r"\$\$?([^$\n]{0,80}?\\[^$\n]{0,80}?)\$\$?")  # math has a command: "$5 and $10" is money
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\u2B00-\u2BFF\u2300-\u23FF\uFE0F\u200D\u20E3]"
+)
+_LEADING_HASHES = re.compile(r"^#{1,6}[ \t]+(?=[A-Z0-9*_\[])")  # "# of instances" is text
+_BARE_LATEX = re.compile(r"\\(ge|geq|le|leq|times|rightarrow|Rightarrow|approx|neq|infty)\b")
+_CAPTION_WORD = re.compile(r"^\W*(?:fig(?:ure)?|diagram|image|picture|screenshot|illustration)\b", re.I)
+_FRONT_MATTER_KEY = re.compile(r"^[\w-]+[ \t]*:")
+
+# --- numbered outline headings: "1. AWS KMS", "1.1 What it is", "2) ...", "IV. ...", "B. ..." ---------
+
+_OUTLINE = re.compile(
+    r"^(?P<num>(?:\d{1,2}\.){1,4}\d{1,2}\.?|\d{1,2}[.)]|[IVX]{1,4}[.)]|[A-Z][.)])[ \t]+(?P<title>\S.*)$"
+)
 
 # --- heading shapes (plain-text files only) ------------------------------------------------------
 
@@ -130,6 +158,7 @@ class _Item:
     level: int = 0
     rows: list[list[str]] | None = None
     blank_before: int = 0
+    authored: object = None  # kind "authored": the author's own card or question (authored.Found)
     inline: _Item | None = None  # content that shares the heading's line
     arrow: bool = False  # bullet written as `-->` / `--->`
     marker: str = ""  # bullet style: "-", "•", "1.", "-->" ...
@@ -193,11 +222,15 @@ class _Parser:
     # -- driver ---------------------------------------------------------------------------------
 
     def run(self) -> Outline:
+        self._drop_front_matter()
         self._drop_repeated_runs()
+        skip = [r or c for r, c in zip(self.removed, self.code_line, strict=True)]
+        self.authored = find_authored(self.stripped, skip)
         items = self._tokenize()
         items = self._drop_homework(items)
         content = [it.indent for it in items if it.kind in ("line", "bullet")]
         self.baseline = min(content) if content else 0
+        self._outline_headings(items)
         if not self.md:
             self._find_plain_headings(items)
         self._assign_levels(items)
@@ -210,6 +243,72 @@ class _Parser:
 
     def _drop(self, line: int, end_line: int, reason: str) -> None:
         self.state.dropped.append(Dropped(line=line, end_line=end_line, reason=reason))
+
+    def _drop_front_matter(self) -> None:
+        """Obsidian/Jekyll front matter (`---` / `tags: [aws]` / `---` at the top) is metadata, not notes."""
+        if not self.n or self.stripped[0] != "---":
+            return
+        for end in range(1, min(self.n, 60)):
+            if self.stripped[end] in ("---", "..."):
+                body = [x for x in self.stripped[1:end] if x]
+                if body and _FRONT_MATTER_KEY.match(body[0]):
+                    for k in range(end + 1):
+                        self.removed[k] = True
+                    self._drop(1, end + 1, "front matter")
+                return
+
+    def _outline_headings(self, items: list[_Item]) -> None:
+        """`1. AWS KMS` over `1.1 What it is` over text: numbered outline titles are headings, not list items.
+
+        A dotted number (1.1) is always an outline; `1.`, `2)`, `IV.`, `B.` are when a title-like line is
+        followed by its own content rather than by the next item of the same list (`1. S3` / `2. EC2` stays a
+        list). Levels follow the order the numbering styles first appear: I. > A. > 1. > 1.1.
+        """
+        dotted = any(re.match(r"^\d{1,2}\.\d{1,2}\b", it.raw) for it in items if it.kind in ("line", "bullet"))
+        if self.md and not dotted:
+            return
+        styles: list[str] = []
+        found: list[tuple[_Item, str, str]] = []
+        for k, it in enumerate(items):
+            if it.kind not in ("line", "bullet") or (it.kind == "bullet" and not it.ordered):
+                continue
+            m = _OUTLINE.match(it.raw)
+            if not m:
+                continue
+            title, style = m.group("title").strip(), _outline_style(m.group("num"))
+            if not _title_like(_clean_text(title), max_words=8) or title.endswith(":") and self._colon_label(title):
+                continue
+            if title.endswith(":") and not dotted:
+                continue  # "1) Customer Side Notification :" is the plain numbered heading rule's
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            prev = items[k - 1] if k else None
+            prev_m = _OUTLINE.match(prev.raw) if prev is not None and prev.kind in ("line", "bullet") else None
+            if not (style.startswith("d") and style != "d1") and (
+                not self._outline_parent(it, style, nxt)
+                or (prev_m is not None and _outline_style(prev_m.group("num")) == style)
+            ):
+                continue  # one item of a numbered list: its neighbour is the list's previous item
+            found.append((it, title, style))
+            if style not in styles:
+                styles.append(style)
+        arabic = sorted(s for s in styles if s.startswith("d"))
+        order = [s for s in styles if not s.startswith("d")] + arabic
+        for it, title, style in found:
+            it.kind, it.text, it.source, it.ordered = "heading", title, "outline", False
+            it.level = order.index(style) + 1
+
+    def _colon_label(self, title: str) -> bool:
+        return _clean(title.rstrip(": ")).lower() in _META_LABELS
+
+    def _outline_parent(self, it: _Item, style: str, nxt: _Item | None) -> bool:
+        if nxt is None or nxt.kind not in ("line", "bullet", "table", "code"):
+            return nxt is not None and nxt.kind == "heading"
+        m = _OUTLINE.match(nxt.raw) if nxt.kind in ("line", "bullet") else None
+        if m and _outline_style(m.group("num")) == style:
+            return False  # the next item of the same list
+        if nxt.kind == "bullet" and nxt.ordered and not m:
+            return False
+        return nxt.indent <= it.indent + 1 or (m is not None)
 
     def _is_markdown(self) -> bool:
         """Markdown files get Markdown rules only; plain notes get the heading heuristics.
@@ -304,6 +403,24 @@ class _Parser:
                 i += 1
                 continue
             raw, text, ind = lines[i], s[i], _indent(lines[i])
+            found = self.authored.get(i)
+            if found is not None:
+                add(_Item("authored", i + 1, found.end, indent=ind, raw=text, authored=found))
+                for line, reason in found.dropped:
+                    self._drop(line, line, reason)
+                i = found.end
+                continue
+            if items and blanks <= 1 and _IMAGE.search(text) and not _IMAGE.sub("", text).strip(" \t*_"):
+                prev = items[-1]
+                if (
+                    prev.kind == "line"
+                    and len(prev.text.split()) <= 12
+                    and not prev.text.endswith((".", ";", "?", "!"))
+                    and (blanks == 0 or _CAPTION_WORD.match(prev.text))
+                ):
+                    # "Architecture diagram" right above an image captions it: not a heading, not a term.
+                    items.pop()
+                    self._drop(prev.line, prev.end_line, "image caption")
             fence = _FENCE.match(raw)
             if fence:
                 i = self._fence(i, fence, add)
@@ -613,6 +730,13 @@ class _Parser:
                 order.append(section)
                 untitled.add(id(section))
                 pending[id(section)] = []
+            if it.kind == "authored":
+                found = it.authored
+                if found.card is not None:
+                    stack[-1].cards.append(found.card)
+                else:
+                    stack[-1].questions.append(found.question)
+                continue
             pending[id(stack[-1])].append(it)
         for section in order:
             section.blocks = self._blocks(pending[id(section)])
@@ -779,6 +903,7 @@ class _Parser:
                 prev is not None
                 and not prev.blocks
                 and not prev.children
+                and not _authored(prev)
                 and prev.title
                 and _same_topic(prev.title, section.title)
             ):
@@ -790,7 +915,12 @@ class _Parser:
         return out
 
     def _absorb_first_child(self, section: Section) -> None:
-        while not section.blocks and section.children and _same_topic(section.title, section.children[0].title):
+        while (
+            not section.blocks
+            and not _authored(section)
+            and section.children
+            and _same_topic(section.title, section.children[0].title)
+        ):
             child = section.children.pop(0)
             rest = section.children
             self._absorb(section, child)
@@ -813,6 +943,7 @@ class _Parser:
             keep.title, keep.raw_title = other.title, other.raw_title
         keep.blocks = other.blocks
         keep.children = other.children
+        keep.cards, keep.questions = keep.cards + other.cards, keep.questions + other.questions
         self._drop(other.line, other.line, f"repeats the heading at line {keep.line} (merged into it)")
 
     def _drop_empty_repeats(self, sections: list[Section]) -> list[Section]:
@@ -822,10 +953,10 @@ class _Parser:
         def prune(group: list[Section]) -> list[Section]:
             kept = []
             for section in group:
-                if not section.title and not section.blocks and not section.children:
+                if not section.title and not section.blocks and not section.children and not _authored(section):
                     continue  # text before the first heading that turned out to be all junk
                 key = _topic_key(section.title) or section.title.lower()
-                if key and not section.blocks and not section.children and key in seen:
+                if key and not section.blocks and not section.children and not _authored(section) and key in seen:
                     self._drop(section.line, section.line, f"empty repeat of the heading at line {seen[key]}")
                     continue
                 if key:
@@ -838,6 +969,16 @@ class _Parser:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+
+def _outline_style(num: str) -> str:
+    """'1.' -> d1, '1.1' -> d2, '2)' -> p1, 'IV.' -> roman, 'B.' -> letter."""
+    if num[0].isdigit():
+        parts = [p for p in re.split(r"[.)]", num) if p]
+        return f"d{len(parts)}"
+    if re.fullmatch(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})[.)]", num) and num[0] + num[-1:] not in ("V.", "X.", "V)", "X)"):
+        return "roman"
+    return "letter"
 
 
 def _indent(line: str) -> int:
@@ -874,15 +1015,41 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _tidy_markup(text: str) -> str:
+    """Obsidian callouts, wikilinks and highlights, LaTeX and emoji as plain text (or nothing)."""
+    if "[!" in text:
+        text = _CALLOUT.sub("", text)
+    if "[[" in text:
+        text = _WIKILINK.sub(lambda m: (m.group(2) or m.group(1) or "").strip(), text)
+    if "==" in text:
+        text = _HIGHLIGHT.sub(r"\1", text)
+    if "\\" in text:
+        text = _MATH.sub(lambda m: _latex(m.group(1)), text)
+        text = _BARE_LATEX.sub(lambda m: _LATEX_COMMANDS[m.group(1)], text)
+    if _EMOJI.search(text):
+        text = _EMOJI.sub("", text)
+    if text.startswith("#"):
+        text = _LEADING_HASHES.sub("", text)
+    return text
+
+
+def _latex(text: str) -> str:
+    text = _LATEX_TEXT.sub(r"\1", text)
+    text = _LATEX_COMMAND.sub(lambda m: _LATEX_COMMANDS.get(m.group(1), m.group(1)) + " ", text)
+    text = text.replace("{", "").replace("}", "")
+    return re.sub(r"[ \t]{2,}", " ", text).strip() if text.strip() else ""
+
+
 def _clean_text(text: str) -> str:
     if "![" in text or "<img" in text.lower():
         text = _IMAGE.sub("", text)
+    text = _tidy_markup(text)
     text = _LEADING_ARROWS.sub("", text.strip())
     return _SPACES.sub(" ", text).strip()
 
 
 def _clean_title(title: str) -> str:
-    t = _IMAGE.sub("", title)
+    t = _tidy_markup(_IMAGE.sub("", title))
     t = _LINK.sub(r"\1", t)
     t = re.sub(r"_{3,}", " – ", t)  # 004 "EKS_____Elastic Kubernetes Service"
     t = t.replace("**", "").replace("__", "").replace("`", "")
@@ -991,6 +1158,10 @@ def _dedupe_key(block: Block) -> str | None:
     if len(key.split()) < 8:
         return None
     return f"{block.kind}:{key}"
+
+
+def _authored(section: Section) -> bool:
+    return bool(section.cards or section.questions)
 
 
 def _last_line(section: Section) -> int:

@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, field
 
 from content.catalog import Catalog, normalise
-from content.ingest.outline import Block, Outline, Section
+from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
 
 _COMPARISON_WORDS = frozenset(
     {"vs", "versus", "comparison", "comparing", "compare", "compared", "difference", "differences"}
@@ -52,6 +52,12 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 _SUBJECT = re.compile(
     r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Za-z0-9][\w .&/()'’-]*?)\s+(?:is|are|=|stands for)\s", re.I
 )
+_SUBJECT_VERB = re.compile(
+    r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Z][\w .&/()'’-]*?)\s+(?:is|are|gives|provides|offers|lets|allows|"
+    r"stores|runs|helps|enables|supports|delivers|protects|monitors|records|manages|can|was)\s"
+)
+_DEFINES = re.compile(r"^\W*(?:(?:this|it)\s+is\s+)?(?:an?|the)\s+\w+", re.I)
+_USE_X = re.compile(r"^\W*use\s+(?:(?:the|an?)\s+)?(?P<subject>[A-Z][\w .&/()'’-]*?)\s+(?:to|for|when|if)\s", re.I)
 _SUBJECT_WORDS = 5  # "Docker is a ...", "An ELB (Elastic Load Balancer) is a ..."
 _LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child bullets, acts as a label
 
@@ -63,6 +69,8 @@ class TopicSection:
     line: int
     level: int  # 1 = directly under the topic; deeper sub-headings 2, 3, ...
     blocks: list[Block] = field(default_factory=list)
+    cards: list[AuthorCard] = field(default_factory=list)  # the author's own cards, as written
+    questions: list[AuthorQuestion] = field(default_factory=list)  # practice questions whose key is this topic
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,11 @@ class _Assigner:
         else:
             routed = {t: list(sec.blocks) for t in ctx.topics}
             unrouted = [] if ctx.topics else list(sec.blocks)
+            if len(ctx.topics) == 1:
+                kept, moved = self.by_subject(ctx.topics[0], routed[ctx.topics[0]])
+                routed[ctx.topics[0]] = kept
+                for topic, blocks in moved.items():
+                    routed.setdefault(topic, []).extend(blocks)
 
         level = max(1, depth - ctx.start_depth + 1)
         for topic in ctx.topics:
@@ -142,30 +155,118 @@ class _Assigner:
                 blocks, moved = self.split_labels(topic, blocks)
             self.out.append(TopicSection(topic, title, sec.line, level, blocks))
             self.out.extend(moved)
+        self.place_authored(sec, ctx, title, level)
         for topic, blocks in routed.items():
             if topic not in ctx.topics and blocks:
                 self.out.append(TopicSection(topic, title, sec.line, 1, blocks))
 
-        if not ctx.topics and not any(routed.values()):
+        if not ctx.topics and not any(routed.values()) and not (sec.cards or sec.questions):
             if not title:
                 if sec.blocks:
                     self.warnings.append(
                         f"{self.label}:{sec.blocks[0].line}: {len(sec.blocks)} block(s) under no heading "
-                        f"belong to no topic"
+                        f"belong to no topic ({_lines(sec.blocks)})"
                     )
             elif sec.blocks or not sec.children:
-                extra = f"; {len(sec.blocks)} block(s) unassigned" if sec.blocks else " (empty)"
+                extra = f"; {len(sec.blocks)} block(s) unassigned ({_lines(sec.blocks)})" if sec.blocks else " (empty)"
                 self.warnings.append(
                     f"{self.label}:{sec.line}: heading {title!r} matches no catalog topic and has no "
                     f"topic above it{extra}"
                 )
         elif unrouted:
-            lines = ", ".join(str(b.line) for b in unrouted[:5]) + (" ..." if len(unrouted) > 5 else "")
+            lines = _lines(unrouted)
             where = f"under heading {title!r}" if title else "under no heading"
             self.warnings.append(
                 f"{self.label}:{sec.line if title else unrouted[0].line}: {len(unrouted)} block(s) {where} "
-                f"name no topic (lines {lines})"
+                f"name no topic ({lines})"
             )
+
+    def place_authored(self, sec: Section, ctx: _Ctx, title: str, level: int) -> None:
+        """The author's cards go to the topic they name (else the section's); a practice question, with its
+        explanation as a line of the page, goes to the topic of its key."""
+        for card in sec.cards:
+            topic = self.named(f"{card.front} {card.back}", ctx.topics)
+            if topic:
+                self.out.append(TopicSection(topic, title, card.line, level, cards=[card]))
+            else:
+                self.warnings.append(f"{self.label}:{card.line}: the card {card.front[:60]!r} names no topic")
+        for question in sec.questions:
+            key = " ".join(question.options[k] for k in question.correct)
+            topic = self.named(key, ()) or self.named(f"{question.stem} {key}", ctx.topics)
+            if not topic:
+                self.warnings.append(
+                    f"{self.label}:{question.line}: the practice question {question.stem[:60]!r} names no topic"
+                )
+                continue
+            blocks = []
+            if question.explanation:
+                blocks.append(Block(kind="paragraph", text=question.explanation, line=question.explanation_line,
+                                    end_line=question.end_line, origin="explanation"))
+            self.out.append(TopicSection(topic, title, question.line, level, blocks, questions=[question]))
+
+    def named(self, text: str, within: tuple[str, ...]) -> str | None:
+        """The topic a piece of text is about: the first one it names (the section's own first), else the
+        section's."""
+        found = self.catalog.mentions(text)
+        found = [f for f in found if not any(o != f and self.catalog.is_ancestor(f, o) for o in found)]
+        for slug in found:
+            if slug in within or any(self.catalog.is_ancestor(w, slug) for w in within):
+                return slug
+        if found:
+            return found[0]
+        return within[0] if within else None
+
+    def by_subject(self, topic: str, blocks: list[Block]) -> tuple[list[Block], dict[str, list[Block]]]:
+        """A heading is a hint, not a wall: a paragraph or bullet whose subject is another service goes there.
+
+        "DynamoDB is a key-value database", "Use Shield to stop DDoS attacks", "**Aurora**: MySQL-compatible"
+        under an EC2 heading belong on the DynamoDB, Shield and Aurora pages, with the child bullets under
+        them. A service related to the section's topic (its parent or one of its own sub-topics) stays.
+        """
+        kept: list[Block] = []
+        moved: dict[str, list[Block]] = {}
+        current: str | None = None
+        current_depth = 0
+        related = self._closure((topic,))
+        for block in blocks:
+            if current is not None and block.depth > current_depth:
+                moved[current].append(block)
+                continue
+            current = None
+            other = self.subject_of(block)
+            if other and other not in related and not self.catalog.is_ancestor(topic, other):
+                moved.setdefault(other, []).append(block)
+                current, current_depth = other, block.depth
+            else:
+                kept.append(block)
+        if not kept:
+            return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
+        return kept, moved
+
+    def subject_of(self, block: Block) -> str | None:
+        """The service a paragraph or bullet is about, by its opening words, else None.
+
+        "DynamoDB offers ...", "Amazon Aurora is ...", "Use AWS Shield to ...", or a label that is exactly a
+        service's name with a definition of it ("ELASTIC BLOCK STORAGE: This is a storage service ...").
+        A label with anything else after it ("**Amazon S3**: store data in S3 and query it here") is how
+        the section's own service works with that one, and stays.
+        """
+        if block.kind not in ("paragraph", "bullet") or block.origin:
+            return None
+        if block.term:
+            if not _DEFINES.match(block.definition or ""):
+                return None
+            subject = block.term
+        else:
+            m = _SUBJECT_VERB.match(block.text) or _USE_X.match(block.text)
+            if not m or len(m["subject"].split()) > _SUBJECT_WORDS:
+                return None
+            subject = m["subject"]
+        subject = _PARENTHESES.sub(" ", subject).replace("*", "").strip()
+        if normalise(subject) in self.catalog.ambiguous:
+            return None  # "Organizations can use QuickSight ...": the word, not the service
+        slug = self.catalog.lookup(subject)
+        return slug if slug and _is_service(self.catalog, slug) else None
 
     def split_labels(self, topic: str, blocks: list[Block]) -> tuple[list[Block], list[TopicSection]]:
         """Move label bullets that name a sub-topic, with their child bullets, to its page.
@@ -195,6 +296,8 @@ class _Assigner:
                 moved.append(current)
             else:
                 kept.append(block)
+        if not kept:
+            return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
         return kept, moved
 
     def sub_topic(self, topic: str, term: str) -> str | None:
@@ -283,6 +386,11 @@ class _Assigner:
                 if (name == member or self.catalog.is_ancestor(member, name)) and member not in out:
                     out.append(member)
         return tuple(out)
+
+
+def _lines(blocks: list[Block]) -> str:
+    """Every line of the blocks that landed nowhere: the report lists them all, not the first few."""
+    return ("line " if len(blocks) == 1 else "lines ") + ", ".join(str(b.line) for b in blocks)
 
 
 def _is_service(catalog: Catalog, slug: str) -> bool:

@@ -169,7 +169,7 @@ def test_plain_text_heading_does_not_continue_a_previous_chapter():
     ]
     assert warnings == [
         "002:7: heading 'Other Compute Section' matches no catalog topic and has no topic above it; "
-        "1 block(s) unassigned"
+        "1 block(s) unassigned (line 8)"
     ]
 
 
@@ -329,7 +329,7 @@ def test_summary_under_no_topic_routes_bullets_and_reports_the_rest():
         ("amazon-neptune", "Databases & Analytics Summary in AWS", 1, [4]),
     ]
     assert warnings == [
-        "002:1: 1 block(s) under heading 'Databases & Analytics Summary in AWS' name no topic (lines 5)"
+        "002:1: 1 block(s) under heading 'Databases & Analytics Summary in AWS' name no topic (line 5)"
     ]
 
 
@@ -398,14 +398,15 @@ def test_unassigned_heading_is_reported_with_its_line():
     out, warnings = run(S("AWS Services", 1, 1, [B("S3", 2), B("ec2", 3)]), source="001")
     assert out == []
     assert warnings == [
-        "001:1: heading 'AWS Services' matches no catalog topic and has no topic above it; 2 block(s) unassigned"
+        "001:1: heading 'AWS Services' matches no catalog topic and has no topic above it; 2 block(s) unassigned "
+        "(lines 2, 3)"
     ]
 
 
 def test_text_before_any_heading_is_reported():
     out, warnings = run(S("", 0, 1, [B("Write code, upload to lambda", 42)]), S("Pricing", 45, 1), source="000")
     assert out == []
-    assert warnings[0] == "000:42: 1 block(s) under no heading belong to no topic"
+    assert warnings[0] == "000:42: 1 block(s) under no heading belong to no topic (line 42)"
     assert warnings[1].startswith("000:45: heading 'Pricing' matches no catalog topic")
 
 
@@ -439,7 +440,7 @@ def test_section_under_no_topic_places_definitions_by_their_subject():
     ]
     assert warnings == [
         "002:829: 1 block(s) under heading 'Deploying and Managing Infrastructure at Scale Section' "
-        "name no topic (lines 837)"
+        "name no topic (line 837)"
     ]
 
 

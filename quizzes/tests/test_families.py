@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from content.catalog import DOMAINS, clean_line, find_erratum, load_catalog
+from content.catalog import DOMAINS, clean_line, load_catalog
+from content.ingest.claims import find_claim
 from quizzes.families import FAMILIES_PATH, Family, Requirement, load_families, parse_families
 
 NOTES = Path(__file__).resolve().parents[2] / "content" / "notes"
@@ -48,7 +49,7 @@ def note_lines() -> tuple[str, ...]:
     for path in sorted(NOTES.glob("*.txt")):
         for raw in path.read_text(encoding="utf-8").split("\n"):
             line = clean_line(raw)
-            if line and find_erratum(raw) is None:
+            if line and find_claim(raw) is None:
                 lines.append(line)
     return tuple(lines)
 

@@ -5,7 +5,8 @@ from collections import Counter
 
 import pytest
 
-from content.catalog import find_erratum, load_catalog, load_errata
+from content.catalog import load_catalog
+from content.ingest.claims import find_claim
 from content.services import ingest
 from quizzes.families import load_families
 from quizzes.generate import NOT_IN_NOTES, clean_claim, defines, fact_echo, giveaway_words, option_topics
@@ -182,11 +183,10 @@ def test_every_wrong_option_says_what_it_fails(shipped_notes):
                 assert choice.explanation.startswith("Not this one: "), choice.explanation
 
 
-def test_no_question_quotes_a_line_the_errata_mark_wrong(shipped_notes):
-    errata = load_errata()
+def test_no_question_quotes_a_line_a_claim_marks_wrong(shipped_notes):
     for question in Question.objects.active().prefetch_related("choices"):
         for choice in question.choices.all():
-            assert not (choice.quote and find_erratum(choice.quote, errata)), (question.stem, choice.quote)
+            assert not (choice.quote and find_claim(choice.quote)), (question.stem, choice.quote)
 
 
 def test_every_option_is_explained_and_right_answers_quote_the_notes(shipped_notes):

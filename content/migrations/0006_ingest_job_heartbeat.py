@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0004_summary'),
+        ('content', '0005_cache_table'),
     ]
 
     operations = [

@@ -1,0 +1,411 @@
+"""What is wrong about AWS, as knowledge: claims matched against what any note says, in any wording.
+
+content/claims.toml holds the claims. Each names its topic, what a wrong statement looks like (patterns
+over the statement's normalised text: numbers with their units, key phrases, negations), the correction,
+and a source for it. A statement is checked against every claim whose subject it names (or whose topic it
+sits on), so "RIs give a 75 percent discount" and "Reserved Instances save up to 75% off" are one mistake.
+
+Normalised text: lower case, straight quotes, no markdown emphasis, single spaces, number words as digits
+("eleven nines" -> "11 nines"), thousands without commas ("64,000" -> "64000"), "percent"/" %" -> "%",
+units in one spelling (min, hours, days, seconds, nines). Matching keeps a map back to the original
+characters, so the words a claim is about can be quoted.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CLAIMS_PATH = Path(__file__).resolve().parents[1] / "claims.toml"
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_UNITS = {
+    "min": r"minutes?|mins?",
+    "hours": r"hours?|hrs?",
+    "days": r"days?",
+    "seconds": r"seconds?|secs?",
+    "nines": r"9s|9's|9’s|nines",
+}
+_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_TOKEN = re.compile(
+    r"(?P<markup>\*\*|__|`)"
+    r"|(?P<quote>[‘’])|(?P<dquote>[“”])"
+    r"|(?P<percent>(?<=\d)[ \t]*(?:%|\bper ?cent\b|\bpct\b)|\bper ?cent\b)"
+    + "".join(rf"|(?P<u_{name}>(?<=\d)[ \t]*(?:{alts})\b|\b(?:{alts})\b)" for name, alts in _UNITS.items())
+    + r"|(?P<space>\s*\n\s*|[\t\u00a0]+)"  # a line break (tables) or an odd space; single spaces are copied
+    r"|(?P<thousands>\b\d{1,3}(?:,\d{3})+\b)"
+    rf"|(?P<word>\b(?:{_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+|\s\|\s")
+
+
+def normalise_map(text: str) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, the index of the original character."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        _copy(text, pos, m.start(), out, where)
+        kind = m.lastgroup or ""
+        value = m.group(0)
+        if kind == "markup":
+            rep = ""
+        elif kind == "quote":
+            rep = "'"
+        elif kind == "dquote":
+            rep = '"'
+        elif kind == "space":
+            rep = "\n" if "\n" in value else " "
+        elif kind == "thousands":
+            rep = value.replace(",", "")
+        elif kind == "word":
+            parts = re.split(r"[- ]", value.lower())
+            rep = str(sum(_NUMBER_WORDS.get(p, 0) for p in parts)) if all(p in _NUMBER_WORDS for p in parts) else value
+            if rep == value:
+                rep = value.lower()
+        elif kind == "percent":
+            rep = "%"
+        else:
+            rep = (" " if value[:1].isspace() else "") + kind[2:]
+            if rep.strip() == "nines" and value[:1].isspace() is False and m.start() and text[m.start() - 1].isdigit():
+                rep = " nines"
+        out.append(rep)
+        where.extend([m.start()] * len(rep))
+        pos = m.end()
+    _copy(text, pos, len(text), out, where)
+    norm = "".join(out)
+    return norm, where
+
+
+def _copy(text: str, start: int, end: int, out: list[str], where: list[int]) -> None:
+    piece = text[start:end].lower()
+    if len(piece) == end - start:
+        out.append(piece)
+        where.extend(range(start, end))
+        return
+    for k in range(start, end):  # a letter whose lower case is longer ("İ"): one at a time
+        low = text[k].lower()
+        out.append(low)
+        where.extend([k] * len(low))
+
+
+def normalise(text: str) -> str:
+    return normalise_map(text)[0]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where in the text given to `Claim.search` the claim's wrong words are."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    topic: str
+    correction: str
+    source: str
+    wrong: tuple[re.Pattern, ...]
+    about: re.Pattern | None = None
+    others: re.Pattern | None = None
+    unless: tuple[re.Pattern, ...] = ()
+    right: re.Pattern | None = None
+    also: tuple[str, ...] = ()  # more topics whose pages it applies on without naming its subject
+    examples: tuple[str, ...] = field(default=(), compare=False)  # correct statements it must not flag
+
+    @property
+    def pattern(self) -> Claim:
+        """`claim.pattern.search(text)`, as the old errata were read."""
+        return self
+
+    def search(self, text: str, topic: str | None = None) -> Span | None:
+        """The span of `text` this claim says is wrong, else None."""
+        norm, where = _normalised(text)
+        if self.about is not None and not self.about.search(norm):
+            if topic is None or topic not in self.also:
+                return None
+        if self.about is None:
+            # A claim without a subject is a phrase: read the whole line, as written and normalised.
+            for form, mapping in ((text, None), (norm, where)):
+                if any(u.search(form) for u in self.unless):
+                    continue
+                for rx in self.wrong:
+                    m = rx.search(form)
+                    if m:
+                        return _span(m.start(), max(m.end(), m.start() + 1), mapping)
+            return None
+        for sentence_start, sentence in _sentences(norm):
+            if any(u.search(sentence) for u in self.unless):
+                continue
+            for rx in self.wrong:
+                for m in rx.finditer(sentence):
+                    if self.others is not None and self._nearer_other(sentence, m):
+                        continue
+                    begin, end = sentence_start + m.start(), sentence_start + max(m.end(), m.start() + 1)
+                    return _span(begin, end, where)
+        return None
+
+    def _nearer_other(self, sentence: str, m: re.Match) -> bool:
+        """`Spot saves 90%, RIs 72%`: a figure belongs to the subject named nearest before it."""
+
+        def nearest(rx: re.Pattern) -> int | None:
+            before = [h.end() for h in rx.finditer(sentence, 0, m.start() + 1)]
+            return m.start() - before[-1] if before else None
+
+        own, other = nearest(self.about), nearest(self.others)
+        if other is None:
+            return False
+        return own is None or other < own
+
+
+def _span(begin: int, end: int, where: list[int] | None) -> Span:
+    if where is None:
+        return Span(begin, end)
+    return Span(where[begin], where[min(end, len(where)) - 1] + 1)
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalised(text: str) -> tuple[str, list[int]]:
+    return normalise_map(text)
+
+
+def _sentences(norm: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for m in _SENTENCE_END.finditer(norm):
+        out.append((pos, norm[pos : m.start()]))
+        pos = m.end()
+    out.append((pos, norm[pos:]))
+    return [(p, s) for p, s in out if s.strip()]
+
+
+def _compile(pattern: str, what: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.I)
+    except re.error as exc:
+        raise ValueError(f"{what}: bad pattern {pattern!r}: {exc}") from None
+
+
+def parse_claims(data: dict, topics: set[str] | None = None) -> list[Claim]:
+    """Claims from the TOML data, checked: ids unique, topics in the catalog, patterns compile, a source."""
+    sources = data.get("sources", {})
+    claims, seen = [], set()
+    for i, entry in enumerate(data.get("claim", [])):
+        what = f"claim #{i + 1} ({entry.get('id', '?')})"
+        for key in ("id", "topic", "correction", "wrong"):
+            if not entry.get(key):
+                raise ValueError(f"{what}: missing {key!r}")
+        if entry["id"] in seen:
+            raise ValueError(f"{what}: duplicate claim id {entry['id']!r}")
+        seen.add(entry["id"])
+        also = tuple(entry.get("also", ()))
+        if topics is not None:
+            for slug in (entry["topic"], *also):
+                if slug not in topics:
+                    raise ValueError(f"{what}: unknown topic {slug!r}")
+        source = entry.get("source") or sources.get(entry["topic"])
+        if not source or not str(source).startswith("https://"):
+            raise ValueError(f"{what}: no https source for the correction")
+        wrong = entry["wrong"] if isinstance(entry["wrong"], list) else [entry["wrong"]]
+        unless = entry.get("unless", [])
+        unless = unless if isinstance(unless, list) else [unless]
+        examples = entry.get("right_examples", [])
+        claims.append(
+            Claim(
+                id=entry["id"], topic=entry["topic"], correction=entry["correction"].strip(), source=source,
+                wrong=tuple(_compile(p, what) for p in wrong),
+                about=_compile(entry["about"], what) if entry.get("about") else None,
+                others=_compile(entry["others"], what) if entry.get("others") else None,
+                unless=tuple(_compile(p, what) for p in unless),
+                right=_compile(entry["right"], what) if entry.get("right") else None,
+                also=also, examples=tuple(examples),
+            )
+        )  # fmt: skip
+    return claims
+
+
+@functools.cache
+def _claims() -> tuple[Claim, ...]:
+    from content.catalog import load_catalog  # noqa: PLC0415
+
+    with CLAIMS_PATH.open("rb") as handle:
+        data = tomllib.load(handle)
+    return tuple(parse_claims(data, set(load_catalog().topics)))
+
+
+def load_claims() -> list[Claim]:
+    """Every claim of content/claims.toml, validated against the catalog."""
+    return list(_claims())
+
+
+def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | None:
+    """The first claim that says this line of a note is wrong, else None. `topic`: the page it sits on."""
+    if not text or not text.strip():
+        return None
+    from content.catalog import clean_line  # noqa: PLC0415
+
+    line = clean_line(text)
+    lowered = line.lower()
+    norm = _normalised(line)[0]
+    tokens = set(_TOKENS.findall(norm))
+    claims = tuple(claims) if claims is not None else _claims()
+    known = claims is _claims() or claims is _phrase_claims()
+    phrases = _PHRASES.get(id(claims)) if known else None
+    if phrases is None:
+        phrases = _phrase_union(claims)
+        if known:
+            _PHRASES[id(claims)] = phrases
+    any_phrase = phrases is None or bool(phrases.search(line) or phrases.search(norm))
+    for claim in claims:
+        if claim.about is None:
+            needles = _needles(claim)
+            if needles:
+                if not any(n in lowered or n in norm for n in needles):
+                    continue  # none of the words its phrases need (ingest reads thousands of lines)
+            elif not any_phrase:
+                continue  # no phrase of the claims without such words occurs
+        elif topic not in claim.also:
+            words = _subject_words(claim)
+            if words and not any(w in tokens if whole else w in norm for w, whole in words):
+                continue  # none of the words its subject is written with
+            if not claim.about.search(norm):
+                continue
+        if claim.search(line, topic) is not None:
+            return claim
+    return None
+
+
+_PHRASES: dict[int, re.Pattern | None] = {}
+
+
+def _phrase_union(claims: tuple[Claim, ...]) -> re.Pattern | None:
+    """One regex for the phrases of the subject-less claims that have no required word to look for first."""
+    parts = [rx.pattern for claim in claims if claim.about is None and not _needles(claim) for rx in claim.wrong]
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in parts), re.I) if parts else None
+    except re.error:
+        return None
+
+
+_NEEDLES: dict[str, tuple[str, ...]] = {}
+_TOKENS = re.compile(r"[a-z0-9]+")
+_SUBJECT_WORDS: dict[str, tuple[tuple[str, bool], ...]] = {}
+
+
+def _subject_words(claim: Claim) -> tuple[tuple[str, bool], ...]:
+    """Letters any match of the claim's subject must contain, one run per alternative, each with whether it is
+    a whole word (then a token of the text must equal it) or may be part of one; () when unsure."""
+    found = _SUBJECT_WORDS.get(claim.id)
+    if found is None:
+        plain = re.sub(r"[ -]\?|\[[^\]]*\]\?", "#", claim.about.pattern)  # "dynamo ?db" is one word or two
+        plain = re.sub(r"\\b", " ", plain)
+        plain = re.sub(r"\\[a-zA-Z]|\\.|\[[^\]]*\]|\{[^}]*\}|\(\?(?:[:=!]|<[=!])", "#", plain)
+        plain = re.sub(r"[a-z0-9]\?", "#", plain.lower())  # an optional letter is not required
+        pieces = re.split(r"[|()]", plain)
+        runs = [list(re.finditer(r"[a-z0-9]{2,}", piece)) for piece in pieces]
+        ok = all(r for r, piece in zip(runs, pieces, strict=True) if piece.strip(" ?*+#"))
+        words = []
+        for r, piece in zip(runs, pieces, strict=True):
+            for m in r:
+                before, after = piece[m.start() - 1 : m.start()], piece[m.end() : m.end() + 1]
+                words.append((m.group(0), before == " " and after == " "))  # \\b on both sides
+        found = _SUBJECT_WORDS[claim.id] = tuple(words) if ok else ()
+    return found
+
+
+def _needles(claim: Claim) -> tuple[str, ...]:
+    """For a claim without a subject: one word each of its phrases must contain, else () (no shortcut)."""
+    found = _NEEDLES.get(claim.id)
+    if found is None:
+        words = tuple(_required_literal(rx.pattern) for rx in claim.wrong)
+        found = _NEEDLES[claim.id] = () if claim.about is not None or not all(words) else words
+    return found
+
+
+def _required_literal(pattern: str) -> str:
+    """The longest plain word every match of this pattern must contain, or "" when there is none to rely on.
+
+    Only for patterns without top-level alternation; a word next to `?`, `*`, `{` or inside a group is not
+    required, so only runs of letters bounded by fixed context count.
+    """
+    depth = 0
+    for char in re.sub(r"\\.", "", pattern):  # an escaped "(" or "|" is a plain character
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            return ""
+    best = ""
+    for match in re.finditer(r"(?<![\\(|?])\b([a-z]{4,})\b(?![?*{|)])", pattern):
+        start = match.start()
+        if pattern[:start].count("(") != pattern[:start].count(")"):
+            continue  # inside a group: may be one side of an alternation or optional
+        if len(match.group(1)) > len(best):
+            best = match.group(1)
+    return best
+
+
+def flagged(text: str) -> bool:
+    """Whether a phrase claim says this part of a line is wrong (extract's check of cells and clauses).
+
+    Claims with a subject are checked on the whole line by ingest (`find_claim` with the page's topic), and a
+    flagged line gives no fact at all, so here only the subject-less phrases are needed.
+    """
+    if not text or not text.strip():
+        return False
+    from content.catalog import clean_line  # noqa: PLC0415
+
+    lowered = clean_line(text).lower()
+    claims = _phrase_claims()
+    if not any(n in lowered for c in claims for n in _needles(c)):
+        union = _PHRASES.get(id(claims)) or _phrase_union(claims)
+        if union is None or not union.search(lowered):
+            return False  # no phrase can be there: skip normalising (extract asks about every clause)
+    return find_claim(text, claims) is not None
+
+
+@functools.cache
+def _phrase_claims() -> tuple[Claim, ...]:
+    return tuple(c for c in _claims() if c.about is None)
+
+
+def disagreements(lines_by_topic: dict[str, list[tuple[str, list, str | None]]]) -> dict[str, list[dict]]:
+    """Notes that disagree: on one topic, a line a claim flags and a line of another file that says it right.
+
+    `lines_by_topic`: topic -> [(text, refs [[label, source_id, line], ...], claim id or None)].
+    """
+    by_id = {c.id: c for c in _claims()}
+    out: dict[str, list[dict]] = {}
+    for topic, lines in lines_by_topic.items():
+        done = set()
+        for _text, refs, claim_id in lines:
+            claim = by_id.get(claim_id) if claim_id else None
+            if claim is None or claim.right is None or claim.id in done:
+                continue
+            labels = {r[0] for r in refs}
+            agreeing = [
+                r for t, rs, cid in lines if cid is None and claim.right.search(normalise(t))
+                for r in rs if r[0] not in labels
+            ]  # fmt: skip
+            if agreeing:
+                done.add(claim.id)
+                wrong = [f"{r[0]}:{r[2]}" for r in refs]
+                right = list(dict.fromkeys(f"{r[0]}:{r[2]}" for r in agreeing))[:3]
+                out.setdefault(topic, []).append({"note": f"Your notes disagree here. {claim.correction}",
+                                                  "refs": wrong + right})  # fmt: skip
+    return out

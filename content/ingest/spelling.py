@@ -1,0 +1,137 @@
+"""Misspelled words, measured against an English word list and the catalog's names, not a list of known typos.
+
+The English list is pyspellchecker's (a pinned PyPI package; its word-frequency data file); to it we add
+every word of the catalog's names and aliases and the cloud words of content/ingest/tech_words.txt. A word
+is misspelled when it is not in that vocabulary and the word list knows a word one or two edits away
+("availabiliy" -> availability, "throught" -> through). Names, acronyms, code, numbers and words in
+capitals are left alone: they are not typos of English words.
+
+`respell_services` writes a misspelled service name the catalog's way ("DyanmoDB" -> DynamoDB).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from pathlib import Path
+
+TECH_WORDS = Path(__file__).resolve().parent / "tech_words.txt"
+
+_WORD = re.compile(r"(?<![\w./@#$%&*+=:\\-])([A-Za-z][a-z]+(?:['’][a-z]+)?)(?![\w/@#$%&*+=:\\-]|\.\w)")
+_CODE = re.compile(r"`[^`]*`|https?://\S+|\bwww\.\S+|\S+@\S+")
+
+
+@functools.cache
+def vocabulary() -> frozenset[str]:
+    from spellchecker import SpellChecker  # noqa: PLC0415
+
+    from content.catalog import load_catalog  # noqa: PLC0415
+
+    words = set(SpellChecker(language="en").word_frequency.dictionary)
+    for topic in load_catalog().topics.values():
+        for name in topic.names:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", name))
+    words.update(w.strip().lower() for w in TECH_WORDS.read_text().split() if w.strip() and not w.startswith("#"))
+    return frozenset(words)
+
+
+@functools.cache
+def _checker():
+    from spellchecker import SpellChecker  # noqa: PLC0415
+
+    return SpellChecker(language="en", distance=1)
+
+
+@functools.lru_cache(maxsize=65536)
+def misspelled_word(word: str) -> str | None:
+    """The English word `word` is a typo of, else None (a known word, or an unknown name or term)."""
+    low = word.lower().replace("’", "'")
+    if len(low) < 4 or low in vocabulary():
+        return None
+    for form in _forms(low):
+        if form in vocabulary():
+            return None
+    checker = _checker()
+    near = set(checker.edit_distance_1(low)) & vocabulary()  # one slip: a letter missed, doubled, swapped, wrong
+    if not near:
+        return None  # nothing English is near: a name or a term, not a slip of the fingers
+    return max(near, key=lambda w: (checker.word_usage_frequency(w), w))
+
+
+def _forms(low: str) -> tuple[str, ...]:
+    """Inflections the word list may not hold: "autoscaled", "microservices", "provisioning"."""
+    out = []
+    for suffix in ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "'s"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.append(low[: -len(suffix)])
+    if low.endswith("ies"):
+        out.append(low[:-3] + "y")
+    for british, american in (("our", "or"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"), ("tre", "ter")):
+        if british in low:
+            out.append(low.replace(british, american))
+    if low.endswith("able") and len(low) > 7:
+        out += [low[:-4], low[:-4] + "e"]  # "burstable", "customizable"
+    for prefix in ("re", "un", "pre", "multi", "non", "auto", "sub", "micro", "inter", "over"):
+        if low.startswith(prefix) and len(low) - len(prefix) >= 4:
+            out.append(low[len(prefix) :])
+    return tuple(out)
+
+
+def misspellings(text: str) -> list[tuple[str, str]]:
+    """(word as written, the word it should be) for each misspelled word of a line of notes."""
+    text = _CODE.sub(" ", text)
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(1)
+        if word[:1].isupper() and m.start() > 0 and not text[: m.start()].rstrip().endswith((".", "!", "?", ":")):
+            continue  # a capitalised word inside a sentence is a name
+        fix = misspelled_word(word)
+        if fix:
+            out.append((word, fix))
+    return out
+
+
+# --- service names ----------------------------------------------------------------------------------
+
+
+@functools.cache
+def _service_forms() -> dict[str, str]:
+    """One-word catalog names as written ("DynamoDB", "CloudFront", "ElastiCache"), by lower case."""
+    from content.catalog import load_catalog  # noqa: PLC0415
+
+    forms: dict[str, str] = {}
+    for topic in load_catalog().topics.values():
+        for name in (topic.name, topic.short or ""):
+            for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", name):
+                if len(word) >= 6 and (any(c.isupper() for c in word[1:]) or word[0].isupper()):
+                    forms.setdefault(word.lower(), word)
+    return forms
+
+
+_NAME_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]{4,}(?![\w-])")
+
+
+@functools.lru_cache(maxsize=65536)
+def _respelled(token: str) -> str | None:
+    low = token.lower()
+    forms = _service_forms()
+    if low in forms:
+        form = forms[low]
+        camel = any(c.isupper() for c in form[1:])
+        return form if camel and token != form else None  # "Elasticache" -> ElastiCache; "config" stays
+    if low in vocabulary():
+        return None
+    best, score = None, 0.0
+    for key, form in forms.items():
+        if key[0] != low[0] or abs(len(key) - len(low)) > 2:
+            continue
+        ratio = difflib.SequenceMatcher(None, low, key).ratio()
+        if ratio > score:
+            best, score = form, ratio
+    return best if score >= 0.85 else None
+
+
+def respell_services(text: str) -> str:
+    """Text with every misspelled one-word service name in the catalog's spelling ("DyanmoDB" -> DynamoDB)."""
+    return _NAME_TOKEN.sub(lambda m: _respelled(m.group(0)) or m.group(0), text)

@@ -1,0 +1,132 @@
+"""Claims (content/claims.toml): what is wrong about AWS, caught in words nobody wrote before.
+
+The statements below are written for this test, in the ways study notes phrase things; none is taken
+from a notes file.
+"""
+
+import pytest
+
+from content.catalog import load_catalog
+from content.ingest.claims import find_claim, load_claims, normalise, parse_claims
+
+CLAIMS = load_claims()
+
+MISCONCEPTIONS = [
+    "RIs give a 75 percent discount over on-demand pricing.",
+    "With Savings Plans you can save as much as 80% on compute.",
+    "Spot capacity is up to 95% cheaper than On-Demand.",
+    "A Lambda function can run for a maximum of 30 minutes.",
+    "SQS keeps messages for up to 21 days before deleting them.",
+    "Security groups are stateless, so return traffic must be allowed explicitly.",
+    "NACLs are stateful firewalls attached to instances.",
+    "IAM is a regional service, so users must be created in each region.",
+    "Route 53 is a regional service.",
+    "CloudFront is deployed in a single region.",
+    "S3 is a file system you can mount on many instances.",
+    "Amazon S3 provides twelve nines of durability.",
+    "Objects stored in Glacier Deep Archive can be retrieved within milliseconds.",
+    "The Business support plan comes with a designated technical account manager.",
+    "Basic support lets you open technical support cases with cloud engineers.",
+    "An availability zone is a single data center.",
+    "Shield Advanced is free for every AWS customer.",
+    "CloudTrail monitors CPU utilization of your EC2 instances.",
+    "It is best practice to use the root account for everyday administration tasks.",
+    "On-demand instances require a 1-year commitment.",
+    "A single S3 object can be at most 5 GB.",
+    "DynamoDB is a relational database that supports joins.",
+]
+
+CORRECT = [
+    "Reserved Instances can save up to 72% compared with On-Demand.",
+    "Spot Instances offer up to 90% off, but AWS can reclaim them with two minutes' notice.",
+    "Lambda functions time out after at most 15 minutes.",
+    "By default SQS keeps messages for 4 days; the maximum is 14 days.",
+    "Security groups are stateful and only have allow rules.",
+    "Network ACLs are stateless and work at the subnet level.",
+    "IAM is global: users and roles are not tied to a Region.",
+    "Route 53 is a global DNS service.",
+    "CloudFront caches content at edge locations around the world.",
+    "S3 is object storage; use EFS when you need a shared file system.",
+    "S3 is designed for eleven nines of durability and 99.99% availability.",
+    "Glacier Deep Archive restores data within 12 hours (bulk within 48 hours).",
+    "Only Enterprise support includes a designated Technical Account Manager.",
+    "Basic support covers billing and account questions, documentation and forums.",
+    "Each Availability Zone is one or more discrete data centers.",
+    "Shield Standard is automatic and free; Shield Advanced is a paid subscription.",
+    "CloudTrail records API calls; CloudWatch collects metrics such as CPU utilization.",
+    "Lock away the root user and use IAM users or roles for daily work.",
+    "On-Demand Instances have no upfront payment and no long-term commitment.",
+    "S3 objects can be up to 5 TB; a single PUT uploads at most 5 GB.",
+    "DynamoDB is a NoSQL key-value database.",
+    "A VPC spans every Availability Zone in its Region.",
+]
+
+
+def test_misconceptions_in_fresh_wording_are_flagged():
+    missed = [text for text in MISCONCEPTIONS if find_claim(text) is None]
+    assert len(MISCONCEPTIONS) >= 20
+    assert len(MISCONCEPTIONS) - len(missed) >= 16, missed
+
+
+def test_correct_statements_are_not_flagged():
+    flagged = [(text, find_claim(text).id) for text in CORRECT if find_claim(text) is not None]
+    assert len(CORRECT) >= 20
+    assert flagged == []
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=[c.id for c in CLAIMS])
+def test_a_claim_never_flags_its_own_correct_examples_or_correction(claim):
+    for text in claim.examples:
+        assert claim.search(text) is None, text
+    assert claim.search(claim.correction) is None or claim.about is not None
+    assert claim.correction.endswith((".", ")")) and claim.source.startswith("https://")
+
+
+def test_a_subject_named_nearer_another_figure_is_not_confused():
+    assert find_claim("Spot saves up to 90% and Reserved Instances up to 72%.") is None
+    assert find_claim("Reserved Instances save up to 72%; Spot Instances up to 90%.") is None
+    assert find_claim("Reserved Instances save up to 90%; Spot Instances up to 72%.").id == "ri-discount-ceiling"
+
+
+def test_a_line_that_does_not_name_the_subject_is_checked_on_the_subjects_page():
+    line = "Maximum execution time: 45 minutes"
+    assert find_claim(line) is None
+    assert find_claim(line, topic="aws-lambda").id == "lambda-15-minutes"
+
+
+def test_the_flagged_words_can_be_quoted_from_the_original_text():
+    text = "**RIs** give a seventy-five percent discount"
+    span = next(c for c in CLAIMS if c.id == "ri-discount-ceiling").search(text)
+    assert "seventy" in text[span.start() : span.end()]
+
+
+def test_normalised_text_spells_numbers_units_and_percentages_one_way():
+    assert normalise("Eleven nines, 64,000 IOPS, 75 percent, fifteen minutes") == "11 nines, 64000 iops, 75%, 15 min"
+
+
+def test_bad_claims_raise_naming_the_entry():
+    topics = set(load_catalog().topics)
+    entry = {"id": "x", "topic": "amazon-s3", "wrong": "(", "correction": "c.", "source": "https://a"}
+    with pytest.raises(ValueError, match=r"claim #1 \(x\): bad pattern"):
+        parse_claims({"claim": [entry]}, topics)
+    with pytest.raises(ValueError, match="unknown topic"):
+        parse_claims({"claim": [{**entry, "wrong": "a", "topic": "nope"}]}, topics)
+    with pytest.raises(ValueError, match="no https source"):
+        parse_claims({"claim": [{**entry, "wrong": "a", "source": ""}]}, topics)
+    with pytest.raises(ValueError, match="duplicate claim id"):
+        parse_claims({"claim": [{**entry, "wrong": "a"}, {**entry, "wrong": "b"}]}, topics)
+
+
+def test_the_system_check_reports_a_claim_that_flags_its_own_correct_example(monkeypatch):
+    from content import checks
+    from content.ingest import claims as claims_module
+
+    assert checks.claims_are_valid(None) == []
+    bad = parse_claims(
+        {"claim": [{"id": "x", "topic": "amazon-s3", "wrong": "object", "correction": "c.", "source": "https://a",
+                    "right_examples": ["S3 stores objects."]}]},
+        set(load_catalog().topics),
+    )  # fmt: skip
+    monkeypatch.setattr(claims_module, "load_claims", lambda: bad)
+    [error] = checks.claims_are_valid(None)
+    assert error.id == "content.E002" and "'x'" in error.msg

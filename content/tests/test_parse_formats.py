@@ -1,0 +1,454 @@
+"""Note formats other people write: outlines, the author's own cards and practice questions, note-app markup.
+
+Every snippet here is written for the test (no shipped notes), in the shapes public study notes use.
+"""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from content.catalog import load_catalog
+from content.ingest.parse import parse
+from content.ingest.topics import assign
+from content.models import Section
+from learning.models import Flashcard
+from quizzes.models import Question
+
+
+def lines(*rows: str) -> str:
+    return "\n".join(rows) + "\n"
+
+
+def titles(outline) -> list[tuple[int, str]]:
+    return [(s.level, s.title) for s in outline.walk() if s.title]
+
+
+def texts(outline) -> list[str]:
+    return [b.text for s in outline.walk() for b in s.blocks]
+
+
+def reasons(outline) -> dict[int, str]:
+    return {d.line: d.reason for d in outline.dropped}
+
+
+# --- numbered and lettered outline headings ----------------------------------------------------------
+
+
+def test_dotted_outline_numbers_are_headings_nested_by_depth():
+    outline = parse(
+        lines(
+            "1. AWS KMS",
+            "1.1 What it is",
+            "KMS creates and controls the keys that encrypt your data.",
+            "1.2 Key features",
+            "- Integrated with most AWS services",
+            "2. AWS CloudTrail",
+            "CloudTrail records the API calls made in an account.",
+            "3. AWS Config",
+            "- Records how resources are configured over time",
+        )
+    )
+    assert titles(outline) == [
+        (1, "AWS KMS"), (2, "What it is"), (2, "Key features"), (1, "AWS CloudTrail"), (1, "AWS Config"),
+    ]  # fmt: skip
+    sections, _ = assign(outline, load_catalog())
+    placed = {ts.topic for ts in sections if ts.blocks}
+    assert {"aws-kms", "aws-cloudtrail", "aws-config"} <= placed
+
+
+def test_roman_and_letter_outline_headings_with_content_under_them():
+    outline = parse(
+        lines(
+            "I. Identity",
+            "A. IAM",
+            "IAM manages users, groups and roles.",
+            "B. Organizations",
+            "Organizations groups accounts under one payer.",
+            "II. Networking",
+            "A. VPC",
+            "A VPC is a logically isolated network.",
+        )
+    )
+    assert titles(outline) == [
+        (1, "Identity"), (2, "IAM"), (2, "Organizations"), (1, "Networking"), (2, "VPC"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("marker", ["1.", "1)", "(1)"])
+def test_a_numbered_list_of_names_stays_a_list(marker):
+    second = marker.replace("1", "2")
+    outline = parse(lines("Compute services", f"{marker} EC2", f"{second} Lambda", "", "Lambda runs code."))
+    assert ("EC2" in texts(outline)) and ("Lambda" in texts(outline))
+    assert (1, "EC2") not in titles(outline)
+
+
+def test_a_numbered_title_over_its_paragraph_is_a_heading():
+    outline = parse(lines("2) Amazon SQS", "SQS is a managed message queue.", "", "3) Amazon SNS", "- pub/sub topics"))
+    assert titles(outline) == [(1, "Amazon SQS"), (1, "Amazon SNS")]
+
+
+# --- the author's own cards ----------------------------------------------------------------------------
+
+
+def cards(outline) -> list[tuple[str, str]]:
+    return [(c.front, c.back) for s in outline.walk() for c in s.cards]
+
+
+def test_q_and_a_pairs_are_the_authors_cards_exactly_as_written():
+    outline = parse(
+        lines(
+            "# Amazon S3",
+            "",
+            "Q: What is the largest object S3 stores?",
+            "A: 5 TB (a single PUT takes up to 5 GB)",
+            "",
+            "**Question:** Which class is cheapest for archives?",
+            "**Answer:** S3 Glacier Deep Archive,",
+            "retrieval within 12 hours.",
+            "",
+            "- Durability of S3::eleven nines",
+            "- Q1. Can a bucket name be reused by another account?",
+            "- A: Only after you delete it, names are global.",
+        )
+    )
+    assert cards(outline) == [
+        ("What is the largest object S3 stores?", "5 TB (a single PUT takes up to 5 GB)"),
+        ("Which class is cheapest for archives?", "S3 Glacier Deep Archive, retrieval within 12 hours."),
+        ("Durability of S3", "eleven nines"),
+        ("Can a bucket name be reused by another account?", "Only after you delete it, names are global."),
+    ]
+    assert texts(outline) == []  # nothing of them is left to become a definition card
+
+
+def test_arns_and_urls_are_not_card_pairs():
+    outline = parse(lines("# IAM", "- arn:aws:iam::123456789012:user/bob", "- see https://docs.aws.amazon.com::x"))
+    assert cards(outline) == []
+    assert len(texts(outline)) == 2
+
+
+# --- practice questions --------------------------------------------------------------------------------
+
+PRACTICE = lines(
+    "## Missed practice questions",
+    "",
+    "1. A company must keep records for 10 years at the lowest cost. Which storage class fits?",
+    "A. S3 Standard",
+    "B. S3 Glacier Deep Archive",
+    "C. S3 One Zone-IA",
+    "D. Amazon EBS",
+    "My answer: C",
+    "Correct answer: B",
+    "Explanation: Deep Archive is the lowest-cost class, for data read rarely, restored within 12 hours.",
+    "",
+    "2. Which TWO are serverless compute services? (Choose two)",
+    "- [x] AWS Lambda",
+    "- [ ] Amazon EC2",
+    "- [x] AWS Fargate",
+    "- [ ] Amazon Lightsail",
+    "",
+    "Which service gives a managed NoSQL key-value database?",
+    "a) Amazon RDS",
+    "b) Amazon DynamoDB",
+    "c) Amazon Redshift",
+    "A : Amazon DynamoDB",
+    "I chose a) because it says database",
+)
+
+
+def test_practice_questions_keep_stem_options_and_key_as_written():
+    outline = parse(PRACTICE)
+    found = [q for s in outline.walk() for q in s.questions]
+    assert [(q.stem, q.correct) for q in found] == [
+        ("A company must keep records for 10 years at the lowest cost. Which storage class fits?", [1]),
+        ("Which TWO are serverless compute services? (Choose two)", [0, 2]),
+        ("Which service gives a managed NoSQL key-value database?", [1]),
+    ]
+    assert found[0].options == ["S3 Standard", "S3 Glacier Deep Archive", "S3 One Zone-IA", "Amazon EBS"]
+    assert found[0].explanation.startswith("Deep Archive is the lowest-cost class")
+    assert texts(outline) == []  # no bare answers or options on any page
+    why = reasons(outline)
+    assert why[8] == why[23] == "the learner's own answer"
+
+
+def test_a_practice_questions_explanation_goes_to_the_page_of_its_key():
+    sections, warnings = assign(parse(PRACTICE), load_catalog())
+    by_topic = {ts.topic: ts for ts in sections if ts.questions}
+    assert set(by_topic) >= {"s3-storage-classes", "aws-lambda", "amazon-dynamodb"}
+    explanation = by_topic["s3-storage-classes"].blocks[0]
+    assert explanation.origin == "explanation" and explanation.line == 10
+    assert warnings == []
+
+
+def test_a_to_do_list_with_ticked_boxes_is_not_a_question():
+    outline = parse(lines("Study plan for the week", "- [x] Read the S3 FAQ", "- [ ] Watch the VPC video"))
+    assert [q for s in outline.walk() for q in s.questions] == []
+
+
+def test_options_without_an_answer_are_left_as_notes():
+    outline = parse(lines("Compare the storage options below", "A. Block storage", "B. Object storage"))
+    assert [q for s in outline.walk() for q in s.questions] == []
+
+
+@pytest.mark.django_db
+def test_ingest_writes_the_authors_cards_and_questions_word_for_word(tmp_path):
+    (tmp_path / "mine.md").write_text(
+        PRACTICE + lines("", "# Lambda", "", "Q: How long can one Lambda invocation run?", "A: 15 minutes")
+    )
+    out = StringIO()
+    call_command("ingest", str(tmp_path), "--json", stdout=out)
+    json.loads(out.getvalue())
+    card = Flashcard.objects.get(kind="author")
+    assert (card.front, card.back, card.topic.slug) == (
+        "How long can one Lambda invocation run?",
+        "15 minutes",
+        "aws-lambda",
+    )
+    question = Question.objects.get(stem__startswith="A company must keep records")
+    assert question.kind == "single" and question.topic.slug == "s3-storage-classes"
+    assert [(c.text, c.correct) for c in question.choices.order_by("position")] == [
+        ("S3 Standard", False), ("S3 Glacier Deep Archive", True), ("S3 One Zone-IA", False), ("Amazon EBS", False),
+    ]  # fmt: skip
+    assert Question.objects.get(stem__startswith="Which TWO").kind == "multi"
+    page = " ".join(s.plain_text for s in Section.objects.filter(topic__slug="s3-storage-classes"))
+    assert "Deep Archive is the lowest-cost class" in page
+    everything = " ".join(Section.objects.values_list("plain_text", flat=True))
+    assert "My answer" not in everything and "I chose" not in everything
+    assert not Flashcard.objects.filter(back__contains="lowest-cost class").exclude(kind="author").exists()
+
+
+# --- note-app markup -----------------------------------------------------------------------------------
+
+
+def test_callouts_latex_emoji_wikilinks_and_highlights_never_show_raw():
+    outline = parse(
+        lines(
+            "# Exam tips 🚀",
+            "> [!TIP] Spot pricing",
+            "> Spot instances cost up to 90% less $\\ge$ the On-Demand price ✅",
+            "- ==Lambda== runs at most 15 min $\\le 900$ seconds",
+            "- See [[Amazon S3|S3]] and [[Amazon EBS]] for storage",
+            "- Storage costs $5 and $10 per month",
+            "- ## Glacier",
+        )
+    )
+    shown = " ".join(texts(outline) + [t for _, t in titles(outline)])
+    for raw in ("[!", "$", "\\", "==", "[[", "🚀", "✅", "##"):
+        assert raw not in shown.replace("$5 and $10", ""), raw
+    assert "Spot instances cost up to 90% less ≥ the On-Demand price" in texts(outline)
+    assert "Storage costs $5 and $10 per month" in texts(outline)
+    assert titles(outline) == [(1, "Exam tips")]
+
+
+def test_front_matter_is_metadata_not_notes():
+    outline = parse(lines("---", "tags: [aws, s3]", "created: 2024-01-01", "---", "# S3", "S3 stores objects."))
+    assert texts(outline) == ["S3 stores objects."]
+    assert reasons(outline)[1] == "front matter"
+
+
+def test_a_caption_above_an_image_is_not_a_heading():
+    outline = parse(
+        lines(
+            "EC2 instance lifecycle",
+            "",
+            "Lifecycle diagram",
+            "![lifecycle](img/ec2.png)",
+            "An instance moves from pending to running, then stopping, stopped or terminated.",
+        )
+    )
+    assert "Lifecycle diagram" not in [t for _, t in titles(outline)]
+    assert reasons(outline)[3] == "image caption"
+    assert "An instance moves from pending to running, then stopping, stopped or terminated." in texts(outline)
+
+
+# --- any text at all -----------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "# ", "## ", "1. ", "1.1 ", "I. ", "A. ", "a) ", "- ", "* ", "- [x] ", "- [ ] ", "> [!TIP] ", "Q: ", "A: ",
+        "Answer: ", "My answer: ", "Explanation: ", "::", "|", "---", "```", "$\\ge$", "==", "[[", "]]", "![i](x.png)",
+        "**", "\t", "    ", "\n", "\n\n", "S3", "EC2", "Lambda is a service", ":", "?", "🚀", "\r",
+    ]
+)  # fmt: skip
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_parser_never_raises_and_every_block_points_at_real_lines(text):
+    outline = parse(text)
+    count = len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    for section in outline.walk():
+        assert 1 <= section.line <= count or (not section.title and not section.line)
+        for b in section.blocks:
+            assert 1 <= b.line <= b.end_line <= count, (b, count)
+        for c in section.cards:
+            assert 1 <= c.line <= c.end_line <= count
+        for q in section.questions:
+            assert 1 <= q.line <= q.end_line <= count and q.correct
+    for d in outline.dropped:
+        assert 1 <= d.line <= d.end_line <= count
+    sections, _ = assign(outline, load_catalog())
+    for ts in sections:
+        for b in ts.blocks:
+            assert 1 <= b.line <= b.end_line <= count
+
+
+def test_every_card_made_from_a_table_row_names_the_rows_subject():
+    from content.catalog import normalise
+    from content.ingest.extract import extract
+    from learning.generate import FactView, TopicView, cards_for
+
+    outline = parse(
+        lines(
+            "# EC2 purchase options",
+            "",
+            "| Option | Discount | Best for |",
+            "|---|---|---|",
+            "| Reserved Instances | up to 72% | steady workloads for 1 or 3 years |",
+            "| Spot Instances | up to 90% | fault-tolerant batch jobs |",
+            "| Savings Plans | up to 72% | a steady spend across instance families |",
+        )
+    )
+    catalog = load_catalog()
+    made = []
+    for ts in assign(outline, catalog)[0]:
+        entry = catalog.topics[ts.topic]
+        view = TopicView(
+            slug=ts.topic,
+            name=entry.name,
+            names=frozenset(normalise(n) for n in entry.names),
+            is_service=True,
+            other_names=frozenset(),
+        )
+        for fact in extract(ts.blocks, topic_name=entry.name, section_title=ts.title):
+            row = next((r[0] for r in ts.blocks[0].rows[1:] if r[0] in fact.text), None)
+            for card in cards_for(
+                FactView(
+                    key="k",
+                    kind=fact.kind,
+                    subject=fact.subject,
+                    text=fact.text,
+                    data=fact.data,
+                    section=ts.title,
+                    lines=1,
+                ),
+                view,
+            ):
+                made.append(card)
+                if row and fact.kind != "comparison":
+                    assert row.lower() in (card.front + " " + card.back).lower(), (row, card)
+    assert made
+
+
+# --- placement -----------------------------------------------------------------------------------------
+
+
+def placed(text: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for ts in assign(parse(text), load_catalog())[0]:
+        for b in ts.blocks:
+            out.setdefault(b.line, []).append(ts.topic)
+    return out
+
+
+def test_a_paragraph_whose_subject_is_another_service_goes_to_that_service():
+    where = placed(
+        lines(
+            "# Elastic Compute Cloud (EC2)",
+            "",
+            "EC2 gives resizable virtual servers in the cloud.",
+            "",
+            "- DynamoDB is a serverless key-value database with single-digit millisecond reads.",
+            "  - Global tables replicate it across Regions",
+            "",
+            "Use AWS Shield to protect applications from DDoS attacks.",
+            "",
+            "Amazon Aurora offers MySQL- and PostgreSQL-compatible engines.",
+            "",
+            "- **Amazon S3**: store the instance's backups in S3",
+            "- Organizations can use EC2 for batch jobs.",
+        )
+    )
+    assert where[3] == ["amazon-ec2"]
+    assert where[5] == where[6] == ["amazon-dynamodb"]  # the child bullet follows its subject
+    assert where[8] == ["aws-shield"]
+    assert where[10] == ["amazon-aurora"]
+    assert where[12] == ["amazon-ec2"]  # how EC2 works with S3, not a line about S3
+    assert where[13] == ["amazon-ec2"]  # "Organizations" the word, not AWS Organizations
+
+
+def test_course_wording_reaches_its_topic_through_catalog_aliases():
+    where = placed(lines("# EC2 Instance Launch Types", "", "- On-Demand: pay by the second, no commitment"))
+    assert where[3] == ["ec2-purchasing-options"]
+    where = placed(lines("# Support Tiers", "", "- Business: 24/7 phone and chat access to engineers"))
+    assert where[3] == ["aws-support-plans"]
+
+
+def test_every_line_that_lands_nowhere_is_reported_with_its_line():
+    _, warnings = assign(
+        parse(lines("Random thoughts", "- one", "- two", "- three", "- four", "- five", "- six", "- seven")),
+        load_catalog(),
+        source="mine",
+    )
+    assert warnings == [
+        "mine:1: heading 'Random thoughts' matches no catalog topic and has no topic above it; "
+        "7 block(s) unassigned (lines 2, 3, 4, 5, 6, 7, 8)"
+    ]
+
+
+def test_a_missed_question_with_plain_bullet_options_and_the_learners_pick():
+    outline = parse(
+        lines(
+            "Missed questions",
+            "Q : Which support plan is the cheapest with the full set of Trusted Advisor checks?",
+            "- Business",
+            "- Enterprise (my choice)",
+            "- Developer",
+            "A : Business",
+            "",
+            "Explanation",
+            "Business is the lowest plan with every Trusted Advisor check.",
+        )
+    )
+    [question] = [q for s in outline.walk() for q in s.questions]
+    assert question.stem == "Which support plan is the cheapest with the full set of Trusted Advisor checks?"
+    assert question.options == ["Business", "Enterprise", "Developer"] and question.correct == [0]
+    assert question.explanation == "Business is the lowest plan with every Trusted Advisor check."
+    assert reasons(outline)[4] == "the learner's own answer"
+    assert "my choice" not in " ".join(texts(outline)) and cards(outline) == []
+
+
+def test_an_answer_folded_in_a_details_element_is_read():
+    outline = parse(
+        lines(
+            "1. Which service records the API calls made in an account?",
+            "    - A. Amazon Inspector.",
+            "    - B. AWS CloudTrail.",
+            "",
+            "    <details markdown=1><summary markdown='span'>Answer</summary>",
+            "      Correct answer: B",
+            "    </details>",
+        )
+    )
+    [question] = [q for s in outline.walk() for q in s.questions]
+    assert question.correct == [1] and question.explanation == ""
+    assert texts(outline) == []
+
+
+def test_lettered_sub_items_are_list_items_not_one_long_line():
+    outline = parse(
+        lines("## EBS types", "1. SSD", "\ta. General Purpose SSD (gp2) - balanced", "\tb. Provisioned IOPS")
+    )
+    assert [b.text for b in parse_blocks(outline)] == [
+        "SSD",
+        "General Purpose SSD (gp2) - balanced",
+        "Provisioned IOPS",
+    ]
+
+
+def parse_blocks(outline):
+    return [b for s in outline.walk() for b in s.blocks]

@@ -1,0 +1,54 @@
+"""Typos measured against an English word list and the catalog, in text written for this test."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from content.ingest.spelling import misspellings, respell_services
+from learning.generate import garbled
+from learning.models import Flashcard
+
+
+def test_slips_of_the_fingers_are_misspellings_with_the_word_meant():
+    found = dict(misspellings("The availabilty of a volume is seperate from its throughput, recieved quikly."))
+    assert found == {"availabilty": "availability", "seperate": "separate", "recieved": "received", "quikly": "quickly"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serverless functions fail over to a standby; Kubernetes pods are containerized microservices.",
+        "The behaviour of a burstable instance is customisable, and ElastiCache caches lookups.",
+        "DynamoDB, CloudFront and Redshift are managed; use `aws s3 cp` or https://example.com/docs.",
+        "Provision IOPS for io2 volumes; gp3 gives 3,000 IOPS at any size.",
+        "Netflix and Airbnb run on AWS, as the case studies say.",
+    ],
+)
+def test_correct_cloud_english_has_no_misspellings(text):
+    assert misspellings(text) == []
+    assert not garbled(text)
+
+
+def test_a_line_with_a_typo_or_a_hurried_shorthand_is_garbled():
+    assert garbled("S3 keeps objects in a bucket wich is regional.")
+    assert garbled("Data goes to S3 b/w the two steps")
+
+
+def test_misspelled_service_names_take_the_catalogs_spelling():
+    assert respell_services("DyanmoDB and Cloudfrnot, with Elasticache") == "DynamoDB and CloudFront, with ElastiCache"
+    assert respell_services("a config file and a lambda function") == "a config file and a lambda function"
+
+
+@pytest.mark.django_db
+def test_a_card_never_carries_a_misspelled_service_name(tmp_path):
+    (tmp_path / "db.md").write_text(
+        "# Amazon DynamoDB\n\n"
+        "- **Global tables**: replicate a DyanmoDB table across Regions for low-latency reads and writes.\n"
+        "- **DAX**: an in-memory cache in front of DyanmoDB that cuts read latency to microseconds.\n"
+    )
+    call_command("ingest", str(tmp_path), "--json", stdout=StringIO())
+    cards = list(Flashcard.objects.active().values_list("front", "back"))
+    assert cards
+    assert not [c for c in cards if "Dyanmo" in " ".join(c)]
+    assert any("DynamoDB" in " ".join(c) for c in cards)
