@@ -272,25 +272,62 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
         if known:
             _PHRASES[id(claims)] = phrases
     any_phrase = phrases is None or bool(phrases.search(line) or phrases.search(norm))
-    for claim in claims:
+    index = _INDEXES.get(id(claims)) if known else None
+    if index is None:
+        index = _ClaimIndex(claims)
+        if known:
+            _INDEXES[id(claims)] = index
+    for claim in index.candidates(lowered, norm, tokens, topic):
         if claim.about is None:
-            needles = _needles(claim)
-            if needles:
-                if not any(n in lowered or n in norm for n in needles):
-                    continue  # none of the words its phrases need (ingest reads thousands of lines)
-            elif not any_phrase:
+            if not _needles(claim) and not any_phrase:
                 continue  # no phrase of the claims without such words occurs
-        elif topic not in claim.also:
-            words = _subject_words(claim)
-            if words and not any(w in tokens if whole else w in norm for w, whole in words):
-                continue  # none of the words its subject is written with
-            if not claim.about.search(norm):
-                continue
+        elif topic not in claim.also and not claim.about.search(norm):
+            continue
         if claim.search(line, topic) is not None:
             return claim
     return None
 
 
+class _ClaimIndex:
+    """Which claims a line can match, found by looking up each required word once per line instead of once per
+    claim (ingest asks about thousands of lines): a claim is a candidate when one of its words is in the line
+    (the same tests the loop over every claim made), when it has no word to look for, or when the page's topic
+    is one it applies on without naming its subject. Candidates come back in the file's order."""
+
+    def __init__(self, claims: tuple[Claim, ...]):
+        self.claims = claims
+        self.always: list[int] = []
+        self.by_topic: dict[str, list[int]] = {}
+        self.needles: dict[str, list[int]] = {}  # subject-less claims: in the lowered or normalised line
+        self.whole: dict[str, list[int]] = {}  # subject words that must be a token of the normalised line
+        self.part: dict[str, list[int]] = {}  # subject words that may be part of a word
+        for i, claim in enumerate(claims):
+            if claim.about is None:
+                needles = _needles(claim)
+                for needle in needles:
+                    self.needles.setdefault(needle, []).append(i)
+                if not needles:
+                    self.always.append(i)
+                continue
+            for slug in claim.also:
+                self.by_topic.setdefault(slug, []).append(i)
+            words = _subject_words(claim)
+            if not words:
+                self.always.append(i)
+            for word, whole in words:
+                (self.whole if whole else self.part).setdefault(word, []).append(i)
+
+    def candidates(self, lowered: str, norm: str, tokens: set[str], topic: str | None):
+        found = set(self.always)
+        found.update(*(ids for needle, ids in self.needles.items() if needle in lowered or needle in norm))
+        found.update(*(self.whole[token] for token in tokens if token in self.whole))
+        found.update(*(ids for word, ids in self.part.items() if word in norm))
+        if topic is not None:
+            found.update(self.by_topic.get(topic, ()))
+        return [self.claims[i] for i in sorted(found)]
+
+
+_INDEXES: dict[int, _ClaimIndex] = {}
 _PHRASES: dict[int, re.Pattern | None] = {}
 
 
