@@ -65,13 +65,13 @@ def body(html: str) -> str:
 
 def test_an_ingest_shows_on_the_pages_at_once(client, tmp_path, django_capture_on_commit_callbacks):
     note = tmp_path / "notes.md"
-    note.write_text("# Amazon SQS\n\n- **Standard queue**: at-least-once delivery, best-effort ordering.\n")
+    note.write_text("# Amazon SQS\n\n- **Standard queue**: at-least-once delivery, loosely ordered messages.\n")
     with django_capture_on_commit_callbacks(execute=True):
         ingest([tmp_path])
     sqs = reverse("content:topic", args=["amazon-sqs"])
-    assert "best-effort ordering" in client.get(sqs).content.decode()
+    assert "loosely ordered" in client.get(sqs).content.decode()
     assert "amazon-sqs" in client.get(reverse("content:topic_index")).content.decode()
-    assert "/topics/amazon-sqs/" in client.get(reverse("content:search"), {"q": "ordering"}).content.decode()
+    assert "/topics/amazon-sqs/" in client.get(reverse("content:search"), {"q": "loosely"}).content.decode()
 
     note.write_text(
         "# Amazon SQS\n\n- **Standard queue**: at-least-once delivery, ordering not kept.\n\n"
@@ -80,9 +80,9 @@ def test_an_ingest_shows_on_the_pages_at_once(client, tmp_path, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         ingest([tmp_path])
     page = client.get(sqs).content.decode()
-    assert "ordering not kept" in page and "best-effort ordering" not in page
+    assert "ordering not kept" in page and "loosely ordered" not in page
     assert "/topics/aws-lambda/" in client.get(reverse("content:topic_index")).content.decode()
-    assert "/topics/amazon-sqs/" not in client.get(reverse("content:search"), {"q": "best-effort"}).content.decode()
+    assert "/topics/amazon-sqs/" not in client.get(reverse("content:search"), {"q": "loosely"}).content.decode()
 
 
 def test_a_topic_without_notes_is_404_and_not_stored(client, shipped_notes):
