@@ -5,7 +5,8 @@
 
 The database named by BENCH_DATABASE_URL (default stratus_bench_load on the local server) and the one named after
 it with `_review` are dropped and made again at every run. In-process benchmarks run after the load test, each
-in its own process: bench/pages.py (pages against the floor, when present) and bench/review_bench.py.
+in its own process: bench/pages.py (pages against the floor), bench/review_bench.py, bench/dashboard_bench.py,
+bench/gradebook_bench.py, bench/ingest_bench.py and bench/library_bench.py, each on a database of its own.
 """
 
 from __future__ import annotations
@@ -129,6 +130,19 @@ def main() -> None:
                 *in_process("review_bench.py", ["--requests", "200"], review_env),
             )
         )
+
+        # The other issues' in-process benchmarks, each on a fresh database named after the bench's, with the
+        # development settings their docstrings give (they measure against their own floor or target).
+        dev_env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+        for script, title, suffix, script_args in (
+            ("dashboard_bench.py", "/dashboard/ for a year of reviews, in-process", "_dashboard", ["--requests", "30"]),
+            ("gradebook_bench.py", "gradebook and item analysis, in-process", "_gradebook", ["--runs", "15"]),
+            ("ingest_bench.py", "ingest of the shipped notes and card/question generation", "_ingest", []),
+            ("library_bench.py", "upload as a zip until live, server + worker", "_library", ["3"]),
+        ):
+            env_for = {**dev_env, "DEBUG": "1", "DATABASE_URL": args.database_url + suffix}
+            recreate(env_for["DATABASE_URL"])
+            sections.append((f"bench/{script} ({title})", *in_process(script, script_args, env_for)))
 
     print()
     print("=" * 100)
