@@ -228,17 +228,24 @@ class _Assigner:
         current: str | None = None
         current_depth = 0
         related = self._closure((topic,))
+        label: Block | None = None  # the kept label bullet above ("**Implement Auto Scaling**:"), if any
         for block in blocks:
             if current is not None and block.depth > current_depth:
                 moved[current].append(block)
                 continue
             current = None
+            if label is not None and block.depth <= label.depth:
+                label = None
             other = self.subject_of(block)
+            if other and label is not None and other in self.catalog.mentions(label.text):
+                other = None  # it explains the label above it, which names that service: they stay together
             if other and other not in related and not self.catalog.is_ancestor(topic, other):
                 moved.setdefault(other, []).append(block)
                 current, current_depth = other, block.depth
             else:
                 kept.append(block)
+                if block.text.rstrip().endswith(":"):
+                    label = block
         if not kept:
             return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
         return kept, moved

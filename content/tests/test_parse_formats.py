@@ -381,6 +381,23 @@ def test_a_paragraph_whose_subject_is_another_service_goes_to_that_service():
     assert where[13] == ["amazon-ec2"]  # "Organizations" the word, not AWS Organizations
 
 
+def test_a_line_that_explains_the_label_above_it_stays_with_the_label():
+    """A practice list's "**Implement Auto Scaling**:" and its "Use EC2 Auto Scaling to ..." are one item: moving
+    the explanation to the Auto Scaling page would leave the practice as a bare label on its own page."""
+    where = placed(
+        lines(
+            "# Best Practices for High Availability",
+            "",
+            "1. **Implement Auto Scaling**:",
+            "   - Use EC2 Auto Scaling to add and remove instances as traffic changes.",
+            "2. **Databases**:",
+            "   - DynamoDB is a serverless key-value database with single-digit millisecond reads.",
+        )
+    )
+    assert where[3] == where[4] == ["high-availability-and-scalability"]
+    assert where[6] == ["amazon-dynamodb"]  # a label that does not name the service: the line still moves
+
+
 def test_course_wording_reaches_its_topic_through_catalog_aliases():
     where = placed(lines("# EC2 Instance Launch Types", "", "- On-Demand: pay by the second, no commitment"))
     assert where[3] == ["ec2-purchasing-options"]

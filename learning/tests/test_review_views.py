@@ -108,9 +108,9 @@ def test_rate_and_next_costs_the_same_queries_for_10_or_5000_cards(client, learn
     client.force_login(learner)
     with time_machine.travel("2026-11-02 09:00Z", tick=False) as clock:
         # A new card: session, user, study settings, its state locked (none yet), the card, the state, the
-        # review and its day's totals written, the queue ranked (nothing due now), the next new card. Then (two minutes on) the same
-        # card back from its learning step: the card comes with its locked state, and the next card with the
-        # ranked queue.
+        # review and its day's totals written, the queue ranked (nothing due now), the next new card. Then (two
+        # minutes on) the same card back from its learning step: the card comes with its locked state, and the
+        # next card with the ranked queue.
         for expected in (10, 9):
             card, token, _ = shown(client)
             assert card == first.pk
