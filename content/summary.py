@@ -702,8 +702,7 @@ def tighten(summary: Summary) -> Summary:
 
     A key fact from the notes that an earlier line (the lead, an essential) already states goes; so does a trap whose
     correction repeats the lead, a key fact or another trap. An "often confused" pair the table sets side by side is
-    named, not explained again. Then, while too long: the notes' own facts go from the last, then traps (one stays),
-    then the explanation of the confused pair, then essentials from the last (three stay).
+    named, not explained again. Then, while too long, lines give way in the order ``steps`` below says.
     """
     said = [summary.definition.text] if summary.definition else []
     facts = []
@@ -729,11 +728,11 @@ def tighten(summary: Summary) -> Summary:
         summary.confusion = {**summary.confusion, "text": ""}
     for trap in summary.traps:
         trap.wrong = shorten(trap.wrong, 100) if not trap.wrong.startswith("…") else "…" + shorten(trap.wrong[1:], 100)
-    # What goes first when too long: the notes' own facts, traps beyond two, the confused pair's explanation,
-    # essentials beyond four, the second trap, essentials beyond three.
+    # What goes first when too long: the notes' own facts, traps beyond two, the confused pair's explanation, the
+    # second trap, essentials beyond four (what the exam asks outweighs a second correction), essentials beyond three.
     steps = [(lambda: [i for i, f in enumerate(summary.facts) if f.refs], "fact"), (lambda: summary.traps[2:], "trap"),
              (lambda: summary.confusion and summary.confusion["text"], "confusion"),
-             (lambda: summary.facts[4:], "essential"), (lambda: summary.traps[1:], "trap"),
+             (lambda: summary.traps[1:], "trap"), (lambda: summary.facts[4:], "essential"),
              (lambda: summary.facts[3:], "essential")]
     for left, what in steps:
         while word_count(summary) > MAX_WORDS and left():
