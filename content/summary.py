@@ -702,7 +702,8 @@ def tighten(summary: Summary) -> Summary:
 
     A key fact from the notes that an earlier line (the lead, an essential) already states goes; so does a trap whose
     correction repeats the lead, a key fact or another trap. An "often confused" pair the table sets side by side is
-    named, not explained again. Then, while too long, lines give way in the order ``steps`` below says.
+    named, not explained again; one a key fact already compares is left out. Then, while too long, lines give way
+    in the order ``steps`` below says.
     """
     said = [summary.definition.text] if summary.definition else []
     facts = []
@@ -725,7 +726,7 @@ def tighten(summary: Summary) -> Summary:
         if all(name in rows for name in summary.confusion["names"]):
             summary.confusion = {**summary.confusion, "text": "Compare their rows in the table above."}
     if summary.confusion and repeats(summary.confusion["text"], said, share=0.6):
-        summary.confusion = {**summary.confusion, "text": ""}
+        summary.confusion = None  # a key fact already sets the two side by side ("Compare: AWS Lambda…")
     for trap in summary.traps:
         trap.wrong = shorten(trap.wrong, 100) if not trap.wrong.startswith("…") else "…" + shorten(trap.wrong[1:], 100)
     # What goes first when too long: the notes' own facts, traps beyond two, the confused pair's explanation, the
