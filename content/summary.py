@@ -30,6 +30,7 @@ MAX_FACTS = 7
 MAX_WITH_ESSENTIALS = 10  # essentials and the notes' figures together: readable in two minutes
 MAX_NOTE_FIGURES = 3
 MAX_TRAPS = 5
+MAX_WORDS = 250  # the lead, key facts, traps and "often confused" together (tables apart): two minutes' reading
 
 Ref = tuple  # (file label, source id, line number), as on every line of a topic page
 
@@ -255,6 +256,15 @@ def names_the_topic(statement: Statement, names: tuple[str, ...], strict: bool) 
     return any(w in text for w in wanted)
 
 
+_GLOSSARY = re.compile(r"^([^:]{2,80}?):\s+(A|An|The)\s+(?=\w)")
+
+
+def as_sentence(text: str) -> str:
+    """ "Amazon RDS (Relational Database Service): A managed service…" reads as "Amazon RDS (…) is a managed
+    service…": the lead is a sentence, not a glossary entry."""
+    return _GLOSSARY.sub(lambda m: f"{m.group(1)} is {m.group(2).lower()} ", text, count=1)
+
+
 def choose_definition(notes: TopicNotes) -> Statement | None:
     """The notes' definition when it reads as one and names the topic; where AWS's reference exists, only a
     "Name: definition" of ten words or more beats it (not a story, a lead-in or a sentence about something else)."""
@@ -269,7 +279,7 @@ def choose_definition(notes: TopicNotes) -> Statement | None:
         if len(_words(body)) < 10:
             candidate = None
     if reads_as_definition(candidate, names, notes.readable):
-        text = notes.respell(sentence(candidate.text))
+        text = as_sentence(notes.respell(sentence(candidate.text)))
         return Statement(shorten(text, 420), refs_of(candidate.refs))
     if notes.reference:
         return notes.reference
@@ -328,6 +338,26 @@ _ANY_VERB = re.compile(_VERB.pattern + r"|\b(?:can|could|will|would|may|must|sho
                        r"were|supports?|uses?|requires?|scales?|includes?|contains?|handles?|ensures?|"
                        r"replicates?|costs?|charges?|bills?|gives?|keeps?|grows?|reads?|writes?|sends?)\b", re.I)
 _LABEL = re.compile(r"^([^:–—]{1,60}?)\s*(?::|\s[–—-]\s)\s*")
+
+
+_SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "vs", "&"}
+_MARKETING = re.compile(r"^[^:–—]{3,60}\s[–—]\s")  # "S3 Durability and Availability – If you store…": a slide
+
+
+def heading_fragment(text: str) -> bool:
+    """A pasted heading, not a claim: "Workflow of X: a, b, c", a slide title with a dash ("S3 Durability and
+    Availability – …"), or a Title Case label of two words or more ("Reserved Instances (RIs): Offers…",
+    "Built-in Security and Compliance: The service…")."""
+    text = plain(text)
+    if _MARKETING.match(text):
+        return True
+    if ":" not in text[:70]:
+        return False
+    label = re.sub(r"\([^)]*\)", "", text.split(":", 1)[0]).strip()
+    if re.match(r"^(?:workflow|steps?|process|overview|features?|benefits?|key features|components)\b", label, re.I):
+        return True
+    words = [w for w in re.split(r"\s+", label) if w and w.lower() not in _SMALL]
+    return len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _body(text: str) -> str:
@@ -406,7 +436,7 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
         if fact.kind == "definition" and _about_topic_itself(fact, names):
             continue  # that is the "what it is" line
         text = _NAME_LEAD(names).sub("", plain(text)) or text  # "Amazon S3 – Objects – ..." on the S3 page
-        if not key_fact(fact, text) or not clean_claim(text, fact.kind):
+        if not key_fact(fact, text) or not clean_claim(text, fact.kind) or heading_fragment(text):
             continue
         if any(p.search(plain(text)) for p in outdated):
             continue  # AWS changed it since the notes were written; the essentials give today's figure
@@ -613,7 +643,7 @@ def summarise(notes: TopicNotes) -> Summary:
     if (notes.confusion and (notes.confusion.slug or notes.confusion.url)
             and notes.confusion.family not in load_reference().no_confusion):
         confusion = asdict(notes.confusion)
-    return Summary(
+    summary = Summary(
         definition=choose_definition(notes),
         facts=choose_facts(notes, siblings),
         table=table,
@@ -622,6 +652,101 @@ def summarise(notes: TopicNotes) -> Summary:
         confusion=confusion,
         related=[asdict(link) for link in notes.related[:8]],
     )
+    return tighten(summary)
+
+
+# -- one fact once, readable in two minutes -----------------------------------------------------------------
+
+_STOPWORDS = frozenset("""a an the and or but of to in on at by for with from as is are was were be been it its this
+that these those can you your not no only also into than then them they their there which who what when where how per
+any all each one more most up out so if do does use used using aws amazon""".split())
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry a line's point: no small words, no plural s ("copies" and "copy" are one word)."""
+    out = set()
+    for w in _words(plain(text)):
+        if w in _STOPWORDS or (len(w) < 3 and not w.isdigit()):
+            continue
+        out.add(w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def repeats(text: str, said: Iterable[str], share: float = 0.45) -> bool:
+    """``text`` says again what one of ``said`` says: most of the content words of the shorter line are shared,
+    or it states a figure ("11 nines", "256 TiB") one of them already states."""
+    words, quantities = content_words(text), _quantities(text)
+    for other in said:
+        theirs = content_words(other)
+        shorter = min(len(words), len(theirs))
+        if shorter >= 3 and len(words & theirs) >= share * shorter:
+            return True
+        if quantities & _quantities(other):
+            return True
+    return False
+
+
+def word_count(summary: Summary) -> int:
+    """The words a reader reads outside the table: the lead, the key facts, the traps (with the notes' words they
+    correct) and the "often confused" line."""
+    texts = [summary.definition.text if summary.definition else ""]
+    texts += [f.text for f in summary.facts]
+    texts += [f"{t.correction} {t.wrong}" for t in summary.traps]
+    if summary.confusion:
+        texts.append(" ".join([*summary.confusion["names"], summary.confusion["text"]]))
+    return sum(len(t.split()) for t in texts)
+
+
+def tighten(summary: Summary) -> Summary:
+    """Each point said once, and the whole readable in two minutes (MAX_WORDS).
+
+    A key fact from the notes that an earlier line (the lead, an essential) already states goes; so does a trap whose
+    correction repeats the lead, a key fact or another trap. An "often confused" pair the table sets side by side is
+    named, not explained again; one a key fact already compares is left out. Then, while too long, lines give way
+    in the order ``steps`` below says.
+    """
+    said = [summary.definition.text] if summary.definition else []
+    facts = []
+    for fact in summary.facts:
+        if fact.refs and repeats(fact.text, said):  # the notes' line; essentials (no refs) were checked against AWS
+            continue
+        facts.append(fact)
+        said.append(fact.text)
+    summary.facts = facts
+    traps = []
+    for trap in summary.traps:
+        if repeats(trap.correction, said):
+            summary.more_traps += 1
+            continue
+        traps.append(trap)
+        said.append(trap.correction)
+    summary.traps = traps
+    if summary.confusion and summary.table:
+        rows = {row.name for row in summary.table.rows}
+        if all(name in rows for name in summary.confusion["names"]):
+            summary.confusion = {**summary.confusion, "text": "Compare their rows in the table above."}
+    if summary.confusion and repeats(summary.confusion["text"], said, share=0.6):
+        summary.confusion = None  # a key fact already sets the two side by side ("Compare: AWS Lambda…")
+    for trap in summary.traps:
+        trap.wrong = shorten(trap.wrong, 100) if not trap.wrong.startswith("…") else "…" + shorten(trap.wrong[1:], 100)
+    # What goes first when too long: the notes' own facts, traps beyond two, the confused pair's explanation, the
+    # second trap, essentials beyond four (what the exam asks outweighs a second correction), essentials beyond three.
+    steps = [(lambda: [i for i, f in enumerate(summary.facts) if f.refs], "fact"), (lambda: summary.traps[2:], "trap"),
+             (lambda: summary.confusion and summary.confusion["text"], "confusion"),
+             (lambda: summary.traps[1:], "trap"), (lambda: summary.facts[4:], "essential"),
+             (lambda: summary.facts[3:], "essential")]
+    for left, what in steps:
+        while word_count(summary) > MAX_WORDS and left():
+            if what == "fact":
+                del summary.facts[left()[-1]]
+            elif what == "trap":
+                summary.traps.pop()
+                summary.more_traps += 1
+            elif what == "confusion":
+                summary.confusion = {**summary.confusion, "text": ""}
+            else:
+                summary.facts.pop()
+    return summary
 
 
 # -- reference data (content/summary.toml) -------------------------------------------------------------------
@@ -762,6 +887,20 @@ class Spelling:
         parts = [r"[\s_-]*".join(re.escape(w) for w in re.findall(r"[a-z0-9]+", a)) for a in alternatives]
         self.pattern = re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?![\w-])", re.I) if parts else None
         self._by_compact = {_compact(a): fix for a, fix in self.fixes.items()}
+        # The wrong maker's prefix ("AWS Inspector", "AWS EC2 Image Builder"): the catalog's name, matched in its own
+        # letter case only (a command line's "aws s3 ls" is no service name).
+        own_names = {n for _slug, own, _aliases in topics for n in own}
+        self.prefixed: dict[str, str] = {}
+        for name in [own[0] for _slug, own, _aliases in topics if own]:
+            bare = re.sub(r"^(?:Amazon|AWS)\s+", "", name)
+            if not bare[:1].isupper() or len(bare) < 2:
+                continue
+            for prefix in ("AWS", "Amazon"):
+                wrong = f"{prefix} {bare}"
+                if wrong != name and wrong not in own_names:
+                    self.prefixed[wrong] = name
+        alternatives = "|".join(re.escape(w) for w in sorted(self.prefixed, key=len, reverse=True))
+        self.prefix_pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])") if self.prefixed else None
 
     @staticmethod
     def _closest(alias: str, own: tuple[str, ...]) -> str | None:
@@ -784,9 +923,11 @@ class Spelling:
         return best if score >= 0.85 else None
 
     def __call__(self, text: str) -> str:
-        if not self.pattern:
-            return text
-        return self.pattern.sub(lambda m: self._by_compact.get(_compact(m.group(0)), m.group(0)), text)
+        if self.pattern:
+            text = self.pattern.sub(lambda m: self._by_compact.get(_compact(m.group(0)), m.group(0)), text)
+        if self.prefix_pattern:
+            text = self.prefix_pattern.sub(lambda m: self.prefixed[m.group(0)], text)
+        return text
 
 
 def as_text(sheet: dict, name: str, discontinued: str = "") -> str:
@@ -814,11 +955,9 @@ def as_text(sheet: dict, name: str, discontinued: str = "") -> str:
     if traps or confusion:
         out.append("Exam traps")
         out += [f"- {trap['correction']} (your notes: \"{trap['wrong']}\")" for trap in traps]
-        if sheet.get("more_traps"):
-            more = sheet["more_traps"]
-            out.append(f"- {more} more correction{'s' if more > 1 else ''} in the notes below.")
+        # The page links "N more corrections" to its notes; this text has no notes below, so it says nothing of them.
         if confusion:
-            out.append(f"- Often confused: {' vs '.join(confusion['names'])}. {confusion['text']}")
+            out.append(f"- Often confused: {' vs '.join(confusion['names'])}. {confusion['text']}".rstrip())
         out.append("")
     if sheet.get("related"):
         out.append("Related: " + ", ".join(link["name"] for link in sheet["related"]))

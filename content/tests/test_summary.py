@@ -4,6 +4,7 @@ import re
 
 from content.render import render_snippet
 from content.summary import (
+    MAX_WORDS,
     Confusion,
     NoteFact,
     NoteLine,
@@ -13,10 +14,13 @@ from content.summary import (
     TableSpec,
     TopicLink,
     TopicNotes,
+    as_sentence,
     as_text,
     confusion_for,
+    heading_fragment,
     load_reference,
     summarise,
+    word_count,
 )
 
 REF = ("001", 1, 10)
@@ -288,8 +292,73 @@ def test_a_discontinued_service_is_said_before_its_summary():
     assert text.index("Discontinued. AWS ended support") < text.index("ledger database")
 
 
-def test_the_count_of_corrections_left_below_is_said_in_good_english():
+def test_the_text_points_to_no_notes_it_does_not_show():
     sheet = {"definition": {"text": "X is a thing that does y."}, "traps": [
-        {"correction": "c", "wrong": "w", "refs": []}], "more_traps": 1}
-    assert "- 1 more correction in the notes below." in as_text(sheet, "X")
-    assert "- 2 more corrections in the notes below." in as_text({**sheet, "more_traps": 2}, "X")
+        {"correction": "c", "wrong": "w", "refs": []}], "more_traps": 2}
+    text = as_text(sheet, "X")
+    assert "more correction" not in text and "notes below" not in text
+    assert "- c (your notes: \"w\")" in text
+
+
+def test_a_point_is_said_once_across_the_lead_the_key_facts_and_the_traps():
+    facts = (
+        NoteFact("number", "durability", {"number": "99.999999999%", "statement": "S3 is designed to give "
+                                          "99.999999999% durability of objects"}, (("002", 1, 1),)),
+        NoteFact("number", "names", {"number": "63", "statement": "Bucket names must be 3 to 63 characters long"},
+                 (("002", 1, 4),)),
+    )
+    notes = TopicNotes(slug="amazon-s3", name="Amazon S3", names=("S3",), facts=facts, lines=(
+        line("durability is 99.99999999999 %", correction="S3 is designed for 11 nines: 99.999999999%.", line_no=2),
+        line("Objects live in folders", correction="Objects (a key, the data and metadata) live in buckets; bucket "
+             "names are globally unique, and each bucket is in one Region.", line_no=3),
+        line("buckets are unlimited", correction="An account can create 10,000 general purpose buckets by default.",
+             line_no=4),
+    ))
+    summary = summarise(notes)
+    texts = [f.text for f in summary.facts]
+    assert not any("99.999999999% durability of objects" in t for t in texts)  # an essential says it
+    assert "Bucket names must be 3 to 63 characters long." in texts
+    # The durability and bucket traps repeat key facts; the bucket quota is a new point.
+    assert [t.correction for t in summary.traps] == ["An account can create 10,000 general purpose buckets by default."]
+    assert summary.more_traps == 2  # the page links them to the notes below
+
+
+def test_a_summary_reads_in_two_minutes_however_many_corrections_the_notes_need():
+    corrections = [f"Service number {n} keeps {n} distinct copies of each record in region {n} for audit purposes."
+                   for n in range(10, 30)]
+    facts = tuple(NoteFact("number", f"limit {n}", {"number": f"{n} GB", "statement": f"Queue {n} holds at most "
+                                                    f"{n} GB of messages per tenant {n}"}, (("002", 1, n),))
+                  for n in range(40, 47))
+    notes = TopicNotes(slug="queues", name="Queue Thing", facts=facts, lines=tuple(
+        line(f"record copies wrong {n} times over", correction=c, line_no=n) for n, c in enumerate(corrections)))
+    summary = summarise(notes)
+    assert word_count(summary) <= MAX_WORDS
+    assert summary.traps and summary.more_traps == len(corrections) - len(summary.traps)
+
+
+def test_a_pasted_heading_is_no_key_fact():
+    for text in ("Reserved Instances (RIs): Offers a significant discount (up to 72%) compared to On-Demand prices.",
+                 "Workflow of EC2 Image Builder: Source Image, Custom Components, Build Recipe, Testing.",
+                 "S3 Durability and Availability – If you store 10,000,000 objects you lose one every 10,000 years.",
+                 "Built-in Security and Compliance: The service integrates with Amazon Inspector."):
+        assert heading_fragment(text), text
+    for text in ("Bucket names must be 3 to 63 characters long.", "Standard queues: at-least-once delivery.",
+                 "A function runs for at most 15 minutes per invocation."):
+        assert not heading_fragment(text), text
+
+
+def test_a_glossary_lead_reads_as_a_sentence():
+    assert as_sentence("Amazon RDS (Relational Database Service): A managed service that runs databases.") == (
+        "Amazon RDS (Relational Database Service) is a managed service that runs databases.")
+    clean = "Amazon RDS runs databases: MySQL, PostgreSQL."
+    assert as_sentence(clean) == clean
+
+
+def test_a_service_named_with_the_wrong_makers_prefix_takes_the_catalogs_name():
+    spell = Spelling([("amazon-inspector", ("Amazon Inspector", "Inspector"), ()),
+                      ("ec2-image-builder", ("EC2 Image Builder",), ("aws ec2 image builder",)),
+                      ("amazon-s3", ("Amazon S3", "S3"), ())])
+    assert spell("AWS EC2 Image Builder works with AWS Inspector.") == (
+        "EC2 Image Builder works with Amazon Inspector.")
+    assert spell("run aws s3 ls, then read Amazon S3 docs") == "run aws s3 ls, then read Amazon S3 docs"
+    assert spell("AWS S3 stores objects.") == "Amazon S3 stores objects."
