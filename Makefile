@@ -68,6 +68,7 @@ test: $(VENV)/.installed-dev node_modules/.installed
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Backups of the PostgreSQL database named by DATABASE_URL: a timestamped custom-format dump, and its restore into
 # an empty database (pg_restore stops at the first error, so it never half-restores over existing tables).

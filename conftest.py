@@ -45,7 +45,8 @@ def _stored_pages_emptied_after_transactional_tests(request):
     model): empty it after such a test, so a page stored there is not served to the next."""
     marker = request.node.get_closest_marker("django_db")
     transactional = bool(marker and marker.kwargs.get("transaction")) or any(
-        name in request.fixturenames for name in ("transactional_db", "live_server"))
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
     if not transactional:
         yield
         return

@@ -39,8 +39,11 @@ ARGS = parser.parse_args()
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = (f"sqlite:///{tempfile.mkdtemp()}/dashboard_bench.sqlite3" if ARGS.sqlite
-                                  else "postgres://postgres@127.0.0.1:5432/stratus_dashboard_bench")
+    os.environ["DATABASE_URL"] = (
+        f"sqlite:///{tempfile.mkdtemp()}/dashboard_bench.sqlite3"
+        if ARGS.sqlite
+        else "postgres://postgres@127.0.0.1:5432/stratus_dashboard_bench"
+    )
 
 import django  # noqa: E402
 
@@ -101,25 +104,62 @@ def reset():
 
 
 def snapshot(state: int, last_review, reps: int) -> dict:
-    return {"state": state, "step": None if state == REVIEW else 0, "stability": 10.0, "difficulty": 5.0,
-            "due": None, "last_review": last_review.isoformat() if last_review else None, "first_review": None,
-            "lapses": 0, "reps": reps, "suspended": False, "leech": False}
+    return {
+        "state": state,
+        "step": None if state == REVIEW else 0,
+        "stability": 10.0,
+        "difficulty": 5.0,
+        "due": None,
+        "last_review": last_review.isoformat() if last_review else None,
+        "first_review": None,
+        "lapses": 0,
+        "reps": reps,
+        "suspended": False,
+        "leech": False,
+    }
 
 
 def populate(now):
     rng = random.Random(20261203)
     domains = list(DOMAINS)
     topics = Topic.objects.bulk_create(
-        Topic(slug=f"{PREFIX}-{i:02d}", name=f"Bench topic {i:02d}", category="bench", category_name="Bench",
-              domain=domains[i % len(domains)], section_count=1, order=i) for i in range(TOPICS))
+        Topic(
+            slug=f"{PREFIX}-{i:02d}",
+            name=f"Bench topic {i:02d}",
+            category="bench",
+            category_name="Bench",
+            domain=domains[i % len(domains)],
+            section_count=1,
+            order=i,
+        )
+        for i in range(TOPICS)
+    )
     Flashcard.objects.bulk_create(
-        (Flashcard(key=f"{PREFIX}-{i:05d}", topic=topics[i % TOPICS], kind="definition", front=f"Front {i}?",
-                   back=f"Back {i}.", position=i) for i in range(CARDS)), batch_size=BATCH)
-    card_ids = list(Flashcard.objects.filter(topic__slug__startswith=PREFIX).order_by("position")
-                    .values_list("pk", flat=True))
+        (
+            Flashcard(
+                key=f"{PREFIX}-{i:05d}",
+                topic=topics[i % TOPICS],
+                kind="definition",
+                front=f"Front {i}?",
+                back=f"Back {i}.",
+                position=i,
+            )
+            for i in range(CARDS)
+        ),
+        batch_size=BATCH,
+    )
+    card_ids = list(
+        Flashcard.objects.filter(topic__slug__startswith=PREFIX).order_by("position").values_list("pk", flat=True)
+    )
     user = get_user_model().objects.create(username=USERNAME)
-    StudySettings.objects.create(user=user, desired_retention=0.90, new_per_day=20, max_reviews_per_day=5000,
-                                 day_starts_hour=4, time_zone="Europe/Berlin")
+    StudySettings.objects.create(
+        user=user,
+        desired_retention=0.90,
+        new_per_day=20,
+        max_reviews_per_day=5000,
+        day_starts_hour=4,
+        time_zone="Europe/Berlin",
+    )
 
     per_card = [1] * CARDS
     for i in rng.choices(range(CARDS), [rng.paretovariate(2.0) for _ in range(CARDS)], k=LOGS - CARDS):
@@ -137,43 +177,83 @@ def populate(now):
         else:
             state, due, suspended = REVIEW, now + timedelta(days=rng.uniform(-30, 30)), rng.random() < 0.3
         lapses = min(reps // 6, 12)
-        states.append(CardState(user=user, card_id=card_id, state=state, step=None if state == REVIEW else 0,
-                                stability=rng.uniform(0.5, 300), difficulty=rng.uniform(1, 10), due=due,
-                                last_review=times[-1], first_review=times[0], lapses=lapses, reps=reps,
-                                suspended=suspended, leech=suspended and lapses >= 8))
+        states.append(
+            CardState(
+                user=user,
+                card_id=card_id,
+                state=state,
+                step=None if state == REVIEW else 0,
+                stability=rng.uniform(0.5, 300),
+                difficulty=rng.uniform(1, 10),
+                due=due,
+                last_review=times[-1],
+                first_review=times[0],
+                lapses=lapses,
+                reps=reps,
+                suspended=suspended,
+                leech=suspended and lapses >= 8,
+            )
+        )
         for k, at in enumerate(times):
             before = None if k == 0 else snapshot(REVIEW if k > 2 else LEARNING, times[k - 1], k)
-            logs.append(ReviewLog(user=user, card_id=card_id, rating=rng.choices((1, 2, 3, 4), (10, 15, 65, 10))[0],
-                                  reviewed_at=at, duration_ms=rng.randint(1500, 30000),
-                                  token=card_token(user.pk, card_id, k), state_before=before,
-                                  state_after=snapshot(REVIEW if k > 1 else LEARNING, at, k + 1)).fill_from_snapshot())
+            logs.append(
+                ReviewLog(
+                    user=user,
+                    card_id=card_id,
+                    rating=rng.choices((1, 2, 3, 4), (10, 15, 65, 10))[0],
+                    reviewed_at=at,
+                    duration_ms=rng.randint(1500, 30000),
+                    token=card_token(user.pk, card_id, k),
+                    state_before=before,
+                    state_after=snapshot(REVIEW if k > 1 else LEARNING, at, k + 1),
+                ).fill_from_snapshot()
+            )
     CardState.objects.bulk_create(states, batch_size=BATCH)
     for start in range(0, len(logs), BATCH):
-        ReviewLog.objects.bulk_create(logs[start:start + BATCH])
+        ReviewLog.objects.bulk_create(logs[start : start + BATCH])
     recount_review_days(user.pk, "Europe/Berlin", 4)  # bulk_create skips the running totals a rating keeps
 
     questions = Question.objects.bulk_create(
-        Question(key=f"{PREFIX}-q{i}", kind="single", family=f"{PREFIX}-f{i}", requirement=f"r{i}",
-                 topic=topics[i % TOPICS], domain=topics[i % TOPICS].domain, stem=f"Question {i}?")
-        for i in range(QUESTIONS))
+        Question(
+            key=f"{PREFIX}-q{i}",
+            kind="single",
+            family=f"{PREFIX}-f{i}",
+            requirement=f"r{i}",
+            topic=topics[i % TOPICS],
+            domain=topics[i % TOPICS].domain,
+            stem=f"Question {i}?",
+        )
+        for i in range(QUESTIONS)
+    )
     per_attempt = 10
     for _ in range(ANSWERS // per_attempt):
         at = now - timedelta(days=rng.uniform(0, 365))
         picked = rng.sample(questions, per_attempt)
-        attempt = Attempt.objects.create(user=user, mode="practice", started_at=at, submitted_at=at,
-                                         question_ids=[q.pk for q in picked])
-        Response.objects.bulk_create(Response(attempt=attempt, question=q, position=p, correct=rng.random() < 0.7,
-                                              answered_at=at) for p, q in enumerate(picked, start=1))
+        attempt = Attempt.objects.create(
+            user=user, mode="practice", started_at=at, submitted_at=at, question_ids=[q.pk for q in picked]
+        )
+        Response.objects.bulk_create(
+            Response(attempt=attempt, question=q, position=p, correct=rng.random() < 0.7, answered_at=at)
+            for p, q in enumerate(picked, start=1)
+        )
     for e in range(EXAMS):
         at = now - timedelta(days=30 * (EXAMS - e))
-        Attempt.objects.create(user=user, mode="exam", started_at=at, submitted_at=at, score=0.5 + e * 0.03,
-                               scaled_score=round(100 + 900 * (0.5 + e * 0.03)))
+        Attempt.objects.create(
+            user=user,
+            mode="exam",
+            started_at=at,
+            submitted_at=at,
+            score=0.5 + e * 0.03,
+            scaled_score=round(100 + 900 * (0.5 + e * 0.03)),
+        )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # A steady-state table has its visibility map set (index-only scans) and no dead rows from a reset.
-            cursor.execute("VACUUM ANALYZE content_topic, learning_flashcard, learning_cardstate, learning_reviewlog, "
-                           "learning_reviewday, "
-                           "learning_studysettings, quizzes_question, quizzes_attempt, quizzes_response, auth_user")
+            cursor.execute(
+                "VACUUM ANALYZE content_topic, learning_flashcard, learning_cardstate, learning_reviewlog, "
+                "learning_reviewday, "
+                "learning_studysettings, quizzes_question, quizzes_attempt, quizzes_response, auth_user"
+            )
         else:
             cursor.execute("ANALYZE")
     return user
@@ -199,19 +279,28 @@ def timed(client: Client, url: str) -> tuple[float, list[dict], str]:
 
 def rate_a_due_card(user, study: StudySettings) -> None:
     now = timezone.now()
-    state = (CardState.objects.filter(user=user, suspended=False, due__lte=now, card__retired=False)
-             .order_by("due").first())
+    state = (
+        CardState.objects.filter(user=user, suspended=False, due__lte=now, card__retired=False).order_by("due").first()
+    )
     if state is None:
         raise SystemExit("no card is due to rate before a cold look: run without --reuse to reset the data")
-    record_review(user=user, card=state.card, token=card_token(user.pk, state.card_id, state.reps), rating=3,
-                  duration_ms=5000, now=now, study=study,
-                  expected_token=lambda reps: card_token(user.pk, state.card_id, reps))
+    record_review(
+        user=user,
+        card=state.card,
+        token=card_token(user.pk, state.card_id, state.reps),
+        rating=3,
+        duration_ms=5000,
+        now=now,
+        study=study,
+        expected_token=lambda reps: card_token(user.pk, state.card_id, reps),
+    )
 
 
 def main() -> int:
     if connection.vendor == "sqlite" and not ARGS.sqlite:
-        print("refusing to run on SQLite: the target is PostgreSQL (set DATABASE_URL, or pass --sqlite)",
-              file=sys.stderr)
+        print(
+            "refusing to run on SQLite: the target is PostgreSQL (set DATABASE_URL, or pass --sqlite)", file=sys.stderr
+        )
         return 2
     setup_test_environment(debug=False)
     call_command("migrate", verbosity=0)
@@ -221,11 +310,13 @@ def main() -> int:
     if user is None:
         reset()
         user = populate(timezone.now())
-    print(f"rows: {Flashcard.objects.filter(topic__slug__startswith=PREFIX).count()} cards in {TOPICS} topics, "
-          f"{CardState.objects.filter(user=user).count()} states, {ReviewLog.objects.filter(user=user).count()} "
-          f"logs, {Response.objects.filter(attempt__user=user).count()} answers, "
-          f"{Attempt.objects.filter(user=user, mode='exam').count()} exams; "
-          f"set-up {time.perf_counter() - started:.1f} s")
+    print(
+        f"rows: {Flashcard.objects.filter(topic__slug__startswith=PREFIX).count()} cards in {TOPICS} topics, "
+        f"{CardState.objects.filter(user=user).count()} states, {ReviewLog.objects.filter(user=user).count()} "
+        f"logs, {Response.objects.filter(attempt__user=user).count()} answers, "
+        f"{Attempt.objects.filter(user=user, mode='exam').count()} exams; "
+        f"set-up {time.perf_counter() - started:.1f} s"
+    )
 
     with override_settings(ROOT_URLCONF=urls.__name__):
         client = Client()
@@ -259,23 +350,30 @@ def main() -> int:
     bare_p50 = statistics.median(b)
     print(f"GET bare one-query view x {len(b)}: p50 {bare_p50:.2f} ms, p95 {percentile(b, 95):.2f} ms")
     for label, times in (("cold (first look after a rating)", c), ("warm (reload)", d)):
-        print(f"GET /dashboard/ {label} x {len(times)}: p50 {percentile(times, 50):.1f} ms, "
-              f"p95 {percentile(times, 95):.1f} ms, max {times[-1]:.1f} ms; "
-              f"ratio of medians to the bare view {statistics.median(times) / bare_p50:.2f}")
+        print(
+            f"GET /dashboard/ {label} x {len(times)}: p50 {percentile(times, 50):.1f} ms, "
+            f"p95 {percentile(times, 95):.1f} ms, max {times[-1]:.1f} ms; "
+            f"ratio of medians to the bare view {statistics.median(times) / bare_p50:.2f}"
+        )
     print(f"queries per request: {sorted(counts)}")
-    print(f"targets: queries <= {TARGET_QUERIES} -> {'met' if max(counts) <= TARGET_QUERIES else 'MISSED'}; "
-          f"cold p50 < {TARGET_MS:.0f} ms -> {'met' if percentile(c, 50) < TARGET_MS else 'MISSED'}, "
-          f"warm p50 < {TARGET_MS:.0f} ms -> {'met' if percentile(d, 50) < TARGET_MS else 'MISSED'}; "
-          f"warm ratio <= {TARGET_RATIO:.0f} -> {verdict(statistics.median(d) / bare_p50 <= TARGET_RATIO)}, "
-          f"cold ratio <= {TARGET_RATIO:.0f} -> {verdict(statistics.median(c) / bare_p50 <= TARGET_RATIO)}")
+    print(
+        f"targets: queries <= {TARGET_QUERIES} -> {'met' if max(counts) <= TARGET_QUERIES else 'MISSED'}; "
+        f"cold p50 < {TARGET_MS:.0f} ms -> {'met' if percentile(c, 50) < TARGET_MS else 'MISSED'}, "
+        f"warm p50 < {TARGET_MS:.0f} ms -> {'met' if percentile(d, 50) < TARGET_MS else 'MISSED'}; "
+        f"warm ratio <= {TARGET_RATIO:.0f} -> {verdict(statistics.median(d) / bare_p50 <= TARGET_RATIO)}, "
+        f"cold ratio <= {TARGET_RATIO:.0f} -> {verdict(statistics.median(c) / bare_p50 <= TARGET_RATIO)}"
+    )
     load = os.getloadavg()
-    print(f"load average while measuring: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs "
-          f"(other work on the machine slows every figure; the ratios are measured side by side)")
+    print(
+        f"load average while measuring: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs "
+        f"(other work on the machine slows every figure; the ratios are measured side by side)"
+    )
 
     if ARGS.explain:
         total_db = sum(e[1] for e in shapes.values()) / len(c)
-        print(f"\ncold: database time per request {total_db:.2f} ms of median {statistics.median(c):.1f} ms; "
-              "per query:")
+        print(
+            f"\ncold: database time per request {total_db:.2f} ms of median {statistics.median(c):.1f} ms; per query:"
+        )
         for sql_shape, (count, ms, _example) in sorted(shapes.items(), key=lambda kv: -kv[1][1]):
             print(f"  {ms / count:6.2f} ms x {count:4d}  {sql_shape}")
         if connection.vendor == "postgresql":

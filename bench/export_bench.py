@@ -69,8 +69,9 @@ def by_page(client: Client, fmt: str) -> float:
 
 
 def by_command(fmt: str, folder: str) -> float:
-    return median_seconds(lambda: call_command("export_cards", "--format", fmt, "-o", f"{folder}/all.{fmt}",
-                                               stderr=io.StringIO()))
+    return median_seconds(
+        lambda: call_command("export_cards", "--format", fmt, "-o", f"{folder}/all.{fmt}", stderr=io.StringIO())
+    )
 
 
 def report(label: str, client: Client, folder: str, target: str = "") -> None:
@@ -79,8 +80,10 @@ def report(label: str, client: Client, folder: str, target: str = "") -> None:
     print(f"{label}: {cards} cards in {topics} topics (median of {RUNS})")
     for fmt in ("apkg", "csv"):
         seconds, size = by_function(fmt)
-        print(f"  {fmt:4}  build {seconds:.3f} s ({size / 1024:.0f} KiB) · page POST {by_page(client, fmt):.3f} s · "
-              f"export_cards {by_command(fmt, folder):.3f} s{target}")
+        print(
+            f"  {fmt:4}  build {seconds:.3f} s ({size / 1024:.0f} KiB) · page POST {by_page(client, fmt):.3f} s · "
+            f"export_cards {by_command(fmt, folder):.3f} s{target}"
+        )
 
 
 def main() -> None:
@@ -95,9 +98,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         report("every shipped topic", client, folder, target="   (target < 3 s)")
         originals = list(Flashcard.objects.active())
-        copies = [Flashcard(key=f"bench-{n}-{card.key}"[:64], topic_id=card.topic_id, kind=card.kind,
-                            front=f"{card.front} ({n})", back=card.back, refs=card.refs, position=card.position)
-                  for n in range(1, 10) for card in originals]
+        copies = [
+            Flashcard(
+                key=f"bench-{n}-{card.key}"[:64],
+                topic_id=card.topic_id,
+                kind=card.kind,
+                front=f"{card.front} ({n})",
+                back=card.back,
+                refs=card.refs,
+                position=card.position,
+            )
+            for n in range(1, 10)
+            for card in originals
+        ]
         Flashcard.objects.bulk_create(copies, batch_size=1000)
         try:
             report("ten times the cards", client, folder)

@@ -60,22 +60,40 @@ def build(learners: int, questions: int) -> Assignment:
     make_instructor(teacher)
     now = timezone.now()
     cohort = create_cohort(name=CLASS, instructor=teacher)
-    people = User.objects.bulk_create([User(username=f"gb-bench-{n:04d}", email=f"gb{n}@example.com")
-                                       for n in range(learners)])
-    Membership.objects.bulk_create([Membership(cohort=cohort, user=u, role=Membership.LEARNER, joined_at=now)
-                                    for u in people])
+    people = User.objects.bulk_create(
+        [User(username=f"gb-bench-{n:04d}", email=f"gb{n}@example.com") for n in range(learners)]
+    )
+    Membership.objects.bulk_create(
+        [Membership(cohort=cohort, user=u, role=Membership.LEARNER, joined_at=now) for u in people]
+    )
     rng = random.Random(11)
     ids = draw_practice(topic_ids=[], domains=[], count=questions, rng=rng)
-    assignment = Assignment.objects.create(title="Bench", created_by=teacher, created_at=now, question_ids=ids,
-                                           opens_at=now - timedelta(days=3), due_at=now - timedelta(days=1))
+    assignment = Assignment.objects.create(
+        title="Bench",
+        created_by=teacher,
+        created_at=now,
+        question_ids=ids,
+        opens_at=now - timedelta(days=3),
+        due_at=now - timedelta(days=1),
+    )
     assignment.cohorts.add(cohort)
     options: dict[int, list[Choice]] = {}
     for choice in Choice.objects.filter(question_id__in=ids, retired=False):
         options.setdefault(choice.question_id, []).append(choice)
-    attempts = Attempt.objects.bulk_create([
-        Attempt(user=u, mode="assignment", assignment=assignment, try_number=1, question_ids=ids,
-                started_at=now - timedelta(days=2), submitted_at=now - timedelta(days=2) + timedelta(minutes=20))
-        for u in people])
+    attempts = Attempt.objects.bulk_create(
+        [
+            Attempt(
+                user=u,
+                mode="assignment",
+                assignment=assignment,
+                try_number=1,
+                question_ids=ids,
+                started_at=now - timedelta(days=2),
+                submitted_at=now - timedelta(days=2) + timedelta(minutes=20),
+            )
+            for u in people
+        ]
+    )
     responses = []
     for n, attempt in enumerate(attempts):
         right = 0
@@ -84,9 +102,16 @@ def build(learners: int, questions: int) -> Assignment:
             key = [c.pk for c in options[pk] if c.correct]
             wrong = [c.pk for c in options[pk] if not c.correct] or key
             right += ok
-            responses.append(Response(attempt=attempt, question_id=pk, position=position,
-                                      chosen=key if ok else [rng.choice(wrong)], correct=ok,
-                                      answered_at=attempt.started_at))
+            responses.append(
+                Response(
+                    attempt=attempt,
+                    question_id=pk,
+                    position=position,
+                    chosen=key if ok else [rng.choice(wrong)],
+                    correct=ok,
+                    answered_at=attempt.started_at,
+                )
+            )
         attempt.score = right / len(ids)
     Response.objects.bulk_create(responses, batch_size=2000)
     Attempt.objects.bulk_update(attempts, ["score"])
@@ -135,19 +160,23 @@ def main() -> int:
         floor.append((time.perf_counter() - started) * 1000)
     base = statistics.median(floor)
 
-    print(f"database: {connection.vendor}; class of {args.learners} learners, {args.questions}-question assignment, "
-          f"{Response.objects.filter(attempt__assignment=assignment).count()} answers; {args.runs} runs each")
+    print(
+        f"database: {connection.vendor}; class of {args.learners} learners, {args.questions}-question assignment, "
+        f"{Response.objects.filter(attempt__assignment=assignment).count()} answers; {args.runs} runs each"
+    )
     print(f"{'page':<28}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'x floor':>9}")
-    print(f"{'floor (1 query, bare view)':<28}{base:>10.2f}{percentile(floor, .95):>9.2f}{1:>9}{1:>9.1f}")
+    print(f"{'floor (1 query, bare view)':<28}{base:>10.2f}{percentile(floor, 0.95):>9.2f}{1:>9}{1:>9.1f}")
     worst = 0.0
-    for name, url in (("gradebook", f"/assignments/{assignment.pk}/gradebook/"),
-                      ("gradebook sorted by score", f"/assignments/{assignment.pk}/gradebook/?sort=-score"),
-                      ("gradebook.csv", f"/assignments/{assignment.pk}/gradebook.csv"),
-                      ("item analysis", f"/assignments/{assignment.pk}/items/")):
+    for name, url in (
+        ("gradebook", f"/assignments/{assignment.pk}/gradebook/"),
+        ("gradebook sorted by score", f"/assignments/{assignment.pk}/gradebook/?sort=-score"),
+        ("gradebook.csv", f"/assignments/{assignment.pk}/gradebook.csv"),
+        ("item analysis", f"/assignments/{assignment.pk}/items/"),
+    ):
         times, queries = time_get(client, url, args.runs)
         median = statistics.median(times)
         worst = max(worst, median)
-        print(f"{name:<28}{median:>10.1f}{percentile(times, .95):>9.1f}{queries:>9}{median / base:>9.0f}")
+        print(f"{name:<28}{median:>10.1f}{percentile(times, 0.95):>9.1f}{queries:>9}{median / base:>9.0f}")
     print(f"target: under 150 ms server time -> {'met' if worst < 150 else 'NOT met'} (slowest median {worst:.1f} ms)")
     return 0
 

@@ -1,7 +1,7 @@
 """Ingest speed on the shipped notes, and on ten copies of them. Run by hand; prints its figures.
 
-    .venv/bin/python bench/ingest_bench.py            # SQLite (a throwaway file)
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/stratus_bench .venv/bin/python bench/ingest_bench.py
+.venv/bin/python bench/ingest_bench.py            # SQLite (a throwaway file)
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/stratus_bench .venv/bin/python bench/ingest_bench.py
 """
 
 import os
@@ -76,18 +76,24 @@ def main() -> None:
     reset()
     report = ingest([NOTES_DIR]).as_dict()
     questions = STAGES["question_drafts"] + STAGES["write"]
-    print(f"generation inside a first ingest: cards {STAGES['write_cards']:.3f} s, questions "
-          f"{questions:.3f} s (target <= 1.0 s each); {report['cards']} cards, {report['questions']} questions")
-    print(f"shipped notes (5 files): first ingest {one_first:.3f} s, unchanged re-ingest {one_again:.3f} s "
-          f"(target <= 2.0 s); {report['topics']} topics, {report['sections']} sections, {report['facts']} facts")
+    print(
+        f"generation inside a first ingest: cards {STAGES['write_cards']:.3f} s, questions "
+        f"{questions:.3f} s (target <= 1.0 s each); {report['cards']} cards, {report['questions']} questions"
+    )
+    print(
+        f"shipped notes (5 files): first ingest {one_first:.3f} s, unchanged re-ingest {one_again:.3f} s "
+        f"(target <= 2.0 s); {report['topics']} topics, {report['sections']} sections, {report['facts']} facts"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for copy in range(10):
             for note in NOTES_DIR.iterdir():
                 shutil.copy(note, Path(tmp) / f"copy{copy:02d}_{note.name}")
         started = time.perf_counter()
         ten_first, ten_again = timed([Path(tmp)], runs=1)
-        print(f"ten copies (50 files): first ingest {ten_first:.3f} s = {ten_first / one_first:.1f}x one copy "
-              f"(target <= 10x); re-ingest {ten_again:.3f} s; wall {time.perf_counter() - started:.1f} s")
+        print(
+            f"ten copies (50 files): first ingest {ten_first:.3f} s = {ten_first / one_first:.1f}x one copy "
+            f"(target <= 10x); re-ingest {ten_again:.3f} s; wall {time.perf_counter() - started:.1f} s"
+        )
     reset()
 
 

@@ -77,18 +77,29 @@ class Browser:
 
     def sign_in(self, username: str) -> None:
         self.opener.open(f"{BASE}/accounts/login/").read()
-        data = urllib.parse.urlencode({"username": username, "password": PASSWORD,
-                                       "csrfmiddlewaretoken": self.csrf()}).encode()
-        self.opener.open(urllib.request.Request(f"{BASE}/accounts/login/", data=data,
-                                                headers={"Referer": f"{BASE}/accounts/login/"})).read()
+        data = urllib.parse.urlencode(
+            {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": self.csrf()}
+        ).encode()
+        self.opener.open(
+            urllib.request.Request(f"{BASE}/accounts/login/", data=data, headers={"Referer": f"{BASE}/accounts/login/"})
+        ).read()
 
     def upload(self, name: str, data: bytes) -> str:
         boundary = uuid.uuid4().hex
-        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrfmiddlewaretoken\"\r\n\r\n{self.csrf()}\r\n"
-                f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
-                f"Content-Type: application/zip\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
-        request = urllib.request.Request(f"{BASE}/library/upload/", data=body, headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}", "Referer": f"{BASE}/library/upload/"})
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{self.csrf()}\r\n'
+                f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+                f"Content-Type: application/zip\r\n\r\n"
+            ).encode()
+            + data
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        request = urllib.request.Request(
+            f"{BASE}/library/upload/",
+            data=body,
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}", "Referer": f"{BASE}/library/upload/"},
+        )
         with self.opener.open(request) as response:
             return response.geturl()  # the job page the upload redirected to
 
@@ -127,15 +138,25 @@ def main(runs: int = 3) -> None:
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}")
     user = User.objects.filter(username="bench-instructor").first() or User.objects.create_user(
-        "bench-instructor", password=PASSWORD)
+        "bench-instructor", password=PASSWORD
+    )
     make_instructor(user)
     env = {**os.environ, "TASK_BACKEND": "database", "DEBUG": "1"}
     python = sys.executable
-    web = subprocess.Popen([python, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"], cwd=ROOT, env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    worker = subprocess.Popen([python, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval",
-                               str(POLL_SECONDS)], cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    web = subprocess.Popen(
+        [python, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker = subprocess.Popen(
+        [python, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", str(POLL_SECONDS)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for_server()
         data = course_zip()
@@ -172,17 +193,23 @@ def main(runs: int = 3) -> None:
             assert job.status == IngestJob.DONE, job.error
             ingest.append(job.seconds)
             assert Note.objects.live().count() == 5 and Topic.objects.with_content().count() > 70
-        print(f"upload of the five shipped notes as a zip ({len(data) / 1024:.0f} KB) until live, over {runs} runs: "
-              f"median {statistics.median(live):.2f} s, worst {max(live):.2f} s (target < 5 s: "
-              f"{'met' if statistics.median(live) < TARGET_SECONDS else 'missed'}); the job itself "
-              f"{statistics.median(ingest):.2f} s, the rest is the request and the worker's {POLL_SECONDS} s polling")
-        print(f"the worker's CPU time per job: median {statistics.median(cpu):.2f} s (the figure an idle machine "
-              f"approaches, plus PostgreSQL's own time); load average now {os.getloadavg()[0]:.1f} on "
-              f"{os.cpu_count()} CPUs")
-        print(f"/topics/ from the same web server: idle p50 {quantile(quiet, .5) * 1000:.0f} ms, p95 "
-              f"{quantile(quiet, .95) * 1000:.0f} ms ({len(quiet)} requests); while the job runs p50 "
-              f"{quantile(busy, .5) * 1000:.0f} ms, p95 {quantile(busy, .95) * 1000:.0f} ms ({len(busy)} requests); "
-              f"ratio p50 {quantile(busy, .5) / quantile(quiet, .5):.2f}x")
+        print(
+            f"upload of the five shipped notes as a zip ({len(data) / 1024:.0f} KB) until live, over {runs} runs: "
+            f"median {statistics.median(live):.2f} s, worst {max(live):.2f} s (target < 5 s: "
+            f"{'met' if statistics.median(live) < TARGET_SECONDS else 'missed'}); the job itself "
+            f"{statistics.median(ingest):.2f} s, the rest is the request and the worker's {POLL_SECONDS} s polling"
+        )
+        print(
+            f"the worker's CPU time per job: median {statistics.median(cpu):.2f} s (the figure an idle machine "
+            f"approaches, plus PostgreSQL's own time); load average now {os.getloadavg()[0]:.1f} on "
+            f"{os.cpu_count()} CPUs"
+        )
+        print(
+            f"/topics/ from the same web server: idle p50 {quantile(quiet, 0.5) * 1000:.0f} ms, p95 "
+            f"{quantile(quiet, 0.95) * 1000:.0f} ms ({len(quiet)} requests); while the job runs p50 "
+            f"{quantile(busy, 0.5) * 1000:.0f} ms, p95 {quantile(busy, 0.95) * 1000:.0f} ms ({len(busy)} requests); "
+            f"ratio p50 {quantile(busy, 0.5) / quantile(quiet, 0.5):.2f}x"
+        )
     finally:
         for process in (worker, web):
             process.terminate()

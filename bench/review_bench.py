@@ -35,8 +35,11 @@ ARGS = parser.parse_args()
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = (f"sqlite:///{tempfile.mkdtemp()}/review_bench.sqlite3" if ARGS.sqlite
-                                  else "postgres://postgres@127.0.0.1:5432/stratus_review_bench")
+    os.environ["DATABASE_URL"] = (
+        f"sqlite:///{tempfile.mkdtemp()}/review_bench.sqlite3"
+        if ARGS.sqlite
+        else "postgres://postgres@127.0.0.1:5432/stratus_review_bench"
+    )
 
 import django  # noqa: E402
 
@@ -63,8 +66,10 @@ BATCH = 5_000
 TARGET_P95_MS = 25.0
 CARD_RE = re.compile(r'name="card" value="(\d+)"')
 TOKEN_RE = re.compile(r'name="token" value="([0-9a-f]+)"')
-WORDS = ("bucket object storage class lifecycle replication region availability zone edge cache instance "
-         "volume snapshot policy role principal encryption key queue topic stream shard table index").split()
+WORDS = (
+    "bucket object storage class lifecycle replication region availability zone edge cache instance "
+    "volume snapshot policy role principal encryption key queue topic stream shard table index"
+).split()
 
 
 def text(rng: random.Random, low: int, high: int) -> str:
@@ -72,10 +77,19 @@ def text(rng: random.Random, low: int, high: int) -> str:
 
 
 def snapshot(state: int, reps: int, lapses: int, at, rng: random.Random) -> dict:
-    return {"state": state, "step": None if state == State.Review.value else 0,
-            "stability": round(rng.uniform(0.5, 200), 3), "difficulty": round(rng.uniform(1, 10), 3),
-            "due": (at + timedelta(days=rng.uniform(0.01, 60))).isoformat(), "last_review": at.isoformat(),
-            "first_review": at.isoformat(), "lapses": lapses, "reps": reps, "suspended": False, "leech": False}
+    return {
+        "state": state,
+        "step": None if state == State.Review.value else 0,
+        "stability": round(rng.uniform(0.5, 200), 3),
+        "difficulty": round(rng.uniform(1, 10), 3),
+        "due": (at + timedelta(days=rng.uniform(0.01, 60))).isoformat(),
+        "last_review": at.isoformat(),
+        "first_review": at.isoformat(),
+        "lapses": lapses,
+        "reps": reps,
+        "suspended": False,
+        "leech": False,
+    }
 
 
 def reset():
@@ -91,19 +105,35 @@ def reset():
 
 def populate(now):
     rng = random.Random(20261122)
-    topic = Topic.objects.create(slug=TOPIC_SLUG, name="Review bench", category="bench", category_name="Bench",
-                                 domain="technology-services", section_count=1)
+    topic = Topic.objects.create(
+        slug=TOPIC_SLUG,
+        name="Review bench",
+        category="bench",
+        category_name="Bench",
+        domain="technology-services",
+        section_count=1,
+    )
     kinds = [k for k, _ in Flashcard.KINDS]
     Flashcard.objects.bulk_create(
-        (Flashcard(key=f"{TOPIC_SLUG}-{i:05d}", topic=topic, kind=kinds[i % len(kinds)],
-                   front=text(rng, 8, 30) + "?", back=text(rng, 10, 60) + ".",
-                   refs=[["004", 1, 10 + i % 400]], position=i) for i in range(CARDS)),
+        (
+            Flashcard(
+                key=f"{TOPIC_SLUG}-{i:05d}",
+                topic=topic,
+                kind=kinds[i % len(kinds)],
+                front=text(rng, 8, 30) + "?",
+                back=text(rng, 10, 60) + ".",
+                refs=[["004", 1, 10 + i % 400]],
+                position=i,
+            )
+            for i in range(CARDS)
+        ),
         batch_size=BATCH,
     )
     card_ids = list(Flashcard.objects.filter(topic=topic).order_by("position").values_list("pk", flat=True))
     user = get_user_model().objects.create(username=USERNAME)
-    StudySettings.objects.create(user=user, desired_retention=0.90, new_per_day=20, max_reviews_per_day=5000,
-                                 day_starts_hour=4, time_zone="UTC")
+    StudySettings.objects.create(
+        user=user, desired_retention=0.90, new_per_day=20, max_reviews_per_day=5000, day_starts_hour=4, time_zone="UTC"
+    )
 
     # Reviews per card: 100,000 spread unevenly (hard cards get more), each card's reviews in time order.
     per_card = [1] * CARDS
@@ -125,31 +155,53 @@ def populate(now):
         else:  # mature reviews, months away
             state, due, suspended = State.Review.value, now + timedelta(days=rng.uniform(61, 365)), False
         lapses = min(reps // 6, 12)
-        states.append(CardState(
-            user=user, card_id=card_id, state=state, step=None if state == State.Review.value else 0,
-            stability=rng.uniform(0.5, 300), difficulty=rng.uniform(1, 10), due=due, last_review=times[-1],
-            first_review=times[0], lapses=lapses, reps=reps, suspended=suspended, leech=suspended and lapses >= 8,
-            buried_until=now - timedelta(days=1) if index % 97 == 0 else None,
-        ))
+        states.append(
+            CardState(
+                user=user,
+                card_id=card_id,
+                state=state,
+                step=None if state == State.Review.value else 0,
+                stability=rng.uniform(0.5, 300),
+                difficulty=rng.uniform(1, 10),
+                due=due,
+                last_review=times[-1],
+                first_review=times[0],
+                lapses=lapses,
+                reps=reps,
+                suspended=suspended,
+                leech=suspended and lapses >= 8,
+                buried_until=now - timedelta(days=1) if index % 97 == 0 else None,
+            )
+        )
         # The tokens of showings 0..reps-1 are used; the card's current showing (reps) is not.
         for k, at in enumerate(times):
-            logs.append(ReviewLog(
-                user=user, card_id=card_id, rating=rng.choices((1, 2, 3, 4), (10, 15, 65, 10))[0], reviewed_at=at,
-                duration_ms=rng.randint(1500, 30000), token=card_token(user.pk, card_id, k),
-                state_before=None if k == 0 else snapshot(State.Review.value if k > 2 else State.Learning.value,
-                                                          k, min(k // 6, 12), at, rng),
-                state_after=snapshot(State.Review.value if k > 1 else State.Learning.value, k + 1,
-                                     min(k // 6, 12), at, rng),
-            ).fill_from_snapshot())  # bulk_create skips save(): the before_state column the queue counts by
+            logs.append(
+                ReviewLog(
+                    user=user,
+                    card_id=card_id,
+                    rating=rng.choices((1, 2, 3, 4), (10, 15, 65, 10))[0],
+                    reviewed_at=at,
+                    duration_ms=rng.randint(1500, 30000),
+                    token=card_token(user.pk, card_id, k),
+                    state_before=None
+                    if k == 0
+                    else snapshot(State.Review.value if k > 2 else State.Learning.value, k, min(k // 6, 12), at, rng),
+                    state_after=snapshot(
+                        State.Review.value if k > 1 else State.Learning.value, k + 1, min(k // 6, 12), at, rng
+                    ),
+                ).fill_from_snapshot()
+            )  # bulk_create skips save(): the before_state column the queue counts by
     CardState.objects.bulk_create(states, batch_size=BATCH)
     for start in range(0, len(logs), BATCH):
-        ReviewLog.objects.bulk_create(logs[start:start + BATCH])
+        ReviewLog.objects.bulk_create(logs[start : start + BATCH])
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # VACUUM too: a steady-state table has its visibility map set (index-only scans) and no dead rows
             # from the previous run's reset.
-            cursor.execute("VACUUM ANALYZE content_topic, learning_flashcard, learning_cardstate, "
-                           "learning_reviewlog, learning_studysettings, auth_user")
+            cursor.execute(
+                "VACUUM ANALYZE content_topic, learning_flashcard, learning_cardstate, "
+                "learning_reviewlog, learning_studysettings, auth_user"
+            )
         else:
             cursor.execute("ANALYZE")
     return user
@@ -170,8 +222,9 @@ def shape(sql: str) -> str:
 
 def main() -> int:
     if connection.vendor == "sqlite" and not ARGS.sqlite:
-        print("refusing to run on SQLite: the target is PostgreSQL (set DATABASE_URL, or pass --sqlite)",
-              file=sys.stderr)
+        print(
+            "refusing to run on SQLite: the target is PostgreSQL (set DATABASE_URL, or pass --sqlite)", file=sys.stderr
+        )
         return 2
     setup_test_environment(debug=False)  # ALLOWED_HOSTS gains "testserver", as in the test runner
     call_command("migrate", verbosity=0)
@@ -183,9 +236,11 @@ def main() -> int:
     user = populate(now)
     day_end = StudySettings.objects.get(user=user).day_bounds(now)[1]
     due_today = CardState.objects.filter(user=user, suspended=False, due__lt=day_end).count()
-    print(f"rows: {Flashcard.objects.filter(topic__slug=TOPIC_SLUG).count()} cards, "
-          f"{CardState.objects.filter(user=user).count()} states, {ReviewLog.objects.filter(user=user).count()} "
-          f"logs; {due_today} states due today at start; set-up {time.perf_counter() - started:.1f} s")
+    print(
+        f"rows: {Flashcard.objects.filter(topic__slug=TOPIC_SLUG).count()} cards, "
+        f"{CardState.objects.filter(user=user).count()} states, {ReviewLog.objects.filter(user=user).count()} "
+        f"logs; {due_today} states due today at start; set-up {time.perf_counter() - started:.1f} s"
+    )
 
     client = Client()
     client.force_login(user)
@@ -206,8 +261,12 @@ def main() -> int:
             # Nothing due now: the data set-up must leave more than --requests cards due today.
             print(f"queue empty after {len(times_ms)} ratings; the bench needs more due cards", file=sys.stderr)
             return 1
-        data = {"card": card[1], "token": token[1], "rating": rng.choices((1, 2, 3, 4), (10, 15, 65, 10))[0],
-                "duration_ms": rng.randint(1500, 30000)}
+        data = {
+            "card": card[1],
+            "token": token[1],
+            "rating": rng.choices((1, 2, 3, 4), (10, 15, 65, 10))[0],
+            "duration_ms": rng.randint(1500, 30000),
+        }
         with CaptureQueriesContext(connection) as queries:
             if profiler is not None:
                 profiler.enable()
@@ -231,12 +290,16 @@ def main() -> int:
     due_after = CardState.objects.filter(user=user, suspended=False, due__lt=day_end).count()
     tenth = max(1, len(times_ms) // 10)
     first, last = statistics.mean(times_ms[:tenth]), statistics.mean(times_ms[-tenth:])
-    print(f"states due today: {due_today} at start, {due_after} at end; mean of the first {tenth} POSTs "
-          f"{first:.1f} ms, of the last {tenth} {last:.1f} ms")
+    print(
+        f"states due today: {due_today} at start, {due_after} at end; mean of the first {tenth} POSTs "
+        f"{first:.1f} ms, of the last {tenth} {last:.1f} ms"
+    )
     ordered = sorted(times_ms)
-    print(f"POST /review/rate/ (HX-Request) x {len(ordered)} ({ratings} ratings recorded): "
-          f"p50 {percentile(ordered, 50):.1f} ms, p95 {percentile(ordered, 95):.1f} ms, "
-          f"p99 {percentile(ordered, 99):.1f} ms, max {ordered[-1]:.1f} ms (mean {statistics.mean(ordered):.1f} ms)")
+    print(
+        f"POST /review/rate/ (HX-Request) x {len(ordered)} ({ratings} ratings recorded): "
+        f"p50 {percentile(ordered, 50):.1f} ms, p95 {percentile(ordered, 95):.1f} ms, "
+        f"p99 {percentile(ordered, 99):.1f} ms, max {ordered[-1]:.1f} ms (mean {statistics.mean(ordered):.1f} ms)"
+    )
     print(f"queries per request (not counting BEGIN and COMMIT): min {min(query_counts)}, max {max(query_counts)}")
     print(f"target: p95 < {TARGET_P95_MS:.0f} ms -> {'met' if percentile(ordered, 95) < TARGET_P95_MS else 'MISSED'}")
 
@@ -250,8 +313,10 @@ def main() -> int:
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(25)
     if ARGS.explain:
         total_db = sum(e[1] for e in shapes.values())
-        print(f"\ndatabase time per request {total_db / len(ordered):.2f} ms of mean "
-              f"{statistics.mean(ordered):.1f} ms; per query shape (mean ms per execution, executions):")
+        print(
+            f"\ndatabase time per request {total_db / len(ordered):.2f} ms of mean "
+            f"{statistics.mean(ordered):.1f} ms; per query shape (mean ms per execution, executions):"
+        )
         for sql_shape, (count, ms, _example) in sorted(shapes.items(), key=lambda kv: -kv[1][1]):
             print(f"  {ms / count:6.2f} ms x {count:4d}  {sql_shape[:150]}")
         if connection.vendor == "postgresql":

@@ -36,8 +36,13 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-PAGES = ["/topics/amazon-s3/", "/topics/s3-storage-classes/", "/topics/route-53-routing-policies/",
-         "/topics/aws-iam/", "/search/?q=glacier"]
+PAGES = [
+    "/topics/amazon-s3/",
+    "/topics/s3-storage-classes/",
+    "/topics/route-53-routing-policies/",
+    "/topics/aws-iam/",
+    "/search/?q=glacier",
+]
 
 
 def timed(client: Client, path: str, n: int) -> list[float]:

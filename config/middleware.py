@@ -31,9 +31,11 @@ class RefuseNulBytesMiddleware:
         for params in (request.GET, request.POST) if request.method == "POST" else (request.GET,):
             for key, values in params.lists():
                 if "\x00" in key or any("\x00" in value for value in values):
-                    return HttpResponseBadRequest("A NUL byte is not allowed in a request's parameters.",
-                                                  content_type="text/plain; charset=utf-8")
+                    return HttpResponseBadRequest(
+                        "A NUL byte is not allowed in a request's parameters.", content_type="text/plain; charset=utf-8"
+                    )
         if "\x00" in request.path:
-            return HttpResponseBadRequest("A NUL byte is not allowed in an address.",
-                                          content_type="text/plain; charset=utf-8")
+            return HttpResponseBadRequest(
+                "A NUL byte is not allowed in an address.", content_type="text/plain; charset=utf-8"
+            )
         return self.get_response(request)

@@ -133,9 +133,7 @@ class Catalog:
                     raise ValueError(f"topic {topic.slug!r}: name {name!r} has no words")
                 other = owner.setdefault(key, topic.slug)
                 if other != topic.slug:
-                    raise ValueError(
-                        f"topic {topic.slug!r}: name {name!r} is also a name of topic {other!r}"
-                    )
+                    raise ValueError(f"topic {topic.slug!r}: name {name!r} is also a name of topic {other!r}")
                 entries = self._index.setdefault(key[0], [])
                 if not any(k == key for k, _, _ in entries):
                     entries.append((key, topic.slug, key in self._ambiguous_keys))
@@ -294,7 +292,15 @@ def parse_catalog(data: dict) -> Catalog:
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise ValueError(f"{what}: aliases must be a list of non-empty strings")
         unknown_keys = set(entry) - {
-            "slug", "name", "full_name", "short", "aliases", "category", "domain", "parent", "discontinued",
+            "slug",
+            "name",
+            "full_name",
+            "short",
+            "aliases",
+            "category",
+            "domain",
+            "parent",
+            "discontinued",
         }
         if unknown_keys:
             raise ValueError(f"{what}: unknown fields {sorted(unknown_keys)}")

@@ -109,8 +109,11 @@ def unpack_zip(name: str, data: bytes, incoming: Incoming) -> None:
         return
     declared = sum(e.file_size for e in files)
     if declared > MAX_UNPACKED_BYTES:
-        incoming.refuse(name, f"zip would unpack to {declared / 2**20:,.0f} MB; the limit is "
-                              f"{MAX_UNPACKED_BYTES // 2**20} MB (a zip bomb is refused before it is unpacked)")
+        incoming.refuse(
+            name,
+            f"zip would unpack to {declared / 2**20:,.0f} MB; the limit is "
+            f"{MAX_UNPACKED_BYTES // 2**20} MB (a zip bomb is refused before it is unpacked)",
+        )
         return
     unpacked = 0
     for entry in files:
@@ -181,9 +184,15 @@ def read_folder(path: Path, incoming: Incoming) -> None:
 
 def add_version(note: Note, *, action: str, user, original: bytes | None = None) -> NoteVersion:
     return NoteVersion.objects.create(
-        note=note, number=note.version, name=note.name, text=note.text, encoding=note.encoding,
-        original=original if original is not None else note.text.encode(), action=action,
-        created_at=note.updated_at, created_by=user,
+        note=note,
+        number=note.version,
+        name=note.name,
+        text=note.text,
+        encoding=note.encoding,
+        original=original if original is not None else note.text.encode(),
+        action=action,
+        created_at=note.updated_at,
+        created_by=user,
     )
 
 
@@ -199,8 +208,15 @@ def save_upload(name: str, raw: bytes, *, user, action: str = "upload") -> tuple
         return "skipped", reason
     now = timezone.now()
     if existing is None:
-        note = Note.objects.create(name=name, text=decoded.text, encoding=decoded.encoding, size=len(raw),
-                                   created_at=now, updated_at=now, updated_by=user)
+        note = Note.objects.create(
+            name=name,
+            text=decoded.text,
+            encoding=decoded.encoding,
+            size=len(raw),
+            created_at=now,
+            updated_at=now,
+            updated_by=user,
+        )
         add_version(note, action=action, user=user, original=raw)
         return "added", ""
     if existing.text == decoded.text and not existing.deleted:
@@ -356,14 +372,19 @@ def assign_heading(heading: str, topic_slug: str, *, user) -> HeadingAlias:
     except ValueError as error:  # the catalog refuses a name two topics would share
         raise AliasRefused(f"“{heading}” cannot be an alias: {error}.") from None
     alias, _ = HeadingAlias.objects.update_or_create(
-        heading=heading, defaults={"topic_slug": topic_slug, "created_by": user, "created_at": timezone.now()})
+        heading=heading, defaults={"topic_slug": topic_slug, "created_by": user, "created_at": timezone.now()}
+    )
     return alias
 
 
-_UNPLACED_HEADING = re.compile(r"^(?P<label>.+?):(?P<line>\d+): heading (?P<title>'.*'|\".*\") matches no catalog "
-                               r"topic and has no topic above it(?:; (?P<blocks>\d+) block)?")
-_UNPLACED_LINES = re.compile(r"^(?P<label>.+?):(?P<line>\d+): (?P<blocks>\d+) block\(s\) (?:under heading "
-                             r"(?P<title>'.*'|\".*\") name no topic|under no heading)")
+_UNPLACED_HEADING = re.compile(
+    r"^(?P<label>.+?):(?P<line>\d+): heading (?P<title>'.*'|\".*\") matches no catalog "
+    r"topic and has no topic above it(?:; (?P<blocks>\d+) block)?"
+)
+_UNPLACED_LINES = re.compile(
+    r"^(?P<label>.+?):(?P<line>\d+): (?P<blocks>\d+) block\(s\) (?:under heading "
+    r"(?P<title>'.*'|\".*\") name no topic|under no heading)"
+)
 
 
 def unplaced_lines(warnings: list[str], notes_by_label: dict[str, Note]) -> list[dict]:
@@ -380,11 +401,18 @@ def unplaced_lines(warnings: list[str], notes_by_label: dict[str, Note]) -> list
         if note is not None:
             lines = note.text.split("\n")
             excerpt = [(n, lines[n - 1]) for n in range(line, min(line + 4, len(lines) + 1))]
-        rows.append({
-            "label": match["label"], "line": line, "heading": title, "blocks": int(match["blocks"] or 0),
-            "note_id": note.pk if note else None, "note_name": note.name if note else match["label"],
-            "excerpt": excerpt, "assignable": bool(title),
-        })
+        rows.append(
+            {
+                "label": match["label"],
+                "line": line,
+                "heading": title,
+                "blocks": int(match["blocks"] or 0),
+                "note_id": note.pk if note else None,
+                "note_name": note.name if note else match["label"],
+                "excerpt": excerpt,
+                "assignable": bool(title),
+            }
+        )
     return rows
 
 
@@ -414,10 +442,13 @@ class ProgressWriter:
             with self.side.cursor() as cursor:
                 cursor.execute(
                     f"UPDATE {IngestJob._meta.db_table} SET progress = %s, status = COALESCE(%s, status), "
-                    "heartbeat_at = %s WHERE id = %s", [json.dumps(self.counts), status, timezone.now(), self.job.pk])
+                    "heartbeat_at = %s WHERE id = %s",
+                    [json.dumps(self.counts), status, timezone.now(), self.job.pk],
+                )
         elif not connection.in_atomic_block:
             IngestJob.objects.filter(pk=self.job.pk).update(
-                progress=self.counts, heartbeat_at=timezone.now(), **({"status": status} if status else {}))
+                progress=self.counts, heartbeat_at=timezone.now(), **({"status": status} if status else {})
+            )
 
     def close(self) -> None:
         if self.heartbeat is not None:
@@ -444,8 +475,10 @@ class Heartbeat(threading.Thread):
             while not self.stopped.wait(self.every):
                 side = side or connections.create_connection(DEFAULT_DB_ALIAS)
                 with side.cursor() as cursor:
-                    cursor.execute(f"UPDATE {IngestJob._meta.db_table} SET heartbeat_at = %s WHERE id = %s",
-                                   [timezone.now(), self.job_id])
+                    cursor.execute(
+                        f"UPDATE {IngestJob._meta.db_table} SET heartbeat_at = %s WHERE id = %s",
+                        [timezone.now(), self.job_id],
+                    )
         except Exception:  # noqa: BLE001 - the job goes on; without beats it is failed later, never lost silently
             log.exception("the heartbeat of ingest job %s stopped", self.job_id)
         finally:
@@ -473,21 +506,28 @@ def fail_stalled_jobs(now=None) -> int:
     content is as it was and the next job runs normally; only the job's own row still said "running".
     """
     now = now or timezone.now()
-    stalled = list(IngestJob.objects.stalled(now, after=stalled_after())
-                   .values_list("pk", "status", "heartbeat_at", "started_at", "progress"))
+    stalled = list(
+        IngestJob.objects.stalled(now, after=stalled_after()).values_list(
+            "pk", "status", "heartbeat_at", "started_at", "progress"
+        )
+    )
     failed = 0
     for pk, status, heartbeat_at, started_at, progress in stalled:  # no heartbeat: started before jobs had one
         stage = (progress or {}).get("stage") or status
-        reason = (f"The worker running this job stopped without finishing it (killed, crashed or its host went "
-                  f"away): no sign of life since {heartbeat_at or started_at:%Y-%m-%d %H:%M:%S} UTC, at the stage "
-                  f"'{stage}'. Nothing it changed was kept.")
+        reason = (
+            f"The worker running this job stopped without finishing it (killed, crashed or its host went "
+            f"away): no sign of life since {heartbeat_at or started_at:%Y-%m-%d %H:%M:%S} UTC, at the stage "
+            f"'{stage}'. Nothing it changed was kept."
+        )
         # Only if it is still silent: a worker that was merely slow and beat meanwhile keeps its job.
         failed += IngestJob.objects.filter(pk=pk, status=status, heartbeat_at=heartbeat_at).update(
-            status=IngestJob.FAILED, error=reason, finished_at=now)
+            status=IngestJob.FAILED, error=reason, finished_at=now
+        )
     if failed:
         log.warning("%s ingest job(s) failed: their worker stopped without finishing", failed)
         Note.objects.live().filter(status=Note.PENDING).update(
-            status=Note.FAILED, status_reason="its ingest job's worker stopped without finishing")
+            status=Note.FAILED, status_reason="its ingest job's worker stopped without finishing"
+        )
     return failed
 
 
@@ -515,8 +555,10 @@ def incoming_for(job: IngestJob) -> Incoming | None:
 
 
 def library_files() -> list[NoteFile]:
-    return [NoteFile(name=note.name, read=lambda note=note: NoteText(text=note.text, encoding=note.encoding))
-            for note in Note.objects.live().only("name", "text", "encoding")]
+    return [
+        NoteFile(name=note.name, read=lambda note=note: NoteText(text=note.text, encoding=note.encoding))
+        for note in Note.objects.live().only("name", "text", "encoding")
+    ]
 
 
 def snapshot() -> dict:
@@ -537,9 +579,14 @@ def preview_changes(before: dict, after: dict, limit: int = 40) -> dict:
     retired = [old[k][0] for k in old if k not in new]
     flagged = sorted(after["errata"] - before["errata"])
     return {
-        "cards_added": len(added), "cards_changed": len(changed), "cards_retired": len(retired),
-        "errata_flagged": len(flagged), "added": added[:limit], "changed": changed[:limit],
-        "retired": retired[:limit], "errata": [{"topic": t, "text": x, "correction": c} for t, x, c in flagged[:limit]],
+        "cards_added": len(added),
+        "cards_changed": len(changed),
+        "cards_retired": len(retired),
+        "errata_flagged": len(flagged),
+        "added": added[:limit],
+        "changed": changed[:limit],
+        "retired": retired[:limit],
+        "errata": [{"topic": t, "text": x, "correction": c} for t, x, c in flagged[:limit]],
     }
 
 
@@ -569,8 +616,16 @@ def note_outcomes(report: dict) -> None:
             status, reason = Note.LIVE, ""
         else:
             status, reason = Note.SKIPPED, "not ingested"
-        gives = ({"sections": sections[source.pk], "cards": cards[source.pk], "questions": questions[source.pk],
-                  "errata": errata[source.pk]} if source else {})
+        gives = (
+            {
+                "sections": sections[source.pk],
+                "cards": cards[source.pk],
+                "questions": questions[source.pk],
+                "errata": errata[source.pk],
+            }
+            if source
+            else {}
+        )
         note.status, note.status_reason, note.gives, note.source = status, reason, gives, source
         changed.append(note)
     Note.objects.bulk_update(changed, ["status", "status_reason", "gives", "source"])
@@ -583,8 +638,9 @@ def run_job(job_id: int) -> IngestJob:
         return job  # a task delivered twice runs once
     fail_stalled_jobs()  # a job whose worker died before this one took its turn says so
     job.started_at = timezone.now()
-    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.WAITING, started_at=job.started_at,
-                                               heartbeat_at=job.started_at)
+    IngestJob.objects.filter(pk=job.pk).update(
+        status=IngestJob.WAITING, started_at=job.started_at, heartbeat_at=job.started_at
+    )
     progress = ProgressWriter(job)
     result: dict = {}
     try:
@@ -604,16 +660,23 @@ def run_job(job_id: int) -> IngestJob:
             try:
                 files = library_files()
                 # An empty library is a corpus when its notes were deleted; on a fresh install it is a mistake.
-                report = ingest_notes(files, skipped=skipped, catalog=catalog_with_aliases(), progress=progress,
-                                      allow_empty=not files and Note.objects.exists()).as_dict()
+                report = ingest_notes(
+                    files,
+                    skipped=skipped,
+                    catalog=catalog_with_aliases(),
+                    progress=progress,
+                    allow_empty=not files and Note.objects.exists(),
+                ).as_dict()
             except NothingIngested as error:
                 result = {"report": error.report.as_dict(), "library": changes, "error": str(error)}
                 raise
             note_outcomes(report)
             labels = {n.source.label: n for n in Note.objects.live().select_related("source") if n.source}
             report["unplaced"] = unplaced_lines(report["warnings"], labels)
-            report["new_topics"] = [{"slug": slug, "name": name} for slug, name in Topic.objects.with_content()
-                                    .exclude(slug__in=had_pages).values_list("slug", "name")]
+            report["new_topics"] = [
+                {"slug": slug, "name": name}
+                for slug, name in Topic.objects.with_content().exclude(slug__in=had_pages).values_list("slug", "name")
+            ]
             result = {"report": report, "library": changes}
             if job.dry_run:
                 result["preview"] = preview_changes(before, snapshot())
@@ -626,37 +689,62 @@ def run_job(job_id: int) -> IngestJob:
         progress.close()
         reason = str(error) if isinstance(error, NothingIngested) else f"{type(error).__name__}: {error}"
         Note.objects.live().filter(status=Note.PENDING).update(status=Note.FAILED, status_reason=reason)
-        IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.FAILED, error=reason, report=result,
-                                                   finished_at=timezone.now(), progress=progress.counts)
+        IngestJob.objects.filter(pk=job.pk).update(
+            status=IngestJob.FAILED, error=reason, report=result, finished_at=timezone.now(), progress=progress.counts
+        )
         job.refresh_from_db()
         return job
     except BaseException:  # the worker was told to stop at once (a second Ctrl-C): the transaction is undone
         progress.close()
         IngestJob.objects.filter(pk=job.pk).update(
-            status=IngestJob.FAILED, finished_at=timezone.now(), progress=progress.counts,
-            error="The worker was stopped before the job finished. Nothing it changed was kept.")
+            status=IngestJob.FAILED,
+            finished_at=timezone.now(),
+            progress=progress.counts,
+            error="The worker was stopped before the job finished. Nothing it changed was kept.",
+        )
         raise
     progress.close()
-    IngestJob.objects.filter(pk=job.pk).update(status=IngestJob.DONE, report=result, finished_at=timezone.now(),
-                                               error="", progress={**progress.counts, "stage": "done"})
+    IngestJob.objects.filter(pk=job.pk).update(
+        status=IngestJob.DONE,
+        report=result,
+        finished_at=timezone.now(),
+        error="",
+        progress={**progress.counts, "stage": "done"},
+    )
     if not job.dry_run:
         UploadedFile.objects.filter(job=job.uploads_from or job).delete()  # applied; the versions keep the bytes
     job.refresh_from_db()
     return job
 
 
-def queue_job(*, kind: str, user, summary: str, dry_run: bool = False, replace_all: bool = False,
-              refused: list[dict] | None = None, files: list[tuple[str, bytes]] = (),
-              uploads_from: IngestJob | None = None) -> IngestJob:
+def queue_job(
+    *,
+    kind: str,
+    user,
+    summary: str,
+    dry_run: bool = False,
+    replace_all: bool = False,
+    refused: list[dict] | None = None,
+    files: list[tuple[str, bytes]] = (),
+    uploads_from: IngestJob | None = None,
+) -> IngestJob:
     """Record a job (and its files) and hand it to the task backend; the web request never runs the ingest."""
     from content.tasks import ingest_library  # noqa: PLC0415 - tasks imports this module
 
     with transaction.atomic():
-        job = IngestJob.objects.create(kind=kind, created_by=user, summary=summary[:300], dry_run=dry_run,
-                                       replace=replace_all, refused=refused or [], uploads_from=uploads_from,
-                                       created_at=timezone.now())
+        job = IngestJob.objects.create(
+            kind=kind,
+            created_by=user,
+            summary=summary[:300],
+            dry_run=dry_run,
+            replace=replace_all,
+            refused=refused or [],
+            uploads_from=uploads_from,
+            created_at=timezone.now(),
+        )
         UploadedFile.objects.bulk_create(
-            [UploadedFile(job=job, name=name, data=data, size=len(data)) for name, data in files])
+            [UploadedFile(job=job, name=name, data=data, size=len(data)) for name, data in files]
+        )
     ingest_library.enqueue(job.pk)
     job.refresh_from_db()
     return job

@@ -56,12 +56,16 @@ def get_job(pk: int) -> IngestJob:
 def library_index(request: HttpRequest) -> HttpResponse:
     library.fail_stalled_jobs()  # a job whose worker died is listed as failed, not running forever
     notes = list(Note.objects.select_related("updated_by").defer("text"))
-    return render(request, "content/library.html", {
-        "notes": [n for n in notes if not n.deleted],
-        "deleted": [n for n in notes if n.deleted],
-        "jobs": list(IngestJob.objects.select_related("created_by").defer("report")[:8]),
-        "form": UploadForm(),
-    })
+    return render(
+        request,
+        "content/library.html",
+        {
+            "notes": [n for n in notes if not n.deleted],
+            "deleted": [n for n in notes if n.deleted],
+            "jobs": list(IngestJob.objects.select_related("created_by").defer("report")[:8]),
+            "form": UploadForm(),
+        },
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -79,11 +83,14 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(widget=MultipleFileInput(attrs={"accept": ".md,.markdown,.txt,.zip"}),
-                            help_text="Markdown or text notes (.md, .markdown, .txt, 5 MB each), or a .zip of them "
-                                      "(50 MB, 2,000 files); folders inside a zip are kept in the names.")
-    preview = forms.BooleanField(required=False, label="Preview first: show what would change before learners "
-                                                       "see anything")
+    files = MultipleFileField(
+        widget=MultipleFileInput(attrs={"accept": ".md,.markdown,.txt,.zip"}),
+        help_text="Markdown or text notes (.md, .markdown, .txt, 5 MB each), or a .zip of them "
+        "(50 MB, 2,000 files); folders inside a zip are kept in the names.",
+    )
+    preview = forms.BooleanField(
+        required=False, label="Preview first: show what would change before learners see anything"
+    )
 
     def clean_files(self):
         uploads = self.cleaned_data["files"]
@@ -98,8 +105,12 @@ class UploadForm(forms.Form):
             if not is_zip and not name.lower().endswith(SUFFIXES):
                 self.refused.append({"path": name, "reason": unsupported_type(name) + " or a .zip"})
             elif upload.size > limit:
-                self.refused.append({"path": name, "reason": f"file too large: {upload.size / 2**20:.1f} MB; the "
-                                                             f"limit is {limit // 2**20} MB"})
+                self.refused.append(
+                    {
+                        "path": name,
+                        "reason": f"file too large: {upload.size / 2**20:.1f} MB; the limit is {limit // 2**20} MB",
+                    }
+                )
             else:
                 self.accepted.append((name, upload.read(limit + 1)))
         if not self.accepted:
@@ -113,8 +124,14 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         names = [n for n, _ in form.accepted]
         summary = names[0] if len(names) == 1 else f"{len(names)} files uploaded"
-        job = library.queue_job(kind="upload", user=request.user, summary=summary, files=form.accepted,
-                                refused=form.refused, dry_run=form.cleaned_data["preview"])
+        job = library.queue_job(
+            kind="upload",
+            user=request.user,
+            summary=summary,
+            files=form.accepted,
+            refused=form.refused,
+            dry_run=form.cleaned_data["preview"],
+        )
         return redirect(job)
     status = 400 if request.method == "POST" else 200
     return render(request, "content/library_upload.html", {"form": form}, status=status)
@@ -143,8 +160,9 @@ def publish_upload(request: HttpRequest, pk: int) -> HttpResponse:
     retryable = not earlier.dry_run and earlier.status == IngestJob.FAILED
     if not ((publishable or retryable) and earlier.files.exists()):
         return HttpResponseBadRequest("Only a finished preview or a failed upload can be applied again.")
-    job = library.queue_job(kind="upload", user=request.user, summary=earlier.summary, refused=earlier.refused,
-                            uploads_from=earlier)
+    job = library.queue_job(
+        kind="upload", user=request.user, summary=earlier.summary, refused=earlier.refused, uploads_from=earlier
+    )
     return redirect(job)
 
 
@@ -165,8 +183,9 @@ def assign_heading(request: HttpRequest, pk: int) -> HttpResponse:
     except library.AliasRefused as error:
         messages.error(request, str(error))
         return redirect(job)
-    messages.success(request, f"“{heading}” now goes to {load_catalog().topics[slug].name}, in this ingest "
-                              "and every later one.")
+    messages.success(
+        request, f"“{heading}” now goes to {load_catalog().topics[slug].name}, in this ingest and every later one."
+    )
     new_job = library.queue_job(kind="alias", user=request.user, summary=f"“{heading}” assigned to {slug}")
     return redirect(new_job)
 
@@ -174,10 +193,15 @@ def assign_heading(request: HttpRequest, pk: int) -> HttpResponse:
 @instructors_only
 def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
     note = get_note(pk)
-    return render(request, "content/library_note.html", {
-        "note": note, "lines": note.numbered_lines(),
-        "versions": list(note.versions.select_related("created_by").defer("text", "original")[:5]),
-    })
+    return render(
+        request,
+        "content/library_note.html",
+        {
+            "note": note,
+            "lines": note.numbered_lines(),
+            "versions": list(note.versions.select_related("created_by").defer("text", "original")[:5]),
+        },
+    )
 
 
 class EditForm(forms.Form):
@@ -203,21 +227,32 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             return HttpResponseBadRequest("The form was tampered with.")
         if form.is_valid():
             try:
-                saved = library.edit_note(note.pk, text=form.cleaned_data["text"],
-                                          seen_version=form.cleaned_data["version"], user=request.user)
+                saved = library.edit_note(
+                    note.pk,
+                    text=form.cleaned_data["text"],
+                    seen_version=form.cleaned_data["version"],
+                    user=request.user,
+                )
             except library.NoteChanged:
                 note = get_note(pk)
-                conflict = {"note": note, "diff": library.diff_lines(
-                    note.text, form.cleaned_data["text"].replace("\r\n", "\n"),
-                    old_label=f"version {note.version}", new_label="your text")}
+                conflict = {
+                    "note": note,
+                    "diff": library.diff_lines(
+                        note.text,
+                        form.cleaned_data["text"].replace("\r\n", "\n"),
+                        old_label=f"version {note.version}",
+                        new_label="your text",
+                    ),
+                }
                 # The editor keeps the person's text and now names the latest version: saving again is a choice.
                 form = EditForm(initial={"text": form.cleaned_data["text"], "version": note.version})
             else:
                 if saved.version == form.cleaned_data["version"]:
                     messages.info(request, "Nothing changed, so nothing was saved.")
                     return redirect(saved)
-                job = library.queue_job(kind="edit", user=request.user, summary=f"{saved.name} edited (version "
-                                                                                 f"{saved.version})")
+                job = library.queue_job(
+                    kind="edit", user=request.user, summary=f"{saved.name} edited (version {saved.version})"
+                )
                 return redirect(job)
     else:
         form = EditForm(initial={"text": note.text, "version": note.version})
@@ -226,8 +261,12 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     except ValueError:
         line = 0
     status = 409 if conflict else 200
-    return render(request, "content/library_edit.html", {"note": note, "form": form, "conflict": conflict,
-                                                         "line": line}, status=status)
+    return render(
+        request,
+        "content/library_edit.html",
+        {"note": note, "form": form, "conflict": conflict, "line": line},
+        status=status,
+    )
 
 
 class RenameForm(forms.Form):
@@ -260,8 +299,12 @@ def rename(request: HttpRequest, pk: int) -> HttpResponse:
             library.rename_note(note, form.cleaned_data["name"], user=request.user)
         job = library.queue_job(kind="rename", user=request.user, summary=f"{old} renamed to {note.name}")
         return redirect(job)
-    return render(request, "content/library_rename.html", {"note": note, "form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "content/library_rename.html",
+        {"note": note, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @instructors_only
@@ -273,8 +316,11 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     with transaction.atomic():
         library.delete_note(note, user=request.user)
     job = library.queue_job(kind="delete", user=request.user, summary=f"{note.name} deleted")
-    messages.success(request, f"{note.name} was deleted: its topic lines and cards are retired by the ingest below. "
-                              "Learners keep their history, and the note's versions can be restored.")
+    messages.success(
+        request,
+        f"{note.name} was deleted: its topic lines and cards are retired by the ingest below. "
+        "Learners keep their history, and the note's versions can be restored.",
+    )
     return redirect(job)
 
 
@@ -301,12 +347,21 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
     if shown is None:
         return render(request, "content/library_versions.html", {"note": note, "versions": rows}, status=404)
     base = by_number.get(against)
-    diff = library.diff_lines(base.text if base else "", shown.text, old_label=f"version {against}",
-                              new_label=f"version {number}")
-    return render(request, "content/library_versions.html", {
-        "note": note, "versions": rows, "shown": shown, "base": base, "diff": diff,
-        "renamed": base is not None and base.name != shown.name,
-    })
+    diff = library.diff_lines(
+        base.text if base else "", shown.text, old_label=f"version {against}", new_label=f"version {number}"
+    )
+    return render(
+        request,
+        "content/library_versions.html",
+        {
+            "note": note,
+            "versions": rows,
+            "shown": shown,
+            "base": base,
+            "diff": diff,
+            "renamed": base is not None and base.name != shown.name,
+        },
+    )
 
 
 @instructors_only
@@ -316,6 +371,7 @@ def restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     version = get_version(note, number)
     with transaction.atomic():
         library.restore_version(note, version, user=request.user)
-    job = library.queue_job(kind="restore", user=request.user,
-                            summary=f"{note.name}: version {number} restored as version {note.version}")
+    job = library.queue_job(
+        kind="restore", user=request.user, summary=f"{note.name}: version {number} restored as version {note.version}"
+    )
     return redirect(job)

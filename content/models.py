@@ -196,8 +196,9 @@ class Note(models.Model):
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="notes")
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = NoteQuerySet.as_manager()
 
@@ -217,8 +218,14 @@ class Note(models.Model):
 class NoteVersion(models.Model):
     """A note as it was after one upload, edit, rename or restore; `original` is what can be downloaded."""
 
-    ACTIONS = [("import", "Imported"), ("upload", "Uploaded"), ("edit", "Edited"), ("rename", "Renamed"),
-               ("restore", "Restored"), ("delete", "Deleted")]
+    ACTIONS = [
+        ("import", "Imported"),
+        ("upload", "Uploaded"),
+        ("edit", "Edited"),
+        ("rename", "Renamed"),
+        ("restore", "Restored"),
+        ("delete", "Deleted"),
+    ]
 
     note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
@@ -228,8 +235,9 @@ class NoteVersion(models.Model):
     original = models.BinaryField()  # the bytes as uploaded (an edit stores its text as UTF-8)
     action = models.CharField(max_length=10, choices=ACTIONS)
     created_at = models.DateTimeField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["note", "-number"]
@@ -250,24 +258,38 @@ class IngestJob(models.Model):
     """One ingest of the library, queued by an upload, a save or the command; its page shows progress and report."""
 
     QUEUED, WAITING, RUNNING, DONE, FAILED = "queued", "waiting", "running", "done", "failed"
-    STATUSES = [(QUEUED, "Queued"), (WAITING, "Waiting for another ingest"), (RUNNING, "Running"), (DONE, "Done"),
-                (FAILED, "Failed")]
-    KINDS = [("upload", "Upload"), ("edit", "Edit"), ("rename", "Rename"), ("delete", "Delete"),
-             ("restore", "Restore"), ("alias", "Heading assigned"), ("command", "manage.py ingest")]
+    STATUSES = [
+        (QUEUED, "Queued"),
+        (WAITING, "Waiting for another ingest"),
+        (RUNNING, "Running"),
+        (DONE, "Done"),
+        (FAILED, "Failed"),
+    ]
+    KINDS = [
+        ("upload", "Upload"),
+        ("edit", "Edit"),
+        ("rename", "Rename"),
+        ("delete", "Delete"),
+        ("restore", "Restore"),
+        ("alias", "Heading assigned"),
+        ("command", "manage.py ingest"),
+    ]
 
     kind = models.CharField(max_length=10, choices=KINDS)
     dry_run = models.BooleanField(default=False)  # a preview: run, report, roll back
     replace = models.BooleanField(default=False)  # the uploaded files become the whole library (ingest --replace)
     refused = models.JSONField(default=list, blank=True)  # [{"path", "reason"}] turned away before the job ran
-    uploads_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")  # publishing a preview applies the preview's files
+    uploads_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )  # publishing a preview applies the preview's files
     status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
     summary = models.CharField(max_length=300, blank=True)  # what was asked: "3 files uploaded", "s3.md edited"
     progress = models.JSONField(default=dict, blank=True)
     report = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField()
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -312,8 +334,9 @@ class HeadingAlias(models.Model):
 
     heading = models.CharField(max_length=300, unique=True)
     topic_slug = models.SlugField(max_length=100)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField()
 
     def __str__(self) -> str:

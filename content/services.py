@@ -163,8 +163,9 @@ class NoteFile:
 Progress = Callable[..., None]  # progress(stage="cards", cards=120, ...): counts so far, for the job page
 
 
-def read_all(files: list[NoteFile], catalog: Catalog, report: IngestReport,
-             progress: Progress | None = None) -> list[ParsedNote]:
+def read_all(
+    files: list[NoteFile], catalog: Catalog, report: IngestReport, progress: Progress | None = None
+) -> list[ParsedNote]:
     """Read and parse each file; a bad file becomes a skip with its reason, never a failed run."""
     known = {s.path: s for s in Source.objects.filter(retired=False)}
     parsed: list[ParsedNote] = []
@@ -232,8 +233,14 @@ def fewer_collections(threshold: int = 50_000):
 
 
 @fewer_collections()
-def ingest_notes(files: list[NoteFile], *, skipped: list[dict] = (), catalog: Catalog | None = None,
-                 progress: Progress | None = None, allow_empty: bool = False) -> IngestReport:
+def ingest_notes(
+    files: list[NoteFile],
+    *,
+    skipped: list[dict] = (),
+    catalog: Catalog | None = None,
+    progress: Progress | None = None,
+    allow_empty: bool = False,
+) -> IngestReport:
     """Ingest these notes as the whole corpus, in one transaction. Raises NothingIngested if none could be.
 
     allow_empty: no notes at all is a corpus too (the library's last note was deleted: everything retires).
@@ -353,8 +360,12 @@ class Writer:
         self.now = timezone.now()
         self.hurried: set[str] = set()  # labels of the files typed in a hurry (see hurried()), set by build()
         self.authored = AuthoredItems()  # the notes' own Q/A cards and practice questions, set by build()
-        self.spelling = spelling_for(tuple((t.slug, tuple(n for n in (t.name, t.full_name, t.short) if n), t.aliases)
-                                           for t in catalog.topics.values()))
+        self.spelling = spelling_for(
+            tuple(
+                (t.slug, tuple(n for n in (t.name, t.full_name, t.short) if n), t.aliases)
+                for t in catalog.topics.values()
+            )
+        )
 
     def write(self, parsed: list[ParsedNote]) -> None:
         topics = self.write_topics()
@@ -374,15 +385,31 @@ class Writer:
     def write_topics(self) -> dict[str, Topic]:
         existing = {t.slug: t for t in Topic.objects.all()}
         categories = {c.slug: c for c in self.catalog.categories}
-        fields = ["name", "full_name", "short", "aliases", "category", "category_name", "category_order",
-                  "domain", "order", "discontinued"]
+        fields = [
+            "name",
+            "full_name",
+            "short",
+            "aliases",
+            "category",
+            "category_name",
+            "category_order",
+            "domain",
+            "order",
+            "discontinued",
+        ]
         to_create, to_update = [], []
         for order, entry in enumerate(self.catalog.topics.values()):
             category = categories[entry.category]
             values = {
-                "name": entry.name, "full_name": entry.full_name or "", "short": entry.short or "",
-                "aliases": list(entry.aliases), "category": entry.category, "category_name": category.name,
-                "category_order": category.order, "domain": entry.domain, "order": order,
+                "name": entry.name,
+                "full_name": entry.full_name or "",
+                "short": entry.short or "",
+                "aliases": list(entry.aliases),
+                "category": entry.category,
+                "category_name": category.name,
+                "category_order": category.order,
+                "domain": entry.domain,
+                "order": order,
                 "discontinued": entry.discontinued or "",
             }
             topic = existing.get(entry.slug)
@@ -413,8 +440,14 @@ class Writer:
         for note in parsed:
             text = note.note.text
             sha = hashlib.sha256(text.encode()).hexdigest()
-            values = {"label": note.label, "text": text, "encoding": note.note.encoding, "sha256": sha,
-                      "line_count": text.count("\n") + 1, "retired": False}
+            values = {
+                "label": note.label,
+                "text": text,
+                "encoding": note.note.encoding,
+                "sha256": sha,
+                "line_count": text.count("\n") + 1,
+                "retired": False,
+            }
             source = existing.get(note.path)
             if source is None:
                 source = Source.objects.create(path=note.path, ingested_at=self.now, **values)
@@ -441,8 +474,10 @@ class Writer:
             source = sources[note.path]
             if hurried(note):
                 self.hurried.add(note.label)
-                self.report.warnings.append(f"{note.label}: typed in a hurry (many lines with typos); a definition "
-                                            "only this file gives is shown on its page but makes no flashcard")
+                self.report.warnings.append(
+                    f"{note.label}: typed in a hurry (many lines with typos); a definition "
+                    "only this file gives is shown on its page but makes no flashcard"
+                )
             for ts in note.sections:
                 self.authored.collect(ts, note.label, source.pk)
                 title = self.section_title(ts)
@@ -463,11 +498,14 @@ class Writer:
                     if self.merge_duplicate(draft, seen, loose_text, ref):
                         continue
                     item = {
-                        "kind": block.kind, "depth": block.depth, "text": block.text,
+                        "kind": block.kind,
+                        "depth": block.depth,
+                        "text": block.text,
                         # Misspelled service names show the catalog's spelling; the text itself stays as written.
                         # (not on a flagged line: its correction may be about that very name, "Amazon C2").
-                        "html": render_block(block.kind, block.text if block.kind == "code" or erratum
-                                             else self.spelling(block.text)),
+                        "html": render_block(
+                            block.kind, block.text if block.kind == "code" or erratum else self.spelling(block.text)
+                        ),
                         "refs": [ref],
                         "erratum": {"id": erratum.id, "correction": erratum.correction} if erratum else None,
                     }
@@ -508,15 +546,17 @@ class Writer:
             match["refs"].append(ref)
         return True
 
-    def collect_facts(self, facts: dict, ts: TopicSection, label: str, source_id: int, erratum_lines: set,
-                      section_key: str) -> None:
+    def collect_facts(
+        self, facts: dict, ts: TopicSection, label: str, source_id: int, erratum_lines: set, section_key: str
+    ) -> None:
         topic = self.catalog.topics[ts.topic]
         for fact in extract(ts.blocks, topic_name=topic.name, section_title=ts.title):
             if erratum_lines.intersection(fact.lines):
                 continue  # never teach a statement the errata say is wrong
             # Several numbers or use cases may share a subject (Spot: 90% off; Spot: fault-tolerant jobs).
-            detail = {"number": fact.data.get("number", ""),
-                      "use_case": fact.data.get("use_case", "")}.get(fact.kind, "")
+            detail = {"number": fact.data.get("number", ""), "use_case": fact.data.get("use_case", "")}.get(
+                fact.kind, ""
+            )
             key = stable_key(ts.topic, fact.kind, normalise(fact.subject), normalise(detail))
             refs = [[label, source_id, line] for line in fact.lines]
             if key in facts:
@@ -525,8 +565,16 @@ class Writer:
                 if fact.kind == "definition" and definition_quality(fact.data) > definition_quality(known["data"]):
                     known.update(text=fact.text, data=fact.data)
                 continue
-            facts[key] = {"topic": ts.topic, "kind": fact.kind, "subject": fact.subject[:300], "text": fact.text,
-                          "data": fact.data, "refs": refs, "section": section_key, "section_title": ts.title}
+            facts[key] = {
+                "topic": ts.topic,
+                "kind": fact.kind,
+                "subject": fact.subject[:300],
+                "text": fact.text,
+                "data": fact.data,
+                "refs": refs,
+                "section": section_key,
+                "section_title": ts.title,
+            }
 
     def write_sections(self, drafts: list[SectionDraft], topics: dict[str, Topic]) -> dict[str, Section]:
         existing = {s.key: s for s in Section.objects.defer("items", "plain_text", "search_vector")}  # by hash
@@ -541,8 +589,13 @@ class Writer:
                 anchor = f"{anchor}-{used[anchor]}"
             plain = "\n".join(item["text"] for item in draft.items)
             values = {
-                "topic_id": topics[draft.topic].pk, "title": self.spelling(draft.title)[:300], "anchor": anchor,
-                "level": draft.level, "position": position, "items": draft.items, "plain_text": plain,
+                "topic_id": topics[draft.topic].pk,
+                "title": self.spelling(draft.title)[:300],
+                "anchor": anchor,
+                "level": draft.level,
+                "position": position,
+                "items": draft.items,
+                "plain_text": plain,
                 "content_hash": hashlib.sha256(
                     json.dumps([draft.title, draft.level, position, anchor, draft.items], sort_keys=True).encode()
                 ).hexdigest(),
@@ -551,8 +604,10 @@ class Writer:
             section = existing.get(draft.key)
             if section is None:
                 to_create.append(Section(key=draft.key, **values))
-            elif section.content_hash != values["content_hash"] or section.retired or (
-                section.topic_id != values["topic_id"]
+            elif (
+                section.content_hash != values["content_hash"]
+                or section.retired
+                or (section.topic_id != values["topic_id"])
             ):
                 for k, v in values.items():
                     setattr(section, k, v)
@@ -560,8 +615,20 @@ class Writer:
         Section.objects.bulk_create(to_create, batch_size=500)
         if to_update:
             Section.objects.bulk_update(
-                to_update, ["topic_id", "title", "anchor", "level", "position", "items", "plain_text",
-                            "content_hash", "retired", "updated_at"], batch_size=500,
+                to_update,
+                [
+                    "topic_id",
+                    "title",
+                    "anchor",
+                    "level",
+                    "position",
+                    "items",
+                    "plain_text",
+                    "content_hash",
+                    "retired",
+                    "updated_at",
+                ],
+                batch_size=500,
             )
         self.report.created["sections"] += len(to_create)
         self.report.updated["sections"] += len(to_update)
@@ -579,15 +646,23 @@ class Writer:
             )
         return {s.key: s for s in Section.objects.filter(key__in=keys).only("pk", "key")}  # for the facts' links
 
-    def write_facts(self, facts: dict[str, dict], topics: dict[str, Topic],
-                    sections: dict[str, Section]) -> dict[str, Fact]:
+    def write_facts(
+        self, facts: dict[str, dict], topics: dict[str, Topic], sections: dict[str, Section]
+    ) -> dict[str, Fact]:
         existing = {f.key: f for f in Fact.objects.all()}
         to_create, to_update = [], []
         for key, f in facts.items():
             section = sections.get(f["section"])
-            values = {"topic_id": topics[f["topic"]].pk, "section_id": section.pk if section else None,
-                      "kind": f["kind"], "subject": f["subject"], "text": f["text"], "data": f["data"],
-                      "refs": f["refs"], "retired": False}
+            values = {
+                "topic_id": topics[f["topic"]].pk,
+                "section_id": section.pk if section else None,
+                "kind": f["kind"],
+                "subject": f["subject"],
+                "text": f["text"],
+                "data": f["data"],
+                "refs": f["refs"],
+                "retired": False,
+            }
             fact = existing.get(key)
             if fact is None:
                 to_create.append(Fact(key=key, **values))
@@ -598,8 +673,9 @@ class Writer:
         Fact.objects.bulk_create(to_create, batch_size=500)
         if to_update:
             Fact.objects.bulk_update(
-                to_update, ["topic_id", "section_id", "kind", "subject", "text", "data", "refs", "retired",
-                            "updated_at"], batch_size=500,
+                to_update,
+                ["topic_id", "section_id", "kind", "subject", "text", "data", "refs", "retired", "updated_at"],
+                batch_size=500,
             )
         self.report.created["facts"] += len(to_create)
         self.report.updated["facts"] += len(to_update)
@@ -608,19 +684,27 @@ class Writer:
         )
         return {f.key: f for f in Fact.objects.filter(key__in=list(facts)).only("pk", "key")}
 
-    def write_cards(self, facts: dict[str, dict], fact_rows: dict[str, Fact], topics: dict[str, Topic],
-                    question_drafts: list[QuestionDraft]) -> None:
+    def write_cards(
+        self,
+        facts: dict[str, dict],
+        fact_rows: dict[str, Fact],
+        topics: dict[str, Topic],
+        question_drafts: list[QuestionDraft],
+    ) -> None:
         """Flashcards for every fact, then one scenario card per requirement the notes back; an instructor-edited
         card keeps its text, a vanished one is retired."""
-        names = {slug: frozenset(normalise(n) for n in (e.name, e.full_name, e.short, *e.aliases) if n)
-                 for slug, e in self.catalog.topics.items()}
+        names = {
+            slug: frozenset(normalise(n) for n in (e.name, e.full_name, e.short, *e.aliases) if n)
+            for slug, e in self.catalog.topics.items()
+        }
         all_names = Counter(n for ns in names.values() for n in ns)
         views = {}
         for slug, entry in self.catalog.topics.items():
             others = frozenset(all_names.keys() - names[slug])
             is_service = not entry.parent and entry.category != "cloud-concepts"
-            views[slug] = TopicView(slug=slug, name=entry.name, names=names[slug], is_service=is_service,
-                                    other_names=others)
+            views[slug] = TopicView(
+                slug=slug, name=entry.name, names=names[slug], is_service=is_service, other_names=others
+            )
         ended_names = [re.escape(n) for e in self.catalog.topics.values() if e.discontinued for n in e.names]
         ended = re.compile(r"\b(" + "|".join(ended_names) + r")\b", re.I) if ended_names else None
         drafts: dict[str, dict] = {}
@@ -630,8 +714,15 @@ class Writer:
         for position, (fact_key, f) in enumerate(ordered):
             if self.catalog.topics[f["topic"]].discontinued:
                 continue  # never teach a service AWS has ended
-            fact = FactView(key=fact_key, kind=f["kind"], subject=f["subject"], text=f["text"], data=f["data"],
-                            section=f["section_title"], lines=len({r[2] for r in f["refs"] if r[0] == f["refs"][0][0]}))
+            fact = FactView(
+                key=fact_key,
+                kind=f["kind"],
+                subject=f["subject"],
+                text=f["text"],
+                data=f["data"],
+                section=f["section_title"],
+                lines=len({r[2] for r in f["refs"] if r[0] == f["refs"][0][0]}),
+            )
             for card in cards_for(fact, views[f["topic"]]):
                 if ended and ended.search(card.front + " " + card.back):
                     continue  # a card that teaches an ended service (a comparison with QLDB) teaches nothing
@@ -645,12 +736,20 @@ class Writer:
                     refs.extend(r for r in f["refs"] if r not in refs)
                     continue
                 fronts[front_key] = card.key
-                drafts[card.key] = {"fact_id": fact_rows[fact_key].pk, "topic_id": topics[f["topic"]].pk,
-                                    "kind": card.kind, "front": self.spelling(respell_services(card.front)),
-                                    "back": self.spelling(respell_services(card.back)),
-                                    "refs": list(f["refs"]), "position": position}
-        for key in [k for k, d in drafts.items() if d["kind"] in ("definition", "use_case")
-                    and {r[0] for r in d["refs"]} <= self.hurried]:
+                drafts[card.key] = {
+                    "fact_id": fact_rows[fact_key].pk,
+                    "topic_id": topics[f["topic"]].pk,
+                    "kind": card.kind,
+                    "front": self.spelling(respell_services(card.front)),
+                    "back": self.spelling(respell_services(card.back)),
+                    "refs": list(f["refs"]),
+                    "position": position,
+                }
+        for key in [
+            k
+            for k, d in drafts.items()
+            if d["kind"] in ("definition", "use_case") and {r[0] for r in d["refs"]} <= self.hurried
+        ]:
             del drafts[key]  # only a hurried file says it (see hurried())
         # Scenario cards come after the fact cards of the deck: basics first, then "which one fits".
         position = len(ordered)
@@ -665,8 +764,15 @@ class Writer:
             refs = []  # the note lines behind every right answer ("Which TWO" has two)
             for choice in (c for c in question.choices if c.correct):
                 refs += [r for r in choice.refs if r not in refs]
-            drafts[card.key] = {"fact_id": None, "topic_id": topics[question.topic].pk, "kind": card.kind,
-                                "front": card.front, "back": card.back, "refs": refs, "position": position}
+            drafts[card.key] = {
+                "fact_id": None,
+                "topic_id": topics[question.topic].pk,
+                "kind": card.kind,
+                "front": card.front,
+                "back": card.back,
+                "refs": refs,
+                "position": position,
+            }
             position += 1
         drafts.update(self.authored.card_drafts(topics, position))
         existing = {c.key: c for c in Flashcard.objects.all()}
@@ -686,26 +792,35 @@ class Writer:
                 to_update.append(card)
         Flashcard.objects.bulk_create(to_create, batch_size=500)
         if to_update:
-            Flashcard.objects.bulk_update(to_update, ["fact_id", "topic_id", "kind", "front", "back", "refs",
-                                                      "position", "retired", "updated_at"], batch_size=500)
+            Flashcard.objects.bulk_update(
+                to_update,
+                ["fact_id", "topic_id", "kind", "front", "back", "refs", "position", "retired", "updated_at"],
+                batch_size=500,
+            )
         self.report.created["cards"] += len(to_create)
         self.report.updated["cards"] += len(to_update)
         self.report.retired["cards"] += (
             Flashcard.objects.filter(retired=False).exclude(key__in=list(drafts)).update(retired=True)
         )
 
-    def write_topic_summaries(self, topics: dict[str, Topic], drafts: list[SectionDraft], facts: dict,
-                              sources: dict[str, Source]) -> None:
+    def write_topic_summaries(
+        self, topics: dict[str, Topic], drafts: list[SectionDraft], facts: dict, sources: dict[str, Source]
+    ) -> None:
         """Counts, the one-paragraph summary, related topics and contradictions shown on each page."""
         by_topic: dict[str, list[SectionDraft]] = {}
         for draft in drafts:
             by_topic.setdefault(draft.topic, []).append(draft)
         fact_counts = Counter(f["topic"] for f in facts.values())
         labels = {s.label for s in sources.values()}
-        contradictions = disagreements({slug: [(i["text"], i["refs"], (i["erratum"] or {}).get("id"))
-                                                for d in own for i in d.items] for slug, own in by_topic.items()})
-        contradictions = {t: [c for c in cs if all(r.split(":")[0] in labels for r in c["refs"])]
-                          for t, cs in contradictions.items()}
+        contradictions = disagreements(
+            {
+                slug: [(i["text"], i["refs"], (i["erratum"] or {}).get("id")) for d in own for i in d.items]
+                for slug, own in by_topic.items()
+            }
+        )
+        contradictions = {
+            t: [c for c in cs if all(r.split(":")[0] in labels for r in c["refs"])] for t, cs in contradictions.items()
+        }
         source_ids = {s.label: s.pk for s in sources.values()}
         card_counts = Counter(Flashcard.objects.active().values_list("topic_id", flat=True))
         question_counts = Counter(Question.objects.active().values_list("topic_id", flat=True))
@@ -724,23 +839,48 @@ class Writer:
             summary = re.sub(r"\*\*|__|`", "", summary)  # shown as plain text
             mentioned: Counter = Counter()
             for draft in own:  # how many sections mention each topic
-                mentioned.update(list(dict.fromkeys(self.catalog.mentions(draft.title + "\n" + "\n".join(
-                    item["text"] for item in draft.items)))))
+                mentioned.update(
+                    list(
+                        dict.fromkeys(
+                            self.catalog.mentions(draft.title + "\n" + "\n".join(item["text"] for item in draft.items))
+                        )
+                    )
+                )
             family = {slug, topic.parent.slug if topic.parent_id else None}
             related = [s for s, _ in mentioned.most_common() if s not in family and s in by_topic][:12]
-            sheet = topic_summary(self.catalog, slug, own, facts, (summary, summary_refs), related, by_topic,
-                                  self.spelling, self.hurried) if own else {}
+            sheet = (
+                topic_summary(
+                    self.catalog,
+                    slug,
+                    own,
+                    facts,
+                    (summary, summary_refs),
+                    related,
+                    by_topic,
+                    self.spelling,
+                    self.hurried,
+                )
+                if own
+                else {}
+            )
             if sheet.get("definition"):  # the index tiles and search results say what the page's summary says
                 summary, summary_refs = sheet["definition"]["text"], sheet["definition"]["refs"]
             values = {
-                "section_count": len(own), "fact_count": fact_counts.get(slug, 0),
-                "card_count": card_counts.get(topic.pk, 0), "question_count": question_counts.get(topic.pk, 0),
-                "summary": summary, "summary_refs": summary_refs, "related": related, "summary_sheet": sheet,
+                "section_count": len(own),
+                "fact_count": fact_counts.get(slug, 0),
+                "card_count": card_counts.get(topic.pk, 0),
+                "question_count": question_counts.get(topic.pk, 0),
+                "summary": summary,
+                "summary_refs": summary_refs,
+                "related": related,
+                "summary_sheet": sheet,
                 "source_labels": sorted({ref[0] for d in own for i in d.items for ref in i["refs"]}),
                 "contradictions": [
                     {**c, "links": [[r, source_ids.get(r.split(":")[0]), int(r.split(":")[1])] for r in c["refs"]]}
                     for c in contradictions.get(slug, [])
-                ] if own else [],
+                ]
+                if own
+                else [],
             }
             if any(getattr(topic, k) != v for k, v in values.items()):
                 for k, v in values.items():
@@ -748,9 +888,23 @@ class Writer:
                 changed.append(topic)
         # One UPDATE per changed topic: bulk_update's CASE per field and row took 2.5 times as long on this JSON.
         for topic in changed:
-            Topic.objects.filter(pk=topic.pk).update(**{f: getattr(topic, f) for f in (
-                "section_count", "fact_count", "card_count", "question_count", "summary", "summary_refs", "related",
-                "source_labels", "contradictions", "summary_sheet")})
+            Topic.objects.filter(pk=topic.pk).update(
+                **{
+                    f: getattr(topic, f)
+                    for f in (
+                        "section_count",
+                        "fact_count",
+                        "card_count",
+                        "question_count",
+                        "summary",
+                        "summary_refs",
+                        "related",
+                        "source_labels",
+                        "contradictions",
+                        "summary_sheet",
+                    )
+                }
+            )
 
     def best_definition(self, slug: str, facts: dict) -> dict | None:
         """The notes' fullest definition of the topic itself (by its own names, not its aliases)."""
@@ -760,8 +914,10 @@ class Writer:
         for f in facts.values():
             if f["topic"] != slug or f["kind"] != "definition" or normalise(f["subject"]) not in names:
                 continue
-            if 40 <= len(f["data"].get("definition", "")) <= 400 and not garbled(f["data"]["definition"]) and (
-                best is None or definition_quality(f["data"]) > definition_quality(best["data"])
+            if (
+                40 <= len(f["data"].get("definition", "")) <= 400
+                and not garbled(f["data"]["definition"])
+                and (best is None or definition_quality(f["data"]) > definition_quality(best["data"]))
             ):
                 best = f
         return best
@@ -772,7 +928,8 @@ class Writer:
         for draft in drafts:
             lines_by_topic.setdefault(draft.topic, []).extend(
                 Line(text=item["text"], refs=tuple(tuple(r) for r in item["refs"]), topic=draft.topic)
-                for item in draft.items if not item["erratum"] and item["kind"] in ("bullet", "paragraph", "table")
+                for item in draft.items
+                if not item["erratum"] and item["kind"] in ("bullet", "paragraph", "table")
             )
         question_drafts = []
         domains = {slug: e.domain for slug, e in self.catalog.topics.items()}
@@ -782,8 +939,11 @@ class Writer:
             related |= {entry.parent} if entry.parent else set()
             related |= {c.slug for c in self.catalog.children(family.topic)}
             # Notes often explain an option under its parent heading ("Hybrid Cloud" under cloud computing).
-            related |= {self.catalog.topics[o.topic].parent for o in family.options.values()
-                        if o.topic and self.catalog.topics[o.topic].parent}
+            related |= {
+                self.catalog.topics[o.topic].parent
+                for o in family.options.values()
+                if o.topic and self.catalog.topics[o.topic].parent
+            }
             lines = family_lines(family, lines_by_topic, related)
             question_drafts.extend(family_questions(family, lines, domains))
         services = []
@@ -792,13 +952,21 @@ class Writer:
             if best is None or entry.category == "cloud-concepts":
                 continue
             revealing = {w for n in entry.names for w in normalise(n).split() if len(w) >= 3} - {"aws", "amazon"}
-            services.append(ServiceDefinition(
-                topic=slug, name=entry.name, category=entry.category, domain=entry.domain,
-                definition=best["data"]["definition"], refs=tuple(tuple(r) for r in best["refs"][:2]),
-                revealing=frozenset(revealing),
-            ))
-        confusable = {slug: {c.slug for c in self.catalog.children(slug)} | ({e.parent} if e.parent else set())
-                      for slug, e in self.catalog.topics.items()}
+            services.append(
+                ServiceDefinition(
+                    topic=slug,
+                    name=entry.name,
+                    category=entry.category,
+                    domain=entry.domain,
+                    definition=best["data"]["definition"],
+                    refs=tuple(tuple(r) for r in best["refs"][:2]),
+                    revealing=frozenset(revealing),
+                )
+            )
+        confusable = {
+            slug: {c.slug for c in self.catalog.children(slug)} | ({e.parent} if e.parent else set())
+            for slug, e in self.catalog.topics.items()
+        }
         question_drafts.extend(identification_questions(services, confusable))
         return question_drafts
 
@@ -816,8 +984,13 @@ class Writer:
                 continue
             for item in draft.items:
                 text = item["text"]
-                if (item["kind"] == "paragraph" and len(text) >= 40 and text[:1].isupper() and not item["erratum"]
-                        and not garbled(text)):  # a line full of typos is no summary to lead a page with
+                if (
+                    item["kind"] == "paragraph"
+                    and len(text) >= 40
+                    and text[:1].isupper()
+                    and not item["erratum"]
+                    and not garbled(text)
+                ):  # a line full of typos is no summary to lead a page with
                     return text[:500], item["refs"][:3]
         return "", []
 
@@ -837,9 +1010,17 @@ class QuestionWriter:
         to_create, to_update = [], []
         by_key = {}
         for draft in drafts:
-            values = {"kind": draft.kind, "family": draft.family, "requirement": draft.requirement[:120],
-                      "topic_id": self.topics[draft.topic].pk, "domain": draft.domain, "stem": draft.stem,
-                      "difficulty": draft.difficulty, "refs": draft.refs, "retired": False}
+            values = {
+                "kind": draft.kind,
+                "family": draft.family,
+                "requirement": draft.requirement[:120],
+                "topic_id": self.topics[draft.topic].pk,
+                "domain": draft.domain,
+                "stem": draft.stem,
+                "difficulty": draft.difficulty,
+                "refs": draft.refs,
+                "retired": False,
+            }
             question = existing.get(draft.key)
             if question is None:
                 question = Question(key=draft.key, **values)
@@ -855,8 +1036,22 @@ class QuestionWriter:
             by_key[draft.key] = (question, draft)
         Question.objects.bulk_create(to_create, batch_size=500)
         if to_update:
-            Question.objects.bulk_update(to_update, ["kind", "family", "requirement", "topic_id", "domain", "stem",
-                                                     "difficulty", "refs", "retired", "updated_at"], batch_size=500)
+            Question.objects.bulk_update(
+                to_update,
+                [
+                    "kind",
+                    "family",
+                    "requirement",
+                    "topic_id",
+                    "domain",
+                    "stem",
+                    "difficulty",
+                    "refs",
+                    "retired",
+                    "updated_at",
+                ],
+                batch_size=500,
+            )
         self.report.retired["questions"] += (
             Question.objects.filter(retired=False).exclude(key__in=list(by_key)).update(retired=True)
         )
@@ -877,8 +1072,15 @@ class QuestionWriter:
             wanted = set()
             for position, c in enumerate(draft.choices):
                 wanted.add(c.option)
-                values = {"text": c.text[:300], "correct": c.correct, "explanation": c.explanation,
-                          "quote": c.quote, "refs": c.refs, "position": position, "retired": False}
+                values = {
+                    "text": c.text[:300],
+                    "correct": c.correct,
+                    "explanation": c.explanation,
+                    "quote": c.quote,
+                    "refs": c.refs,
+                    "position": position,
+                    "retired": False,
+                }
                 row = current.get(c.option)
                 if row is None:
                     new.append(Choice(question=question, option=c.option, **values))
@@ -902,8 +1104,7 @@ class QuestionWriter:
     def link_cards(self, by_key: dict) -> None:
         """Each question's related flashcards: the definition cards of the topics its right answers live on."""
         cards: dict[int, list[int]] = {}
-        for card_id, topic_id in (Flashcard.objects.active().order_by("position")
-                                  .values_list("id", "topic_id")):
+        for card_id, topic_id in Flashcard.objects.active().order_by("position").values_list("id", "topic_id"):
             cards.setdefault(topic_id, []).append(card_id)
         through = Question.related_cards.through
         wanted = set()
@@ -912,13 +1113,13 @@ class QuestionWriter:
                 for card_id in cards.get(self.topics[slug].pk, [])[:5]:
                     wanted.add((question.pk, card_id))
         have = set(through.objects.values_list("question_id", "flashcard_id"))
-        through.objects.bulk_create([through(question_id=q, flashcard_id=c) for q, c in wanted - have],
-                                    batch_size=2000)
+        through.objects.bulk_create([through(question_id=q, flashcard_id=c) for q, c in wanted - have], batch_size=2000)
         stale = have - wanted
         if stale:
             for question_id in {q for q, _ in stale}:
-                through.objects.filter(question_id=question_id,
-                                       flashcard_id__in=[c for q, c in stale if q == question_id]).delete()
+                through.objects.filter(
+                    question_id=question_id, flashcard_id__in=[c for q, c in stale if q == question_id]
+                ).delete()
 
 
 # -- the summary block at the top of each topic page (content/summary.py) ------------------------------------
@@ -952,8 +1153,17 @@ def sibling_title(title: str, slug: str) -> str | None:
     return None
 
 
-def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts: dict, definition: tuple,
-                  related: list[str], pages: dict, spelling, hurried: set[str] = frozenset()) -> dict:
+def topic_summary(
+    catalog: Catalog,
+    slug: str,
+    drafts: list[SectionDraft],
+    facts: dict,
+    definition: tuple,
+    related: list[str],
+    pages: dict,
+    spelling,
+    hurried: set[str] = frozenset(),
+) -> dict:
     """The stored summary of one topic: built from the lines and facts this ingest is writing."""
     from content import summary as s  # noqa: PLC0415
     from content.catalog import clean_line  # noqa: PLC0415
@@ -973,14 +1183,27 @@ def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts
             if item["erratum"] and item["erratum"]["id"] in errata:  # quote the words the erratum is about
                 found = errata[item["erratum"]["id"]].pattern.search(clean_line(item["text"]))
                 excerpt = s.excerpt(clean_line(item["text"]), found.start(), found.end()) if found else ""
-            lines.append(s.NoteLine(text=item["text"], section=draft.title, context=context,
-                                    refs=tuple(tuple(r) for r in item["refs"]), excerpt=excerpt,
-                                    correction=item["erratum"]["correction"] if item["erratum"] else None))
+            lines.append(
+                s.NoteLine(
+                    text=item["text"],
+                    section=draft.title,
+                    context=context,
+                    refs=tuple(tuple(r) for r in item["refs"]),
+                    excerpt=excerpt,
+                    correction=item["erratum"]["correction"] if item["erratum"] else None,
+                )
+            )
             labels.append((item["depth"], item["text"]))
     note_facts = tuple(
-        s.NoteFact(kind=f["kind"], subject=f["subject"], data=f["data"], refs=tuple(tuple(r) for r in f["refs"]),
-                   section=f["section_title"])
-        for f in facts.values() if f["topic"] == slug
+        s.NoteFact(
+            kind=f["kind"],
+            subject=f["subject"],
+            data=f["data"],
+            refs=tuple(tuple(r) for r in f["refs"]),
+            section=f["section_title"],
+        )
+        for f in facts.values()
+        if f["topic"] == slug
     )
     families = list(load_families().values())
     table = None
@@ -989,17 +1212,26 @@ def topic_summary(catalog: Catalog, slug: str, drafts: list[SectionDraft], facts
             table = s.table_spec(family, reference.tables[family.id])
             break
     names = {t.slug: t.name for t in catalog.topics.values()}
-    confusion = s.confusion_for(slug, families, lambda other: other in pages, names,
-                                {f: t["url"] for f, t in reference.tables.items()})
+    confusion = s.confusion_for(
+        slug, families, lambda other: other in pages, names, {f: t["url"] for f, t in reference.tables.items()}
+    )
     family_links = [entry.parent] if entry.parent else []
     family_links += [c.slug for c in catalog.children(slug)]
     links = [s.TopicLink(o, names[o]) for o in dict.fromkeys(family_links + related) if o in pages and o != slug]
     text, refs = definition
     notes = s.TopicNotes(
-        slug=slug, name=entry.name, names=entry.names, lines=tuple(lines), facts=note_facts,
+        slug=slug,
+        name=entry.name,
+        names=entry.names,
+        lines=tuple(lines),
+        facts=note_facts,
         definition=s.Statement(text, [list(r) for r in refs]) if text else None,
-        reference=reference.definitions.get(slug), table=table, confusion=confusion, related=tuple(links),
-        readable=lambda text: not garbled(text), respell=spelling,
+        reference=reference.definitions.get(slug),
+        table=table,
+        confusion=confusion,
+        related=tuple(links),
+        readable=lambda text: not garbled(text),
+        respell=spelling,
         other_topic=lambda term: catalog.lookup(term) not in (None, slug) if term.strip() else False,
         hurried=frozenset(hurried),
     )

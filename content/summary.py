@@ -226,9 +226,12 @@ def _words(text: str) -> list[str]:
 
 # -- the definition ------------------------------------------------------------------------------------------
 
-_VERB = re.compile(r"\b(is|are|was|provides?|lets?|allows?|enables?|helps?|offers?|stores?|runs?|acts?|means?|"
-                   r"gives?|makes?|manages?|delivers?|monitors?|records?|controls?|collects?|moves?|routes?|"
-                   r"distributes?|creates?)\b", re.I)
+_VERB = re.compile(
+    r"\b(is|are|was|provides?|lets?|allows?|enables?|helps?|offers?|stores?|runs?|acts?|means?|"
+    r"gives?|makes?|manages?|delivers?|monitors?|records?|controls?|collects?|moves?|routes?|"
+    r"distributes?|creates?)\b",
+    re.I,
+)
 
 
 def reads_as_definition(statement: Statement | None, names: tuple[str, ...], readable: Callable[[str], bool]) -> bool:
@@ -325,18 +328,25 @@ def _about_topic_itself(fact: NoteFact, names: tuple[str, ...]) -> bool:
 # except (arbitrary) Docker"), a slide's exclamation, arithmetic written as prose ("the time run x by the RAM"), a
 # pronoun with nothing before it ("It can only work till 15 minutes"), or an instruction, that is an example step
 # rather than a rule ("Move older versions to Glacier after 30 days").
-_TANGLE = re.compile(r"\b(?:except|unless|apart from|other than|however|but not|not only|obviously)\b|[!?]|\s[x×]\s",
-                     re.I)
+_TANGLE = re.compile(
+    r"\b(?:except|unless|apart from|other than|however|but not|not only|obviously)\b|[!?]|\s[x×]\s", re.I
+)
 _DANGLING_PRONOUN = re.compile(r"^(?:it|this|that|they|these|those|its|their|here|there)\b", re.I)
-_IMPERATIVE = re.compile(r"^(?:permanently\s+|then\s+|just\s+)?(?:move|delete|add|create|click|go|select|choose|"
-                         r"update|attach|open|run|set|enable|disable|configure|launch|install|navigate|upload|"
-                         r"download|write|type|copy|start|stop|make|use|keep|check|define|specify|allow|deny|"
-                         r"assign|pick|log|sign|login|store|transfer|apply|turn|put|pay|remove|scale|restart|"
-                         r"reboot)\b", re.I)
+_IMPERATIVE = re.compile(
+    r"^(?:permanently\s+|then\s+|just\s+)?(?:move|delete|add|create|click|go|select|choose|"
+    r"update|attach|open|run|set|enable|disable|configure|launch|install|navigate|upload|"
+    r"download|write|type|copy|start|stop|make|use|keep|check|define|specify|allow|deny|"
+    r"assign|pick|log|sign|login|store|transfer|apply|turn|put|pay|remove|scale|restart|"
+    r"reboot)\b",
+    re.I,
+)
 _THEN_DO = re.compile(r"\bthen\s+(?:add|remove|move|delete|launch|terminate|stop|start|send|scale|create)\b", re.I)
-_ANY_VERB = re.compile(_VERB.pattern + r"|\b(?:can|could|will|would|may|must|should|has|have|had|does|do|be|been|"
-                       r"were|supports?|uses?|requires?|scales?|includes?|contains?|handles?|ensures?|"
-                       r"replicates?|costs?|charges?|bills?|gives?|keeps?|grows?|reads?|writes?|sends?)\b", re.I)
+_ANY_VERB = re.compile(
+    _VERB.pattern + r"|\b(?:can|could|will|would|may|must|should|has|have|had|does|do|be|been|"
+    r"were|supports?|uses?|requires?|scales?|includes?|contains?|handles?|ensures?|"
+    r"replicates?|costs?|charges?|bills?|gives?|keeps?|grows?|reads?|writes?|sends?)\b",
+    re.I,
+)
 _LABEL = re.compile(r"^([^:–—]{1,60}?)\s*(?::|\s[–—-]\s)\s*")
 
 
@@ -363,7 +373,7 @@ def heading_fragment(text: str) -> bool:
 def _body(text: str) -> str:
     """What a "Label: claim" line claims, without its label."""
     found = _LABEL.match(text)
-    return text[found.end():] if found else text
+    return text[found.end() :] if found else text
 
 
 def clean_claim(text: str, kind: str = "definition") -> bool:
@@ -421,9 +431,13 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
     for fact in notes.facts:
         if fact.kind == "definition":
             defined.setdefault(_subject_key(fact.data.get("term", fact.subject), names), []).append(
-                set(_words(fact.data.get("definition", ""))))
-    disputed = {key for key, bodies in defined.items() if key and any(
-        len(a & b) < 0.6 * min(len(a), len(b)) for i, a in enumerate(bodies) for b in bodies[i + 1:])}
+                set(_words(fact.data.get("definition", "")))
+            )
+    disputed = {
+        key
+        for key, bodies in defined.items()
+        if key and any(len(a & b) < 0.6 * min(len(a), len(b)) for i, a in enumerate(bodies) for b in bodies[i + 1 :])
+    }
     lists = 0
     for position, fact in enumerate(notes.facts):
         if fact.kind not in order or not fact.refs:
@@ -440,8 +454,10 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
             continue
         if any(p.search(plain(text)) for p in outdated):
             continue  # AWS changed it since the notes were written; the essentials give today's figure
-        if fact.kind == "definition" and (_names_another_topic(fact.data.get("term", ""), notes)
-                                          or _subject_key(fact.data.get("term", fact.subject), names) in disputed):
+        if fact.kind == "definition" and (
+            _names_another_topic(fact.data.get("term", ""), notes)
+            or _subject_key(fact.data.get("term", fact.subject), names) in disputed
+        ):
             continue
         if fact.kind == "number" and _names_another_topic(fact.subject, notes):
             continue  # "Amazon S3 – 11 nines" is the S3 page's figure
@@ -458,8 +474,10 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
         if fact.kind == "definition" and subject in seen_subjects:
             continue  # "Reserved Instances (RI)" and "Reserved Instances (RIs)": one point
         seen_subjects.add(subject)
-        if table_siblings and (any(s.about(fact.subject) for s in table_siblings) or (
-                fact.kind == "number" and any(f" {a} " in f" {' '.join(_words(fact.subject))} " for a in aliases))):
+        if table_siblings and (
+            any(s.about(fact.subject) for s in table_siblings)
+            or (fact.kind == "number" and any(f" {a} " in f" {' '.join(_words(fact.subject))} " for a in aliases))
+        ):
             continue  # the table says it, row by row (and "S3 Glacier" is a sibling the table splits in two)
         figures = _figures(text)
         if _quantities(text) & seen_quantities:
@@ -478,8 +496,13 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
         hurried = all(r[0] in notes.hurried for r in fact.refs)  # only a file typed in a hurry says it
         if essentials and (hurried or not _ANY_VERB.search(_body(plain(text)))):
             continue  # beside checked essentials, only a figure stated in a sentence
-        picked.append(((hurried, order[fact.kind], -files, position), fact.section,
-                       Statement(notes.respell(shorten(sentence(text), 240)), refs_of(fact.refs))))
+        picked.append(
+            (
+                (hurried, order[fact.kind], -files, position),
+                fact.section,
+                Statement(notes.respell(shorten(sentence(text), 240)), refs_of(fact.refs)),
+            )
+        )
     picked.sort(key=lambda p: p[0])
     chosen, per_section = [], Counter()
     for _, section, statement in picked:
@@ -487,7 +510,7 @@ def choose_facts(notes: TopicNotes, table_siblings: tuple[Sibling, ...]) -> list
             per_section[section] += 1
             chosen.append(statement)
     if essentials:
-        return essentials + chosen[:max(0, min(MAX_NOTE_FIGURES, MAX_WITH_ESSENTIALS - len(essentials)))]
+        return essentials + chosen[: max(0, min(MAX_NOTE_FIGURES, MAX_WITH_ESSENTIALS - len(essentials)))]
     return chosen[:MAX_FACTS]
 
 
@@ -553,8 +576,14 @@ def _use_from_lines(notes: TopicNotes, sibling: Sibling, lines: list[NoteLine], 
     """A sibling no fact describes: the first readable line under it that is neither its name nor a figure."""
     for line in lines:
         text = plain(line.text)
-        if (line.correction is None and len(_words(text)) >= 5 and len(text) <= 130 and notes.readable(text)
-                and not sibling.about(text) and not any(p.search(text) for p in spec.notes.values())):
+        if (
+            line.correction is None
+            and len(_words(text)) >= 5
+            and len(text) <= 130
+            and notes.readable(text)
+            and not sibling.about(text)
+            and not any(p.search(text) for p in spec.notes.values())
+        ):
             return Statement(notes.respell(sentence(text)), refs_of(line.refs, 1))
     return None
 
@@ -588,8 +617,12 @@ def build_table(notes: TopicNotes) -> Table | None:
             value = next(values, "—")
             pattern = spec.notes.get(column)
             # The figure is the reference's (the corrected fact); the note lines that speak of it are its sources.
-            said = [r for line in lines if line.correction is None and pattern and pattern.search(line.text)
-                    for r in line.refs]
+            said = [
+                r
+                for line in lines
+                if line.correction is None and pattern and pattern.search(line.text)
+                for r in line.refs
+            ]
             cells.append(Statement(value, refs_of(said, 2), "" if said else spec.url))
         rows.append(Row(name=sibling.name, cells=cells))
     if len(rows) < 2:
@@ -621,14 +654,14 @@ def choose_traps(notes: TopicNotes, siblings: tuple[Sibling, ...] = ()) -> tuple
         if line.correction is None or line.correction in seen:
             continue
         about = f"{line.correction} {line.text}"
-        if (_mentions(about, others) and not _mentions(about, names)
-                and not any(s.about(about) for s in siblings)):
+        if _mentions(about, others) and not _mentions(about, names) and not any(s.about(about) for s in siblings):
             continue
         seen.add(line.correction)
         correction = re.sub(r"\s*\((?:H|M|M-H|M–H)\)\s*$", "", line.correction)  # the errata's confidence mark
         # The notes' words as written: the correction may be about their spelling ("Amazon C2").
-        traps.append(Trap(correction=correction, wrong=line.excerpt or shorten(line.text, 140),
-                          refs=refs_of(line.refs, 2)))
+        traps.append(
+            Trap(correction=correction, wrong=line.excerpt or shorten(line.text, 140), refs=refs_of(line.refs, 2))
+        )
     return traps[:MAX_TRAPS], max(0, len(traps) - MAX_TRAPS)
 
 
@@ -640,8 +673,11 @@ def summarise(notes: TopicNotes) -> Summary:
     siblings = notes.table.siblings if table and notes.table else ()
     traps, more = choose_traps(notes, siblings)
     confusion = None
-    if (notes.confusion and (notes.confusion.slug or notes.confusion.url)
-            and notes.confusion.family not in load_reference().no_confusion):
+    if (
+        notes.confusion
+        and (notes.confusion.slug or notes.confusion.url)
+        and notes.confusion.family not in load_reference().no_confusion
+    ):
         confusion = asdict(notes.confusion)
     summary = Summary(
         definition=choose_definition(notes),
@@ -657,9 +693,11 @@ def summarise(notes: TopicNotes) -> Summary:
 
 # -- one fact once, readable in two minutes -----------------------------------------------------------------
 
-_STOPWORDS = frozenset("""a an the and or but of to in on at by for with from as is are was were be been it its this
+_STOPWORDS = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been it its this
 that these those can you your not no only also into than then them they their there which who what when where how per
-any all each one more most up out so if do does use used using aws amazon""".split())
+any all each one more most up out so if do does use used using aws amazon""".split()
+)
 
 
 def content_words(text: str) -> set[str]:
@@ -731,10 +769,14 @@ def tighten(summary: Summary) -> Summary:
         trap.wrong = shorten(trap.wrong, 100) if not trap.wrong.startswith("…") else "…" + shorten(trap.wrong[1:], 100)
     # What goes first when too long: the notes' own facts, traps beyond two, the confused pair's explanation, the
     # second trap, essentials beyond four (what the exam asks outweighs a second correction), essentials beyond three.
-    steps = [(lambda: [i for i, f in enumerate(summary.facts) if f.refs], "fact"), (lambda: summary.traps[2:], "trap"),
-             (lambda: summary.confusion and summary.confusion["text"], "confusion"),
-             (lambda: summary.traps[1:], "trap"), (lambda: summary.facts[4:], "essential"),
-             (lambda: summary.facts[3:], "essential")]
+    steps = [
+        (lambda: [i for i, f in enumerate(summary.facts) if f.refs], "fact"),
+        (lambda: summary.traps[2:], "trap"),
+        (lambda: summary.confusion and summary.confusion["text"], "confusion"),
+        (lambda: summary.traps[1:], "trap"),
+        (lambda: summary.facts[4:], "essential"),
+        (lambda: summary.facts[3:], "essential"),
+    ]
     for left, what in steps:
         while word_count(summary) > MAX_WORDS and left():
             if what == "fact":
@@ -804,18 +846,24 @@ def load_reference() -> Reference:
 
 def table_spec(family, entry: dict) -> TableSpec:
     """A TableSpec from a scenario family (quizzes.families.Family) and its summary.toml entry."""
-    siblings = tuple(Sibling(id=o.id, name=o.name, evidence=o.evidence, fact=o.fact, topic=o.topic)
-                     for o in family.options.values())
+    siblings = tuple(
+        Sibling(id=o.id, name=o.name, evidence=o.evidence, fact=o.fact, topic=o.topic) for o in family.options.values()
+    )
     return TableSpec(
-        family=family.id, caption=entry["caption"], url=entry["url"], columns=tuple(entry["columns"]),
-        siblings=siblings, values={k: tuple(v) for k, v in entry.get("values", {}).items()},
+        family=family.id,
+        caption=entry["caption"],
+        url=entry["url"],
+        columns=tuple(entry["columns"]),
+        siblings=siblings,
+        values={k: tuple(v) for k, v in entry.get("values", {}).items()},
         use=dict(entry.get("use", {})),
         notes={column: re.compile(regex, re.I) for column, regex in entry.get("notes", {}).items()},
     )
 
 
-def confusion_for(slug: str, families: Iterable, has_page: Callable[[str], bool], names: dict[str, str],
-                  urls: dict[str, str]) -> Confusion | None:
+def confusion_for(
+    slug: str, families: Iterable, has_page: Callable[[str], bool], names: dict[str, str], urls: dict[str, str]
+) -> Confusion | None:
     """The option most often a near miss for this topic in the scenario families (requirements' why_not).
 
     For a family's own topic (the storage classes) it is the pair of its options most often set against each
@@ -850,8 +898,9 @@ def confusion_for(slug: str, families: Iterable, has_page: Callable[[str], bool]
             continue
         other = options[0]
         if other.topic and other.topic != slug and has_page(other.topic):
-            return Confusion(names=(names.get(other.topic, other.name),), text=other.fact, slug=other.topic,
-                             family=family.id)
+            return Confusion(
+                names=(names.get(other.topic, other.name),), text=other.fact, slug=other.topic, family=family.id
+            )
     return None
 
 
@@ -954,7 +1003,7 @@ def as_text(sheet: dict, name: str, discontinued: str = "") -> str:
     confusion = sheet.get("confusion")
     if traps or confusion:
         out.append("Exam traps")
-        out += [f"- {trap['correction']} (your notes: \"{trap['wrong']}\")" for trap in traps]
+        out += [f'- {trap["correction"]} (your notes: "{trap["wrong"]}")' for trap in traps]
         # The page links "N more corrections" to its notes; this text has no notes below, so it says nothing of them.
         if confusion:
             out.append(f"- Often confused: {' vs '.join(confusion['names'])}. {confusion['text']}".rstrip())

@@ -43,8 +43,9 @@ def get_section(pk: int) -> Section:
 def group_by_category(topics) -> OrderedDict:
     groups: OrderedDict = OrderedDict()
     for topic in topics:
-        group = groups.setdefault(topic.category, {"slug": topic.category, "name": topic.category_name,
-                                                   "covered": [], "uncovered": []})
+        group = groups.setdefault(
+            topic.category, {"slug": topic.category, "name": topic.category_name, "covered": [], "uncovered": []}
+        )
         group["covered" if topic.section_count else "uncovered"].append(topic)
     return groups
 
@@ -55,15 +56,31 @@ def topic_index(request: HttpRequest) -> HttpResponse:
 
 def topic_index_body() -> str:
     """The index's body: the same for every visitor, so stored once per content version."""
-    topics = list(Topic.objects.only(
-        "slug", "name", "category", "category_name", "category_order", "order", "section_count",
-        "card_count", "question_count", "summary", "parent_id",
-    ))
+    topics = list(
+        Topic.objects.only(
+            "slug",
+            "name",
+            "category",
+            "category_name",
+            "category_order",
+            "order",
+            "section_count",
+            "card_count",
+            "question_count",
+            "summary",
+            "parent_id",
+        )
+    )
     groups = group_by_category(topics)
-    return render_to_string("content/_topic_index_body.html", {
-        "groups": groups.values(), "covered": sum(1 for t in topics if t.section_count), "total": len(topics),
-        "sources": Source.objects.filter(retired=False).count(),
-    })
+    return render_to_string(
+        "content/_topic_index_body.html",
+        {
+            "groups": groups.values(),
+            "covered": sum(1 for t in topics if t.section_count),
+            "total": len(topics),
+            "sources": Source.objects.filter(retired=False).count(),
+        },
+    )
 
 
 def category(request: HttpRequest, slug: str) -> HttpResponse:
@@ -71,10 +88,16 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     if not topics:
         raise Http404("No such category.")
     covered = [t for t in topics if t.section_count]
-    return render(request, "content/category.html", {
-        "category_name": topics[0].category_name, "slug": slug, "covered": covered,
-        "uncovered": [t for t in topics if not t.section_count],
-    })
+    return render(
+        request,
+        "content/category.html",
+        {
+            "category_name": topics[0].category_name,
+            "slug": slug,
+            "covered": covered,
+            "uncovered": [t for t in topics if not t.section_count],
+        },
+    )
 
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -84,13 +107,17 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         topic = Topic.objects.select_related("parent").filter(slug=slug, section_count__gt=0).first()
         return topic_page_context(topic) if topic else None
 
-    page = stored_topic_page(slug, every_line=request.GET.get("lines") == "all", page_path=request.path,
-                             build=build)
+    page = stored_topic_page(slug, every_line=request.GET.get("lines") == "all", page_path=request.path, build=build)
     if page is None:
         get_topic(slug)  # 404: no such topic, or the notes have nothing on it yet
-    return render(request, "content/topic.html", {
-        "title": page.title, "body": topic_page_body(page, request.user, get_token(request)),
-    })
+    return render(
+        request,
+        "content/topic.html",
+        {
+            "title": page.title,
+            "body": topic_page_body(page, request.user, get_token(request)),
+        },
+    )
 
 
 @login_required
@@ -101,8 +128,7 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
         SectionRead.objects.filter(user=request.user, section=section).delete()
         read = False
     else:
-        SectionRead.objects.get_or_create(user=request.user, section=section,
-                                          defaults={"read_at": timezone.now()})
+        SectionRead.objects.get_or_create(user=request.user, section=section, defaults={"read_at": timezone.now()})
         read = True
     if request.htmx:
         return render(request, "content/_read_toggle.html", {"section": section, "is_read": read})
@@ -117,9 +143,16 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         highlight = 0
     # Instructors can open the note behind the page in the library's editor, at the line they came from.
     note = source.notes.filter(deleted=False).first() if is_instructor(request.user) else None
-    return render(request, "content/source.html", {
-        "source": source, "lines": source.numbered_lines(), "highlight": highlight, "note": note,
-    })
+    return render(
+        request,
+        "content/source.html",
+        {
+            "source": source,
+            "lines": source.numbered_lines(),
+            "highlight": highlight,
+            "note": note,
+        },
+    )
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -128,8 +161,10 @@ def search(request: HttpRequest) -> HttpResponse:
     if query:
         # Results depend only on the query and the notes: stored per query and content version.
         key = "search:" + hashlib.sha256(query.encode()).hexdigest()[:32]
-        results_html = stored(key, lambda: render_to_string("content/_search_results.html", {
-            "query": query, "results": search_topics(query)}))
+        results_html = stored(
+            key,
+            lambda: render_to_string("content/_search_results.html", {"query": query, "results": search_topics(query)}),
+        )
     return render(request, "content/search.html", {"query": query, "results_html": results_html})
 
 
@@ -145,8 +180,12 @@ def search_topics(query: str, limit: int = 30) -> list[dict]:
         entry["score"] += score
         if len(entry["snippets"]) < 3:
             entry["snippets"].append({"title": title, "anchor": anchor, "html": snippet})
-    topics = {t.slug: t for t in Topic.objects.filter(slug__in=scored, section_count__gt=0)
-              .only("slug", "name", "category_name", "summary", "order")}
+    topics = {
+        t.slug: t
+        for t in Topic.objects.filter(slug__in=scored, section_count__gt=0).only(
+            "slug", "name", "category_name", "summary", "order"
+        )
+    }
     ranked = sorted((s for s in scored if s in topics), key=lambda s: (-scored[s]["score"], topics[s].order))
     return [{"topic": topics[s], **scored[s]} for s in ranked[:limit]]
 
@@ -161,8 +200,10 @@ def catalog_names(catalog) -> list[tuple[str, frozenset[str]]]:
     """Each catalog topic's names, normalised once per catalog (load_catalog() reads it once per process)."""
     names = getattr(catalog, "_normalised_names", None)
     if names is None:
-        names = [(t.slug, frozenset(normalise(n) for n in (t.name, t.full_name, t.short, *t.aliases) if n))
-                 for t in catalog.topics.values()]
+        names = [
+            (t.slug, frozenset(normalise(n) for n in (t.name, t.full_name, t.short, *t.aliases) if n))
+            for t in catalog.topics.values()
+        ]
         catalog._normalised_names = names
     return names
 
@@ -172,11 +213,19 @@ def section_matches(query: str, alias_slugs: list[str]):
     if connection.vendor == "postgresql":
         search_query = SearchQuery(query, search_type="websearch", config="english")
         rows = (
-            Section.objects.active().filter(search_vector=search_query)
+            Section.objects.active()
+            .filter(search_vector=search_query)
             .annotate(
                 rank=SearchRank(F("search_vector"), search_query),
-                snippet=SearchHeadline("plain_text", search_query, config="english", start_sel="<mark>",
-                                       stop_sel="</mark>", max_words=30, min_words=12),
+                snippet=SearchHeadline(
+                    "plain_text",
+                    search_query,
+                    config="english",
+                    start_sel="<mark>",
+                    stop_sel="</mark>",
+                    max_words=30,
+                    min_words=12,
+                ),
             )
             .order_by("-rank")
             .values_list("topic__slug", "rank", "title", "anchor", "snippet")[:200]
@@ -202,7 +251,7 @@ def snippet_for(text: str, words: list[str], width: int = 90) -> str:
     lowered = text.lower()
     at = min((lowered.find(w) for w in words if w in lowered), default=0)
     start = max(0, at - width)
-    piece = text[start:at + width].replace("\n", " ")
+    piece = text[start : at + width].replace("\n", " ")
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
     marked = pattern.sub(lambda m: f"{HIT_START}{m.group(0)}{HIT_END}", piece)
     return ("…" if start else "") + render_snippet(marked, HIT_START, HIT_END) + "…"

@@ -37,6 +37,7 @@ LEARNING = (State.Learning.value, State.Relearning.value)
 # Access: cards are shared content (learning.views.get_card: any active card, else 404); a learner's state and
 # history are only ever read for request.user; reports are for instructors only.
 
+
 def require_instructor(user) -> None:
     if not is_instructor(user):
         raise PermissionDenied("Only instructors handle card reports.")
@@ -91,13 +92,18 @@ class ListedCard:
     my_leech: bool | None
 
 
-def listed_cards(user, *, q: str, topic, state: str, due: str, day_start: datetime, day_end: datetime,
-                 page: int, per_page: int) -> tuple[list[ListedCard], int]:
+def listed_cards(
+    user, *, q: str, topic, state: str, due: str, day_start: datetime, day_end: datetime, page: int, per_page: int
+) -> tuple[list[ListedCard], int]:
     """One page of the learner's active cards under these filters, and how many match in all."""
     conditions = []
-    params = {"user": user.pk, "limit": per_page, "offset": (page - 1) * per_page,
-              "day_start": connection.ops.adapt_datetimefield_value(day_start),
-              "day_end": connection.ops.adapt_datetimefield_value(day_end)}
+    params = {
+        "user": user.pk,
+        "limit": per_page,
+        "offset": (page - 1) * per_page,
+        "day_start": connection.ops.adapt_datetimefield_value(day_start),
+        "day_end": connection.ops.adapt_datetimefield_value(day_end),
+    }
     if q:
         # As icontains: the words anywhere in the front or the back, % and _ taken literally.
         params["q"] = f"%{connection.ops.prep_for_like_query(q)}%"
@@ -109,14 +115,18 @@ def listed_cards(user, *, q: str, topic, state: str, due: str, day_start: dateti
         conditions.append(STATE_CONDITIONS[state])
     if due:
         conditions.append(f"{STARTED} AND NOT s.suspended AND {DUE_CONDITIONS[due]}")
-    sql = LISTED_CARDS_SQL.format(conditions="".join(f" AND {c}" for c in conditions),
-                                  order="s.due, c.position, c.id" if due else "c.position, c.id")
+    sql = LISTED_CARDS_SQL.format(
+        conditions="".join(f" AND {c}" for c in conditions),
+        order="s.due, c.position, c.id" if due else "c.position, c.id",
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     total = rows[0][-1] if rows else 0
-    return [ListedCard(pk, front, name, state_, as_datetime(due_at), lapses, reps, suspended, leech)
-            for pk, front, name, state_, due_at, lapses, reps, suspended, leech, _ in rows], total
+    return [
+        ListedCard(pk, front, name, state_, as_datetime(due_at), lapses, reps, suspended, leech)
+        for pk, front, name, state_, due_at, lapses, reps, suspended, leech, _ in rows
+    ], total
 
 
 def as_datetime(value) -> datetime | None:
@@ -145,16 +155,22 @@ def page_of_cards(user, filters: dict, number, per_page: int) -> Page:
 
 
 FRONT_CHARS = 160
-STATE_BADGES = {State.Review.value: '<span class="state state-review">Review</span>',
-                State.Relearning.value: '<span class="state state-learning">Relearning</span>',
-                State.Learning.value: '<span class="state state-learning">Learning</span>'}
+STATE_BADGES = {
+    State.Review.value: '<span class="state state-review">Review</span>',
+    State.Relearning.value: '<span class="state state-learning">Relearning</span>',
+    State.Learning.value: '<span class="state state-learning">Learning</span>',
+}
 NEW_BADGE = '<span class="state state-new">New</span>'
-FLAG_BADGES = {"leech": '\n<span class="state state-leech">Leech</span>',
-               "suspended": '\n<span class="state state-suspended">Suspended</span>'}
+FLAG_BADGES = {
+    "leech": '\n<span class="state state-leech">Leech</span>',
+    "suspended": '\n<span class="state state-suspended">Suspended</span>',
+}
 DASH = '<span class="muted">—</span>'
-ROW = ('<tr data-card="{pk}"><td class="front-cell" data-label="Front"><a href="{base}{pk}/">{front}</a></td>'
-       '<td data-label="Topic" class="small">{topic}</td><td data-label="State">{state}</td>'
-       '<td data-label="Due" class="small">{due}</td><td data-label="Lapses" class="num">{lapses}</td></tr>\n')
+ROW = (
+    '<tr data-card="{pk}"><td class="front-cell" data-label="Front"><a href="{base}{pk}/">{front}</a></td>'
+    '<td data-label="Topic" class="small">{topic}</td><td data-label="State">{state}</td>'
+    '<td data-label="Due" class="small">{due}</td><td data-label="Lapses" class="num">{lapses}</td></tr>\n'
+)
 
 
 def card_rows(cards, *, now: datetime, day_start: datetime, day_end: datetime, time_zone: str) -> SafeString:
@@ -186,9 +202,18 @@ def card_rows(cards, *, now: datetime, day_start: datetime, day_end: datetime, t
         else:
             due_html = f"{due.day} {months[due.month]} {due.year}"
         # As truncatechars:160 cuts it, without its per-character pass.
-        front = card.front if len(card.front) <= FRONT_CHARS else card.front[:FRONT_CHARS - 1] + "…"
-        out.append(ROW.format(pk=card.pk, base=base, front=escape(front), topic=escape(card.topic_name),
-                              state=state, due=due_html, lapses=card.my_lapses if started else DASH))
+        front = card.front if len(card.front) <= FRONT_CHARS else card.front[: FRONT_CHARS - 1] + "…"
+        out.append(
+            ROW.format(
+                pk=card.pk,
+                base=base,
+                front=escape(front),
+                topic=escape(card.topic_name),
+                state=state,
+                due=due_html,
+                lapses=card.my_lapses if started else DASH,
+            )
+        )
     return mark_safe("".join(out))  # noqa: S308 - fixed markup; the card's and topic's text escaped above
 
 
@@ -198,14 +223,21 @@ def review_history(user, card: Flashcard) -> list[dict]:
     for log in ReviewLog.objects.filter(user=user, card=card).order_by("-reviewed_at", "-pk"):
         due = log.state_after.get("due")
         interval = format_interval(datetime.fromisoformat(due) - log.reviewed_at) if due else ""
-        rows.append({"when": log.reviewed_at, "rating": log.rating, "label": log.get_rating_display(),
-                     "interval": interval,
-                     "duration": f"{log.duration_ms / 1000:.1f}s" if log.duration_ms is not None else "",
-                     "lapse": log.rating == 1 and log.before_state == State.Review.value})
+        rows.append(
+            {
+                "when": log.reviewed_at,
+                "rating": log.rating,
+                "label": log.get_rating_display(),
+                "interval": interval,
+                "duration": f"{log.duration_ms / 1000:.1f}s" if log.duration_ms is not None else "",
+                "lapse": log.rating == 1 and log.before_state == State.Review.value,
+            }
+        )
     return rows
 
 
 # Pages
+
 
 @login_required
 @vary_on_headers("HX-Request")
@@ -216,33 +248,55 @@ def card_list(request: HttpRequest) -> HttpResponse:
     form = CardFilterForm(request.GET)
     page, status = None, 200
     if form.is_valid():
-        page = page_of_cards(request.user, {**form.cleaned_data, "day_start": day_start, "day_end": day_end},
-                             request.GET.get("page"), CARDS_PER_PAGE)
+        page = page_of_cards(
+            request.user,
+            {**form.cleaned_data, "day_start": day_start, "day_end": day_end},
+            request.GET.get("page"),
+            CARDS_PER_PAGE,
+        )
     else:
         status = 400  # only a hand-made URL gets here: the form offers valid choices only
     partial = request.htmx and not request.htmx.history_restore_request
-    rows = (card_rows(page.object_list, now=now, day_start=day_start, day_end=day_end, time_zone=study.time_zone)
-            if page is not None else "")
-    context = {"form": form, "topic_choices": [] if partial else form.topic_choices(), "page": page, "rows": rows,
-               "study": study, "now": now, "day_start": day_start, "day_end": day_end,
-               "filtered": any(request.GET.get(name) for name in form.fields)}
-    return render(request, "learning/cards.html#card-results" if partial else "learning/cards.html", context,
-                  status=status)
+    rows = (
+        card_rows(page.object_list, now=now, day_start=day_start, day_end=day_end, time_zone=study.time_zone)
+        if page is not None
+        else ""
+    )
+    context = {
+        "form": form,
+        "topic_choices": [] if partial else form.topic_choices(),
+        "page": page,
+        "rows": rows,
+        "study": study,
+        "now": now,
+        "day_start": day_start,
+        "day_end": day_end,
+        "filtered": any(request.GET.get(name) for name in form.fields),
+    }
+    return render(
+        request, "learning/cards.html#card-results" if partial else "learning/cards.html", context, status=status
+    )
 
 
 def card_context(request: HttpRequest, card: Flashcard, **extra) -> dict:
     now = timezone.now()
     study = StudySettings.for_user(request.user)
     state = CardState.objects.filter(user=request.user, card=card).first()
-    return {"card": card, "state": state, "study": study, "now": now, "next_day": study.day_bounds(now)[1],
-            "buried": bool(state and state.buried_until and state.buried_until > now), **extra}
+    return {
+        "card": card,
+        "state": state,
+        "study": study,
+        "now": now,
+        "next_day": study.day_bounds(now)[1],
+        "buried": bool(state and state.buried_until and state.buried_until > now),
+        **extra,
+    }
 
 
 @login_required
 def card_detail(request: HttpRequest, pk: int) -> HttpResponse:
     card = get_card(pk)
-    context = card_context(request, card, history=review_history(request.user, card),
-                           report_form=CardReportForm())
+    context = card_context(request, card, history=review_history(request.user, card), report_form=CardReportForm())
     return render(request, "learning/card.html", context)
 
 
@@ -292,8 +346,7 @@ def reset_card(request: HttpRequest, pk: int) -> HttpResponse:
     if state is None or state.reps == 0:
         return HttpResponseBadRequest("This card is already new to you.")
     state.reset(timezone.now())
-    return after_action(request, card, "Reset: this card starts again from its first step. Your past reviews "
-                                       "are kept.")
+    return after_action(request, card, "Reset: this card starts again from its first step. Your past reviews are kept.")
 
 
 @login_required
@@ -302,11 +355,15 @@ def report_card(request: HttpRequest, pk: int) -> HttpResponse:
     card = get_card(pk)
     form = CardReportForm(request.POST)
     if form.is_valid():
-        CardReport.objects.create(card=card, user=request.user, note=form.cleaned_data["note"],
-                                  created_at=timezone.now())
+        CardReport.objects.create(
+            card=card, user=request.user, note=form.cleaned_data["note"], created_at=timezone.now()
+        )
         if request.htmx:
-            return render(request, "learning/card.html#card-report",
-                          {"card": card, "report_form": CardReportForm(), "reported": True})
+            return render(
+                request,
+                "learning/card.html#card-report",
+                {"card": card, "report_form": CardReportForm(), "reported": True},
+            )
         messages.success(request, "Thank you: an instructor will look at this card.")
         return redirect("learning:card", pk=card.pk)
     if request.htmx:
@@ -319,17 +376,24 @@ def report_card(request: HttpRequest, pk: int) -> HttpResponse:
 def card_reports(request: HttpRequest) -> HttpResponse:
     """The instructors' one queue: reported cards and reported questions together, oldest first."""
     require_instructor(request.user)
-    cards = (CardReport.objects.filter(resolved=False)
-             .select_related("card", "card__topic", "user").order_by("created_at", "pk"))
-    questions = (QuestionReport.objects.filter(resolved=False)
-                 .select_related("question", "question__topic", "user").order_by("created_at", "pk"))
+    cards = (
+        CardReport.objects.filter(resolved=False)
+        .select_related("card", "card__topic", "user")
+        .order_by("created_at", "pk")
+    )
+    questions = (
+        QuestionReport.objects.filter(resolved=False)
+        .select_related("question", "question__topic", "user")
+        .order_by("created_at", "pk")
+    )
     for report in cards:
         report.kind = "card"
     for report in questions:
         report.kind = "question"
     reports = sorted([*cards, *questions], key=lambda r: (r.created_at, r.kind, r.pk))
-    return render(request, "learning/card_reports.html",
-                  {"reports": reports, "study": StudySettings.for_user(request.user)})
+    return render(
+        request, "learning/card_reports.html", {"reports": reports, "study": StudySettings.for_user(request.user)}
+    )
 
 
 @login_required

@@ -55,10 +55,15 @@ class Heatmap:
 
     @property
     def summary(self) -> str:
-        busiest = (f" The busiest day was {day_label(self.busiest.day)} with {plural(self.busiest.count, 'review')}."
-                   if self.busiest else "")
-        return (f"{plural(self.total, 'review')} on {plural(self.active_days, 'day')} between "
-                f"{day_label(self.first)} and {day_label(self.last)}.{busiest}")
+        busiest = (
+            f" The busiest day was {day_label(self.busiest.day)} with {plural(self.busiest.count, 'review')}."
+            if self.busiest
+            else ""
+        )
+        return (
+            f"{plural(self.total, 'review')} on {plural(self.active_days, 'day')} between "
+            f"{day_label(self.first)} and {day_label(self.last)}.{busiest}"
+        )
 
     @property
     def active(self) -> list[Cell]:
@@ -71,15 +76,21 @@ class Heatmap:
     def cells_svg(self) -> str:
         last = len(self.cells) - 1
         size = self.cell
-        return mark_safe("".join(
-            f'<rect x="{c.x}" y="{c.y}" width="{size}" height="{size}" rx="2" class="heat-{c.level}" role="img" '
-            f'data-count="{c.count}" tabindex="{0 if i == last else -1}"><title>{c.label}</title></rect>'
-            for i, c in enumerate(self.cells)))
+        return mark_safe(
+            "".join(
+                f'<rect x="{c.x}" y="{c.y}" width="{size}" height="{size}" rx="2" class="heat-{c.level}" role="img" '
+                f'data-count="{c.count}" tabindex="{0 if i == last else -1}"><title>{c.label}</title></rect>'
+                for i, c in enumerate(self.cells)
+            )
+        )
 
     @property
     def table_rows(self) -> str:
-        return mark_safe("".join(f'<tr><td>{day_label(c.day)}</td><td class="num">{c.count:,}</td></tr>'
-                                 for c in reversed(self.active)))
+        return mark_safe(
+            "".join(
+                f'<tr><td>{day_label(c.day)}</td><td class="num">{c.count:,}</td></tr>' for c in reversed(self.active)
+            )
+        )
 
 
 HEAT_CELL, HEAT_GAP, HEAT_LEFT, HEAT_TOP = 11, 2, 26, 14
@@ -94,8 +105,16 @@ def heatmap(days: list[DayCount]) -> Heatmap:
     for index, entry in enumerate(days):
         column, row = divmod(index + offset, 7)
         level = math.ceil(4 * entry.count / peak) if entry.count else 0
-        cells.append(Cell(HEAT_LEFT + column * step, HEAT_TOP + row * step, level, entry.day, entry.count,
-                          f"{day_label(entry.day)}: {plural(entry.count, 'review')}"))
+        cells.append(
+            Cell(
+                HEAT_LEFT + column * step,
+                HEAT_TOP + row * step,
+                level,
+                entry.day,
+                entry.count,
+                f"{day_label(entry.day)}: {plural(entry.count, 'review')}",
+            )
+        )
         if entry.day.day == 1 or index == 0:
             x = HEAT_LEFT + (column + (1 if row else 0)) * step  # the first full week of the month
             if not months or x - months[-1][0] >= 3 * step:
@@ -103,11 +122,20 @@ def heatmap(days: list[DayCount]) -> Heatmap:
     columns = (len(days) + offset + 6) // 7
     busiest = max(days, key=lambda d: (d.count, d.day)) if peak else None
     return Heatmap(
-        width=HEAT_LEFT + columns * step, height=HEAT_TOP + 7 * step, cell=HEAT_CELL, cells=cells,
-        months=months, weekdays=[(HEAT_TOP + row * step + HEAT_CELL - 2, name)
-                                 for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun"))],
-        total=sum(d.count for d in days), active_days=sum(1 for d in days if d.count), busiest=busiest,
-        first=days[0].day if days else date.today(), last=days[-1].day if days else date.today(),
+        width=HEAT_LEFT + columns * step,
+        height=HEAT_TOP + 7 * step,
+        cell=HEAT_CELL,
+        cells=cells,
+        months=months,
+        weekdays=[
+            (HEAT_TOP + row * step + HEAT_CELL - 2, name)
+            for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun"))
+        ],
+        total=sum(d.count for d in days),
+        active_days=sum(1 for d in days if d.count),
+        busiest=busiest,
+        first=days[0].day if days else date.today(),
+        last=days[-1].day if days else date.today(),
     )
 
 
@@ -137,17 +165,24 @@ class BarChart:
     # Built in one pass like the heatmap's cells: every value is a number or a label made from dates.
     @property
     def bars_svg(self) -> str:
-        return mark_safe("".join(
-            f'<rect class="bar{" today" if i == 0 else ""}" x="{b.x}" y="{b.y}" width="{b.width}" '
-            f'height="{b.height}"><title>{b.label}</title></rect>'
-            + (f'<text class="axis" x="{b.x}" y="{self.height - 6}">{b.tick}</text>' if b.tick else "")
-            for i, b in enumerate(self.bars)))
+        return mark_safe(
+            "".join(
+                f'<rect class="bar{" today" if i == 0 else ""}" x="{b.x}" y="{b.y}" width="{b.width}" '
+                f'height="{b.height}"><title>{b.label}</title></rect>'
+                + (f'<text class="axis" x="{b.x}" y="{self.height - 6}">{b.tick}</text>' if b.tick else "")
+                for i, b in enumerate(self.bars)
+            )
+        )
 
     @property
     def table_rows(self) -> str:
-        return mark_safe("".join(
-            f'<tr><td>{"Today (with overdue)" if i == 0 else day_label(b.day)[:-5]}</td>'
-            f'<td class="num">{b.count}</td></tr>' for i, b in enumerate(self.bars)))
+        return mark_safe(
+            "".join(
+                f"<tr><td>{'Today (with overdue)' if i == 0 else day_label(b.day)[:-5]}</td>"
+                f'<td class="num">{b.count}</td></tr>'
+                for i, b in enumerate(self.bars)
+            )
+        )
 
 
 def forecast_chart(days: list[DayCount]) -> BarChart:
@@ -161,15 +196,29 @@ def forecast_chart(days: list[DayCount]) -> BarChart:
     for index, entry in enumerate(days):
         h = (base - top) * entry.count / scale_top if scale_top else 0
         tick = "Today" if index == 0 else (f"{entry.day.day} {MONTHS[entry.day.month - 1]}" if index % 7 == 0 else "")
-        label = ("Today (with overdue cards)" if index == 0 else day_label(entry.day))
-        bars.append(Bar(round(left + index * slot + 1, 1), round(base - h, 1), round(slot - 2, 1), round(h, 1),
-                        f"{label}: {plural(entry.count, 'card')} due", entry.count, entry.day, tick))
-    gridlines = [(round(base - (base - top) * value / scale_top, 1), value)
-                 for value in (scale_top // 2, scale_top)] if scale_top else []
+        label = "Today (with overdue cards)" if index == 0 else day_label(entry.day)
+        bars.append(
+            Bar(
+                round(left + index * slot + 1, 1),
+                round(base - h, 1),
+                round(slot - 2, 1),
+                round(h, 1),
+                f"{label}: {plural(entry.count, 'card')} due",
+                entry.count,
+                entry.day,
+                tick,
+            )
+        )
+    gridlines = (
+        [(round(base - (base - top) * value / scale_top, 1), value) for value in (scale_top // 2, scale_top)]
+        if scale_top
+        else []
+    )
     total = sum(d.count for d in days)
     busiest = max(days, key=lambda d: d.count) if peak else None
-    summary = (f"{plural(total, 'card')} due over the next {len(days)} days, {days[0].count:,} of them today"
-               + (f"; the most on {day_label(busiest.day)} ({busiest.count:,})." if busiest else "."))
+    summary = f"{plural(total, 'card')} due over the next {len(days)} days, {days[0].count:,} of them today" + (
+        f"; the most on {day_label(busiest.day)} ({busiest.count:,})." if busiest else "."
+    )
     return BarChart(width, height, base, bars, peak, gridlines, total, summary)
 
 
@@ -212,16 +261,23 @@ class ScoreChart:
     # Built in one pass like the heatmap's cells: numbers and labels made from dates and scores only.
     @property
     def points_svg(self) -> str:
-        return mark_safe("".join(
-            f'<circle class="score-point{" passed" if p.passed else ""}" cx="{p.x}" cy="{p.y}" r="4">'
-            f'<title>{p.label}</title></circle>' for p in self.points))
+        return mark_safe(
+            "".join(
+                f'<circle class="score-point{" passed" if p.passed else ""}" cx="{p.x}" cy="{p.y}" r="4">'
+                f"<title>{p.label}</title></circle>"
+                for p in self.points
+            )
+        )
 
     @property
     def table_rows(self) -> str:
-        return mark_safe("".join(
-            f'<tr><td>{n}</td><td>{p.when}</td><td class="num">{p.score}</td>'
-            f'<td>{"Pass" if p.passed else f"Below {PASSING_SCALED_SCORE}"}</td></tr>'
-            for n, p in enumerate(self.points, start=1)))
+        return mark_safe(
+            "".join(
+                f'<tr><td>{n}</td><td>{p.when}</td><td class="num">{p.score}</td>'
+                f"<td>{'Pass' if p.passed else f'Below {PASSING_SCALED_SCORE}'}</td></tr>"
+                for n, p in enumerate(self.points, start=1)
+            )
+        )
 
 
 def score_chart(exams: list[ExamScore]) -> ScoreChart:
@@ -237,14 +293,32 @@ def score_chart(exams: list[ExamScore]) -> ScoreChart:
         x = left + (span * index / (len(exams) - 1) if len(exams) > 1 else span / 2)
         when = f"{exam.submitted_at:%-d %b %Y}"
         verdict = "pass" if exam.passed else "below the pass mark"
-        points.append(Point(round(x, 1), y(exam.scaled_score), f"Exam {index + 1}, {when}: {exam.scaled_score} "
-                            f"({verdict})", exam.scaled_score, exam.passed, when))
+        points.append(
+            Point(
+                round(x, 1),
+                y(exam.scaled_score),
+                f"Exam {index + 1}, {when}: {exam.scaled_score} ({verdict})",
+                exam.scaled_score,
+                exam.passed,
+                when,
+            )
+        )
     if exams:
         best = max(exams, key=lambda e: e.scaled_score)
-        summary = (f"{plural(len(exams), 'practice exam')}: the latest scored {exams[-1].scaled_score}, the best "
-                   f"{best.scaled_score}; {sum(e.passed for e in exams)} reached the pass mark of "
-                   f"{PASSING_SCALED_SCORE}.")
+        summary = (
+            f"{plural(len(exams), 'practice exam')}: the latest scored {exams[-1].scaled_score}, the best "
+            f"{best.scaled_score}; {sum(e.passed for e in exams)} reached the pass mark of "
+            f"{PASSING_SCALED_SCORE}."
+        )
     else:
         summary = "No practice exams yet."
-    return ScoreChart(width, height, left, right, y(PASSING_SCALED_SCORE), points,
-                      [(y(value), value) for value in (100, 400, 1000)], summary)
+    return ScoreChart(
+        width,
+        height,
+        left,
+        right,
+        y(PASSING_SCALED_SCORE),
+        points,
+        [(y(value), value) for value in (100, 400, 1000)],
+        summary,
+    )

@@ -53,8 +53,16 @@ def study_days(today_start: datetime, days: int, rng: random.Random) -> list[tup
 
 
 @transaction.atomic
-def give_demo_history(user, *, now: datetime, days: int = 365, new_per_day: int | None = None, exams: int = 5,
-                      quizzes: int = 6, seed: int = 2026) -> DemoHistory | None:
+def give_demo_history(
+    user,
+    *,
+    now: datetime,
+    days: int = 365,
+    new_per_day: int | None = None,
+    exams: int = 5,
+    quizzes: int = 6,
+    seed: int = 2026,
+) -> DemoHistory | None:
     """Simulate `days` of study before today for `user`; None (nothing written) if they already have reviews or
     there are no cards yet (run the ingest first)."""
     deck = list(Flashcard.objects.active().order_by("position").values_list("pk", flat=True))
@@ -81,9 +89,18 @@ def give_demo_history(user, *, now: datetime, days: int = 365, new_per_day: int 
         rating = rating_for(rng.random() < chance, rng)
         token, duration = card_token(user.pk, state.card_id, state.reps), rng.randint(2500, 14000)
         state.apply_review(rating, at, scheduler, duration)
-        logs.append(ReviewLog(user=user, card_id=state.card_id, rating=rating.value, reviewed_at=at,
-                              duration_ms=duration, token=token, state_before=before,
-                              state_after=state.snapshot()).fill_from_snapshot())
+        logs.append(
+            ReviewLog(
+                user=user,
+                card_id=state.card_id,
+                rating=rating.value,
+                reviewed_at=at,
+                duration_ms=duration,
+                token=token,
+                state_before=before,
+                state_after=state.snapshot(),
+            ).fill_from_snapshot()
+        )
 
     for start, day_end in study_days(today_start, days, rng):
         clock = start
@@ -100,8 +117,11 @@ def give_demo_history(user, *, now: datetime, days: int = 365, new_per_day: int 
             clock += timedelta(seconds=rng.randint(6, 25))
         # Learning steps come back within the session, until every card is through them (or the session ends).
         for _round in range(6):
-            again = [s for s in states.values() if s.state != State.Review.value and s.due <= clock
-                     + timedelta(minutes=10) and not s.suspended]
+            again = [
+                s
+                for s in states.values()
+                if s.state != State.Review.value and s.due <= clock + timedelta(minutes=10) and not s.suspended
+            ]
             if not again:
                 break
             clock = max(clock, min(s.due for s in again))
@@ -129,8 +149,16 @@ def answer(attempt: Attempt, question_ids: list[int], right_share: float, at: da
         wrong = [c.pk for c in options if not c.correct]
         correct = bool(right) and (rng.random() < right_share or not wrong)
         chosen = right if correct else wrong[:1]
-        responses.append(Response(attempt=attempt, question_id=pk, position=position, chosen=chosen,
-                                  correct=correct, answered_at=at + timedelta(seconds=70 * position)))
+        responses.append(
+            Response(
+                attempt=attempt,
+                question_id=pk,
+                position=position,
+                chosen=chosen,
+                correct=correct,
+                answered_at=at + timedelta(seconds=70 * position),
+            )
+        )
     Response.objects.bulk_create(responses)
     return sum(r.correct for r in responses) / len(responses) if responses else 0.0
 
@@ -143,12 +171,19 @@ def practice_exams(user, *, now: datetime, count: int, rng: random.Random) -> in
     for index in range(count):
         started = now - timedelta(days=7 + 24 * (count - 1 - index), hours=rng.randint(1, 9))
         ids = draw_exam(plan, rng)
-        attempt = Attempt.objects.create(user=user, mode="exam", started_at=started, question_ids=ids, current=1,
-                                         deadline=started + timedelta(minutes=90),
-                                         settings={"quotas": plan.quotas, "shortages": plan.shortages})
+        attempt = Attempt.objects.create(
+            user=user,
+            mode="exam",
+            started_at=started,
+            question_ids=ids,
+            current=1,
+            deadline=started + timedelta(minutes=90),
+            settings={"quotas": plan.quotas, "shortages": plan.shortages},
+        )
         score = answer(attempt, ids, 0.52 + 0.07 * index + rng.uniform(-0.03, 0.03), started, rng)
-        Attempt.objects.filter(pk=attempt.pk).update(submitted_at=started + timedelta(minutes=rng.randint(55, 85)),
-                                                     score=score, scaled_score=scale_score(score))
+        Attempt.objects.filter(pk=attempt.pk).update(
+            submitted_at=started + timedelta(minutes=rng.randint(55, 85)), score=score, scaled_score=scale_score(score)
+        )
     return count
 
 
@@ -160,8 +195,14 @@ def practice_quizzes(user, *, now: datetime, count: int, rng: random.Random) -> 
         if not ids:
             break
         started = now - timedelta(days=2 + 4 * index, hours=rng.randint(1, 9))
-        attempt = Attempt.objects.create(user=user, mode="practice", started_at=started, question_ids=ids,
-                                         current=len(ids), settings={"topics": [], "domains": [], "asked": 10})
+        attempt = Attempt.objects.create(
+            user=user,
+            mode="practice",
+            started_at=started,
+            question_ids=ids,
+            current=len(ids),
+            settings={"topics": [], "domains": [], "asked": 10},
+        )
         score = answer(attempt, ids, 0.72, started, rng)
         Attempt.objects.filter(pk=attempt.pk).update(submitted_at=started + timedelta(minutes=12), score=score)
         taken += 1

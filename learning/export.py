@@ -37,8 +37,18 @@ BLANK = "[…]"  # how generated cloze and number cards mark their gap
 CLOZE_KINDS = {"cloze", "number"}
 
 CARD_CSV_COLUMNS = ["front", "back", "kind", "topic", "category", "domain", "sources", "tags"]
-HISTORY_CSV_COLUMNS = ["kind", "key", "topic", "time", "rating", "interval", "interval_days", "duration_seconds",
-                       "prompt", "quiz"]
+HISTORY_CSV_COLUMNS = [
+    "kind",
+    "key",
+    "topic",
+    "time",
+    "rating",
+    "interval",
+    "interval_days",
+    "duration_seconds",
+    "prompt",
+    "quiz",
+]
 
 FORMATS = {
     "apkg": ("Anki package (.apkg)", "application/apkg"),
@@ -56,14 +66,16 @@ _CARD_CSS = """\
 _META = '<div class="stratus-meta">{{Topic}}{{#Source}} · notes {{Source}}{{/Source}}</div>'
 
 BASIC_MODEL = genanki.Model(
-    BASIC_MODEL_ID, "Stratus Basic",
+    BASIC_MODEL_ID,
+    "Stratus Basic",
     fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Topic"}, {"name": "Source"}],
-    templates=[{"name": "Card 1", "qfmt": "{{Front}}",
-                "afmt": '{{FrontSide}}<hr id="answer">{{Back}}' + _META}],
+    templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": '{{FrontSide}}<hr id="answer">{{Back}}' + _META}],
     css=_CARD_CSS,
 )
 CLOZE_MODEL = genanki.Model(
-    CLOZE_MODEL_ID, "Stratus Cloze", model_type=genanki.Model.CLOZE,
+    CLOZE_MODEL_ID,
+    "Stratus Cloze",
+    model_type=genanki.Model.CLOZE,
     fields=[{"name": "Text"}, {"name": "Extra"}, {"name": "Topic"}, {"name": "Source"}],
     templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Extra}}" + _META}],
     css=_CARD_CSS,
@@ -85,14 +97,30 @@ class ExportFile:
 
 # Choosing the cards
 
+
 def cards_for_export(topics: Iterable[Topic]) -> QuerySet[Flashcard]:
     """The active cards of exactly these topics (sub-topics have their own boxes), in catalog order."""
-    return (Flashcard.objects.active().filter(topic__in=list(topics))
-            .select_related("topic", "topic__parent")
-            # Only what the files carry: a topic row also holds its page summary, which can be long.
-            .only("key", "kind", "front", "back", "refs", "position", "topic__slug", "topic__name", "topic__category",
-                  "topic__category_name", "topic__domain", "topic__parent__name")
-            .order_by("topic__category_order", "topic__order", "position", "pk"))
+    return (
+        Flashcard.objects.active()
+        .filter(topic__in=list(topics))
+        .select_related("topic", "topic__parent")
+        # Only what the files carry: a topic row also holds its page summary, which can be long.
+        .only(
+            "key",
+            "kind",
+            "front",
+            "back",
+            "refs",
+            "position",
+            "topic__slug",
+            "topic__name",
+            "topic__category",
+            "topic__category_name",
+            "topic__domain",
+            "topic__parent__name",
+        )
+        .order_by("topic__category_order", "topic__order", "position", "pk")
+    )
 
 
 def deck_topics(study: StudySettings, choices: Iterable[Topic]) -> list[Topic]:
@@ -119,6 +147,7 @@ def build_export(cards: Iterable[Flashcard], fmt: str, now: datetime) -> ExportF
 
 
 # What each card carries, in Anki and in the CSV
+
 
 def card_sources(card: Flashcard) -> list[str]:
     """Where the card comes from, as "002:436" (notes file label, line), as the app shows it."""
@@ -169,7 +198,7 @@ def cloze_answer(card: Flashcard) -> str | None:
         for start in range(len(before) + 1):  # the longest tail of `before` that the statement starts with
             lead = before[start:]
             if card.back.startswith(lead) and card.back.endswith(after) and len(card.back) > len(lead) + len(after):
-                answer = card.back[len(lead):len(card.back) - len(after)]
+                answer = card.back[len(lead) : len(card.back) - len(after)]
                 break
     if not answer or "::" in answer or "}}" in answer or "{{" in answer or "\n" in answer:
         return None  # Anki would read these as a hint or the cloze's end
@@ -225,6 +254,7 @@ def write_package(package: genanki.Package, out, timestamp: float) -> None:
 
 # CSV
 
+
 def spreadsheet_safe(value: str) -> str:
     """A cell a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe (OWASP's CSV advice):
     note text is untrusted, and a spreadsheet is where this file is most often opened."""
@@ -241,8 +271,16 @@ def write_csv_rows(rows: Iterable[list[str]]) -> str:
 
 def card_csv_row(card: Flashcard) -> list[str]:
     topic = card.topic
-    return [card.front, card.back, card.kind, topic.name, topic.category_name, DOMAINS.get(topic.domain, topic.domain),
-            "; ".join(card_sources(card)), " ".join(card_tags(card))]
+    return [
+        card.front,
+        card.back,
+        card.kind,
+        topic.name,
+        topic.category_name,
+        DOMAINS.get(topic.domain, topic.domain),
+        "; ".join(card_sources(card)),
+        " ".join(card_tags(card)),
+    ]
 
 
 def cards_csv(cards: Iterable[Flashcard]) -> str:
@@ -251,36 +289,69 @@ def cards_csv(cards: Iterable[Flashcard]) -> str:
 
 # The learner's own data: every review and quiz answer, and their settings
 
+
 def _review_rows(user) -> Iterator[tuple[datetime, int, list]]:
-    logs = (ReviewLog.objects.filter(user=user).select_related("card__topic")
-            .only("rating", "reviewed_at", "duration_ms", "state_after", "card__key", "card__front",
-                  "card__topic__slug")
-            .order_by("reviewed_at", "pk"))
+    logs = (
+        ReviewLog.objects.filter(user=user)
+        .select_related("card__topic")
+        .only("rating", "reviewed_at", "duration_ms", "state_after", "card__key", "card__front", "card__topic__slug")
+        .order_by("reviewed_at", "pk")
+    )
     for log in logs.iterator(chunk_size=2000):
         due = log.state_after.get("due") if isinstance(log.state_after, dict) else None
         interval = datetime.fromisoformat(due) - log.reviewed_at if due else None
-        yield log.reviewed_at, 0, [
-            "review", log.card.key, log.card.topic.slug, log.reviewed_at.isoformat(), log.get_rating_display(),
-            format_interval(interval) if interval is not None else "",
-            f"{interval.total_seconds() / 86400:.4f}" if interval is not None else "",
-            f"{log.duration_ms / 1000:.1f}" if log.duration_ms is not None else "", log.card.front, "",
-        ]
+        yield (
+            log.reviewed_at,
+            0,
+            [
+                "review",
+                log.card.key,
+                log.card.topic.slug,
+                log.reviewed_at.isoformat(),
+                log.get_rating_display(),
+                format_interval(interval) if interval is not None else "",
+                f"{interval.total_seconds() / 86400:.4f}" if interval is not None else "",
+                f"{log.duration_ms / 1000:.1f}" if log.duration_ms is not None else "",
+                log.card.front,
+                "",
+            ],
+        )
 
 
 def _answer_rows(user) -> Iterator[tuple[datetime, int, list]]:
-    responses = (Response.objects.filter(attempt__user=user, answered_at__isnull=False)
-                 .select_related("question__topic", "attempt")
-                 .only("answered_at", "correct", "question__key", "question__stem", "question__topic__slug",
-                       "attempt__mode", "attempt__id")
-                 .order_by("answered_at", "pk"))
+    responses = (
+        Response.objects.filter(attempt__user=user, answered_at__isnull=False)
+        .select_related("question__topic", "attempt")
+        .only(
+            "answered_at",
+            "correct",
+            "question__key",
+            "question__stem",
+            "question__topic__slug",
+            "attempt__mode",
+            "attempt__id",
+        )
+        .order_by("answered_at", "pk")
+    )
     for response in responses.iterator(chunk_size=2000):
         attempt = response.attempt
         # Quiz answers space questions too, but only the current state is kept: no interval per answer.
-        yield response.answered_at, 1, [
-            "quiz answer", response.question.key, response.question.topic.slug, response.answered_at.isoformat(),
-            {True: "right", False: "wrong"}.get(response.correct, ""), "", "", "", response.question.stem,
-            f"{attempt.get_mode_display()} #{attempt.pk}",
-        ]
+        yield (
+            response.answered_at,
+            1,
+            [
+                "quiz answer",
+                response.question.key,
+                response.question.topic.slug,
+                response.answered_at.isoformat(),
+                {True: "right", False: "wrong"}.get(response.correct, ""),
+                "",
+                "",
+                "",
+                response.question.stem,
+                f"{attempt.get_mode_display()} #{attempt.pk}",
+            ],
+        )
 
 
 def history_csv_lines(user) -> Iterator[str]:
@@ -294,15 +365,22 @@ def history_csv_lines(user) -> Iterator[str]:
 def settings_document(user, now: datetime) -> str:
     study = StudySettings.for_user(user)
     slugs = dict(Topic.objects.filter(pk__in=study.deck_topics).values_list("pk", "slug"))
-    return json.dumps({
-        "user": user.get_username(),
-        "exported_at": now.isoformat(),
-        "study_settings": {
-            "desired_retention": study.desired_retention,
-            "new_per_day": study.new_per_day,
-            "max_reviews_per_day": study.max_reviews_per_day,
-            "day_starts_hour": study.day_starts_hour,
-            "time_zone": study.time_zone,
-            "deck_topics": [slugs[pk] for pk in study.deck_topics if pk in slugs],  # empty: every topic
-        },
-    }, indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {
+                "user": user.get_username(),
+                "exported_at": now.isoformat(),
+                "study_settings": {
+                    "desired_retention": study.desired_retention,
+                    "new_per_day": study.new_per_day,
+                    "max_reviews_per_day": study.max_reviews_per_day,
+                    "day_starts_hour": study.day_starts_hour,
+                    "time_zone": study.time_zone,
+                    "deck_topics": [slugs[pk] for pk in study.deck_topics if pk in slugs],  # empty: every topic
+                },
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )

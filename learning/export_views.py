@@ -31,17 +31,26 @@ def attachment(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-def export_page(request: HttpRequest, form: CardExportForm, topics: list[Topic], *, status: int = 200,
-                empty: str = "") -> HttpResponse:
+def export_page(
+    request: HttpRequest, form: CardExportForm, topics: list[Topic], *, status: int = 200, empty: str = ""
+) -> HttpResponse:
     study = StudySettings.for_user(request.user)  # read only to show the page: a download does not need it
     deck = deck_topics(study, topics)
     if not form.is_bound:
         form.initial = {"format": "apkg", "topics": deck}  # default: the learner's deck
-    return render(request, "learning/export.html", {
-        "form": form, "empty": empty, "deck_slugs": [topic.slug for topic in deck],
-        "deck_cards": sum(topic.active_cards for topic in deck), "whole_deck": not study.deck_topics,
-        "has_cards": bool(topics),
-    }, status=status)
+    return render(
+        request,
+        "learning/export.html",
+        {
+            "form": form,
+            "empty": empty,
+            "deck_slugs": [topic.slug for topic in deck],
+            "deck_cards": sum(topic.active_cards for topic in deck),
+            "whole_deck": not study.deck_topics,
+            "has_cards": bool(topics),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -83,6 +92,7 @@ def export_history(request: HttpRequest) -> StreamingHttpResponse:
 @login_required
 @require_GET
 def export_settings(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(settings_document(request.user, timezone.now()),
-                            content_type="application/json; charset=utf-8")
+    response = HttpResponse(
+        settings_document(request.user, timezone.now()), content_type="application/json; charset=utf-8"
+    )
     return attachment(response, f"stratus-settings-{timezone.now():%Y-%m-%d}.json")

@@ -18,8 +18,22 @@ MAX_BACK = 320
 MIN_BACK_WORDS = 3
 
 GENERIC = {
-    "use case", "use cases", "description", "cost", "pricing", "example", "note", "features", "benefits",
-    "advantages", "overview", "summary", "key features", "types", "components", "options",
+    "use case",
+    "use cases",
+    "description",
+    "cost",
+    "pricing",
+    "example",
+    "note",
+    "features",
+    "benefits",
+    "advantages",
+    "overview",
+    "summary",
+    "key features",
+    "types",
+    "components",
+    "options",
 }
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -74,7 +88,7 @@ _ASIDE = re.compile(r"\s*\((?:name is obvious|obviously|lol|see above|see below|
 
 def sentence(text: str) -> str:
     text = tidy(_ASIDE.sub("", text))
-    if text and text[-1] not in ".?!)”\"":
+    if text and text[-1] not in '.?!)”"':
         text += "."
     return text[:1].upper() + text[1:]
 
@@ -90,8 +104,11 @@ def is_acronym(term: str) -> bool:
 
 def expands(term: str, definition: str) -> bool:
     """'IAM' / 'Identity and Access Management ...': the definition opens with the spelled-out name."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", definition)
-                       if w.lower() not in {"and", "of", "for", "the", "a", "an", "to", "in", "on"})
+    initials = "".join(
+        w[0]
+        for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", definition)
+        if w.lower() not in {"and", "of", "for", "the", "a", "an", "to", "in", "on"}
+    )
     return initials.upper().startswith(term.replace(" ", "").replace("-", "").upper())
 
 
@@ -102,18 +119,74 @@ _FEATURE_BLURB = re.compile(
     r"how|why|what|when|where|different|various|multiple|other|key|main|configure|create|set|choose|select|"
     r"launch|attach|define|add|install|run|go|click|open|navigate|enable|disable|check|make|step|non-\w+|"
     r"protection from|protects? against)\b"
-    r"|.*\bintegration\b", re.I)
+    r"|.*\bintegration\b",
+    re.I,
+)
 # Single nouns too broad to define out of context.
-_BROAD = {"data protection", "auditing", "logging", "encryption", "access", "compliance", "governance",
-          "serverless", "durability", "availability", "scalability", "elasticity", "performance",
-          "databases", "database", "storage", "data", "objects", "services", "instances", "users", "groups",
-          "policies", "roles", "security", "pricing", "networking", "compute", "monitoring", "backup", "backups",
-          # benefit and rule labels from slide lists: "High-performance (in NoSQL Databases)" asks for an adjective
-          "high-performance", "high performance", "low latency", "naming convention", "naming conventions"}
+_BROAD = {
+    "data protection",
+    "auditing",
+    "logging",
+    "encryption",
+    "access",
+    "compliance",
+    "governance",
+    "serverless",
+    "durability",
+    "availability",
+    "scalability",
+    "elasticity",
+    "performance",
+    "databases",
+    "database",
+    "storage",
+    "data",
+    "objects",
+    "services",
+    "instances",
+    "users",
+    "groups",
+    "policies",
+    "roles",
+    "security",
+    "pricing",
+    "networking",
+    "compute",
+    "monitoring",
+    "backup",
+    "backups",
+    # benefit and rule labels from slide lists: "High-performance (in NoSQL Databases)" asks for an adjective
+    "high-performance",
+    "high performance",
+    "low latency",
+    "naming convention",
+    "naming conventions",
+}
 
 
-_SINGULAR_S = {"kubernetes", "redis", "analytics", "express", "access", "aws", "lens", "status", "canvas", "atlas",
-               "aurora", "glacier", "sns", "sqs", "kinesis", "iops", "dns", "tls", "https", "os", "ess"}
+_SINGULAR_S = {
+    "kubernetes",
+    "redis",
+    "analytics",
+    "express",
+    "access",
+    "aws",
+    "lens",
+    "status",
+    "canvas",
+    "atlas",
+    "aurora",
+    "glacier",
+    "sns",
+    "sqs",
+    "kinesis",
+    "iops",
+    "dns",
+    "tls",
+    "https",
+    "os",
+    "ess",
+}
 
 
 def plural(term: str) -> bool:
@@ -122,8 +195,12 @@ def plural(term: str) -> bool:
         return True  # "Custom AMIs", "VPCs"
     if last.lower() in _SINGULAR_S:
         return False  # "Kubernetes", "Redis": names that end in s
-    return (len(last) > 3 and last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is"))
-            and not last.isupper())
+    return (
+        len(last) > 3
+        and last.lower().endswith("s")
+        and not last.lower().endswith(("ss", "us", "is"))
+        and not last.isupper()
+    )
 
 
 _PAREN = re.compile(r"\s*\([^)]*\)")
@@ -139,8 +216,9 @@ def names_topic(term: str, topic: TopicView) -> bool:
 
 
 def names_other_topic(term: str, topic: TopicView) -> bool:
-    return not names_topic(term, topic) and (plain_name(term) in topic.other_names
-                                             or " ".join(words(term)) in topic.other_names)
+    return not names_topic(term, topic) and (
+        plain_name(term) in topic.other_names or " ".join(words(term)) in topic.other_names
+    )
 
 
 def stands_for(term: str, definition: str) -> bool:
@@ -148,8 +226,9 @@ def stands_for(term: str, definition: str) -> bool:
     if not is_acronym(term):
         return False
     parts = re.findall(r"[A-Za-z][A-Za-z0-9]*", definition.rstrip("."))
-    if not 2 <= len(parts) <= 7 or not all(p[0].isupper() or p.lower() in {"and", "of", "for", "the", "to"}
-                                           for p in parts):
+    if not 2 <= len(parts) <= 7 or not all(
+        p[0].isupper() or p.lower() in {"and", "of", "for", "the", "to"} for p in parts
+    ):
         return False
     return parts[0][0].upper() == term[0].upper()
 
@@ -161,8 +240,12 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
     """'What is exactly-once processing?' needs its setting: the heading it sits under (FIFO queues), or the topic."""
     own = {" ".join(words(n)) for n in (topic.name, topic.slug.replace("-", " "))}
     own |= {re.sub(r"^(?:amazon|aws) ", "", n) for n in own}  # "Systems Manager Parameter Store" is its page
-    if (plain_name(term) in own or " ".join(words(term)) in own or topic.name.lower() in term.lower()
-            or re.sub(r"^(?:amazon|aws) ", "", plain_name(term)) in own):
+    if (
+        plain_name(term) in own
+        or " ".join(words(term)) in own
+        or topic.name.lower() in term.lower()
+        or re.sub(r"^(?:amazon|aws) ", "", plain_name(term)) in own
+    ):
         return ""
     if names_topic(term, topic):
         return f" (in {topic.name})"  # an alias ("Hard Disk Drive") still needs its page named
@@ -176,8 +259,13 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
         # under "Service" still needs its page ("What is Service?" could be anything).
         topic_stems = {stem(w) for n in topic.names for w in n.split() if w not in _STOP}
         return "" if len(words(term)) > 1 and topic_stems & term_stems else f" (in {topic.name})"
-    if (heading and heading.lower() not in GENERIC and len(words(heading)) <= 5 and not _FEATURE_BLURB.match(heading)
-            and plain_name(heading) != plain_name(term)):
+    if (
+        heading
+        and heading.lower() not in GENERIC
+        and len(words(heading)) <= 5
+        and not _FEATURE_BLURB.match(heading)
+        and plain_name(heading) != plain_name(term)
+    ):
         if names_topic(heading, topic) or any(n in plain_name(heading) for n in topic.names if len(n) > 2):
             rest = plain_name(heading)
             own = {n for n in topic.names if " " not in n or n in _official()}  # not aliases such as "redshift cluster"
@@ -197,24 +285,33 @@ _NOT_A_CONCEPT = re.compile(
     r"\b(scope|support|convention|behaviou?r|considerations?|limits?|limitations?|characteristics?|properties|"
     r"settings?|details?|basics?|concepts?|structure)$"
     r"|^(maximum|minimum|desired|default|max|min)\b"
-    r"|^(generation|size|medium|large|small|family|prefix|suffix|name|type|version|series|capacity)$", re.I)
+    r"|^(generation|size|medium|large|small|family|prefix|suffix|name|type|version|series|capacity)$",
+    re.I,
+)
 # Absolute claims that exam notes simplify and AWS has since relaxed ("attached to one instance at a time":
 # io1/io2 Multi-Attach): a definition built on one teaches something AWS says is not so.
-_ABSOLUTE = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one|always|never|cannot|can ?not|can't|"
-                       r"at most one|no more than one|unlimited)\b", re.I)
+_ABSOLUTE = re.compile(
+    r"\b(?:one \w+(?: \w+)? at a time|only one|always|never|cannot|can ?not|can't|"
+    r"at most one|no more than one|unlimited)\b",
+    re.I,
+)
 
 
 # Internal architecture the Cloud Practitioner exam does not ask about.
-_INTERNALS = re.compile(r"\b(?:leader node|compute nodes?|core nodes?|task nodes?|master nodes?|primary node|"
-                        r"node slices?|slices?|shards?|partition keys?|L\d constructs?|constructs?|hyperledger|"
-                        r"ethereum|size modifier|naming convention|polic(?:y|ies) structure|EMRFS|"
-                        r"EMR File System)\b", re.I)
+_INTERNALS = re.compile(
+    r"\b(?:leader node|compute nodes?|core nodes?|task nodes?|master nodes?|primary node|"
+    r"node slices?|slices?|shards?|partition keys?|L\d constructs?|constructs?|hyperledger|"
+    r"ethereum|size modifier|naming convention|polic(?:y|ies) structure|EMRFS|"
+    r"EMR File System)\b",
+    re.I,
+)
 # A back that tells the learner to do something ("Implement Elasticity for your application", "Run instances across
 # multi AZ") is advice from a slide, not what the term is.
 _IMPERATIVE = re.compile(r"^(?:implement|use|enable|configure|set up|ensure|avoid|do|host|store)\b", re.I)
 # "provided by Amazon Web Services (AWS)": a provider aside that every AWS definition could carry.
-_PROVIDER = re.compile(r",?\s*(?:provided|offered) by (?:Amazon Web Services|AWS)(?: \((?:AWS|Amazon Web Services)\))?",
-                       re.I)
+_PROVIDER = re.compile(
+    r",?\s*(?:provided|offered) by (?:Amazon Web Services|AWS)(?: \((?:AWS|Amazon Web Services)\))?", re.I
+)
 _WHO_MADE = re.compile(r"^(?:created|made|built|maintained|published|provided|developed)\b", re.I)
 
 
@@ -257,8 +354,11 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
         return []  # "medium" from an example line is a token, not a term
     term = re.sub(r"\s*\((?:[a-z][a-z-]*)\)", "", term).strip()  # "CodeDeploy (hybrid)": a slide's aside
-    if (re.match(r"(amazon|aws) ", term, re.I) and names_topic(term, topic)
-            and plain_name(term).removesuffix("s") not in _official()):
+    if (
+        re.match(r"(amazon|aws) ", term, re.I)
+        and names_topic(term, topic)
+        and plain_name(term).removesuffix("s") not in _official()
+    ):
         return []  # "Amazon R53": the notes' nickname for a service the deck defines under its own name
     if re.search(r"\blatency$", term, re.I):
         return []  # "Single-digit millisecond latency": a benefit, answered by restating it
@@ -279,8 +379,12 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # "Finer grain (can be disabled)": a remark, not a definition
     if _OBVIOUS.search(definition):
         return []  # the note-taker's own verdict: "Code building service (name is obvious)"
-    if (fragment(definition) or _INTERNALS.search(term + " " + fact.section) or _IMPERATIVE.match(definition)
-            or re.search(r"\([^)]*\d[^)]*\)", term)):
+    if (
+        fragment(definition)
+        or _INTERNALS.search(term + " " + fact.section)
+        or _IMPERATIVE.match(definition)
+        or re.search(r"\([^)]*\d[^)]*\)", term)
+    ):
         # says who, not what; beyond the exam (a leader node, a naming scheme); advice; or an aside in the term
         # that holds an answer ("Savings Plans (1 & 3 years)")
         return []
@@ -302,8 +406,9 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if words(definition)[: len(words(term))] == words(term):
         return []  # the back would open by repeating the front
     term = drop_echoed_expansion(term, definition)
-    if gives_away(term, definition, topic) or (not is_acronym(_PAREN.sub("", term).strip())
-                                                and restates(term, definition, topic)):
+    if gives_away(term, definition, topic) or (
+        not is_acronym(_PAREN.sub("", term).strip()) and restates(term, definition, topic)
+    ):
         return []  # "Auto Recovery" / "automatically recovers": the front holds the answer
     if names_topic(term, topic) and not expands(term, definition) and spells_out_name(term, definition, topic):
         return []  # "AWS CLI": "manage your AWS services using the command-line" is the name spelled out
@@ -312,8 +417,13 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # "IOPS": "gp3 ... volumes allow you to provision specific IOPS levels" defines nothing
     if adds_nothing(term + " " + fact.section, definition, topic):
         return []
-    if (topic.is_service and "(" not in term and not is_acronym(term) and " and " not in topic.name
-            and plain_name(topic.name).endswith(" " + plain_name(term))):
+    if (
+        topic.is_service
+        and "(" not in term
+        and not is_acronym(term)
+        and " and " not in topic.name
+        and plain_name(topic.name).endswith(" " + plain_name(term))
+    ):
         term = topic.name  # "EMR (in Amazon EMR)", "CloudFront (in Amazon CloudFront)": ask by the service's name
     cards = []
     if is_acronym(term) and expands(term, definition):
@@ -331,17 +441,25 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         cards.append(CardDraft(card_key(fact.key, "definition"), "definition", front, back))
     # Reverse cards ("Which AWS service is this?") were the least reliable in blind grading: the notes'
     # definitions rarely say what sets a service apart, so several services fit the clue. Kept off.
-    if REVERSE_CARDS and (topic.is_service and names_topic(term, topic) and len(words(definition)) >= 10
-            and _KIND_NOUN.search(definition) and not _NOT_A_SERVICE.search(definition)
-            and not reveals_name(definition, topic)):
+    if REVERSE_CARDS and (
+        topic.is_service
+        and names_topic(term, topic)
+        and len(words(definition)) >= 10
+        and _KIND_NOUN.search(definition)
+        and not _NOT_A_SERVICE.search(definition)
+        and not reveals_name(definition, topic)
+    ):
         reverse = f"Which AWS service is this? {sentence(definition)}"
         if readable(reverse, topic.name):
             cards.append(CardDraft(card_key(fact.key, "reverse"), "reverse", reverse, topic.name))
     return cards
 
 
-_CLOSED_SET = re.compile(r"\b(types?|classes|models?|components|policies|options|tiers|layers|pillars|plans|modes|"
-                         r"families|categories|kinds|levels|engines|record types)\b", re.I)
+_CLOSED_SET = re.compile(
+    r"\b(types?|classes|models?|components|policies|options|tiers|layers|pillars|plans|modes|"
+    r"families|categories|kinds|levels|engines|record types)\b",
+    re.I,
+)
 # Sets AWS defines once and for all: a blank in them has exactly one answer.
 _COMPLETE_SET = re.compile(r"\b(deployment models|service models|components|pillars|models)\b", re.I)
 _VERBISH = re.compile(r"\b(provides?|includ(es|ing)|such as|are|is|can|will|offers?|supports?|has|have)\b", re.I)
@@ -353,14 +471,20 @@ def noun_phrase(label: str) -> bool:
 
 
 # A reverse clue must say what kind of thing the service is, or several services fit it.
-_KIND_NOUN = re.compile(r"\b(service|database|warehouse|queue|cache|storage|file system|network|cdn|registry|"
-                        r"engine|platform|tool|dns|catalog|repository|ledger|firewall|monitoring)\b", re.I)
+_KIND_NOUN = re.compile(
+    r"\b(service|database|warehouse|queue|cache|storage|file system|network|cdn|registry|"
+    r"engine|platform|tool|dns|catalog|repository|ledger|firewall|monitoring)\b",
+    re.I,
+)
 _NOT_A_SERVICE = re.compile(r"\b(open[- ]source|in a single-az|deployment)\b", re.I)
 # The marks of notes typed in a hurry, which read badly on a card: "i.e ingest", "b/w", "etc..", "this has structure",
 # "which is very effective", "this is not infinity but". Misspelled words are measured against an English word
 # list and the catalog (content/ingest/spelling.py), and ended services' names are not taught.
-_HURRY = re.compile(r"\bi\.e\b(?!\.)|\bb/w\b|\betc\.\.|\b(?:this has|which is very|this is not|this focuses|lets say|"
-                    r"we are having|unto|snowcone|snowmobile)\b", re.I)
+_HURRY = re.compile(
+    r"\bi\.e\b(?!\.)|\bb/w\b|\betc\.\.|\b(?:this has|which is very|this is not|this focuses|lets say|"
+    r"we are having|unto|snowcone|snowmobile)\b",
+    re.I,
+)
 # Product names AWS has retired or renamed: a card using them teaches the old world.
 _RENAMED = re.compile(r"\bS3 Glacier\b(?! (Instant|Flexible|Deep))|\bGlacier\b(?! (Instant|Flexible|Deep))", re.I)
 _STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "amazon", "aws", "is", "are", "by"}
@@ -394,8 +518,11 @@ def spells_out_name(term: str, definition: str, topic: TopicView) -> bool:
     for name in topic.names:
         spelled = [w for w in name.split() if w not in _STOP and w != "service"]
         initials = "".join(w[0] for w in spelled).upper()
-        if (len(spelled) >= 2 and any(a.upper() in initials for a in acronyms)
-                and sum(stem(w) in opening for w in spelled) * 3 >= len(spelled) * 2):
+        if (
+            len(spelled) >= 2
+            and any(a.upper() in initials for a in acronyms)
+            and sum(stem(w) in opening for w in spelled) * 3 >= len(spelled) * 2
+        ):
             return True
     return False
 
@@ -453,8 +580,13 @@ def reveals_name(clue: str, topic: TopicView) -> bool:
 def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     label = tidy(fact.data.get("label") or fact.subject)
     members = [tidy(m) for m in fact.data.get("members", []) if tidy(m)]
-    if (not label or label.lower() in GENERIC or not 3 <= len(members) <= 10 or not noun_phrase(label)
-            or echoed_acronym(label)):
+    if (
+        not label
+        or label.lower() in GENERIC
+        or not 3 <= len(members) <= 10
+        or not noun_phrase(label)
+        or echoed_acronym(label)
+    ):
         return []
     if any(_RENAMED.search(m) for m in members) or re.search(r"\bwith\b", label, re.I):
         return []
@@ -462,8 +594,9 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # only lists that are a closed set (types, classes, models...) can be asked for in full
     if any(len(words(m)) > 8 or m.lower().endswith((" of", " include", " includes")) for m in members):
         return []
-    named = topic.name.lower() in label.lower() or (topic.is_service and any(
-        n in plain_name(label) for n in topic.names if len(n) > 2))
+    named = topic.name.lower() in label.lower() or (
+        topic.is_service and any(n in plain_name(label) for n in topic.names if len(n) > 2)
+    )
     context = "" if named else f" ({topic.name})"  # "Traffic Routing Policies" needs its Route 53
     front = f"{label}{context}: name all {len(members)} that your notes list."
     back = "\n".join(f"• {m}" for m in members)
@@ -471,8 +604,7 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "list"), "list", front, back))
     # A cloze over a long list is ambiguous whenever AWS has members the notes left out: short lists only.
-    if (3 <= len(members) <= 4 and _COMPLETE_SET.search(label)
-            and all(len(m) <= 40 and ":" not in m for m in members)):
+    if 3 <= len(members) <= 4 and _COMPLETE_SET.search(label) and all(len(m) <= 40 and ":" not in m for m in members):
         index = int(hashlib.sha256(fact.key.encode()).hexdigest(), 16) % len(members)  # one blank per list
         for member in [members[index]]:
             shown = ", ".join("[…]" if i == index else m for i, m in enumerate(members))
@@ -485,11 +617,17 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
 # Numbers the Cloud Practitioner exam asks: durability and availability, ports, timeouts, commitment terms and
 # discounts, object-size limits. Instance sizes, prices, quotas, internal lifetimes and size thresholds are trivia
 # there ("C5.large: 4 GB RAM", "$5 per TB", "monitors objects over 128 KB", "stream records live 24 hours").
-_EXAM_NUMBER = re.compile(r"\b(?:durab\w*|availab\w*|ports?|timeout|invocation|years?|discount|multi-?part|"
-                          r"AZs?|Availability Zones?)\b|%|\bLambda\b.*\bminutes\b", re.I)
-_OFF_SCOPE_NUMBER = re.compile(r"\b(?:RAM|vCPUs?|memory|KB|MB|GiB|TiB|quotas?|lifetime|tags?|read replicas|"
-                               r"retention window|retains|per (?:TB|terabyte|GB|hour|month)|price|pricing|cost)\b"
-                               r"|\$|\d\s*x\b|\bx\s*gp2", re.I)
+_EXAM_NUMBER = re.compile(
+    r"\b(?:durab\w*|availab\w*|ports?|timeout|invocation|years?|discount|multi-?part|"
+    r"AZs?|Availability Zones?)\b|%|\bLambda\b.*\bminutes\b",
+    re.I,
+)
+_OFF_SCOPE_NUMBER = re.compile(
+    r"\b(?:RAM|vCPUs?|memory|KB|MB|GiB|TiB|quotas?|lifetime|tags?|read replicas|"
+    r"retention window|retains|per (?:TB|terabyte|GB|hour|month)|price|pricing|cost)\b"
+    r"|\$|\d\s*x\b|\bx\s*gp2",
+    re.I,
+)
 
 
 def exam_number(statement: str, number: str) -> bool:
@@ -519,8 +657,11 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # a lifecycle rule's "after 365 days" is a setting, not a fact
     if _RENAMED.search(statement):
         return []
-    if (garbled(statement) or re.match(r"(it|this|they|these|its)\b", statement, re.I)
-            or re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", statement, re.I)):
+    if (
+        garbled(statement)
+        or re.match(r"(it|this|they|these|its)\b", statement, re.I)
+        or re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", statement, re.I)
+    ):
         return []  # typos, a pronoun whose subject is on another line, or a course transcript's voice
     label_words = statement.split(" – ")[0].split(": ")[-1].lower().strip() if " – " in statement else ""
     if label_words in GENERIC or label_words in _BROAD:
@@ -538,11 +679,15 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     before = re.match(r"(.*?)\(\[…\]\)", front)
     if before and not _QUANTITY.search(before[1].strip()):
         return []  # "Savings Plans ([…]): commitment to...": an aside in brackets, with no word for what it counts
-    if (re.search(r"\[…\]\s*\([^)]*\d", front) or statement.count(number) > 1
-            or re.search(r"9[’']s|\bnines\b", front, re.I)):
+    if (
+        re.search(r"\[…\]\s*\([^)]*\d", front)
+        or statement.count(number) > 1
+        or re.search(r"9[’']s|\bnines\b", front, re.I)
+    ):
         return []  # "[…] (11 9's)": a hint beside the blank gives the number away
-    if topic.name.lower() not in statement.lower() and not any(n in " ".join(words(statement))
-                                                                for n in topic.names if len(n) > 2):
+    if topic.name.lower() not in statement.lower() and not any(
+        n in " ".join(words(statement)) for n in topic.names if len(n) > 2
+    ):
         front = f"{topic.name}: {front}"
     back = sentence(statement.replace(number, f"**{number}**", 1))
     if not readable(front, back):
@@ -551,12 +696,26 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
 
 
 # The word before a blank that ends a label must say what the blank is: "Port Range: […]", "layer ([…])".
-_QUANTITY = re.compile(r"\b(range|port|limit|size|time|duration|capacity|length|maximum|minimum|max|min|cost|price|"
-                       r"durability|availability|retention|period|timeout|layer|latency|throughput|iops|storage|"
-                       r"memory|count|number|term)\s*$", re.I)
+_QUANTITY = re.compile(
+    r"\b(range|port|limit|size|time|duration|capacity|length|maximum|minimum|max|min|cost|price|"
+    r"durability|availability|retention|period|timeout|layer|latency|throughput|iops|storage|"
+    r"memory|count|number|term)\s*$",
+    re.I,
+)
 # Comparison rows too vague to recall: "Cost Optimization?" and "Integration?" have many right answers.
-_VAGUE_ATTRIBUTES = {"key points", "key point", "notes", "details", "performance", "cost optimization", "integration",
-                     "integrations", "other", "misc", "miscellaneous"}
+_VAGUE_ATTRIBUTES = {
+    "key points",
+    "key point",
+    "notes",
+    "details",
+    "performance",
+    "cost optimization",
+    "integration",
+    "integrations",
+    "other",
+    "misc",
+    "miscellaneous",
+}
 _STRAWMAN = re.compile(r"\b(traditional|other|generic|on-?prem\w*|responsibility|legacy|manual)\b", re.I)
 
 
@@ -580,7 +739,7 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         ):
             continue
         cell_words = [{stem(w) for w in words(value) if w not in _STOP} for _, value in cells]
-        if any(len(a & b) * 2 > min(len(a), len(b)) for i, a in enumerate(cell_words) for b in cell_words[i + 1:]):
+        if any(len(a & b) * 2 > min(len(a), len(b)) for i, a in enumerate(cell_words) for b in cell_words[i + 1 :]):
             continue  # "scales automatically" vs "scales automatically based on size": no real contrast
         header_words = {stem(w) for i in items for w in words(" ".join(re.findall(r"\(([^)]*)\)", i)))}
         if any({stem(w) for w in words(value)[:3]} & header_words for _, value in cells):
@@ -593,32 +752,53 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
 
 
 # Items of a comparison that are AWS things (or the protocols a security group opens), not general IT concepts.
-_AWS_THING = re.compile(r"\b(?:Amazon|AWS|EC2|S3|EBS|EFS|FSx|Instances?|Store|Volumes?|Gateway|Load Balancer|HTTPS?|"
-                        r"SSH|RDP)\b")
+_AWS_THING = re.compile(
+    r"\b(?:Amazon|AWS|EC2|S3|EBS|EFS|FSx|Instances?|Store|Volumes?|Gateway|Load Balancer|HTTPS?|"
+    r"SSH|RDP)\b"
+)
 # Option names that are things AWS sells or configures, not labels a note-taker made up.
-_NAMED_THING = re.compile(r"\b([A-Z0-9]{2,}[a-z0-9]*|Instances?|Placement Group|Load Balancer|Storage Class|Routing|"
-                          r"Volume|SSD|HDD|Deployment|Queue|Savings Plans?|Reserved|On-Demand|Spot|Dedicated|"
-                          r"Glacier|Intelligent-Tiering|Standard|One Zone|Outposts|Replica|Gateway|Endpoint)\b")
+_NAMED_THING = re.compile(
+    r"\b([A-Z0-9]{2,}[a-z0-9]*|Instances?|Placement Group|Load Balancer|Storage Class|Routing|"
+    r"Volume|SSD|HDD|Deployment|Queue|Savings Plans?|Reserved|On-Demand|Spot|Dedicated|"
+    r"Glacier|Intelligent-Tiering|Standard|One Zone|Outposts|Replica|Gateway|Endpoint)\b"
+)
 
 
 def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     """'S3 Intelligent-Tiering' -> 'data with unknown or changing access patterns': the exam's favourite link."""
     option = tidy(_PAREN.sub("", fact.data.get("option") or ""))
     use = tidy(fact.data.get("use_case") or "")
-    if (not option or option.lower() in GENERIC or option.lower() in _BROAD or _FEATURE_BLURB.match(option)
-            or not option[:1].isupper() or len(words(option)) > 5 or not 4 <= len(words(use)) <= 30):
+    if (
+        not option
+        or option.lower() in GENERIC
+        or option.lower() in _BROAD
+        or _FEATURE_BLURB.match(option)
+        or not option[:1].isupper()
+        or len(words(option)) > 5
+        or not 4 <= len(words(use)) <= 30
+    ):
         return []
     if names_other_topic(option, topic) or not (names_topic(option, topic) or _NAMED_THING.search(option)):
         return []  # a use-case label ("Big Data Processing") or another service's row on this page
-    use = re.sub(r"^(best suited|ideal|ideally suited|suitable|used|good|great|perfect|designed)\s+for\s+", "", use,
-                 flags=re.I)
+    use = re.sub(
+        r"^(best suited|ideal|ideally suited|suitable|used|good|great|perfect|designed)\s+for\s+", "", use, flags=re.I
+    )
     if re.match(r"(high|low|better|improved|increased|cost|reduced)\b", use, re.I) and len(words(use)) <= 5:
         return []  # a quality ("High availability and durability"), not a use
-    if "/" in option or garbled(use) or "…" in use or "..." in use or re.search(
-            r"\b(scalab\w*|flexib\w*|various|many|high availability|fault toleran\w*|reliab\w*)\b", use, re.I):
+    if (
+        "/" in option
+        or garbled(use)
+        or "…" in use
+        or "..." in use
+        or re.search(r"\b(scalab\w*|flexib\w*|various|many|high availability|fault toleran\w*|reliab\w*)\b", use, re.I)
+    ):
         return []  # vague ("scalable, flexible workloads") or cut off
-    if (gives_away(option, use, topic) or adds_nothing(option, use, topic) or restates(option, use, topic)
-            or _RENAMED.search(option + " " + use)):
+    if (
+        gives_away(option, use, topic)
+        or adds_nothing(option, use, topic)
+        or restates(option, use, topic)
+        or _RENAMED.search(option + " " + use)
+    ):
         return []
     if sum(w[:1].isupper() for w in use.split()) * 2 > len(use.split()):
         return []  # "SSH Access to EC2 Instance": a heading under the option, not what it is best for
@@ -662,7 +842,7 @@ def _misnamed() -> tuple[re.Pattern | None, dict[str, str | None]]:
     right: dict[str, str | None] = {}
     for name in official:
         for own, other in (("Amazon ", "AWS "), ("AWS ", "Amazon ")):
-            wrong = other + name[len(own):]
+            wrong = other + name[len(own) :]
             if name.startswith(own) and wrong.lower() not in lowered:
                 right[wrong.lower()] = name
     if not right:
@@ -685,8 +865,9 @@ def _official() -> frozenset[str]:
     """Every catalog name and full name, as plain_name() spells them."""
     from content.catalog import load_catalog
 
-    names = {plain_name(name) for topic in load_catalog().topics.values() for name in (topic.name, topic.full_name)
-             if name}
+    names = {
+        plain_name(name) for topic in load_catalog().topics.values() for name in (topic.name, topic.full_name) if name
+    }
     return frozenset(names | {name.removesuffix("s") for name in names})  # "AWS SDK" for "AWS SDKs"
 
 
@@ -712,8 +893,13 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
     generator = GENERATORS.get(fact.kind)
     if generator is None:
         return []
-    fact = dataclasses.replace(fact, subject=fix_names(fact.subject), text=fix_names(fact.text),
-                               section=fix_names(fact.section), data=_fixed(fact.data))
+    fact = dataclasses.replace(
+        fact,
+        subject=fix_names(fact.subject),
+        text=fix_names(fact.text),
+        section=fix_names(fact.section),
+        data=_fixed(fact.data),
+    )
     return generator(fact, topic)
 
 
@@ -739,11 +925,13 @@ def scenario_card(question) -> CardDraft | None:
     else:
         front = re.sub(r"\s*\(Select TWO\.\)\s*$", "", question.stem) + f"\n{offered}"
         back = f"{right[0].text} and {right[1].text}." + "".join(
-            f"\n• {_first_clause(reason)}" for reason in reasons if reason)
+            f"\n• {_first_clause(reason)}" for reason in reasons if reason
+        )
     if len(back) > MAX_BACK + 80:  # a scenario stem is long by nature; the back must still fit a phone
         return None
-    return CardDraft(card_key(f"scenario\x1f{question.family}\x1f{question.requirement}", "scenario"),
-                     "scenario", front, back)
+    return CardDraft(
+        card_key(f"scenario\x1f{question.family}\x1f{question.requirement}", "scenario"), "scenario", front, back
+    )
 
 
 def _first_clause(text: str) -> str:
@@ -765,8 +953,9 @@ def duplicate_key(card: CardDraft, topic_slug: str) -> str:
         asked = _ASKED.match(card.front)
         if asked:
             term = re.sub(r"^(?:amazon|aws) ", "", plain_name(asked["term"]))
-            term = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
-                            for w in term.split())
+            term = " ".join(
+                w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w for w in term.split()
+            )
             return f"{topic_slug}|{card.kind}|{term}"
     if card.kind == "number":
         answer = blank_answer(card.front, card.back)

@@ -55,8 +55,12 @@ class Flashcard(models.Model):
         indexes = [
             # The review queue's "card not retired" check and its new-card order, answered from the index.
             models.Index(fields=["id"], condition=models.Q(retired=False), name="flashcard_active"),
-            models.Index(fields=["position"], include=["id", "topic"], condition=models.Q(retired=False),
-                         name="flashcard_new_order"),
+            models.Index(
+                fields=["position"],
+                include=["id", "topic"],
+                condition=models.Q(retired=False),
+                name="flashcard_new_order",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -65,9 +69,7 @@ class Flashcard(models.Model):
 
 class StudySettings(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="study_settings")
-    desired_retention = models.FloatField(
-        default=0.90, validators=[MinValueValidator(0.70), MaxValueValidator(0.97)]
-    )
+    desired_retention = models.FloatField(default=0.90, validators=[MinValueValidator(0.70), MaxValueValidator(0.97)])
     new_per_day = models.PositiveIntegerField(default=20, validators=[MaxValueValidator(500)])
     max_reviews_per_day = models.PositiveIntegerField(default=200, validators=[MaxValueValidator(5000)])
     day_starts_hour = models.PositiveSmallIntegerField(default=4, validators=[MaxValueValidator(23)])
@@ -96,7 +98,7 @@ class StudySettings(models.Model):
         start = local.replace(hour=self.day_starts_hour, minute=0, second=0, microsecond=0)
         if local < start:
             start -= timedelta(days=1)
-        end = (start + timedelta(days=1))
+        end = start + timedelta(days=1)
         return start.astimezone(zoneinfo.ZoneInfo("UTC")), end.astimezone(zoneinfo.ZoneInfo("UTC"))
 
     def study_day(self, moment: datetime) -> date:
@@ -126,8 +128,11 @@ class CardStateQuerySet(models.QuerySet):
 class CardState(models.Model):
     """A learner's FSRS memory state for one card. No row means the card is new to them."""
 
-    STATES = [(State.Learning.value, "Learning"), (State.Review.value, "Review"),
-              (State.Relearning.value, "Relearning")]
+    STATES = [
+        (State.Learning.value, "Learning"),
+        (State.Review.value, "Review"),
+        (State.Relearning.value, "Relearning"),
+    ]
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_states")
     card = models.ForeignKey(Flashcard, on_delete=models.CASCADE, related_name="states")
@@ -154,17 +159,30 @@ class CardState(models.Model):
         return f"{self.user} · {self.card_id} · {self.get_state_display()}"
 
     def to_fsrs(self) -> FsrsCard:
-        return FsrsCard(card_id=self.card_id, state=State(self.state), step=self.step, stability=self.stability,
-                        difficulty=self.difficulty, due=self.due, last_review=self.last_review)
+        return FsrsCard(
+            card_id=self.card_id,
+            state=State(self.state),
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=self.due,
+            last_review=self.last_review,
+        )
 
     def snapshot(self) -> dict:
         """Everything a review changes, so undo restores it exactly."""
         return {
-            "state": self.state, "step": self.step, "stability": self.stability, "difficulty": self.difficulty,
+            "state": self.state,
+            "step": self.step,
+            "stability": self.stability,
+            "difficulty": self.difficulty,
             "due": self.due.isoformat() if self.due else None,
             "last_review": self.last_review.isoformat() if self.last_review else None,
             "first_review": self.first_review.isoformat() if self.first_review else None,
-            "lapses": self.lapses, "reps": self.reps, "suspended": self.suspended, "leech": self.leech,
+            "lapses": self.lapses,
+            "reps": self.reps,
+            "suspended": self.suspended,
+            "leech": self.leech,
         }
 
     def restore(self, snap: dict) -> None:
@@ -244,8 +262,11 @@ class ReviewLog(models.Model):
         indexes = [
             models.Index(fields=["user", "reviewed_at"], name="reviewlog_user_time"),
             # Reviews per study day, true retention and today's counts: an index-only scan on PostgreSQL.
-            models.Index(fields=["user", "reviewed_at"], include=["rating", "before_state", "previous_review"],
-                         name="reviewlog_user_day_stats"),
+            models.Index(
+                fields=["user", "reviewed_at"],
+                include=["rating", "before_state", "previous_review"],
+                name="reviewlog_user_day_stats",
+            ),
         ]
         ordering = ["-reviewed_at"]
 
@@ -297,8 +318,11 @@ class ReviewDay(models.Model):
         first = log.previous_review is None or study.study_day(log.previous_review) < day
         review = log.before_state == State.Review.value
         return day, {
-            "reviews": 1, "again": int(log.rating == Rating.Again), "introduced": int(log.before_state is None),
-            "review_state": int(review), "first_reviews": int(review and first),
+            "reviews": 1,
+            "again": int(log.rating == Rating.Again),
+            "introduced": int(log.before_state is None),
+            "review_state": int(review),
+            "first_reviews": int(review and first),
             "passed": int(review and first and log.rating != Rating.Again),
         }
 
@@ -316,24 +340,39 @@ class ReviewDay(models.Model):
                 + ", ".join(f"{name} = learning_reviewday.{name} + excluded.{name}" for name in figures)
                 + " WHERE learning_reviewday.time_zone = excluded.time_zone"
                 " AND learning_reviewday.day_starts_hour = excluded.day_starts_hour",
-                [log.user_id, connection.ops.adapt_datefield_value(day), study.time_zone, study.day_starts_hour,
-                 *figures.values()])
+                [
+                    log.user_id,
+                    connection.ops.adapt_datefield_value(day),
+                    study.time_zone,
+                    study.day_starts_hour,
+                    *figures.values(),
+                ],
+            )
 
     @classmethod
     def remove(cls, log: ReviewLog, study: StudySettings) -> None:
         """Take back what `add` counted for a review being deleted (undo)."""
         day, figures = cls.figures(log, study)
-        cls.objects.filter(user_id=log.user_id, day=day, time_zone=study.time_zone,
-                           day_starts_hour=study.day_starts_hour).update(
-            **{name: models.F(name) - value for name, value in figures.items()})
+        cls.objects.filter(
+            user_id=log.user_id, day=day, time_zone=study.time_zone, day_starts_hour=study.day_starts_hour
+        ).update(**{name: models.F(name) - value for name, value in figures.items()})
 
 
 class ReviewRefused(Exception):
     """A rating that must not change anything; the message says why, for a 400."""
 
 
-def record_review(*, user, card: Flashcard | int, token: str, rating: int, duration_ms: int | None, now: datetime,
-                  study: StudySettings, expected_token) -> ReviewLog | None:
+def record_review(
+    *,
+    user,
+    card: Flashcard | int,
+    token: str,
+    rating: int,
+    duration_ms: int | None,
+    now: datetime,
+    study: StudySettings,
+    expected_token,
+) -> ReviewLog | None:
     """Apply one rating. Returns None when this token was already recorded (a retried request).
 
     `card`: the card, or only its id (the rate view's case: the card is then read with the learner's locked
@@ -347,8 +386,16 @@ def record_review(*, user, card: Flashcard | int, token: str, rating: int, durat
     # No savepoint: refusals leave the block normally (nothing written yet), so a surrounding transaction
     # stays usable, and the rate-and-next request stays within its query budget.
     try:
-        return _apply(user=user, card=card, token=token, rating=rating, duration_ms=duration_ms, now=now,
-                      study=study, expected_token=expected_token)
+        return _apply(
+            user=user,
+            card=card,
+            token=token,
+            rating=rating,
+            duration_ms=duration_ms,
+            now=now,
+            study=study,
+            expected_token=expected_token,
+        )
     except IntegrityError:
         # Two requests raced on a card's first rating (no row to lock yet): the loser's insert failed and
         # its transaction rolled back. If the winner recorded this token, this was a retry.
@@ -360,8 +407,12 @@ def record_review(*, user, card: Flashcard | int, token: str, rating: int, durat
 def _apply(*, user, card, token, rating, duration_ms, now, study, expected_token) -> ReviewLog | None:
     with transaction.atomic(savepoint=False):
         card_id = card if isinstance(card, int) else card.pk
-        state = (CardState.objects.select_for_update(of=("self",)).select_related("card")
-                 .filter(user=user, card_id=card_id).first())
+        state = (
+            CardState.objects.select_for_update(of=("self",))
+            .select_related("card")
+            .filter(user=user, card_id=card_id)
+            .first()
+        )
         if isinstance(card, int):
             card = state.card if state is not None else Flashcard.objects.filter(pk=card_id).first()
         # Refusals leave the block normally (an exception would spoil a surrounding transaction).
@@ -373,8 +424,14 @@ def _apply(*, user, card, token, rating, duration_ms, now, study, expected_token
             state.apply_review(Rating(rating), now, study.scheduler(), duration_ms)
             state.save()
             log = ReviewLog.objects.create(
-                user=user, card=card, rating=rating, reviewed_at=now, duration_ms=duration_ms, token=token,
-                state_before=before, state_after=state.snapshot(),
+                user=user,
+                card=card,
+                rating=rating,
+                reviewed_at=now,
+                duration_ms=duration_ms,
+                token=token,
+                state_before=before,
+                state_after=state.snapshot(),
             )
             ReviewDay.add(log, study)
             return log
@@ -385,8 +442,9 @@ def _apply(*, user, card, token, rating, duration_ms, now, study, expected_token
     raise ReviewRefused(refusal)
 
 
-def _refusal(user, state: CardState | None, token: str, expected_token, study: StudySettings,
-             now: datetime) -> str | None:
+def _refusal(
+    user, state: CardState | None, token: str, expected_token, study: StudySettings, now: datetime
+) -> str | None:
     """Why this rating must not be applied ("" for an already-recorded retry), or None to apply it."""
     if token != expected_token(state.reps if state else 0):
         if ReviewLog.objects.filter(user=user, token=token).exists():

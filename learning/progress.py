@@ -339,9 +339,12 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
     params = {
-        **deck_params, "user": user.pk, "now": ops.adapt_datetimefield_value(now),
+        **deck_params,
+        "user": user.pk,
+        "now": ops.adapt_datetimefield_value(now),
         "day_end": ops.adapt_datetimefield_value(study.day_bounds(now)[1]),
-        "tz": study.time_zone, "day_start_hour": study.day_starts_hour,
+        "tz": study.time_zone,
+        "day_start_hour": study.day_starts_hour,
         "day_shift": f"-{study.day_starts_hour} hours",
         "horizon": ops.adapt_datetimefield_value(day_start(today + timedelta(days=FORECAST_DAYS), study)),
         "recent": ops.adapt_datetimefield_value(now - timedelta(days=RECENT_QUIZ_DAYS)),
@@ -349,32 +352,55 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
     }
     learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
 
-    card_rows = fetch(CARDS_SQL.format(
-        factor=repr(FACTOR), decay=repr(DECAY), greatest=spelled("greatest"),
-        days_since=spelled("days_since", "s.last_review"), mature=spelled("mature"),
-        learning=learning, review=REVIEW, deck=deck,
-        studied="(s.reps > 0 AND NOT s.suspended)",
-    ), params)
+    card_rows = fetch(
+        CARDS_SQL.format(
+            factor=repr(FACTOR),
+            decay=repr(DECAY),
+            greatest=spelled("greatest"),
+            days_since=spelled("days_since", "s.last_review"),
+            mature=spelled("mature"),
+            learning=learning,
+            review=REVIEW,
+            deck=deck,
+            studied="(s.reps > 0 AND NOT s.suspended)",
+        ),
+        params,
+    )
     days = review_days(user, study, params)
-    forecast_rows = fetch(FORECAST_SQL.format(
-        day=spelled("study_day", "s.due"), deck=deck, learning=learning, review=REVIEW,
-        unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
-    ), params)
+    forecast_rows = fetch(
+        FORECAST_SQL.format(
+            day=spelled("study_day", "s.due"),
+            deck=deck,
+            learning=learning,
+            review=REVIEW,
+            unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
+        ),
+        params,
+    )
     quiz_rows = fetch(QUIZ_SQL, params)
-    exams = [ExamScore(at, score) for at, score in
-             Attempt.objects.for_user(user).finished().filter(mode="exam", scaled_score__isnull=False)
-             .order_by("submitted_at").values_list("submitted_at", "scaled_score")]
+    exams = [
+        ExamScore(at, score)
+        for at, score in Attempt.objects.for_user(user)
+        .finished()
+        .filter(mode="exam", scaled_score__isnull=False)
+        .order_by("submitted_at")
+        .values_list("submitted_at", "scaled_score")
+    ]
 
     topics = topic_progress(card_rows, quiz_rows)
     return Progress(
         today=today_figures(study, today, card_rows, forecast_rows, days),
-        heatmap=[DayCount(day, days[day]["reviews"] if day in days else 0)
-                 for day in (today - timedelta(days=n) for n in range(HEATMAP_DAYS - 1, -1, -1))],
+        heatmap=[
+            DayCount(day, days[day]["reviews"] if day in days else 0)
+            for day in (today - timedelta(days=n) for n in range(HEATMAP_DAYS - 1, -1, -1))
+        ],
         forecast=forecast(today, forecast_rows),
         retention=[retention(label, window, today, days) for label, window in RETENTION_WINDOWS],
         desired_retention=study.desired_retention,
-        counts={name: sum(int(row[name] or 0) for row in card_rows)
-                for name in ("new", "learning", "young", "mature", "suspended", "leeches")},
+        counts={
+            name: sum(int(row[name] or 0) for row in card_rows)
+            for name in ("new", "learning", "young", "mature", "suspended", "leeches")
+        },
         topics=topics,
         domains=domain_readiness(topics, quiz_rows),
         exams=exams,
@@ -395,20 +421,34 @@ def review_days(user, study: StudySettings, params: dict) -> dict[date, dict]:
 
 def recount_review_days(user_id: int, time_zone: str, day_starts_hour: int) -> None:
     """Rebuild a learner's ReviewDay rows from their review log (after bulk writes, or a change of day settings)."""
-    params = {"user": user_id, "tz": time_zone, "day_start_hour": day_starts_hour,
-              "day_shift": f"-{day_starts_hour} hours"}
+    params = {
+        "user": user_id,
+        "tz": time_zone,
+        "day_start_hour": day_starts_hour,
+        "day_shift": f"-{day_starts_hour} hours",
+    }
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM learning_reviewday WHERE user_id = %(user)s", params)
-        cursor.execute(RECOUNT_SQL.format(logs=LOG_DAYS_SQL.format(
-            day=spelled("study_day", "l.reviewed_at"), previous_day=spelled("study_day", "l.previous_review"),
-            review=REVIEW)), params)
+        cursor.execute(
+            RECOUNT_SQL.format(
+                logs=LOG_DAYS_SQL.format(
+                    day=spelled("study_day", "l.reviewed_at"),
+                    previous_day=spelled("study_day", "l.previous_review"),
+                    review=REVIEW,
+                )
+            ),
+            params,
+        )
 
 
-def today_figures(study: StudySettings, today: date, card_rows: list[dict], forecast_rows: list[dict],
-                  days: dict) -> Today:
+def today_figures(
+    study: StudySettings, today: date, card_rows: list[dict], forecast_rows: list[dict], days: dict
+) -> Today:
     done = days.get(today, {})
-    total = {name: sum(int(row[name] or 0) for row in forecast_rows)
-             for name in ("learning_now", "learning_later", "review_due")}
+    total = {
+        name: sum(int(row[name] or 0) for row in forecast_rows)
+        for name in ("learning_now", "learning_later", "review_due")
+    }
     total["new"] = sum(int(row["new"] or 0) for row in card_rows)
     reviews_left = max(0, study.max_reviews_per_day - int(done.get("review_state") or 0))
     new_left = max(0, study.new_per_day - int(done.get("introduced") or 0))
@@ -418,8 +458,11 @@ def today_figures(study: StudySettings, today: date, card_rows: list[dict], fore
         streak += 1
     return Today(
         due_now=total["learning_now"] + min(total["review_due"], reviews_left),
-        later_today=total["learning_later"], new_left=min(new_left, total["new"]),
-        reviewed=int(done.get("reviews") or 0), streak=streak, streak_includes_today=today in days,
+        later_today=total["learning_later"],
+        new_left=min(new_left, total["new"]),
+        reviewed=int(done.get("reviews") or 0),
+        streak=streak,
+        streak_includes_today=today in days,
     )
 
 
@@ -435,19 +478,30 @@ def forecast(today: date, rows: list[dict]) -> list[DayCount]:
 def retention(label: str, window: int | None, today: date, days: dict) -> Retention:
     since = today - timedelta(days=window - 1) if window else date.min
     rows = [row for day, row in days.items() if day >= since]
-    return Retention(label, window, passed=sum(int(r["passed"] or 0) for r in rows),
-                     total=sum(int(r["first_reviews"] or 0) for r in rows))
+    return Retention(
+        label,
+        window,
+        passed=sum(int(r["passed"] or 0) for r in rows),
+        total=sum(int(r["first_reviews"] or 0) for r in rows),
+    )
 
 
 def topic_progress(card_rows: list[dict], quiz_rows: list[dict]) -> list[TopicProgress]:
     topics: dict[int, TopicProgress] = {}
     for row in card_rows:
         topics[row["topic_id"]] = TopicProgress(
-            row["topic_id"], row["slug"], row["name"], row["domain"], cards=row["cards"], seen=int(row["seen"] or 0),
-            recall_sum=float(row["recall"] or 0.0))
+            row["topic_id"],
+            row["slug"],
+            row["name"],
+            row["domain"],
+            cards=row["cards"],
+            seen=int(row["seen"] or 0),
+            recall_sum=float(row["recall"] or 0.0),
+        )
     for row in quiz_rows:
-        topic = topics.setdefault(row["topic_id"], TopicProgress(row["topic_id"], row["slug"], row["name"],
-                                                                 row["domain"]))
+        topic = topics.setdefault(
+            row["topic_id"], TopicProgress(row["topic_id"], row["slug"], row["name"], row["domain"])
+        )
         topic.questions += row["questions"]
         topic.answered += int(row["answered"] or 0)
         topic.right += int(row["right_answers"] or 0)

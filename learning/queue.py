@@ -55,8 +55,21 @@ def deck_q(topic_ids: list[int] | None) -> Q:
 
 
 STATE_FIELDS = (
-    "id", "user_id", "card_id", "state", "step", "stability", "difficulty", "due", "last_review", "first_review",
-    "lapses", "reps", "suspended", "leech", "buried_until",
+    "id",
+    "user_id",
+    "card_id",
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "first_review",
+    "lapses",
+    "reps",
+    "suspended",
+    "leech",
+    "buried_until",
 )
 
 # The ranked query, in SQL. It is the hot path of every rating (bench/review_bench.py: p95 under 25 ms with
@@ -90,6 +103,7 @@ SELECT {fields},
        ) r JOIN learning_flashcard c ON c.id = r.card_id JOIN content_topic t ON t.id = c.topic_id
 """
 
+
 def deck_sql(study: StudySettings, topic_id: int | None) -> tuple[str, dict]:
     """The deck as a condition on the flashcard `c`, with its parameters."""
     return deck_condition(deck_topic_ids(study, topic_id))
@@ -105,8 +119,16 @@ def deck_condition(topic_ids: list[int] | None) -> tuple[str, dict]:
     return " AND c.topic_id IN (" + ", ".join(f"%({name})s" for name in names) + ")", names
 
 
-def ranked_state(user, study: StudySettings, now: datetime, day_start: datetime, day_end: datetime,
-                 topic_ids: list[int] | None, *, include_reviews: bool = True) -> CardState | None:
+def ranked_state(
+    user,
+    study: StudySettings,
+    now: datetime,
+    day_start: datetime,
+    day_end: datetime,
+    topic_ids: list[int] | None,
+    *,
+    include_reviews: bool = True,
+) -> CardState | None:
     """The first of the day's due states in queue order, carrying the day's counts, or None if none is due.
 
     Besides the CardState fields the row has `priority` (0 learning due now, 1 review, 2 learning later today),
@@ -116,7 +138,9 @@ def ranked_state(user, study: StudySettings, now: datetime, day_start: datetime,
     """
     deck, params = deck_condition(topic_ids)
     sql = RANKED_SQL.format(
-        fields=", ".join(f"s.{name}" for name in STATE_FIELDS), deck=deck, review=State.Review.value,
+        fields=", ".join(f"s.{name}" for name in STATE_FIELDS),
+        deck=deck,
+        review=State.Review.value,
         learning=", ".join(str(v) for v in LEARNING),
         only_learning="" if include_reviews else f" AND s.state <> {State.Review.value}",
     )
@@ -127,8 +151,13 @@ def ranked_state(user, study: StudySettings, now: datetime, day_start: datetime,
     first = rows[0]
     refs = first.card_refs
     first.card = Flashcard(
-        id=first.card_id, front=first.card_front, back=first.card_back, kind=first.card_kind,
-        refs=json.loads(refs) if isinstance(refs, str) else refs, topic_id=first.card_topic_id, retired=False,
+        id=first.card_id,
+        front=first.card_front,
+        back=first.card_back,
+        kind=first.card_kind,
+        refs=json.loads(refs) if isinstance(refs, str) else refs,
+        topic_id=first.card_topic_id,
+        retired=False,
         topic=Topic(id=first.card_topic_id, slug=first.topic_slug, name=first.topic_name),
     )
     return first
@@ -154,14 +183,29 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
         reviews_left = max(0, study.max_reviews_per_day - done["reviews"])
 
     new_left = max(0, study.new_per_day - done["new"])
-    new_cards = Flashcard.objects.active().filter(deck_q(topic_ids)).filter(
-        ~Exists(CardState.objects.filter(user=user, card=OuterRef("pk")))
-    ).select_related("topic").only(
-        "id", "front", "back", "kind", "refs", "position", "retired", "topic", "topic__slug", "topic__name",
-    ).annotate(
-        # Cards a missed quiz question put first in line come first, still within the daily new-card limit.
-        first_in_line=Exists(QueuedNewCard.objects.filter(user=user, card=OuterRef("pk")))
-    ).order_by("-first_in_line", "position")
+    new_cards = (
+        Flashcard.objects.active()
+        .filter(deck_q(topic_ids))
+        .filter(~Exists(CardState.objects.filter(user=user, card=OuterRef("pk"))))
+        .select_related("topic")
+        .only(
+            "id",
+            "front",
+            "back",
+            "kind",
+            "refs",
+            "position",
+            "retired",
+            "topic",
+            "topic__slug",
+            "topic__name",
+        )
+        .annotate(
+            # Cards a missed quiz question put first in line come first, still within the daily new-card limit.
+            first_in_line=Exists(QueuedNewCard.objects.filter(user=user, card=OuterRef("pk")))
+        )
+        .order_by("-first_in_line", "position")
+    )
     if first is not None:
         # The counts came with the ranked row: list no new card unless one is to be shown.
         new_count = min(new_left, first.unseen_count)
@@ -170,9 +214,14 @@ def build_queue(user, study: StudySettings, now: datetime, *, topic_id: int | No
         upcoming_new = list(new_cards[:new_left]) if new_left else []
         new_count, first_new = len(upcoming_new), (upcoming_new[0] if upcoming_new else None)
 
-    queue = Queue(card=None, state=None, new=new_count,
-                  learning=first.learning_count if first else 0,
-                  review=min(first.review_count, reviews_left) if first else 0, user_id=user.pk)
+    queue = Queue(
+        card=None,
+        state=None,
+        new=new_count,
+        learning=first.learning_count if first else 0,
+        review=min(first.review_count, reviews_left) if first else 0,
+        user_id=user.pk,
+    )
     if first is not None and first.priority < 2:
         queue.card, queue.state = first.card, first
     elif first_new is not None:

@@ -25,8 +25,12 @@ from quizzes.models import PASSING_SCALED_SCORE
 MASTERY_ROWS = 10  # weakest topics shown at first; ?topics=all lists every topic started
 PRACTICE_COUNT = 10  # questions in a "Practise this topic" quiz
 
-RATINGS = [(Rating.Again.value, "Again"), (Rating.Hard.value, "Hard"), (Rating.Good.value, "Good"),
-           (Rating.Easy.value, "Easy")]
+RATINGS = [
+    (Rating.Again.value, "Again"),
+    (Rating.Hard.value, "Hard"),
+    (Rating.Good.value, "Good"),
+    (Rating.Easy.value, "Easy"),
+]
 
 
 def get_card(pk) -> Flashcard:
@@ -41,8 +45,9 @@ def review_topic(request: HttpRequest) -> Topic | None:
     return get_object_or_404(Topic.objects.only("id", "slug", "name"), slug=slug)
 
 
-def review_context(request: HttpRequest, *, show: bool = False, topic: Topic | None = None,
-                   study: StudySettings | None = None) -> dict:
+def review_context(
+    request: HttpRequest, *, show: bool = False, topic: Topic | None = None, study: StudySettings | None = None
+) -> dict:
     now = timezone.now()
     study = study or StudySettings.for_user(request.user)
     queue = build_queue(request.user, study, now, topic_id=topic.pk if topic else None)
@@ -61,13 +66,16 @@ def review_context(request: HttpRequest, *, show: bool = False, topic: Topic | N
 def session_summary(user, study: StudySettings, now) -> dict:
     day_start, _ = study.day_bounds(now)
     stats = ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start).aggregate(
-        cards=Count("card_id", distinct=True), reviews=Count("id"), again=Count("id", filter=Q(rating=1)),
+        cards=Count("card_id", distinct=True),
+        reviews=Count("id"),
+        again=Count("id", filter=Q(rating=1)),
         ms=Sum("duration_ms"),
     )
     reviews = stats["reviews"] or 0
     seconds = round((stats["ms"] or 0) / 1000)
     return {
-        "cards": stats["cards"] or 0, "reviews": reviews,
+        "cards": stats["cards"] or 0,
+        "reviews": reviews,
         "time": f"{seconds // 60}m {seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s",
         "again_rate": round(100 * (stats["again"] or 0) / reviews) if reviews else 0,
     }
@@ -101,8 +109,13 @@ def rate(request: HttpRequest) -> HttpResponse:
     try:
         # The card is read with the learner's state (any active card, as get_card; else 404).
         record_review(
-            user=request.user, card=card_id, token=request.POST.get("token", ""), rating=rating,
-            duration_ms=duration, now=timezone.now(), study=study,
+            user=request.user,
+            card=card_id,
+            token=request.POST.get("token", ""),
+            rating=rating,
+            duration_ms=duration,
+            now=timezone.now(),
+            study=study,
             expected_token=lambda reps: card_token(request.user.pk, card_id, reps),
         )
     except Flashcard.DoesNotExist:
@@ -135,14 +148,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     progress = learner_progress(request.user, study, now)
     started = progress.started_topics
     all_topics = request.GET.get("topics") == "all"
-    return render(request, "learning/dashboard.html", {
-        "weakest": started if all_topics else started[:MASTERY_ROWS],
-        "more_topics": 0 if all_topics else max(0, len(started) - MASTERY_ROWS),
-        "unstarted": len(progress.topics) - len(started),
-        "progress": progress, "heatmap": heatmap(progress.heatmap), "forecast": forecast_chart(progress.forecast),
-        "scores": score_chart(progress.exams), "study": study, "passing": PASSING_SCALED_SCORE,
-        "near_retention": study.desired_retention - 0.05,  # within five points of the goal: amber, not red
-        "recent_quiz_days": RECENT_QUIZ_DAYS, "mature_days": MATURE_DAYS,
-        "quiz_full_weight_at": QUIZ_FULL_WEIGHT_AT, "practice_count": PRACTICE_COUNT,
-        "due_assignments": due_soon(request.user, now),
-    })
+    return render(
+        request,
+        "learning/dashboard.html",
+        {
+            "weakest": started if all_topics else started[:MASTERY_ROWS],
+            "more_topics": 0 if all_topics else max(0, len(started) - MASTERY_ROWS),
+            "unstarted": len(progress.topics) - len(started),
+            "progress": progress,
+            "heatmap": heatmap(progress.heatmap),
+            "forecast": forecast_chart(progress.forecast),
+            "scores": score_chart(progress.exams),
+            "study": study,
+            "passing": PASSING_SCALED_SCORE,
+            "near_retention": study.desired_retention - 0.05,  # within five points of the goal: amber, not red
+            "recent_quiz_days": RECENT_QUIZ_DAYS,
+            "mature_days": MATURE_DAYS,
+            "quiz_full_weight_at": QUIZ_FULL_WEIGHT_AT,
+            "practice_count": PRACTICE_COUNT,
+            "due_assignments": due_soon(request.user, now),
+        },
+    )

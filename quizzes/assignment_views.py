@@ -39,6 +39,7 @@ from quizzes.views import attempt_url
 
 # Access
 
+
 def get_assignment_for_instructor(user, pk: int) -> Assignment:
     """An assignment published to a class the user teaches: 403 for learners, 404 for other instructors."""
     require_instructor(user)
@@ -51,6 +52,7 @@ def get_assignment_for_learner(user, pk: int) -> Assignment:
 
 
 # Learners
+
 
 @login_required
 @require_GET
@@ -65,17 +67,32 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
     rows = []
     for assignment in mine:
         place = Standing(assignment, attempts.get(assignment.pk, []), now)
-        rows.append({"assignment": assignment, "standing": place, "status": place.status,
-                     "classes": ", ".join(c.name for c in assignment.cohorts.all())})
+        rows.append(
+            {
+                "assignment": assignment,
+                "standing": place,
+                "status": place.status,
+                "classes": ", ".join(c.name for c in assignment.cohorts.all()),
+            }
+        )
     upcoming = [r for r in rows if r["status"] in ("not started", "in progress") and now < r["assignment"].closes_at]
     done = [r for r in rows if r not in upcoming]
     taught = []
     if is_instructor(request.user):
-        taught = list(Assignment.objects.for_instructor(request.user).prefetch_related("cohorts")
-                      .order_by("-due_at")[:50])
-    return render(request, "quizzes/assignments.html", {
-        "upcoming": upcoming, "done": done, "taught": taught, "now": now,
-        "has_class": Membership.objects.filter(user=request.user).exists()})
+        taught = list(
+            Assignment.objects.for_instructor(request.user).prefetch_related("cohorts").order_by("-due_at")[:50]
+        )
+    return render(
+        request,
+        "quizzes/assignments.html",
+        {
+            "upcoming": upcoming,
+            "done": done,
+            "taught": taught,
+            "now": now,
+            "has_class": Membership.objects.filter(user=request.user).exists(),
+        },
+    )
 
 
 @login_required
@@ -90,11 +107,17 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = get_assignment_for_learner(request.user, pk)
     now = timezone.now()
     place = standing(assignment, request.user, now)
-    return render(request, "quizzes/assignment.html", {
-        "assignment": assignment, "standing": place, "now": now,
-        "classes": ", ".join(c.name for c in assignment.cohorts.all()),
-        "answers_visible": assignment.answers_visible(now),
-    })
+    return render(
+        request,
+        "quizzes/assignment.html",
+        {
+            "assignment": assignment,
+            "standing": place,
+            "now": now,
+            "classes": ", ".join(c.name for c in assignment.cohorts.all()),
+            "answers_visible": assignment.answers_visible(now),
+        },
+    )
 
 
 @login_required
@@ -111,14 +134,22 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Instructors: building and editing
 
+
 def instructor_overview(request: HttpRequest, assignment: Assignment) -> HttpResponse:
     now = timezone.now()
     book = gradebook(assignment, now)
     questions = {q.pk: q for q in Question.objects.filter(pk__in=assignment.question_ids).select_related("topic")}
-    return render(request, "quizzes/assignment_admin.html", {
-        "assignment": assignment, "book": book, "now": now, "classes": assignment.cohorts.all(),
-        "questions": [questions[pk] for pk in assignment.question_ids if pk in questions],
-    })
+    return render(
+        request,
+        "quizzes/assignment_admin.html",
+        {
+            "assignment": assignment,
+            "book": book,
+            "now": now,
+            "classes": assignment.cohorts.all(),
+            "questions": [questions[pk] for pk in assignment.question_ids if pk in questions],
+        },
+    )
 
 
 def picked_questions(ids: list[int]) -> list[Question]:
@@ -136,13 +167,17 @@ def new_assignment(request: HttpRequest) -> HttpResponse:
         form = AssignmentForm(request.POST, user=request.user)
         if form.is_valid():
             assignment = create_assignment(form, user=request.user, now=now)
-            messages.success(request, f"“{assignment.title}” is published to "
-                                      f"{', '.join(c.name for c in assignment.cohorts.all())}.")
+            messages.success(
+                request, f"“{assignment.title}” is published to {', '.join(c.name for c in assignment.cohorts.all())}."
+            )
             return redirect("quizzes:assignment", pk=assignment.pk)
     else:
-        initial = {"opens_at": timezone.localtime(now).replace(second=0, microsecond=0),
-                   "due_at": (timezone.localtime(now) + timedelta(days=7)).replace(
-                       hour=23, minute=59, second=0, microsecond=0)}
+        initial = {
+            "opens_at": timezone.localtime(now).replace(second=0, microsecond=0),
+            "due_at": (timezone.localtime(now) + timedelta(days=7)).replace(
+                hour=23, minute=59, second=0, microsecond=0
+            ),
+        }
         picked = request.GET.getlist("questions")
         if picked:
             initial.update(how=AssignmentForm.PICK, questions=picked)
@@ -150,8 +185,9 @@ def new_assignment(request: HttpRequest) -> HttpResponse:
             initial["cohorts"] = Cohort.objects.taught_by(request.user).filter(pk=int(request.GET["class"]))
         form = AssignmentForm(initial=initial, user=request.user)
         form.is_bound = False
-    return render(request, "quizzes/assignment_form.html", builder_context(form, request),
-                  status=400 if form.errors else 200)
+    return render(
+        request, "quizzes/assignment_form.html", builder_context(form, request), status=400 if form.errors else 200
+    )
 
 
 def builder_context(form: AssignmentForm, request: HttpRequest, assignment: Assignment | None = None) -> dict:
@@ -163,8 +199,12 @@ def builder_context(form: AssignmentForm, request: HttpRequest, assignment: Assi
         ids = []
     if assignment is not None and not ids:
         ids = list(assignment.question_ids)
-    return {"form": form, "assignment": assignment, "picked": picked_questions(ids),
-            "no_classes": not form.fields["cohorts"].queryset.exists()}
+    return {
+        "form": form,
+        "assignment": assignment,
+        "picked": picked_questions(ids),
+        "no_classes": not form.fields["cohorts"].queryset.exists(),
+    }
 
 
 def draw_ids(form: AssignmentForm) -> tuple[list[int], dict]:
@@ -172,8 +212,7 @@ def draw_ids(form: AssignmentForm) -> tuple[list[int], dict]:
     if data["how"] == AssignmentForm.PICK:
         return data["questions"], {"how": "pick"}
     topics, domains = list(data.get("topics") or []), list(data.get("domains") or [])
-    ids = draw_practice(topic_ids=[t.pk for t in topics], domains=domains, count=data["count"],
-                        rng=random.Random())
+    ids = draw_practice(topic_ids=[t.pk for t in topics], domains=domains, count=data["count"], rng=random.Random())
     return ids, {"how": "draw", "topics": [t.slug for t in topics], "domains": domains, "count": data["count"]}
 
 
@@ -183,8 +222,13 @@ RULE_FIELDS = ("title", "opens_at", "due_at", "late_until", "time_limit_minutes"
 @transaction.atomic
 def create_assignment(form: AssignmentForm, *, user, now) -> Assignment:
     ids, source = draw_ids(form)
-    assignment = Assignment.objects.create(created_by=user, created_at=now, question_ids=ids, source=source,
-                                           **{k: form.cleaned_data[k] for k in RULE_FIELDS})
+    assignment = Assignment.objects.create(
+        created_by=user,
+        created_at=now,
+        question_ids=ids,
+        source=source,
+        **{k: form.cleaned_data[k] for k in RULE_FIELDS},
+    )
     assignment.cohorts.set(form.cleaned_data["cohorts"])
     return assignment
 
@@ -213,13 +257,24 @@ def edit_assignment(request: HttpRequest, pk: int) -> HttpResponse:
                 # Classes of other instructors that it was published to stay; this instructor's are as ticked.
                 others = assignment.cohorts.exclude(pk__in=Cohort.objects.taught_by(request.user))
                 assignment.cohorts.set([*others, *form.cleaned_data["cohorts"]])
-            messages.success(request, "Saved." + (" The questions are locked because learners have started it; "
-                                                  "the dates and rules changed." if locked else ""))
+            messages.success(
+                request,
+                "Saved."
+                + (
+                    " The questions are locked because learners have started it; the dates and rules changed."
+                    if locked
+                    else ""
+                ),
+            )
             return redirect("quizzes:assignment", pk=assignment.pk)
     else:
         initial = {name: getattr(assignment, name) for name in RULE_FIELDS}
-        initial.update(cohorts=assignment.cohorts.all(), how="keep" if not locked else assignment.source.get("how"),
-                       questions=assignment.question_ids, count=assignment.question_count)
+        initial.update(
+            cohorts=assignment.cohorts.all(),
+            how="keep" if not locked else assignment.source.get("how"),
+            questions=assignment.question_ids,
+            count=assignment.question_count,
+        )
         for key in ("opens_at", "due_at", "late_until"):
             if initial[key]:
                 initial[key] = timezone.localtime(initial[key])
@@ -230,6 +285,7 @@ def edit_assignment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # Instructors: gradebook and item analysis
+
 
 @login_required
 @require_GET
@@ -243,14 +299,23 @@ def gradebook_view(request: HttpRequest, pk: int) -> HttpResponse:
     # Rows as plain strings: a 200-row table rendered from model properties spent most of its time in template
     # lookups, date filters and {% url %}.
     answers_url = reverse("quizzes:learner_answers", args=[assignment.pk, 0])[:-2]
-    rows = [{
-        "username": r.user.username, "cohort": r.cohort.name, "status": r.status,
-        "status_class": r.status.replace(" ", "-"), "status_label": r.status.capitalize(), "percent": r.percent,
-        "right": r.right,
-        "submitted": timezone.localtime(r.submitted_at).strftime("%-d %b, %H:%M") if r.submitted_at else "",
-        "late": r.is_late, "time": duration(r.time_taken) or "–", "attempts": r.attempts_used,
-        "answers_url": f"{answers_url}{r.user.pk}/" if r.attempts_used else "",
-    } for r in book.sorted(sort)]
+    rows = [
+        {
+            "username": r.user.username,
+            "cohort": r.cohort.name,
+            "status": r.status,
+            "status_class": r.status.replace(" ", "-"),
+            "status_label": r.status.capitalize(),
+            "percent": r.percent,
+            "right": r.right,
+            "submitted": timezone.localtime(r.submitted_at).strftime("%-d %b, %H:%M") if r.submitted_at else "",
+            "late": r.is_late,
+            "time": duration(r.time_taken) or "–",
+            "attempts": r.attempts_used,
+            "answers_url": f"{answers_url}{r.user.pk}/" if r.attempts_used else "",
+        }
+        for r in book.sorted(sort)
+    ]
     summary = book.spread
     bins = [0] * 10
     for row in book.rows:
@@ -260,17 +325,50 @@ def gradebook_view(request: HttpRequest, pk: int) -> HttpResponse:
     histogram = []
     for i, n in enumerate(bins):  # SVG geometry: bars 26 wide every 30, up to 95 tall on a baseline at 110
         height = round(95 * n / peak)
-        histogram.append({"label": f"{10 * i}–{10 * i + 9 if i < 9 else 100}%", "count": n, "x": 30 * i + 2,
-                          "y": 110 - height, "h": height, "mid": 30 * i + 15})
-    columns = [("name", "Learner"), ("class", "Class"), ("status", "Status"), ("score", "Score"),
-               ("submitted", "Submitted"), ("time", "Time taken")]
-    headers = [{"key": k, "label": label, "active": k == key, "descending": descending and k == key,
-                "next": f"-{k}" if k == key and not descending else k} for k, label in columns]
-    return render(request, "quizzes/gradebook.html", {
-        "assignment": assignment, "book": book, "rows": rows, "summary": summary, "counts": book.counts,
-        "headers": headers, "sort": sort, "histogram": histogram, "now": now,
-        "multi_class": len({r.cohort.pk for r in book.rows}) > 1,
-    })
+        histogram.append(
+            {
+                "label": f"{10 * i}–{10 * i + 9 if i < 9 else 100}%",
+                "count": n,
+                "x": 30 * i + 2,
+                "y": 110 - height,
+                "h": height,
+                "mid": 30 * i + 15,
+            }
+        )
+    columns = [
+        ("name", "Learner"),
+        ("class", "Class"),
+        ("status", "Status"),
+        ("score", "Score"),
+        ("submitted", "Submitted"),
+        ("time", "Time taken"),
+    ]
+    headers = [
+        {
+            "key": k,
+            "label": label,
+            "active": k == key,
+            "descending": descending and k == key,
+            "next": f"-{k}" if k == key and not descending else k,
+        }
+        for k, label in columns
+    ]
+    return render(
+        request,
+        "quizzes/gradebook.html",
+        {
+            "assignment": assignment,
+            "book": book,
+            "rows": rows,
+            "summary": summary,
+            "counts": book.counts,
+            "headers": headers,
+            "sort": sort,
+            "histogram": histogram,
+            "now": now,
+            "multi_class": len({r.cohort.pk for r in book.rows}) > 1,
+        },
+    )
 
 
 @login_required
@@ -309,9 +407,19 @@ def learner_answers(request: HttpRequest, pk: int, user_id: int) -> HttpResponse
         if chosen is None:
             raise Http404("No such attempt of this learner.")
     outcome = results(chosen) if chosen is not None and chosen.submitted_at else None
-    return render(request, "quizzes/learner_answers.html", {
-        "assignment": assignment, "row": row, "attempts": attempts, "chosen": chosen, "results": outcome,
-        "time_text": duration(row.time_taken), "now": now})
+    return render(
+        request,
+        "quizzes/learner_answers.html",
+        {
+            "assignment": assignment,
+            "row": row,
+            "attempts": attempts,
+            "chosen": chosen,
+            "results": outcome,
+            "time_text": duration(row.time_taken),
+            "now": now,
+        },
+    )
 
 
 @login_required
@@ -321,9 +429,20 @@ def item_analysis(request: HttpRequest, pk: int) -> HttpResponse:
     book = gradebook(assignment, timezone.now())
     items = assignment_items(book)
     graded = sum(1 for r in book.rows if r.graded is not None)
-    return render(request, "quizzes/items.html", {
-        "assignment": assignment, "items": items, "graded": graded, "group": group_size(graded),
-        "share": round(100 * UPPER_LOWER_SHARE), "low_d": LOW_DISCRIMINATION, "too_easy": TOO_EASY,
-        "too_hard": TOO_HARD, "fewest": FEWEST_FOR_FLAGS, "flagged": sum(1 for i in items if i.flagged),
-        "bank_url": reverse("quizzes:bank"),
-    })
+    return render(
+        request,
+        "quizzes/items.html",
+        {
+            "assignment": assignment,
+            "items": items,
+            "graded": graded,
+            "group": group_size(graded),
+            "share": round(100 * UPPER_LOWER_SHARE),
+            "low_d": LOW_DISCRIMINATION,
+            "too_easy": TOO_EASY,
+            "too_hard": TOO_HARD,
+            "fewest": FEWEST_FOR_FLAGS,
+            "flagged": sum(1 for i in items if i.flagged),
+            "bank_url": reverse("quizzes:bank"),
+        },
+    )

@@ -68,7 +68,7 @@ class Standing:
 
     @property
     def can_start(self) -> bool:
-        return (self.unfinished is None and self.attempts_left > 0 and self.assignment.is_open(self.now))
+        return self.unfinished is None and self.attempts_left > 0 and self.assignment.is_open(self.now)
 
     @property
     def time_taken(self) -> timedelta | None:
@@ -89,27 +89,36 @@ def start_assignment(*, assignment: Assignment, user, now: datetime) -> Attempt:
     with transaction.atomic():
         # One learner starting twice at once (two tabs, a double click) waits here for the other.
         Membership.objects.select_for_update().filter(
-            user=user, role=Membership.LEARNER, cohort__in=assignment.cohorts.all()).exists()
+            user=user, role=Membership.LEARNER, cohort__in=assignment.cohorts.all()
+        ).exists()
         place = standing(assignment, user, now)
         if place.unfinished is not None:
             return place.unfinished
         if now < assignment.opens_at:
             raise AssignmentRefused(f"This assignment opens at {fmt(assignment.opens_at)}.")
         if now >= assignment.closes_at:
-            raise AssignmentRefused(f"This assignment closed at {fmt(assignment.closes_at)}; "
-                                    "answers are no longer taken.")
+            raise AssignmentRefused(
+                f"This assignment closed at {fmt(assignment.closes_at)}; answers are no longer taken."
+            )
         if place.attempts_left == 0:
             allowed = assignment.attempts_allowed
-            raise AssignmentRefused(f"You have used your {allowed} attempt{'s' if allowed != 1 else ''} "
-                                    "at this assignment.")
+            raise AssignmentRefused(
+                f"You have used your {allowed} attempt{'s' if allowed != 1 else ''} at this assignment."
+            )
         if not assignment.question_ids:
             raise AssignmentRefused("This assignment has no questions.")
         try:
             with transaction.atomic():
                 return start_attempt(
-                    user=user, mode="assignment", question_ids=list(assignment.question_ids), now=now,
-                    settings={"assignment": assignment.title}, deadline=assignment.deadline_for(now),
-                    assignment=assignment, try_number=len(place.attempts) + 1)
+                    user=user,
+                    mode="assignment",
+                    question_ids=list(assignment.question_ids),
+                    now=now,
+                    settings={"assignment": assignment.title},
+                    deadline=assignment.deadline_for(now),
+                    assignment=assignment,
+                    try_number=len(place.attempts) + 1,
+                )
         except IntegrityError:  # the same try started by a racing request (SQLite has no row locks)
             return Attempt.objects.get(assignment=assignment, user=user, try_number=len(place.attempts) + 1)
 
@@ -120,32 +129,40 @@ def fmt(when: datetime) -> str:
 
 # Reminders
 
+
 def pending_reminders(now: datetime) -> list[tuple[Assignment, object, str]]:
     """Every (assignment, learner, kind) owed an email now and not yet sent.
 
     New: an assignment that is open. Due soon: due within 24 hours and not yet submitted by the learner.
     Learners without an email address and classes that are archived are left out.
     """
-    open_now = (Assignment.objects.filter(opens_at__lte=now).exclude(due_at__lte=now)
-                .prefetch_related("cohorts"))
+    open_now = Assignment.objects.filter(opens_at__lte=now).exclude(due_at__lte=now).prefetch_related("cohorts")
     sent = set(Reminder.objects.filter(assignment__in=open_now).values_list("assignment_id", "user_id", "kind"))
-    members = (Membership.objects.filter(role=Membership.LEARNER, cohort__assignments__in=open_now,
-                                         cohort__archived=False)
-               .exclude(user__email="")
-               .values_list("cohort__assignments", "user_id").distinct())
+    members = (
+        Membership.objects.filter(role=Membership.LEARNER, cohort__assignments__in=open_now, cohort__archived=False)
+        .exclude(user__email="")
+        .values_list("cohort__assignments", "user_id")
+        .distinct()
+    )
     learners: dict[int, set[int]] = {}
     for assignment_id, user_id in members:
         learners.setdefault(assignment_id, set()).add(user_id)
-    submitted = set(Attempt.objects.filter(assignment__in=open_now, submitted_at__isnull=False)
-                    .values_list("assignment_id", "user_id"))
+    submitted = set(
+        Attempt.objects.filter(assignment__in=open_now, submitted_at__isnull=False).values_list(
+            "assignment_id", "user_id"
+        )
+    )
     users = get_user_model().objects.in_bulk({uid for ids in learners.values() for uid in ids})
     owed = []
     for assignment in open_now:
         for user_id in sorted(learners.get(assignment.pk, ())):
             if (assignment.pk, user_id, Reminder.NEW) not in sent:
                 owed.append((assignment, users[user_id], Reminder.NEW))
-            if (assignment.due_at - now <= REMIND_BEFORE and (assignment.pk, user_id) not in submitted
-                    and (assignment.pk, user_id, Reminder.DUE_SOON) not in sent):
+            if (
+                assignment.due_at - now <= REMIND_BEFORE
+                and (assignment.pk, user_id) not in submitted
+                and (assignment.pk, user_id, Reminder.DUE_SOON) not in sent
+            ):
                 owed.append((assignment, users[user_id], Reminder.DUE_SOON))
     return owed
 
@@ -154,16 +171,21 @@ def reminder_text(assignment: Assignment, user, kind: str) -> tuple[str, str]:
     base = getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
     link = base + reverse("quizzes:assignment", args=[assignment.pk])
     due = fmt(assignment.due_at)
-    limit = (f"You have {assignment.time_limit_minutes} minutes once you start. "
-             if assignment.time_limit_minutes else "")
+    limit = (
+        f"You have {assignment.time_limit_minutes} minutes once you start. " if assignment.time_limit_minutes else ""
+    )
     if kind == Reminder.NEW:
         subject = f"New assignment: {assignment.title}"
-        body = (f"Hello {user.username},\n\nA new assignment is waiting for you: {assignment.title} "
-                f"({assignment.question_count} questions), due {due}.\n{limit}\nOpen it: {link}\n")
+        body = (
+            f"Hello {user.username},\n\nA new assignment is waiting for you: {assignment.title} "
+            f"({assignment.question_count} questions), due {due}.\n{limit}\nOpen it: {link}\n"
+        )
     else:
         subject = f"Due in 24 hours: {assignment.title}"
-        body = (f"Hello {user.username},\n\n{assignment.title} is due {due} and you have not submitted it yet.\n"
-                f"{limit}\nOpen it: {link}\n")
+        body = (
+            f"Hello {user.username},\n\n{assignment.title} is due {due} and you have not submitted it yet.\n"
+            f"{limit}\nOpen it: {link}\n"
+        )
     return subject, body + "\n-- Stratus\n"
 
 
@@ -174,8 +196,9 @@ def send_reminders(now: datetime) -> int:
     for assignment, user, kind in pending_reminders(now):
         try:
             with transaction.atomic():
-                _, created = Reminder.objects.get_or_create(assignment=assignment, user=user, kind=kind,
-                                                            defaults={"sent_at": now})
+                _, created = Reminder.objects.get_or_create(
+                    assignment=assignment, user=user, kind=kind, defaults={"sent_at": now}
+                )
                 if not created:
                     continue
                 subject, body = reminder_text(assignment, user, kind)
@@ -183,8 +206,9 @@ def send_reminders(now: datetime) -> int:
         except IntegrityError:
             continue  # another run sent it
         except (OSError, SMTPException):
-            logger.exception("reminder %s of assignment %s to %s not sent; retried next run", kind,
-                             assignment.pk, user.pk)
+            logger.exception(
+                "reminder %s of assignment %s to %s not sent; retried next run", kind, assignment.pk, user.pk
+            )
             continue
         count += 1
     return count
@@ -194,8 +218,12 @@ def due_soon(user, now: datetime, days: int = 7) -> list[Assignment]:
     """The learner's open assignments due within `days` that they have not submitted, soonest first (one query:
     the dashboard shows them under Today)."""
     # Only assignment attempts: a practice attempt's NULL assignment in a NOT IN would exclude every row.
-    submitted = Attempt.objects.filter(user=user, submitted_at__isnull=False,
-                                       assignment__isnull=False).values("assignment_id")
-    return list(Assignment.objects.for_learner(user)
-                .filter(opens_at__lte=now, due_at__gt=now, due_at__lte=now + timedelta(days=days))
-                .exclude(pk__in=submitted).order_by("due_at", "pk")[:5])
+    submitted = Attempt.objects.filter(user=user, submitted_at__isnull=False, assignment__isnull=False).values(
+        "assignment_id"
+    )
+    return list(
+        Assignment.objects.for_learner(user)
+        .filter(opens_at__lte=now, due_at__gt=now, due_at__lte=now + timedelta(days=days))
+        .exclude(pk__in=submitted)
+        .order_by("due_at", "pk")[:5]
+    )

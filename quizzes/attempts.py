@@ -38,6 +38,7 @@ class AttemptClosed(Exception):
 
 # Drawing questions
 
+
 def one_per_pair(rows: list[tuple], rng: random.Random) -> list[tuple]:
     """Group (id, family, requirement, key, ...) rows by (family, requirement); one random wording of each."""
     groups: dict[tuple, list[tuple]] = defaultdict(list)
@@ -81,15 +82,31 @@ class ExamPlan:
 
     @property
     def shortages(self) -> list[dict]:
-        return [{"domain": domain, "name": DOMAINS.get(domain, domain), "available": self.available.get(domain, 0),
-                 "target": target} for domain, target in self.target.items() if self.available.get(domain, 0) < target]
+        return [
+            {
+                "domain": domain,
+                "name": DOMAINS.get(domain, domain),
+                "available": self.available.get(domain, 0),
+                "target": target,
+            }
+            for domain, target in self.target.items()
+            if self.available.get(domain, 0) < target
+        ]
 
     @property
     def rows(self) -> list[dict]:
-        return [{"domain": domain, "name": DOMAINS.get(domain, domain), "weight": round(DOMAIN_WEIGHTS[domain] * 100),
-                 "target": self.target[domain], "available": self.available.get(domain, 0),
-                 "quota": self.quotas[domain], "extra": self.quotas[domain] - self.target[domain]}
-                for domain in DOMAIN_WEIGHTS]
+        return [
+            {
+                "domain": domain,
+                "name": DOMAINS.get(domain, domain),
+                "weight": round(DOMAIN_WEIGHTS[domain] * 100),
+                "target": self.target[domain],
+                "available": self.available.get(domain, 0),
+                "quota": self.quotas[domain],
+                "extra": self.quotas[domain] - self.target[domain],
+            }
+            for domain in DOMAIN_WEIGHTS
+        ]
 
 
 def exam_plan() -> ExamPlan:
@@ -104,8 +121,12 @@ def exam_plan() -> ExamPlan:
         seen.add(pair)
         groups[domain].setdefault(pair, []).append(pk)
     available = {domain: len(pairs) for domain, pairs in groups.items()}
-    return ExamPlan(available=available, target=largest_remainder(DOMAIN_WEIGHTS, EXAM_QUESTIONS),
-                    quotas=domain_quotas(available), groups={d: list(p.values()) for d, p in groups.items()})
+    return ExamPlan(
+        available=available,
+        target=largest_remainder(DOMAIN_WEIGHTS, EXAM_QUESTIONS),
+        quotas=domain_quotas(available),
+        groups={d: list(p.values()) for d, p in groups.items()},
+    )
 
 
 def draw_exam(plan: ExamPlan, rng: random.Random) -> list[int]:
@@ -119,8 +140,11 @@ def draw_exam(plan: ExamPlan, rng: random.Random) -> list[int]:
 
 def topic_strength(user) -> dict[int, float]:
     """Share right per topic over every answer the learner gave, smoothed so an untried topic counts as 50%."""
-    rows = (Response.objects.filter(attempt__user=user, answered_at__isnull=False)
-            .values("question__topic_id").annotate(right=Count("id", filter=Q(correct=True)), answered=Count("id")))
+    rows = (
+        Response.objects.filter(attempt__user=user, answered_at__isnull=False)
+        .values("question__topic_id")
+        .annotate(right=Count("id", filter=Q(correct=True)), answered=Count("id"))
+    )
     return {row["question__topic_id"]: (row["right"] + 1) / (row["answered"] + 2) for row in rows}
 
 
@@ -129,15 +153,20 @@ def draw_due(*, user, count: int, now: datetime, rng: random.Random) -> list[int
     taken: set[tuple] = set()
     ids: list[int] = []
     due = QuestionState.objects.due(user, now).values_list(
-        "question_id", "question__family", "question__requirement", "question__key")
+        "question_id", "question__family", "question__requirement", "question__key"
+    )
     for pk, family, requirement, key in due:
         if len(ids) < count and (family, requirement or key) not in taken:
             taken.add((family, requirement or key))
             ids.append(pk)
     if len(ids) < count:
         strength = topic_strength(user)
-        unseen = list(Question.objects.active().exclude(states__user=user).order_by("pk")
-                      .values_list("pk", "family", "requirement", "key", "topic_id"))
+        unseen = list(
+            Question.objects.active()
+            .exclude(states__user=user)
+            .order_by("pk")
+            .values_list("pk", "family", "requirement", "key", "topic_id")
+        )
         rng.shuffle(unseen)
         unseen.sort(key=lambda row: strength.get(row[4], 0.5))  # stable: random within a topic's strength
         for pk, family, requirement, key, _topic in unseen:
@@ -149,17 +178,39 @@ def draw_due(*, user, count: int, now: datetime, rng: random.Random) -> list[int
 
 # Starting, answering, submitting
 
+
 @transaction.atomic
-def start_attempt(*, user, mode: str, question_ids: list[int], now: datetime, settings: dict,
-                  deadline: datetime | None = None, assignment=None, try_number: int | None = None) -> Attempt:
+def start_attempt(
+    *,
+    user,
+    mode: str,
+    question_ids: list[int],
+    now: datetime,
+    settings: dict,
+    deadline: datetime | None = None,
+    assignment=None,
+    try_number: int | None = None,
+) -> Attempt:
     """Fix the question order and make one empty response per slot (positions count from 1)."""
     if mode == "exam":
         deadline = now + timedelta(minutes=EXAM_MINUTES)
-    attempt = Attempt.objects.create(user=user, mode=mode, started_at=now, deadline=deadline,
-                                     question_ids=question_ids, current=1, settings=settings,
-                                     assignment=assignment, try_number=try_number)
-    Response.objects.bulk_create([Response(attempt=attempt, question_id=pk, position=position)
-                                  for position, pk in enumerate(question_ids, start=1)])
+    attempt = Attempt.objects.create(
+        user=user,
+        mode=mode,
+        started_at=now,
+        deadline=deadline,
+        question_ids=question_ids,
+        current=1,
+        settings=settings,
+        assignment=assignment,
+        try_number=try_number,
+    )
+    Response.objects.bulk_create(
+        [
+            Response(attempt=attempt, question_id=pk, position=position)
+            for position, pk in enumerate(question_ids, start=1)
+        ]
+    )
     return attempt
 
 
@@ -189,8 +240,10 @@ def check_open(attempt: Attempt, now: datetime) -> None:
     """Refuse changes to a finished attempt; an exam past its deadline is submitted first, as of the deadline."""
     if attempt.is_expired(now):
         submit_attempt(attempt=attempt, now=attempt.deadline, auto=True)
-        raise AttemptClosed(f"Time is up: this exam was submitted automatically at its deadline "
-                            f"({attempt.deadline:%H:%M} UTC). Answers sent after it are not saved.")
+        raise AttemptClosed(
+            f"Time is up: this exam was submitted automatically at its deadline "
+            f"({attempt.deadline:%H:%M} UTC). Answers sent after it are not saved."
+        )
     if attempt.submitted_at is not None:
         raise AttemptClosed("This attempt has been submitted; its answers can no longer change.")
 
@@ -202,8 +255,16 @@ def check_slot(attempt: Attempt, position: int, question_id: int | None = None) 
         raise AnswerRefused(f"Question {position} of this attempt is a different question; reload the page.")
 
 
-def save_answer(*, attempt: Attempt, position: int, question_id: int, chosen: list[int], shown: Shown,
-                now: datetime, marked: bool | None = None) -> Response:
+def save_answer(
+    *,
+    attempt: Attempt,
+    position: int,
+    question_id: int,
+    chosen: list[int],
+    shown: Shown,
+    now: datetime,
+    marked: bool | None = None,
+) -> Response:
     """Save the options chosen in one slot. Practice answers are final and feed the spacing at once;
     exam answers may change until submit, and may be marked for review.
 
@@ -221,8 +282,14 @@ def save_answer(*, attempt: Attempt, position: int, question_id: int, chosen: li
     if not attempt.is_exam and not chosen:
         raise AnswerRefused(f"Choose {'two options' if question.kind == 'multi' else 'an option'} to answer.")
     right = Question.is_right(chosen, shown.choices) if chosen else None
-    response = Response(attempt=attempt, question=question, position=position, chosen=chosen, correct=right,
-                        answered_at=now if chosen else None)
+    response = Response(
+        attempt=attempt,
+        question=question,
+        position=position,
+        chosen=chosen,
+        correct=right,
+        answered_at=now if chosen else None,
+    )
     # The slot is only written while the attempt is still unsubmitted, so an answer racing a submit is not saved.
     slot = Response.objects.filter(attempt=attempt, position=position, attempt__submitted_at__isnull=True)
     if attempt.is_exam:
@@ -272,14 +339,16 @@ def submit_attempt(*, attempt: Attempt, now: datetime, auto: bool = False) -> bo
         score = sum(1 for _pk, correct in rows if correct) / len(rows) if rows else 0.0
         settings = {**attempt.settings, "auto_submitted": True} if auto else attempt.settings
         scaled = scale_score(score) if attempt.is_practice_exam else None
-        Attempt.objects.filter(pk=attempt.pk).update(submitted_at=now, score=score, scaled_score=scaled,
-                                                     settings=settings)
+        Attempt.objects.filter(pk=attempt.pk).update(
+            submitted_at=now, score=score, scaled_score=scaled, settings=settings
+        )
         attempt.submitted_at, attempt.score, attempt.scaled_score, attempt.settings = now, score, scaled, settings
         if attempt.is_exam:
             answered = {pk: correct for pk, correct in rows if correct is not None}
             record_questions(user_id=attempt.user_id, results=answered, now=now)
-            feed_flashcards(user_id=attempt.user_id, question_ids=[pk for pk, ok in answered.items() if not ok],
-                            now=now)
+            feed_flashcards(
+                user_id=attempt.user_id, question_ids=[pk for pk, ok in answered.items() if not ok], now=now
+            )
     return True
 
 
@@ -317,6 +386,7 @@ def feed_flashcards(*, user_id: int, question_ids: list[int], now: datetime) -> 
 
 
 # Results
+
 
 @dataclass
 class Tally:
@@ -358,7 +428,8 @@ class Results:
 def results(attempt: Attempt) -> Results:
     """Every question with the learner's answer and all the explanations, and the tallies by domain and topic."""
     responses = list(
-        attempt.responses.select_related("question__topic").order_by("position")
+        attempt.responses.select_related("question__topic")
+        .order_by("position")
         .prefetch_related(Prefetch("question__choices", queryset=Choice.objects.order_by("position", "pk")))
     )
     domains = {key: Tally(key, name) for key, name in DOMAINS.items()}
@@ -378,5 +449,9 @@ def results(attempt: Attempt) -> Results:
             tally.total += 1
             tally.answered += response.is_answered
             tally.right += bool(response.correct)
-    return Results(attempt=attempt, responses=responses, domains=[d for d in domains.values() if d.total],
-                   topics=sorted(topics.values(), key=lambda t: (t.percent, t.name)))
+    return Results(
+        attempt=attempt,
+        responses=responses,
+        domains=[d for d in domains.values() if d.total],
+        topics=sorted(topics.values(), key=lambda t: (t.percent, t.name)),
+    )

@@ -27,6 +27,7 @@ FLAGS = {"flagged": "Flagged by the figures", "edited": "Edited", "disabled": "D
 
 # Access: the bank is shared course content; instructors read and edit all of it, learners none of it.
 
+
 def get_question_for_instructor(user, pk: int) -> Question:
     require_instructor(user)
     return get_object_or_404(Question.objects.select_related("topic"), pk=pk)
@@ -44,8 +45,13 @@ def get_reportable_question(user, pk: int) -> Question:
 
 def bank_filters(request: HttpRequest) -> dict:
     get = request.GET
-    return {"q": get.get("q", "").strip()[:200], "topic": get.get("topic", ""), "family": get.get("family", ""),
-            "domain": get.get("domain", ""), "flag": get.get("flag", "")}
+    return {
+        "q": get.get("q", "").strip()[:200],
+        "topic": get.get("topic", ""),
+        "family": get.get("family", ""),
+        "domain": get.get("domain", ""),
+        "flag": get.get("flag", ""),
+    }
 
 
 @login_required
@@ -55,9 +61,12 @@ def bank(request: HttpRequest) -> HttpResponse:
     filters = bank_filters(request)
     if "\x00" in "".join(filters.values()):
         return HttpResponse("Search text cannot hold a NUL byte.", status=400, content_type="text/plain")
-    questions = (Question.objects.filter(retired=False).select_related("topic")
-                 .annotate(open_reports=Count("reports", filter=Q(reports__resolved=False)))
-                 .order_by("topic__category_order", "topic__order", "family", "pk"))
+    questions = (
+        Question.objects.filter(retired=False)
+        .select_related("topic")
+        .annotate(open_reports=Count("reports", filter=Q(reports__resolved=False)))
+        .order_by("topic__category_order", "topic__order", "family", "pk")
+    )
     if filters["q"]:
         text = filters["q"]
         questions = questions.filter(Q(stem__icontains=text) | Q(choices__text__icontains=text)).distinct()
@@ -83,14 +92,27 @@ def bank(request: HttpRequest) -> HttpResponse:
         question.figures = figures.get(question.pk)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "quizzes/bank.html", {
-        "page": page, "rows": rows, "filters": filters, "query": query.urlencode(), "flags": FLAGS,
-        "domains": DOMAINS, "topics": Topic.objects.filter(questions__retired=False).distinct()
-        .order_by("category_order", "order").values_list("slug", "name"),
-        "families": Question.objects.filter(retired=False).order_by("family").values_list("family", flat=True)
-        .distinct(),
-        "total": page.paginator.count,
-    })
+    return render(
+        request,
+        "quizzes/bank.html",
+        {
+            "page": page,
+            "rows": rows,
+            "filters": filters,
+            "query": query.urlencode(),
+            "flags": FLAGS,
+            "domains": DOMAINS,
+            "topics": Topic.objects.filter(questions__retired=False)
+            .distinct()
+            .order_by("category_order", "order")
+            .values_list("slug", "name"),
+            "families": Question.objects.filter(retired=False)
+            .order_by("family")
+            .values_list("family", flat=True)
+            .distinct(),
+            "total": page.paginator.count,
+        },
+    )
 
 
 @login_required
@@ -106,11 +128,17 @@ def bank_question(request: HttpRequest, pk: int) -> HttpResponse:
     if figures is not None:
         for choice in offered:
             choice.share = round(100 * figures.pick_share(choice.pk))
-    return render(request, "quizzes/bank_question.html", {
-        "question": question, "choices": offered, "figures": figures,
-        "domain_name": DOMAINS.get(question.domain, question.domain),
-        "reports": question.reports.filter(resolved=False).select_related("user"),
-    })
+    return render(
+        request,
+        "quizzes/bank_question.html",
+        {
+            "question": question,
+            "choices": offered,
+            "figures": figures,
+            "domain_name": DOMAINS.get(question.domain, question.domain),
+            "reports": question.reports.filter(resolved=False).select_related("user"),
+        },
+    )
 
 
 @login_required
@@ -126,13 +154,18 @@ def edit_question(request: HttpRequest, pk: int) -> HttpResponse:
         key_error = None
         if form.is_valid() and formset.is_valid():
             if formset.total_form_count() != len(choices):
-                return HttpResponse("The form does not match this question's options; reload the page.",
-                                    status=400, content_type="text/plain")
+                return HttpResponse(
+                    "The form does not match this question's options; reload the page.",
+                    status=400,
+                    content_type="text/plain",
+                )
             key_error = check_key(question, formset)
             if key_error is None:
                 save_question(question, choices, form.cleaned_data["stem"], [f.cleaned_data for f in formset.forms])
-                messages.success(request, "Saved. This question is marked edited: ingesting the notes again "
-                                          "leaves your wording alone.")
+                messages.success(
+                    request,
+                    "Saved. This question is marked edited: ingesting the notes again leaves your wording alone.",
+                )
                 return redirect("quizzes:bank_question", pk=question.pk)
         status = 400
     else:
@@ -141,8 +174,12 @@ def edit_question(request: HttpRequest, pk: int) -> HttpResponse:
         key_error, status = None, 200
     for choice_form, choice in zip(formset.forms, choices, strict=False):  # a tampered count shows its 400
         choice_form.choice = choice
-    return render(request, "quizzes/bank_edit.html", {
-        "question": question, "form": form, "formset": formset, "key_error": key_error}, status=status)
+    return render(
+        request,
+        "quizzes/bank_edit.html",
+        {"question": question, "form": form, "formset": formset, "key_error": key_error},
+        status=status,
+    )
 
 
 @transaction.atomic
@@ -165,12 +202,17 @@ def disable_question(request: HttpRequest, pk: int) -> HttpResponse:
     question.disabled = value == "1"
     question.save(update_fields=["disabled", "updated_at"])
     transaction.on_commit(bump_content_version)  # the quizzes page's stored topic counts and exam plan change
-    messages.success(request, "Disabled: no new quiz or assignment will draw it; past answers keep it."
-                     if question.disabled else "Back in the bank.")
+    messages.success(
+        request,
+        "Disabled: no new quiz or assignment will draw it; past answers keep it."
+        if question.disabled
+        else "Back in the bank.",
+    )
     return redirect("quizzes:bank_question", pk=question.pk)
 
 
 # Reports
+
 
 @login_required
 @require_POST
@@ -181,12 +223,12 @@ def report_question(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, form.errors["note"][0])
     else:
-        QuestionReport.objects.create(question=question, user=request.user, note=form.cleaned_data["note"],
-                                      created_at=timezone.now())
+        QuestionReport.objects.create(
+            question=question, user=request.user, note=form.cleaned_data["note"], created_at=timezone.now()
+        )
         messages.success(request, "Thank you: an instructor will look at this question.")
     if request.htmx:
-        return render(request, "quizzes/_report_done.html", {"ok": form.is_valid(), "form": form,
-                                                             "question": question})
+        return render(request, "quizzes/_report_done.html", {"ok": form.is_valid(), "form": form, "question": question})
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
     return redirect("quizzes:index")

@@ -13,9 +13,11 @@ from quizzes.models import Assignment, Cohort, Membership, Question, tidy_join_c
 
 
 class CohortForm(forms.Form):
-    name = forms.CharField(max_length=120, label="Class name",
-                           error_messages={"required": "Give the class a name.",
-                                           "max_length": "Keep the name under 120 characters."})
+    name = forms.CharField(
+        max_length=120,
+        label="Class name",
+        error_messages={"required": "Give the class a name.", "max_length": "Keep the name under 120 characters."},
+    )
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
@@ -25,24 +27,39 @@ class CohortForm(forms.Form):
 
 
 class JoinForm(forms.Form):
-    code = forms.CharField(max_length=40, label="Join code", error_messages={"required": "Type the join code."},
-                           widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
-                                                         "spellcheck": "false", "placeholder": "ABCD-EFGH"}))
+    code = forms.CharField(
+        max_length=40,
+        label="Join code",
+        error_messages={"required": "Type the join code."},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "placeholder": "ABCD-EFGH",
+            }
+        ),
+    )
 
     def clean_code(self) -> Cohort:
         code = tidy_join_code(self.cleaned_data["code"])
         cohort = Cohort.objects.filter(join_code=code).first() if len(code) == 8 else None
         if cohort is None:
-            raise forms.ValidationError("No class has that code. Check it with your instructor: codes are 8 "
-                                        "letters and digits, and a code stops working when it is replaced.")
+            raise forms.ValidationError(
+                "No class has that code. Check it with your instructor: codes are 8 "
+                "letters and digits, and a code stops working when it is replaced."
+            )
         if cohort.archived:
             raise forms.ValidationError("That class is archived and no longer takes new learners.")
         return cohort
 
 
 class CoInstructorForm(forms.Form):
-    username = forms.CharField(max_length=150, label="Instructor's username",
-                               error_messages={"required": "Type the username of the instructor to add."})
+    username = forms.CharField(
+        max_length=150,
+        label="Instructor's username",
+        error_messages={"required": "Type the username of the instructor to add."},
+    )
 
     def __init__(self, *args, cohort: Cohort, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -52,8 +69,9 @@ class CoInstructorForm(forms.Form):
         username = self.cleaned_data["username"].strip()
         user = get_user_model().objects.filter(username__iexact=username).first()
         if user is None or not is_instructor(user):
-            raise forms.ValidationError(f"There is no instructor called {username!r}. Ask an administrator to "
-                                        "make them an instructor first.")
+            raise forms.ValidationError(
+                f"There is no instructor called {username!r}. Ask an administrator to make them an instructor first."
+            )
         if Membership.objects.filter(cohort=self.cohort, user=user, role=Membership.INSTRUCTOR).exists():
             raise forms.ValidationError(f"{user.username} already teaches this class.")
         return user
@@ -88,42 +106,88 @@ class AssignmentForm(forms.Form):
     DRAW, PICK = "draw", "pick"
 
     title = forms.CharField(max_length=160, error_messages={"required": "Give the assignment a title."})
-    cohorts = forms.ModelMultipleChoiceField(queryset=Cohort.objects.none(), widget=forms.CheckboxSelectMultiple,
-                                             label="Publish to", error_messages={
-                                                 "required": "Choose at least one class to publish to.",
-                                                 "invalid_choice": "Choose classes you teach."})
-    how = forms.ChoiceField(choices=[(DRAW, "Draw from topics or exam domains"), (PICK, "Questions I picked")],
-                            initial=DRAW, widget=forms.RadioSelect, label="Questions")
-    topics = TopicChoiceField(queryset=Topic.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
-                              error_messages={"invalid_choice": "Choose topics from the list."})
-    domains = forms.MultipleChoiceField(choices=list(DOMAINS.items()), required=False,
-                                        widget=forms.CheckboxSelectMultiple, label="Exam domains",
-                                        error_messages={"invalid_choice": "Choose exam domains from the list."})
-    count = forms.IntegerField(min_value=1, max_value=100, initial=10, required=False, label="How many",
-                               error_messages={"min_value": "Ask at least 1 question.",
-                                               "max_value": "Ask at most 100 questions."})
+    cohorts = forms.ModelMultipleChoiceField(
+        queryset=Cohort.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Publish to",
+        error_messages={
+            "required": "Choose at least one class to publish to.",
+            "invalid_choice": "Choose classes you teach.",
+        },
+    )
+    how = forms.ChoiceField(
+        choices=[(DRAW, "Draw from topics or exam domains"), (PICK, "Questions I picked")],
+        initial=DRAW,
+        widget=forms.RadioSelect,
+        label="Questions",
+    )
+    topics = TopicChoiceField(
+        queryset=Topic.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose topics from the list."},
+    )
+    domains = forms.MultipleChoiceField(
+        choices=list(DOMAINS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Exam domains",
+        error_messages={"invalid_choice": "Choose exam domains from the list."},
+    )
+    count = forms.IntegerField(
+        min_value=1,
+        max_value=100,
+        initial=10,
+        required=False,
+        label="How many",
+        error_messages={"min_value": "Ask at least 1 question.", "max_value": "Ask at most 100 questions."},
+    )
     questions = QuestionIdsField(required=False)
-    opens_at = forms.DateTimeField(label="Opens", widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),
-                                   error_messages={"required": "Say when it opens.",
-                                                   "invalid": "Give the opening date and time."})
-    due_at = forms.DateTimeField(label="Due", widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),
-                                 error_messages={"required": "Say when it is due.",
-                                                 "invalid": "Give the due date and time."})
-    late_until = forms.DateTimeField(label="Accept late work until", required=False,
-                                     widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),
-                                     help_text="Leave empty to close at the due date.",
-                                     error_messages={"invalid": "Give the late cut-off as a date and time."})
-    time_limit_minutes = forms.IntegerField(required=False, min_value=1, max_value=600, label="Time limit (minutes)",
-                                            help_text="Leave empty for no limit.",
-                                            error_messages={"min_value": "A time limit must be at least 1 minute "
-                                                                         "(leave it empty for none).",
-                                                            "max_value": "A time limit can be at most 600 minutes."})
-    attempts_allowed = forms.IntegerField(min_value=1, max_value=10, initial=1, label="Attempts allowed",
-                                          error_messages={"min_value": "Allow at least 1 attempt.",
-                                                          "max_value": "Allow at most 10 attempts.",
-                                                          "required": "Say how many attempts are allowed."})
-    show_answers = forms.ChoiceField(choices=Assignment.SHOW_ANSWERS, initial=Assignment.AFTER_SUBMIT,
-                                     widget=forms.RadioSelect, label="Show answers and explanations")
+    opens_at = forms.DateTimeField(
+        label="Opens",
+        widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),
+        error_messages={"required": "Say when it opens.", "invalid": "Give the opening date and time."},
+    )
+    due_at = forms.DateTimeField(
+        label="Due",
+        widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),
+        error_messages={"required": "Say when it is due.", "invalid": "Give the due date and time."},
+    )
+    late_until = forms.DateTimeField(
+        label="Accept late work until",
+        required=False,
+        widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),
+        help_text="Leave empty to close at the due date.",
+        error_messages={"invalid": "Give the late cut-off as a date and time."},
+    )
+    time_limit_minutes = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=600,
+        label="Time limit (minutes)",
+        help_text="Leave empty for no limit.",
+        error_messages={
+            "min_value": "A time limit must be at least 1 minute (leave it empty for none).",
+            "max_value": "A time limit can be at most 600 minutes.",
+        },
+    )
+    attempts_allowed = forms.IntegerField(
+        min_value=1,
+        max_value=10,
+        initial=1,
+        label="Attempts allowed",
+        error_messages={
+            "min_value": "Allow at least 1 attempt.",
+            "max_value": "Allow at most 10 attempts.",
+            "required": "Say how many attempts are allowed.",
+        },
+    )
+    show_answers = forms.ChoiceField(
+        choices=Assignment.SHOW_ANSWERS,
+        initial=Assignment.AFTER_SUBMIT,
+        widget=forms.RadioSelect,
+        label="Show answers and explanations",
+    )
 
     def __init__(self, *args, user, locked: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -147,12 +211,16 @@ class AssignmentForm(forms.Form):
         if data.get("how") == self.PICK:
             ids = data.get("questions") or []
             if not ids:
-                raise forms.ValidationError("Pick the questions in the question bank first (tick them, then "
-                                            "“New assignment with these”), or draw them from topics.")
+                raise forms.ValidationError(
+                    "Pick the questions in the question bank first (tick them, then "
+                    "“New assignment with these”), or draw them from topics."
+                )
             found = set(Question.objects.active().filter(pk__in=ids).values_list("pk", flat=True))
             if missing := [pk for pk in ids if pk not in found]:
-                raise forms.ValidationError(f"{len(missing)} of the picked questions are not in the bank any more "
-                                            "(disabled or retired); pick again.")
+                raise forms.ValidationError(
+                    f"{len(missing)} of the picked questions are not in the bank any more "
+                    "(disabled or retired); pick again."
+                )
         else:
             count = data.get("count")
             if not count:
@@ -160,8 +228,11 @@ class AssignmentForm(forms.Form):
                 return data
             available = self.pool().count()
             if count > available:
-                self.add_error("count", f"Only {available} question{'s' if available != 1 else ''} match that "
-                                        f"choice: ask for at most {available}, or choose more topics.")
+                self.add_error(
+                    "count",
+                    f"Only {available} question{'s' if available != 1 else ''} match that "
+                    f"choice: ask for at most {available}, or choose more topics.",
+                )
         return data
 
     def pool(self):
@@ -176,17 +247,24 @@ class AssignmentForm(forms.Form):
 class ChoiceEditForm(forms.Form):
     text = forms.CharField(max_length=300, error_messages={"required": "An option needs its text."})
     correct = forms.BooleanField(required=False)
-    explanation = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
-                                  error_messages={"required": "Say why this option is right or wrong."})
+    explanation = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": "Say why this option is right or wrong."},
+    )
 
 
 class QuestionEditForm(forms.Form):
-    stem = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
-                           error_messages={"required": "The question needs its stem."})
+    stem = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "The question needs its stem."},
+    )
 
 
-ChoiceFormSet = forms.formset_factory(ChoiceEditForm, extra=0, min_num=2, validate_min=True, max_num=8,
-                                      validate_max=True)
+ChoiceFormSet = forms.formset_factory(
+    ChoiceEditForm, extra=0, min_num=2, validate_min=True, max_num=8, validate_max=True
+)
 
 
 def check_key(question: Question, formset) -> str | None:
@@ -199,6 +277,11 @@ def check_key(question: Question, formset) -> str | None:
 
 
 class ReportForm(forms.Form):
-    note = forms.CharField(max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages={"required": "Say what is wrong with the question.",
-                                           "max_length": "Keep the report under 1,000 characters."})
+    note = forms.CharField(
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Say what is wrong with the question.",
+            "max_length": "Keep the report under 1,000 characters.",
+        },
+    )

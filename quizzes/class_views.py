@@ -23,6 +23,7 @@ from quizzes.models import Assignment, Cohort, Membership
 
 # Access
 
+
 def require_instructor(user) -> None:
     """Instructor pages: 403 for a learner (they are signed in, just not allowed)."""
     if not is_instructor(user):
@@ -51,6 +52,7 @@ def in_users_time_zone(view):
 
 # Classes
 
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def classes(request: HttpRequest) -> HttpResponse:
@@ -61,12 +63,13 @@ def classes(request: HttpRequest) -> HttpResponse:
             cohort = create_cohort(name=form.cleaned_data["name"], instructor=request.user)
             messages.success(request, f"Class “{cohort.name}” created. Share its join code with your learners.")
             return redirect("quizzes:class", pk=cohort.pk)
-    cohorts = (Cohort.objects.taught_by(request.user)
-               .annotate(learners=Count("memberships", filter=Q(memberships__role=Membership.LEARNER),
-                                        distinct=True),
-                         assignment_count=Count("assignments", distinct=True)))
-    return render(request, "quizzes/classes.html", {"cohorts": cohorts, "form": form},
-                  status=400 if form.errors else 200)
+    cohorts = Cohort.objects.taught_by(request.user).annotate(
+        learners=Count("memberships", filter=Q(memberships__role=Membership.LEARNER), distinct=True),
+        assignment_count=Count("assignments", distinct=True),
+    )
+    return render(
+        request, "quizzes/classes.html", {"cohorts": cohorts, "form": form}, status=400 if form.errors else 200
+    )
 
 
 @transaction.atomic
@@ -89,15 +92,20 @@ def create_cohort(*, name: str, instructor) -> Cohort:
 def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = get_cohort_for_instructor(request.user, pk)
     members = list(cohort.memberships.select_related("user").order_by("role", "user__username"))
-    assignments = (cohort.assignments.annotate(started=Count("attempts__user", distinct=True))
-                   .order_by("-due_at"))
-    return render(request, "quizzes/class.html", {
-        "cohort": cohort, "now": timezone.now(),
-        "instructors": [m for m in members if m.role == Membership.INSTRUCTOR],
-        "learners": [m for m in members if m.role == Membership.LEARNER],
-        "assignments": assignments, "rename_form": CohortForm(initial={"name": cohort.name}),
-        "instructor_form": CoInstructorForm(cohort=cohort),
-    })
+    assignments = cohort.assignments.annotate(started=Count("attempts__user", distinct=True)).order_by("-due_at")
+    return render(
+        request,
+        "quizzes/class.html",
+        {
+            "cohort": cohort,
+            "now": timezone.now(),
+            "instructors": [m for m in members if m.role == Membership.INSTRUCTOR],
+            "learners": [m for m in members if m.role == Membership.LEARNER],
+            "assignments": assignments,
+            "rename_form": CohortForm(initial={"name": cohort.name}),
+            "instructor_form": CoInstructorForm(cohort=cohort),
+        },
+    )
 
 
 @login_required
@@ -157,8 +165,9 @@ def add_instructor(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("quizzes:class", pk=cohort.pk)
     user = form.cleaned_data["username"]
     # A learner of the class who is made co-instructor changes role rather than holding two memberships.
-    Membership.objects.update_or_create(cohort=cohort, user=user, defaults={
-        "role": Membership.INSTRUCTOR, "joined_at": timezone.now()})
+    Membership.objects.update_or_create(
+        cohort=cohort, user=user, defaults={"role": Membership.INSTRUCTOR, "joined_at": timezone.now()}
+    )
     messages.success(request, f"{user.username} now teaches {cohort.name} with you.")
     return redirect("quizzes:class", pk=cohort.pk)
 
@@ -173,11 +182,13 @@ def class_progress_view(request: HttpRequest, pk: int) -> HttpResponse:
     names = {t.topic_id: t.name for t in weakest}
     for row in learners:
         row.weakest_topics = row.weakest(names)
-    return render(request, "quizzes/class_progress.html", {
-        "cohort": cohort, "learners": learners, "weakest": weakest, "now": now})
+    return render(
+        request, "quizzes/class_progress.html", {"cohort": cohort, "learners": learners, "weakest": weakest, "now": now}
+    )
 
 
 # Joining (learners)
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -186,15 +197,15 @@ def join(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         cohort = form.cleaned_data["code"]
         member, created = Membership.objects.get_or_create(
-            cohort=cohort, user=request.user, defaults={"role": Membership.LEARNER, "joined_at": timezone.now()})
+            cohort=cohort, user=request.user, defaults={"role": Membership.LEARNER, "joined_at": timezone.now()}
+        )
         if not created:
             messages.info(request, f"You are already in {cohort.name}.")
         else:
             messages.success(request, f"You joined {cohort.name}. Its assignments are listed below.")
         return redirect("quizzes:assignments")
     mine = Cohort.objects.attended_by(request.user).order_by("name")
-    return render(request, "quizzes/join.html", {"form": form, "mine": mine},
-                  status=400 if form.errors else 200)
+    return render(request, "quizzes/join.html", {"form": form, "mine": mine}, status=400 if form.errors else 200)
 
 
 def open_assignment_count(user, now) -> int:

@@ -27,8 +27,9 @@ def learners(User) -> list:
     """demo-learner and 20 more demo students, who cannot sign in (no password) but have an address."""
     people = [User.objects.get(username="demo-learner")]
     for n in range(1, STUDENTS + 1):
-        user, created = User.objects.get_or_create(username=f"demo-student-{n:02d}",
-                                                   defaults={"email": f"demo-student-{n:02d}@example.com"})
+        user, created = User.objects.get_or_create(
+            username=f"demo-student-{n:02d}", defaults={"email": f"demo-student-{n:02d}@example.com"}
+        )
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
@@ -48,17 +49,38 @@ def create_demo_class(now: datetime) -> str:
         return f"{CLASS_NAME} not made: ingest the notes first, so there are questions to assign"
     rng = random.Random(SEED)
     cohort = Cohort.objects.create(name=CLASS_NAME, created_by=instructor, created_at=now - timedelta(days=21))
-    Membership.objects.create(cohort=cohort, user=instructor, role=Membership.INSTRUCTOR,
-                              joined_at=now - timedelta(days=21))
+    Membership.objects.create(
+        cohort=cohort, user=instructor, role=Membership.INSTRUCTOR, joined_at=now - timedelta(days=21)
+    )
     people = learners(User)
-    Membership.objects.bulk_create([Membership(cohort=cohort, user=user, role=Membership.LEARNER,
-                                               joined_at=now - timedelta(days=20, hours=-n))
-                                    for n, user in enumerate(people)], ignore_conflicts=True)
-    closed = make_assignment(cohort, instructor, CLOSED_TITLE, ["technology-services"], rng,
-                             opens=now - timedelta(days=10), due=now - timedelta(days=3), now=now,
-                             late=now - timedelta(days=2))
-    make_assignment(cohort, instructor, OPEN_TITLE, ["security-compliance", "billing-pricing-support"], rng,
-                    opens=now - timedelta(days=1), due=now + timedelta(days=4), now=now)
+    Membership.objects.bulk_create(
+        [
+            Membership(cohort=cohort, user=user, role=Membership.LEARNER, joined_at=now - timedelta(days=20, hours=-n))
+            for n, user in enumerate(people)
+        ],
+        ignore_conflicts=True,
+    )
+    closed = make_assignment(
+        cohort,
+        instructor,
+        CLOSED_TITLE,
+        ["technology-services"],
+        rng,
+        opens=now - timedelta(days=10),
+        due=now - timedelta(days=3),
+        now=now,
+        late=now - timedelta(days=2),
+    )
+    make_assignment(
+        cohort,
+        instructor,
+        OPEN_TITLE,
+        ["security-compliance", "billing-pricing-support"],
+        rng,
+        opens=now - timedelta(days=1),
+        due=now + timedelta(days=4),
+        now=now,
+    )
     submit_for_everyone(closed, people, rng)
     return f"{CLASS_NAME} created: {len(people)} learners, join code {cohort.display_code}"
 
@@ -66,9 +88,17 @@ def create_demo_class(now: datetime) -> str:
 def make_assignment(cohort, instructor, title, domains, rng, *, opens, due, now, late=None) -> Assignment:
     ids = draw_practice(topic_ids=[], domains=domains, count=10, rng=rng)
     assignment = Assignment.objects.create(
-        title=title, created_by=instructor, created_at=opens - timedelta(hours=2), question_ids=ids,
-        source={"how": "draw", "topics": [], "domains": domains, "count": 10}, opens_at=opens, due_at=due,
-        late_until=late, time_limit_minutes=20, attempts_allowed=1)
+        title=title,
+        created_by=instructor,
+        created_at=opens - timedelta(hours=2),
+        question_ids=ids,
+        source={"how": "draw", "topics": [], "domains": domains, "count": 10},
+        opens_at=opens,
+        due_at=due,
+        late_until=late,
+        time_limit_minutes=20,
+        attempts_allowed=1,
+    )
     assignment.cohorts.add(cohort)
     return assignment
 
@@ -89,11 +119,18 @@ def submit_for_everyone(assignment: Assignment, people: list, rng: random.Random
         if n % 7 == 3:  # a few hand it in a few minutes late, which the late cut-off allows
             started = assignment.due_at - timedelta(minutes=5)
             submitted = assignment.due_at + timedelta(minutes=4)
-        attempt = Attempt.objects.create(user=user, mode="assignment", assignment=assignment, try_number=1,
-                                         started_at=started, deadline=started + timedelta(minutes=20),
-                                         submitted_at=submitted, question_ids=assignment.question_ids,
-                                         current=len(assignment.question_ids),
-                                         settings={"assignment": assignment.title})
+        attempt = Attempt.objects.create(
+            user=user,
+            mode="assignment",
+            assignment=assignment,
+            try_number=1,
+            started_at=started,
+            deadline=started + timedelta(minutes=20),
+            submitted_at=submitted,
+            question_ids=assignment.question_ids,
+            current=len(assignment.question_ids),
+            settings={"assignment": assignment.title},
+        )
         rows, right = [], 0
         for position, pk in enumerate(assignment.question_ids, start=1):
             options = choices.get(pk, [])
@@ -105,7 +142,15 @@ def submit_for_everyone(assignment: Assignment, people: list, rng: random.Random
             else:
                 chosen, correct = sorted(rng.sample(wrong, min(len(key), len(wrong)))), False
             right += correct
-            rows.append(Response(attempt=attempt, question_id=pk, position=position, chosen=chosen, correct=correct,
-                                 answered_at=started + taken * position / len(assignment.question_ids)))
+            rows.append(
+                Response(
+                    attempt=attempt,
+                    question_id=pk,
+                    position=position,
+                    chosen=chosen,
+                    correct=correct,
+                    answered_at=started + taken * position / len(assignment.question_ids),
+                )
+            )
         Response.objects.bulk_create(rows)
         Attempt.objects.filter(pk=attempt.pk).update(score=right / len(rows))

@@ -266,8 +266,17 @@ def _parse_requirement(entry: dict, options: dict[str, Option], what: str) -> Re
     domain = entry.get("domain", "")
     if domain and domain not in DOMAINS:
         raise ValueError(f"{what}: unknown domain {domain!r} (one of {', '.join(DOMAINS)})")
-    return Requirement(id=rid, need=need, meets=meets, fails=fails, why_not=dict(why_not), difficulty=difficulty,
-                       cards=_flag(entry, "cards", what), domain=domain, arguable=arguable)
+    return Requirement(
+        id=rid,
+        need=need,
+        meets=meets,
+        fails=fails,
+        why_not=dict(why_not),
+        difficulty=difficulty,
+        cards=_flag(entry, "cards", what),
+        domain=domain,
+        arguable=arguable,
+    )
 
 
 def _flag(entry: dict, key: str, what: str, default: bool = True) -> bool:

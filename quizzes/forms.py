@@ -18,14 +18,21 @@ def topics_with_questions() -> QuerySet[Topic]:
     """Topics that have active questions, in catalog order, each with `active_questions` (counted live, not
     the ingest's stored `question_count`, so a question retired or edited since shows at once)."""
     offered = Q(questions__retired=False, questions__disabled=False)
-    return (Topic.objects.annotate(active_questions=Count("questions", filter=offered))
-            .filter(active_questions__gt=0).order_by("category_order", "order"))
+    return (
+        Topic.objects.annotate(active_questions=Count("questions", filter=offered))
+        .filter(active_questions__gt=0)
+        .order_by("category_order", "order")
+    )
 
 
 def count_field(initial: int = 10) -> forms.IntegerField:
     message = "Choose between 5 and 50 questions."
     return forms.IntegerField(
-        min_value=5, max_value=50, initial=initial, label="Questions", help_text=COUNT_HELP,
+        min_value=5,
+        max_value=50,
+        initial=initial,
+        label="Questions",
+        help_text=COUNT_HELP,
         widget=forms.NumberInput(attrs={"min": 5, "max": 50}),
         error_messages={"min_value": message, "max_value": message, "required": message, "invalid": message},
     )
@@ -39,11 +46,20 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 class PracticeForm(forms.Form):
     """Practice by topic and/or exam domain: a question from any ticked topic or domain may come up."""
 
-    topics = TopicChoiceField(queryset=Topic.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
-                              label="Topics", error_messages={"invalid_choice": "Choose topics from the list."})
-    domains = forms.MultipleChoiceField(choices=list(DOMAINS.items()), required=False,
-                                        widget=forms.CheckboxSelectMultiple, label="Exam domains",
-                                        error_messages={"invalid_choice": "Choose exam domains from the list."})
+    topics = TopicChoiceField(
+        queryset=Topic.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Topics",
+        error_messages={"invalid_choice": "Choose topics from the list."},
+    )
+    domains = forms.MultipleChoiceField(
+        choices=list(DOMAINS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Exam domains",
+        error_messages={"invalid_choice": "Choose exam domains from the list."},
+    )
     count = count_field()
 
     def __init__(self, *args, **kwargs) -> None:
@@ -55,18 +71,30 @@ class PracticeForm(forms.Form):
         topics, Django's widget template per checkbox cost the quizzes page most of its time (bench/pages.py)."""
         checked = {str(value) for value in (self["topics"].value() or [])}
         auto_id = self["topics"].auto_id
-        rows = self.fields["topics"].queryset.only("id", "name", "category_name", "parent_id", "category_order",
-                                                   "order")
-        boxes = [{"id": f"{auto_id}_{index}", "value": topic.pk, "name": topic.name, "sub": topic.parent_id,
-                  "questions": topic.active_questions, "checked": str(topic.pk) in checked,
-                  "group": topic.category_name} for index, topic in enumerate(rows)]
+        rows = self.fields["topics"].queryset.only(
+            "id", "name", "category_name", "parent_id", "category_order", "order"
+        )
+        boxes = [
+            {
+                "id": f"{auto_id}_{index}",
+                "value": topic.pk,
+                "name": topic.name,
+                "sub": topic.parent_id,
+                "questions": topic.active_questions,
+                "checked": str(topic.pk) in checked,
+                "group": topic.category_name,
+            }
+            for index, topic in enumerate(rows)
+        ]
         return [{"name": name, "topics": list(group)} for name, group in groupby(boxes, key=itemgetter("group"))]
 
     def domain_boxes(self) -> list[dict]:
         checked = set(self["domains"].value() or [])
         auto_id = self["domains"].auto_id
-        return [{"id": f"{auto_id}_{index}", "value": key, "name": name, "checked": key in checked}
-                for index, (key, name) in enumerate(self.fields["domains"].choices)]
+        return [
+            {"id": f"{auto_id}_{index}", "value": key, "name": name, "checked": key in checked}
+            for index, (key, name) in enumerate(self.fields["domains"].choices)
+        ]
 
     def clean(self) -> dict:
         data = super().clean()
@@ -102,11 +130,20 @@ class AnswerForm(forms.Form):
 
     NAVIGATION = {"", "stay", "next", "prev", "review", "mark", "unmark"}
 
-    position = forms.IntegerField(min_value=1, error_messages={
-        "required": "The answer names no question position.", "invalid": "The question position must be a number.",
-        "min_value": "Question positions start at 1."})
-    question = forms.IntegerField(error_messages={
-        "required": "The answer names no question.", "invalid": "The question must be named by its number."})
+    position = forms.IntegerField(
+        min_value=1,
+        error_messages={
+            "required": "The answer names no question position.",
+            "invalid": "The question position must be a number.",
+            "min_value": "Question positions start at 1.",
+        },
+    )
+    question = forms.IntegerField(
+        error_messages={
+            "required": "The answer names no question.",
+            "invalid": "The question must be named by its number.",
+        }
+    )
     choice = IdListField(required=False)
     go = forms.CharField(required=False, max_length=10)
 

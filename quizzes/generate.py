@@ -89,9 +89,11 @@ def clean_quote(text: str) -> str:
 # -- giveaway stems ----------------------------------------------------------------------------
 
 # Words every option may share without telling one from another.
-_PLAIN_WORDS = frozenset("""a an the of in on for to by with and or as per at from its it is are be not no aws amazon
+_PLAIN_WORDS = frozenset(
+    """a an the of in on for to by with and or as per at from its it is are be not no aws amazon
 service services option options type types into onto than that this these those each what which manage managed
-management""".split())
+management""".split()
+)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
 
 
@@ -113,14 +115,36 @@ def word_stems(text: str) -> frozenset[str]:
 # What an option's abbreviation stands for: a stem that spells it out ("hard-disk" for HDD, "configuration" for
 # Config) gives the key away as surely as the abbreviation would.
 GLOSSES = {
-    "hdd": "hard disk", "ssd": "solid state", "ia": "infrequent access", "config": "configuration",
-    "mfa": "multi factor", "ttl": "time to live", "dax": "accelerator cache", "ami": "machine image",
-    "acl": "access control list", "waf": "web application firewall", "kms": "key management",
-    "acm": "certificate", "sso": "single sign", "iac": "infrastructure code", "cdk": "development kit",
-    "vpn": "virtual private network", "dlq": "dead letter", "sse": "server side",
-    "ri": "reserved", "iaas": "infrastructure", "paas": "platform", "saas": "software", "nacl": "network acl",
-    "az": "availability zone", "alb": "application", "nlb": "network", "gwlb": "gateway appliance",
-    "cur": "cost usage report", "sdk": "software development kit library", "cli": "command line",
+    "hdd": "hard disk",
+    "ssd": "solid state",
+    "ia": "infrequent access",
+    "config": "configuration",
+    "mfa": "multi factor",
+    "ttl": "time to live",
+    "dax": "accelerator cache",
+    "ami": "machine image",
+    "acl": "access control list",
+    "waf": "web application firewall",
+    "kms": "key management",
+    "acm": "certificate",
+    "sso": "single sign",
+    "iac": "infrastructure code",
+    "cdk": "development kit",
+    "vpn": "virtual private network",
+    "dlq": "dead letter",
+    "sse": "server side",
+    "ri": "reserved",
+    "iaas": "infrastructure",
+    "paas": "platform",
+    "saas": "software",
+    "nacl": "network acl",
+    "az": "availability zone",
+    "alb": "application",
+    "nlb": "network",
+    "gwlb": "gateway appliance",
+    "cur": "cost usage report",
+    "sdk": "software development kit library",
+    "cli": "command line",
 }
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
@@ -145,8 +169,7 @@ def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: st
     """
     shown = set().union(*(word_stems(glossed(d)) for d in distractors)) if distractors else set()
     framed = word_stems(frame)
-    key_words = {w for k in keys for w in word_stems(glossed(k))
-                 if not any(_related(w, o) for o in shown | framed)}
+    key_words = {w for k in keys for w in word_stems(glossed(k)) if not any(_related(w, o) for o in shown | framed)}
     return {w for w in word_stems(stem) if any(_related(w, k) for k in key_words)}
 
 
@@ -190,8 +213,13 @@ def option_pattern(option: Option) -> re.Pattern:
     return re.compile("|".join(f"(?:{p.pattern})" for p in option.evidence), re.I)
 
 
-def find_evidence(option: Option, lines: list[Line], family: Family | None = None,
-                  topics: frozenset[str] | None = None, texts: list[str] | None = None) -> Line | None:
+def find_evidence(
+    option: Option,
+    lines: list[Line],
+    family: Family | None = None,
+    topics: frozenset[str] | None = None,
+    texts: list[str] | None = None,
+) -> Line | None:
     """The most telling note line about one option, from the option's own topic.
 
     It names the option near its start, says something (not a bare heading or name), and, when the family is
@@ -230,8 +258,14 @@ def find_evidence(option: Option, lines: list[Line], family: Family | None = Non
         # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's
         # on RDS), then the line that says most of what the explanation says, supports it best.
         supports = len(word_stems(text) & fact_words)
-        score = (not sibling_first, own_topic, not _ASSIGNS_SIDE.search(text), first < 40, min(supports, 4),
-                 -abs(len(text) - 120))
+        score = (
+            not sibling_first,
+            own_topic,
+            not _ASSIGNS_SIDE.search(text),
+            first < 40,
+            min(supports, 4),
+            -abs(len(text) - 120),
+        )
         if best is None or score > best[0]:
             best = (score, line)
     return best[1] if best else None
@@ -262,23 +296,31 @@ def with_its_description(line: Line, following: Line | None, family: Family | No
     if word_stems(text) - name_words and not text.endswith(":"):
         return line  # the line says something of its own (or is a title, which find_evidence refuses)
     after = plain_text(following.text)
-    if (len(after.split()) < 4 or not after[:1].isalpha() or re.match(r"[a-z]+\d", after)
-            or (family and any(o.matches(after) for o in family.options.values()))):
+    if (
+        len(after.split()) < 4
+        or not after[:1].isalpha()
+        or re.match(r"[a-z]+\d", after)
+        or (family and any(o.matches(after) for o in family.options.values()))
+    ):
         return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option
     joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
     return Line(text=joined, refs=line.refs + tuple(r for r in following.refs if r not in line.refs), topic=line.topic)
 
 
 _garbled = functools.lru_cache(maxsize=65536)(garbled)
-_ASSIGNS_SIDE = re.compile(r"\b(?:handled|managed|done|performed|taken care of) by (?:AWS|Amazon|the customer|you)\b"
-                           r"|\b(?:AWS|customers?|you) (?:is|are) responsible\b|\bresponsibility of\b", re.I)
+_ASSIGNS_SIDE = re.compile(
+    r"\b(?:handled|managed|done|performed|taken care of) by (?:AWS|Amazon|the customer|you)\b"
+    r"|\b(?:AWS|customers?|you) (?:is|are) responsible\b|\bresponsibility of\b",
+    re.I,
+)
 
 
 def defines(option: Option, text: str) -> bool:
     """Whether a line opens with the option and says what it is ("AWS Regions are ...", "Edge locations: ...")."""
     text = re.sub(r"^\W*(?:\d+\.\s*)?", "", text)
-    return any(p.match(text) for p in option.evidence) and bool(
-        re.match(r"[^.:;]{0,40}?(?:\s(?:is|are)\s|:\s)", text))
+    return any(p.match(text) for p in option.evidence) and bool(re.match(r"[^.:;]{0,40}?(?:\s(?:is|are)\s|:\s)", text))
+
+
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
 _DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
@@ -293,8 +335,9 @@ def order_choices(choices: list[ChoiceDraft], key: str) -> list[ChoiceDraft]:
 NOT_IN_NOTES = "Your notes do not cover it."
 
 
-def choice_for(option: Option, evidence: Line | None, *, correct: bool, reason: str = "",
-               right_names: list[str] = ()) -> ChoiceDraft:
+def choice_for(
+    option: Option, evidence: Line | None, *, correct: bool, reason: str = "", right_names: list[str] = ()
+) -> ChoiceDraft:
     """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
     if correct:
         explanation = f"Correct. {option.fact}"
@@ -306,8 +349,12 @@ def choice_for(option: Option, evidence: Line | None, *, correct: bool, reason: 
     if evidence is None:
         explanation = f"{explanation} {NOT_IN_NOTES}"
     return ChoiceDraft(
-        option=option.id, text=option.name, correct=correct, explanation=explanation,
-        quote=clean_quote(evidence.text) if evidence else "", refs=[list(r) for r in evidence.refs] if evidence else [],
+        option=option.id,
+        text=option.name,
+        correct=correct,
+        explanation=explanation,
+        quote=clean_quote(evidence.text) if evidence else "",
+        refs=[list(r) for r in evidence.refs] if evidence else [],
     )
 
 
@@ -331,8 +378,14 @@ def pick_distractors(family: Family, requirement: Requirement, evidence: dict, c
     kinds = {family.options[oid].kind for oid in requirement.meets}
     lures = [lure for oid in requirement.meets for lure in family.options[oid].lures]
     pool = [oid for oid in requirement.fails if family.options[oid].kind in kinds]
-    pool.sort(key=lambda oid: (oid not in lures, lures.index(oid) if oid in lures else 0,
-                               oid not in requirement.why_not, evidence.get(oid) is None))
+    pool.sort(
+        key=lambda oid: (
+            oid not in lures,
+            lures.index(oid) if oid in lures else 0,
+            oid not in requirement.why_not,
+            evidence.get(oid) is None,
+        )
+    )
     return pool[:count]
 
 
@@ -372,7 +425,7 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
             for index, line in enumerate(topic_lines):
                 if opening.search(plain_text(line.text)[:OPENING]):
                     # with the line under it, which a heading that only names the option needs as its quote
-                    elsewhere += topic_lines[index:index + 2]
+                    elsewhere += topic_lines[index : index + 2]
         lines.extend(elsewhere)
         for option in missing:
             found = find_evidence(option, lines, family, option_topics(family, option))
@@ -385,15 +438,19 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
 SKIPS = ("key not in notes", "too few options of its kind", "giveaway stem")
 
 
-def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[str, str] | None = None,
-                     skipped: Counter | None = None) -> list[QuestionDraft]:
+def family_questions(
+    family: Family, lines: list[Line], domain_of_topic: dict[str, str] | None = None, skipped: Counter | None = None
+) -> list[QuestionDraft]:
     """One question per requirement the notes back: its stem in one of the family's frames, its key, and up to
     three distractors of the key's kind."""
     skipped = skipped if skipped is not None else Counter()
     known = getattr(lines, "evidence", None)  # found already by family_lines
-    evidence = {oid: known.get(oid) if known is not None else find_evidence(option, lines, family,
-                                                                            option_topics(family, option))
-                for oid, option in family.options.items()}
+    evidence = {
+        oid: known.get(oid)
+        if known is not None
+        else find_evidence(option, lines, family, option_topics(family, option))
+        for oid, option in family.options.items()
+    }
     if sum(1 for line in evidence.values() if line) < MIN_COVERED:
         return []
     drafts = []
@@ -414,8 +471,9 @@ def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[st
         right_names = [family.options[oid].name for oid in requirement.meets]
         frame = f"{template} {family.noun} {family.plural} {family.name}"  # words every option's question shares
         wrong_texts = [t for oid in distractors for t in (family.options[oid].name, family.options[oid].fact)]
-        if (giveaway_words(stem, right_names, [family.options[oid].name for oid in distractors], frame=frame)
-                or fact_echo(stem, [family.options[oid].fact for oid in requirement.meets], wrong_texts)):
+        if giveaway_words(
+            stem, right_names, [family.options[oid].name for oid in distractors], frame=frame
+        ) or fact_echo(stem, [family.options[oid].fact for oid in requirement.meets], wrong_texts):
             skipped["giveaway stem"] += 1
             continue
         choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
@@ -428,16 +486,31 @@ def family_questions(family: Family, lines: list[Line], domain_of_topic: dict[st
                 line = None
             if line is not None:
                 quoted.add(line.text)
-            choices.append(choice_for(family.options[oid], line, correct=False,
-                                      reason=requirement.why_not.get(oid, ""), right_names=right_names))
+            choices.append(
+                choice_for(
+                    family.options[oid],
+                    line,
+                    correct=False,
+                    reason=requirement.why_not.get(oid, ""),
+                    right_names=right_names,
+                )
+            )
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
         topic = family.topic_of(requirement.meets[0]) if not multi else family.topic
-        drafts.append(QuestionDraft(
-            key=key, kind="multi" if multi else "single", family=family.id, requirement=requirement.id,
-            topic=topic, domain=requirement.domain or family.domain, stem=stem, difficulty=requirement.difficulty,
-            choices=order_choices(choices, key),
-            related_topics=sorted({family.options[oid].topic or family.topic for oid in requirement.meets}),
-        ))
+        drafts.append(
+            QuestionDraft(
+                key=key,
+                kind="multi" if multi else "single",
+                family=family.id,
+                requirement=requirement.id,
+                topic=topic,
+                domain=requirement.domain or family.domain,
+                stem=stem,
+                difficulty=requirement.difficulty,
+                choices=order_choices(choices, key),
+                related_topics=sorted({family.options[oid].topic or family.topic for oid in requirement.meets}),
+            )
+        )
     return drafts
 
 
@@ -457,7 +530,9 @@ class ServiceDefinition:
 _NOT_A_CLAIM = re.compile(
     r"\b(?:provided|offered|developed|built) by\b|Amazon Web Services|\bexcept\b|\be\.g\.|\betc\b|\bi\.e\."
     r"|[()\[\];:…]|\.\.\."
-    r"|\bis (?:implement|use|allow|provide)\b|\b(\w{3,}) \1\b", re.I)
+    r"|\bis (?:implement|use|allow|provide)\b|\b(\w{3,}) \1\b",
+    re.I,
+)
 
 
 def clean_claim(definition: str) -> bool:
@@ -490,26 +565,50 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
         stem = identification_stem(service.definition)
         if stem is None or any(w in stem.lower() for w in service.revealing):
             continue
-        others = [o for o in by_category[service.category]
-                  if o.topic != service.topic and o.topic not in confusable.get(service.topic, set())]
+        others = [
+            o
+            for o in by_category[service.category]
+            if o.topic != service.topic and o.topic not in confusable.get(service.topic, set())
+        ]
         if len(others) < 3:
             continue
         key = question_key("service-identification", service.topic)
         picks = random.Random(key).sample(others, 3)
-        choices = [ChoiceDraft(option=service.topic, text=service.name, correct=True,
-                               explanation=f"Correct. {service.name} is {describe(service.definition)}",
-                               quote=clean_quote(service.definition), refs=[list(r) for r in service.refs])]
+        choices = [
+            ChoiceDraft(
+                option=service.topic,
+                text=service.name,
+                correct=True,
+                explanation=f"Correct. {service.name} is {describe(service.definition)}",
+                quote=clean_quote(service.definition),
+                refs=[list(r) for r in service.refs],
+            )
+        ]
         for other in picks:
-            choices.append(ChoiceDraft(
-                option=other.topic, text=other.name, correct=False,
-                explanation=f"Not this one: {other.name} is {describe(other.definition)}",
-                quote=clean_quote(other.definition), refs=[list(r) for r in other.refs],
-            ))
-        drafts.append(QuestionDraft(
-            key=key, kind="identify", family="service-identification", requirement=service.topic,
-            topic=service.topic, domain=service.domain, stem=stem, difficulty=1, choices=order_choices(choices, key),
-            related_topics=[service.topic],
-        ))
+            choices.append(
+                ChoiceDraft(
+                    option=other.topic,
+                    text=other.name,
+                    correct=False,
+                    explanation=f"Not this one: {other.name} is {describe(other.definition)}",
+                    quote=clean_quote(other.definition),
+                    refs=[list(r) for r in other.refs],
+                )
+            )
+        drafts.append(
+            QuestionDraft(
+                key=key,
+                kind="identify",
+                family="service-identification",
+                requirement=service.topic,
+                topic=service.topic,
+                domain=service.domain,
+                stem=stem,
+                difficulty=1,
+                choices=order_choices(choices, key),
+                related_topics=[service.topic],
+            )
+        )
     return drafts
 
 

@@ -25,6 +25,7 @@ STATUS_ORDER = {SUBMITTED: 0, LATE: 1, IN_PROGRESS: 2, NOT_STARTED: 3, MISSING: 
 
 # Gradebook
 
+
 @dataclass
 class GradeRow:
     user: object
@@ -86,8 +87,14 @@ def spread(scores: list[float]) -> Spread:
     if not scores:
         return Spread(0)
     percents = [100 * s for s in scores]
-    return Spread(len(percents), statistics.fmean(percents), statistics.median(percents),
-                  statistics.pstdev(percents), min(percents), max(percents))
+    return Spread(
+        len(percents),
+        statistics.fmean(percents),
+        statistics.median(percents),
+        statistics.pstdev(percents),
+        min(percents),
+        max(percents),
+    )
 
 
 SORTS = {
@@ -132,8 +139,11 @@ class Gradebook:
         return rows
 
 
-BLANK = {"score": lambda r: r.score is None, "submitted": lambda r: r.submitted_at is None,
-         "time": lambda r: r.time_taken is None}
+BLANK = {
+    "score": lambda r: r.score is None,
+    "submitted": lambda r: r.submitted_at is None,
+    "time": lambda r: r.time_taken is None,
+}
 
 
 def gradebook(assignment: Assignment, now: datetime) -> Gradebook:
@@ -141,15 +151,20 @@ def gradebook(assignment: Assignment, now: datetime) -> Gradebook:
     # Attempts whose time ran out are submitted as of their deadline before anyone reads a grade.
     for attempt in Attempt.objects.filter(assignment=assignment).expired(now):
         close_if_expired(attempt, now)
-    members = (Membership.objects.filter(cohort__assignments=assignment, role=Membership.LEARNER)
-               .select_related("user", "cohort").order_by("user__username", "cohort__name")
-               .only("user_id", "cohort_id", "user__username", "user__email", "cohort__name"))
+    members = (
+        Membership.objects.filter(cohort__assignments=assignment, role=Membership.LEARNER)
+        .select_related("user", "cohort")
+        .order_by("user__username", "cohort__name")
+        .only("user_id", "cohort_id", "user__username", "user__email", "cohort__name")
+    )
     attempts: dict[int, list[Attempt]] = defaultdict(list)
     # Only what a grade needs: each attempt's question list is the assignment's, and decoding 200 of them
     # (JSON) was a third of the page's time.
-    for attempt in (Attempt.objects.filter(assignment=assignment).order_by("started_at", "pk")
-                    .only("id", "user_id", "assignment_id", "try_number", "started_at", "deadline", "submitted_at",
-                          "score")):
+    for attempt in (
+        Attempt.objects.filter(assignment=assignment)
+        .order_by("started_at", "pk")
+        .only("id", "user_id", "assignment_id", "try_number", "started_at", "deadline", "submitted_at", "score")
+    ):
         attempts[attempt.user_id].append(attempt)
     rows, seen = [], set()
     for member in members:
@@ -172,24 +187,44 @@ def duration(delta: timedelta | None) -> str:
     return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
 
 
-CSV_HEADER = ["learner", "email", "class", "status", "score_percent", "right", "questions", "submitted_at",
-              "late", "time_taken_seconds", "attempts"]
+CSV_HEADER = [
+    "learner",
+    "email",
+    "class",
+    "status",
+    "score_percent",
+    "right",
+    "questions",
+    "submitted_at",
+    "late",
+    "time_taken_seconds",
+    "attempts",
+]
 
 
 def csv_rows(book: Gradebook, sort: str = "name") -> list[list]:
     rows = [CSV_HEADER]
     for r in book.sorted(sort):
-        rows.append([
-            r.user.username, r.user.email, r.cohort.name, r.status,
-            "" if r.percent is None else r.percent, "" if r.right is None else r.right,
-            book.assignment.question_count, r.submitted_at.isoformat() if r.submitted_at else "",
-            "yes" if r.is_late else "no", int(r.time_taken.total_seconds()) if r.time_taken else "",
-            r.attempts_used,
-        ])
+        rows.append(
+            [
+                r.user.username,
+                r.user.email,
+                r.cohort.name,
+                r.status,
+                "" if r.percent is None else r.percent,
+                "" if r.right is None else r.right,
+                book.assignment.question_count,
+                r.submitted_at.isoformat() if r.submitted_at else "",
+                "yes" if r.is_late else "no",
+                int(r.time_taken.total_seconds()) if r.time_taken else "",
+                r.attempts_used,
+            ]
+        )
     return rows
 
 
 # Item analysis
+
 
 @dataclass
 class ScoredAttempt:
@@ -232,14 +267,18 @@ class ItemStats:
             return reasons
         f, d = self.facility, self.discrimination
         if f is not None and f > TOO_EASY:
-            reasons.append(f"Facility {f:.2f} is over {TOO_EASY}: nearly everyone got it right, so it tells "
-                           "learners apart poorly.")
+            reasons.append(
+                f"Facility {f:.2f} is over {TOO_EASY}: nearly everyone got it right, so it tells learners apart poorly."
+            )
         if f is not None and f < TOO_HARD:
-            reasons.append(f"Facility {f:.2f} is under {TOO_HARD}: few got it right; check the key and whether "
-                           "the stem is clear.")
+            reasons.append(
+                f"Facility {f:.2f} is under {TOO_HARD}: few got it right; check the key and whether the stem is clear."
+            )
         if d is not None and d < LOW_DISCRIMINATION:
-            reasons.append(f"Discrimination {d:.2f} is under {LOW_DISCRIMINATION}: the strongest learners did "
-                           "not do clearly better than the weakest; check the key and the distractors.")
+            reasons.append(
+                f"Discrimination {d:.2f} is under {LOW_DISCRIMINATION}: the strongest learners did "
+                "not do clearly better than the weakest; check the key and the distractors."
+            )
         return reasons
 
     @property
@@ -285,11 +324,15 @@ def analyse_items(attempts: list[ScoredAttempt], question_ids: list[int]) -> dic
                 picks.update(chosen)
                 skipped += not chosen
         stats[question_id] = ItemStats(
-            question_id=question_id, answered_by=len(taking),
-            right=sum(a.answers[question_id][0] for a in taking), group_size=size,
+            question_id=question_id,
+            answered_by=len(taking),
+            right=sum(a.answers[question_id][0] for a in taking),
+            group_size=size,
             upper_right=sum(a.answers[question_id][0] for a in ranked[:size]),
-            lower_right=sum(a.answers[question_id][0] for a in ranked[len(ranked) - size:]),
-            picks=picks, skipped=skipped)
+            lower_right=sum(a.answers[question_id][0] for a in ranked[len(ranked) - size :]),
+            picks=picks,
+            skipped=skipped,
+        )
     return stats
 
 
@@ -307,8 +350,11 @@ def attach_questions(stats: dict[int, ItemStats]) -> None:
     questions = Question.objects.filter(pk__in=list(stats)).only("id", "stem", "kind").order_by()
     for question in questions:
         stats[question.pk].question = question
-    for choice in (Choice.objects.filter(question_id__in=list(stats)).order_by("question_id", "position", "pk")
-                   .only("id", "question_id", "text", "correct", "retired", "position")):
+    for choice in (
+        Choice.objects.filter(question_id__in=list(stats))
+        .order_by("question_id", "position", "pk")
+        .only("id", "question_id", "text", "correct", "retired", "position")
+    ):
         stats[choice.question_id].options.append(choice)
     for item in stats.values():
         for index, option in enumerate(item.options):
@@ -320,7 +366,7 @@ def ranked_groups(scores: dict[int, float]) -> tuple[list[int], list[int]]:
     """The upper and lower 27% of attempts by total score, ties ranked by the earlier attempt (lower id)."""
     ranked = sorted(scores, key=lambda pk: (-scores[pk], pk))
     size = group_size(len(ranked))
-    return ranked[:size], ranked[len(ranked) - size:]
+    return ranked[:size], ranked[len(ranked) - size :]
 
 
 def assignment_items(book: Gradebook) -> list[ItemStats]:
@@ -335,18 +381,23 @@ def assignment_items(book: Gradebook) -> list[ItemStats]:
     upper, lower = ranked_groups(scores)
     answers = Response.objects.filter(attempt_id__in=list(scores)).order_by()
     right = Q(correct=True)
-    stats = {pk: ItemStats(question_id=pk, answered_by=0, right=0, group_size=len(upper), upper_right=0,
-                           lower_right=0) for pk in dict.fromkeys(book.assignment.question_ids)}
-    for row in (answers.values("question_id").annotate(
-            n=Count("id"), right=Count("id", filter=right),
-            upper=Count("id", filter=right & Q(attempt_id__in=upper)),
-            lower=Count("id", filter=right & Q(attempt_id__in=lower)))):
+    stats = {
+        pk: ItemStats(question_id=pk, answered_by=0, right=0, group_size=len(upper), upper_right=0, lower_right=0)
+        for pk in dict.fromkeys(book.assignment.question_ids)
+    }
+    for row in answers.values("question_id").annotate(
+        n=Count("id"),
+        right=Count("id", filter=right),
+        upper=Count("id", filter=right & Q(attempt_id__in=upper)),
+        lower=Count("id", filter=right & Q(attempt_id__in=lower)),
+    ):
         item = stats.get(row["question_id"])
         if item is not None:
             item.answered_by, item.right = row["n"], row["right"]
             item.upper_right, item.lower_right = row["upper"], row["lower"]
-    for question_id, chosen, times in (answers.values("question_id", "chosen").annotate(n=Count("id"))
-                                       .values_list("question_id", "chosen", "n")):
+    for question_id, chosen, times in (
+        answers.values("question_id", "chosen").annotate(n=Count("id")).values_list("question_id", "chosen", "n")
+    ):
         item = stats.get(question_id)
         if item is not None:
             item.picks.update({pk: times for pk in chosen or []})
@@ -358,22 +409,25 @@ def assignment_items(book: Gradebook) -> list[ItemStats]:
 def bank_items(question_ids: list[int]) -> dict[int, ItemStats]:
     """The same figures for bank questions across every submitted attempt of any kind (practice, exams,
     assignments), ranking each attempt by its own total score."""
-    rows = (Response.objects.filter(question_id__in=question_ids, attempt__submitted_at__isnull=False)
-            .values_list("attempt_id", "attempt__score", "question_id", "correct", "chosen"))
+    rows = Response.objects.filter(question_id__in=question_ids, attempt__submitted_at__isnull=False).values_list(
+        "attempt_id", "attempt__score", "question_id", "correct", "chosen"
+    )
     return analyse_items(scored_attempts(rows), question_ids)
 
 
 def flagged_question_ids() -> set[int]:
     """Every bank question the figures flag, for the bank's "flagged" filter."""
     # Flags need right or wrong only: the chosen options (JSON) are not read.
-    rows = (Response.objects.filter(attempt__submitted_at__isnull=False)
-            .values_list("attempt_id", "attempt__score", "question_id", "correct"))
+    rows = Response.objects.filter(attempt__submitted_at__isnull=False).values_list(
+        "attempt_id", "attempt__score", "question_id", "correct"
+    )
     scored = scored_attempts((a, score, q, ok, None) for a, score, q, ok in rows)
     ids = sorted({q for a in scored for q in a.answers})
     return {pk for pk, item in analyse_items(scored, ids).items() if item.flagged}
 
 
 # Class progress
+
 
 @dataclass
 class LearnerProgress:
@@ -411,29 +465,39 @@ class TopicAccuracy:
 def class_progress(cohort: Cohort, now: datetime) -> tuple[list[LearnerProgress], list[TopicAccuracy]]:
     """Per learner: reviews in the last 7 and 30 days, cards due now, quiz accuracy per topic; and the class's
     topics weakest first. Four queries, whatever the class size."""
-    members = list(Membership.objects.filter(cohort=cohort, role=Membership.LEARNER).select_related("user")
-                   .order_by("user__username"))
+    members = list(
+        Membership.objects.filter(cohort=cohort, role=Membership.LEARNER)
+        .select_related("user")
+        .order_by("user__username")
+    )
     progress = {m.user_id: LearnerProgress(m.user) for m in members}
     ids = list(progress)
-    reviews = (ReviewLog.objects.filter(user_id__in=ids, reviewed_at__gte=now - timedelta(days=30),
-                                        reviewed_at__lte=now)
-               .values("user_id").annotate(d30=Count("id"),
-                                           d7=Count("id", filter=Q(reviewed_at__gte=now - timedelta(days=7)))))
+    reviews = (
+        ReviewLog.objects.filter(user_id__in=ids, reviewed_at__gte=now - timedelta(days=30), reviewed_at__lte=now)
+        .values("user_id")
+        .annotate(d30=Count("id"), d7=Count("id", filter=Q(reviewed_at__gte=now - timedelta(days=7))))
+    )
     for row in reviews:
         progress[row["user_id"]].reviews_7, progress[row["user_id"]].reviews_30 = row["d7"], row["d30"]
-    backlog = (CardState.objects.filter(user_id__in=ids, due__lte=now, suspended=False, card__retired=False)
-               .values("user_id").annotate(n=Count("id")))
+    backlog = (
+        CardState.objects.filter(user_id__in=ids, due__lte=now, suspended=False, card__retired=False)
+        .values("user_id")
+        .annotate(n=Count("id"))
+    )
     for row in backlog:
         progress[row["user_id"]].backlog = row["n"]
-    answers = (Response.objects.filter(attempt__user_id__in=ids, answered_at__isnull=False)
-               .values("attempt__user_id", "question__topic_id", "question__topic__name", "question__topic__slug")
-               .annotate(right=Count("id", filter=Q(correct=True)), answered=Count("id")))
+    answers = (
+        Response.objects.filter(attempt__user_id__in=ids, answered_at__isnull=False)
+        .values("attempt__user_id", "question__topic_id", "question__topic__name", "question__topic__slug")
+        .annotate(right=Count("id", filter=Q(correct=True)), answered=Count("id"))
+    )
     topics: dict[int, TopicAccuracy] = {}
     for row in answers:
         topic_id = row["question__topic_id"]
         progress[row["attempt__user_id"]].topics[topic_id] = (row["right"], row["answered"])
-        entry = topics.setdefault(topic_id, TopicAccuracy(topic_id, row["question__topic__name"],
-                                                          row["question__topic__slug"], 0, 0, 0))
+        entry = topics.setdefault(
+            topic_id, TopicAccuracy(topic_id, row["question__topic__name"], row["question__topic__slug"], 0, 0, 0)
+        )
         entry.right += row["right"]
         entry.answered += row["answered"]
         entry.learners += 1

@@ -50,8 +50,9 @@ def largest_remainder(weights: dict[str, float], total: int) -> dict[str, int]:
     return shares
 
 
-def domain_quotas(available: dict[str, int], total: int = EXAM_QUESTIONS,
-                  weights: dict[str, float] = DOMAIN_WEIGHTS) -> dict[str, int]:
+def domain_quotas(
+    available: dict[str, int], total: int = EXAM_QUESTIONS, weights: dict[str, float] = DOMAIN_WEIGHTS
+) -> dict[str, int]:
     """Questions per domain for an exam: the weights' shares, except where a domain has fewer questions.
 
     A short domain gives everything it has; the questions it lacks are split over the domains that still
@@ -123,8 +124,12 @@ class ChoiceQuerySet(models.QuerySet):
 
     def for_questions(self, question_ids) -> ChoiceQuerySet:
         """The options of a few questions with each question and topic, in one query, in display order."""
-        return (self.filter(question_id__in=question_ids).offered().select_related("question__topic")
-                .order_by("question_id", "position", "pk"))
+        return (
+            self.filter(question_id__in=question_ids)
+            .offered()
+            .select_related("question__topic")
+            .order_by("question_id", "position", "pk")
+        )
 
     def with_state_of(self, user) -> ChoiceQuerySet:
         """Also the learner's QuestionState of each question (or None), joined in the same query as `my_state`."""
@@ -182,8 +187,12 @@ class AttemptQuerySet(models.QuerySet):
 class Attempt(models.Model):
     """A practice quiz or a timed practice exam: the question order is fixed when it starts."""
 
-    MODES = [("practice", "Practice"), ("exam", "Practice exam"), ("due", "Due questions"),
-             ("assignment", "Assignment")]
+    MODES = [
+        ("practice", "Practice"),
+        ("exam", "Practice exam"),
+        ("due", "Due questions"),
+        ("assignment", "Assignment"),
+    ]
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
     mode = models.CharField(max_length=10, choices=MODES)
@@ -196,16 +205,18 @@ class Attempt(models.Model):
     scaled_score = models.PositiveIntegerField(null=True, blank=True)  # 100-1000, exams
     settings = models.JSONField(default=dict, blank=True)  # topics, domains, notes on the draw
     # An assignment's attempts: the instructor's rules (window, time limit, attempts) apply on the server.
-    assignment = models.ForeignKey("Assignment", on_delete=models.CASCADE, null=True, blank=True,
-                                   related_name="attempts")
+    assignment = models.ForeignKey(
+        "Assignment", on_delete=models.CASCADE, null=True, blank=True, related_name="attempts"
+    )
     try_number = models.PositiveSmallIntegerField(null=True, blank=True)  # 1, 2... within one assignment
 
     objects = AttemptQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]
-        constraints = [models.UniqueConstraint(fields=["assignment", "user", "try_number"],
-                                               name="one_attempt_per_assignment_try")]
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "user", "try_number"], name="one_attempt_per_assignment_try")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_mode_display()} by {self.user} at {self.started_at:%Y-%m-%d %H:%M}"
@@ -289,13 +300,20 @@ SPACING_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_revie
 
 class QuestionStateQuerySet(models.QuerySet):
     def due(self, user, now: datetime) -> QuestionStateQuerySet:
-        return (self.filter(user=user, due__lte=now, question__retired=False, question__disabled=False)
-                .order_by("due", "pk"))
+        return self.filter(user=user, due__lte=now, question__retired=False, question__disabled=False).order_by(
+            "due", "pk"
+        )
 
     def upsert(self, states: list[QuestionState]) -> None:
         """Save many states in one INSERT .. ON CONFLICT, whether or not the learner had one before."""
-        rows = [QuestionState(user_id=state.user_id, question_id=state.question_id,
-                              **{field: getattr(state, field) for field in SPACING_FIELDS}) for state in states]
+        rows = [
+            QuestionState(
+                user_id=state.user_id,
+                question_id=state.question_id,
+                **{field: getattr(state, field) for field in SPACING_FIELDS},
+            )
+            for state in states
+        ]
         self.bulk_create(rows, update_conflicts=True, unique_fields=["user", "question"], update_fields=SPACING_FIELDS)
 
 
@@ -324,8 +342,15 @@ class QuestionState(models.Model):
 
     def record(self, correct: bool, now: datetime, scheduler: Scheduler) -> None:
         rating = Rating.Good if correct else Rating.Again
-        card = FsrsCard(card_id=self.question_id, state=State(self.state), step=self.step, stability=self.stability,
-                        difficulty=self.difficulty, due=self.due, last_review=self.last_review)
+        card = FsrsCard(
+            card_id=self.question_id,
+            state=State(self.state),
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=self.due,
+            last_review=self.last_review,
+        )
         was_review = self.state == State.Review.value
         card, _ = scheduler.review_card(card, rating, review_datetime=now)
         self.state, self.step = card.state.value, card.step
@@ -368,8 +393,7 @@ class Cohort(models.Model):
     name = models.CharField(max_length=120)
     join_code = models.CharField(max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code)
     archived = models.BooleanField(default=False)  # read-only: no joining, no new assignments; kept for its grades
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField()
 
     objects = CohortQuerySet.as_manager()

@@ -68,8 +68,9 @@ def refuse(request: HttpRequest, attempt: Attempt, status: int, message: str) ->
     if request.htmx:
         return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
     back = reverse("quizzes:results", args=[attempt.pk]) if attempt.submitted_at else attempt_url(attempt)
-    return render(request, "quizzes/refused.html", {"message": message, "back": back, "attempt": attempt},
-                  status=status)
+    return render(
+        request, "quizzes/refused.html", {"message": message, "back": back, "attempt": attempt}, status=status
+    )
 
 
 def to_results(request: HttpRequest, attempt: Attempt) -> HttpResponse:
@@ -79,6 +80,7 @@ def to_results(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 
 # Start page
 
+
 def quiz_pool(practice: PracticeForm | None = None, due: DueForm | None = None) -> dict:
     """What the start page shows of the question bank (the topics to pick with their question counts, the exam
     plan) and its forms' fields: the same for every learner until an ingest or an instructor's disable changes
@@ -86,11 +88,19 @@ def quiz_pool(practice: PracticeForm | None = None, due: DueForm | None = None) 
     practice, due = practice or PracticeForm(), due or DueForm()
     groups = practice.topic_groups()
     topic_count = sum(len(group["topics"]) for group in groups)
-    picker = render_to_string("quizzes/_practice_picker.html", {
-        "practice_form": practice, "topic_groups": groups, "domain_boxes": practice.domain_boxes(),
-        "topic_count": topic_count})
+    picker = render_to_string(
+        "quizzes/_practice_picker.html",
+        {
+            "practice_form": practice,
+            "topic_groups": groups,
+            "domain_boxes": practice.domain_boxes(),
+            "topic_count": topic_count,
+        },
+    )
     return {
-        "picker": picker, "topic_count": topic_count, "plan": exam_plan(),
+        "picker": picker,
+        "topic_count": topic_count,
+        "plan": exam_plan(),
         "practice_count": render_to_string("learning/_settings_field.html", {"field": practice["count"]}),
         "due_count": render_to_string("learning/_settings_field.html", {"field": due["count"]}),
     }
@@ -115,8 +125,11 @@ def question_counts(user, now: datetime) -> tuple[int, int]:
 
 def start_context(request: HttpRequest, now: datetime, **forms) -> dict:
     user = request.user
-    unfinished = list(Attempt.objects.for_user(user).unfinished()
-                      .annotate(answered=Count("responses", filter=Q(responses__answered_at__isnull=False))))
+    unfinished = list(
+        Attempt.objects.for_user(user)
+        .unfinished()
+        .annotate(answered=Count("responses", filter=Q(responses__answered_at__isnull=False)))
+    )
     # An exam past its deadline is submitted now (as of its deadline) and listed with the finished ones.
     closed = [attempt for attempt in unfinished if close_if_expired(attempt, now)]
     unfinished = [attempt for attempt in unfinished if attempt not in closed]
@@ -128,12 +141,19 @@ def start_context(request: HttpRequest, now: datetime, **forms) -> dict:
     pool = quiz_pool(practice, due) if practice or due else stored("quiz-pool", quiz_pool)
     due_count, unseen_count = question_counts(user, now)
     return {
-        "practice_form": practice or PracticeForm(), "pool": pool, "topic_count": pool["topic_count"],
-        "due_form": due or DueForm(), "plan": pool["plan"], "exam_minutes": EXAM_MINUTES,
-        "unfinished": unfinished, "due_count": due_count, "unseen_count": unseen_count,
-        "history": Attempt.objects.for_user(user).finished()
-                   .only("id", "mode", "submitted_at", "score", "scaled_score", "settings")
-                   .order_by("-submitted_at")[:HISTORY_LENGTH],
+        "practice_form": practice or PracticeForm(),
+        "pool": pool,
+        "topic_count": pool["topic_count"],
+        "due_form": due or DueForm(),
+        "plan": pool["plan"],
+        "exam_minutes": EXAM_MINUTES,
+        "unfinished": unfinished,
+        "due_count": due_count,
+        "unseen_count": unseen_count,
+        "history": Attempt.objects.for_user(user)
+        .finished()
+        .only("id", "mode", "submitted_at", "score", "scaled_score", "settings")
+        .order_by("-submitted_at")[:HISTORY_LENGTH],
         "passing": PASSING_SCALED_SCORE,
     }
 
@@ -180,14 +200,19 @@ def start(request: HttpRequest) -> HttpResponse:
 
 # Taking an attempt
 
-def slot_context(attempt: Attempt, position: int, shown: Shown, now: datetime,
-                 response: Response | None = None) -> dict:
+
+def slot_context(
+    attempt: Attempt, position: int, shown: Shown, now: datetime, response: Response | None = None
+) -> dict:
     """One question as its slot shows it. An exam also lists every slot for its palette (one query for all);
     practice needs only this slot's response, which an answer just saved hands over."""
     responses = []
     if attempt.is_exam:
-        responses = list(attempt.responses.order_by("position").only(
-            "id", "attempt_id", "position", "question_id", "chosen", "correct", "marked", "answered_at"))
+        responses = list(
+            attempt.responses.order_by("position").only(
+                "id", "attempt_id", "position", "question_id", "chosen", "correct", "marked", "answered_at"
+            )
+        )
         response = responses[position - 1]
     elif response is None:
         response = attempt.responses.get(position=position)
@@ -196,15 +221,23 @@ def slot_context(attempt: Attempt, position: int, shown: Shown, now: datetime,
         choice.letter, choice.was_chosen = chr(65 + index), choice.pk in chosen
     answered = sum(1 for r in responses if r.is_answered)
     return {
-        "attempt": attempt, "position": position, "response": response, "question": shown.question,
-        "choices": shown.choices, "responses": responses, "answered": answered,
+        "attempt": attempt,
+        "position": position,
+        "response": response,
+        "question": shown.question,
+        "choices": shown.choices,
+        "responses": responses,
+        "answered": answered,
         "marked": sum(1 for r in responses if r.marked),
         "domain_name": DOMAINS.get(shown.question.domain, shown.question.domain),
-        "is_last": position == attempt.question_count, "now": now, "time_left": clock(attempt.seconds_left(now)),
+        "is_last": position == attempt.question_count,
+        "now": now,
+        "time_left": clock(attempt.seconds_left(now)),
         "show_feedback": not attempt.is_exam and response.is_answered,
         # Exams fill the bar by answers (they are taken in any order), practice by the questions done.
-        "progress": round(100 * (answered if attempt.is_exam else position - (not response.is_answered))
-                          / attempt.question_count),
+        "progress": round(
+            100 * (answered if attempt.is_exam else position - (not response.is_answered)) / attempt.question_count
+        ),
     }
 
 
@@ -216,8 +249,14 @@ def shown_at(attempt: Attempt, position: int, loaded: dict[int, Shown] | None = 
     return loaded[question_id]
 
 
-def render_slot(request: HttpRequest, attempt: Attempt, position: int, now: datetime,
-                loaded: dict[int, Shown] | None = None, response: Response | None = None) -> HttpResponse:
+def render_slot(
+    request: HttpRequest,
+    attempt: Attempt,
+    position: int,
+    now: datetime,
+    loaded: dict[int, Shown] | None = None,
+    response: Response | None = None,
+) -> HttpResponse:
     context = slot_context(attempt, position, shown_at(attempt, position, loaded), now, response)
     template = "quizzes/attempt.html#quiz" if request.htmx else "quizzes/attempt.html"
     return render(request, template, context)
@@ -244,8 +283,9 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if q is None:
         position = attempt.resume_position
     elif not (q.isascii() and q.isdigit()) or not attempt.has_position(int(q)):
-        return refuse(request, attempt, 400,
-                      f"There is no question {q} in this attempt (it has {attempt.question_count}).")
+        return refuse(
+            request, attempt, 400, f"There is no question {q} in this attempt (it has {attempt.question_count})."
+        )
     else:
         position = int(q)
     move_to(attempt, position)
@@ -281,8 +321,15 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         wanted = list(dict.fromkeys([question_id, attempt.question_id_at(target)]))
         loaded = load_questions(wanted, user=None if attempt.is_exam else request.user)
         marked = {"mark": True, "unmark": False}.get(go) if attempt.is_exam else None
-        saved = save_answer(attempt=attempt, position=position, question_id=question_id, chosen=chosen,
-                    shown=shown_at(attempt, position, loaded), now=now, marked=marked)
+        saved = save_answer(
+            attempt=attempt,
+            position=position,
+            question_id=question_id,
+            chosen=chosen,
+            shown=shown_at(attempt, position, loaded),
+            now=now,
+            marked=marked,
+        )
     except AttemptClosed as closed:
         return refuse(request, attempt, 409, str(closed))
     except AnswerRefused as refused:
@@ -309,11 +356,19 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("quizzes:results", pk=attempt.pk)
     responses = list(attempt.responses.select_related("question").order_by("position"))
     answered = [r for r in responses if r.is_answered]
-    return render(request, "quizzes/review.html", {
-        "attempt": attempt, "responses": responses, "answered": answered, "now": now,
-        "unanswered": [r for r in responses if not r.is_answered], "marked": [r for r in responses if r.marked],
-        "time_left": clock(attempt.seconds_left(now)),
-    })
+    return render(
+        request,
+        "quizzes/review.html",
+        {
+            "attempt": attempt,
+            "responses": responses,
+            "answered": answered,
+            "now": now,
+            "unanswered": [r for r in responses if not r.is_answered],
+            "marked": [r for r in responses if r.marked],
+            "time_left": clock(attempt.seconds_left(now)),
+        },
+    )
 
 
 @login_required
@@ -340,9 +395,17 @@ def attempt_results(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = results(attempt)
     missed = [r for r in outcome.responses if not r.correct]
     assignment = attempt.assignment
-    return render(request, "quizzes/results.html", {
-        "attempt": attempt, "results": outcome, "passing": PASSING_SCALED_SCORE, "missed": missed,
-        "open_missed": len(missed) <= OPEN_MISSED, "assignment": assignment,
-        # An assignment may keep its answers back until the due date, so nobody passes them on meanwhile.
-        "answers_hidden": assignment is not None and not assignment.answers_visible(now),
-    })
+    return render(
+        request,
+        "quizzes/results.html",
+        {
+            "attempt": attempt,
+            "results": outcome,
+            "passing": PASSING_SCALED_SCORE,
+            "missed": missed,
+            "open_missed": len(missed) <= OPEN_MISSED,
+            "assignment": assignment,
+            # An assignment may keep its answers back until the due date, so nobody passes them on meanwhile.
+            "answers_hidden": assignment is not None and not assignment.answers_visible(now),
+        },
+    )

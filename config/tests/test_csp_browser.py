@@ -5,9 +5,24 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PAGES = ["/", "/topics/", "/topics/amazon-s3/", "/search/?q=glacier", "/review/", "/cards/", "/quizzes/",
-         "/dashboard/", "/settings/study/", "/cards/export/", "/assignments/", "/join/", "/classes/", "/bank/",
-         "/library/", "/library/upload/"]
+PAGES = [
+    "/",
+    "/topics/",
+    "/topics/amazon-s3/",
+    "/search/?q=glacier",
+    "/review/",
+    "/cards/",
+    "/quizzes/",
+    "/dashboard/",
+    "/settings/study/",
+    "/cards/export/",
+    "/assignments/",
+    "/join/",
+    "/classes/",
+    "/bank/",
+    "/library/",
+    "/library/upload/",
+]
 
 
 def test_no_page_breaks_the_content_security_policy(page, live_server, sign_in, make_user):
@@ -16,8 +31,12 @@ def test_no_page_breaks_the_content_security_policy(page, live_server, sign_in, 
     ingest()
     sign_in(page, make_user("irene", instructor=True))
     violations = []
-    page.on("console", lambda message: violations.append((page.url, message.text))
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append((page.url, message.text)) if "Content Security Policy" in message.text else None
+        ),
+    )
     for path in PAGES:
         response = page.goto(live_server.url + path)
         assert response.status == 200, path

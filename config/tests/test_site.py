@@ -52,7 +52,8 @@ def test_healthz_is_503_when_the_database_does_not_answer():
         "from django.test.utils import setup_test_environment; setup_test_environment();"
         "from django.test import Client; r = Client().get('/healthz');"
         "print(r.status_code, r.content.decode())",
-        DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="1",
         DATABASE_URL="postgres://postgres@127.0.0.1:1/stratus",
     )
     assert result.returncode == 0, result.stderr
@@ -115,7 +116,10 @@ def test_only_instructors_see_and_open_classes(client, instructor, learner):
 
 def test_deploy_check_passes_with_production_variables():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DEBUG="0",
         SECRET_KEY="s" * 20 + "-a-long-random-production-secret-0123456789",
         ALLOWED_HOSTS="stratus.example.com",
@@ -143,7 +147,9 @@ def test_healthz_answers_a_load_balancer_probing_by_ip_over_plain_http():
         "import django; django.setup();"
         "from django.test import Client; r = Client().get('/healthz', HTTP_HOST='10.0.0.5:8000');"
         "print(r.status_code)",
-        DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0", SECRET_KEY="x" * 50,
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="0",
+        SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="stratus.example.com",
     )
     assert result.returncode == 0, result.stderr
@@ -151,8 +157,9 @@ def test_healthz_answers_a_load_balancer_probing_by_ip_over_plain_http():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/search/?q=%00", "/review/?topic=%00", "/cards/?q=a%00b", "/bank/?q=%00",
-                                 "/topics/?x%00=1"])
+@pytest.mark.parametrize(
+    "url", ["/search/?q=%00", "/review/?topic=%00", "/cards/?q=a%00b", "/bank/?q=%00", "/topics/?x%00=1"]
+)
 def test_a_nul_byte_in_any_parameter_is_a_400_not_a_500(client, instructor, url):
     client.force_login(instructor)
     response = client.get(url)

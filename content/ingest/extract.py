@@ -457,8 +457,10 @@ _EXAMPLE_START = re.compile(r"(?i)(?:for example|for instance|e\.g\.|example|ex\
 
 # A next sentence that finishes the definition: its catch ("However, these instances can be interrupted") or
 # its purpose ("It is useful for preserving ... objects"). Blind graders failed cards that dropped it.
-_CONTINUES = re.compile(r"(?i)(?:however|but|it is (?:useful|used|ideal|designed|meant)|(?:it|this) (?:helps|lets|"
-                        r"allows|prevents|protects))\b")
+_CONTINUES = re.compile(
+    r"(?i)(?:however|but|it is (?:useful|used|ideal|designed|meant)|(?:it|this) (?:helps|lets|"
+    r"allows|prevents|protects))\b"
+)
 
 
 def first_sentences(text: str, limit: int = MAX_DEF, short: int = 70) -> str:
@@ -1434,11 +1436,13 @@ def _label(sec: _Section, i: int, out: _Collector) -> None:
                 pieces.append(first_sentences(piece, 200).strip(" .;"))
             # "Best for:" with its uses as child bullets is one answer: all of them. A card asking for one
             # child alone marks a learner who names another wrong.
-            joined = "; ".join(p if n == 0 or not p[1:2].islower() else p[:1].lower() + p[1:]
-                               for n, p in enumerate(pieces) if p)
+            joined = "; ".join(
+                p if n == 0 or not p[1:2].islower() else p[:1].lower() + p[1:] for n, p in enumerate(pieces) if p
+            )
             if joined and len(pieces) <= 4 and len(joined) <= 200:
-                out.use_case(owner, joined, f"{owner} – {t_display.lower()}: {joined}", sec.lines(i, *kids),
-                             every_use=True)
+                out.use_case(
+                    owner, joined, f"{owner} – {t_display.lower()}: {joined}", sec.lines(i, *kids), every_use=True
+                )
         return
     if DEFINITION_LABEL.match(t_key):
         if owner and kids:

@@ -51,9 +51,7 @@ _LATEX_COMMANDS = {
 _LATEX_COMMAND = re.compile(r"\\([A-Za-z]+|[%$&_#{}])\s?")
 _LATEX_TEXT = re.compile(r"\\(?:text|mathrm|mathbf|textbf|mathit|operatorname)\{([^{}]*)\}")
 _MATH = re.compile(r"\$\$?([^$\n]{0,80}?\\[^$\n]{0,80}?)\$\$?")  # math has a command: "$5 and $10" is money
-_EMOJI = re.compile(
-    "[\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\u2B00-\u2BFF\u2300-\u23FF\uFE0F\u200D\u20E3]"
-)
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u26ff\u2700-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3]")
 _LEADING_HASHES = re.compile(r"^#{1,6}[ \t]+(?=[A-Z0-9*_\[])")  # "# of instances" is text
 _BARE_LATEX = re.compile(r"\\(ge|geq|le|leq|times|rightarrow|Rightarrow|approx|neq|infty)\b")
 _CAPTION_WORD = re.compile(r"^\W*(?:fig(?:ure)?|diagram|image|picture|screenshot|illustration)\b", re.I)

@@ -98,9 +98,7 @@ class _Assigner:
             self.visit(sec.children, ctx if ctx.topics else parent, depth + 1)
             prev, prev_chapter = ctx, bool(sec.children)
 
-    def classify(
-        self, sec: Section, depth: int, parent: _Ctx | None, prev: _Ctx | None, prev_chapter: bool
-    ) -> _Ctx:
+    def classify(self, sec: Section, depth: int, parent: _Ctx | None, prev: _Ctx | None, prev_chapter: bool) -> _Ctx:
         base = parent if parent is not None and parent.topics else None
         title = sec.title.strip()
         if not title:
@@ -112,9 +110,7 @@ class _Assigner:
         # Plain-text headings continue the previous sibling's topic, unless that sibling was a
         # chapter with sub-headings of its own (002's dashed banners) or this is a summary.
         sticky = (
-            prev
-            if prev is not None and prev.topics and not prev_chapter and not markdown and not summary
-            else None
+            prev if prev is not None and prev.topics and not prev_chapter and not markdown and not summary else None
         )
 
         matches = self.catalog.find(title)
@@ -200,8 +196,15 @@ class _Assigner:
                 continue
             blocks = []
             if question.explanation:
-                blocks.append(Block(kind="paragraph", text=question.explanation, line=question.explanation_line,
-                                    end_line=question.end_line, origin="explanation"))
+                blocks.append(
+                    Block(
+                        kind="paragraph",
+                        text=question.explanation,
+                        line=question.explanation_line,
+                        end_line=question.end_line,
+                        origin="explanation",
+                    )
+                )
             self.out.append(TopicSection(topic, title, question.line, level, blocks, questions=[question]))
 
     def named(self, text: str, within: tuple[str, ...]) -> str | None:
@@ -369,9 +372,9 @@ class _Assigner:
             # "In-memory Database: ElastiCache": the definition is a bare service name, and
             # it names a service where the term names only a concept (or nothing).
             bare = self.catalog.lookup(_PARENTHESES.sub(" ", block.definition))
-            if bare and (not names or (_is_service(self.catalog, bare) and not any(
-                _is_service(self.catalog, n) for n in names
-            ))):
+            if bare and (
+                not names or (_is_service(self.catalog, bare) and not any(_is_service(self.catalog, n) for n in names))
+            ):
                 names = [bare]
         if group is not None:
             names = list(self._within(names, group))

@@ -15,8 +15,11 @@ def source_links(refs) -> str:
     base = reverse("content:source", args=[0])[:-2]  # "/sources/"
     return format_html(
         '<span class="refs">{}</span>',
-        format_html_join("", '<a class="ref" href="{}{}/?line={}#L{}" title="{}, line {}">{}:{}</a>',
-                         ((base, ref[1], ref[2], ref[2], ref[0], ref[2], ref[0], ref[2]) for ref in refs)),
+        format_html_join(
+            "",
+            '<a class="ref" href="{}{}/?line={}#L{}" title="{}, line {}">{}:{}</a>',
+            ((base, ref[1], ref[2], ref[2], ref[0], ref[2], ref[0], ref[2]) for ref in refs),
+        ),
     )
 
 
@@ -26,6 +29,9 @@ def statement_source(statement) -> str:
     if statement.get("refs"):
         return source_links(statement["refs"])
     if statement.get("url"):
-        return format_html('<span class="refs"><a class="ref ref-aws" href="{}" rel="noopener noreferrer" '
-                           'title="AWS documentation">AWS docs</a></span>', statement["url"])
+        return format_html(
+            '<span class="refs"><a class="ref ref-aws" href="{}" rel="noopener noreferrer" '
+            'title="AWS documentation">AWS docs</a></span>',
+            statement["url"],
+        )
     return ""

@@ -52,8 +52,10 @@ def axe_violations():
         )
         return [
             f"{page.url}: {v['id']} ({v['impact']}) {v['help']}: "
-            + "; ".join(node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
-                        for node in v["nodes"][:5])
+            + "; ".join(
+                node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+                for node in v["nodes"][:5]
+            )
             + (f" (+{len(v['nodes']) - 5} more)" if len(v["nodes"]) > 5 else "")
             for v in result["violations"]
         ]
@@ -80,9 +82,17 @@ def test_no_page_has_a_wcag_a_or_aa_violation(page, live_server, axe_violations,
     discontinued = topics.exclude(discontinued="").first()
     source = Source.objects.order_by("line_count").first()
     public = [
-        "/", "/topics/", "/topics/category/storage/", "/search/?q=glacier", "/accounts/login/", "/accounts/signup/",
-        f"/sources/{source.pk}/?line=10", "/topics/amazon-s3/?lines=all", "/topics/s3-storage-classes/",
-        "/topics/route-53-routing-policies/?lines=all", thin.get_absolute_url(),
+        "/",
+        "/topics/",
+        "/topics/category/storage/",
+        "/search/?q=glacier",
+        "/accounts/login/",
+        "/accounts/signup/",
+        f"/sources/{source.pk}/?line=10",
+        "/topics/amazon-s3/?lines=all",
+        "/topics/s3-storage-classes/",
+        "/topics/route-53-routing-policies/?lines=all",
+        thin.get_absolute_url(),
     ]
     if discontinued:
         public.append(discontinued.get_absolute_url())
@@ -90,9 +100,15 @@ def test_no_page_has_a_wcag_a_or_aa_violation(page, live_server, axe_violations,
 
     learner = make_user("lena")
     sign_in(page, learner)
-    learner_pages = [reverse("learning:dashboard"), reverse("learning:review"), reverse("learning:cards"),
-                     reverse("learning:study_settings"), reverse("quizzes:index"),
-                     reverse("password_change"), "/topics/aws-iam/"]
+    learner_pages = [
+        reverse("learning:dashboard"),
+        reverse("learning:review"),
+        reverse("learning:cards"),
+        reverse("learning:study_settings"),
+        reverse("quizzes:index"),
+        reverse("password_change"),
+        "/topics/aws-iam/",
+    ]
     violations += visit_all(page, base, learner_pages, axe_violations)
     # A quiz under way, its review page and its results.
     page.goto(base + reverse("quizzes:index"))
@@ -101,8 +117,9 @@ def test_no_page_has_a_wcag_a_or_aa_violation(page, live_server, axe_violations,
     violations += axe_violations(page)
     page.locator("input[type=radio], input[type=checkbox]").first.check()
     page.get_by_role("button", name="Check answer").click()
-    expect(page.get_by_role("link", name="Next question →").or_(
-        page.get_by_role("button", name="See your results →"))).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Next question →").or_(page.get_by_role("button", name="See your results →"))
+    ).to_be_visible()
     violations += axe_violations(page)
     page.locator("form.finish-form button, button:has-text('See your results')").first.click()
     page.wait_for_load_state()
@@ -118,19 +135,38 @@ def test_no_page_has_a_wcag_a_or_aa_violation(page, live_server, axe_violations,
     cohort = create_cohort(name="Accessible class", instructor=instructor)
     Membership.objects.create(cohort=cohort, user=learner, role=Membership.LEARNER, joined_at=timezone.now())
     questions = list(Question.objects.active().values_list("pk", flat=True)[:3])
-    assignment = Assignment.objects.create(title="Week 1", created_at=timezone.now(), question_ids=questions,
-                                           opens_at=timezone.now(), due_at=timezone.now() + timedelta(days=2))
+    assignment = Assignment.objects.create(
+        title="Week 1",
+        created_at=timezone.now(),
+        question_ids=questions,
+        opens_at=timezone.now(),
+        due_at=timezone.now() + timedelta(days=2),
+    )
     assignment.cohorts.add(cohort)
-    submit_attempt(attempt=start_assignment(assignment=assignment, user=learner, now=timezone.now()),
-                   now=timezone.now())
-    violations += visit_all(page, base, [
-        reverse("learning:card_reports"), reverse("quizzes:classes"), reverse("quizzes:class", args=[cohort.pk]),
-        reverse("quizzes:class_progress", args=[cohort.pk]), reverse("quizzes:assignments"),
-        reverse("quizzes:new_assignment"), reverse("quizzes:assignment", args=[assignment.pk]),
-        reverse("quizzes:edit_assignment", args=[assignment.pk]), reverse("quizzes:gradebook", args=[assignment.pk]),
-        reverse("quizzes:learner_answers", args=[assignment.pk, learner.pk]),
-        reverse("quizzes:items", args=[assignment.pk]), reverse("quizzes:bank"),
-        reverse("quizzes:bank_question", args=[questions[0]]), reverse("quizzes:edit_question", args=[questions[0]]),
-        reverse("library:index"), reverse("library:upload"),
-    ], axe_violations)
+    submit_attempt(
+        attempt=start_assignment(assignment=assignment, user=learner, now=timezone.now()), now=timezone.now()
+    )
+    violations += visit_all(
+        page,
+        base,
+        [
+            reverse("learning:card_reports"),
+            reverse("quizzes:classes"),
+            reverse("quizzes:class", args=[cohort.pk]),
+            reverse("quizzes:class_progress", args=[cohort.pk]),
+            reverse("quizzes:assignments"),
+            reverse("quizzes:new_assignment"),
+            reverse("quizzes:assignment", args=[assignment.pk]),
+            reverse("quizzes:edit_assignment", args=[assignment.pk]),
+            reverse("quizzes:gradebook", args=[assignment.pk]),
+            reverse("quizzes:learner_answers", args=[assignment.pk, learner.pk]),
+            reverse("quizzes:items", args=[assignment.pk]),
+            reverse("quizzes:bank"),
+            reverse("quizzes:bank_question", args=[questions[0]]),
+            reverse("quizzes:edit_question", args=[questions[0]]),
+            reverse("library:index"),
+            reverse("library:upload"),
+        ],
+        axe_violations,
+    )
     assert not violations, "\n".join(violations)

@@ -202,8 +202,14 @@ def test_an_unreadable_file_that_was_ingested_before_keeps_its_last_good_version
 @pytest.mark.django_db
 def test_a_topic_that_left_the_catalog_keeps_its_row_and_loses_its_page(tmp_path):
     shutil.copy(NOTES_DIR / "000_4491556a33bdff82.txt", tmp_path)
-    Topic.objects.create(slug="gone-from-catalog", name="Gone", category="storage", category_name="Storage",
-                         domain="technology-services", section_count=3)
+    Topic.objects.create(
+        slug="gone-from-catalog",
+        name="Gone",
+        category="storage",
+        category_name="Storage",
+        domain="technology-services",
+        section_count=3,
+    )
     run_ingest(tmp_path)
     gone = Topic.objects.get(slug="gone-from-catalog")
     assert gone.section_count == 0

@@ -52,8 +52,7 @@ def test_a_fresh_install_imports_the_shipped_notes_into_the_library_once():
     assert NoteVersion.objects.filter(action="import").count() == 5
     # Later runs ingest the library as it is: an edit made in the library is not overwritten by the folder.
     note = Note.objects.get(name__startswith="000_")
-    edit_note(note.pk, text=note.text + "\nAmazon SQS is a fully managed message queue.\n", seen_version=1,
-              user=None)
+    edit_note(note.pk, text=note.text + "\nAmazon SQS is a fully managed message queue.\n", seen_version=1, user=None)
     run_command()
     note.refresh_from_db()
     assert note.version == 2 and "fully managed message queue" in note.text
@@ -93,8 +92,16 @@ def test_a_symlink_in_a_notes_folder_is_never_followed(tmp_path):
 
 
 def test_zip_entries_with_dotdot_absolute_paths_or_links_are_refused_by_name():
-    data = make_zip({"good/sqs.md": SQS.encode(), "../evil.md": b"# x\n", "/etc/evil.md": b"# x\n",
-                     "C:/evil.md": b"# x\n", "a/../../b.md": b"# x\n"}, links={"link.md": "/etc/passwd"})
+    data = make_zip(
+        {
+            "good/sqs.md": SQS.encode(),
+            "../evil.md": b"# x\n",
+            "/etc/evil.md": b"# x\n",
+            "C:/evil.md": b"# x\n",
+            "a/../../b.md": b"# x\n",
+        },
+        links={"link.md": "/etc/passwd"},
+    )
     incoming = Incoming()
     unpack_zip("notes.zip", data, incoming)
     assert incoming.notes == [("good/sqs.md", SQS.encode())]
@@ -150,9 +157,17 @@ def test_a_zip_with_too_many_entries_or_not_a_zip_is_refused(monkeypatch):
 
 @pytest.mark.django_db
 def test_an_upload_job_unpacks_a_zip_and_reports_skipped_entries(instructor):
-    data = make_zip({"course/sqs.md": SQS.encode(), "course/slides.pdf": b"%PDF", "course/empty.md": b"",
-                     ".obsidian/app.json": b"{}", "../x.md": b"# x", "course/image.md": b"\x89PNG\x00\x01" * 50,
-                     "course/undecodable.txt": b"\x81\x8d\x8f\x90\x9d" * 50})
+    data = make_zip(
+        {
+            "course/sqs.md": SQS.encode(),
+            "course/slides.pdf": b"%PDF",
+            "course/empty.md": b"",
+            ".obsidian/app.json": b"{}",
+            "../x.md": b"# x",
+            "course/image.md": b"\x89PNG\x00\x01" * 50,
+            "course/undecodable.txt": b"\x81\x8d\x8f\x90\x9d" * 50,
+        }
+    )
     job = queue_job(kind="upload", user=instructor, summary="notes.zip", files=[("notes.zip", data)])
     assert job.status == IngestJob.DONE, job.error
     assert Note.objects.get(name="course/sqs.md").status == Note.LIVE
@@ -170,19 +185,27 @@ def test_an_upload_job_unpacks_a_zip_and_reports_skipped_entries(instructor):
 @pytest.mark.django_db
 def test_a_failed_job_leaves_the_library_and_the_pages_as_they_were(instructor, monkeypatch):
     queue_job(kind="upload", user=instructor, summary="sqs.md", files=[("sqs.md", SQS.encode())])
-    before = (list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
-              list(Note.objects.values_list("name", "version", "text").order_by("name")))
+    before = (
+        list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
+        list(Note.objects.values_list("name", "version", "text").order_by("name")),
+    )
 
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(services.Writer, "write_topic_summaries", fail)
-    job = queue_job(kind="upload", user=instructor, summary="two files",
-                    files=[("sqs.md", SQS.replace("best-effort", "no").encode()), ("sns.md", b"# Amazon SNS\n- x\n")])
+    job = queue_job(
+        kind="upload",
+        user=instructor,
+        summary="two files",
+        files=[("sqs.md", SQS.replace("best-effort", "no").encode()), ("sns.md", b"# Amazon SNS\n- x\n")],
+    )
     assert job.status == IngestJob.FAILED
     assert job.error == "RuntimeError: disk full"
-    after = (list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
-             list(Note.objects.values_list("name", "version", "text").order_by("name")))
+    after = (
+        list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
+        list(Note.objects.values_list("name", "version", "text").order_by("name")),
+    )
     assert after == before
     assert job.files.count() == 2  # kept: nothing is lost
     failed_upload = job
@@ -229,8 +252,12 @@ def test_editing_a_line_changes_the_card_and_keeps_its_key(instructor):
     queue_job(kind="upload", user=instructor, summary="sqs.md", files=[("sqs.md", SQS.encode())])
     card = Flashcard.objects.active().get(back__contains="first-in-first-out")
     note = Note.objects.get(name="sqs.md")
-    edit_note(note.pk, text=SQS.replace("first-in-first-out order", "strict first-in-first-out order"),
-              seen_version=1, user=instructor)
+    edit_note(
+        note.pk,
+        text=SQS.replace("first-in-first-out order", "strict first-in-first-out order"),
+        seen_version=1,
+        user=instructor,
+    )
     job = queue_job(kind="edit", user=instructor, summary="sqs.md edited")
     assert job.status == IngestJob.DONE
     card.refresh_from_db()
@@ -251,8 +278,7 @@ def test_only_one_ingest_runs_at_a_time_and_the_waiting_one_says_so(instructor):
     first.set_autocommit(False)
     with first.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [library._LOCK_KEY])
-    job = IngestJob.objects.create(kind="upload", created_by=instructor, summary="sqs.md",
-                                   created_at=timezone.now())
+    job = IngestJob.objects.create(kind="upload", created_by=instructor, summary="sqs.md", created_at=timezone.now())
     library.UploadedFile.objects.create(job=job, name="sqs.md", data=SQS.encode(), size=len(SQS))
 
     def run():
@@ -297,8 +323,10 @@ library.run_job(int(sys.argv[1]))
 
 def database_url(settings_dict: dict) -> str:
     password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
-    return (f"postgres://{settings_dict['USER']}{password}@{settings_dict['HOST'] or '127.0.0.1'}:"
-            f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}")
+    return (
+        f"postgres://{settings_dict['USER']}{password}@{settings_dict['HOST'] or '127.0.0.1'}:"
+        f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}"
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -315,15 +343,18 @@ def test_a_job_whose_worker_was_killed_is_failed_with_its_reason_and_the_next_jo
     if connection.vendor != "postgresql":
         pytest.skip("a second process on the same database needs PostgreSQL")
     queue_job(kind="upload", user=instructor, summary="sqs.md", files=[("sqs.md", SQS.encode())])
-    before = (list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
-              list(Note.objects.values_list("name", "version", "text", "status").order_by("name")))
-    job = IngestJob.objects.create(kind="upload", created_by=instructor, summary="two files",
-                                   created_at=timezone.now())
+    before = (
+        list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
+        list(Note.objects.values_list("name", "version", "text", "status").order_by("name")),
+    )
+    job = IngestJob.objects.create(kind="upload", created_by=instructor, summary="two files", created_at=timezone.now())
     for name, text in [("sqs.md", SQS.replace("best-effort", "no")), ("sns.md", "# Amazon SNS\n- topics\n")]:
         library.UploadedFile.objects.create(job=job, name=name, data=text.encode(), size=len(text))
     worker = subprocess.Popen(
-        [sys.executable, "-c", HANGING_WORKER, str(job.pk)], cwd=settings.BASE_DIR,
-        env={**os.environ, "DATABASE_URL": database_url(connection.settings_dict)})
+        [sys.executable, "-c", HANGING_WORKER, str(job.pk)],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": database_url(connection.settings_dict)},
+    )
     try:
         for _ in range(1200):  # until it hangs in its last stage, cards and sections written in its transaction
             job.refresh_from_db()
@@ -336,8 +367,10 @@ def test_a_job_whose_worker_was_killed_is_failed_with_its_reason_and_the_next_jo
         worker.wait(timeout=30)
     job.refresh_from_db()
     assert job.status == IngestJob.RUNNING  # what the job would say forever
-    after = (list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
-             list(Note.objects.values_list("name", "version", "text", "status").order_by("name")))
+    after = (
+        list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
+        list(Note.objects.values_list("name", "version", "text", "status").order_by("name")),
+    )
     assert after == before  # its transaction died with it
     client.force_login(instructor)
 
@@ -370,17 +403,38 @@ def test_a_job_whose_worker_was_killed_is_failed_with_its_reason_and_the_next_jo
 @pytest.mark.django_db
 def test_only_a_job_silent_past_the_timeout_is_failed_not_one_that_beat_lately_nor_a_queued_one():
     now = timezone.now()
-    alive = IngestJob.objects.create(kind="edit", summary="alive", created_at=now, status=IngestJob.RUNNING,
-                                     started_at=now, heartbeat_at=now - library.stalled_after() / 3)
-    dead = IngestJob.objects.create(kind="edit", summary="dead", created_at=now, status=IngestJob.WAITING,
-                                    started_at=now, heartbeat_at=now - library.stalled_after() * 2)
+    alive = IngestJob.objects.create(
+        kind="edit",
+        summary="alive",
+        created_at=now,
+        status=IngestJob.RUNNING,
+        started_at=now,
+        heartbeat_at=now - library.stalled_after() / 3,
+    )
+    dead = IngestJob.objects.create(
+        kind="edit",
+        summary="dead",
+        created_at=now,
+        status=IngestJob.WAITING,
+        started_at=now,
+        heartbeat_at=now - library.stalled_after() * 2,
+    )
     queued = IngestJob.objects.create(kind="edit", summary="queued", created_at=now - timezone.timedelta(days=1))
-    before_heartbeats = IngestJob.objects.create(kind="edit", summary="old", created_at=now, status=IngestJob.RUNNING,
-                                                 started_at=now - timezone.timedelta(days=1))
+    before_heartbeats = IngestJob.objects.create(
+        kind="edit",
+        summary="old",
+        created_at=now,
+        status=IngestJob.RUNNING,
+        started_at=now - timezone.timedelta(days=1),
+    )
     assert library.fail_stalled_jobs(now) == 2
     jobs = [alive, dead, queued, before_heartbeats]
     assert [j.status for j in IngestJob.objects.filter(pk__in=[j.pk for j in jobs]).order_by("pk")] == [
-        IngestJob.RUNNING, IngestJob.FAILED, IngestJob.QUEUED, IngestJob.FAILED]
+        IngestJob.RUNNING,
+        IngestJob.FAILED,
+        IngestJob.QUEUED,
+        IngestJob.FAILED,
+    ]
     assert "at the stage 'waiting'" in IngestJob.objects.get(pk=dead.pk).error
     assert "at the stage 'running'" in IngestJob.objects.get(pk=before_heartbeats.pk).error
 

@@ -42,8 +42,16 @@ def run_worker() -> threading.Thread:
 
     def work():
         try:
-            Worker(queue_names=["default"], interval=0.1, batch=True, backend_name="default", startup_delay=False,
-                   max_tasks=None, worker_id="browser-test", excluded_queue_names=[]).run()
+            Worker(
+                queue_names=["default"],
+                interval=0.1,
+                batch=True,
+                backend_name="default",
+                startup_delay=False,
+                max_tasks=None,
+                worker_id="browser-test",
+                excluded_queue_names=[],
+            ).run()
         finally:
             connection.close()
 
@@ -59,7 +67,8 @@ def on_a_worker() -> bool:
 
 
 def test_an_instructor_uploads_a_zip_watches_it_and_edits_a_line_a_learner_keeps_history(
-        page, live_server, sign_in, instructor, learner, settings, screenshot, tmp_path):
+    page, live_server, sign_in, instructor, learner, settings, screenshot, tmp_path
+):
     if on_a_worker():
         settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     sign_in(page, instructor)
@@ -101,9 +110,16 @@ def test_an_instructor_uploads_a_zip_watches_it_and_edits_a_line_a_learner_keeps
     line = 4
     card = Flashcard.objects.active().get(front="What is Visibility timeout (in Amazon SQS)?")
     assert card.refs == [["sqs", note.source_id, line]]
-    record_review(user=learner, card=card, token=card_token(learner.pk, card.pk, 0), rating=3, duration_ms=900,
-                  now=datetime.now(UTC), study=StudySettings.for_user(learner),
-                  expected_token=lambda reps: card_token(learner.pk, card.pk, reps))
+    record_review(
+        user=learner,
+        card=card,
+        token=card_token(learner.pk, card.pk, 0),
+        rating=3,
+        duration_ms=900,
+        now=datetime.now(UTC),
+        study=StudySettings.for_user(learner),
+        expected_token=lambda reps: card_token(learner.pk, card.pk, reps),
+    )
 
     # The instructor follows the line to its note and edits it there; the next ingest runs on the worker.
     page.goto(f"{live_server.url}/sources/{note.source_id}/?line={line}")
@@ -140,9 +156,13 @@ def test_an_instructor_uploads_a_zip_watches_it_and_edits_a_line_a_learner_keeps
 def test_the_library_and_a_note_history_look_right(page, live_server, sign_in, instructor, screenshot):
     from content.library import edit_note, queue_job
 
-    queue_job(kind="upload", user=instructor, summary="course.zip",
-              files=[(p.name, p.read_bytes()) for p in sorted(NOTES_DIR.glob("*.txt"))[:2]]
-              + [("queues/sqs.md", SQS.encode())])
+    queue_job(
+        kind="upload",
+        user=instructor,
+        summary="course.zip",
+        files=[(p.name, p.read_bytes()) for p in sorted(NOTES_DIR.glob("*.txt"))[:2]]
+        + [("queues/sqs.md", SQS.encode())],
+    )
     note = Note.objects.get(name="queues/sqs.md")
     edit_note(note.pk, text=SQS + "- Messages are kept for up to 14 days.\n", seen_version=1, user=instructor)
     queue_job(kind="edit", user=instructor, summary="queues/sqs.md edited (version 2)")

@@ -16,8 +16,10 @@ SQS = (
     "- **Standard queue**: at-least-once delivery, best-effort ordering.\n"
     "- **FIFO queue**: exactly-once processing, first-in-first-out order.\n"
 )
-UNPLACED = "# Amazon SNS\n\n- SNS is a pub/sub messaging service that pushes to subscribers.\n\n" \
-           "# Zorblax Widgets\n\n- Zorblax widgets fan messages out to many queues.\n"
+UNPLACED = (
+    "# Amazon SNS\n\n- SNS is a pub/sub messaging service that pushes to subscribers.\n\n"
+    "# Zorblax Widgets\n\n- Zorblax widgets fan messages out to many queues.\n"
+)
 
 
 def upload(client, *files, preview=False):
@@ -70,8 +72,9 @@ def test_learners_get_403_and_anonymous_users_the_sign_in_page_on_every_library_
 
 
 @pytest.mark.django_db
-def test_instructors_and_superusers_open_every_page_and_unknown_ids_are_404(client, note, instructor,
-                                                                              django_user_model):
+def test_instructors_and_superusers_open_every_page_and_unknown_ids_are_404(
+    client, note, instructor, django_user_model
+):
     job = IngestJob.objects.get()
     admin = django_user_model.objects.create_superuser("root", "root@example.com", "x")
     for user in (instructor, admin):
@@ -79,15 +82,20 @@ def test_instructors_and_superusers_open_every_page_and_unknown_ids_are_404(clie
         for method, url in library_urls(note, job):
             if method == "get":
                 assert client.get(url).status_code == 200, url
-    for url in (reverse("library:note", args=[999]), reverse("library:job", args=[999]),
-                reverse("library:versions", args=[999]), reverse("library:download_version", args=[note.pk, 9])):
+    for url in (
+        reverse("library:note", args=[999]),
+        reverse("library:job", args=[999]),
+        reverse("library:versions", args=[999]),
+        reverse("library:download_version", args=[note.pk, 9]),
+    ):
         assert client.get(url).status_code == 404, url
     assert client.get(reverse("library:delete", args=[note.pk])).status_code == 405
 
 
 @pytest.mark.django_db
-def test_the_library_lists_each_note_with_its_status_and_what_it_gives(client, note, instructor,
-                                                                       django_assert_max_num_queries):
+def test_the_library_lists_each_note_with_its_status_and_what_it_gives(
+    client, note, instructor, django_assert_max_num_queries
+):
     client.force_login(instructor)
     with django_assert_max_num_queries(8):
         response = client.get(reverse("library:index"))
@@ -172,13 +180,12 @@ def test_the_second_of_two_saves_is_told_and_sees_the_diff_and_nothing_is_lost(c
     client.force_login(instructor)
     client.post(reverse("library:edit", args=[note.pk]), {"text": SQS + "- first edit\n", "version": 1})
     client.force_login(other)
-    response = client.post(reverse("library:edit", args=[note.pk]), {"text": SQS + "- second edit\n",
-                                                                      "version": 1})
+    response = client.post(reverse("library:edit", args=[note.pk]), {"text": SQS + "- second edit\n", "version": 1})
     assert response.status_code == 409
     page = response.content.decode()
     assert "This note changed while you were editing it" in page and "irene saved version 2" in page
     assert '<div class="diff-del">-- first edit</div>' in page and '<div class="diff-add">+- second edit</div>' in page
-    assert "- second edit" in page.split('<textarea')[1]  # their text is still in the editor
+    assert "- second edit" in page.split("<textarea")[1]  # their text is still in the editor
     assert 'name="version" value="2"' in page
     note.refresh_from_db()
     assert "first edit" in note.text and "second edit" not in note.text
@@ -196,8 +203,12 @@ def test_a_tampered_edit_form_gets_400_and_an_empty_note_is_refused(client, note
     assert client.post(reverse("library:edit", args=[note.pk]), {"text": "x", "version": "two"}).status_code == 400
     response = client.post(reverse("library:edit", args=[note.pk]), {"text": "  \n", "version": 1})
     assert "cannot be empty; delete it instead" in response.content.decode()
-    assert client.post(reverse("library:assign", args=[IngestJob.objects.get().pk]),
-                       {"heading": "Made up", "topic": "amazon-s3"}).status_code == 400
+    assert (
+        client.post(
+            reverse("library:assign", args=[IngestJob.objects.get().pk]), {"heading": "Made up", "topic": "amazon-s3"}
+        ).status_code
+        == 400
+    )
 
 
 @pytest.mark.django_db
@@ -217,7 +228,8 @@ def test_restoring_a_version_makes_a_new_one_and_download_gives_the_original_byt
     assert IngestJob.objects.latest("pk").get_absolute_url() == response["Location"]
     client.post(reverse("library:rename", args=[note.pk]), {"name": "queues/résumé.md"})
     assert client.get(reverse("library:download", args=[note.pk]))["Content-Disposition"] == (
-        "attachment; filename*=utf-8''r%C3%A9sum%C3%A9.md")
+        "attachment; filename*=utf-8''r%C3%A9sum%C3%A9.md"
+    )
 
 
 @pytest.mark.django_db
@@ -243,8 +255,11 @@ def test_rename_and_delete_keep_the_learners_cards_and_history(client, note, ins
 @pytest.mark.django_db
 def test_a_preview_changes_nothing_until_it_is_published(client, note, instructor):
     client.force_login(instructor)
-    response = upload(client, ("sns.md", b"# Amazon SNS\n\n- SNS is a pub/sub messaging service that pushes "
-                                         b"messages to subscribers.\n"), preview=True)
+    response = upload(
+        client,
+        ("sns.md", b"# Amazon SNS\n\n- SNS is a pub/sub messaging service that pushes messages to subscribers.\n"),
+        preview=True,
+    )
     preview = IngestJob.objects.latest("pk")
     assert preview.dry_run and preview.status == IngestJob.DONE
     assert preview.report["preview"]["cards_added"] >= 1
@@ -269,16 +284,21 @@ def test_a_heading_on_no_topic_can_be_assigned_and_every_later_ingest_uses_it(cl
     assert row["heading"] == "Zorblax Widgets" and row["note_name"] == "sns.md"
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Zorblax Widgets" in page and "Assign to a topic" in page
-    response = client.post(reverse("library:assign", args=[job.pk]),
-                           {"heading": "Zorblax Widgets", "topic": "amazon-sns"})
+    response = client.post(
+        reverse("library:assign", args=[job.pk]), {"heading": "Zorblax Widgets", "topic": "amazon-sns"}
+    )
     assert HeadingAlias.objects.get().topic_slug == "amazon-sns"
     new_job = IngestJob.objects.latest("pk")
     assert response["Location"] == new_job.get_absolute_url()
     assert not [u for u in new_job.report["report"]["unplaced"] if u["assignable"]]
     assert Section.objects.filter(topic__slug="amazon-sns", plain_text__contains="Zorblax", retired=False).exists()
     # A name the catalog already has is refused with a message.
-    job2 = library.queue_job(kind="upload", user=instructor, summary="x", files=[("other.md", UNPLACED.replace(
-        "Zorblax Widgets", "Quuxly Things").encode())])
+    job2 = library.queue_job(
+        kind="upload",
+        user=instructor,
+        summary="x",
+        files=[("other.md", UNPLACED.replace("Zorblax Widgets", "Quuxly Things").encode())],
+    )
     client.post(reverse("library:assign", args=[job2.pk]), {"heading": "Quuxly Things", "topic": "not-a-topic"})
     assert HeadingAlias.objects.count() == 1
 

@@ -58,8 +58,9 @@ def test_the_storage_classes_table_has_a_row_per_class_the_notes_cover_with_the_
 
 
 def test_the_storage_classes_figures_link_to_the_note_lines_that_state_them(shipped_notes):
-    rows = {row["name"]: row["cells"] for row in
-            Topic.objects.get(slug="s3-storage-classes").summary_sheet["table"]["rows"]}
+    rows = {
+        row["name"]: row["cells"] for row in Topic.objects.get(slug="s3-storage-classes").summary_sheet["table"]["rows"]
+    }
     one_zone_availability = rows["S3 One Zone-Infrequent Access (S3 One Zone-IA)"][0]
     assert one_zone_availability["refs"] == [["003", one_zone_availability["refs"][0][1], 1809]]  # "99.5%"
     minimum = rows["S3 Glacier Deep Archive"][1]
@@ -99,8 +100,9 @@ def test_a_thin_topic_gets_a_short_summary_not_an_empty_box(client, shipped_note
 
 
 def test_the_route_53_policies_each_keep_their_own_paragraph(shipped_notes):
-    titles = list(Section.objects.active().filter(topic__slug="route-53-routing-policies")
-                  .values_list("title", "plain_text"))
+    titles = list(
+        Section.objects.active().filter(topic__slug="route-53-routing-policies").values_list("title", "plain_text")
+    )
     by_title = dict(titles)
     assert "WEIGHTED ROUTING" in by_title and "R53 LATENCY ROUTING" in by_title
     assert by_title["WEIGHTED ROUTING"].startswith("This is another routing polocy")
@@ -108,8 +110,9 @@ def test_the_route_53_policies_each_keep_their_own_paragraph(shipped_notes):
 
 
 def test_each_storage_class_section_keeps_its_own_availability_line(shipped_notes):
-    sections = dict(Section.objects.active().filter(topic__slug="s3-storage-classes")
-                    .values_list("title", "plain_text"))
+    sections = dict(
+        Section.objects.active().filter(topic__slug="s3-storage-classes").values_list("title", "plain_text")
+    )
     assert "99.99% availability" in sections["S3 Glacier"]  # not merged away into S3 Standard's section
     assert "99.9% availability" in sections["S3 Standard-IA (Infrequent Access)"]
 
@@ -143,7 +146,7 @@ def test_a_flagged_line_keeps_its_words_when_its_correction_is_about_them(client
     for trap in (t for t in topic.summary_sheet["traps"] if "C2" in t["correction"]):
         assert "Amazon C2" in trap["wrong"]
     html = client.get(topic.get_absolute_url(), {"lines": "all"}).content.decode()
-    wrong = re.search(r'<div class="wrong">.*?</div>', html[html.index('id="notes"'):], re.S).group(0)
+    wrong = re.search(r'<div class="wrong">.*?</div>', html[html.index('id="notes"') :], re.S).group(0)
     assert "Amazon C2" in wrong
 
 
@@ -155,11 +158,35 @@ def test_search_snippets_render_bold_instead_of_asterisks(client, shipped_notes)
 
 
 # The exam's core topics: each has reference essentials in content/summary.toml (keyed by AWS concept).
-CORE_TOPICS = ["aws-iam", "amazon-ec2", "amazon-s3", "amazon-rds", "amazon-vpc", "aws-lambda", "cloud-computing",
-               "amazon-dynamodb", "amazon-cloudwatch", "amazon-cloudfront", "amazon-route-53", "elastic-load-balancing",
-               "amazon-ec2-auto-scaling", "aws-global-infrastructure", "shared-responsibility-model", "security-groups",
-               "amazon-ebs", "amazon-efs", "amazon-sqs", "amazon-sns", "aws-cloudformation", "amazon-eventbridge",
-               "aws-dms", "aws-kms", "amazon-aurora", "amazon-redshift", "amazon-ecs"]
+CORE_TOPICS = [
+    "aws-iam",
+    "amazon-ec2",
+    "amazon-s3",
+    "amazon-rds",
+    "amazon-vpc",
+    "aws-lambda",
+    "cloud-computing",
+    "amazon-dynamodb",
+    "amazon-cloudwatch",
+    "amazon-cloudfront",
+    "amazon-route-53",
+    "elastic-load-balancing",
+    "amazon-ec2-auto-scaling",
+    "aws-global-infrastructure",
+    "shared-responsibility-model",
+    "security-groups",
+    "amazon-ebs",
+    "amazon-efs",
+    "amazon-sqs",
+    "amazon-sns",
+    "aws-cloudformation",
+    "amazon-eventbridge",
+    "aws-dms",
+    "aws-kms",
+    "amazon-aurora",
+    "amazon-redshift",
+    "amazon-ecs",
+]
 
 
 def test_every_core_exam_topic_opens_with_its_reference_essentials(shipped_notes):
@@ -174,7 +201,7 @@ def test_every_core_exam_topic_opens_with_its_reference_essentials(shipped_notes
         if slug in pages:
             facts = [f["text"] for f in pages[slug]["facts"] if not f["refs"]]
             # In their order; the last ones give way only when the whole would not read in two minutes.
-            assert facts == [e.text for e in essentials[slug]][:len(facts)], slug
+            assert facts == [e.text for e in essentials[slug]][: len(facts)], slug
             assert len(facts) >= min(3, len(essentials[slug])), slug
             assert len(pages[slug]["facts"]) <= 10, slug
 
@@ -184,8 +211,11 @@ def test_the_reference_is_keyed_by_catalog_topics(shipped_notes):
 
     reference = load_reference()
     known = set(Topic.objects.values_list("slug", flat=True))
-    keys = {*reference.definitions, *reference.essentials,
-            *(slug for topics, _ in reference.outdated for slug in topics)}
+    keys = {
+        *reference.definitions,
+        *reference.essentials,
+        *(slug for topics, _ in reference.outdated for slug in topics),
+    }
     assert keys <= known, keys - known
 
 
@@ -222,8 +252,9 @@ def test_no_trap_counts_fewer_options_than_the_table_shows(shipped_notes):
     for slug, sheet in Topic.objects.with_content().values_list("slug", "summary_sheet"):
         rows = len((sheet.get("table") or {}).get("rows", []))
         for trap in sheet.get("traps", []) if rows else ():
-            for word in re.findall(r"\bhas (\w+) (?:routing policies|storage classes|types|options)\b",
-                                   trap["correction"]):
+            for word in re.findall(
+                r"\bhas (\w+) (?:routing policies|storage classes|types|options)\b", trap["correction"]
+            ):
                 assert _COUNTS.get(word, 99) >= rows, (slug, trap["correction"])
             assert not re.search(r"\b(?:leaves? out|omits?|is missing)\b", trap["correction"]), (slug, trap)
 

@@ -328,9 +328,7 @@ def test_summary_under_no_topic_routes_bullets_and_reports_the_rest():
         ("amazon-elasticache", "Databases & Analytics Summary in AWS", 1, [3]),
         ("amazon-neptune", "Databases & Analytics Summary in AWS", 1, [4]),
     ]
-    assert warnings == [
-        "002:1: 1 block(s) under heading 'Databases & Analytics Summary in AWS' name no topic (line 5)"
-    ]
+    assert warnings == ["002:1: 1 block(s) under heading 'Databases & Analytics Summary in AWS' name no topic (line 5)"]
 
 
 def test_label_bullet_naming_a_sub_topic_moves_with_its_children():

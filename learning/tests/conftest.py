@@ -13,13 +13,25 @@ def make_cards(db):
         # aside inside this test's transaction so the deck is exactly these cards.
         Flashcard.objects.exclude(key__startswith=f"{slug}-").update(retired=True)
         topic, _ = Topic.objects.get_or_create(
-            slug=slug, defaults={"name": slug.replace("-", " ").title(), "category": "application-integration",
-                                 "category_name": "Application Integration", "domain": "technology-services",
-                                 "section_count": 1},
+            slug=slug,
+            defaults={
+                "name": slug.replace("-", " ").title(),
+                "category": "application-integration",
+                "category_name": "Application Integration",
+                "domain": "technology-services",
+                "section_count": 1,
+            },
         )
         cards = [
-            Flashcard(key=f"{slug}-{i}", topic=topic, kind="definition", front=f"Front {i}?", back=f"Back {i}.",
-                      refs=[["004", 1, 10 + i]], position=i)
+            Flashcard(
+                key=f"{slug}-{i}",
+                topic=topic,
+                kind="definition",
+                front=f"Front {i}?",
+                back=f"Back {i}.",
+                refs=[["004", 1, 10 + i]],
+                position=i,
+            )
             for i in range(start, start + n)
         ]
         return Flashcard.objects.bulk_create(cards)

@@ -36,7 +36,7 @@ def test_no_card_asks_what_a_heading_that_is_no_concept_is(shipped_notes):
 
 
 def test_no_definition_back_states_an_absolute_rule(shipped_notes):
-    """"Attached to one EC2 instance at a time" is an exam simplification AWS has relaxed (Multi-Attach)."""
+    """ "Attached to one EC2 instance at a time" is an exam simplification AWS has relaxed (Multi-Attach)."""
     for back in Flashcard.objects.active().filter(kind="definition").values_list("back", flat=True):
         assert not _ABSOLUTE.search(back), back
 
@@ -62,19 +62,28 @@ def test_a_scenario_card_shows_its_options_and_answers_with_every_right_one(ship
         right = [family.options[o].name for o in family.requirement(question.requirement).meets]
         shown = offered.rstrip(".").split("; ")
         assert set(right) <= set(shown), card.front
-        assert card.back.split("\n")[0].rstrip(".").split(". ")[0] in {right[0], " and ".join(right),
-                                                                        " and ".join(reversed(right))}, card.back
+        assert card.back.split("\n")[0].rstrip(".").split(". ")[0] in {
+            right[0],
+            " and ".join(right),
+            " and ".join(reversed(right)),
+        }, card.back
 
 
 def test_duplicate_keys_merge_the_same_term_asked_twice():
-    redshift = [CardDraft("a", "definition", "What is Amazon Redshift?", "A warehouse."),
-                CardDraft("b", "definition", "What is Redshift (in Amazon Redshift)?", "A columnar warehouse.")]
+    redshift = [
+        CardDraft("a", "definition", "What is Amazon Redshift?", "A warehouse."),
+        CardDraft("b", "definition", "What is Redshift (in Amazon Redshift)?", "A columnar warehouse."),
+    ]
     assert duplicate_key(redshift[0], "amazon-redshift") == duplicate_key(redshift[1], "amazon-redshift")
-    fifo = [CardDraft("c", "definition", "What is FIFO Queue (in Amazon SQS)?", "Ordered."),
-            CardDraft("d", "definition", "What are FIFO queues (in SQS Queue Types)?", "Ordered, exactly once.")]
+    fifo = [
+        CardDraft("c", "definition", "What is FIFO Queue (in Amazon SQS)?", "Ordered."),
+        CardDraft("d", "definition", "What are FIFO queues (in SQS Queue Types)?", "Ordered, exactly once."),
+    ]
     assert duplicate_key(fifo[0], "amazon-sqs") == duplicate_key(fifo[1], "amazon-sqs")
-    ports = [CardDraft("e", "number", "SSH uses port […].", "SSH uses port 22."),
-             CardDraft("f", "number", "Port […] is for SSH.", "Port 22 is for SSH.")]
+    ports = [
+        CardDraft("e", "number", "SSH uses port […].", "SSH uses port 22."),
+        CardDraft("f", "number", "Port […] is for SSH.", "Port 22 is for SSH."),
+    ]
     assert duplicate_key(ports[0], "amazon-ec2") == duplicate_key(ports[1], "amazon-ec2")
     assert duplicate_key(redshift[0], "amazon-redshift") != duplicate_key(fifo[0], "amazon-redshift")
 
@@ -125,7 +134,7 @@ def test_card_scope_rules_on_their_own():
 
 
 def test_definition_backs_are_no_advice_and_name_no_provider(shipped_notes):
-    """"Implement Elasticity for your application" is advice, not a definition; "provided by Amazon Web Services
+    """ "Implement Elasticity for your application" is advice, not a definition; "provided by Amazon Web Services
     (AWS)" is an aside every AWS definition could carry."""
     from learning.generate import _IMPERATIVE, _PROVIDER
 
@@ -137,8 +146,9 @@ def test_definition_backs_are_no_advice_and_name_no_provider(shipped_notes):
 def test_number_cards_read_as_facts(shipped_notes):
     for front in Flashcard.objects.active().filter(kind="number").values_list("front", flat=True):
         assert not re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", front, re.I), front
-        assert not re.search(r"^[^(]*?\w\s*\(\[…\]\)", front) or re.search(r"(?:port|durability|layer)\s*\(\[…\]\)",
-                                                                          front, re.I), front
+        assert not re.search(r"^[^(]*?\w\s*\(\[…\]\)", front) or re.search(
+            r"(?:port|durability|layer)\s*\(\[…\]\)", front, re.I
+        ), front
 
 
 def test_definition_cards_stay_in_exam_scope(shipped_notes):

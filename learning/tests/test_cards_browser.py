@@ -32,24 +32,44 @@ def deck(make_cards) -> list[Flashcard]:
     return cards
 
 
-def test_a_learner_filters_their_cards_and_suspends_one(page, live_server, sign_in, learner, make_cards,
-                                                        screenshot):
+def test_a_learner_filters_their_cards_and_suspends_one(page, live_server, sign_in, learner, make_cards, screenshot):
     cards = deck(make_cards)
-    review = {"state": State.Review.value, "stability": 12.0, "difficulty": 4.8, "reps": 5,
-              "last_review": T0 - timedelta(days=10)}
+    review = {
+        "state": State.Review.value,
+        "stability": 12.0,
+        "difficulty": 4.8,
+        "reps": 5,
+        "last_review": T0 - timedelta(days=10),
+    }
     CardState.objects.create(user=learner, card=cards[0], due=T0 + timedelta(days=9), **review)
     CardState.objects.create(user=learner, card=cards[2], due=T0 - timedelta(days=2), lapses=2, **review)
-    for n, (days_ago, rating, interval) in enumerate([(40, 3, 1), (39, 3, 4), (35, 1, 0), (34, 3, 3), (31, 4, 12),
-                                                      (19, 2, 8), (11, 1, 0), (10, 3, 8)]):
+    for n, (days_ago, rating, interval) in enumerate(
+        [(40, 3, 1), (39, 3, 4), (35, 1, 0), (34, 3, 3), (31, 4, 12), (19, 2, 8), (11, 1, 0), (10, 3, 8)]
+    ):
         when = T0 - timedelta(days=days_ago)
-        ReviewLog.objects.create(user=learner, card=cards[2], rating=rating, reviewed_at=when, token=f"t{n}",
-                                 duration_ms=3000 + 900 * n, state_before={"state": State.Review.value},
-                                 state_after={"due": (when + timedelta(days=interval, minutes=10)).isoformat()})
+        ReviewLog.objects.create(
+            user=learner,
+            card=cards[2],
+            rating=rating,
+            reviewed_at=when,
+            token=f"t{n}",
+            duration_ms=3000 + 900 * n,
+            state_before={"state": State.Review.value},
+            state_after={"due": (when + timedelta(days=interval, minutes=10)).isoformat()},
+        )
     CardState.objects.create(user=learner, card=cards[3], due=T0 + timedelta(hours=5), **review)
-    CardState.objects.create(user=learner, card=cards[1], state=State.Learning.value, step=1, reps=1,
-                             due=T0 + timedelta(minutes=10))
-    CardState.objects.create(user=learner, card=cards[4], due=T0 + timedelta(days=1), lapses=8, leech=True,
-                             suspended=True, **{**review, "stability": 0.4})
+    CardState.objects.create(
+        user=learner, card=cards[1], state=State.Learning.value, step=1, reps=1, due=T0 + timedelta(minutes=10)
+    )
+    CardState.objects.create(
+        user=learner,
+        card=cards[4],
+        due=T0 + timedelta(days=1),
+        lapses=8,
+        leech=True,
+        suspended=True,
+        **{**review, "stability": 0.4},
+    )
 
     with time_machine.travel(T0, tick=True):
         sign_in(page, learner)

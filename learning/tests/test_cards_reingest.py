@@ -16,9 +16,16 @@ NOTE = (
 
 
 def review(user, card, rating=3, now=datetime(2026, 11, 2, 9, 0, tzinfo=UTC)):
-    return record_review(user=user, card=card, token=card_token(user.pk, card.pk, 0), rating=rating,
-                         duration_ms=1000, now=now, study=StudySettings.for_user(user),
-                         expected_token=lambda reps: card_token(user.pk, card.pk, reps))
+    return record_review(
+        user=user,
+        card=card,
+        token=card_token(user.pk, card.pk, 0),
+        rating=rating,
+        duration_ms=1000,
+        now=now,
+        study=StudySettings.for_user(user),
+        expected_token=lambda reps: card_token(user.pk, card.pk, reps),
+    )
 
 
 def dead_letter_card() -> Flashcard:

@@ -21,9 +21,16 @@ T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # a Monday; the learners' day star
 def review(user, card, rating, now):
     """A real rating through the scheduler, as the review page records it."""
     state = CardState.objects.filter(user=user, card=card).first()
-    return record_review(user=user, card=card, token=card_token(user.pk, card.pk, state.reps if state else 0),
-                         rating=rating, duration_ms=4200, now=now, study=StudySettings.for_user(user),
-                         expected_token=lambda reps: card_token(user.pk, card.pk, reps))
+    return record_review(
+        user=user,
+        card=card,
+        token=card_token(user.pk, card.pk, state.reps if state else 0),
+        rating=rating,
+        duration_ms=4200,
+        now=now,
+        study=StudySettings.for_user(user),
+        expected_token=lambda reps: card_token(user.pk, card.pk, reps),
+    )
 
 
 def started(user, card, *, state=State.Review.value, due=T0, **fields):
@@ -43,6 +50,7 @@ def row_of(response, card) -> str:
 
 
 # Cards browser
+
 
 def test_the_cards_browser_needs_sign_in(client):
     response = client.get(reverse("learning:cards"))
@@ -79,10 +87,23 @@ def test_it_searches_fronts_and_backs(client, learner, make_cards):
 def test_it_filters_by_topic_including_its_sub_topics(client, learner, make_cards):
     make_cards(2)
     sqs = Topic.objects.get(slug="amazon-sqs")
-    fifo = Topic.objects.create(slug="test-sqs-fifo", name="SQS FIFO queues", category=sqs.category,
-                                category_name=sqs.category_name, domain=sqs.domain, parent=sqs, section_count=1)
-    sns = Topic.objects.create(slug="test-sns", name="Amazon SNS", category=sqs.category,
-                               category_name=sqs.category_name, domain=sqs.domain, section_count=1)
+    fifo = Topic.objects.create(
+        slug="test-sqs-fifo",
+        name="SQS FIFO queues",
+        category=sqs.category,
+        category_name=sqs.category_name,
+        domain=sqs.domain,
+        parent=sqs,
+        section_count=1,
+    )
+    sns = Topic.objects.create(
+        slug="test-sns",
+        name="Amazon SNS",
+        category=sqs.category,
+        category_name=sqs.category_name,
+        domain=sqs.domain,
+        section_count=1,
+    )
     Flashcard.objects.create(key="fifo-1", topic=fifo, kind="definition", front="FIFO?", back="Ordered.", position=9)
     Flashcard.objects.create(key="sns-1", topic=sns, kind="definition", front="SNS?", back="Pub/sub.", position=10)
     client.force_login(learner)
@@ -122,8 +143,9 @@ def test_it_filters_by_due_on_the_learners_own_day(client, learner, make_cards):
     started(learner, cards[4], due=T0 - timedelta(days=3), suspended=True)  # suspended: not coming up at all
     client.force_login(learner)
     with time_machine.travel(T0 + timedelta(hours=1), tick=False):
-        listed = {due: rows(client.get(reverse("learning:cards"), {"due": due})) for due in ("overdue", "today",
-                                                                                             "later")}
+        listed = {
+            due: rows(client.get(reverse("learning:cards"), {"due": due})) for due in ("overdue", "today", "later")
+        }
         page = client.get(reverse("learning:cards"))
     assert listed == {"overdue": ["Front 0?"], "today": ["Front 1?", "Front 2?"], "later": ["Front 3?"]}
     assert "overdue since 2 Nov" in row_of(page, cards[0])  # shown in the learner's time zone (1 Nov 23:59 EST)
@@ -137,8 +159,9 @@ def test_filters_combine(client, learner, make_cards):
     Flashcard.objects.filter(pk=cards[1].pk).update(front="Which queue keeps order?")
     client.force_login(learner)
     with time_machine.travel(T0, tick=False):
-        response = client.get(reverse("learning:cards"), {"q": "queue", "topic": "amazon-sqs", "state": "review",
-                                                          "due": "overdue"})
+        response = client.get(
+            reverse("learning:cards"), {"q": "queue", "topic": "amazon-sqs", "state": "review", "due": "overdue"}
+        )
     assert rows(response) == ["Which queue keeps order?"]
 
 
@@ -161,12 +184,15 @@ def test_without_javascript_the_filter_form_is_a_plain_get_form(client, learner,
     assert '<button class="primary" type="submit">Filter</button>' in html
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"state": "forgotten"}, "Select a valid choice"),
-    ({"due": "yesterday"}, "Select a valid choice"),
-    ({"topic": "no-such-topic"}, "No topic with cards has that name"),
-    ({"q": "x" * 201}, "at most 200 characters"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"state": "forgotten"}, "Select a valid choice"),
+        ({"due": "yesterday"}, "Select a valid choice"),
+        ({"topic": "no-such-topic"}, "No topic with cards has that name"),
+        ({"q": "x" * 201}, "at most 200 characters"),
+    ],
+)
 def test_bad_filters_are_a_400_with_the_reason(client, learner, make_cards, params, message):
     make_cards(2)
     client.force_login(learner)
@@ -190,8 +216,9 @@ def test_it_pages_fifty_cards_at_a_time_keeping_the_filters(client, learner, mak
 
 
 @pytest.mark.parametrize("cards", [3, 120])
-def test_the_cards_browser_costs_the_same_queries_for_3_or_120_cards(client, learner, make_cards, cards,
-                                                                      django_assert_num_queries):
+def test_the_cards_browser_costs_the_same_queries_for_3_or_120_cards(
+    client, learner, make_cards, cards, django_assert_num_queries
+):
     made = make_cards(cards)
     for card in made[::2]:
         started(learner, card)
@@ -210,6 +237,7 @@ def test_the_cards_browser_costs_the_same_queries_for_3_or_120_cards(client, lea
 
 # One card
 
+
 def test_the_card_page_shows_both_sides_topic_sources_and_the_learners_history(client, learner, make_cards):
     [card] = make_cards(1)
     review(learner, card, 3, T0)
@@ -226,7 +254,7 @@ def test_the_card_page_shows_both_sides_topic_sources_and_the_learners_history(c
     assert history.count("<tr>") == 3  # the header and two reviews, newest first
     assert re.findall(r'class="rating rating-\d">(\w+)<', history) == ["Good", "Good"]
     assert re.findall(r'data-label="Next in">(\w+)<', history) == ["2d", "10m"]
-    assert "4.2s" in history and "2 Nov 2026 <span class=\"muted\">09:10</span>" in history
+    assert "4.2s" in history and '2 Nov 2026 <span class="muted">09:10</span>' in history
     assert '<span class="state state-review">Review</span>' in html
 
 
@@ -265,8 +293,9 @@ def test_a_leech_tells_the_learner_to_fix_the_note_and_links_its_source_line(cli
 
 
 @pytest.mark.parametrize("reviews", [1, 40])
-def test_the_card_page_costs_the_same_queries_for_1_or_40_reviews(client, learner, make_cards, reviews,
-                                                                   django_assert_max_num_queries):
+def test_the_card_page_costs_the_same_queries_for_1_or_40_reviews(
+    client, learner, make_cards, reviews, django_assert_max_num_queries
+):
     [card] = make_cards(1)
     now = T0
     for _ in range(reviews):
@@ -413,39 +442,53 @@ def test_resetting_a_new_card_is_a_400(client, learner, make_cards):
 
 # Reports
 
+
 def test_a_learner_reports_a_problem(client, learner, make_cards):
     [card] = make_cards(1)
     client.force_login(learner)
     with time_machine.travel(T0, tick=False):
-        response = client.post(reverse("learning:report_card", args=[card.pk]),
-                               {"note": "  The answer says 4 days; the notes say 14.  "}, follow=True)
+        response = client.post(
+            reverse("learning:report_card", args=[card.pk]),
+            {"note": "  The answer says 4 days; the notes say 14.  "},
+            follow=True,
+        )
     assert "Thank you: an instructor will look at this card." in response.content.decode()
     report = CardReport.objects.get()
     assert (report.card, report.user, report.note, report.created_at, report.resolved) == (
-        card, learner, "The answer says 4 days; the notes say 14.", T0, False)
+        card,
+        learner,
+        "The answer says 4 days; the notes say 14.",
+        T0,
+        False,
+    )
 
 
 def test_reporting_with_htmx_returns_the_report_panel_only(client, learner, make_cards):
     [card] = make_cards(1)
     client.force_login(learner)
-    response = client.post(reverse("learning:report_card", args=[card.pk]), {"note": "Typo in the back."},
-                           headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("learning:report_card", args=[card.pk]), {"note": "Typo in the back."}, headers={"HX-Request": "true"}
+    )
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="card-report"') and "<html" not in html
     assert "Thank you" in html and CardReport.objects.count() == 1
 
 
-@pytest.mark.parametrize("note, message", [
-    ("", "Say what is wrong"),
-    ("   ", "Say what is wrong"),
-    ("x" * 1001, "Keep it under 1000 characters (it has 1001)"),
-])
+@pytest.mark.parametrize(
+    "note, message",
+    [
+        ("", "Say what is wrong"),
+        ("   ", "Say what is wrong"),
+        ("x" * 1001, "Keep it under 1000 characters (it has 1001)"),
+    ],
+)
 @pytest.mark.parametrize("htmx", [False, True])
 def test_a_bad_report_shows_why_and_saves_nothing(client, learner, make_cards, note, message, htmx):
     [card] = make_cards(1)
     client.force_login(learner)
-    response = client.post(reverse("learning:report_card", args=[card.pk]), {"note": note},
-                           headers={"HX-Request": "true"} if htmx else {})
+    response = client.post(
+        reverse("learning:report_card", args=[card.pk]), {"note": note}, headers={"HX-Request": "true"} if htmx else {}
+    )
     assert response.status_code == 200 and message in response.content.decode()
     assert "<details open>" in response.content.decode()
     assert not CardReport.objects.exists()
@@ -513,11 +556,11 @@ def test_resolve_refuses_get_and_unknown_or_resolved_reports(client, instructor,
 
 
 @pytest.mark.parametrize("reports", [1, 25])
-def test_the_reports_page_costs_the_same_queries_for_1_or_25_reports(client, instructor, learner, make_cards,
-                                                                     reports, django_assert_max_num_queries):
+def test_the_reports_page_costs_the_same_queries_for_1_or_25_reports(
+    client, instructor, learner, make_cards, reports, django_assert_max_num_queries
+):
     cards = make_cards(reports)
-    CardReport.objects.bulk_create(CardReport(card=c, user=learner, note=f"Note {c.pk}", created_at=T0)
-                                   for c in cards)
+    CardReport.objects.bulk_create(CardReport(card=c, user=learner, note=f"Note {c.pk}", created_at=T0) for c in cards)
     client.force_login(instructor)
     StudySettings.for_user(instructor)
     with django_assert_max_num_queries(6):  # session, user, instructor role, study settings, card and question reports

@@ -42,8 +42,7 @@ def utc(*args) -> datetime:
 
 
 def topic(slug: str, name: str, domain: str) -> Topic:
-    return Topic.objects.create(slug=slug, name=name, category="c", category_name="C", domain=domain,
-                                section_count=1)
+    return Topic.objects.create(slug=slug, name=name, category="c", category_name="C", domain=domain, section_count=1)
 
 
 @pytest.fixture
@@ -54,17 +53,39 @@ def history(learner, outsider):
     sqs = topic("dash-sqs", "Amazon SQS", "technology-services")
     iam = topic("dash-iam", "IAM", "security-compliance")
     names = ["A", "B", "C", "D", "X5", "X6", "E", "Y2", "Y3", "Y4", "F"]
-    cards = {name: Flashcard.objects.create(key=f"dash-{name}", topic=sqs if i < 6 else iam, kind="definition",
-                                            front=f"{name}?", back=f"{name}.", position=i)
-             for i, name in enumerate(names)}
-    Flashcard.objects.create(key="dash-retired", topic=sqs, kind="definition", front="Old?", back="Old.",
-                             retired=True)
-    StudySettings.objects.create(user=learner, time_zone="Europe/Berlin", day_starts_hour=4, new_per_day=20,
-                                 max_reviews_per_day=200, desired_retention=0.9)
+    cards = {
+        name: Flashcard.objects.create(
+            key=f"dash-{name}",
+            topic=sqs if i < 6 else iam,
+            kind="definition",
+            front=f"{name}?",
+            back=f"{name}.",
+            position=i,
+        )
+        for i, name in enumerate(names)
+    }
+    Flashcard.objects.create(key="dash-retired", topic=sqs, kind="definition", front="Old?", back="Old.", retired=True)
+    StudySettings.objects.create(
+        user=learner,
+        time_zone="Europe/Berlin",
+        day_starts_hour=4,
+        new_per_day=20,
+        max_reviews_per_day=200,
+        desired_retention=0.9,
+    )
 
     def state(name, st, stability, last_review, due, **extra):
-        CardState.objects.create(user=learner, card=cards[name], state=st, stability=stability, difficulty=5,
-                                 last_review=last_review, due=due, reps=extra.pop("reps", 3), **extra)
+        CardState.objects.create(
+            user=learner,
+            card=cards[name],
+            state=st,
+            stability=stability,
+            difficulty=5,
+            last_review=last_review,
+            due=due,
+            reps=extra.pop("reps", 3),
+            **extra,
+        )
 
     # name  state       S    last review (UTC)      due (UTC)                   -> elapsed, R, interval
     state("A", REVIEW, 10, utc(2026, 11, 10, 8), utc(2026, 11, 20, 8))  # 0 d, R 1, 10 d: young, due 20 Nov
@@ -80,8 +101,15 @@ def history(learner, outsider):
 
     def review(name, at, rating, before=None, last_review=None, user=learner):
         snapshot = None if before is None else {"state": before, "last_review": last_review and last_review.isoformat()}
-        log = ReviewLog.objects.create(user=user, card=cards[name], rating=rating, reviewed_at=at,
-                                       state_before=snapshot, token=f"{user.pk}-{name}-{at}", state_after={})
+        log = ReviewLog.objects.create(
+            user=user,
+            card=cards[name],
+            rating=rating,
+            reviewed_at=at,
+            state_before=snapshot,
+            token=f"{user.pk}-{name}-{at}",
+            state_after={},
+        )
         ReviewDay.add(log, StudySettings.for_user(user))  # as record_review counts every rating it writes
 
     review("A", local(2026, 11, 10, 9), 3, REVIEW, utc(2026, 11, 3, 12))  # 10 Nov: first of day, passed
@@ -98,16 +126,32 @@ def history(learner, outsider):
 
     # Quizzes: two questions on SQS (3 answers, 2 right, all recent), one on IAM (wrong 40 days ago, right 2 days
     # ago), and someone else's answer.
-    q1, q2, q3 = (Question.objects.create(key=f"dash-q{i}", kind="single", family=f"f{i}", requirement=f"r{i}",
-                                          topic=t, domain=t.domain, stem=f"Q{i}?")
-                  for i, t in ((1, sqs), (2, sqs), (3, iam)))
+    q1, q2, q3 = (
+        Question.objects.create(
+            key=f"dash-q{i}",
+            kind="single",
+            family=f"f{i}",
+            requirement=f"r{i}",
+            topic=t,
+            domain=t.domain,
+            stem=f"Q{i}?",
+        )
+        for i, t in ((1, sqs), (2, sqs), (3, iam))
+    )
 
     def answers(user, mode, at, *rows, submitted=True, scaled=None):
-        attempt = Attempt.objects.create(user=user, mode=mode, started_at=at, submitted_at=at if submitted else None,
-                                         scaled_score=scaled, question_ids=[q.pk for q, _ in rows])
+        attempt = Attempt.objects.create(
+            user=user,
+            mode=mode,
+            started_at=at,
+            submitted_at=at if submitted else None,
+            scaled_score=scaled,
+            question_ids=[q.pk for q, _ in rows],
+        )
         for position, (question, correct) in enumerate(rows, start=1):
-            Response.objects.create(attempt=attempt, question=question, position=position, correct=correct,
-                                    answered_at=at)
+            Response.objects.create(
+                attempt=attempt, question=question, position=position, correct=correct, answered_at=at
+            )
 
     answers(learner, "practice", NOW - timedelta(days=3), (q1, True), (q2, False), (q1, True))
     answers(learner, "practice", NOW - timedelta(days=40), (q3, False))
@@ -115,10 +159,22 @@ def history(learner, outsider):
     answers(learner, "exam", NOW - timedelta(days=1), (q2, False), submitted=False)  # unsubmitted: not counted
     answers(outsider, "practice", NOW - timedelta(days=1), (q1, False), (q3, False))
     # Practice exams: 640 on 1 Oct, 730 on 5 Nov; an unsubmitted one is not a score.
-    Attempt.objects.create(user=learner, mode="exam", started_at=utc(2026, 10, 1, 9), submitted_at=utc(2026, 10, 1, 10),
-                           scaled_score=640, score=0.6)
-    Attempt.objects.create(user=learner, mode="exam", started_at=utc(2026, 11, 5, 9), submitted_at=utc(2026, 11, 5, 10),
-                           scaled_score=730, score=0.7)
+    Attempt.objects.create(
+        user=learner,
+        mode="exam",
+        started_at=utc(2026, 10, 1, 9),
+        submitted_at=utc(2026, 10, 1, 10),
+        scaled_score=640,
+        score=0.6,
+    )
+    Attempt.objects.create(
+        user=learner,
+        mode="exam",
+        started_at=utc(2026, 11, 5, 9),
+        submitted_at=utc(2026, 11, 5, 10),
+        scaled_score=730,
+        score=0.7,
+    )
     return {"cards": cards, "sqs": sqs, "iam": iam}
 
 
@@ -129,7 +185,10 @@ def test_heatmap_counts_reviews_per_study_day_in_the_learners_time_zone(learner,
     assert progress.heatmap[0].day == date(2025, 11, 11) and progress.heatmap[-1].day == date(2026, 11, 10)
     # 10 Nov: 04:00 and 09:00. 9 Nov: 10:00, 20:00, 20:30 and the 02:00 review of 10 Nov (before the day starts).
     assert {day: n for day, n in heat.items() if n} == {
-        date(2026, 11, 10): 2, date(2026, 11, 9): 4, date(2026, 11, 8): 1, date(2026, 11, 6): 1,
+        date(2026, 11, 10): 2,
+        date(2026, 11, 9): 4,
+        date(2026, 11, 8): 1,
+        date(2026, 11, 6): 1,
         date(2026, 9, 1): 1,
     }
     assert progress.total_reviews == 10  # the review of 1 Nov 2025 is older than the heatmap, not than all time
@@ -157,7 +216,9 @@ def test_forecast_counts_due_cards_per_study_day_with_overdue_ones_today(learner
     # Today: B, C, D (02:30 local tomorrow) and F (overdue since 9 Nov). 20 Nov: A. E (15 Dec) is past the 30 days;
     # the suspended Y3 and Y4 are left out.
     assert {entry.day: entry.count for entry in progress.forecast if entry.count} == {
-        date(2026, 11, 10): 4, date(2026, 11, 20): 1}
+        date(2026, 11, 10): 4,
+        date(2026, 11, 20): 1,
+    }
 
 
 def test_true_retention_counts_first_reviews_of_review_cards_per_day(learner, history):
@@ -166,7 +227,10 @@ def test_true_retention_counts_first_reviews_of_review_cards_per_day(learner, hi
     # that day is not counted), A on 6 Nov (Hard) passed: 3 of 4. All time adds E's fail on 1 Sep and its pass on
     # 1 Nov 2025: 4 of 6. Learning and relearning reviews and new cards never count.
     assert [(r.label, r.passed, r.total) for r in progress.retention] == [
-        ("Last 7 days", 3, 4), ("Last 30 days", 3, 4), ("All time", 4, 6)]
+        ("Last 7 days", 3, 4),
+        ("Last 30 days", 3, 4),
+        ("All time", 4, 6),
+    ]
     assert progress.retention[2].rate == pytest.approx(0.666667, abs=1e-6)
 
 
@@ -212,8 +276,15 @@ def test_the_page_shows_the_figures_in_few_queries(client, learner, history, dja
         again = client.get(reverse("learning:dashboard")).content.decode()
     masked = re.compile(r'(X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+')
     assert masked.sub("", again) == masked.sub("", html)
-    for testid, text in [("count-due-now", "3"), ("count-later", "1"), ("count-new-left", "3"), ("streak", "3"),
-                         ("count-young", "3"), ("count-leeches", "1"), ("readiness", "43%")]:
+    for testid, text in [
+        ("count-due-now", "3"),
+        ("count-later", "1"),
+        ("count-new-left", "3"),
+        ("streak", "3"),
+        ("count-young", "3"),
+        ("count-leeches", "1"),
+        ("readiness", "43%"),
+    ]:
         assert f'data-testid="{testid}">{text}<' in html, testid
     assert 'data-testid="retention-7"' in html and "75.0%" in html and "66.7%" in html
     assert "<title>Mon 10 Nov 2025: 0 reviews</title>" not in html  # the heatmap starts on 11 Nov 2025
@@ -228,9 +299,15 @@ def test_the_page_shows_the_figures_in_few_queries(client, learner, history, dja
     assert "an estimate" in html and "4 quiz answers in the last 30 days" in html
 
     # A new rating shows at once: its study day's totals are counted as it is written.
-    log = ReviewLog.objects.create(user=learner, card=history["cards"]["C"], rating=3, reviewed_at=NOW,
-                                   state_before={"state": REVIEW, "last_review": "2026-11-05T12:00:00+00:00"},
-                                   token="after", state_after={})
+    log = ReviewLog.objects.create(
+        user=learner,
+        card=history["cards"]["C"],
+        rating=3,
+        reviewed_at=NOW,
+        state_before={"state": REVIEW, "last_review": "2026-11-05T12:00:00+00:00"},
+        token="after",
+        state_after={},
+    )
     ReviewDay.add(log, StudySettings.for_user(learner))
     with time_machine.travel(NOW, tick=False):
         html = client.get(reverse("learning:dashboard")).content.decode()

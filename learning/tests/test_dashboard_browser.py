@@ -27,14 +27,16 @@ def figure(page, testid: str) -> str:
 
 
 def test_a_short_review_changes_the_dashboard_and_every_page_fits_a_phone(
-        page, live_server, sign_in, learner, make_user, screenshot):
+    page, live_server, sign_in, learner, make_user, screenshot
+):
     ingest()
     with time_machine.travel(NOW, tick=True):
         sign_in(page, learner)
         page.goto(live_server.url + "/dashboard/")
         expect(page.get_by_test_id("empty-state")).to_contain_text("Start your first review")
-        assert [figure(page, t) for t in ("count-due-now", "count-later", "count-new-left", "count-reviewed",
-                                          "streak")] == ["0", "0", "20", "0", "0"]
+        assert [
+            figure(page, t) for t in ("count-due-now", "count-later", "count-new-left", "count-reviewed", "streak")
+        ] == ["0", "0", "20", "0", "0"]
         screenshot(page, "dashboard-empty-desktop")
         screenshot(page, "dashboard-empty-phone", **PHONE)
         page.set_viewport_size({"width": 1280, "height": 860})
@@ -52,8 +54,9 @@ def test_a_short_review_changes_the_dashboard_and_every_page_fits_a_phone(
             expect(page.get_by_test_id("front")).not_to_have_text(front)
 
         page.goto(live_server.url + "/dashboard/")
-        assert [figure(page, t) for t in ("count-due-now", "count-later", "count-new-left", "count-reviewed",
-                                          "streak")] == ["0", "3", "17", "3", "1"]
+        assert [
+            figure(page, t) for t in ("count-due-now", "count-later", "count-new-left", "count-reviewed", "streak")
+        ] == ["0", "3", "17", "3", "1"]
         assert figure(page, "count-learning") == "3"
         expect(page.locator("[data-heatmap] rect[tabindex='0'] title")).to_have_text("Tue 10 Nov 2026: 3 reviews")
 
@@ -64,8 +67,11 @@ def test_a_short_review_changes_the_dashboard_and_every_page_fits_a_phone(
     with time_machine.travel(NOW, tick=True):
         sign_in(page, veteran)
         page.goto(live_server.url + "/dashboard/")
-        for title in ("Reviews per day over the last 365 days", "Cards due per day over the next 30 days",
-                      "Practice exam scores over time, with the pass mark of 700"):
+        for title in (
+            "Reviews per day over the last 365 days",
+            "Cards due per day over the next 30 days",
+            "Practice exam scores over time, with the pass mark of 700",
+        ):
             expect(page.locator("svg title", has_text=title)).to_have_count(1)
         today = page.locator("[data-heatmap] rect[tabindex='0']")
         today.focus()
@@ -79,19 +85,35 @@ def test_a_short_review_changes_the_dashboard_and_every_page_fits_a_phone(
         # No page is wider than the phone: tables and the heatmap scroll inside their own boxes.
         topics_with_tables = [t.slug for t in Topic.objects.filter(sections__items__icontains="<table").distinct()]
         assert topics_with_tables, "the shipped notes have tables"
-        practice = start_attempt(user=veteran, mode="practice", now=NOW, settings={},
-                                 question_ids=draw_practice(topic_ids=[], domains=[], count=5, rng=random.Random(1)))
+        practice = start_attempt(
+            user=veteran,
+            mode="practice",
+            now=NOW,
+            settings={},
+            question_ids=draw_practice(topic_ids=[], domains=[], count=5, rng=random.Random(1)),
+        )
         exam = Attempt.objects.filter(user=veteran, mode="exam").first()
         card = Flashcard.objects.active().first()
         topic = Topic.objects.filter(slug__in=topics_with_tables).first()
-        urls = [reverse("home"), reverse("content:topic_index"), reverse("content:category", args=[topic.category]),
-                reverse("content:search") + "?q=storage", reverse("content:source", args=[Source.objects.first().pk]),
-                reverse("learning:review"), reverse("learning:review") + "?show=1", reverse("learning:cards"),
-                reverse("learning:card", args=[card.pk]), reverse("quizzes:index"),
-                reverse("quizzes:attempt", args=[practice.pk]), reverse("quizzes:results", args=[exam.pk]),
-                reverse("learning:dashboard"), reverse("learning:dashboard") + "?topics=all",
-                reverse("learning:study_settings"), reverse("password_change"),
-                *[reverse("content:topic", args=[slug]) for slug in topics_with_tables]]
+        urls = [
+            reverse("home"),
+            reverse("content:topic_index"),
+            reverse("content:category", args=[topic.category]),
+            reverse("content:search") + "?q=storage",
+            reverse("content:source", args=[Source.objects.first().pk]),
+            reverse("learning:review"),
+            reverse("learning:review") + "?show=1",
+            reverse("learning:cards"),
+            reverse("learning:card", args=[card.pk]),
+            reverse("quizzes:index"),
+            reverse("quizzes:attempt", args=[practice.pk]),
+            reverse("quizzes:results", args=[exam.pk]),
+            reverse("learning:dashboard"),
+            reverse("learning:dashboard") + "?topics=all",
+            reverse("learning:study_settings"),
+            reverse("password_change"),
+            *[reverse("content:topic", args=[slug]) for slug in topics_with_tables],
+        ]
         page.set_viewport_size(PHONE)
         too_wide = {}
         for url in urls:

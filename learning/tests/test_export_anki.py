@@ -33,8 +33,9 @@ def anki(tmp_path):
 
 
 def export_apkg(tmp_path, name: str, topics=None) -> str:
-    export = build_export(cards_for_export(topics if topics is not None else topics_with_cards()), "apkg",
-                          timezone.now())
+    export = build_export(
+        cards_for_export(topics if topics is not None else topics_with_cards()), "apkg", timezone.now()
+    )
     path = tmp_path / name
     path.write_bytes(export.content)
     return str(path)
@@ -42,7 +43,8 @@ def export_apkg(tmp_path, name: str, topics=None) -> str:
 
 def import_into(collection, path: str):
     return collection.import_anki_package(
-        ImportAnkiPackageRequest(package_path=path, options=ImportAnkiPackageOptions()))
+        ImportAnkiPackageRequest(package_path=path, options=ImportAnkiPackageOptions())
+    )
 
 
 def note_with(collection, field_text: str):
@@ -63,9 +65,14 @@ def test_the_decks_are_one_per_topic_under_stratus_and_its_category(tmp_path, an
     make_export_deck()
     import_into(anki, export_apkg(tmp_path, "deck.apkg"))
     names = {deck.name for deck in anki.decks.all_names_and_ids()}
-    assert {"Stratus", "Stratus::Storage", "Stratus::Storage::Amazon S3",
-            "Stratus::Storage::Amazon S3::Amazon S3 Storage Classes", "Stratus::Compute",
-            "Stratus::Compute::AWS Lambda"} <= names
+    assert {
+        "Stratus",
+        "Stratus::Storage",
+        "Stratus::Storage::Amazon S3",
+        "Stratus::Storage::Amazon S3::Amazon S3 Storage Classes",
+        "Stratus::Compute",
+        "Stratus::Compute::AWS Lambda",
+    } <= names
     lambda_cards = anki.find_cards('"deck:Stratus::Compute::AWS Lambda"')
     assert len(lambda_cards) == 2
     cloze = anki.get_card(anki.find_cards('"Standard-IA"')[0])
@@ -80,7 +87,7 @@ def test_a_basic_card_has_front_back_topic_and_source_with_note_text_escaped(tmp
     assert dict(note.items()) == {
         "Front": "What is Amazon S3?",
         "Back": "Object storage: &quot;buckets&quot; of objects, &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; "
-                "&amp; more.",
+        "&amp; more.",
         "Topic": "Amazon S3",
         "Source": "002:400",
     }
@@ -111,8 +118,11 @@ def test_notes_are_tagged_with_category_exam_domain_and_topic(tmp_path, anki):
     make_export_deck()
     import_into(anki, export_apkg(tmp_path, "deck.apkg"))
     note = note_with(anki, "Which one is missing?")
-    assert sorted(note.tags) == ["stratus::category::storage", "stratus::domain::technology-services",
-                                 "stratus::topic::s3-storage-classes"]
+    assert sorted(note.tags) == [
+        "stratus::category::storage",
+        "stratus::domain::technology-services",
+        "stratus::topic::s3-storage-classes",
+    ]
     assert len(anki.find_notes("tag:stratus::topic::aws-lambda")) == 2
     assert len(anki.find_notes("tag:stratus::category::storage")) == 4
 
@@ -126,9 +136,11 @@ def test_a_second_export_updates_the_notes_already_in_anki_instead_of_adding_cop
     assert anki.note_count() == 6
 
     Flashcard.objects.filter(pk=cards["exp-lambda-what"].pk).update(
-        back="Serverless compute: run code without servers; billed per request and per millisecond.")
+        back="Serverless compute: run code without servers; billed per request and per millisecond."
+    )
     Flashcard.objects.filter(pk=cards["exp-s3-size"].pk).update(
-        front="Amazon S3: A single object can be up to […].", back="A single object can be up to 5 TB.")
+        front="Amazon S3: A single object can be up to […].", back="A single object can be up to 5 TB."
+    )
     with time_machine.travel(T0 + timedelta(days=3), tick=False):
         log = import_into(anki, export_apkg(tmp_path, "second.apkg")).log
 
@@ -138,9 +150,12 @@ def test_a_second_export_updates_the_notes_already_in_anki_instead_of_adding_cop
     # Fixed deck and note type ids: no second deck tree, no "Stratus Basic-1a2b3" beside the first.
     assert sorted((deck.name, deck.id) for deck in anki.decks.all_names_and_ids()) == decks
     assert sorted(model.name for model in anki.models.all_names_and_ids() if "Stratus" in model.name) == [
-        "Stratus Basic", "Stratus Cloze"]
-    assert note_with(anki, "What is AWS Lambda?")["Back"] == ("Serverless compute: run code without servers; "
-                                                              "billed per request and per millisecond.")
+        "Stratus Basic",
+        "Stratus Cloze",
+    ]
+    assert note_with(anki, "What is AWS Lambda?")["Back"] == (
+        "Serverless compute: run code without servers; billed per request and per millisecond."
+    )
     assert note_with(anki, "5 TB")["Text"] == "Amazon S3: A single object can be up to {{c1::5 TB}}."
 
 
@@ -181,10 +196,14 @@ def test_anki_text_import_reads_the_csv_with_comma_chosen_as_the_separator(tmp_p
     anki.import_csv(ImportCsvRequest(path=str(path), metadata=metadata))
     assert anki.note_count() == 6 + 1  # and the header row, which the learner deletes or maps away
     note = note_with(anki, "What is Amazon S3?")
-    assert note.fields[1] == ("Object storage: &quot;buckets&quot; of objects, "
-                              "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more.")
-    assert sorted(note.tags) == ["stratus::category::storage", "stratus::domain::technology-services",
-                                 "stratus::topic::amazon-s3"]
+    assert note.fields[1] == (
+        "Object storage: &quot;buckets&quot; of objects, &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more."
+    )
+    assert sorted(note.tags) == [
+        "stratus::category::storage",
+        "stratus::domain::technology-services",
+        "stratus::topic::amazon-s3",
+    ]
     assert note_with(anki, "name all 3").fields[1] == "• Standard<br>• Standard-IA<br>• Glacier"
 
 
@@ -202,8 +221,9 @@ def test_every_shipped_topic_imports_into_anki(tmp_path, anki, shipped_notes):
 def test_the_app_never_imports_anki():
     """anki is AGPL-3.0 and a test-only dependency: only tests may import it."""
     offenders = []
-    app_files = [path for folder in ("config", "content", "learning", "quizzes")
-                 for path in (ROOT / folder).glob("**/*.py")]
+    app_files = [
+        path for folder in ("config", "content", "learning", "quizzes") for path in (ROOT / folder).glob("**/*.py")
+    ]
     for path in [*app_files, ROOT / "manage.py"]:
         if "tests" in path.relative_to(ROOT).parts:
             continue

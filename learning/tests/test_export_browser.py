@@ -69,13 +69,21 @@ def test_exporting_nothing_says_so(page, live_server, sign_in, learner, screensh
     screenshot(page, "export-empty-phone", **PHONE)
 
 
-def test_a_learner_downloads_their_history_from_the_settings_page(page, live_server, sign_in, learner, outsider,
-                                                                   screenshot):
+def test_a_learner_downloads_their_history_from_the_settings_page(
+    page, live_server, sign_in, learner, outsider, screenshot
+):
     cards = make_export_deck()
     for user, rating in ((learner, 3), (outsider, 1)):
-        ReviewLog.objects.create(user=user, card=cards["exp-lambda-what"], rating=rating, reviewed_at=T0,
-                                 token=f"t-{user.pk}", duration_ms=5000, state_before=None,
-                                 state_after={"due": (T0 + timedelta(days=2)).isoformat()})
+        ReviewLog.objects.create(
+            user=user,
+            card=cards["exp-lambda-what"],
+            rating=rating,
+            reviewed_at=T0,
+            token=f"t-{user.pk}",
+            duration_ms=5000,
+            state_before=None,
+            state_after={"due": (T0 + timedelta(days=2)).isoformat()},
+        )
     sign_in(page, learner)
     page.goto(live_server.url + "/settings/study/")
     data = page.get_by_test_id("your-data")

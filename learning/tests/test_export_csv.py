@@ -16,8 +16,9 @@ from learning.tests.export_deck import make_export_deck
 pytestmark = pytest.mark.django_db
 
 AWKWARD_FRONT = 'Which tier, "Standard" or "Glacier", keeps data for 90 days, at least?'
-AWKWARD_BACK = ('Glacier Flexible Retrieval, for "cold" data:\n• 90-day minimum, billed per GB\n'
-                '• retrieval in 1–5 min, 3–5 h')
+AWKWARD_BACK = (
+    'Glacier Flexible Retrieval, for "cold" data:\n• 90-day minimum, billed per GB\n• retrieval in 1–5 min, 3–5 h'
+)
 
 
 def read_csv(content: bytes) -> list[dict]:
@@ -33,14 +34,22 @@ def test_the_csv_round_trips_every_field_through_the_csv_module(db):
 
     rows = read_csv(export.content)
     assert [row["front"] for row in rows] == [  # catalog order: Compute (2) before Storage (4)
-        "What is AWS Lambda?", "AWS Lambda: A function runs for at most […].", "What is Amazon S3?",
-        "Amazon S3: A single object can be up to […] in size.", AWKWARD_FRONT,
+        "What is AWS Lambda?",
+        "AWS Lambda: A function runs for at most […].",
+        "What is Amazon S3?",
+        "Amazon S3: A single object can be up to […] in size.",
+        AWKWARD_FRONT,
         "S3 storage classes: Standard, […], Glacier. Which one is missing?",
     ]
     awkward = rows[4]
     assert awkward == {
-        "front": AWKWARD_FRONT, "back": AWKWARD_BACK, "kind": "list", "topic": "Amazon S3 Storage Classes",
-        "category": "Storage", "domain": "Cloud Technology and Services", "sources": "002:402",
+        "front": AWKWARD_FRONT,
+        "back": AWKWARD_BACK,
+        "kind": "list",
+        "topic": "Amazon S3 Storage Classes",
+        "category": "Storage",
+        "domain": "Cloud Technology and Services",
+        "sources": "002:402",
         "tags": "stratus::category::storage stratus::domain::technology-services stratus::topic::s3-storage-classes",
     }
     assert rows[2]["back"] == 'Object storage: "buckets" of objects, <script>alert("x")</script> & more.'  # as is
@@ -54,6 +63,7 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_defused(db):
 
 
 # The shell command
+
 
 def test_export_cards_writes_the_chosen_topics_to_a_csv_file(db, tmp_path, capsys):
     make_export_deck()
@@ -96,6 +106,8 @@ def test_export_cards_prints_a_csv_to_stdout_but_not_a_binary_package(db):
     out = io.StringIO()
     call_command("export_cards", "--format", "csv", "--topic", "amazon-s3", "-o", "-", stdout=out)
     assert [row["front"] for row in read_csv(out.getvalue().encode())] == [
-        "What is Amazon S3?", "Amazon S3: A single object can be up to […] in size."]
+        "What is Amazon S3?",
+        "Amazon S3: A single object can be up to […] in size.",
+    ]
     with pytest.raises(CommandError, match="An Anki package is binary"):
         call_command("export_cards", "--format", "apkg", "-o", "-", stdout=io.StringIO())

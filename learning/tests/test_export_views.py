@@ -32,16 +32,29 @@ def checked_topics(response) -> list[str]:
 
 def review(user, card, rating, now):
     state = CardState.objects.filter(user=user, card=card).first()
-    return record_review(user=user, card=card, token=card_token(user.pk, card.pk, state.reps if state else 0),
-                         rating=rating, duration_ms=4200, now=now, study=StudySettings.for_user(user),
-                         expected_token=lambda reps: card_token(user.pk, card.pk, reps))
+    return record_review(
+        user=user,
+        card=card,
+        token=card_token(user.pk, card.pk, state.reps if state else 0),
+        rating=rating,
+        duration_ms=4200,
+        now=now,
+        study=StudySettings.for_user(user),
+        expected_token=lambda reps: card_token(user.pk, card.pk, reps),
+    )
 
 
 def answered(user, question, *, correct: bool, when: datetime) -> Response:
-    attempt = Attempt.objects.create(user=user, mode="practice", started_at=when - timedelta(minutes=1),
-                                     submitted_at=when, question_ids=[question.pk])
-    return Response.objects.create(attempt=attempt, question=question, position=1, chosen=[], correct=correct,
-                                   answered_at=when)
+    attempt = Attempt.objects.create(
+        user=user,
+        mode="practice",
+        started_at=when - timedelta(minutes=1),
+        submitted_at=when,
+        question_ids=[question.pk],
+    )
+    return Response.objects.create(
+        attempt=attempt, question=question, position=1, chosen=[], correct=correct, answered_at=when
+    )
 
 
 @pytest.mark.parametrize("url", [EXPORT, HISTORY, SETTINGS])
@@ -52,6 +65,7 @@ def test_every_export_needs_sign_in(client, url):
 
 
 # The export page
+
 
 def test_the_page_ticks_every_topic_when_the_deck_is_every_topic(client, learner, django_assert_num_queries):
     make_export_deck()
@@ -130,11 +144,14 @@ def test_with_no_cards_at_all_the_page_says_so(client, learner):
     assert re.search(r'<button class="primary" type="submit" data-testid="export-button" disabled>', html)
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"format": "zip", "topics": ["aws-lambda"]}, "Choose a format from the list"),
-    ({"topics": ["aws-lambda"]}, "Choose a format: Anki package or CSV."),
-    ({"format": "csv", "topics": ["aws-lambda", "amazon-s4"]}, "Choose topics from the list"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"format": "zip", "topics": ["aws-lambda"]}, "Choose a format from the list"),
+        ({"topics": ["aws-lambda"]}, "Choose a format: Anki package or CSV."),
+        ({"format": "csv", "topics": ["aws-lambda", "amazon-s4"]}, "Choose topics from the list"),
+    ],
+)
 def test_a_tampered_form_gets_400_and_no_file(client, learner, data, message):
     make_export_deck()
     client.force_login(learner)
@@ -151,12 +168,18 @@ def test_the_cards_page_links_to_the_export(client, learner):
 
 # The learner's own data
 
+
 def test_the_history_has_one_row_per_review_and_answer_of_this_learner_only(client, learner, outsider):
     cards = make_export_deck()
     lambda_card, s3_card = cards["exp-lambda-what"], cards["exp-s3-what"]
-    question = Question.objects.create(key="q-exp-1", kind="single", family="storage-classes",
-                                       topic=s3_card.topic, domain="technology-services",
-                                       stem="A company needs archives, retrieved within hours. Which class fits?")
+    question = Question.objects.create(
+        key="q-exp-1",
+        kind="single",
+        family="storage-classes",
+        topic=s3_card.topic,
+        domain="technology-services",
+        stem="A company needs archives, retrieved within hours. Which class fits?",
+    )
     review(learner, lambda_card, 3, T0)
     answered(learner, question, correct=False, when=T0 + timedelta(minutes=5))
     review(learner, lambda_card, 3, T0 + timedelta(minutes=10))
@@ -192,17 +215,28 @@ def test_a_learner_without_history_gets_just_the_header(client, outsider, learne
 
 def test_the_settings_download_is_the_learners_own(client, learner, outsider):
     cards = make_export_deck()
-    StudySettings.objects.create(user=learner, desired_retention=0.85, new_per_day=12, day_starts_hour=5,
-                                 time_zone="Europe/Paris", deck_topics=[cards["exp-s3-what"].topic_id])
+    StudySettings.objects.create(
+        user=learner,
+        desired_retention=0.85,
+        new_per_day=12,
+        day_starts_hour=5,
+        time_zone="Europe/Paris",
+        deck_topics=[cards["exp-s3-what"].topic_id],
+    )
     StudySettings.objects.create(user=outsider, desired_retention=0.95, time_zone="Asia/Tokyo")
     client.force_login(learner)
     response = client.get(SETTINGS)
     assert response.status_code == 200 and response["Content-Type"] == "application/json; charset=utf-8"
     document = json.loads(response.content)
     assert document["user"] == "leo"
-    assert document["study_settings"] == {"desired_retention": 0.85, "new_per_day": 12, "max_reviews_per_day": 200,
-                                          "day_starts_hour": 5, "time_zone": "Europe/Paris",
-                                          "deck_topics": ["amazon-s3"]}
+    assert document["study_settings"] == {
+        "desired_retention": 0.85,
+        "new_per_day": 12,
+        "max_reviews_per_day": 200,
+        "day_starts_hour": 5,
+        "time_zone": "Europe/Paris",
+        "deck_topics": ["amazon-s3"],
+    }
 
 
 def test_the_data_downloads_are_read_only(client, learner):

@@ -20,41 +20,63 @@ CODEBUILD = topic("aws-codebuild", "AWS CodeBuild", "codebuild")
 
 
 def definition(term: str, text: str, on: TopicView = S3, section: str = "") -> list[tuple[str, str]]:
-    fact = FactView(key=f"k-{term}", kind="definition", subject=term.lower(), text=f"{term}: {text}",
-                    data={"term": term, "definition": text}, section=section)
+    fact = FactView(
+        key=f"k-{term}",
+        kind="definition",
+        subject=term.lower(),
+        text=f"{term}: {text}",
+        data={"term": term, "definition": text},
+        section=section,
+    )
     return [(card.front, card.back) for card in cards_for(fact, on)]
 
 
 def number(statement: str, value: str, on: TopicView) -> list[tuple[str, str]]:
-    fact = FactView(key=f"n-{statement}", kind="number", subject="x", text=statement,
-                    data={"number": value, "statement": statement})
+    fact = FactView(
+        key=f"n-{statement}", kind="number", subject="x", text=statement, data={"number": value, "statement": statement}
+    )
     return [(card.front, card.back) for card in cards_for(fact, on)]
 
 
 def use_case(option: str, use: str, on: TopicView, **data) -> list[tuple[str, str]]:
-    fact = FactView(key=f"u-{option}", kind="use_case", subject=option.lower(), text=f"{option}: {use}",
-                    data={"option": option, "use_case": use, **data}, lines=4 if data else 1)
+    fact = FactView(
+        key=f"u-{option}",
+        kind="use_case",
+        subject=option.lower(),
+        text=f"{option}: {use}",
+        data={"option": option, "use_case": use, **data},
+        lines=4 if data else 1,
+    )
     return [(card.front, card.back) for card in cards_for(fact, on)]
 
 
-@pytest.mark.parametrize("text, fixed", [
-    ("AWS Macie scans S3 for personal data", "Amazon Macie scans S3 for personal data"),
-    ("AWS API Gateway fronts the functions", "Amazon API Gateway fronts the functions"),
-    ("Amazon Lambda runs code", "AWS Lambda runs code"),
-    ("an AWS S3 bucket", "an Amazon S3 bucket"),
-    ("AWS EC2 Image Builder builds AMIs", "EC2 Image Builder builds AMIs"),  # not "Amazon EC2 Image Builder"
-    ("AWS Lambda and Amazon S3", "AWS Lambda and Amazon S3"),
-])
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("AWS Macie scans S3 for personal data", "Amazon Macie scans S3 for personal data"),
+        ("AWS API Gateway fronts the functions", "Amazon API Gateway fronts the functions"),
+        ("Amazon Lambda runs code", "AWS Lambda runs code"),
+        ("an AWS S3 bucket", "an Amazon S3 bucket"),
+        ("AWS EC2 Image Builder builds AMIs", "EC2 Image Builder builds AMIs"),  # not "Amazon EC2 Image Builder"
+        ("AWS Lambda and Amazon S3", "AWS Lambda and Amazon S3"),
+    ],
+)
 def test_service_names_get_their_makers_right(text, fixed):
     assert fix_names(text) == fixed
 
 
 def test_a_card_names_the_service_as_aws_does():
-    assert definition("AWS API Gateway", "A fully managed service that enables developers to create, publish, "
-                      "maintain, monitor, and secure APIs at any scale.",
-                      topic("amazon-api-gateway", "Amazon API Gateway", "api gateway")) == [
-        ("What is Amazon API Gateway?", "A fully managed service that enables developers to create, publish, "
-         "maintain, monitor, and secure APIs at any scale."),
+    assert definition(
+        "AWS API Gateway",
+        "A fully managed service that enables developers to create, publish, "
+        "maintain, monitor, and secure APIs at any scale.",
+        topic("amazon-api-gateway", "Amazon API Gateway", "api gateway"),
+    ) == [
+        (
+            "What is Amazon API Gateway?",
+            "A fully managed service that enables developers to create, publish, "
+            "maintain, monitor, and secure APIs at any scale.",
+        ),
     ]
 
 
@@ -67,8 +89,14 @@ def test_a_remark_is_not_a_definition():
 
 
 def test_an_acronym_defined_by_itself_makes_no_card():
-    assert definition("IOPS (Input/Output Operations per Second)",
-                      "gp3, io1, and io2 volumes allow you to provision specific IOPS levels.", EBS) == []
+    assert (
+        definition(
+            "IOPS (Input/Output Operations per Second)",
+            "gp3, io1, and io2 volumes allow you to provision specific IOPS levels.",
+            EBS,
+        )
+        == []
+    )
 
 
 def test_an_expansion_card_answers_with_the_name_alone():
@@ -78,20 +106,29 @@ def test_an_expansion_card_answers_with_the_name_alone():
 
 
 def test_a_bare_word_under_its_own_heading_gets_its_service():
-    cards = definition("Service", "Ensures that a specified number of tasks are running and maintains their "
-                       "desired state within an ECS cluster.", ECS, section="Service")
+    cards = definition(
+        "Service",
+        "Ensures that a specified number of tasks are running and maintains their desired state within an ECS cluster.",
+        ECS,
+        section="Service",
+    )
     assert [front for front, _ in cards] == ["What is Service (in Amazon ECS)?"]
 
 
 def test_a_term_with_its_full_name_in_brackets_is_asked_by_the_full_name():
-    cards = definition("Serverless (Amazon Aurora Serverless)", "An on-demand, auto-scaling configuration for "
-                       "Aurora. The database automatically starts, scales capacity up or down, and shuts down.", AURORA)
+    cards = definition(
+        "Serverless (Amazon Aurora Serverless)",
+        "An on-demand, auto-scaling configuration for "
+        "Aurora. The database automatically starts, scales capacity up or down, and shuts down.",
+        AURORA,
+    )
     assert [front for front, _ in cards] == ["What is Amazon Aurora Serverless?"]
 
 
 def test_a_service_short_name_is_asked_by_the_full_name():
-    cards = definition("CloudFront", "A content delivery network that caches content at edge locations close "
-                       "to viewers.", CLOUDFRONT)
+    cards = definition(
+        "CloudFront", "A content delivery network that caches content at edge locations close to viewers.", CLOUDFRONT
+    )
     assert [front for front, _ in cards] == ["What is Amazon CloudFront?"]
 
 
@@ -102,28 +139,48 @@ def test_an_acronym_answered_by_its_own_words_makes_no_card():
 
 def test_a_property_is_not_a_definition():
     athena = topic("amazon-athena", "Amazon Athena", "athena")
-    assert definition("Query Results", "Query results can be stored in S3, making them available for future use "
-                      "or integration with other analytics tools.", athena) == []
+    assert (
+        definition(
+            "Query Results",
+            "Query results can be stored in S3, making them available for future use "
+            "or integration with other analytics tools.",
+            athena,
+        )
+        == []
+    )
 
 
 def test_a_two_letter_field_name_and_a_row_of_instance_names_make_no_card():
     assert definition("Id", "An identifier for the policy (optional)", IAM) == []
-    assert definition("M6g/M5/M5a/M5n", "Standard instances for a balanced mix of compute, memory, and networking.",
-                      topic("ec2-instance-types", "EC2 Instance Types"), section="General-Purpose Instances") == []
+    assert (
+        definition(
+            "M6g/M5/M5a/M5n",
+            "Standard instances for a balanced mix of compute, memory, and networking.",
+            topic("ec2-instance-types", "EC2 Instance Types"),
+            section="General-Purpose Instances",
+        )
+        == []
+    )
 
 
 def test_a_slide_aside_in_a_term_is_dropped():
-    cards = definition("CodeDeploy (hybrid)", "Deploy and upgrade any application onto servers and on-premises hosts.",
-                       topic("aws-codedeploy", "AWS CodeDeploy", "codedeploy"))
+    cards = definition(
+        "CodeDeploy (hybrid)",
+        "Deploy and upgrade any application onto servers and on-premises hosts.",
+        topic("aws-codedeploy", "AWS CodeDeploy", "codedeploy"),
+    )
     assert [front for front, _ in cards] == ["What is AWS CodeDeploy?"]
 
 
-@pytest.mark.parametrize("text", [
-    "A scalable streaming service i.e ingest data from lots of devices into the stream.",
-    "Responsible for the communication b/w ECS and instance.",
-    "Presented as file share and this has structure and is mountable.",
-    "Multi value routing aims to improve more availabiliy by allowing more active approach to DNS.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A scalable streaming service i.e ingest data from lots of devices into the stream.",
+        "Responsible for the communication b/w ECS and instance.",
+        "Presented as file share and this has structure and is mountable.",
+        "Multi value routing aims to improve more availabiliy by allowing more active approach to DNS.",
+    ],
+)
 def test_notes_typed_in_a_hurry_make_no_card(text):
     assert definition("Some Feature", text) == []
 
@@ -133,22 +190,35 @@ def test_a_use_that_repeats_the_option_is_circular():
 
 
 def test_a_best_for_list_is_asked_as_a_whole():
-    cards = use_case("Spot Instances", "Batch processing, data analysis, and big data workloads; stateless and "
-                     "fault-tolerant applications", topic("ec2-purchasing-options", "EC2 Purchasing Options",
-                                                          is_service=False), every_use=True)
+    cards = use_case(
+        "Spot Instances",
+        "Batch processing, data analysis, and big data workloads; stateless and fault-tolerant applications",
+        topic("ec2-purchasing-options", "EC2 Purchasing Options", is_service=False),
+        every_use=True,
+    )
     assert len(cards) == 1 and "fault-tolerant" in cards[0][1]
-    assert use_case("Spot Instances", "Batch processing, data analysis, and big data workloads",
-                    topic("ec2-purchasing-options", "EC2 Purchasing Options", is_service=False), partial=True) == []
+    assert (
+        use_case(
+            "Spot Instances",
+            "Batch processing, data analysis, and big data workloads",
+            topic("ec2-purchasing-options", "EC2 Purchasing Options", is_service=False),
+            partial=True,
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("statement, value", [
-    ("Step 4 - The object is now in an edge cache for 24 hours or for the duration in file headers.", "24 hours"),
-    ("Gateway Load Balancer: Layer 3", "Layer 3"),
-    ("EC2 Instances Purchasing Options - Reserved (1 & 3 years)", "1 & 3 years"),
-    ("Naming convention – 3-63 characters long", "3-63 characters"),
-    ("Vertical Scaling – To: u-12tb1.metal – 12.3 TB of RAM, 448 vCPUs", "12.3 TB"),
-    ("Use dynamic scaling based on CloudWatch alarms (e.g., scale out when CPU utilization is above 70%)", "70%"),
-])
+@pytest.mark.parametrize(
+    "statement, value",
+    [
+        ("Step 4 - The object is now in an edge cache for 24 hours or for the duration in file headers.", "24 hours"),
+        ("Gateway Load Balancer: Layer 3", "Layer 3"),
+        ("EC2 Instances Purchasing Options - Reserved (1 & 3 years)", "1 & 3 years"),
+        ("Naming convention – 3-63 characters long", "3-63 characters"),
+        ("Vertical Scaling – To: u-12tb1.metal – 12.3 TB of RAM, 448 vCPUs", "12.3 TB"),
+        ("Use dynamic scaling based on CloudWatch alarms (e.g., scale out when CPU utilization is above 70%)", "70%"),
+    ],
+)
 def test_a_blank_must_say_what_it_asks_for(statement, value):
     assert number(statement, value, CLOUDFRONT) == []
 
@@ -184,34 +254,59 @@ class _Question:
 def test_a_which_two_question_becomes_a_card_asking_for_both():
     from learning.generate import scenario_card
 
-    card = scenario_card(_Question("multi", "A company wants to run its workloads without managing any servers. "
-                                   "Which TWO AWS compute services could it choose? (Select TWO.)", [
-        _Choice("AWS Lambda", True, "Correct. AWS Lambda runs code in response to events without servers to manage, "
-                "scales automatically and bills per request.", [["002", 1, 740]]),
-        _Choice("Amazon EC2", False, "Not this one. Amazon EC2 provides virtual servers.", [["002", 1, 140]]),
-        _Choice("AWS Fargate", True, "Correct. AWS Fargate is a serverless compute engine for containers on ECS or "
-                "EKS: you give each task its CPU and memory.", [["002", 1, 690]]),
-    ]))
-    assert card.front.endswith("Which TWO AWS compute services could it choose?\n"
-                               "Options: AWS Fargate; AWS Lambda; Amazon EC2.")  # its options: both answers are all
-    assert card.back == ("AWS Lambda and AWS Fargate.\n• AWS Lambda runs code in response to events without servers "
-                         "to manage, scales automatically and bills per request.\n• AWS Fargate is a serverless "
-                         "compute engine for containers on ECS or EKS.")  # each fact up to its colon
+    card = scenario_card(
+        _Question(
+            "multi",
+            "A company wants to run its workloads without managing any servers. "
+            "Which TWO AWS compute services could it choose? (Select TWO.)",
+            [
+                _Choice(
+                    "AWS Lambda",
+                    True,
+                    "Correct. AWS Lambda runs code in response to events without servers to manage, "
+                    "scales automatically and bills per request.",
+                    [["002", 1, 740]],
+                ),
+                _Choice("Amazon EC2", False, "Not this one. Amazon EC2 provides virtual servers.", [["002", 1, 140]]),
+                _Choice(
+                    "AWS Fargate",
+                    True,
+                    "Correct. AWS Fargate is a serverless compute engine for containers on ECS or "
+                    "EKS: you give each task its CPU and memory.",
+                    [["002", 1, 690]],
+                ),
+            ],
+        )
+    )
+    assert card.front.endswith(
+        "Which TWO AWS compute services could it choose?\nOptions: AWS Fargate; AWS Lambda; Amazon EC2."
+    )  # its options: both answers are all
+    assert card.back == (
+        "AWS Lambda and AWS Fargate.\n• AWS Lambda runs code in response to events without servers "
+        "to manage, scales automatically and bills per request.\n• AWS Fargate is a serverless "
+        "compute engine for containers on ECS or EKS."
+    )  # each fact up to its colon
 
 
 def test_the_notes_nickname_for_a_service_makes_no_card():
     route53 = topic("amazon-route-53", "Amazon Route 53", "route 53", "r53", "amazon r53")
-    assert definition("Amazon R53", "A highly available and scalable cloud Domain Name System (DNS) web service.",
-                      route53) == []
+    assert (
+        definition("Amazon R53", "A highly available and scalable cloud Domain Name System (DNS) web service.", route53)
+        == []
+    )
 
 
 def test_a_definition_keeps_the_sentence_that_says_what_it_is_for():
     from content.ingest.extract import first_sentences
 
-    text = ("S3 has the option to block public access to all S3 buckets and objects by default. This helps prevent "
-            "accidental public exposure of data. You can override this at the bucket or account level.")
-    assert first_sentences(text) == ("S3 has the option to block public access to all S3 buckets and objects by "
-                                     "default. This helps prevent accidental public exposure of data.")
+    text = (
+        "S3 has the option to block public access to all S3 buckets and objects by default. This helps prevent "
+        "accidental public exposure of data. You can override this at the bucket or account level."
+    )
+    assert first_sentences(text) == (
+        "S3 has the option to block public access to all S3 buckets and objects by "
+        "default. This helps prevent accidental public exposure of data."
+    )
 
 
 @pytest.mark.django_db
@@ -223,21 +318,29 @@ def test_no_flashcard_from_a_question_only_its_options_make_fair(shipped_notes):
 
 
 def test_a_blank_whose_unit_the_front_already_names_is_no_question():
-    assert number("Application Load Balancer (ALB): Operates at the application layer (Layer 7) of the OSI model.",
-                  "Layer 7", topic("elastic-load-balancing", "Elastic Load Balancing")) == []
+    assert (
+        number(
+            "Application Load Balancer (ALB): Operates at the application layer (Layer 7) of the OSI model.",
+            "Layer 7",
+            topic("elastic-load-balancing", "Elastic Load Balancing"),
+        )
+        == []
+    )
 
 
 def test_a_heading_that_only_names_the_service_is_replaced_by_its_name():
     s3 = topic("amazon-s3", "Amazon S3", "s3", "simple storage service", "amazon simple storage service")
-    cards = definition("Object", "A file and any metadata that describes the file.", s3,
-                       section="S3: Simple Storage Services")
+    cards = definition(
+        "Object", "A file and any metadata that describes the file.", s3, section="S3: Simple Storage Services"
+    )
     assert [front for front, _ in cards] == ["What is Object (in Amazon S3)?"]
 
 
 def test_benefits_and_a_course_voice_are_not_definitions():
     dynamodb = topic("amazon-dynamodb", "Amazon DynamoDB", "dynamodb")
-    assert definition("Single-digit millisecond latency", "Low latency retrieval of items at any scale.",
-                      dynamodb) == []
+    assert (
+        definition("Single-digit millisecond latency", "Low latency retrieval of items at any scale.", dynamodb) == []
+    )
     ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
     assert definition("SSH", "Start a terminal into our EC2 Instances (port 22)", ec2) == []
 
@@ -245,10 +348,14 @@ def test_benefits_and_a_course_voice_are_not_definitions():
 def test_the_definition_that_says_more_is_the_one_shown():
     from content.services import definition_quality
 
-    vague = {"definition": "A fully managed service, meaning AWS handles the cluster provisioning, configuration, "
-                           "and tuning for you."}
-    full = {"definition": "A fully managed cloud service that simplifies the process of processing and analyzing "
-                          "vast amounts of data using big data frameworks like Apache Hadoop, Spark, HBase, Presto."}
+    vague = {
+        "definition": "A fully managed service, meaning AWS handles the cluster provisioning, configuration, "
+        "and tuning for you."
+    }
+    full = {
+        "definition": "A fully managed cloud service that simplifies the process of processing and analyzing "
+        "vast amounts of data using big data frameworks like Apache Hadoop, Spark, HBase, Presto."
+    }
     assert definition_quality(full) > definition_quality(vague)
 
 
@@ -257,13 +364,19 @@ def test_a_hurried_file_alone_makes_no_definition_card_but_still_shows_on_its_pa
     from content.models import Topic
 
     cards = Flashcard.objects.active()
-    only_hurried = [c.front for c in cards.filter(kind__in=["definition", "use_case"])
-                    if {label for label, _, _ in c.refs} <= {"000", "001", "004"}]
+    only_hurried = [
+        c.front
+        for c in cards.filter(kind__in=["definition", "use_case"])
+        if {label for label, _, _ in c.refs} <= {"000", "001", "004"}
+    ]
     assert not only_hurried
     # 004:168's Internet Gateway line ("acts as bridge") is on the VPC page, though no card asks it
     assert not cards.filter(front__contains="Internet Gateway (in Amazon VPC)").exists()
     vpc = Topic.objects.get(slug="amazon-vpc")
     assert "acts as bridge" in client.get(vpc.get_absolute_url()).content.decode()
     # a definition a careful file also gives keeps its card, with the hurried file among its sources
-    assert any({label for label, _, _ in c.refs} & {"000", "001", "004"} and {label for label, _, _ in c.refs} - {
-        "000", "001", "004"} for c in cards.filter(kind="definition"))
+    assert any(
+        {label for label, _, _ in c.refs} & {"000", "001", "004"}
+        and {label for label, _, _ in c.refs} - {"000", "001", "004"}
+        for c in cards.filter(kind="definition")
+    )

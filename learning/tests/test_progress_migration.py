@@ -25,12 +25,21 @@ def test_never_studied_states_become_queued_new_cards_and_suspensions_stay(learn
 
 
 def test_old_reviews_get_their_state_and_previous_rating_as_columns(learner, make_cards):
-    card, = make_cards(1)
-    ReviewLog.objects.bulk_create([  # bulk_create skips save(), as rows written before this migration did
-        ReviewLog(user=learner, card=card, rating=3, reviewed_at=NOW, token="a", state_after={}),
-        ReviewLog(user=learner, card=card, rating=3, reviewed_at=NOW, token="b", state_after={},
-                  state_before={"state": State.Review.value, "last_review": "2026-10-30T08:15:00+00:00"}),
-    ])
+    (card,) = make_cards(1)
+    ReviewLog.objects.bulk_create(
+        [  # bulk_create skips save(), as rows written before this migration did
+            ReviewLog(user=learner, card=card, rating=3, reviewed_at=NOW, token="a", state_after={}),
+            ReviewLog(
+                user=learner,
+                card=card,
+                rating=3,
+                reviewed_at=NOW,
+                token="b",
+                state_after={},
+                state_before={"state": State.Review.value, "last_review": "2026-10-30T08:15:00+00:00"},
+            ),
+        ]
+    )
     migration.copy_review_facts(apps, None)
     rows = dict(ReviewLog.objects.values_list("token", "before_state"))
     assert rows == {"a": None, "b": State.Review.value}

@@ -21,8 +21,15 @@ LEARNING = (State.Learning.value, State.Relearning.value)
 
 
 def topic(slug: str, parent: Topic | None = None) -> Topic:
-    return Topic.objects.create(slug=slug, name=slug.title(), category="storage", category_name="Storage",
-                                domain="technology-services", section_count=1, parent=parent)
+    return Topic.objects.create(
+        slug=slug,
+        name=slug.title(),
+        category="storage",
+        category_name="Storage",
+        domain="technology-services",
+        section_count=1,
+        parent=parent,
+    )
 
 
 @pytest.fixture
@@ -34,8 +41,16 @@ def deck(db):
     sqs = topic("test-sqs")
     topics = [s3, glacier, sqs]
     cards = Flashcard.objects.bulk_create(
-        Flashcard(key=f"q-{i}", topic=topics[i % 3], kind="definition", front=f"Front {i}?", back=f"Back {i}.",
-                  refs=[["004", 1, i + 1]], position=i, retired=i % 11 == 10)
+        Flashcard(
+            key=f"q-{i}",
+            topic=topics[i % 3],
+            kind="definition",
+            front=f"Front {i}?",
+            back=f"Back {i}.",
+            refs=[["004", 1, i + 1]],
+            position=i,
+            retired=i % 11 == 10,
+        )
         for i in range(60)
     )
     return {"s3": s3, "glacier": glacier, "sqs": sqs, "cards": cards}
@@ -51,27 +66,43 @@ def scatter(learner, other, cards, rng: random.Random) -> None:
         state = rng.choice([State.Learning.value, State.Relearning.value, State.Review.value, State.Review.value])
         due = NOW + timedelta(hours=rng.choice([-30, -2, -0.1, 0.2, 5, 12.9, 13.1, 40]))
         CardState.objects.create(
-            user=learner, card=card, state=state, step=None if state == State.Review.value else 0,
-            stability=3, difficulty=5, due=due, reps=rng.randint(1, 9), suspended=rng.random() < 0.1,
+            user=learner,
+            card=card,
+            state=state,
+            step=None if state == State.Review.value else 0,
+            stability=3,
+            difficulty=5,
+            due=due,
+            reps=rng.randint(1, 9),
+            suspended=rng.random() < 0.1,
             buried_until=rng.choice([None, None, None, NOW + timedelta(hours=3), NOW - timedelta(hours=1)]),
         )
 
 
 def log(user, card, before_state: int | None, at: datetime) -> None:
     before = None if before_state is None else {"state": before_state, "reps": 1}
-    ReviewLog.objects.create(user=user, card=card, rating=3, reviewed_at=at, token=f"t{ReviewLog.objects.count()}",
-                             state_before=before, state_after={"state": State.Review.value, "reps": 2})
+    ReviewLog.objects.create(
+        user=user,
+        card=card,
+        rating=3,
+        reviewed_at=at,
+        token=f"t{ReviewLog.objects.count()}",
+        state_before=before,
+        state_after={"state": State.Review.value, "reps": 2},
+    )
 
 
 def expected(learner, study: StudySettings, topic_ids: set | None):
     """The queue by the rules, in Python: (new, learning, review, first card id or None)."""
-    in_deck = [c for c in Flashcard.objects.filter(retired=False).order_by("position")
-               if topic_ids is None or c.topic_id in topic_ids]
+    in_deck = [
+        c
+        for c in Flashcard.objects.filter(retired=False).order_by("position")
+        if topic_ids is None or c.topic_id in topic_ids
+    ]
     deck_ids = {c.pk for c in in_deck}
     states = [s for s in CardState.objects.filter(user=learner) if s.card_id in deck_ids]
     seen = {s.card_id for s in CardState.objects.filter(user=learner)}
-    due = [s for s in states if not s.suspended and not (s.buried_until and s.buried_until > NOW)
-           and s.due < DAY_END]
+    due = [s for s in states if not s.suspended and not (s.buried_until and s.buried_until > NOW) and s.due < DAY_END]
     today = list(ReviewLog.objects.filter(user=learner, reviewed_at__gte=DAY_START))
     reviews_done = sum(1 for r in today if r.state_before and r.state_before["state"] == State.Review.value)
     new_done = sum(1 for r in today if r.state_before is None)
@@ -80,8 +111,9 @@ def expected(learner, study: StudySettings, topic_ids: set | None):
     unseen = [c for c in in_deck if c.pk not in seen]
     learning = [s for s in due if s.state in LEARNING]
     reviews = [s for s in due if s.state == State.Review.value]
-    first = (sorted((s for s in learning if s.due <= NOW), key=lambda s: (s.due, s.pk))
-             + (sorted(reviews, key=lambda s: (s.due, s.pk)) if reviews_left else []))
+    first = sorted((s for s in learning if s.due <= NOW), key=lambda s: (s.due, s.pk)) + (
+        sorted(reviews, key=lambda s: (s.due, s.pk)) if reviews_left else []
+    )
     new = min(new_left, len(unseen))
     card = first[0].card_id if first else (unseen[0].pk if new else None)
     return new, len(learning), min(len(reviews), reviews_left), card
@@ -97,8 +129,12 @@ def test_counts_and_first_card_follow_the_rules_for_every_deck(deck, learner, ou
     rng = random.Random(seed)
     scatter(learner, outsider, deck["cards"], rng)
     for i in range(rng.randint(0, 8)):  # some of today's ratings, one of yesterday's, and someone else's
-        log(learner, deck["cards"][i], rng.choice([None, State.Review.value, State.Learning.value]),
-            NOW - timedelta(hours=rng.uniform(0, 10)))
+        log(
+            learner,
+            deck["cards"][i],
+            rng.choice([None, State.Review.value, State.Learning.value]),
+            NOW - timedelta(hours=rng.uniform(0, 10)),
+        )
     for i in range(20, 26):  # yesterday's ratings count towards nothing today
         log(learner, deck["cards"][i], None if i % 2 else State.Review.value, DAY_START - timedelta(minutes=5))
     log(outsider, deck["cards"][21], None, NOW)
@@ -120,10 +156,25 @@ def test_counts_and_first_card_follow_the_rules_for_every_deck(deck, learner, ou
 
 def test_with_the_review_limit_reached_learning_cards_still_come(deck, learner):
     cards = deck["cards"]
-    CardState.objects.create(user=learner, card=cards[0], state=State.Review.value, stability=3, difficulty=5,
-                             due=NOW - timedelta(days=1), reps=3)
-    CardState.objects.create(user=learner, card=cards[1], state=State.Relearning.value, step=0, stability=3,
-                             difficulty=5, due=NOW - timedelta(minutes=1), reps=4)
+    CardState.objects.create(
+        user=learner,
+        card=cards[0],
+        state=State.Review.value,
+        stability=3,
+        difficulty=5,
+        due=NOW - timedelta(days=1),
+        reps=3,
+    )
+    CardState.objects.create(
+        user=learner,
+        card=cards[1],
+        state=State.Relearning.value,
+        step=0,
+        stability=3,
+        difficulty=5,
+        due=NOW - timedelta(minutes=1),
+        reps=4,
+    )
     log(learner, cards[2], State.Review.value, NOW - timedelta(hours=1))
     study = StudySettings.for_user(learner)
     study.max_reviews_per_day, study.new_per_day = 1, 0
@@ -144,8 +195,17 @@ REVIEW, RELEARNING = State.Review.value, State.Relearning.value
 
 
 def state(user, card, kind, due, **kw):
-    return CardState.objects.create(user=user, card=card, state=kind, step=None if kind == REVIEW else 0,
-                                    stability=3, difficulty=5, due=due, reps=2, **kw)
+    return CardState.objects.create(
+        user=user,
+        card=card,
+        state=kind,
+        step=None if kind == REVIEW else 0,
+        stability=3,
+        difficulty=5,
+        due=due,
+        reps=2,
+        **kw,
+    )
 
 
 @pytest.fixture
@@ -207,8 +267,15 @@ def test_when_nothing_is_due_the_next_due_card_comes_from_the_same_deck(deck, le
     cards = {t.pk: [c for c in deck["cards"] if c.topic_id == t.pk and not c.retired] for t in (s3, glacier, sqs)}
     study.new_per_day = 0
     for topic_pk, days in ((sqs.pk, 2), (glacier.pk, 3), (s3.pk, 4)):
-        CardState.objects.create(user=learner, card=cards[topic_pk][0], state=State.Review.value, stability=3,
-                                 difficulty=5, due=NOW + timedelta(days=days), reps=2)
+        CardState.objects.create(
+            user=learner,
+            card=cards[topic_pk][0],
+            state=State.Review.value,
+            stability=3,
+            difficulty=5,
+            due=NOW + timedelta(days=days),
+            reps=2,
+        )
     assert build_queue(learner, study, NOW).next_due == NOW + timedelta(days=2)  # every topic: SQS first
     # S3 from the review page: its sub-topic Glacier counts, SQS does not.
     assert build_queue(learner, study, NOW, topic_id=s3.pk).next_due == NOW + timedelta(days=3)

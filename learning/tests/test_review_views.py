@@ -39,8 +39,11 @@ def test_rating_with_htmx_returns_the_next_card_fragment_only(client, learner, m
     make_cards(3)
     client.force_login(learner)
     card, token, _ = shown(client)
-    response = client.post(reverse("learning:rate"), {"card": card, "token": token, "rating": "3",
-                                                      "duration_ms": "3200"}, headers={"HX-Request": "true"})
+    response = client.post(
+        reverse("learning:rate"),
+        {"card": card, "token": token, "rating": "3", "duration_ms": "3200"},
+        headers={"HX-Request": "true"},
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="review"') and "<html" not in html
@@ -57,13 +60,16 @@ def test_without_javascript_a_rating_redirects_back_to_the_review(client, learne
     assert response.status_code == 302 and response["Location"] == reverse("learning:review")
 
 
-@pytest.mark.parametrize("change, status, message", [
-    ({"rating": "5"}, 400, b"1 (Again)"),
-    ({"rating": "good"}, 400, b"1 (Again)"),
-    ({"token": "0" * 32}, 400, b"reload"),
-    ({"card": "999999"}, 404, b""),
-    ({"card": "abc"}, 400, b"names no card"),
-])
+@pytest.mark.parametrize(
+    "change, status, message",
+    [
+        ({"rating": "5"}, 400, b"1 (Again)"),
+        ({"rating": "good"}, 400, b"1 (Again)"),
+        ({"token": "0" * 32}, 400, b"reload"),
+        ({"card": "999999"}, 404, b""),
+        ({"card": "abc"}, 400, b"names no card"),
+    ],
+)
 def test_bad_ratings_are_refused_and_change_nothing(client, learner, make_cards, change, status, message):
     make_cards(2)
     client.force_login(learner)
@@ -89,8 +95,9 @@ def test_a_double_submitted_rating_is_one_review(client, learner, make_cards):
     client.force_login(learner)
     card, token, _ = shown(client)
     for _ in range(2):
-        response = client.post(reverse("learning:rate"), {"card": card, "token": token, "rating": "3"},
-                               headers={"HX-Request": "true"})
+        response = client.post(
+            reverse("learning:rate"), {"card": card, "token": token, "rating": "3"}, headers={"HX-Request": "true"}
+        )
         assert response.status_code == 200
     assert ReviewLog.objects.filter(user=learner).count() == 1
 
@@ -102,8 +109,9 @@ def test_rate_and_undo_refuse_get(client, learner):
 
 
 @pytest.mark.parametrize("cards", [10, 5000])
-def test_rate_and_next_costs_the_same_queries_for_10_or_5000_cards(client, learner, make_cards, cards,
-                                                                    django_assert_num_queries):
+def test_rate_and_next_costs_the_same_queries_for_10_or_5000_cards(
+    client, learner, make_cards, cards, django_assert_num_queries
+):
     first = make_cards(cards)[0]
     client.force_login(learner)
     with time_machine.travel("2026-11-02 09:00Z", tick=False) as clock:
@@ -115,8 +123,11 @@ def test_rate_and_next_costs_the_same_queries_for_10_or_5000_cards(client, learn
             card, token, _ = shown(client)
             assert card == first.pk
             with django_assert_num_queries(expected):
-                response = client.post(reverse("learning:rate"), {"card": card, "token": token, "rating": "1"},
-                                       headers={"HX-Request": "true"})
+                response = client.post(
+                    reverse("learning:rate"),
+                    {"card": card, "token": token, "rating": "1"},
+                    headers={"HX-Request": "true"},
+                )
             assert response.status_code == 200
             clock.shift(120)
     assert CardState.objects.get(user=learner, card=first).reps == 2
@@ -144,12 +155,14 @@ def test_a_non_ascii_digit_is_a_bad_request_not_a_crash(client, learner, make_ca
 
 
 @pytest.mark.parametrize("cards", [10, 5000])
-def test_the_review_page_costs_the_same_queries_for_10_or_5000_cards(client, learner, make_cards, cards,
-                                                                      django_assert_num_queries):
+def test_the_review_page_costs_the_same_queries_for_10_or_5000_cards(
+    client, learner, make_cards, cards, django_assert_num_queries
+):
     made = make_cards(cards)
     for card in made[: cards // 2]:  # half studied, due now; the card shown comes with the ranked queue
-        CardState.objects.create(user=learner, card=card, state=2, stability=3, difficulty=5, reps=2,
-                                 due="2026-11-02 08:00Z")
+        CardState.objects.create(
+            user=learner, card=card, state=2, stability=3, difficulty=5, reps=2, due="2026-11-02 08:00Z"
+        )
     client.force_login(learner)
     client.get(reverse("learning:review"))  # the learner's study settings are made on the first look
     with time_machine.travel("2026-11-02 09:00Z", tick=False):

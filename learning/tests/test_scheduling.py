@@ -24,12 +24,23 @@ def rate(user, card, rating, now, study=None, fuzz=False):
     study = study or StudySettings.for_user(user)
     if not fuzz:
         study.scheduler = lambda fuzz=False, _s=study: Scheduler(
-            desired_retention=_s.desired_retention, learning_steps=LEARNING_STEPS,
-            relearning_steps=RELEARNING_STEPS, enable_fuzzing=False)
+            desired_retention=_s.desired_retention,
+            learning_steps=LEARNING_STEPS,
+            relearning_steps=RELEARNING_STEPS,
+            enable_fuzzing=False,
+        )
     state = CardState.objects.filter(user=user, card=card).first()
     token = card_token(user.pk, card.pk, state.reps if state else 0)
-    return record_review(user=user, card=card, token=token, rating=rating, duration_ms=4000, now=now, study=study,
-                         expected_token=lambda reps: card_token(user.pk, card.pk, reps))
+    return record_review(
+        user=user,
+        card=card,
+        token=token,
+        rating=rating,
+        duration_ms=4000,
+        now=now,
+        study=study,
+        expected_token=lambda reps: card_token(user.pk, card.pk, reps),
+    )
 
 
 @pytest.mark.django_db
@@ -56,10 +67,26 @@ def test_the_queue_serves_learning_then_due_reviews_then_new_in_catalog_order(le
     cards = make_cards(6)
     study = StudySettings.for_user(learner)
     rate(learner, cards[4], Rating.Again.value, T0)  # learning, due T0+1m
-    CardState.objects.create(user=learner, card=cards[3], state=State.Review.value, stability=5, difficulty=5,
-                             due=T0 - timedelta(days=1), last_review=T0 - timedelta(days=6), reps=3)
-    CardState.objects.create(user=learner, card=cards[5], state=State.Review.value, stability=5, difficulty=5,
-                             due=T0 - timedelta(days=2), last_review=T0 - timedelta(days=7), reps=3)
+    CardState.objects.create(
+        user=learner,
+        card=cards[3],
+        state=State.Review.value,
+        stability=5,
+        difficulty=5,
+        due=T0 - timedelta(days=1),
+        last_review=T0 - timedelta(days=6),
+        reps=3,
+    )
+    CardState.objects.create(
+        user=learner,
+        card=cards[5],
+        state=State.Review.value,
+        stability=5,
+        difficulty=5,
+        due=T0 - timedelta(days=2),
+        last_review=T0 - timedelta(days=7),
+        reps=3,
+    )
     now = T0 + timedelta(minutes=2)
     queue = build_queue(learner, study, now)
     assert (queue.new, queue.learning, queue.review) == (3, 1, 2)
@@ -126,8 +153,16 @@ def test_a_rating_sent_twice_is_recorded_once(learner, make_cards):
     [card] = make_cards(1)
     study = StudySettings.for_user(learner)
     token = card_token(learner.pk, card.pk, 0)
-    args = dict(user=learner, card=card, token=token, rating=3, duration_ms=None, now=T0, study=study,
-                expected_token=lambda reps: card_token(learner.pk, card.pk, reps))
+    args = dict(
+        user=learner,
+        card=card,
+        token=token,
+        rating=3,
+        duration_ms=None,
+        now=T0,
+        study=study,
+        expected_token=lambda reps: card_token(learner.pk, card.pk, reps),
+    )
     assert record_review(**args) is not None
     assert record_review(**args) is None
     assert ReviewLog.objects.filter(user=learner).count() == 1
@@ -138,8 +173,14 @@ def test_a_rating_sent_twice_is_recorded_once(learner, make_cards):
 def test_bad_ratings_and_stale_tokens_change_nothing(learner, make_cards):
     [card] = make_cards(1)
     study = StudySettings.for_user(learner)
-    base = dict(user=learner, card=card, duration_ms=None, now=T0, study=study,
-                expected_token=lambda reps: card_token(learner.pk, card.pk, reps))
+    base = dict(
+        user=learner,
+        card=card,
+        duration_ms=None,
+        now=T0,
+        study=study,
+        expected_token=lambda reps: card_token(learner.pk, card.pk, reps),
+    )
     with pytest.raises(ReviewRefused, match="1 \\(Again\\)"):
         record_review(token=card_token(learner.pk, card.pk, 0), rating=5, **base)
     with pytest.raises(ReviewRefused, match="reload"):

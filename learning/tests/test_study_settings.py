@@ -14,19 +14,32 @@ from learning.queue import build_queue
 pytestmark = pytest.mark.django_db
 
 URL = "/settings/study/"
-GOOD = {"desired_retention": "0.85", "new_per_day": "10", "max_reviews_per_day": "150", "day_starts_hour": "6",
-        "time_zone": "Europe/Paris"}
+GOOD = {
+    "desired_retention": "0.85",
+    "new_per_day": "10",
+    "max_reviews_per_day": "150",
+    "day_starts_hour": "6",
+    "time_zone": "Europe/Paris",
+}
 
 
 def add_topic(slug: str, *, cards: int, category: str = "storage", parent: Topic | None = None) -> Topic:
     # Slugs outside the catalog: the shipped notes' topics may be in the database already.
     slug = f"test-{slug}"
-    topic = Topic.objects.create(slug=slug, name=slug.replace("-", " ").title(), category=f"test-{category}",
-                                 category_name=category.title(), category_order=999,
-                                 domain="technology-services", section_count=1, parent=parent)
+    topic = Topic.objects.create(
+        slug=slug,
+        name=slug.replace("-", " ").title(),
+        category=f"test-{category}",
+        category_name=category.title(),
+        category_order=999,
+        domain="technology-services",
+        section_count=1,
+        parent=parent,
+    )
     Flashcard.objects.bulk_create(
         Flashcard(key=f"{slug}-{i}", topic=topic, kind="definition", front=f"{slug} {i}?", back="A.", position=100 + i)
-        for i in range(cards))
+        for i in range(cards)
+    )
     return topic
 
 
@@ -41,8 +54,14 @@ def topics(make_cards):
 
 def saved(user) -> tuple:
     study = StudySettings.objects.get(user=user)
-    return (study.desired_retention, study.new_per_day, study.max_reviews_per_day, study.day_starts_hour,
-            study.time_zone, study.deck_topics)
+    return (
+        study.desired_retention,
+        study.new_per_day,
+        study.max_reviews_per_day,
+        study.day_starts_hour,
+        study.time_zone,
+        study.deck_topics,
+    )
 
 
 def test_the_url_and_sign_in(client):
@@ -88,19 +107,22 @@ def test_no_topic_ticked_means_every_topic(client, learner, topics):
     assert saved(learner)[-1] == []
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"desired_retention": "0.69"}, "Desired retention must be between 0.70 and 0.97."),
-    ({"desired_retention": "0.98"}, "Desired retention must be between 0.70 and 0.97."),
-    ({"desired_retention": "ninety"}, "Enter a number between 0.70 and 0.97"),
-    ({"desired_retention": ""}, "This field is required."),
-    ({"new_per_day": "-1"}, "New cards per day must be between 0 and 500."),
-    ({"new_per_day": "9999"}, "New cards per day must be between 0 and 500."),
-    ({"max_reviews_per_day": "5001"}, "Maximum reviews per day must be between 0 and 5000."),
-    ({"day_starts_hour": "24"}, "Choose an hour from 00:00 to 23:00."),
-    ({"day_starts_hour": "-1"}, "Choose an hour from 00:00 to 23:00."),
-    ({"time_zone": "Mars/Olympus_Mons"}, "Choose a time zone from the list."),
-    ({"time_zone": ""}, "This field is required."),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"desired_retention": "0.69"}, "Desired retention must be between 0.70 and 0.97."),
+        ({"desired_retention": "0.98"}, "Desired retention must be between 0.70 and 0.97."),
+        ({"desired_retention": "ninety"}, "Enter a number between 0.70 and 0.97"),
+        ({"desired_retention": ""}, "This field is required."),
+        ({"new_per_day": "-1"}, "New cards per day must be between 0 and 500."),
+        ({"new_per_day": "9999"}, "New cards per day must be between 0 and 500."),
+        ({"max_reviews_per_day": "5001"}, "Maximum reviews per day must be between 0 and 5000."),
+        ({"day_starts_hour": "24"}, "Choose an hour from 00:00 to 23:00."),
+        ({"day_starts_hour": "-1"}, "Choose an hour from 00:00 to 23:00."),
+        ({"time_zone": "Mars/Olympus_Mons"}, "Choose a time zone from the list."),
+        ({"time_zone": ""}, "This field is required."),
+    ],
+)
 def test_bad_values_are_refused_with_a_reason_and_nothing_changes(client, learner, topics, change, message):
     StudySettings.for_user(learner)
     before = saved(learner)
@@ -146,8 +168,9 @@ def test_the_settings_page_takes_only_get_and_post(client, learner):
 
 
 @pytest.mark.parametrize("extra_topics", [0, 30])
-def test_the_settings_page_costs_the_same_queries_for_few_or_many_topics(client, learner, topics, extra_topics,
-                                                                         django_assert_max_num_queries):
+def test_the_settings_page_costs_the_same_queries_for_few_or_many_topics(
+    client, learner, topics, extra_topics, django_assert_max_num_queries
+):
     for i in range(extra_topics):
         add_topic(f"topic-{i}", cards=2, category=f"category-{i % 6}")
     StudySettings.for_user(learner)

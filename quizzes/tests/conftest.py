@@ -17,17 +17,28 @@ TOPICS = {  # slug: (name, category, domain)
     "quiz-well-architected": ("Well-Architected", "concepts", "cloud-concepts"),
     "quiz-pricing": ("Pricing", "billing", "billing-pricing-support"),
 }
-DOMAIN_TOPIC = {"security-compliance": "quiz-iam", "technology-services": "quiz-ec2",
-                "cloud-concepts": "quiz-well-architected", "billing-pricing-support": "quiz-pricing"}
+DOMAIN_TOPIC = {
+    "security-compliance": "quiz-iam",
+    "technology-services": "quiz-ec2",
+    "cloud-concepts": "quiz-well-architected",
+    "billing-pricing-support": "quiz-pricing",
+}
 SHAPES = {"single": (4, 1), "multi": (5, 2), "identify": (4, 1)}
 
 
 def quiz_topic(slug: str) -> Topic:
     name, category, domain = TOPICS[slug]
-    topic, _ = Topic.objects.get_or_create(slug=slug, defaults={
-        "name": name, "category": category, "category_name": category.title(), "domain": domain,
-        "section_count": 1, "order": list(TOPICS).index(slug),
-    })
+    topic, _ = Topic.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name": name,
+            "category": category,
+            "category_name": category.title(),
+            "domain": domain,
+            "section_count": 1,
+            "order": list(TOPICS).index(slug),
+        },
+    )
     return topic
 
 
@@ -39,24 +50,44 @@ def make_question(db):
     Question.objects.update(retired=True)
     serial = itertools.count(1)
 
-    def make(kind: str = "single", *, topic: str | None = None, domain: str | None = None, family: str | None = None,
-             requirement: str | None = None, cards: list[Flashcard] = ()) -> Question:
+    def make(
+        kind: str = "single",
+        *,
+        topic: str | None = None,
+        domain: str | None = None,
+        family: str | None = None,
+        requirement: str | None = None,
+        cards: list[Flashcard] = (),
+    ) -> Question:
         n = next(serial)
         slug = topic or DOMAIN_TOPIC[domain or "technology-services"]
         topic_obj = quiz_topic(slug)
         options, right = SHAPES[kind]
         question = Question.objects.create(
-            key=f"q-{n}", kind=kind, family=family or ("service-identification" if kind == "identify" else f"fam-{n}"),
-            requirement=requirement or f"req-{n}", topic=topic_obj, domain=domain or topic_obj.domain,
+            key=f"q-{n}",
+            kind=kind,
+            family=family or ("service-identification" if kind == "identify" else f"fam-{n}"),
+            requirement=requirement or f"req-{n}",
+            topic=topic_obj,
+            domain=domain or topic_obj.domain,
             stem=f"Question {n}: which option fits{' (Select TWO)' if kind == 'multi' else ''}?",
             refs=[["002", 1, 400 + n]],
         )
-        Choice.objects.bulk_create([
-            Choice(question=question, option=f"opt-{i}", text=f"Option {chr(65 + i)} of {n}", correct=i < right,
-                   explanation=f"{'Correct' if i < right else 'Not this one'}: reason {i} for question {n}.",
-                   quote=f"Note line about option {i}.", refs=[["002", 1, 430 + i]], position=i)
-            for i in range(options)
-        ])
+        Choice.objects.bulk_create(
+            [
+                Choice(
+                    question=question,
+                    option=f"opt-{i}",
+                    text=f"Option {chr(65 + i)} of {n}",
+                    correct=i < right,
+                    explanation=f"{'Correct' if i < right else 'Not this one'}: reason {i} for question {n}.",
+                    quote=f"Note line about option {i}.",
+                    refs=[["002", 1, 430 + i]],
+                    position=i,
+                )
+                for i in range(options)
+            ]
+        )
         if cards:
             question.related_cards.set(cards)
         return question
@@ -87,9 +118,15 @@ def make_card(db):
 
     def make(topic: str = "quiz-ec2") -> Flashcard:
         n = next(serial)
-        return Flashcard.objects.create(key=f"quiz-card-{n}", topic=quiz_topic(topic), kind="definition",
-                                        front=f"Card {n} front?", back=f"Card {n} back.", refs=[["002", 1, 10]],
-                                        position=n)
+        return Flashcard.objects.create(
+            key=f"quiz-card-{n}",
+            topic=quiz_topic(topic),
+            kind="definition",
+            front=f"Card {n} front?",
+            back=f"Card {n} back.",
+            refs=[["002", 1, 10]],
+            position=n,
+        )
 
     return make
 
@@ -121,8 +158,12 @@ def post_answer(client):
     from django.urls import reverse
 
     def post(attempt, position: int, choices, *, htmx: bool = True, question: int | None = None, **extra):
-        data = {"position": position, "question": question or attempt.question_ids[position - 1],
-                "choice": list(choices), **extra}
+        data = {
+            "position": position,
+            "question": question or attempt.question_ids[position - 1],
+            "choice": list(choices),
+            **extra,
+        }
         headers = {"HX-Request": "true"} if htmx else {}
         return client.post(reverse("quizzes:answer", args=[attempt.pk]), data, headers=headers)
 
@@ -163,8 +204,13 @@ def make_assignment(db):
     def make(cohorts, questions, *, title: str = "Week 1", opens=None, due=None, **rules):
         opens = opens or T0
         assignment = Assignment.objects.create(
-            title=title, created_at=opens, question_ids=[q.pk for q in questions], opens_at=opens,
-            due_at=due or opens + timedelta(days=7), **rules)
+            title=title,
+            created_at=opens,
+            question_ids=[q.pk for q in questions],
+            opens_at=opens,
+            due_at=due or opens + timedelta(days=7),
+            **rules,
+        )
         assignment.cohorts.set(cohorts if isinstance(cohorts, list | tuple) else [cohorts])
         return assignment
 

@@ -19,17 +19,27 @@ LOCAL = "%Y-%m-%dT%H:%M"  # what a datetime-local input sends (the instructor's 
 
 
 def builder_data(cohort, **changes):
-    data = {"title": "Week 1", "cohorts": [cohort.pk], "how": "draw", "count": 5, "domains": ["technology-services"],
-            "opens_at": T0.strftime(LOCAL), "due_at": (T0 + timedelta(days=1)).strftime(LOCAL),
-            "attempts_allowed": 1, "show_answers": "after_submit"}
+    data = {
+        "title": "Week 1",
+        "cohorts": [cohort.pk],
+        "how": "draw",
+        "count": 5,
+        "domains": ["technology-services"],
+        "opens_at": T0.strftime(LOCAL),
+        "due_at": (T0 + timedelta(days=1)).strftime(LOCAL),
+        "attempts_allowed": 1,
+        "show_answers": "after_submit",
+    }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
 
 # Building
 
+
 def test_an_assignment_is_drawn_once_and_everyone_gets_the_same_order(
-        client, instructor, learner, make_user, make_class, make_questions):
+    client, instructor, learner, make_user, make_class, make_questions
+):
     make_questions(technology_services=12, security_compliance=3)
     other = make_user("lou")
     cohort = make_class(instructor, learner, other)
@@ -57,18 +67,22 @@ def test_picked_questions_keep_their_order(client, instructor, make_class, make_
     assert Assignment.objects.get().question_ids == picked
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"due_at": (T0 - timedelta(hours=1)).strftime(LOCAL)}, "The due date must be after the opening date."),
-    ({"count": 50}, "Only 12 questions match that choice: ask for at most 12"),
-    ({"time_limit_minutes": 0}, "A time limit must be at least 1 minute"),
-    ({"attempts_allowed": 0}, "Allow at least 1 attempt."),
-    ({"cohorts": []}, "Choose at least one class to publish to."),
-    ({"title": ""}, "Give the assignment a title."),
-    ({"how": "pick", "questions": ["12x"]}, "Questions are named by their numbers."),
-    ({"late_until": T0.strftime(LOCAL)}, "The late cut-off must be after the due date."),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"due_at": (T0 - timedelta(hours=1)).strftime(LOCAL)}, "The due date must be after the opening date."),
+        ({"count": 50}, "Only 12 questions match that choice: ask for at most 12"),
+        ({"time_limit_minutes": 0}, "A time limit must be at least 1 minute"),
+        ({"attempts_allowed": 0}, "Allow at least 1 attempt."),
+        ({"cohorts": []}, "Choose at least one class to publish to."),
+        ({"title": ""}, "Give the assignment a title."),
+        ({"how": "pick", "questions": ["12x"]}, "Questions are named by their numbers."),
+        ({"late_until": T0.strftime(LOCAL)}, "The late cut-off must be after the due date."),
+    ],
+)
 def test_bad_builder_input_is_refused_with_a_message_and_nothing_saved(
-        client, instructor, make_class, make_questions, changes, message):
+    client, instructor, make_class, make_questions, changes, message
+):
     make_questions(technology_services=12)
     cohort = make_class(instructor)
     client.force_login(instructor)
@@ -77,8 +91,9 @@ def test_bad_builder_input_is_refused_with_a_message_and_nothing_saved(
     assert not Assignment.objects.exists()
 
 
-def test_an_instructor_cannot_publish_to_a_class_they_do_not_teach(client, instructor, make_user, make_class,
-                                                                    make_questions):
+def test_an_instructor_cannot_publish_to_a_class_they_do_not_teach(
+    client, instructor, make_user, make_class, make_questions
+):
     make_questions(technology_services=6)
     theirs = make_class(make_user("otto", instructor=True), name="Otto's")
     make_class(instructor)
@@ -88,7 +103,8 @@ def test_an_instructor_cannot_publish_to_a_class_they_do_not_teach(client, instr
 
 
 def test_the_question_list_locks_once_someone_starts_but_dates_stay_editable(
-        client, instructor, learner, make_class, make_assignment, make_questions):
+    client, instructor, learner, make_class, make_assignment, make_questions
+):
     questions = make_questions(technology_services=8)
     cohort = make_class(instructor, learner)
     assignment = make_assignment(cohort, questions[:3])
@@ -100,20 +116,25 @@ def test_the_question_list_locks_once_someone_starts_but_dates_stay_editable(
     drawn = list(assignment.question_ids)
     start_assignment(assignment=assignment, user=learner, now=T0 + timedelta(hours=1))
     new_due = (T0 + timedelta(days=3)).strftime(LOCAL)
-    response = client.post(reverse("quizzes:edit_assignment", args=[assignment.pk]),
-                           builder_data(cohort, count=7, due_at=new_due, how="pick",
-                                        questions=[questions[7].pk]))
+    response = client.post(
+        reverse("quizzes:edit_assignment", args=[assignment.pk]),
+        builder_data(cohort, count=7, due_at=new_due, how="pick", questions=[questions[7].pk]),
+    )
     assert response.status_code == 302
     assignment.refresh_from_db()
     assert assignment.question_ids == drawn and assignment.due_at == T0 + timedelta(days=3)
-    assert "Locked: learners have started" in client.get(
-        reverse("quizzes:edit_assignment", args=[assignment.pk])).content.decode()
+    assert (
+        "Locked: learners have started"
+        in client.get(reverse("quizzes:edit_assignment", args=[assignment.pk])).content.decode()
+    )
 
 
 # Taking
 
-def test_a_learner_sees_their_assignments_with_status(client, learner, instructor, make_class, make_assignment,
-                                                     make_questions):
+
+def test_a_learner_sees_their_assignments_with_status(
+    client, learner, instructor, make_class, make_assignment, make_questions
+):
     questions = make_questions(technology_services=3)
     cohort = make_class(instructor, learner)
     make_assignment(cohort, questions, title="Due soon", due=T0 + timedelta(days=1))
@@ -125,8 +146,9 @@ def test_a_learner_sees_their_assignments_with_status(client, learner, instructo
         assert ">Missing<" in client.get(reverse("quizzes:assignments")).content.decode()
 
 
-def test_the_window_is_enforced_on_the_server(client, learner, instructor, make_class, make_assignment,
-                                              make_questions, post_answer, options):
+def test_the_window_is_enforced_on_the_server(
+    client, learner, instructor, make_class, make_assignment, make_questions, post_answer, options
+):
     questions = make_questions(technology_services=2)
     assignment = make_assignment(make_class(instructor, learner), questions, due=T0 + timedelta(hours=2))
     with pytest.raises(AssignmentRefused, match="opens at"):
@@ -164,7 +186,8 @@ def test_attempts_allowed_are_counted(learner, instructor, make_class, make_assi
 
 
 def test_answers_wait_for_the_due_date_when_the_instructor_says_so(
-        client, learner, instructor, make_class, make_assignment, make_questions):
+    client, learner, instructor, make_class, make_assignment, make_questions
+):
     questions = make_questions(technology_services=2)
     assignment = make_assignment(make_class(instructor, learner), questions, show_answers="after_due")
     attempt = start_assignment(assignment=assignment, user=learner, now=T0 + timedelta(hours=1))
@@ -179,8 +202,9 @@ def test_answers_wait_for_the_due_date_when_the_instructor_says_so(
         assert 'data-testid="answers-hidden"' not in html and questions[0].stem in html
 
 
-def test_a_learner_of_another_class_cannot_reach_the_assignment(client, learner, make_user, instructor,
-                                                               make_class, make_assignment, make_questions):
+def test_a_learner_of_another_class_cannot_reach_the_assignment(
+    client, learner, make_user, instructor, make_class, make_assignment, make_questions
+):
     assignment = make_assignment(make_class(instructor, learner), make_questions(technology_services=2))
     stranger = make_user("sam")
     make_class(make_user("otto", instructor=True), stranger, name="Other")
@@ -190,8 +214,12 @@ def test_a_learner_of_another_class_cannot_reach_the_assignment(client, learner,
 
 
 def test_standing_counts_late_work(learner, instructor, make_class, make_assignment, make_questions):
-    assignment = make_assignment(make_class(instructor, learner), make_questions(technology_services=2),
-                                 due=T0 + timedelta(days=1), late_until=T0 + timedelta(days=2))
+    assignment = make_assignment(
+        make_class(instructor, learner),
+        make_questions(technology_services=2),
+        due=T0 + timedelta(days=1),
+        late_until=T0 + timedelta(days=2),
+    )
     attempt = start_assignment(assignment=assignment, user=learner, now=T0 + timedelta(days=1, hours=1))
     submit_attempt(attempt=attempt, now=T0 + timedelta(days=1, hours=2))
     assert standing(assignment, learner, T0 + timedelta(days=1, hours=3)).status == "late"
@@ -199,16 +227,19 @@ def test_standing_counts_late_work(learner, instructor, make_class, make_assignm
 
 # Reminders
 
-def test_send_reminders_sends_each_reminder_once(learner, make_user, instructor, make_class, make_assignment,
-                                                 make_questions, settings, capsys):
+
+def test_send_reminders_sends_each_reminder_once(
+    learner, make_user, instructor, make_class, make_assignment, make_questions, settings, capsys
+):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     done = make_user("dana")
     no_email = make_user("nemo")
     no_email.email = ""
     no_email.save()
     cohort = make_class(instructor, learner, done, no_email)
-    assignment = make_assignment(cohort, make_questions(technology_services=2), title="Storage quiz",
-                                 opens=T0, due=T0 + timedelta(days=3))
+    assignment = make_assignment(
+        cohort, make_questions(technology_services=2), title="Storage quiz", opens=T0, due=T0 + timedelta(days=3)
+    )
     with time_machine.travel(T0 + timedelta(minutes=5), tick=False):
         call_command("send_reminders")
         call_command("send_reminders")
@@ -231,8 +262,7 @@ def test_send_reminders_sends_each_reminder_once(learner, make_user, instructor,
     assert Reminder.objects.count() == 3
 
 
-def test_a_failed_email_is_retried_next_run(learner, instructor, make_class, make_assignment, make_questions,
-                                            settings):
+def test_a_failed_email_is_retried_next_run(learner, instructor, make_class, make_assignment, make_questions, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 1  # nothing listens: the send fails
     make_assignment(make_class(instructor, learner), make_questions(technology_services=2))
@@ -241,13 +271,13 @@ def test_a_failed_email_is_retried_next_run(learner, instructor, make_class, mak
 
 
 def test_the_dashboard_lists_assignments_due_within_a_week_until_they_are_submitted(
-        client, learner, instructor, make_class, make_assignment, make_questions):
+    client, learner, instructor, make_class, make_assignment, make_questions
+):
     questions = make_questions(technology_services=2)
     cohort = make_class(instructor, learner)
     soon = make_assignment(cohort, questions, title="Due in two days", due=T0 + timedelta(days=2))
     make_assignment(cohort, questions, title="Due next month", due=T0 + timedelta(days=30))
-    make_assignment(cohort, questions, title="Not open yet", opens=T0 + timedelta(days=1),
-                    due=T0 + timedelta(days=3))
+    make_assignment(cohort, questions, title="Not open yet", opens=T0 + timedelta(days=1), due=T0 + timedelta(days=3))
     # A submitted practice quiz (an attempt of no assignment) must not hide them.
     practice = start_attempt(user=learner, mode="practice", question_ids=[questions[0].pk], now=T0, settings={})
     submit_attempt(attempt=practice, now=T0)

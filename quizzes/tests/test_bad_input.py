@@ -18,8 +18,11 @@ START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 def snapshot(attempt: Attempt) -> tuple:
     attempt = Attempt.objects.get(pk=attempt.pk)
-    return (model_to_dict(attempt), [model_to_dict(r) for r in attempt.responses.order_by("position")],
-            QuestionState.objects.count())
+    return (
+        model_to_dict(attempt),
+        [model_to_dict(r) for r in attempt.responses.order_by("position")],
+        QuestionState.objects.count(),
+    )
 
 
 @pytest.fixture
@@ -42,15 +45,19 @@ def other_question_choice(attempt) -> int:
 
 
 @pytest.mark.parametrize("htmx", [True, False])
-@pytest.mark.parametrize("case, message", [
-    ("foreign option", "not one of this question's options"),
-    ("made-up option", "not one of this question's options"),
-    ("not a number", "not one of this question's options"),
-    ("two for a single", "choose one option"),
-    ("nothing chosen", "Choose an option to answer"),
-])
-def test_bad_options_are_400_and_change_nothing(client, practice, make_question, post_answer, options,
-                                                case, message, htmx):
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        ("foreign option", "not one of this question's options"),
+        ("made-up option", "not one of this question's options"),
+        ("not a number", "not one of this question's options"),
+        ("two for a single", "choose one option"),
+        ("nothing chosen", "Choose an option to answer"),
+    ],
+)
+def test_bad_options_are_400_and_change_nothing(
+    client, practice, make_question, post_answer, options, case, message, htmx
+):
     make_question("single")  # a question outside the attempt
     single = Question.objects.get(pk=practice.question_ids[0])
     choices = {
@@ -67,15 +74,19 @@ def test_bad_options_are_400_and_change_nothing(client, practice, make_question,
     assert snapshot(practice) == before
 
 
-@pytest.mark.parametrize("position, question, message", [
-    (3, None, "There is no question 3 in this attempt (it has 2)"),
-    (0, None, "Question positions start at 1"),
-    ("x", None, "must be a number"),
-    (1, "second", "a different question"),
-    (1, "outside", "a different question"),
-])
-def test_a_tampered_position_or_question_is_400(client, practice, make_question, post_answer, position, question,
-                                                message):
+@pytest.mark.parametrize(
+    "position, question, message",
+    [
+        (3, None, "There is no question 3 in this attempt (it has 2)"),
+        (0, None, "Question positions start at 1"),
+        ("x", None, "must be a number"),
+        (1, "second", "a different question"),
+        (1, "outside", "a different question"),
+    ],
+)
+def test_a_tampered_position_or_question_is_400(
+    client, practice, make_question, post_answer, position, question, message
+):
     outside = make_question("single")
     ids = {"second": practice.question_ids[1], "outside": outside.pk, None: practice.question_ids[0]}
     before = snapshot(practice)
@@ -119,8 +130,9 @@ def test_an_answer_to_a_submitted_attempt_is_409(client, practice, post_answer, 
     assert 'data-testid="refused"' in page and f"/quizzes/attempts/{practice.pk}/results/" in page
 
 
-def test_an_answer_after_the_deadline_is_409_and_not_saved(client, learner, make_questions, start_quiz, post_answer,
-                                                           options):
+def test_an_answer_after_the_deadline_is_409_and_not_saved(
+    client, learner, make_questions, start_quiz, post_answer, options
+):
     make_questions(technology_services=6)
     client.force_login(learner)
     with time_machine.travel(START, tick=False) as clock:
@@ -132,13 +144,21 @@ def test_an_answer_after_the_deadline_is_409_and_not_saved(client, learner, make
     assert exam.auto_submitted and not exam.responses.filter(answered_at__isnull=False).exists()
 
 
-@pytest.mark.parametrize("name, method", [("attempt", "get"), ("answer", "post"), ("review", "get"),
-                                          ("submit", "post"), ("results", "get")])
+@pytest.mark.parametrize(
+    "name, method", [("attempt", "get"), ("answer", "post"), ("review", "get"), ("submit", "post"), ("results", "get")]
+)
 def test_another_learners_attempt_is_404(client, practice, outsider, options, name, method):
     before = snapshot(practice)
     client.force_login(outsider)
-    data = {"position": 1, "question": practice.question_ids[0],
-            "choice": options(Question.objects.get(pk=practice.question_ids[0]))} if method == "post" else {}
+    data = (
+        {
+            "position": 1,
+            "question": practice.question_ids[0],
+            "choice": options(Question.objects.get(pk=practice.question_ids[0])),
+        }
+        if method == "post"
+        else {}
+    )
     response = getattr(client, method)(reverse(f"quizzes:{name}", args=[practice.pk]), data)
     assert response.status_code == 404
     assert snapshot(practice) == before

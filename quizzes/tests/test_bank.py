@@ -16,8 +16,13 @@ pytestmark = pytest.mark.django_db
 
 def edit_data(question, *, stem=None, texts=None, correct=None, explanations=None):
     choices = list(question.choices.offered().order_by("position", "pk"))
-    data = {"stem": stem or question.stem, "form-TOTAL_FORMS": len(choices), "form-INITIAL_FORMS": len(choices),
-            "form-MIN_NUM_FORMS": 2, "form-MAX_NUM_FORMS": 8}
+    data = {
+        "stem": stem or question.stem,
+        "form-TOTAL_FORMS": len(choices),
+        "form-INITIAL_FORMS": len(choices),
+        "form-MIN_NUM_FORMS": 2,
+        "form-MAX_NUM_FORMS": 8,
+    }
     for n, choice in enumerate(choices):
         data[f"form-{n}-text"] = (texts or {}).get(n, choice.text)
         data[f"form-{n}-explanation"] = (explanations or {}).get(n, choice.explanation)
@@ -30,29 +35,36 @@ def test_an_edited_question_survives_a_reingest_of_the_notes_unchanged(client, i
     ingest()
     question = Question.objects.active().filter(kind="single").order_by("pk").first()
     client.force_login(instructor)
-    data = edit_data(question, stem="Which storage fits this case? (instructor's wording)",
-                     texts={0: "Option edited by the instructor"}, explanations={1: "Explained by the instructor."})
+    data = edit_data(
+        question,
+        stem="Which storage fits this case? (instructor's wording)",
+        texts={0: "Option edited by the instructor"},
+        explanations={1: "Explained by the instructor."},
+    )
     response = client.post(reverse("quizzes:edit_question", args=[question.pk]), data)
     assert response.status_code == 302
-    before = list(question.choices.order_by("position", "pk").values_list("text", "correct", "explanation",
-                                                                              "retired"))
+    before = list(question.choices.order_by("position", "pk").values_list("text", "correct", "explanation", "retired"))
 
     report = ingest()
     question.refresh_from_db()
     assert question.edited and not question.retired
     assert question.stem == "Which storage fits this case? (instructor's wording)"
-    assert list(question.choices.order_by("position", "pk").values_list("text", "correct", "explanation",
-                                                                        "retired")) == before
+    assert (
+        list(question.choices.order_by("position", "pk").values_list("text", "correct", "explanation", "retired"))
+        == before
+    )
     assert report.created.get("questions", 0) == 0
 
 
 def test_editing_keeps_exactly_the_right_number_of_right_answers(client, instructor, make_question):
     question = make_question("multi")
     client.force_login(instructor)
-    response = client.post(reverse("quizzes:edit_question", args=[question.pk]),
-                           edit_data(question, correct={0: True, 1: False}))
-    assert response.status_code == 400 and "Mark exactly two options as right (you marked 1)." in \
-        response.content.decode()
+    response = client.post(
+        reverse("quizzes:edit_question", args=[question.pk]), edit_data(question, correct={0: True, 1: False})
+    )
+    assert (
+        response.status_code == 400 and "Mark exactly two options as right (you marked 1)." in response.content.decode()
+    )
     question.refresh_from_db()
     assert not question.edited
     tampered = {**edit_data(question), "form-TOTAL_FORMS": 3, "form-INITIAL_FORMS": 3}
@@ -63,8 +75,9 @@ def test_a_disabled_question_is_never_drawn_again_and_comes_back(client, instruc
     questions = make_questions(technology_services=3)
     client.force_login(instructor)
     client.post(reverse("quizzes:disable_question", args=[questions[0].pk]), {"disabled": "1"})
-    drawn = {pk for seed in range(20) for pk in draw_practice(topic_ids=[], domains=[], count=3,
-                                                               rng=random.Random(seed))}
+    drawn = {
+        pk for seed in range(20) for pk in draw_practice(topic_ids=[], domains=[], count=3, rng=random.Random(seed))
+    }
     assert questions[0].pk not in drawn and len(drawn) == 2
     html = client.get(reverse("quizzes:bank"), {"flag": "disabled"}).content.decode()
     assert 'data-testid="bank-count">1 question' in html
@@ -72,8 +85,9 @@ def test_a_disabled_question_is_never_drawn_again_and_comes_back(client, instruc
     assert Question.objects.active().count() == 3
 
 
-def test_a_disabled_question_leaves_the_learners_start_page_at_once(client, instructor, learner, make_questions,
-                                                                     django_capture_on_commit_callbacks):
+def test_a_disabled_question_leaves_the_learners_start_page_at_once(
+    client, instructor, learner, make_questions, django_capture_on_commit_callbacks
+):
     questions = make_questions(technology_services=3)
     topic = questions[0].topic
     client.force_login(learner)
@@ -89,8 +103,9 @@ def test_a_disabled_question_leaves_the_learners_start_page_at_once(client, inst
 
 def counted(response, topic_name: str) -> str:
     """The question count the start page's topic picker shows beside a topic."""
-    found = re.search(rf"<span>{re.escape(topic_name)}</span> <span class=\"muted small\">(\d+)</span>",
-                      response.content.decode())
+    found = re.search(
+        rf"<span>{re.escape(topic_name)}</span> <span class=\"muted small\">(\d+)</span>", response.content.decode()
+    )
     return found[1] if found else ""
 
 
@@ -108,13 +123,16 @@ def test_the_bank_filters_and_previews(client, instructor, make_question):
 
 
 def test_a_learner_reports_a_question_they_were_asked_and_it_reaches_the_queue(
-        client, learner, instructor, start_quiz, make_question):
+    client, learner, instructor, start_quiz, make_question
+):
     question = make_question()
     client.force_login(learner)
     attempt = start_quiz("practice", count=5)
     assert question.pk in attempt.question_ids
-    response = client.post(reverse("quizzes:report_question", args=[question.pk]),
-                           {"note": "Two options fit.", "next": "https://evil.example/"})
+    response = client.post(
+        reverse("quizzes:report_question", args=[question.pk]),
+        {"note": "Two options fit.", "next": "https://evil.example/"},
+    )
     assert response.status_code == 302 and response["Location"] == reverse("quizzes:index")
     assert QuestionReport.objects.get().note == "Two options fit."
     other = make_question()
@@ -131,8 +149,9 @@ def test_a_learner_reports_a_question_they_were_asked_and_it_reaches_the_queue(
 def test_the_flagged_filter_lists_questions_the_figures_flag(client, instructor, make_user, make_question):
     hard, fine = make_question(), make_question()
     for n in range(6):  # six learners: nobody gets `hard` right, the stronger half get `fine` right
-        attempt = start_attempt(user=make_user(f"l{n}"), mode="practice", question_ids=[hard.pk, fine.pk],
-                                now=timezone.now(), settings={})
+        attempt = start_attempt(
+            user=make_user(f"l{n}"), mode="practice", question_ids=[hard.pk, fine.pk], now=timezone.now(), settings={}
+        )
         Response.objects.filter(attempt=attempt, position=1).update(correct=False, answered_at=timezone.now())
         Response.objects.filter(attempt=attempt, position=2).update(correct=n >= 3, answered_at=timezone.now())
         submit_attempt(attempt=attempt, now=timezone.now())

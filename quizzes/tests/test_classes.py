@@ -103,12 +103,15 @@ def test_rename_remove_a_learner_and_add_a_co_instructor(client, instructor, lea
     cohort.refresh_from_db()
     assert cohort.name == "Cloud 102"
     assert set(cohort.memberships.values_list("user__username", "role")) == {
-        ("colin", "instructor"), ("irene", "instructor")}
+        ("colin", "instructor"),
+        ("irene", "instructor"),
+    }
     # The co-instructor now sees the class; a learner cannot be made co-instructor.
     client.force_login(colleague)
     assert client.get(reverse("quizzes:class", args=[cohort.pk])).status_code == 200
-    response = client.post(reverse("quizzes:add_instructor", args=[cohort.pk]), {"username": learner.username},
-                           follow=True)
+    response = client.post(
+        reverse("quizzes:add_instructor", args=[cohort.pk]), {"username": learner.username}, follow=True
+    )
     assert "There is no instructor called" in response.content.decode()
 
 
@@ -119,15 +122,17 @@ def test_removing_a_learner_who_is_not_in_the_class_is_404(client, instructor, l
 
 
 def test_class_progress_counts_reviews_backlog_and_accuracy_and_puts_the_weakest_topic_first(
-        client, instructor, learner, make_user, make_class, make_card, make_question):
+    client, instructor, learner, make_user, make_class, make_card, make_question
+):
     other = make_user("lou")
     cohort = make_class(instructor, learner, other)
     cards = [make_card() for _ in range(3)]
     now = T0 + timedelta(days=40)
     # leo: reviews 2, 10 and 35 days ago (1 in 7 days, 2 in 30); two cards due, one suspended due card ignored.
     for n, days in enumerate((2, 10, 35)):
-        ReviewLog.objects.create(user=learner, card=cards[0], rating=3, reviewed_at=now - timedelta(days=days),
-                                 token=f"t{n}", state_after={})
+        ReviewLog.objects.create(
+            user=learner, card=cards[0], rating=3, reviewed_at=now - timedelta(days=days), token=f"t{n}", state_after={}
+        )
     CardState.objects.create(user=learner, card=cards[0], due=now - timedelta(hours=1))
     CardState.objects.create(user=learner, card=cards[1], due=now - timedelta(days=3))
     CardState.objects.create(user=learner, card=cards[2], due=now - timedelta(days=3), suspended=True)
@@ -135,13 +140,17 @@ def test_class_progress_counts_reviews_backlog_and_accuracy_and_puts_the_weakest
     iam, ec2 = make_question(topic="quiz-iam"), make_question(topic="quiz-ec2")
     for user, question, results in ((learner, iam, [True, False]), (other, ec2, [False, False])):
         attempt = Attempt.objects.create(user=user, mode="practice", started_at=T0, question_ids=[question.pk] * 2)
-        Response.objects.bulk_create([Response(attempt=attempt, question=question, position=p + 1, correct=ok,
-                                               answered_at=T0) for p, ok in enumerate(results)])
+        Response.objects.bulk_create(
+            [
+                Response(attempt=attempt, question=question, position=p + 1, correct=ok, answered_at=T0)
+                for p, ok in enumerate(results)
+            ]
+        )
     client.force_login(instructor)
     with time_machine.travel(now, tick=False):
         html = client.get(f"/classes/{cohort.pk}/progress/").content.decode()
     rows = html.split('data-testid="class-progress"')[1]
-    leo = rows[rows.index("<strong>leo</strong>"):rows.index("<strong>lou</strong>")]
+    leo = rows[rows.index("<strong>leo</strong>") : rows.index("<strong>lou</strong>")]
     cells = re.findall(r'class="num">([^<]*)<', leo)
     assert cells[:4] == ["1", "2", "2", "50%"]
     weakest = html.split('data-testid="weakest-topics"')[1]

@@ -38,16 +38,28 @@ def domains_of(attempt: Attempt) -> Counter:
 
 def test_65_questions_split_by_the_domain_weights_with_largest_remainders():
     assert largest_remainder(DOMAIN_WEIGHTS, 65) == {
-        "cloud-concepts": 16, "security-compliance": 19, "technology-services": 22, "billing-pricing-support": 8}
+        "cloud-concepts": 16,
+        "security-compliance": 19,
+        "technology-services": 22,
+        "billing-pricing-support": 8,
+    }
 
 
 def test_a_short_domain_gives_what_it_has_and_the_others_fill_the_gap_by_weight():
     plenty = dict.fromkeys(DOMAIN_WEIGHTS, 40)
     quotas = domain_quotas({**plenty, "billing-pricing-support": 3})
-    assert quotas == {"cloud-concepts": 17, "security-compliance": 21, "technology-services": 24,
-                      "billing-pricing-support": 3}
+    assert quotas == {
+        "cloud-concepts": 17,
+        "security-compliance": 21,
+        "technology-services": 24,
+        "billing-pricing-support": 3,
+    }
     assert domain_quotas({**plenty, "technology-services": 23, "security-compliance": 0}) == {
-        "cloud-concepts": 28, "security-compliance": 0, "technology-services": 23, "billing-pricing-support": 14}
+        "cloud-concepts": 28,
+        "security-compliance": 0,
+        "technology-services": 23,
+        "billing-pricing-support": 14,
+    }
     assert domain_quotas(dict.fromkeys(DOMAIN_WEIGHTS, 5)) == dict.fromkeys(DOMAIN_WEIGHTS, 5)  # all there is
 
 
@@ -62,18 +74,23 @@ def test_the_exam_draw_follows_the_domain_weights(client, learner, make_question
     with time_machine.travel(START, tick=False):
         attempt = start_quiz("exam")
     assert attempt.mode == "exam" and len(set(attempt.question_ids)) == 65
-    assert domains_of(attempt) == {"cloud-concepts": 16, "security-compliance": 19, "technology-services": 22,
-                                   "billing-pricing-support": 8}
+    assert domains_of(attempt) == {
+        "cloud-concepts": 16,
+        "security-compliance": 19,
+        "technology-services": 22,
+        "billing-pricing-support": 8,
+    }
     assert attempt.deadline - attempt.started_at == timedelta(minutes=90)
     assert attempt.responses.count() == 65
 
 
 def test_a_short_domain_is_named_on_the_start_page_and_filled_from_the_others(
-        client, learner, make_questions, start_quiz):
+    client, learner, make_questions, start_quiz
+):
     make_questions(cloud_concepts=20, security_compliance=25, technology_services=30, billing_pricing_support=3)
     client.force_login(learner)
     page = html(client.get(reverse("quizzes:index")))
-    note = page[page.index('data-testid="shortage"'):]
+    note = page[page.index('data-testid="shortage"') :]
     assert "<strong>Billing, Pricing, and Support</strong> has 3 questions of the 8 it should have" in note
     assert "the others fill the gap" in note
     attempt = start_quiz("exam")
@@ -82,12 +99,17 @@ def test_a_short_domain_is_named_on_the_start_page_and_filled_from_the_others(
     assert counts["cloud-concepts"] >= 16 and counts["security-compliance"] >= 19
     assert counts["technology-services"] >= 22
     assert attempt.settings["shortages"] == [
-        {"domain": "billing-pricing-support", "name": "Billing, Pricing, and Support", "available": 3, "target": 8}]
+        {"domain": "billing-pricing-support", "name": "Billing, Pricing, and Support", "available": 3, "target": 8}
+    ]
 
 
 def test_an_exam_never_asks_the_same_need_twice(client, learner, make_question, start_quiz):
-    for domain, pairs in {"cloud-concepts": 18, "security-compliance": 21, "technology-services": 24,
-                          "billing-pricing-support": 9}.items():
+    for domain, pairs in {
+        "cloud-concepts": 18,
+        "security-compliance": 21,
+        "technology-services": 24,
+        "billing-pricing-support": 9,
+    }.items():
         for n in range(pairs):
             for _wording in range(3):
                 make_question(domain=domain, family=f"{domain}-family", requirement=f"need-{n}")
@@ -98,7 +120,8 @@ def test_an_exam_never_asks_the_same_need_twice(client, learner, make_question, 
 
 
 def test_exam_answers_show_no_feedback_and_can_change_until_submit(
-        client, learner, make_questions, start_quiz, post_answer, options):
+    client, learner, make_questions, start_quiz, post_answer, options
+):
     make_questions(**FULL)
     client.force_login(learner)
     attempt = start_quiz("exam")
@@ -114,7 +137,8 @@ def test_exam_answers_show_no_feedback_and_can_change_until_submit(
 
 
 def test_the_palette_moves_freely_and_marks_questions_for_review(
-        client, learner, make_questions, start_quiz, post_answer, options):
+    client, learner, make_questions, start_quiz, post_answer, options
+):
     make_questions(**FULL)
     client.force_login(learner)
     attempt = start_quiz("exam")
@@ -137,7 +161,8 @@ def test_the_palette_moves_freely_and_marks_questions_for_review(
 
 
 def test_the_review_screen_lists_answered_unanswered_and_marked_questions(
-        client, learner, make_questions, start_quiz, post_answer, options):
+    client, learner, make_questions, start_quiz, post_answer, options
+):
     make_questions(**FULL)
     client.force_login(learner)
     attempt = start_quiz("exam")
@@ -148,14 +173,15 @@ def test_the_review_screen_lists_answered_unanswered_and_marked_questions(
     page = html(client.get(reverse("quizzes:review", args=[attempt.pk])))
     assert 'data-testid="answered-total">3<' in page and 'data-testid="unanswered-total">62<' in page
     assert 'data-testid="marked-total">2<' in page
-    marked = page[page.index('id="marked-head"'):page.index('id="unanswered-head"')]
+    marked = page[page.index('id="marked-head"') : page.index('id="unanswered-head"')]
     assert Question.objects.get(pk=attempt.question_ids[1]).stem in marked and "unanswered</span>" in marked
     assert "62 unanswered questions will count as wrong." in page
     assert f'action="/quizzes/attempts/{attempt.pk}/submit/"' in page
 
 
 def test_the_deadline_is_enforced_and_a_late_exam_is_submitted_as_of_the_deadline(
-        client, learner, make_questions, start_quiz, post_answer, options):
+    client, learner, make_questions, start_quiz, post_answer, options
+):
     make_questions(**FULL)
     client.force_login(learner)
     with time_machine.travel(START, tick=False) as clock:
@@ -180,7 +206,8 @@ def test_the_deadline_is_enforced_and_a_late_exam_is_submitted_as_of_the_deadlin
 
 
 def test_an_exam_past_its_deadline_is_submitted_by_the_next_request(
-        client, learner, make_questions, start_quiz, post_answer, options):
+    client, learner, make_questions, start_quiz, post_answer, options
+):
     make_questions(**FULL)
     client.force_login(learner)
     with time_machine.travel(START, tick=False) as clock:
@@ -206,7 +233,8 @@ def test_the_start_page_submits_expired_exams_before_listing_them(client, learne
 
 
 def test_an_exam_resumes_at_the_last_question_with_its_answers_after_a_reload(
-        client, learner, make_questions, start_quiz, post_answer, options):
+    client, learner, make_questions, start_quiz, post_answer, options
+):
     make_questions(**FULL)
     client.force_login(learner)
     attempt = start_quiz("exam")
@@ -220,7 +248,8 @@ def test_an_exam_resumes_at_the_last_question_with_its_answers_after_a_reload(
 
 
 def test_results_show_the_scaled_score_each_domain_each_topic_and_every_question(
-        client, learner, make_questions, start_quiz, post_answer, options):
+    client, learner, make_questions, start_quiz, post_answer, options
+):
     make_questions(**FULL)
     client.force_login(learner)
     attempt = start_quiz("exam")
@@ -236,10 +265,14 @@ def test_results_show_the_scaled_score_each_domain_each_topic_and_every_question
     page = html(client.get(reverse("quizzes:results", args=[attempt.pk])))
     assert 'data-testid="scaled-score">322<' in page and "Below the pass mark" in page
     assert "round(100 + 900 × share right)" in page and "pass mark of 700" in page
-    domains = page[page.index('data-testid="domains"'):page.index('data-testid="topics"')]
+    domains = page[page.index('data-testid="domains"') : page.index('data-testid="topics"')]
     rows = dict(re.findall(r'data-key="([\w-]+)">.*?<b>(\d+%)</b>', domains, re.S))
-    assert rows == {"cloud-concepts": "100%", "security-compliance": "0%", "technology-services": "0%",
-                    "billing-pricing-support": "0%"}
+    assert rows == {
+        "cloud-concepts": "100%",
+        "security-compliance": "0%",
+        "technology-services": "0%",
+        "billing-pricing-support": "0%",
+    }
     assert "16/16" in domains and "0/19" in domains and "0/8" in domains
     assert page.count('class="card answer-card') == 65
     assert page.count("<em>not answered</em>") == 8
@@ -261,13 +294,15 @@ def test_submitting_twice_changes_nothing(client, learner, make_questions, start
 
 
 def test_showing_and_answering_cost_the_same_few_queries_for_5_or_65_questions(
-        client, learner, make_questions, post_answer, options, django_assert_max_num_queries):
+    client, learner, make_questions, post_answer, options, django_assert_max_num_queries
+):
     questions = make_questions(**FULL)
     client.force_login(learner)
     counts = {}
     for size in (5, 65):
-        exam = start_attempt(user=learner, mode="exam", question_ids=[q.pk for q in questions[:size]],
-                             now=timezone.now(), settings={})
+        exam = start_attempt(
+            user=learner, mode="exam", question_ids=[q.pk for q in questions[:size]], now=timezone.now(), settings={}
+        )
         url = reverse("quizzes:attempt", args=[exam.pk])
         right = options(questions[0])
         with django_assert_max_num_queries(8) as shown:
@@ -284,7 +319,8 @@ def test_showing_and_answering_cost_the_same_few_queries_for_5_or_65_questions(
 
 
 def test_submitting_a_65_question_exam_is_a_handful_of_queries(
-        client, learner, make_questions, make_card, start_quiz, post_answer, options, django_assert_max_num_queries):
+    client, learner, make_questions, make_card, start_quiz, post_answer, options, django_assert_max_num_queries
+):
     questions = make_questions(**FULL)
     for question in questions:
         question.related_cards.set([make_card(), make_card()])

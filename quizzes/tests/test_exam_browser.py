@@ -28,7 +28,8 @@ def shown_question(page) -> Question:
 
 
 def test_a_learner_takes_a_practice_exam_and_reads_the_domain_breakdown(
-        page, live_server, sign_in, learner, make_questions, make_question, screenshot):
+    page, live_server, sign_in, learner, make_questions, make_question, screenshot
+):
     make_questions(cloud_concepts=17, security_compliance=20, technology_services=23, billing_pricing_support=10)
     sign_in(page, learner)
 
@@ -98,8 +99,12 @@ def test_a_learner_takes_a_practice_exam_and_reads_the_domain_breakdown(
     expect(page.get_by_test_id("right-count")).to_have_text("3 / 65")
     expect(page.get_by_test_id("scaled-score")).to_have_text(str(round(100 + 900 * 3 / 65)))
     domains = page.get_by_test_id("domains")
-    for name in ("Cloud Concepts", "Security and Compliance", "Cloud Technology and Services",
-                 "Billing, Pricing, and Support"):
+    for name in (
+        "Cloud Concepts",
+        "Security and Compliance",
+        "Cloud Technology and Services",
+        "Billing, Pricing, and Support",
+    ):
         expect(domains).to_contain_text(name)
     expect(domains.locator(".bar-row")).to_have_count(4)
     screenshot(page, "quiz-exam-results")

@@ -137,7 +137,8 @@ def test_facts_and_reasons_are_sentences():
             opener = reason.split()[0]
             assert not reason.endswith("."), f"{family.id}/{req.id}/{oid}: {reason}"
             assert reason[0].islower() or opener not in {"A", "An", "The", "It", "This", "That", "They", "AWS"}, (
-                f"{family.id}/{req.id}/{oid}: {reason}")
+                f"{family.id}/{req.id}/{oid}: {reason}"
+            )
 
 
 # -- rendering -----------------------------------------------------------------------------

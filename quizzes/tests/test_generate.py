@@ -30,8 +30,7 @@ def test_the_shipped_notes_stock_every_exam_domain(shipped_notes):
     assert questions.values("family").distinct().count() >= 40
     assert questions.filter(kind="multi").count() >= 20
     domains = Counter(questions.values_list("domain", flat=True))
-    assert set(domains) == {"cloud-concepts", "security-compliance", "technology-services",
-                            "billing-pricing-support"}
+    assert set(domains) == {"cloud-concepts", "security-compliance", "technology-services", "billing-pricing-support"}
     assert min(domains.values()) >= 40, domains
 
 
@@ -74,11 +73,14 @@ def test_every_look_alike_of_a_key_is_ruled_out_counted_right_or_named_arguable(
                 for lure in key.lures:
                     if family.options[lure].kind == key.kind:
                         assert lure in (*requirement.meets, *requirement.fails, *requirement.arguable), (
-                            family.id, requirement.id, lure)
+                            family.id,
+                            requirement.id,
+                            lure,
+                        )
 
 
 def test_an_option_that_is_no_service_quotes_only_its_own_familys_topics(shipped_notes):
-    """"No Upfront" on Athena's page ("no upfront costs") or OS patching on RDS's page is about something else:
+    """ "No Upfront" on Athena's page ("no upfront costs") or OS patching on RDS's page is about something else:
     elsewhere, only a line that defines the option ("AWS Regions are ...") is about it."""
     families = load_families()
     catalog = load_catalog()
@@ -96,13 +98,18 @@ def test_an_option_that_is_no_service_quotes_only_its_own_familys_topics(shipped
             option = family.options[choice.option]
             if option.topic or not choice.refs:
                 continue
-            allowed = option_topics(family, option) | {c.slug for t in option_topics(family, option)
-                                                        for c in catalog.children(t)}
+            allowed = option_topics(family, option) | {
+                c.slug for t in option_topics(family, option) for c in catalog.children(t)
+            }
             first = topic_of_line.get((choice.refs[0][1], choice.refs[0][2]))
             if first:
                 checked += 1
-                assert first in allowed or defines(option, choice.quote), (question.stem, choice.text, choice.quote,
-                                                                         first)
+                assert first in allowed or defines(option, choice.quote), (
+                    question.stem,
+                    choice.text,
+                    choice.quote,
+                    first,
+                )
     assert checked > 100
 
 
@@ -114,8 +121,12 @@ def test_the_key_and_its_lures_come_first(shipped_notes):
         family = families[question.family]
         requirement = family.requirement(question.requirement)
         shown = {c.option for c in question.choices.all() if not c.correct}
-        lures = {lure for oid in requirement.meets for lure in family.options[oid].lures
-                 if lure in requirement.fails and family.options[lure].kind == family.options[oid].kind}
+        lures = {
+            lure
+            for oid in requirement.meets
+            for lure in family.options[oid].lures
+            if lure in requirement.fails and family.options[lure].kind == family.options[oid].kind
+        }
         # every lure, or as many as there are places for wrong answers, all of them lures
         assert len(shown & lures) == min(len(lures), len(shown)), (question.stem, lures - shown)
 
@@ -131,24 +142,33 @@ def test_no_stem_gives_its_key_away(shipped_notes):
             frame = " ".join([*family.stems, *family.multi_stems, family.noun, family.plural, family.name])
         else:
             frame = "Which AWS service is"
-        shared = giveaway_words(question.stem, [c.text for c in choices if c.correct],
-                                [c.text for c in choices if not c.correct], frame=frame)
+        shared = giveaway_words(
+            question.stem,
+            [c.text for c in choices if c.correct],
+            [c.text for c in choices if not c.correct],
+            frame=frame,
+        )
         assert not shared, (question.stem, shared)
         if question.family in families:
             # nor does it restate the key's own fact ("EC2 machines that run the ECS agent" for a container
             # instance): the stem is written from the requirement
             options = families[question.family].options
-            echo = fact_echo(question.stem, [options[c.option].fact for c in choices if c.correct],
-                             [t for c in choices if not c.correct for t in (options[c.option].name,
-                                                                            options[c.option].fact)])
+            echo = fact_echo(
+                question.stem,
+                [options[c.option].fact for c in choices if c.correct],
+                [t for c in choices if not c.correct for t in (options[c.option].name, options[c.option].fact)],
+            )
             assert not echo, (question.stem, echo)
         else:
             assert clean_claim(question.stem.removeprefix("Which AWS service ").rstrip("?")), question.stem
 
 
 def test_giveaway_reads_abbreviations_and_word_prefixes():
-    assert giveaway_words("needs the lowest-cost hard-disk block storage", ["Cold HDD (sc1)"],
-                          ["General Purpose SSD (gp3)", "Provisioned IOPS SSD (io1/io2)"])
+    assert giveaway_words(
+        "needs the lowest-cost hard-disk block storage",
+        ["Cold HDD (sc1)"],
+        ["General Purpose SSD (gp3)", "Provisioned IOPS SSD (io1/io2)"],
+    )
     assert giveaway_words("what each resource's configuration was", ["AWS Config"], ["AWS CloudTrail"])
     assert not giveaway_words("who made each API call", ["AWS CloudTrail"], ["AWS Config"])
     assert not clean_claim("a serverless compute service provided by Amazon Web Services (AWS)")
@@ -204,8 +224,9 @@ def test_reingest_keeps_attempts_and_their_questions(tmp_path, learner):
 
     report = ingest([NOTES_DIR])
     question = Question.objects.active().first()
-    attempt = Attempt.objects.create(user=learner, mode="practice", started_at="2026-11-02T09:00:00Z",
-                                     question_ids=[question.pk])
+    attempt = Attempt.objects.create(
+        user=learner, mode="practice", started_at="2026-11-02T09:00:00Z", question_ids=[question.pk]
+    )
     choice = question.choices.first()
     Response.objects.create(attempt=attempt, question=question, position=0, chosen=[choice.pk], correct=False)
     again = ingest([NOTES_DIR])

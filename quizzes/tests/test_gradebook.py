@@ -17,8 +17,7 @@ from quizzes.tests.conftest import T0
 pytestmark = pytest.mark.django_db
 
 
-def take(assignment, user, right: list[bool], *, at=T0 + timedelta(hours=1), minutes: int = 10,
-         wrong_pick: int = 1):
+def take(assignment, user, right: list[bool], *, at=T0 + timedelta(hours=1), minutes: int = 10, wrong_pick: int = 1):
     """A learner starts the assignment, answers each question right or wrong (the wrong answer is the option at
     `wrong_pick` among the wrong ones), and submits `minutes` later."""
     attempt = start_assignment(assignment=assignment, user=user, now=at)
@@ -27,8 +26,14 @@ def take(assignment, user, right: list[bool], *, at=T0 + timedelta(hours=1), min
         choices = shown[pk].choices
         key = [c.pk for c in choices if c.correct]
         wrong = [c.pk for c in choices if not c.correct]
-        save_answer(attempt=attempt, position=position, question_id=pk, chosen=key if ok else [wrong[wrong_pick]],
-                    shown=shown[pk], now=at + timedelta(minutes=1))
+        save_answer(
+            attempt=attempt,
+            position=position,
+            question_id=pk,
+            chosen=key if ok else [wrong[wrong_pick]],
+            shown=shown[pk],
+            now=at + timedelta(minutes=1),
+        )
     submit_attempt(attempt=attempt, now=at + timedelta(minutes=minutes))
     return attempt
 
@@ -58,7 +63,8 @@ EXPECTED = {  # facility, discrimination, number of flags
 
 
 def test_item_analysis_of_thirty_attempts_equals_the_hand_computed_figures(
-        make_question, make_class, make_assignment, make_user, instructor, client):
+    make_question, make_class, make_assignment, make_user, instructor, client
+):
     questions = {name: make_question() for name in "ABCD"}
     learners = [make_user(f"learner{i:02d}") for i in range(1, 31)]
     cohort = make_class(instructor, *learners)
@@ -76,11 +82,15 @@ def test_item_analysis_of_thirty_attempts_equals_the_hand_computed_figures(
         assert len(item.flags) == flags, (name, item.flags)
     # The same rule over plain rows (what the bank uses) gives the same figures.
     rows = Response.objects.filter(attempt__assignment=assignment).values_list(
-        "attempt_id", "attempt__score", "question_id", "correct", "chosen")
+        "attempt_id", "attempt__score", "question_id", "correct", "chosen"
+    )
     plain = analyse_items(scored_attempts(rows), [q.pk for q in questions.values()])
     for pk, item in plain.items():
         assert (item.facility, item.discrimination, item.flags) == (
-            items[pk].facility, items[pk].discrimination, items[pk].flags)
+            items[pk].facility,
+            items[pk].discrimination,
+            items[pk].flags,
+        )
     # How often each option was picked: A's 10 wrong answers split between its first and second wrong option.
     a = items[questions["A"].pk]
     assert sorted(a.picks.values()) == [5, 5, 20]
@@ -102,8 +112,10 @@ def test_item_analysis_breaks_ties_by_the_earlier_attempt_on_plain_rows():
 
 # Gradebook
 
+
 def test_the_gradebook_shows_status_score_lateness_and_time_and_the_csv_holds_the_same_rows(
-        make_questions, make_class, make_assignment, make_user, instructor, client):
+    make_questions, make_class, make_assignment, make_user, instructor, client
+):
     questions = make_questions(technology_services=4)
     on_time, late, working, missing, idle = (make_user(n) for n in ("ann", "bob", "cy", "dee", "eve"))
     cohort = make_class(instructor, on_time, late, working, missing, idle)
@@ -126,26 +138,38 @@ def test_the_gradebook_shows_status_score_lateness_and_time_and_the_csv_holds_th
         assert 'data-testid="mean">50%' in html  # mean of 75 and 25
         assert 'data-testid="stdev">25.0' in html  # population standard deviation, in points
 
-        rows = list(csv.DictReader(io.StringIO(client.get(
-            reverse("quizzes:gradebook_csv", args=[assignment.pk])).content.decode("utf-8"))))
+        rows = list(
+            csv.DictReader(
+                io.StringIO(client.get(reverse("quizzes:gradebook_csv", args=[assignment.pk])).content.decode("utf-8"))
+            )
+        )
     assert [r["learner"] for r in rows] == ["ann", "bob", "cy", "dee", "eve"]
     ann, bob = rows[0], rows[1]
     assert (ann["status"], ann["score_percent"], ann["right"], ann["late"], ann["time_taken_seconds"]) == (
-        "submitted", "75", "3", "no", "720")
+        "submitted",
+        "75",
+        "3",
+        "no",
+        "720",
+    )
     assert (bob["status"], bob["score_percent"], bob["late"]) == ("late", "25", "yes")
     assert rows[2]["status"] == "in progress" and rows[3]["score_percent"] == ""
 
     # Once the late cut-off passed, those who never started are missing, and the unfinished attempt was
     # submitted automatically as of its deadline.
     with time_machine.travel(due + timedelta(days=2), tick=False):
-        rows = list(csv.DictReader(io.StringIO(client.get(
-            reverse("quizzes:gradebook_csv", args=[assignment.pk])).content.decode("utf-8"))))
+        rows = list(
+            csv.DictReader(
+                io.StringIO(client.get(reverse("quizzes:gradebook_csv", args=[assignment.pk])).content.decode("utf-8"))
+            )
+        )
     assert [r["status"] for r in rows] == ["submitted", "late", "late", "missing", "missing"]
     assert Attempt.objects.get(user=working).submitted_at == assignment.late_until
 
 
 def test_the_csv_keeps_a_name_that_looks_like_a_formula_as_text(
-        make_questions, make_class, make_assignment, make_user, instructor, client):
+    make_questions, make_class, make_assignment, make_user, instructor, client
+):
     sneaky = make_user("=HYPERLINK(1)")
     assignment = make_assignment(make_class(instructor, sneaky), make_questions(technology_services=2))
     client.force_login(instructor)
@@ -155,8 +179,8 @@ def test_the_csv_keeps_a_name_that_looks_like_a_formula_as_text(
 
 @pytest.mark.parametrize("learners", [3, 30])
 def test_gradebook_and_item_analysis_cost_the_same_queries_for_any_class_size(
-        make_questions, make_class, make_assignment, make_user, instructor, client, learners,
-        django_assert_num_queries):
+    make_questions, make_class, make_assignment, make_user, instructor, client, learners, django_assert_num_queries
+):
     questions = make_questions(technology_services=5)
     people = [make_user(f"l{n}") for n in range(learners)]
     assignment = make_assignment(make_class(instructor, *people), questions)
@@ -174,7 +198,8 @@ def test_gradebook_and_item_analysis_cost_the_same_queries_for_any_class_size(
 
 
 def test_the_drill_down_shows_every_answer_of_one_learner(
-        make_questions, make_class, make_assignment, make_user, instructor, client):
+    make_questions, make_class, make_assignment, make_user, instructor, client
+):
     questions = make_questions(technology_services=3)
     ann = make_user("ann")
     assignment = make_assignment(make_class(instructor, ann), questions)

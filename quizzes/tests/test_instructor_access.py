@@ -16,8 +16,13 @@ from quizzes.tests.conftest import T0
 pytestmark = pytest.mark.django_db
 
 OWNER, CO, OTHER_INSTRUCTOR, ENROLLED, OTHER_LEARNER, ANONYMOUS = (
-    "instructor", "co-instructor", "instructor of another class", "enrolled learner", "learner of another class",
-    "anonymous")
+    "instructor",
+    "co-instructor",
+    "instructor of another class",
+    "enrolled learner",
+    "learner of another class",
+    "anonymous",
+)
 PERSONAS = [OWNER, CO, OTHER_INSTRUCTOR, ENROLLED, OTHER_LEARNER, ANONYMOUS]
 
 # name: (method, args from the world, {persona: status}); 200/302 for the class's own instructors.
@@ -50,13 +55,23 @@ TABLE = {
 }
 # Learners' own URLs, for the other direction: the assignment page is the class's, not the world's.
 LEARNER_TABLE = {
-    "assignment": ("get", lambda w: [w["assignment"].pk],
-                   {OWNER: 200, CO: 200, OTHER_INSTRUCTOR: 404, ENROLLED: 200, OTHER_LEARNER: 404}),
-    "start_assignment": ("post", lambda w: [w["assignment"].pk],
-                         {OWNER: 404, CO: 404, OTHER_INSTRUCTOR: 404, ENROLLED: 302, OTHER_LEARNER: 404}),
+    "assignment": (
+        "get",
+        lambda w: [w["assignment"].pk],
+        {OWNER: 200, CO: 200, OTHER_INSTRUCTOR: 404, ENROLLED: 200, OTHER_LEARNER: 404},
+    ),
+    "start_assignment": (
+        "post",
+        lambda w: [w["assignment"].pk],
+        {OWNER: 404, CO: 404, OTHER_INSTRUCTOR: 404, ENROLLED: 302, OTHER_LEARNER: 404},
+    ),
 }
-POST_DATA = {"rename_class": {"name": "Renamed"}, "archive_class": {"archived": "0"},
-             "add_instructor": {"username": "nobody-here"}, "disable_question": {"disabled": "0"}}
+POST_DATA = {
+    "rename_class": {"name": "Renamed"},
+    "archive_class": {"archived": "0"},
+    "add_instructor": {"username": "nobody-here"},
+    "disable_question": {"disabled": "0"},
+}
 
 
 @pytest.fixture
@@ -66,8 +81,10 @@ def world(make_user, make_class, make_question, make_assignment):
 
 def build_world(make_user, make_class, make_question, make_assignment):
     people = {
-        OWNER: make_user("irene", instructor=True), CO: make_user("colin", instructor=True),
-        OTHER_INSTRUCTOR: make_user("otto", instructor=True), ENROLLED: make_user("leo"),
+        OWNER: make_user("irene", instructor=True),
+        CO: make_user("colin", instructor=True),
+        OTHER_INSTRUCTOR: make_user("otto", instructor=True),
+        ENROLLED: make_user("leo"),
         OTHER_LEARNER: make_user("lara"),
     }
     cohort = make_class(people[OWNER], people[ENROLLED])
@@ -88,14 +105,25 @@ def request(client, world, persona, name, method, args):
 
 def test_every_instructor_url_is_in_the_table():
     names = {pattern.name for pattern in quizzes_urls.urlpatterns}
-    learner_pages = {"index", "start", "attempt", "answer", "review", "submit", "results", "report_question",
-                     "join", "assignments"}
+    learner_pages = {
+        "index",
+        "start",
+        "attempt",
+        "answer",
+        "review",
+        "submit",
+        "results",
+        "report_question",
+        "join",
+        "assignments",
+    }
     assert names - learner_pages == set(TABLE) | set(LEARNER_TABLE)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_each_persona_gets_what_they_may_and_nothing_else(client, make_user, make_class, make_question,
-                                                          make_assignment, persona):
+def test_each_persona_gets_what_they_may_and_nothing_else(
+    client, make_user, make_class, make_question, make_assignment, persona
+):
     """One persona over every URL of the table; each URL gets a fresh world (an action may change it)."""
     wrong = []
     for name, (method, args, expected) in sorted((TABLE | LEARNER_TABLE).items()):
@@ -115,8 +143,11 @@ def test_each_persona_gets_what_they_may_and_nothing_else(client, make_user, mak
 
 def test_instructor_actions_refuse_get(client, world):
     client.force_login(world[OWNER])
-    wrong = [name for name, row in TABLE.items() if row[0] == "post"
-             and client.get(reverse(f"quizzes:{name}", args=row[1](world))).status_code != 405]
+    wrong = [
+        name
+        for name, row in TABLE.items()
+        if row[0] == "post" and client.get(reverse(f"quizzes:{name}", args=row[1](world))).status_code != 405
+    ]
     assert not wrong
 
 

@@ -33,7 +33,8 @@ def answer(page, question: Question, *, right: bool):
 
 
 def test_an_instructor_sets_an_assignment_and_a_learner_joins_takes_it_and_shows_in_the_gradebook(
-        browser, live_server, sign_in, instructor, learner, make_questions, screenshot):
+    browser, live_server, sign_in, instructor, learner, make_questions, screenshot
+):
     make_questions(technology_services=12)
     now = timezone.now()  # the instructor has no study settings: the builder reads times in UTC
     teacher = browser.new_context(base_url=live_server.url)
@@ -111,13 +112,15 @@ def test_an_instructor_sets_an_assignment_and_a_learner_joins_takes_it_and_shows
         with open(download.value.path(), encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert [(r["learner"], r["status"], r["score_percent"], r["right"]) for r in rows] == [
-            (learner.username, "submitted", str(percent), str(len(right_at)))]
+            (learner.username, "submitted", str(percent), str(len(right_at)))
+        ]
 
         # The class page now has its learner and the assignment, started by 1 of 1.
         irene.goto(f"/classes/{cohort.pk}/")
         expect(irene.get_by_test_id("roster")).to_contain_text(learner.username)
         expect(irene.get_by_test_id("class-assignments").locator("tbody tr")).to_have_text(
-            re.compile(r"Week 1: compute and storage.*1 / 1", re.S))
+            re.compile(r"Week 1: compute and storage.*1 / 1", re.S)
+        )
         shoot(irene, screenshot, "class-with-learner")
 
         # The instructor's other pages, at both widths.

@@ -30,15 +30,23 @@ def review_until_done(learner, study: StudySettings, now: datetime) -> list[int]
         if queue.card.pk not in shown:
             shown.append(queue.card.pk)
         reps = queue.state.reps if queue.state else 0
-        record_review(user=learner, card=queue.card, token=card_token(learner.pk, queue.card.pk, reps),
-                      rating=Rating.Good.value, duration_ms=4000, now=now, study=study,
-                      expected_token=lambda r, card=queue.card: card_token(learner.pk, card.pk, r))
+        record_review(
+            user=learner,
+            card=queue.card,
+            token=card_token(learner.pk, queue.card.pk, reps),
+            rating=Rating.Good.value,
+            duration_ms=4000,
+            now=now,
+            study=study,
+            expected_token=lambda r, card=queue.card: card_token(learner.pk, card.pk, r),
+        )
         now += timedelta(seconds=20)
     return shown
 
 
 def test_ten_missed_questions_never_push_new_cards_past_the_daily_limit(
-        client, learner, make_question, make_card, start_quiz, post_answer, options):
+    client, learner, make_question, make_card, start_quiz, post_answer, options
+):
     # 40 cards the learner has never studied, four behind each of ten questions, and 8 ordinary new cards
     # ahead of them in catalog order.
     ordinary = [make_card() for _ in range(8)]
@@ -64,8 +72,9 @@ def test_ten_missed_questions_never_push_new_cards_past_the_daily_limit(
     shown = review_until_done(learner, study, START + timedelta(minutes=5))
 
     day_start, day_end = study.day_bounds(START)
-    introduced = ReviewLog.objects.filter(user=learner, reviewed_at__range=(day_start, day_end),
-                                          state_before__isnull=True)
+    introduced = ReviewLog.objects.filter(
+        user=learner, reviewed_at__range=(day_start, day_end), state_before__isnull=True
+    )
     assert introduced.count() == 12 == len(shown)  # exactly the limit, never more
     queued_cards = {card.pk for cards in behind for card in cards}
     assert set(shown) <= queued_cards  # the missed questions' cards came first, ahead of catalog order

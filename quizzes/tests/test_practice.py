@@ -41,7 +41,8 @@ def test_the_start_page_offers_topics_by_category_domains_and_the_exam_plan(clie
 
 
 def test_starting_a_practice_fixes_the_order_and_makes_one_response_per_slot(
-        client, learner, make_questions, start_quiz):
+    client, learner, make_questions, start_quiz
+):
     make_questions(technology_services=8)
     client.force_login(learner)
     attempt = start_quiz("practice", count=5)
@@ -107,7 +108,8 @@ def test_a_question_shows_one_at_a_time_with_radios_or_checkboxes(client, learne
 
 
 def test_an_answer_with_htmx_returns_the_feedback_fragment_with_every_explanation(
-        client, learner, make_question, start_quiz, post_answer, options):
+    client, learner, make_question, start_quiz, post_answer, options
+):
     question = make_question("single")
     make_question("single")
     client.force_login(learner)
@@ -126,7 +128,8 @@ def test_an_answer_with_htmx_returns_the_feedback_fragment_with_every_explanatio
 
 
 def test_without_javascript_an_answer_redirects_to_the_feedback_page(
-        client, learner, make_question, start_quiz, post_answer, options):
+    client, learner, make_question, start_quiz, post_answer, options
+):
     question = make_question("single")
     client.force_login(learner)
     attempt = start_quiz("practice", count=5)
@@ -137,15 +140,19 @@ def test_without_javascript_an_answer_redirects_to_the_feedback_page(
 
 
 def test_a_multi_question_is_right_only_with_exactly_both_right_options(
-        client, learner, make_question, start_quiz, post_answer):
+    client, learner, make_question, start_quiz, post_answer
+):
     questions = [make_question("multi") for _ in range(3)]
     client.force_login(learner)
     attempt = start_quiz("practice", count=5)
     picks = {}
     for question in questions:
         choices = list(question.choices.order_by("position"))  # the factory puts the two right ones first
-        picks[question.pk] = {0: [choices[0].pk], 1: [choices[0].pk, choices[1].pk],
-                              2: [choices[0].pk, choices[1].pk, choices[2].pk]}[len(picks)]
+        picks[question.pk] = {
+            0: [choices[0].pk],
+            1: [choices[0].pk, choices[1].pk],
+            2: [choices[0].pk, choices[1].pk, choices[2].pk],
+        }[len(picks)]
     for position, pk in enumerate(attempt.question_ids, start=1):
         assert post_answer(attempt, position, picks[pk]).status_code == 200
     graded = {r.question_id: r.correct for r in attempt.responses.all()}
@@ -153,7 +160,8 @@ def test_a_multi_question_is_right_only_with_exactly_both_right_options(
 
 
 def test_a_practice_answer_is_final_but_a_repeated_one_is_accepted(
-        client, learner, make_question, start_quiz, post_answer, options):
+    client, learner, make_question, start_quiz, post_answer, options
+):
     question = make_question("single")
     client.force_login(learner)
     attempt = start_quiz("practice", count=5)
@@ -184,7 +192,8 @@ def test_reloading_resumes_where_the_learner_was(client, learner, make_questions
 
 
 def test_results_show_the_score_per_topic_and_the_history_links_to_them(
-        client, learner, make_question, start_quiz, post_answer, options):
+    client, learner, make_question, start_quiz, post_answer, options
+):
     ec2 = [make_question(topic="quiz-ec2") for _ in range(3)]
     s3 = [make_question(topic="quiz-s3") for _ in range(2)]
     client.force_login(learner)
@@ -197,7 +206,7 @@ def test_results_show_the_score_per_topic_and_the_history_links_to_them(
     attempt.refresh_from_db()
     assert attempt.score == pytest.approx(4 / 5) and attempt.scaled_score is None
     page = html(client.get(response["Location"]))
-    topics = page[page.index('data-testid="topics"'):page.index('aria-labelledby="answers-head"')]
+    topics = page[page.index('data-testid="topics"') : page.index('aria-labelledby="answers-head"')]
     assert re.search(r"EC2</span>.*?<b>67%</b> <span[^>]*>2/3<", topics, re.S)
     assert re.search(r"S3</span>.*?<b>100%</b> <span[^>]*>2/2<", topics, re.S)
     assert topics.index("EC2") < topics.index("S3")  # weakest first
@@ -237,23 +246,33 @@ def test_the_questions_command_prints_a_sample_as_json_lines(make_question):
     assert first["explanations"][0]["sources"] == ["002:430"] and first["sources"][0].startswith("002:")
     assert first["explanations"][0]["in_notes"] is True
     assert len({line["scenario"] for line in lines}) == 3
-    assert [q.pk for q in sample_questions(3, seed=7, topic="quiz-s3")] == \
-        [q.pk for q in sample_questions(3, seed=7, topic="quiz-s3")]
+    assert [q.pk for q in sample_questions(3, seed=7, topic="quiz-s3")] == [
+        q.pk for q in sample_questions(3, seed=7, topic="quiz-s3")
+    ]
     assert question_record(sample_questions(1, seed=1)[0])["domain"]
 
 
 def test_showing_and_answering_cost_the_same_few_queries_for_5_or_50_questions(
-        client, learner, make_questions, make_card, post_answer, options, django_assert_max_num_queries):
+    client, learner, make_questions, make_card, post_answer, options, django_assert_max_num_queries
+):
     questions = make_questions(technology_services=50)
     for question in questions:  # every miss feeds two cards, one the learner already studies
         question.related_cards.set([make_card(), make_card()])
     client.force_login(learner)
     counts = {}
     for size in (5, 50):
-        attempt = start_attempt(user=learner, mode="practice", question_ids=[q.pk for q in questions[:size]],
-                                now=timezone.now(), settings={})
-        CardState.objects.get_or_create(user=learner, card=questions[1].related_cards.first(),
-                                        defaults={"due": timezone.now() + timezone.timedelta(days=9)})
+        attempt = start_attempt(
+            user=learner,
+            mode="practice",
+            question_ids=[q.pk for q in questions[:size]],
+            now=timezone.now(),
+            settings={},
+        )
+        CardState.objects.get_or_create(
+            user=learner,
+            card=questions[1].related_cards.first(),
+            defaults={"due": timezone.now() + timezone.timedelta(days=9)},
+        )
         url = reverse("quizzes:attempt", args=[attempt.pk])
         right, wrong = options(questions[0]), options(questions[1], right=False)
         with django_assert_max_num_queries(8) as shown:
@@ -270,7 +289,8 @@ def test_showing_and_answering_cost_the_same_few_queries_for_5_or_50_questions(
 
 
 def test_the_start_page_costs_the_same_queries_with_a_long_history(
-        client, learner, make_questions, start_quiz, django_assert_num_queries):
+    client, learner, make_questions, start_quiz, django_assert_num_queries
+):
     make_questions(technology_services=6, security_compliance=4)
     client.force_login(learner)
     client.get(reverse("quizzes:index"))  # the first look after an ingest stores the topics and the exam plan
@@ -286,7 +306,8 @@ def test_the_start_page_costs_the_same_queries_with_a_long_history(
 
 
 def test_the_topic_is_named_only_once_the_question_is_answered(
-        client, learner, make_question, start_quiz, post_answer, options):
+    client, learner, make_question, start_quiz, post_answer, options
+):
     question = make_question("identify", topic="quiz-kms")  # the topic of "Which AWS service ...?" is its answer
     client.force_login(learner)
     attempt = start_quiz("practice", count=5)

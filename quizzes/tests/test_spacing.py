@@ -17,7 +17,8 @@ START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
 def test_a_right_practice_answer_is_good_and_a_wrong_one_is_again(
-        client, learner, make_question, start_quiz, post_answer, options):
+    client, learner, make_question, start_quiz, post_answer, options
+):
     right, wrong = make_question(), make_question()
     client.force_login(learner)
     with time_machine.travel(START, tick=False):
@@ -34,7 +35,8 @@ def test_a_right_practice_answer_is_good_and_a_wrong_one_is_again(
 
 
 def test_a_question_answered_again_later_moves_on_from_its_state(
-        client, learner, make_question, start_quiz, post_answer, options):
+    client, learner, make_question, start_quiz, post_answer, options
+):
     question = make_question()
     client.force_login(learner)
     with time_machine.travel(START, tick=False) as clock:
@@ -48,7 +50,8 @@ def test_a_question_answered_again_later_moves_on_from_its_state(
 
 
 def test_exam_answers_update_the_spacing_only_when_submitted(
-        client, learner, make_questions, start_quiz, post_answer, options):
+    client, learner, make_questions, start_quiz, post_answer, options
+):
     make_questions(technology_services=6)
     client.force_login(learner)
     with time_machine.travel(START, tick=False) as clock:
@@ -66,15 +69,32 @@ def test_exam_answers_update_the_spacing_only_when_submitted(
 
 
 def test_a_missed_question_makes_its_flashcards_due_in_the_next_review(
-        client, learner, make_question, make_card, start_quiz, post_answer, options):
+    client, learner, make_question, make_card, start_quiz, post_answer, options
+):
     new, studied, later, suspended, unrelated = (make_card() for _ in range(5))
     question = make_question(cards=[new, studied, later, suspended])
     StudySettings.objects.create(user=learner, new_per_day=0)  # no new cards today: only due ones are served
     week = START + timedelta(days=7)
-    CardState.objects.create(user=learner, card=studied, state=State.Review.value, stability=20, difficulty=5,
-                             due=START + timedelta(days=20), last_review=START - timedelta(days=5), reps=4)
-    CardState.objects.create(user=learner, card=later, state=State.Review.value, stability=20, difficulty=5,
-                             due=week, last_review=START, reps=2)
+    CardState.objects.create(
+        user=learner,
+        card=studied,
+        state=State.Review.value,
+        stability=20,
+        difficulty=5,
+        due=START + timedelta(days=20),
+        last_review=START - timedelta(days=5),
+        reps=4,
+    )
+    CardState.objects.create(
+        user=learner,
+        card=later,
+        state=State.Review.value,
+        stability=20,
+        difficulty=5,
+        due=week,
+        last_review=START,
+        reps=2,
+    )
     CardState.objects.create(user=learner, card=suspended, state=State.Review.value, due=week, suspended=True)
     client.force_login(learner)
     with time_machine.travel(START, tick=False):
@@ -106,8 +126,9 @@ def test_a_missed_question_makes_its_flashcards_due_in_the_next_review(
         assert build_queue(learner, study, START).card == new
 
 
-def test_a_right_answer_leaves_the_flashcards_alone(client, learner, make_question, make_card, start_quiz,
-                                                    post_answer, options):
+def test_a_right_answer_leaves_the_flashcards_alone(
+    client, learner, make_question, make_card, start_quiz, post_answer, options
+):
     card = make_card()
     question = make_question(cards=[card])
     client.force_login(learner)
@@ -117,7 +138,8 @@ def test_a_right_answer_leaves_the_flashcards_alone(client, learner, make_questi
 
 
 def test_a_submitted_exam_feeds_every_missed_question_to_the_flashcards(
-        client, learner, make_questions, make_card, start_quiz, post_answer, options):
+    client, learner, make_questions, make_card, start_quiz, post_answer, options
+):
     questions = make_questions(technology_services=6)
     cards = {q.pk: make_card() for q in questions}
     for question in questions:

@@ -20,8 +20,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", type=Path, help="files or folders to add to the library")
-        parser.add_argument("--replace", action="store_true",
-                            help="make PATH the whole library: notes not under it are deleted (content retired)")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="make PATH the whole library: notes not under it are deleted (content retired)",
+        )
         parser.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
 
     def handle(self, *args, paths, replace: bool = False, json: bool = False, **options):
@@ -36,11 +39,13 @@ class Command(BaseCommand):
         if not paths:
             import_shipped_notes_if_empty()
         summary = f"manage.py ingest {' '.join(str(p) for p in paths)}".strip()
-        job = IngestJob.objects.create(kind="command", summary=summary[:300], replace=replace,
-                                       refused=incoming.refused, created_at=timezone.now())
+        job = IngestJob.objects.create(
+            kind="command", summary=summary[:300], replace=replace, refused=incoming.refused, created_at=timezone.now()
+        )
         if incoming.notes:
-            UploadedFile.objects.bulk_create([UploadedFile(job=job, name=name, data=raw, size=len(raw))
-                                              for name, raw in incoming.notes])
+            UploadedFile.objects.bulk_create(
+                [UploadedFile(job=job, name=name, data=raw, size=len(raw)) for name, raw in incoming.notes]
+            )
         job = run_job(job.pk)  # the operator waits for the report: run here, not on the worker
         report = job.report.get("report", {})
         if job.status == IngestJob.FAILED:
@@ -57,8 +62,10 @@ class Command(BaseCommand):
         out(self.style.SUCCESS(f"Ingested {r['sources_ingested']} notes file(s) in {r['seconds']:.2f} s."))
         for skip in r["sources_skipped"]:
             out(self.style.WARNING(f"  skipped {skip['path']}: {skip['reason']}"))
-        out(f"  now: {r['topics']} topics with content, {r['sections']} sections, {r['facts']} facts, "
-            f"{r['cards']} cards, {r['questions']} questions")
+        out(
+            f"  now: {r['topics']} topics with content, {r['sections']} sections, {r['facts']} facts, "
+            f"{r['cards']} cards, {r['questions']} questions"
+        )
         for word in ("created", "updated", "retired"):
             counts = ", ".join(f"{n} {kind}" for kind, n in sorted(r[word].items()) if n) or "nothing"
             out(f"  {word}: {counts}")

@@ -9,8 +9,10 @@ from content.summary import as_text
 
 
 class Command(BaseCommand):
-    help = ("summaries [--all | --sample N --seed S] [SLUG ...]: the named topics' summaries, then N more picked at "
-            "random among the other topics with content (--all: every topic with content).")
+    help = (
+        "summaries [--all | --sample N --seed S] [SLUG ...]: the named topics' summaries, then N more picked at "
+        "random among the other topics with content (--all: every topic with content)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("slugs", nargs="*", metavar="SLUG")

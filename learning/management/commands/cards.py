@@ -26,7 +26,15 @@ class Command(BaseCommand):
         if not pool:
             raise CommandError("No active cards" + (f" on topic {topic!r}" if topic else "") + ": run ingest first.")
         for card in random.Random(seed).sample(pool, min(sample, len(pool))):
-            self.stdout.write(json.dumps({
-                "front": card.front, "back": card.back, "kind": card.kind, "topic": card.topic.slug,
-                "sources": [f"{label}:{line}" for label, _, line in card.refs],
-            }, ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(
+                    {
+                        "front": card.front,
+                        "back": card.back,
+                        "kind": card.kind,
+                        "topic": card.topic.slug,
+                        "sources": [f"{label}:{line}" for label, _, line in card.refs],
+                    },
+                    ensure_ascii=False,
+                )
+            )

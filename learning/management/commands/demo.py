@@ -21,9 +21,7 @@ def create_demo_users() -> list[tuple[str, str, bool, bool]]:
     """Create the demo users that are missing; return (username, password, instructor, created)."""
     rows = []
     for username, password, instructor in DEMO_USERS:
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"email": f"{username}@example.com"}
-        )
+        user, created = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.com"})
         if created:
             user.set_password(password)
             user.save()
@@ -45,6 +43,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role:<10} {username:<16} password: {password:<20} {state}")
         history = give_demo_history(User.objects.get(username="demo-learner"), now=timezone.now())
         if history is not None:
-            self.stdout.write(f"  demo-learner: a year of study simulated ({history.reviews:,} reviews of "
-                              f"{history.cards:,} cards, {history.exams} practice exams, {history.quizzes} quizzes)")
+            self.stdout.write(
+                f"  demo-learner: a year of study simulated ({history.reviews:,} reviews of "
+                f"{history.cards:,} cards, {history.exams} practice exams, {history.quizzes} quizzes)"
+            )
         self.stdout.write(f"  {create_demo_class(timezone.now())}")

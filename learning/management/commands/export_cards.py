@@ -17,8 +17,10 @@ def topics_by_slug(slugs: list[str]) -> list:
     found = {topic.slug: topic for topic in topics.filter(slug__in=slugs)}
     unknown = [slug for slug in slugs if slug not in found]
     if unknown:
-        raise CommandError(f"No topic with cards has the slug {', '.join(map(repr, unknown))}. "
-                           "Topic slugs are in content/catalog.toml and in each topic page's address.")
+        raise CommandError(
+            f"No topic with cards has the slug {', '.join(map(repr, unknown))}. "
+            "Topic slugs are in content/catalog.toml and in each topic page's address."
+        )
     return [topic for topic in topics if topic.slug in found]
 
 
@@ -27,8 +29,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=sorted(FORMATS), required=True, dest="fmt")
-        parser.add_argument("--topic", action="append", default=[], metavar="SLUG",
-                            help="a topic to export (repeat for more); default: every topic with cards")
+        parser.add_argument(
+            "--topic",
+            action="append",
+            default=[],
+            metavar="SLUG",
+            help="a topic to export (repeat for more); default: every topic with cards",
+        )
         parser.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write; - for stdout")
 
     def handle(self, *args, fmt: str, topic: list[str], output: str, **options):

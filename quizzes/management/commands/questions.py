@@ -29,8 +29,16 @@ def question_record(question: Question) -> dict:
         "scenario": question.scenario,
         "stem": question.stem,
         "options": [{"text": c.text, "right": c.correct} for c in choices],
-        "explanations": [{"option": c.text, "explanation": c.explanation, "quote": c.quote, "in_notes": c.in_notes,
-                          "sources": c.sources} for c in choices],
+        "explanations": [
+            {
+                "option": c.text,
+                "explanation": c.explanation,
+                "quote": c.quote,
+                "in_notes": c.in_notes,
+                "sources": c.sources,
+            }
+            for c in choices
+        ],
         "family": question.family,
         "topic": question.topic.slug,
         "domain": question.domain,
