@@ -25,6 +25,7 @@ from fsrs import Rating, State
 
 from content.models import Topic
 from learning.models import LEECH_LAPSES, CardState, Flashcard, ReviewLog, StudySettings
+from learning.progress import recount_review_days
 from learning.roles import INSTRUCTORS
 from quizzes.models import (
     EXAM_MINUTES,
@@ -686,6 +687,12 @@ def seed_population(
                 StudySettings,
             ]
         )
+    # The dashboard reads each learner's review days from their running totals (ReviewDay), which ratings keep as
+    # they are written; bulk-written logs are counted here, learner by learner, under their own day settings.
+    settings = StudySettings.objects.filter(user__username__startswith=LEARNER_PREFIX)
+    for user_id, time_zone, day_starts_hour in settings.values_list("user_id", "time_zone", "day_starts_hour"):
+        recount_review_days(user_id, time_zone, day_starts_hour)
+    log(f"  review days counted for {settings.count():,} learners ({time.monotonic() - began:.0f} s)")
     result.seconds = time.monotonic() - began
     return result
 

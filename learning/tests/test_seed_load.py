@@ -7,9 +7,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.db.models import Count, Sum
 from django.urls import reverse
 
-from learning.models import CardState, ReviewLog, undo_last_review
+from learning.models import CardState, ReviewDay, ReviewLog, undo_last_review
 from learning.population import PASSWORD, seed_population
 from quizzes.models import Assignment, Attempt, Cohort, Response
 
@@ -58,6 +59,10 @@ def test_it_seeds_learners_with_a_history_the_counts_add_up(shipped_notes):
     assert Response.objects.count() == population.responses > 0
     assert Attempt.objects.count() == population.attempts
     assert User.objects.get(username="load-learner-0001").check_password(PASSWORD)
+    # The dashboard's review days add up to the seeded reviews, learner by learner (its heatmap reads them).
+    days = ReviewDay.objects.filter(user__in=learners).values("user").annotate(total=Sum("reviews"))
+    logs = ReviewLog.objects.filter(user__in=learners).values("user").annotate(total=Count("id"))
+    assert {d["user"]: d["total"] for d in days} == {row["user"]: row["total"] for row in logs}
 
 
 @pytest.mark.django_db
