@@ -125,6 +125,10 @@ def test_an_instructor_uploads_a_zip_watches_it_and_edits_a_line_a_learner_keeps
     page.goto(f"{live_server.url}/sources/{note.source_id}/?line={line}")
     page.get_by_test_id("edit-note").click()
     editor = page.locator("#id_text")
+    # The editor's script (deferred) selects the line once it has loaded: wait for it, not for a fixed time.
+    page.wait_for_function(
+        "() => { const a = document.querySelector('#id_text'); return a && a.selectionEnd > a.selectionStart; }"
+    )
     selected = editor.evaluate("a => a.value.substring(a.selectionStart, a.selectionEnd)")
     assert "Visibility timeout" in selected  # opened at the line
     expect(page.locator("[data-gutter]")).to_contain_text("5")
