@@ -122,7 +122,7 @@ def populate(now):
                 kind=kinds[i % len(kinds)],
                 front=text(rng, 8, 30) + "?",
                 back=text(rng, 10, 60) + ".",
-                refs=[["004", 1, 10 + i % 400]],
+                refs=[["bench", 1, 10 + i % 400]],
                 position=i,
             )
             for i in range(CARDS)

@@ -107,7 +107,7 @@ def source_name(path: Path) -> str:
 
 
 def source_label(path: Path) -> str:
-    """002_200e13e4eecbac3a.txt -> "002"; other names keep their stem."""
+    """017_9f2c4e1a0b3d5e6f.txt -> "017"; other names keep their stem."""
     stem = path.stem
     prefix = stem.split("_", 1)[0]
     return prefix if prefix.isdigit() else stem[:40]

@@ -150,7 +150,7 @@ def build_export(cards: Iterable[Flashcard], fmt: str, now: datetime) -> ExportF
 
 
 def card_sources(card: Flashcard) -> list[str]:
-    """Where the card comes from, as "002:436" (notes file label, line), as the app shows it."""
+    """Where the card comes from, as "ec2-notes:36" (notes file label, line), as the app shows it."""
     return [f"{label}:{line}" for label, _source_id, line in card.refs]
 
 

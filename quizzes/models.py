@@ -165,7 +165,7 @@ class Choice(models.Model):
 
     @property
     def sources(self) -> list[str]:
-        """Where the quote comes from, as "002:436" (notes file label, line)."""
+        """Where the quote comes from, as "ec2-notes:36" (notes file label, line)."""
         return [f"{label}:{line}" for label, _source_id, line in self.refs]
 
 

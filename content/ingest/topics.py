@@ -1,6 +1,6 @@
 """Ingest stage 2: assign an Outline's sections to catalog topics.
 
-``assign(outline, catalog, source="003")`` walks the heading tree in document order and
+``assign(outline, catalog, source="ec2-notes")`` walks the heading tree in document order and
 returns a flat list of TopicSection (in document order) plus warnings.
 
 Rules:
