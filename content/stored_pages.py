@@ -74,9 +74,10 @@ def content_version() -> str:
     return version
 
 
-def stored(key: str, make):
+def stored(key: str, make, timeout: int | None = None):
     """What `make()` returns, made once per content version and read from the cache after (one query). A None
-    from `make()` is not stored."""
+    from `make()` is not stored. `timeout`: seconds to keep it (None: until the cache culls it), for keys that
+    anyone can mint, such as search queries."""
     cache = caches["pages"]
     key = f"{RENDER_VERSION}:{key}"
     found = cache.get_many([VERSION_KEY, key])
@@ -88,7 +89,7 @@ def stored(key: str, make):
     if value is not None:
         # Compressed: the database cache keeps values as base64 text, and the S3 page's 160 KB became 220 KB
         # to fetch and decode on every visit; compressed, about a sixth of that.
-        cache.set(key, (version, zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)), timeout=None)
+        cache.set(key, (version, zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)), timeout=timeout)
     return value
 
 

@@ -155,15 +155,20 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+SEARCH_KEPT_SECONDS = 3600
+
+
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results_html = ""
     if query:
-        # Results depend only on the query and the notes: stored per query and content version.
+        # Results depend only on the query and the notes: stored per query and content version, for an hour, so
+        # one-off queries (anyone can send any) expire instead of crowding topic pages out of the cache.
         key = "search:" + hashlib.sha256(query.encode()).hexdigest()[:32]
         results_html = stored(
             key,
             lambda: render_to_string("content/_search_results.html", {"query": query, "results": search_topics(query)}),
+            timeout=SEARCH_KEPT_SECONDS,
         )
     return render(request, "content/search.html", {"query": query, "results_html": results_html})
 

@@ -307,7 +307,7 @@ class _Assigner:
             else:
                 kept.append(block)
         if not kept:
-            return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
+            return list(blocks), []  # a section about the other service all through: its heading's topic keeps it
         return kept, moved
 
     def sub_topic(self, topic: str, term: str) -> str | None:
