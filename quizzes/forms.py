@@ -112,6 +112,11 @@ class PracticeForm(forms.Form):
 class DueForm(forms.Form):
     count = count_field()
 
+    def __init__(self, *args, **kwargs):
+        # The practice form on the same page has a `count` too: its own ids keep the page's ids unique.
+        kwargs.setdefault("auto_id", "due_%s")
+        super().__init__(*args, **kwargs)
+
 
 class IdListField(forms.Field):
     """Several integer ids from one repeated form field (`choice=3&choice=5`)."""

@@ -384,3 +384,21 @@ def test_no_get_writes_anything(client, world, persona):
             if re.match(r"^\s*(INSERT|UPDATE|DELETE)", q["sql"]) and not GET_MAY_WRITE.match(q["sql"])
         ]
         assert status < 500 and not writes, (name, status, writes)
+
+
+@pytest.mark.parametrize("persona", ["learner", "instructor"])
+def test_no_page_gives_two_elements_the_same_id(client, world, persona):
+    """A label's `for` and a skip link find the wrong element (or none) when an id is used twice on a page."""
+    client.force_login(world[persona])
+    repeated = []
+    for name in url_names():
+        if name in ACTIONS or name in ("logout",):
+            continue
+        response = client.get(url(world, name))
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        ids = re.findall(r'\sid="([^"]+)"', response.content.decode())
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            repeated.append((name, twice))
+    assert not repeated

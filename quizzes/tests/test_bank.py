@@ -158,3 +158,13 @@ def test_the_flagged_filter_lists_questions_the_figures_flag(client, instructor,
     client.force_login(instructor)
     html = client.get(reverse("quizzes:bank"), {"flag": "flagged"}).content.decode()
     assert hard.stem in html and fine.stem not in html
+
+
+def test_the_start_page_with_a_bank_gives_each_field_its_own_id(client, learner, make_questions):
+    """The practice and due forms both ask "how many": each label must point at its own box."""
+    make_questions(technology_services=3)
+    client.force_login(learner)
+    page = client.get(reverse("quizzes:index")).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert "id_count" in ids and "due_count" in ids
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
