@@ -1,0 +1,63 @@
+"""How many planted misconceptions the claims check flags, and how many correct statements it flags wrongly.
+
+    DJANGO_SETTINGS_MODULE=config.settings python bench/claims_check.py NOTES_FILE KEY_JSON
+
+NOTES_FILE is a notes file written by someone who has not seen content/claims.toml; KEY_JSON lists its graded
+lines as `[{"line": 12, "wrong": true, ...}, ...]`. Each line is checked the way an ingest checks it: parsed,
+placed on its topic, then matched against the claims with that topic. Used for the planted-misconception figures
+in docs/quality.md (issue 10's target: at least 16 of 20 wrong statements flagged, none of 20 correct ones).
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import django  # noqa: E402
+
+django.setup()
+
+from content.catalog import load_catalog  # noqa: E402
+from content.ingest.claims import find_claim  # noqa: E402
+from content.ingest.parse import parse  # noqa: E402
+from content.ingest.sources import read_note  # noqa: E402
+from content.ingest.topics import assign  # noqa: E402
+
+
+def flags(path: Path) -> dict[int, tuple[str, str]]:
+    """Line number -> (topic, claim id) for every line of the file an ingest would show as an erratum."""
+    outline = parse(read_note(path).text)
+    sections, _ = assign(outline, load_catalog(), source=path.stem)
+    out: dict[int, tuple[str, str]] = {}
+    for ts in sections:
+        for block in ts.blocks:
+            claim = find_claim(block.text, topic=ts.topic)
+            if claim:
+                for line in range(block.line, block.end_line + 1):
+                    out[line] = (ts.topic, claim.id)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("notes", type=Path)
+    parser.add_argument("key", type=Path)
+    args = parser.parse_args()
+    flagged = flags(args.notes)
+    key = json.loads(args.key.read_text())
+    wrong = [k for k in key if k["wrong"]]
+    right = [k for k in key if not k["wrong"]]
+    for item in key:
+        hit = flagged.get(item["line"])
+        mark = "FLAGGED" if hit else "-"
+        verdict = "ok" if bool(hit) == item["wrong"] else "MISS" if item["wrong"] else "FALSE ALARM"
+        print(f"{item['line']:4} {'wrong' if item['wrong'] else 'right':5} {mark:8} {verdict:11} {hit or ''}")
+    caught = sum(1 for k in wrong if k["line"] in flagged)
+    false_alarms = sum(1 for k in right if k["line"] in flagged)
+    print(f"misconceptions flagged: {caught}/{len(wrong)}; correct statements flagged: {false_alarms}/{len(right)}")
+
+
+if __name__ == "__main__":
+    main()
