@@ -289,9 +289,18 @@ class AuthoredItems:
             }
         return out
 
-    def question_drafts(self, catalog) -> list:
+    def question_drafts(self, catalog, explain: OptionFacts | None = None) -> list:
+        """The author's questions, stems and options as written; every option gets an explanation.
+
+        The right option says why it is right: one checked sentence about it (a scenario family's fact, or
+        content/summary.toml's definition), with the author's own explanation as its quote; wrong options say
+        what they are for instead. The learner's first-person remarks ("that is why I chose it") are not an
+        explanation and are left out, and an explanation that only talks about another option is not used
+        for the right one.
+        """
         from quizzes.generate import ChoiceDraft, QuestionDraft  # noqa: PLC0415
 
+        explain = explain or OptionFacts(catalog)
         out, seen = [], set()
         for topic, q, label, source_id in self.questions:
             key = _key("author-question", _norm(q.stem), *map(_norm, q.options))
@@ -300,19 +309,115 @@ class AuthoredItems:
             seen.add(key)
             ref = [label, source_id, q.line]
             explanation_ref = [label, source_id, q.explanation_line] if q.explanation_line else ref
-            choices = [
-                ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct,
-                            explanation=q.explanation if k in q.correct and q.explanation else "",
-                            quote=q.explanation if k in q.correct else "",
-                            refs=[explanation_ref] if k in q.correct else [])
-                for k, text in enumerate(q.options)
-            ]  # fmt: skip
+            author = impersonal(q.explanation)
+            wrong = [text for k, text in enumerate(q.options) if k not in q.correct]
+            right = [text for k, text in enumerate(q.options) if k in q.correct]
+            if author and not any(_names(author, text) for text in right) and any(_names(author, t) for t in wrong):
+                author = ""  # it explains the learner's wrong pick, not the answer
+            choices = []
+            for k, text in enumerate(q.options):
+                fact = explain.fact(text)
+                if k in q.correct:
+                    said = fact or author
+                    explanation = f"Correct. {said}" if said else "Correct: the answer the question gives."
+                    quote = author if fact and author else ""
+                    refs = [explanation_ref] if author else [ref]
+                else:
+                    explanation, quote, refs = (f"Not this one: {fact}" if fact else ""), "", [ref]
+                choices.append(ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct,
+                                           explanation=explanation, quote=quote, refs=refs))  # fmt: skip
             out.append(QuestionDraft(
                 key=key, kind="multi" if len(q.correct) == 2 else "single", family=AUTHOR_FAMILY,
                 requirement=_norm(q.stem)[:120], topic=topic, domain=catalog.topics[topic].domain, stem=q.stem,
                 difficulty=2, choices=choices, related_topics=[topic],
             ))  # fmt: skip
         return out
+
+
+# A sentence in the learner's own voice ("I picked B because...", "my mistake") explains their slip, not AWS.
+_FIRST_PERSON = re.compile(r"\bI\b|\bI['’](?:m|ve|d|ll)\b|(?i:\b(?:me|my|mine|myself)\b)")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_FILLER = frozenset("amazon aws the a an".split())
+
+
+def impersonal(text: str) -> str:
+    """The explanation without the sentences written in the first person."""
+    kept = [s for s in _SENTENCE_SPLIT.split(text or "") if s.strip() and not _FIRST_PERSON.search(s)]
+    return " ".join(kept).strip()
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _FILLER]
+
+
+def _names(text: str, option: str) -> bool:
+    """Whether ``text`` names the option (all of its distinctive words, in order, as a phrase)."""
+    words = _words(option)
+    return bool(words) and len(words) <= 6 and re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b",
+                                                          " ".join(_words(text))) is not None  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    return word[:6]  # "balancer" and "balancing", "instances" and "instance"
+
+
+@dataclass(frozen=True)
+class _Named:
+    words: frozenset[str]
+    fact: str
+
+
+class OptionFacts:
+    """One checked sentence about an answer option that names one AWS thing, or None.
+
+    From the scenario families (quizzes/families.toml: an option whose name holds the option's words), else
+    from content/summary.toml's definition of the catalog topic the option names. A sentence option ("Configure
+    AWS Budgets to alert the team") gets the definition of the one service it names; one naming none or
+    several gets none.
+    """
+
+    MAX_WORDS = 7
+
+    def __init__(self, catalog) -> None:
+        from content.summary import load_reference  # noqa: PLC0415
+        from quizzes.families import load_families  # noqa: PLC0415
+
+        self.catalog = catalog
+        self.definitions = {slug: s.text for slug, s in load_reference().definitions.items()}
+        families = load_families().values()
+        self.options = [
+            _Named(frozenset(_stem(w) for w in _words(o.name)), o.fact)
+            for family in families
+            for o in family.options.values()
+            if o.fact
+        ]
+        self.family_topics = frozenset(family.topic for family in families)
+        self._cache: dict[str, str | None] = {}
+
+    def fact(self, option: str) -> str | None:
+        if option not in self._cache:
+            self._cache[option] = self._find(option)
+        return self._cache[option]
+
+    def _find(self, option: str) -> str | None:
+        words = {_stem(w) for w in _words(option)}
+        if not words:
+            return None
+        if len(words) > self.MAX_WORDS:  # a sentence: what the one AWS service it names is for
+            named = [s for s in self.catalog.mentions(option) if s not in self.family_topics]
+            return self.definitions.get(named[0]) if len(named) == 1 else None
+            # A family option whose name holds every word of the option; when several do ("AWS Shield" in Shield
+        # Standard and Shield Advanced), only the one whose name is exactly the option's words
+        fits = [o for o in self.options if words <= o.words]
+        exact = [o for o in fits if o.words == words]
+        if exact or len({o.words for o in fits}) == 1:
+            return (exact or fits)[0].fact
+        # Else the catalog topic the option names, when it is one thing: not a set of siblings ("Glacier" is
+        # an alias of the storage classes, whose definition says nothing about Glacier itself)
+        slug = self.catalog.lookup(option) or self.catalog.lookup(" ".join(_words(option)))
+        if not slug or slug in self.family_topics:
+            return None
+        return self.definitions.get(slug)
 
 
 def _key(*parts: str) -> str:

@@ -469,3 +469,40 @@ def test_lettered_sub_items_are_list_items_not_one_long_line():
 
 def parse_blocks(outline):
     return [b for s in outline.walk() for b in s.blocks]
+
+
+@pytest.mark.django_db
+def test_every_option_of_the_authors_questions_says_why_and_the_learners_own_remarks_are_no_explanation(tmp_path):
+    (tmp_path / "mine.md").write_text(
+        PRACTICE
+        + lines(
+            "",
+            "Which service protects web applications from common exploits such as SQL injection?",
+            "A. AWS WAF",
+            "B. Amazon Inspector",
+            "C. AWS Config",
+            "Answer: A",
+            "Explanation: I picked Inspector because it scans things. Amazon Inspector scans for vulnerabilities.",
+        )
+    )
+    call_command("ingest", str(tmp_path), "--json", stdout=StringIO())
+    deep = Question.objects.get(stem__startswith="A company must keep records")
+    choices = {c.text: c for c in deep.choices.all()}
+    key = choices["S3 Glacier Deep Archive"]
+    # The right answer: a checked sentence about it, the author's explanation as the quote (not said twice)
+    assert key.explanation.startswith("Correct. S3 Glacier Deep Archive")
+    assert key.quote.startswith("Deep Archive is the lowest-cost class") and key.quote not in key.explanation
+    # Wrong options say what they are for instead, and none is "not in your notes" (the question names them)
+    assert choices["S3 One Zone-IA"].explanation.startswith("Not this one: S3 One Zone-IA")
+    assert (
+        choices["Amazon EBS"].explanation.startswith("Not this one:")
+        and "Amazon EBS" in choices["Amazon EBS"].explanation
+    )
+    assert all(c.in_notes for c in choices.values())
+    # "I picked Inspector because...": the learner's slip, about a wrong option, explains nothing
+    waf = Question.objects.get(stem__startswith="Which service protects web applications")
+    texts = " ".join(c.explanation + " " + c.quote for c in waf.choices.all())
+    assert "I picked" not in texts and "scans for vulnerabilities" not in waf.choices.get(correct=True).explanation
+    assert waf.choices.get(correct=True).explanation.startswith("Correct. AWS WAF")
+    lambda_q = Question.objects.get(stem__startswith="Which TWO")
+    assert all(c.explanation for c in lambda_q.choices.all())
