@@ -49,6 +49,7 @@ _COMPARISON_WORDS = frozenset(
 )
 _SUMMARY_WORDS = frozenset({"summary"})
 _PARENTHESES = re.compile(r"\([^)]*\)")
+_LEAD_ACRONYM = re.compile(r"^[*_\s]*[A-Z][\w -]{2,50}?[*_]*\s*\(([A-Z][A-Za-z0-9]{1,6})\)")
 _SUBJECT = re.compile(
     r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Za-z0-9][\w .&/()'’-]*?)\s+(?:is|are|=|stands for)\s", re.I
 )
@@ -188,7 +189,11 @@ class _Assigner:
                 self.warnings.append(f"{self.label}:{card.line}: the card {card.front[:60]!r} names no topic")
         for question in sec.questions:
             key = " ".join(question.options[k] for k in question.correct)
-            topic = self.named(key, ()) or self.named(f"{question.stem} {key}", ctx.topics)
+            topic = (
+                self.named(key, ())
+                or self.named(f"{question.stem} {key}", ctx.topics)
+                or self.named(" ".join(question.options), ())  # what all the options are about
+            )
             if not topic:
                 self.warnings.append(
                     f"{self.label}:{question.line}: the practice question {question.stem[:60]!r} names no topic"
@@ -368,6 +373,12 @@ class _Assigner:
             subject = _SUBJECT.match(block.text)
             if subject and len(subject["subject"].split()) <= _SUBJECT_WORDS:
                 names = self.catalog.find(subject["subject"])
+        if not names and (block.term or group is None):
+            # "**AWS Virtual Private Network** (VPN) -- ...": the acronym the author gives after the name
+            lead = f"{block.term} {(block.definition or '')[:12]}" if block.term else block.text[:60]
+            acronym = _LEAD_ACRONYM.match(lead)
+            slug = self.catalog.lookup(acronym[1]) if acronym else None
+            names = [slug] if slug else []
         if block.term and block.definition:
             # "In-memory Database: ElastiCache": the definition is a bare service name, and
             # it names a service where the term names only a concept (or nothing).

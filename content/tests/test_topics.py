@@ -531,3 +531,31 @@ def test_real_notes_land_on_the_expected_pages(real_notes):
         "aws-config",
         "vpc-flow-logs",
     } <= topics["004"]
+
+
+def test_a_name_spelled_out_with_its_acronym_after_it_reaches_its_page_under_an_unknown_heading():
+    line = "**AWS Virtual Private Network** (VPN) -- A secure connection to on-premises."
+    sections, _ = run(md("Hybrid connections", 1, 2, blocks=[B(line, 2, kind="paragraph")]))
+    assert [(s.topic, [b.line for b in s.blocks]) for s in sections if s.blocks] == [("aws-vpn", [2])]
+    unknown = "**Some Private Link Thing** (SPLT) -- nothing AWS calls that."
+    sections, warnings = run(md("Hybrid connections", 1, 2, blocks=[B(unknown, 2, kind="paragraph")]))
+    assert not [s for s in sections if s.blocks] and any("t:1:" in w for w in warnings)
+
+
+def test_a_practice_question_whose_stem_and_key_name_no_topic_goes_where_its_options_point():
+    from content.ingest.parse import parse
+
+    outline = parse(
+        "\n".join(
+            [
+                "1. Which of these is an example of the controls both sides share?",
+                "A. Patch management",
+                "B. Configuration management",
+                "C. Awareness and training",
+                "D. Shared controls such as all of the above",
+                "Answer: D",
+            ]
+        )
+    )
+    sections, _ = assign(outline, CATALOG, source="t")
+    assert [(s.topic, len(s.questions)) for s in sections if s.questions] == [("shared-responsibility-model", 1)]
