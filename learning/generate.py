@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from content.ingest.spelling import correct_typos
+
 REVERSE_CARDS = False
 MAX_FRONT = 220
 MAX_BACK = 320
@@ -342,6 +344,23 @@ def restates(term: str, back: str, topic: TopicView) -> bool:
     return len(term_words) >= 2 and len(term_words & back_words) * 2 > len(term_words)
 
 
+_STATUS = re.compile(r"(?:no longer|not (?:yet )?available|deprecated|retired|discontinued|being retired)\b", re.I)
+_DEFINING_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|can|will|lets?|allows?|enables?|provides?|offers?|gives?|makes?|keeps?|stores?|runs?|"
+    r"copies|copy|replicates?|moves?|sends?|uses?|used|helps?|protects?|monitors?|manages?|creates?|connects?|"
+    r"delivers?|scales?|collects?|records?|tracks?|holds?|serves?|hosts?|caches?|routes?|distributes?|means?|"
+    r"refers?|consists?|contains?|includes?|supports?|automates?|analy[sz]es?|encrypts?|detects?|[a-z]+ed|[a-z]+ing)\b",
+    re.I,
+)
+
+
+def uses_list(definition: str) -> bool:
+    """ "Compliance, lower latency, replication across accounts": short noun phrases, no verb; uses, not a
+    definition (a child bullet under a term lists what it is for)."""
+    parts = [p for p in re.split(r"\s*[,;]\s*", definition.rstrip(". ")) if p]
+    return len(parts) >= 2 and all(len(words(p)) <= 7 for p in parts) and not _DEFINING_VERB.search(definition)
+
+
 def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
     definition = tidy(_PROVIDER.sub("", fact.data.get("definition") or ""))
@@ -379,6 +398,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return []  # "Finer grain (can be disabled)": a remark, not a definition
     if _OBVIOUS.search(definition):
         return []  # the note-taker's own verdict: "Code building service (name is obvious)"
+    if _STATUS.match(definition) or (uses_list(definition) and not expands(term, definition)):
+        return []  # "No longer available to new customers", "Compliance, lower latency": a remark or its uses
     if (
         fragment(definition)
         or _INTERNALS.search(term + " " + fact.section)
@@ -900,7 +921,10 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
         section=fix_names(fact.section),
         data=_fixed(fact.data),
     )
-    return generator(fact, topic)
+    # A slip of the note-taker's fingers is not taught: "predicatable" reaches the card as "predictable"
+    return [
+        dataclasses.replace(c, front=correct_typos(c.front), back=correct_typos(c.back)) for c in generator(fact, topic)
+    ]
 
 
 def scenario_card(question) -> CardDraft | None:

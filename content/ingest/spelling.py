@@ -49,13 +49,16 @@ def misspelled_word(word: str) -> str | None:
     low = word.lower().replace("’", "'")
     if len(low) < 4 or low in vocabulary():
         return None
-    for form in _forms(low):
-        if form in vocabulary():
-            return None
+    if any(form in vocabulary() for form in _forms(low)):
+        return None
     checker = _checker()
     near = set(checker.edit_distance_1(low)) & vocabulary()  # one slip: a letter missed, doubled, swapped, wrong
     if not near:
         return None  # nothing English is near: a name or a term, not a slip of the fingers
+    if any(form in vocabulary() for form in _derived(low)) and not (
+        low.endswith("able") and any(w.endswith("able") for w in near)
+    ):
+        return None  # "burstable" is burst + able; "predicatable" is "predictable" with a slip, not "predicate" + able
     return max(near, key=lambda w: (checker.word_usage_frequency(w), w))
 
 
@@ -70,6 +73,13 @@ def _forms(low: str) -> tuple[str, ...]:
     for british, american in (("our", "or"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"), ("tre", "ter")):
         if british in low:
             out.append(low.replace(british, american))
+    return tuple(out)
+
+
+def _derived(low: str) -> tuple[str, ...]:
+    """Words made with a suffix or prefix the word list may not hold: "burstable", "multicloud". Weaker than an
+    inflection: a real word one slip away wins over a guessed derivation."""
+    out = []
     if low.endswith("able") and len(low) > 7:
         out += [low[:-4], low[:-4] + "e"]  # "burstable", "customizable"
     for prefix in ("re", "un", "pre", "multi", "non", "auto", "sub", "micro", "inter", "over"):
@@ -90,6 +100,14 @@ def misspellings(text: str) -> list[tuple[str, str]]:
         if fix:
             out.append((word, fix))
     return out
+
+
+def correct_typos(text: str) -> str:
+    """The text with each slip of the fingers mended ("predicatable" -> "predictable"), capitals kept."""
+    for word, fix in misspellings(text):
+        fixed = fix.capitalize() if word[:1].isupper() else fix
+        text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", fixed, text)
+    return text
 
 
 # --- service names ----------------------------------------------------------------------------------

@@ -4,8 +4,19 @@ import re
 
 import pytest
 
+from content.ingest.spelling import correct_typos, misspellings
 from content.models import Topic
-from learning.generate import _ABSOLUTE, _ASKED, _NOT_A_CONCEPT, CardDraft, TopicView, duplicate_key, restates
+from learning.generate import (
+    _ABSOLUTE,
+    _ASKED,
+    _NOT_A_CONCEPT,
+    _STATUS,
+    CardDraft,
+    TopicView,
+    duplicate_key,
+    restates,
+    uses_list,
+)
 from learning.models import Flashcard
 from quizzes.families import load_families
 from quizzes.models import Question
@@ -158,3 +169,31 @@ def test_definition_cards_stay_in_exam_scope(shipped_notes):
     for card in Flashcard.objects.active().filter(kind="definition"):
         assert not _INTERNALS.search(card.front), card.front
         assert not re.search(r"\([^)]*\d[^)]*\)", asked_term(card.front) or ""), card.front
+
+
+def test_no_definition_back_is_a_status_remark_or_a_list_of_uses(shipped_notes):
+    """A child bullet under a term ("No longer available to new customers", "Compliance, lower latency, replication
+    across accounts") says something about it, not what it is."""
+    for back in Flashcard.objects.active().filter(kind="definition").values_list("back", flat=True):
+        assert not _STATUS.match(back) and not uses_list(back), back
+
+
+def test_status_and_uses_rules_on_their_own():
+    assert uses_list("Compliance, lower latency, replication across accounts.")
+    assert uses_list("Log aggregation, live replication between prod and test accounts")
+    assert not uses_list("A managed NoSQL database, serverless")  # a definition with a verb form
+    assert not uses_list("Stores objects in buckets, with versioning")
+    assert not uses_list("Secondary backups of on-premises data")  # one phrase: maybe a definition
+    assert _STATUS.match("No longer available to new customers") and not _STATUS.match("Not a database: a cache")
+
+
+def test_no_generated_card_carries_a_slip_of_the_fingers(shipped_notes):
+    for card in Flashcard.objects.active().exclude(kind="author"):
+        assert misspellings(card.front) == [] and misspellings(card.back) == [], (card.front, card.back)
+
+
+def test_a_slip_is_mended_and_derived_words_are_left_alone():
+    mended = correct_typos("Applications that have steady-state, predicatable usage; availabilty matters.")
+    assert mended == "Applications that have steady-state, predictable usage; availability matters."
+    for word in ("burstable", "customizable", "multicloud", "preconfigured", "unencrypted", "autoscaling"):
+        assert correct_typos(word) == word
