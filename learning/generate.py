@@ -706,9 +706,10 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         or re.search(r"9[’']s|\bnines\b", front, re.I)
     ):
         return []  # "[…] (11 9's)": a hint beside the blank gives the number away
-    if topic.name.lower() not in statement.lower() and not any(
-        n in " ".join(words(statement)) for n in topic.names if len(n) > 2
-    ):
+    said = " ".join(words(statement))
+    own = re.sub(r"^(?:amazon|aws) ", "", plain_name(topic.name))
+    if not re.search(rf"\b{re.escape(own)}\b", said):
+        # named by the service, not by one of its features' aliases ("multi part upload" does not say S3)
         front = f"{topic.name}: {front}"
     back = sentence(statement.replace(number, f"**{number}**", 1))
     if not readable(front, back):

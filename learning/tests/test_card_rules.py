@@ -197,3 +197,11 @@ def test_a_slip_is_mended_and_derived_words_are_left_alone():
     assert mended == "Applications that have steady-state, predictable usage; availability matters."
     for word in ("burstable", "customizable", "multicloud", "preconfigured", "unencrypted", "autoscaling"):
         assert correct_typos(word) == word
+
+
+def test_every_number_card_names_its_service_by_name(shipped_notes):
+    """ "If object size is larger than [...], must use multi-part upload": a feature's name does not say which
+    service the number belongs to."""
+    for card in Flashcard.objects.active().filter(kind="number").select_related("topic"):
+        own = re.sub(r"^(?:amazon|aws) ", "", card.topic.name.lower())
+        assert own in card.front.lower(), card.front
