@@ -247,7 +247,9 @@ class _Assigner:
             other = self.subject_of(block)
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
-            if other and other not in related and not self.catalog.is_ancestor(topic, other):
+            if other and other != topic and (other not in related or self.catalog.is_ancestor(topic, other)):
+                # another service, or one of this topic's own sub-topics by name ("gp2 volumes are ..." under
+                # an EBS heading is the volume types page's): its page, with the bullets under it
                 moved.setdefault(other, []).append(block)
                 current, current_depth = other, block.depth
             else:

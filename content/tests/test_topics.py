@@ -559,3 +559,22 @@ def test_a_practice_question_whose_stem_and_key_name_no_topic_goes_where_its_opt
     )
     sections, _ = assign(outline, CATALOG, source="t")
     assert [(s.topic, len(s.questions)) for s in sections if s.questions] == [("shared-responsibility-model", 1)]
+
+
+def test_a_sentence_about_a_sub_topic_by_name_goes_to_its_page():
+    sections, _ = run(
+        md(
+            "Amazon DynamoDB",
+            1,
+            2,
+            blocks=[
+                B("DynamoDB stores items in tables", 2),
+                B("DynamoDB Accelerator (DAX) is an in-memory cache for DynamoDB tables", 3),
+                B("Tables have partition keys", 4),
+            ],
+        )
+    )
+    assert [(s.topic, [b.line for b in s.blocks]) for s in sections if s.blocks] == [
+        ("amazon-dynamodb", [2, 4]),
+        ("amazon-dynamodb-accelerator", [3]),
+    ]
