@@ -76,7 +76,8 @@ class IngestReport:
     totals: dict = field(default_factory=dict)
     # The deck's named reject rules: rule name -> facts (or scenario questions) it turned away (learning/deck.py).
     rejected: Counter = field(default_factory=Counter)
-    considered: int = 0  # facts and scenario questions the deck looked at
+    considered: int = 0  # facts and scenario questions the deck looked at: made + sum(rejected)
+    made: int = 0  # of those, how many have a card
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
@@ -88,7 +89,7 @@ class IngestReport:
             "updated": dict(self.updated),
             "retired": dict(self.retired),
             "warnings": self.warnings,
-            "considered": self.considered,
+            "deck": {"considered": self.considered, "made": self.made},
             "rejected": dict(sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))),
             "seconds": round(self.seconds, 3),
         }
@@ -701,6 +702,7 @@ class Writer:
         )
         self.report.rejected.update(deck.rejected)
         self.report.considered += deck.considered
+        self.report.made += deck.made
         drafts = {
             key: {
                 "fact_id": fact_rows[card["fact"]].pk if card["fact"] else None,
