@@ -27,7 +27,7 @@ from django.utils.text import slugify
 from content.catalog import Catalog, load_catalog, normalise
 from content.ingest.authored import AuthoredItems
 from content.ingest.claims import disagreements, find_claim, load_claims
-from content.ingest.extract import extract
+from content.ingest.facts import extract
 from content.ingest.facts.text import loose
 from content.ingest.parse import parse
 from content.ingest.sources import NoteText, Unreadable, read_note
