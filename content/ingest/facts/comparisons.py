@@ -18,6 +18,7 @@ from content.ingest.facts.text import (
     first_sentences,
     key,
     term_ok,
+    word_list,
 )
 from content.ingest.outline import Block
 
@@ -63,16 +64,12 @@ def _vs_key(text: str) -> str:
     return " vs ".join(key(part) for part in re.split(r"(?i)\s+vs\.?\s+", text))
 
 
-_ITEM_COLUMN_HEADERS = frozenset(
-    "feature features aspect aspects attribute attributes criteria criterion characteristic characteristics "
-    "category categories property properties comparison parameter parameters factor factors dimension metric "
-    "metrics area areas point points key".split()
-)
+_ITEM_COLUMN_HEADERS = word_list("item_column_headers")
 
 
 _SEPARATOR_CELL = re.compile(r":?-{2,}:?")
 _PORT_VALUE = re.compile(r"\d{2,5}(?:\s*-\s*\d{2,5})?")
-_EMPTY_CELLS = frozenset({"-", "—", "n/a", "none", "no", "yes", "varies", "x"})
+_EMPTY_CELLS = word_list("empty_cells")
 
 
 def _table_cells(b: Block) -> tuple[list[str], list[str], list[tuple[str, str, str, int]], bool] | None:

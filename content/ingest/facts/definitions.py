@@ -34,6 +34,7 @@ from content.ingest.facts.text import (
     key,
     sentences,
     term_ok,
+    word_list,
 )
 from content.ingest.facts.use_cases import _BARE_FOR, USE_CASE_TRIGGER, _split_use_cases, _use_cases_in
 
@@ -61,9 +62,7 @@ def _name_like(text: str) -> bool:
     return 0 < len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
-_DEFINING_START = frozenset(
-    "a an the ability capability measure measures degree extent property practice process run running".split()
-)
+_DEFINING_START = word_list("defining_start")
 
 
 def _defining_sentence(definition: str, owner: str | None) -> bool:
@@ -104,7 +103,7 @@ def clean_definition(definition: str, term: str | None = None) -> str:
 
 
 _LABEL_OPEN = re.compile(r"^([A-Za-z][\w-]*(?: [\w-]+)?)\s*:\s")
-_LEADIN_LAST = frozenset("including like following include includes are is as of the to and or such".split())
+_LEADIN_LAST = word_list("leadin_last")
 
 
 def _ends_as_lead_in(text: str) -> bool:
@@ -162,10 +161,7 @@ def _definition_ok(term: str, definition: str) -> bool:
     return not definition.lower().startswith(("e.g", "ex.", "for example", "example"))
 
 
-CATEGORY_NOUNS = frozenset(
-    "database databases cluster migration warehouse cache store queue engine ledger registry repository "
-    "storage platform tool tools orchestration pipeline catalog".split()
-)
+CATEGORY_NOUNS = word_list("category_nouns")
 
 
 def _category_to_service(term: str, definition: str) -> bool:

@@ -34,6 +34,7 @@ from content.ingest.facts.text import (
     key,
     term_and_definition,
     term_ok,
+    word_list,
 )
 from content.ingest.outline import Block, Fact
 
@@ -190,9 +191,7 @@ _TITLE_SUFFIX = re.compile(
 _TITLE_HOW_WORKS = re.compile(r"(?i)^how\s+(?:does\s+|do\s+)?(.+?)\s+works?\s*\??$")
 _TITLE_QUESTION = re.compile(r"(?i)^(?:what is|what are|what's|what’s)\s+(.+?)\s*\??$")
 _TITLE_WHY = re.compile(r"(?i)^why\s+(.+?)\s*\??$")
-_VAGUE_TITLE_WORDS = frozenset(
-    "common key main other important general basic core overall additional real-time real time real-world".split()
-)
+_VAGUE_TITLE_WORDS = word_list("vague_title_words")
 
 
 @lru_cache(maxsize=8192)

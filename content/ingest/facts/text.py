@@ -5,7 +5,9 @@ line split every kind starts from (`Term: definition`).
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
+from pathlib import Path
 
 from content.ingest.claims import flagged
 from content.ingest.outline import Block
@@ -16,90 +18,40 @@ MAX_STATEMENT = 170  # a cloze card shows the whole statement
 # ----------------------------------------------------------------------------- vocabulary
 
 
-def _vocab(text: str) -> frozenset[str]:
-    """'a|b c|\n d' -> {'a', 'b c', 'd'}."""
-    return frozenset(w.strip() for w in text.replace("\n", "|").split("|") if w.strip())
+WORDS = Path(__file__).with_name("words.toml")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    with WORDS.open("rb") as f:
+        return tomllib.load(f)
+
+
+def word_list(name: str) -> frozenset[str]:
+    """One of the word lists in words.toml (the file is read once)."""
+    return frozenset(_words()[name])
+
+
+def word_table(name: str) -> dict[str, str]:
+    return dict(_words()[name])
 
 
 # Labels that structure the notes but are not terms ("- **Use Case**: ...", "Advantages:").
-GENERIC_TERMS = _vocab(
-    """
-    use case|use cases|usecase|usecases|use-case|use-cases|description|desc|cost|costs|cost model|example|
-    examples|ex|eg|e.g|for example|for instance|note|notes|nb|important|advantages|advantage|disadvantages|
-    disadvantage|features|feature|key features|main features|core features|notable features|benefits|benefit|
-    key benefits|pricing|price|prices|pricing model|pricing models|overview|summary|purpose|definition|
-    definitions|types|type|kinds|kind|best for|ideal for|suitable for|good for|great for|use|uses|usage|
-    conclusion|key takeaways|takeaways|takeaway|key points|key point|tip|tips|exam tip|hint|hints|warning|caution|
-    remember|scenario|scenarios|real time scenario|real-time scenario|real world scenario|real-world scenario|
-    real time use cases|real-time use cases|steps|step|workflow|process|how it works|working|introduction|intro|
-    details|detail|info|information|other|others|misc|limitations|limitation|challenges|challenge|pros|cons|why|
-    what|how|when|where|result|results|output|input|answer|question|solution|problem|configuration|services|
-    concepts|key concepts|components|key components|options|option|characteristics|properties|property|attributes|
-    in short|in summary|i.e|ie|also|source|sources|reference|references|documentation|doc|docs|link|links|url|
-    supports|support|includes|including|popular instance families|categories|category|aspect|comparison|functions|
-    function|capabilities|capability|key capabilities|common use cases|primary use case|primary use cases|
-    key use cases|typical use cases|example use case|example use cases|best practices|best practice|
-    considerations|consideration|requirements|requirement|status|state|method|methods|approach|approaches|
-    strategy|main|key|basics|general|generic|fact|facts|payment|payments|billing|charges|fees|fee|free tier|size|
-    sizes|capacity|storage capacity|form factor|storage|compute|memory|network|networking|performance|
-    availability|durability|latency|throughput|security|integration|integrations|monitoring|management|access|
-    data|region|regions|zone|zones|az|azs|scope|limits|limit|aws|you|user|customer|customer responsibility|
-    aws responsibility|responsibility|admin|developer|learn|homework|assignment|task|tasks|lab|demo|q|a|ans|
-    public|private|fast|simple|elastic|reliable|global|secure|flexible|scalable|cost-effective|cost effective|
-    cost-efficient|cost efficient|customizable|extensible|easily scalable|fully managed|common|other uses|
-    high performance|improved security
-    """
-)
+GENERIC_TERMS = word_list("generic_terms")
 
 # Words that name a quality, not a thing: a term only when the definition really defines it.
-BENEFIT_WORDS = _vocab(
-    """
-    scalability|flexibility|elasticity|agility|security|reliability|performance|high performance|cost efficiency|
-    cost-efficiency|cost-effective|cost effective|cost-efficient|cost efficient|cost savings|cost optimization|
-    cost-effectiveness|ease of use|easy to use|simplicity|automation|consistency|integration|compliance|
-    fault tolerance|resilience|resiliency|persistence|monitoring|efficiency|speed|fast|simple|global|elastic|
-    reliable|time-saving|customizable|customization|isolation|high availability|durability|availability|scalable|
-    secure|flexible|fully managed|managed service|pay-as-you-go|pay as you go|pay-per-use|low latency|
-    high throughput|mobility|productivity|innovation|visibility|control|governance|portability|extensible|
-    interoperability|transparency|accessibility|maintainability|versatility|cost|improved security|
-    improved compatibility|easily scalable
-    """
-)
+BENEFIT_WORDS = word_list("benefit_words")
 
-PRONOUNS = frozenset(
-    "it its it's it’s this that these those they them their there here we you your i he she which what who our my "
-    "users customers developers".split()
-)
+PRONOUNS = word_list("pronouns")
 # Words that open a descriptive bullet rather than a name ("Supports health checks", "Built on Windows").
-VERB_START = frozenset(
-    """provide provides support supports remove removes allow allows enable enables help helps use uses offer offers
-    include includes focus focuses manage manages store stores run runs scale scales integrate integrates integrated
-    work works give gives make makes let lets keep keeps need needs require requires ensure ensures automate automates
-    build builds built deploy deploys define defines create creates launch launches replace replaces expose exposes
-    distribute distributes spread spreads do does is are can will seamlessly easy easily highest fully limited
-    continuously automatically optimized designed based used relies rely operates operate acts act additionally
-    also has have not no""".split()
-)
-DETERMINERS = frozenset("each every all some both such any many most several various".split())
-LEADING_NON_TERM = frozenset(
-    "in on at as after before during with without for from by to since unlike like once then also using "
-    "just only even still now so limited based built designed difference differences".split()
-)
-SUBORDINATORS = frozenset("when if because while although unless since whereas whether though once".split())
-VERBISH = frozenset(
-    "is are was were be been can will should must would could may might does do did have has had let lets let's "
-    "let’s we you i need needs want wants".split()
-)
-STOPWORDS = frozenset(
-    "a an the of and or to in on for by is as at with from into over under via per its it be are this that these "
-    "than then so not no can will your you we our their they amazon aws service services".split()
-)
+VERB_START = word_list("verb_start")
+DETERMINERS = word_list("determiners")
+LEADING_NON_TERM = word_list("leading_non_term")
+SUBORDINATORS = word_list("subordinators")
+VERBISH = word_list("verbish")
+STOPWORDS = word_list("stopwords")
 # Verbs that open an instruction, not a definition ("Launch Docker containers on AWS").
-IMPERATIVE = frozenset(
-    "launch make scale use create run store build deploy orchestrate enable define start stop get set add remove "
-    "install configure choose select click go open write upload download update ensure avoid keep review check "
-    "restrict give allow limit implement attach detach copy move delete register set up monitor pay".split()
-)
+IMPERATIVE = word_list("imperative")
 
 USE_CASE_LABEL = re.compile(
     r"^(?:(?:primary|common|key|typical|example|ideal|main|real[- ]?time|real[- ]?world|other)\s+)?"
@@ -159,13 +111,7 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 _WS = re.compile(r"\s+")
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "’": "'", "‘": "'", "“": '"', "”": '"'})
 
-_ACRONYMS = frozenset(
-    """aws ec2 ebs efs s3 ssd hdd iops vpc iam rds sqs sns ecs eks ecr ami dns acl nacl kms arn cli sdk api ip ipv4 ipv6
-    ttl soa mx ns cname aaaa ptr srv txt os cpu gpu ram hpc etl oltp olap sql nosql json http https ssh tcp udp az dax
-    gsi lsi rcu wcu tb gb mb kb elb alb nlb gwlb asg cdn sla nfs smb io ssm crr srr sse mfa dms emr qldb igw nat cidr
-    rdp ftp sftp url urls ui dbaas paas iaas saas faas byol ci cd cicd ml ai iot vm vms id ids waf cdk cft sc1 st1 gp2
-    gp3 io1 io2 r53 tld mta dr ha pitr""".split()
-)
+_ACRONYMS = word_list("acronyms")
 
 
 _UNDERSCORE_RULE = re.compile(r"_{3,}")
@@ -206,7 +152,7 @@ def _strip_label(text: str) -> str:
 
 
 _WORD_SPLIT = re.compile(r"(\W+)")
-_SMALL_WORDS = frozenset("a an the of and or to in on for by as at with from into via per is are".split())
+_SMALL_WORDS = word_list("small_words")
 
 
 def _decap(text: str) -> str:
@@ -234,54 +180,7 @@ def display(term: str) -> str:
 
 
 # Spelled-out names that the notes also write as an acronym: both get the acronym as subject.
-_EXPANSIONS = {
-    "machine image": "ami",
-    "amazon machine image": "ami",
-    "elastic block store": "ebs",
-    "elastic block storage": "ebs",
-    "elastic file system": "efs",
-    "identity and access management": "iam",
-    "virtual private cloud": "vpc",
-    "key management service": "kms",
-    "application load balancer": "alb",
-    "network load balancer": "nlb",
-    "elastic load balancer": "elb",
-    "elastic load balancing": "elb",
-    "auto scaling group": "asg",
-    "elastic compute cloud": "ec2",
-    "simple storage service": "s3",
-    "relational database service": "rds",
-    "elastic container service": "ecs",
-    "elastic kubernetes service": "eks",
-    "elastic container registry": "ecr",
-    "database migration service": "dms",
-    "simple queue service": "sqs",
-    "simple queuing service": "sqs",
-    "simple notification service": "sns",
-    "cloud development kit": "cdk",
-    "command line interface": "cli",
-    "software development kit": "sdk",
-    "software developer kit": "sdk",
-    "quantum ledger database": "qldb",
-    "elastic mapreduce": "emr",
-    "elastic map reduce": "emr",
-    "amazon resource name": "arn",
-    "access control list": "acl",
-    "network access control list": "nacl",
-    "domain name system": "dns",
-    "cross region replication": "crr",
-    "same region replication": "srr",
-    "infrastructure as a service": "iaas",
-    "platform as a service": "paas",
-    "software as a service": "saas",
-    "time to live": "ttl",
-    "dynamodb accelerator": "dax",
-    "global secondary index": "gsi",
-    "local secondary index": "lsi",
-    "read capacity unit": "rcu",
-    "write capacity unit": "wcu",
-    "cloud formation template": "cft",
-}
+_EXPANSIONS = word_table("expansions")
 _KEY_ARTICLE = re.compile(r"^(?:the|an?)\s+")
 _KEY_VENDOR = re.compile(r"^(?:amazon|aws)\s+(?=\S)")
 _KEY_QUOTES = re.compile(r"[\"']")
@@ -349,9 +248,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_ABBREV = frozenset(
-    "e.g i.e etc vs ex max min no approx inc fig mr dr st cont u.s a.k.a ltd sec avg est eg ie al".split()
-)
+_ABBREV = word_list("abbrev")
 _SENT_END = re.compile(r"[.!?](?:[\"”’)\]]*\s+(?=[\"“‘(*]?[A-Z0-9])|(?=[A-Z][a-z]{2}))")
 
 

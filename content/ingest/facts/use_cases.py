@@ -17,6 +17,7 @@ from content.ingest.facts.text import (
     display,
     sentences,
     term_ok,
+    word_list,
 )
 
 if TYPE_CHECKING:
@@ -30,10 +31,7 @@ _TRIGGERS = (
 )
 USE_CASE_TRIGGER = re.compile(rf"\b(?P<trig>{_TRIGGERS})\b\s*:?\s*", re.I)
 _TRIGGER_LOW = re.compile(rf"\b(?P<trig>{_TRIGGERS})\b\s*:?\s*")  # on lower-cased text: much faster than re.I
-_HEAD_TAIL_WORDS = frozenset(
-    "is are can be were was often commonly typically mainly mostly primarily generally also frequently particularly "
-    "especially very highly most best well ideally widely usually often extremely".split()
-)
+_HEAD_TAIL_WORDS = word_list("head_tail_words")
 
 
 def _trigger(sentence: str) -> re.Match[str] | None:
