@@ -316,6 +316,12 @@ class IngestJob(models.Model):
             return (self.finished_at - self.started_at).total_seconds()
         return None
 
+    @property
+    def rejected(self) -> list[tuple[str, int]]:
+        """The deck's reject rules with how many facts each turned away, most first (the JSON keeps no order)."""
+        counts = self.report.get("report", {}).get("rejected", {})
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
 
 class UploadedFile(models.Model):
     """A file as it reached the upload form (a note or a zip), kept until a job applies it."""

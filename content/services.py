@@ -27,7 +27,8 @@ from django.utils.text import slugify
 from content.catalog import Catalog, load_catalog, normalise
 from content.ingest.authored import AuthoredItems
 from content.ingest.claims import disagreements, find_claim, load_claims
-from content.ingest.extract import extract
+from content.ingest.facts import extract
+from content.ingest.facts.text import loose
 from content.ingest.parse import parse
 from content.ingest.sources import NoteText, Unreadable, read_note
 from content.ingest.spelling import respell_services
@@ -36,7 +37,8 @@ from content.models import Fact, Section, Source, Topic
 from content.render import render_block
 from content.stored_pages import bump_content_version
 from content.summary import Spelling
-from learning.generate import FactView, TopicView, cards_for, duplicate_key, garbled, scenario_card
+from learning.deck import build_deck
+from learning.generate import garbled
 from learning.models import Flashcard
 from quizzes.families import load_families
 from quizzes.generate import (
@@ -72,6 +74,10 @@ class IngestReport:
     retired: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     totals: dict = field(default_factory=dict)
+    # The deck's named reject rules: rule name -> facts (or scenario questions) it turned away (learning/deck.py).
+    rejected: Counter = field(default_factory=Counter)
+    considered: int = 0  # facts and scenario questions the deck looked at: made + sum(rejected)
+    made: int = 0  # of those, how many have a card
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
@@ -83,6 +89,8 @@ class IngestReport:
             "updated": dict(self.updated),
             "retired": dict(self.retired),
             "warnings": self.warnings,
+            "deck": {"considered": self.considered, "made": self.made},
+            "rejected": dict(sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))),
             "seconds": round(self.seconds, 3),
         }
 
@@ -272,14 +280,6 @@ def totals() -> dict:
         "cards": Flashcard.objects.active().count(),
         "questions": Question.objects.active().count(),
     }
-
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def loose(text: str) -> str:
-    """Text compared for duplicates: case, punctuation, markdown marks and spacing ignored."""
-    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def near_duplicate(a: set[str], b: set[str]) -> bool:
@@ -691,90 +691,27 @@ class Writer:
         topics: dict[str, Topic],
         question_drafts: list[QuestionDraft],
     ) -> None:
-        """Flashcards for every fact, then one scenario card per requirement the notes back; an instructor-edited
-        card keeps its text, a vanished one is retired."""
-        names = {
-            slug: frozenset(normalise(n) for n in (e.name, e.full_name, e.short, *e.aliases) if n)
-            for slug, e in self.catalog.topics.items()
-        }
-        all_names = Counter(n for ns in names.values() for n in ns)
-        views = {}
-        for slug, entry in self.catalog.topics.items():
-            others = frozenset(all_names.keys() - names[slug])
-            is_service = not entry.parent and entry.category != "cloud-concepts"
-            views[slug] = TopicView(
-                slug=slug, name=entry.name, names=names[slug], is_service=is_service, other_names=others
-            )
-        ended_names = [re.escape(n) for e in self.catalog.topics.values() if e.discontinued for n in e.names]
-        ended = re.compile(r"\b(" + "|".join(ended_names) + r")\b", re.I) if ended_names else None
-        drafts: dict[str, dict] = {}
-        fronts: dict[str, str] = {}
-        answers: set[str] = set()
-        ordered = sorted(facts.items(), key=lambda kv: (topics[kv[1]["topic"]].order, kv[1]["refs"][0][2:]))
-        for position, (fact_key, f) in enumerate(ordered):
-            if self.catalog.topics[f["topic"]].discontinued:
-                continue  # never teach a service AWS has ended
-            fact = FactView(
-                key=fact_key,
-                kind=f["kind"],
-                subject=f["subject"],
-                text=f["text"],
-                data=f["data"],
-                section=f["section_title"],
-                lines=len({r[2] for r in f["refs"] if r[0] == f["refs"][0][0]}),
-            )
-            for card in cards_for(fact, views[f["topic"]]):
-                if ended and ended.search(card.front + " " + card.back):
-                    continue  # a card that teaches an ended service (a comparison with QLDB) teaches nothing
-                front_key = duplicate_key(card, f["topic"])
-                answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"
-                if answer_key in answers:
-                    continue  # the same blank on the same line, reached through two facts
-                answers.add(answer_key)
-                if front_key in fronts:  # the same question from another fact: one card, all sources
-                    refs = drafts[fronts[front_key]]["refs"]
-                    refs.extend(r for r in f["refs"] if r not in refs)
-                    continue
-                fronts[front_key] = card.key
-                drafts[card.key] = {
-                    "fact_id": fact_rows[fact_key].pk,
-                    "topic_id": topics[f["topic"]].pk,
-                    "kind": card.kind,
-                    "front": self.spelling(respell_services(card.front)),
-                    "back": self.spelling(respell_services(card.back)),
-                    "refs": list(f["refs"]),
-                    "position": position,
-                }
-        for key in [
-            k
-            for k, d in drafts.items()
-            if d["kind"] in ("definition", "use_case") and {r[0] for r in d["refs"]} <= self.hurried
-        ]:
-            del drafts[key]  # only a hurried file says it (see hurried())
-        # Scenario cards come after the fact cards of the deck: basics first, then "which one fits".
-        position = len(ordered)
-        families = load_families()
-        for question in question_drafts:
-            family = families.get(question.family)
-            wanted = family is None or (family.cards and family.requirement(question.requirement).cards)
-            card = scenario_card(question) if wanted else None
-            if card is None or card.key in drafts or loose(card.front) in fronts:
-                continue
-            fronts[loose(card.front)] = card.key
-            refs = []  # the note lines behind every right answer ("Which TWO" has two)
-            for choice in (c for c in question.choices if c.correct):
-                refs += [r for r in choice.refs if r not in refs]
-            drafts[card.key] = {
-                "fact_id": None,
-                "topic_id": topics[question.topic].pk,
-                "kind": card.kind,
-                "front": card.front,
-                "back": card.back,
-                "refs": refs,
-                "position": position,
+        """The deck learning builds from the facts (learning/deck.py), then the notes' own Q/A cards; an
+        instructor-edited card keeps its text, a vanished one is retired."""
+        deck = build_deck(
+            self.catalog,
+            facts,
+            question_drafts,
+            hurried=self.hurried,
+            polish=lambda text: self.spelling(respell_services(text)),
+        )
+        self.report.rejected.update(deck.rejected)
+        self.report.considered += deck.considered
+        self.report.made += deck.made
+        drafts = {
+            key: {
+                "fact_id": fact_rows[card["fact"]].pk if card["fact"] else None,
+                "topic_id": topics[card["topic"]].pk,
+                **{k: card[k] for k in ("kind", "front", "back", "refs", "position")},
             }
-            position += 1
-        drafts.update(self.authored.card_drafts(topics, position))
+            for key, card in deck.cards.items()
+        }
+        drafts.update(self.authored.card_drafts(topics, deck.next_position))
         existing = {c.key: c for c in Flashcard.objects.all()}
         to_create, to_update = [], []
         for key, values in drafts.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +74,18 @@ class CardDraft:
 
 def card_key(fact_key: str, template: str) -> str:
     return hashlib.sha256(f"{fact_key}\x1f{template}".encode()).hexdigest()[:40]
+
+
+# The names of the rules that turned the current fact away, in the order they spoke (learning/deck.py listens).
+turned_away: ContextVar[list[str] | None] = ContextVar("turned_away", default=None)
+
+
+def reject(rule: str) -> list[CardDraft]:
+    """No card from this fact: the rule says its name, and the ingest report counts it."""
+    heard = turned_away.get()
+    if heard is not None:
+        heard.append(rule)
+    return []
 
 
 def words(text: str) -> list[str]:
@@ -365,41 +378,51 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
     definition = tidy(_PROVIDER.sub("", fact.data.get("definition") or ""))
     if not term or term.lower() in GENERIC or term.lower() in _BROAD or _FEATURE_BLURB.match(term):
-        return []
+        return reject("term is a generic label")
     if _NOT_A_CONCEPT.search(_PAREN.sub("", term).strip()):
-        return []  # an aspect or a naming token, not a concept: its card restates the heading
+        # an aspect or a naming token, not a concept: its card restates the heading
+        return reject("heading is not a concept")
     if _ABSOLUTE.search(definition):
-        return []  # an exam simplification stated as a rule: checked like a scenario's answer, it may be false
+        # an exam simplification stated as a rule: checked like a scenario's answer, it may be false
+        return reject("definition states an absolute rule")
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
-        return []  # "medium" from an example line is a token, not a term
+        return reject("term is a lone lowercase word")  # "medium" from an example line is a token, not a term
     term = re.sub(r"\s*\((?:[a-z][a-z-]*)\)", "", term).strip()  # "CodeDeploy (hybrid)": a slide's aside
     if (
         re.match(r"(amazon|aws) ", term, re.I)
         and names_topic(term, topic)
         and plain_name(term).removesuffix("s") not in _official()
     ):
-        return []  # "Amazon R53": the notes' nickname for a service the deck defines under its own name
+        # "Amazon R53": the notes' nickname for a service the deck defines under its own name
+        return reject("term is the notes' nickname for the service")
     if re.search(r"\blatency$", term, re.I):
-        return []  # "Single-digit millisecond latency": a benefit, answered by restating it
+        return reject("term is a benefit")  # "Single-digit millisecond latency": a benefit, answered by restating it
     if re.search(r"\b(?:our|we)\b", definition, re.I):
-        return []  # "Start a terminal into our EC2 Instances": a course transcript's voice, not a definition
+        # "Start a terminal into our EC2 Instances": a course transcript's voice, not a definition
+        return reject("course transcript's voice")
     if len(term) <= 2 and not term.isupper():
-        return []  # "Id (in IAM Policies Structure)": a field name, answered by restating it
+        # "Id (in IAM Policies Structure)": a field name, answered by restating it
+        return reject("term is a field name")
     if "/" in term and re.search(r"\w*\d\w*/\w|\w/\w*\d", term):
-        return []  # "M6g/M5/M5a/M5n": a row of instance names, whose heading gives the answer away
+        # "M6g/M5/M5a/M5n": a row of instance names, whose heading gives the answer away
+        return reject("term is a row of instance names")
     if term[:1].islower() and not is_acronym(term):
         term = term[:1].upper() + term[1:]
     if names_other_topic(term, topic):
-        return []  # "IAM (in Amazon Athena)": how this service uses another, not what the other is
+        # "IAM (in Amazon Athena)": how this service uses another, not what the other is
+        return reject("term names another topic")
     if stands_for(term, definition):
         front = f"What does {term} stand for?"
         return [CardDraft(card_key(fact.key, "definition"), "definition", front, sentence(definition))]
     if len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
-        return []  # "Finer grain (can be disabled)": a remark, not a definition
+        # "Finer grain (can be disabled)": a remark, not a definition
+        return reject("definition is a remark or garbled")
     if _OBVIOUS.search(definition):
-        return []  # the note-taker's own verdict: "Code building service (name is obvious)"
+        # the note-taker's own verdict: "Code building service (name is obvious)"
+        return reject("note-taker's own verdict")
     if _STATUS.match(definition) or (uses_list(definition) and not expands(term, definition)):
-        return []  # "No longer available to new customers", "Compliance, lower latency": a remark or its uses
+        # "No longer available to new customers", "Compliance, lower latency": a remark on the term, or its uses
+        return reject("definition is a status remark or a list of uses")
     if (
         fragment(definition)
         or _INTERNALS.search(term + " " + fact.section)
@@ -408,36 +431,41 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     ):
         # says who, not what; beyond the exam (a leader node, a naming scheme); advice; or an aside in the term
         # that holds an answer ("Savings Plans (1 & 3 years)")
-        return []
+        return reject("definition is advice, trivia or an aside")
     if re.match(r"(up to|upto|max|min|\d)", definition, re.I) or "…" in definition + term or "..." in definition:
-        return []  # a limit is a number card, and a cut-off line is no answer
+        return reject("definition is a limit or cut off")  # a limit is a number card, and a cut-off line is no answer
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
-        return []  # "medium" from an example line is a token, not a term
+        return reject("term is a lone lowercase word")  # "medium" from an example line is a token, not a term
     if re.search(r"\b(and|&|in|with)\b", term) or definition.rstrip().endswith("!") or "helps to" in definition:
-        return []  # "Inbound and Outbound Rules" needs two answers; "No servers to manage!" is a slogan
+        # "Inbound and Outbound Rules" needs two answers; "No servers to manage!" is a slogan
+        return reject("term needs two answers or definition is a slogan")
     if re.match(r"(and|or|but|which|that|to|with|by|of|in|so|this|it)\b", definition, re.I):
-        return []  # starts mid-sentence
+        return reject("definition starts mid-sentence")  # starts mid-sentence
     if re.search(r"\b(where|which|that|and|or|the|a|an|of|to|with|for)\W*$", definition, re.I):
-        return []  # ends mid-sentence ("...short-term projects where.")
+        return reject("definition ends mid-sentence")  # ends mid-sentence ("...short-term projects where.")
     if _RENAMED.search(term + " " + definition):
-        return []
+        return reject("names a renamed service")
     definition = strip_leading_term(term, definition)
     if re.match(r"(can|may|must|should|will|could)\b", definition, re.I):
-        return []  # "Can be stored in S3": a property of the term, not what it is
+        # "Can be stored in S3": a property of the term, not what it is
+        return reject("definition is a property, not what it is")
     if words(definition)[: len(words(term))] == words(term):
-        return []  # the back would open by repeating the front
+        return reject("definition opens with its term")  # the back would open by repeating the front
     term = drop_echoed_expansion(term, definition)
     if gives_away(term, definition, topic) or (
         not is_acronym(_PAREN.sub("", term).strip()) and restates(term, definition, topic)
     ):
-        return []  # "Auto Recovery" / "automatically recovers": the front holds the answer
+        # "Auto Recovery" / "automatically recovers": the front holds the answer
+        return reject("definition restates its term")
     if names_topic(term, topic) and not expands(term, definition) and spells_out_name(term, definition, topic):
-        return []  # "AWS CLI": "manage your AWS services using the command-line" is the name spelled out
+        # "AWS CLI": "manage your AWS services using the command-line" is the name spelled out
+        return reject("definition spells out the name")
     bare = _PAREN.sub("", term).strip()
     if is_acronym(bare) and bare.lower() in words(definition):
-        return []  # "IOPS": "gp3 ... volumes allow you to provision specific IOPS levels" defines nothing
+        # "IOPS": "gp3 ... volumes allow you to provision specific IOPS levels" defines nothing
+        return reject("acronym defined by itself")
     if adds_nothing(term + " " + fact.section, definition, topic):
-        return []
+        return reject("definition adds nothing to the heading")
     if (
         topic.is_service
         and "(" not in term
@@ -473,7 +501,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         reverse = f"Which AWS service is this? {sentence(definition)}"
         if readable(reverse, topic.name):
             cards.append(CardDraft(card_key(fact.key, "reverse"), "reverse", reverse, topic.name))
-    return cards
+    return cards or reject("card would read badly")
 
 
 _CLOSED_SET = re.compile(
@@ -608,13 +636,14 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         or not noun_phrase(label)
         or echoed_acronym(label)
     ):
-        return []
+        return reject("list unlabelled, generic or of the wrong length")
     if any(_RENAMED.search(m) for m in members) or re.search(r"\bwith\b", label, re.I):
-        return []
+        return reject("list names a renamed service or a qualified label")
     if names_topic(label, topic) or _FEATURE_BLURB.match(label) or not _CLOSED_SET.search(label):
-        return []  # only lists that are a closed set (types, classes, models...) can be asked for in full
+        # only lists that are a closed set (types, classes, models...) can be asked for in full
+        return reject("list is not a closed set")
     if any(len(words(m)) > 8 or m.lower().endswith((" of", " include", " includes")) for m in members):
-        return []
+        return reject("list members are sentences")
     named = topic.name.lower() in label.lower() or (
         topic.is_service and any(n in plain_name(label) for n in topic.names if len(n) > 2)
     )
@@ -632,7 +661,7 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
             cloze_front = f"{label}{context}: {shown}. Which one is missing?"
             if readable(cloze_front, member):
                 cards.append(CardDraft(card_key(fact.key, f"cloze:{words(member)}"), "cloze", cloze_front, member))
-    return cards
+    return cards or reject("card would read badly")
 
 
 # Numbers the Cloud Practitioner exam asks: durability and availability, ports, timeouts, commitment terms and
@@ -661,51 +690,58 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
     if not number or number not in statement or len(words(statement)) < 4 or len(statement) > 170:
-        return []
+        return reject("number statement too short or too long")
     if not exam_number(statement, number) or "!" in statement:
-        return []  # trivia beyond the exam, or a slide's exclamation ("up to 10GB of RAM!")
+        # trivia beyond the exam, or a slide's exclamation ("up to 10GB of RAM!")
+        return reject("number outside exam scope")
     if re.search(r"\b(?:example|eg|typically|for instance|such as|sample|say)\b|\be\.g\.", statement, re.I):
-        return []  # a worked example's setting is not an AWS fact
+        return reject("number from a worked example")  # a worked example's setting is not an AWS fact
     if "…" in statement or "..." in statement:
-        return []
+        return reject("number statement cut off")
     if not topic.is_service and topic.slug in {"shared-responsibility-model"}:
-        return []
+        return reject("number on a concept page")
     digits = re.sub(r"\D", "", number)
     whole = re.match(r"\d+", number.replace(",", ""))
     if any(d and re.search(rf"[A-Za-z-]{d}[A-Za-z]", statement) for d in (digits, whole[0] if whole else "")):
-        return []  # "u-12tb1.metal: […] of RAM" (12.3 TB): the name holds the number
+        return reject("name holds the number")  # "u-12tb1.metal: […] of RAM" (12.3 TB): the name holds the number
     if re.search(r"\bafter\b[^.]*$", statement.split(number)[0]) and re.search(r"days?\b", number):
-        return []  # a lifecycle rule's "after 365 days" is a setting, not a fact
+        return reject("number is a lifecycle setting")  # a lifecycle rule's "after 365 days" is a setting, not a fact
     if _RENAMED.search(statement):
-        return []
+        return reject("names a renamed service")
     if (
         garbled(statement)
         or re.match(r"(it|this|they|these|its)\b", statement, re.I)
         or re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", statement, re.I)
     ):
-        return []  # typos, a pronoun whose subject is on another line, or a course transcript's voice
+        # typos, a pronoun whose subject is on another line, or a course transcript's voice
+        return reject("number statement garbled or out of context")
     label_words = statement.split(" – ")[0].split(": ")[-1].lower().strip() if " – " in statement else ""
     if label_words in GENERIC or label_words in _BROAD:
-        return []  # "Naming convention – […] characters long": the label hides what is counted
+        # "Naming convention – […] characters long": the label hides what is counted
+        return reject("blank's label hides what is counted")
     if re.search(r"\bstep \d+\b", statement, re.I):
-        return []  # "Step 4 - The object is now in an edge cache": one step of a process the card does not show
+        # "Step 4 - The object is now in an edge cache": one step of a process the card does not show
+        return reject("number is one step of a process")
     statement = re.sub(r"^(example|e\.g\.|eg|for example|note)\s*[:,-]\s*", "", statement, flags=re.I)
     front = sentence(statement.replace(number, "[…]", 1))
     units = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", number)}
     if units & set(words(front.replace("[…]", " "))) and not re.fullmatch(r"[\d.,]+\s*%?", number):
-        return []  # "the application layer ([…])" for "Layer 7": the front holds the answer's unit and meaning
+        # "the application layer ([…])" for "Layer 7": the front holds the answer's unit and meaning
+        return reject("front holds the answer's unit")
     label = re.match(r"(.*?)\s*(?:[:–-]|\()\s*\[…\]\)?\.?$", front)
     if label and not _QUANTITY.search(label[1].split(":")[-1].split("–")[-1]):
-        return []  # "Gateway Load Balancer: […]" asks for a value without saying which (layer? protocol?)
+        # "Gateway Load Balancer: […]" asks for a value without saying which (layer? protocol?)
+        return reject("blank does not say what it asks")
     before = re.match(r"(.*?)\(\[…\]\)", front)
     if before and not _QUANTITY.search(before[1].strip()):
-        return []  # "Savings Plans ([…]): commitment to...": an aside in brackets, with no word for what it counts
+        # "Savings Plans ([…]): commitment to...": an aside in brackets, with no word for what it counts
+        return reject("blank does not say what it asks")
     if (
         re.search(r"\[…\]\s*\([^)]*\d", front)
         or statement.count(number) > 1
         or re.search(r"9[’']s|\bnines\b", front, re.I)
     ):
-        return []  # "[…] (11 9's)": a hint beside the blank gives the number away
+        return reject("a hint gives the number away")  # "[…] (11 9's)": a hint beside the blank gives the number away
     said = " ".join(words(statement))
     own = re.sub(r"^(?:amazon|aws) ", "", plain_name(topic.name))
     if not re.search(rf"\b{re.escape(own)}\b", said):
@@ -713,7 +749,7 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         front = f"{topic.name}: {front}"
     back = sentence(statement.replace(number, f"**{number}**", 1))
     if not readable(front, back):
-        return []
+        return reject("card would read badly")
     return [CardDraft(card_key(fact.key, "number"), "number", front, back)]
 
 
@@ -745,9 +781,10 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     items = [tidy(i) for i in fact.data.get("items", []) if tidy(i)]
     attributes = fact.data.get("attributes", {})
     if not 2 <= len(items) <= 4 or any(_STRAWMAN.search(i) for i in items):
-        return []
+        return reject("comparison of too many items or a strawman")
     if not any(names_topic(i, topic) or _AWS_THING.search(_PAREN.sub("", i)) for i in items):
-        return []  # "Property Graphs vs RDF Graphs": no AWS thing named, and a data-model detail beyond the exam
+        # "Property Graphs vs RDF Graphs": no AWS thing named, and a data-model detail beyond the exam
+        return reject("comparison names no AWS thing")
     cards = []
     for attribute, values in list(attributes.items())[:12]:
         attribute = tidy(attribute)
@@ -770,7 +807,7 @@ def comparison_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         back = "\n".join(f"• {item}: {value}" for item, value in cells)
         if readable(front, back):
             cards.append(CardDraft(card_key(fact.key, f"compare:{words(attribute)}"), "comparison", front, back))
-    return cards
+    return cards or reject("no comparison row tells the items apart")
 
 
 # Items of a comparison that are AWS things (or the protocols a security group opens), not general IT concepts.
@@ -799,14 +836,15 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         or len(words(option)) > 5
         or not 4 <= len(words(use)) <= 30
     ):
-        return []
+        return reject("use case too short or its option generic")
     if names_other_topic(option, topic) or not (names_topic(option, topic) or _NAMED_THING.search(option)):
-        return []  # a use-case label ("Big Data Processing") or another service's row on this page
+        # a use-case label ("Big Data Processing") or another service's row on this page
+        return reject("option is a label or another service")
     use = re.sub(
         r"^(best suited|ideal|ideally suited|suitable|used|good|great|perfect|designed)\s+for\s+", "", use, flags=re.I
     )
     if re.match(r"(high|low|better|improved|increased|cost|reduced)\b", use, re.I) and len(words(use)) <= 5:
-        return []  # a quality ("High availability and durability"), not a use
+        return reject("use case is a quality")  # a quality ("High availability and durability"), not a use
     if (
         "/" in option
         or garbled(use)
@@ -814,28 +852,30 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         or "..." in use
         or re.search(r"\b(scalab\w*|flexib\w*|various|many|high availability|fault toleran\w*|reliab\w*)\b", use, re.I)
     ):
-        return []  # vague ("scalable, flexible workloads") or cut off
+        return reject("use case vague or cut off")  # vague ("scalable, flexible workloads") or cut off
     if (
         gives_away(option, use, topic)
         or adds_nothing(option, use, topic)
         or restates(option, use, topic)
         or _RENAMED.search(option + " " + use)
     ):
-        return []
+        return reject("use case restates its option")
     if sum(w[:1].isupper() for w in use.split()) * 2 > len(use.split()):
-        return []  # "SSH Access to EC2 Instance": a heading under the option, not what it is best for
+        # "SSH Access to EC2 Instance": a heading under the option, not what it is best for
+        return reject("use case is a heading")
     option_stems = {stem(w) for w in words(option) if w not in _STOP}
     if option_stems <= {stem(w) for w in words(use)}:
-        return []  # "Temporary Storage" is best for "temporary data storage": circular
+        # "Temporary Storage" is best for "temporary data storage": circular
+        return reject("use case restates its option")
     if re.search(r"\b(where|which|that|and|or|the|a|an|of|to|with|for)\W*$", use, re.I):
-        return []  # ends mid-sentence
+        return reject("use case ends mid-sentence")  # ends mid-sentence
     if (fact.lines > 2 and not fact.data.get("every_use")) or (topic.is_service and names_topic(option, topic)):
-        return []  # one of many uses: a learner naming another would be marked wrong
+        return reject("one of many uses")  # one of many uses: a learner naming another would be marked wrong
     context = in_context(option, topic)
     front = f"What {'are' if plural(option) else 'is'} {option}{context} best suited for?"
     back = sentence(use)
     if not readable(front, back):
-        return []
+        return reject("card would read badly")
     return [CardDraft(card_key(fact.key, "use_case"), "use_case", front, back)]
 
 
@@ -914,7 +954,7 @@ def _fixed(value):
 def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
     generator = GENERATORS.get(fact.kind)
     if generator is None:
-        return []
+        return reject("no card rule for this kind")
     fact = dataclasses.replace(
         fact,
         subject=fix_names(fact.subject),

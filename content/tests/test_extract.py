@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from content.ingest.extract import extract, find_number, key
+from content.ingest.facts import extract
+from content.ingest.facts.numbers import find_number
+from content.ingest.facts.text import key
 from content.ingest.outline import Block
 
 NOTES = Path(__file__).resolve().parent.parent / "notes"

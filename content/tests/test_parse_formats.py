@@ -299,7 +299,7 @@ def test_the_parser_never_raises_and_every_block_points_at_real_lines(text):
 
 def test_every_card_made_from_a_table_row_names_the_rows_subject():
     from content.catalog import normalise
-    from content.ingest.extract import extract
+    from content.ingest.facts import extract
     from learning.generate import FactView, TopicView, cards_for
 
     outline = parse(

@@ -297,7 +297,7 @@ def test_the_notes_nickname_for_a_service_makes_no_card():
 
 
 def test_a_definition_keeps_the_sentence_that_says_what_it_is_for():
-    from content.ingest.extract import first_sentences
+    from content.ingest.facts.text import first_sentences
 
     text = (
         "S3 has the option to block public access to all S3 buckets and objects by default. This helps prevent "

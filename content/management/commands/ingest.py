@@ -69,6 +69,12 @@ class Command(BaseCommand):
         for word in ("created", "updated", "retired"):
             counts = ", ".join(f"{n} {kind}" for kind, n in sorted(r[word].items()) if n) or "nothing"
             out(f"  {word}: {counts}")
+        rejected = sorted(r.get("rejected", {}).items(), key=lambda kv: (-kv[1], kv[0]))
+        if rejected:
+            deck = r["deck"]
+            out(f"  cards: {deck['made']} of {deck['considered']} facts and scenario questions made one; turned away:")
+            for rule, n in rejected:
+                out(f"    {rule}: {n}")
         if r["warnings"]:
             out(f"  {len(r['warnings'])} warning(s):")
             for warning in r["warnings"][:20]:

@@ -1,0 +1,179 @@
+"""The deck: which flashcards the notes' facts make, and which named rule turned each other fact away.
+
+Plain Python over plain values (no ORM): ingest (content/services.py) hands over the facts it extracted, calls
+`build_deck`, and writes the cards it returns. Every fact considered either makes a card or is counted under the
+one rule that turned it away, so `considered == made + sum(rejected.values())` (the ingest report shows the
+counts: "definition restates its term: 7").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from content.catalog import Catalog, normalise
+from content.ingest.facts.text import loose
+from learning.generate import FactView, TopicView, cards_for, duplicate_key, scenario_card, turned_away
+from quizzes.families import load_families
+
+# Rules the deck applies to whole cards (the card rules in learning/generate.py name their own).
+ENDED_SERVICE = "service AWS has ended"
+TEACHES_ENDED = "card teaches an ended service"
+SAME_BLANK = "same blank reached twice"
+MERGED = "near-duplicate merged"
+HURRIED = "typed in a hurry"
+UNNAMED = "no rule named"  # a card rule returned nothing without saying why: a bug to fix in the rule
+SCENARIO_UNWANTED = "scenario family asks for no card"
+SCENARIO_NO_CARD = "scenario question makes no card"
+SCENARIO_TWICE = "scenario asked twice"
+
+
+@dataclass
+class Deck:
+    """Cards by key (each a dict: fact key or None, topic slug, kind, front, back, refs, position)."""
+
+    cards: dict[str, dict] = field(default_factory=dict)
+    rejected: Counter = field(default_factory=Counter)  # rule name -> facts (or scenario questions) turned away
+    considered: int = 0  # facts and scenario questions looked at
+    made: int = 0  # of those, how many have a card in the deck
+    next_position: int = 0  # where cards added after the deck (the notes' own Q/A cards) start
+
+
+def topic_views(catalog: Catalog) -> dict[str, TopicView]:
+    names = {
+        slug: frozenset(normalise(n) for n in (e.name, e.full_name, e.short, *e.aliases) if n)
+        for slug, e in catalog.topics.items()
+    }
+    all_names = Counter(n for ns in names.values() for n in ns)
+    views = {}
+    for slug, entry in catalog.topics.items():
+        others = frozenset(all_names.keys() - names[slug])
+        is_service = not entry.parent and entry.category != "cloud-concepts"
+        views[slug] = TopicView(
+            slug=slug, name=entry.name, names=names[slug], is_service=is_service, other_names=others
+        )
+    return views
+
+
+def named_cards(fact: FactView, topic: TopicView) -> tuple[list, str | None]:
+    """The fact's cards, or none and the name of the rule that turned it away."""
+    heard: list[str] = []
+    token = turned_away.set(heard)
+    try:
+        cards = cards_for(fact, topic)
+    finally:
+        turned_away.reset(token)
+    return cards, None if cards else (heard[-1] if heard else UNNAMED)
+
+
+def build_deck(
+    catalog: Catalog,
+    facts: dict[str, dict],
+    questions: list,
+    *,
+    hurried: set[str] = frozenset(),
+    polish: Callable[[str], str] = lambda text: text,
+) -> Deck:
+    """Flashcards for every fact, then one scenario card per requirement the notes back.
+
+    `facts` are ingest's fact dicts by fact key (topic, kind, subject, text, data, refs, section_title);
+    `questions` its question drafts; `hurried` the labels of the files typed in a hurry (content/services.py's
+    hurried()); `polish` respells a card's front and back (the catalog's spelling of service names).
+    """
+    deck = Deck()
+    views = topic_views(catalog)
+    order = {slug: i for i, slug in enumerate(catalog.topics)}
+    ended_names = [re.escape(n) for e in catalog.topics.values() if e.discontinued for n in e.names]
+    ended = re.compile(r"\b(" + "|".join(ended_names) + r")\b", re.I) if ended_names else None
+    drafts = deck.cards
+    fronts: dict[str, str] = {}
+    answers: set[str] = set()
+    origin: dict[str, str] = {}  # card key -> the fact that made it
+    why: dict[str, str] = {}  # fact key -> the last rule that turned one of its cards away
+    ordered = sorted(facts.items(), key=lambda kv: (order[kv[1]["topic"]], kv[1]["refs"][0][2:]))
+    for position, (fact_key, f) in enumerate(ordered):
+        if catalog.topics[f["topic"]].discontinued:
+            why[fact_key] = ENDED_SERVICE  # never teach a service AWS has ended
+            continue
+        fact = FactView(
+            key=fact_key,
+            kind=f["kind"],
+            subject=f["subject"],
+            text=f["text"],
+            data=f["data"],
+            section=f["section_title"],
+            lines=len({r[2] for r in f["refs"] if r[0] == f["refs"][0][0]}),
+        )
+        cards, rule = named_cards(fact, views[f["topic"]])
+        if rule:
+            why[fact_key] = rule
+        for card in cards:
+            if ended and ended.search(card.front + " " + card.back):
+                why[fact_key] = TEACHES_ENDED  # a comparison with QLDB teaches nothing
+                continue
+            front_key = duplicate_key(card, f["topic"])
+            answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"
+            if answer_key in answers:
+                why[fact_key] = SAME_BLANK  # the same blank on the same line, reached through two facts
+                continue
+            answers.add(answer_key)
+            if front_key in fronts:  # the same question from another fact: one card, all sources
+                refs = drafts[fronts[front_key]]["refs"]
+                refs.extend(r for r in f["refs"] if r not in refs)
+                why[fact_key] = MERGED
+                continue
+            fronts[front_key] = card.key
+            origin[card.key] = fact_key
+            drafts[card.key] = {
+                "fact": fact_key,
+                "topic": f["topic"],
+                "kind": card.kind,
+                "front": polish(card.front),
+                "back": polish(card.back),
+                "refs": list(f["refs"]),
+                "position": position,
+            }
+    for key in [
+        k for k, d in drafts.items() if d["kind"] in ("definition", "use_case") and {r[0] for r in d["refs"]} <= hurried
+    ]:
+        del drafts[key]  # only a file typed in a hurry says it
+        why[origin[key]] = HURRIED
+    carded = {origin[k] for k in drafts}
+    deck.considered += len(ordered)
+    deck.made += len(carded)
+    deck.rejected.update(why[k] for k in facts if k not in carded)
+    # Scenario cards come after the fact cards of the deck: basics first, then "which one fits".
+    position = len(ordered)
+    families = load_families()
+    for question in questions:
+        deck.considered += 1
+        family = families.get(question.family)
+        if not (family is None or (family.cards and family.requirement(question.requirement).cards)):
+            deck.rejected[SCENARIO_UNWANTED] += 1
+            continue
+        card = scenario_card(question)
+        if card is None:
+            deck.rejected[SCENARIO_NO_CARD] += 1
+            continue
+        if card.key in drafts or loose(card.front) in fronts:
+            deck.rejected[SCENARIO_TWICE] += 1
+            continue
+        fronts[loose(card.front)] = card.key
+        refs = []  # the note lines behind every right answer ("Which TWO" has two)
+        for choice in (c for c in question.choices if c.correct):
+            refs += [r for r in choice.refs if r not in refs]
+        drafts[card.key] = {
+            "fact": None,
+            "topic": question.topic,
+            "kind": card.kind,
+            "front": card.front,
+            "back": card.back,
+            "refs": refs,
+            "position": position,
+        }
+        deck.made += 1
+        position += 1
+    deck.next_position = position
+    return deck

@@ -1,0 +1,66 @@
+"""The deck's reject rules have names, and the ingest report counts what each turned away."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from content.models import IngestJob
+
+# A definition that restates its term, a heading-like term that is no concept ("... Limits"), and one question
+# asked twice under two spellings ("Delay queue", "Delay queues"): one card from the two, with both lines.
+NOTES = (
+    "# Amazon SQS\n\n"
+    "## Queue types\n\n"
+    "- Delay queue: postpones the delivery of new messages to consumers for a number of seconds.\n"
+    "- Dead-letter queue: a dead letter queue holds the messages that could not be processed by the queue.\n\n"
+    "## Settings\n\n"
+    "- Delay queues: hold back every new message for a set time before any consumer can receive it.\n"
+    "- Message Retention Limits: how long the queue keeps a message that no consumer has deleted yet.\n"
+)
+
+
+def ingest_json(tmp_path) -> dict:
+    (tmp_path / "sqs.md").write_text(NOTES)
+    out = StringIO()
+    call_command("ingest", str(tmp_path), "--replace", "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.django_db
+def test_the_ingest_report_counts_the_facts_each_named_rule_turned_away(tmp_path):
+    report = ingest_json(tmp_path)
+    rejected = report["rejected"]
+    assert rejected["definition restates its term"] == 1
+    assert rejected["heading is not a concept"] == 1
+    assert rejected["near-duplicate merged"] == 1
+    assert "no rule named" not in rejected  # every rule that turns a fact away says its name
+    # Every fact and scenario question the deck considered made a card or was turned away by exactly one rule.
+    deck = report["deck"]
+    assert deck["considered"] == deck["made"] + sum(rejected.values())
+    assert deck["considered"] == report["facts"] + report["questions"]  # one notes file: every fact is its own
+
+
+@pytest.mark.django_db
+def test_the_operator_reads_the_rule_counts_in_the_command_summary(tmp_path):
+    (tmp_path / "sqs.md").write_text(NOTES)
+    out = StringIO()
+    call_command("ingest", str(tmp_path), "--replace", stdout=out)
+    text = out.getvalue()
+    assert "turned away:" in text
+    assert "    definition restates its term: 1\n" in text
+    assert "    heading is not a concept: 1\n" in text
+
+
+@pytest.mark.django_db
+def test_the_instructor_sees_the_rule_counts_on_the_job_page(client, instructor):
+    client.force_login(instructor)
+    client.post(reverse("library:upload"), {"files": [SimpleUploadedFile("sqs.md", NOTES.encode())]})
+    job = IngestJob.objects.get()
+    page = client.get(reverse("library:job", args=[job.pk])).content.decode()
+    assert 'data-testid="rejected"' in page
+    assert "<td>definition restates its term</td><td>1</td>" in page
+    assert "<td>near-duplicate merged</td><td>1</td>" in page
