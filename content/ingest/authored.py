@@ -314,9 +314,16 @@ class AuthoredItems:
             right = [text for k, text in enumerate(q.options) if k in q.correct]
             if author and not any(_names(author, text) for text in right) and any(_names(author, t) for t in wrong):
                 author = ""  # it explains the learner's wrong pick, not the answer
+            facts = [explain.fact(text) for text in q.options]
+            # One service's definition under several sentence options ("Give all IAM users ...") explains none
+            # of them apart: it is kept only where it is the option's own
+            facts = [
+                f if f and (facts.count(f) == 1 or explain.names_one(t)) else None
+                for f, t in zip(facts, q.options, strict=True)
+            ]
             choices = []
             for k, text in enumerate(q.options):
-                fact = explain.fact(text)
+                fact = facts[k]
                 if k in q.correct:
                     said = fact or author
                     explanation = f"Correct. {said}" if said else "Correct: the answer the question gives."
@@ -370,10 +377,10 @@ class _Named:
 class OptionFacts:
     """One checked sentence about an answer option that names one AWS thing, or None.
 
-    From the scenario families (quizzes/families.toml: an option whose name holds the option's words), else
-    from content/summary.toml's definition of the catalog topic the option names. A sentence option ("Configure
-    AWS Budgets to alert the team") gets the definition of the one service it names; one naming none or
-    several gets none.
+    From content/summary.toml's definition of the catalog topic the option names, else the scenario families
+    (quizzes/families.toml: an option whose name holds the option's words; their facts are framed for the
+    family). A sentence option ("Configure AWS Budgets to alert the team") gets the definition of the one
+    service it names; one naming none or several gets none.
     """
 
     MAX_WORDS = 7
@@ -391,7 +398,6 @@ class OptionFacts:
             for o in family.options.values()
             if o.fact
         ]
-        self.family_topics = frozenset(family.topic for family in families)
         self._cache: dict[str, str | None] = {}
 
     def fact(self, option: str) -> str | None:
@@ -403,21 +409,31 @@ class OptionFacts:
         words = {_stem(w) for w in _words(option)}
         if not words:
             return None
-        if len(words) > self.MAX_WORDS:  # a sentence: what the one AWS service it names is for
-            named = [s for s in self.catalog.mentions(option) if s not in self.family_topics]
-            return self.definitions.get(named[0]) if len(named) == 1 else None
-            # A family option whose name holds every word of the option; when several do ("AWS Shield" in Shield
-        # Standard and Shield Advanced), only the one whose name is exactly the option's words
-        fits = [o for o in self.options if words <= o.words]
-        exact = [o for o in fits if o.words == words]
-        if exact or len({o.words for o in fits}) == 1:
-            return (exact or fits)[0].fact
-        # Else the catalog topic the option names, when it is one thing: not a set of siblings ("Glacier" is
-        # an alias of the storage classes, whose definition says nothing about Glacier itself)
-        slug = self.catalog.lookup(option) or self.catalog.lookup(" ".join(_words(option)))
-        if not slug or slug in self.family_topics:
-            return None
-        return self.definitions.get(slug)
+        if len(words) <= self.MAX_WORDS:
+            # The catalog topic the option names, when it is one thing: not a set named in the plural ("Glacier"
+            # is an alias of the S3 storage classes, whose definition says nothing of Glacier itself)
+            slug = self.catalog.lookup(option) or self.catalog.lookup(" ".join(_words(option)))
+            if slug and not self._a_set_by_another_name(slug, words) and slug in self.definitions:
+                return self.definitions[slug]
+            # Else a family option whose name holds every word of the option; when several do ("AWS Shield" in
+            # Shield Standard and Shield Advanced), only the one whose name is exactly the option's words
+            fits = [o for o in self.options if words <= o.words]
+            exact = [o for o in fits if o.words == words]
+            if exact or len({o.words for o in fits}) == 1:
+                return (exact or fits)[0].fact
+        # A sentence, or a name with more to it ("IAM user groups"): what the one AWS service it names is for
+        named = [s for s in self.catalog.mentions(option) if not self._a_set_by_another_name(s, words)]
+        return self.definitions.get(named[0]) if len(named) == 1 else None
+
+    def names_one(self, option: str) -> bool:
+        """Whether the option is a name (a few words), not a sentence."""
+        return 0 < len(_words(option)) <= self.MAX_WORDS
+
+    def _a_set_by_another_name(self, slug: str, words: set[str]) -> bool:
+        name = self.catalog.topics[slug].name
+        last = name.split()[-1].lower()
+        plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+        return plural and words != {_stem(w) for w in _words(name)}
 
 
 def _key(*parts: str) -> str:
