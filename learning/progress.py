@@ -11,6 +11,7 @@ A "study day" is the learner's day: it starts at their day-start hour (4 am) in 
 from __future__ import annotations
 
 import zoneinfo
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -461,14 +462,14 @@ def today_figures(study: StudySettings, today: date, card_rows: list[dict], days
 
 def forecast(today: date, card_rows: list[dict]) -> list[DayCount]:
     """Cards due per study day from today, from each topic's list of due days (days from today)."""
-    due = [0] * FORECAST_DAYS
+    per_day = Counter()
     for row in card_rows:
-        offsets = row["due_days"] or ()
+        offsets = row["due_days"]
         if isinstance(offsets, str):  # SQLite's group_concat
             offsets = [int(n) for n in offsets.split(",")]
-        for n in offsets:
-            if n < FORECAST_DAYS:
-                due[max(n, 0)] += 1  # overdue cards are due today
+        per_day.update(offsets or ())
+    due = [per_day[n] for n in range(FORECAST_DAYS)]
+    due[0] += sum(count for n, count in per_day.items() if n < 0)  # overdue cards are due today
     return [DayCount(today + timedelta(days=n), count) for n, count in enumerate(due)]
 
 
