@@ -30,21 +30,10 @@ def day_label(day: date) -> str:
 
 
 @dataclass
-class Cell:
-    x: int
-    y: int
-    level: int  # 0 no reviews .. 4 the busiest days
-    day: date
-    count: int
-    label: str
-
-
-@dataclass
 class Heatmap:
     width: int
     height: int
     cell: int
-    cells: list[Cell]
     months: list[tuple[int, str]]  # (x, "Jan") where a month's first week starts
     weekdays: list[tuple[int, str]]  # (y, "Mon")
     total: int
@@ -52,6 +41,11 @@ class Heatmap:
     busiest: DayCount | None
     first: date
     last: date
+    # A year is 365 cells and up to 365 table rows: built by heatmap() in the same pass as the geometry rather than
+    # by the template engine, which spent most of the dashboard's rendering time on them. Every value is a number
+    # or a label made from dates (no user text), so nothing needs escaping.
+    cells_svg: str = ""
+    table_rows: str = ""  # the days with reviews, latest first
 
     @property
     def summary(self) -> str:
@@ -65,33 +59,6 @@ class Heatmap:
             f"{day_label(self.first)} and {day_label(self.last)}.{busiest}"
         )
 
-    @property
-    def active(self) -> list[Cell]:
-        return [cell for cell in self.cells if cell.count]
-
-    # A year is 365 cells and up to 365 table rows: built here in one pass rather than by the template engine,
-    # which spent most of the dashboard's rendering time on them. Every value is a number or a label made above
-    # from dates (no user text), so nothing needs escaping.
-    @property
-    def cells_svg(self) -> str:
-        last = len(self.cells) - 1
-        size = self.cell
-        return mark_safe(
-            "".join(
-                f'<rect x="{c.x}" y="{c.y}" width="{size}" height="{size}" rx="2" class="heat-{c.level}" role="img" '
-                f'data-count="{c.count}" tabindex="{0 if i == last else -1}"><title>{c.label}</title></rect>'
-                for i, c in enumerate(self.cells)
-            )
-        )
-
-    @property
-    def table_rows(self) -> str:
-        return mark_safe(
-            "".join(
-                f'<tr><td>{day_label(c.day)}</td><td class="num">{c.count:,}</td></tr>' for c in reversed(self.active)
-            )
-        )
-
 
 HEAT_CELL, HEAT_GAP, HEAT_LEFT, HEAT_TOP = 11, 2, 26, 14
 
@@ -101,41 +68,42 @@ def heatmap(days: list[DayCount]) -> Heatmap:
     peak = max((d.count for d in days), default=0)
     offset = days[0].day.weekday() if days else 0
     step = HEAT_CELL + HEAT_GAP
-    cells, months = [], []
+    months, cells, rows = [], [], []
+    last = len(days) - 1
     for index, entry in enumerate(days):
         column, row = divmod(index + offset, 7)
-        level = math.ceil(4 * entry.count / peak) if entry.count else 0
+        count, day = entry.count, entry.day
+        level = math.ceil(4 * count / peak) if count else 0
+        text = day_label(day)
         cells.append(
-            Cell(
-                HEAT_LEFT + column * step,
-                HEAT_TOP + row * step,
-                level,
-                entry.day,
-                entry.count,
-                f"{day_label(entry.day)}: {plural(entry.count, 'review')}",
-            )
+            f'<rect x="{HEAT_LEFT + column * step}" y="{HEAT_TOP + row * step}" width="{HEAT_CELL}" '
+            f'height="{HEAT_CELL}" rx="2" class="heat-{level}" role="img" data-count="{count}" '
+            f'tabindex="{0 if index == last else -1}"><title>{text}: {plural(count, "review")}</title></rect>'
         )
-        if entry.day.day == 1 or index == 0:
+        if count:
+            rows.append(f'<tr><td>{text}</td><td class="num">{count:,}</td></tr>')
+        if day.day == 1 or index == 0:
             x = HEAT_LEFT + (column + (1 if row else 0)) * step  # the first full week of the month
             if not months or x - months[-1][0] >= 3 * step:
-                months.append((x, MONTHS[entry.day.month - 1]))
+                months.append((x, MONTHS[day.month - 1]))
     columns = (len(days) + offset + 6) // 7
     busiest = max(days, key=lambda d: (d.count, d.day)) if peak else None
     return Heatmap(
         width=HEAT_LEFT + columns * step,
         height=HEAT_TOP + 7 * step,
         cell=HEAT_CELL,
-        cells=cells,
         months=months,
         weekdays=[
             (HEAT_TOP + row * step + HEAT_CELL - 2, name)
             for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun"))
         ],
         total=sum(d.count for d in days),
-        active_days=sum(1 for d in days if d.count),
+        active_days=len(rows),
         busiest=busiest,
         first=days[0].day if days else date.today(),
         last=days[-1].day if days else date.today(),
+        cells_svg=mark_safe("".join(cells)),
+        table_rows=mark_safe("".join(reversed(rows))),
     )
 
 

@@ -1,7 +1,7 @@
 """A learner's progress in figures: today, reviews per day, forecast, retention, card counts, mastery, readiness.
 
-Every figure comes from a handful of SQL aggregates (one over the deck's cards and the learner's states, one over
-their review log per study day, one over their due dates, one over their quiz answers, one over their exams);
+Every figure comes from a handful of SQL aggregates (one over the deck's cards and the learner's states, which
+also gives their due dates, one over their study days' totals, one over their quiz answers, one over their exams);
 Python only adds up the aggregated rows (a few hundred at most) into the dashboard's shapes.
 
 A "study day" is the learner's day: it starts at their day-start hour (4 am) in their time zone, so a review at
@@ -11,6 +11,7 @@ A "study day" is the learner's day: it starts at their day-start hour (4 am) in 
 from __future__ import annotations
 
 import zoneinfo
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -47,6 +48,9 @@ VENDOR = {
         # A review card is mature from an interval of MATURE_DAYS on (whole hours: no time-zone arithmetic).
         "mature": "s.due >= s.last_review + %(mature_hours)s * INTERVAL '1 hour'",
         "greatest": "GREATEST",
+        # Whole study days from %(today)s (a date) to a study-day expression `{x}`, and a list of them per group.
+        "days_from_today": "({x} - CAST(%(today)s AS date))",
+        "list": "array_agg",
     },
     "sqlite": {
         # django_datetime_trunc is the function Django registers on SQLite for time-zone-aware truncation.
@@ -54,6 +58,8 @@ VENDOR = {
         "days_since": "((strftime('%%s', %(now)s) - strftime('%%s', {x})) / 86400)",
         "mature": "(strftime('%%s', s.due) - strftime('%%s', s.last_review)) >= %(mature_hours)s * 3600",
         "greatest": "MAX",
+        "days_from_today": "CAST(julianday({x}) - julianday(%(today)s) AS INTEGER)",
+        "list": "group_concat",
     },
 }
 
@@ -63,7 +69,10 @@ def spelled(name: str, x: str = "") -> str:
 
 
 # Aggregated per topic id first (a small hash key), then joined to the topic's name; FILTER rather than SUM(CASE):
-# this runs over every card in the deck on every look.
+# this runs over every card in the deck on every look. The same scan gives the forecast and what is due today: of
+# the unsuspended cards due before the forecast's horizon, each seen card's study day as days from today (a list per
+# topic, at most one entry per card, counted per day in Python; overdue cards are due today), and the learning
+# steps due now and later today and the review cards due by the end of today. Buried cards wait for their day.
 CARDS_SQL = """
 SELECT t.slug, t.name, t.domain, cards.*
   FROM (SELECT c.topic_id,
@@ -76,7 +85,14 @@ SELECT t.slug, t.name, t.domain, cards.*
                COUNT(*) FILTER (WHERE s.id IS NULL OR (s.reps = 0 AND NOT s.suspended)) AS new,
                COUNT(*) FILTER (WHERE {studied} AND s.state IN ({learning})) AS learning,
                COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND NOT {mature}) AS young,
-               COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND {mature}) AS mature
+               COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND {mature}) AS mature,
+               {list}({due_day}) FILTER (WHERE {due_soon} AND s.reps > 0) AS due_days,
+               COUNT(*) FILTER (WHERE {due_soon} AND {unburied} AND s.state IN ({learning})
+                                AND s.due <= %(now)s) AS learning_now,
+               COUNT(*) FILTER (WHERE {due_soon} AND {unburied} AND s.state IN ({learning}) AND s.due > %(now)s
+                                AND s.due < %(day_end)s) AS learning_later,
+               COUNT(*) FILTER (WHERE {due_soon} AND {unburied} AND s.state = {review}
+                                AND s.due < %(day_end)s) AS review_due
           FROM learning_flashcard c
           LEFT JOIN learning_cardstate s ON s.card_id = c.id AND s.user_id = %(user)s
          WHERE NOT c.retired{deck}
@@ -113,20 +129,6 @@ INSERT INTO learning_reviewday (user_id, day, time_zone, day_starts_hour, review
                                 first_reviews, passed)
 SELECT %(user)s, day, %(tz)s, %(day_start_hour)s, reviews, again, introduced, review_state, first_reviews, passed
   FROM ({logs}) AS days
-"""
-
-# Cards due per study day over the forecast, and (from the same rows) what is due today: learning steps due now
-# and later today, review cards due by the end of today. Buried cards wait for their day.
-FORECAST_SQL = """
-SELECT {day} AS day,
-       COUNT(*) FILTER (WHERE s.reps > 0) AS due,
-       COUNT(*) FILTER (WHERE {unburied} AND s.state IN ({learning}) AND s.due <= %(now)s) AS learning_now,
-       COUNT(*) FILTER (WHERE {unburied} AND s.state IN ({learning}) AND s.due > %(now)s
-                        AND s.due < %(day_end)s) AS learning_later,
-       COUNT(*) FILTER (WHERE {unburied} AND s.state = {review} AND s.due < %(day_end)s) AS review_due
-  FROM learning_cardstate s JOIN learning_flashcard c ON c.id = s.card_id
- WHERE s.user_id = %(user)s AND NOT s.suspended AND NOT c.retired{deck} AND s.due < %(horizon)s
- GROUP BY 1
 """
 
 # Quiz answers per topic and exam domain, over the active questions: all time for a topic's accuracy, the last
@@ -334,7 +336,7 @@ def fetch(sql: str, params: dict) -> list[dict]:
 
 
 def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
-    """Everything the dashboard shows, in five queries (one more once after the learner moves their day)."""
+    """Everything the dashboard shows, in four queries (one more once after the learner moves their day)."""
     ops = connection.ops
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
@@ -346,6 +348,7 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         "tz": study.time_zone,
         "day_start_hour": study.day_starts_hour,
         "day_shift": f"-{study.day_starts_hour} hours",
+        "today": today.isoformat(),
         "horizon": ops.adapt_datetimefield_value(day_start(today + timedelta(days=FORECAST_DAYS), study)),
         "recent": ops.adapt_datetimefield_value(now - timedelta(days=RECENT_QUIZ_DAYS)),
         "mature_hours": MATURE_DAYS * 24,
@@ -363,20 +366,14 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
             review=REVIEW,
             deck=deck,
             studied="(s.reps > 0 AND NOT s.suspended)",
-        ),
-        params,
-    )
-    days = review_days(user, study, params)
-    forecast_rows = fetch(
-        FORECAST_SQL.format(
-            day=spelled("study_day", "s.due"),
-            deck=deck,
-            learning=learning,
-            review=REVIEW,
+            list=spelled("list"),
+            due_day=spelled("days_from_today", spelled("study_day", "s.due")),
+            due_soon="(NOT s.suspended AND s.due < %(horizon)s)",
             unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
         ),
         params,
     )
+    days = review_days(user, study, params)
     quiz_rows = fetch(QUIZ_SQL, params)
     exams = [
         ExamScore(at, score)
@@ -389,12 +386,12 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
 
     topics = topic_progress(card_rows, quiz_rows)
     return Progress(
-        today=today_figures(study, today, card_rows, forecast_rows, days),
+        today=today_figures(study, today, card_rows, days),
         heatmap=[
             DayCount(day, days[day]["reviews"] if day in days else 0)
             for day in (today - timedelta(days=n) for n in range(HEATMAP_DAYS - 1, -1, -1))
         ],
-        forecast=forecast(today, forecast_rows),
+        forecast=forecast(today, card_rows),
         retention=[retention(label, window, today, days) for label, window in RETENTION_WINDOWS],
         desired_retention=study.desired_retention,
         counts={
@@ -441,15 +438,12 @@ def recount_review_days(user_id: int, time_zone: str, day_starts_hour: int) -> N
         )
 
 
-def today_figures(
-    study: StudySettings, today: date, card_rows: list[dict], forecast_rows: list[dict], days: dict
-) -> Today:
+def today_figures(study: StudySettings, today: date, card_rows: list[dict], days: dict) -> Today:
     done = days.get(today, {})
     total = {
-        name: sum(int(row[name] or 0) for row in forecast_rows)
-        for name in ("learning_now", "learning_later", "review_due")
+        name: sum(int(row[name] or 0) for row in card_rows)
+        for name in ("learning_now", "learning_later", "review_due", "new")
     }
-    total["new"] = sum(int(row["new"] or 0) for row in card_rows)
     reviews_left = max(0, study.max_reviews_per_day - int(done.get("review_state") or 0))
     new_left = max(0, study.new_per_day - int(done.get("introduced") or 0))
     streak_from = today if today in days else today - timedelta(days=1)
@@ -466,13 +460,17 @@ def today_figures(
     )
 
 
-def forecast(today: date, rows: list[dict]) -> list[DayCount]:
-    due = dict.fromkeys((today + timedelta(days=n) for n in range(FORECAST_DAYS)), 0)
-    for row in rows:
-        day = max(as_date(row["day"]), today)  # overdue cards are due today
-        if day in due:
-            due[day] += row["due"]
-    return [DayCount(day, count) for day, count in due.items()]
+def forecast(today: date, card_rows: list[dict]) -> list[DayCount]:
+    """Cards due per study day from today, from each topic's list of due days (days from today)."""
+    per_day = Counter()
+    for row in card_rows:
+        offsets = row["due_days"]
+        if isinstance(offsets, str):  # SQLite's group_concat
+            offsets = [int(n) for n in offsets.split(",")]
+        per_day.update(offsets or ())
+    due = [per_day[n] for n in range(FORECAST_DAYS)]
+    due[0] += sum(count for n, count in per_day.items() if n < 0)  # overdue cards are due today
+    return [DayCount(today + timedelta(days=n), count) for n, count in enumerate(due)]
 
 
 def retention(label: str, window: int | None, today: date, days: dict) -> Retention:

@@ -19,6 +19,7 @@ from learning.charts import forecast_chart, heatmap, score_chart
 from learning.models import Flashcard, ReviewLog, ReviewRefused, StudySettings, record_review, undo_last_review
 from learning.progress import MATURE_DAYS, QUIZ_FULL_WEIGHT_AT, RECENT_QUIZ_DAYS, learner_progress
 from learning.queue import build_queue, card_token, preview_intervals
+from learning.tables import domain_rows, mastery_rows
 from quizzes.assignments import due_soon
 from quizzes.models import PASSING_SCALED_SCORE
 
@@ -148,11 +149,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     progress = learner_progress(request.user, study, now)
     started = progress.started_topics
     all_topics = request.GET.get("topics") == "all"
+    weakest = started if all_topics else started[:MASTERY_ROWS]
     return render(
         request,
         "learning/dashboard.html",
         {
-            "weakest": started if all_topics else started[:MASTERY_ROWS],
+            "weakest": weakest,
+            "mastery_rows": mastery_rows(request, weakest, PRACTICE_COUNT) if weakest else "",
+            "domain_rows": "" if progress.is_empty else domain_rows(progress.domains, RECENT_QUIZ_DAYS),
             "more_topics": 0 if all_topics else max(0, len(started) - MASTERY_ROWS),
             "unstarted": len(progress.topics) - len(started),
             "progress": progress,
