@@ -49,7 +49,7 @@ _SHORT = "|".join(re.escape(w) for w in sorted(_SHORTHAND, key=len, reverse=True
 _TOKEN = re.compile(
     r"(?P<markup>\*\*|__|`)"
     r"|(?P<quote>[‘’])|(?P<dquote>[“”])|(?P<dash>–)"
-    rf"|(?<![\w/.-])(?P<short>{_SHORT})(?![\w/.-]|'\w)"
+    rf"|\b(?<![/.-])(?P<short>{_SHORT})(?![\w/.-]|'\w)"
     r"|(?P<percent>(?<=\d)[ \t]*(?:%|\bper ?cent\b|\bpct\b)|\bper ?cent\b)"
     + "".join(rf"|(?P<u_{name}>(?<=\d)[ \t]*(?:{alts})\b|\b(?:{alts})\b)" for name, alts in _UNITS.items())
     + r"|(?P<space>\s*\n\s*|[\t\u00a0]+)"  # a line break (tables) or an odd space; single spaces are copied
@@ -160,24 +160,26 @@ class Claim:
         if self.about is None:
             # A claim without a subject is a phrase: read the whole line, as written and normalised.
             for form, mapping in ((text, None), (norm, where)):
-                if any(u.search(form) for u in self.unless):
-                    continue
                 for rx in self.wrong:
                     m = rx.search(form)
-                    if m:
+                    if m and not any(u.search(form) for u in self.unless):
                         return _span(m.start(), max(m.end(), m.start() + 1), mapping)
             return None
         for sentence_start, sentence in _sentences(norm):
-            if any(u.search(sentence) for u in self.unless):
-                continue
-            for rx in self.wrong:
-                for m in rx.finditer(sentence):
-                    if self.others is not None and self._nearer_other(sentence, m):
-                        continue
-                    if _negated(sentence, m.start()):
-                        continue
-                    begin, end = sentence_start + m.start(), sentence_start + max(m.end(), m.start() + 1)
-                    return _span(begin, end, where)
+            m = self._wrong_in(sentence)  # the `unless` patterns are read only once a wrong statement is found
+            if m is not None and not any(u.search(sentence) for u in self.unless):
+                begin, end = sentence_start + m.start(), sentence_start + max(m.end(), m.start() + 1)
+                return _span(begin, end, where)
+        return None
+
+    def _wrong_in(self, sentence: str) -> re.Match | None:
+        for rx in self.wrong:
+            for m in rx.finditer(sentence):
+                if self.others is not None and self._nearer_other(sentence, m):
+                    continue
+                if _negated(sentence, m.start()):
+                    continue
+                return m
         return None
 
     def _nearer_other(self, sentence: str, m: re.Match) -> bool:
@@ -219,6 +221,7 @@ def _normalised(text: str) -> tuple[str, list[int]]:
     return normalise_map(text)
 
 
+@functools.lru_cache(maxsize=1024)
 def _sentences(norm: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for m in _SENTENCE_END.finditer(norm):
