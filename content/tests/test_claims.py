@@ -58,6 +58,17 @@ MISCONCEPTIONS = [
     "Inspector is the service that discovers PII in S3 buckets.",
     "KMS hands you a dedicated single-tenant HSM.",
     "For heavy OLTP traffic, Redshift is the right pick.",
+    "An Application Load Balancer routes traffic at layer 4.",
+    "EC2 Auto Scaling responds to load by moving you to a larger instance type.",
+    "RDS lets you SSH into the database host to tune the OS.",
+    "S3 bucket names only need to be unique within your account.",
+    "IAM roles come with long-term access keys.",
+    "Global Accelerator caches your content at edge locations.",
+    "Pick Dedicated Instances when you need visibility of sockets and cores for licensing.",
+    "Spot Instances are a great fit for mission-critical databases.",
+    "The Pricing Calculator shows what you spent last month.",
+    "Kinesis Data Streams keep records for 7 days by default.",
+    "Availability Zones are hundreds of miles apart.",
 ]
 
 CORRECT = [
@@ -106,6 +117,16 @@ CORRECT = [
     "Macie finds PII in S3, Inspector finds vulnerabilities.",
     "CloudHSM gives you single-tenant HSMs; KMS is multi-tenant.",
     "Redshift is an OLAP data warehouse.",
+    "NLB works at layer 4 and ALB at layer 7.",
+    "Auto Scaling scales out by adding instances.",
+    "RDS gives no OS access unless you use RDS Custom.",
+    "Bucket names are unique across every AWS account.",
+    "Roles hand out temporary credentials through STS.",
+    "CloudFront caches; Global Accelerator routes to the nearest healthy endpoint.",
+    "Spot suits fault-tolerant batch processing.",
+    "Cost Explorer analyses historical spending.",
+    "A Kinesis stream retains data for 24 hours by default.",
+    "AZs are within 60 miles of each other.",
 ]
 
 
