@@ -34,10 +34,22 @@ _UNITS = {
     "seconds": r"seconds?|secs?",
     "nines": r"9s|9's|9’s|nines",
 }
+# Note-taking shorthand and common misspellings, read as the word they stand for ("ur EC2 instances",
+# "replicated accross AZs", "regional svc") so claims need one spelling of each word.
+_SHORTHAND = {
+    "u": "you", "ur": "your", "w/o": "without", "w/": "with", "b/c": "because", "svc": "service",
+    "svcs": "services", "msg": "message", "msgs": "messages", "std": "standard", "vol": "volume", "vols": "volumes",
+    "yr": "year", "yrs": "years", "mo": "month", "mos": "months", "approx": "approximately", "mgmt": "management",
+    "accross": "across", "availabilty": "availability", "availibility": "availability", "retension": "retention",
+    "seperate": "separate", "durabilty": "durability", "recieve": "receive", "recieves": "receives",
+    "isnt": "isn't", "doesnt": "doesn't", "dont": "don't", "cant": "can't", "arent": "aren't",
+}  # fmt: skip
 _WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_SHORT = "|".join(re.escape(w) for w in sorted(_SHORTHAND, key=len, reverse=True))
 _TOKEN = re.compile(
     r"(?P<markup>\*\*|__|`)"
-    r"|(?P<quote>[‘’])|(?P<dquote>[“”])"
+    r"|(?P<quote>[‘’])|(?P<dquote>[“”])|(?P<dash>–)"
+    rf"|\b(?<![/.-])(?P<short>{_SHORT})(?![\w/.-]|'\w)"
     r"|(?P<percent>(?<=\d)[ \t]*(?:%|\bper ?cent\b|\bpct\b)|\bper ?cent\b)"
     + "".join(rf"|(?P<u_{name}>(?<=\d)[ \t]*(?:{alts})\b|\b(?:{alts})\b)" for name, alts in _UNITS.items())
     + r"|(?P<space>\s*\n\s*|[\t\u00a0]+)"  # a line break (tables) or an odd space; single spaces are copied
@@ -63,6 +75,10 @@ def normalise_map(text: str) -> tuple[str, list[int]]:
             rep = "'"
         elif kind == "dquote":
             rep = '"'
+        elif kind == "dash":
+            rep = "-"
+        elif kind == "short":
+            rep = _SHORTHAND[value.lower()]
         elif kind == "space":
             rep = "\n" if "\n" in value else " "
         elif kind == "thousands":
@@ -144,22 +160,26 @@ class Claim:
         if self.about is None:
             # A claim without a subject is a phrase: read the whole line, as written and normalised.
             for form, mapping in ((text, None), (norm, where)):
-                if any(u.search(form) for u in self.unless):
-                    continue
                 for rx in self.wrong:
                     m = rx.search(form)
-                    if m:
+                    if m and not any(u.search(form) for u in self.unless):
                         return _span(m.start(), max(m.end(), m.start() + 1), mapping)
             return None
         for sentence_start, sentence in _sentences(norm):
-            if any(u.search(sentence) for u in self.unless):
-                continue
-            for rx in self.wrong:
-                for m in rx.finditer(sentence):
-                    if self.others is not None and self._nearer_other(sentence, m):
-                        continue
-                    begin, end = sentence_start + m.start(), sentence_start + max(m.end(), m.start() + 1)
-                    return _span(begin, end, where)
+            m = self._wrong_in(sentence)  # the `unless` patterns are read only once a wrong statement is found
+            if m is not None and not any(u.search(sentence) for u in self.unless):
+                begin, end = sentence_start + m.start(), sentence_start + max(m.end(), m.start() + 1)
+                return _span(begin, end, where)
+        return None
+
+    def _wrong_in(self, sentence: str) -> re.Match | None:
+        for rx in self.wrong:
+            for m in rx.finditer(sentence):
+                if self.others is not None and self._nearer_other(sentence, m):
+                    continue
+                if _negated(sentence, m.start()):
+                    continue
+                return m
         return None
 
     def _nearer_other(self, sentence: str, m: re.Match) -> bool:
@@ -175,6 +195,21 @@ class Claim:
         return own is None or other < own
 
 
+_NEGATOR = re.compile(r"\b(?:not|no|never|without|cannot|neither|nor)\b|n't\b")
+_CLAUSE_BREAK = re.compile(r"[,;:(]|->|=>|\b(?:but|while|whereas|although|though|however|unlike|so|because|and)\b")
+
+
+def _negated(sentence: str, start: int) -> bool:
+    """Whether the clause leading up to a wrong statement negates it: "you do not pay for idle", "Direct
+    Connect is not encrypted by default". Only the few words before the match, back to a clause break, count,
+    so a "no" elsewhere in the sentence ("..., so there is no point adding a VPN") does not excuse it."""
+    window = sentence[max(0, start - 30) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return bool(_NEGATOR.search(window))
+
+
 def _span(begin: int, end: int, where: list[int] | None) -> Span:
     if where is None:
         return Span(begin, end)
@@ -186,6 +221,7 @@ def _normalised(text: str) -> tuple[str, list[int]]:
     return normalise_map(text)
 
 
+@functools.lru_cache(maxsize=1024)
 def _sentences(norm: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for m in _SENTENCE_END.finditer(norm):
