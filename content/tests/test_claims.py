@@ -12,6 +12,7 @@ from content.ingest.claims import find_claim, load_claims, normalise, parse_clai
 CLAIMS = load_claims()
 
 MISCONCEPTIONS = [
+    "Reserved Instance types: Standard, Convertible and Scheduled RIs.",
     "RIs give a 75 percent discount over on-demand pricing.",
     "With Savings Plans you can save as much as 80% on compute.",
     "Spot capacity is up to 95% cheaper than On-Demand.",
