@@ -8,6 +8,7 @@ erratum is ever quoted.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import random
@@ -16,11 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from content.catalog import load_catalog
+from content.ingest.spelling import respell_services
 from learning.generate import garbled
 from quizzes.families import Family, Option, Requirement
 
 MIN_COVERED = 1  # the key must be in the notes; a distractor they lack is marked as such
 MAX_QUOTE = 240
+OPENING = 60  # characters: a line on another topic must name the option this early to be about it
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class Line:
     text: str
     refs: tuple  # ((label, source_id, line), ...)
     topic: str = ""  # catalog slug of the section the line sits in ("" when unknown: any option may quote it)
+    heading: str = ""  # the title of the section the line sits in ("PRE ASSIGNED URLs"): lines under it are about it
+    labelled: bool = False  # a line that only named an option, joined to the description under it
 
 
 @dataclass
@@ -213,12 +218,66 @@ def option_pattern(option: Option) -> re.Pattern:
     return re.compile("|".join(f"(?:{p.pattern})" for p in option.evidence), re.I)
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def option_spellings(option: Option) -> tuple[str, ...]:
+    """The ways notes write an option's name, letters only: its own name without the maker, and every catalog name
+    or alias that reads almost like it ("pre assigned urls" for Presigned URL, "Kinesis Data Stream")."""
+    bare = _compact(re.sub(r"^(?:Amazon|AWS)\s+", "", re.sub(r"\s*\([^)]*\)", "", option.name)))
+    if len(bare) < 6:
+        return ()  # "Storage", "IaaS": too short to find by spelling alone (its evidence patterns do)
+    forms = {bare.removesuffix("s")}
+    for compact in _catalog_spellings():
+        if compact[0] == bare[0] and abs(len(compact) - len(bare)) <= 3:
+            if difflib.SequenceMatcher(None, compact, bare).ratio() >= 0.85:
+                forms.add(compact.removesuffix("s"))
+    return tuple(sorted(forms))
+
+
+@functools.cache
+def _catalog_spellings() -> frozenset[str]:
+    """Every catalog name and alias, letters only, without the maker."""
+    return frozenset(
+        compact
+        for topic in load_catalog().topics.values()
+        for name in topic.names
+        if len(compact := _compact(re.sub(r"^(?:Amazon|AWS)\s+", "", name, flags=re.I))) >= 6
+    )
+
+
+def names_option(option: Option, text: str, opening: int = OPENING) -> bool:
+    """Whether a line is about an option: it names it near its start, by the option's evidence patterns or by any
+    spelling of its name (the catalog's aliases and misspellings, service names respelled the catalog's way)."""
+    head = text[:opening]
+    if any(p.search(head) for p in option.evidence):
+        return True
+    spellings = option_spellings(option)
+    if not spellings:
+        return False
+    compact = _respelled_compact(head)
+    return any(form in compact for form in spellings)
+
+
+@functools.lru_cache(maxsize=65536)  # every missing option of every family reads the same lines
+def _respelled_compact(text: str) -> str:
+    return _compact(respell_services(text))
+
+
+def heading_names(option: Option, line: Line) -> bool:
+    """Whether the section a line sits in is titled with the option ("SRV RECORD", "PRE ASSIGNED URLs")."""
+    return bool(line.heading) and names_option(option, line.heading, opening=len(line.heading))
+
+
 def find_evidence(
     option: Option,
     lines: list[Line],
     family: Family | None = None,
     topics: frozenset[str] | None = None,
     texts: list[str] | None = None,
+    spelled: bool = True,
 ) -> Line | None:
     """The most telling note line about one option, from the option's own topic.
 
@@ -232,9 +291,17 @@ def find_evidence(
     texts = texts or [plain_text(line.text) for line in lines]
     pattern = option_pattern(option)
     for index, line in enumerate(lines):
-        if not pattern.search(texts[index]):
-            continue  # most lines are about something else: the cheap test first
-        line = with_its_description(line, lines[index + 1] if index + 1 < len(lines) else None, family, name_words)
+        if pattern.search(texts[index]):
+            line = with_its_description(line, lines[index + 1] if index + 1 < len(lines) else None, family, name_words)
+        elif not spelled:
+            continue  # the first, cheap pass: the option's own evidence patterns only
+        elif names_option(option, texts[index]):
+            pass  # named in another spelling ("pre assigned URL", "Kinesis Data Stream")
+        elif heading_names(option, line) and (index == 0 or lines[index - 1].heading != line.heading):
+            # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
+            line = Line(text=f"{plain_text(line.heading)}: {line.text}", refs=line.refs, topic=line.topic, labelled=True)
+        else:
+            continue  # most lines are about something else: the cheap tests first
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
@@ -242,6 +309,8 @@ def find_evidence(
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
+        if not positions and names_option(option, text):
+            positions = [0]  # it opens with the option in another spelling, or with its section's title
         if not positions:
             continue
         first = min(positions)
@@ -249,7 +318,9 @@ def find_evidence(
             continue  # named only deep into a long line, which the quote would cut off before the option
         sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
         own_topic = topics is None or not line.topic or line.topic in topics
-        if not own_topic and (sibling_first or first >= 25 or (not option.topic and not defines(option, text))):
+        if not own_topic and (
+            sibling_first or first >= 25 or (not option.topic and not (line.labelled or defines(option, text)))
+        ):
             # On another service's page, only a line that opens with a service is about it; an option that is no
             # service of its own (No Upfront, patching the OS) often means something else there ("no upfront
             # costs" of Athena, RDS's patching), so only a line that defines it ("AWS Regions are ...") will do.
@@ -304,7 +375,8 @@ def with_its_description(line: Line, following: Line | None, family: Family | No
     ):
         return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option
     joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
-    return Line(text=joined, refs=line.refs + tuple(r for r in following.refs if r not in line.refs), topic=line.topic)
+    refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
+    return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
 
 
 _garbled = functools.lru_cache(maxsize=65536)(garbled)
@@ -318,7 +390,11 @@ _ASSIGNS_SIDE = re.compile(
 def defines(option: Option, text: str) -> bool:
     """Whether a line opens with the option and says what it is ("AWS Regions are ...", "Edge locations: ...")."""
     text = re.sub(r"^\W*(?:\d+\.\s*)?", "", text)
-    return any(p.match(text) for p in option.evidence) and bool(re.match(r"[^.:;]{0,40}?(?:\s(?:is|are)\s|:\s)", text))
+    if any(p.match(text) for p in option.evidence) and re.match(r"[^.:;]{0,40}?(?:\s(?:is|are)\s|:\s)", text):
+        return True
+    # or a label that names it, then what it is ("Use Least Privilege Principle: Define and grant only ...")
+    label = re.match(r"([^.:;]{3,40}):\s", text)
+    return bool(label) and names_option(option, label.group(1))
 
 
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
@@ -394,13 +470,13 @@ def opening_pattern(options: tuple[Option, ...]) -> re.Pattern:
     return re.compile("|".join(option_pattern(o).pattern for o in options), re.I)
 
 
-OPENING = 60  # characters: a line on another topic must name the option this early to be about it
-
-
 class FamilyLines(list):
     """The lines a family's options may be explained from, with the evidence already found in them."""
 
     evidence: dict
+    # Options some line of the notes names (near its start, or in its section's title) but none of which can back
+    # an explanation (a line full of typos, a bare title): never offered, since "not in your notes" would be untrue.
+    unquotable: set
 
 
 def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: set[str]) -> FamilyLines:
@@ -410,27 +486,44 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
     lines = FamilyLines(line for slug in sorted(near) for line in lines_by_topic.get(slug, []))
     texts = [plain_text(line.text) for line in lines]
     lines.evidence = {}
+    lines.unquotable = set()
     missing = []
     for option in family.options.values():
-        found = find_evidence(option, lines, family, option_topics(family, option), texts)
+        found = find_evidence(option, lines, family, option_topics(family, option), texts, spelled=False)
         if found:
             lines.evidence[option.id] = found
         else:
             missing.append(option)
     if missing:
+        # Every topic's lines, for an option the family's own topics say nothing usable about: a line that opens
+        # with it in any spelling, or the first line of a section titled with it.
         opening = opening_pattern(tuple(missing))
+        forms = {form for option in missing for form in option_spellings(option)}
+
+        def names_one(text: str) -> bool:
+            return bool(opening.search(text)) or any(form in _respelled_compact(text) for form in forms)
+
         elsewhere = []
-        for slug in sorted(set(lines_by_topic) - near):
+        taken = set(lines)
+        for slug in sorted(lines_by_topic):
             topic_lines = lines_by_topic[slug]
             for index, line in enumerate(topic_lines):
-                if opening.search(plain_text(line.text)[:OPENING]):
+                first_of_section = index == 0 or topic_lines[index - 1].heading != line.heading
+                if names_one(plain_text(line.text)[:OPENING]) or (
+                    first_of_section and line.heading and names_one(line.heading)
+                ):
                     # with the line under it, which a heading that only names the option needs as its quote
-                    elsewhere += topic_lines[index : index + 2]
+                    for x in topic_lines[index : index + 2]:
+                        if x not in taken:
+                            taken.add(x)
+                            elsewhere.append(x)
         lines.extend(elsewhere)
         for option in missing:
             found = find_evidence(option, lines, family, option_topics(family, option))
             if found:
                 lines.evidence[option.id] = found
+            elif any(names_option(option, plain_text(x.text)) or heading_names(option, x) for x in lines):
+                lines.unquotable.add(option.id)
     return lines
 
 
@@ -445,6 +538,7 @@ def family_questions(
     three distractors of the key's kind."""
     skipped = skipped if skipped is not None else Counter()
     known = getattr(lines, "evidence", None)  # found already by family_lines
+    unquotable = getattr(lines, "unquotable", set())
     evidence = {
         oid: known.get(oid)
         if known is not None
@@ -459,7 +553,16 @@ def family_questions(
             skipped["key not in notes"] += 1
             continue  # the right answer must be explained from the notes
         multi = requirement.multi
-        distractors = pick_distractors(family, requirement, evidence, 3)
+        quoted = {evidence[oid].text for oid in requirement.meets}
+        distractors = []
+        for oid in pick_distractors(family, requirement, evidence, len(requirement.fails)):
+            line = evidence.get(oid)
+            if (line is None and oid in unquotable) or (line is not None and line.text in quoted):
+                continue  # the notes name it, but no line of theirs is left to back it
+            distractors.append(oid)
+            if line is not None:
+                quoted.add(line.text)
+        distractors = distractors[:3]
         stems = family.multi_stems if multi else family.stems
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1
@@ -478,14 +581,9 @@ def family_questions(
             continue
         choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
         # One note line backs one option of a question: a wrong option whose line already backs another option
-        # ("Cost Efficiency: ..." under two advantages) says the notes lack it rather than quote it twice.
-        quoted = {evidence[oid].text for oid in requirement.meets}
+        # ("Cost Efficiency: ..." under two advantages) was not picked above.
         for oid in distractors:
             line = evidence.get(oid)
-            if line is not None and line.text in quoted:
-                line = None
-            if line is not None:
-                quoted.add(line.text)
             choices.append(
                 choice_for(
                     family.options[oid],

@@ -9,7 +9,16 @@ from content.catalog import load_catalog
 from content.ingest.claims import find_claim
 from content.services import ingest
 from quizzes.families import load_families
-from quizzes.generate import NOT_IN_NOTES, clean_claim, defines, fact_echo, giveaway_words, option_topics
+from quizzes.generate import (
+    NOT_IN_NOTES,
+    clean_claim,
+    defines,
+    fact_echo,
+    giveaway_words,
+    names_option,
+    option_topics,
+    plain_text,
+)
 from quizzes.models import Attempt, Question, Response
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +26,19 @@ pytestmark = pytest.mark.django_db
 
 def scenario_questions():
     return Question.objects.active().exclude(family="service-identification").prefetch_related("choices")
+
+
+def note_lines() -> tuple[list[str], list[str]]:
+    """The lines questions may quote (no erratum, no heading), and the titles of the sections that hold them."""
+    from content.models import Section
+
+    lines, titles = [], []
+    for section in Section.objects.all():
+        items = [i for i in section.items if not i["erratum"] and i["kind"] in ("bullet", "paragraph", "table")]
+        lines += [plain_text(i["text"]) for i in items]
+        if items:
+            titles.append(section.title)
+    return lines, titles
 
 
 def test_the_shipped_notes_stock_every_exam_domain(shipped_notes):
@@ -117,6 +139,7 @@ def test_the_key_and_its_lures_come_first(shipped_notes):
     """A key's natural lures (Dedicated Hosts beside Dedicated Instances) are among the distractors whenever the
     requirement rules them out."""
     families = load_families()
+    lines, titles = note_lines()
     for question in scenario_questions():
         family = families[question.family]
         requirement = family.requirement(question.requirement)
@@ -127,7 +150,14 @@ def test_the_key_and_its_lures_come_first(shipped_notes):
             for lure in family.options[oid].lures
             if lure in requirement.fails and family.options[lure].kind == family.options[oid].kind
         }
-        # every lure, or as many as there are places for wrong answers, all of them lures
+        # every lure, or as many as there are places for wrong answers, all of them lures; a lure the notes name
+        # but cannot back is left out (it may be neither quoted nor said to be missing from the notes)
+        lures -= {
+            oid
+            for oid in lures - shown
+            if any(names_option(family.options[oid], t) for t in lines)
+            or any(names_option(family.options[oid], t, opening=len(t)) for t in titles)
+        }
         assert len(shown & lures) == min(len(lures), len(shown)), (question.stem, lures - shown)
 
 
@@ -183,12 +213,42 @@ def test_every_explanation_quotes_its_own_option_or_says_the_notes_lack_it(shipp
             option = family.options[choice.option]
             assert choice.explanation.strip()
             if choice.in_notes:
-                assert choice.quote and option.matches(choice.quote.rstrip("…")), (question.stem, choice.quote)
+                assert choice.quote and names_option(option, choice.quote.rstrip("…"), opening=len(choice.quote)), (
+                    question.stem,
+                    choice.quote,
+                )
                 assert not choice.quote.lower().startswith(("it is not", "this is not")), choice.quote
                 # a line that says something, not a heading
                 assert len(choice.quote.split()) >= 3 and not choice.quote.endswith(":"), choice.quote
             else:
                 assert not choice.correct and not choice.quote and choice.explanation.endswith(NOT_IN_NOTES)
+
+
+def test_no_option_is_marked_not_in_the_notes_while_a_note_line_names_it(shipped_notes):
+    """ "Not in your notes" is said only of an option no line of the notes is about: none names it near its start,
+    in any spelling (the catalog's aliases and misspellings: "PRE ASSIGNED URLs" for presigned URLs, "Kinesis Data
+    Stream"), and no section is titled with it. An option the notes name but cannot back is not offered."""
+    lines, titles = note_lines()
+    families = load_families()
+    checked = 0
+    for question in scenario_questions():
+        family = families[question.family]
+        for choice in question.choices.all():
+            if choice.in_notes:
+                continue
+            checked += 1
+            option = family.options[choice.option]
+            named = [t for t in lines if names_option(option, t)]
+            named += [t for t in titles if names_option(option, t, opening=len(t))]
+            assert not named, (question.stem, choice.text, named[:2])
+    assert checked > 10
+
+
+def test_an_option_is_named_in_the_notes_spelling():
+    options = {o.id: o for f in load_families().values() for o in f.options.values()}
+    assert names_option(options["presigned-url"], "PRE ASSIGNED URLs: where you can give access to an object")
+    assert names_option(options["kinesis-data-streams"], "Kinesis Data Stream : a scalable streaming service")
+    assert not names_option(options["presigned-url"], "Bucket policies grant access to a whole bucket")
 
 
 def test_no_two_options_of_a_question_share_a_quote(shipped_notes):
