@@ -342,6 +342,18 @@ def find_evidence(
     return best[1] if best else None
 
 
+def own_clause(option: Option, line: Line, family: Family) -> Line | None:
+    """The clause of a line that is about this option alone ("you pay for data transferred out of S3" of "Data
+    transfer into S3 is free, but you pay for data transferred out of S3"), or None."""
+    clauses = re.split(r",\s*(?:but|while|whereas)\s+|;\s+|(?<=[a-z])\.\s+", plain_text(line.text))
+    others = [o for o in family.options.values() if o.id != option.id]
+    for clause in clauses:
+        clause = re.sub(r"^[^:]{1,30}:\s+", "", clause).strip().rstrip(".")  # "Data Transfer: ..." label off
+        if len(clause.split()) >= 4 and option.matches(clause) and not any(o.matches(clause) for o in others):
+            return Line(text=clause[:1].upper() + clause[1:] + ".", refs=line.refs, topic=line.topic)
+    return None
+
+
 def heading_like(text: str) -> bool:
     """A title that names something without saying anything of it ("Standard & Infrequent Access (IA) Table
     Class"): every word of four letters or more is capitalised."""
@@ -409,10 +421,17 @@ def order_choices(choices: list[ChoiceDraft], key: str) -> list[ChoiceDraft]:
 
 
 NOT_IN_NOTES = "Your notes do not cover it."
+NAMED_ONLY = "Your notes name it without explaining it."
 
 
 def choice_for(
-    option: Option, evidence: Line | None, *, correct: bool, reason: str = "", right_names: list[str] = ()
+    option: Option,
+    evidence: Line | None,
+    *,
+    correct: bool,
+    reason: str = "",
+    right_names: list[str] = (),
+    named: bool = False,
 ) -> ChoiceDraft:
     """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
     if correct:
@@ -423,7 +442,7 @@ def choice_for(
         # No reason in the data: say it is not what this requirement asks for, name what is, and what it does.
         explanation = f"Not this one: this requirement is met by {' and '.join(right_names)}. {option.fact}"
     if evidence is None:
-        explanation = f"{explanation} {NOT_IN_NOTES}"
+        explanation = f"{explanation} {NAMED_ONLY if named else NOT_IN_NOTES}"
     return ChoiceDraft(
         option=option.id,
         text=option.name,
@@ -554,15 +573,27 @@ def family_questions(
             continue  # the right answer must be explained from the notes
         multi = requirement.multi
         quoted = {evidence[oid].text for oid in requirement.meets}
-        distractors = []
+        distractors, lines_of, withheld = [], {}, []
         for oid in pick_distractors(family, requirement, evidence, len(requirement.fails)):
             line = evidence.get(oid)
-            if (line is None and oid in unquotable) or (line is not None and line.text in quoted):
-                continue  # the notes name it, but no line of theirs is left to back it
+            if line is not None and line.text in quoted:
+                # one note line backs one option: its own clause of a line that compares two ("Data transfer into
+                # S3 is free, but you pay for data transferred out of S3"), else nothing
+                line = own_clause(family.options[oid], line, family)
+                if line is None or line.text in quoted:
+                    withheld.append(oid)
+                    continue
+            elif line is None and oid in unquotable:
+                withheld.append(oid)  # the notes name it, but no line of theirs can back it
+                continue
             distractors.append(oid)
+            lines_of[oid] = line
             if line is not None:
                 quoted.add(line.text)
-        distractors = distractors[:3]
+        # A kind with few members (three payment options) still makes its question: an option withheld above is
+        # offered as one the notes name without explaining.
+        named_only = set(withheld[: max(0, 2 - len(distractors))])
+        distractors = (distractors + [oid for oid in withheld if oid in named_only])[:3]
         stems = family.multi_stems if multi else family.stems
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1
@@ -583,14 +614,14 @@ def family_questions(
         # One note line backs one option of a question: a wrong option whose line already backs another option
         # ("Cost Efficiency: ..." under two advantages) was not picked above.
         for oid in distractors:
-            line = evidence.get(oid)
             choices.append(
                 choice_for(
                     family.options[oid],
-                    line,
+                    lines_of.get(oid),
                     correct=False,
                     reason=requirement.why_not.get(oid, ""),
                     right_names=right_names,
+                    named=oid in named_only,
                 )
             )
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
