@@ -299,7 +299,9 @@ def find_evidence(
             pass  # named in another spelling ("pre assigned URL", "Kinesis Data Stream")
         elif heading_names(option, line) and (index == 0 or lines[index - 1].heading != line.heading):
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
-            line = Line(text=f"{plain_text(line.heading)}: {line.text}", refs=line.refs, topic=line.topic, labelled=True)
+            line = Line(
+                text=f"{plain_text(line.heading)}: {line.text}", refs=line.refs, topic=line.topic, labelled=True
+            )
         else:
             continue  # most lines are about something else: the cheap tests first
         text = plain_text(line.text)  # matched as the learner will read it under the option
