@@ -226,7 +226,7 @@ def _compact(text: str) -> str:
 def option_spellings(option: Option) -> tuple[str, ...]:
     """The ways notes write an option's name, letters only: its own name without the maker, and every catalog name
     or alias that reads almost like it ("pre assigned urls" for Presigned URL, "Kinesis Data Stream")."""
-    bare = _compact(re.sub(r"^(?:Amazon|AWS)\s+", "", re.sub(r"\s*\([^)]*\)", "", option.name)))
+    bare = _compact(_unmade(re.sub(r"\s*\([^)]*\)", "", option.name)))
     if len(bare) < 6:
         return ()  # "Storage", "IaaS": too short to find by spelling alone (its evidence patterns do)
     forms = {bare.removesuffix("s")}
@@ -244,8 +244,15 @@ def _catalog_spellings() -> frozenset[str]:
         compact
         for topic in load_catalog().topics.values()
         for name in topic.names
-        if len(compact := _compact(re.sub(r"^(?:Amazon|AWS)\s+", "", name, flags=re.I))) >= 6
+        if len(compact := _compact(_unmade(name))) >= 6
     )
+
+
+def _unmade(name: str) -> str:
+    """A name without its maker ("Amazon Kinesis Data Streams" -> "Kinesis Data Streams"), unless one plain word
+    would be left ("AWS Artifact", "AWS Budgets": "artifact management" and "budgeting" are no services)."""
+    bare = re.sub(r"^(?:Amazon|AWS)\s+", "", name, flags=re.I)
+    return bare if len(bare.split()) >= 2 or bare != bare.lower().capitalize() else name
 
 
 def names_option(option: Option, text: str, opening: int = OPENING) -> bool:
@@ -257,13 +264,20 @@ def names_option(option: Option, text: str, opening: int = OPENING) -> bool:
     spellings = option_spellings(option)
     if not spellings:
         return False
-    compact = _respelled_compact(head)
-    return any(form in compact for form in spellings)
+    return not _spelled_runs(head).isdisjoint(spellings)
 
 
 @functools.lru_cache(maxsize=65536)  # every missing option of every family reads the same lines
-def _respelled_compact(text: str) -> str:
-    return _compact(respell_services(text))
+def _spelled_runs(text: str) -> frozenset[str]:
+    """Every run of up to six whole words of a text, letters only and without a plural s ("pre assigned URLs" ->
+    "preassignedurl"), after respelling service names: a name matches whole words, never part of one ("Artifact"
+    is not in "CodeArtifact", "Budgets" not in "budgeting")."""
+    words = re.findall(r"[a-z0-9]+", respell_services(text).lower())
+    return frozenset(
+        "".join(words[i:j]).removesuffix("s")
+        for i in range(len(words))
+        for j in range(i + 1, min(i + 7, len(words) + 1))
+    )
 
 
 def heading_names(option: Option, line: Line) -> bool:
@@ -522,7 +536,7 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
         forms = {form for option in missing for form in option_spellings(option)}
 
         def names_one(text: str) -> bool:
-            return bool(opening.search(text)) or any(form in _respelled_compact(text) for form in forms)
+            return bool(opening.search(text)) or not _spelled_runs(text).isdisjoint(forms)
 
         elsewhere = []
         taken = set(lines)
