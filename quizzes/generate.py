@@ -102,11 +102,16 @@ management""".split()
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
 
 
+# Words that say what an option's name says in other words: "itself" is the "self" of "self-managed".
+_SAME_WORD = {"itself": "self", "themselves": "self", "ourselves": "self", "yourself": "self"}
+
+
 @functools.lru_cache(maxsize=65536)
 def word_stems(text: str) -> frozenset[str]:
     """Crude stems of the words in a text ("bursts", "Bursting" -> "burst"; "readable", "Read" -> "read")."""
     stems = set()
     for word in re.findall(r"[a-z0-9]+", text.lower()):
+        word = _SAME_WORD.get(word, word)
         if word in _PLAIN_WORDS or len(word) < 3:
             continue
         for suffix in _SUFFIXES:
@@ -150,6 +155,7 @@ GLOSSES = {
     "cur": "cost usage report",
     "sdk": "software development kit library",
     "cli": "command line",
+    "ec2": "virtual machine",
 }
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
@@ -207,6 +213,34 @@ def fact_echo(stem: str, key_facts: list[str], wrong_texts: list[str]) -> set[tu
     wrong = set().union(*(word_pairs(t) for t in wrong_texts)) if wrong_texts else set()
     echo = (word_pairs(stem) & key) - wrong
     return echo if len(echo) >= FACT_ECHO else set()
+
+
+_CONTRAST = re.compile(r"\b(\w+) (?:rather than|instead of|not) (\w+)|\bfrom (\w+) to (\w+)", re.I)
+_LIST = re.compile(r"(?:[\w-]+(?: [\w-]+)?, ){2,}(?:[\w-]+ )?(?:and|or) [\w-]+(?: [\w-]+)?")
+
+
+def defining_echo(stem: str, key_facts: list[str], wrong_facts: list[str]) -> list[str]:
+    """The parts of its key's own definition a stem repeats: the fact's contrast ("minutes rather than weeks",
+    "from weeks to minutes") or two or more items of a list in it ("CSV, JSON and Parquet") that no wrong option's
+    fact has. A stem that says them describes the key instead of a need."""
+    words = word_stems(stem)
+    wrong = set().union(*(word_stems(f) for f in wrong_facts)) if wrong_facts else set()
+
+    def said(item: str) -> bool:
+        return any(_related(a, b) for a in word_stems(item) for b in words)
+
+    out = []
+    for fact in key_facts:
+        for match in _CONTRAST.finditer(fact):
+            pair = [w for w in match.groups() if w]
+            if all(said(w) for w in pair):
+                out.append(" / ".join(pair))
+        for match in _LIST.finditer(fact):
+            items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group(0)) if word_stems(i)]
+            echoed = [i for i in items if word_stems(i) & words and not word_stems(i) & wrong]
+            if len(echoed) >= 2:
+                out.append(", ".join(echoed))
+    return out
 
 
 # -- evidence ----------------------------------------------------------------------------------
@@ -621,9 +655,15 @@ def family_questions(
         right_names = [family.options[oid].name for oid in requirement.meets]
         frame = f"{template} {family.noun} {family.plural} {family.name}"  # words every option's question shares
         wrong_texts = [t for oid in distractors for t in (family.options[oid].name, family.options[oid].fact)]
-        if giveaway_words(
-            stem, right_names, [family.options[oid].name for oid in distractors], frame=frame
-        ) or fact_echo(stem, [family.options[oid].fact for oid in requirement.meets], wrong_texts):
+        if (
+            giveaway_words(stem, right_names, [family.options[oid].name for oid in distractors], frame=frame)
+            or fact_echo(stem, [family.options[oid].fact for oid in requirement.meets], wrong_texts)
+            or defining_echo(
+                stem,
+                [family.options[oid].fact for oid in requirement.meets],
+                [family.options[oid].fact for oid in distractors],
+            )
+        ):
             skipped["giveaway stem"] += 1
             continue
         choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
