@@ -5,7 +5,16 @@ import re
 import pytest
 
 from content.models import Topic
-from learning.generate import _ABSOLUTE, _ASKED, _NOT_A_CONCEPT, CardDraft, TopicView, duplicate_key, restates
+from learning.generate import (
+    _ABSOLUTE,
+    _ASKED,
+    _NOT_A_CONCEPT,
+    CardDraft,
+    TopicView,
+    duplicate_key,
+    ends_cut,
+    restates,
+)
 from learning.models import Flashcard
 from quizzes.families import load_families
 from quizzes.models import Question
@@ -158,3 +167,28 @@ def test_definition_cards_stay_in_exam_scope(shipped_notes):
     for card in Flashcard.objects.active().filter(kind="definition"):
         assert not _INTERNALS.search(card.front), card.front
         assert not re.search(r"\([^)]*\d[^)]*\)", asked_term(card.front) or ""), card.front
+
+
+def test_no_card_asks_for_the_list_in_the_notes(shipped_notes):
+    """ "Name all 3 that your notes list" needs the notes open: AWS's own list may be longer (EC2 storage is more
+    than EBS, instance store and EFS; NIST adds community cloud)."""
+    for front in Flashcard.objects.active().values_list("front", flat=True):
+        assert not re.search(r"your notes list|\bname all\b", front, re.I), front
+
+
+def test_no_card_ends_in_a_word_cut_off(shipped_notes):
+    for front, back in Flashcard.objects.active().values_list("front", "back"):
+        assert not ends_cut(front) and not ends_cut(back), (front, back)
+
+
+def test_a_cut_word_is_told_from_a_name_or_a_word():
+    assert ends_cut("running in at least 2 Availability Zones high availab.")
+    assert not ends_cut("running in at least 2 Availability Zones for high availability.")
+    assert not ends_cut("Stores items in Amazon DynamoDB.")
+    assert not ends_cut("Rapid elasticity.")
+
+
+def test_no_card_asks_a_port_number(shipped_notes):
+    """Port numbers are beyond the Cloud Practitioner exam ("MySQL or PostgreSQL access (port 3306 or 5432)")."""
+    for card in Flashcard.objects.active().filter(kind__in=["number", "cloze"]):
+        assert not re.search(r"\bports?\b", card.front, re.I), card.front
