@@ -572,27 +572,30 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
         def names_one(text: str) -> bool:
             return bool(opening.search(text)) or not _spelled_runs(text).isdisjoint(forms)
 
-        elsewhere = []
-        taken = set(lines)
+        candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
         for slug in sorted(lines_by_topic):
             topic_lines = lines_by_topic[slug]
             for index, line in enumerate(topic_lines):
+                head = plain_text(line.text)[:OPENING]
                 first_of_section = index == 0 or topic_lines[index - 1].heading != line.heading
-                if names_one(plain_text(line.text)[:OPENING]) or (
-                    first_of_section and line.heading and names_one(line.heading)
-                ):
-                    # with the line under it, which a heading that only names the option needs as its quote
-                    for x in topic_lines[index : index + 2]:
-                        if x not in taken:
-                            taken.add(x)
-                            elsewhere.append(x)
-        lines.extend(elsewhere)
+                titled = first_of_section and bool(line.heading)
+                if not (names_one(head) or (titled and names_one(line.heading))):
+                    continue  # most lines name none of them: the cheap test first
+                for option in missing:
+                    if names_option(option, head) or (titled and heading_names(option, line)):
+                        # with the line under it, which a heading that only names the option needs as its quote
+                        candidates[option.id] += topic_lines[index : index + 2]
+        taken = set(lines)
         for option in missing:
-            found = find_evidence(option, lines, family, option_topics(family, option))
+            found = find_evidence(option, candidates[option.id], family, option_topics(family, option))
             if found:
                 lines.evidence[option.id] = found
-            elif any(names_option(option, plain_text(x.text)) or heading_names(option, x) for x in lines):
-                lines.unquotable.add(option.id)
+            elif candidates[option.id]:
+                lines.unquotable.add(option.id)  # named, in some spelling or a section's title, but unquotable
+            for line in candidates[option.id]:
+                if line not in taken:
+                    taken.add(line)
+                    lines.append(line)
     return lines
 
 
