@@ -864,7 +864,12 @@ class Writer:
         lines_by_topic: dict[str, list[Line]] = {}
         for draft in drafts:
             lines_by_topic.setdefault(draft.topic, []).extend(
-                Line(text=item["text"], refs=tuple(tuple(r) for r in item["refs"]), topic=draft.topic)
+                Line(
+                    text=item["text"],
+                    refs=tuple(tuple(r) for r in item["refs"]),
+                    topic=draft.topic,
+                    heading=draft.title,
+                )
                 for item in draft.items
                 if not item["erratum"] and item["kind"] in ("bullet", "paragraph", "table")
             )

@@ -6,6 +6,7 @@ by key. Quality beats quantity: a card a learner cannot answer from its front al
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
@@ -109,7 +110,41 @@ def sentence(text: str) -> str:
 
 
 def readable(front: str, back: str) -> bool:
-    return 8 <= len(front) <= MAX_FRONT and 1 <= len(back) <= MAX_BACK
+    return 8 <= len(front) <= MAX_FRONT and 1 <= len(back) <= MAX_BACK and not ends_cut(front) and not ends_cut(back)
+
+
+_LAST_WORD = re.compile(r"\b([a-z]{4,})\W*$")
+
+
+def ends_cut(text: str) -> bool:
+    """Whether a text ends in a word cut off mid-way ("... in at least 2 Availability Zones high availab."): a word
+    no English word list or catalog name holds, but the start of one that it does."""
+    last = _LAST_WORD.search(text)
+    return bool(last) and _cut_word(last[1])
+
+
+@lru_cache(maxsize=4096)
+def _cut_word(word: str) -> bool:
+    from content.ingest.spelling import vocabulary  # noqa: PLC0415
+
+    if word in vocabulary() or _known_form(word):
+        return False
+    ordered = _sorted_vocabulary()
+    at = bisect.bisect_right(ordered, word)
+    return at < len(ordered) and ordered[at].startswith(word) and len(ordered[at]) > len(word)
+
+
+def _known_form(word: str) -> bool:
+    from content.ingest.spelling import _forms, vocabulary  # noqa: PLC0415
+
+    return any(form in vocabulary() for form in _forms(word))
+
+
+@lru_cache(maxsize=1)
+def _sorted_vocabulary() -> tuple[str, ...]:
+    from content.ingest.spelling import vocabulary  # noqa: PLC0415
+
+    return tuple(sorted(vocabulary()))
 
 
 def is_acronym(term: str) -> bool:
@@ -648,11 +683,9 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         topic.is_service and any(n in plain_name(label) for n in topic.names if len(n) > 2)
     )
     context = "" if named else f" ({topic.name})"  # "Traffic Routing Policies" needs its Route 53
-    front = f"{label}{context}: name all {len(members)} that your notes list."
-    back = "\n".join(f"• {m}" for m in members)
+    # No "name all N that your notes list" card: its answer is the notes' list, which AWS's own may not match
+    # (EC2 storage is more than EBS, instance store and EFS), so it cannot be answered with the notes shut.
     cards = []
-    if readable(front, back):
-        cards.append(CardDraft(card_key(fact.key, "list"), "list", front, back))
     # A cloze over a long list is ambiguous whenever AWS has members the notes left out: short lists only.
     if 3 <= len(members) <= 4 and _COMPLETE_SET.search(label) and all(len(m) <= 40 and ":" not in m for m in members):
         index = int(hashlib.sha256(fact.key.encode()).hexdigest(), 16) % len(members)  # one blank per list
@@ -664,16 +697,17 @@ def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     return cards or reject("card would read badly")
 
 
-# Numbers the Cloud Practitioner exam asks: durability and availability, ports, timeouts, commitment terms and
-# discounts, object-size limits. Instance sizes, prices, quotas, internal lifetimes and size thresholds are trivia
-# there ("C5.large: 4 GB RAM", "$5 per TB", "monitors objects over 128 KB", "stream records live 24 hours").
+# Numbers the Cloud Practitioner exam asks: durability and availability, timeouts, commitment terms and
+# discounts, object-size limits. Instance sizes, prices, quotas, internal lifetimes, size thresholds and port
+# numbers are trivia there ("C5.large: 4 GB RAM", "$5 per TB", "monitors objects over 128 KB", "stream records
+# live 24 hours", "MySQL on port 3306").
 _EXAM_NUMBER = re.compile(
-    r"\b(?:durab\w*|availab\w*|ports?|timeout|invocation|years?|discount|multi-?part|"
+    r"\b(?:durab\w*|availab\w*|timeout|invocation|years?|discount|multi-?part|"
     r"AZs?|Availability Zones?)\b|%|\bLambda\b.*\bminutes\b",
     re.I,
 )
 _OFF_SCOPE_NUMBER = re.compile(
-    r"\b(?:RAM|vCPUs?|memory|KB|MB|GiB|TiB|quotas?|lifetime|tags?|read replicas|"
+    r"\b(?:RAM|vCPUs?|memory|KB|MB|GiB|TiB|quotas?|lifetime|tags?|read replicas|ports?|"
     r"retention window|retains|per (?:TB|terabyte|GB|hour|month)|price|pricing|cost)\b"
     r"|\$|\d\s*x\b|\bx\s*gp2",
     re.I,

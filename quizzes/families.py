@@ -102,6 +102,32 @@ class Family:
     # False when a requirement's answer is unique only among the options a question shows: no flashcard,
     # whose front has no options ("which task is AWS responsible for?" has many right answers alone).
     cards: bool = True
+    # Look-alike groups and the constraints that tell their members apart ({"cost": regex, "zones": regex}): a
+    # requirement whose key has a look-alike among its wrong options must state one of them in its need, and the
+    # reason that option fails must rest on it (Glacier Instant Retrieval beside Standard-IA differs by cost).
+    separators: tuple[tuple[frozenset[str], tuple[tuple[str, re.Pattern], ...]], ...] = ()
+
+    def separating(self, a: str, b: str) -> dict[str, re.Pattern]:
+        """The constraints that tell option a from option b, by name (none when no group says)."""
+        out: dict[str, re.Pattern] = {}
+        for members, constraints in self.separators:
+            if a in members and b in members:
+                out.update(constraints)
+        return out
+
+    def unstated(self, requirement: Requirement, shown: list[str] | None = None) -> list[tuple[str, str]]:
+        """(key, wrong option) pairs of look-alikes whose separating constraint the requirement does not state: its
+        need names none of them, or the wrong option's reason rests on none it names."""
+        out = []
+        for key in requirement.meets:
+            for oid in shown if shown is not None else requirement.fails:
+                constraints = self.separating(key, oid)
+                if not constraints:
+                    continue
+                reason = requirement.why_not.get(oid, "")
+                if not any(p.search(requirement.need) and p.search(reason) for p in constraints.values()):
+                    out.append((key, oid))
+        return out
 
     def requirement(self, rid: str) -> Requirement:
         for req in self.requirements:
@@ -380,7 +406,7 @@ def _apply_lookalikes(entry: dict, families: dict[str, Family], what: str) -> No
     completeness) in one place."""
     if not isinstance(entry, dict):
         raise ValueError(f"{what}: must be a table")
-    _unknown_keys(entry, frozenset({"family", "options"}), what)
+    _unknown_keys(entry, frozenset({"family", "options", "separated_by"}), what)
     family = families.get(entry.get("family"))
     if family is None:
         raise ValueError(f"{what}: unknown family {entry.get('family')!r}")
@@ -394,6 +420,17 @@ def _apply_lookalikes(entry: dict, families: dict[str, Family], what: str) -> No
         option = family.options[oid]
         extra = [m for m in members if m != oid and m not in option.lures]
         family.options[oid] = dataclasses.replace(option, lures=option.lures + tuple(extra))
+    separated_by = entry.get("separated_by", {})
+    if not isinstance(separated_by, dict) or not all(isinstance(v, str) and v for v in separated_by.values()):
+        raise ValueError(f"{what}: 'separated_by' must map constraint names to regexes")
+    if separated_by:
+        try:
+            constraints = tuple((name, re.compile(regex, re.I)) for name, regex in separated_by.items())
+        except re.error as exc:
+            raise ValueError(f"{what}: bad 'separated_by' regex: {exc}") from exc
+        families[family.id] = dataclasses.replace(
+            family, separators=family.separators + ((frozenset(members), constraints),)
+        )
 
 
 @functools.cache

@@ -8,6 +8,7 @@ erratum is ever quoted.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import random
@@ -16,11 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from content.catalog import load_catalog
+from content.ingest.spelling import respell_services
 from learning.generate import garbled
 from quizzes.families import Family, Option, Requirement
 
 MIN_COVERED = 1  # the key must be in the notes; a distractor they lack is marked as such
 MAX_QUOTE = 240
+OPENING = 60  # characters: a line on another topic must name the option this early to be about it
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class Line:
     text: str
     refs: tuple  # ((label, source_id, line), ...)
     topic: str = ""  # catalog slug of the section the line sits in ("" when unknown: any option may quote it)
+    heading: str = ""  # the title of the section the line sits in ("PRE ASSIGNED URLs"): lines under it are about it
+    labelled: bool = False  # a line that only named an option, joined to the description under it
 
 
 @dataclass
@@ -97,11 +102,16 @@ management""".split()
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
 
 
+# Words that say what an option's name says in other words: "itself" is the "self" of "self-managed".
+_SAME_WORD = {"itself": "self", "themselves": "self", "ourselves": "self", "yourself": "self"}
+
+
 @functools.lru_cache(maxsize=65536)
 def word_stems(text: str) -> frozenset[str]:
     """Crude stems of the words in a text ("bursts", "Bursting" -> "burst"; "readable", "Read" -> "read")."""
     stems = set()
     for word in re.findall(r"[a-z0-9]+", text.lower()):
+        word = _SAME_WORD.get(word, word)
         if word in _PLAIN_WORDS or len(word) < 3:
             continue
         for suffix in _SUFFIXES:
@@ -145,6 +155,7 @@ GLOSSES = {
     "cur": "cost usage report",
     "sdk": "software development kit library",
     "cli": "command line",
+    "ec2": "virtual machine",
 }
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
@@ -204,6 +215,34 @@ def fact_echo(stem: str, key_facts: list[str], wrong_texts: list[str]) -> set[tu
     return echo if len(echo) >= FACT_ECHO else set()
 
 
+_CONTRAST = re.compile(r"\b(\w+) (?:rather than|instead of|not) (\w+)|\bfrom (\w+) to (\w+)", re.I)
+_LIST = re.compile(r"(?:[\w-]+(?: [\w-]+)?, ){2,}(?:[\w-]+ )?(?:and|or) [\w-]+(?: [\w-]+)?")
+
+
+def defining_echo(stem: str, key_facts: list[str], wrong_facts: list[str]) -> list[str]:
+    """The parts of its key's own definition a stem repeats: the fact's contrast ("minutes rather than weeks",
+    "from weeks to minutes") or two or more items of a list in it ("CSV, JSON and Parquet") that no wrong option's
+    fact has. A stem that says them describes the key instead of a need."""
+    words = word_stems(stem)
+    wrong = set().union(*(word_stems(f) for f in wrong_facts)) if wrong_facts else set()
+
+    def said(item: str) -> bool:
+        return any(_related(a, b) for a in word_stems(item) for b in words)
+
+    out = []
+    for fact in key_facts:
+        for match in _CONTRAST.finditer(fact):
+            pair = [w for w in match.groups() if w]
+            if all(said(w) for w in pair):
+                out.append(" / ".join(pair))
+        for match in _LIST.finditer(fact):
+            items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group(0)) if word_stems(i)]
+            echoed = [i for i in items if word_stems(i) & words and not word_stems(i) & wrong]
+            if len(echoed) >= 2:
+                out.append(", ".join(echoed))
+    return out
+
+
 # -- evidence ----------------------------------------------------------------------------------
 
 
@@ -213,12 +252,80 @@ def option_pattern(option: Option) -> re.Pattern:
     return re.compile("|".join(f"(?:{p.pattern})" for p in option.evidence), re.I)
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def option_spellings(option: Option) -> tuple[str, ...]:
+    """The ways notes write an option's name, letters only: its own name without the maker, and every catalog name
+    or alias that reads almost like it ("pre assigned urls" for Presigned URL, "Kinesis Data Stream")."""
+    bare = _compact(_unmade(re.sub(r"\s*\([^)]*\)", "", option.name)))
+    if len(bare) < 6:
+        return ()  # "Storage", "IaaS": too short to find by spelling alone (its evidence patterns do)
+    forms = {bare.removesuffix("s")}
+    for compact in _catalog_spellings():
+        if compact[0] == bare[0] and abs(len(compact) - len(bare)) <= 3:
+            if difflib.SequenceMatcher(None, compact, bare).ratio() >= 0.85:
+                forms.add(compact.removesuffix("s"))
+    return tuple(sorted(forms))
+
+
+@functools.cache
+def _catalog_spellings() -> frozenset[str]:
+    """Every catalog name and alias, letters only, without the maker."""
+    return frozenset(
+        compact
+        for topic in load_catalog().topics.values()
+        for name in topic.names
+        if len(compact := _compact(_unmade(name))) >= 6
+    )
+
+
+def _unmade(name: str) -> str:
+    """A name without its maker ("Amazon Kinesis Data Streams" -> "Kinesis Data Streams"), unless one plain word
+    would be left ("AWS Artifact", "AWS Budgets": "artifact management" and "budgeting" are no services)."""
+    bare = re.sub(r"^(?:Amazon|AWS)\s+", "", name, flags=re.I)
+    return bare if len(bare.split()) >= 2 or bare != bare.lower().capitalize() else name
+
+
+def names_option(option: Option, text: str, opening: int = OPENING) -> bool:
+    """Whether a line is about an option: it names it near its start, by the option's evidence patterns or by any
+    spelling of its name (the catalog's aliases and misspellings, service names respelled the catalog's way)."""
+    head = text[:opening]
+    if any(p.search(head) for p in option.evidence):
+        return True
+    spellings = option_spellings(option)
+    if not spellings:
+        return False
+    return not _spelled_runs(head).isdisjoint(spellings)
+
+
+@functools.lru_cache(maxsize=65536)  # every missing option of every family reads the same lines
+def _spelled_runs(text: str) -> frozenset[str]:
+    """Every run of up to six whole words of a text, letters only and without a plural s ("pre assigned URLs" ->
+    "preassignedurl"), after respelling service names: a name matches whole words, never part of one ("Artifact"
+    is not in "CodeArtifact", "Budgets" not in "budgeting")."""
+    words = re.findall(r"[a-z0-9]+", respell_services(text).lower())
+    return frozenset(
+        "".join(words[i:j]).removesuffix("s")
+        for i in range(len(words))
+        for j in range(i + 1, min(i + 7, len(words) + 1))
+    )
+
+
+def heading_names(option: Option, line: Line) -> bool:
+    """Whether the section a line sits in is titled with the option ("SRV RECORD", "PRE ASSIGNED URLs")."""
+    return bool(line.heading) and names_option(option, line.heading, opening=len(line.heading))
+
+
 def find_evidence(
     option: Option,
     lines: list[Line],
     family: Family | None = None,
     topics: frozenset[str] | None = None,
     texts: list[str] | None = None,
+    spelled: bool = True,
 ) -> Line | None:
     """The most telling note line about one option, from the option's own topic.
 
@@ -232,9 +339,19 @@ def find_evidence(
     texts = texts or [plain_text(line.text) for line in lines]
     pattern = option_pattern(option)
     for index, line in enumerate(lines):
-        if not pattern.search(texts[index]):
-            continue  # most lines are about something else: the cheap test first
-        line = with_its_description(line, lines[index + 1] if index + 1 < len(lines) else None, family, name_words)
+        if pattern.search(texts[index]):
+            line = with_its_description(line, lines[index + 1] if index + 1 < len(lines) else None, family, name_words)
+        elif not spelled:
+            continue  # the first, cheap pass: the option's own evidence patterns only
+        elif names_option(option, texts[index]):
+            pass  # named in another spelling ("pre assigned URL", "Kinesis Data Stream")
+        elif heading_names(option, line) and (index == 0 or lines[index - 1].heading != line.heading):
+            # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
+            line = Line(
+                text=f"{plain_text(line.heading)}: {line.text}", refs=line.refs, topic=line.topic, labelled=True
+            )
+        else:
+            continue  # most lines are about something else: the cheap tests first
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
@@ -242,6 +359,8 @@ def find_evidence(
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
+        if not positions and names_option(option, text):
+            positions = [0]  # it opens with the option in another spelling, or with its section's title
         if not positions:
             continue
         first = min(positions)
@@ -249,7 +368,9 @@ def find_evidence(
             continue  # named only deep into a long line, which the quote would cut off before the option
         sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
         own_topic = topics is None or not line.topic or line.topic in topics
-        if not own_topic and (sibling_first or first >= 25 or (not option.topic and not defines(option, text))):
+        if not own_topic and (
+            sibling_first or first >= 25 or (not option.topic and not (line.labelled or defines(option, text)))
+        ):
             # On another service's page, only a line that opens with a service is about it; an option that is no
             # service of its own (No Upfront, patching the OS) often means something else there ("no upfront
             # costs" of Athena, RDS's patching), so only a line that defines it ("AWS Regions are ...") will do.
@@ -269,6 +390,18 @@ def find_evidence(
         if best is None or score > best[0]:
             best = (score, line)
     return best[1] if best else None
+
+
+def own_clause(option: Option, line: Line, family: Family) -> Line | None:
+    """The clause of a line that is about this option alone ("you pay for data transferred out of S3" of "Data
+    transfer into S3 is free, but you pay for data transferred out of S3"), or None."""
+    clauses = re.split(r",\s*(?:but|while|whereas)\s+|;\s+|(?<=[a-z])\.\s+", plain_text(line.text))
+    others = [o for o in family.options.values() if o.id != option.id]
+    for clause in clauses:
+        clause = re.sub(r"^[^:]{1,30}:\s+", "", clause).strip().rstrip(".")  # "Data Transfer: ..." label off
+        if len(clause.split()) >= 4 and option.matches(clause) and not any(o.matches(clause) for o in others):
+            return Line(text=clause[:1].upper() + clause[1:] + ".", refs=line.refs, topic=line.topic)
+    return None
 
 
 def heading_like(text: str) -> bool:
@@ -304,7 +437,8 @@ def with_its_description(line: Line, following: Line | None, family: Family | No
     ):
         return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option
     joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
-    return Line(text=joined, refs=line.refs + tuple(r for r in following.refs if r not in line.refs), topic=line.topic)
+    refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
+    return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
 
 
 _garbled = functools.lru_cache(maxsize=65536)(garbled)
@@ -318,7 +452,11 @@ _ASSIGNS_SIDE = re.compile(
 def defines(option: Option, text: str) -> bool:
     """Whether a line opens with the option and says what it is ("AWS Regions are ...", "Edge locations: ...")."""
     text = re.sub(r"^\W*(?:\d+\.\s*)?", "", text)
-    return any(p.match(text) for p in option.evidence) and bool(re.match(r"[^.:;]{0,40}?(?:\s(?:is|are)\s|:\s)", text))
+    if any(p.match(text) for p in option.evidence) and re.match(r"[^.:;]{0,40}?(?:\s(?:is|are)\s|:\s)", text):
+        return True
+    # or a label that names it, then what it is ("Use Least Privilege Principle: Define and grant only ...")
+    label = re.match(r"([^.:;]{3,40}):\s", text)
+    return bool(label) and names_option(option, label.group(1))
 
 
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
@@ -333,10 +471,17 @@ def order_choices(choices: list[ChoiceDraft], key: str) -> list[ChoiceDraft]:
 
 
 NOT_IN_NOTES = "Your notes do not cover it."
+NAMED_ONLY = "Your notes name it without explaining it."
 
 
 def choice_for(
-    option: Option, evidence: Line | None, *, correct: bool, reason: str = "", right_names: list[str] = ()
+    option: Option,
+    evidence: Line | None,
+    *,
+    correct: bool,
+    reason: str = "",
+    right_names: list[str] = (),
+    named: bool = False,
 ) -> ChoiceDraft:
     """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
     if correct:
@@ -347,7 +492,7 @@ def choice_for(
         # No reason in the data: say it is not what this requirement asks for, name what is, and what it does.
         explanation = f"Not this one: this requirement is met by {' and '.join(right_names)}. {option.fact}"
     if evidence is None:
-        explanation = f"{explanation} {NOT_IN_NOTES}"
+        explanation = f"{explanation} {NAMED_ONLY if named else NOT_IN_NOTES}"
     return ChoiceDraft(
         option=option.id,
         text=option.name,
@@ -394,13 +539,13 @@ def opening_pattern(options: tuple[Option, ...]) -> re.Pattern:
     return re.compile("|".join(option_pattern(o).pattern for o in options), re.I)
 
 
-OPENING = 60  # characters: a line on another topic must name the option this early to be about it
-
-
 class FamilyLines(list):
     """The lines a family's options may be explained from, with the evidence already found in them."""
 
     evidence: dict
+    # Options some line of the notes names (near its start, or in its section's title) but none of which can back
+    # an explanation (a line full of typos, a bare title): never offered, since "not in your notes" would be untrue.
+    unquotable: set
 
 
 def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: set[str]) -> FamilyLines:
@@ -410,27 +555,47 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
     lines = FamilyLines(line for slug in sorted(near) for line in lines_by_topic.get(slug, []))
     texts = [plain_text(line.text) for line in lines]
     lines.evidence = {}
+    lines.unquotable = set()
     missing = []
     for option in family.options.values():
-        found = find_evidence(option, lines, family, option_topics(family, option), texts)
+        found = find_evidence(option, lines, family, option_topics(family, option), texts, spelled=False)
         if found:
             lines.evidence[option.id] = found
         else:
             missing.append(option)
     if missing:
+        # Every topic's lines, for an option the family's own topics say nothing usable about: a line that opens
+        # with it in any spelling, or the first line of a section titled with it.
         opening = opening_pattern(tuple(missing))
-        elsewhere = []
-        for slug in sorted(set(lines_by_topic) - near):
+        forms = {form for option in missing for form in option_spellings(option)}
+
+        def names_one(text: str) -> bool:
+            return bool(opening.search(text)) or not _spelled_runs(text).isdisjoint(forms)
+
+        candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
+        for slug in sorted(lines_by_topic):
             topic_lines = lines_by_topic[slug]
             for index, line in enumerate(topic_lines):
-                if opening.search(plain_text(line.text)[:OPENING]):
-                    # with the line under it, which a heading that only names the option needs as its quote
-                    elsewhere += topic_lines[index : index + 2]
-        lines.extend(elsewhere)
+                head = plain_text(line.text)[:OPENING]
+                first_of_section = index == 0 or topic_lines[index - 1].heading != line.heading
+                titled = first_of_section and bool(line.heading)
+                if not (names_one(head) or (titled and names_one(line.heading))):
+                    continue  # most lines name none of them: the cheap test first
+                for option in missing:
+                    if names_option(option, head) or (titled and heading_names(option, line)):
+                        # with the line under it, which a heading that only names the option needs as its quote
+                        candidates[option.id] += topic_lines[index : index + 2]
+        taken = set(lines)
         for option in missing:
-            found = find_evidence(option, lines, family, option_topics(family, option))
+            found = find_evidence(option, candidates[option.id], family, option_topics(family, option))
             if found:
                 lines.evidence[option.id] = found
+            elif candidates[option.id]:
+                lines.unquotable.add(option.id)  # named, in some spelling or a section's title, but unquotable
+            for line in candidates[option.id]:
+                if line not in taken:
+                    taken.add(line)
+                    lines.append(line)
     return lines
 
 
@@ -445,6 +610,7 @@ def family_questions(
     three distractors of the key's kind."""
     skipped = skipped if skipped is not None else Counter()
     known = getattr(lines, "evidence", None)  # found already by family_lines
+    unquotable = getattr(lines, "unquotable", set())
     evidence = {
         oid: known.get(oid)
         if known is not None
@@ -459,7 +625,28 @@ def family_questions(
             skipped["key not in notes"] += 1
             continue  # the right answer must be explained from the notes
         multi = requirement.multi
-        distractors = pick_distractors(family, requirement, evidence, 3)
+        quoted = {evidence[oid].text for oid in requirement.meets}
+        distractors, lines_of, withheld = [], {}, []
+        for oid in pick_distractors(family, requirement, evidence, len(requirement.fails)):
+            line = evidence.get(oid)
+            if line is not None and line.text in quoted:
+                # one note line backs one option: its own clause of a line that compares two ("Data transfer into
+                # S3 is free, but you pay for data transferred out of S3"), else nothing
+                line = own_clause(family.options[oid], line, family)
+                if line is None or line.text in quoted:
+                    withheld.append(oid)
+                    continue
+            elif line is None and oid in unquotable:
+                withheld.append(oid)  # the notes name it, but no line of theirs can back it
+                continue
+            distractors.append(oid)
+            lines_of[oid] = line
+            if line is not None:
+                quoted.add(line.text)
+        # A kind with few members (three payment options) still makes its question: an option withheld above is
+        # offered as one the notes name without explaining.
+        named_only = set(withheld[: max(0, 2 - len(distractors))])
+        distractors = (distractors + [oid for oid in withheld if oid in named_only])[:3]
         stems = family.multi_stems if multi else family.stems
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1
@@ -471,28 +658,29 @@ def family_questions(
         right_names = [family.options[oid].name for oid in requirement.meets]
         frame = f"{template} {family.noun} {family.plural} {family.name}"  # words every option's question shares
         wrong_texts = [t for oid in distractors for t in (family.options[oid].name, family.options[oid].fact)]
-        if giveaway_words(
-            stem, right_names, [family.options[oid].name for oid in distractors], frame=frame
-        ) or fact_echo(stem, [family.options[oid].fact for oid in requirement.meets], wrong_texts):
+        if (
+            giveaway_words(stem, right_names, [family.options[oid].name for oid in distractors], frame=frame)
+            or fact_echo(stem, [family.options[oid].fact for oid in requirement.meets], wrong_texts)
+            or defining_echo(
+                stem,
+                [family.options[oid].fact for oid in requirement.meets],
+                [family.options[oid].fact for oid in distractors],
+            )
+        ):
             skipped["giveaway stem"] += 1
             continue
         choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
         # One note line backs one option of a question: a wrong option whose line already backs another option
-        # ("Cost Efficiency: ..." under two advantages) says the notes lack it rather than quote it twice.
-        quoted = {evidence[oid].text for oid in requirement.meets}
+        # ("Cost Efficiency: ..." under two advantages) was not picked above.
         for oid in distractors:
-            line = evidence.get(oid)
-            if line is not None and line.text in quoted:
-                line = None
-            if line is not None:
-                quoted.add(line.text)
             choices.append(
                 choice_for(
                     family.options[oid],
-                    line,
+                    lines_of.get(oid),
                     correct=False,
                     reason=requirement.why_not.get(oid, ""),
                     right_names=right_names,
+                    named=oid in named_only,
                 )
             )
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.

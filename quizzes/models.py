@@ -164,6 +164,13 @@ class Choice(models.Model):
         return bool(self.refs)
 
     @property
+    def named_only(self) -> bool:
+        """A distractor the notes name without explaining (no line of theirs can back it): not "not in your notes"."""
+        from quizzes.generate import NAMED_ONLY  # noqa: PLC0415
+
+        return not self.in_notes and self.explanation.endswith(NAMED_ONLY)
+
+    @property
     def sources(self) -> list[str]:
         """Where the quote comes from, as "ec2-notes:36" (notes file label, line)."""
         return [f"{label}:{line}" for label, _source_id, line in self.refs]

@@ -14,6 +14,7 @@ from learning.generate import (
     CardDraft,
     TopicView,
     duplicate_key,
+    ends_cut,
     restates,
     uses_list,
 )
@@ -205,3 +206,28 @@ def test_every_number_card_names_its_service_by_name(shipped_notes):
     for card in Flashcard.objects.active().filter(kind="number").select_related("topic"):
         own = re.sub(r"^(?:amazon|aws) ", "", card.topic.name.lower())
         assert own in card.front.lower(), card.front
+
+
+def test_no_card_asks_for_the_list_in_the_notes(shipped_notes):
+    """ "Name all 3 that your notes list" needs the notes open: AWS's own list may be longer (EC2 storage is more
+    than EBS, instance store and EFS; NIST adds community cloud)."""
+    for front in Flashcard.objects.active().values_list("front", flat=True):
+        assert not re.search(r"your notes list|\bname all\b", front, re.I), front
+
+
+def test_no_card_ends_in_a_word_cut_off(shipped_notes):
+    for front, back in Flashcard.objects.active().values_list("front", "back"):
+        assert not ends_cut(front) and not ends_cut(back), (front, back)
+
+
+def test_a_cut_word_is_told_from_a_name_or_a_word():
+    assert ends_cut("running in at least 2 Availability Zones high availab.")
+    assert not ends_cut("running in at least 2 Availability Zones for high availability.")
+    assert not ends_cut("Stores items in Amazon DynamoDB.")
+    assert not ends_cut("Rapid elasticity.")
+
+
+def test_no_card_asks_a_port_number(shipped_notes):
+    """Port numbers are beyond the Cloud Practitioner exam ("MySQL or PostgreSQL access (port 3306 or 5432)")."""
+    for card in Flashcard.objects.active().filter(kind__in=["number", "cloze"]):
+        assert not re.search(r"\bports?\b", card.front, re.I), card.front

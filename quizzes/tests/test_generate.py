@@ -9,7 +9,18 @@ from content.catalog import load_catalog
 from content.ingest.claims import find_claim
 from content.services import ingest
 from quizzes.families import load_families
-from quizzes.generate import NOT_IN_NOTES, clean_claim, defines, fact_echo, giveaway_words, option_topics
+from quizzes.generate import (
+    NAMED_ONLY,
+    NOT_IN_NOTES,
+    clean_claim,
+    defines,
+    defining_echo,
+    fact_echo,
+    giveaway_words,
+    names_option,
+    option_topics,
+    plain_text,
+)
 from quizzes.models import Attempt, Question, Response
 
 pytestmark = pytest.mark.django_db
@@ -19,14 +30,26 @@ def scenario_questions():
     return Question.objects.active().exclude(family="service-identification").prefetch_related("choices")
 
 
+def note_lines() -> tuple[list[str], list[str]]:
+    """The lines questions may quote (no erratum, no heading), and the titles of the sections that hold them."""
+    from content.models import Section
+
+    lines, titles = [], []
+    for section in Section.objects.all():
+        items = [i for i in section.items if not i["erratum"] and i["kind"] in ("bullet", "paragraph", "table")]
+        lines += [plain_text(i["text"]) for i in items]
+        if items:
+            titles.append(section.title)
+    return lines, titles
+
+
 def test_the_shipped_notes_stock_every_exam_domain(shipped_notes):
-    """Every CLF-C02 domain is stocked from what the notes teach: at least 40 questions each. Issue 15 asks for 300
-    in all; without rewording a scenario to count it twice, the shipped notes give 285 once the look-alike,
-    kind, quote and giveaway rules and the claims refuse what they should (the notes say nothing of Well-Architected
-    pillars, migration strategies, CAF, support plans or cost tools). This floor guards what there is: it is not
-    the issue's bar, which is not met."""
+    """Every CLF-C02 domain is stocked from what the notes teach: at least 40 questions each, and 303 in all (the
+    issue asks for 300), each a scenario of its own: the look-alike, kind, quote, constraint and giveaway rules
+    and the claims refuse what they should (the notes say nothing of Well-Architected pillars, migration
+    strategies, CAF, support plans or cost tools)."""
     questions = Question.objects.active()
-    assert questions.count() >= 285
+    assert questions.count() >= 303
     assert questions.values("family").distinct().count() >= 40
     assert questions.filter(kind="multi").count() >= 20
     domains = Counter(questions.values_list("domain", flat=True))
@@ -117,6 +140,7 @@ def test_the_key_and_its_lures_come_first(shipped_notes):
     """A key's natural lures (Dedicated Hosts beside Dedicated Instances) are among the distractors whenever the
     requirement rules them out."""
     families = load_families()
+    lines, titles = note_lines()
     for question in scenario_questions():
         family = families[question.family]
         requirement = family.requirement(question.requirement)
@@ -127,7 +151,14 @@ def test_the_key_and_its_lures_come_first(shipped_notes):
             for lure in family.options[oid].lures
             if lure in requirement.fails and family.options[lure].kind == family.options[oid].kind
         }
-        # every lure, or as many as there are places for wrong answers, all of them lures
+        # every lure, or as many as there are places for wrong answers, all of them lures; a lure the notes name
+        # but cannot back is left out (it may be neither quoted nor said to be missing from the notes)
+        lures -= {
+            oid
+            for oid in lures - shown
+            if any(names_option(family.options[oid], t) for t in lines)
+            or any(names_option(family.options[oid], t, opening=len(t)) for t in titles)
+        }
         assert len(shown & lures) == min(len(lures), len(shown)), (question.stem, lures - shown)
 
 
@@ -159,6 +190,13 @@ def test_no_stem_gives_its_key_away(shipped_notes):
                 [t for c in choices if not c.correct for t in (options[c.option].name, options[c.option].fact)],
             )
             assert not echo, (question.stem, echo)
+            # nor its key's contrast or list ("minutes rather than weeks", "CSV, JSON and Parquet")
+            said = defining_echo(
+                question.stem,
+                [options[c.option].fact for c in choices if c.correct],
+                [options[c.option].fact for c in choices if not c.correct],
+            )
+            assert not said, (question.stem, said)
         else:
             assert clean_claim(question.stem.removeprefix("Which AWS service ").rstrip("?")), question.stem
 
@@ -175,6 +213,39 @@ def test_giveaway_reads_abbreviations_and_word_prefixes():
     assert clean_claim("a serverless, interactive query service that analyses data in Amazon S3 with SQL")
 
 
+def test_a_stem_may_not_repeat_its_keys_contrast_list_or_name_in_other_words():
+    agility = "New IT resources are only a click away, cutting the time from weeks to minutes."
+    assert defining_echo("lets its developers get new servers in minutes instead of weeks", [agility], [])
+    assert not defining_echo("lets each team try a new idea on the day it has it", [agility], [])
+    athena = "Athena runs SQL directly on data in S3 (CSV, JSON, Parquet, ORC and more)."
+    assert defining_echo("runs SQL on CSV and Parquet files in its data lake", [athena], ["EMR runs Spark"])
+    # "itself" is the "self" of self-managed; "virtual machines" spell out EC2
+    assert giveaway_words(
+        "installs the database on machines it patches itself",
+        ["Self-managed software on EC2 instances"],
+        ["A managed service such as Amazon RDS", "A serverless service such as AWS Lambda"],
+    )
+    assert giveaway_words("runs on virtual machines", ["Amazon EC2"], ["AWS Lambda", "Amazon Lightsail"])
+
+
+def test_every_look_alike_fails_a_stated_constraint(shipped_notes):
+    """A look-alike offered beside its key fails a constraint the stem states (data: the `separated_by` of its
+    look-alike group): Glacier Instant Retrieval beside Standard-IA needs a cost constraint in the stem, or it
+    fits too."""
+    families = load_families()
+    checked = 0
+    for question in scenario_questions():
+        family = families[question.family]
+        requirement = family.requirement(question.requirement)
+        shown = [c.option for c in question.choices.all() if not c.correct]
+        checked += sum(1 for k in requirement.meets for oid in shown if family.separating(k, oid))
+        assert not family.unstated(requirement, shown), (question.stem, family.unstated(requirement, shown))
+    assert checked > 20
+    for family in families.values():  # and every requirement of the data, shown or not
+        for requirement in family.requirements:
+            assert not family.unstated(requirement), (family.id, requirement.id)
+
+
 def test_every_explanation_quotes_its_own_option_or_says_the_notes_lack_it(shipped_notes):
     families = load_families()
     for question in scenario_questions():
@@ -183,12 +254,48 @@ def test_every_explanation_quotes_its_own_option_or_says_the_notes_lack_it(shipp
             option = family.options[choice.option]
             assert choice.explanation.strip()
             if choice.in_notes:
-                assert choice.quote and option.matches(choice.quote.rstrip("…")), (question.stem, choice.quote)
+                assert choice.quote and names_option(option, choice.quote.rstrip("…"), opening=len(choice.quote)), (
+                    question.stem,
+                    choice.quote,
+                )
                 assert not choice.quote.lower().startswith(("it is not", "this is not")), choice.quote
                 # a line that says something, not a heading
                 assert len(choice.quote.split()) >= 3 and not choice.quote.endswith(":"), choice.quote
             else:
-                assert not choice.correct and not choice.quote and choice.explanation.endswith(NOT_IN_NOTES)
+                assert not choice.correct and not choice.quote
+                assert choice.explanation.endswith((NOT_IN_NOTES, NAMED_ONLY)), choice.explanation
+
+
+def test_no_option_is_marked_not_in_the_notes_while_a_note_line_names_it(shipped_notes):
+    """ "Not in your notes" is said only of an option no line of the notes is about: none names it near its start,
+    in any spelling (the catalog's aliases and misspellings: "PRE ASSIGNED URLs" for presigned URLs, "Kinesis Data
+    Stream"), and no section is titled with it. An option the notes name but cannot back is not offered, or, where
+    its kind has too few members to leave out, is said to be named without being explained."""
+    lines, titles = note_lines()
+    families = load_families()
+    checked = 0
+    for question in scenario_questions():
+        family = families[question.family]
+        for choice in question.choices.all():
+            if choice.in_notes:
+                continue
+            checked += 1
+            option = family.options[choice.option]
+            named = [t for t in lines if names_option(option, t)]
+            named += [t for t in titles if names_option(option, t, opening=len(t))]
+            if choice.explanation.endswith(NAMED_ONLY):
+                # withheld unless the key's kind has too few other members: then said honestly
+                assert named, (question.stem, choice.text)
+            else:
+                assert not named, (question.stem, choice.text, named[:2])
+    assert checked > 10
+
+
+def test_an_option_is_named_in_the_notes_spelling():
+    options = {o.id: o for f in load_families().values() for o in f.options.values()}
+    assert names_option(options["presigned-url"], "PRE ASSIGNED URLs: where you can give access to an object")
+    assert names_option(options["kinesis-data-streams"], "Kinesis Data Stream : a scalable streaming service")
+    assert not names_option(options["presigned-url"], "Bucket policies grant access to a whole bucket")
 
 
 def test_no_two_options_of_a_question_share_a_quote(shipped_notes):
@@ -232,7 +339,7 @@ def test_reingest_keeps_attempts_and_their_questions(tmp_path, learner):
     again = ingest([NOTES_DIR])
     assert sum(again.created.values()) == 0 and sum(again.updated.values()) == 0, (again.created, again.updated)
     assert Response.objects.filter(attempt=attempt, question=question, chosen=[choice.pk]).exists()
-    assert report.totals["questions"] == again.totals["questions"] >= 285
+    assert report.totals["questions"] == again.totals["questions"] >= 303
 
 
 def test_a_question_lives_on_its_answers_topic(shipped_notes):
