@@ -43,6 +43,7 @@ from learning.models import Flashcard
 from quizzes.families import load_families
 from quizzes.generate import (
     Line,
+    NoteScan,
     QuestionDraft,
     ServiceDefinition,
     family_lines,
@@ -875,6 +876,7 @@ class Writer:
             )
         question_drafts = []
         domains = {slug: e.domain for slug, e in self.catalog.topics.items()}
+        scan = NoteScan(lines_by_topic)  # every line read once for all families
         for family in load_families().values():
             related = {family.topic, *(o.topic for o in family.options.values() if o.topic)}
             entry = self.catalog.topics[family.topic]
@@ -886,7 +888,7 @@ class Writer:
                 for o in family.options.values()
                 if o.topic and self.catalog.topics[o.topic].parent
             }
-            lines = family_lines(family, lines_by_topic, related)
+            lines = family_lines(family, lines_by_topic, related, scan)
             question_drafts.extend(family_questions(family, lines, domains))
         services = []
         for slug, entry in self.catalog.topics.items():

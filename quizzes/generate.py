@@ -8,9 +8,11 @@ erratum is ever quoted.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import hashlib
+import itertools
 import random
 import re
 from collections import Counter
@@ -548,7 +550,43 @@ class FamilyLines(list):
     unquotable: set
 
 
-def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: set[str]) -> FamilyLines:
+class NoteScan:
+    """Every line of the notes, read once for all families: its opening words and their spellings.
+
+    A family looks for lines that name one of its options near their start. Searching each line with each family's
+    pattern cost most of question generation; instead the openings are joined into one text that a family's
+    pattern scans once, and only the lines a match touches are checked one by one (with the same test as before).
+    """
+
+    def __init__(self, lines_by_topic: dict[str, list[Line]]):
+        self.rows: list[tuple[str, int, Line, str, bool]] = []  # (topic, index in topic, line, opening, titled)
+        for slug in sorted(lines_by_topic):
+            topic_lines = lines_by_topic[slug]
+            for index, line in enumerate(topic_lines):
+                first_of_section = index == 0 or topic_lines[index - 1].heading != line.heading
+                head = plain_text(line.text)[:OPENING]
+                self.rows.append((slug, index, line, head, first_of_section and bool(line.heading)))
+        self.titled = {i for i, row in enumerate(self.rows) if row[4]}
+        self.by_spelling: dict[str, list[int]] = {}  # a run of words, spelled letters only -> rows opening with it
+        for i, row in enumerate(self.rows):
+            for run in _spelled_runs(row[3]):
+                self.by_spelling.setdefault(run, []).append(i)
+        self.text = "\n".join(row[3] for row in self.rows)
+        self.starts = list(itertools.accumulate((len(row[3]) + 1 for row in self.rows[:-1]), initial=0))
+
+    def touched(self, pattern: re.Pattern) -> set[int]:
+        """Rows a match of the pattern overlaps, scanning the joined openings once (line by line, as ^ and $ read)."""
+        out: set[int] = set()
+        for m in re.compile(pattern.pattern, pattern.flags | re.M).finditer(self.text):
+            first = bisect.bisect_right(self.starts, m.start()) - 1
+            last = bisect.bisect_right(self.starts, max(m.end() - 1, m.start())) - 1
+            out.update(range(first, last + 1))
+        return out
+
+
+def family_lines(
+    family: Family, lines_by_topic: dict[str, list[Line]], near: set[str], scan: NoteScan | None = None
+) -> FamilyLines:
     """The lines that may explain a family's options: every line of the topics near the family, and, for an
     option those say nothing usable about, any other line of the notes that opens with it ("AWS CloudTrail
     records all API calls..." under S3)."""
@@ -566,25 +604,27 @@ def family_lines(family: Family, lines_by_topic: dict[str, list[Line]], near: se
     if missing:
         # Every topic's lines, for an option the family's own topics say nothing usable about: a line that opens
         # with it in any spelling, or the first line of a section titled with it.
+        scan = scan or NoteScan(lines_by_topic)
         opening = opening_pattern(tuple(missing))
         forms = {form for option in missing for form in option_spellings(option)}
 
         def names_one(text: str) -> bool:
             return bool(opening.search(text)) or not _spelled_runs(text).isdisjoint(forms)
 
+        # Most lines name none of them: only rows a match touches, that open with a spelling, or open a section
+        rows = scan.touched(opening) | scan.titled
+        for form in forms:
+            rows.update(scan.by_spelling.get(form, ()))
         candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
-        for slug in sorted(lines_by_topic):
+        for row in sorted(rows):
+            slug, index, line, head, titled = scan.rows[row]
+            if not (names_one(head) or (titled and names_one(line.heading))):
+                continue
             topic_lines = lines_by_topic[slug]
-            for index, line in enumerate(topic_lines):
-                head = plain_text(line.text)[:OPENING]
-                first_of_section = index == 0 or topic_lines[index - 1].heading != line.heading
-                titled = first_of_section and bool(line.heading)
-                if not (names_one(head) or (titled and names_one(line.heading))):
-                    continue  # most lines name none of them: the cheap test first
-                for option in missing:
-                    if names_option(option, head) or (titled and heading_names(option, line)):
-                        # with the line under it, which a heading that only names the option needs as its quote
-                        candidates[option.id] += topic_lines[index : index + 2]
+            for option in missing:
+                if names_option(option, head) or (titled and heading_names(option, line)):
+                    # with the line under it, which a heading that only names the option needs as its quote
+                    candidates[option.id] += topic_lines[index : index + 2]
         taken = set(lines)
         for option in missing:
             found = find_evidence(option, candidates[option.id], family, option_topics(family, option))
