@@ -13,15 +13,16 @@ from __future__ import annotations
 import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection, transaction
+from django.utils.dateparse import parse_datetime
 from fsrs import Scheduler, State
 
 from content.models import DOMAINS
 from learning.models import StudySettings
 from learning.queue import deck_sql
-from quizzes.models import DOMAIN_WEIGHTS, PASSING_SCALED_SCORE, Attempt
+from quizzes.models import DOMAIN_WEIGHTS, PASSING_SCALED_SCORE
 
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 30
@@ -153,6 +154,14 @@ SELECT q.topic_id, t.slug, t.name, q.domain,
               GROUP BY r.question_id) r ON r.question_id = q.id
  WHERE NOT q.retired
  GROUP BY q.topic_id, t.slug, t.name, q.domain
+"""
+
+
+# The learner's scored practice exams, oldest first (an exam is scored when it is submitted).
+EXAMS_SQL = """
+SELECT submitted_at, scaled_score FROM quizzes_attempt
+ WHERE user_id = %(user)s AND mode = 'exam' AND submitted_at IS NOT NULL AND scaled_score IS NOT NULL
+ ORDER BY submitted_at
 """
 
 
@@ -329,14 +338,43 @@ def as_date(value) -> date:
 
 
 def fetch(sql: str, params: dict) -> list[dict]:
+    return fetch_many([sql], params)[0]
+
+
+def fetch_many(queries: list[str], params: dict) -> list[list[dict]]:
+    """The rows of several SELECTs sharing one set of parameters. On PostgreSQL they go in one round trip: Django's
+    psycopg cursor binds parameters on the client, which lets one execute carry statements separated by semicolons
+    and returns a result set for each (on a busy machine each round trip waits its turn for the CPU twice)."""
+    results = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        if connection.vendor == "postgresql":
+            cursor.execute(";\n".join(queries), params)
+            more = True
+            while more:
+                results.append(rows_of(cursor))
+                more = cursor.nextset()
+        else:
+            for sql in queries:
+                cursor.execute(sql, params)
+                results.append(rows_of(cursor))
+    return results
+
+
+def rows_of(cursor) -> list[dict]:
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def as_datetime(value) -> datetime:
+    """A timestamp column's value: SQLite gives a string of UTC wall-clock time."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
-    """Everything the dashboard shows, in four queries (one more once after the learner moves their day)."""
+    """Everything the dashboard shows, in four queries sent together (and a recount once after the learner moves
+    their day)."""
     ops = connection.ops
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
@@ -355,34 +393,31 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
     }
     learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
 
-    card_rows = fetch(
-        CARDS_SQL.format(
-            factor=repr(FACTOR),
-            decay=repr(DECAY),
-            greatest=spelled("greatest"),
-            days_since=spelled("days_since", "s.last_review"),
-            mature=spelled("mature"),
-            learning=learning,
-            review=REVIEW,
-            deck=deck,
-            studied="(s.reps > 0 AND NOT s.suspended)",
-            list=spelled("list"),
-            due_day=spelled("days_from_today", spelled("study_day", "s.due")),
-            due_soon="(NOT s.suspended AND s.due < %(horizon)s)",
-            unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
-        ),
+    card_rows, day_rows, quiz_rows, exam_rows = fetch_many(
+        [
+            CARDS_SQL.format(
+                factor=repr(FACTOR),
+                decay=repr(DECAY),
+                greatest=spelled("greatest"),
+                days_since=spelled("days_since", "s.last_review"),
+                mature=spelled("mature"),
+                learning=learning,
+                review=REVIEW,
+                deck=deck,
+                studied="(s.reps > 0 AND NOT s.suspended)",
+                list=spelled("list"),
+                due_day=spelled("days_from_today", spelled("study_day", "s.due")),
+                due_soon="(NOT s.suspended AND s.due < %(horizon)s)",
+                unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
+            ),
+            REVIEW_DAYS_SQL,
+            QUIZ_SQL,
+            EXAMS_SQL,
+        ],
         params,
     )
-    days = review_days(user, study, params)
-    quiz_rows = fetch(QUIZ_SQL, params)
-    exams = [
-        ExamScore(at, score)
-        for at, score in Attempt.objects.for_user(user)
-        .finished()
-        .filter(mode="exam", scaled_score__isnull=False)
-        .order_by("submitted_at")
-        .values_list("submitted_at", "scaled_score")
-    ]
+    days = review_days(user, study, params, day_rows)
+    exams = [ExamScore(as_datetime(row["submitted_at"]), row["scaled_score"]) for row in exam_rows]
 
     topics = topic_progress(card_rows, quiz_rows)
     return Progress(
@@ -405,11 +440,10 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
     )
 
 
-def review_days(user, study: StudySettings, params: dict) -> dict[date, dict]:
+def review_days(user, study: StudySettings, params: dict, rows: list[dict]) -> dict[date, dict]:
     """The learner's study days with reviews, from their running totals (ReviewDay: a row a day, kept as each
-    rating is written or undone). Rows counted under other day settings (the learner has moved their day since)
-    are recounted from the review log first."""
-    rows = fetch(REVIEW_DAYS_SQL, params)
+    rating is written or undone; `rows` as REVIEW_DAYS_SQL read them). Rows counted under other day settings (the
+    learner has moved their day since) are recounted from the review log first."""
     if not all(row["under_current_settings"] for row in rows):
         recount_review_days(user.pk, study.time_zone, study.day_starts_hour)
         rows = fetch(REVIEW_DAYS_SQL, params)
