@@ -295,6 +295,7 @@ class Progress:
     domains: list[DomainReadiness]
     exams: list[ExamScore]
     total_reviews: int
+    also: list[dict] = field(default_factory=list)  # the rows of learner_progress's `also` query
 
     @property
     def readiness(self) -> float:
@@ -372,9 +373,10 @@ def as_datetime(value) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
+def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str, dict] | None = None) -> Progress:
     """Everything the dashboard shows, in four queries sent together (and a recount once after the learner moves
-    their day)."""
+    their day). `also`, another page's query and its parameters, goes in the same round trip (its parameters
+    may share a name with these only for the same value)."""
     ops = connection.ops
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
@@ -392,8 +394,11 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         "mature_hours": MATURE_DAYS * 24,
     }
     learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
+    also_sql, also_params = also or (None, {})
+    if any(name in params and params[name] != value for name, value in also_params.items()):
+        raise ValueError("a parameter of the query sent along has a name the progress queries use otherwise")
 
-    card_rows, day_rows, quiz_rows, exam_rows = fetch_many(
+    card_rows, day_rows, quiz_rows, exam_rows, *also_rows = fetch_many(
         [
             CARDS_SQL.format(
                 factor=repr(FACTOR),
@@ -413,8 +418,9 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
             REVIEW_DAYS_SQL,
             QUIZ_SQL,
             EXAMS_SQL,
+            *([also_sql] if also_sql else []),
         ],
-        params,
+        {**params, **also_params},
     )
     days = review_days(user, study, params, day_rows)
     exams = [ExamScore(as_datetime(row["submitted_at"]), row["scaled_score"]) for row in exam_rows]
@@ -437,6 +443,7 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         domains=domain_readiness(topics, quiz_rows),
         exams=exams,
         total_reviews=sum(row["reviews"] for row in days.values()),
+        also=also_rows[0] if also_rows else [],
     )
 
 
