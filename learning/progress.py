@@ -375,8 +375,8 @@ def as_datetime(value) -> datetime:
 
 def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str, dict] | None = None) -> Progress:
     """Everything the dashboard shows, in four queries sent together (and a recount once after the learner moves
-    their day). `also`, another page's query and its parameters, goes in the same round trip (its parameters
-    may share a name with these only for the same value)."""
+    their day). `also`: one more query and its parameters, sent in the same round trip (the dashboard's
+    assignments due soon); its rows come back as Progress.also. A parameter may share a name only for the same value."""
     ops = connection.ops
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
