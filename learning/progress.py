@@ -13,15 +13,16 @@ from __future__ import annotations
 import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection, transaction
+from django.utils.dateparse import parse_datetime
 from fsrs import Scheduler, State
 
 from content.models import DOMAINS
 from learning.models import StudySettings
 from learning.queue import deck_sql
-from quizzes.models import DOMAIN_WEIGHTS, PASSING_SCALED_SCORE, Attempt
+from quizzes.models import DOMAIN_WEIGHTS, PASSING_SCALED_SCORE
 
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 30
@@ -156,6 +157,14 @@ SELECT q.topic_id, t.slug, t.name, q.domain,
 """
 
 
+# The learner's scored practice exams, oldest first (an exam is scored when it is submitted).
+EXAMS_SQL = """
+SELECT submitted_at, scaled_score FROM quizzes_attempt
+ WHERE user_id = %(user)s AND mode = 'exam' AND submitted_at IS NOT NULL AND scaled_score IS NOT NULL
+ ORDER BY submitted_at
+"""
+
+
 def share(part: float, whole: float) -> float | None:
     return part / whole if whole else None
 
@@ -286,6 +295,7 @@ class Progress:
     domains: list[DomainReadiness]
     exams: list[ExamScore]
     total_reviews: int
+    also: list[dict] = field(default_factory=list)  # the rows of learner_progress's `also` query
 
     @property
     def readiness(self) -> float:
@@ -329,14 +339,44 @@ def as_date(value) -> date:
 
 
 def fetch(sql: str, params: dict) -> list[dict]:
+    return fetch_many([sql], params)[0]
+
+
+def fetch_many(queries: list[str], params: dict) -> list[list[dict]]:
+    """The rows of several SELECTs sharing one set of parameters. On PostgreSQL they go in one round trip: Django's
+    psycopg cursor binds parameters on the client, which lets one execute carry statements separated by semicolons
+    and returns a result set for each (on a busy machine each round trip waits its turn for the CPU twice)."""
+    results = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        if connection.vendor == "postgresql":
+            cursor.execute(";\n".join(queries), params)
+            more = True
+            while more:
+                results.append(rows_of(cursor))
+                more = cursor.nextset()
+        else:
+            for sql in queries:
+                cursor.execute(sql, params)
+                results.append(rows_of(cursor))
+    return results
 
 
-def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
-    """Everything the dashboard shows, in four queries (one more once after the learner moves their day)."""
+def rows_of(cursor) -> list[dict]:
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def as_datetime(value) -> datetime:
+    """A timestamp column's value: SQLite gives a string of UTC wall-clock time."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str, dict] | None = None) -> Progress:
+    """Everything the dashboard shows, in four queries sent together (and a recount once after the learner moves
+    their day). `also`: one more query and its parameters, sent in the same round trip (the dashboard's
+    assignments due soon); its rows come back as Progress.also. A parameter may share a name only for the same value."""
     ops = connection.ops
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
@@ -354,35 +394,36 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         "mature_hours": MATURE_DAYS * 24,
     }
     learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
+    also_sql, also_params = also or (None, {})
+    if any(name in params and params[name] != value for name, value in also_params.items()):
+        raise ValueError("a parameter of the query sent along has a name the progress queries use otherwise")
 
-    card_rows = fetch(
-        CARDS_SQL.format(
-            factor=repr(FACTOR),
-            decay=repr(DECAY),
-            greatest=spelled("greatest"),
-            days_since=spelled("days_since", "s.last_review"),
-            mature=spelled("mature"),
-            learning=learning,
-            review=REVIEW,
-            deck=deck,
-            studied="(s.reps > 0 AND NOT s.suspended)",
-            list=spelled("list"),
-            due_day=spelled("days_from_today", spelled("study_day", "s.due")),
-            due_soon="(NOT s.suspended AND s.due < %(horizon)s)",
-            unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
-        ),
-        params,
+    card_rows, day_rows, quiz_rows, exam_rows, *also_rows = fetch_many(
+        [
+            CARDS_SQL.format(
+                factor=repr(FACTOR),
+                decay=repr(DECAY),
+                greatest=spelled("greatest"),
+                days_since=spelled("days_since", "s.last_review"),
+                mature=spelled("mature"),
+                learning=learning,
+                review=REVIEW,
+                deck=deck,
+                studied="(s.reps > 0 AND NOT s.suspended)",
+                list=spelled("list"),
+                due_day=spelled("days_from_today", spelled("study_day", "s.due")),
+                due_soon="(NOT s.suspended AND s.due < %(horizon)s)",
+                unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
+            ),
+            REVIEW_DAYS_SQL,
+            QUIZ_SQL,
+            EXAMS_SQL,
+            *([also_sql] if also_sql else []),
+        ],
+        {**params, **also_params},
     )
-    days = review_days(user, study, params)
-    quiz_rows = fetch(QUIZ_SQL, params)
-    exams = [
-        ExamScore(at, score)
-        for at, score in Attempt.objects.for_user(user)
-        .finished()
-        .filter(mode="exam", scaled_score__isnull=False)
-        .order_by("submitted_at")
-        .values_list("submitted_at", "scaled_score")
-    ]
+    days = review_days(user, study, params, day_rows)
+    exams = [ExamScore(as_datetime(row["submitted_at"]), row["scaled_score"]) for row in exam_rows]
 
     topics = topic_progress(card_rows, quiz_rows)
     return Progress(
@@ -402,14 +443,14 @@ def learner_progress(user, study: StudySettings, now: datetime) -> Progress:
         domains=domain_readiness(topics, quiz_rows),
         exams=exams,
         total_reviews=sum(row["reviews"] for row in days.values()),
+        also=also_rows[0] if also_rows else [],
     )
 
 
-def review_days(user, study: StudySettings, params: dict) -> dict[date, dict]:
+def review_days(user, study: StudySettings, params: dict, rows: list[dict]) -> dict[date, dict]:
     """The learner's study days with reviews, from their running totals (ReviewDay: a row a day, kept as each
-    rating is written or undone). Rows counted under other day settings (the learner has moved their day since)
-    are recounted from the review log first."""
-    rows = fetch(REVIEW_DAYS_SQL, params)
+    rating is written or undone; `rows` as REVIEW_DAYS_SQL read them). Rows counted under other day settings (the
+    learner has moved their day since) are recounted from the review log first."""
     if not all(row["under_current_settings"] for row in rows):
         recount_review_days(user.pk, study.time_zone, study.day_starts_hour)
         rows = fetch(REVIEW_DAYS_SQL, params)

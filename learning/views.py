@@ -20,7 +20,7 @@ from learning.models import Flashcard, ReviewLog, ReviewRefused, StudySettings, 
 from learning.progress import MATURE_DAYS, QUIZ_FULL_WEIGHT_AT, RECENT_QUIZ_DAYS, learner_progress
 from learning.queue import build_queue, card_token, preview_intervals
 from learning.tables import domain_rows, mastery_rows
-from quizzes.assignments import due_soon
+from quizzes.assignments import due_soon_from_rows, due_soon_query
 from quizzes.models import PASSING_SCALED_SCORE
 
 MASTERY_ROWS = 10  # weakest topics shown at first; ?topics=all lists every topic started
@@ -146,7 +146,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """Today, the review heatmap, forecast, retention, card counts, mastery per topic, readiness and exam scores."""
     now = timezone.now()
     study = StudySettings.for_user(request.user)
-    progress = learner_progress(request.user, study, now)
+    # The assignments due soon ride along with the progress queries: one round trip for all.
+    progress = learner_progress(request.user, study, now, also=due_soon_query(request.user, now))
     started = progress.started_topics
     all_topics = request.GET.get("topics") == "all"
     weakest = started if all_topics else started[:MASTERY_ROWS]
@@ -170,6 +171,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "mature_days": MATURE_DAYS,
             "quiz_full_weight_at": QUIZ_FULL_WEIGHT_AT,
             "practice_count": PRACTICE_COUNT,
-            "due_assignments": due_soon(request.user, now),
+            "due_assignments": due_soon_from_rows(progress.also),
         },
     )

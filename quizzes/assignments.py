@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from smtplib import SMTPException
 
@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from quizzes.attempts import close_if_expired, start_attempt
 from quizzes.models import Assignment, Attempt, Membership, Reminder
@@ -234,11 +235,27 @@ SELECT a.id, a.title, a.due_at
 def due_soon(user, now: datetime, days: int = 7) -> list[Assignment]:
     """The learner's open assignments due within `days` that they have not submitted, soonest first (one query:
     the dashboard shows them under Today; only their title and due time are loaded)."""
+    sql, params = due_soon_query(user, now, days)
+    return list(Assignment.objects.raw(sql, params))
+
+
+def due_soon_query(user, now: datetime, days: int = 7) -> tuple[str, dict]:
+    """due_soon's query and parameters, for a caller that sends it with others (the dashboard)."""
     adapt = connection.ops.adapt_datetimefield_value
-    params = {
+    return DUE_SOON_SQL, {
         "now": adapt(now),
         "until": adapt(now + timedelta(days=days)),
         "user": user.pk,
         "learner": Membership.LEARNER,
     }
-    return list(Assignment.objects.raw(DUE_SOON_SQL, params))
+
+
+def due_soon_from_rows(rows: list[dict]) -> list[Assignment]:
+    """due_soon's answer from the rows of its query (SQLite gives timestamps as strings of UTC time)."""
+    return [Assignment(id=row["id"], title=row["title"], due_at=as_utc(row["due_at"])) for row in rows]
+
+
+def as_utc(value) -> datetime:
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

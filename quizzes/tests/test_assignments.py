@@ -7,6 +7,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from quizzes.assignments import AssignmentRefused, send_reminders, standing, start_assignment
 from quizzes.attempts import start_attempt, submit_attempt
@@ -285,6 +286,9 @@ def test_the_dashboard_lists_assignments_due_within_a_week_until_they_are_submit
     with time_machine.travel(T0 + timedelta(hours=1), tick=False):
         html = client.get(reverse("learning:dashboard")).content.decode()
         assert "Due in two days" in html and "Due next month" not in html and "Not open yet" not in html
+        due = dateformat.format(timezone.localtime(soon.due_at), "D j M, H:i")
+        assert f'<a href="{reverse("quizzes:assignment", args=[soon.pk])}">Due in two days</a>' in html
+        assert f"due {due}</span>" in html
         attempt = start_assignment(assignment=soon, user=learner, now=T0 + timedelta(hours=1))
         submit_attempt(attempt=attempt, now=T0 + timedelta(hours=1))
         assert "Due in two days" not in client.get(reverse("learning:dashboard")).content.decode()
