@@ -116,6 +116,19 @@ MISCONCEPTIONS = [
     "AWS WAF protects against attacks at layers 3 and 4.",
     "KMS is a global service, so a key works in every Region.",
     "ACM public certificates cost $0.75 each per month.",
+    "Systems Manager only works with EC2 instances.",
+    "Session Manager needs port 22 open to reach the instance.",
+    "Trusted Advisor automatically fixes the issues it finds.",
+    "Control Tower is used to govern a single AWS account.",
+    "Service Catalog is where you buy third-party software from vendors.",
+    "AWS Budgets stops you from being charged once the limit is hit.",
+    "Cost Explorer provides the most detailed billing data available.",
+    "The free tier gives you all AWS services free for the first 12 months.",
+    "Compute Savings Plans also cover RDS and DynamoDB usage.",
+    "There are 5 advantages of cloud computing according to AWS.",
+    "Rehost means re-architecting the app to be cloud-native.",
+    "The AWS CAF groups its guidance into four perspectives.",
+    "Prices are the same in every Region.",
 ]
 
 CORRECT = [
@@ -220,6 +233,19 @@ CORRECT = [
     "AWS WAF filters web requests at layer 7.",
     "KMS keys are regional; multi-Region keys are replicas.",
     "ACM public certificates are free with ELB and CloudFront.",
+    "Systems Manager manages EC2 and on-premises servers alike.",
+    "Session Manager opens a shell with no inbound ports or SSH keys.",
+    "Trusted Advisor recommends; you apply the changes yourself.",
+    "Control Tower automates a multi-account setup with guardrails.",
+    "Service Catalog holds the IT-approved products your teams can launch.",
+    "Budgets sends an alert when forecast spend crosses your threshold.",
+    "The Cost and Usage Report has the most granular cost data.",
+    "Free Tier offers are limited to certain services and amounts.",
+    "Compute Savings Plans apply to Lambda and Fargate too.",
+    "AWS describes six advantages of cloud computing.",
+    "Replatform is lift, tinker and shift.",
+    "The CAF business capabilities come from the Business, People and Governance perspectives.",
+    "Choose a Region based on compliance, latency, services and pricing.",
 ]
 
 
