@@ -181,6 +181,14 @@ MISCONCEPTIONS = [
     "OUs cannot be nested inside other OUs.",
     "Convertible RIs can be sold on the Reserved Instance Marketplace.",
     "With EBS you pay only for the data you actually write.",
+    "The reliability pillar focuses on encryption and least privilege.",
+    "A transit gateway only works within a single account.",
+    "A VPC can use any CIDR between /8 and /32.",
+    "Secrets Manager creates and manages your encryption keys.",
+    "Cost Explorer requires a paid support plan.",
+    "With Spot you bid on unused capacity and win if your bid is highest.",
+    "Lambda functions are stateful and remember data between calls.",
+    "A read replica cannot be promoted to a standalone database.",
 ]
 
 CORRECT = [
@@ -350,6 +358,14 @@ CORRECT = [
     "An account can be in only one OU at a time.",
     "Standard RIs can be resold on the RI Marketplace.",
     "EBS is billed by provisioned GB per month.",
+    "The performance efficiency pillar is about choosing the right resource types and sizes.",
+    "Transit Gateway acts as a regional hub for many VPCs.",
+    "AWS reserves 5 IP addresses in each subnet: the first four and the last.",
+    "KMS creates encryption keys; Secrets Manager rotates database passwords.",
+    "Cost Explorer is free to use in the console.",
+    "Spot pricing changes gradually based on supply and demand.",
+    "Lambda is stateless; keep state in DynamoDB.",
+    "Read replicas are read-only copies that can be promoted.",
 ]
 
 
