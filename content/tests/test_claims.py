@@ -189,6 +189,13 @@ MISCONCEPTIONS = [
     "With Spot you bid on unused capacity and win if your bid is highest.",
     "Lambda functions are stateful and remember data between calls.",
     "A read replica cannot be promoted to a standalone database.",
+    "SQS long polling waits at most 60 seconds.",
+    "Hibernation saves RAM to the instance store.",
+    "S3 replication only works across Regions.",
+    "You can create a CNAME record for the zone apex.",
+    "AppSync is a managed REST API service.",
+    "Trusted Advisor is only available with Business support.",
+    "SNS cannot send SMS messages.",
 ]
 
 CORRECT = [
@@ -366,6 +373,13 @@ CORRECT = [
     "Spot pricing changes gradually based on supply and demand.",
     "Lambda is stateless; keep state in DynamoDB.",
     "Read replicas are read-only copies that can be promoted.",
+    "Long polling waits up to 20 seconds for messages.",
+    "Hibernated instances keep their RAM on the EBS root volume.",
+    "Same-Region Replication keeps copies in one Region.",
+    "At the zone apex use an alias record, not a CNAME.",
+    "AppSync builds GraphQL APIs.",
+    "Core Trusted Advisor checks are available to all accounts.",
+    "SNS pushes messages to email, SMS, Lambda and SQS subscribers.",
 ]
 
 
