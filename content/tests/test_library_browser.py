@@ -97,6 +97,8 @@ def test_an_instructor_uploads_a_zip_watches_it_and_edits_a_line_a_learner_keeps
     expect(skipped).to_contain_text("course/slides.pdf: unsupported file type '.pdf'")
     screenshot(page, "library-report-desktop")
     screenshot(page, "library-report-phone", **PHONE)
+    expect(page.get_by_test_id("unplaced")).to_be_visible()  # with the topic pickers, whose options are long
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # the report fits the phone
     page.set_viewport_size({"width": 1280, "height": 860})
 
     page.get_by_test_id("new-topics").get_by_role("link", name="Amazon SQS", exact=True).click()
