@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.urls import reverse
 from fsrs import State
 
@@ -269,11 +270,13 @@ def test_mastery_per_topic_and_exam_readiness(learner, history):
 def test_the_page_shows_the_figures_in_few_queries(client, learner, history, django_assert_num_queries):
     client.force_login(learner)
     # session, user, role, study settings, the progress figures (cards with the forecast, review days, quiz answers,
-    # exams and the assignments due soon: five statements sent in one round trip): five, under the twelve
-    with time_machine.travel(NOW, tick=False), django_assert_num_queries(5):
+    # exams and the assignments due soon: five statements sent in one round trip on PostgreSQL): five, under the
+    # issue's twelve. SQLite's driver takes one statement at a time, so there the five are counted apart: nine.
+    queries = 5 if connection.vendor == "postgresql" else 9
+    with time_machine.travel(NOW, tick=False), django_assert_num_queries(queries):
         response = client.get(reverse("learning:dashboard"))
     html = response.content.decode()
-    with time_machine.travel(NOW, tick=False), django_assert_num_queries(5):  # nothing cached: the same on reload
+    with time_machine.travel(NOW, tick=False), django_assert_num_queries(queries):  # nothing cached: the same on reload
         again = client.get(reverse("learning:dashboard")).content.decode()
     masked = re.compile(r'(X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+')
     assert masked.sub("", again) == masked.sub("", html)
