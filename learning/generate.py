@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
-from content.ingest.spelling import correct_typos
+from content.ingest.spelling import correct_typos, known_word, vocabulary
 
 REVERSE_CARDS = False
 MAX_FRONT = 220
@@ -125,25 +125,15 @@ def ends_cut(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _cut_word(word: str) -> bool:
-    from content.ingest.spelling import vocabulary  # noqa: PLC0415
-
-    if word in vocabulary() or _known_form(word):
+    if known_word(word):
         return False
     ordered = _sorted_vocabulary()
     at = bisect.bisect_right(ordered, word)
     return at < len(ordered) and ordered[at].startswith(word) and len(ordered[at]) > len(word)
 
 
-def _known_form(word: str) -> bool:
-    from content.ingest.spelling import _forms, vocabulary  # noqa: PLC0415
-
-    return any(form in vocabulary() for form in _forms(word))
-
-
 @lru_cache(maxsize=1)
 def _sorted_vocabulary() -> tuple[str, ...]:
-    from content.ingest.spelling import vocabulary  # noqa: PLC0415
-
     return tuple(sorted(vocabulary()))
 
 

@@ -292,9 +292,9 @@ class AuthoredItems:
     def question_drafts(self, catalog, explain: OptionFacts | None = None) -> list:
         """The author's questions, stems and options as written; every option gets an explanation.
 
-        The right option says why it is right: one checked sentence about it (a scenario family's fact, or
-        content/summary.toml's definition), with the author's own explanation as its quote; wrong options say
-        what they are for instead. The learner's first-person remarks ("that is why I chose it") are not an
+        The right option says why it is right: one checked sentence about it (OptionFacts: the definition of the
+        topic it names, else a scenario family's fact), with the author's own explanation as its quote; wrong
+        options say what they are for instead. The learner's first-person remarks ("that is why I chose it") are not an
         explanation and are left out, and an explanation that only talks about another option is not used
         for the right one.
         """

@@ -47,9 +47,7 @@ def _checker():
 def misspelled_word(word: str) -> str | None:
     """The English word `word` is a typo of, else None (a known word, or an unknown name or term)."""
     low = word.lower().replace("’", "'")
-    if len(low) < 4 or low in vocabulary():
-        return None
-    if any(form in vocabulary() for form in _forms(low)):
+    if len(low) < 4 or known_word(low):
         return None
     checker = _checker()
     near = set(checker.edit_distance_1(low)) & vocabulary()  # one slip: a letter missed, doubled, swapped, wrong
@@ -60,6 +58,11 @@ def misspelled_word(word: str) -> str | None:
     ):
         return None  # "burstable" is burst + able; "predicatable" is "predictable" with a slip, not "predicate" + able
     return max(near, key=lambda w: (checker.word_usage_frequency(w), w))
+
+
+def known_word(low: str) -> bool:
+    """Whether a lower-case word is in the vocabulary, as written or as an inflection of a word it holds."""
+    return low in vocabulary() or any(form in vocabulary() for form in _forms(low))
 
 
 def _forms(low: str) -> tuple[str, ...]:

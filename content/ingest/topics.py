@@ -248,8 +248,8 @@ class _Assigner:
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
             if other and other != topic and (other not in related or self.catalog.is_ancestor(topic, other)):
-                # another service, or one of this topic's own sub-topics by name ("gp2 volumes are ..." under
-                # an EBS heading is the volume types page's): its page, with the bullets under it
+                # another service, or one of this topic's own sub-topics by name ("DynamoDB Accelerator (DAX)
+                # is ..." under a DynamoDB heading is the DAX page's): its page, with the bullets under it
                 moved.setdefault(other, []).append(block)
                 current, current_depth = other, block.depth
             else:
