@@ -127,6 +127,22 @@ def screenshot():
     return take
 
 
+@pytest.fixture
+def empty_library(db):
+    """A library with no notes in it, for a test that counts what an ingest writes from nothing.
+
+    The session's `shipped_notes` stay committed once any test has asked for them; this deletes them inside the
+    test's own transaction, which rolls back at its end, so the test sees the fresh install it assumes whatever
+    ran before it.
+    """
+    from content.models import Note, Source, Topic
+    from learning.models import Flashcard
+    from quizzes.models import Question
+
+    for model in (Question, Flashcard, Note, Source, Topic):
+        model.objects.all().delete()
+
+
 @pytest.fixture(scope="session")
 def shipped_notes(django_db_setup, django_db_blocker):
     """The shipped notes ingested once per session, for tests that read pages built from them.

@@ -109,7 +109,7 @@ def test_bad_files_are_skipped_with_reasons_and_the_good_ones_ingest(tmp_path):
 
 
 @pytest.mark.django_db
-def test_when_no_file_can_be_ingested_the_command_fails_clearly(tmp_path):
+def test_when_no_file_can_be_ingested_the_command_fails_clearly(empty_library, tmp_path):
     (tmp_path / "empty.txt").write_text("   \n")
     with pytest.raises(CommandError, match="No notes file could be ingested .*empty.txt: empty file"):
         call_command("ingest", str(tmp_path), stdout=StringIO())
@@ -136,7 +136,7 @@ def test_a_crash_while_parsing_one_file_skips_only_that_file(tmp_path, monkeypat
 
 
 @pytest.mark.django_db
-def test_a_failed_ingest_leaves_the_database_as_it_was(tmp_path, monkeypatch):
+def test_a_failed_ingest_leaves_the_database_as_it_was(empty_library, tmp_path, monkeypatch):
     shutil.copy(NOTES_DIR / "001_1ef0cee0a4c8fb2b.txt", tmp_path)
     run_ingest(tmp_path)
     before = (
@@ -189,7 +189,7 @@ def test_reingest_after_an_edit_updates_in_place_and_keeps_the_learners_rows(tmp
 
 
 @pytest.mark.django_db
-def test_an_unreadable_file_that_was_ingested_before_keeps_its_last_good_version(tmp_path):
+def test_an_unreadable_file_that_was_ingested_before_keeps_its_last_good_version(empty_library, tmp_path):
     note = tmp_path / "notes.md"
     note.write_text("# Amazon SNS\n\n- SNS is a pub/sub messaging service that pushes to subscribers.\n")
     run_ingest(tmp_path)
@@ -216,7 +216,7 @@ def test_a_topic_that_left_the_catalog_keeps_its_row_and_loses_its_page(tmp_path
 
 
 @pytest.mark.django_db
-def test_a_file_that_now_crashes_the_parser_keeps_its_last_good_version(tmp_path, monkeypatch):
+def test_a_file_that_now_crashes_the_parser_keeps_its_last_good_version(empty_library, tmp_path, monkeypatch):
     note = tmp_path / "sns.md"
     note.write_text("# Amazon SNS\n\n- SNS is a pub/sub messaging service that pushes to subscribers.\n")
     run_ingest(tmp_path)
