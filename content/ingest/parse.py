@@ -43,6 +43,12 @@ _ARROW_ANY = re.compile(r"-{1,}>|=>|<-{1,}|→|⇒")
 _CALLOUT = re.compile(r"^\[![A-Za-z][\w-]*\][+-]?[ \t]*")
 _WIKILINK = re.compile(r"!?\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _HIGHLIGHT = re.compile(r"==(?=\S)([^=]+?)(?<=\S)==")
+# Obsidian tags (`#storage`, `#aws/ec2`: a letter after the hash, at the start or after a space, so "C#", "#1" and
+# "page#part" are text) and block ids (` ^intro-1` closing a line).
+_TAG = r"(?<!\S)#[A-Za-z_][\w/-]*"
+_TRAILING_TAGS = re.compile(rf"(?:\s*{_TAG})+\s*$")
+_INLINE_TAG = re.compile(rf"{_TAG}")
+_BLOCK_ID = re.compile(r"\s+\^[A-Za-z0-9][\w-]*\s*$")
 _LATEX_COMMANDS = {
     "ge": "≥", "geq": "≥", "le": "≤", "leq": "≤", "times": "×", "to": "→", "rightarrow": "→",
     "Rightarrow": "⇒", "leftarrow": "←", "approx": "≈", "neq": "≠", "ne": "≠", "pm": "±", "cdot": "·",
@@ -1021,6 +1027,11 @@ def _tidy_markup(text: str) -> str:
         text = _WIKILINK.sub(lambda m: (m.group(2) or m.group(1) or "").strip(), text)
     if "==" in text:
         text = _HIGHLIGHT.sub(r"\1", text)
+    if "^" in text:
+        text = _BLOCK_ID.sub("", text)
+    if "#" in text and not text.startswith("#"):
+        text = _TRAILING_TAGS.sub("", text)  # tags closing a line are labels: dropped
+        text = _INLINE_TAG.sub(lambda m: m.group(0)[1:], text)  # a tag inside a sentence is one of its words
     if "\\" in text:
         text = _MATH.sub(lambda m: _latex(m.group(1)), text)
         text = _BARE_LATEX.sub(lambda m: _LATEX_COMMANDS[m.group(1)], text)
@@ -1049,7 +1060,7 @@ def _clean_text(text: str) -> str:
 def _clean_title(title: str) -> str:
     t = _tidy_markup(_IMAGE.sub("", title))
     t = _LINK.sub(r"\1", t)
-    t = re.sub(r"_{3,}", " – ", t)  # 004 "EKS_____Elastic Kubernetes Service"
+    t = re.sub(r"_{3,}", " – ", t)  # "EKS_____Elastic Kubernetes Service": an underscore rule as a dash
     t = t.replace("**", "").replace("__", "").replace("`", "")
     t = re.sub(r"^[*_]+(?=\S)|(?<=\S)[*_]+$", "", t.strip())
     t = re.sub(r"^(?:\(?\d{1,3}[.)][ \t]*|\d{1,3}[ \t]+(?=[A-Z]))", "", t)

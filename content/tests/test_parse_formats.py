@@ -243,6 +243,23 @@ def test_callouts_latex_emoji_wikilinks_and_highlights_never_show_raw():
     assert titles(outline) == [(1, "Exam tips")]
 
 
+def test_obsidian_tags_and_block_ids_never_show_raw():
+    outline = parse(
+        lines(
+            "# Amazon EFS ^efs-top",
+            "- EFS is a managed NFS file system many Linux instances mount at once. #storage #aws/efs",
+            "- Pick it for #shared files across instances ^files-1",
+            "- C# apps and issue #1 stay as written",
+        )
+    )
+    assert texts(outline) == [
+        "EFS is a managed NFS file system many Linux instances mount at once.",
+        "Pick it for shared files across instances",
+        "C# apps and issue #1 stay as written",
+    ]
+    assert titles(outline) == [(1, "Amazon EFS")]
+
+
 def test_front_matter_is_metadata_not_notes():
     outline = parse(lines("---", "tags: [aws, s3]", "created: 2024-01-01", "---", "# S3", "S3 stores objects."))
     assert texts(outline) == ["S3 stores objects."]
