@@ -263,14 +263,35 @@ def option_spellings(option: Option) -> tuple[str, ...]:
     """The ways notes write an option's name, letters only: its own name without the maker, and every catalog name
     or alias that reads almost like it ("pre assigned urls" for Presigned URL, "Kinesis Data Stream")."""
     bare = _compact(_unmade(re.sub(r"\s*\([^)]*\)", "", option.name)))
+    forms = set(_topic_spellings(option))
     if len(bare) < 6:
-        return ()  # "Storage", "IaaS": too short to find by spelling alone (its evidence patterns do)
-    forms = {bare.removesuffix("s")}
+        return tuple(sorted(forms))  # "Storage", "IaaS": too short to find by spelling alone (evidence patterns do)
+    forms.add(bare.removesuffix("s"))
     for compact in _catalog_spellings():
         if compact[0] == bare[0] and abs(len(compact) - len(bare)) <= 3:
             if difflib.SequenceMatcher(None, compact, bare).ratio() >= 0.85:
                 forms.add(compact.removesuffix("s"))
     return tuple(sorted(forms))
+
+
+def _topic_spellings(option: Option) -> set[str]:
+    """Every name of the catalog topic an option is (not one it only belongs to): "Elastic Kubernetes Service" and
+    "EKS" for Amazon EKS. A short name counts only as a capitalised acronym the catalog does not call ambiguous."""
+    catalog = load_catalog()
+    topic = catalog.topics.get(option.topic or "")
+    if topic is None:
+        return set()
+    own = {_compact(_unmade(n)) for n in (topic.name, topic.full_name, topic.short) if n}
+    if _compact(_unmade(re.sub(r"\s*\([^)]*\)", "", option.name))) not in own:
+        return set()  # "Amazon ECS on EC2 instances" is one way to run ECS, not ECS
+    forms = set()
+    for name in (topic.name, topic.full_name, topic.short):
+        compact = _compact(_unmade(name or ""))
+        if len(compact) >= 6:
+            forms.add(compact.removesuffix("s"))
+        elif name and len(compact) >= 3 and _unmade(name).isupper() and name.lower() not in catalog.ambiguous:
+            forms.add(compact.removesuffix("s"))  # as _spelled_runs reads a word: "EKS" -> "ek"
+    return forms
 
 
 @functools.cache

@@ -54,6 +54,7 @@ _HTML_TAGS = re.compile(
     re.I,
 )
 _ATX = re.compile(r"^#{1,6}[ \t]")
+_ARROW_NOTE = re.compile(r"\s+(?:-+>|→|=>)\s+.*$")
 _MARKUP = re.compile(r"\*\*|__|`")
 
 
@@ -176,6 +177,10 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
         after_options = k
     if len(options) < 2:
         return None
+    # "Amazon S3 -> regional": the learner's note of what each option is, which would give the answer away
+    if sum(bool(_ARROW_NOTE.search(o)) for o in options) * 2 >= len(options):
+        options = [_ARROW_NOTE.sub("", o) for o in options]
+        dropped.append((j + 1, "the learner's notes on the options"))
     k = after_options
     correct: list[int] = []
     answer_seen = False
@@ -310,35 +315,136 @@ class AuthoredItems:
             ref = [label, source_id, q.line]
             explanation_ref = [label, source_id, q.explanation_line] if q.explanation_line else ref
             author = impersonal(q.explanation)
-            wrong = [text for k, text in enumerate(q.options) if k not in q.correct]
-            right = [text for k, text in enumerate(q.options) if k in q.correct]
-            if author and not any(_names(author, text) for text in right) and any(_names(author, t) for t in wrong):
-                author = ""  # it explains the learner's wrong pick, not the answer
-            facts = [explain.fact(text) for text in q.options]
-            # One service's definition under several sentence options ("Give all IAM users ...") explains none
-            # of them apart: it is kept only where it is the option's own
-            facts = [
-                f if f and (facts.count(f) == 1 or explain.names_one(t)) else None
-                for f, t in zip(facts, q.options, strict=True)
-            ]
-            choices = []
-            for k, text in enumerate(q.options):
-                fact = facts[k]
-                if k in q.correct:
-                    said = fact or author
-                    explanation = f"Correct. {said}" if said else "Correct: the answer the question gives."
-                    quote = author if fact and author else ""
-                    refs = [explanation_ref] if author else [ref]
-                else:
-                    explanation, quote, refs = (f"Not this one: {fact}" if fact else ""), "", [ref]
-                choices.append(ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct,
-                                           explanation=explanation, quote=quote, refs=refs))  # fmt: skip
+            choices = [
+                ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct, explanation=said,
+                            quote=quote, refs=[explanation_ref] if from_author else [ref])
+                for k, (text, (said, quote, from_author)) in enumerate(
+                    zip(q.options, explain_options(q.stem, q.options, q.correct, author, explain,
+                                                   explain.definitions.get(topic, "")), strict=True)
+                )
+            ]  # fmt: skip
             out.append(QuestionDraft(
                 key=key, kind="multi" if len(q.correct) == 2 else "single", family=AUTHOR_FAMILY,
                 requirement=_norm(q.stem)[:120], topic=topic, domain=catalog.topics[topic].domain, stem=q.stem,
                 difficulty=2, choices=choices, related_topics=[topic],
             ))  # fmt: skip
         return out
+
+
+# The asking clause of a stem that wants the odd one out: "Which of the following is NOT a benefit of S3?"
+_NEGATIVE = re.compile(r"\b(?:not|except)\b", re.I)
+_NOT_WHAT = re.compile(r"\b(?P<verb>is|are|does|do)\s+not\s+(?P<what>[^?]{3,80}?)\s*\?", re.I)
+_ASKING = re.compile(r"[^.?!]*\b(?:which|what|select|choose)\b[^.!?]*\?", re.I)
+
+
+def explain_options(
+    stem: str, options: list[str], correct: list[int], author: str, explain: OptionFacts, topic_definition: str = ""
+) -> list[tuple[str, str, bool]]:
+    """(explanation, quote, whether it is the author's words) for every option of an author's question.
+
+    Each says why the option is right or wrong from something checked, never made up: the author's own explanation
+    where a sentence of it is about that option, the reference definition or family fact of what the option names,
+    or else the question's key (a wrong option is not what the stem asks for; the key is, and why).
+    """
+    sentences = [t for t in _SENTENCE_SPLIT.split(author) if t.strip()]
+    own = [_own_sentences(sentences, options, k, explain) for k in range(len(options))]
+    facts = [explain.found(text) for text in options]
+    # One service's definition under several sentence options ("Give all IAM users ...") explains none of them apart:
+    # it is kept only where it is the option's own
+    facts = [
+        (f, mine) if f and ([g for g, _ in facts].count(f) == 1 or explain.names_one(t)) else (None, False)
+        for (f, mine), t in zip(facts, options, strict=True)
+    ]
+    # A key that names nothing ("Each account gets volume discounts") is backed by the definition of the topic the
+    # question sits in when that definition speaks of it (two or more of its words)
+    # (and before the definition of a service it only mentions: "For managed services like S3, AWS patches ...")
+    for k in correct:
+        relevant = topic_definition and len(_stems(options[k]) & _stems(topic_definition) - _FILLER) >= 2
+        if relevant and not facts[k][1] and not own[k]:
+            facts[k] = (topic_definition, False)
+    keys = [options[k].rstrip(". ") for k in correct]
+    right_facts = {facts[k][0] for k in correct if facts[k][0]}
+    # The author's explanation backs the key unless it only talks about wrong options (the learner's pick)
+    about_wrong = {k for k in range(len(options)) if k not in correct and own[k]}
+    for_key = author if author and (any(own[k] for k in correct) or not about_wrong) else ""
+    asking = (_ASKING.findall(stem) or [stem])[-1]
+    negative = bool(_NEGATIVE.search(asking))
+    odd = _NOT_WHAT.search(asking)
+    out = []
+    for k in range(len(options)):
+        fact, mine = facts[k]
+        if k not in correct and fact in right_facts:
+            fact = None  # the key's own sentence says nothing of this option
+        if negative:
+            # The odd one out: the author's key says which options hold and which do not
+            if k in correct:
+                head = (f"Correct: this {_verb(odd)} not {odd['what']}." if odd
+                        else "Correct: this is the exception the question asks for.")  # fmt: skip
+                said = " ".join(x for x in (head, " ".join(own[k]) or for_key) if x)
+                out.append((said, "", bool(own[k] or for_key)))
+            else:
+                head = f"Not this one: this {_verb(odd)} {odd['what']}" if odd else "Not this one: this one holds"
+                what = " ".join(own[k]) or (fact if mine else "")
+                out.append((f"{head}, and the question asks for what is not{'; ' + what if what else '.'}",
+                            "", bool(own[k])))  # fmt: skip
+            continue
+        # The option's own checked sentence first, the author's words about it as its quote; else the author's words
+        words = " ".join(own[k])
+        if k in correct:
+            words = words or for_key
+            said = (fact if mine else "") or words or fact
+            if said:
+                quote = words if words and said != words else ""
+                out.append((f"Correct. {said}", quote, bool(words)))
+            else:
+                out.append(("Correct: the answer the question gives.", "", False))
+            continue
+        if fact and mine:
+            out.append((f"Not this one: {fact}", words, bool(words)))
+        elif words:
+            out.append((f"Not this one: {words}", "", True))
+        else:
+            # What the option names, when that is a service it only belongs to, then why the key is the answer
+            key = " and ".join(f"“{t}”" for t in keys)
+            # why the key is right: the author's words, else the key's checked sentence (one for two keys)
+            because = _first_sentence(for_key) or (right_facts.copy().pop() if len(right_facts) == 1 else "")
+            answer = f"The answer is {key}" + (f": {because}" if because else ".")
+            if not answer.endswith((".", "!", "?")):
+                answer += "."
+            said = f"Not this one: {fact} {answer}" if fact else f"Not this one: {answer[0].lower()}{answer[1:]}"
+            out.append((said, "", bool(for_key and not fact)))
+    return out
+
+
+def _verb(odd: re.Match) -> str:
+    return "is" if odd["verb"].lower() in ("is", "are") else "does"
+
+
+def _first_sentence(text: str) -> str:
+    """The author's explanation, up to two sentences: enough to say why the key is right."""
+    parts = [t for t in _SENTENCE_SPLIT.split(text or "") if t.strip()]
+    return " ".join(parts[:2])
+
+
+def _own_sentences(sentences: list[str], options: list[str], k: int, explain: OptionFacts) -> list[str]:
+    """The sentences of the author's explanation about option k alone: they name it and no other option."""
+    services = [set(explain.catalog.mentions(o)) for o in options]
+    mine = services[k] - set().union(*(services[j] for j in range(len(options)) if j != k))
+
+    def about(sentence: str, j: int) -> bool:
+        if _names(sentence, options[j]):
+            return True
+        spoken = set(explain.catalog.mentions(sentence))
+        theirs = services[j] - set().union(*(services[i] for i in range(len(options)) if i != j))
+        return bool(theirs & spoken)
+
+    if not mine and not _words(options[k]):
+        return []
+    return [
+        t
+        for t in sentences
+        if len(t.split()) >= 4 and about(t, k) and not any(about(t, j) for j in range(len(options)) if j != k)
+    ]  # a bare name ("CloudFront") says nothing of it
 
 
 # A sentence in the learner's own voice ("I picked B because...", "my mistake") explains their slip, not AWS.
@@ -359,28 +465,43 @@ def _words(text: str) -> list[str]:
 
 def _names(text: str, option: str) -> bool:
     """Whether ``text`` names the option (all of its distinctive words, in order, as a phrase)."""
-    words = _words(option)
+    words = [_plain(w) for w in _words(option)]
     return bool(words) and len(words) <= 6 and re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b",
-                                                          " ".join(_words(text))) is not None  # fmt: skip
+                                                          " ".join(map(_plain, _words(text)))) is not None  # fmt: skip
+
+
+def _plain(word: str) -> str:
+    """A word without its inflection: "Talking" and "talk", "groups" and "group" read alike."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in _words(text)}
 
 
 def _stem(word: str) -> str:
-    return word[:6]  # "balancer" and "balancing", "instances" and "instance"
+    return word.removesuffix("s")[:6]  # "balancer" and "balancing", "instances" and "instance", "groups" and "group"
 
 
 @dataclass(frozen=True)
 class _Named:
     words: frozenset[str]
     fact: str
+    evidence: tuple = ()
 
 
 class OptionFacts:
     """One checked sentence about an answer option that names one AWS thing, or None.
 
     From content/summary.toml's definition of the catalog topic the option names, else the scenario families
-    (quizzes/families.toml: an option whose name holds the option's words; their facts are framed for the
-    family). A sentence option ("Configure AWS Budgets to alert the team") gets the definition of the one
-    service it names; one naming none or several gets none.
+    (quizzes/families.toml: an option of that name, or whose evidence patterns find it in the option's words;
+    their facts are framed for the family). A sentence option ("Configure AWS Budgets to alert the team") gets the
+    definition of the one service it names, else the fact of the one family option it is; one naming none or
+    several gets none. `own` tells whether the sentence is about the option itself, not a service it belongs to
+    ("IAM users" is told what IAM is).
     """
 
     MAX_WORDS = 7
@@ -393,37 +514,67 @@ class OptionFacts:
         self.definitions = {slug: s.text for slug, s in load_reference().definitions.items()}
         families = load_families().values()
         self.options = [
-            _Named(frozenset(_stem(w) for w in _words(o.name)), o.fact)
+            _Named(frozenset(_stem(w) for w in _words(o.name)), o.fact, o.evidence)
             for family in families
             for o in family.options.values()
             if o.fact
         ]
-        self._cache: dict[str, str | None] = {}
+        self._cache: dict[str, tuple[str | None, bool]] = {}
 
     def fact(self, option: str) -> str | None:
+        return self.found(option)[0]
+
+    def own(self, option: str) -> bool:
+        return self.found(option)[1]
+
+    def found(self, option: str) -> tuple[str | None, bool]:
         if option not in self._cache:
             self._cache[option] = self._find(option)
         return self._cache[option]
 
-    def _find(self, option: str) -> str | None:
+    def _find(self, option: str) -> tuple[str | None, bool]:
         words = {_stem(w) for w in _words(option)}
         if not words:
-            return None
+            return None, False
         if len(words) <= self.MAX_WORDS:
-            # The catalog topic the option names, when it is one thing: not a set named in the plural ("Glacier"
-            # is an alias of the S3 storage classes, whose definition says nothing of Glacier itself)
             slug = self.catalog.lookup(option) or self.catalog.lookup(" ".join(_words(option)))
-            if slug and not self._a_set_by_another_name(slug, words) and slug in self.definitions:
-                return self.definitions[slug]
-            # Else a family option whose name holds every word of the option; when several do ("AWS Shield" in
-            # Shield Standard and Shield Advanced), only the one whose name is exactly the option's words
-            fits = [o for o in self.options if words <= o.words]
-            exact = [o for o in fits if o.words == words]
-            if exact or len({o.words for o in fits}) == 1:
-                return (exact or fits)[0].fact
-        # A sentence, or a name with more to it ("IAM user groups"): what the one AWS service it names is for
-        named = [s for s in self.catalog.mentions(option) if not self._a_set_by_another_name(s, words)]
-        return self.definitions.get(named[0]) if len(named) == 1 else None
+            usable = slug and not self._a_set_by_another_name(slug, words) and slug in self.definitions
+            # The topic's own name ("AWS Config", "Amazon EBS"): its definition
+            if usable and words in self._own_names(slug):
+                return self.definitions[slug], True
+            # A family option of that very name ("IAM group", "Reserved Instances"): its fact, which is about it
+            exact = [o.fact for o in self.options if o.words == words]
+            if exact:
+                return exact[0], True  # in several families ("Dedicated Instances"): each fact is about it
+            # Named by an alias of a topic ("IAM users" of IAM): the topic's definition, which is not its own
+            if usable:
+                return self.definitions[slug], False
+            # A family option whose name holds every word of the option; when several do ("AWS Shield" in Shield
+            # Standard and Shield Advanced), none
+            fits = {o.fact for o in self.options if words <= o.words}
+            if len(fits) == 1 and len(words) >= 2:  # one word ("Developer") is part of too many names
+                return fits.pop(), True
+        # A sentence, or a name with more to it: what the one AWS service it names is for
+        mentioned = self.catalog.mentions(option)
+        named = [s for s in mentioned if not self._a_set_by_another_name(s, words)]
+        if len(named) == 1 and named[0] in self.definitions:
+            return self.definitions[named[0]], False
+        if named:
+            return None, False
+        # A member of a set named by an alias ("Reserved Instances" of EC2 purchasing options): the set's definition
+        # when it names the member
+        sets = [s for s in mentioned if s in self.definitions and words <= _stems(self.definitions[s])]
+        if len(sets) == 1 and len(words) <= self.MAX_WORDS:
+            return self.definitions[sets[0]], False
+        # Else the one family option whose evidence finds it in the option's words ("Patching the guest OS")
+        # (a name found so is one kind of it, "Reserved Instances" by the Standard RIs' patterns: not its own fact)
+        text = option.strip().rstrip(".")
+        found = {o.fact for o in self.options if any(p.search(text) for p in o.evidence)}
+        return (found.pop(), not self.names_one(option)) if len(found) == 1 else (None, False)
+
+    def _own_names(self, slug: str) -> list[set[str]]:
+        topic = self.catalog.topics[slug]
+        return [{_stem(w) for w in _words(n)} for n in (topic.name, topic.full_name, topic.short) if n]
 
     def names_one(self, option: str) -> bool:
         """Whether the option is a name (a few words), not a sentence."""
@@ -431,8 +582,8 @@ class OptionFacts:
 
     def _a_set_by_another_name(self, slug: str, words: set[str]) -> bool:
         name = self.catalog.topics[slug].name
-        last = name.split()[-1].lower()
-        plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+        last = name.split()[-1]
+        plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and not last.isupper()  # "EBS"
         return plural and words != {_stem(w) for w in _words(name)}
 
 

@@ -363,3 +363,27 @@ def test_the_practice_exam_from_the_shipped_bank_follows_the_domain_weights(ship
     drawn = list(Question.objects.filter(pk__in=ids))
     assert len(drawn) == 65 == len({q.scenario for q in drawn})
     assert Counter(q.domain for q in drawn) == Counter(plan.target)
+
+
+def test_an_option_that_is_a_catalog_topic_is_named_by_its_full_name_or_acronym():
+    """Notes write a service by its long name or its acronym ("Elastic Kubernetes Service", "EKS"): either is the
+    option, so "not in your notes" is never said of it; an option that is only one way to use a service is not
+    named by the service's names."""
+    options = {o.name: o for f in load_families().values() for o in f.options.values()}
+    eks = options["Amazon EKS"]
+    assert names_option(eks, "Elastic Kubernetes Service (EKS) runs the Kubernetes control plane for you")
+    assert names_option(eks, "EKS: managed Kubernetes clusters")
+    assert not names_option(eks, "ECS runs Docker containers on a cluster")
+    on_ec2 = options["Amazon ECS on EC2 instances"]
+    assert not names_option(on_ec2, "Elastic Container Service: run containers without managing a cluster")
+
+
+def test_every_option_of_the_authors_questions_is_explained(shipped_notes):
+    """An author's practice question explains every option: none is empty or the bare "the answer the question
+    gives" when something checked can be said (the key, at least, names the answer)."""
+    authored = Question.objects.filter(family="notes").prefetch_related("choices")
+    for question in authored:
+        for choice in question.choices.all():
+            assert choice.explanation, (question.stem, choice.text)
+            if not choice.correct:
+                assert choice.explanation.startswith("Not this one:"), (question.stem, choice.text)

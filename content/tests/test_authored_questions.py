@@ -1,0 +1,130 @@
+"""The author's own practice questions: every option says why it is right or wrong, from something checked.
+
+Every snippet here is written for the test (no shipped notes).
+"""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from content.catalog import load_catalog
+from content.ingest.authored import OptionFacts
+from quizzes.models import Question
+
+EMPTY = "Correct: the answer the question gives."
+
+
+def lines(*rows: str) -> str:
+    return "\n".join(rows) + "\n"
+
+
+def ingest(tmp_path, text: str) -> None:
+    (tmp_path / "mine.md").write_text(text)
+    call_command("ingest", str(tmp_path), "--json", stdout=StringIO())
+
+
+def choices(stem_start: str) -> dict:
+    return {c.text: c for c in Question.objects.get(stem__startswith=stem_start).choices.all()}
+
+
+@pytest.mark.django_db
+def test_sentence_options_that_name_no_service_are_told_what_the_question_asks_for(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon EC2 practice",
+            "",
+            "1. A team must cut the cost of a steady workload that runs all year. What should it do?",
+            "A. Use a larger instance",
+            "B. Commit to a Reserved Instance for the year",
+            "C. Turn the servers off at lunch",
+            "D. Ask a colleague",
+            "Answer: B",
+            "Explanation: A one-year commitment buys a lower hourly price for a workload that never stops.",
+        ),
+    )
+    found = choices("A team must cut the cost")
+    for text in ("Use a larger instance", "Turn the servers off at lunch", "Ask a colleague"):
+        said = found[text].explanation
+        # not empty: it names the key and why the key meets the need, in the author's own words
+        assert said.startswith("Not this one: the answer is “Commit to a Reserved Instance for the year”"), said
+        assert "lower hourly price" in said
+    assert all(c.explanation and c.explanation != EMPTY for c in found.values())
+
+
+@pytest.mark.django_db
+def test_a_question_that_asks_for_the_odd_one_out_says_which_options_hold(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## EC2 purchasing options",
+            "",
+            "1. Which of the following is not a way to pay for Amazon EC2 instances?",
+            "A. Spot Instances",
+            "B. Weekly rentals by the rack",
+            "C. On-Demand Instances",
+            "D. Reserved Instances",
+            "Answer: B",
+        ),
+    )
+    found = choices("Which of the following is not a way to pay")
+    assert found["Weekly rentals by the rack"].explanation.startswith(
+        "Correct: this is not a way to pay for Amazon EC2 instances."
+    )
+    spot = found["Spot Instances"].explanation
+    # a wrong option holds: never "Correct." of a definition, and it says the question asks for the exception
+    assert spot.startswith("Not this one: this is a way to pay for Amazon EC2 instances, and the question asks")
+    assert "spare EC2 capacity" in spot  # what it is, from the checked fact
+
+
+@pytest.mark.django_db
+def test_the_authors_sentence_about_a_wrong_option_explains_it(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Security practice",
+            "",
+            "1. Which service blocks SQL injection attempts against a web application?",
+            "A. AWS WAF",
+            "B. Amazon Macie",
+            "C. Talk to the network team",
+            "Answer: A",
+            "Explanation: AWS WAF filters web requests by rules. Talking to the network team fixes nothing by itself.",
+        ),
+    )
+    found = choices("Which service blocks SQL injection")
+    macie = found["Amazon Macie"]
+    assert macie.explanation.startswith("Not this one: Amazon Macie")  # its checked fact, never the key's
+    team = found["Talk to the network team"].explanation
+    assert team == "Not this one: Talking to the network team fixes nothing by itself."
+    assert "Talking to the network team" not in found["AWS WAF"].explanation
+
+
+@pytest.mark.django_db
+def test_the_learners_arrow_notes_on_options_do_not_give_the_answer_away(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## AWS global infrastructure",
+            "",
+            "1. Which TWO of these services are scoped to one Region? (Choose two)",
+            "- [ ] AWS IAM -> global",
+            "- [x] Amazon EC2 -> regional",
+            "- [ ] Amazon CloudFront -> global",
+            "- [x] Amazon RDS -> regional",
+        ),
+    )
+    found = choices("Which TWO of these services are scoped")
+    assert set(found) == {"AWS IAM", "Amazon EC2", "Amazon CloudFront", "Amazon RDS"}
+
+
+def test_an_option_gets_the_checked_sentence_about_itself():
+    facts = OptionFacts(load_catalog())
+    assert "Dedicated Instances" in facts.fact("Dedicated instances.")  # a family option of that very name
+    assert facts.own("Dedicated instances.")
+    assert facts.fact("Amazon EBS volume").startswith("Amazon EBS")  # "EBS" is an acronym, not a plural set
+    assert "Reserved Instances" in facts.fact("Reserved instances")  # the set that names it
+    assert not facts.own("Reserved instances")  # ... which is not a sentence about it alone
+    # one word that is part of many names ("Developer" of the Cloud Development Kit) gets nothing
+    assert facts.fact("Developer") is None
