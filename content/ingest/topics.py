@@ -336,11 +336,11 @@ class _Assigner:
             return slug
         if later:
             for m in _NAMED_LATER.finditer(plain):
-                if slug := self._name_at(plain[m.end() :], use=True, strict=strict):
+                if slug := self._name_at(plain[m.end() :], use=True, strict=strict, tail=True):
                     return slug
         return None
 
-    def _name_at(self, text: str, *, use: bool = False, strict: bool = False) -> str | None:
+    def _name_at(self, text: str, *, use: bool = False, strict: bool = False, tail: bool = False) -> str | None:
         """The longest name that ``text`` opens with, followed by a verb or a pause, not by "and" (two
         subjects) or a capitalised word (a longer name the catalog does not know)."""
         text = _ARTICLE.sub("", re.sub(r"^\W*use\s+", "", text, flags=re.I) if use else text.lstrip(" *-–—•"))
@@ -352,7 +352,11 @@ class _Assigner:
             nxt = words[n] if n < len(words) else ""
             if not pause and (not nxt[:1].islower() or nxt.lower() in _NOT_NEXT):
                 continue
-            if strict and (pause or (nxt not in ("to", "for", "when", "if") if use else nxt.lower() not in _VERBS)):
+            if (
+                strict
+                and not (tail and pause)
+                and (pause or (nxt not in ("to", "for", "when", "if") if use else nxt.lower() not in _VERBS))
+            ):
                 continue  # "S3 bucket --> ...", "Free tier of 1,000,000 requests": a noun phrase, not a subject
             slug = self._name(" ".join(head))
             if slug:
