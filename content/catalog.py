@@ -94,11 +94,17 @@ class CatalogTopic:
     parent: str | None
     order: int
     discontinued: str | None = None  # AWS ended the service: the page says so, nothing is taught from it
+    # The members of the topic's own list ("business", "people" ... for the CAF's perspectives) and what the
+    # course calls one ("perspective"): "Business Perspective" names the topic anywhere; a bare "Business"
+    # reaches it only where the topic is already the context (a heading after or under it, a bullet under it).
+    parts: tuple[str, ...] = ()
+    part_words: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every string this topic is known by: name, full name, short name, aliases."""
-        return tuple(n for n in (self.name, self.full_name, self.short, *self.aliases) if n)
+        """Every string this topic is known by: name, full name, short name, aliases, "<part> <part word>"."""
+        named_parts = tuple(f"{part} {word}" for part in self.parts for word in self.part_words)
+        return tuple(n for n in (self.name, self.full_name, self.short, *self.aliases, *named_parts) if n)
 
 
 @dataclass(frozen=True)
@@ -218,6 +224,21 @@ class Catalog:
         slugs = list(dict.fromkeys(h.slug for h in group))
         return [s for s in slugs if not any(self.is_ancestor(s, o) for o in slugs if o != s)]
 
+    def is_ambiguous(self, name: str) -> bool:
+        """Whether ``name`` (plural or singular) is one of the names too common in prose to count as a mention."""
+        return tuple(t for t in _tokens(name) if t != ",") in self._ambiguous_keys
+
+    def is_part(self, slug: str, text: str) -> bool:
+        """Whether ``text`` is one of the topic's parts, bare or with its part word ("Fault Tolerance",
+        "Security Pillar"), or numbered or followed by its explanation ("Cost Optimization - recommendations ...")
+        is left to the caller: this compares the whole text."""
+        topic = self.topics[slug]
+        key = [t for t in _tokens(text) if t != ","]
+        words = {_fold(w) for w in topic.part_words}
+        while key and key[-1] in words:
+            key = key[:-1]
+        return bool(key) and any(key == [t for t in _tokens(part) if t != ","] for part in topic.parts)
+
     def lookup(self, name: str) -> str | None:
         """The topic whose name, short name or alias is exactly ``name`` (normalised), else None."""
         key = tuple(t for t in _tokens(name) if t != ",")
@@ -252,6 +273,13 @@ def _optional(entry: dict, key: str, what: str) -> str | None:
     if not isinstance(value, str):
         raise ValueError(f"{what}: {key!r} must be a string")
     return value.strip() or None
+
+
+def _strings(entry: dict, key: str, what: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{what}: {key} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
 
 
 def parse_catalog(data: dict) -> Catalog:
@@ -301,6 +329,8 @@ def parse_catalog(data: dict) -> Catalog:
             "domain",
             "parent",
             "discontinued",
+            "parts",
+            "part_words",
         }
         if unknown_keys:
             raise ValueError(f"{what}: unknown fields {sorted(unknown_keys)}")
@@ -315,6 +345,8 @@ def parse_catalog(data: dict) -> Catalog:
             parent=parent,
             order=i + 1,
             discontinued=_optional(entry, "discontinued", what),
+            parts=_strings(entry, "parts", what),
+            part_words=_strings(entry, "part_words", what),
         )
     if not topics:
         raise ValueError("catalog has no [[topic]] entries")

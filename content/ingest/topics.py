@@ -39,7 +39,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from content.catalog import Catalog, normalise
 from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
@@ -53,14 +53,34 @@ _LEAD_ACRONYM = re.compile(r"^[*_\s]*[A-Z][\w -]{2,50}?[*_]*\s*\(([A-Z][A-Za-z0-
 _SUBJECT = re.compile(
     r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Za-z0-9][\w .&/()'’-]*?)\s+(?:is|are|=|stands for)\s", re.I
 )
-_SUBJECT_VERB = re.compile(
-    r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Z][\w .&/()'’-]*?)\s+(?:is|are|gives|provides|offers|lets|allows|"
-    r"stores|runs|helps|enables|supports|delivers|protects|monitors|records|manages|can|was)\s"
-)
 _DEFINES = re.compile(r"^\W*(?:(?:this|it)\s+is\s+)?(?:an?|the)\s+\w+", re.I)
-_USE_X = re.compile(r"^\W*use\s+(?:(?:the|an?)\s+)?(?P<subject>[A-Z][\w .&/()'’-]*?)\s+(?:to|for|when|if)\s", re.I)
 _SUBJECT_WORDS = 5  # "Docker is a ...", "An ELB (Elastic Load Balancer) is a ..."
 _LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child bullets, acts as a label
+_NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
+_LINK_TEXT = re.compile(r"(?<!!)\[([^\[\]]*)\]\([^()]*\)")
+_EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+_LEAD_BOLD = re.compile(r"^\W*?(?:\*\*|__)(?P<name>[^*_]{2,80}?)(?:\*\*|__)")
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.I)
+# Openings that put the subject after them: "With CloudWatch, you can ...", "In AWS Organizations, you ...",
+# "What is cloud computing?"
+_LEAD_IN = re.compile(r"^\W*(?:(?:with|within|in|using|through|via)\s+(?=[^,]{2,60},)|what\s+(?:is|are)\s+)", re.I)
+# Where a sentence names its subject beyond the first noun phrase: "you can use the AWS CLI", "an automated advisor
+# called AWS Trusted Advisor", "... can be performed by AWS Trusted Advisor".
+_NAMED_LATER = re.compile(
+    r"\b(?:(?:you|we)\s+(?:can|could|should|would)\s+use|called|named|(?:performed|done|provided)\s+by)\s+", re.I
+)
+_NAVIGATION = re.compile(r"(?:\[[^\[\]]*\]\(#[^()]*\)[\s,|·-]*)+")  # "[Lambda](#lambda)": a table of contents
+_TICKED = re.compile(r"^\W*\[[xX✓]\]\s*")  # "[x] AWS Config": the option the author ticked
+_CHECKBOX = re.compile(r"^\W*\[[ xX✓]\]\s")
+# What follows a sentence's subject where a heading's own topic is at stake: a verb, not a noun ("S3 bucket").
+_VERBS = frozenset(
+    "is are was were can could will would should may must has have does gives provides offers lets allows stores "
+    "runs helps enables supports delivers protects monitors records manages automatically includes organizes "
+    "analyzes analyses checks uses creates consists contains focuses ensures makes treats evaluates works extends "
+    "improves tracks collects sends connects scales replicates encrypts integrates builds deploys detects "
+    "identifies lets simplifies distributes routes caches queries".split()
+)
+_NOT_NEXT = frozenset({"and", "or", "vs", "versus", "&", "nor", "plus"})
 
 
 @dataclass
@@ -134,7 +154,7 @@ class _Assigner:
         elif summary or not ctx.topics:
             # A summary, or a section under no topic at all: place each bullet by the topic
             # its term or its subject names ("CloudFormation is a declarative way ...").
-            routed, unrouted = self.route(sec.blocks, group=None, default=ctx.topics)
+            routed, unrouted = self.route(sec.blocks, group=None, default=ctx.topics, passing=bool(title))
         else:
             routed = {t: list(sec.blocks) for t in ctx.topics}
             unrouted = [] if ctx.topics else list(sec.blocks)
@@ -244,7 +264,8 @@ class _Assigner:
             current = None
             if label is not None and block.depth <= label.depth:
                 label = None
-            other = self.subject_of(block)
+            # the line's subject; beyond its first noun phrase only where it does not name this topic at all
+            other = self.subject_of(block, later=not set(self.catalog.mentions(_plain(block.text))) & related)
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
             if other and other != topic and (other not in related or self.catalog.is_ancestor(topic, other)):
@@ -260,30 +281,87 @@ class _Assigner:
             return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
         return kept, moved
 
-    def subject_of(self, block: Block) -> str | None:
-        """The service a paragraph or bullet is about, by its opening words, else None.
+    def subject_of(
+        self, block: Block, *, services: bool = True, later: bool = False, label: bool = False
+    ) -> str | None:
+        """The topic a paragraph or bullet is about, by its opening words, else None.
 
-        "DynamoDB offers ...", "Amazon Aurora is ...", "Use AWS Shield to ...", or a label that is exactly a
-        service's name with a definition of it ("ELASTIC BLOCK STORAGE: This is a storage service ...").
-        A label with anything else after it ("**Amazon S3**: store data in S3 and query it here") is how
-        the section's own service works with that one, and stays.
+        "DynamoDB offers ...", "**Amazon Aurora** is ...", "Use AWS Shield to ...", "With CloudWatch, you can ...",
+        "What is cloud computing?", a line that is a name and nothing else ("**AWS CloudHSM**"), or a label that
+        is exactly a service's name with a definition of it ("ELASTIC BLOCK STORAGE: This is a storage service
+        ..."). A label with anything else after it ("**Amazon S3**: store data in S3 and query it here") is how
+        the section's own service works with that one, and stays. ``later``: also a name the sentence gives
+        beyond its first noun phrase ("To save time you can use the AWS CLI", "... called AWS Trusted
+        Advisor"). ``services``: only an AWS service counts (not a concept such as "edge location").
         """
         if block.kind not in ("paragraph", "bullet") or block.origin:
             return None
         if block.term:
-            if not _DEFINES.match(block.definition or ""):
+            if not _DEFINES.match(_plain(block.definition or "")) and not (label and not block.definition):
                 return None
-            subject = block.term
+            slug = self._name(block.term)
         else:
-            m = _SUBJECT_VERB.match(block.text) or _USE_X.match(block.text)
-            if not m or len(m["subject"].split()) > _SUBJECT_WORDS:
-                return None
-            subject = m["subject"]
-        subject = _PARENTHESES.sub(" ", subject).replace("*", "").strip()
-        if normalise(subject) in self.catalog.ambiguous:
+            slug = self._opening(block.text, later=later, strict=services, label=label)
+        if slug and services and not _is_service(self.catalog, slug):
+            return None
+        return slug
+
+    def _name(self, text: str) -> str | None:
+        """The topic ``text`` is exactly a name of (articles, markup and a bracketed acronym aside)."""
+        text = _ARTICLE.sub("", _plain(text).strip(" :.-–—")).strip()
+        bare = _PARENTHESES.sub(" ", text).strip()
+        if not bare or self.catalog.is_ambiguous(bare):
             return None  # "Organizations can use QuickSight ...": the word, not the service
-        slug = self.catalog.lookup(subject)
-        return slug if slug and _is_service(self.catalog, slug) else None
+        slug = self.catalog.lookup(bare) or self.catalog.lookup(re.sub(r"^(?:aws|amazon)\s+", "", bare, flags=re.I))
+        if slug is None and _looks_like_name(bare) and (inner := re.search(r"\(([^()]{2,30})\)$", text)):
+            slug = self.catalog.lookup(inner[1])  # "Amazon Quantum Ledger Database (Amazon QLDB)"
+        return slug
+
+    def _opening(self, text: str, *, later: bool, strict: bool = False, label: bool = False) -> str | None:
+        """The topic a sentence opens with (its subject), else, with ``later``, the one it names after
+        "you can use" / "called" / "performed by"."""
+        plain = _plain(text).strip()
+        if (bold := _LEAD_BOLD.match(text)) and (slug := self._name(bold["name"])):
+            rest = _plain(text[bold.end() :]).split()
+            if not strict or not rest or rest[0].lower() in _VERBS:
+                return slug  # "**Amazon GuardDuty** It analyzes ...", "**Domain Name System (DNS)**"
+        if (not strict or label) and (slug := self._name(plain.rstrip("?:."))):
+            return slug  # the whole line is a name: a label of what follows
+        if (lead := _LEAD_IN.match(plain)) and lead.group(0).lower().lstrip(" *").startswith("what"):
+            return self._name(plain[lead.end() :].rstrip(" ?"))  # "What is cloud computing?"
+        if lead:
+            return self._name(plain[lead.end() :].split(",", 1)[0])  # "With CloudWatch, you can ..."
+        use = bool(re.match(r"^\W*use\s", plain, re.I))
+        if slug := self._name_at(plain, use=use, strict=strict):
+            return slug
+        if later:
+            for m in _NAMED_LATER.finditer(plain):
+                if slug := self._name_at(plain[m.end() :], use=True, strict=strict, tail=True):
+                    return slug
+        return None
+
+    def _name_at(self, text: str, *, use: bool = False, strict: bool = False, tail: bool = False) -> str | None:
+        """The longest name that ``text`` opens with, followed by a verb or a pause, not by "and" (two
+        subjects) or a capitalised word (a longer name the catalog does not know)."""
+        text = _ARTICLE.sub("", re.sub(r"^\W*use\s+", "", text, flags=re.I) if use else text.lstrip(" *-–—•"))
+        words = _PARENTHESES.sub(" ", text).split()
+        for n in range(min(_NAME_WORDS, len(words)), 0, -1):
+            head = words[:n]
+            last = head[-1]
+            pause = last[-1:] in (",", ":", ";", ".", "?") or n == len(words)
+            nxt = words[n] if n < len(words) else ""
+            if not pause and (not nxt[:1].islower() or nxt.lower() in _NOT_NEXT):
+                continue
+            if (
+                strict
+                and not (tail and pause)
+                and (pause or (nxt not in ("to", "for", "when", "if") if use else nxt.lower() not in _VERBS))
+            ):
+                continue  # "S3 bucket --> ...", "Free tier of 1,000,000 requests": a noun phrase, not a subject
+            slug = self._name(" ".join(head))
+            if slug:
+                return slug
+        return None
 
     def split_labels(self, topic: str, blocks: list[Block]) -> tuple[list[Block], list[TopicSection]]:
         """Move label bullets that name a sub-topic, with their child bullets, to its page.
@@ -329,27 +407,68 @@ class _Assigner:
     # -- routing the blocks of a multi-service, summary or topic-less section ---------
 
     def route(
-        self, blocks: list[Block], *, group: tuple[str, ...] | None, default: tuple[str, ...]
+        self, blocks: list[Block], *, group: tuple[str, ...] | None, default: tuple[str, ...], passing: bool = False
     ) -> tuple[dict[str, list[Block]], list[Block]]:
+        """Each block to the topics it names (its term, its subject), else its named parent's, else the
+        section's ``default``. ``passing``: under a heading that names no topic, a line that names one only in
+        passing goes there rather than nowhere."""
         routed: dict[str, list[Block]] = {t: [] for t in default}
         unrouted: list[Block] = []
         named: dict[int, tuple[str, ...]] = {}  # depth -> topics of the latest named block there
+        lead_in: dict[int, bool] = {}  # depth -> the latest named block there ends with ":" (a list follows)
+        own_name: dict[int, bool] = {}  # depth -> the latest named block there names its subject, not in passing
+        question: tuple[str, ...] = ()  # the topics of the question line whose options follow
         for i, block in enumerate(blocks):
             depth = block.depth
             for d in [d for d in named if d > depth]:
                 del named[d]
+            if _NAVIGATION.fullmatch(block.text.strip()):
+                unrouted.append(block)  # a table of contents: links to the note's own headings, no content
+                continue
             has_children = i + 1 < len(blocks) and blocks[i + 1].depth > depth
             own = self.block_names(block, group, bare_label_counts=bool(default) or has_children)
             above = [named[d] for d in sorted(named) if d < depth]
+            current = above[-1] if above else named.get(depth) if lead_in.get(depth) else None
+            if current and len(current) == 1 and self.catalog.is_part(current[0], _part_text(block)):
+                own = ()  # "Fault Tolerance - ..." in the list under "Trusted Advisor checks:": that list's item
+            if group is None and _CHECKBOX.match(block.text) and question:
+                own = question  # an option of the question above ("[ ] AWS Config"): the question's page
+            elif not own and group is None and _plain(block.text).rstrip(" *").endswith("?"):
+                # a practice question written as lines, its answer below: both go where the answer points
+                own = self._answer(blocks, i)
+            question = own if _plain(block.text).rstrip(" *").endswith("?") or _CHECKBOX.match(block.text) else ()
+            # a bare name in a list of them ("- S3" under "AWS Services"): a list of services, not about one
+            bare_name = not (default or has_children) and (
+                (block.term and not (block.definition or "").strip())
+                or (block.kind == "bullet" and not block.term and self._name(block.text))
+            )
+            adjacent = i > 0 and block.line == blocks[i - 1].end_line + 1 and block.term is None
             if own:
                 targets = own
                 named[depth] = own
+                lead_in[depth] = block.text.rstrip(" *").endswith(":")
+                own_name[depth] = True
             elif above:
                 targets = above[-1]  # a child bullet follows its named parent
+            elif current:
+                targets = current  # an item of the list a named lead-in line ("... five categories:") opens
             elif group is not None and (mentioned := self._within(self.catalog.mentions(block.text), group)):
                 targets = mentioned
                 named[depth] = mentioned
-            elif block.term is None and depth in named:
+            elif group is None and adjacent and depth in named and own_name.get(depth):
+                targets = named[depth]  # the next line of a thought that named its subject
+            elif (
+                group is None
+                and passing
+                and not default
+                and not bare_name
+                and (mentioned := self._main_mention(block.text))
+            ):
+                # under no topic at all: a line that names one in passing is better on its page than on none
+                targets = (mentioned,)
+                named[depth] = targets
+                lead_in[depth] = own_name[depth] = False
+            elif block.term is None and depth in named and (block.kind == "bullet" or group is not None or adjacent):
                 targets = named[depth]  # an un-labelled continuation of a named bullet
             else:
                 named.pop(depth, None)
@@ -360,6 +479,28 @@ class _Assigner:
                 routed.setdefault(topic, []).append(block)
         return routed, unrouted
 
+    def _answer(self, blocks: list[Block], i: int) -> tuple[str, ...]:
+        """The topic of a question line's answer: its ticked option ("[x] AWS Config") if it lists options, else
+        the line after it."""
+        for block in blocks[i + 1 : i + 9]:
+            if _plain(block.text).rstrip(" *").endswith("?"):
+                break
+            if _TICKED.match(block.text):
+                option = replace(block, text=_TICKED.sub("", block.text))
+                mentioned = self._main_mention(option.text)
+                return self.block_names(option, None) or ((mentioned,) if mentioned else ())
+        return self.block_names(blocks[i + 1], None) if i + 1 < len(blocks) else ()
+
+    def _main_mention(self, text: str) -> str | None:
+        """The first topic a line names, a sub-topic over the topic it belongs to; not a word inside a bold
+        name the catalog does not know ("**Some Private Link Thing**" is not PrivateLink)."""
+        bold = _LEAD_BOLD.match(text)
+        if bold and not self._name(bold["name"]):
+            text = text[bold.end() :]
+        found = self.catalog.mentions(_plain(text))
+        found = [f for f in found if not any(o != f and self.catalog.is_ancestor(f, o) for o in found)]
+        return found[0] if found else None
+
     def block_names(
         self, block: Block, group: tuple[str, ...] | None, *, bare_label_counts: bool = True
     ) -> tuple[str, ...]:
@@ -368,13 +509,18 @@ class _Assigner:
         ``bare_label_counts=False``: a label with nothing after it and no children
         (``Cloud 9 :`` in a list of services) names nothing.
         """
-        if block.term and not (block.definition or "").strip() and not bare_label_counts:
+        if not bare_label_counts and (
+            (block.term and not (block.definition or "").strip())
+            or (block.kind == "bullet" and not block.term and self._name(block.text))
+        ):
             return ()
         names = self.catalog.find(block.term) if block.term else []
         if not names and not block.term and group is None:
-            subject = _SUBJECT.match(block.text)
+            subject = _SUBJECT.match(_plain(block.text))
             if subject and len(subject["subject"].split()) <= _SUBJECT_WORDS:
                 names = self.catalog.find(subject["subject"])
+            if not names and (slug := self.subject_of(block, services=False, later=True)):
+                names = [slug]
         if not names and (block.term or group is None):
             # "**AWS Virtual Private Network** (VPN) -- ...": the acronym the author gives after the name
             lead = f"{block.term} {(block.definition or '')[:12]}" if block.term else block.text[:60]
@@ -409,6 +555,23 @@ class _Assigner:
                 if (name == member or self.catalog.is_ancestor(member, name)) and member not in out:
                     out.append(member)
         return tuple(out)
+
+
+def _plain(text: str) -> str:
+    """Note text without its inline markup: link text kept, emphasis and code marks dropped."""
+    return _EMPHASIS.sub("", _LINK_TEXT.sub(r"\1", text))
+
+
+def _looks_like_name(text: str) -> bool:
+    """A name spelled out, as before its acronym: short, and most words capitalised ("Elastic Block Store")."""
+    words = text.split()
+    return 0 < len(words) <= _NAME_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+def _part_text(block: Block) -> str:
+    """What names a list item: its term, else its text up to a dash ("Cost Optimization – recommendations ...")."""
+    text = block.term or re.split(r"\s+[-–—:]\s+", _plain(block.text), maxsplit=1)[0]
+    return re.sub(r"^\W*\d{1,2}[.)]\s*", "", _plain(text)).strip(" *:.")
 
 
 def _lines(blocks: list[Block]) -> str:

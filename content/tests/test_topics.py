@@ -578,3 +578,140 @@ def test_a_sentence_about_a_sub_topic_by_name_goes_to_its_page():
         ("amazon-dynamodb", [2, 4]),
         ("amazon-dynamodb-accelerator", [3]),
     ]
+
+
+def _where(sections) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for s in sections:
+        for b in s.blocks:
+            out.setdefault(b.line, []).append(s.topic)
+    return out
+
+
+def test_a_bold_definition_of_another_service_under_a_heading_goes_to_that_service():
+    sections, _ = run(
+        md(
+            "Amazon EC2 Auto Scaling",
+            1,
+            2,
+            blocks=[
+                B("A scaling group keeps at least the minimum number of instances running.", 2, kind="paragraph"),
+                B(
+                    "**Amazon Simple Queue Service (Amazon SQS)** is a queue that decouples senders from workers.",
+                    3,
+                    kind="paragraph",
+                ),
+                B("With **AWS CloudFormation**, you describe the whole stack in one template.", 4, kind="paragraph"),
+                B("To look up prices quickly you can use the **AWS Pricing Calculator**.", 5, kind="paragraph"),
+            ],
+        )
+    )
+    where = _where(sections)
+    assert where[2] == ["amazon-ec2-auto-scaling"]
+    assert where[3] == ["amazon-sqs"]
+    assert where[4] == ["aws-cloudformation"]
+    assert where[5] == ["aws-pricing-calculator"]
+
+
+def test_a_service_mentioned_in_passing_or_as_a_noun_stays_with_the_heading():
+    sections, _ = run(
+        md(
+            "AWS Lambda",
+            1,
+            2,
+            blocks=[
+                B("An S3 bucket upload can start a function run.", 2, kind="paragraph"),
+                B("Free tier of one million calls a month.", 3),
+                B("Functions often write their logs to CloudWatch.", 4),
+                B("Use IAM roles to give functions permissions.", 5),
+            ],
+        )
+    )
+    assert set(_where(sections)) == {2, 3, 4, 5}
+    assert all(topics == ["aws-lambda"] for topics in _where(sections).values())
+
+
+def test_under_a_heading_naming_no_topic_each_line_goes_to_the_service_it_defines_or_names():
+    sections, warnings = run(
+        md(
+            "Week three",
+            1,
+            2,
+            blocks=[
+                B("**Amazon Elastic Block Store (Amazon EBS)** is disk storage for one instance.", 2, kind="paragraph"),
+                B("What is cloud computing?", 4, kind="paragraph"),
+                B("Renting IT over the internet and paying for what you use.", 5, kind="paragraph"),
+                B("Turning text into speech is done with Amazon Polly.", 7, kind="paragraph"),
+                B("Nothing here names a service at all.", 9, kind="paragraph"),
+            ],
+        )
+    )
+    where = _where(sections)
+    assert where[2] == ["amazon-ebs"]
+    assert where[4] == where[5] == ["cloud-computing"]  # the answer line follows its question
+    assert where[7] == ["amazon-polly"]
+    assert 9 not in where and any("line 9" in w for w in warnings)
+
+
+def test_the_items_of_a_topics_own_list_stay_with_it_even_when_a_word_names_another_topic():
+    sections, _ = run(
+        md(
+            "Odds and ends",
+            1,
+            2,
+            blocks=[
+                B("**Trusted Advisor** sorts its advice into these groups:", 2, kind="paragraph"),
+                B(
+                    "Cost Optimization - idle resources you still pay for",
+                    3,
+                    term="Cost Optimization",
+                    definition="idle resources you still pay for",
+                ),
+                B(
+                    "Fault Tolerance - single points of failure",
+                    4,
+                    term="Fault Tolerance",
+                    definition="single points of failure",
+                ),
+                B(
+                    "Service Limits - quotas close to their ceiling",
+                    5,
+                    term="Service Limits",
+                    definition="quotas close to their ceiling",
+                ),
+            ],
+        )
+    )
+    assert _where(sections) == {n: ["aws-trusted-advisor"] for n in (2, 3, 4, 5)}
+
+
+def test_a_heading_that_is_a_named_part_of_a_topic_reaches_it():
+    sections, _ = run(
+        md("Governance Perspective", 1, 2, blocks=[B("Aligns IT spending with what the board wants.", 2)]),
+        md("Reliability Pillar", 3, 2, blocks=[B("Recover from failure without a person stepping in.", 4)]),
+    )
+    assert _where(sections) == {2: ["aws-cloud-adoption-framework"], 4: ["aws-well-architected-framework"]}
+
+
+def test_a_question_line_and_its_ticked_option_go_where_the_answer_points():
+    sections, _ = run(
+        md(
+            "Quiz",
+            1,
+            2,
+            blocks=[
+                B("Which service shows the health of the AWS services your account uses?", 2),
+                B("[ ] AWS Config", 3, depth=1),
+                B("[x] AWS Health Dashboard", 4, depth=1),
+            ],
+        )
+    )
+    assert _where(sections) == {n: ["aws-health-dashboard"] for n in (2, 3, 4)}
+
+
+def test_a_table_of_contents_lands_nowhere_and_is_reported():
+    sections, warnings = run(
+        md("Contents", 1, 2, blocks=[B("[Amazon S3](#amazon-s3)", 2), B("[AWS Lambda](#aws-lambda)", 3)])
+    )
+    assert _where(sections) == {}
+    assert any("lines 2, 3" in w for w in warnings)
