@@ -27,6 +27,8 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Words that join several names in one heading ("SNS, SQS & Kinesis", "Batch vs Lambda").
 _SEPARATORS = frozenset({",", "and", "vs", "versus", "or"})
+# What a sub-topic listing the kinds of its topic is called after the topic's name ("EBS Types").
+_KINDS = frozenset({"type", "class", "option", "policy"})
 # Filler that may sit between a separator and the next name ("RDS and Amazon Aurora").
 _FILLER = frozenset({"amazon", "aws", "the"})
 
@@ -73,6 +75,20 @@ def _tokens(text: str) -> list[str]:
     """Folded words, with "&" read as "and" and commas/semicolons kept as "," tokens."""
     text = text.translate(_QUOTES).lower().replace("&", " and ")
     return [_fold(t) if t != "," else t for t in re.findall(r"[^\W_]+|[,;]", text.replace(";", ","))]
+
+
+_CAMEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z])")  # "CloudWatch" -> "Cloud|Watch", "DynamoDB" -> "Dynamo|DB"; not "IoT"
+
+
+def _respellings(name: str, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other spellings of a name: its words joined into one, and a joined word split at its capitals."""
+    out = []
+    if len(key) > 1:
+        out.append(("".join(key),))
+    split = tuple(t for t in _tokens(_CAMEL.sub(" ", name)) if t != ",")
+    if split != key:
+        out.append(split)
+    return out
 
 
 @dataclass(frozen=True)
@@ -140,9 +156,23 @@ class Catalog:
                 other = owner.setdefault(key, topic.slug)
                 if other != topic.slug:
                     raise ValueError(f"topic {topic.slug!r}: name {name!r} is also a name of topic {other!r}")
-                entries = self._index.setdefault(key[0], [])
-                if not any(k == key for k, _, _ in entries):
-                    entries.append((key, topic.slug, key in self._ambiguous_keys))
+                self._add(key, topic.slug, key in self._ambiguous_keys)
+        # Every name as notes respell it: joined ("DirectConnect", "Route53") or split where the official name
+        # is joined ("Cloud Watch", "Dynamo DB"); a hyphen already reads as a space. A respelling that is some
+        # other topic's name (or a name of two) is left to that topic.
+        variants: dict[tuple[str, ...], set[str]] = {}
+        too_common: set[tuple[str, ...]] = set()  # respellings of a name too common to count in prose
+        for topic in topics.values():
+            for name in topic.names:
+                key = tuple(t for t in _tokens(name) if t != ",")
+                for variant in _respellings(name, key):
+                    if variant not in owner:
+                        variants.setdefault(variant, set()).add(topic.slug)
+                        if key in self._ambiguous_keys:
+                            too_common.add(variant)
+        for variant, slugs in variants.items():
+            if len(slugs) == 1:
+                self._add(variant, next(iter(slugs)), variant in too_common)
         unknown = sorted(a for a in ambiguous if tuple(_tokens(a)) not in owner)
         if unknown:
             raise ValueError(f"ambiguous names that no topic uses: {unknown}")
@@ -154,6 +184,11 @@ class Catalog:
                 self._ancestors[topic.slug] = (topic.parent, *self._ancestors[topic.parent])
             else:
                 self._ancestors[topic.slug] = ()
+
+    def _add(self, key: tuple[str, ...], slug: str, ambiguous: bool) -> None:
+        entries = self._index.setdefault(key[0], [])
+        if not any(k == key for k, _, _ in entries):
+            entries.append((key, slug, ambiguous))
 
     # -- structure ---------------------------------------------------------------------
 
@@ -222,6 +257,11 @@ class Catalog:
             else:
                 break
         slugs = list(dict.fromkeys(h.slug for h in group))
+        if len(slugs) == 1 and (kind := tokens[group[-1].end : group[-1].end + 1]) and kind[0] in _KINDS:
+            # "EBS Types", "S3 Classes": the sub-topic that lists the kinds of it ("Amazon EBS Volume Types")
+            kinds = [c.slug for c in self.children(slugs[0]) if _tokens(c.name)[-1:] == kind]
+            if len(kinds) == 1:
+                return kinds
         return [s for s in slugs if not any(self.is_ancestor(s, o) for o in slugs if o != s)]
 
     def is_ambiguous(self, name: str) -> bool:
@@ -247,12 +287,12 @@ class Catalog:
                 return slug
         return None
 
-    def mentions(self, text: str) -> list[str]:
+    def mentions(self, text: str, *, common: bool = False) -> list[str]:
         """Every topic named anywhere in ``text``, in order of first mention.
 
-        Ambiguous short names (``batch``, ``cf``, ``regions`` ...) are ignored here.
+        Ambiguous short names (``batch``, ``cf``, ``regions`` ...) are ignored here, unless ``common``.
         """
-        hits = self._hits(_tokens(text), mentions=True)
+        hits = self._hits(_tokens(text), mentions=not common)
         return list(dict.fromkeys(h.slug for h in hits))
 
 

@@ -56,6 +56,7 @@ _SUBJECT = re.compile(
 _DEFINES = re.compile(r"^\W*(?:(?:this|it)\s+is\s+)?(?:an?|the)\s+\w+", re.I)
 _SUBJECT_WORDS = 5  # "Docker is a ...", "An ELB (Elastic Load Balancer) is a ..."
 _LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child bullets, acts as a label
+_SENTENCE_WORDS = 8  # in a note without headings, a shorter line naming a topic in passing is a title or a score
 _NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
 _LINK_TEXT = re.compile(r"(?<!!)\[([^\[\]]*)\]\([^()]*\)")
 _EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
@@ -71,6 +72,7 @@ _NAMED_LATER = re.compile(
 )
 _NAVIGATION = re.compile(r"(?:\[[^\[\]]*\]\(#[^()]*\)[\s,|·-]*)+")  # "[Lambda](#lambda)": a table of contents
 _TICKED = re.compile(r"^\W*\[[xX✓]\]\s*")  # "[x] AWS Config": the option the author ticked
+_WHOLE_BOLD = re.compile(r"\W*(?:\*\*|__)[^*_]{20,}(?:\*\*|__)\W*")  # a line set in bold all through
 _CHECKBOX = re.compile(r"^\W*\[[ xX✓]\]\s")
 # What follows a sentence's subject where a heading's own topic is at stake: a verb, not a noun ("S3 bucket").
 _VERBS = frozenset(
@@ -107,6 +109,7 @@ class _Assigner:
         self.label = source or "<outline>"
         self.out: list[TopicSection] = []
         self.warnings: list[str] = []
+        self.headless = False  # a note with no headings at all: its text is the whole note, not a preamble
 
     # -- the walk --------------------------------------------------------------------
 
@@ -154,7 +157,9 @@ class _Assigner:
         elif summary or not ctx.topics:
             # A summary, or a section under no topic at all: place each bullet by the topic
             # its term or its subject names ("CloudFormation is a declarative way ...").
-            routed, unrouted = self.route(sec.blocks, group=None, default=ctx.topics, passing=bool(title))
+            routed, unrouted = self.route(
+                sec.blocks, group=None, default=ctx.topics, passing=bool(title) or self.headless
+            )
         else:
             routed = {t: list(sec.blocks) for t in ctx.topics}
             unrouted = [] if ctx.topics else list(sec.blocks)
@@ -268,6 +273,12 @@ class _Assigner:
             other = self.subject_of(block, later=not set(self.catalog.mentions(_plain(block.text))) & related)
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
+            if other is None and label is None and block.term and block.definition and not block.origin:
+                # "**EC2 Instance Store:** temporary storage ..." under EC2: a label naming one of this topic's own
+                # sub-topics is that sub-topic's line, however it goes on; unless a label beside it names nothing
+                # ("Spot: ..." beside "On-Demand: ..."): a list of the sub-topic's parts stays whole
+                if self.catalog.find(block.term) and all(self.catalog.find(t) for t in _sibling_terms(blocks, block)):
+                    other = self.sub_topic(topic, block.term)
             if other and other != topic and (other not in related or self.catalog.is_ancestor(topic, other)):
                 # another service, or one of this topic's own sub-topics by name ("DynamoDB Accelerator (DAX)
                 # is ..." under a DynamoDB heading is the DAX page's): its page, with the bullets under it
@@ -317,11 +328,29 @@ class _Assigner:
             slug = self.catalog.lookup(inner[1])  # "Amazon Quantum Ledger Database (Amazon QLDB)"
         return slug
 
+    def _bold_name(self, text: str) -> str | None:
+        """The topic a bold name is about: a name of it, a name of it with more capitalised words after it (a
+        part or edition of it: "**AWS Systems Manager Session Manager**", "**Snowball Edge Compute Optimized**"),
+        or a name of it with words before it (a kind of it: "**Public subnets**"). Not a name that only sits
+        inside it ("**Some Private Link Thing**")."""
+        if slug := self._name(text):
+            return slug
+        words = _PARENTHESES.sub(" ", _plain(text)).strip(" :.-–—").split()
+        if len(words) > _NAME_WORDS:
+            return None
+        for n in range(len(words) - 1, 0, -1):
+            if all(w[:1].isupper() or w[:1].isdigit() for w in words[n:]) and (slug := self._name(" ".join(words[:n]))):
+                return slug
+        for n in range(len(words) - 1, 0, -1):
+            if slug := self._name(" ".join(words[-n:])):
+                return slug
+        return None
+
     def _opening(self, text: str, *, later: bool, strict: bool = False, label: bool = False) -> str | None:
         """The topic a sentence opens with (its subject), else, with ``later``, the one it names after
         "you can use" / "called" / "performed by"."""
         plain = _plain(text).strip()
-        if (bold := _LEAD_BOLD.match(text)) and (slug := self._name(bold["name"])):
+        if (bold := _LEAD_BOLD.match(text)) and (slug := self._bold_name(bold["name"])):
             rest = _plain(text[bold.end() :]).split()
             if not strict or not rest or rest[0].lower() in _VERBS:
                 return slug  # "**Amazon GuardDuty** It analyzes ...", "**Domain Name System (DNS)**"
@@ -431,11 +460,25 @@ class _Assigner:
             current = above[-1] if above else named.get(depth) if lead_in.get(depth) else None
             if current and len(current) == 1 and self.catalog.is_part(current[0], _part_text(block)):
                 own = ()  # "Fault Tolerance - ..." in the list under "Trusted Advisor checks:": that list's item
+            plain = _plain(block.text).strip(" *")
             if group is None and _CHECKBOX.match(block.text) and question:
                 own = question  # an option of the question above ("[ ] AWS Config"): the question's page
-            elif not own and group is None and _plain(block.text).rstrip(" *").endswith("?"):
-                # a practice question written as lines, its answer below: both go where the answer points
-                own = self._answer(blocks, i)
+            elif not own and group is None and plain.endswith("?"):
+                # a practice question written as lines, its answer below: both go where the answer points, else
+                # where the question does ("Which tasks can you do with CloudTrail?" over two lines naming none)
+                own = self._answer(blocks, i) or self._asked_about(plain)
+            elif not own and group is None and (lead := self._lead_in(blocks, i)):
+                own = lead  # a lead-in line is a heading in all but markup: "Use cases for AWS DMS:"
+            elif (
+                not own
+                and group is None
+                and _WHOLE_BOLD.fullmatch(block.text.strip())
+                and i + 1 < len(blocks)
+                and blocks[i + 1].line == block.end_line + 1
+            ):
+                # a statement in bold whose subject is not a name, its answer on the next line ("**A startup needs
+                # help ...**" over "**AWS re:Post** ..."): a question stem without its question mark
+                own = self.block_names(blocks[i + 1], None) or self._lead_in(blocks, i + 1)
             question = own if _plain(block.text).rstrip(" *").endswith("?") or _CHECKBOX.match(block.text) else ()
             # a bare name in a list of them ("- S3" under "AWS Services"): a list of services, not about one
             bare_name = not (default or has_children) and (
@@ -446,7 +489,9 @@ class _Assigner:
             if own:
                 targets = own
                 named[depth] = own
-                lead_in[depth] = block.text.rstrip(" *").endswith(":")
+                # a list it opens at its own depth ("... five categories:" over unindented items); one indented
+                # under it follows it as children, and what comes after that list is not its
+                lead_in[depth] = block.text.rstrip(" *").endswith(":") and not has_children
                 own_name[depth] = True
             elif above:
                 targets = above[-1]  # a child bullet follows its named parent
@@ -462,6 +507,8 @@ class _Assigner:
                 and passing
                 and not default
                 and not bare_name
+                # in a note without headings, a title, a score or a table of many services is about none of them
+                and (not self.headless or (block.kind != "table" and len(block.text.split()) >= _SENTENCE_WORDS))
                 and (mentioned := self._main_mention(block.text))
             ):
                 # under no topic at all: a line that names one in passing is better on its page than on none
@@ -489,13 +536,38 @@ class _Assigner:
                 option = replace(block, text=_TICKED.sub("", block.text))
                 mentioned = self._main_mention(option.text)
                 return self.block_names(option, None) or ((mentioned,) if mentioned else ())
-        return self.block_names(blocks[i + 1], None) if i + 1 < len(blocks) else ()
+        if i + 1 >= len(blocks):
+            return ()
+        return self.block_names(blocks[i + 1], None) or self._lead_in(blocks, i + 1)
+
+    def _lead_in(self, blocks: list[Block], i: int) -> tuple[str, ...]:
+        """The topics a short line ending with ":" that opens a list names, as a heading would ("To reach an EC2
+        instance use:" over bullets). Not a bare label among its like ("Cloud 9 :" over "IAM :")."""
+        block = blocks[i]
+        plain = _plain(block.text).strip(" *")
+        if not plain.endswith(":") or len(plain.split()) > _LABEL_WORDS:
+            return ()
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        opens_list = after is not None and (
+            after.depth > block.depth or (block.kind != "bullet" and after.kind == "bullet")
+        )
+        if self._name(plain) and not opens_list:
+            return ()
+        return tuple(self.catalog.find(plain.rstrip(" :*")))
+
+    def _asked_about(self, question: str) -> tuple[str, ...]:
+        """What a question line asks about when its answer names nothing: the topic it names, a name too common
+        to count in prose included ("Which factors matter when choosing an AWS Region?")."""
+        if mentioned := self._main_mention(question):
+            return (mentioned,)
+        found = self.catalog.mentions(_plain(question), common=True)
+        return tuple(found[:1])
 
     def _main_mention(self, text: str) -> str | None:
         """The first topic a line names, a sub-topic over the topic it belongs to; not a word inside a bold
         name the catalog does not know ("**Some Private Link Thing**" is not PrivateLink)."""
         bold = _LEAD_BOLD.match(text)
-        if bold and not self._name(bold["name"]):
+        if bold and not self._bold_name(bold["name"]):
             text = text[bold.end() :]
         found = self.catalog.mentions(_plain(text))
         found = [f for f in found if not any(o != f and self.catalog.is_ancestor(f, o) for o in found)]
@@ -568,6 +640,21 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= _NAME_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
+def _sibling_terms(blocks: list[Block], block: Block) -> list[str]:
+    """The labels of the run of labelled items ``block`` stands in (same depth, their children aside)."""
+    i = next(n for n, b in enumerate(blocks) if b is block)
+    run = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(blocks) and blocks[j].depth >= block.depth:
+            if blocks[j].depth == block.depth:
+                if not blocks[j].term:
+                    break
+                run.append(blocks[j].term)
+            j += step
+    return run
+
+
 def _part_text(block: Block) -> str:
     """What names a list item: its term, else its text up to a dash ("Cost Optimization – recommendations ...")."""
     text = block.term or re.split(r"\s+[-–—:]\s+", _plain(block.text), maxsplit=1)[0]
@@ -590,5 +677,6 @@ def assign(outline: Outline, catalog: Catalog, *, source: str = "") -> tuple[lis
     content that could not be placed under any topic.
     """
     assigner = _Assigner(catalog, source)
+    assigner.headless = not any(s.title.strip() for s in outline.walk())
     assigner.visit(outline.sections, None)
     return assigner.out, assigner.warnings
