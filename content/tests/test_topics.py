@@ -715,3 +715,116 @@ def test_a_table_of_contents_lands_nowhere_and_is_reported():
     )
     assert _where(sections) == {}
     assert any("lines 2, 3" in w for w in warnings)
+
+
+# -- round 2: lines that fit a page reach it -------------------------------------------------------
+
+
+def placed(markdown: str) -> dict[int, list[str]]:
+    """Line number -> the topic pages its block lands on, for a note written as Markdown."""
+    from content.ingest.parse import parse
+
+    sections, _ = assign(parse(markdown), CATALOG, source="t")
+    where: dict[int, list[str]] = {}
+    for section in sections:
+        for block in section.blocks:
+            where.setdefault(block.line, []).append(section.topic)
+    return where
+
+
+def test_a_service_name_written_as_one_word_or_split_in_two_still_names_it():
+    assert CATALOG.mentions("DirectConnect gives a private line") == ["aws-direct-connect"]
+    assert CATALOG.mentions("set a Cloud Watch alarm on the Dynamo DB table") == [
+        "amazon-cloudwatch",
+        "amazon-dynamodb",
+    ]
+    where = placed("## Hybrid links\n\n**DirectConnect** -- a leased line from your racks into a region.\n")
+    assert where[3] == ["aws-direct-connect"]
+
+
+def test_a_heading_naming_the_kinds_of_a_service_finds_the_page_listing_them():
+    assert CATALOG.find("EBS Types") == ["ebs-volume-types"]
+    assert CATALOG.find("S3 Classes") == ["s3-storage-classes"]
+    assert CATALOG.find("IAM Users") == ["aws-iam"]  # users are not a kind of IAM page
+
+
+def test_a_bold_name_that_opens_or_closes_with_a_service_name_is_about_that_service():
+    where = placed(
+        "## Odds and ends\n\n"
+        "**Snowball Edge Storage Optimized** suits moving large archives by truck.\n\n"
+        "**Isolated subnets** hold hosts that never see the internet.\n\n"
+        "**Some Private Link Thing** -- nothing AWS sells.\n"
+    )
+    assert where[3] == ["aws-snow-family"]
+    assert where[5] == ["amazon-vpc"]
+    assert 7 not in where
+
+
+def test_a_short_line_opening_a_list_places_itself_and_the_list_like_a_heading():
+    lead = B("Everyday jobs for AWS Glue:", 3, term="Everyday jobs for AWS Glue", definition="", kind="paragraph")
+    out, _ = run(md("Getting started", 1, 2, [lead, B("turning raw logs into tables", 4), B("feeding the lake", 5)]))
+    assert [(s.topic, [b.line for b in s.blocks]) for s in out if s.blocks] == [("aws-glue", [3, 4, 5])]
+    # a bare name among bare names is a list of services, not a lead-in
+    names = [
+        B("Glue :", 3, term="Glue", definition="", kind="paragraph"),
+        B("Athena :", 4, term="Athena", definition="", kind="paragraph"),
+    ]
+    out, _ = run(
+        md(
+            "Getting started",
+            1,
+            2,
+            [*names, B("EMR : big data clusters", 5, term="EMR", definition="x", kind="paragraph")],
+        )
+    )
+    assert 3 not in [b.line for s in out for b in s.blocks]
+
+
+def test_a_question_whose_answer_names_nothing_goes_where_the_question_points():
+    where = placed(
+        "## Review\n\n**What can you do with AWS Config? (Select TWO.)**\n"
+        "Keep a history of resource settings\nJudge settings against your rules\n"
+    )
+    assert where[3] == where[4] == where[5] == ["aws-config"]
+
+
+def test_a_bold_question_stem_without_a_question_mark_goes_where_its_answer_points():
+    where = placed(
+        "## Warm-up set\n\n"
+        "**A shop wants its staff to open their desktop apps from any browser, with no installs.**\n"
+        "**Amazon AppStream 2.0** streams desktop applications to a browser.\n"
+    )
+    assert where[3] == where[4] == ["amazon-appstream"]
+
+
+def test_in_a_note_without_headings_a_sentence_naming_a_topic_lands_there_but_a_score_line_does_not():
+    where = placed(
+        "Mock exam, round two\n\nSecurity section 80% correct\n\n"
+        "Lifecycle rules can push old objects down to S3 Glacier Deep Archive after ninety days.\n"
+    )
+    assert where[5] == ["s3-storage-classes"]
+    assert 1 not in where and 3 not in where
+
+
+def test_a_label_naming_a_sub_topic_moves_to_its_page_unless_it_sits_among_labels_naming_nothing():
+    where = placed(
+        "## Amazon EC2\n\n"
+        "Virtual machines you rent by the second.\n\n"
+        "- **EC2 Instance Store:** scratch disks on the host, gone when it stops.\n"
+        "- **Amazon EFS:** a shared file system many hosts mount.\n"
+    )
+    assert where[5] == ["ec2-instance-store"]
+    where = placed("## Amazon EC2\n\n- Spot Instances: spare capacity, cheap\n- Pay as you like: by the second\n")
+    assert where[3] == where[4] == ["amazon-ec2"]
+
+
+def test_a_lead_in_whose_list_is_indented_under_it_does_not_take_the_paragraphs_after_that_list():
+    where = placed(
+        "## Review\n\n"
+        "- Three habits of the Reliability pillar of the Well-Architected Framework:\n"
+        "    - plan for change\n"
+        "    - plan for failure\n\n"
+        "For a managed store like Amazon S3, AWS looks after the operating system.\n"
+    )
+    assert where[3] == ["aws-well-architected-framework"]
+    assert where[7] != ["aws-well-architected-framework"]
