@@ -261,6 +261,28 @@ def names_other_topic(term: str, topic: TopicView) -> bool:
     )
 
 
+def spelled_out(term: str, definition: str) -> str | None:
+    """'Virtual Private Cloud lets you launch ...' -> 'Virtual Private Cloud': the capitalised words that spell
+    the acronym, when a sentence about the thing follows them (the back of "What does VPC stand for?")."""
+    letters = term.replace(" ", "").replace("-", "").upper()
+    taken: list[str] = []
+    initials = ""
+    for word in definition.split():
+        bare = word.strip(",.;:")
+        if bare.lower() in {"and", "of", "for", "the", "to"} and taken:
+            taken.append(bare)
+            continue
+        if not bare[:1].isupper():
+            return None
+        taken.append(bare)
+        initials += bare[0].upper()
+        if initials == letters:
+            return " ".join(taken) if len(taken) < len(definition.split()) else None
+        if not letters.startswith(initials):
+            return None
+    return None
+
+
 def stands_for(term: str, definition: str) -> bool:
     """'QLDB' / 'Quantum Ledger Database': a short, capitalised expansion of an acronym."""
     if not is_acronym(term):
@@ -355,6 +377,19 @@ _PROVIDER = re.compile(
 _WHO_MADE = re.compile(r"^(?:created|made|built|maintained|published|provided|developed)\b", re.I)
 
 
+# A label that opens with a participle and a preposition is a predicate ("Defined at region level", "Billed per
+# second", "Stored across three AZs"); a name opens with one and a noun ("Reserved Instances", "Provisioned IOPS").
+_PREDICATE_TERM = re.compile(
+    r"^[A-Za-z]+(?:ed|en)\s+(?:at|in|on|by|per|to|for|with|from|across|within|into|as|over|under|between|"
+    r"through|via|after|before|only|automatically|separately)\b",
+    re.I,
+)
+
+
+# A back that opens with a bound is a limit, not what the term is ("≥ 500 MiB/s for st1", "Up to 16 TiB").
+_LIMIT_OPEN = re.compile(r"(?:up to|upto|max|min|\d|[≥≤<>~≈±+]|at (?:least|most)\b)", re.I)
+
+
 def fragment(text: str) -> bool:
     """A back that is no sentence of its own: it opens with who made the thing ("Created by users..."), or a
     participle joined to a verb with no subject ("Created and maintained by AWS and are the most common...")."""
@@ -431,6 +466,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if "/" in term and re.search(r"\w*\d\w*/\w|\w/\w*\d", term):
         # "M6g/M5/M5a/M5n": a row of instance names, whose heading gives the answer away
         return reject("term is a row of instance names")
+    if _PREDICATE_TERM.match(term):
+        # "Defined at region level: snapshots can be copied": a bold label that says something of its owner,
+        # not the name of a thing ("What is Defined at region level?")
+        return reject("term is a predicate, not a name")
     if term[:1].islower() and not is_acronym(term):
         term = term[:1].upper() + term[1:]
     if names_other_topic(term, topic):
@@ -457,14 +496,14 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # says who, not what; beyond the exam (a leader node, a naming scheme); advice; or an aside in the term
         # that holds an answer ("Savings Plans (1 & 3 years)")
         return reject("definition is advice, trivia or an aside")
-    if re.match(r"(up to|upto|max|min|\d)", definition, re.I) or "…" in definition + term or "..." in definition:
+    if _LIMIT_OPEN.match(definition) or "…" in definition + term or "..." in definition:
         return reject("definition is a limit or cut off")  # a limit is a number card, and a cut-off line is no answer
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
         return reject("term is a lone lowercase word")  # "medium" from an example line is a token, not a term
     if re.search(r"\b(and|&|in|with)\b", term) or definition.rstrip().endswith("!") or "helps to" in definition:
         # "Inbound and Outbound Rules" needs two answers; "No servers to manage!" is a slogan
         return reject("term needs two answers or definition is a slogan")
-    if re.match(r"(and|or|but|which|that|to|with|by|of|in|so|this|it)\b", definition, re.I):
+    if re.match(r"(and|or|but|which|that|to|with|by|of|in|so|this|it)\b(?!-)", definition, re.I):
         return reject("definition starts mid-sentence")  # starts mid-sentence
     if re.search(r"\b(where|which|that|and|or|the|a|an|of|to|with|for)\W*$", definition, re.I):
         return reject("definition ends mid-sentence")  # ends mid-sentence ("...short-term projects where.")
@@ -505,6 +544,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         expansion = re.split(r"\s*[,;(–]\s*|\s+-\s+", definition, maxsplit=1)[0]
         if expands(term, expansion):
             definition = expansion  # "Identity and Access Management, Global service": the name is the answer
+        definition = spelled_out(term, definition) or definition
     else:
         context = in_context(term, topic, fact.section)
         if context and adds_nothing(context, definition, topic) is False and _overlap(context, definition, topic):
@@ -975,6 +1015,19 @@ def _fixed(value):
     return value
 
 
+# What a card must never show: markdown marks, table pipes, HTML, a LaTeX formula or an emoji. A learner reads the
+# card as plain text, and a line still wearing its markup was read wrong ("$E = mc^2$", "**Lambda** 🚀").
+_MARKUP = re.compile(
+    r"\*\*|__|`|\s\|\s|</?[a-z]+[^>]*>|\$(?![\d\s])[^$]*[\\^_{}=][^$]*\$|\\[a-z]+\{|\\\(|\\\[|\^\{|"
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2705\u274C\uFE0F]"
+)
+
+
+def markup(text: str) -> bool:
+    """Whether a card's text still wears markup, LaTeX or an emoji."""
+    return bool(_MARKUP.search(text))
+
+
 def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
     generator = GENERATORS.get(fact.kind)
     if generator is None:
@@ -986,10 +1039,11 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
         section=fix_names(fact.section),
         data=_fixed(fact.data),
     )
+    cards = generator(fact, topic)
+    if cards and any(markup(c.front) or markup(c.back) for c in cards):
+        return reject("markup, LaTeX or emoji in the card")
     # A slip of the note-taker's fingers is not taught: "predicatable" reaches the card as "predictable"
-    return [
-        dataclasses.replace(c, front=correct_typos(c.front), back=correct_typos(c.back)) for c in generator(fact, topic)
-    ]
+    return [dataclasses.replace(c, front=correct_typos(c.front), back=correct_typos(c.back)) for c in cards]
 
 
 def scenario_card(question) -> CardDraft | None:

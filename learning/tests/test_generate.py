@@ -383,3 +383,30 @@ def test_a_hurried_file_alone_makes_no_definition_card_but_still_shows_on_its_pa
         and {label for label, _, _ in c.refs} - {"000", "001", "004"}
         for c in cards.filter(kind="definition")
     )
+
+
+# ----------------------------------------------------------------------------- issue 10: labels, markup, names
+
+
+def test_a_label_with_a_bound_or_a_predicate_is_no_term():
+    # "**Throughput volumes**: ≥ 500 MiB/s for st1" is a value; "Defined at region level" says something of its owner
+    assert definition("Throughput volumes", "≥ 500 MiB/s for st1", on=EBS) == []
+    assert definition("Replicated across zones", "copies kept in three places for safety", on=EBS) == []
+    assert definition("Billed per second", "charged for each second the volume exists", on=EBS) == []
+    # a name that opens with a participle is still a name
+    assert definition("Provisioned IOPS SSD", "The highest performance SSD volume for critical databases", on=EBS)
+
+
+def test_no_card_wears_markup_latex_or_an_emoji():
+    from learning.generate import markup
+
+    for text in ("**bold** left in", "E = $mc^2$ here", r"a \frac{1}{2} share", "fast 🚀 storage", "a <br> break"):
+        assert markup(text), text
+    for text in ("Costs $0.023 per GB and $5 per million", "Latency < 10 ms", "S3 → Glacier", "99.99% availability"):
+        assert not markup(text), text
+    assert definition("Elastic storage", "Grows and shrinks 🚀 as you add and remove files", on=EBS) == []
+
+
+def test_an_acronym_card_answers_with_the_spelled_out_name_only():
+    cards = definition("VPC", "Virtual Private Cloud lets you launch resources in a network you define", on=S3)
+    assert cards == [("What does VPC stand for?", "Virtual Private Cloud.")]
