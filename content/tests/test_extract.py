@@ -599,3 +599,63 @@ def test_real_notes_give_well_formed_facts():
             assert f.data["option"] and f.data["use_case"]
         else:
             assert len(f.data["items"]) >= 2 and f.data["attributes"]
+
+
+# ----------------------------------------------------------------------------- shapes people write (issue 10)
+
+
+def test_a_bold_name_that_opens_its_sentence_defines_the_section_subject():
+    facts = run(
+        [
+            bullet(3, "**Amazon EBS** is block storage you attach to one EC2 instance in the same Availability Zone"),
+            bullet(4, "**Snapshots** are also kept in S3 and copied between Regions"),
+        ],
+        "Amazon EBS",
+    )
+    defs = definitions(facts)
+    assert defs["Amazon EBS"].data["definition"].startswith("Block storage you attach to one EC2 instance")
+    assert "Snapshots" not in defs  # a bold word the section is not about, with no kind of thing after "are"
+
+
+def test_a_bold_name_followed_by_what_it_does_is_a_definition():
+    facts = run([para(5, "**Lambda** runs your code without servers and bills for each millisecond.")], "Lambda")
+    assert definitions(facts)["Lambda"].data["definition"].startswith("Runs your code without servers")
+    other = run([para(5, "**Lambda** was down for an hour in our last project, sadly.")], "Lambda")
+    assert "Lambda" not in definitions(other)  # no verb of what it does
+
+
+def test_a_table_with_a_description_column_defines_each_row():
+    rows = [
+        ["Service", "Description"],
+        ["Amazon Neptune", "Fully managed graph database for highly connected data"],
+        ["Amazon QLDB", "-"],
+        ["Amazon Keyspaces", "Managed Apache Cassandra compatible database service"],
+    ]
+    facts = run([Block(kind="table", text="(table)", line=10, end_line=14, rows=rows)], "Databases", "Amazon Neptune")
+    defs = definitions(facts)
+    assert defs["Amazon Neptune"].data["definition"] == "Fully managed graph database for highly connected data"
+    assert defs["Amazon Keyspaces"].lines == [14]  # each row keeps its own line
+    assert "Amazon QLDB" not in defs  # an empty cell defines nothing
+
+
+def test_a_use_column_gives_each_row_its_use_case():
+    rows = [
+        ["Class", "Retrieval", "Use"],
+        ["Glacier Flexible Retrieval", "minutes to hours", "backups you restore a few times a year"],
+        ["Glacier Instant Retrieval", "milliseconds", "medical images read once a quarter"],
+    ]
+    facts = run([Block(kind="table", text="(table)", line=20, end_line=23, rows=rows)], "Archive storage")
+    uses = {f.data["option"]: f.data["use_case"] for f in of_kind(facts, "use_case")}
+    assert uses["Glacier Instant Retrieval"] == "medical images read once a quarter"
+    assert uses["Glacier Flexible Retrieval"] == "backups you restore a few times a year"
+
+
+def test_a_definition_list_term_and_its_colon_line_are_one_definition():
+    facts = run(
+        [para(7, "AWS Config"), para(8, ": keeps a history of resource configurations and checks them against rules")],
+        "Governance",
+        "AWS Config",
+    )
+    defined = definitions(facts)["AWS Config"]
+    assert defined.data["definition"].startswith("Keeps a history of resource configurations")
+    assert defined.lines[0] == 7  # the source quote starts at the term
