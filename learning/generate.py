@@ -298,6 +298,10 @@ def stands_for(term: str, definition: str) -> bool:
 _HEADING_NOISE = re.compile(r"\b(section|summary|overview|notes?|recap|cont\.?|continued)\b", re.I)
 
 
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:amazon|aws) ", "", plain_name(name))
+
+
 def in_context(term: str, topic: TopicView, section: str = "") -> str:
     """'What is exactly-once processing?' needs its setting: the heading it sits under (FIFO queues), or the topic."""
     own = {" ".join(words(n)) for n in (topic.name, topic.slug.replace("-", " "))}
@@ -307,6 +311,7 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
         or " ".join(words(term)) in own
         or topic.name.lower() in term.lower()
         or re.sub(r"^(?:amazon|aws) ", "", plain_name(term)) in own
+        or (plain_name(term) in topic.names and plain_name(term) in _official())  # its full official name
     ):
         return ""
     if names_topic(term, topic):
@@ -390,6 +395,11 @@ _PREDICATE_TERM = re.compile(
 _LIMIT_OPEN = re.compile(r"(?:up to|upto|max|min|\d|[≥≤<>~≈±+]|at (?:least|most)\b)", re.I)
 
 
+# An aside in the term that holds an answer ("Savings Plans (1 & 3 years)"); a name in brackets ("(Amazon S3)",
+# "(EC2)", "(ST1)") is the term's own short name, not an aside.
+_ASIDE_IN_TERM = re.compile(r"\((?!(?:Amazon |AWS )?[A-Za-z]*\d[A-Za-z0-9]*\))[^)]*\d[^)]*\)")
+
+
 def fragment(text: str) -> bool:
     """A back that is no sentence of its own: it opens with who made the thing ("Created by users..."), or a
     participle joined to a verb with no subject ("Created and maintained by AWS and are the most common...")."""
@@ -411,6 +421,7 @@ def restates(term: str, back: str, topic: TopicView) -> bool:
     aside, not its aliases, which often are the very sub-features a card asks about."""
     topic_words = {stem(w) for w in words(topic.name)}
     term_words = {stem(w) for w in words(_PAREN.sub("", term)) if w not in _STOP and len(w) > 2} - topic_words
+    term_words -= {stem("service"), stem("services")}  # "Simple Queue Service" / "message queuing service"
     back_words = {stem(w) for w in words(_PAREN.sub("", back)) if w not in _STOP}
     # One distinctive word coming back is ordinary ("Platform as a Service" / "provides a platform..."); most of a
     # longer name coming back is the name paraphrased.
@@ -491,7 +502,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         fragment(definition)
         or _INTERNALS.search(term + " " + fact.section)
         or _IMPERATIVE.match(definition)
-        or re.search(r"\([^)]*\d[^)]*\)", term)
+        or _ASIDE_IN_TERM.search(term)
     ):
         # says who, not what; beyond the exam (a leader node, a naming scheme); advice; or an aside in the term
         # that holds an answer ("Savings Plans (1 & 3 years)")
@@ -538,6 +549,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         and plain_name(topic.name).endswith(" " + plain_name(term))
     ):
         term = topic.name  # "EMR (in Amazon EMR)", "CloudFront (in Amazon CloudFront)": ask by the service's name
+    elif topic.is_service and any(_bare(inner) == _bare(topic.name) for inner in re.findall(r"\(([^()]+)\)", term)):
+        term = topic.name  # "Simple Queue Service (SQS)": the service by its own name, not "(in Amazon SQS: ...)"
     cards = []
     if is_acronym(term) and expands(term, definition):
         front = f"What does {term} stand for?"
@@ -619,6 +632,7 @@ def gives_away(term: str, definition: str, topic: TopicView) -> bool:
     """Half the term's own words (by stem) open the definition: the card restates its question."""
     topic_words = {stem(w) for n in topic.names for w in n.split()}
     term_words = {stem(w) for w in words(_PAREN.sub("", term)) if w not in _STOP and len(w) > 2} - topic_words
+    term_words -= {stem("service"), stem("services")}  # "Simple Queue Service" / "message queuing service"
     opening = {stem(w) for w in words(definition)[:8] if w not in _STOP}
     return bool(term_words) and len(term_words & opening) * 2 >= len(term_words)
 
@@ -887,6 +901,9 @@ _NAMED_THING = re.compile(
 )
 
 
+_THREE_WORD_USE = re.compile(r"\b(?:data|workloads?|databases?|applications?|archiv\w*|backups?|files?|jobs)\W*$", re.I)
+
+
 def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     """'S3 Intelligent-Tiering' -> 'data with unknown or changing access patterns': the exam's favourite link."""
     option = tidy(_PAREN.sub("", fact.data.get("option") or ""))
@@ -898,8 +915,10 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         or _FEATURE_BLURB.match(option)
         or not option[:1].isupper()
         or len(words(option)) > 5
-        or not 4 <= len(words(use)) <= 30
+        or not 3 <= len(words(use)) <= 30
+        or (len(words(use)) == 3 and not _THREE_WORD_USE.search(use))
     ):
+        # three words are enough for a kind of data or workload ("frequently accessed data"), not for a remark
         return reject("use case too short or its option generic")
     if names_other_topic(option, topic) or not (names_topic(option, topic) or _NAMED_THING.search(option)):
         # a use-case label ("Big Data Processing") or another service's row on this page

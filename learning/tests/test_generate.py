@@ -410,3 +410,38 @@ def test_no_card_wears_markup_latex_or_an_emoji():
 def test_an_acronym_card_answers_with_the_spelled_out_name_only():
     cards = definition("VPC", "Virtual Private Cloud lets you launch resources in a network you define", on=S3)
     assert cards == [("What does VPC stand for?", "Virtual Private Cloud.")]
+
+
+SQS = topic("amazon-sqs", "Amazon SQS", "sqs", "simple queue service", "amazon simple queue service")
+ELB = topic("elastic-load-balancing", "Elastic Load Balancing", "elb", "alb", "application load balancer")
+
+
+def test_a_service_named_with_its_acronym_is_asked_by_its_own_name():
+    cards = definition("Simple Queue Service (SQS)", "Message queue that decouples the parts of an app", on=SQS)
+    assert cards == [("What is Amazon SQS?", "Message queue that decouples the parts of an app.")]
+    # a kind of load balancer is not the service it belongs to
+    (front, _back) = definition("Application Load Balancer (ALB)", "Routes HTTP requests by path and host", on=ELB)[0]
+    assert front.startswith("What is Application Load Balancer")
+
+
+def test_a_service_name_in_brackets_is_no_aside():
+    cards = definition("Elastic Compute Cloud (EC2)", "Rent resizable virtual servers by the second", on=S3)
+    assert cards  # "(EC2)" is a name, not an aside holding an answer
+    assert definition("Savings Plans (1 & 3 years)", "A commitment to an hourly spend on compute", on=S3) == []
+
+
+def test_a_three_word_use_names_a_kind_of_data_or_workload():
+    def use(option: str, text: str, on: TopicView) -> list:
+        fact = FactView(
+            key=f"u-{option}",
+            kind="use_case",
+            subject=option.lower(),
+            text=f"{option}: ideal for {text}",
+            data={"option": option, "use_case": text},
+        )
+        return cards_for(fact, on)
+
+    ec2_types = topic("ec2-instance-types", "EC2 Instance Types", "memory optimized instances", is_service=False)
+    (card,) = use("Memory optimized instances", "large relational databases", ec2_types)
+    assert card.back == "Large relational databases."
+    assert use("Memory optimized instances", "really quite nice", ec2_types) == []
