@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import difflib
 import hashlib
 import re
 from contextvars import ContextVar
@@ -302,6 +303,13 @@ def _bare(name: str) -> str:
     return re.sub(r"^(?:amazon|aws) ", "", plain_name(name))
 
 
+def misspells(term: str, name: str) -> bool:
+    """'Amazon Elastc Beanstalk' for AWS Elastic Beanstalk: the name with a letter or two wrong (not a near name
+    such as ECS for EC2: short names must match exactly)."""
+    a, b = _bare(term), _bare(name)
+    return a != b and len(b) >= 8 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
 def in_context(term: str, topic: TopicView, section: str = "") -> str:
     """'What is exactly-once processing?' needs its setting: the heading it sits under (FIFO queues), or the topic."""
     own = {" ".join(words(n)) for n in (topic.name, topic.slug.replace("-", " "))}
@@ -551,6 +559,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         term = topic.name  # "EMR (in Amazon EMR)", "CloudFront (in Amazon CloudFront)": ask by the service's name
     elif topic.is_service and any(_bare(inner) == _bare(topic.name) for inner in re.findall(r"\(([^()]+)\)", term)):
         term = topic.name  # "Simple Queue Service (SQS)": the service by its own name, not "(in Amazon SQS: ...)"
+    elif topic.is_service and misspells(term, topic.name):
+        term = topic.name  # "Elastc Beanstalk": the service's name, spelt right, needs no "(in ...)"
     cards = []
     if is_acronym(term) and expands(term, definition):
         front = f"What does {term} stand for?"

@@ -636,6 +636,7 @@ def test_a_table_with_a_description_column_defines_each_row():
     assert defs["Amazon Neptune"].data["definition"] == "Fully managed graph database for highly connected data"
     assert defs["Amazon Keyspaces"].lines == [14]  # each row keeps its own line
     assert "Amazon QLDB" not in defs  # an empty cell defines nothing
+    assert of_kind(facts, "comparison") == []  # the rows are definitions, not a "what it does?" comparison
 
 
 def test_a_use_column_gives_each_row_its_use_case():

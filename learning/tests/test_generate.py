@@ -445,3 +445,13 @@ def test_a_three_word_use_names_a_kind_of_data_or_workload():
     (card,) = use("Memory optimized instances", "large relational databases", ec2_types)
     assert card.back == "Large relational databases."
     assert use("Memory optimized instances", "really quite nice", ec2_types) == []
+
+
+def test_a_misspelt_service_name_is_asked_by_the_catalog_name():
+    from learning.generate import misspells
+
+    beanstalk = topic("aws-elastic-beanstalk", "AWS Elastic Beanstalk", "elastic beanstalk")
+    cards = definition("Amazon Elastc Beanstalk", "Deploys web apps and handles their capacity", beanstalk, "Compute")
+    assert cards == [("What is AWS Elastic Beanstalk?", "Deploys web apps and handles their capacity.")]
+    assert not misspells("Amazon ECS", "Amazon EC2")  # a near name is another service
+    assert not misspells("AWS Elastic Beanstalk", "AWS Elastic Beanstalk")

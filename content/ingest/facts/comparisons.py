@@ -122,8 +122,12 @@ def _table(sec: _Section, i: int, out: _Collector) -> None:
     header, items, cells, columns_are_items = parsed
     attributes: dict[str, dict[str, str]] = {}
     for item, attr, value, _line in cells:
-        attributes.setdefault(attr, {})[item] = value
-    if len(items) < 2 or not attributes:
+        if not _DESCRIBES.match(key(attr)):  # a description column (or row) defines each item instead
+            attributes.setdefault(attr, {})[item] = value
+    if len(items) < 2:
+        return
+    if not attributes:
+        _rows(sec, cells, out)
         return
     title = sec.title_display or ""
     specific = _VS_TITLE.search(title) or re.search(r"(?i)\b(?:models?|options?|types?|classes)\b", title)
@@ -147,12 +151,17 @@ def _table(sec: _Section, i: int, out: _Collector) -> None:
     text += "…" if len(names) > 8 else "."
     out.add("comparison", subject, text, [b.line], {"items": items, "attributes": attributes})
 
-    for item, attr, value, line in cells:  # each cell can also be a use case or a number
+    _rows(sec, cells, out)
+
+
+def _rows(sec: _Section, cells: list[tuple[str, str, str, int]], out: _Collector) -> None:
+    """Each cell can also be a definition, a use case or a number, of the item its row (or column) names."""
+    for item, attr, value, line in cells:
         if not value or value.lower() in _EMPTY_CELLS:
             continue
         a_key = key(attr)
         stmt = f"{item} – {attr}: {value}"
-        if _DESCRIBES.match(a_key) and not columns_are_items:
+        if _DESCRIBES.match(a_key):
             # "| Service | Description |": each row defines the thing its first cell names
             if sec.allow_defs and term_ok(item):
                 d = clean_definition(value, item)
