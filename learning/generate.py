@@ -30,6 +30,9 @@ GENERIC = {
     "pricing",
     "example",
     "note",
+    "mnemonic",
+    "mnemonics",
+    "memory aid",
     "features",
     "benefits",
     "advantages",
@@ -408,6 +411,12 @@ _LIMIT_OPEN = re.compile(r"(?:up to|upto|max|min|\d|[≥≤<>~≈±+]|at (?:leas
 _ASIDE_IN_TERM = re.compile(r"\((?!(?:Amazon |AWS )?[A-Za-z]*\d[A-Za-z0-9]*\))[^)]*\d[^)]*\)")
 
 
+_WHOSE_JOB = re.compile(
+    r"^(?:the |a )?(?:(?:sole |shared )?responsibility of|(?:customer|aws|amazon)['’]?s? (?:sole )?job)\b", re.I
+)
+_ONLY_A_FEE = re.compile(r"\b(?:fee|fees|charge|charges|cost|costs)\W*$", re.I)
+
+
 def fragment(text: str) -> bool:
     """A back that is no sentence of its own: it opens with who made the thing ("Created by users..."), or a
     participle joined to a verb with no subject ("Created and maintained by AWS and are the most common...")."""
@@ -461,6 +470,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if _NOT_A_CONCEPT.search(_PAREN.sub("", term).strip()):
         # an aspect or a naming token, not a concept: its card restates the heading
         return reject("heading is not a concept")
+    if _WHOSE_JOB.match(definition) or _ONLY_A_FEE.search(definition) and len(words(definition)) < 10:
+        # "The responsibility of the customer": who looks after it (often shared), not what it is; "Small
+        # monitoring and auto-tiering fee": what it costs, not what it is
+        return reject("definition says who is responsible or what it costs")
     if _ABSOLUTE.search(definition):
         # an exam simplification stated as a rule: checked like a scenario's answer, it may be false
         return reject("definition states an absolute rule")
@@ -930,6 +943,13 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     ):
         # three words are enough for a kind of data or workload ("frequently accessed data"), not for a remark
         return reject("use case too short or its option generic")
+    if (
+        not topic.is_service
+        and _bare(option) != _bare(topic.name)
+        and {stem(w) for w in words(option) if w not in _STOP} <= {stem(w) for w in words(topic.name)}
+    ):
+        # "S3 storage class" on the storage classes page: the page's own category, not one option in it
+        return reject("option is the page's own category")
     if names_other_topic(option, topic) or not (names_topic(option, topic) or _NAMED_THING.search(option)):
         # a use-case label ("Big Data Processing") or another service's row on this page
         return reject("option is a label or another service")
@@ -1047,7 +1067,7 @@ def _fixed(value):
 # What a card must never show: markdown marks, table pipes, HTML, a LaTeX formula or an emoji. A learner reads the
 # card as plain text, and a line still wearing its markup was read wrong ("$E = mc^2$", "**Lambda** 🚀").
 _MARKUP = re.compile(
-    r"\*\*|__|`|\s\|\s|</?[a-z]+[^>]*>|\$(?![\d\s])[^$]*[\\^_{}=][^$]*\$|\\[a-z]+\{|\\\(|\\\[|\^\{|"
+    r"\*\*|__|`|(?<![\w_])_(?![\s_])[^_\n]+?(?<![\s_])_(?![\w_])|\s\|\s|</?[a-z]+[^>]*>|\$(?![\d\s])[^$]*[\\^_{}=][^$]*\$|\\[a-z]+\{|\\\(|\\\[|\^\{|"
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2705\u274C\uFE0F]"
 )
 

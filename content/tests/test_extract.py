@@ -660,3 +660,14 @@ def test_a_definition_list_term_and_its_colon_line_are_one_definition():
     defined = definitions(facts)["AWS Config"]
     assert defined.data["definition"].startswith("Keeps a history of resource configurations")
     assert defined.lines[0] == 7  # the source quote starts at the term
+
+
+def test_a_misspelt_use_cases_label_is_still_a_label():
+    facts = run(
+        [
+            bullet(3, "S3 Glacier Deep Archive:"),
+            bullet(4, "User Cases: tape replacement for records kept for years", depth=1),
+        ],
+        "Archive classes",
+    )
+    assert "User Cases" not in definitions(facts)

@@ -455,3 +455,31 @@ def test_a_misspelt_service_name_is_asked_by_the_catalog_name():
     assert cards == [("What is AWS Elastic Beanstalk?", "Deploys web apps and handles their capacity.")]
     assert not misspells("Amazon ECS", "Amazon EC2")  # a near name is another service
     assert not misspells("AWS Elastic Beanstalk", "AWS Elastic Beanstalk")
+
+
+def test_who_looks_after_it_or_what_it_costs_is_no_definition():
+    assert definition("Patch management", "The responsibility of the customer", on=S3) == []
+    assert definition("Intelligent-Tiering", "Small monitoring and automation fee", on=S3) == []
+    assert definition("Mnemonic", "Fight Dr Mc Pxz Au", on=S3) == []  # a memory aid, not a concept
+    assert definition("Versioning", "Keeps every earlier copy of an object so a deleted one can be restored", on=S3)
+
+
+def test_a_use_case_for_the_page_own_category_is_turned_away():
+    classes = topic("s3-storage-classes", "Amazon S3 Storage Classes", "s3 storage class", is_service=False)
+    fact = FactView(
+        key="u-class",
+        kind="use_case",
+        subject="s3 storage class",
+        text="S3 storage class: data whose access pattern nobody knows",
+        data={"option": "S3 storage class", "use_case": "data whose access pattern nobody knows"},
+    )
+    assert cards_for(fact, classes) == []  # which class? the page holds several
+
+
+def test_underscore_emphasis_never_reaches_a_card():
+    from content.ingest.facts.text import clean
+    from learning.generate import markup
+
+    assert clean("_On-Demand_ is the _default_ choice") == "On-Demand is the default choice"
+    assert clean("set max_connections in my_db") == "set max_connections in my_db"  # names with underscores stay
+    assert markup("What is _Spot_?") and not markup("the max_connections setting")

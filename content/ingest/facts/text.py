@@ -55,7 +55,7 @@ IMPERATIVE = word_list("imperative")
 
 USE_CASE_LABEL = re.compile(
     r"^(?:(?:primary|common|key|typical|example|ideal|main|real[- ]?time|real[- ]?world|other)\s+)?"
-    r"(?:use[- ]?cases?|uses|usecases?|applications)(?:\s+(?:for|of)\b.*)?$"
+    r"(?:use[rs]?[- ]?cases?|uses|usecases?|applications)(?:\s+(?:for|of)\b.*)?$"
     r"|^(?:best|ideal(?:ly)?|well|good|great|perfect)(?:\s+suited)?\s+(?:for|when)$"
     r"|^suitable for$|^when to use(?:\b.*)?$|^used for$|^recommended for$|^workloads$"
 )
@@ -116,6 +116,7 @@ _ACRONYMS = word_list("acronyms")
 
 _UNDERSCORE_RULE = re.compile(r"_{3,}")
 _UNDERSCORE_BOLD = re.compile(r"__(\S(?:.*?\S)?)__")
+_UNDERSCORE_EM = re.compile(r"(?<![\w_])_(?![\s_])([^_\n]+?)(?<![\s_])_(?![\w_])")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:!?])(?=\s|$)")
 
 
@@ -128,6 +129,8 @@ def clean(text: str | None) -> str:
     if "__" in t:
         t = _UNDERSCORE_BOLD.sub(r"\1", _UNDERSCORE_RULE.sub(" – ", t))
     t = t.replace("**", "").replace("`", "")
+    if "_" in t:
+        t = _UNDERSCORE_EM.sub(r"\1", t)  # "_On-Demand_": emphasis, not part of the name
     if "*" in t:
         t = _EMPH.sub(r"\1", t)
     t = _LEAD_JUNK.sub("", t)
