@@ -414,6 +414,8 @@ _ASIDE_IN_TERM = re.compile(r"\((?!(?:Amazon |AWS )?[A-Za-z]*\d[A-Za-z0-9]*\))[^
 _WHOSE_JOB = re.compile(
     r"^(?:the |a )?(?:(?:sole |shared )?responsibility of|(?:customer|aws|amazon)['’]?s? (?:sole )?job)\b", re.I
 )
+# "An easy and convenient way to use Spot Pricing": a sales line about one benefit, not what the thing is.
+_EASY_WAY = re.compile(r"^(?:an? )?(?:easy|simple|convenient|quick|great|cheap)(?: and \w+)? way to\b", re.I)
 _ONLY_A_FEE = re.compile(r"\b(?:fee|fees|charge|charges|cost|costs)\W*$", re.I)
 
 
@@ -532,7 +534,12 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("definition is a limit or cut off")  # a limit is a number card, and a cut-off line is no answer
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
         return reject("term is a lone lowercase word")  # "medium" from an example line is a token, not a term
-    if re.search(r"\b(and|&|in|with)\b", term) or definition.rstrip().endswith("!") or "helps to" in definition:
+    if (
+        re.search(r"\b(and|&|in|with)\b", term)
+        or definition.rstrip().endswith("!")
+        or "helps to" in definition
+        or _EASY_WAY.match(definition)
+    ):
         # "Inbound and Outbound Rules" needs two answers; "No servers to manage!" is a slogan
         return reject("term needs two answers or definition is a slogan")
     if re.match(r"(and|or|but|which|that|to|with|by|of|in|so|this|it)\b(?!-)", definition, re.I):

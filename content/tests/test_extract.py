@@ -671,3 +671,22 @@ def test_a_misspelt_use_cases_label_is_still_a_label():
         "Archive classes",
     )
     assert "User Cases" not in definitions(facts)
+
+
+def test_a_use_cases_label_with_its_uses_below_is_no_term():
+    facts = run(
+        [
+            bullet(3, "S3 One Zone-IA"),
+            bullet(4, "User Cases", depth=1),
+            bullet(5, "copies of data you can make again", depth=2),
+        ],
+        "Storage classes",
+    )
+    assert "User Cases" not in definitions(facts)
+
+
+def test_an_all_caps_heading_keeps_its_acronyms():
+    from content.ingest.facts.text import display
+
+    assert display("AWS VPN") == "AWS VPN"
+    assert display("AMAZON SES AND SSO") == "Amazon SES and SSO"

@@ -483,3 +483,7 @@ def test_underscore_emphasis_never_reaches_a_card():
     assert clean("_On-Demand_ is the _default_ choice") == "On-Demand is the default choice"
     assert clean("set max_connections in my_db") == "set max_connections in my_db"  # names with underscores stay
     assert markup("What is _Spot_?") and not markup("the max_connections setting")
+
+
+def test_a_sales_line_is_no_definition():
+    assert definition("Batch jobs", "An easy and convenient way to save on compute", on=S3) == []

@@ -52,8 +52,10 @@ from content.ingest.facts.text import (
     _TRAIL_COLON,
     CHAT,
     PRONOUNS,
+    USE_CASE_LABEL,
     _cap,
     display,
+    key,
     sentences,
     term_ok,
 )
@@ -136,7 +138,7 @@ def _block(sec: _Section, i: int, out: _Collector) -> None:
                 label = _qualify(lead, sec.owner(i))
             if label:
                 out.list(label, members, sec.lines(i, *kids), lead=text)
-        elif not text.endswith(":") and sec.allow_defs and term_ok(text):
+        elif not text.endswith(":") and sec.allow_defs and term_ok(text) and not USE_CASE_LABEL.match(key(text)):
             # "2. S3 standard" with its description in the child bullets
             first = kids[0]
             if sec.term[first] is None:
