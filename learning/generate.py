@@ -414,6 +414,7 @@ _ASIDE_IN_TERM = re.compile(r"\((?!(?:Amazon |AWS )?[A-Za-z]*\d[A-Za-z0-9]*\))[^
 _WHOSE_JOB = re.compile(
     r"^(?:the |a )?(?:(?:sole |shared )?responsibility of|(?:customer|aws|amazon)['’]?s? (?:sole )?job)\b", re.I
 )
+_ANOTHER_TERM = re.compile(r"^[A-Z][^.:]{1,80}?\s(?:--|–|—)\s")
 # "An easy and convenient way to use Spot Pricing": a sales line about one benefit, not what the thing is.
 _EASY_WAY = re.compile(r"^(?:an? )?(?:easy|simple|convenient|quick|great|cheap)(?: and \w+)? way to\b", re.I)
 _ONLY_A_FEE = re.compile(r"\b(?:fee|fees|charge|charges|cost|costs)\W*$", re.I)
@@ -472,6 +473,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if _NOT_A_CONCEPT.search(_PAREN.sub("", term).strip()):
         # an aspect or a naming token, not a concept: its card restates the heading
         return reject("heading is not a concept")
+    if _ANOTHER_TERM.match(definition):
+        # "AWS Virtual Private Network (VPN) -- A secure connection ...": another term's line, read as the
+        # definition of the heading above it
+        return reject("definition is another term's line")
     if _WHOSE_JOB.match(definition) or _ONLY_A_FEE.search(definition) and len(words(definition)) < 10:
         # "The responsibility of the customer": who looks after it (often shared), not what it is; "Small
         # monitoring and auto-tiering fee": what it costs, not what it is
@@ -577,9 +582,9 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         and plain_name(topic.name).endswith(" " + plain_name(term))
     ):
         term = topic.name  # "EMR (in Amazon EMR)", "CloudFront (in Amazon CloudFront)": ask by the service's name
-    elif topic.is_service and any(_bare(inner) == _bare(topic.name) for inner in re.findall(r"\(([^()]+)\)", term)):
+    elif any(_bare(inner) == _bare(topic.name) for inner in re.findall(r"\(([^()]+)\)", term)):
         term = topic.name  # "Simple Queue Service (SQS)": the service by its own name, not "(in Amazon SQS: ...)"
-    elif topic.is_service and misspells(term, topic.name):
+    elif misspells(term, topic.name):
         term = topic.name  # "Elastc Beanstalk": the service's name, spelt right, needs no "(in ...)"
     cards = []
     if is_acronym(term) and expands(term, definition):

@@ -690,3 +690,16 @@ def test_an_all_caps_heading_keeps_its_acronyms():
 
     assert display("AWS VPN") == "AWS VPN"
     assert display("AMAZON SES AND SSO") == "Amazon SES and SSO"
+
+
+def test_a_double_dash_and_a_bracketed_short_name_split_term_from_definition():
+    facts = run(
+        [
+            para(3, "**Direct Connect** -- a private line from your data center straight into AWS."),
+            para(5, "**Virtual Private Cloud** (VPC) -- a logically isolated network where you launch resources."),
+        ],
+        "Hybrid links",
+    )
+    defs = definitions(facts)
+    assert defs["Direct Connect"].data["definition"].startswith("A private line from your data center")
+    assert defs["Virtual Private Cloud (VPC)"].data["definition"].startswith("A logically isolated network")

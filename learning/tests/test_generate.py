@@ -487,3 +487,7 @@ def test_underscore_emphasis_never_reaches_a_card():
 
 def test_a_sales_line_is_no_definition():
     assert definition("Batch jobs", "An easy and convenient way to save on compute", on=S3) == []
+
+
+def test_another_term_line_is_no_definition_of_the_heading():
+    assert definition("Hybrid Networking", "Site-to-Site VPN -- an encrypted tunnel over the internet", on=S3) == []

@@ -333,10 +333,12 @@ def _is_chat(text: str) -> bool:
 
 # ----------------------------------------------------------------------------- terms
 
-_SPLIT_BOLD = re.compile(r"^\*\*(?P<t>[^*]{1,80}?)\*\*\s*(?::-?|[–—−]|-(?=\s)|=)\s*(?P<d>.*)$", re.S)
+_SPLIT_BOLD = re.compile(
+    r"^\*\*(?P<t>[^*]{1,80}?)\*\*(?P<p>\s*\([^()*]{1,40}\))?\s*(?::-?|[–—−]|--?(?=\s)|=)\s*(?P<d>.*)$", re.S
+)
 _SPLIT_BOLD_COLON_IN = re.compile(r"^\*\*(?P<t>[^*]{1,80}?):\*\*\s*(?P<d>.*)$", re.S)
 _SPLIT_PLAIN = re.compile(
-    r"^(?P<t>[^:–—−=]{1,70}?)\s*(?::-|(?<!\w):(?!//)|:(?=\s|$)|\s[–—−]\s|\s-\s|\s=\s)\s*(?P<d>.*)$", re.S
+    r"^(?P<t>[^:–—−=]{1,70}?)\s*(?::-|(?<!\w):(?!//)|:(?=\s|$)|\s[–—−]\s|\s--?\s|\s=\s)\s*(?P<d>.*)$", re.S
 )
 
 
@@ -349,8 +351,9 @@ def term_and_definition(block: Block) -> tuple[str | None, str]:
     text = _NUMBERING.sub("", text)
     for rx in (_SPLIT_BOLD_COLON_IN, _SPLIT_BOLD):
         m = rx.match(text)
-        if m:
-            return m.group("t"), m.group("d").strip()
+        if m:  # "**Virtual Private Cloud** (VPC) -- A logically isolated ...": the bracket is part of the name
+            paren = m.groupdict().get("p") or ""
+            return m.group("t") + paren, m.group("d").strip()
     m = _SPLIT_PLAIN.match(text)
     if m:
         t = m.group("t").strip()
