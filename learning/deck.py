@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 
 from content.catalog import Catalog, normalise
 from content.ingest.facts.text import loose
-from learning.generate import FactView, TopicView, cards_for, duplicate_key, scenario_card, turned_away
+from learning.generate import (
+    FactView,
+    TopicView,
+    cards_for,
+    duplicate_key,
+    plain_name,
+    scenario_card,
+    turned_away,
+)
 from quizzes.families import load_families
 
 # Rules the deck applies to whole cards (the card rules in learning/generate.py name their own).
@@ -57,6 +65,49 @@ def topic_views(catalog: Catalog) -> dict[str, TopicView]:
     return views
 
 
+_MAKER = re.compile(r"^(?:amazon|aws) ")
+
+
+def _view(fact_key: str, f: dict) -> FactView:
+    return FactView(
+        key=fact_key,
+        kind=f["kind"],
+        subject=f["subject"],
+        text=f["text"],
+        data=f["data"],
+        section=f["section_title"],
+        lines=len({r[2] for r in f["refs"] if r[0] == f["refs"][0][0]}),
+    )
+
+
+def name_owners(views: dict[str, TopicView]) -> dict[str, str]:
+    """Each catalog name that one topic alone answers to -> that topic's slug."""
+    seen = Counter(n for v in views.values() for n in v.names)
+    return {n: slug for slug, v in views.items() for n in v.names if seen[n] == 1}
+
+
+def home(fact: FactView, slug: str, views: dict[str, TopicView], owners: dict[str, str], catalog: Catalog) -> str:
+    """The topic a fact's card belongs on. A definition of another service, written where the notes list
+    services ("Amazon S3: scalable object storage" among the EC2 notes), is that service's card, not a card
+    turned away; one that says how this topic uses the other ("IAM: lets Athena read the bucket") stays
+    here, where the card rules turn it away."""
+    if fact.kind != "definition":
+        return slug
+    term = fact.data.get("term") or ""
+    other = owners.get(plain_name(term)) or owners.get(normalise(term))
+    if not other or other == slug or catalog.topics[other].discontinued or not views[other].is_service:
+        return slug
+    entry = catalog.topics[other]
+    own = {plain_name(n) for n in (entry.name, entry.full_name, entry.short) if n}
+    if plain_name(term) not in own | {_MAKER.sub("", n).strip() for n in own}:
+        return slug  # a nickname or an aspect ("Pay-as-you-go: only pay for build time"), not the service's name
+    here = views[slug]
+    definition = normalise(fact.data.get("definition") or "")
+    if any(re.search(rf"\b{re.escape(n)}\b", definition) for n in here.names if len(n) > 1):
+        return slug
+    return other
+
+
 def named_cards(fact: FactView, topic: TopicView) -> tuple[list, str | None]:
     """The fact's cards, or none and the name of the rule that turned it away."""
     heard: list[str] = []
@@ -92,28 +143,25 @@ def build_deck(
     answers: set[str] = set()
     origin: dict[str, str] = {}  # card key -> the fact that made it
     why: dict[str, str] = {}  # fact key -> the last rule that turned one of its cards away
+    owners = name_owners(views)
     ordered = sorted(facts.items(), key=lambda kv: (order[kv[1]["topic"]], kv[1]["refs"][0][2:]))
+    # A fact moved to another topic's page comes after that page's own facts: the page's own definition wins.
+    homes = {k: home(_view(k, f), f["topic"], views, owners, catalog) for k, f in facts.items()}
+    ordered.sort(key=lambda kv: (order[homes[kv[0]]], homes[kv[0]] != kv[1]["topic"], kv[1]["refs"][0][2:]))
     for position, (fact_key, f) in enumerate(ordered):
         if catalog.topics[f["topic"]].discontinued:
             why[fact_key] = ENDED_SERVICE  # never teach a service AWS has ended
             continue
-        fact = FactView(
-            key=fact_key,
-            kind=f["kind"],
-            subject=f["subject"],
-            text=f["text"],
-            data=f["data"],
-            section=f["section_title"],
-            lines=len({r[2] for r in f["refs"] if r[0] == f["refs"][0][0]}),
-        )
-        cards, rule = named_cards(fact, views[f["topic"]])
+        fact = _view(fact_key, f)
+        slug = homes[fact_key]
+        cards, rule = named_cards(fact, views[slug])
         if rule:
             why[fact_key] = rule
         for card in cards:
             if ended and ended.search(card.front + " " + card.back):
                 why[fact_key] = TEACHES_ENDED  # a comparison with QLDB teaches nothing
                 continue
-            front_key = duplicate_key(card, f["topic"])
+            front_key = duplicate_key(card, slug)
             answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"
             if answer_key in answers:
                 why[fact_key] = SAME_BLANK  # the same blank on the same line, reached through two facts
@@ -128,7 +176,7 @@ def build_deck(
             origin[card.key] = fact_key
             drafts[card.key] = {
                 "fact": fact_key,
-                "topic": f["topic"],
+                "topic": slug,
                 "kind": card.kind,
                 "front": polish(card.front),
                 "back": polish(card.back),

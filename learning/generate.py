@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import difflib
 import hashlib
 import re
 from contextvars import ContextVar
@@ -29,6 +30,9 @@ GENERIC = {
     "pricing",
     "example",
     "note",
+    "mnemonic",
+    "mnemonics",
+    "memory aid",
     "features",
     "benefits",
     "advantages",
@@ -261,6 +265,28 @@ def names_other_topic(term: str, topic: TopicView) -> bool:
     )
 
 
+def spelled_out(term: str, definition: str) -> str | None:
+    """'Virtual Private Cloud lets you launch ...' -> 'Virtual Private Cloud': the capitalised words that spell
+    the acronym, when a sentence about the thing follows them (the back of "What does VPC stand for?")."""
+    letters = term.replace(" ", "").replace("-", "").upper()
+    taken: list[str] = []
+    initials = ""
+    for word in definition.split():
+        bare = word.strip(",.;:")
+        if bare.lower() in {"and", "of", "for", "the", "to"} and taken:
+            taken.append(bare)
+            continue
+        if not bare[:1].isupper():
+            return None
+        taken.append(bare)
+        initials += bare[0].upper()
+        if initials == letters:
+            return " ".join(taken) if len(taken) < len(definition.split()) else None
+        if not letters.startswith(initials):
+            return None
+    return None
+
+
 def stands_for(term: str, definition: str) -> bool:
     """'QLDB' / 'Quantum Ledger Database': a short, capitalised expansion of an acronym."""
     if not is_acronym(term):
@@ -276,6 +302,17 @@ def stands_for(term: str, definition: str) -> bool:
 _HEADING_NOISE = re.compile(r"\b(section|summary|overview|notes?|recap|cont\.?|continued)\b", re.I)
 
 
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:amazon|aws) ", "", plain_name(name))
+
+
+def misspells(term: str, name: str) -> bool:
+    """'Amazon Elastc Beanstalk' for AWS Elastic Beanstalk: the name with a letter or two wrong (not a near name
+    such as ECS for EC2: short names must match exactly)."""
+    a, b = _bare(term), _bare(name)
+    return a != b and len(b) >= 8 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
 def in_context(term: str, topic: TopicView, section: str = "") -> str:
     """'What is exactly-once processing?' needs its setting: the heading it sits under (FIFO queues), or the topic."""
     own = {" ".join(words(n)) for n in (topic.name, topic.slug.replace("-", " "))}
@@ -285,6 +322,7 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
         or " ".join(words(term)) in own
         or topic.name.lower() in term.lower()
         or re.sub(r"^(?:amazon|aws) ", "", plain_name(term)) in own
+        or (plain_name(term) in topic.names and plain_name(term) in _official())  # its full official name
     ):
         return ""
     if names_topic(term, topic):
@@ -355,6 +393,33 @@ _PROVIDER = re.compile(
 _WHO_MADE = re.compile(r"^(?:created|made|built|maintained|published|provided|developed)\b", re.I)
 
 
+# A label that opens with a participle and a preposition is a predicate ("Defined at region level", "Billed per
+# second", "Stored across three AZs"); a name opens with one and a noun ("Reserved Instances", "Provisioned IOPS").
+_PREDICATE_TERM = re.compile(
+    r"^[A-Za-z]+(?:ed|en)\s+(?:at|in|on|by|per|to|for|with|from|across|within|into|as|over|under|between|"
+    r"through|via|after|before|only|automatically|separately)\b",
+    re.I,
+)
+
+
+# A back that opens with a bound is a limit, not what the term is ("≥ 500 MiB/s for st1", "Up to 16 TiB").
+_LIMIT_OPEN = re.compile(r"(?:up to|upto|max|min|\d|[≥≤<>~≈±+]|at (?:least|most)\b)", re.I)
+
+
+# An aside in the term that holds an answer ("Savings Plans (1 & 3 years)"); a name in brackets ("(Amazon S3)",
+# "(EC2)", "(ST1)") is the term's own short name, not an aside.
+_ASIDE_IN_TERM = re.compile(r"\((?!(?:Amazon |AWS )?[A-Za-z]*\d[A-Za-z0-9]*\))[^)]*\d[^)]*\)")
+
+
+_WHOSE_JOB = re.compile(
+    r"^(?:the |a )?(?:(?:sole |shared )?responsibility of|(?:customer|aws|amazon)['’]?s? (?:sole )?job)\b", re.I
+)
+_ANOTHER_TERM = re.compile(r"^[A-Z][^.:]{1,80}?\s(?:--|–|—)\s")
+# "An easy and convenient way to use Spot Pricing": a sales line about one benefit, not what the thing is.
+_EASY_WAY = re.compile(r"^(?:an? )?(?:easy|simple|convenient|quick|great|cheap)(?: and \w+)? way to\b", re.I)
+_ONLY_A_FEE = re.compile(r"\b(?:fee|fees|charge|charges|cost|costs)\W*$", re.I)
+
+
 def fragment(text: str) -> bool:
     """A back that is no sentence of its own: it opens with who made the thing ("Created by users..."), or a
     participle joined to a verb with no subject ("Created and maintained by AWS and are the most common...")."""
@@ -376,6 +441,7 @@ def restates(term: str, back: str, topic: TopicView) -> bool:
     aside, not its aliases, which often are the very sub-features a card asks about."""
     topic_words = {stem(w) for w in words(topic.name)}
     term_words = {stem(w) for w in words(_PAREN.sub("", term)) if w not in _STOP and len(w) > 2} - topic_words
+    term_words -= {stem("service"), stem("services")}  # "Simple Queue Service" / "message queuing service"
     back_words = {stem(w) for w in words(_PAREN.sub("", back)) if w not in _STOP}
     # One distinctive word coming back is ordinary ("Platform as a Service" / "provides a platform..."); most of a
     # longer name coming back is the name paraphrased.
@@ -407,6 +473,14 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if _NOT_A_CONCEPT.search(_PAREN.sub("", term).strip()):
         # an aspect or a naming token, not a concept: its card restates the heading
         return reject("heading is not a concept")
+    if _ANOTHER_TERM.match(definition):
+        # "AWS Virtual Private Network (VPN) -- A secure connection ...": another term's line, read as the
+        # definition of the heading above it
+        return reject("definition is another term's line")
+    if _WHOSE_JOB.match(definition) or _ONLY_A_FEE.search(definition) and len(words(definition)) < 10:
+        # "The responsibility of the customer": who looks after it (often shared), not what it is; "Small
+        # monitoring and auto-tiering fee": what it costs, not what it is
+        return reject("definition says who is responsible or what it costs")
     if _ABSOLUTE.search(definition):
         # an exam simplification stated as a rule: checked like a scenario's answer, it may be false
         return reject("definition states an absolute rule")
@@ -431,6 +505,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if "/" in term and re.search(r"\w*\d\w*/\w|\w/\w*\d", term):
         # "M6g/M5/M5a/M5n": a row of instance names, whose heading gives the answer away
         return reject("term is a row of instance names")
+    if _PREDICATE_TERM.match(term):
+        # "Defined at region level: snapshots can be copied": a bold label that says something of its owner,
+        # not the name of a thing ("What is Defined at region level?")
+        return reject("term is a predicate, not a name")
     if term[:1].islower() and not is_acronym(term):
         term = term[:1].upper() + term[1:]
     if names_other_topic(term, topic):
@@ -452,19 +530,24 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         fragment(definition)
         or _INTERNALS.search(term + " " + fact.section)
         or _IMPERATIVE.match(definition)
-        or re.search(r"\([^)]*\d[^)]*\)", term)
+        or _ASIDE_IN_TERM.search(term)
     ):
         # says who, not what; beyond the exam (a leader node, a naming scheme); advice; or an aside in the term
         # that holds an answer ("Savings Plans (1 & 3 years)")
         return reject("definition is advice, trivia or an aside")
-    if re.match(r"(up to|upto|max|min|\d)", definition, re.I) or "…" in definition + term or "..." in definition:
+    if _LIMIT_OPEN.match(definition) or "…" in definition + term or "..." in definition:
         return reject("definition is a limit or cut off")  # a limit is a number card, and a cut-off line is no answer
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
         return reject("term is a lone lowercase word")  # "medium" from an example line is a token, not a term
-    if re.search(r"\b(and|&|in|with)\b", term) or definition.rstrip().endswith("!") or "helps to" in definition:
+    if (
+        re.search(r"\b(and|&|in|with)\b", term)
+        or definition.rstrip().endswith("!")
+        or "helps to" in definition
+        or _EASY_WAY.match(definition)
+    ):
         # "Inbound and Outbound Rules" needs two answers; "No servers to manage!" is a slogan
         return reject("term needs two answers or definition is a slogan")
-    if re.match(r"(and|or|but|which|that|to|with|by|of|in|so|this|it)\b", definition, re.I):
+    if re.match(r"(and|or|but|which|that|to|with|by|of|in|so|this|it)\b(?!-)", definition, re.I):
         return reject("definition starts mid-sentence")  # starts mid-sentence
     if re.search(r"\b(where|which|that|and|or|the|a|an|of|to|with|for)\W*$", definition, re.I):
         return reject("definition ends mid-sentence")  # ends mid-sentence ("...short-term projects where.")
@@ -499,12 +582,17 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         and plain_name(topic.name).endswith(" " + plain_name(term))
     ):
         term = topic.name  # "EMR (in Amazon EMR)", "CloudFront (in Amazon CloudFront)": ask by the service's name
+    elif any(_bare(inner) == _bare(topic.name) for inner in re.findall(r"\(([^()]+)\)", term)):
+        term = topic.name  # "Simple Queue Service (SQS)": the service by its own name, not "(in Amazon SQS: ...)"
+    elif misspells(term, topic.name):
+        term = topic.name  # "Elastc Beanstalk": the service's name, spelt right, needs no "(in ...)"
     cards = []
     if is_acronym(term) and expands(term, definition):
         front = f"What does {term} stand for?"
         expansion = re.split(r"\s*[,;(–]\s*|\s+-\s+", definition, maxsplit=1)[0]
         if expands(term, expansion):
             definition = expansion  # "Identity and Access Management, Global service": the name is the answer
+        definition = spelled_out(term, definition) or definition
     else:
         context = in_context(term, topic, fact.section)
         if context and adds_nothing(context, definition, topic) is False and _overlap(context, definition, topic):
@@ -579,6 +667,7 @@ def gives_away(term: str, definition: str, topic: TopicView) -> bool:
     """Half the term's own words (by stem) open the definition: the card restates its question."""
     topic_words = {stem(w) for n in topic.names for w in n.split()}
     term_words = {stem(w) for w in words(_PAREN.sub("", term)) if w not in _STOP and len(w) > 2} - topic_words
+    term_words -= {stem("service"), stem("services")}  # "Simple Queue Service" / "message queuing service"
     opening = {stem(w) for w in words(definition)[:8] if w not in _STOP}
     return bool(term_words) and len(term_words & opening) * 2 >= len(term_words)
 
@@ -847,6 +936,9 @@ _NAMED_THING = re.compile(
 )
 
 
+_THREE_WORD_USE = re.compile(r"\b(?:data|workloads?|databases?|applications?|archiv\w*|backups?|files?|jobs)\W*$", re.I)
+
+
 def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     """'S3 Intelligent-Tiering' -> 'data with unknown or changing access patterns': the exam's favourite link."""
     option = tidy(_PAREN.sub("", fact.data.get("option") or ""))
@@ -858,9 +950,18 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         or _FEATURE_BLURB.match(option)
         or not option[:1].isupper()
         or len(words(option)) > 5
-        or not 4 <= len(words(use)) <= 30
+        or not 3 <= len(words(use)) <= 30
+        or (len(words(use)) == 3 and not _THREE_WORD_USE.search(use))
     ):
+        # three words are enough for a kind of data or workload ("frequently accessed data"), not for a remark
         return reject("use case too short or its option generic")
+    if (
+        not topic.is_service
+        and _bare(option) != _bare(topic.name)
+        and {stem(w) for w in words(option) if w not in _STOP} <= {stem(w) for w in words(topic.name)}
+    ):
+        # "S3 storage class" on the storage classes page: the page's own category, not one option in it
+        return reject("option is the page's own category")
     if names_other_topic(option, topic) or not (names_topic(option, topic) or _NAMED_THING.search(option)):
         # a use-case label ("Big Data Processing") or another service's row on this page
         return reject("option is a label or another service")
@@ -975,6 +1076,19 @@ def _fixed(value):
     return value
 
 
+# What a card must never show: markdown marks, table pipes, HTML, a LaTeX formula or an emoji. A learner reads the
+# card as plain text, and a line still wearing its markup was read wrong ("$E = mc^2$", "**Lambda** 🚀").
+_MARKUP = re.compile(
+    r"\*\*|__|`|(?<![\w_])_(?![\s_])[^_\n]+?(?<![\s_])_(?![\w_])|\s\|\s|</?[a-z]+[^>]*>|\$(?![\d\s])[^$]*[\\^_{}=][^$]*\$|\\[a-z]+\{|\\\(|\\\[|\^\{|"
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2705\u274C\uFE0F]"
+)
+
+
+def markup(text: str) -> bool:
+    """Whether a card's text still wears markup, LaTeX or an emoji."""
+    return bool(_MARKUP.search(text))
+
+
 def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
     generator = GENERATORS.get(fact.kind)
     if generator is None:
@@ -986,10 +1100,11 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
         section=fix_names(fact.section),
         data=_fixed(fact.data),
     )
+    cards = generator(fact, topic)
+    if cards and any(markup(c.front) or markup(c.back) for c in cards):
+        return reject("markup, LaTeX or emoji in the card")
     # A slip of the note-taker's fingers is not taught: "predicatable" reaches the card as "predictable"
-    return [
-        dataclasses.replace(c, front=correct_typos(c.front), back=correct_typos(c.back)) for c in generator(fact, topic)
-    ]
+    return [dataclasses.replace(c, front=correct_typos(c.front), back=correct_typos(c.back)) for c in cards]
 
 
 def scenario_card(question) -> CardDraft | None:

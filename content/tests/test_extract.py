@@ -599,3 +599,107 @@ def test_real_notes_give_well_formed_facts():
             assert f.data["option"] and f.data["use_case"]
         else:
             assert len(f.data["items"]) >= 2 and f.data["attributes"]
+
+
+# ----------------------------------------------------------------------------- shapes people write (issue 10)
+
+
+def test_a_bold_name_that_opens_its_sentence_defines_the_section_subject():
+    facts = run(
+        [
+            bullet(3, "**Amazon EBS** is block storage you attach to one EC2 instance in the same Availability Zone"),
+            bullet(4, "**Snapshots** are also kept in S3 and copied between Regions"),
+        ],
+        "Amazon EBS",
+    )
+    defs = definitions(facts)
+    assert defs["Amazon EBS"].data["definition"].startswith("Block storage you attach to one EC2 instance")
+    assert "Snapshots" not in defs  # a bold word the section is not about, with no kind of thing after "are"
+
+
+def test_a_bold_name_followed_by_what_it_does_is_a_definition():
+    facts = run([para(5, "**Lambda** runs your code without servers and bills for each millisecond.")], "Lambda")
+    assert definitions(facts)["Lambda"].data["definition"].startswith("Runs your code without servers")
+    other = run([para(5, "**Lambda** was down for an hour in our last project, sadly.")], "Lambda")
+    assert "Lambda" not in definitions(other)  # no verb of what it does
+
+
+def test_a_table_with_a_description_column_defines_each_row():
+    rows = [
+        ["Service", "Description"],
+        ["Amazon Neptune", "Fully managed graph database for highly connected data"],
+        ["Amazon QLDB", "-"],
+        ["Amazon Keyspaces", "Managed Apache Cassandra compatible database service"],
+    ]
+    facts = run([Block(kind="table", text="(table)", line=10, end_line=14, rows=rows)], "Databases", "Amazon Neptune")
+    defs = definitions(facts)
+    assert defs["Amazon Neptune"].data["definition"] == "Fully managed graph database for highly connected data"
+    assert defs["Amazon Keyspaces"].lines == [14]  # each row keeps its own line
+    assert "Amazon QLDB" not in defs  # an empty cell defines nothing
+    assert of_kind(facts, "comparison") == []  # the rows are definitions, not a "what it does?" comparison
+
+
+def test_a_use_column_gives_each_row_its_use_case():
+    rows = [
+        ["Class", "Retrieval", "Use"],
+        ["Glacier Flexible Retrieval", "minutes to hours", "backups you restore a few times a year"],
+        ["Glacier Instant Retrieval", "milliseconds", "medical images read once a quarter"],
+    ]
+    facts = run([Block(kind="table", text="(table)", line=20, end_line=23, rows=rows)], "Archive storage")
+    uses = {f.data["option"]: f.data["use_case"] for f in of_kind(facts, "use_case")}
+    assert uses["Glacier Instant Retrieval"] == "medical images read once a quarter"
+    assert uses["Glacier Flexible Retrieval"] == "backups you restore a few times a year"
+
+
+def test_a_definition_list_term_and_its_colon_line_are_one_definition():
+    facts = run(
+        [para(7, "AWS Config"), para(8, ": keeps a history of resource configurations and checks them against rules")],
+        "Governance",
+        "AWS Config",
+    )
+    defined = definitions(facts)["AWS Config"]
+    assert defined.data["definition"].startswith("Keeps a history of resource configurations")
+    assert defined.lines[0] == 7  # the source quote starts at the term
+
+
+def test_a_misspelt_use_cases_label_is_still_a_label():
+    facts = run(
+        [
+            bullet(3, "S3 Glacier Deep Archive:"),
+            bullet(4, "User Cases: tape replacement for records kept for years", depth=1),
+        ],
+        "Archive classes",
+    )
+    assert "User Cases" not in definitions(facts)
+
+
+def test_a_use_cases_label_with_its_uses_below_is_no_term():
+    facts = run(
+        [
+            bullet(3, "S3 One Zone-IA"),
+            bullet(4, "User Cases", depth=1),
+            bullet(5, "copies of data you can make again", depth=2),
+        ],
+        "Storage classes",
+    )
+    assert "User Cases" not in definitions(facts)
+
+
+def test_an_all_caps_heading_keeps_its_acronyms():
+    from content.ingest.facts.text import display
+
+    assert display("AWS VPN") == "AWS VPN"
+    assert display("AMAZON SES AND SSO") == "Amazon SES and SSO"
+
+
+def test_a_double_dash_and_a_bracketed_short_name_split_term_from_definition():
+    facts = run(
+        [
+            para(3, "**Direct Connect** -- a private line from your data center straight into AWS."),
+            para(5, "**Virtual Private Cloud** (VPC) -- a logically isolated network where you launch resources."),
+        ],
+        "Hybrid links",
+    )
+    defs = definitions(facts)
+    assert defs["Direct Connect"].data["definition"].startswith("A private line from your data center")
+    assert defs["Virtual Private Cloud (VPC)"].data["definition"].startswith("A logically isolated network")

@@ -231,3 +231,25 @@ def test_no_card_asks_a_port_number(shipped_notes):
     """Port numbers are beyond the Cloud Practitioner exam ("MySQL or PostgreSQL access (port 3306 or 5432)")."""
     for card in Flashcard.objects.active().filter(kind__in=["number", "cloze"]):
         assert not re.search(r"\bports?\b", card.front, re.I), card.front
+
+
+def test_no_card_wears_markup_latex_or_an_emoji(shipped_notes):
+    from learning.generate import markup
+
+    for card in Flashcard.objects.active():
+        assert not markup(card.front) and not markup(card.back), card.front
+
+
+def test_no_definition_card_asks_for_a_label_or_answers_with_a_bound(shipped_notes):
+    from learning.generate import _LIMIT_OPEN, _PREDICATE_TERM
+
+    for card in Flashcard.objects.active().filter(kind="definition"):
+        term = asked_term(card.front)
+        if term:
+            assert not _PREDICATE_TERM.match(term), card.front  # "What is Defined at region level?"
+            assert not _LIMIT_OPEN.match(card.back), card.front  # "≥ 500 MiB/s for st1."
+
+
+def test_a_stand_for_card_answers_with_the_name_alone(shipped_notes):
+    for card in Flashcard.objects.active().filter(front__startswith="What does", front__endswith="stand for?"):
+        assert len(card.back.split()) <= 8, card.front

@@ -64,3 +64,48 @@ def test_the_instructor_sees_the_rule_counts_on_the_job_page(client, instructor)
     assert 'data-testid="rejected"' in page
     assert "<td>definition restates its term</td><td>1</td>" in page
     assert "<td>near-duplicate merged</td><td>1</td>" in page
+
+
+def _fact(topic: str, term: str, definition: str, line: int) -> dict:
+    return {
+        "topic": topic,
+        "kind": "definition",
+        "subject": term.lower(),
+        "text": f"{term}: {definition}",
+        "data": {"term": term, "definition": definition},
+        "refs": [["notes", 1, line]],
+        "section_title": "Other services",
+    }
+
+
+def test_a_definition_of_another_service_is_carded_on_that_service_page():
+    from content.catalog import load_catalog
+    from learning.deck import build_deck
+
+    catalog = load_catalog()
+    facts = {
+        # listed among the EC2 notes: a definition of S3 and one of how EC2 uses IAM
+        "a": _fact("amazon-ec2", "Amazon S3", "Object storage that keeps any amount of data as objects in buckets", 3),
+        "b": _fact("amazon-ec2", "AWS IAM", "Roles that let the EC2 instances call other services", 4),
+        "c": _fact("amazon-ec2", "Pay-as-you-go pricing", "You pay for the seconds your instances run", 5),
+    }
+    deck = build_deck(catalog, facts, [])
+    homes = {d["fact"]: (d["topic"], d["front"]) for d in deck.cards.values()}
+    assert homes["a"] == ("amazon-s3", "What is Amazon S3?")
+    assert "b" not in homes  # it says how EC2 uses IAM: no card, on either page
+    assert "c" not in homes  # a concept named in a service's notes is an aspect of it, not the concept's card
+    assert deck.considered == deck.made + sum(deck.rejected.values())
+
+
+def test_the_page_own_definition_wins_over_one_written_under_another_page():
+    from content.catalog import load_catalog
+    from learning.deck import build_deck
+
+    facts = {
+        "own": _fact("amazon-s3", "Amazon S3", "Object storage reached over HTTPS, with eleven nines of durability", 9),
+        "moved": _fact("amazon-ec2", "Amazon S3", "Storage service for files of any size kept in buckets", 2),
+    }
+    deck = build_deck(load_catalog(), facts, [])
+    (card,) = [d for d in deck.cards.values() if d["front"] == "What is Amazon S3?"]
+    assert card["back"].startswith("Object storage reached over HTTPS")
+    assert {r[2] for r in card["refs"]} == {2, 9}  # one card, both lines behind it

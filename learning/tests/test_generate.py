@@ -383,3 +383,111 @@ def test_a_hurried_file_alone_makes_no_definition_card_but_still_shows_on_its_pa
         and {label for label, _, _ in c.refs} - {"000", "001", "004"}
         for c in cards.filter(kind="definition")
     )
+
+
+# ----------------------------------------------------------------------------- issue 10: labels, markup, names
+
+
+def test_a_label_with_a_bound_or_a_predicate_is_no_term():
+    # "**Throughput volumes**: ≥ 500 MiB/s for st1" is a value; "Defined at region level" says something of its owner
+    assert definition("Throughput volumes", "≥ 500 MiB/s for st1", on=EBS) == []
+    assert definition("Replicated across zones", "copies kept in three places for safety", on=EBS) == []
+    assert definition("Billed per second", "charged for each second the volume exists", on=EBS) == []
+    # a name that opens with a participle is still a name
+    assert definition("Provisioned IOPS SSD", "The highest performance SSD volume for critical databases", on=EBS)
+
+
+def test_no_card_wears_markup_latex_or_an_emoji():
+    from learning.generate import markup
+
+    for text in ("**bold** left in", "E = $mc^2$ here", r"a \frac{1}{2} share", "fast 🚀 storage", "a <br> break"):
+        assert markup(text), text
+    for text in ("Costs $0.023 per GB and $5 per million", "Latency < 10 ms", "S3 → Glacier", "99.99% availability"):
+        assert not markup(text), text
+    assert definition("Elastic storage", "Grows and shrinks 🚀 as you add and remove files", on=EBS) == []
+
+
+def test_an_acronym_card_answers_with_the_spelled_out_name_only():
+    cards = definition("VPC", "Virtual Private Cloud lets you launch resources in a network you define", on=S3)
+    assert cards == [("What does VPC stand for?", "Virtual Private Cloud.")]
+
+
+SQS = topic("amazon-sqs", "Amazon SQS", "sqs", "simple queue service", "amazon simple queue service")
+ELB = topic("elastic-load-balancing", "Elastic Load Balancing", "elb", "alb", "application load balancer")
+
+
+def test_a_service_named_with_its_acronym_is_asked_by_its_own_name():
+    cards = definition("Simple Queue Service (SQS)", "Message queue that decouples the parts of an app", on=SQS)
+    assert cards == [("What is Amazon SQS?", "Message queue that decouples the parts of an app.")]
+    # a kind of load balancer is not the service it belongs to
+    (front, _back) = definition("Application Load Balancer (ALB)", "Routes HTTP requests by path and host", on=ELB)[0]
+    assert front.startswith("What is Application Load Balancer")
+
+
+def test_a_service_name_in_brackets_is_no_aside():
+    cards = definition("Elastic Compute Cloud (EC2)", "Rent resizable virtual servers by the second", on=S3)
+    assert cards  # "(EC2)" is a name, not an aside holding an answer
+    assert definition("Savings Plans (1 & 3 years)", "A commitment to an hourly spend on compute", on=S3) == []
+
+
+def test_a_three_word_use_names_a_kind_of_data_or_workload():
+    def use(option: str, text: str, on: TopicView) -> list:
+        fact = FactView(
+            key=f"u-{option}",
+            kind="use_case",
+            subject=option.lower(),
+            text=f"{option}: ideal for {text}",
+            data={"option": option, "use_case": text},
+        )
+        return cards_for(fact, on)
+
+    ec2_types = topic("ec2-instance-types", "EC2 Instance Types", "memory optimized instances", is_service=False)
+    (card,) = use("Memory optimized instances", "large relational databases", ec2_types)
+    assert card.back == "Large relational databases."
+    assert use("Memory optimized instances", "really quite nice", ec2_types) == []
+
+
+def test_a_misspelt_service_name_is_asked_by_the_catalog_name():
+    from learning.generate import misspells
+
+    beanstalk = topic("aws-elastic-beanstalk", "AWS Elastic Beanstalk", "elastic beanstalk")
+    cards = definition("Amazon Elastc Beanstalk", "Deploys web apps and handles their capacity", beanstalk, "Compute")
+    assert cards == [("What is AWS Elastic Beanstalk?", "Deploys web apps and handles their capacity.")]
+    assert not misspells("Amazon ECS", "Amazon EC2")  # a near name is another service
+    assert not misspells("AWS Elastic Beanstalk", "AWS Elastic Beanstalk")
+
+
+def test_who_looks_after_it_or_what_it_costs_is_no_definition():
+    assert definition("Patch management", "The responsibility of the customer", on=S3) == []
+    assert definition("Intelligent-Tiering", "Small monitoring and automation fee", on=S3) == []
+    assert definition("Mnemonic", "Fight Dr Mc Pxz Au", on=S3) == []  # a memory aid, not a concept
+    assert definition("Versioning", "Keeps every earlier copy of an object so a deleted one can be restored", on=S3)
+
+
+def test_a_use_case_for_the_page_own_category_is_turned_away():
+    classes = topic("s3-storage-classes", "Amazon S3 Storage Classes", "s3 storage class", is_service=False)
+    fact = FactView(
+        key="u-class",
+        kind="use_case",
+        subject="s3 storage class",
+        text="S3 storage class: data whose access pattern nobody knows",
+        data={"option": "S3 storage class", "use_case": "data whose access pattern nobody knows"},
+    )
+    assert cards_for(fact, classes) == []  # which class? the page holds several
+
+
+def test_underscore_emphasis_never_reaches_a_card():
+    from content.ingest.facts.text import clean
+    from learning.generate import markup
+
+    assert clean("_On-Demand_ is the _default_ choice") == "On-Demand is the default choice"
+    assert clean("set max_connections in my_db") == "set max_connections in my_db"  # names with underscores stay
+    assert markup("What is _Spot_?") and not markup("the max_connections setting")
+
+
+def test_a_sales_line_is_no_definition():
+    assert definition("Batch jobs", "An easy and convenient way to save on compute", on=S3) == []
+
+
+def test_another_term_line_is_no_definition_of_the_heading():
+    assert definition("Hybrid Networking", "Site-to-Site VPN -- an encrypted tunnel over the internet", on=S3) == []

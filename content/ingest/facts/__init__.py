@@ -31,6 +31,7 @@ turned into answer keys.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from content.ingest.facts.comparisons import _table, _vs_section
@@ -51,8 +52,10 @@ from content.ingest.facts.text import (
     _TRAIL_COLON,
     CHAT,
     PRONOUNS,
+    USE_CASE_LABEL,
     _cap,
     display,
+    key,
     sentences,
     term_ok,
 )
@@ -64,7 +67,7 @@ from content.ingest.outline import Block, Fact
 
 def extract(blocks: list[Block], *, topic_name: str, section_title: str) -> list[Fact]:
     """Facts stated by one section's blocks, in source order."""
-    blocks = [b for b in blocks if not b.origin]  # a practice question's explanation is read, never carded
+    blocks = _definition_lists([b for b in blocks if not b.origin])  # a practice question is read, never carded
     if not blocks:
         return []
     sec = _Section(blocks, topic_name, section_title)
@@ -81,6 +84,31 @@ def extract(blocks: list[Block], *, topic_name: str, section_title: str) -> list
         _block(sec, i, out)
     out.facts.sort(key=lambda f: f.lines[0])  # stable: section-level facts sit at their first line
     return out.facts
+
+
+def _definition_lists(blocks: list[Block]) -> list[Block]:
+    """A definition list ("AWS Config" on one line, ": records configuration changes ..." on the next) is one
+    `Term: definition` block; the parser reads the two lines as two blocks."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        text = (b.text or "").strip()
+        if (
+            prev is not None
+            and text.startswith(": ")
+            and prev.term is None
+            and prev.kind in ("bullet", "paragraph")
+            and prev.depth == b.depth
+            and not prev.text.rstrip().endswith((":", ".", "?"))
+            and term_ok(prev.text)
+        ):
+            definition = text[2:].strip()
+            out[-1] = dataclasses.replace(
+                prev, text=f"{prev.text}: {definition}", term=prev.text, definition=definition, end_line=b.end_line
+            )
+            continue
+        out.append(b)
+    return out
 
 
 def _block(sec: _Section, i: int, out: _Collector) -> None:
@@ -110,7 +138,7 @@ def _block(sec: _Section, i: int, out: _Collector) -> None:
                 label = _qualify(lead, sec.owner(i))
             if label:
                 out.list(label, members, sec.lines(i, *kids), lead=text)
-        elif not text.endswith(":") and sec.allow_defs and term_ok(text):
+        elif not text.endswith(":") and sec.allow_defs and term_ok(text) and not USE_CASE_LABEL.match(key(text)):
             # "2. S3 standard" with its description in the child bullets
             first = kids[0]
             if sec.term[first] is None:

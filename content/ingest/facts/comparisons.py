@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from content.ingest.facts.definitions import _definition_ok, clean_definition
 from content.ingest.facts.numbers import _DIGIT, find_number
 from content.ingest.facts.section import _child_text
 from content.ingest.facts.text import (
@@ -65,6 +66,8 @@ def _vs_key(text: str) -> str:
 
 
 _ITEM_COLUMN_HEADERS = word_list("item_column_headers")
+# A column that says what the row's item is ("Description", "What it does", "Purpose").
+_DESCRIBES = re.compile(r"^(?:description|desc|definition|what it is|what it does|what is it|purpose|function|role)$")
 
 
 _SEPARATOR_CELL = re.compile(r":?-{2,}:?")
@@ -119,8 +122,12 @@ def _table(sec: _Section, i: int, out: _Collector) -> None:
     header, items, cells, columns_are_items = parsed
     attributes: dict[str, dict[str, str]] = {}
     for item, attr, value, _line in cells:
-        attributes.setdefault(attr, {})[item] = value
-    if len(items) < 2 or not attributes:
+        if not _DESCRIBES.match(key(attr)):  # a description column (or row) defines each item instead
+            attributes.setdefault(attr, {})[item] = value
+    if len(items) < 2:
+        return
+    if not attributes:
+        _rows(sec, cells, out)
         return
     title = sec.title_display or ""
     specific = _VS_TITLE.search(title) or re.search(r"(?i)\b(?:models?|options?|types?|classes)\b", title)
@@ -144,12 +151,24 @@ def _table(sec: _Section, i: int, out: _Collector) -> None:
     text += "…" if len(names) > 8 else "."
     out.add("comparison", subject, text, [b.line], {"items": items, "attributes": attributes})
 
-    for item, attr, value, line in cells:  # each cell can also be a use case or a number
+    _rows(sec, cells, out)
+
+
+def _rows(sec: _Section, cells: list[tuple[str, str, str, int]], out: _Collector) -> None:
+    """Each cell can also be a definition, a use case or a number, of the item its row (or column) names."""
+    for item, attr, value, line in cells:
         if not value or value.lower() in _EMPTY_CELLS:
             continue
         a_key = key(attr)
         stmt = f"{item} – {attr}: {value}"
-        if USE_CASE_LABEL.match(a_key) or re.search(r"\buse[- ]?cases?\b|\bbest for\b", a_key):
+        if _DESCRIBES.match(a_key):
+            # "| Service | Description |": each row defines the thing its first cell names
+            if sec.allow_defs and term_ok(item):
+                d = clean_definition(value, item)
+                if _definition_ok(item, d):
+                    out.definition(item, d, [line])
+            continue
+        if USE_CASE_LABEL.match(a_key) or re.search(r"\buses?\b|\buse[- ]?cases?\b|\bbest for\b", a_key):
             out.use_case(item, value, f"{item} – {attr.lower()}: {value.rstrip('.')}.", [line])
         elif "port" in a_key and _PORT_VALUE.fullmatch(value):
             out.add("number", key(f"{item} {attr}"), stmt, [line], {"number": value, "statement": stmt})

@@ -342,6 +342,7 @@ def _is_a(sec: _Section, i: int, text: str, out: _Collector) -> None:
         return
     head = text[:160]
     if not any(w in head for w in (" is ", " are ", " refer", " stand", " act", "=")):
+        _bold_lead(sec, i, out)
         return
     sents = [s for s in sentences(text) if not CHAT.match(s)]
     if not sents:
@@ -349,6 +350,7 @@ def _is_a(sec: _Section, i: int, text: str, out: _Collector) -> None:
     first = sents[0]
     m = _is_a_match(first)
     if not m:
+        _bold_lead(sec, i, out)
         return
     term, verb, pred = m[0].strip(), m[1].strip().lower(), m[2].strip()
     if not term_ok(term) or key(term) in BENEFIT_WORDS:
@@ -375,6 +377,46 @@ def _is_a(sec: _Section, i: int, text: str, out: _Collector) -> None:
         return
     full = first_sentences(text)
     out.definition(term, rest, sec.lines(i), text=full if _content_words(full) & _content_words(term) else None)
+
+
+_BOLD_LEAD = re.compile(r"^(?:[-*+]\s+|\d{1,2}[.)]\s+)?\*\*(?P<term>[^*]{2,60}?)\*\*\s+(?P<rest>[a-z].*)$", re.S)
+_KIND_OF_THING = word_list("kind_of_thing")
+_DOES = word_list("defining_verbs")
+
+
+def _bold_lead(sec: _Section, i: int, out: _Collector) -> None:
+    """'**Amazon EBS** is block storage you attach ...', '**Lambda** runs code without servers': a bold name that
+    opens its own sentence, with no article after "is" or with a verb of what it does.
+
+    Only for the thing the section is about (its topic or heading), so that a bold word inside a remark about
+    something else defines nothing; and "is" must be followed by a kind of thing ("block storage", "a ...").
+    """
+    m = _BOLD_LEAD.match((sec.blocks[i].text or "").strip())
+    if not m:
+        return
+    term, rest = m["term"].strip(), clean(m["rest"])
+    if not term_ok(term) or key(term) in BENEFIT_WORDS:
+        return
+    owners = _content_words(f"{sec.topic or ''} {sec.title or ''}")
+    if not _content_words(term) or not _content_words(term) <= owners | _content_words("amazon aws"):
+        return
+    first = sentences(rest)[0] if rest else ""
+    words = first.split()
+    if len(words) < 4:
+        return
+    verb = words[0].lower()
+    if verb in {"is", "are"}:
+        head = {w.lower().strip(",.") for w in words[1:4]}
+        if not head & _KIND_OF_THING or words[1].lower() in {"not", "also", "only", "now", "still"}:
+            return
+        d = first_sentences(" ".join(words[1:]))
+    elif verb in _DOES:
+        d = first_sentences(first)
+    else:
+        return
+    d = _cap(d.rstrip(":"))
+    if _definition_ok(term, d) and not _feature_blurb(term, d, ()):
+        out.definition(term, d, sec.lines(i))
 
 
 def _section_lead_definition(sec: _Section, out: _Collector) -> None:

@@ -55,7 +55,7 @@ IMPERATIVE = word_list("imperative")
 
 USE_CASE_LABEL = re.compile(
     r"^(?:(?:primary|common|key|typical|example|ideal|main|real[- ]?time|real[- ]?world|other)\s+)?"
-    r"(?:use[- ]?cases?|uses|usecases?|applications)(?:\s+(?:for|of)\b.*)?$"
+    r"(?:use[rs]?[- ]?cases?|uses|usecases?|applications)(?:\s+(?:for|of)\b.*)?$"
     r"|^(?:best|ideal(?:ly)?|well|good|great|perfect)(?:\s+suited)?\s+(?:for|when)$"
     r"|^suitable for$|^when to use(?:\b.*)?$|^used for$|^recommended for$|^workloads$"
 )
@@ -116,6 +116,7 @@ _ACRONYMS = word_list("acronyms")
 
 _UNDERSCORE_RULE = re.compile(r"_{3,}")
 _UNDERSCORE_BOLD = re.compile(r"__(\S(?:.*?\S)?)__")
+_UNDERSCORE_EM = re.compile(r"(?<![\w_])_(?![\s_])([^_\n]+?)(?<![\s_])_(?![\w_])")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:!?])(?=\s|$)")
 
 
@@ -128,6 +129,8 @@ def clean(text: str | None) -> str:
     if "__" in t:
         t = _UNDERSCORE_BOLD.sub(r"\1", _UNDERSCORE_RULE.sub(" – ", t))
     t = t.replace("**", "").replace("`", "")
+    if "_" in t:
+        t = _UNDERSCORE_EM.sub(r"\1", t)  # "_On-Demand_": emphasis, not part of the name
     if "*" in t:
         t = _EMPH.sub(r"\1", t)
     t = _LEAD_JUNK.sub("", t)
@@ -330,10 +333,12 @@ def _is_chat(text: str) -> bool:
 
 # ----------------------------------------------------------------------------- terms
 
-_SPLIT_BOLD = re.compile(r"^\*\*(?P<t>[^*]{1,80}?)\*\*\s*(?::-?|[–—−]|-(?=\s)|=)\s*(?P<d>.*)$", re.S)
+_SPLIT_BOLD = re.compile(
+    r"^\*\*(?P<t>[^*]{1,80}?)\*\*(?P<p>\s*\([^()*]{1,40}\))?\s*(?::-?|[–—−]|--?(?=\s)|=)\s*(?P<d>.*)$", re.S
+)
 _SPLIT_BOLD_COLON_IN = re.compile(r"^\*\*(?P<t>[^*]{1,80}?):\*\*\s*(?P<d>.*)$", re.S)
 _SPLIT_PLAIN = re.compile(
-    r"^(?P<t>[^:–—−=]{1,70}?)\s*(?::-|(?<!\w):(?!//)|:(?=\s|$)|\s[–—−]\s|\s-\s|\s=\s)\s*(?P<d>.*)$", re.S
+    r"^(?P<t>[^:–—−=]{1,70}?)\s*(?::-|(?<!\w):(?!//)|:(?=\s|$)|\s[–—−]\s|\s--?\s|\s=\s)\s*(?P<d>.*)$", re.S
 )
 
 
@@ -346,8 +351,9 @@ def term_and_definition(block: Block) -> tuple[str | None, str]:
     text = _NUMBERING.sub("", text)
     for rx in (_SPLIT_BOLD_COLON_IN, _SPLIT_BOLD):
         m = rx.match(text)
-        if m:
-            return m.group("t"), m.group("d").strip()
+        if m:  # "**Virtual Private Cloud** (VPC) -- A logically isolated ...": the bracket is part of the name
+            paren = m.groupdict().get("p") or ""
+            return m.group("t") + paren, m.group("d").strip()
     m = _SPLIT_PLAIN.match(text)
     if m:
         t = m.group("t").strip()
