@@ -49,8 +49,10 @@ VENDOR = {
         # A review card is mature from an interval of MATURE_DAYS on (whole hours: no time-zone arithmetic).
         "mature": "s.due >= s.last_review + %(mature_hours)s * INTERVAL '1 hour'",
         "greatest": "GREATEST",
-        # Whole study days from %(today)s (a date) to a study-day expression `{x}`, and a list of them per group.
-        "days_from_today": "({x} - CAST(%(today)s AS date))",
+        # The study day of a timestamp `{x}` as days from today: which of the next study days' starts (a sorted
+        # array, today's own excluded) it has reached. Overdue counts as today. A binary search per card instead of
+        # a time-zone conversion.
+        "due_day": "width_bucket({x}, %(day_starts)s)",
         "list": "array_agg",
     },
     "sqlite": {
@@ -59,7 +61,8 @@ VENDOR = {
         "days_since": "((strftime('%%s', %(now)s) - strftime('%%s', {x})) / 86400)",
         "mature": "(strftime('%%s', s.due) - strftime('%%s', s.last_review)) >= %(mature_hours)s * 3600",
         "greatest": "MAX",
-        "days_from_today": "CAST(julianday({x}) - julianday(%(today)s) AS INTEGER)",
+        "due_day": "MAX(0, CAST(julianday(date(django_datetime_trunc('second', {x}, %(tz)s, 'UTC'), %(day_shift)s)) "
+        "- julianday(%(today)s) AS INTEGER))",
         "list": "group_concat",
     },
 }
@@ -69,21 +72,29 @@ def spelled(name: str, x: str = "") -> str:
     return VENDOR[connection.vendor][name].format(x=x)
 
 
-# Aggregated per topic id first (a small hash key), then joined to the topic's name; FILTER rather than SUM(CASE):
-# this runs over every card in the deck on every look. The same scan gives the forecast and what is due today: of
-# the unsuspended cards due before the forecast's horizon, each seen card's study day as days from today (a list per
-# topic, at most one entry per card, counted per day in Python; overdue cards are due today), and the learning
-# steps due now and later today and the review cards due by the end of today. Buried cards wait for their day.
+# Per topic: the deck's active cards (from an index of the flashcards), and the learner's states added up on their
+# own (each state holds its card's topic, which the database keeps right: no join of the deck with the states),
+# less those on retired cards (found through a partial index that holds only those). A card is new unless the
+# learner has a state on it that was reviewed or suspended. FILTER rather than SUM(CASE): this runs over every state
+# on every look. The same scan gives the forecast and what is due today: of the unsuspended cards due before the
+# forecast's horizon, each seen card's study day as days from today (a list per topic, at most one entry per card,
+# counted per day in Python; overdue cards are due today, day 0), and the learning steps due now and later today and the
+# review cards due by the end of today. Buried cards wait for their day.
 CARDS_SQL = """
-SELECT t.slug, t.name, t.domain, cards.*
-  FROM (SELECT c.topic_id,
-               COUNT(*) AS cards,
+SELECT t.slug, t.name, t.domain, deck.topic_id, deck.cards, deck.cards - COALESCE(s.not_new, 0) AS new, s.*
+  FROM (SELECT c.topic_id, COUNT(*) AS cards
+          FROM learning_flashcard c
+         WHERE NOT c.retired{deck}
+         GROUP BY c.topic_id) AS deck
+  JOIN content_topic t ON t.id = deck.topic_id
+  LEFT JOIN
+       (SELECT s.topic_id AS state_topic_id,
+               COUNT(*) FILTER (WHERE s.reps > 0 OR s.suspended) AS not_new,
                COUNT(*) FILTER (WHERE s.reps > 0) AS seen,
                SUM(POWER(1 + {factor} * {greatest}(0, {days_since}) / s.stability, {decay}))
                    FILTER (WHERE s.reps > 0 AND s.stability > 0 AND s.last_review IS NOT NULL) AS recall,
                COUNT(*) FILTER (WHERE s.leech) AS leeches,
                COUNT(*) FILTER (WHERE s.suspended AND NOT s.leech) AS suspended,
-               COUNT(*) FILTER (WHERE s.id IS NULL OR (s.reps = 0 AND NOT s.suspended)) AS new,
                COUNT(*) FILTER (WHERE {studied} AND s.state IN ({learning})) AS learning,
                COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND NOT {mature}) AS young,
                COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND {mature}) AS mature,
@@ -94,11 +105,10 @@ SELECT t.slug, t.name, t.domain, cards.*
                                 AND s.due < %(day_end)s) AS learning_later,
                COUNT(*) FILTER (WHERE {due_soon} AND {unburied} AND s.state = {review}
                                 AND s.due < %(day_end)s) AS review_due
-          FROM learning_flashcard c
-          LEFT JOIN learning_cardstate s ON s.card_id = c.id AND s.user_id = %(user)s
-         WHERE NOT c.retired{deck}
-         GROUP BY c.topic_id) AS cards
-  JOIN content_topic t ON t.id = cards.topic_id
+          FROM learning_cardstate s
+         WHERE s.user_id = %(user)s
+           AND NOT EXISTS (SELECT 1 FROM learning_flashcard r WHERE r.id = s.card_id AND r.retired)
+         GROUP BY s.topic_id) AS s ON s.state_topic_id = deck.topic_id
 """
 
 # Per study day: reviews, new cards introduced, reviews of review-state cards (the daily review limit), and for
@@ -393,6 +403,10 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str,
         "recent": ops.adapt_datetimefield_value(now - timedelta(days=RECENT_QUIZ_DAYS)),
         "mature_hours": MATURE_DAYS * 24,
     }
+    if connection.vendor == "postgresql":
+        params["day_starts"] = [
+            ops.adapt_datetimefield_value(day_start(today + timedelta(days=n), study)) for n in range(1, FORECAST_DAYS)
+        ]
     learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
     also_sql, also_params = also or (None, {})
     if any(name in params and params[name] != value for name, value in also_params.items()):
@@ -411,7 +425,7 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str,
                 deck=deck,
                 studied="(s.reps > 0 AND NOT s.suspended)",
                 list=spelled("list"),
-                due_day=spelled("days_from_today", spelled("study_day", "s.due")),
+                due_day=spelled("due_day", "s.due"),
                 due_soon="(NOT s.suspended AND s.due < %(horizon)s)",
                 unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
             ),
@@ -502,16 +516,14 @@ def today_figures(study: StudySettings, today: date, card_rows: list[dict], days
 
 
 def forecast(today: date, card_rows: list[dict]) -> list[DayCount]:
-    """Cards due per study day from today, from each topic's list of due days (days from today)."""
+    """Cards due per study day from today, from each topic's list of due days (days from today, overdue as 0)."""
     per_day = Counter()
     for row in card_rows:
         offsets = row["due_days"]
         if isinstance(offsets, str):  # SQLite's group_concat
             offsets = [int(n) for n in offsets.split(",")]
         per_day.update(offsets or ())
-    due = [per_day[n] for n in range(FORECAST_DAYS)]
-    due[0] += sum(count for n, count in per_day.items() if n < 0)  # overdue cards are due today
-    return [DayCount(today + timedelta(days=n), count) for n, count in enumerate(due)]
+    return [DayCount(today + timedelta(days=n), per_day[n]) for n in range(FORECAST_DAYS)]
 
 
 def retention(label: str, window: int | None, today: date, days: dict) -> Retention:
