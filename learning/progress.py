@@ -305,7 +305,7 @@ class Progress:
     domains: list[DomainReadiness]
     exams: list[ExamScore]
     total_reviews: int
-    also: list[dict] = field(default_factory=list)  # the rows of learner_progress's `also` query
+    also: list[list[dict]] = field(default_factory=list)  # the rows of each of learner_progress's `also` queries
 
     @property
     def readiness(self) -> float:
@@ -383,10 +383,11 @@ def as_datetime(value) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str, dict] | None = None) -> Progress:
+def learner_progress(user, study: StudySettings, now: datetime, also: tuple[tuple[str, dict], ...] = ()) -> Progress:
     """Everything the dashboard shows, in four queries sent together (and a recount once after the learner moves
-    their day). `also`: one more query and its parameters, sent in the same round trip (the dashboard's
-    assignments due soon); its rows come back as Progress.also. A parameter may share a name only for the same value."""
+    their day). `also`: more queries and their parameters, sent in the same round trip (the dashboard's
+    assignments due soon and the header's role); their rows come back as Progress.also, a list per query. A
+    parameter may share a name only for the same value."""
     ops = connection.ops
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
@@ -408,9 +409,11 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str,
             ops.adapt_datetimefield_value(day_start(today + timedelta(days=n), study)) for n in range(1, FORECAST_DAYS)
         ]
     learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
-    also_sql, also_params = also or (None, {})
-    if any(name in params and params[name] != value for name, value in also_params.items()):
-        raise ValueError("a parameter of the query sent along has a name the progress queries use otherwise")
+    also_params = {}
+    for _sql, more in also:
+        if any(name in params | also_params and (params | also_params)[name] != value for name, value in more.items()):
+            raise ValueError("a parameter of a query sent along has a name the other queries use otherwise")
+        also_params |= more
 
     card_rows, day_rows, quiz_rows, exam_rows, *also_rows = fetch_many(
         [
@@ -432,7 +435,7 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str,
             REVIEW_DAYS_SQL,
             QUIZ_SQL,
             EXAMS_SQL,
-            *([also_sql] if also_sql else []),
+            *(sql for sql, _params in also),
         ],
         {**params, **also_params},
     )
@@ -457,7 +460,7 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str,
         domains=domain_readiness(topics, quiz_rows),
         exams=exams,
         total_reviews=sum(row["reviews"] for row in days.values()),
-        also=also_rows[0] if also_rows else [],
+        also=also_rows,
     )
 
 
