@@ -448,12 +448,9 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[tupl
     topics = topic_progress(card_rows, quiz_rows)
     return Progress(
         today=today_figures(study, today, card_rows, days),
-        heatmap=[
-            DayCount(day, days[day]["reviews"] if day in days else 0)
-            for day in (today - timedelta(days=n) for n in range(HEATMAP_DAYS - 1, -1, -1))
-        ],
+        heatmap=heatmap_days(today, days),
         forecast=forecast(today, card_rows),
-        retention=[retention(label, window, today, days) for label, window in RETENTION_WINDOWS],
+        retention=retention_windows(today, days),
         desired_retention=study.desired_retention,
         counts={
             name: sum(int(row[name] or 0) for row in card_rows)
@@ -507,9 +504,10 @@ def today_figures(study: StudySettings, today: date, card_rows: list[dict], days
     }
     reviews_left = max(0, study.max_reviews_per_day - int(done.get("review_state") or 0))
     new_left = max(0, study.new_per_day - int(done.get("introduced") or 0))
-    streak_from = today if today in days else today - timedelta(days=1)
+    studied = {day.toordinal() for day in days}
+    streak_from = today.toordinal() - (today not in days)
     streak = 0
-    while streak_from - timedelta(days=streak) in days:
+    while streak_from - streak in studied:
         streak += 1
     return Today(
         due_now=total["learning_now"] + min(total["review_due"], reviews_left),
@@ -532,15 +530,29 @@ def forecast(today: date, card_rows: list[dict]) -> list[DayCount]:
     return [DayCount(today + timedelta(days=n), per_day[n]) for n in range(FORECAST_DAYS)]
 
 
-def retention(label: str, window: int | None, today: date, days: dict) -> Retention:
-    since = today - timedelta(days=window - 1) if window else date.min
-    rows = [row for day, row in days.items() if day >= since]
-    return Retention(
-        label,
-        window,
-        passed=sum(int(r["passed"] or 0) for r in rows),
-        total=sum(int(r["first_reviews"] or 0) for r in rows),
-    )
+def retention_windows(today: date, days: dict) -> list[Retention]:
+    """True retention over each of RETENTION_WINDOWS, in one pass over the study days."""
+    windows = [
+        (Retention(label, window, 0, 0), today - timedelta(days=window - 1) if window else date.min)
+        for label, window in RETENTION_WINDOWS
+    ]
+    for day, row in days.items():
+        passed, total = int(row["passed"] or 0), int(row["first_reviews"] or 0)
+        for figures, since in windows:
+            if day >= since:
+                figures.passed += passed
+                figures.total += total
+    return [figures for figures, _since in windows]
+
+
+def heatmap_days(today: date, days: dict) -> list[DayCount]:
+    """Reviews per study day over the HEATMAP_DAYS up to today, oldest first (days without reviews count 0)."""
+    last = today.toordinal()
+    cells = []
+    for day in map(date.fromordinal, range(last - HEATMAP_DAYS + 1, last + 1)):
+        row = days.get(day)
+        cells.append(DayCount(day, row["reviews"] if row else 0))
+    return cells
 
 
 def topic_progress(card_rows: list[dict], quiz_rows: list[dict]) -> list[TopicProgress]:
