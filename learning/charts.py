@@ -90,7 +90,8 @@ def heatmap(days: list[DayCount]) -> Heatmap:
         text = f"{WEEKDAYS[row]} {day.day} {MONTHS[day.month - 1]} {day.year}"  # day_label(day)
         cells.append(
             f'<rect x="{HEAT_LEFT + column * step}{tops[row]}{level}" role="img" data-count="{count}" '
-            f'tabindex="{0 if index == last else -1}"><title>{text}: {plural(count, "review")}</title></rect>'
+            f'tabindex="{0 if index == last else -1}"><title>{text}: {count:,} review{"" if count == 1 else "s"}'
+            "</title></rect>"
         )
         if count:
             rows.append(f'<tr><td>{text}</td><td class="num">{count:,}</td></tr>')

@@ -61,7 +61,9 @@ class Flashcard(models.Model):
                 condition=models.Q(retired=False),
                 name="flashcard_new_order",
             ),
-            # The dashboard sets a learner's states on retired cards aside through this (usually tiny) index.
+            # The dashboard counts the deck's cards per topic from this index alone, and sets a learner's states on
+            # retired cards aside through the next (usually tiny) one.
+            models.Index(fields=["topic"], condition=models.Q(retired=False), name="flashcard_active_topic"),
             models.Index(fields=["id"], condition=models.Q(retired=True), name="flashcard_retired"),
         ]
         constraints = [

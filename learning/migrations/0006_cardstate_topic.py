@@ -84,6 +84,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="flashcard",
+            index=models.Index(condition=models.Q(("retired", False)), fields=["topic"], name="flashcard_active_topic"),
+        ),
+        migrations.AddIndex(
+            model_name="flashcard",
             index=models.Index(condition=models.Q(("retired", True)), fields=["id"], name="flashcard_retired"),
         ),
         migrations.AddConstraint(
