@@ -65,7 +65,7 @@ def test_a_card_moved_to_another_topic_by_reingest_counts_there(client, learner,
     assert '<small class="muted">1/2</small>' in mastery_row(html, "topic-move-elsewhere")  # seen 1 of its 2 cards
     assert '<small class="muted">1/1</small>' in mastery_row(html, "topic-move-home")
     progress = learner_progress(learner, StudySettings.for_user(learner), NOW)
-    seen = {t.slug: (t.seen, t.cards) for t in progress.topics}
+    seen = {t.slug: (t.seen, t.cards) for t in progress.topics if t.cards}  # (the session's questions aside)
     assert seen == {"topic-move-home": (1, 1), "topic-move-elsewhere": (1, 2)}
     assert CardState.objects.get(user=learner, card=moved).topic_id == elsewhere.pk
 
@@ -90,4 +90,4 @@ def test_states_written_in_bulk_count_under_their_cards_topics(learner, make_car
         CardState(user=learner, card_id=card.pk, due=NOW, reps=1, stability=5, last_review=NOW) for card in cards[:2]
     )
     progress = learner_progress(learner, StudySettings.for_user(learner), NOW)
-    assert [(t.slug, t.seen, t.cards) for t in progress.topics] == [("topic-move-home", 2, 3)]
+    assert [(t.slug, t.seen, t.cards) for t in progress.topics if t.cards] == [("topic-move-home", 2, 3)]
