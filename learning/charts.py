@@ -1,7 +1,7 @@
 """The dashboard's charts as geometry for server-drawn SVG: no chart library, no script needed to read them.
 
 Each builder turns figures into plain shapes (cells, bars, points) with the words a screen reader and a hover
-tooltip need; templates/learning/_chart_*.html draw them, and a table beside each repeats the same numbers.
+tooltip need; templates/learning/dashboard.html draws them, and a table beside each repeats the same numbers.
 """
 
 from __future__ import annotations
@@ -48,6 +48,14 @@ class Heatmap:
     table_rows: str = ""  # the days with reviews, latest first
 
     @property
+    def months_svg(self) -> str:
+        return mark_safe("".join(f'<text class="axis" x="{x}" y="9">{name}</text>' for x, name in self.months))
+
+    @property
+    def weekdays_svg(self) -> str:
+        return mark_safe("".join(f'<text class="axis" x="0" y="{y}">{name}</text>' for y, name in self.weekdays))
+
+    @property
     def summary(self) -> str:
         busiest = (
             f" The busiest day was {day_label(self.busiest.day)} with {plural(self.busiest.count, 'review')}."
@@ -70,15 +78,20 @@ def heatmap(days: list[DayCount]) -> Heatmap:
     step = HEAT_CELL + HEAT_GAP
     months, cells, rows = [], [], []
     last = len(days) - 1
+    # The days are consecutive, so a cell's row is its weekday: each row's y and name are worked out once.
+    tops = [
+        f'" y="{HEAT_TOP + row * step}" width="{HEAT_CELL}" height="{HEAT_CELL}" rx="2" class="heat-'
+        for row in range(7)
+    ]
     for index, entry in enumerate(days):
         column, row = divmod(index + offset, 7)
         count, day = entry.count, entry.day
         level = math.ceil(4 * count / peak) if count else 0
-        text = day_label(day)
+        text = f"{WEEKDAYS[row]} {day.day} {MONTHS[day.month - 1]} {day.year}"  # day_label(day)
         cells.append(
-            f'<rect x="{HEAT_LEFT + column * step}" y="{HEAT_TOP + row * step}" width="{HEAT_CELL}" '
-            f'height="{HEAT_CELL}" rx="2" class="heat-{level}" role="img" data-count="{count}" '
-            f'tabindex="{0 if index == last else -1}"><title>{text}: {plural(count, "review")}</title></rect>'
+            f'<rect x="{HEAT_LEFT + column * step}{tops[row]}{level}" role="img" data-count="{count}" '
+            f'tabindex="{0 if index == last else -1}"><title>{text}: {count:,} review{"" if count == 1 else "s"}'
+            "</title></rect>"
         )
         if count:
             rows.append(f'<tr><td>{text}</td><td class="num">{count:,}</td></tr>')
@@ -131,6 +144,16 @@ class BarChart:
     summary: str = ""
 
     # Built in one pass like the heatmap's cells: every value is a number or a label made from dates.
+    @property
+    def gridlines_svg(self) -> str:
+        return mark_safe(
+            "".join(
+                f'<line class="grid" x1="26" x2="{self.width}" y1="{y}" y2="{y}"/>'
+                f'<text class="axis" x="22" y="{int(y) + 3}" text-anchor="end">{value}</text>'
+                for y, value in self.gridlines
+            )
+        )
+
     @property
     def bars_svg(self) -> str:
         return mark_safe(
@@ -227,6 +250,16 @@ class ScoreChart:
         return " ".join(f"{p.x},{p.y}" for p in self.points)
 
     # Built in one pass like the heatmap's cells: numbers and labels made from dates and scores only.
+    @property
+    def gridlines_svg(self) -> str:
+        return mark_safe(
+            "".join(
+                f'<line class="grid" x1="{self.left}" x2="{self.width}" y1="{y}" y2="{y}"/>'
+                f'<text class="axis" x="{self.left - 4}" y="{int(y) + 3}" text-anchor="end">{value}</text>'
+                for y, value in self.gridlines
+            )
+        )
+
     @property
     def points_svg(self) -> str:
         return mark_safe(

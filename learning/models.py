@@ -61,6 +61,15 @@ class Flashcard(models.Model):
                 condition=models.Q(retired=False),
                 name="flashcard_new_order",
             ),
+            # The dashboard counts the deck's cards per topic from this index alone, and sets a learner's states on
+            # retired cards aside through the next (usually tiny) one.
+            models.Index(fields=["topic"], condition=models.Q(retired=False), name="flashcard_active_topic"),
+            models.Index(fields=["id"], condition=models.Q(retired=True), name="flashcard_retired"),
+        ]
+        constraints = [
+            # What CardState's (card, topic) refers to: the database keeps each state's copy of its card's topic
+            # (see CardState.topic).
+            models.UniqueConstraint(fields=["id", "topic"], name="flashcard_id_topic"),
         ]
 
     def __str__(self) -> str:
@@ -111,6 +120,17 @@ class CardStateQuerySet(models.QuerySet):
     def for_user(self, user) -> CardStateQuerySet:
         return self.filter(user=user)
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """As QuerySet.bulk_create, with each state's topic copied from its card (one query for them all)."""
+        objs = list(objs)
+        missing = {state.card_id for state in objs if state.topic_id is None}
+        if missing:
+            topics = dict(Flashcard.objects.filter(pk__in=missing).values_list("pk", "topic_id"))
+            for state in objs:
+                if state.topic_id is None:
+                    state.topic_id = topics.get(state.card_id)
+        return super().bulk_create(objs, *args, **kwargs)
+
     def suspend(self, *, user, card: Flashcard, now: datetime) -> CardState:
         """Keep a card out of the learner's reviews. A new card gets a row that says so (unsuspend removes it)."""
         state, created = self.get_or_create(user=user, card=card, defaults={"due": now, "step": 0, "suspended": True})
@@ -136,6 +156,13 @@ class CardState(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_states")
     card = models.ForeignKey(Flashcard, on_delete=models.CASCADE, related_name="states")
+    # The card's topic, copied so the dashboard's figures per topic read the learner's states alone (no join with
+    # the deck's cards). It cannot drift: on PostgreSQL a foreign key on (card, topic) to the card's (id, topic)
+    # refuses a wrong copy and carries a card's move to another topic (re-ingest) over to its states ON UPDATE
+    # CASCADE; on SQLite two triggers do the same (migration 0006). save() and bulk_create fill it in.
+    topic = models.ForeignKey(
+        "content.Topic", on_delete=models.CASCADE, related_name="+", editable=False, db_index=False
+    )
     state = models.PositiveSmallIntegerField(choices=STATES, default=State.Learning.value)
     step = models.PositiveSmallIntegerField(null=True, blank=True)
     stability = models.FloatField(null=True, blank=True)
@@ -157,6 +184,11 @@ class CardState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.card_id} · {self.get_state_display()}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.topic_id is None:
+            self.topic_id = self.card.topic_id  # no query where the state is made with its card, as it is here
+        super().save(*args, **kwargs)
 
     def to_fsrs(self) -> FsrsCard:
         return FsrsCard(

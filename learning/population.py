@@ -506,6 +506,7 @@ def seed_population(
         log(f"  {learners:,} learners, {instructors:,} instructors, {len(cohorts):,} classes written")
 
         next_attempt, next_response, next_log = ids[Attempt], ids[Response], ids[ReviewLog]
+        topic_of = dict(Flashcard.objects.filter(pk__in=deck).values_list("pk", "topic_id"))  # each state's copy
         with fast_load([ReviewLog, CardState, Attempt, Response]):
             for chunk_start in range(0, learners, CHUNK_LEARNERS):
                 states, logs, attempts, responses = [], [], [], []
@@ -620,8 +621,9 @@ def seed_population(
                         "suspended",
                         "leech",
                         "buried_until",
+                        "topic",
                     ),
-                    states,
+                    [(*state, topic_of[state[1]]) for state in states],
                 )
                 writer.write(
                     ReviewLog,

@@ -10,6 +10,7 @@ A "study day" is the learner's day: it starts at their day-start hour (4 am) in 
 
 from __future__ import annotations
 
+import functools
 import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,8 +50,10 @@ VENDOR = {
         # A review card is mature from an interval of MATURE_DAYS on (whole hours: no time-zone arithmetic).
         "mature": "s.due >= s.last_review + %(mature_hours)s * INTERVAL '1 hour'",
         "greatest": "GREATEST",
-        # Whole study days from %(today)s (a date) to a study-day expression `{x}`, and a list of them per group.
-        "days_from_today": "({x} - CAST(%(today)s AS date))",
+        # The study day of a timestamp `{x}` as days from today: which of the next study days' starts (a sorted
+        # array, today's own excluded) it has reached. Overdue counts as today. A binary search per card instead of
+        # a time-zone conversion.
+        "due_day": "width_bucket({x}, CAST(%(day_starts)s AS timestamptz[]))",
         "list": "array_agg",
     },
     "sqlite": {
@@ -59,7 +62,8 @@ VENDOR = {
         "days_since": "((strftime('%%s', %(now)s) - strftime('%%s', {x})) / 86400)",
         "mature": "(strftime('%%s', s.due) - strftime('%%s', s.last_review)) >= %(mature_hours)s * 3600",
         "greatest": "MAX",
-        "days_from_today": "CAST(julianday({x}) - julianday(%(today)s) AS INTEGER)",
+        "due_day": "MAX(0, CAST(julianday(date(django_datetime_trunc('second', {x}, %(tz)s, 'UTC'), %(day_shift)s)) "
+        "- julianday(%(today)s) AS INTEGER))",
         "list": "group_concat",
     },
 }
@@ -69,21 +73,29 @@ def spelled(name: str, x: str = "") -> str:
     return VENDOR[connection.vendor][name].format(x=x)
 
 
-# Aggregated per topic id first (a small hash key), then joined to the topic's name; FILTER rather than SUM(CASE):
-# this runs over every card in the deck on every look. The same scan gives the forecast and what is due today: of
-# the unsuspended cards due before the forecast's horizon, each seen card's study day as days from today (a list per
-# topic, at most one entry per card, counted per day in Python; overdue cards are due today), and the learning
-# steps due now and later today and the review cards due by the end of today. Buried cards wait for their day.
+# Per topic: the deck's active cards (from an index of the flashcards), and the learner's states added up on their
+# own (each state holds its card's topic, which the database keeps right: no join of the deck with the states),
+# less those on retired cards (found through a partial index that holds only those). A card is new unless the
+# learner has a state on it that was reviewed or suspended. FILTER rather than SUM(CASE): this runs over every state
+# on every look. The same scan gives the forecast and what is due today: of the unsuspended cards due before the
+# forecast's horizon, each seen card's study day as days from today (a list per topic, at most one entry per card,
+# counted per day in Python; overdue cards are due today, day 0), and the learning steps due now and later today and the
+# review cards due by the end of today. Buried cards wait for their day.
 CARDS_SQL = """
-SELECT t.slug, t.name, t.domain, cards.*
-  FROM (SELECT c.topic_id,
-               COUNT(*) AS cards,
+SELECT t.slug, t.name, t.domain, deck.topic_id, deck.cards, deck.cards - COALESCE(s.not_new, 0) AS new, s.*
+  FROM (SELECT c.topic_id, COUNT(*) AS cards
+          FROM learning_flashcard c
+         WHERE NOT c.retired{deck}
+         GROUP BY c.topic_id) AS deck
+  JOIN content_topic t ON t.id = deck.topic_id
+  LEFT JOIN
+       (SELECT s.topic_id AS state_topic_id,
+               COUNT(*) FILTER (WHERE s.reps > 0 OR s.suspended) AS not_new,
                COUNT(*) FILTER (WHERE s.reps > 0) AS seen,
                SUM(POWER(1 + {factor} * {greatest}(0, {days_since}) / s.stability, {decay}))
                    FILTER (WHERE s.reps > 0 AND s.stability > 0 AND s.last_review IS NOT NULL) AS recall,
                COUNT(*) FILTER (WHERE s.leech) AS leeches,
                COUNT(*) FILTER (WHERE s.suspended AND NOT s.leech) AS suspended,
-               COUNT(*) FILTER (WHERE s.id IS NULL OR (s.reps = 0 AND NOT s.suspended)) AS new,
                COUNT(*) FILTER (WHERE {studied} AND s.state IN ({learning})) AS learning,
                COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND NOT {mature}) AS young,
                COUNT(*) FILTER (WHERE {studied} AND s.state = {review} AND {mature}) AS mature,
@@ -94,11 +106,10 @@ SELECT t.slug, t.name, t.domain, cards.*
                                 AND s.due < %(day_end)s) AS learning_later,
                COUNT(*) FILTER (WHERE {due_soon} AND {unburied} AND s.state = {review}
                                 AND s.due < %(day_end)s) AS review_due
-          FROM learning_flashcard c
-          LEFT JOIN learning_cardstate s ON s.card_id = c.id AND s.user_id = %(user)s
-         WHERE NOT c.retired{deck}
-         GROUP BY c.topic_id) AS cards
-  JOIN content_topic t ON t.id = cards.topic_id
+          FROM learning_cardstate s
+         WHERE s.user_id = %(user)s
+           AND NOT EXISTS (SELECT 1 FROM learning_flashcard r WHERE r.id = s.card_id AND r.retired)
+         GROUP BY s.topic_id) AS s ON s.state_topic_id = deck.topic_id
 """
 
 # Per study day: reviews, new cards introduced, reviews of review-state cards (the daily review limit), and for
@@ -295,7 +306,7 @@ class Progress:
     domains: list[DomainReadiness]
     exams: list[ExamScore]
     total_reviews: int
-    also: list[dict] = field(default_factory=list)  # the rows of learner_progress's `also` query
+    also: list[list[dict]] = field(default_factory=list)  # the rows of each of learner_progress's `also` queries
 
     @property
     def readiness(self) -> float:
@@ -349,7 +360,7 @@ def fetch_many(queries: list[str], params: dict) -> list[list[dict]]:
     results = []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(";\n".join(queries), params)
+            cursor.execute(";\n".join(map(compact, queries)), params)
             more = True
             while more:
                 results.append(rows_of(cursor))
@@ -359,6 +370,13 @@ def fetch_many(queries: list[str], params: dict) -> list[list[dict]]:
                 cursor.execute(sql, params)
                 results.append(rows_of(cursor))
     return results
+
+
+@functools.lru_cache(maxsize=64)
+def compact(sql: str) -> str:
+    """A statement on one line (none of ours holds a comment or spaces in a literal): psycopg keeps what it learns
+    of a query's placeholders for queries up to 4 kB, and the dashboard's six statements fit when compacted."""
+    return sql if "--" in sql else " ".join(sql.split())
 
 
 def rows_of(cursor) -> list[dict]:
@@ -373,10 +391,11 @@ def as_datetime(value) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str, dict] | None = None) -> Progress:
+def learner_progress(user, study: StudySettings, now: datetime, also: tuple[tuple[str, dict], ...] = ()) -> Progress:
     """Everything the dashboard shows, in four queries sent together (and a recount once after the learner moves
-    their day). `also`: one more query and its parameters, sent in the same round trip (the dashboard's
-    assignments due soon); its rows come back as Progress.also. A parameter may share a name only for the same value."""
+    their day). `also`: more queries and their parameters, sent in the same round trip (the dashboard's
+    assignments due soon and the header's role); their rows come back as Progress.also, a list per query. A
+    parameter may share a name only for the same value."""
     ops = connection.ops
     today = study_day(now, study)
     deck, deck_params = deck_sql(study, None)
@@ -393,10 +412,19 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str,
         "recent": ops.adapt_datetimefield_value(now - timedelta(days=RECENT_QUIZ_DAYS)),
         "mature_hours": MATURE_DAYS * 24,
     }
+    if connection.vendor == "postgresql":
+        # As one array literal: binding a list of datetimes costs three times as much.
+        params["day_starts"] = (
+            "{"
+            + ",".join(day_start(today + timedelta(days=n), study).isoformat() for n in range(1, FORECAST_DAYS))
+            + "}"
+        )
     learning = ", ".join(str(value) for value in (LEARNING, RELEARNING))
-    also_sql, also_params = also or (None, {})
-    if any(name in params and params[name] != value for name, value in also_params.items()):
-        raise ValueError("a parameter of the query sent along has a name the progress queries use otherwise")
+    also_params = {}
+    for _sql, more in also:
+        if any(name in params | also_params and (params | also_params)[name] != value for name, value in more.items()):
+            raise ValueError("a parameter of a query sent along has a name the other queries use otherwise")
+        also_params |= more
 
     card_rows, day_rows, quiz_rows, exam_rows, *also_rows = fetch_many(
         [
@@ -411,14 +439,14 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str,
                 deck=deck,
                 studied="(s.reps > 0 AND NOT s.suspended)",
                 list=spelled("list"),
-                due_day=spelled("days_from_today", spelled("study_day", "s.due")),
+                due_day=spelled("due_day", "s.due"),
                 due_soon="(NOT s.suspended AND s.due < %(horizon)s)",
                 unburied="(s.buried_until IS NULL OR s.buried_until <= %(now)s)",
             ),
             REVIEW_DAYS_SQL,
             QUIZ_SQL,
             EXAMS_SQL,
-            *([also_sql] if also_sql else []),
+            *(sql for sql, _params in also),
         ],
         {**params, **also_params},
     )
@@ -428,12 +456,9 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str,
     topics = topic_progress(card_rows, quiz_rows)
     return Progress(
         today=today_figures(study, today, card_rows, days),
-        heatmap=[
-            DayCount(day, days[day]["reviews"] if day in days else 0)
-            for day in (today - timedelta(days=n) for n in range(HEATMAP_DAYS - 1, -1, -1))
-        ],
+        heatmap=heatmap_days(today, days),
         forecast=forecast(today, card_rows),
-        retention=[retention(label, window, today, days) for label, window in RETENTION_WINDOWS],
+        retention=retention_windows(today, days),
         desired_retention=study.desired_retention,
         counts={
             name: sum(int(row[name] or 0) for row in card_rows)
@@ -443,7 +468,7 @@ def learner_progress(user, study: StudySettings, now: datetime, also: tuple[str,
         domains=domain_readiness(topics, quiz_rows),
         exams=exams,
         total_reviews=sum(row["reviews"] for row in days.values()),
-        also=also_rows[0] if also_rows else [],
+        also=also_rows,
     )
 
 
@@ -487,9 +512,10 @@ def today_figures(study: StudySettings, today: date, card_rows: list[dict], days
     }
     reviews_left = max(0, study.max_reviews_per_day - int(done.get("review_state") or 0))
     new_left = max(0, study.new_per_day - int(done.get("introduced") or 0))
-    streak_from = today if today in days else today - timedelta(days=1)
+    studied = {day.toordinal() for day in days}
+    streak_from = today.toordinal() - (today not in days)
     streak = 0
-    while streak_from - timedelta(days=streak) in days:
+    while streak_from - streak in studied:
         streak += 1
     return Today(
         due_now=total["learning_now"] + min(total["review_due"], reviews_left),
@@ -502,27 +528,39 @@ def today_figures(study: StudySettings, today: date, card_rows: list[dict], days
 
 
 def forecast(today: date, card_rows: list[dict]) -> list[DayCount]:
-    """Cards due per study day from today, from each topic's list of due days (days from today)."""
+    """Cards due per study day from today, from each topic's list of due days (days from today, overdue as 0)."""
     per_day = Counter()
     for row in card_rows:
         offsets = row["due_days"]
         if isinstance(offsets, str):  # SQLite's group_concat
             offsets = [int(n) for n in offsets.split(",")]
         per_day.update(offsets or ())
-    due = [per_day[n] for n in range(FORECAST_DAYS)]
-    due[0] += sum(count for n, count in per_day.items() if n < 0)  # overdue cards are due today
-    return [DayCount(today + timedelta(days=n), count) for n, count in enumerate(due)]
+    return [DayCount(today + timedelta(days=n), per_day[n]) for n in range(FORECAST_DAYS)]
 
 
-def retention(label: str, window: int | None, today: date, days: dict) -> Retention:
-    since = today - timedelta(days=window - 1) if window else date.min
-    rows = [row for day, row in days.items() if day >= since]
-    return Retention(
-        label,
-        window,
-        passed=sum(int(r["passed"] or 0) for r in rows),
-        total=sum(int(r["first_reviews"] or 0) for r in rows),
-    )
+def retention_windows(today: date, days: dict) -> list[Retention]:
+    """True retention over each of RETENTION_WINDOWS, in one pass over the study days."""
+    windows = [
+        (Retention(label, window, 0, 0), today - timedelta(days=window - 1) if window else date.min)
+        for label, window in RETENTION_WINDOWS
+    ]
+    for day, row in days.items():
+        passed, total = int(row["passed"] or 0), int(row["first_reviews"] or 0)
+        for figures, since in windows:
+            if day >= since:
+                figures.passed += passed
+                figures.total += total
+    return [figures for figures, _since in windows]
+
+
+def heatmap_days(today: date, days: dict) -> list[DayCount]:
+    """Reviews per study day over the HEATMAP_DAYS up to today, oldest first (days without reviews count 0)."""
+    last = today.toordinal()
+    cells = []
+    for day in map(date.fromordinal, range(last - HEATMAP_DAYS + 1, last + 1)):
+        row = days.get(day)
+        cells.append(DayCount(day, row["reviews"] if row else 0))
+    return cells
 
 
 def topic_progress(card_rows: list[dict], quiz_rows: list[dict]) -> list[TopicProgress]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import Group
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,10 +21,12 @@ from learning.charts import forecast_chart, heatmap, score_chart
 from learning.models import Flashcard, ReviewLog, ReviewRefused, StudySettings, record_review, undo_last_review
 from learning.progress import MATURE_DAYS, QUIZ_FULL_WEIGHT_AT, RECENT_QUIZ_DAYS, learner_progress
 from learning.queue import build_queue, card_token, preview_intervals
+from learning.roles import INSTRUCTORS
 from learning.tables import domain_rows, mastery_rows
 from quizzes.assignments import due_soon_from_rows, due_soon_query
 from quizzes.models import PASSING_SCALED_SCORE
 
+User = get_user_model()
 MASTERY_ROWS = 10  # weakest topics shown at first; ?topics=all lists every topic started
 PRACTICE_COUNT = 10  # questions in a "Practise this topic" quiz
 
@@ -141,13 +145,27 @@ def next_card(request: HttpRequest, topic: Topic | None, study: StudySettings | 
     return redirect(f"{url}?topic={topic.slug}" if topic else url)
 
 
+def role_query(user) -> tuple[str, dict]:
+    """Whether the user is an instructor (learning.roles.is_instructor), as a query to send with others."""
+    membership, group = User.groups.through._meta.db_table, Group._meta.db_table
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {membership} m JOIN {group} g ON g.id = m.group_id "
+        "WHERE m.user_id = %(user)s AND g.name = %(instructors)s) AS instructor",
+        {"user": user.pk, "instructors": INSTRUCTORS},
+    )
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Today, the review heatmap, forecast, retention, card counts, mastery per topic, readiness and exam scores."""
     now = timezone.now()
     study = StudySettings.for_user(request.user)
-    # The assignments due soon ride along with the progress queries: one round trip for all.
-    progress = learner_progress(request.user, study, now, also=due_soon_query(request.user, now))
+    # The assignments due soon and the header's role (else asked on its own by the template) ride along with the
+    # progress queries: one round trip for all.
+    progress = learner_progress(
+        request.user, study, now, also=(due_soon_query(request.user, now), role_query(request.user))
+    )
+    due_soon_rows, role_rows = progress.also
     started = progress.started_topics
     all_topics = request.GET.get("topics") == "all"
     weakest = started if all_topics else started[:MASTERY_ROWS]
@@ -171,6 +189,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "mature_days": MATURE_DAYS,
             "quiz_full_weight_at": QUIZ_FULL_WEIGHT_AT,
             "practice_count": PRACTICE_COUNT,
-            "due_assignments": due_soon_from_rows(progress.also),
+            "due_assignments": due_soon_from_rows(due_soon_rows),
+            "is_instructor": bool(role_rows[0]["instructor"]),  # for base.html, in place of the context processor's
         },
     )
