@@ -871,7 +871,7 @@ def identification_stem(definition: str) -> str | None:
     first, rest = text.split(" ", 1)
     if first.lower() in {"a", "an"}:
         return f"Which AWS service is {first.lower()} {rest}?"
-    if re.fullmatch(r"[A-Z][a-z]+s", first) and first.lower() not in {"aws", "amazon"}:  # "Provides ...", "Lets ..."
+    if re.fullmatch(r"[A-Z][a-z]+s", first) and third_person_verb(first):  # "Provides ...", "Lets ..."
         return f"Which AWS service {first.lower()} {rest}?"
     return None
 
@@ -934,22 +934,36 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
 
 
 def describe(definition: str, name: str = "") -> str:
-    """What a service is, to follow its name: "Amazon Polly" + "Converts text to speech." -> "Amazon Polly converts
-    text to speech."; "A managed ..." -> "Amazon X is a managed ..."; a definition that opens with the name reads
-    as it is."""
+    """What a service is, to follow its name, as a sentence: "Converts text to speech." -> "Amazon Polly converts
+    text to speech."; "A managed ..." -> "Amazon X is a managed ..."; one that names the service already reads as
+    it is; a bare phrase ("ETL service for ...", "Build, train and deploy ...") follows the name after a colon."""
     text = re.split(r"(?<=[a-z)])\. ", definition.strip())[0].rstrip(".")
-    if name:
-        bare = re.sub(r"^(?:Amazon|AWS)\s+", "", name)
-        opens = re.match(rf"(?:(?:Amazon|AWS)\s+)?{re.escape(bare)}\b(?:\s*\([^)]*\))?\s*", text, re.I)
-        if opens and opens.end() < len(text):
-            text = text[opens.end() :]  # "Amazon Polly converts ..." -> "converts ...", "Polly is ..." -> "is ..."
-        first = text.split(" ", 1)[0]
-        lead = text[:1].lower() + text[1:] if text[:2] not in {"AW", "EC", "S3"} else text
-        if re.fullmatch(r"(?:is|are|was)", first, re.I) or _OPENS_WITH_VERB.match(first):
-            return f"{name} {lead}."
-        return f"{name} is {lead}."
-    return (text[:1].lower() + text[1:] if text[:2] not in {"AW", "EC", "S3"} else text) + "."
+    if not name:
+        return _lower_first(text) + "."
+    bare = re.sub(r"^(?:Amazon|AWS)\s+", "", name)
+    opens = re.match(rf"(?:(?:Amazon|AWS)\s+)?{re.escape(bare)}\b(?:\s*\([^)]*\))?\s*", text, re.I)
+    if opens and opens.end() < len(text):
+        text = text[opens.end() :]  # "Amazon Polly converts ..." -> "converts ...", "Polly is ..." -> "is ..."
+    first = text.split(" ", 1)[0]
+    if re.fullmatch(r"(?:is|are|was)", first, re.I) or third_person_verb(first):
+        return f"{name} {_lower_first(text)}."
+    if first.lower() in {"a", "an", "the"}:
+        return f"{name} is {_lower_first(text)}."
+    return f"{name}: {_lower_first(text)}."
 
 
-# "Converts", "Provides", "Lets", "Helps": a definition in the notes' clipped style, whose subject is the service
-_OPENS_WITH_VERB = re.compile(r"[A-Za-z][a-z]+(?<!ss)(?<!us)(?<!is)s$|(?:Can|May|Will)$", re.I)
+def _lower_first(text: str) -> str:
+    """Its first letter in lower case, unless the first word is an acronym or a name ("ETL", "AWS", "S3")."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:2].isupper() or any(c.isdigit() for c in first)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def third_person_verb(word: str) -> bool:
+    """ "Converts", "Provides", "Lets": a definition in the notes' clipped style, whose subject is the service (not
+    "Serverless", "Analytics", "Access")."""
+    low = word.lower()
+    if not re.fullmatch(r"[a-z]{3,}s", low) or low.endswith(("ss", "us", "is", "less", "ics", "ous")):
+        return False
+    return any(english_word(stem) for stem in (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"))

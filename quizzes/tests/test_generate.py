@@ -21,6 +21,7 @@ from quizzes.generate import (
     family_lines,
     find_evidence,
     giveaway_words,
+    identification_stem,
     names_option,
     option_topics,
     plain_text,
@@ -470,3 +471,15 @@ def test_lines_on_no_topic_back_the_options_they_name_but_appear_on_no_page(tmp_
     assert "Minimum capacity keeps that many servers running even when nobody visits the site." in quotes
     shown = [i["text"] for s in Section.objects.all() for i in s.items]
     assert not any("nobody visits the site" in t for t in shown)
+
+
+def test_an_identification_definition_is_never_read_as_a_verb_or_lowercased_acronym():
+    """ "Serverless query service ..." opens with an adjective, not a verb like "Provides": no "Which AWS service
+    serverless ...?" stem, and its explanation keeps the name apart; "ETL ..." keeps its capitals."""
+    assert identification_stem("Serverless query service to run analytics on objects kept in buckets.") is None
+    assert describe("Serverless query service for objects in buckets.", "Amazon Athena") == (
+        "Amazon Athena: serverless query service for objects in buckets."
+    )
+    assert describe("ETL service that prepares data for analytics.", "AWS Glue") == (
+        "AWS Glue: ETL service that prepares data for analytics."
+    )
