@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from content.ingest.outline import AuthorCard, AuthorQuestion
+from content.ingest.spelling import respell_services
 
 _LEAD = r"^(?:[-*+•][ \t]+)?(?:\*\*|__)?"
 _Q_LINE = re.compile(
@@ -315,18 +316,20 @@ class AuthoredItems:
             ref = [label, source_id, q.line]
             explanation_ref = [label, source_id, q.explanation_line] if q.explanation_line else ref
             author = impersonal(q.explanation)
+            # a misspelt service name shows in the catalog's spelling ("Amazon Athen", "DynamoDb"), as on the pages
+            stem, options = respell_services(q.stem), [respell_services(o) for o in q.options]
             choices = [
                 ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct, explanation=said,
                             quote=quote, refs=[explanation_ref] if from_author else [ref])
                 for k, (text, (said, quote, from_author)) in enumerate(
-                    zip(q.options, explain_options(q.stem, q.options, q.correct, author, explain,
-                                                   explain.definitions.get(topic, ""),
-                                                   explain.stem_definitions(q.stem, topic)), strict=True)
+                    zip(options, explain_options(stem, options, q.correct, author, explain,
+                                                 explain.definitions.get(topic, ""),
+                                                 explain.stem_definitions(stem, topic)), strict=True)
                 )
             ]  # fmt: skip
             out.append(QuestionDraft(
                 key=key, kind="multi" if len(q.correct) == 2 else "single", family=AUTHOR_FAMILY,
-                requirement=_norm(q.stem)[:120], topic=topic, domain=catalog.topics[topic].domain, stem=q.stem,
+                requirement=_norm(q.stem)[:120], topic=topic, domain=catalog.topics[topic].domain, stem=stem,
                 difficulty=2, choices=choices, related_topics=[topic],
             ))  # fmt: skip
         return out
@@ -410,6 +413,9 @@ def explain_options(
         # The option's own checked sentence first, the author's words about it as its quote; else the author's words
         words = " ".join(own[k])
         where = explain.scope(options[k]) if scope else ""  # "regional or global?": each option says which it is
+        # the checked sentence about the option that speaks to what the stem asks ("replicated across three
+        # Availability Zones" for a stem about replication across Availability Zones)
+        where = where or explain.pertinent(options[k], stem, 3)
         if k in correct:
             words = words or for_key
             said = (fact if mine else "") or words or fact
@@ -582,6 +588,16 @@ def _plain(word: str) -> str:
     return word
 
 
+# Words any stem and any fact share: they tell nothing of what is asked
+_GENERIC = frozenset(
+    w.removesuffix("s")[:6]  # as _stem reads them
+    for w in (
+        "service services which following use used using provide provides would could should company companies "
+        "user users customer customers application applications data need needs want wants help helps"
+    ).split()
+)
+
+
 def _content_stems(text: str) -> set[str]:
     """Stems of the words that say something ("charged", "region"), not "is", "for", "it"."""
     return {_stem(w) for w in _words(text) if len(w) > 3 and w not in _EMPTY_WORDS}
@@ -669,6 +685,21 @@ class OptionFacts:
             for sentence in _SENTENCE_SPLIT.split(fact)
             if sentence.strip()
         )
+
+    def pertinent(self, option: str, stem: str, least: int) -> str:
+        """The essentials sentence of the one service an option names that shares most words with the stem (at
+        least `least` words that say something, besides the option's own name), else ""."""
+        slugs = [s for s in self.catalog.mentions(option) if s in self.essentials]
+        if len(slugs) != 1:
+            return ""
+        asked = _content_stems(stem) - _content_stems(option) - _GENERIC
+        best, shared = "", least - 1
+        for fact in self.essentials[slugs[0]]:
+            for sentence in _SENTENCE_SPLIT.split(fact):
+                overlap = len(asked & _content_stems(sentence))
+                if overlap > shared:
+                    best, shared = sentence.strip(), overlap
+        return best
 
     def scope(self, option: str) -> str:
         """A checked sentence that says whether the one service an option names is global, regional or zonal: its

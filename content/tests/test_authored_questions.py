@@ -215,3 +215,22 @@ def test_a_question_about_where_services_live_says_regional_or_global_for_each_o
     found = choices("Which TWO of the following services are global")
     for text, c in found.items():
         assert re.search(r"\b(?:global|regional|one Availability Zone|one Region)\b", c.explanation), (text, c)
+
+
+@pytest.mark.django_db
+def test_a_misspelt_service_in_an_option_shows_in_the_catalogs_spelling(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon Athena",
+            "",
+            "Which service runs SQL straight on files kept in S3 buckets?",
+            "A. Amazon Athen",
+            "B. Amazon EC2",
+            "C. AWS Config",
+            "Answer: A",
+        ),
+    )
+    found = choices("Which service runs SQL straight on files")
+    assert "Amazon Athena" in found and "Amazon Athen" not in found
+    assert "Athena" in found["Amazon Athena"].explanation
