@@ -383,6 +383,26 @@ def explain_options(
             if named_in:
                 facts[k] = (named_in[0], False)
                 listing.add(named_in[0])
+            else:
+                # else the sentence of those that says most of what the stem and the key say ("horizontally with more
+                # instances" for "horizontal scaling" and "adding more instances of the same size")
+                # (and that names something of the key's own, not only the topic's name: "Support" of "AWS Support
+                # Concierge" is no reason)
+                named = {w for slug in explain.catalog.mentions(stem) for w in _content_stems(" ".join(
+                    explain.catalog.topics[slug].names))}  # fmt: skip
+                asked = (_content_stems(stem) | _content_stems(options[k])) - _GENERIC
+                mine_only = _content_stems(options[k]) - _GENERIC - named
+                sentences = [t.strip() for d in stem_definitions for t in _CLAUSE_SPLIT.split(d) if t.strip()]
+                scored = sorted(
+                    (
+                        (len(asked & _content_stems(t)), -n, t)
+                        for n, t in enumerate(sentences)
+                        if mine_only & _content_stems(t)
+                    ),
+                    reverse=True,
+                )
+                if scored and scored[0][0] >= 3:
+                    facts[k] = (_as_sentence(scored[0][2]), False)
     keys = [options[k].rstrip(". ") for k in correct]
     right_facts = list(dict.fromkeys(facts[k][0] for k in correct if facts[k][0]))
     scope = _SCOPE_ASKED.search(stem) is not None
@@ -474,6 +494,15 @@ def _says_something(sentence: str, option: str) -> bool:
     mine = {_plain(w) for w in _words(option)}
     rest = [w for w in _words(sentence) if _plain(w) not in mine and w not in _EMPTY_WORDS and len(w) > 2]
     return len(rest) >= 2
+
+
+# Sentences, and the clauses a definition joins with "; " or ". "
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _as_sentence(text: str) -> str:
+    text = text.strip().rstrip(";,")
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
 def _joined(*parts: str) -> str:

@@ -234,3 +234,23 @@ def test_a_misspelt_service_in_an_option_shows_in_the_catalogs_spelling(tmp_path
     found = choices("Which service runs SQL straight on files")
     assert "Amazon Athena" in found and "Amazon Athen" not in found
     assert "Athena" in found["Amazon Athena"].explanation
+
+
+@pytest.mark.django_db
+def test_a_sentence_key_is_explained_by_the_checked_sentence_on_the_topic_the_stem_names(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon EC2",
+            "",
+            "Which of these is an example of horizontal scaling for a busy shop?",
+            "A. Moving to one bigger server",
+            "B. Adding more instances of the same size",
+            "C. Adding memory to the server",
+            "Answer: B",
+        ),
+    )
+    found = choices("Which of these is an example of horizontal scaling")
+    assert "horizontally with more instances" in found["Adding more instances of the same size"].explanation
+    # and the wrong options are told the same reason
+    assert "horizontally with more instances" in found["Moving to one bigger server"].explanation
