@@ -401,8 +401,9 @@ def find_evidence(
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
-        if _VERDICT.search(text) or _ASKS.search(text):
-            continue  # another question's verdict ("X is incorrect because ...") or a question itself, no fact
+        if _VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text):
+            continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner
+            # thinking aloud ("In order to do my answer, ..."): no fact
         if _names_a_longer_topic(option, text):
             continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
         if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text) or heading_like(text):
@@ -520,6 +521,13 @@ _ASKS = re.compile(
     r"\?\s*(?:\((?:select|choose) \w+\.?\))?\s*$|\((?:select|choose) (?:two|three|one)\.?\)"
     r"|\b(?:which|what) (?:of the following|statement|service|option)\b.*\?",
     re.I,
+)
+
+
+# The learner on their own practice ("my answer", "I picked B"), not a worked example ("Example: I want the CPU ...")
+_FIRST_PERSON = re.compile(
+    r"(?i:\bmy (?:answer|choice|pick|guess|mistake)s?\b|\bdo my\b)"
+    r"|\bI (?:chose|picked|answered|selected|guessed|thought|think|got|missed|forgot)\b"
 )
 
 

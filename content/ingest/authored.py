@@ -409,6 +409,8 @@ def explain_options(
     # The author's explanation backs the key unless it only talks about wrong options (the learner's pick)
     about_wrong = {k for k in range(len(options)) if k not in correct and own[k]}
     for_key = author if author and (any(own[k] for k in correct) or not about_wrong) else ""
+    if for_key and not any(_says_something(for_key, options[k]) for k in correct):
+        for_key = ""  # a bare name ("CloudFront") or "just that" is no reason
     asking = (_ASKING.findall(stem) or [stem])[-1]
     negative = bool(_NEGATIVE.search(asking))
     odd = _NOT_WHAT.search(asking)

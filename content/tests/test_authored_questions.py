@@ -254,3 +254,23 @@ def test_a_sentence_key_is_explained_by_the_checked_sentence_on_the_topic_the_st
     assert "horizontally with more instances" in found["Adding more instances of the same size"].explanation
     # and the wrong options are told the same reason
     assert "horizontally with more instances" in found["Moving to one bigger server"].explanation
+
+
+@pytest.mark.django_db
+def test_an_explanation_that_is_only_a_name_is_no_reason(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon Route 53",
+            "",
+            "Which service can send users to a standby Region when the main one fails a health check?",
+            "A. Amazon Route 53",
+            "B. Amazon CloudFront",
+            "C. VPC Peering",
+            "Answer: A",
+            "Explanation: CloudFront",
+        ),
+    )
+    found = choices("Which service can send users to a standby Region")
+    assert not any(c.explanation.endswith(": CloudFront.") or c.quote == "CloudFront" for c in found.values())
+    assert "DNS" in found["Amazon Route 53"].explanation

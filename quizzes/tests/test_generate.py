@@ -483,3 +483,11 @@ def test_an_identification_definition_is_never_read_as_a_verb_or_lowercased_acro
     assert describe("ETL service that prepares data for analytics.", "AWS Glue") == (
         "AWS Glue: ETL service that prepares data for analytics."
     )
+
+
+def test_the_learner_thinking_aloud_is_never_quoted():
+    family, keys = _options()["Access keys"]
+    aside = Line(text="Access keys were my answer because I thought the laptop script needed them.", refs=())
+    fact = Line(text="Access keys are long-term credentials a script or the CLI signs its requests with.", refs=())
+    assert find_evidence(keys, [aside], family) is None
+    assert find_evidence(keys, [aside, fact], family) == fact
