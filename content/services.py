@@ -102,6 +102,32 @@ class ParsedNote:
     label: str
     note: NoteText
     sections: list[TopicSection]
+    # (section title, block) the placement put on no topic: no page shows them, but questions may quote them
+    unplaced: list = field(default_factory=list)
+
+
+# A line that is only links ("- [Amazon S3](#amazon-s3)", a table of contents) says nothing to quote
+_ONLY_LINKS = re.compile(r"^\W*(?:\[[^\]]*\]\([^)]*\)\W*)+$")
+
+
+def unplaced_blocks(outline, sections: list[TopicSection]) -> list[tuple[str, object]]:
+    """The outline's prose blocks that no topic section holds (by their first line), with their section's title."""
+    placed = {block.line for ts in sections for block in ts.blocks}
+    out = []
+
+    def walk(secs) -> None:
+        for sec in secs:
+            for block in sec.blocks:
+                if (
+                    block.line not in placed
+                    and block.kind in ("bullet", "paragraph")
+                    and not _ONLY_LINKS.match(block.text)
+                ):
+                    out.append((sec.title, block))
+            walk(sec.children)
+
+    walk(outline.sections)
+    return out
 
 
 def stable_key(*parts: str) -> str:
@@ -215,7 +241,11 @@ def read_all(
                 continue
             report.sources_skipped.append({"path": name, "reason": reason + " (kept its last good version)"})
         report.warnings.extend(warnings)
-        parsed.append(ParsedNote(path=name, label=label, note=note, sections=sections))
+        parsed.append(
+            ParsedNote(
+                path=name, label=label, note=note, sections=sections, unplaced=unplaced_blocks(outline, sections)
+            )
+        )
     return parsed
 
 
@@ -361,6 +391,7 @@ class Writer:
         self.now = timezone.now()
         self.hurried: set[str] = set()  # labels of the files typed in a hurry (see hurried()), set by build()
         self.authored = AuthoredItems()  # the notes' own Q/A cards and practice questions, set by build()
+        self.unplaced_lines: list[Line] = []  # the notes' lines on no topic, set by build(): questions only
         self.spelling = spelling_for(
             tuple(
                 (t.slug, tuple(n for n in (t.name, t.full_name, t.short) if n), t.aliases)
@@ -471,8 +502,15 @@ class Writer:
         facts: dict[str, dict] = {}
         self.hurried.clear()
         self.authored = AuthoredItems()
+        self.unplaced_lines = []
         for note in parsed:
             source = sources[note.path]
+            # Lines on no topic: never on a page, but a question may quote one that names its option
+            self.unplaced_lines += [
+                Line(text=block.text, refs=((note.label, source.pk, block.line),), topic="", heading=title)
+                for title, block in note.unplaced
+                if not find_claim(block.text)
+            ]
             if hurried(note):
                 self.hurried.add(note.label)
                 self.report.warnings.append(
@@ -869,11 +907,14 @@ class Writer:
                     text=item["text"],
                     refs=tuple(tuple(r) for r in item["refs"]),
                     topic=draft.topic,
-                    heading=draft.title,
+                    # the Overview is the section the notes titled with the topic's own name ("Amazon Keyspaces:")
+                    heading=self.catalog.topics[draft.topic].name if draft.title == OVERVIEW else draft.title,
                 )
                 for item in draft.items
                 if not item["erratum"] and item["kind"] in ("bullet", "paragraph", "table")
             )
+        if self.unplaced_lines:
+            lines_by_topic[""] = list(self.unplaced_lines)  # on no topic: any option may quote one that names it
         question_drafts = []
         domains = {slug: e.domain for slug, e in self.catalog.topics.items()}
         scan = NoteScan(lines_by_topic)  # every line read once for all families

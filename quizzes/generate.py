@@ -84,8 +84,12 @@ def question_key(*parts: str) -> str:
 
 @functools.lru_cache(maxsize=65536)  # every family reads the same lines: clean each once
 def plain_text(text: str) -> str:
-    """A note line as a quote shows it: no markdown emphasis or code marks, single spaces."""
-    return re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
+    """A note line as a quote shows it: no markdown emphasis or code marks, single spaces, no doubled punctuation
+    ("etc..", ",,", " ." read as slips, not as an ellipsis "...")."""
+    text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+    text = re.sub(r"([,;:!?])\1+", r"\1", text)
+    return re.sub(r"\s+([,;:.!?])(?=\s|$)", r"\1", text)
 
 
 def clean_quote(text: str) -> str:
@@ -264,6 +268,10 @@ def option_spellings(option: Option) -> tuple[str, ...]:
     or alias that reads almost like it ("pre assigned urls" for Presigned URL, "Kinesis Data Stream")."""
     bare = _compact(_unmade(re.sub(r"\s*\([^)]*\)", "", option.name)))
     forms = set(_topic_spellings(option))
+    if re.search(r"\(\s*[a-z]{1,3}\d[a-z0-9]*(?:\s*/\s*[a-z]{1,3}\d[a-z0-9]*)*\s*\)", option.name, re.I):
+        # "General Purpose SSD (gp3)": the code tells it from its sibling of the same words (gp2), so the words
+        # alone are no spelling of it (its evidence patterns find the code)
+        return tuple(sorted(forms))
     if len(bare) < 6:
         return tuple(sorted(forms))  # "Storage", "IaaS": too short to find by spelling alone (evidence patterns do)
     forms.add(bare.removesuffix("s"))
@@ -287,11 +295,26 @@ def _topic_spellings(option: Option) -> set[str]:
     forms = set()
     for name in (topic.name, topic.full_name, topic.short):
         compact = _compact(_unmade(name or ""))
+        word = _unmade(name or "")
+        if re.fullmatch(r"[A-Za-z]+", word) and not word.isupper() and english_word(word.lower()):
+            continue  # one English word ("Artifact" of AWS Artifact): "artifact management" is no mention of it
         if len(compact) >= 6:
             forms.add(compact.removesuffix("s"))
         elif name and len(compact) >= 3 and _unmade(name).isupper() and name.lower() not in catalog.ambiguous:
             forms.add(compact.removesuffix("s"))  # as _spelled_runs reads a word: "EKS" -> "ek"
     return forms
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    from spellchecker import SpellChecker  # noqa: PLC0415
+
+    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+
+
+def english_word(low: str) -> bool:
+    """Whether a lower-case word is in the English dictionary (not the word list that also holds service names)."""
+    return low in _dictionary()
 
 
 @functools.cache
@@ -378,6 +401,11 @@ def find_evidence(
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
+        if _VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text):
+            continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner
+            # thinking aloud ("In order to do my answer, ..."): no fact
+        if _names_a_longer_topic(option, text):
+            continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
         if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text) or heading_like(text):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
@@ -482,6 +510,41 @@ def defines(option: Option, text: str) -> bool:
     return bool(label) and names_option(option, label.group(1))
 
 
+# A line that grades an option for some practice question: its verdict is about that question, not this one
+_VERDICT = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:all\s+|also\s+|both\s+)?(?:incorrect|correct|wrong|the (?:right|correct) answer)\b"
+    r"|\b(?:correct|right|wrong|incorrect)\s+(?:answer|option|choice)s?\b",
+    re.I,
+)
+# A line that asks something: a practice question's stem ("Which statement best describes ...?", "(Select TWO.)")
+_ASKS = re.compile(
+    r"\?\s*(?:\((?:select|choose) \w+\.?\))?\s*$|\((?:select|choose) (?:two|three|one)\.?\)"
+    r"|\b(?:which|what) (?:of the following|statement|service|option)\b.*\?",
+    re.I,
+)
+
+
+# The learner on their own practice ("my answer", "I picked B"), not a worked example ("Example: I want the CPU ...")
+_FIRST_PERSON = re.compile(
+    r"(?i:\bmy (?:answer|choice|pick|guess|mistake)s?\b|\bdo my\b)"
+    r"|\bI (?:chose|picked|answered|selected|guessed|thought|think|got|missed|forgot)\b"
+)
+
+
+def _names_a_longer_topic(option: Option, text: str) -> bool:
+    """Whether the line opens with another catalog topic whose name holds the option's ("Amazon EC2 Auto Scaling"
+    for Amazon EC2): the catalog reads the longest name, and the line is about that one."""
+    if not option.topic or not _topic_spellings(option):
+        return False  # only an option that is its catalog topic ("Amazon EC2"), not one within it ("S3 on Outposts")
+    catalog = load_catalog()
+    mentioned = catalog.mentions(text[:OPENING])
+    if not mentioned or option.topic in mentioned:
+        return False
+    own = {_compact(_unmade(n)) for n in catalog.topics[option.topic].names if len(_compact(_unmade(n))) >= 3}
+    first = catalog.topics[mentioned[0]]
+    return any(o in _compact(n) for n in first.names for o in own)
+
+
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
 _DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
@@ -580,13 +643,20 @@ class NoteScan:
     """
 
     def __init__(self, lines_by_topic: dict[str, list[Line]]):
-        self.rows: list[tuple[str, int, Line, str, bool]] = []  # (topic, index in topic, line, opening, titled)
+        # (topic, index in topic, line, opening, titled, the lines a match quotes from: None for the line and the
+        # one under it)
+        self.rows: list[tuple[str, int, Line, str, bool, tuple | None]] = []
         for slug in sorted(lines_by_topic):
             topic_lines = lines_by_topic[slug]
             for index, line in enumerate(topic_lines):
                 first_of_section = index == 0 or topic_lines[index - 1].heading != line.heading
-                head = plain_text(line.text)[:OPENING]
-                self.rows.append((slug, index, line, head, first_of_section and bool(line.heading)))
+                text = plain_text(line.text)
+                self.rows.append((slug, index, line, text[:OPENING], first_of_section and bool(line.heading), None))
+                # A paragraph's later sentences open with their own subjects ("... . Network ACLs work at the
+                # subnet level."): each is read as an opening too, and quoted alone
+                for sentence in _later_sentences(text):
+                    own = Line(text=sentence, refs=line.refs, topic=line.topic, heading=line.heading)
+                    self.rows.append((slug, index, own, sentence[:OPENING], False, (own,)))
         self.titled = {i for i, row in enumerate(self.rows) if row[4]}
         self.by_spelling: dict[str, list[int]] = {}  # a run of words, spelled letters only -> rows opening with it
         for i, row in enumerate(self.rows):
@@ -603,6 +673,16 @@ class NoteScan:
             last = bisect.bisect_right(self.starts, max(m.end() - 1, m.start())) - 1
             out.update(range(first, last + 1))
         return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+
+
+def _later_sentences(text: str) -> list[str]:
+    """The sentences of a long line after its first, each long enough to say something."""
+    if len(text) <= OPENING:
+        return []
+    return [t for t in _SENTENCE_END.split(text)[1:] if len(t.split()) >= 5]
 
 
 def family_lines(
@@ -638,14 +718,14 @@ def family_lines(
             rows.update(scan.by_spelling.get(form, ()))
         candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
         for row in sorted(rows):
-            slug, index, line, head, titled = scan.rows[row]
+            slug, index, line, head, titled, quoted = scan.rows[row]
             if not (names_one(head) or (titled and names_one(line.heading))):
                 continue
             topic_lines = lines_by_topic[slug]
             for option in missing:
                 if names_option(option, head) or (titled and heading_names(option, line)):
                     # with the line under it, which a heading that only names the option needs as its quote
-                    candidates[option.id] += topic_lines[index : index + 2]
+                    candidates[option.id] += quoted or topic_lines[index : index + 2]
         taken = set(lines)
         for option in missing:
             found = find_evidence(option, candidates[option.id], family, option_topics(family, option))
@@ -799,7 +879,7 @@ def identification_stem(definition: str) -> str | None:
     first, rest = text.split(" ", 1)
     if first.lower() in {"a", "an"}:
         return f"Which AWS service is {first.lower()} {rest}?"
-    if re.fullmatch(r"[A-Z][a-z]+s", first) and first.lower() not in {"aws", "amazon"}:  # "Provides ...", "Lets ..."
+    if re.fullmatch(r"[A-Z][a-z]+s", first) and third_person_verb(first):  # "Provides ...", "Lets ..."
         return f"Which AWS service {first.lower()} {rest}?"
     return None
 
@@ -828,7 +908,7 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
                 option=service.topic,
                 text=service.name,
                 correct=True,
-                explanation=f"Correct. {service.name} is {describe(service.definition)}",
+                explanation=f"Correct. {describe(service.definition, service.name)}",
                 quote=clean_quote(service.definition),
                 refs=[list(r) for r in service.refs],
             )
@@ -839,7 +919,7 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
                     option=other.topic,
                     text=other.name,
                     correct=False,
-                    explanation=f"Not this one: {other.name} is {describe(other.definition)}",
+                    explanation=f"Not this one: {describe(other.definition, other.name)}",
                     quote=clean_quote(other.definition),
                     refs=[list(r) for r in other.refs],
                 )
@@ -861,6 +941,37 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
     return drafts
 
 
-def describe(definition: str) -> str:
+def describe(definition: str, name: str = "") -> str:
+    """What a service is, to follow its name, as a sentence: "Converts text to speech." -> "Amazon Polly converts
+    text to speech."; "A managed ..." -> "Amazon X is a managed ..."; one that names the service already reads as
+    it is; a bare phrase ("ETL service for ...", "Build, train and deploy ...") follows the name after a colon."""
     text = re.split(r"(?<=[a-z)])\. ", definition.strip())[0].rstrip(".")
-    return (text[:1].lower() + text[1:] if text[:2] not in {"AW", "EC", "S3"} else text) + "."
+    if not name:
+        return _lower_first(text) + "."
+    bare = re.sub(r"^(?:Amazon|AWS)\s+", "", name)
+    opens = re.match(rf"(?:(?:Amazon|AWS)\s+)?{re.escape(bare)}\b(?:\s*\([^)]*\))?\s*", text, re.I)
+    if opens and opens.end() < len(text):
+        text = text[opens.end() :]  # "Amazon Polly converts ..." -> "converts ...", "Polly is ..." -> "is ..."
+    first = text.split(" ", 1)[0]
+    if re.fullmatch(r"(?:is|are|was)", first, re.I) or third_person_verb(first):
+        return f"{name} {_lower_first(text)}."
+    if first.lower() in {"a", "an", "the"}:
+        return f"{name} is {_lower_first(text)}."
+    return f"{name}: {_lower_first(text)}."
+
+
+def _lower_first(text: str) -> str:
+    """Its first letter in lower case, unless the first word is an acronym or a name ("ETL", "AWS", "S3")."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:2].isupper() or any(c.isdigit() for c in first)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def third_person_verb(word: str) -> bool:
+    """ "Converts", "Provides", "Lets": a definition in the notes' clipped style, whose subject is the service (not
+    "Serverless", "Analytics", "Access")."""
+    low = word.lower()
+    if not re.fullmatch(r"[a-z]{3,}s", low) or low.endswith(("ss", "us", "is", "less", "ics", "ous")):
+        return False
+    return any(english_word(stem) for stem in (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"))

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from content.ingest.outline import AuthorCard, AuthorQuestion
+from content.ingest.spelling import respell_services
 
 _LEAD = r"^(?:[-*+•][ \t]+)?(?:\*\*|__)?"
 _Q_LINE = re.compile(
@@ -315,17 +316,20 @@ class AuthoredItems:
             ref = [label, source_id, q.line]
             explanation_ref = [label, source_id, q.explanation_line] if q.explanation_line else ref
             author = impersonal(q.explanation)
+            # a misspelt service name shows in the catalog's spelling ("Amazon Athen", "DynamoDb"), as on the pages
+            stem, options = respell_services(q.stem), [respell_services(o) for o in q.options]
             choices = [
                 ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct, explanation=said,
                             quote=quote, refs=[explanation_ref] if from_author else [ref])
                 for k, (text, (said, quote, from_author)) in enumerate(
-                    zip(q.options, explain_options(q.stem, q.options, q.correct, author, explain,
-                                                   explain.definitions.get(topic, "")), strict=True)
+                    zip(options, explain_options(stem, options, q.correct, author, explain,
+                                                 explain.definitions.get(topic, ""),
+                                                 explain.stem_definitions(stem, topic)), strict=True)
                 )
             ]  # fmt: skip
             out.append(QuestionDraft(
                 key=key, kind="multi" if len(q.correct) == 2 else "single", family=AUTHOR_FAMILY,
-                requirement=_norm(q.stem)[:120], topic=topic, domain=catalog.topics[topic].domain, stem=q.stem,
+                requirement=_norm(q.stem)[:120], topic=topic, domain=catalog.topics[topic].domain, stem=stem,
                 difficulty=2, choices=choices, related_topics=[topic],
             ))  # fmt: skip
         return out
@@ -338,7 +342,13 @@ _ASKING = re.compile(r"[^.?!]*\b(?:which|what|select|choose)\b[^.!?]*\?", re.I)
 
 
 def explain_options(
-    stem: str, options: list[str], correct: list[int], author: str, explain: OptionFacts, topic_definition: str = ""
+    stem: str,
+    options: list[str],
+    correct: list[int],
+    author: str,
+    explain: OptionFacts,
+    topic_definition: str = "",
+    stem_definitions: tuple[str, ...] = (),
 ) -> list[tuple[str, str, bool]]:
     """(explanation, quote, whether it is the author's words) for every option of an author's question.
 
@@ -347,7 +357,10 @@ def explain_options(
     or else the question's key (a wrong option is not what the stem asks for; the key is, and why).
     """
     sentences = [t for t in _SENTENCE_SPLIT.split(author) if t.strip()]
-    own = [_own_sentences(sentences, options, k, explain) for k in range(len(options))]
+    own = [
+        [t for t in _own_sentences(sentences, options, k, explain) if _says_something(t, options[k])]
+        for k in range(len(options))
+    ]
     facts = [explain.found(text) for text in options]
     # One service's definition under several sentence options ("Give all IAM users ...") explains none of them apart:
     # it is kept only where it is the option's own
@@ -358,15 +371,46 @@ def explain_options(
     # A key that names nothing ("Each account gets volume discounts") is backed by the definition of the topic the
     # question sits in when that definition speaks of it (two or more of its words)
     # (and before the definition of a service it only mentions: "For managed services like S3, AWS patches ...")
+    listing: set[str] = set()  # checked definitions that list the keys (the six pillars): a wrong option is not in them
     for k in correct:
-        relevant = topic_definition and len(_stems(options[k]) & _stems(topic_definition) - _FILLER) >= 2
+        relevant = topic_definition and len(_content_stems(options[k]) & _content_stems(topic_definition)) >= 2
         if relevant and not facts[k][1] and not own[k]:
             facts[k] = (topic_definition, False)
+        elif not facts[k][0] and not own[k]:
+            # A key named inside the checked definition of a topic the stem names ("Reliability" among the pillars
+            # of the Well-Architected Framework): that definition says why it is right
+            named_in = [d for d in stem_definitions if _names(d, options[k]) or _spelled_out(options[k], d)]
+            if named_in:
+                facts[k] = (named_in[0], False)
+                listing.add(named_in[0])
+            else:
+                # else the sentence of those that says most of what the stem and the key say ("horizontally with more
+                # instances" for "horizontal scaling" and "adding more instances of the same size")
+                # (and that names something of the key's own, not only the topic's name: "Support" of "AWS Support
+                # Concierge" is no reason)
+                named = {w for slug in explain.catalog.mentions(stem) for w in _content_stems(" ".join(
+                    explain.catalog.topics[slug].names))}  # fmt: skip
+                asked = (_content_stems(stem) | _content_stems(options[k])) - _GENERIC
+                mine_only = _content_stems(options[k]) - _GENERIC - named
+                sentences = [t.strip() for d in stem_definitions for t in _CLAUSE_SPLIT.split(d) if t.strip()]
+                scored = sorted(
+                    (
+                        (len(asked & _content_stems(t)), -n, t)
+                        for n, t in enumerate(sentences)
+                        if mine_only & _content_stems(t)
+                    ),
+                    reverse=True,
+                )
+                if scored and scored[0][0] >= 3:
+                    facts[k] = (_as_sentence(scored[0][2]), False)
     keys = [options[k].rstrip(". ") for k in correct]
-    right_facts = {facts[k][0] for k in correct if facts[k][0]}
+    right_facts = list(dict.fromkeys(facts[k][0] for k in correct if facts[k][0]))
+    scope = _SCOPE_ASKED.search(stem) is not None
     # The author's explanation backs the key unless it only talks about wrong options (the learner's pick)
     about_wrong = {k for k in range(len(options)) if k not in correct and own[k]}
     for_key = author if author and (any(own[k] for k in correct) or not about_wrong) else ""
+    if for_key and not any(_says_something(for_key, options[k]) for k in correct):
+        for_key = ""  # a bare name ("CloudFront") or "just that" is no reason
     asking = (_ASKING.findall(stem) or [stem])[-1]
     negative = bool(_NEGATIVE.search(asking))
     odd = _NOT_WHAT.search(asking)
@@ -390,30 +434,103 @@ def explain_options(
             continue
         # The option's own checked sentence first, the author's words about it as its quote; else the author's words
         words = " ".join(own[k])
+        where = explain.scope(options[k]) if scope else ""  # "regional or global?": each option says which it is
+        # the checked sentence about the option that speaks to what the stem asks ("replicated across three
+        # Availability Zones" for a stem about replication across Availability Zones)
+        where = where or explain.pertinent(options[k], stem, 3)
         if k in correct:
             words = words or for_key
             said = (fact if mine else "") or words or fact
             if said:
                 quote = words if words and said != words else ""
-                out.append((f"Correct. {said}", quote, bool(words)))
+                out.append((_joined("Correct.", said, where), quote, bool(words)))
             else:
-                out.append(("Correct: the answer the question gives.", "", False))
+                # Nothing checked says why: the key rests on the author's answer line alone, and the learner is told so
+                out.append((_joined("Correct: the notes' answer key gives this option; they do not say why.", where),
+                            "", False))  # fmt: skip
             continue
         if fact and mine:
-            out.append((f"Not this one: {fact}", words, bool(words)))
+            # its own fact, and, where the keys' backing is a list it is not in, that list
+            outside = next((d for d in listing if not _names(d, options[k])), "")
+            key = " and ".join(f"“{t}”" for t in keys)
+            tail = ((f"The answers are {key}: " if len(keys) > 1 else f"The answer is {key}: ") + outside
+                    if outside else "")  # fmt: skip
+            out.append((_joined("Not this one:", fact, where, tail), words, bool(words)))
         elif words:
-            out.append((f"Not this one: {words}", "", True))
+            out.append((_joined("Not this one:", words, where), "", True))
         else:
             # What the option names, when that is a service it only belongs to, then why the key is the answer
             key = " and ".join(f"“{t}”" for t in keys)
-            # why the key is right: the author's words, else the key's checked sentence (one for two keys)
-            because = _first_sentence(for_key) or (right_facts.copy().pop() if len(right_facts) == 1 else "")
-            answer = f"The answer is {key}" + (f": {because}" if because else ".")
+            # why the key is right: the author's words, else the keys' checked sentences (both, for two keys)
+            because = _first_sentence(for_key) or " ".join(right_facts)
+            answer = (f"The answers are {key}" if len(keys) > 1 else f"The answer is {key}") + (
+                f": {because}" if because else "."
+            )
             if not answer.endswith((".", "!", "?")):
                 answer += "."
-            said = f"Not this one: {fact} {answer}" if fact else f"Not this one: {answer[0].lower()}{answer[1:]}"
-            out.append((said, "", bool(for_key and not fact)))
+            said = f"{fact} {answer}" if fact else f"{answer[0].lower()}{answer[1:]}"
+            out.append((_joined("Not this one:", where, said), "", bool(for_key and not fact)))
     return out
+
+
+# A stem that asks where a service lives: "Which services are global?", "... regional rather than global?"
+_SCOPE_ASKED = re.compile(
+    r"\b(?:are|is|be)\s+(?:global|regional|zonal)\b|\b(?:global|regional|zonal) services?\b"
+    r"|\b(?:global|region|zone)[- ]scoped\b|\bglobal or regional\b|\bregional or global\b",
+    re.I,
+)
+# A checked sentence that says so: "IAM is global", "a global service", "each bucket is in one Region"
+_SCOPE_SAID = re.compile(
+    r"\b(?:is|are) (?:a )?(?:global|regional)\b|\b(?:global|regional) service\b|\bin one Region\b"
+    r"|\b(?:locked to|lives in|in) one Availability Zone\b|\bnot tied to a Region\b",
+    re.I,
+)
+# A sentence that says something of the option beyond its name ("... is just that" does not)
+_EMPTY_WORDS = frozenset(
+    "is are was be been it its this that these those just so very the a an of to for and or as such what which "
+    "one ones thing things same exactly basically simply also only here there answer correct right option".split()
+)
+
+
+def _says_something(sentence: str, option: str) -> bool:
+    mine = {_plain(w) for w in _words(option)}
+    rest = [w for w in _words(sentence) if _plain(w) not in mine and w not in _EMPTY_WORDS and len(w) > 2]
+    return len(rest) >= 2
+
+
+# Sentences, and the clauses a definition joins with "; " or ". "
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _as_sentence(text: str) -> str:
+    text = text.strip().rstrip(";,")
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def _joined(*parts: str) -> str:
+    """Sentences joined with single spaces, each ending in a full stop."""
+    out = []
+    for part in parts:
+        part = part.strip()
+        if not part or any(part in o for o in out):
+            continue  # a scope sentence the option's own fact already says
+        if out and not out[-1].endswith((".", "!", "?", ":")):
+            out[-1] += "."
+        out.append(part)
+    text = " ".join(out)
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _spelled_out(option: str, text: str) -> bool:
+    """Whether an abbreviation ("DaaS") is written out in the text ("desktop as a service")."""
+    short = option.strip().rstrip(".")
+    if not re.fullmatch(r"[A-Za-z]{2,6}", short) or short.lower() == short or short.isupper() and len(short) < 3:
+        return False
+    initials = [w[0] for w in re.findall(r"[a-z0-9]+", text.lower())]
+    return (
+        short.lower() in "".join(initials)
+        and re.search(r"\b" + r"\W+".join(f"{c}[a-z0-9]*" for c in short.lower()) + r"\b", text.lower()) is not None
+    )
 
 
 def _verb(odd: re.Match) -> str:
@@ -447,15 +564,39 @@ def _own_sentences(sentences: list[str], options: list[str], k: int, explain: Op
     ]  # a bare name ("CloudFront") says nothing of it
 
 
-# A sentence in the learner's own voice ("I picked B because...", "my mistake") explains their slip, not AWS.
-_FIRST_PERSON = re.compile(r"\bI\b|\bI['’](?:m|ve|d|ll)\b|(?i:\b(?:me|my|mine|myself)\b)")
+# A sentence in the learner's own voice ("I picked B because...", "my mistake", "we already know") explains their
+# slip, not AWS.
+_FIRST_PERSON = re.compile(r"\bI\b|\bI['’](?:m|ve|d|ll)\b|(?i:\b(?:me|my|mine|myself|we|our|ourselves)\b)")
+# The learner thinking aloud: a sentence that trails off ("...") or shouts ("it COULD BE")
+_ASIDE = re.compile(r"\.\.\.|…|\b(?!AWS\b)[A-Z]{2,}\b[^.]*?\b(?:BE|IS|ARE|NOT|COULD|SHOULD|ONLY|ALWAYS|NEVER)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _FILLER = frozenset("amazon aws the a an".split())
 
 
+# "And PaaS is ...", "From the docs \"The NACL acts ...\"": a sentence's link to the one before it, or its citation
+_OPENER = re.compile(
+    r"^(?:(?:and|but|so|also|plus)\s+|(?:from|according to|per)\s+(?:the\s+)?(?:aws\s+)?"
+    r"(?:docs|documentation|faqs?|whitepaper)\b[,:]?\s*)",
+    re.I,
+)
+
+
 def impersonal(text: str) -> str:
-    """The explanation without the sentences written in the first person."""
-    kept = [s for s in _SENTENCE_SPLIT.split(text or "") if s.strip() and not _FIRST_PERSON.search(s)]
+    """The explanation as sentences that read on their own: none in the first person, none with a misspelt word
+    (the learner's slip would become ours), no opening "And" or "From the docs" and no quote marks around them."""
+    from learning.generate import garbled  # noqa: PLC0415
+
+    kept = []
+    for sentence in _SENTENCE_SPLIT.split(text or ""):
+        sentence = _OPENER.sub("", sentence.strip()).strip()
+        if (sentence.count('"') + sentence.count("“") + sentence.count("”")) % 2:
+            sentence = re.sub(r'^["“]\s*|\s*["”](?=\W*$)', "", sentence)  # a quotation that spans sentences
+        quoted = re.fullmatch(r"[\"“]([^\"“”]+)[\"”]\s*([.!?]?)", sentence)
+        if quoted:
+            sentence = quoted[1].strip() + (quoted[2] if not quoted[1].strip().endswith((".", "!", "?")) else "")
+        if not sentence or _FIRST_PERSON.search(sentence) or garbled(sentence) or _ASIDE.search(sentence):
+            continue
+        kept.append(sentence[:1].upper() + sentence[1:])
     return " ".join(kept).strip()
 
 
@@ -478,6 +619,21 @@ def _plain(word: str) -> str:
     return word
 
 
+# Words any stem and any fact share: they tell nothing of what is asked
+_GENERIC = frozenset(
+    w.removesuffix("s")[:6]  # as _stem reads them
+    for w in (
+        "service services which following use used using provide provides would could should company companies "
+        "user users customer customers application applications data need needs want wants help helps"
+    ).split()
+)
+
+
+def _content_stems(text: str) -> set[str]:
+    """Stems of the words that say something ("charged", "region"), not "is", "for", "it"."""
+    return {_stem(w) for w in _words(text) if len(w) > 3 and w not in _EMPTY_WORDS}
+
+
 def _stems(text: str) -> set[str]:
     return {_stem(w) for w in _words(text)}
 
@@ -491,6 +647,31 @@ class _Named:
     words: frozenset[str]
     fact: str
     evidence: tuple = ()
+    name: str = ""
+
+
+# What may follow a shared root in two forms of one word ("balancer" and "balancing", "instance" and "instances"):
+# a correctly spelled word that goes on otherwise ("Elasticity" and "ElastiCache") is another word, never a misspelt
+# service name.
+_ENDINGS = frozenset(
+    "e s es ed d ing ings er ers or ors ion ions ation ations ance ances ence ences ment ments al".split() + [""]
+)
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and a[n:] in _ENDINGS and b[n:] in _ENDINGS
+
+
+def _same_words(option: str, name: str) -> bool:
+    """Whether every word of the option is a form of a word of the name (compared whole, not by their first six
+    letters)."""
+    theirs = _words(name)
+    return all(any(_same_word(w, v) for v in theirs) for w in _words(option))
 
 
 class OptionFacts:
@@ -511,15 +692,70 @@ class OptionFacts:
         from quizzes.families import load_families  # noqa: PLC0415
 
         self.catalog = catalog
-        self.definitions = {slug: s.text for slug, s in load_reference().definitions.items()}
+        reference = load_reference()
+        self.definitions = {slug: s.text for slug, s in reference.definitions.items()}
+        # what the exam asks of each topic, checked against AWS: where a service lives is said there
+        self.essentials = {slug: tuple(s.text for s in facts) for slug, facts in reference.essentials.items()}
         families = load_families().values()
         self.options = [
-            _Named(frozenset(_stem(w) for w in _words(o.name)), o.fact, o.evidence)
+            _Named(frozenset(_stem(w) for w in _words(o.name)), o.fact, o.evidence, o.name)
             for family in families
             for o in family.options.values()
             if o.fact
         ]
         self._cache: dict[str, tuple[str | None, bool]] = {}
+
+    def stem_definitions(self, stem: str, topic: str = "") -> tuple[str, ...]:
+        """What is checked about the topics a question's stem names ("pillars of the Well-Architected Framework")
+        and the topic it sits in: their definitions first, then each of their essentials."""
+        slugs = list(dict.fromkeys([*self.catalog.mentions(stem), *([topic] if topic else [])]))
+        return tuple(self.definitions[s] for s in slugs if s in self.definitions) + tuple(
+            sentence  # one sentence each: the one that names the option is its reason, not its neighbour
+            for s in slugs
+            for fact in self.essentials.get(s, ())
+            for sentence in _SENTENCE_SPLIT.split(fact)
+            if sentence.strip()
+        )
+
+    def pertinent(self, option: str, stem: str, least: int) -> str:
+        """The essentials sentence of the one service an option names that shares most words with the stem (at
+        least `least` words that say something, besides the option's own name), else ""."""
+        slugs = [s for s in self.catalog.mentions(option) if s in self.essentials]
+        if len(slugs) != 1:
+            return ""
+        asked = _content_stems(stem) - _content_stems(option) - _GENERIC
+        best, shared = "", least - 1
+        for fact in self.essentials[slugs[0]]:
+            for sentence in _SENTENCE_SPLIT.split(fact):
+                overlap = len(asked & _content_stems(sentence))
+                if overlap > shared:
+                    best, shared = sentence.strip(), overlap
+        return best
+
+    def scope(self, option: str) -> str:
+        """A checked sentence that says whether the one service an option names is global, regional or zonal: its
+        own definition or essentials, else the Global Infrastructure's rule that names it or says what most are."""
+        slugs = [s for s in self.catalog.mentions(option) if s in self.definitions or s in self.essentials]
+        if len(slugs) != 1:
+            return ""
+        slug = slugs[0]
+        own = [self.definitions.get(slug, ""), *self.essentials.get(slug, ())]
+        for text in own:
+            for sentence in re.split(r"(?<=[.;])\s+", text):
+                if _SCOPE_SAID.search(sentence):
+                    sentence = sentence.rstrip(";, ")
+                    return sentence[:1].upper() + sentence[1:] + ("" if sentence.endswith((".", "!", "?")) else ".")
+        names = {w for n in (self.catalog.topics[slug].name, self.catalog.topics[slug].short) if n for w in [n]}
+        rules = [
+            t
+            for facts in self.essentials.values()
+            for t in facts
+            if re.search(r"\bregional\b", t, re.I) and re.search(r"\bglobal\b", t, re.I)
+        ]
+        for rule in rules:
+            if any(_names(rule, n) for n in names) or len(rules) == 1:
+                return rule
+        return ""
 
     def fact(self, option: str) -> str | None:
         return self.found(option)[0]
@@ -543,7 +779,7 @@ class OptionFacts:
             if usable and words in self._own_names(slug):
                 return self.definitions[slug], True
             # A family option of that very name ("IAM group", "Reserved Instances"): its fact, which is about it
-            exact = [o.fact for o in self.options if o.words == words]
+            exact = [o.fact for o in self.options if o.words == words and _same_words(option, o.name)]
             if exact:
                 return exact[0], True  # in several families ("Dedicated Instances"): each fact is about it
             # Named by an alias of a topic ("IAM users" of IAM): the topic's definition, which is not its own
@@ -551,7 +787,7 @@ class OptionFacts:
                 return self.definitions[slug], False
             # A family option whose name holds every word of the option; when several do ("AWS Shield" in Shield
             # Standard and Shield Advanced), none
-            fits = {o.fact for o in self.options if words <= o.words}
+            fits = {o.fact for o in self.options if words <= o.words and _same_words(option, o.name)}
             if len(fits) == 1 and len(words) >= 2:  # one word ("Developer") is part of too many names
                 return fits.pop(), True
         # A sentence, or a name with more to it: what the one AWS service it names is for

@@ -3,6 +3,7 @@
 Every snippet here is written for the test (no shipped notes).
 """
 
+import re
 from io import StringIO
 
 import pytest
@@ -128,3 +129,148 @@ def test_an_option_gets_the_checked_sentence_about_itself():
     assert not facts.own("Reserved instances")  # ... which is not a sentence about it alone
     # one word that is part of many names ("Developer" of the Cloud Development Kit) gets nothing
     assert facts.fact("Developer") is None
+
+
+@pytest.mark.django_db
+def test_a_pillar_named_in_the_frameworks_definition_is_explained_by_it_and_an_english_word_is_no_service(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Well-Architected Framework",
+            "",
+            "Which TWO of these are pillars of the AWS Well-Architected Framework?",
+            "A. Reliability",
+            "B. Elasticity",
+            "C. Cost Optimization",
+            "D. Scalability",
+            "Answer: A, C",
+        ),
+    )
+    found = choices("Which TWO of these are pillars")
+    # "Elasticity" is a word of its own, not a slip for ElastiCache
+    assert "ElastiCache" not in found["Elasticity"].explanation
+    # the key is backed by the checked definition that lists the pillars, never by an empty sentence
+    for key in ("Reliability", "Cost Optimization"):
+        said = found[key].explanation
+        assert said.startswith("Correct. ") and "pillars" in said, said
+    # a wrong option says what it is and that the keys' list does not hold it
+    assert "The answers are “Reliability” and “Cost Optimization”" in found["Scalability"].explanation
+    assert all(c.explanation != EMPTY for c in found.values())
+
+
+@pytest.mark.django_db
+def test_an_abbreviation_key_is_explained_where_a_definition_spells_it_out(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon WorkSpaces",
+            "",
+            "A school wants to hand every pupil a Windows desktop with Amazon WorkSpaces. What kind of offer is it?",
+            "A. DaaS",
+            "B. IaaS",
+            "C. PaaS",
+            "Answer: A",
+            "Explanation: And IaaS is mostly for compute and storrage. It COULD BE anything...",
+        ),
+    )
+    found = choices("A school wants to hand every pupil")
+    assert "desktop as a service" in found["DaaS"].explanation
+    # the learner's misspelt aside and trailing thought are not turned into explanations
+    assert not any("storrage" in c.explanation or "COULD" in c.explanation for c in found.values())
+
+
+@pytest.mark.django_db
+def test_a_key_with_nothing_checked_behind_it_says_so_plainly(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon S3",
+            "",
+            "A team copies files between two folders of its laptop. Which option describes the cost?",
+            "A. Nothing is charged for it",
+            "B. A fee per gigabyte",
+            "C. A fee per file",
+            "Answer: A",
+        ),
+    )
+    said = choices("A team copies files between")["Nothing is charged for it"].explanation
+    assert said != EMPTY and "answer key" in said
+
+
+@pytest.mark.django_db
+def test_a_question_about_where_services_live_says_regional_or_global_for_each_option(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## AWS Global Infrastructure",
+            "",
+            "Which TWO of the following services are global?",
+            "A. Amazon CloudFront",
+            "B. AWS Lambda",
+            "C. AWS IAM",
+            "D. Amazon EBS",
+            "Answer: A, C",
+        ),
+    )
+    found = choices("Which TWO of the following services are global")
+    for text, c in found.items():
+        assert re.search(r"\b(?:global|regional|one Availability Zone|one Region)\b", c.explanation), (text, c)
+
+
+@pytest.mark.django_db
+def test_a_misspelt_service_in_an_option_shows_in_the_catalogs_spelling(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon Athena",
+            "",
+            "Which service runs SQL straight on files kept in S3 buckets?",
+            "A. Amazon Athen",
+            "B. Amazon EC2",
+            "C. AWS Config",
+            "Answer: A",
+        ),
+    )
+    found = choices("Which service runs SQL straight on files")
+    assert "Amazon Athena" in found and "Amazon Athen" not in found
+    assert "Athena" in found["Amazon Athena"].explanation
+
+
+@pytest.mark.django_db
+def test_a_sentence_key_is_explained_by_the_checked_sentence_on_the_topic_the_stem_names(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon EC2",
+            "",
+            "Which of these is an example of horizontal scaling for a busy shop?",
+            "A. Moving to one bigger server",
+            "B. Adding more instances of the same size",
+            "C. Adding memory to the server",
+            "Answer: B",
+        ),
+    )
+    found = choices("Which of these is an example of horizontal scaling")
+    assert "horizontally with more instances" in found["Adding more instances of the same size"].explanation
+    # and the wrong options are told the same reason
+    assert "horizontally with more instances" in found["Moving to one bigger server"].explanation
+
+
+@pytest.mark.django_db
+def test_an_explanation_that_is_only_a_name_is_no_reason(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon Route 53",
+            "",
+            "Which service can send users to a standby Region when the main one fails a health check?",
+            "A. Amazon Route 53",
+            "B. Amazon CloudFront",
+            "C. VPC Peering",
+            "Answer: A",
+            "Explanation: CloudFront",
+        ),
+    )
+    found = choices("Which service can send users to a standby Region")
+    assert not any(c.explanation.endswith(": CloudFront.") or c.quote == "CloudFront" for c in found.values())
+    assert "DNS" in found["Amazon Route 53"].explanation

@@ -12,11 +12,16 @@ from quizzes.families import load_families
 from quizzes.generate import (
     NAMED_ONLY,
     NOT_IN_NOTES,
+    Line,
     clean_claim,
     defines,
     defining_echo,
+    describe,
     fact_echo,
+    family_lines,
+    find_evidence,
     giveaway_words,
+    identification_stem,
     names_option,
     option_topics,
     plain_text,
@@ -387,3 +392,102 @@ def test_every_option_of_the_authors_questions_is_explained(shipped_notes):
             assert choice.explanation, (question.stem, choice.text)
             if not choice.correct:
                 assert choice.explanation.startswith("Not this one:"), (question.stem, choice.text)
+
+
+def test_a_service_definition_reads_as_a_sentence_after_its_name():
+    """ "Amazon Polly is converts text ..." read as garbage: a definition in the notes' clipped style opens with its
+    verb, one with an article takes "is", and one that names the service already is kept as it is."""
+    assert describe("Converts written text into lifelike speech.", "Amazon Polly") == (
+        "Amazon Polly converts written text into lifelike speech."
+    )
+    assert describe("A managed graph database for connected data.", "Amazon Neptune") == (
+        "Amazon Neptune is a managed graph database for connected data."
+    )
+    assert describe("Amazon Polly turns text into speech in many voices.", "Amazon Polly") == (
+        "Amazon Polly turns text into speech in many voices."
+    )
+
+
+def _options():
+    return {o.name: (f, o) for f in load_families().values() for o in f.options.values()}
+
+
+def test_a_practice_questions_verdict_or_stem_is_never_quoted_as_a_fact():
+    """ "X is incorrect because ..." grades X for some other question, and "Which statement best describes ...?"
+    asks instead of telling: neither backs an option, right or wrong."""
+    family, streams = _options()["Amazon Kinesis Data Streams"]
+    verdict = Line(text="Amazon Kinesis Data Streams is incorrect because it only collects records.", refs=())
+    asking = Line(text="Amazon Kinesis Data Streams: which service keeps records for replay by many readers?", refs=())
+    fact = Line(text="Amazon Kinesis Data Streams keeps records for a day so several readers can replay them.", refs=())
+    assert find_evidence(streams, [verdict, asking], family) is None
+    assert find_evidence(streams, [verdict, asking, fact], family) == fact
+
+
+def test_a_name_told_apart_by_its_code_is_not_found_by_its_shared_words():
+    """ "General Purpose SSD (gp3)" and "(gp2)" share their words: a gp2 line is no line about gp3."""
+    _, gp3 = _options()["General Purpose SSD (gp3)"]
+    assert not names_option(gp3, "General Purpose SSD(GP2) - balances price and performance for most workloads")
+    assert names_option(gp3, "gp3 lets you set IOPS apart from the volume size")
+
+
+def test_a_line_about_a_longer_named_service_is_not_about_the_shorter_one():
+    """ "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2; and one English word of a
+    service's name ("artifact management") does not name AWS Artifact."""
+    family, ec2 = _options()["Amazon EC2"]
+    scaling = Line(text="Amazon EC2 Auto Scaling adds and removes instances as the load changes.", refs=())
+    assert find_evidence(ec2, [scaling], family) is None
+    _, artifact = _options()["AWS Artifact"]
+    assert not names_option(artifact, "Keeping build dependencies in one place is called artifact management")
+
+
+def test_a_later_sentence_of_a_paragraph_that_opens_with_an_option_is_read_as_about_it():
+    """Prose names an option past its first words: the sentence that opens with it is quoted, alone."""
+    family = load_families()["asg-setting"]
+    paragraph = (
+        "Scaling groups were the theme of the whole lab session this week and took most of the afternoon. "
+        "Minimum capacity is the number of servers that always run, even when nobody visits the site."
+    )
+    lines_by_topic = {"amazon-ec2": [Line(text=paragraph, refs=(("mine", 1, 3),), topic="amazon-ec2", heading="Lab")]}
+    lines = family_lines(family, lines_by_topic, {"amazon-ec2-auto-scaling"})
+    found = lines.evidence.get("minimum")
+    assert found is not None and found.text.startswith("Minimum capacity is the number"), found
+
+
+def test_lines_on_no_topic_back_the_options_they_name_but_appear_on_no_page(tmp_path):
+    """A line the placement puts on no topic still tells what an option is: a question quotes it, and no topic
+    page shows it."""
+    from content.models import Section
+
+    (tmp_path / "mine.md").write_text(
+        "# Odds and ends\n\n"
+        "Minimum capacity keeps that many servers running even when nobody visits the site.\n"
+        "Maximum capacity puts a ceiling on how many servers may run when traffic peaks.\n"
+        "Desired capacity is how many servers should run right now, between the two limits.\n\n"
+        "# Amazon EC2 Auto Scaling\n\n"
+        "Amazon EC2 Auto Scaling adds and removes instances as demand changes.\n"
+    )
+    ingest([tmp_path])
+    quotes = {c.quote for q in scenario_questions().filter(family="asg-setting") for c in q.choices.all()}
+    assert "Minimum capacity keeps that many servers running even when nobody visits the site." in quotes
+    shown = [i["text"] for s in Section.objects.all() for i in s.items]
+    assert not any("nobody visits the site" in t for t in shown)
+
+
+def test_an_identification_definition_is_never_read_as_a_verb_or_lowercased_acronym():
+    """ "Serverless query service ..." opens with an adjective, not a verb like "Provides": no "Which AWS service
+    serverless ...?" stem, and its explanation keeps the name apart; "ETL ..." keeps its capitals."""
+    assert identification_stem("Serverless query service to run analytics on objects kept in buckets.") is None
+    assert describe("Serverless query service for objects in buckets.", "Amazon Athena") == (
+        "Amazon Athena: serverless query service for objects in buckets."
+    )
+    assert describe("ETL service that prepares data for analytics.", "AWS Glue") == (
+        "AWS Glue: ETL service that prepares data for analytics."
+    )
+
+
+def test_the_learner_thinking_aloud_is_never_quoted():
+    family, keys = _options()["Access keys"]
+    aside = Line(text="Access keys were my answer because I thought the laptop script needed them.", refs=())
+    fact = Line(text="Access keys are long-term credentials a script or the CLI signs its requests with.", refs=())
+    assert find_evidence(keys, [aside], family) is None
+    assert find_evidence(keys, [aside, fact], family) == fact
