@@ -108,7 +108,7 @@ def test_the_library_lists_each_note_with_its_status_and_what_it_gives(
 
 
 @pytest.mark.django_db
-def test_an_upload_redirects_to_its_job_and_the_job_page_shows_the_report(client, instructor):
+def test_an_upload_redirects_to_its_job_and_the_job_page_shows_the_report(empty_library, client, instructor):
     client.force_login(instructor)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -253,7 +253,7 @@ def test_rename_and_delete_keep_the_learners_cards_and_history(client, note, ins
 
 
 @pytest.mark.django_db
-def test_a_preview_changes_nothing_until_it_is_published(client, note, instructor):
+def test_a_preview_changes_nothing_until_it_is_published(empty_library, client, note, instructor):
     client.force_login(instructor)
     response = upload(
         client,
