@@ -291,7 +291,11 @@ def load_claims() -> list[Claim]:
 
 
 def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | None:
-    """The first claim that says this line of a note is wrong, else None. `topic`: the page it sits on."""
+    """The first claim that says this line of a note is wrong, else None. `topic`: the page it sits on.
+
+    With the default claims, a line no claim flags is then compared with the reference facts
+    (content/ingest/facts_check.py): the answer is then a `facts_check.Fact`, read like a claim (id, topic,
+    correction, source, `pattern.search`)."""
     if not text or not text.strip():
         return None
     from content.catalog import clean_line  # noqa: PLC0415
@@ -321,6 +325,10 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
             continue
         if claim.search(line, topic) is not None:
             return claim
+    if claims is _claims():  # then the table of reference facts (content/reference_facts.toml)
+        from content.ingest.facts_check import find_contradiction  # noqa: PLC0415
+
+        return find_contradiction(text, topic)
     return None
 
 
