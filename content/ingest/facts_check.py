@@ -38,8 +38,8 @@ FACTS_PATH = Path(__file__).resolve().parents[1] / "reference_facts.toml"
 _UNIT_SCALE = {
     "ms": ("time", 0.001), "milliseconds": ("time", 0.001), "millisecond": ("time", 0.001),
     "seconds": ("time", 1), "min": ("time", 60), "hours": ("time", 3600), "days": ("time", 86400),
-    "weeks": ("time", 604800), "week": ("time", 604800), "months": ("time", 2592000),
-    "month": ("time", 2592000), "years": ("time", 31536000), "year": ("time", 31536000),
+    "weeks": ("time", 604800), "week": ("time", 604800), "months": ("time", 2628000),
+    "month": ("time", 2628000), "years": ("time", 31536000), "year": ("time", 31536000),
     "kb": ("size", 1e3), "mb": ("size", 1e6), "gb": ("size", 1e9), "tb": ("size", 1e12), "pb": ("size", 1e15),
     "%": ("percent", 1), "nines": ("nines", 1),
 }  # fmt: skip
@@ -50,10 +50,13 @@ _NUMBER = re.compile(
     rf"(?:\s*-?\s*(?P<unit>{_UNIT_RX})\b|(?P<pct>%))?(?![\w.]*\d)"
 )
 _WORD_TIME = re.compile(r"\b(?:instant(?:ly|aneous(?:ly)?)?|immediately|milliseconds|right away|real[- ]time)\b")
+_EVERY = re.compile(r"\b(?:every|once an?) (?P<unit>seconds|min|hours|days)\b")  # normalised units
+_EVERY_SECONDS = {"seconds": 1, "min": 60, "hours": 3600, "days": 86400}
 _LIMIT = re.compile(
     r"\b(?:up to|upto|max(?:imum|imal)?|at most|as much as|as long as|tops? out|caps?|capped|limit(?:ed)?|"
     r"no more than|ceiling|as high as|longest|highest|up until|until)\b|<=?|\bmax out\b"
 )
+_LIMIT_AFTER = re.compile(r"\W*(?:at (?:the )?most|max(?:imum)?|tops?|or less)\b")
 _NEGATOR = re.compile(r"\b(?:not|no|never|without|cannot|neither|nor|non|isn't|aren't|doesn't|don't|can't|won't)\b")
 _CLAUSE = re.compile(r"[,;:()]|->|=>|\b(?:but|while|whereas|although|though|however|unlike|so|because|and)\b")
 # A name right after one of these is what the subject is compared with ("unlike S3, EFS ..."): never the subject.
@@ -168,7 +171,7 @@ def parse_table(data: dict, topics: set[str] | None = None) -> Table:
             dim = entry["dimension"]
             values = entry.get("is", [])
             values = [values] if isinstance(values, str) else values
-            if dim not in dims or not values or any(v not in dims[dim] for v in values):
+            if dim not in dims or any(v not in dims[dim] for v in values):
                 raise ValueError(f"{what}: unknown dimension or value {dim!r} {values!r}")
             facts.append(Fact(**common, dimension=dim, values=frozenset(values)))
         elif "cue" in entry:
@@ -221,6 +224,9 @@ def _negated(sentence: str, start: int) -> bool:
 
 
 def _number_value(m: re.Match) -> tuple[str, float, float] | None:
+    if m.re is _EVERY:
+        seconds = float(_EVERY_SECONDS[m.group("unit")])
+        return "time", seconds, seconds
     unit = m.group("unit") or m.group("pct") or ""
     lo = float(m.group("lo"))
     hi = float(m.group("hi")) if m.group("hi") else lo
@@ -371,6 +377,12 @@ def _check_sentence(table: Table, sentence: str, topic, only, norm) -> tuple[Fac
                 continue
             if any(v in fact.values and not neg for _m, v, neg in values):
                 continue  # it also says a true value ("lift and shift, as is"): not read as a contradiction
+            named = {s[2] for s in subjects} - {sid}
+            values = [
+                (m, v, neg) for m, v, neg in values
+                if neg or not any(v in table.by_subject_dim[(o, dim)].values for o in named
+                                  if (o, dim) in table.by_subject_dim)
+            ]  # fmt: skip  # "ELB works with Auto Scaling to add instances": the value is the other one's
             for m, value, negated in values:
                 if (not negated and value not in fact.values) or (
                     negated and fact.values == {value} and dim in _NEGATABLE
@@ -383,8 +395,11 @@ def _check_sentence(table: Table, sentence: str, topic, only, norm) -> tuple[Fac
             continue
         numbers.append((m.start(), m.end(), m))
     for m in _WORD_TIME.finditer(sentence):
-        if not inside_name(m.start()):
+        if not inside_name(m.start()) and not _negated(sentence, m.start()):
             numbers.append((m.start(), m.end(), None))
+    for m in _EVERY.finditer(sentence):  # "every minute" is one minute
+        if not inside_name(m.start()) and not any(s <= m.start() < e for s, e, _m in numbers):
+            numbers.append((m.start(), m.end(), m))
     if not numbers:
         return None
     for start, end, m in numbers:
@@ -392,7 +407,9 @@ def _check_sentence(table: Table, sentence: str, topic, only, norm) -> tuple[Fac
             facts = table.numbers_of.get(sid)
             if not facts:
                 continue
-            cues = [(f, c) for f in facts for c in f.cue.finditer(sentence)]
+            kind = _kind(m)
+            fitting = [f for f in facts if f.unit == kind or (f.unit == "nines" and kind == "percent")]
+            cues = [(f, c) for f in fitting for c in f.cue.finditer(sentence)]
             if not cues:
                 continue
             fact, cue = min(cues, key=lambda fc: _distance(fc[1], start, end))
@@ -419,13 +436,29 @@ def _counts_something_else(sentence: str, m: re.Match, cue: re.Match) -> bool:
     return not (m.end() <= cue.start() <= m.end() + 14)
 
 
+@dataclass(frozen=True)
+class _Span:
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+
 _WHOLE_SENTENCE = {"who"}
 # Dimensions with two sides, where denying the true value says the other ("NACLs are not stateless"); "no allow
 # rule for X" or "not a type of queue" deny something else.
 _NEGATABLE = {"scope", "state", "storage", "price", "hosting", "namespace"}
 _PARTY = {
-    "aws": re.compile(r"\b(?:customers?|you|me|the user)\b"),  # when AWS is said, the customer must not be
-    "customer": re.compile(r"(?<![\w-])aws\b(?!\s+(?:account|resources|services|cloud|console|region|regions)\b)"),
+    "aws": re.compile(
+        r"\b(?:customers?|you|me|the user|on[- ]prem\w*|traditional|own data cent\w+)\b"
+    ),  # when AWS is said, the customer must not be
+    "customer": re.compile(
+        r"(?<![\w-])aws\b(?!\s+(?:account|resources|services|cloud|console|region|regions|data cent\w+|facilities)\b)"
+    ),
 }
 _IN_MATCH_NEGATION = re.compile(r"n't\b|\bnot\b|\bnever\b")
 
@@ -443,7 +476,10 @@ def _whole_sentence(table, dim, names, hits, subjects, defaults, sentence, only)
         return None
     [value] = values
     rest = sentence
-    for m in hits:  # the other party named anywhere else: "AWS for the hardware, the customer for the data"
+    for m in [
+        *hits,
+        *(_Span(a, b) for a, b, _sid, _role in subjects),
+    ]:  # the other party named anywhere else: "AWS for the hardware, the customer for the data"
         rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
     if _PARTY[value].search(rest):
         return None
@@ -498,8 +534,10 @@ def _contradicts(fact: Fact, m: re.Match | None, sentence: str, at: int, start: 
         elif kind != fact.unit:
             return False
     window = sentence[max(0, at - 12) : start] + " " + cue.group(0)  # what leads up to the number
-    ranges = fact.limit_ok if _LIMIT.search(window) else fact.ok
-    return not any(lo <= b * 1.01 and hi >= a * 0.99 for a, b in ranges)
+    limit = _LIMIT.search(window) or _LIMIT_AFTER.match(sentence, m.end() if m is not None else start)
+    ranges = fact.limit_ok if limit else fact.ok
+    slack = (1e-6 if lo >= 99 else 0.5) if kind == "percent" else 0.01 * max(abs(lo), abs(hi))
+    return not any(lo <= b + slack and hi >= a - slack for a, b in ranges)
 
 
 def find_contradiction(text: str, topic: str | None = None) -> Fact | None:
