@@ -151,10 +151,11 @@ class Claim:
         """`claim.pattern.search(text)`, as the old errata were read."""
         return self
 
-    def search(self, text: str, topic: str | None = None) -> Span | None:
-        """The span of `text` this claim says is wrong, else None."""
+    def search(self, text: str, topic: str | None = None, *, about_checked: bool = False) -> Span | None:
+        """The span of `text` this claim says is wrong, else None. `about_checked`: the caller has already
+        found the claim's subject in the text (or the page is one the claim applies on)."""
         norm, where = _normalised(text)
-        if self.about is not None and not self.about.search(norm):
+        if not about_checked and self.about is not None and not self.about.search(norm):
             if topic is None or topic not in self.also:
                 return None
         if self.about is None:
@@ -323,7 +324,7 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
                 continue  # no phrase of the claims without such words occurs
         elif topic not in claim.also and not claim.about.search(norm):
             continue
-        if claim.search(line, topic) is not None:
+        if claim.search(line, topic, about_checked=True) is not None:
             return claim
     if claims is _claims():  # then the table of reference facts (content/reference_facts.toml)
         from content.ingest.facts_check import find_contradiction  # noqa: PLC0415

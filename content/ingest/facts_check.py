@@ -106,17 +106,98 @@ class Fact:
         return found[1] if found else None
 
 
-@dataclass
+@dataclass(eq=False)
 class Table:
     subjects: dict[str, Subject]
-    subject_rx: re.Pattern
-    group_subject: dict[str, str]
+    subject_parts: list[tuple[re.Pattern, tuple[str, ...] | None]]  # per subject: its regex, words it needs
     by_topic: dict[str, list[str]]  # topic -> its page subjects
     facts: list[Fact]
     dims: dict[str, dict[str, re.Pattern]]  # dimension -> value -> cue
-    dim_rx: dict[str, re.Pattern]  # dimension -> one regex, a named group per value
+    value_parts: dict[str, list[tuple[re.Pattern, tuple[str, ...] | None]]]  # dimension -> per value: cue, words
     by_subject_dim: dict[tuple[str, str], Fact]
     numbers_of: dict[str, list[Fact]]
+    dims_of: dict[str, set[str]]  # subject -> dimensions it has facts in
+
+    @functools.cached_property
+    def value_of(self) -> dict[re.Pattern, str]:
+        return {rx: value for dim, values in self.dims.items() for value, rx in values.items()}
+
+    @functools.cached_property
+    def subject_of(self) -> dict[re.Pattern, str]:
+        return {rx: sid for (rx, _keys), sid in zip(self.subject_parts, self.subjects, strict=True)}
+
+    def subject_regex(self, norm: str) -> _Subjects | None:
+        """The subjects whose names can occur in this line (looked up by the words their names need)."""
+        wanted = set(self.needle_index[None])
+        for needle in [k for k in self.needles if k in norm]:
+            wanted.update(self.needle_index[needle])
+        return _Subjects(self, tuple(sorted(wanted))) if wanted else None
+
+    @functools.cached_property
+    def needles(self) -> tuple[str, ...]:
+        return tuple(k for k in self.needle_index if k)
+
+    @functools.cached_property
+    def needle_index(self) -> dict[str | None, list[int]]:
+        """Word a name needs -> the subjects needing it (None: the subjects to look for in every line)."""
+        index: dict[str | None, list[int]] = {None: []}
+        for i, (_rx, keys) in enumerate(self.subject_parts):
+            for key in keys or (None,):
+                index.setdefault(key, []).append(i)
+        return index
+
+
+class _Subjects:
+    """Finds the names of some subjects in a text, as one alternation of them in file order would."""
+
+    def __init__(self, table: Table, wanted: tuple[int, ...]):
+        self.parts = [(i, table.subject_parts[i][0]) for i in wanted]
+
+    def finditer(self, text: str) -> list[re.Match]:
+        hits = sorted(((m.start(), i, m) for i, rx in self.parts for m in rx.finditer(text)), key=lambda h: h[:2])
+        out, end = [], 0
+        for start, _i, m in hits:
+            if start >= end:
+                out.append(m)
+                end = m.end()
+        return out
+
+
+_OPTIONAL_GROUP = re.compile(r"\((\?(?:[:=!]|<[=!]|P<\w+>))?([^()]*)\)([?*]|\{0,?\d*\})?")
+
+
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """A word each alternative of `pattern` needs (its longest literal run of letters or digits), or None when
+    some alternative needs none: a line without any of them cannot match, so the regex is not run on it."""
+    text = re.sub(r"\\.", "#", pattern)
+    text = re.sub(r"\[[^\]]*\]", "#", text)
+    while "(" in text:
+
+        def flatten(m: re.Match) -> str:
+            kind, body, optional = m.group(1) or "", m.group(2), m.group(3)
+            if optional or "|" in body or kind not in ("", "?:"):
+                return "#"
+            return body
+
+        new = _OPTIONAL_GROUP.sub(flatten, text)
+        if new == text:
+            return None
+        text = new
+    out = []
+    for alternative in text.split("|"):
+        alternative = re.sub(r".[?*]|.\{0,?\d*\}", "#", alternative)
+        runs = re.findall(r"[a-z0-9]{2,}", alternative)
+        if not runs:
+            return None
+        out.append(max(runs, key=lambda run: (run not in _COMMON_WORDS, len(run))))
+    return tuple(dict.fromkeys(out))
+
+
+# Words too common to look a name up by ("simple queue SERVICE"): another word of the name is used.
+_COMMON_WORDS = frozenset(
+    "aws amazon data service services storage cloud instance instances security standard network application "
+    "user users support elastic management the system file simple".split()
+)
 
 
 def _compile(pattern: str, what: str) -> re.Pattern:
@@ -128,8 +209,8 @@ def _compile(pattern: str, what: str) -> re.Pattern:
 
 def parse_table(data: dict, topics: set[str] | None = None) -> Table:
     """The reference facts from the TOML data, checked: topics in the catalog, patterns compile, a source each."""
-    subjects, parts, group_subject = {}, [], {}
-    for i, (sid, entry) in enumerate(data.get("subject", {}).items()):
+    subjects = {}
+    for sid, entry in data.get("subject", {}).items():
         what = f"subject {sid!r}"
         if not entry.get("names") or not entry.get("topic"):
             raise ValueError(f"{what}: needs names and topic")
@@ -137,15 +218,17 @@ def parse_table(data: dict, topics: set[str] | None = None) -> Table:
             raise ValueError(f"{what}: unknown topic {entry['topic']!r}")
         _compile(entry["names"], what)
         subjects[sid] = Subject(sid, entry["topic"], entry.get("page", True))
-        group = f"s{i}"
-        group_subject[group] = sid
-        parts.append(f"(?P<{group}>(?:(?:aws|amazon) )?(?:{entry['names']}))")
-    subject_rx = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.I)
-    dims, dim_rx = {}, {}
+    subject_parts = [
+        (
+            re.compile(r"(?<![\w-])(?:(?:aws|amazon) )?(?:" + entry["names"] + r")(?![\w])", re.I),
+            _needles(entry["names"]),
+        )
+        for entry in data.get("subject", {}).values()
+    ]
+    dims, value_parts = {}, {}
     for dim, values in data.get("dimension", {}).items():
         dims[dim] = {v: _compile(p, f"dimension {dim}.{v}") for v, p in values.items()}
-        names = list(values)
-        dim_rx[dim] = re.compile("|".join(f"(?P<v{k}>{values[v]})" for k, v in enumerate(names)), re.I)
+        value_parts[dim] = [(dims[dim][v], _needles(p)) for v, p in values.items()]
     facts, seen = [], set()
     for n, entry in enumerate(data.get("fact", [])):
         what = f"fact #{n + 1} ({entry.get('id', '?')})"
@@ -199,7 +282,12 @@ def parse_table(data: dict, topics: set[str] | None = None) -> Table:
             by_subject_dim[(f.subject, f.dimension)] = f
         else:
             numbers_of.setdefault(f.subject, []).append(f)
-    return Table(subjects, subject_rx, group_subject, by_topic, facts, dims, dim_rx, by_subject_dim, numbers_of)
+    dims_of: dict[str, set[str]] = {}
+    for subject, dim in by_subject_dim:
+        dims_of.setdefault(subject, set()).add(dim)
+    return Table(
+        subjects, subject_parts, by_topic, facts, dims, value_parts, by_subject_dim, numbers_of, dims_of,
+    )  # fmt: skip
 
 
 @functools.cache
@@ -258,11 +346,14 @@ def _check(text: str, topic: str | None, only: str | None = None) -> tuple[Fact,
     table = load_table()
     line = clean_line(text)
     norm, where = _normalised(line)
-    named = list(table.subject_rx.finditer(norm))
-    if not named and (topic is None or not _topic_has_subjects(topic)):
-        return None
+    rx = table.subject_regex(norm)
+    hits = rx.finditer(norm) if rx is not None else []
+    if not hits and (topic is None or not _topic_has_subjects(topic)):
+        return None  # names no subject, and its page has none
     for start, sentence in _sentences(norm):
-        found = _check_sentence(table, sentence, topic, only, norm)
+        end = start + len(sentence)
+        mine = [(m.start() - start, m.end() - start, m.re) for m in hits if start <= m.start() and m.end() <= end]
+        found = _check_sentence(table, mine, sentence, topic, only, norm)
         if found:
             fact, b, e = found
             b, e = start + b, start + max(e, b + 1)
@@ -270,16 +361,20 @@ def _check(text: str, topic: str | None, only: str | None = None) -> tuple[Fact,
     return None
 
 
-def _subjects_in(table: Table, sentence: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, subject id, role): role "subject", "object" (after a preposition) or "contrast"."""
+def _subjects_in(table: Table, sentence: str, found=None) -> list[tuple[int, int, str, str]]:
+    """(start, end, subject id, role): role "subject", "object" (after a preposition) or "contrast".
+    `found`: the names already found in the sentence, as (start, end, regex)."""
+    if found is None:
+        rx = table.subject_regex(sentence)
+        found = [(m.start(), m.end(), m.re) for m in rx.finditer(sentence)] if rx else []
     out: list[tuple[int, int, str, str]] = []
-    for m in table.subject_rx.finditer(sentence):
-        sid = table.group_subject[m.lastgroup]
-        before = sentence[max(0, m.start() - 24) : m.start()]
+    for start, end, rx in found:
+        sid = table.subject_of[rx]
+        before = sentence[max(0, start - 24) : start]
         role = "contrast" if _CONTRAST.search(before) else "object" if _OBJECT.search(before) else "subject"
-        if out and out[-1][3] == "contrast" and _LIST_GLUE.fullmatch(sentence[out[-1][1] : m.start()]):
+        if out and out[-1][3] == "contrast" and _LIST_GLUE.fullmatch(sentence[out[-1][1] : start]):
             role = out[-1][3]  # "such as S3, EFS and FSx": the whole list
-        out.append((m.start(), m.end(), sid, role))
+        out.append((start, end, sid, role))
     return out
 
 
@@ -335,8 +430,8 @@ def _closed_aside(sentence: str, start: int, pos: int) -> bool:
     return opened != -1 and sentence.find(")", opened) != -1 and sentence.find(")", opened) < pos
 
 
-def _check_sentence(table: Table, sentence: str, topic, only, norm) -> tuple[Fact, int, int] | None:
-    subjects = _subjects_in(table, sentence)
+def _check_sentence(table: Table, found, sentence: str, topic, only, norm) -> tuple[Fact, int, int] | None:
+    subjects = _subjects_in(table, sentence, found)
     defaults: list[str] = []
     if not subjects and topic and len(table.by_topic.get(topic, ())) == 1 and norm.count(" | ") < 2:
         # the page's subject, when the page has one and the line is not a table row
@@ -352,10 +447,18 @@ def _check_sentence(table: Table, sentence: str, topic, only, norm) -> tuple[Fac
     def inside_name(pos: int) -> bool:
         return any(a <= pos < b for a, b in spans)
 
+    present = {s[2] for s in subjects} | set(defaults)
+    wanted = set().union(*(table.dims_of.get(sid, ()) for sid in present))
     # values of dimensions
-    for dim, rx in table.dim_rx.items():
-        names = list(table.dims[dim])
-        hits = [m for m in rx.finditer(sentence) if not inside_name(m.start())]
+    for dim, parts in table.value_parts.items():
+        if dim not in wanted:
+            continue
+        names = table.value_of
+        hits = sorted(
+            (m for rx, keys in parts if keys is None or any(k in sentence for k in keys)
+             for m in rx.finditer(sentence) if not inside_name(m.start())),
+            key=lambda m: m.start(),
+        )  # fmt: skip
         if not hits:
             continue
         if dim in _WHOLE_SENTENCE:  # "customers guard the data centers": the subject may follow the value
@@ -367,7 +470,7 @@ def _check_sentence(table: Table, sentence: str, topic, only, norm) -> tuple[Fac
             continue  # a list or a comparison of three or more ("the 7 Rs: retire, retain, rehost (lift ...)")
         said: dict[str, list[tuple[re.Match, str, bool]]] = {}  # subject -> its values here
         for m in hits:
-            value = names[int(m.lastgroup[1:])]
+            value = names[m.re]
             owners = _clause_subject(subjects, m.start(), sentence) or _owner(subjects, m.start(), defaults, sentence)
             for sid in owners:
                 said.setdefault(sid, []).append((m, value, _value_negated(sentence, m)))
@@ -389,6 +492,8 @@ def _check_sentence(table: Table, sentence: str, topic, only, norm) -> tuple[Fac
                 ):
                     return fact, m.start(), m.end()
     # numbers
+    if not any(sid in table.numbers_of for sid in present):
+        return None
     numbers = []
     for m in _NUMBER.finditer(sentence):
         if inside_name(m.start()):
@@ -409,7 +514,7 @@ def _check_sentence(table: Table, sentence: str, topic, only, norm) -> tuple[Fac
                 continue
             kind = _kind(m)
             fitting = [f for f in facts if f.unit == kind or (f.unit == "nines" and kind == "percent")]
-            cues = [(f, c) for f in fitting for c in f.cue.finditer(sentence)]
+            cues = [(f, c) for f in fitting for c in f.cue.finditer(sentence) if not inside_name(c.start())]
             if not cues:
                 continue
             fact, cue = min(cues, key=lambda fc: _distance(fc[1], start, end))
@@ -471,7 +576,7 @@ def _value_negated(sentence: str, m: re.Match) -> bool:
 
 def _whole_sentence(table, dim, names, hits, subjects, defaults, sentence, only):
     """Who is responsible: any duty named in the sentence, when the sentence names one party only."""
-    values = {names[int(m.lastgroup[1:])] for m in hits if not _value_negated(sentence, m)}
+    values = {names[m.re] for m in hits if not _value_negated(sentence, m)}
     if len(values) != 1 or any(_value_negated(sentence, m) for m in hits):
         return None
     [value] = values
