@@ -57,7 +57,10 @@ _LIMIT = re.compile(
     r"no more than|ceiling|as high as|longest|highest|up until|until)\b|<=?|\bmax out\b"
 )
 _LIMIT_AFTER = re.compile(r"\W*(?:at (?:the )?most|max(?:imum)?|tops?|or less)\b")
-_NEGATOR = re.compile(r"\b(?:not|no|never|without|cannot|neither|nor|non|isn't|aren't|doesn't|don't|can't|won't)\b")
+_NEGATOR = re.compile(
+    r"\b(?:not|no|never|without|cannot|neither|nor|non|isn't|aren't|doesn't|don't|can't|won't|unlike|instead of|"
+    r"rather than|as opposed to)\b"
+)
 _CLAUSE = re.compile(r"[,;:()]|->|=>|\b(?:but|while|whereas|although|though|however|unlike|so|because|and)\b")
 # A name right after one of these is what the subject is compared with ("unlike S3, EFS ..."): never the subject.
 _CONTRAST = re.compile(
@@ -471,7 +474,9 @@ def _check_sentence(table: Table, found, sentence: str, topic, only, norm) -> tu
         said: dict[str, list[tuple[re.Match, str, bool]]] = {}  # subject -> its values here
         for m in hits:
             value = names[m.re]
-            owners = _clause_subject(subjects, m.start(), sentence) or _owner(subjects, m.start(), defaults, sentence)
+            owners = _clause_subject(subjects, m.start(), sentence)
+            if not owners and dim not in _CLAUSE_ONLY:
+                owners = _owner(subjects, m.start(), defaults, sentence)
             for sid in owners:
                 said.setdefault(sid, []).append((m, value, _value_negated(sentence, m)))
         for sid, values in said.items():
@@ -554,9 +559,12 @@ class _Span:
 
 
 _WHOLE_SENTENCE = {"who"}
+# Dimensions whose values are said of many things ("rarely accessed data", "relational databases"): only the
+# grammatical subject of the clause owns them.
+_CLAUSE_ONLY = {"access", "model", "level"}
 # Dimensions with two sides, where denying the true value says the other ("NACLs are not stateless"); "no allow
 # rule for X" or "not a type of queue" deny something else.
-_NEGATABLE = {"scope", "state", "storage", "price", "hosting", "namespace"}
+_NEGATABLE = {"scope", "state", "storage", "price", "hosting", "namespace", "interruption"}
 _PARTY = {
     "aws": re.compile(
         r"\b(?:customers?|you|me|the user|on[- ]prem\w*|traditional|own data cent\w+)\b"
