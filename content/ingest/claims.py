@@ -312,7 +312,8 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
         phrases = _phrase_union(claims)
         if known:
             _PHRASES[id(claims)] = phrases
-    any_phrase = phrases is None or bool(phrases.search(line) or phrases.search(norm))
+    # (with re.I, the normalised text needs a second look only when it differs from the line in more than case)
+    any_phrase = phrases is None or bool(phrases.search(line) or (norm != lowered and phrases.search(norm)))
     index = _INDEXES.get(id(claims)) if known else None
     if index is None:
         index = _ClaimIndex(claims)
@@ -329,7 +330,7 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     if claims is _claims():  # then the table of reference facts (content/reference_facts.toml)
         from content.ingest.facts_check import find_contradiction  # noqa: PLC0415
 
-        return find_contradiction(text, topic)
+        return find_contradiction(text, topic, cleaned=line)
     return None
 
 

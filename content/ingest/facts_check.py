@@ -343,11 +343,11 @@ def _topic_has_subjects(topic: str) -> bool:
     return bool(load_table().by_topic.get(topic))
 
 
-def _check(text: str, topic: str | None, only: str | None = None) -> tuple[Fact, Span] | None:
+def _check(text: str, topic: str | None, only: str | None = None, line: str | None = None) -> tuple[Fact, Span] | None:
     from content.catalog import clean_line  # noqa: PLC0415
 
     table = load_table()
-    line = clean_line(text)
+    line = clean_line(text) if line is None else line
     norm, where = _normalised(line)
     rx = table.subject_regex(norm)
     hits = rx.finditer(norm) if rx is not None else []
@@ -437,14 +437,19 @@ def _check_sentence(table: Table, found, sentence: str, topic, only, norm) -> tu
     subjects = _subjects_in(table, sentence, found)
     defaults: list[str] = []
     if not subjects and topic and len(table.by_topic.get(topic, ())) == 1 and norm.count(" | ") < 2:
-        # the page's subject, when the page has one and the line is not a table row
-        from content.catalog import load_catalog  # noqa: PLC0415
-
-        others = [t for t in load_catalog().mentions(sentence) if t != topic]
-        if not others:  # a line naming another service (one without facts) is not about the page's subject
-            defaults = table.by_topic[topic]
+        defaults = table.by_topic[topic]  # the page's subject, when the page has one and the line is not a table row
     if not subjects and not defaults:
         return None
+    found = _find_in_sentence(table, subjects, defaults, sentence, only)
+    if found and not subjects:
+        from content.catalog import load_catalog  # noqa: PLC0415
+
+        if any(t != topic for t in load_catalog().mentions(sentence)):
+            return None  # a line naming another service (one without facts) is not about the page's subject
+    return found
+
+
+def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> tuple[Fact, int, int] | None:
     spans = [(s[0], s[1]) for s in subjects]
 
     def inside_name(pos: int) -> bool:
@@ -653,9 +658,10 @@ def _contradicts(fact: Fact, m: re.Match | None, sentence: str, at: int, start: 
     return not any(lo <= b + slack and hi >= a - slack for a, b in ranges)
 
 
-def find_contradiction(text: str, topic: str | None = None) -> Fact | None:
-    """The reference fact this line of a note contradicts, else None. `topic`: the page it sits on."""
+def find_contradiction(text: str, topic: str | None = None, *, cleaned: str | None = None) -> Fact | None:
+    """The reference fact this line of a note contradicts, else None. `topic`: the page it sits on; `cleaned`:
+    the line as `clean_line` gives it, when the caller has it already."""
     if not text or not text.strip():
         return None
-    found = _check(text, topic)
+    found = _check(text, topic, line=cleaned)
     return found[0] if found else None
