@@ -151,10 +151,11 @@ class Claim:
         """`claim.pattern.search(text)`, as the old errata were read."""
         return self
 
-    def search(self, text: str, topic: str | None = None) -> Span | None:
-        """The span of `text` this claim says is wrong, else None."""
+    def search(self, text: str, topic: str | None = None, *, about_checked: bool = False) -> Span | None:
+        """The span of `text` this claim says is wrong, else None. `about_checked`: the caller has already
+        found the claim's subject in the text (or the page is one the claim applies on)."""
         norm, where = _normalised(text)
-        if self.about is not None and not self.about.search(norm):
+        if not about_checked and self.about is not None and not self.about.search(norm):
             if topic is None or topic not in self.also:
                 return None
         if self.about is None:
@@ -291,7 +292,11 @@ def load_claims() -> list[Claim]:
 
 
 def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | None:
-    """The first claim that says this line of a note is wrong, else None. `topic`: the page it sits on."""
+    """The first claim that says this line of a note is wrong, else None. `topic`: the page it sits on.
+
+    With the default claims, a line no claim flags is then compared with the reference facts
+    (content/ingest/facts_check.py): the answer is then a `facts_check.Fact`, read like a claim (id, topic,
+    correction, source, `pattern.search`)."""
     if not text or not text.strip():
         return None
     from content.catalog import clean_line  # noqa: PLC0415
@@ -307,7 +312,8 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
         phrases = _phrase_union(claims)
         if known:
             _PHRASES[id(claims)] = phrases
-    any_phrase = phrases is None or bool(phrases.search(line) or phrases.search(norm))
+    # (with re.I, the normalised text needs a second look only when it differs from the line in more than case)
+    any_phrase = phrases is None or bool(phrases.search(line) or (norm != lowered and phrases.search(norm)))
     index = _INDEXES.get(id(claims)) if known else None
     if index is None:
         index = _ClaimIndex(claims)
@@ -319,8 +325,12 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
                 continue  # no phrase of the claims without such words occurs
         elif topic not in claim.also and not claim.about.search(norm):
             continue
-        if claim.search(line, topic) is not None:
+        if claim.search(line, topic, about_checked=True) is not None:
             return claim
+    if claims is _claims():  # then the table of reference facts (content/reference_facts.toml)
+        from content.ingest.facts_check import find_contradiction  # noqa: PLC0415
+
+        return find_contradiction(text, topic, cleaned=line)
     return None
 
 

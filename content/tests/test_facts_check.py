@@ -1,0 +1,326 @@
+"""The table of reference facts (content/reference_facts.toml): one true fact catches its contradictions in any
+wording. The statements below are written for this test, in the ways study notes phrase things; none is taken
+from a notes file.
+"""
+
+import pytest
+from django.urls import reverse
+
+from content.catalog import load_catalog
+from content.ingest.claims import find_claim
+from content.ingest.facts_check import find_contradiction, load_facts, parse_table
+from content.models import Section
+
+FACTS = load_facts()
+
+# Each says something the table contradicts: another scope, state, storage kind, purpose, price, responsible
+# party, or a figure outside the true range.
+CONTRADICTIONS = [
+    "Identity and Access Management is region-scoped.",
+    "Remember to recreate your IAM users in each Region you deploy to.",
+    "Route 53 hosted zones are tied to one region.",
+    "Amazon CloudFront runs in a single region you choose.",
+    "An EBS volume can be attached to an instance in another Availability Zone.",
+    "EBS volumes are replicated across multiple AZs automatically.",
+    "A subnet spans several Availability Zones.",
+    "S3 One Zone-IA replicates objects across three AZs.",
+    "KMS is a global service.",
+    "Bucket names only have to be unique within your account.",
+    "NACLs are stateful.",
+    "Security groups are not stateful.",
+    "Security groups: stateless, so add outbound rules for replies.",
+    "With a security group you can deny a specific IP address.",
+    "Lambda functions keep state between invocations, so they are stateful.",
+    "Amazon EBS is object storage.",
+    "EFS is block storage for a single instance.",
+    "S3 is block storage.",
+    "Amazon EFS supports Windows instances over SMB.",
+    "Amazon Inspector detects threats such as compromised credentials.",
+    "GuardDuty is used to discover PII in your buckets.",
+    "Macie scans your EC2 instances for vulnerabilities.",
+    "AWS Shield blocks SQL injection and cross-site scripting.",
+    "CloudTrail collects performance metrics of your applications.",
+    "AWS Config records every API call made in the account.",
+    "CloudWatch shows the configuration history of your resources.",
+    "SQS pushes messages to its subscribers.",
+    "SNS consumers poll the topic for new messages.",
+    "Athena is a data warehouse.",
+    "Redshift is meant for OLTP workloads.",
+    "Cost Explorer estimates the cost of a planned architecture before you build it.",
+    "The Pricing Calculator sends alerts when your spend crosses a threshold.",
+    "AWS Budgets shows you a breakdown of what you spent in previous months.",
+    "An Application Load Balancer adds instances when traffic grows.",
+    "Auto Scaling distributes incoming traffic across your instances.",
+    "Route 53 caches your static content at edge locations.",
+    "Shield Standard is a paid subscription.",
+    "Shield Advanced comes at no extra cost.",
+    "IAM charges per user per month.",
+    "Elastic Beanstalk is a paid service on top of the resources it creates.",
+    "Data transfer into AWS is charged per GB.",
+    "NAT gateways are free.",
+    "DynamoDB requires you to provision and patch servers.",
+    "With Lambda you choose the instance type that runs your code.",
+    "RDS is serverless.",
+    "The customer is responsible for the physical security of AWS data centers.",
+    "Patching the hypervisor is the customer's responsibility.",
+    "AWS is responsible for encrypting customer data.",
+    "On RDS, the customer handles patching the OS of the database instances.",
+    "S3 is designed for 99.9% durability.",
+    "S3 Standard offers 99.999999999% availability.",
+    "A Lambda invocation can last up to 1 hour.",
+    "SQS can retain messages for 30 days.",
+    "The SQS visibility timeout can be at most 1 hour.",
+    "Spot instances can be up to 60% cheaper than On-Demand.",
+    "Reserved Instances save up to 95% compared to On-Demand.",
+    "AWS warns you 30 seconds before reclaiming a Spot Instance.",
+    "Reserved Instances are available with 2-year terms.",
+    "Glacier Instant Retrieval takes 3-5 hours to return data.",
+    "Data in Glacier Flexible Retrieval is available instantly.",
+    "Deep Archive retrieval completes within 5 minutes.",
+    "A DynamoDB item can be as large as 4 MB.",
+    "CloudTrail event history keeps 30 days of events.",
+    "Kinesis Data Streams retain data for 7 days at most.",
+    "RDS automated backups can be retained for up to 60 days.",
+    "Business support responds within 15 minutes when production is down.",
+    "Enterprise support answers business-critical issues within 1 hour.",
+    "Basic monitoring in CloudWatch publishes metrics every minute.",
+    "The free tier gives you 1000 hours of t2.micro per month.",
+    "Standard-IA is designed for 99.99% availability.",
+    "Developer support includes 24/7 phone access.",
+    "Basic support includes a Technical Account Manager.",
+    "Business support comes with a designated TAM.",
+    "Direct Connect sends your traffic over the public internet.",
+    "A Site-to-Site VPN is a dedicated private connection.",
+    "Retain means moving the application to AWS without changes.",
+    "Retire means re-architecting the application as microservices.",
+    "S3 Standard is the class meant for archival data.",
+    "Glacier Deep Archive is designed for frequently accessed data.",
+    "Standard-IA is meant for hot data that is read all the time.",
+    "DynamoDB is a relational database.",
+    "Aurora is a NoSQL key-value store.",
+    "Neptune is a relational database for financial transactions.",
+    "ElastiCache is a graph database.",
+    "EC2 is a PaaS offering.",
+    "Elastic Beanstalk is IaaS.",
+    "Security groups are applied at the subnet level.",
+    "Network ACLs are attached to individual instances.",
+    "Spot Instances are never interrupted once they start.",
+    "On-Demand instances can be reclaimed by AWS at any time.",
+    "On-Demand pricing requires a 1-year commitment.",
+    "A Snowball moves your data over the internet.",
+    "DataSync ships you a physical device.",
+    "An EBS snapshot stays in a single AZ.",
+    "A VPC can span multiple Regions.",
+    "An Auto Scaling group can span several Regions.",
+    "SQS is built for real-time streaming analytics of clickstreams.",
+]
+
+# True statements on the same facts, in the same kinds of wording, and ones that name two services.
+AGREEING = [
+    "IAM is a global service.",
+    "IAM users are global; you do not recreate them per Region.",
+    "Route 53 is a global DNS service.",
+    "CloudFront is global, serving content from edge locations.",
+    "An EBS volume lives in one AZ and attaches to instances in that AZ.",
+    "EBS volumes are replicated within their Availability Zone.",
+    "Each subnet lives in exactly one Availability Zone.",
+    "One Zone-IA keeps data in a single AZ.",
+    "KMS keys are regional.",
+    "Bucket names are globally unique.",
+    "Network ACLs are stateless.",
+    "Security groups are stateful.",
+    "Security groups only have allow rules; use a NACL to deny an IP.",
+    "NACLs support allow and deny rules.",
+    "Lambda functions are stateless.",
+    "EBS is block storage.",
+    "EFS is a shared file system for Linux instances.",
+    "S3 is object storage.",
+    "FSx for Windows File Server provides SMB shares.",
+    "Inspector scans EC2 instances for software vulnerabilities.",
+    "GuardDuty detects threats such as compromised instances.",
+    "Macie discovers PII in S3 buckets.",
+    "Shield protects against DDoS attacks.",
+    "WAF blocks SQL injection and cross-site scripting.",
+    "CloudTrail records API calls in your account.",
+    "AWS Config records the configuration history of your resources.",
+    "CloudWatch collects metrics such as CPU utilization.",
+    "SNS pushes messages to subscribers.",
+    "SQS consumers poll the queue for messages.",
+    "Athena runs SQL queries directly on data in S3.",
+    "Redshift is a data warehouse for OLAP.",
+    "Cost Explorer shows your historical spend and forecasts future costs.",
+    "The Pricing Calculator estimates the cost of a planned workload.",
+    "AWS Budgets alerts you when costs exceed your budget.",
+    "QuickSight builds BI dashboards.",
+    "A load balancer distributes traffic across instances.",
+    "Auto Scaling adds instances when demand rises.",
+    "CloudFront caches content at edge locations.",
+    "Shield Standard is free for every customer.",
+    "Shield Advanced is a paid service.",
+    "IAM is free of charge.",
+    "Elastic Beanstalk is free; you pay for the underlying resources.",
+    "Data transfer into AWS is free.",
+    "NAT gateways are billed per hour.",
+    "DynamoDB is serverless.",
+    "Lambda is serverless: no servers to manage.",
+    "With RDS you choose the instance class; AWS patches the engine.",
+    "AWS is responsible for the physical security of its data centers.",
+    "AWS manages the hypervisor.",
+    "The customer is responsible for encrypting customer data.",
+    "On EC2, the customer patches the guest OS.",
+    "S3 is designed for 99.999999999% durability and 99.99% availability.",
+    "Lambda functions time out after 15 minutes at most.",
+    "SQS keeps messages for 4 days by default and up to 14 days.",
+    "The SQS visibility timeout defaults to 30 seconds.",
+    "Spot instances are up to 90% cheaper than On-Demand.",
+    "Reserved Instances save up to 72%.",
+    "Spot instances get a 2-minute warning before interruption.",
+    "Reserved Instances come with 1-year or 3-year terms.",
+    "Glacier Instant Retrieval returns data in milliseconds.",
+    "Glacier Flexible Retrieval standard retrievals take 3-5 hours.",
+    "Deep Archive standard retrievals complete within 12 hours.",
+    "A DynamoDB item is limited to 400 KB.",
+    "CloudTrail event history covers 90 days.",
+    "Kinesis Data Streams keep data 24 hours by default, up to 365 days.",
+    "RDS automated backups are retained between 1 and 35 days.",
+    "Business support responds within 1 hour when production is down.",
+    "Enterprise support answers business-critical issues within 15 minutes.",
+    "Basic monitoring publishes EC2 metrics every 5 minutes.",
+    "The free tier includes 750 hours of t2.micro per month for 12 months.",
+    "Standard-IA is designed for 99.9% availability.",
+    "Business support includes 24/7 phone and chat access.",
+    "Enterprise support includes a designated TAM.",
+    "Direct Connect is a dedicated private connection to AWS.",
+    "A Site-to-Site VPN runs over the public internet.",
+    "Retain means keeping the application on premises for now.",
+    "Retire means decommissioning applications nobody uses.",
+    "Rehost is lift and shift.",
+    "Unlike security groups, NACLs are stateless.",
+    "NACLs, unlike security groups, are stateless.",
+    "Lambda stores state in DynamoDB because it is stateless.",
+    "CloudTrail logs API calls while CloudWatch tracks metrics.",
+    "Use CloudWatch, not CloudTrail, to monitor CPU.",
+    "Athena does not need a data warehouse: it queries S3 directly.",
+    "EFS can be mounted from instances in multiple AZs.",
+    "VPCs span all Availability Zones in a Region.",
+    "S3 Standard is for frequently accessed data.",
+    "Glacier Deep Archive is for long-term archives.",
+    "Standard-IA is for infrequently accessed data.",
+    "DynamoDB is a NoSQL key-value database.",
+    "Aurora is a relational database.",
+    "Neptune is a graph database.",
+    "ElastiCache is an in-memory cache.",
+    "EC2 is IaaS.",
+    "Elastic Beanstalk is PaaS.",
+    "Security groups are applied at the instance level.",
+    "Network ACLs are attached to subnets.",
+    "Spot Instances can be interrupted with two minutes' notice.",
+    "On-Demand instances need no commitment.",
+    "Snowball moves data offline on a shipped device.",
+    "DataSync moves data online over the network.",
+    "EBS snapshots are regional.",
+    "You can create VPCs in several Regions and peer them.",
+    "Kinesis handles real-time streaming data such as clickstreams.",
+    "Lifecycle rules move rarely accessed objects from S3 Standard to Glacier.",
+    "DocumentDB stores JSON documents instead of relational tables.",
+    "DAX is an in-memory cache in front of DynamoDB.",
+]
+
+
+def test_one_reference_fact_catches_its_contradictions_in_any_wording():
+    missed = [text for text in CONTRADICTIONS if find_contradiction(text) is None]
+    assert len(CONTRADICTIONS) >= 60
+    assert missed == []
+
+
+def test_true_statements_are_not_flagged_by_the_table_or_the_claims():
+    flagged = [(text, find_claim(text).id) for text in AGREEING if find_claim(text) is not None]
+    assert len(AGREEING) >= 60
+    assert flagged == []
+
+
+@pytest.mark.parametrize("fact", FACTS, ids=[f.id for f in FACTS])
+def test_a_fact_never_flags_its_own_correct_examples_or_correction(fact):
+    for text in fact.examples:
+        assert find_contradiction(text) is None, text
+    assert find_contradiction(fact.correction, fact.topic) is None, fact.correction
+    assert fact.correction.endswith((".", ")")) and fact.source.startswith("https://")
+
+
+def test_a_negation_flips_what_the_line_asserts():
+    assert find_contradiction("NACLs are not stateful.") is None
+    assert find_contradiction("Security groups are not stateless.") is None
+    assert find_contradiction("Security groups are not stateful.").id == "security-groups-are-stateful"
+    assert find_contradiction("With Fargate you don't manage servers.") is None
+    assert find_contradiction("With Fargate you manage the servers.").id == "fargate-is-serverless"
+
+
+def test_the_named_service_is_the_subject_not_the_page():
+    # on the CloudTrail page, a line about CloudWatch is checked against CloudWatch's facts
+    assert find_contradiction("CloudWatch collects CPU metrics.", "aws-cloudtrail") is None
+    assert find_contradiction("CloudWatch records every API call.", "aws-cloudtrail").id == (
+        "cloudwatch-monitors-metrics-and-logs"
+    )
+    # a line that names no service is about its page's subject; one that names another service is not
+    assert find_contradiction("Maximum run time: 30 minutes", "aws-lambda").id == "lambda-timeout-15-minutes"
+    assert find_contradiction("Maximum run time: 30 minutes") is None
+    assert find_contradiction("ECS tasks can run for 30 minutes or more.", "aws-lambda") is None
+
+
+def test_the_subject_of_the_clause_owns_the_value_not_a_service_it_acts_on():
+    assert find_contradiction("GuardDuty scans EC2 instances for CVEs.").id == "guardduty-detects-threats"
+    assert find_contradiction("Inspector scans EC2 instances for CVEs.") is None
+    assert find_contradiction("Unlike security groups, NACLs are stateless.") is None
+    assert find_contradiction("Lambda keeps state in DynamoDB, so it is stateless.") is None
+
+
+def test_figures_are_compared_in_one_unit_and_a_ceiling_must_be_named_right():
+    assert find_contradiction("Lambda functions can run for 900 seconds.") is None
+    assert find_contradiction("Lambda functions can run for 20 minutes.").id == "lambda-timeout-15-minutes"
+    assert find_contradiction("SQS retention: up to two weeks.") is None
+    assert find_contradiction("SQS retention: up to 3 weeks.").id == "sqs-retention"
+    assert find_contradiction("Reserved Instances save 40% over On-Demand.") is None
+    assert find_contradiction("Reserved Instances save up to 30% over On-Demand.").id == "ri-discount"
+    assert find_contradiction("S3 durability is eleven 9s.") is None
+    assert find_contradiction("S3 durability: 99.9999%").id == "s3-durability-11-nines"
+
+
+def test_bad_reference_facts_raise_naming_the_entry():
+    topics = set(load_catalog().topics)
+    data = {
+        "subject": {"x": {"names": "xservice", "topic": "amazon-s3"}},
+        "dimension": {"state": {"stateful": "stateful", "stateless": "stateless"}},
+        "fact": [{"id": "f", "subject": "x", "dimension": "state", "is": ["stateful"], "correction": "c.",
+                   "source": "https://a"}],
+    }  # fmt: skip
+    assert parse_table(data, topics).facts[0].id == "f"
+    with pytest.raises(ValueError, match="unknown subject"):
+        parse_table({**data, "fact": [{**data["fact"][0], "subject": "y"}]}, topics)
+    with pytest.raises(ValueError, match="unknown dimension or value"):
+        parse_table({**data, "fact": [{**data["fact"][0], "is": ["solid"]}]}, topics)
+    with pytest.raises(ValueError, match="no https source"):
+        parse_table({**data, "fact": [{**data["fact"][0], "source": "http://a"}]}, topics)
+    with pytest.raises(ValueError, match="unknown topic"):
+        parse_table({**data, "subject": {"x": {"names": "x", "topic": "nope"}}}, topics)
+    with pytest.raises(ValueError, match="bad pattern"):
+        parse_table({**data, "subject": {"x": {"names": "(", "topic": "amazon-s3"}}}, topics)
+
+
+@pytest.mark.django_db
+def test_a_line_the_table_contradicts_shows_its_correction_on_the_topic_page_and_makes_no_card(client, tmp_path):
+    from django.core.management import call_command
+
+    from learning.models import Flashcard
+    from quizzes.models import Question
+
+    (tmp_path / "streams.md").write_text(
+        "# Amazon Kinesis\n\n- Kinesis Data Streams retain records for 7 days at most.\n"
+        "- Kinesis Data Streams is a service for collecting streaming data in real time.\n"
+    )
+    call_command("ingest", str(tmp_path), verbosity=0)
+    page = client.get(reverse("content:topic", args=["amazon-kinesis"]), {"lines": "all"}).content.decode()
+    assert 'class="line erratum' in page and "extendable up to 365 days" in page
+    items = [i for s in Section.objects.filter(topic__slug="amazon-kinesis") for i in s.items]
+    assert [i["erratum"]["id"] for i in items if i["erratum"]] == ["kinesis-retention"]
+    made = [c.front + c.back for c in Flashcard.objects.all()] + [q.stem for q in Question.objects.all()]
+    assert not any("7 days" in text for text in made)
