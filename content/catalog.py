@@ -259,6 +259,9 @@ class Catalog:
         hits = self._hits(tokens, mentions=False)
         if not hits:
             return []
+        if len(hits) > 1 and hits[1].start == hits[0].end and self._common(tokens[hits[0].start : hits[0].end]):
+            # "Serverless (Amazon Aurora Serverless)": a word too common to trust, then the exact name it means
+            hits = hits[1:]
         group = [hits[0]]
         for hit in hits[1:]:
             gap = tokens[group[-1].end : hit.start]
@@ -277,6 +280,9 @@ class Catalog:
             if len(kinds) == 1:
                 return kinds
         return [s for s in slugs if not any(self.is_ancestor(s, o) for o in slugs if o != s)]
+
+    def _common(self, key: list[str]) -> bool:
+        return tuple(key) in self._ambiguous_keys
 
     def is_ambiguous(self, name: str) -> bool:
         """Whether ``name`` (plural or singular) is one of the names too common in prose to count as a mention."""

@@ -154,10 +154,6 @@ class _Assigner:
         matches = self.catalog.find(title) or self.catalog.find_misspelt(title, known_word)
         if matches and comparison and len(matches) < 2 and (base or sticky):
             matches = []
-        bracketed = re.search(r"\(([^()]+)\)", title)
-        if bracketed and self.catalog.is_ambiguous(_PARENTHESES.sub(" ", title).strip()):
-            # "Serverless (Amazon Aurora Serverless)": a word too common to trust, then the exact name it means
-            matches = [slug] if (slug := self.catalog.lookup(bracketed[1])) else matches
         if matches:
             if base and set(matches) <= self._closure(base.topics):
                 if len(base.topics) > 1 and set(matches) < set(base.topics):
@@ -689,7 +685,11 @@ class _Assigner:
                 plain = plain[lead.end() :].split(",", 1)[-1]  # "With AWS, serverless refers to ...": after it
             subject = _SUBJECT.match(plain)
             if subject and len(subject["subject"].split()) <= _SUBJECT_WORDS:
-                names = self.catalog.find(subject["subject"])
+                # the subject exactly a name, a name too common to count in passing included ("serverless refers
+                # to ..."); else a name it opens with that counts in prose ("Our serverless board" is not)
+                exact = self.catalog.lookup(_PARENTHESES.sub(" ", _ARTICLE.sub("", subject["subject"])))
+                prose = self.catalog.mentions(subject["subject"])
+                names = [exact] if exact else [n for n in self.catalog.find(subject["subject"]) if n in prose]
             if not names and (slug := self.subject_of(block, services=False, later=True)):
                 names = [slug]
         if not names and (block.term or group is None):
