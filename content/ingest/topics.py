@@ -177,7 +177,9 @@ class _Assigner:
             routed = {t: list(sec.blocks) for t in ctx.topics}
             unrouted = [] if ctx.topics else list(sec.blocks)
             if len(ctx.topics) == 1:
-                kept, moved = self.by_subject(ctx.topics[0], routed[ctx.topics[0]])
+                kept, moved = self.by_subject(
+                    ctx.topics[0], routed[ctx.topics[0]], inherited=not self.catalog.find(title)
+                )
                 routed[ctx.topics[0]] = kept
                 for topic, blocks in moved.items():
                     routed.setdefault(topic, []).extend(blocks)
@@ -320,7 +322,9 @@ class _Assigner:
             return found[0]
         return within[0] if within else None
 
-    def by_subject(self, topic: str, blocks: list[Block]) -> tuple[list[Block], dict[str, list[Block]]]:
+    def by_subject(
+        self, topic: str, blocks: list[Block], *, inherited: bool = False
+    ) -> tuple[list[Block], dict[str, list[Block]]]:
         """A heading is a hint, not a wall: a paragraph or bullet whose subject is another service goes there.
 
         "DynamoDB is a key-value database", "Use Shield to stop DDoS attacks", "**Aurora**: MySQL-compatible"
@@ -359,7 +363,9 @@ class _Assigner:
                 kept.append(block)
                 if block.text.rstrip().endswith(":"):
                     label = block
-        if not kept:
+        # under a heading naming nothing, a section all about one other service ("Supported engines" after
+        # the RDS heading, under a databases chapter: "Amazon RDS supports ...") goes to that service
+        if not kept and not (inherited and len(moved) == 1):
             return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
         return kept, moved
 
@@ -384,7 +390,15 @@ class _Assigner:
             slug = self._name(block.term)
         else:
             slug = self._opening(block.text, later=later, strict=services, label=label)
-        if slug and services and not _is_service(self.catalog, slug):
+        # a feature of a service with its own page counts as the subject of a sentence ("security groups are virtual
+        # firewalls"), not as a label in a list ("**IAM Role**: one is needed to replicate ..." under S3 replication)
+        feature = (
+            slug is not None
+            and block.term is None
+            and _is_feature(self.catalog, slug)
+            and not re.match(r"^\W*use\s", _plain(block.text), re.I)  # "Use IAM roles to ...": a tool, not the subject
+        )
+        if slug and services and not _is_service(self.catalog, slug) and not feature:
             return None
         return slug
 
@@ -769,6 +783,12 @@ def _part_text(block: Block) -> str:
 def _lines(blocks: list[Block]) -> str:
     """Every line of the blocks that landed nowhere: the report lists them all, not the first few."""
     return ("line " if len(blocks) == 1 else "lines ") + ", ".join(str(b.line) for b in blocks)
+
+
+def _is_feature(catalog: Catalog, slug: str) -> bool:
+    """A part of a service with a page of its own ("Security Groups" in Amazon VPC): a subject as a service is."""
+    parent = catalog.topics[slug].parent
+    return parent is not None and _is_service(catalog, parent)
 
 
 def _is_service(catalog: Catalog, slug: str) -> bool:

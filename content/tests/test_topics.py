@@ -961,3 +961,27 @@ def test_a_too_common_heading_word_with_an_exact_name_in_brackets_takes_the_brac
         "## Amazon RDS\n\n- Managed engines\n\n### Serverless (Amazon Aurora Serverless)\n\n- Scales by itself\n"
     )
     assert where[7] == ["amazon-aurora"]
+
+
+def test_a_section_under_a_heading_naming_nothing_that_is_all_about_one_other_service_goes_there():
+    where = placed(
+        "# Relational Databases\n\n"
+        "Tables, rows and keys.\n\n"
+        "## Engines on offer\n\n"
+        "Amazon RDS runs MySQL, PostgreSQL and more for you.\n"
+    )
+    assert where[3] == ["relational-databases"]
+    assert where[7] == ["amazon-rds"]
+
+
+def test_a_sentence_about_a_feature_with_its_own_page_goes_there_but_a_label_in_a_list_stays():
+    where = placed(
+        "## Amazon EC2\n\n"
+        "Rented virtual machines.\n\n"
+        "Security groups are stateful firewalls around each instance.\n\n"
+        "## Amazon S3\n\n"
+        "- Replication needs:\n"
+        "    - **IAM Role**: an IAM role is needed so S3 may copy objects across buckets\n"
+    )
+    assert where[5] == ["security-groups"]
+    assert where[10] == ["amazon-s3"]
