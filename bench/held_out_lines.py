@@ -32,15 +32,20 @@ def population(folder: Path) -> list[tuple[str, int, str, list[str]]]:
         where: dict[int, list[str]] = {}
         for ts in sections:
             for block in ts.blocks:
-                where.setdefault(block.line, []).append(ts.topic)
+                for line in range(block.line, block.end_line + 1):  # a table's rows may go to pages of their own
+                    if ts.topic not in where.get(line, []):
+                        where.setdefault(line, []).append(ts.topic)
             for question in ts.questions:
                 where.setdefault(question.line, []).append(f"{ts.topic} [question]")
         for section in outline.walk():
-            out += [
-                (path.stem, b.line, b.text, where.get(b.line, [])) for b in section.blocks if len(b.text.split()) >= 4
-            ]
+            out += [(path.stem, b.line, b.text, _topics(where, b)) for b in section.blocks if len(b.text.split()) >= 4]
             out += [(path.stem, q.line, "Q: " + q.stem, where.get(q.line, [])) for q in section.questions]
     return out
+
+
+def _topics(where: dict[int, list[str]], block) -> list[str]:
+    lines = range(block.line, block.end_line + 1) if block.kind == "table" else [block.line]
+    return list(dict.fromkeys(t for line in lines for t in where.get(line, [])))
 
 
 def main() -> None:

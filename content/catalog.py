@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,17 @@ def _respellings(name: str, key: tuple[str, ...]) -> list[tuple[str, ...]]:
     if split != key:
         out.append(split)
     return out
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance, an adjacent swap counting as two edits ("fromation" -> "formation")."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 @dataclass(frozen=True)
@@ -173,6 +185,8 @@ class Catalog:
         for variant, slugs in variants.items():
             if len(slugs) == 1:
                 self._add(variant, next(iter(slugs)), variant in too_common)
+        self._words = {word for entries in self._index.values() for key, _, _ in entries for word in key}
+        self._long_words = sorted(w for w in self._words if len(w) >= 6 and w.isalpha())
         unknown = sorted(a for a in ambiguous if tuple(_tokens(a)) not in owner)
         if unknown:
             raise ValueError(f"ambiguous names that no topic uses: {unknown}")
@@ -245,6 +259,9 @@ class Catalog:
         hits = self._hits(tokens, mentions=False)
         if not hits:
             return []
+        if len(hits) > 1 and hits[1].start == hits[0].end and self._common(tokens[hits[0].start : hits[0].end]):
+            # "Serverless (Amazon Aurora Serverless)": a word too common to trust, then the exact name it means
+            hits = hits[1:]
         group = [hits[0]]
         for hit in hits[1:]:
             gap = tokens[group[-1].end : hit.start]
@@ -263,6 +280,9 @@ class Catalog:
             if len(kinds) == 1:
                 return kinds
         return [s for s in slugs if not any(self.is_ancestor(s, o) for o in slugs if o != s)]
+
+    def _common(self, key: list[str]) -> bool:
+        return tuple(key) in self._ambiguous_keys
 
     def is_ambiguous(self, name: str) -> bool:
         """Whether ``name`` (plural or singular) is one of the names too common in prose to count as a mention."""
@@ -286,6 +306,29 @@ class Catalog:
             if entry_key == key:
                 return slug
         return None
+
+    def find_misspelt(self, heading: str, known_word: Callable[[str], bool]) -> list[str]:
+        """The topic a heading names once its misspelt words are mended ("Storage Gatesay", "Cloud Fromation").
+
+        A word of six letters or more that no catalog name uses and ``known_word`` does not know (an English word
+        is never a typo of a name) is read as the one catalog word it is close to (one letter off, two for a word
+        of eight or more letters); then the whole heading must be exactly a name. Else nothing.
+        """
+        tokens = [t for t in _tokens(heading) if t != ","]
+        mended, changed = [], False
+        for token in tokens:
+            if len(token) >= 6 and token.isalpha() and token not in self._words and not known_word(token):
+                limit = 1 if len(token) < 8 else 2
+                near = [
+                    w for w in self._long_words if abs(len(w) - len(token)) <= limit and _distance(w, token) <= limit
+                ]
+                if len(near) == 1:
+                    mended.append(near[0])
+                    changed = True
+                    continue
+            mended.append(token)
+        slug = self.lookup(" ".join(mended)) if changed else None
+        return [slug] if slug else []
 
     def mentions(self, text: str, *, common: bool = False) -> list[str]:
         """Every topic named anywhere in ``text``, in order of first mention.

@@ -756,7 +756,7 @@ class _Parser:
                 continue
             if it.kind == "table":
                 rows = it.rows or []
-                block = Block(kind="table", text=_table_text(rows), line=it.line, end_line=it.end_line, rows=rows)
+                block = Block(kind="table", text=table_text(rows), line=it.line, end_line=it.end_line, rows=rows)
                 entries.append(_Entry(block, it.indent, gap))
                 continue
             text = _clean_text(it.text)
@@ -1304,7 +1304,7 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in rows]
 
 
-def _table_text(rows: list[list[str]]) -> str:
+def table_text(rows: list[list[str]]) -> str:
     if not rows:
         return ""
 

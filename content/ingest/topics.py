@@ -43,6 +43,8 @@ from dataclasses import dataclass, field, replace
 
 from content.catalog import Catalog, normalise
 from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
+from content.ingest.parse import table_text
+from content.ingest.spelling import known_word
 
 _COMPARISON_WORDS = frozenset(
     {"vs", "versus", "comparison", "comparing", "compare", "compared", "difference", "differences"}
@@ -51,13 +53,14 @@ _SUMMARY_WORDS = frozenset({"summary"})
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _LEAD_ACRONYM = re.compile(r"^[*_\s]*[A-Z][\w -]{2,50}?[*_]*\s*\(([A-Z][A-Za-z0-9]{1,6})\)")
 _SUBJECT = re.compile(
-    r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Za-z0-9][\w .&/()'’-]*?)\s+(?:is|are|=|stands for)\s", re.I
+    r"^\W*(?:(?:the|an?)\s+)?(?P<subject>[A-Za-z0-9][\w .&/()'’-]*?)\s+(?:is|are|=|stands for|refers to|means)\s", re.I
 )
 _DEFINES = re.compile(r"^\W*(?:(?:this|it)\s+is\s+)?(?:an?|the)\s+\w+", re.I)
 _SUBJECT_WORDS = 5  # "Docker is a ...", "An ELB (Elastic Load Balancer) is a ..."
 _LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child bullets, acts as a label
 _SENTENCE_WORDS = 8  # in a note without headings, a shorter line naming a topic in passing is a title or a score
 _NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
+_WIKI_LINK = re.compile(r"\[\[[^\[\]]*\]\]")  # "[[Module 7 - Storage#Section 2]]": a link to another note
 _LINK_TEXT = re.compile(r"(?<!!)\[([^\[\]]*)\]\([^()]*\)")
 _EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _LEAD_BOLD = re.compile(r"^\W*?(?:\*\*|__)(?P<name>[^*_]{2,80}?)(?:\*\*|__)")
@@ -74,6 +77,16 @@ _NAVIGATION = re.compile(r"(?:\[[^\[\]]*\]\(#[^()]*\)[\s,|·-]*)+")  # "[Lambda]
 _TICKED = re.compile(r"^\W*\[[xX✓]\]\s*")  # "[x] AWS Config": the option the author ticked
 _WHOLE_BOLD = re.compile(r"\W*(?:\*\*|__)[^*_]{20,}(?:\*\*|__)\W*")  # a line set in bold all through
 _CHECKBOX = re.compile(r"^\W*\[[ xX✓]\]\s")
+# A question line: it ends with "?", perhaps followed by how many to pick ("... consider? (Select TWO.)").
+_QUESTION_END = re.compile(r"\?\s*(?:\((?:select|choose|pick)\b[^()]{0,20}\))?[\s*]*$", re.I)
+# A line that gives the answer of the question above ("Hence, the correct answer is: 12 Months."): that question's.
+_GIVES_ANSWER = re.compile(
+    r"^\W*(?:(?:hence|so|thus|therefore),?\s+)?the\s+(?:correct\s+|right\s+)?answers?\s+(?:is|are)\b", re.I
+)
+# A name given as an example ("services like Amazon S3", "such as EC2", "e.g. Lambda"): not what the line is about.
+_EXAMPLE = r"\b(?i:like|such\s+as|e\.g\.|for\s+example|for\s+instance|including)\s+"
+_ITEM = r"(?:(?:Amazon|AWS)\s+)?[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3}"  # a capitalised name of up to four words
+_EXAMPLES = re.compile(rf"{_EXAMPLE}(?:the\s+)?{_ITEM}(?:(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|or)\s+{_ITEM})?")
 # What follows a sentence's subject where a heading's own topic is at stake: a verb, not a noun ("S3 bucket").
 _VERBS = frozenset(
     "is are was were can could will would should may must has have does gives provides offers lets allows stores "
@@ -110,6 +123,7 @@ class _Assigner:
         self.out: list[TopicSection] = []
         self.warnings: list[str] = []
         self.headless = False  # a note with no headings at all: its text is the whole note, not a preamble
+        self.rows: set[int] = set()  # ids of the one-row tables table_rows() made of a table of services
 
     # -- the walk --------------------------------------------------------------------
 
@@ -137,7 +151,7 @@ class _Assigner:
             prev if prev is not None and prev.topics and not prev_chapter and not markdown and not summary else None
         )
 
-        matches = self.catalog.find(title)
+        matches = self.catalog.find(title) or self.catalog.find_misspelt(title, known_word)
         if matches and comparison and len(matches) < 2 and (base or sticky):
             matches = []
         if matches:
@@ -157,14 +171,15 @@ class _Assigner:
         elif summary or not ctx.topics:
             # A summary, or a section under no topic at all: place each bullet by the topic
             # its term or its subject names ("CloudFormation is a declarative way ...").
-            routed, unrouted = self.route(
-                sec.blocks, group=None, default=ctx.topics, passing=bool(title) or self.headless
-            )
+            blocks = sec.blocks if ctx.topics else [row for block in sec.blocks for row in self.table_rows(block)]
+            routed, unrouted = self.route(blocks, group=None, default=ctx.topics, passing=bool(title) or self.headless)
         else:
             routed = {t: list(sec.blocks) for t in ctx.topics}
             unrouted = [] if ctx.topics else list(sec.blocks)
             if len(ctx.topics) == 1:
-                kept, moved = self.by_subject(ctx.topics[0], routed[ctx.topics[0]])
+                kept, moved = self.by_subject(
+                    ctx.topics[0], routed[ctx.topics[0]], inherited=not self.catalog.find(title)
+                )
                 routed[ctx.topics[0]] = kept
                 for topic, blocks in moved.items():
                     routed.setdefault(topic, []).extend(blocks)
@@ -217,7 +232,8 @@ class _Assigner:
             topic = (
                 self.named(key, ())
                 or self.named(f"{question.stem} {key}", ctx.topics)
-                or self.named(" ".join(question.options), ())  # what all the options are about
+                or self._key_concept(key)
+                or self._shared_by_options(question)
             )
             if not topic:
                 self.warnings.append(
@@ -237,10 +253,67 @@ class _Assigner:
                 )
             self.out.append(TopicSection(topic, title, question.line, level, blocks, questions=[question]))
 
+    def _key_concept(self, key: str) -> str | None:
+        """A key that names a concept too common to count in passing ("Implement elasticity."): that concept."""
+        found = self.catalog.mentions(_without_examples(key), common=True)
+        return found[0] if len(found) == 1 and not _is_service(self.catalog, found[0]) else None
+
+    def _shared_by_options(self, question: AuthorQuestion) -> str | None:
+        """What the options are about: a topic two or more of them name (each option's own names, a topic under
+        another counted for both), never merely the first option's service ("IAM" over three networking
+        options)."""
+        counts: dict[str, int] = {}
+        for option in question.options:
+            found = set(self.catalog.mentions(_plain(option)))
+            for slug in set(found):
+                found.update(self.catalog.ancestors(slug))
+            for slug in found:
+                counts[slug] = counts.get(slug, 0) + 1
+        best = [s for s, n in counts.items() if n >= 2 and n == max(counts.values())]
+        best = [s for s in best if not any(o != s and self.catalog.is_ancestor(s, o) for o in best)]
+        if len(best) == 1:
+            return best[0]
+        return None if best else self.named(" ".join(question.options), ())
+
+    def table_rows(self, block: Block) -> list[Block]:
+        """A table under no topic whose rows are each about a service (its first cell a catalog name: "Amazon S3 |
+        Storage | ..."), as one table per row, the header row kept with each, so each row goes to its page. Any
+        other block, or a table whose rows mostly name nothing, as it is."""
+        rows = block.rows or []
+        if block.kind != "table" or len(rows) < 3:
+            return [block]
+        names = [self._cell_name(row[0]) if row else None for row in rows[1:]]
+        if sum(1 for n in names if n) * 2 <= len(names):
+            return [block]
+        header = rows[0]
+        split = [
+            replace(
+                block,
+                text=table_text([header, row]),
+                rows=[header, row],
+                line=block.line + 2 + k,
+                end_line=block.line + 2 + k,
+            )
+            for k, row in enumerate(rows[1:])
+        ]
+        self.rows.update(id(row) for row in split)
+        return split
+
+    def _cell_name(self, cell: str) -> str | None:
+        """The topic a table cell is exactly a name of: a label, so a name too common to count in prose counts
+        ("Batch", "Shield"), with "AWS"/"Amazon", a bracketed acronym and a link to another note aside."""
+        text = _plain(_WIKI_LINK.sub(" ", cell)).strip(" :.")
+        for candidate in (text, _PARENTHESES.sub(" ", text)):
+            bare = re.sub(r"^(?:aws|amazon)\s+", "", candidate.strip(), flags=re.I)
+            if slug := self.catalog.lookup(candidate) or self.catalog.lookup(bare):
+                return slug
+        found = self.catalog.find(text)  # "Simple Storage Service Glacier": the name it opens with
+        return self._name(text) or (found[0] if len(found) == 1 else None)
+
     def named(self, text: str, within: tuple[str, ...]) -> str | None:
         """The topic a piece of text is about: the first one it names (the section's own first), else the
         section's."""
-        found = self.catalog.mentions(text)
+        found = self.catalog.mentions(_without_examples(text)) or self.catalog.mentions(text)
         found = [f for f in found if not any(o != f and self.catalog.is_ancestor(f, o) for o in found)]
         for slug in found:
             if slug in within or any(self.catalog.is_ancestor(w, slug) for w in within):
@@ -249,7 +322,9 @@ class _Assigner:
             return found[0]
         return within[0] if within else None
 
-    def by_subject(self, topic: str, blocks: list[Block]) -> tuple[list[Block], dict[str, list[Block]]]:
+    def by_subject(
+        self, topic: str, blocks: list[Block], *, inherited: bool = False
+    ) -> tuple[list[Block], dict[str, list[Block]]]:
         """A heading is a hint, not a wall: a paragraph or bullet whose subject is another service goes there.
 
         "DynamoDB is a key-value database", "Use Shield to stop DDoS attacks", "**Aurora**: MySQL-compatible"
@@ -288,7 +363,9 @@ class _Assigner:
                 kept.append(block)
                 if block.text.rstrip().endswith(":"):
                     label = block
-        if not kept:
+        # under a heading naming nothing, a section all about one other service ("Supported engines" after
+        # the RDS heading, under a databases chapter: "Amazon RDS supports ...") goes to that service
+        if not kept and not (inherited and len(moved) == 1):
             return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
         return kept, moved
 
@@ -313,7 +390,15 @@ class _Assigner:
             slug = self._name(block.term)
         else:
             slug = self._opening(block.text, later=later, strict=services, label=label)
-        if slug and services and not _is_service(self.catalog, slug):
+        # a feature of a service with its own page counts as the subject of a sentence ("security groups are virtual
+        # firewalls"), not as a label in a list ("**IAM Role**: one is needed to replicate ..." under S3 replication)
+        feature = (
+            slug is not None
+            and block.term is None
+            and _is_feature(self.catalog, slug)
+            and not re.match(r"^\W*use\s", _plain(block.text), re.I)  # "Use IAM roles to ...": a tool, not the subject
+        )
+        if slug and services and not _is_service(self.catalog, slug) and not feature:
             return None
         return slug
 
@@ -447,6 +532,7 @@ class _Assigner:
         lead_in: dict[int, bool] = {}  # depth -> the latest named block there ends with ":" (a list follows)
         own_name: dict[int, bool] = {}  # depth -> the latest named block there names its subject, not in passing
         question: tuple[str, ...] = ()  # the topics of the question line whose options follow
+        by_sentence: dict[int, bool] = {}  # depth -> the latest named block there is a sentence, not a label
         for i, block in enumerate(blocks):
             depth = block.depth
             for d in [d for d in named if d > depth]:
@@ -456,6 +542,13 @@ class _Assigner:
                 continue
             has_children = i + 1 < len(blocks) and blocks[i + 1].depth > depth
             own = self.block_names(block, group, bare_label_counts=bool(default) or has_children)
+            if id(block) in self.rows:
+                # one row of a table of services (table_rows): the service its first cell names, else no page (it
+                # does not carry on the row above)
+                if not (slug := self._cell_name(block.rows[1][0])):
+                    unrouted.append(block)
+                    continue
+                own = (slug,)
             above = [named[d] for d in sorted(named) if d < depth]
             current = above[-1] if above else named.get(depth) if lead_in.get(depth) else None
             if current and len(current) == 1 and self.catalog.is_part(current[0], _part_text(block)):
@@ -463,7 +556,7 @@ class _Assigner:
             plain = _plain(block.text).strip(" *")
             if group is None and _CHECKBOX.match(block.text) and question:
                 own = question  # an option of the question above ("[ ] AWS Config"): the question's page
-            elif not own and group is None and plain.endswith("?"):
+            elif not own and group is None and _QUESTION_END.search(plain):
                 # a practice question written as lines, its answer below: both go where the answer points, else
                 # where the question does ("Which tasks can you do with CloudTrail?" over two lines naming none)
                 own = self._answer(blocks, i) or self._asked_about(plain)
@@ -479,22 +572,35 @@ class _Assigner:
                 # a statement in bold whose subject is not a name, its answer on the next line ("**A startup needs
                 # help ...**" over "**AWS re:Post** ..."): a question stem without its question mark
                 own = self.block_names(blocks[i + 1], None) or self._lead_in(blocks, i + 1)
-            question = own if _plain(block.text).rstrip(" *").endswith("?") or _CHECKBOX.match(block.text) else ()
+            question = own if _QUESTION_END.search(plain) or _CHECKBOX.match(block.text) else ()
             # a bare name in a list of them ("- S3" under "AWS Services"): a list of services, not about one
             bare_name = not (default or has_children) and (
                 (block.term and not (block.definition or "").strip())
                 or (block.kind == "bullet" and not block.term and self._name(block.text))
             )
-            adjacent = i > 0 and block.line == blocks[i - 1].end_line + 1 and block.term is None
+            # the very next line, unlabelled or with a label that names nothing ("Compute: 40 vCPUs ..." under a
+            # device's line): the same thought goes on
+            adjacent = (
+                i > 0
+                and block.line == blocks[i - 1].end_line + 1
+                and (block.term is None or (not self.catalog.find(block.term) and by_sentence.get(depth, False)))
+            )
             if own:
                 targets = own
                 named[depth] = own
                 # a list it opens at its own depth ("... five categories:" over unindented items); one indented
                 # under it follows it as children, and what comes after that list is not its
-                lead_in[depth] = block.text.rstrip(" *").endswith(":") and not has_children
+                # an item naming the lead-in's own topic ("Database migrations: ..." under "Use cases for AWS DMS:")
+                # is still one of its items: the list goes on after it
+                lead_in[depth] = (block.text.rstrip(" *").endswith(":") and not has_children) or bool(
+                    current and lead_in.get(depth) and not above and set(own) <= set(current)
+                )
                 own_name[depth] = True
+                by_sentence[depth] = block.term is None  # not a label in a list of labelled names ("SSH:", "OpsWorks:")
             elif above:
                 targets = above[-1]  # a child bullet follows its named parent
+            elif group is None and depth in named and _GIVES_ANSWER.match(plain):
+                targets = named[depth]  # "Hence, the correct answer is: ...": the question's, as its explanation is
             elif current:
                 targets = current  # an item of the list a named lead-in line ("... five categories:") opens
             elif group is not None and (mentioned := self._within(self.catalog.mentions(block.text), group)):
@@ -530,7 +636,7 @@ class _Assigner:
         """The topic of a question line's answer: its ticked option ("[x] AWS Config") if it lists options, else
         the line after it."""
         for block in blocks[i + 1 : i + 9]:
-            if _plain(block.text).rstrip(" *").endswith("?"):
+            if _QUESTION_END.search(_plain(block.text)):
                 break
             if _TICKED.match(block.text):
                 option = replace(block, text=_TICKED.sub("", block.text))
@@ -569,7 +675,7 @@ class _Assigner:
         bold = _LEAD_BOLD.match(text)
         if bold and not self._bold_name(bold["name"]):
             text = text[bold.end() :]
-        found = self.catalog.mentions(_plain(text))
+        found = self.catalog.mentions(_without_examples(_plain(text))) or self.catalog.mentions(_plain(text))
         found = [f for f in found if not any(o != f and self.catalog.is_ancestor(f, o) for o in found)]
         return found[0] if found else None
 
@@ -588,9 +694,16 @@ class _Assigner:
             return ()
         names = self.catalog.find(block.term) if block.term else []
         if not names and not block.term and group is None:
-            subject = _SUBJECT.match(_plain(block.text))
+            plain = _plain(block.text)
+            if (lead := _LEAD_IN.match(plain)) and not lead.group(0).lower().lstrip(" *").startswith("what"):
+                plain = plain[lead.end() :].split(",", 1)[-1]  # "With AWS, serverless refers to ...": after it
+            subject = _SUBJECT.match(plain)
             if subject and len(subject["subject"].split()) <= _SUBJECT_WORDS:
-                names = self.catalog.find(subject["subject"])
+                # the subject exactly a name, a name too common to count in passing included ("serverless refers
+                # to ..."); else a name it opens with that counts in prose ("Our serverless board" is not)
+                exact = self.catalog.lookup(_PARENTHESES.sub(" ", _ARTICLE.sub("", subject["subject"])))
+                prose = self.catalog.mentions(subject["subject"])
+                names = [exact] if exact else [n for n in self.catalog.find(subject["subject"]) if n in prose]
             if not names and (slug := self.subject_of(block, services=False, later=True)):
                 names = [slug]
         if not names and (block.term or group is None):
@@ -634,6 +747,12 @@ def _plain(text: str) -> str:
     return _EMPHASIS.sub("", _LINK_TEXT.sub(r"\1", text))
 
 
+def _without_examples(text: str) -> str:
+    """The text without the names it gives as examples: "services like Amazon S3, AWS runs ..." -> "services ,
+    AWS runs ...", and a list of them ("like RDS, ElastiCache, and CloudSearch in AWS") up to its last item."""
+    return _EXAMPLES.sub(" ", text)
+
+
 def _looks_like_name(text: str) -> bool:
     """A name spelled out, as before its acronym: short, and most words capitalised ("Elastic Block Store")."""
     words = text.split()
@@ -664,6 +783,12 @@ def _part_text(block: Block) -> str:
 def _lines(blocks: list[Block]) -> str:
     """Every line of the blocks that landed nowhere: the report lists them all, not the first few."""
     return ("line " if len(blocks) == 1 else "lines ") + ", ".join(str(b.line) for b in blocks)
+
+
+def _is_feature(catalog: Catalog, slug: str) -> bool:
+    """A part of a service with a page of its own ("Security Groups" in Amazon VPC): a subject as a service is."""
+    parent = catalog.topics[slug].parent
+    return parent is not None and _is_service(catalog, parent)
 
 
 def _is_service(catalog: Catalog, slug: str) -> bool:

@@ -828,3 +828,160 @@ def test_a_lead_in_whose_list_is_indented_under_it_does_not_take_the_paragraphs_
     )
     assert where[3] == ["aws-well-architected-framework"]
     assert where[7] != ["aws-well-architected-framework"]
+
+
+# -- round 3: tables of services, misspelt headings, practice questions, concept subjects, examples -------------
+
+
+def test_a_table_of_services_under_no_topic_sends_each_row_with_its_header_to_that_service():
+    from content.render import render_block
+
+    note = (
+        "## Cheat sheet\n\n"
+        "| Service | What it does |\n| --- | --- |\n"
+        "| Amazon S3 [[Storage notes#Buckets]] | Keeps objects in buckets |\n"
+        "| Batch | Runs queued jobs on spare capacity |\n"
+        "| Something Homegrown | A tool our team wrote |\n"
+        "| Elastic File Service (EFS) | Shared files <script>alert(1)</script> |\n"
+    )
+    sections, _ = assign(__import__("content.ingest.parse", fromlist=["parse"]).parse(note), CATALOG, source="t")
+    rows = {s.topic: b for s in sections for b in s.blocks if b.kind == "table"}
+    assert set(rows) == {"amazon-s3", "aws-batch", "amazon-efs"}  # the home-grown row lands nowhere
+    assert rows["aws-batch"].rows[0] == ["Service", "What it does"]  # the header row stays with each row
+    assert len(rows["aws-batch"].rows) == 2
+    html = render_block("table", rows["amazon-efs"].text)
+    assert "<table>" in html and "<script>" not in html
+
+
+def test_a_misspelt_heading_reaches_the_service_it_spells_unless_the_odd_word_is_english():
+    where = placed("## Amazon S3\n\n- Object storage\n\n## Storage Gatewey\n\n- Extends your disks into the cloud\n")
+    assert where[7] == ["aws-storage-gateway"]
+    where = placed("## Amazon S3\n\n- Object storage\n\n## Storage Getaway\n\n- Extends your disks into the cloud\n")
+    assert where.get(7) != ["aws-storage-gateway"]  # "getaway" is a word: not read as a typo
+
+
+def test_a_question_marked_select_two_and_its_answer_lines_go_where_it_asks():
+    where = placed(
+        "## Mock test\n\n"
+        "**Which points matter when a firm picks an AWS Region for its app? (Select TWO.)**\n"
+        "Distance to the people who use it.\n"
+        "Laws on where data may be kept.\n"
+    )
+    assert where[3] == where[4] == where[5] == ["aws-global-infrastructure"]
+
+
+def test_a_line_giving_the_answer_stays_with_the_question_it_answers():
+    where = placed(
+        "## Mock test\n\n"
+        "How far back can AWS Cost Explorer show your spend?\n\n"
+        "Cost Explorer shows a year of past costs and a forecast.\n\n"
+        "Hence, the correct answer is: a year.\n"
+    )
+    assert where[7] == ["aws-cost-explorer"]
+
+
+def test_an_authored_question_whose_key_is_a_concept_word_goes_to_that_concept():
+    from content.ingest.outline import AuthorQuestion
+
+    question = AuthorQuestion(
+        stem="Growing and shrinking capacity with demand is which good habit?",
+        options=["Encrypt everything.", "Implement elasticity.", "Buy bigger servers."],
+        correct=[1],
+        line=3,
+        end_line=6,
+    )
+    section = Section(title="Quiz", raw_title="## Quiz", level=2, line=1, questions=[question])
+    out, _ = run(section)
+    assert [s.topic for s in out if s.questions] == ["high-availability-and-scalability"]
+
+
+def test_an_authored_question_goes_where_most_options_point_not_to_the_first_options_service():
+    from content.ingest.outline import AuthorQuestion
+
+    question = AuthorQuestion(
+        stem="Which piece links an office network to the cloud?",
+        options=["IAM", "VPC peering", "A VPC internet gateway", "Homegrown tunnel box"],
+        correct=[3],
+        line=3,
+        end_line=7,
+    )
+    section = Section(title="Quiz", raw_title="## Quiz", level=2, line=1, questions=[question])
+    out, _ = run(section)
+    assert [s.topic for s in out if s.questions] == ["amazon-vpc"]
+
+
+def test_a_line_whose_subject_is_a_concept_reaches_it_even_when_the_word_is_too_common_in_passing():
+    where = placed(
+        "## Odds and ends\n\n"
+        "With AWS, serverless refers to running code without looking after any machines.\n\n"
+        "Our serverless ideas board is on the wall.\n"
+    )
+    assert where[3] == ["serverless-computing"]
+    assert where.get(5) != ["serverless-computing"]
+
+
+def test_a_service_named_as_an_example_is_not_what_the_line_is_about():
+    from content.ingest.outline import AuthorQuestion
+
+    question = AuthorQuestion(
+        stem="Which statement about who secures what is right?",
+        options=["For managed stores such as Amazon S3 and Amazon DynamoDB, AWS owns security of the cloud.", "x"],
+        correct=[0],
+        line=3,
+        end_line=5,
+    )
+    section = Section(title="Quiz", raw_title="## Quiz", level=2, line=1, questions=[question])
+    out, _ = run(section)
+    assert [s.topic for s in out if s.questions] == ["shared-responsibility-model"]
+
+
+def test_an_item_naming_the_lead_ins_own_topic_does_not_end_its_list():
+    where = placed(
+        "## Moving data\n\n"
+        "Reasons to reach for AWS DMS:\n"
+        "* Database migrations for testing: copy production safely\n"
+        "* Merging: fold many databases into one\n"
+        "* Ongoing copies: keep a target in step\n"
+    )
+    assert where[4] == where[5] == where[6] == ["aws-dms"]
+
+
+def test_a_label_naming_nothing_right_after_a_named_sentence_goes_on_with_it():
+    where = placed(
+        "## Kit\n\n"
+        "**AWS Snowball Edge** devices carry data to AWS by courier.\n"
+        "Storage: 80 TB for Amazon S3 compatible objects\n"
+        "Compute: 40 vCPUs for Amazon EC2 instances on the device\n"
+    )
+    assert where[3] == where[4] == where[5] == ["aws-snow-family"]
+
+
+def test_a_too_common_heading_word_with_an_exact_name_in_brackets_takes_the_bracketed_name():
+    where = placed(
+        "## Amazon RDS\n\n- Managed engines\n\n### Serverless (Amazon Aurora Serverless)\n\n- Scales by itself\n"
+    )
+    assert where[7] == ["amazon-aurora"]
+
+
+def test_a_section_under_a_heading_naming_nothing_that_is_all_about_one_other_service_goes_there():
+    where = placed(
+        "# Relational Databases\n\n"
+        "Tables, rows and keys.\n\n"
+        "## Engines on offer\n\n"
+        "Amazon RDS runs MySQL, PostgreSQL and more for you.\n"
+    )
+    assert where[3] == ["relational-databases"]
+    assert where[7] == ["amazon-rds"]
+
+
+def test_a_sentence_about_a_feature_with_its_own_page_goes_there_but_a_label_in_a_list_stays():
+    where = placed(
+        "## Amazon EC2\n\n"
+        "Rented virtual machines.\n\n"
+        "Security groups are stateful firewalls around each instance.\n\n"
+        "## Amazon S3\n\n"
+        "- Replication needs:\n"
+        "    - **IAM Role**: an IAM role is needed so S3 may copy objects across buckets\n"
+    )
+    assert where[5] == ["security-groups"]
+    assert where[10] == ["amazon-s3"]
