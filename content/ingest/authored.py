@@ -403,6 +403,13 @@ def explain_options(
                 )
                 if scored and scored[0][0] >= 3:
                     facts[k] = (_as_sentence(scored[0][2]), False)
+        if not facts[k][1] and not own[k]:
+            # else the checked sentence about the feature or concept the key names ("Concierge", "Acceptable Use
+            # Policy", EBS "encrypted at rest"), found by the key's words: before the definition of a service the
+            # key only mentions ("Turn on encryption for the EBS volumes" is not told what EBS is)
+            reference, named = explain.key_reference(stem, options[k])
+            if reference and (named or not facts[k][0]):
+                facts[k] = (reference, False)
     keys = [options[k].rstrip(". ") for k in correct]
     right_facts = list(dict.fromkeys(facts[k][0] for k in correct if facts[k][0]))
     scope = _SCOPE_ASKED.search(stem) is not None
@@ -674,6 +681,28 @@ def _same_words(option: str, name: str) -> bool:
     return all(any(_same_word(w, v) for v in theirs) for w in _words(option))
 
 
+@dataclass(frozen=True)
+class AnswerFact:
+    terms: tuple[str, ...]
+    topics: frozenset[str]
+    text: str
+    url: str
+
+
+def load_answer_reference() -> tuple[AnswerFact, ...]:
+    """content/answer_reference.toml: checked sentences that explain answer keys (never shown on topic pages)."""
+    import tomllib  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    data = tomllib.loads((Path(__file__).resolve().parents[1] / "answer_reference.toml").read_text())
+    out = []
+    for entry in data.get("fact", []):
+        if not entry.get("terms") or not entry.get("text") or not entry.get("url", "").startswith("https://"):
+            raise ValueError(f"answer_reference.toml: {entry!r} needs terms, text and an https url")
+        out.append(AnswerFact(tuple(entry["terms"]), frozenset(entry.get("topics", ())), entry["text"], entry["url"]))
+    return tuple(out)
+
+
 class OptionFacts:
     """One checked sentence about an answer option that names one AWS thing, or None.
 
@@ -704,6 +733,35 @@ class OptionFacts:
             if o.fact
         ]
         self._cache: dict[str, tuple[str | None, bool]] = {}
+        self.answers = load_answer_reference()
+
+    def key_reference(self, stem: str, option: str, topic: str = "") -> tuple[str, bool]:
+        """The checked sentence (content/answer_reference.toml) about the feature or concept an answer key names
+        ("AWS Support Concierge", "encrypted at rest" in a question about EBS), and whether the key itself names
+        it; else ("", False).
+
+        The key names one of its terms and the sentence shares a word with the question beyond that term; or the
+        stem names the term ("elasticity") and the sentence says two of the key's own words ("resources", "demand").
+        An entry tied to topics counts only where the stem or key names one of them (or the question sits in it).
+        """
+        asked = f"{stem} {option}"
+        named_topics = {*self.catalog.mentions(asked), *([topic] if topic else [])}
+        best: tuple = ()
+        for n, entry in enumerate(self.answers):
+            if entry.topics and not (named_topics & entry.topics):
+                continue
+            terms = {w for t in entry.terms for w in _content_stems(t)}
+            said = _content_stems(entry.text) - _GENERIC - terms
+            in_key = any(_names(option, t) for t in entry.terms)
+            if in_key:
+                if not (said & _content_stems(asked)):
+                    continue
+            elif not (any(_names(stem, t) for t in entry.terms) and len(said & _content_stems(option)) >= 2):
+                continue
+            score = (in_key, len(said & _content_stems(asked)), -n)
+            if not best or score > best[0]:
+                best = (score, entry.text)
+        return (best[1], best[0][0]) if best else ("", False)
 
     def stem_definitions(self, stem: str, topic: str = "") -> tuple[str, ...]:
         """What is checked about the topics a question's stem names ("pillars of the Well-Architected Framework")

@@ -274,3 +274,53 @@ def test_an_explanation_that_is_only_a_name_is_no_reason(tmp_path):
     found = choices("Which service can send users to a standby Region")
     assert not any(c.explanation.endswith(": CloudFront.") or c.quote == "CloudFront" for c in found.values())
     assert "DNS" in found["Amazon Route 53"].explanation
+
+
+@pytest.mark.django_db
+def test_a_key_that_names_a_feature_is_explained_by_the_checked_sentence_about_that_feature(tmp_path):
+    ingest(
+        tmp_path,
+        lines(
+            "## AWS Support Plans",
+            "",
+            "A retailer on Enterprise Support has a question about an invoice. Who should it ask?",
+            "A. AWS Support Concierge",
+            "B. AWS re:Post",
+            "C. A solutions architect from a partner",
+            "Answer: A",
+            "",
+            "## Amazon EBS",
+            "",
+            "How can a team protect the block volumes of its EBS-backed servers if a disk is stolen?",
+            "A. Turn on encryption for the EBS volumes",
+            "B. Give the servers bigger volumes",
+            "C. Use a faster volume type",
+            "Answer: A",
+        ),
+    )
+    support = choices("A retailer on Enterprise Support")
+    said = support["AWS Support Concierge"].explanation
+    # not "the answer key gives this option": the checked sentence about the Concierge team says why
+    assert said.startswith("Correct. ") and "billing and account" in said, said
+    # a wrong option with nothing of its own is told the key and that reason
+    assert "billing and account" in support["A solutions architect from a partner"].explanation
+    ebs = choices("How can a team protect the block volumes")
+    said = ebs["Turn on encryption for the EBS volumes"].explanation
+    assert said.startswith("Correct. ") and "KMS" in said and "at rest" in said, said
+    assert not any("do not say why" in c.explanation for q in (support, ebs) for c in q.values())
+
+
+def test_every_answer_reference_sentence_links_an_aws_page_and_a_retired_service_says_so():
+    from content.ingest.authored import load_answer_reference
+
+    facts = load_answer_reference()
+    assert facts and all(f.url.startswith("https://") and "aws" in f.url for f in facts)
+    catalog = load_catalog()
+    for f in facts:
+        assert all(slug in catalog.topics for slug in f.topics), f.topics
+    # an "encrypted" key is read for the storage the question is about, never for every service at once
+    facts_for = OptionFacts(catalog)
+    assert "EBS" in facts_for.key_reference("How are EBS volumes kept safe?", "Keep them encrypted")[0]
+    assert "S3" in facts_for.key_reference("How are S3 objects kept safe?", "Keep them encrypted")[0]
+    assert facts_for.key_reference("How are the servers kept safe?", "Keep them encrypted") == ("", False)
+    assert "retired" in facts_for.key_reference("Which service ran Chef and Puppet?", "AWS OpsWorks")[0]
