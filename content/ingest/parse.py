@@ -1024,7 +1024,7 @@ def _tidy_markup(text: str) -> str:
     if "[!" in text:
         text = _CALLOUT.sub("", text)
     if "[[" in text:
-        text = _WIKILINK.sub(lambda m: (m.group(2) or m.group(1) or "").strip(), text)
+        text = _WIKILINK.sub(_wikilink_text, text)
     if "==" in text:
         text = _HIGHLIGHT.sub(r"\1", text)
     if "^" in text:
@@ -1040,6 +1040,16 @@ def _tidy_markup(text: str) -> str:
     if text.startswith("#"):
         text = _LEADING_HASHES.sub("", text)
     return text
+
+
+def _wikilink_text(m: re.Match) -> str:
+    """`[[Amazon S3|S3]]` reads "S3", `[[Amazon S3]]` "Amazon S3"; a link to a part of another page with no alias
+    (`[[Module 4 - Security#^f5f864]]`, `[[Compute#Section 2]]`) cites where the author read it: nothing."""
+    if m.group(2):
+        return m.group(2).strip()
+    if "#" in m.group(0):
+        return ""
+    return (m.group(1) or "").strip()
 
 
 def _latex(text: str) -> str:
@@ -1287,7 +1297,7 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
             cells = cells[1:]
         if s.endswith("|") and not s.endswith("\\|"):
             cells = cells[:-1]
-        cells = [_clean(c).replace("\\|", "|") for c in cells]
+        cells = [_clean(_tidy_markup(c)).replace("\\|", "|") for c in cells]
         if not any(cells):
             continue
         if len(rows) >= 2 and not cells[0]:

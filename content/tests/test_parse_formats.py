@@ -243,6 +243,26 @@ def test_callouts_latex_emoji_wikilinks_and_highlights_never_show_raw():
     assert titles(outline) == [(1, "Exam tips")]
 
 
+def test_a_wikilink_citing_part_of_another_page_is_dropped_and_table_cells_lose_their_markup():
+    outline = parse(
+        lines(
+            "# Security services",
+            "- Artifact [[Module 4 - Cloud Security#^f5f864]] gives on-demand compliance reports.",
+            "- See [[Amazon S3]] and [[Amazon EBS|EBS]].",
+            "",
+            "| Service | Description |",
+            "| --- | --- |",
+            "| Macie [[Module 4 - Cloud Security#Section 2]] | ==Finds== sensitive data in S3 #security |",
+        )
+    )
+    shown = " ".join(texts(outline))
+    assert "Artifact gives on-demand compliance reports." in shown
+    assert "See Amazon S3 and EBS." in shown
+    assert "[[" not in shown and "==" not in shown and "#security" not in shown and "^f5f864" not in shown
+    table = next(b for s in outline.walk() for b in s.blocks if b.kind == "table")
+    assert table.rows[1] == ["Macie", "Finds sensitive data in S3"]
+
+
 def test_obsidian_tags_and_block_ids_never_show_raw():
     outline = parse(
         lines(

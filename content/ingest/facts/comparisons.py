@@ -125,6 +125,9 @@ def _table(sec: _Section, i: int, out: _Collector) -> None:
         if not _DESCRIBES.match(key(attr)):  # a description column (or row) defines each item instead
             attributes.setdefault(attr, {})[item] = value
     if len(items) < 2:
+        # one row: nothing to compare, but its cells still define the row's item, give its uses and numbers (a
+        # services table the placement split row by row, each row on its own service's page)
+        _rows(sec, cells, out)
         return
     if not attributes:
         _rows(sec, cells, out)
