@@ -18,7 +18,7 @@ DOMAINS = {
 class Source(models.Model):
     """One notes file, with the text of its last good version (so a later bad copy loses nothing)."""
 
-    path = models.CharField(max_length=500, unique=True)  # file name as ingested, e.g. 002_200e....txt
+    path = models.CharField(max_length=500, unique=True)  # file name as ingested, e.g. week3_ec2.txt
     label = models.CharField(max_length=40)  # short name shown beside each line: "ec2-notes"
     text = models.TextField()
     encoding = models.CharField(max_length=20)

@@ -121,7 +121,7 @@ _META_LABELS = {
     "limitation", "limitations", "pros", "cons", "best for", "real time example", "real-time example",
     "for example",
 }  # fmt: skip
-# 002's shared-responsibility blocks split by a bare "AWS" / "You" / "User" line.
+# Shared-responsibility blocks split by a bare "AWS" / "You" / "User" line.
 _ROLE_WORDS = {"aws", "you", "user", "users", "customer", "customers"}
 _QUESTION_WORDS = {"what", "why", "how", "where", "when", "which", "who", "whose", "what's", "what’s"}
 _SENTENCE_STARTS = {
@@ -345,7 +345,7 @@ class _Parser:
                 out.append(inside)
         return out
 
-    # -- whole pasted-again runs (004's DynamoDB block) -----------------------------------------
+    # -- whole pasted-again runs (a service's block pasted twice) -----------------------------------------
 
     def _drop_repeated_runs(self) -> None:
         """Drop a stretch of lines that repeats an earlier stretch verbatim (3+ lines, 200+ chars)."""
@@ -394,7 +394,7 @@ class _Parser:
         def add(item: _Item) -> None:
             nonlocal blanks
             if blanks >= 5 and not self.md and items:
-                # A long run of empty lines is how 000 separates topics; treat it as a break.
+                # A long run of empty lines is how some notes separate topics; treat it as a break.
                 items.append(_Item("break", item.line, item.line))
             item.blank_before = blanks
             blanks = 0
@@ -520,7 +520,7 @@ class _Parser:
         return None
 
     def _banner_at(self, i: int) -> bool:
-        """A title between two rule lines of the same character (002's dash banners) is one heading."""
+        """A title between two rule lines of the same character (slide exports' dash banners) is one heading."""
         if i + 2 >= self.n or self.removed[i + 1] or self.removed[i + 2]:
             return False
         first, title, last = self.stripped[i], self.stripped[i + 1], self.stripped[i + 2]
@@ -556,7 +556,7 @@ class _Parser:
         return bool(re.search(r"\S {3,}\S", text)) or text.endswith("|") or line.startswith(" " * 6)
 
     def _drop_homework(self, items: list[_Item]) -> list[_Item]:
-        """001's "Assignment 1" / "hints" blocks are homework, not facts: drop them to the next blank."""
+        """Homework ("Assignment 1" / "hints") blocks are homework, not facts: drop them to the next blank."""
         out: list[_Item] = []
         k = 0
         while k < len(items):
@@ -596,22 +596,22 @@ class _Parser:
         if it.kind == "bullet":
             if not (it.ordered and at_base):
                 return None
-            m = _BARE_COLON.match(s)  # 004 "1) Customer Side Notification :"
+            m = _BARE_COLON.match(s)  # a numbered title ending in a bare colon: "2) Billing Alerts :"
             if m and _title_like(m.group(1)) and _clean(m.group(1)).lower() not in _META_LABELS:
                 return m.group(1), "numbered", None
-            m = _TITLE_DOT_REST.match(s)  # 001 "3. Lambda. it can only work till 15 minutes"
+            m = _TITLE_DOT_REST.match(s)  # a numbered title, a dot, then text: "4. Glacier. cheap but slow to restore"
             if m and len(m.group(1).split()) <= 3:
                 return m.group(1), "numbered", self._inline(it, m.group(2))
             return None
-        m = _WHOLE_BOLD.match(s)  # 001 "** Services **"
+        m = _WHOLE_BOLD.match(s)  # a whole line in bold: "** Storage **"
         if m and _clean(m.group(1)).lower() not in _META_LABELS:
             return m.group(1), "bold", None
         if not at_base:
             return None
-        m = _NUM_SPACE.match(s)  # 001 "2 S3 : Simple Storage Services"
+        m = _NUM_SPACE.match(s)  # a number, a space, then "Term : meaning": "3 SQS : Simple Queue Service"
         if m and ":" in m.group(2) and len(m.group(2).split()) <= 10 and not s.endswith((".", ",")):
             return m.group(2), "numbered", None
-        m = _CAPS_DASHES.match(s)  # 004 "DATABASE ARCHITECTURES -------   1) Server Based ..."
+        m = _CAPS_DASHES.match(s)  # an ALL-CAPS title, dashes, then text: "NETWORKING -----  1) Subnets ..."
         if m and _is_caps(m.group(1)):
             return m.group(1), "plain", self._inline(it, m.group(2))
         m = _BARE_COLON.match(s)
@@ -629,8 +629,8 @@ class _Parser:
             if len(definition.split()) > 4 and (
                 (it.blank_before >= 2 and len(t.split()) <= 4) or (after_blank and _expands_acronym(t, definition))
             ):
-                # 000 "EC2: web service which ..." after two empty lines, or "ECS: elastic container service:
-                # Container management service." opens a topic: a heading plus its definition.
+                # "SNS: notification service which ..." after two empty lines, or "SQS: simple queue service:
+                # Message queue." opens a topic: a heading plus its definition.
                 return t, "fused", self._inline(it, s)
             if (
                 after_blank
@@ -640,7 +640,7 @@ class _Parser:
                 and nxt.blank_before <= 1
                 and nxt.kind in ("bullet", "heading")
             ):
-                return s, "plain", None  # 002 "IAM: Users & Groups", "EFS – Elastic File System"
+                return s, "plain", None  # "VPC: Subnets & Routes", "SQS – Simple Queue Service"
             return None
         if not _title_like(s, max_words=8):
             return None
@@ -657,7 +657,7 @@ class _Parser:
         if nxt.kind == "heading" and nxt.blank_before <= 2:
             return s, "plain", None
         if nxt.kind == "line" and nxt.blank_before <= 1 and _is_label_line(nxt.text):
-            return s, "plain", None  # 002 "NoSQL Databases" above "Benefits:", "... for IAM" above "AWS"
+            return s, "plain", None  # a short title above a label line ("Benefits:", "AWS")
         return None
 
     def _inline(self, it: _Item, text: str) -> _Item:
@@ -668,7 +668,7 @@ class _Parser:
         atx = [it for it in headings if it.source == "atx"]
         if atx:
             # Levels become 1, 2, 3 in order of use (`#` then `###` is 1 then 2). A level used far less
-            # than the next one is the same level misspelt: 003 has 279 `###` and two stray `##`.
+            # than the next one is the same level misspelt: e.g. hundreds of `###` and two stray `##`.
             counts = {lv: sum(1 for it in atx if it.level == lv) for lv in range(1, 7)}
             fold = {lv: lv for lv in range(1, 7)}
             for lv in range(2, 6):
@@ -690,11 +690,11 @@ class _Parser:
                 it.level = 1
             elif it.source in _HEADING_SOURCES_UNMARKED:
                 if banners:
-                    it.level = 2  # 002: banner titles on top, plain sub-headings under them
+                    it.level = 2  # banner titles (slide exports) on top, plain sub-headings under them
                 elif separators:
-                    it.level = 1 if after_sep else 2  # 001, 004: the title after a separator leads
+                    it.level = 1 if after_sep else 2  # separator-ruled notes: the title after a separator leads
                 else:
-                    it.level = 1  # 000: every title line is a top-level heading
+                    it.level = 1  # no banners or separators: every title line is a top-level heading
             after_sep = False
 
     # -- sections and blocks --------------------------------------------------------------------
@@ -794,7 +794,7 @@ class _Parser:
         line, end = block.line, block.end_line
         if block.kind in ("paragraph", "bullet"):
             tail = _DANGLING_TAIL.search(text)
-            if tail:  # 004 L415 "... Review the Understanding graph relationships section below for more ..."
+            if tail:  # a closing "... see the section below for more ..." sentence
                 block.text = text = text[: tail.start()].rstrip()
                 self._drop(line, end, "dangling reference (closing sentence removed)")
         if block.kind == "paragraph":
@@ -812,11 +812,11 @@ class _Parser:
             if _CHAT_FOLLOW.match(plain) or (_CHAT_LET_ME_KNOW.search(plain) and len(plain) < 200):
                 return self._junk(line, end, "chat follow-up", chat=True)
             m = _CHAT_REFERRING.match(text)
-            if m:  # 003 L908: keep what it says about FSx, lose the chat about what you meant
+            if m:  # a chat reply: keep what it says about the service, lose the chat about what you meant
                 block.text = text = f"{m.group(1)} {m.group(2)} {m.group(3)}"
                 self._trimmed(line, end, 'chat lead-in ("It seems like you might be referring to" removed)')
             tail = _CHAT_TAIL.search(text) if self.state.chatty else None
-            if tail:  # 003 L45 "... Here’s a breakdown of key details about Amazon EC2:"
+            if tail:  # a chat reply's "... Here’s a breakdown of key details about <service>:"
                 block.text = text = text[: tail.start()].rstrip()
                 self._trimmed(line, end, "chat lead-in (closing sentence removed)")
             if _SUMMARY_PARA.match(plain):
@@ -853,7 +853,7 @@ class _Parser:
         self.state.chatty = True
 
     def _drop_empty_labels(self, entries: list[_Entry]) -> list[Block]:
-        """A bare `ACL:` at the end of a section labels nothing (004 L208)."""
+        """A bare `ACL:` at the end of a section labels nothing."""
         blocks = [e.block for e in entries]
         while blocks:
             last = blocks[-1]
@@ -865,7 +865,7 @@ class _Parser:
         return blocks
 
     def _drop_conclusions(self, sections: list[Section], parent: Section | None = None) -> list[Section]:
-        """003's `### Conclusion` restates its page; a table written under it is kept for the page."""
+        """A chat export's `### Conclusion` restates its page; a table written under it is kept for the page."""
         kept = []
         for section in sections:
             title = section.title
@@ -884,7 +884,7 @@ class _Parser:
             if parent is None:
                 kept.append(section)
                 continue
-            # 003 L877-899: the EBS-vs-EFS table follows the EFS conclusion with no heading of its own.
+            # a comparison table ("Feature | EBS | EFS") can follow a conclusion with no heading of its own.
             first = tables[0]
             prose_end = section.blocks[first - 1].end_line if first else section.line
             self._drop(section.line, prose_end, "boilerplate conclusion")
@@ -894,8 +894,8 @@ class _Parser:
     def _merge_repeated_headings(self, sections: list[Section]) -> list[Section]:
         """One heading written twice is one heading.
 
-        004 writes a banner then the same topic as a colon heading (`ROUTE 53` / `AMAZON ROUTE 53 :`,
-        `CLOUD FORMATION:` / `CloudFormation`), 003 an H1 then an H3 (`# AWS Batch` /
+        Flat notes write a banner then the same topic as a colon heading (`ROUTE 53` / `AMAZON ROUTE 53 :`,
+        `CLOUD FORMATION:` / `CloudFormation`), Markdown ones an H1 then an H3 (`# AWS Batch` /
         `### AWS Batch Overview`). Runs after junk removal, so a dropped chat line between them
         does not keep them apart.
         """
@@ -951,7 +951,7 @@ class _Parser:
         self._drop(other.line, other.line, f"repeats the heading at line {keep.line} (merged into it)")
 
     def _drop_empty_repeats(self, sections: list[Section]) -> list[Section]:
-        """002 ends on two empty copies of the `Other Compute Section` banner."""
+        """A slide export can end on empty copies of an earlier banner."""
         seen: dict[str, int] = {}
 
         def prune(group: list[Section]) -> list[Section]:
@@ -1153,7 +1153,7 @@ def _title_score(title: str) -> tuple:
 
 
 def _soft_wrapped(last: _Entry, it: _Item, text: str) -> bool:
-    """002 L298-299: a slide export broke a bullet mid-sentence; the tail starts in lower case."""
+    """A slide export can break a bullet mid-sentence; the tail starts in lower case."""
     if last.block.kind not in ("paragraph", "bullet") or not text[:1].islower() or not last.parts:
         return False
     prev = last.parts[-1]
@@ -1210,7 +1210,7 @@ def _set_term(block: Block, arrow: bool = False) -> None:
         return
     found = _split_term(block.text)
     if not found:
-        # 004 "---> Scalability,The social media platform ..." and "HEALTH CHECKING, This monitors ...".
+        # "---> Term,The sentence ..." and "ALL CAPS TERM, This sentence ...": a term fused to its text by a comma.
         m = _COMMA_TERM.match(block.text)
         if m and (arrow or _is_caps(m.group(1))) and len(m.group(2).split()) >= 8 and _term_ok(m.group(1), 4):
             found = m.group(1).strip(), m.group(2).strip()
@@ -1301,7 +1301,7 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
         if not any(cells):
             continue
         if len(rows) >= 2 and not cells[0]:
-            # 003 L1957-1967: a row whose first cell is empty carries on the row above.
+            # a row whose first cell is empty carries on the row above.
             prev = rows[-1]
             for c, value in enumerate(cells):
                 if c < len(prev):
@@ -1328,7 +1328,7 @@ def table_text(rows: list[list[str]]) -> str:
 
 
 def _lists_without_markers(entries: list[_Entry]) -> None:
-    """Short lines one under the other with no marker are a list (001 L2-5 `S3` `ec2` `Lambda`)."""
+    """Short lines one under the other with no marker are a list (`S3` / `ec2` / `Lambda` on lines of their own)."""
 
     def listy(e: _Entry) -> bool:
         b = e.block
@@ -1354,10 +1354,10 @@ def _lists_without_markers(entries: list[_Entry]) -> None:
 
 
 def _set_depths(entries: list[_Entry], baseline: int = 0) -> None:
-    """Depth from indentation, plus children a label wrote at its own indent (002 L259, 003 L1368).
+    """Depth from indentation, plus children a label wrote at its own indent (a `Volumes:` line, then its items).
 
-    A plain paragraph at the file's left margin is not a parent: 000 indents every bullet by one tab,
-    also under `EC2: web service ...`, and those bullets belong to the section, not the sentence.
+    A plain paragraph at the file's left margin is not a parent: some notes indent every bullet by one tab,
+    also under a `Term: definition ...` line, and those bullets belong to the section, not the sentence.
     """
     stack: list[float] = []
     run: _Run | None = None

@@ -14,7 +14,7 @@ Rules:
   - in plain-text notes (unmarked headings, which a parser cannot nest reliably) it
     continues the topic of the previous sibling heading (``Scaling Strategies`` after
     ``Auto Scaling Group``, ``FIFO:`` after ``SNS``), unless that sibling was a chapter
-    with sub-headings of its own (002's dashed banners); else the ancestor's.
+    with sub-headings of its own (a slide export's dashed banners); else the ancestor's.
 
 * A heading naming several services (``SNS, SQS & KINESIS``, ``EKS & ECS``) feeds each of
   them: sub-headings and bullets go to the service they name (children follow their
@@ -29,8 +29,8 @@ Rules:
   (``6. **Storage Classes**:`` under S3, ``**Traffic Routing Policies**:`` under Route 53)
   moves, with its children, to the sub-topic page, as a sub-heading would.
 * A topic only mentioned in passing inside a section gets no section of its own.
-* A section under no topic at all (002's ``Deploying and Managing Infrastructure at Scale
-  Section`` banner) still places the bullets whose term or subject names a topic
+* A section under no topic at all (a slide export's banner naming a broad theme, not a
+  service) still places the bullets whose term or subject names a topic
   (``CloudFormation is a declarative way ...`` and the bullets under it).
 * Nothing is dropped silently: whatever ends up under no topic (a heading, text before
   the first heading, leftover bullets) is reported as a warning with its source line.
@@ -146,7 +146,7 @@ class _Assigner:
         summary = bool(words & _SUMMARY_WORDS)
         markdown = sec.raw_title.lstrip().startswith("#")
         # Plain-text headings continue the previous sibling's topic, unless that sibling was a
-        # chapter with sub-headings of its own (002's dashed banners) or this is a summary.
+        # chapter with sub-headings of its own (slide exports' dashed banners) or this is a summary.
         sticky = (
             prev if prev is not None and prev.topics and not prev_chapter and not markdown and not summary else None
         )

@@ -1,8 +1,4 @@
-"""extract(): facts from hand-built blocks that reproduce real lines of the shipped notes.
-
-File names are shortened to their prefixes (002 = content/notes/002_200e13e4eecbac3a.txt ...);
-line numbers are the physical lines `cat -n` prints.
-"""
+"""extract(): facts from hand-built blocks shaped like the lines study notes are written in."""
 
 import time
 from pathlib import Path
@@ -50,7 +46,6 @@ def definitions(facts):
 
 
 def test_term_colon_definition():
-    # 002:166  • Security Groups: Firewall attached to the EC2 instance
     facts = run(
         [
             bullet(
@@ -70,7 +65,6 @@ def test_term_colon_definition():
 
 
 def test_bold_term_definition_split_without_parser_help():
-    # 003:4252  - **Hosted Zones**: A hosted zone is a container for records, which include information ...
     text = (
         "**Hosted Zones**: A hosted zone is a container for records, which include information about how to "
         "route traffic for a specific domain or subdomain."
@@ -83,9 +77,6 @@ def test_bold_term_definition_split_without_parser_help():
 
 
 def test_term_dash_definition_forms():
-    # 002:141  • On-Demand Instances – short workload, predictable pricing, pay by second
-    # 002:276  Vertical Scalability - increasing the size of the instance
-    # 001:29   ARN : Amazon Resource Name, different for differnt policies , roles etc
     blocks = [
         bullet(
             141,
@@ -114,7 +105,6 @@ def test_term_dash_definition_forms():
 
 
 def test_all_caps_term_gets_display_case_and_loses_this_is():
-    # 004:64  EPHEMERAL STORAGE: This is a temporary storage that donot exist over a long period of time.
     facts = run(
         [
             para(
@@ -133,8 +123,6 @@ def test_all_caps_term_gets_display_case_and_loses_this_is():
 
 
 def test_is_a_first_sentence():
-    # 003:288  An **Amazon Machine Image (AMI)** is a pre-configured virtual machine image that ...
-    # 002:553  • DynamoDB is a key/value database
     ami = (
         "An **Amazon Machine Image (AMI)** is a pre-configured virtual machine image that provides the information "
         "required to launch an **EC2 instance** in the AWS cloud. AMIs include essential components like the "
@@ -152,8 +140,6 @@ def test_is_a_first_sentence():
 
 
 def test_label_with_child_bullets():
-    # 003:292  1. **Root Volume Template**:
-    # 003:294     - The AMI defines the root volume, which includes an operating system, the application server, ...
     blocks = [
         bullet(292, "**Root Volume Template**:", term="Root Volume Template", definition="", ordered=True),
         bullet(
@@ -176,7 +162,7 @@ def test_label_with_child_bullets():
 
 
 def test_label_with_flattened_children():
-    # 002:259  • EBS volumes:   (children written at the same indent, L260-262; the parser nests them)
+    # children written at the same indent as their label; the parser nests them
     blocks = [
         bullet(259, "EBS volumes:", term="EBS volumes", definition=""),
         bullet(260, "network drives attached to one EC2 instance at a time"),
@@ -197,7 +183,6 @@ def test_label_with_flattened_children():
 
 
 def test_list_under_a_heading():
-    # 002:436-444  S3 Storage Classes / • Amazon S3 Standard - General Purpose / ... / • Can move between classes ...
     names = [
         "Amazon S3 Standard-Infrequent Access (IA)",
         "Amazon S3 One Zone-Infrequent Access",
@@ -221,7 +206,6 @@ def test_list_under_a_heading():
 
 
 def test_inline_list_after_a_label():
-    # 001:22  Components : Users, User groups, Roles, Policies
     facts = run(
         [
             para(
@@ -241,7 +225,6 @@ def test_inline_list_after_a_label():
 
 
 def test_list_after_a_lead_in_sentence():
-    # 002:134-138  EC2 user data is used to automate boot tasks such as: / • Installing updates / ...
     blocks = [
         para(134, "EC2 user data is used to automate boot tasks such as:"),
         bullet(135, "Installing updates"),
@@ -277,7 +260,6 @@ FSX_ROWS = [
 
 
 def test_table_becomes_a_comparison():
-    # 003:944-951  ### FSx vs. EFS:  | Feature | FSx for Windows File Server | FSx for Lustre | Amazon EFS |
     table = Block(kind="table", text="(table)", line=944, end_line=951, rows=FSX_ROWS)
     facts = run([table], "FSx vs. EFS", topic="Amazon FsX")
     (cmp,) = of_kind(facts, "comparison")
@@ -294,7 +276,6 @@ def test_table_becomes_a_comparison():
 
 
 def test_table_with_items_in_rows_gives_numbers_and_use_cases():
-    # 003:625-633  | **Pricing Model** | **Commitment** | **Cost Savings** | **Best for** |
     rows = [
         ["**Pricing Model**", "**Commitment**", "**Cost Savings**", "**Best for**"],
         ["**On-Demand**", "No", "None", "Short-term or unpredictable workloads."],
@@ -318,7 +299,6 @@ def test_table_with_items_in_rows_gives_numbers_and_use_cases():
 
 
 def test_vs_section_without_a_table():
-    # 002:782-792  Batch vs Lambda / • Lambda: / • Time limit ... / • Batch: / • No time limit ...
     blocks = [
         bullet(783, "Lambda:", term="Lambda", definition=""),
         bullet(784, "Time limit", depth=1),
@@ -337,7 +317,6 @@ def test_vs_section_without_a_table():
 
 
 def test_use_case_bullet_names_its_option():
-    # 003:1880  - **S3 Intelligent-Tiering**: Ideal when data access patterns are unpredictable.
     facts = run(
         [
             bullet(
@@ -358,7 +337,6 @@ def test_use_case_bullet_names_its_option():
 
 
 def test_use_case_meta_label_attaches_to_the_section_option():
-    # 003:576-579  ### 4. **Spot Instances** / - **Use Case**: Best for fault-tolerant, flexible applications ...
     facts = run(
         [
             bullet(
@@ -378,7 +356,6 @@ def test_use_case_meta_label_attaches_to_the_section_option():
 
 
 def test_use_case_in_a_sentence():
-    # 004:144  This placement strategy is suitable for applications that require a high degree of resilience ...
     text = (
         "This placement strategy is suitable for applications that require a high degree of resilience and "
         "availability, such as stateful applications or databases."
@@ -392,7 +369,7 @@ def test_use_case_in_a_sentence():
 
 
 def test_number_fifteen_minutes():
-    # 002:822  • Invocation time: up to 15 minutes   (section "Lambda Summary")
+    # a bullet under a summary section
     facts = run(
         [bullet(822, "Invocation time: up to 15 minutes", term="Invocation time", definition="up to 15 minutes")],
         "Lambda Summary",
@@ -406,7 +383,6 @@ def test_number_fifteen_minutes():
 
 
 def test_number_eleven_nines_keeps_curly_quote():
-    # 002:447-448  • Durability: / • High durability (99.999999999%, 11 9’s) of objects across multiple AZ
     blocks = [
         bullet(447, "Durability:", term="Durability", definition=""),
         bullet(448, "High durability (99.999999999%, 11 9’s) of objects across multiple AZ", depth=1),
@@ -417,8 +393,6 @@ def test_number_eleven_nines_keeps_curly_quote():
 
 
 def test_number_port_22():
-    # 001:166  port of SSH : 22
-    # 002:168  • SSH: start a terminal into our EC2 Instances (port 22)
     facts = run([para(166, "port of SSH : 22", term="port of SSH", definition="22")], "inbound", topic="EC2")
     (num,) = of_kind(facts, "number")
     assert num.data["number"] == "22" and num.text == "Port of SSH: 22"
@@ -440,17 +414,17 @@ def test_number_port_22():
 
 
 def test_find_number_picks_the_telling_quantity():
-    assert find_number("Max. Object Size is 5TB (5000GB)")[0] == "5TB"  # 002:410
-    assert find_number("Spot Instances: Purchase unused capacity at up to 90% discount")[0] == "90%"  # 003:173
-    # 002:622: a limit ("up to") beats an earlier plain count
+    assert find_number("Max. Object Size is 5TB (5000GB)")[0] == "5TB"
+    assert find_number("Spot Instances: Purchase unused capacity at up to 90% discount")[0] == "90%"
+    # a limit ("up to") beats an earlier plain count
     assert find_number("Highly available across 3 AZ, with up to 15 read replicas")[0] == "15"
-    assert find_number("Application Load Balancer (HTTP / HTTPS only) – Layer 7")[0] == "Layer 7"  # 002:320
-    assert find_number("you typically get a 2-minute warning")[0] == "2-minute"  # 003:583
+    assert find_number("Application Load Balancer (HTTP / HTTPS only) – Layer 7")[0] == "Layer 7"
+    assert find_number("you typically get a 2-minute warning")[0] == "2-minute"
     assert find_number("IAM policy language version, always include 2012") is None  # a year, not a limit
 
 
 def test_wrong_statements_from_the_notes_are_not_facts():
-    # 001:126  AWS claims data durability is 99.99999999999 %   (13 nines: NOTES-ANALYSIS §5.1)
+    # 13 nines: a wrong figure
     assert run([para(126, "AWS claims data durability is 99.99999999999 %")], "S3 : Simple Storage Services") == []
 
 
@@ -458,10 +432,6 @@ def test_wrong_statements_from_the_notes_are_not_facts():
 
 
 def test_generic_labels_are_not_terms():
-    # 003:532  - **Description**: Pay for compute capacity by the second (or hour) without any long-term commitments.
-    # 003:1794 - **Cost**: Higher than other storage classes due to performance and availability.
-    # 002:69   • Example: AWS CLI is built on AWS SDK for Python
-    # 002:594  • Exam Tip: analyze data in S3 using serverless SQL, use Athena
     blocks = [
         bullet(
             532,
@@ -495,9 +465,6 @@ def test_generic_labels_are_not_terms():
 
 
 def test_one_word_and_empty_definitions_are_rejected():
-    # 001:14   Cloud 9 :
-    # 002:665  • Hadoop Cluster: EMR
-    # 002:672  • Database Migration: DMS
     blocks = [
         para(14, "Cloud 9 :", term="Cloud 9", definition=""),
         bullet(665, "Hadoop Cluster: EMR", term="Hadoop Cluster", definition="EMR"),
@@ -511,7 +478,6 @@ def test_one_word_and_empty_definitions_are_rejected():
 
 
 def test_definition_that_repeats_the_term_or_describes_the_owner_is_skipped():
-    # 003:2443-2445  1. **Data Encryption**: / - Redshift provides encryption at rest and in transit. ...
     blocks = [
         bullet(2443, "**Data Encryption**:", term="Data Encryption", definition="", ordered=True),
         bullet(2445, "Redshift provides encryption at rest and in transit.", depth=1),
@@ -521,8 +487,6 @@ def test_definition_that_repeats_the_term_or_describes_the_owner_is_skipped():
 
 
 def test_chat_leftovers_give_nothing():
-    # 003:103  Would you like more details on any specific aspect of EC2?
-    # 003:45   ... Here’s a breakdown of key details about Amazon EC2:
     assert run([para(103, "Would you like more details on any specific aspect of EC2?")], "Amazon EC2") == []
     text = (
         "Amazon EC2 (Elastic Compute Cloud) is a web service provided by AWS (Amazon Web Services) that offers "
@@ -533,7 +497,6 @@ def test_chat_leftovers_give_nothing():
 
 
 def test_long_definitions_are_trimmed_for_a_phone():
-    # 004:103  Bootstrapping refers to the process of automatically configuring and provisioning ... (1 long line)
     text = (
         "Bootstrapping refers to the process of automatically configuring and provisioning resources or instances "
         "when they are launched. It involves executing scripts or commands on an instance during its "

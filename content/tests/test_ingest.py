@@ -12,6 +12,8 @@ from content import services
 from content.models import Fact, Section, SectionRead, Source, Topic
 from content.services import NOTES_DIR, ingest
 
+SHIPPED = sorted(NOTES_DIR.glob("*.txt"))  # any real notes file will do
+
 REQUIRED = [
     "aws-iam",
     "amazon-ec2",
@@ -67,7 +69,7 @@ def test_a_second_ingest_creates_and_updates_nothing():
 
 @pytest.mark.django_db
 def test_the_readable_summary_names_what_was_skipped(tmp_path):
-    shutil.copy(NOTES_DIR / "000_4491556a33bdff82.txt", tmp_path)
+    shutil.copy(SHIPPED[0], tmp_path)
     (tmp_path / "slides.pdf").write_bytes(b"%PDF-1.4")
     out = StringIO()
     call_command("ingest", str(tmp_path), stdout=out)
@@ -86,7 +88,7 @@ def write_bad_and_good_files(folder: Path) -> None:
         "AMAZON SQS :\r\n\r\nSQS is a \u201cfully managed\u201d message queue; it\u2019s used to decouple "
         "applications.\r\n".encode("cp1252")
     )
-    shutil.copy(NOTES_DIR / "000_4491556a33bdff82.txt", folder / "000_good.txt")
+    shutil.copy(SHIPPED[0], folder / "good.txt")
 
 
 @pytest.mark.django_db
@@ -118,7 +120,7 @@ def test_when_no_file_can_be_ingested_the_command_fails_clearly(empty_library, t
 
 @pytest.mark.django_db
 def test_a_crash_while_parsing_one_file_skips_only_that_file(tmp_path, monkeypatch):
-    shutil.copy(NOTES_DIR / "000_4491556a33bdff82.txt", tmp_path)
+    shutil.copy(SHIPPED[0], tmp_path)
     (tmp_path / "crash.md").write_text("# Amazon SQS\n- CRASH-ME\n")
     real_parse = services.parse
 
@@ -137,13 +139,13 @@ def test_a_crash_while_parsing_one_file_skips_only_that_file(tmp_path, monkeypat
 
 @pytest.mark.django_db
 def test_a_failed_ingest_leaves_the_database_as_it_was(empty_library, tmp_path, monkeypatch):
-    shutil.copy(NOTES_DIR / "001_1ef0cee0a4c8fb2b.txt", tmp_path)
+    shutil.copy(SHIPPED[1], tmp_path)
     run_ingest(tmp_path)
     before = (
         list(Section.objects.values_list("key", "content_hash", "retired").order_by("key")),
         list(Fact.objects.values_list("key", "text").order_by("key")),
     )
-    shutil.copy(NOTES_DIR / "000_4491556a33bdff82.txt", tmp_path)
+    shutil.copy(SHIPPED[0], tmp_path)
 
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -201,7 +203,7 @@ def test_an_unreadable_file_that_was_ingested_before_keeps_its_last_good_version
 
 @pytest.mark.django_db
 def test_a_topic_that_left_the_catalog_keeps_its_row_and_loses_its_page(tmp_path):
-    shutil.copy(NOTES_DIR / "000_4491556a33bdff82.txt", tmp_path)
+    shutil.copy(SHIPPED[0], tmp_path)
     Topic.objects.create(
         slug="gone-from-catalog",
         name="Gone",

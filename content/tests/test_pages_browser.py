@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from content.services import NOTES_DIR, ingest
 
+SHIPPED = sorted(NOTES_DIR.glob("*.txt"))  # any real notes file will do
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
@@ -46,7 +48,7 @@ def test_a_learner_searches_opens_a_topic_and_lands_on_the_source_line(page, liv
 
 
 def test_script_in_a_note_never_runs(page, live_server, tmp_path):
-    shutil.copy(NOTES_DIR / "000_4491556a33bdff82.txt", tmp_path)
+    shutil.copy(SHIPPED[0], tmp_path)
     (tmp_path / "evil.md").write_text(
         "# Amazon SQS\n\n"
         "- <script>alert('script')</script> queues decouple producers and consumers\n"

@@ -24,21 +24,23 @@ def test_it_reads_every_shipped_note_as_utf8():
         assert "\r" not in note.text
 
 
-def test_it_keeps_curly_quotes_of_utf8_notes():
-    # 000:96 "Fargate: It’s a compute engine in ECS ..."
-    note = read_note(NOTES / "000_4491556a33bdff82.txt")
-    assert "Fargate: It’s a compute engine in ECS" in note.text
+def test_it_keeps_curly_quotes_of_utf8_notes(tmp_path):
+    path = tmp_path / "containers.txt"
+    path.write_bytes("Fargate: It’s a serverless engine for containers\n".encode())
+    note = read_note(path)
+    assert note.encoding == "utf-8"
+    assert "Fargate: It’s a serverless engine for containers" in note.text
 
 
 def test_it_turns_crlf_and_lone_cr_into_lf():
-    # 002:32-33, saved by a Windows editor and by an old Mac one.
+    # Saved by a Windows editor and by an old Mac one.
     crlf = "IAM: Users & Groups\r\n• IAM = Identity and Access Management, Global service\r\n"
     assert decode(crlf.encode()).text == "IAM: Users & Groups\n• IAM = Identity and Access Management, Global service\n"
     assert decode(b"IAM: Users & Groups\r\xe2\x80\xa2 Root account\r").text == "IAM: Users & Groups\n• Root account\n"
 
 
 def test_it_falls_back_to_cp1252_and_gets_curly_quotes_right():
-    # 002:629 "• QLDB stands for ”Quantum Ledger Database”" and 000:96 "It’s", as Word would save them.
+    # Curly quotes, a dash and an ellipsis, as Word would save them.
     raw = "• QLDB stands for “Quantum Ledger Database” – It’s …".encode("cp1252")
     note = decode(raw)
     assert note.encoding == "cp1252"
@@ -46,7 +48,7 @@ def test_it_falls_back_to_cp1252_and_gets_curly_quotes_right():
 
 
 def test_it_strips_a_utf8_bom():
-    # 003:1 "# About Cloud Computing" saved as "UTF-8 with BOM".
+    # A Markdown heading saved as "UTF-8 with BOM".
     note = decode(codecs.BOM_UTF8 + b"# About Cloud Computing\n")
     assert note.text == "# About Cloud Computing\n"
     assert note.encoding == "utf-8-sig"

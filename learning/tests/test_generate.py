@@ -235,12 +235,12 @@ def test_a_labelled_quantity_is_a_fair_blank():
 @pytest.mark.django_db
 def test_the_shipped_notes_keep_a_definitions_catch_and_every_listed_use(shipped_notes):
     spot = Flashcard.objects.active().get(front="What are Spot Instances (in EC2 Purchasing Options)?")
-    assert "interrupted" in spot.back  # 003:578's "However, these instances can be interrupted by AWS ..."
+    assert "interrupted" in spot.back  # the definition's catch, in a sentence of its own
     uses = Flashcard.objects.active().get(front="What are Spot Instances (in EC2 Purchasing Options) best suited for?")
-    assert "fault-tolerant" in uses.back and "big data" in uses.back  # 003:584-587, all of them
+    assert "fault-tolerant" in uses.back and "big data" in uses.back  # every listed use
     fronts = set(Flashcard.objects.active().values_list("front", flat=True))
     assert "What is AWS Macie (in Amazon S3: Compliance and Data Governance)?" not in fronts
-    assert not any("52 vCPUs" in front for front in fronts)  # 003:2002: an erratum now
+    assert not any("52 vCPUs" in front for front in fronts)  # an erratum now
 
 
 class _Choice:
@@ -367,20 +367,21 @@ def test_a_hurried_file_alone_makes_no_definition_card_but_still_shows_on_its_pa
     from content.models import Topic
 
     cards = Flashcard.objects.active()
+    hurried = {w.split(":")[0] for w in shipped_notes.warnings if "typed in a hurry" in w}
+    assert hurried
     only_hurried = [
         c.front
         for c in cards.filter(kind__in=["definition", "use_case"])
-        if {label for label, _, _ in c.refs} <= {"000", "001", "004"}
+        if {label for label, _, _ in c.refs} <= hurried
     ]
     assert not only_hurried
-    # 004:168's Internet Gateway line ("acts as bridge") is on the VPC page, though no card asks it
+    # a hurried file's Internet Gateway line ("acts as bridge") is on the VPC page, though no card asks it
     assert not cards.filter(front__contains="Internet Gateway (in Amazon VPC)").exists()
     vpc = Topic.objects.get(slug="amazon-vpc")
     assert "acts as bridge" in client.get(vpc.get_absolute_url()).content.decode()
     # a definition a careful file also gives keeps its card, with the hurried file among its sources
     assert any(
-        {label for label, _, _ in c.refs} & {"000", "001", "004"}
-        and {label for label, _, _ in c.refs} - {"000", "001", "004"}
+        {label for label, _, _ in c.refs} & hurried and {label for label, _, _ in c.refs} - hurried
         for c in cards.filter(kind="definition")
     )
 

@@ -8,7 +8,7 @@ Domains covered by the data: all four CLF-C02 domains.
                           network security controls, security services
   technology-services     storage, compute, containers, networking, databases, analytics, messaging,
                           monitoring, developer tools, migration
-  billing-pricing-support EC2 purchasing options (notes: 002 L140, 003 L526) and cost management
+  billing-pricing-support EC2 purchasing options and cost management
                           tools (the notes never mention those tools, so that family yields nothing)
 The notes touch support plans nowhere, and the plans changed recently, so there is no support-plan family.
 """

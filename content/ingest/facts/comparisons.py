@@ -79,7 +79,8 @@ def _table_cells(b: Block) -> tuple[list[str], list[str], list[tuple[str, str, s
     """(header, items, [(item, attribute, value, line)], columns_are_items) of a pipe table.
 
     Items are the columns when the first header cell is empty or says "Feature"/"Aspect"
-    (003 L883 EBS vs EFS), else the rows (003 L625 "Pricing Model" / On-Demand / Spot ...).
+    (a "Feature | EBS | EFS" comparison table), else the rows (a "Pricing Model" header over
+    "On-Demand" / "Spot" rows).
     """
     rows = [[clean(c) for c in r] for r in (b.rows or [])]
     rows = [r for r in rows if any(r) and not all(_SEPARATOR_CELL.fullmatch(c or "-") for c in r)]
@@ -91,7 +92,7 @@ def _table_cells(b: Block) -> tuple[list[str], list[str], list[tuple[str, str, s
     exact_lines = b.end_line - b.line + 1 == len(b.rows or []) + 1  # header, rule, one line per row
     for n, row in enumerate(rows[1:]):
         if body and not row[0] and any(row[1:]) and header[0]:
-            # a row whose first cell is empty continues the row above (003 L1955-1967)
+            # a row whose first cell is empty continues the row above (a cell wrapped onto a new row)
             body[-1] = ([(a + " " + c).strip() for a, c in zip(body[-1][0], row, strict=True)], body[-1][1])
             continue
         body.append((row, b.line + n + 2 if exact_lines else b.line))

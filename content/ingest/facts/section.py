@@ -65,7 +65,7 @@ class _Section:
             if b.kind in ("bullet", "paragraph"):
                 t, d = term_and_definition(b)
                 if t and t.split()[0].lower() in PRONOUNS and not term_ok(t):
-                    t, d = None, ""  # 004 L78 "It can be 1GB(MIN) - 16TB(MAX)": a sentence, not a term
+                    t, d = None, ""  # "It can be 1 to 5 units": a sentence, not a term
                 self.term[i], self.defn[i] = (t.strip() if t else None), clean(d)
             self.skip[i] = b.kind == "code" or (b.kind != "table" and (not self.text[i] or _is_chat(self.text[i])))
         self.opener = [self._is_opener(i) for i in range(n)]
@@ -140,7 +140,7 @@ class _Section:
                 and self.defn[i - 1]
                 and prev.end_line + 1 == b.line
             ):
-                self.parent[i] = i - 1  # 004 L77-78: "GP2 : Used in case of ..." then "It can be 1GB ..."
+                self.parent[i] = i - 1  # "Term : Used for ..." then "It can be ..." continuing it
             if b.kind != "table":
                 stack.append(i)
 
