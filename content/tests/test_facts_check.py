@@ -324,3 +324,45 @@ def test_a_line_the_table_contradicts_shows_its_correction_on_the_topic_page_and
     assert [i["erratum"]["id"] for i in items if i["erratum"]] == ["kinesis-retention"]
     made = [c.front + c.back for c in Flashcard.objects.all()] + [q.stem for q in Question.objects.all()]
     assert not any("7 days" in text for text in made)
+
+
+def test_the_system_check_reports_a_bad_table_and_a_fact_that_flags_its_own_correct_example(monkeypatch):
+    from content import checks
+    from content.ingest import facts_check
+
+    assert checks.reference_facts_are_valid(None) == []
+    topics = set(load_catalog().topics)
+    data = {
+        "subject": {"x": {"names": "xservice", "topic": "amazon-s3"}},
+        "dimension": {"state": {"stateful": "stateful", "stateless": "stateless"}},
+        "fact": [{"id": "xs", "subject": "x", "dimension": "state", "is": ["stateful"], "correction": "c.",
+                  "source": "https://a", "right_examples": ["Xservice is stateless."]}],
+    }  # fmt: skip
+    table = parse_table(data, topics)
+    monkeypatch.setattr(facts_check, "load_table", lambda: table)
+    [error] = checks.reference_facts_are_valid(None)
+    assert error.id == "content.E004" and "'xs'" in error.msg
+
+    def broken():
+        raise ValueError("fact #1 (xs): no https source")
+
+    monkeypatch.setattr(facts_check, "load_table", broken)
+    [error] = checks.reference_facts_are_valid(None)
+    assert error.id == "content.E003" and "no https source" in error.msg
+
+
+@pytest.mark.django_db
+def test_a_trap_from_a_long_line_the_table_flags_quotes_the_words_it_is_about(tmp_path):
+    from django.core.management import call_command
+
+    from content.models import Topic
+
+    (tmp_path / "streams.md").write_text(
+        "# Amazon Kinesis\n\n- Kinesis Data Streams is what we picked for the sensor feed of the warehouse robots, "
+        "the dashboards and the nightly exports, and after reading the docs twice I wrote down that it keeps "
+        "records for 7 days at most.\n"
+    )
+    call_command("ingest", str(tmp_path), verbosity=0)
+    traps = Topic.objects.get(slug="amazon-kinesis").summary_sheet["traps"]
+    [trap] = [t for t in traps if "365 days" in t["correction"]]
+    assert "7 days at most" in trap["wrong"] and trap["wrong"].startswith("…")
