@@ -291,6 +291,10 @@ def load_claims() -> list[Claim]:
     return list(_claims())
 
 
+_TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.M)
+_TABLE_RULE = re.compile(r"[\s|:-]*")
+
+
 def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | None:
     """The first claim that says this line of a note is wrong, else None. `topic`: the page it sits on.
 
@@ -298,6 +302,14 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     (content/ingest/facts_check.py): the answer is then a `facts_check.Fact`, read like a claim (id, topic,
     correction, source, `pattern.search`)."""
     if not text or not text.strip():
+        return None
+    rows = _TABLE_ROWS.findall(text) if text.lstrip().startswith("|") else []
+    rows = [row for row in rows if not _TABLE_RULE.fullmatch(row)]
+    if len(rows) > 2:  # a table: its header with each row, so words of two rows never make one statement
+        for row in rows[1:]:
+            found = find_claim(f"{rows[0]}\n{row}", claims, topic=topic)
+            if found:
+                return found
         return None
     from content.catalog import clean_line  # noqa: PLC0415
 
