@@ -151,15 +151,17 @@ class Table:
 
 
 class _Subjects:
-    """Finds the names of some subjects in a text, as one alternation of them in file order would."""
+    """Finds the names of some subjects in a text: at one position the longest, then the first in file order."""
 
     def __init__(self, table: Table, wanted: tuple[int, ...]):
         self.parts = [(i, table.subject_parts[i][0]) for i in wanted]
 
     def finditer(self, text: str) -> list[re.Match]:
-        hits = sorted(((m.start(), i, m) for i, rx in self.parts for m in rx.finditer(text)), key=lambda h: h[:2])
+        hits = sorted(
+            ((m.start(), -m.end(), i, m) for i, rx in self.parts for m in rx.finditer(text)), key=lambda h: h[:3]
+        )  # at one position the longest name wins ("EC2 Instance Savings Plans" before "EC2"), then file order
         out, end = [], 0
-        for start, _i, m in hits:
+        for start, _end, _i, m in hits:
             if start >= end:
                 out.append(m)
                 end = m.end()

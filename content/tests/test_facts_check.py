@@ -113,6 +113,30 @@ CONTRADICTIONS = [
     "A VPC can span multiple Regions.",
     "An Auto Scaling group can span several Regions.",
     "SQS is built for real-time streaming analytics of clickstreams.",
+    # round 2: more of the exam guide, and wordings the first round missed
+    "Points of presence are basically smaller Availability Zones.",
+    "Our company counts roughly 12 edge locations around the world.",
+    "Think of an Availability Zone as only one data center.",
+    "A Region is made of a single Availability Zone.",
+    "Infrastructure as a service leaves the customer the least control of the three models.",
+    "The Well-Architected Framework is built on 4 pillars.",
+    "Nesting IAM groups: a group can contain other groups.",
+    "You may register at most 2 MFA devices per user.",
+    "A KMS key you delete disappears instantly.",
+    "Put AWS WAF in front of your Network Load Balancer.",
+    "Deep Archive offers expedited retrievals for urgent restores.",
+    "S3 Intelligent-Tiering keeps objects in only one AZ.",
+    "Glacier has no minimum storage duration.",
+    "Snowcone is the largest device of the family.",
+    "Standard Reserved Instances can be exchanged for a different instance family.",
+    "EC2 Instance Savings Plans apply regardless of instance family.",
+    "Lambda is billed per hour, like EC2.",
+    "Amazon EC2 is a serverless compute service.",
+    "Business Support comes with a designated TAM.",
+    "Guarding the data centers is a shared control between AWS and customers.",
+    "Use AWS Config to find compromised EC2 instances.",
+    "IAM roles are recreated in every Region.",
+    "Basic monitoring gives 1-minute metrics for free.",
 ]
 
 # True statements on the same facts, in the same kinds of wording, and ones that name two services.
@@ -224,6 +248,31 @@ AGREEING = [
     "Lifecycle rules move rarely accessed objects from S3 Standard to Glacier.",
     "DocumentDB stores JSON documents instead of relational tables.",
     "DAX is an in-memory cache in front of DynamoDB.",
+    # round 2
+    "Points of presence are not Availability Zones, and there are over 600 of them.",
+    "An Availability Zone is one or more data centers, a few miles from the next.",
+    "Each Region consists of 3 or more Availability Zones.",
+    "IaaS gives you the most control; SaaS the least.",
+    "Sustainability became the 6th pillar of the Well-Architected Framework in 2021.",
+    "IAM groups hold users only, and a group cannot contain other groups.",
+    "Up to 8 MFA devices can be registered per user.",
+    "Deleting a KMS key waits 7 to 30 days, so a mistake can be undone.",
+    "WAF can't be attached to a Network Load Balancer; use an ALB.",
+    "Deep Archive restores take up to 12 hours (standard) or 48 hours (bulk).",
+    "S3 Standard stores objects across at least three AZs.",
+    "S3 Standard has no minimum storage duration.",
+    "Snowcone is the smallest Snow device.",
+    "Convertible Reserved Instances can be exchanged for another family.",
+    "Compute Savings Plans apply regardless of instance family, and to Lambda.",
+    "Lambda bills per millisecond of run time.",
+    "With EC2 you pick the instance type and manage the operating system.",
+    "Enterprise Support comes with a designated TAM.",
+    "Patch management is a shared control: AWS patches the infrastructure, customers patch guest OSs.",
+    "With RDS, AWS patches the database host's operating system.",
+    "Use AWS Glue to load data into Redshift for reporting and business intelligence.",
+    "Use GuardDuty to find compromised EC2 instances.",
+    "Fargate: serverless compute for containers (no EC2 instances to manage).",
+    "Basic monitoring sends metrics every 5 minutes.",
 ]
 
 
@@ -304,6 +353,20 @@ def test_bad_reference_facts_raise_naming_the_entry():
         parse_table({**data, "subject": {"x": {"names": "x", "topic": "nope"}}}, topics)
     with pytest.raises(ValueError, match="bad pattern"):
         parse_table({**data, "subject": {"x": {"names": "(", "topic": "amazon-s3"}}}, topics)
+
+
+@pytest.mark.django_db
+def test_a_service_named_to_say_what_it_is_used_for_owns_that_purpose():
+    assert find_contradiction("Use Amazon Inspector to spot compromised credentials.").id == (
+        "inspector-scans-vulnerabilities"
+    )
+    # the purpose belongs to the last service named before it, not to the one that was "used"
+    assert find_contradiction("Use Inspector to scan instances, then Macie to find PII.") is None
+
+
+def test_a_name_qualifying_the_next_one_is_not_the_subject():
+    assert find_contradiction("CloudFront edge locations are AZs.").id == "edge-locations-are-not-azs"
+    assert find_contradiction("CloudFront edge locations are not AZs.") is None
 
 
 @pytest.mark.django_db
