@@ -137,6 +137,16 @@ CONTRADICTIONS = [
     "Use AWS Config to find compromised EC2 instances.",
     "IAM roles are recreated in every Region.",
     "Basic monitoring gives 1-minute metrics for free.",
+    "Polly converts speech into text for call recordings.",
+    "Rekognition detects sentiment in customer reviews.",
+    "Amazon Comprehend extracts text from scanned invoices.",
+    "Use Textract to build a chatbot.",
+    "Kendra is used to train custom machine learning models.",
+    "Amazon Connect sends marketing emails.",
+    "Cognito stores and rotates database credentials.",
+    "Secrets Manager issues SSL/TLS certificates.",
+    "X-Ray orchestrates Lambda functions into workflows.",
+    "Use API Gateway to store Docker images.",
 ]
 
 # True statements on the same facts, in the same kinds of wording, and ones that name two services.
@@ -273,6 +283,16 @@ AGREEING = [
     "Use GuardDuty to find compromised EC2 instances.",
     "Fargate: serverless compute for containers (no EC2 instances to manage).",
     "Basic monitoring sends metrics every 5 minutes.",
+    "Transcribe converts speech to text, and Comprehend then finds sentiment.",
+    "Textract extracts text and tables from scanned documents.",
+    "SageMaker lets data scientists build, train and deploy ML models.",
+    "ACM provides free public SSL/TLS certificates for ELB and CloudFront.",
+    "Cognito user pools handle sign-in for mobile apps.",
+    "Step Functions orchestrates Lambda functions in a state machine.",
+    "Compute Optimizer recommends right-sizing from CloudWatch metrics.",
+    "ECR stores Docker images and scans them for vulnerabilities.",
+    "API Gateway is the front door for REST APIs backed by Lambda.",
+    "SNS can send email notifications to subscribers.",
 ]
 
 
