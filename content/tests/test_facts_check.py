@@ -147,6 +147,8 @@ CONTRADICTIONS = [
     "Secrets Manager issues SSL/TLS certificates.",
     "X-Ray orchestrates Lambda functions into workflows.",
     "Use API Gateway to store Docker images.",
+    "Shield Advanced costs $300 per month.",
+    "Business Support starts at $29 a month.",
 ]
 
 # True statements on the same facts, in the same kinds of wording, and ones that name two services.
@@ -293,6 +295,8 @@ AGREEING = [
     "ECR stores Docker images and scans them for vulnerabilities.",
     "API Gateway is the front door for REST APIs backed by Lambda.",
     "SNS can send email notifications to subscribers.",
+    "Shield Advanced: $3,000/month, 1-year commitment.",
+    "Business support starts at $100 per month, or 10% of the first $10K of usage.",
 ]
 
 
