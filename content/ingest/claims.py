@@ -306,11 +306,11 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     rows = _TABLE_ROWS.findall(text) if text.lstrip().startswith("|") else []
     rows = [row for row in rows if not _TABLE_RULE.fullmatch(row)]
     if len(rows) > 2:  # a table: its header with each row, so words of two rows never make one statement
-        for row in rows[1:]:
-            found = find_claim(f"{rows[0]}\n{row}", claims, topic=topic)
-            if found:
-                return found
-        return None
+        found = [f for row in rows[1:] if (f := find_claim(f"{rows[0]}\n{row}", claims, topic=topic))]
+        if not found:
+            return None
+        order = {id(c): n for n, c in enumerate(tuple(claims) if claims is not None else _claims())}
+        return min(found, key=lambda f: order.get(id(f), len(order)))  # the first claim, as for any line
     from content.catalog import clean_line  # noqa: PLC0415
 
     line = clean_line(text)
