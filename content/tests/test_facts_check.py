@@ -149,6 +149,7 @@ CONTRADICTIONS = [
     "Use API Gateway to store Docker images.",
     "Shield Advanced costs $300 per month.",
     "Business Support starts at $29 a month.",
+    "The Pricing Calculator is a paid service.",
 ]
 
 # True statements on the same facts, in the same kinds of wording, and ones that name two services.
