@@ -300,7 +300,7 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
 
     With the default claims, a line no claim flags is then compared with the reference facts
     (content/ingest/facts_check.py): the answer is then a `facts_check.Fact`, read like a claim (id, topic,
-    correction, source, `pattern.search`)."""
+    correction, source, `pattern.search`). A table of three or more rows is read row by row under its header."""
     if not text or not text.strip():
         return None
     rows = _TABLE_ROWS.findall(text) if text.lstrip().startswith("|") else []
