@@ -1152,11 +1152,14 @@ def topic_summary(
     """The stored summary of one topic: built from the lines and facts this ingest is writing."""
     from content import summary as s  # noqa: PLC0415
     from content.catalog import clean_line  # noqa: PLC0415
+    from content.ingest.facts_check import load_facts  # noqa: PLC0415
     from learning.generate import garbled  # noqa: PLC0415
 
     entry = catalog.topics[slug]
     reference = s.load_reference()
-    errata = {c.id: c for c in load_claims()}
+    errata: dict[str, list] = {}  # id -> the claims, then the reference facts, of that id
+    for erratum in (*load_claims(), *load_facts()):
+        errata.setdefault(erratum.id, []).append(erratum)
     lines = []
     for draft in drafts:
         labels: list[tuple[int, str]] = []  # (depth, text) of the bullets above the current line
@@ -1166,8 +1169,9 @@ def topic_summary(
             context = labels[-1][1] if labels else draft.title
             excerpt = ""
             if item["erratum"] and item["erratum"]["id"] in errata:  # quote the words the erratum is about
-                found = errata[item["erratum"]["id"]].pattern.search(clean_line(item["text"]))
-                excerpt = s.excerpt(clean_line(item["text"]), found.start(), found.end()) if found else ""
+                text = clean_line(item["text"])
+                found = next(filter(None, (e.pattern.search(text, slug) for e in errata[item["erratum"]["id"]])), None)
+                excerpt = s.excerpt(text, found.start(), found.end()) if found else ""
             lines.append(
                 s.NoteLine(
                     text=item["text"],

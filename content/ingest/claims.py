@@ -291,14 +291,26 @@ def load_claims() -> list[Claim]:
     return list(_claims())
 
 
+_TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.M)
+_TABLE_RULE = re.compile(r"[\s|:-]*")
+
+
 def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | None:
     """The first claim that says this line of a note is wrong, else None. `topic`: the page it sits on.
 
     With the default claims, a line no claim flags is then compared with the reference facts
     (content/ingest/facts_check.py): the answer is then a `facts_check.Fact`, read like a claim (id, topic,
-    correction, source, `pattern.search`)."""
+    correction, source, `pattern.search`). A table of three or more rows is read row by row under its header."""
     if not text or not text.strip():
         return None
+    rows = _TABLE_ROWS.findall(text) if text.lstrip().startswith("|") else []
+    rows = [row for row in rows if not _TABLE_RULE.fullmatch(row)]
+    if len(rows) > 2:  # a table: its header with each row, so words of two rows never make one statement
+        found = [f for row in rows[1:] if (f := find_claim(f"{rows[0]}\n{row}", claims, topic=topic))]
+        if not found:
+            return None
+        order = {id(c): n for n, c in enumerate(tuple(claims) if claims is not None else _claims())}
+        return min(found, key=lambda f: order.get(id(f), len(order)))  # the first claim, as for any line
     from content.catalog import clean_line  # noqa: PLC0415
 
     line = clean_line(text)

@@ -64,7 +64,7 @@ _NEGATOR = re.compile(
 _CLAUSE = re.compile(r"[,;:()]|->|=>|\b(?:but|while|whereas|although|though|however|unlike|so|because|and)\b")
 # A name right after one of these is what the subject is compared with ("unlike S3, EFS ..."): never the subject.
 _CONTRAST = re.compile(
-    r"(?:\bunlike|\bthan|\bvs\.?|\bversus|\bcompared (?:to|with)|\binstead of|\bnot|\bnor|\bexcept|"
+    r"(?:\bunlike|\bthan|\bno|\bwithout|\bvs\.?|\bversus|\bcompared (?:to|with)|\binstead of|\bnot|\bnor|\bexcept|"
     r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding)\s+"
     r"(?:the\s+|an?\s+|amazon\s+|aws\s+)?$"
 )
@@ -151,15 +151,17 @@ class Table:
 
 
 class _Subjects:
-    """Finds the names of some subjects in a text, as one alternation of them in file order would."""
+    """Finds the names of some subjects in a text: at one position the longest, then the first in file order."""
 
     def __init__(self, table: Table, wanted: tuple[int, ...]):
         self.parts = [(i, table.subject_parts[i][0]) for i in wanted]
 
     def finditer(self, text: str) -> list[re.Match]:
-        hits = sorted(((m.start(), i, m) for i, rx in self.parts for m in rx.finditer(text)), key=lambda h: h[:2])
+        hits = sorted(
+            ((m.start(), -m.end(), i, m) for i, rx in self.parts for m in rx.finditer(text)), key=lambda h: h[:3]
+        )  # at one position the longest name wins ("EC2 Instance Savings Plans" before "EC2"), then file order
         out, end = [], 0
-        for start, _i, m in hits:
+        for start, _end, _i, m in hits:
             if start >= end:
                 out.append(m)
                 end = m.end()
@@ -375,12 +377,27 @@ def _subjects_in(table: Table, sentence: str, found=None) -> list[tuple[int, int
         sid = table.subject_of[rx]
         before = sentence[max(0, start - 24) : start]
         role = "contrast" if _CONTRAST.search(before) else "object" if _OBJECT.search(before) else "subject"
+        if role == "object" and _LEAD_IN.fullmatch(sentence, 0, start) and _LEAD_IN_END.match(sentence, end):
+            role = "subject"  # "With Lambda, you ..."
+        elif role == "object" and _USE.search(sentence, 0, start) and _USE_END.match(sentence, end):
+            role = "used"  # "use Config to detect ...": the subject of what follows, up to the next name
         if out and out[-1][3] == "contrast" and _LIST_GLUE.fullmatch(sentence[out[-1][1] : start]):
             role = out[-1][3]  # "such as S3, EFS and FSx": the whole list
+        if out and out[-1][3] == "subject" and not sentence[out[-1][1] : start].strip():
+            out[-1] = (*out[-1][:3], "object")  # "CloudFront edge locations": the first name only qualifies
         out.append((start, end, sid, role))
     return out
 
 
+# "With Lambda, ...", "For RDS: ...": the sentence is about the name that leads it in.
+_LEAD_IN = re.compile(r"\W*(?:with|for|in|on|using|under)\s+(?:the\s+|amazon\s+|aws\s+)?")
+_LEAD_IN_END = re.compile(r"\s*[,:]|\s*(?:->|=>)")
+# "Use Config to ...", "you'd use Artifact for ...": what the purpose that follows is said of.
+_USE = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:you|we|i|should|can|could|would|then|to|just|always|'d|'ll)\s+)(?:use|using)\s+"
+    r"(?:the\s+|amazon\s+|aws\s+)?$"
+)
+_USE_END = re.compile(r"\s+(?:to|for|in order to|if you (?:need|want) to|when you (?:need|want) to)\b")
 _LIST_GLUE = re.compile(r"\s*(?:,|/|&)?\s*(?:(?:and|or)\s+)?(?:amazon\s+|aws\s+)?")
 
 
@@ -401,7 +418,7 @@ def _owner(subjects: list[tuple[int, int, str, str]], pos: int, defaults: list[s
         return []
     before = [s for s in before if s[3] != "contrast"]
     if before:
-        real = [s for s in before if s[3] == "subject"]
+        real = [s for s in before if s[3] == "subject" or (s[3] == "used" and s is before[-1])]
         chosen = (real or before)[-1]
         if _TURN.search(sentence, chosen[1], pos):
             return []
@@ -422,15 +439,18 @@ def _clause_subject(subjects, pos: int, sentence: str) -> list[str]:
     instances for vulnerabilities" is said of GuardDuty, not of EC2."""
     breaks = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, pos)]
     start = breaks[-1] if breaks else 0
-    for s in subjects:
+    for i, s in enumerate(subjects):
         if start <= s[0] and s[1] <= pos and not _closed_aside(sentence, s[0], pos):
-            return [s[2]] if s[3] == "subject" else []
+            if s[3] == "used" and any(o[1] <= pos for o in subjects[i + 1 :]):
+                return []  # "use Glue to load data into Redshift for BI": not said of Glue
+            return [s[2]] if s[3] in ("subject", "used") else []
     return []
 
 
 def _closed_aside(sentence: str, start: int, pos: int) -> bool:
     opened = sentence.rfind("(", 0, start)
-    return opened != -1 and sentence.find(")", opened) != -1 and sentence.find(")", opened) < pos
+    closed = sentence.find(")", opened)
+    return opened != -1 and start < closed < pos  # not a name after an aside closed before it
 
 
 def _check_sentence(table: Table, found, sentence: str, topic, only, norm) -> tuple[Fact, int, int] | None:
@@ -457,6 +477,7 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
 
     present = {s[2] for s in subjects} | set(defaults)
     wanted = set().union(*(table.dims_of.get(sid, ()) for sid in present))
+    wanted |= {_LINKED[d] for d in wanted if d in _LINKED}
     # values of dimensions
     for dim, parts in table.value_parts.items():
         if dim not in wanted:
@@ -486,6 +507,8 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
                 said.setdefault(sid, []).append((m, value, _value_negated(sentence, m)))
         for sid, values in said.items():
             fact = table.by_subject_dim.get((sid, dim))
+            if fact is None and dim in _LINKED:  # what it is for, said in the words of the other dimension
+                fact = table.by_subject_dim.get((sid, _LINKED[dim]))
             if fact is None or (only and fact.id != only):
                 continue
             if any(v in fact.values and not neg for _m, v, neg in values):
@@ -493,8 +516,8 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             named = {s[2] for s in subjects} - {sid}
             values = [
                 (m, v, neg) for m, v, neg in values
-                if neg or not any(v in table.by_subject_dim[(o, dim)].values for o in named
-                                  if (o, dim) in table.by_subject_dim)
+                if neg or not any(v in table.by_subject_dim[(o, d)].values for o in named
+                                  for d in (dim, _LINKED.get(dim)) if (o, d) in table.by_subject_dim)
             ]  # fmt: skip  # "ELB works with Auto Scaling to add instances": the value is the other one's
             for m, value, negated in values:
                 if (not negated and value not in fact.values) or (
@@ -508,6 +531,10 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
     for m in _NUMBER.finditer(sentence):
         if inside_name(m.start()):
             continue
+        if not (m.group("unit") or m.group("pct") or m.group("money")) and (
+            re.match(r"[a-z]", sentence[m.end() : m.end() + 1]) or (1900 <= float(m.group("lo")) <= 2100)
+        ):
+            continue  # "the 5th pillar", "t3", "since 2021": not a count
         numbers.append((m.start(), m.end(), m))
     for m in _WORD_TIME.finditer(sentence):
         if not inside_name(m.start()) and not _negated(sentence, m.start()):
@@ -532,7 +559,7 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
                 continue
             if _distance(cue, start, end) > 45 or _nearer_number(numbers, cue, start):
                 continue
-            if fact.unit == "count" and m is not None and _counts_something_else(sentence, m, cue):
+            if fact.unit == "count" and m is not None and _counts_something_else(sentence, m, cue, subjects, fact):
                 continue
             if _contradicts(fact, m, sentence, min(start, cue.start()), start, cue):
                 return fact, start, end
@@ -542,11 +569,13 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
 _DISTANCE_UNITS = re.compile(r"\s*(?:miles?|mi|km|kilomet(?:er|re)s?)\b")
 
 
-def _counts_something_else(sentence: str, m: re.Match, cue: re.Match) -> bool:
+def _counts_something_else(sentence: str, m: re.Match, cue: re.Match, subjects=(), fact=None) -> bool:
     """ "6 copies over 3 AZs": a plain number counts the noun right after it, so it is the cue's only when the
-    cue follows it closely (or a distance unit does)."""
+    cue follows it closely (or a distance unit does, or the subject's own name: "10 edge locations worldwide")."""
     after = sentence[m.end() :]
     if _DISTANCE_UNITS.match(after) or not re.match(r"\s+[a-z]", after):
+        return False
+    if fact is not None and any(s[0] == m.end() + 1 and s[2] == fact.subject for s in subjects):
         return False
     return not (m.end() <= cue.start() <= m.end() + 14)
 
@@ -564,13 +593,16 @@ class _Span:
 
 
 _WHOLE_SENTENCE = {"who"}
+# What a service is for, in two vocabularies: a purpose said of a service known by its role contradicts it too.
+_LINKED: dict[str, str] = {}
 # Dimensions whose values are said of many things ("rarely accessed data", "relational databases"): only the
 # grammatical subject of the clause owns them.
 _CLAUSE_ONLY = {"access", "model", "level"}
 # Dimensions with two sides, where denying the true value says the other ("NACLs are not stateless"); "no allow
 # rule for X" or "not a type of queue" deny something else.
-_NEGATABLE = {"scope", "state", "storage", "price", "hosting", "namespace", "interruption"}
+_NEGATABLE = {"scope", "state", "storage", "price", "hosting", "namespace", "interruption", "exchange"}
 _PARTY = {
+    "shared": re.compile(r"(?!)"),
     "aws": re.compile(
         r"\b(?:customers?|you|me|the user|on[- ]prem\w*|traditional|own data cent\w+)\b"
     ),  # when AWS is said, the customer must not be

@@ -474,3 +474,13 @@ def test_the_system_check_reports_a_claim_that_flags_its_own_correct_example(mon
     monkeypatch.setattr(claims_module, "load_claims", lambda: bad)
     [error] = checks.claims_are_valid(None)
     assert error.id == "content.E002" and "'x'" in error.msg
+
+
+def test_a_table_is_read_row_by_row_under_its_header():
+    # Two right rows: one class's restore hours and another class's millisecond access are not one statement.
+    right = (
+        "| Class | Notes |\n| --- | --- |\n"
+        "| S3 Glacier Deep Archive | cheapest, restores take 12 hours |\n| S3 Standard-IA | millisecond access |"
+    )
+    assert find_claim(right) is None
+    assert find_claim(right + "\n| S3 Glacier Deep Archive | restores in milliseconds |") is not None

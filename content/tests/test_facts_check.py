@@ -113,6 +113,43 @@ CONTRADICTIONS = [
     "A VPC can span multiple Regions.",
     "An Auto Scaling group can span several Regions.",
     "SQS is built for real-time streaming analytics of clickstreams.",
+    # round 2: more of the exam guide, and wordings the first round missed
+    "Points of presence are basically smaller Availability Zones.",
+    "Our company counts roughly 12 edge locations around the world.",
+    "Think of an Availability Zone as only one data center.",
+    "A Region is made of a single Availability Zone.",
+    "Infrastructure as a service leaves the customer the least control of the three models.",
+    "The Well-Architected Framework is built on 4 pillars.",
+    "Nesting IAM groups: a group can contain other groups.",
+    "You may register at most 2 MFA devices per user.",
+    "A KMS key you delete disappears instantly.",
+    "Put AWS WAF in front of your Network Load Balancer.",
+    "Deep Archive offers expedited retrievals for urgent restores.",
+    "S3 Intelligent-Tiering keeps objects in only one AZ.",
+    "Glacier has no minimum storage duration.",
+    "Snowcone is the largest device of the family.",
+    "Standard Reserved Instances can be exchanged for a different instance family.",
+    "EC2 Instance Savings Plans apply regardless of instance family.",
+    "Lambda is billed per hour, like EC2.",
+    "Amazon EC2 is a serverless compute service.",
+    "Business Support comes with a designated TAM.",
+    "Guarding the data centers is a shared control between AWS and customers.",
+    "Use AWS Config to find compromised EC2 instances.",
+    "IAM roles are recreated in every Region.",
+    "Basic monitoring gives 1-minute metrics for free.",
+    "Polly converts speech into text for call recordings.",
+    "Rekognition detects sentiment in customer reviews.",
+    "Amazon Comprehend extracts text from scanned invoices.",
+    "Use Textract to build a chatbot.",
+    "Kendra is used to train custom machine learning models.",
+    "Amazon Connect sends marketing emails.",
+    "Cognito stores and rotates database credentials.",
+    "Secrets Manager issues SSL/TLS certificates.",
+    "X-Ray orchestrates Lambda functions into workflows.",
+    "Use API Gateway to store Docker images.",
+    "Shield Advanced costs $300 per month.",
+    "Business Support starts at $29 a month.",
+    "The Pricing Calculator is a paid service.",
 ]
 
 # True statements on the same facts, in the same kinds of wording, and ones that name two services.
@@ -224,6 +261,43 @@ AGREEING = [
     "Lifecycle rules move rarely accessed objects from S3 Standard to Glacier.",
     "DocumentDB stores JSON documents instead of relational tables.",
     "DAX is an in-memory cache in front of DynamoDB.",
+    # round 2
+    "Points of presence are not Availability Zones, and there are over 600 of them.",
+    "An Availability Zone is one or more data centers, a few miles from the next.",
+    "Each Region consists of 3 or more Availability Zones.",
+    "IaaS gives you the most control; SaaS the least.",
+    "Sustainability became the 6th pillar of the Well-Architected Framework in 2021.",
+    "IAM groups hold users only, and a group cannot contain other groups.",
+    "Up to 8 MFA devices can be registered per user.",
+    "Deleting a KMS key waits 7 to 30 days, so a mistake can be undone.",
+    "WAF can't be attached to a Network Load Balancer; use an ALB.",
+    "Deep Archive restores take up to 12 hours (standard) or 48 hours (bulk).",
+    "S3 Standard stores objects across at least three AZs.",
+    "S3 Standard has no minimum storage duration.",
+    "Snowcone is the smallest Snow device.",
+    "Convertible Reserved Instances can be exchanged for another family.",
+    "Compute Savings Plans apply regardless of instance family, and to Lambda.",
+    "Lambda bills per millisecond of run time.",
+    "With EC2 you pick the instance type and manage the operating system.",
+    "Enterprise Support comes with a designated TAM.",
+    "Patch management is a shared control: AWS patches the infrastructure, customers patch guest OSs.",
+    "With RDS, AWS patches the database host's operating system.",
+    "Use AWS Glue to load data into Redshift for reporting and business intelligence.",
+    "Use GuardDuty to find compromised EC2 instances.",
+    "Fargate: serverless compute for containers (no EC2 instances to manage).",
+    "Basic monitoring sends metrics every 5 minutes.",
+    "Transcribe converts speech to text, and Comprehend then finds sentiment.",
+    "Textract extracts text and tables from scanned documents.",
+    "SageMaker lets data scientists build, train and deploy ML models.",
+    "ACM provides free public SSL/TLS certificates for ELB and CloudFront.",
+    "Cognito user pools handle sign-in for mobile apps.",
+    "Step Functions orchestrates Lambda functions in a state machine.",
+    "Compute Optimizer recommends right-sizing from CloudWatch metrics.",
+    "ECR stores Docker images and scans them for vulnerabilities.",
+    "API Gateway is the front door for REST APIs backed by Lambda.",
+    "SNS can send email notifications to subscribers.",
+    "Shield Advanced: $3,000/month, 1-year commitment.",
+    "Business support starts at $100 per month, or 10% of the first $10K of usage.",
 ]
 
 
@@ -307,6 +381,20 @@ def test_bad_reference_facts_raise_naming_the_entry():
 
 
 @pytest.mark.django_db
+def test_a_service_named_to_say_what_it_is_used_for_owns_that_purpose():
+    assert find_contradiction("Use Amazon Inspector to spot compromised credentials.").id == (
+        "inspector-scans-vulnerabilities"
+    )
+    # the purpose belongs to the last service named before it, not to the one that was "used"
+    assert find_contradiction("Use Inspector to scan instances, then Macie to find PII.") is None
+
+
+def test_a_name_qualifying_the_next_one_is_not_the_subject():
+    assert find_contradiction("CloudFront edge locations are AZs.").id == "edge-locations-are-not-azs"
+    assert find_contradiction("CloudFront edge locations are not AZs.") is None
+
+
+@pytest.mark.django_db
 def test_a_line_the_table_contradicts_shows_its_correction_on_the_topic_page_and_makes_no_card(client, tmp_path):
     from django.core.management import call_command
 
@@ -324,3 +412,45 @@ def test_a_line_the_table_contradicts_shows_its_correction_on_the_topic_page_and
     assert [i["erratum"]["id"] for i in items if i["erratum"]] == ["kinesis-retention"]
     made = [c.front + c.back for c in Flashcard.objects.all()] + [q.stem for q in Question.objects.all()]
     assert not any("7 days" in text for text in made)
+
+
+def test_the_system_check_reports_a_bad_table_and_a_fact_that_flags_its_own_correct_example(monkeypatch):
+    from content import checks
+    from content.ingest import facts_check
+
+    assert checks.reference_facts_are_valid(None) == []
+    topics = set(load_catalog().topics)
+    data = {
+        "subject": {"x": {"names": "xservice", "topic": "amazon-s3"}},
+        "dimension": {"state": {"stateful": "stateful", "stateless": "stateless"}},
+        "fact": [{"id": "xs", "subject": "x", "dimension": "state", "is": ["stateful"], "correction": "c.",
+                  "source": "https://a", "right_examples": ["Xservice is stateless."]}],
+    }  # fmt: skip
+    table = parse_table(data, topics)
+    monkeypatch.setattr(facts_check, "load_table", lambda: table)
+    [error] = checks.reference_facts_are_valid(None)
+    assert error.id == "content.E004" and "'xs'" in error.msg
+
+    def broken():
+        raise ValueError("fact #1 (xs): no https source")
+
+    monkeypatch.setattr(facts_check, "load_table", broken)
+    [error] = checks.reference_facts_are_valid(None)
+    assert error.id == "content.E003" and "no https source" in error.msg
+
+
+@pytest.mark.django_db
+def test_a_trap_from_a_long_line_the_table_flags_quotes_the_words_it_is_about(tmp_path):
+    from django.core.management import call_command
+
+    from content.models import Topic
+
+    (tmp_path / "streams.md").write_text(
+        "# Amazon Kinesis\n\n- Kinesis Data Streams is what we picked for the sensor feed of the warehouse robots, "
+        "the dashboards and the nightly exports, and after reading the docs twice I wrote down that it keeps "
+        "records for 7 days at most.\n"
+    )
+    call_command("ingest", str(tmp_path), verbosity=0)
+    traps = Topic.objects.get(slug="amazon-kinesis").summary_sheet["traps"]
+    [trap] = [t for t in traps if "365 days" in t["correction"]]
+    assert "7 days at most" in trap["wrong"] and trap["wrong"].startswith("…")
