@@ -86,6 +86,8 @@ _SUMMARY_OPEN = re.compile(r"<summary\b[^>]*>", re.I)
 _SUMMARY_CLOSE = re.compile(r"</summary\s*>", re.I)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
 _TAG = re.compile(r"<[^<>]*>")
+# A label that gives a practice question's answer ("Answer: RDS or Aurora."): the names after it are the answer's.
+_ANSWER_LABEL = re.compile(r"^\W*(?:(?:correct|right|my|the)\s+)?(?:answers?|explanation)\W*$", re.I)
 # A question line: it ends with "?", perhaps followed by how many to pick ("... consider? (Select TWO.)").
 _QUESTION_END = re.compile(r"\?\s*(?:\((?:select|choose|pick)\b[^()]{0,20}\))?[\s*]*$", re.I)
 # A line that gives the answer of the question above ("Hence, the correct answer is: 12 Months."): that question's.
@@ -582,7 +584,9 @@ class _Assigner:
             if current and len(current) == 1 and self.catalog.is_part(current[0], _part_text(block)):
                 own = ()  # "Fault Tolerance - ..." in the list under "Trusted Advisor checks:": that list's item
             plain = _plain(block.text).strip(" *")
-            if group is None and _CHECKBOX.match(block.text) and question:
+            if group is None and question and block.term and _ANSWER_LABEL.match(block.term):
+                own = question  # "Answer: ..." under a question that named its topic: that topic, not a passing name
+            elif group is None and _CHECKBOX.match(block.text) and question:
                 own = question  # an option of the question above ("[ ] AWS Config"): the question's page
             elif not own and group is None and _QUESTION_END.search(plain):
                 # a practice question written as lines, its answer below: both go where the answer points, else
@@ -742,6 +746,13 @@ class _Assigner:
             or (block.kind == "bullet" and not block.term and self._name(block.text))
         ):
             return ()
+        if block.term and _ANSWER_LABEL.match(block.term) and (block.definition or "").strip():
+            # "Answer: RDS or Aurora.": what the answer names, even in passing, not the label
+            unlabelled = replace(block, text=block.definition, term=None, definition=None)
+            names = list(self.block_names(unlabelled, group))
+            if not names and group is None and (mentioned := self._main_mention(block.definition)):
+                names = [mentioned]
+            return tuple(names)
         names = self.catalog.find(block.term) if block.term else []
         if not names and not block.term and group is None:
             plain = _plain(block.text)

@@ -1026,3 +1026,21 @@ def test_lines_inside_an_html_disclosure_go_to_the_topic_its_summary_names():
     found = _where(result)
     assert found.get(6) == ["amazon-ses"] and found.get(7) == ["amazon-ses"], found
     assert 9 not in found
+
+
+def test_an_answer_line_names_the_topic_of_a_question_that_names_none():
+    result, _ = run(
+        S(
+            "",
+            1,
+            blocks=[
+                B("What is Amazon Neptune?", 2, kind="paragraph"),
+                B("Answer: A store for graph data.", 3, term="Answer", definition="A store for graph data."),
+                B("Which store suits a shop's SQL tables best?", 4, kind="paragraph"),
+                B("Answer: RDS or Aurora.", 5, term="Answer", definition="RDS or Aurora."),
+            ],
+        )
+    )
+    found = _where(result)
+    assert found.get(2) == found.get(3) == ["amazon-neptune"], found
+    assert found.get(4) == found.get(5) == ["amazon-rds"], found
