@@ -86,6 +86,7 @@ _SUMMARY_OPEN = re.compile(r"<summary\b[^>]*>", re.I)
 _SUMMARY_CLOSE = re.compile(r"</summary\s*>", re.I)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
 _TAG = re.compile(r"<[^<>]*>")
+_OWNED = re.compile(r"\b(?:your|our|their|my|its)\s+\w+(?:['’]s)?|\b\w+['’]s\b", re.I)
 # A label that gives a practice question's answer ("Answer: RDS or Aurora."): the names after it are the answer's.
 _ANSWER_LABEL = re.compile(r"^\W*(?:(?:correct|right|my|the)\s+)?(?:answers?|explanation)\W*$", re.I)
 # A question line: it ends with "?", perhaps followed by how many to pick ("... consider? (Select TWO.)").
@@ -720,7 +721,8 @@ class _Assigner:
         to count in prose included ("Which factors matter when choosing an AWS Region?")."""
         if mentioned := self._main_mention(question):
             return (mentioned,)
-        found = self.catalog.mentions(_plain(question), common=True)
+        # but not a common word as someone's own thing: "your organization's data" is not AWS Organizations
+        found = self.catalog.mentions(_OWNED.sub(" ", _plain(question)), common=True)
         return tuple(found[:1])
 
     def _main_mention(self, text: str) -> str | None:

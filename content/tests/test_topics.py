@@ -1044,3 +1044,19 @@ def test_an_answer_line_names_the_topic_of_a_question_that_names_none():
     found = _where(result)
     assert found.get(2) == found.get(3) == ["amazon-neptune"], found
     assert found.get(4) == found.get(5) == ["amazon-rds"], found
+
+
+def test_a_question_about_your_organizations_data_is_not_about_aws_organizations():
+    box = '<input type="checkbox" /> '
+    result, _ = run(
+        S(
+            "",
+            1,
+            blocks=[
+                B("Which way keeps your organization's records safe on the way to the cloud?", 2, kind="paragraph"),
+                B(box + "A. Scrambling them before they leave", 3),
+                B(box + "B. Printing them out", 4),
+            ],
+        )
+    )
+    assert "aws-organizations" not in {t for topics in _where(result).values() for t in topics}
