@@ -465,11 +465,30 @@ def uses_list(definition: str) -> bool:
     return len(parts) >= 2 and all(len(words(p)) <= 7 for p in parts) and not _DEFINING_VERB.search(definition)
 
 
+# A quiz's answer or explanation label: "Correct answer", "Answer", "My answer", "Explanation".
+_ANSWER_LABEL = re.compile(r"^\W*(?:(?:correct|right|my|the|wrong)\s+)?(?:answers?|explanations?)\W*$", re.I)
+# An acronym in brackets left at the start of a definition by the term split: "(SCP) allows ...".
+_LEFT_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&]{1,7})\s*\)\s*[-:–—,]?\s*")
+
+
+def take_acronym(term: str, definition: str) -> tuple[str, str]:
+    """'Service Control Policy' + '(SCP) allows ...': the acronym belongs to the term, never to the back."""
+    if acronym := _LEFT_ACRONYM.match(definition):
+        if acronym[1] not in term:
+            term = f"{term} ({acronym[1]})"
+        definition = definition[acronym.end() :]
+    return term, definition
+
+
 def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
     definition = tidy(_PROVIDER.sub("", fact.data.get("definition") or ""))
     if not term or term.lower() in GENERIC or term.lower() in _BROAD or _FEATURE_BLURB.match(term):
         return reject("term is a generic label")
+    if _ANSWER_LABEL.match(term):
+        # "Correct answer: B. ...": a quiz's answer line, not a term ("What is Correct answer?")
+        return reject("term is an answer label")
+    term, definition = take_acronym(term, definition)
     if _NOT_A_CONCEPT.search(_PAREN.sub("", term).strip()):
         # an aspect or a naming token, not a concept: its card restates the heading
         return reject("heading is not a concept")
@@ -554,6 +573,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if _RENAMED.search(term + " " + definition):
         return reject("names a renamed service")
     definition = strip_leading_term(term, definition)
+    term, definition = take_acronym(term, definition)  # "Service Control Policy (SCP) allows ...", term stripped
     if re.match(r"(can|may|must|should|will|could)\b", definition, re.I):
         # "Can be stored in S3": a property of the term, not what it is
         return reject("definition is a property, not what it is")

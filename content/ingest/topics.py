@@ -76,7 +76,19 @@ _NAMED_LATER = re.compile(
 _NAVIGATION = re.compile(r"(?:\[[^\[\]]*\]\(#[^()]*\)[\s,|·-]*)+")  # "[Lambda](#lambda)": a table of contents
 _TICKED = re.compile(r"^\W*\[[xX✓]\]\s*")  # "[x] AWS Config": the option the author ticked
 _WHOLE_BOLD = re.compile(r"\W*(?:\*\*|__)[^*_]{20,}(?:\*\*|__)\W*")  # a line set in bold all through
-_CHECKBOX = re.compile(r"^\W*\[[ xX✓]\]\s")
+# An option of a practice question: "[ ] AWS Config", or an HTML check box ("<input type="checkbox" /> A. ...").
+_CHECKBOX = re.compile(r"^\W*(?:\[[ xX✓]\]\s|<input\b[^>]*\btype=[\"']?checkbox\b[^>]*>)", re.I)
+_OPTION_LETTER = re.compile(r"^\W*(?:<input\b[^>]*>|\[[ xX✓]\])?\s*\(?([A-H])[.)]\s*", re.I)
+# The key given under the options: "Correct answer: B. ...", "Answer: C".
+_KEY_LETTER = re.compile(r"^\W*(?:correct\s+)?answers?\s*(?:is)?\s*[:\-]\s*\(?([A-H])\b[.):]?", re.I)
+# An HTML disclosure ("<details><summary>SES</summary> ... </details>"): its summary is the heading of what it holds.
+_SUMMARY_OPEN = re.compile(r"<summary\b[^>]*>", re.I)
+_SUMMARY_CLOSE = re.compile(r"</summary\s*>", re.I)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.I)
+_TAG = re.compile(r"<[^<>]*>")
+_OWNED = re.compile(r"\b(?:your|our|their|my|its)\s+\w+(?:['’]s)?|\b\w+['’]s\b", re.I)
+# A label that gives a practice question's answer ("Answer: RDS or Aurora."): the names after it are the answer's.
+_ANSWER_LABEL = re.compile(r"^\W*(?:(?:correct|right|my|the)\s+)?(?:answers?|explanation)\W*$", re.I)
 # A question line: it ends with "?", perhaps followed by how many to pick ("... consider? (Select TWO.)").
 _QUESTION_END = re.compile(r"\?\s*(?:\((?:select|choose|pick)\b[^()]{0,20}\))?[\s*]*$", re.I)
 # A line that gives the answer of the question above ("Hence, the correct answer is: 12 Months."): that question's.
@@ -262,8 +274,11 @@ class _Assigner:
         """What the options are about: a topic two or more of them name (each option's own names, a topic under
         another counted for both), never merely the first option's service ("IAM" over three networking
         options)."""
+        return self._shared_topic(question.options, fallback=True)
+
+    def _shared_topic(self, options: list[str], *, fallback: bool = False) -> str | None:
         counts: dict[str, int] = {}
-        for option in question.options:
+        for option in options:
             found = set(self.catalog.mentions(_plain(option)))
             for slug in set(found):
                 found.update(self.catalog.ancestors(slug))
@@ -273,7 +288,7 @@ class _Assigner:
         best = [s for s in best if not any(o != s and self.catalog.is_ancestor(s, o) for o in best)]
         if len(best) == 1:
             return best[0]
-        return None if best else self.named(" ".join(question.options), ())
+        return None if best or not fallback else self.named(" ".join(options), ())
 
     def table_rows(self, block: Block) -> list[Block]:
         """A table under no topic whose rows are each about a service (its first cell a catalog name: "Amazon S3 |
@@ -533,8 +548,24 @@ class _Assigner:
         own_name: dict[int, bool] = {}  # depth -> the latest named block there names its subject, not in passing
         question: tuple[str, ...] = ()  # the topics of the question line whose options follow
         by_sentence: dict[int, bool] = {}  # depth -> the latest named block there is a sentence, not a label
+        disclosure: tuple[str, ...] = ()  # the topics an HTML <summary> names, until its </details>
+        in_summary = False
         for i, block in enumerate(blocks):
             depth = block.depth
+            raw = block.text.strip()
+            inside = False  # a line of text within a disclosure whose summary names a topic
+            if group is None and (opened := _SUMMARY_OPEN.search(raw)):
+                in_summary, disclosure = True, ()
+                raw = raw[opened.end() :]
+            if in_summary:
+                if not disclosure and (words := _TAG.sub(" ", _SUMMARY_CLOSE.split(raw)[0]).strip()):
+                    disclosure = tuple(self.catalog.find(words))
+                in_summary = not _SUMMARY_CLOSE.search(raw)
+            elif disclosure and _TAG.sub("", raw).strip():
+                inside = True
+            if _DETAILS_CLOSE.search(raw):
+                named.clear()  # what follows a disclosure (an answer folded away, a summary's notes) is not in it
+                disclosure, in_summary = (), False
             for d in [d for d in named if d > depth]:
                 del named[d]
             if _NAVIGATION.fullmatch(block.text.strip()):
@@ -554,12 +585,20 @@ class _Assigner:
             if current and len(current) == 1 and self.catalog.is_part(current[0], _part_text(block)):
                 own = ()  # "Fault Tolerance - ..." in the list under "Trusted Advisor checks:": that list's item
             plain = _plain(block.text).strip(" *")
-            if group is None and _CHECKBOX.match(block.text) and question:
+            if group is None and question and block.term and _ANSWER_LABEL.match(block.term):
+                own = question  # "Answer: ..." under a question that named its topic: that topic, not a passing name
+            elif group is None and _CHECKBOX.match(block.text) and question:
                 own = question  # an option of the question above ("[ ] AWS Config"): the question's page
             elif not own and group is None and _QUESTION_END.search(plain):
                 # a practice question written as lines, its answer below: both go where the answer points, else
                 # where the question does ("Which tasks can you do with CloudTrail?" over two lines naming none)
-                own = self._answer(blocks, i) or self._asked_about(plain)
+                # options below it: what the stem asks about, else its key option's topic, else their shared one
+                # (a key can be a slip of the author's, a stem naming its subject is not)
+                after = blocks[i + 1 : i + 12]
+                if after and _CHECKBOX.match(after[0].text) and not any(_TICKED.match(b.text) for b in after):
+                    own = self._asked_about(plain) or self._answer(blocks, i)
+                else:
+                    own = self._answer(blocks, i) or self._asked_about(plain)
             elif not own and group is None and (lead := self._lead_in(blocks, i)):
                 own = lead  # a lead-in line is a heading in all but markup: "Use cases for AWS DMS:"
             elif (
@@ -597,6 +636,8 @@ class _Assigner:
                 )
                 own_name[depth] = True
                 by_sentence[depth] = block.term is None  # not a label in a list of labelled names ("SSH:", "OpsWorks:")
+            elif inside:
+                targets = disclosure  # "<summary>SES</summary>" over "- Email service ...": the summary is a heading
             elif above:
                 targets = above[-1]  # a child bullet follows its named parent
             elif group is None and depth in named and _GIVES_ANSWER.match(plain):
@@ -633,15 +674,29 @@ class _Assigner:
         return routed, unrouted
 
     def _answer(self, blocks: list[Block], i: int) -> tuple[str, ...]:
-        """The topic of a question line's answer: its ticked option ("[x] AWS Config") if it lists options, else
-        the line after it."""
-        for block in blocks[i + 1 : i + 9]:
-            if _QUESTION_END.search(_plain(block.text)):
+        """The topic of a question line's answer: its ticked option ("[x] AWS Config") or the option its key below
+        gives ("Correct answer: B."), else the topic its options share, else the line after it."""
+        options: dict[str, Block] = {}
+        for block in blocks[i + 1 : i + 12]:
+            if _QUESTION_END.search(_plain(block.text)) and not _CHECKBOX.match(block.text):
                 break
             if _TICKED.match(block.text):
                 option = replace(block, text=_TICKED.sub("", block.text))
                 mentioned = self._main_mention(option.text)
                 return self.block_names(option, None) or ((mentioned,) if mentioned else ())
+            if _CHECKBOX.match(block.text) and (letter := _OPTION_LETTER.match(block.text)):
+                options[letter[1].upper()] = replace(block, text=block.text[letter.end() :])
+            elif options and (key := _KEY_LETTER.match(_plain(block.text))):
+                # "Correct answer: B. ..." under the options: the key option's topic
+                if chosen := options.get(key[1].upper()):
+                    mentioned = self._main_mention(chosen.text)
+                    if found := self.block_names(chosen, None) or ((mentioned,) if mentioned else ()):
+                        return found
+                break
+        if options:
+            # options with no key in sight: the topic they share, else none
+            shared = self._shared_topic([o.text for o in options.values()])
+            return (shared,) if shared else ()
         if i + 1 >= len(blocks):
             return ()
         return self.block_names(blocks[i + 1], None) or self._lead_in(blocks, i + 1)
@@ -666,7 +721,8 @@ class _Assigner:
         to count in prose included ("Which factors matter when choosing an AWS Region?")."""
         if mentioned := self._main_mention(question):
             return (mentioned,)
-        found = self.catalog.mentions(_plain(question), common=True)
+        # but not a common word as someone's own thing: "your organization's data" is not AWS Organizations
+        found = self.catalog.mentions(_OWNED.sub(" ", _plain(question)), common=True)
         return tuple(found[:1])
 
     def _main_mention(self, text: str) -> str | None:
@@ -692,6 +748,13 @@ class _Assigner:
             or (block.kind == "bullet" and not block.term and self._name(block.text))
         ):
             return ()
+        if block.term and _ANSWER_LABEL.match(block.term) and (block.definition or "").strip():
+            # "Answer: RDS or Aurora.": what the answer names, even in passing, not the label
+            unlabelled = replace(block, text=block.definition, term=None, definition=None)
+            names = list(self.block_names(unlabelled, group))
+            if not names and group is None and (mentioned := self._main_mention(block.definition)):
+                names = [mentioned]
+            return tuple(names)
         names = self.catalog.find(block.term) if block.term else []
         if not names and not block.term and group is None:
             plain = _plain(block.text)

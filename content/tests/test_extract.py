@@ -666,3 +666,13 @@ def test_a_double_dash_and_a_bracketed_short_name_split_term_from_definition():
     defs = definitions(facts)
     assert defs["Direct Connect"].data["definition"].startswith("A private line from your data center")
     assert defs["Virtual Private Cloud (VPC)"].data["definition"].startswith("A logically isolated network")
+
+
+def test_a_plural_heading_over_several_bullets_is_a_list_not_a_definition_from_its_first_item():
+    blocks = [
+        bullet(2, "split along the lines of each team in the company"),
+        bullet(3, "split along testing and live workloads apart"),
+        bullet(4, "split along legal borders of each country"),
+    ]
+    facts = run(blocks, "Landing Zone Layouts", topic="AWS Organizations")
+    assert not [f for f in facts if f.kind == "definition" and "layout" in f.subject.lower()], facts

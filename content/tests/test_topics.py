@@ -986,3 +986,78 @@ def test_a_sentence_about_a_feature_with_its_own_page_goes_there_but_a_label_in_
     )
     assert where[5] == ["security-groups"]
     assert where[10] == ["amazon-s3"]
+
+
+def test_an_html_check_box_question_goes_with_its_options_to_the_key_options_topic():
+    box = '<input type="checkbox" /> '
+    result, _ = run(
+        S(
+            "",
+            1,
+            blocks=[
+                B("Which tool keeps a history of how settings changed over time?", 2, kind="paragraph"),
+                B(box + "A. Amazon Route 53 for names", 3),
+                B(box + "B. AWS Config to record what each resource looked like", 4),
+                B(box + "C. A bigger instance with more memory", 5),
+                B("Correct answer: B. It records the settings of your resources.", 6, kind="paragraph"),
+            ],
+        )
+    )
+    found = _where(result)
+    assert all(found.get(line) == ["aws-config"] for line in (2, 3, 4, 5)), found
+
+
+def test_lines_inside_an_html_disclosure_go_to_the_topic_its_summary_names():
+    result, _ = run(
+        S(
+            "",
+            1,
+            blocks=[
+                B("<details>", 2, kind="paragraph"),
+                B("<summary>", 3, kind="paragraph"),
+                B("SES", 4, kind="paragraph"),
+                B("</summary>", 5, kind="paragraph"),
+                B("Mail sending for apps; you pay for what you send", 6),
+                B("Letters to many customers at once from any program", 7),
+                B("</details>", 8, kind="paragraph"),
+                B("Some unrelated closing words about the weather today", 9, kind="paragraph"),
+            ],
+        )
+    )
+    found = _where(result)
+    assert found.get(6) == ["amazon-ses"] and found.get(7) == ["amazon-ses"], found
+    assert 9 not in found
+
+
+def test_an_answer_line_names_the_topic_of_a_question_that_names_none():
+    result, _ = run(
+        S(
+            "",
+            1,
+            blocks=[
+                B("What is Amazon Neptune?", 2, kind="paragraph"),
+                B("Answer: A store for graph data.", 3, term="Answer", definition="A store for graph data."),
+                B("Which store suits a shop's SQL tables best?", 4, kind="paragraph"),
+                B("Answer: RDS or Aurora.", 5, term="Answer", definition="RDS or Aurora."),
+            ],
+        )
+    )
+    found = _where(result)
+    assert found.get(2) == found.get(3) == ["amazon-neptune"], found
+    assert found.get(4) == found.get(5) == ["amazon-rds"], found
+
+
+def test_a_question_about_your_organizations_data_is_not_about_aws_organizations():
+    box = '<input type="checkbox" /> '
+    result, _ = run(
+        S(
+            "",
+            1,
+            blocks=[
+                B("Which way keeps your organization's records safe on the way to the cloud?", 2, kind="paragraph"),
+                B(box + "A. Scrambling them before they leave", 3),
+                B(box + "B. Printing them out", 4),
+            ],
+        )
+    )
+    assert "aws-organizations" not in {t for topics in _where(result).values() for t in topics}

@@ -492,3 +492,14 @@ def test_a_sales_line_is_no_definition():
 
 def test_another_term_line_is_no_definition_of_the_heading():
     assert definition("Hybrid Networking", "Site-to-Site VPN -- an encrypted tunnel over the internet", on=S3) == []
+
+
+def test_a_quiz_answer_label_is_never_asked_as_a_term():
+    assert definition("Correct answer", "B. Keeping copies in two buildings protects the data from one fire.") == []
+    assert definition("Explanation", "Copies in two buildings survive a fire in one of them.") == []
+
+
+def test_an_acronym_left_at_the_start_of_a_back_goes_with_its_term():
+    cards = definition("Guard Rail Rule", "(GRR) lets a central team cap what every member account may do.", on=IAM)
+    assert cards and all(not back.startswith("(") for _, back in cards), cards
+    assert all("GRR" in front for front, _ in cards), cards

@@ -419,6 +419,16 @@ def _bold_lead(sec: _Section, i: int, out: _Collector) -> None:
         out.definition(term, d, sec.lines(i))
 
 
+def _plural_title(title: str) -> bool:
+    """'Multi Account Strategies', 'Custom AMIs': a heading naming several things; not 'Kubernetes' or 'Redis'."""
+    last = re.sub(r"\([^)]*\)", "", title).split()[-1:] or [""]
+    word = last[0]
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        return True
+    low = word.lower()
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "es")) or low.endswith("ies")
+
+
 def _section_lead_definition(sec: _Section, out: _Collector) -> None:
     """'Amazon Neptune' + '• Fully managed graph database' -> Amazon Neptune: Fully managed graph database."""
     if not sec.title or not sec.allow_defs or sec.use_case_section:
@@ -450,6 +460,8 @@ def _section_lead_definition(sec: _Section, out: _Collector) -> None:
     run = [j for j in range(first, len(sec.blocks)) if sec.blocks[j].kind == "bullet" and sec.parent[j] is None]
     if _members_of(sec, run[:8], strict=True):
         return
+    if sec.blocks[first].kind == "bullet" and len(run) >= 3 and _plural_title(title):
+        return  # "Account Strategies" over several bullets: a list of them, not a definition from its first item
     d = clean_definition(stripped)
     if _definition_ok(title, d):
         out.definition(title, d, sec.lines(first))
