@@ -12,6 +12,8 @@ from content.ingest.claims import find_claim, load_claims, normalise, parse_clai
 CLAIMS = load_claims()
 
 MISCONCEPTIONS = [
+    "The Free Tier gives every new account twelve months of free usage.",
+    "New sign-ups get 1 year of free tier on EC2 and S3.",
     "Reserved Instance types: Standard, Convertible and Scheduled RIs.",
     "RIs give a 75 percent discount over on-demand pricing.",
     "With Savings Plans you can save as much as 80% on compute.",
@@ -199,6 +201,8 @@ MISCONCEPTIONS = [
 ]
 
 CORRECT = [
+    "Accounts created before 15 July 2025 still have their 12-month free tier offers.",
+    "The free tier includes always-free offers such as Lambda's monthly requests.",
     "Reserved Instances can save up to 72% compared with On-Demand.",
     "Spot Instances offer up to 90% off, but AWS can reclaim them with two minutes' notice.",
     "Lambda functions time out after at most 15 minutes.",
