@@ -132,7 +132,7 @@ CORRECTIONS_BEFORE = {
     "amazon-cloudwatch": ["cloudwatch-data-insufficient"],
     "amazon-documentdb": ["documentdb-64-tb", "documentdb-no-change-streams"],
     "amazon-dynamodb": ["dynamodb-auto-scales-provisioned", "dynamodb-no-sql"],
-    "amazon-ebs": ["ebs-detach-between-azs", "gp3-bursts-003", "snapshots-copies-from-s3"],
+    "amazon-ebs": ["ebs-detach-between-azs", "gp3-bursts-like-gp2", "snapshots-copies-from-s3"],
     "amazon-ec2": ["elb-across-regions", "i3-8xlarge-storage", "ri-discount-75"],
     "amazon-ec2-auto-scaling": ["predictive-scaling-sudden-spikes"],
     "amazon-ecs": ["fargate-one-az"],
@@ -183,7 +183,7 @@ CORRECTIONS_BEFORE = {
     ],
     "cloud-service-models": ["amazon-c2-typo"],
     "dns-record-types": ["ipv6-alphanumeric", "mx-two-servers", "ns-two-servers", "ttl-time-to-leave"],
-    "ebs-volume-types": ["gp2-credits-throughput", "gp3-bursts-004", "io2-iops-per-tb"],
+    "ebs-volume-types": ["gp2-credits-throughput", "gp3-bursts-per-terabyte", "io2-iops-per-tb"],
     "ec2-instance-store": ["instance-store-lost-on-reboot"],
     "ec2-instance-types": [
         "compute-optimized-big-data",
