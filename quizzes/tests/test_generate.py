@@ -491,3 +491,44 @@ def test_the_learner_thinking_aloud_is_never_quoted():
     fact = Line(text="Access keys are long-term credentials a script or the CLI signs its requests with.", refs=())
     assert find_evidence(keys, [aside], family) is None
     assert find_evidence(keys, [aside, fact], family) == fact
+
+
+def test_a_practice_questions_option_line_is_never_evidence():
+    """ "C. DynamoDB", "- [ ] DynamoDB" or an HTML checkbox option is another question's option, not a fact: the real
+    line about the option is quoted instead."""
+    family, dynamo = _options()["Amazon DynamoDB"]
+    lettered = Line(text="C. Amazon DynamoDB keeps items as keys and values for a shop's carts", refs=())
+    boxed = Line(text='<input type="checkbox"> Amazon DynamoDB stores a game\'s scores as key-value items', refs=())
+    ticked = Line(text="[x] Amazon DynamoDB answers lookups of small items within milliseconds", refs=())
+    fact = Line(text="Amazon DynamoDB is a serverless key-value store that answers in milliseconds.", refs=())
+    assert find_evidence(dynamo, [lettered, boxed, ticked], family) is None
+    assert find_evidence(dynamo, [lettered, boxed, ticked, fact], family) == fact
+
+
+def test_an_option_that_is_only_the_object_of_another_subjects_line_is_not_backed_by_it():
+    """Under a policy's heading, "It does not restrict the root user" is about the policy, and a line listing many
+    services in passing is evidence for none of them but its subject."""
+    family, root = _options()["AWS account root user"]
+    policy = Line(text="Cannot restrict what the AWS account root user may do in the account", refs=(), heading="SCP")
+    assert find_evidence(root, [policy], family) is None
+    own = Line(text="The AWS account root user has complete access to every resource and the billing.", refs=())
+    assert find_evidence(root, [policy, own], family) == own
+    family, ebs = _options()["Amazon EBS"]
+    listing = Line(text="Edge sites here run Amazon EC2, Amazon EBS, Amazon ECS and Amazon RDS for players", refs=())
+    assert find_evidence(ebs, [listing], family) is None
+
+
+def test_no_quote_is_a_practice_question_option_or_holds_html(shipped_notes):
+    """Across the bank: no option is backed by another question's option line, and no question text (stem, option,
+    explanation, quote) shows an HTML tag."""
+    import re
+
+    from quizzes.generate import option_line
+
+    tag = re.compile(r"</?[A-Za-z][^<>]*>")
+    for q in Question.objects.active().prefetch_related("choices"):
+        assert not tag.search(q.stem), q.stem
+        for c in q.choices.all():
+            assert not (c.quote and option_line(c.quote)), (q.stem, c.text, c.quote)
+            for text in (c.text, c.explanation, c.quote):
+                assert not tag.search(text), (q.stem, text)
