@@ -843,8 +843,15 @@ def family_questions(
                 quoted.add(line.text)
         # A kind with few members (three payment options) still makes its question: an option withheld above is
         # offered as one the notes name without explaining.
-        named_only = set(withheld[: max(0, 2 - len(distractors))])
-        distractors = (distractors + [oid for oid in withheld if oid in named_only])[:3]
+        # (and always to three wrong options: a kind's option the notes only name is shown as such, never left out)
+        # The key's natural lure is always offered (as one the notes only name, if need be), then the rest in the
+        # order picked above (lures first), up to three wrong options.
+        picked = pick_distractors(family, requirement, evidence, len(requirement.fails))
+        lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
+        chosen = sorted(distractors + [oid for oid in withheld if oid in lures], key=picked.index)[:3]
+        chosen += [oid for oid in withheld if oid not in chosen][: max(0, 3 - len(chosen))]
+        named_only = {oid for oid in chosen if oid in withheld}
+        distractors = sorted(chosen, key=picked.index)
         stems = family.multi_stems if multi else family.stems
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1

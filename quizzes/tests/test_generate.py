@@ -532,3 +532,31 @@ def test_no_quote_is_a_practice_question_option_or_holds_html(shipped_notes):
             assert not (c.quote and option_line(c.quote)), (q.stem, c.text, c.quote)
             for text in (c.text, c.explanation, c.quote):
                 assert not tag.search(text), (q.stem, text)
+
+
+def test_every_question_has_four_options_and_its_keys_natural_lure(shipped_notes):
+    """Three wrong options of the key's kind (a kind with fewer members offers them all), never fewer because the
+    notes only name one, and always the key's natural lure (CloudTrail with AWS Config, Elasticity with Scalability)."""
+    families = load_families()
+    for q in scenario_questions():
+        family = families[q.family]
+        requirement = next(r for r in family.requirements if r.id == q.requirement)
+        kinds = {family.options[oid].kind for oid in requirement.meets}
+        same_kind = [oid for oid in requirement.fails if family.options[oid].kind in kinds]
+        offered = {c.option for c in q.choices.all()}
+        wrong = offered - set(requirement.meets)
+        assert len(wrong) == min(3, len(same_kind)), (q.stem, sorted(offered), same_kind)
+        lures = {lure for oid in requirement.meets for lure in family.options[oid].lures} & set(same_kind)
+        assert lures <= offered or len(lures) > 3, (q.stem, sorted(offered), lures)
+
+
+def test_a_credential_is_never_offered_as_a_way_to_access_aws():
+    """MFA and access keys are credentials; the Console, the CLI, the SDKs and CloudShell are ways to reach AWS: a
+    question about one never pads its options with the other."""
+    family = load_families()["iam-access"]
+    tools = {"console", "cli", "sdk", "cloudshell", "console-mobile-app"}
+    for requirement in family.requirements:
+        kinds = {family.options[oid].kind for oid in requirement.meets}
+        for oid in requirement.fails:
+            if family.options[oid].kind in kinds:
+                assert (oid in tools) == bool(set(requirement.meets) & tools), (requirement.id, oid)
