@@ -404,7 +404,8 @@ def find_evidence(
         if _VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text):
             continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner
             # thinking aloud ("In order to do my answer, ..."): no fact
-        if option_line(line.text) or option_line(text):
+        if option_line(line.text) or option_line(text) or re.search(r"\|\s*:?-{3,}", text):
+            # (or a whole markdown table, header and rule included, read as one line)
             continue  # a practice question's option ("C. DynamoDB", "- [ ] ...", an HTML checkbox): no fact
         if _names_a_longer_topic(option, text):
             continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
@@ -457,7 +458,10 @@ _OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-
 # Before the option, in its clause: a negation or comparison ("cannot restrict", "cheaper than"), or a verb with no
 # subject of its own, continuing a statement about the heading's subject ("Does not apply to ...", "Attached to ...")
 _NEGATES = re.compile(
-    r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|won't|never|than|vs|versus|except|unlike|instead of)\b", re.I
+    r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|won't|never|than|vs|versus|except|unlike|instead of"
+    r"|compared (?:to|with)|similar to|same as|different from|differs from"
+    r"|include|includes|including|such as|like|e\.g)\b",  # or an example in another subject's list
+    re.I,
 )
 _SUBJECTLESS = re.compile(
     r"^\W*(?:does|do|is|are|was|were|can|will|must|should|may|applies|apply|attached|attaches|works?|"
@@ -493,6 +497,8 @@ def subject_at(text: str, first: int) -> bool:
     if _opens_with(text, first):
         return True
     prefix = text[:first]
+    if re.search(r"\b(?:e\.g\.?|such as|for example|including|like)\W*$", prefix, re.I):
+        return False  # named as an example in another subject's list ("storage classes (e.g., S3 Standard, ...")
     clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", prefix)[-1]  # the clause the option sits in
     clause = clause.rstrip(" \"'“‘(*_`")
     if re.search(r"\b(?:use|using|uses)\s*$", clause, re.I) and not _NEGATES.search(clause):
@@ -570,7 +576,8 @@ def defines(option: Option, text: str) -> bool:
 # A line that grades an option for some practice question: its verdict is about that question, not this one
 _VERDICT = re.compile(
     r"\b(?:is|are|was|were)\s+(?:all\s+|also\s+|both\s+)?(?:incorrect|correct|wrong|the (?:right|correct) answer)\b"
-    r"|\b(?:correct|right|wrong|incorrect)\s+(?:answer|option|choice)s?\b",
+    r"|\b(?:correct|right|wrong|incorrect)\s+(?:answer|option|choice)s?\b"
+    r"|^\W*(?:answers?|ans|solution)\s*[:=]",  # "Answer: Multi-factor authentication.": a key, no fact
     re.I,
 )
 # A line that asks something: a practice question's stem ("Which statement best describes ...?", "(Select TWO.)")

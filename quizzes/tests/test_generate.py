@@ -560,3 +560,21 @@ def test_a_credential_is_never_offered_as_a_way_to_access_aws():
         for oid in requirement.fails:
             if family.options[oid].kind in kinds:
                 assert (oid in tools) == bool(set(requirement.meets) & tools), (requirement.id, oid)
+
+
+def test_an_answer_line_or_a_whole_table_is_never_evidence():
+    """ "Answer: AWS WAF" is another question's key, and a table pasted whole (header, rule and rows) is no sentence
+    about any one of its services."""
+    family, waf = _options()["AWS WAF"]
+    answer = Line(text="Answer: AWS WAF, because it reads each web request against rules", refs=())
+    table = Line(text="| Name | Area | | --- | --- | | AWS WAF | Security | Filters web requests |", refs=())
+    assert find_evidence(waf, [answer, table], family) is None
+
+
+def test_an_option_named_only_as_an_example_or_a_comparison_is_not_backed_by_that_line():
+    """ "Similar to S3 Standard but ..." is about the class the line opens with, and "(e.g., S3 Standard, ...)" is an
+    example in a sentence about something else."""
+    family, standard = _options()["S3 Standard"]
+    similar = Line(text="S3 Standard-IA keeps files for less, similar to S3 Standard but with a fee to read.", refs=())
+    example = Line(text="Buckets hold objects in a storage class (e.g., S3 Standard) picked for each use.", refs=())
+    assert find_evidence(standard, [similar, example], family) is None
