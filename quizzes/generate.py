@@ -497,7 +497,10 @@ def subject_at(text: str, first: int) -> bool:
     if _opens_with(text, first):
         return True
     prefix = text[:first]
-    if re.search(r"\b(?:e\.g\.?|such as|for example|including|like)\W*$", prefix, re.I):
+    sentence = re.split(r"[.;:!?]\s+", prefix)[-1]
+    if re.search(r"\b(?:e\.g\.?|such as|for example|including|like)\W*$", prefix, re.I) or re.search(
+        r"\b(?:such as|including|features like|like)\b[^.;:]*,", sentence, re.I
+    ):
         return False  # named as an example in another subject's list ("storage classes (e.g., S3 Standard, ...")
     clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", prefix)[-1]  # the clause the option sits in
     clause = clause.rstrip(" \"'“‘(*_`")

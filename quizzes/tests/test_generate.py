@@ -578,3 +578,6 @@ def test_an_option_named_only_as_an_example_or_a_comparison_is_not_backed_by_tha
     similar = Line(text="S3 Standard-IA keeps files for less, similar to S3 Standard but with a fee to read.", refs=())
     example = Line(text="Buckets hold objects in a storage class (e.g., S3 Standard) picked for each use.", refs=())
     assert find_evidence(standard, [similar, example], family) is None
+    family, nacl = _options()["Network ACL"]
+    listed = Line(text="A VPC has pieces like subnets, network ACLs, gateways and peering for a network.", refs=())
+    assert find_evidence(nacl, [listed], family) is None
