@@ -404,6 +404,9 @@ def find_evidence(
         if _VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text):
             continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner
             # thinking aloud ("In order to do my answer, ..."): no fact
+        if option_line(line.text) or option_line(text) or re.search(r"\|\s*:?-{3,}", text):
+            # (or a whole markdown table, header and rule included, read as one line)
+            continue  # a practice question's option ("C. DynamoDB", "- [ ] ...", an HTML checkbox): no fact
         if _names_a_longer_topic(option, text):
             continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
         if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text) or heading_like(text):
@@ -411,12 +414,20 @@ def find_evidence(
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
         if not positions and names_option(option, text):
-            positions = [0]  # it opens with the option in another spelling, or with its section's title
+            # it opens with the option in another spelling, or with its section's title
+            positions = [_named_at(option, text)]
         if not positions:
             continue
         first = min(positions)
         if first > MAX_QUOTE // 2:
             continue  # named only deep into a long line, which the quote would cut off before the option
+        titled = line.labelled or heading_names(option, line)
+        if not titled and not subject_at(text, first):
+            continue  # the option is the object of another subject's statement ("Does not apply to the root
+            # account" under a policy's heading): the line says nothing of the option itself
+        if not titled and first > 0 and len(load_catalog().mentions(text)) >= 3 and not _opens_with(text, first):
+            continue  # a line listing services in passing ("works with EC2, EBS, ECS and RDS") is evidence for
+            # none of them but its subject
         sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
         own_topic = topics is None or not line.topic or line.topic in topics
         if not own_topic and (
@@ -441,6 +452,61 @@ def find_evidence(
         if best is None or score > best[0]:
             best = (score, line)
     return best[1] if best else None
+
+
+_OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-Ha-h][.)]\s|\[[ xX]\]\s)|<input\b", re.I)
+# Before the option, in its clause: a negation or comparison ("cannot restrict", "cheaper than"), or a verb with no
+# subject of its own, continuing a statement about the heading's subject ("Does not apply to ...", "Attached to ...")
+_NEGATES = re.compile(
+    r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|won't|never|than|vs|versus|except|unlike|instead of"
+    r"|compared (?:to|with)|similar to|same as|different from|differs from"
+    r"|include|includes|including|such as|like|e\.g)\b",  # or an example in another subject's list
+    re.I,
+)
+_SUBJECTLESS = re.compile(
+    r"^\W*(?:does|do|is|are|was|were|can|will|must|should|may|applies|apply|attached|attaches|works?|"
+    r"restricts?|limits?|denies|allows|affects|includes?|including|such as|like|e\.g\.)\b",
+    re.I,
+)
+_LEAD_WORDS = frozenset("the a an amazon aws with using about in on for and by of to your our new".split())
+
+
+def _named_at(option: Option, text: str) -> int:
+    """Where a line names the option by its name or a catalog name of its topic (0 when only a spelling does)."""
+    names = [_unmade(re.sub(r"\s*\([^)]*\)", "", option.name))]
+    if option.topic and option.topic in load_catalog().topics:
+        names += [_unmade(n) for n in load_catalog().topics[option.topic].names]
+    low = text.lower()
+    found = [i for n in names if len(n) >= 2 and (i := low.find(n.lower())) >= 0]
+    return min(found) if found else 0
+
+
+def option_line(text: str) -> bool:
+    """Whether a line is a practice question's option (lettered, ticked box or HTML checkbox): never evidence."""
+    return bool(_OPTION_LINE.search(text))
+
+
+def _opens_with(text: str, first: int) -> bool:
+    """Whether the option opens the line (after a bullet, "Amazon", "The" or the like)."""
+    words = re.findall(r"[A-Za-z0-9']+", text[:first])
+    return all(w.lower() in _LEAD_WORDS for w in words) and len(words) <= 3
+
+
+def subject_at(text: str, first: int) -> bool:
+    """Whether the option named at `first` is what the line is about, not the object of another subject's verb."""
+    if _opens_with(text, first):
+        return True
+    prefix = text[:first]
+    sentence = re.split(r"[.;:!?]\s+", prefix)[-1]
+    if re.search(r"\b(?:e\.g\.?|such as|for example|including|like)\W*$", prefix, re.I) or re.search(
+        r"\b(?:such as|including|features like|like)\b[^.;:]*,", sentence, re.I
+    ):
+        return False  # named as an example in another subject's list ("storage classes (e.g., S3 Standard, ...")
+    clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", prefix)[-1]  # the clause the option sits in
+    clause = clause.rstrip(" \"'“‘(*_`")
+    if re.search(r"\b(?:use|using|uses)\s*$", clause, re.I) and not _NEGATES.search(clause):
+        return True  # "You can use CloudTrail to ...": what the learner uses it for is about it
+    return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause))
 
 
 def own_clause(option: Option, line: Line, family: Family) -> Line | None:
@@ -513,7 +579,8 @@ def defines(option: Option, text: str) -> bool:
 # A line that grades an option for some practice question: its verdict is about that question, not this one
 _VERDICT = re.compile(
     r"\b(?:is|are|was|were)\s+(?:all\s+|also\s+|both\s+)?(?:incorrect|correct|wrong|the (?:right|correct) answer)\b"
-    r"|\b(?:correct|right|wrong|incorrect)\s+(?:answer|option|choice)s?\b",
+    r"|\b(?:correct|right|wrong|incorrect)\s+(?:answer|option|choice)s?\b"
+    r"|^\W*(?:answers?|ans|solution)\s*[:=]",  # "Answer: Multi-factor authentication.": a key, no fact
     re.I,
 )
 # A line that asks something: a practice question's stem ("Which statement best describes ...?", "(Select TWO.)")
@@ -786,8 +853,15 @@ def family_questions(
                 quoted.add(line.text)
         # A kind with few members (three payment options) still makes its question: an option withheld above is
         # offered as one the notes name without explaining.
-        named_only = set(withheld[: max(0, 2 - len(distractors))])
-        distractors = (distractors + [oid for oid in withheld if oid in named_only])[:3]
+        # (and always to three wrong options: a kind's option the notes only name is shown as such, never left out)
+        # The key's natural lure is always offered (as one the notes only name, if need be), then the rest in the
+        # order picked above (lures first), up to three wrong options.
+        picked = pick_distractors(family, requirement, evidence, len(requirement.fails))
+        lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
+        chosen = sorted(distractors + [oid for oid in withheld if oid in lures], key=picked.index)[:3]
+        chosen += [oid for oid in withheld if oid not in chosen][: max(0, 3 - len(chosen))]
+        named_only = {oid for oid in chosen if oid in withheld}
+        distractors = sorted(chosen, key=picked.index)
         stems = family.multi_stems if multi else family.stems
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1

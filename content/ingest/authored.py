@@ -55,6 +55,12 @@ _HTML_TAGS = re.compile(
     re.I,
 )
 _ATX = re.compile(r"^#{1,6}[ \t]")
+_ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_INPUT = re.compile(r"<input\b[^<>]*\btype\s*=\s*[\"']?(?:checkbox|radio)\b[^<>]*>", re.I)
+_OPTION_LETTER = re.compile(r"^\(?[A-Ha-h][.)][ \t]*(?=\S)")
+_SEE_CHAPTER = re.compile(
+    r"\s*\(?\b(?:see|refer to|read)\s+(?:chapter|ch\.|section|module|lesson)\s*\d+[^.)]*[.)]?", re.I
+)
 _ARROW_NOTE = re.compile(r"\s+(?:-+>|→|=>)\s+.*$")
 _MARKUP = re.compile(r"\*\*|__|`")
 
@@ -71,6 +77,8 @@ def find_authored(lines: list[str], skip: list[bool]) -> dict[int, Found]:
     """Author cards and questions by the 0-based index of their first line. `lines` are stripped."""
     n = len(lines)
     out: dict[int, Found] = {}
+    if any("<input" in line.lower() for line in lines):
+        lines = _html_options(lines)
     i = 0
     while i < n:
         if skip[i] or not lines[i]:
@@ -87,7 +95,41 @@ def find_authored(lines: list[str], skip: list[bool]) -> dict[int, Found]:
 
 
 def tidy(text: str) -> str:
-    return re.sub(r"[ \t]+", " ", _MARKUP.sub("", text)).strip()
+    """Question text as the learner reads it: no emphasis marks, no HTML tag (note text is untrusted), no pointer to
+    a book's chapter ("See Chapter 11"), which explains nothing."""
+    text = _ANY_TAG.sub(" ", _MARKUP.sub("", text))
+    return re.sub(r"[ \t]+", " ", _SEE_CHAPTER.sub("", text)).strip()
+
+
+def _html_options(lines: list[str]) -> list[str]:
+    """The lines with HTML form options read as options: `- <input type="checkbox" checked> B. text` as `- [x] B.`
+    is not wanted, so a lettered one becomes `- B. text` (ticked ones `- [x] text`), an unlettered one `- [ ] text`;
+    an option's text that runs onto the next line (`... growing user` / `demand </input>`) is joined to it."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _INPUT.search(line)
+        if not m:
+            continue
+        rest = _ANY_TAG.sub(" ", line[m.end() :]).strip()
+        lead = "- " if re.match(r"^[-*+•]", line) else ""
+        if re.search(r"\bchecked\b", m.group(0), re.I):
+            rest = "[x] " + _OPTION_LETTER.sub("", rest)
+        elif not _OPTION_LETTER.match(rest):
+            rest = "[ ] " + rest
+        out[i] = lead + rest
+        nxt = i + 1
+        if (
+            nxt < len(lines)
+            and lines[nxt]
+            and not _INPUT.search(lines[nxt])
+            and not lines[nxt].startswith("<")
+            and not _ANSWER.match(lines[nxt])
+            and not _OPTION.match(lines[nxt])
+            and not _PLAIN_OPTION.match(lines[nxt])
+        ):
+            out[i] = f"{out[i]} {_ANY_TAG.sub(' ', lines[nxt]).strip()}"
+            out[nxt] = ""
+    return out
 
 
 def _pair_at(line: str, i: int) -> tuple[int, Found] | None:
@@ -135,11 +177,14 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
             plain = True
             break
         j += 1
+    stem_end = j
+    if j > i and j + 1 < n and not lines[j] and _STEM_NUMBER.match(lines[i]) and _OPTION.match(lines[j + 1]):
+        j += 1  # "3. Which ...?", a blank line, then its options
     if j == i or j >= n or not lines[j] or skip[j] or not (plain or _OPTION.match(lines[j])):
         return None
     if any(_Q_LINE.match(lines[x]) for x in range(i + 1, j)):
         return None  # the stem starts further down, at its "Q:"; what is above it is a heading or a note
-    stem = tidy(_STEM_NUMBER.sub("", " ".join(lines[i:j])))
+    stem = tidy(_STEM_NUMBER.sub("", " ".join(lines[i:stem_end])))
     if len(stem.split()) < 3:
         return None
     options: list[str] = []
@@ -185,6 +230,7 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
     k = after_options
     correct: list[int] = []
     answer_seen = False
+    answer_reason = ""
     end = last = k
     while k < n and not skip[k] and k - end < 6:
         if not lines[k] or _HTML_TAGS.fullmatch(lines[k]):
@@ -199,6 +245,12 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
         if m and not answer_seen:
             correct = _resolve(m["t"], options)
             answer_seen = True
+            said = _LETTERS.match(tidy(m["t"]))
+            if said and len(correct) == 1 and not _HTML_TAGS.fullmatch(lines[k]):
+                # "Correct answer: A. A scalable deployment grows ...": the reason follows the letter
+                reason = tidy(m["t"])[said.end() :].lstrip(" .:)-–—")
+                if len(reason.split()) >= 4 and _norm(reason) != _norm(options[correct[0]]):
+                    answer_reason = reason
             k += 1
             last = k
             continue
@@ -226,7 +278,9 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
                 explanation.append(lines[k])
             k += 1
             while k < n and not skip[k] and lines[k] and not _ATX.match(lines[k]) and not _OPTION.match(lines[k]):
-                if _MINE.match(lines[k]):
+                if _ANY_TAG.fullmatch(lines[k]) or not tidy(lines[k]):
+                    pass  # the closing </details> or </br> of the fold
+                elif _MINE.match(lines[k]):
                     dropped.append((k + 1, "the learner's own answer"))
                 else:
                     explanation.append(lines[k])
@@ -234,6 +288,9 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
             if explanation:
                 explanation_line = start + 1
             end = k
+    if answer_reason:
+        explanation.insert(0, answer_reason)
+        explanation_line = explanation_line or last
     question = AuthorQuestion(
         stem=stem, options=options, correct=correct, line=i + 1, end_line=end,
         explanation=tidy(" ".join(explanation)), explanation_line=explanation_line,

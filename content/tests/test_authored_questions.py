@@ -324,3 +324,42 @@ def test_every_answer_reference_sentence_links_an_aws_page_and_a_retired_service
     assert "S3" in facts_for.key_reference("How are S3 objects kept safe?", "Keep them encrypted")[0]
     assert facts_for.key_reference("How are the servers kept safe?", "Keep them encrypted") == ("", False)
     assert "retired" in facts_for.key_reference("Which service ran Chef and Puppet?", "AWS OpsWorks")[0]
+
+
+@pytest.mark.django_db
+def test_html_checkbox_questions_are_read_as_options_with_no_html_left(tmp_path):
+    """Options written as HTML checkboxes, an option running onto the next line, the answer folded in <details>
+    with its reason after the letter and a chapter pointer: options, stem and explanations show no tag and no
+    "See Chapter"; every option is explained."""
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon S3 practice",
+            "",
+            "4. Which storage class keeps rarely read archives for the lowest monthly price?",
+            "",
+            '- <input type="checkbox" enabled /> A.  A class for objects that are read many times in every',
+            "hour of the day </input>",
+            '- <input type="checkbox" enabled /> B. S3 Glacier Deep Archive',
+            '- <input type="checkbox" enabled />C. S3 Standard',
+            '- <input type="checkbox" enabled /> D. S3 One Zone-IA',
+            "<details markdown=1><summary markdown='span'>Answer</summary>",
+            "      Correct answer:B. Deep Archive costs least per gigabyte stored, and a restore takes",
+            "hours. See Chapter 7.",
+            "    </details>",
+            "</br>",
+        ),
+    )
+    got = choices("Which storage class keeps rarely read archives")
+    assert set(got) == {
+        "A class for objects that are read many times in every hour of the day",
+        "S3 Glacier Deep Archive",
+        "S3 Standard",
+        "S3 One Zone-IA",
+    }
+    assert [t for t, c in got.items() if c.correct] == ["S3 Glacier Deep Archive"]
+    for c in got.values():
+        for text in (c.text, c.explanation, c.quote):
+            assert "<" not in text and ">" not in text and "Chapter" not in text, text
+        assert c.explanation and c.explanation != EMPTY
+    assert "restore takes hours" in got["S3 Glacier Deep Archive"].explanation + got["S3 Glacier Deep Archive"].quote

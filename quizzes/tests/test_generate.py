@@ -491,3 +491,93 @@ def test_the_learner_thinking_aloud_is_never_quoted():
     fact = Line(text="Access keys are long-term credentials a script or the CLI signs its requests with.", refs=())
     assert find_evidence(keys, [aside], family) is None
     assert find_evidence(keys, [aside, fact], family) == fact
+
+
+def test_a_practice_questions_option_line_is_never_evidence():
+    """ "C. DynamoDB", "- [ ] DynamoDB" or an HTML checkbox option is another question's option, not a fact: the real
+    line about the option is quoted instead."""
+    family, dynamo = _options()["Amazon DynamoDB"]
+    lettered = Line(text="C. Amazon DynamoDB keeps items as keys and values for a shop's carts", refs=())
+    boxed = Line(text='<input type="checkbox"> Amazon DynamoDB stores a game\'s scores as key-value items', refs=())
+    ticked = Line(text="[x] Amazon DynamoDB answers lookups of small items within milliseconds", refs=())
+    fact = Line(text="Amazon DynamoDB is a serverless key-value store that answers in milliseconds.", refs=())
+    assert find_evidence(dynamo, [lettered, boxed, ticked], family) is None
+    assert find_evidence(dynamo, [lettered, boxed, ticked, fact], family) == fact
+
+
+def test_an_option_that_is_only_the_object_of_another_subjects_line_is_not_backed_by_it():
+    """Under a policy's heading, "It does not restrict the root user" is about the policy, and a line listing many
+    services in passing is evidence for none of them but its subject."""
+    family, root = _options()["AWS account root user"]
+    policy = Line(text="Cannot restrict what the AWS account root user may do in the account", refs=(), heading="SCP")
+    assert find_evidence(root, [policy], family) is None
+    own = Line(text="The AWS account root user has complete access to every resource and the billing.", refs=())
+    assert find_evidence(root, [policy, own], family) == own
+    family, ebs = _options()["Amazon EBS"]
+    listing = Line(text="Edge sites here run Amazon EC2, Amazon EBS, Amazon ECS and Amazon RDS for players", refs=())
+    assert find_evidence(ebs, [listing], family) is None
+
+
+def test_no_quote_is_a_practice_question_option_or_holds_html(shipped_notes):
+    """Across the bank: no option is backed by another question's option line, and no question text (stem, option,
+    explanation, quote) shows an HTML tag."""
+    import re
+
+    from quizzes.generate import option_line
+
+    tag = re.compile(r"</?[A-Za-z][^<>]*>")
+    for q in Question.objects.active().prefetch_related("choices"):
+        assert not tag.search(q.stem), q.stem
+        for c in q.choices.all():
+            assert not (c.quote and option_line(c.quote)), (q.stem, c.text, c.quote)
+            for text in (c.text, c.explanation, c.quote):
+                assert not tag.search(text), (q.stem, text)
+
+
+def test_every_question_has_four_options_and_its_keys_natural_lure(shipped_notes):
+    """Three wrong options of the key's kind (a kind with fewer members offers them all), never fewer because the
+    notes only name one, and always the key's natural lure (CloudTrail with AWS Config, Elasticity with Scalability)."""
+    families = load_families()
+    for q in scenario_questions():
+        family = families[q.family]
+        requirement = next(r for r in family.requirements if r.id == q.requirement)
+        kinds = {family.options[oid].kind for oid in requirement.meets}
+        same_kind = [oid for oid in requirement.fails if family.options[oid].kind in kinds]
+        offered = {c.option for c in q.choices.all()}
+        wrong = offered - set(requirement.meets)
+        assert len(wrong) == min(3, len(same_kind)), (q.stem, sorted(offered), same_kind)
+        lures = {lure for oid in requirement.meets for lure in family.options[oid].lures} & set(same_kind)
+        assert lures <= offered or len(lures) > 3, (q.stem, sorted(offered), lures)
+
+
+def test_a_credential_is_never_offered_as_a_way_to_access_aws():
+    """MFA and access keys are credentials; the Console, the CLI, the SDKs and CloudShell are ways to reach AWS: a
+    question about one never pads its options with the other."""
+    family = load_families()["iam-access"]
+    tools = {"console", "cli", "sdk", "cloudshell", "console-mobile-app"}
+    for requirement in family.requirements:
+        kinds = {family.options[oid].kind for oid in requirement.meets}
+        for oid in requirement.fails:
+            if family.options[oid].kind in kinds:
+                assert (oid in tools) == bool(set(requirement.meets) & tools), (requirement.id, oid)
+
+
+def test_an_answer_line_or_a_whole_table_is_never_evidence():
+    """ "Answer: AWS WAF" is another question's key, and a table pasted whole (header, rule and rows) is no sentence
+    about any one of its services."""
+    family, waf = _options()["AWS WAF"]
+    answer = Line(text="Answer: AWS WAF, because it reads each web request against rules", refs=())
+    table = Line(text="| Name | Area | | --- | --- | | AWS WAF | Security | Filters web requests |", refs=())
+    assert find_evidence(waf, [answer, table], family) is None
+
+
+def test_an_option_named_only_as_an_example_or_a_comparison_is_not_backed_by_that_line():
+    """ "Similar to S3 Standard but ..." is about the class the line opens with, and "(e.g., S3 Standard, ...)" is an
+    example in a sentence about something else."""
+    family, standard = _options()["S3 Standard"]
+    similar = Line(text="S3 Standard-IA keeps files for less, similar to S3 Standard but with a fee to read.", refs=())
+    example = Line(text="Buckets hold objects in a storage class (e.g., S3 Standard) picked for each use.", refs=())
+    assert find_evidence(standard, [similar, example], family) is None
+    family, nacl = _options()["Network ACL"]
+    listed = Line(text="A VPC has pieces like subnets, network ACLs, gateways and peering for a network.", refs=())
+    assert find_evidence(nacl, [listed], family) is None
