@@ -467,6 +467,13 @@ def uses_list(definition: str) -> bool:
 
 # A quiz's answer or explanation label: "Correct answer", "Answer", "My answer", "Explanation".
 _ANSWER_LABEL = re.compile(r"^\W*(?:(?:correct|right|my|the|wrong)\s+)?(?:answers?|explanations?)\W*$", re.I)
+# A study file's own labels: a numbered question ("Question 54", "Q12") or a study aid ("Exam Traps", "Memory
+# Trick", "Exam tips"). Asked as "What is Question 54?" the card means nothing without the notes open.
+_STUDY_LABEL = re.compile(
+    r"^\W*(?:(?:practice\s+)?questions?|q|item|problem|exercise)\s*#?\s*\d+\W*$"
+    r"|\b(?:traps?|tricks?|tips?|takeaways?|gotchas?|hints?|reminders?|to remember)\W*$",
+    re.I,
+)
 # An acronym in brackets left at the start of a definition by the term split: "(SCP) allows ...".
 _LEFT_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&]{1,7})\s*\)\s*[-:–—,]?\s*")
 
@@ -485,6 +492,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     definition = tidy(_PROVIDER.sub("", fact.data.get("definition") or ""))
     if not term or term.lower() in GENERIC or term.lower() in _BROAD or _FEATURE_BLURB.match(term):
         return reject("term is a generic label")
+    if _STUDY_LABEL.search(term):
+        return reject("term is a study label")
     if _ANSWER_LABEL.match(term):
         # "Correct answer: B. ...": a quiz's answer line, not a term ("What is Correct answer?")
         return reject("term is an answer label")

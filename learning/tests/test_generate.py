@@ -499,6 +499,14 @@ def test_a_quiz_answer_label_is_never_asked_as_a_term():
     assert definition("Explanation", "Copies in two buildings survive a fire in one of them.") == []
 
 
+def test_a_study_files_own_labels_are_never_asked_as_terms():
+    assert definition("Question 17", "Which service stores objects in buckets?") == []
+    assert definition("Q3", "A) A very costly instance") == []
+    assert definition("Exam Traps", "Shield Standard is on by default and costs nothing extra.") == []
+    assert definition("Memory Trick", "Think of a bucket for every object you keep.") == []
+    assert definition("Amazon Inspector", "An automated vulnerability scanner for EC2 instances and images.")
+
+
 def test_an_acronym_left_at_the_start_of_a_back_goes_with_its_term():
     cards = definition("Guard Rail Rule", "(GRR) lets a central team cap what every member account may do.", on=IAM)
     assert cards and all(not back.startswith("(") for _, back in cards), cards
