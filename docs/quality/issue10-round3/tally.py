@@ -1,22 +1,27 @@
-"""Majority-of-three tally: python3 tally.py DIR  -> per kind, per grader counts and the majority count, + classes of failures."""
-import json, sys, collections, pathlib
-d = pathlib.Path(sys.argv[1])
+"""Majority of three: `python3 tally.py DIR` prints, per kind, the items two of three graders passed, each
+grader's count, and the failures by the class most graders gave."""
+
+import collections
+import json
+import pathlib
+import sys
+
+folder = pathlib.Path(sys.argv[1])
 for kind in ("lines", "cards", "questions"):
-    files = sorted(d.glob(f"grader*-{kind}.jsonl"))
+    files = sorted(folder.glob(f"grader*-{kind}.jsonl"))
     if not files:
         continue
     votes = collections.defaultdict(list)
-    per = []
-    for f in files:
-        rows = [json.loads(l) for l in f.read_text().splitlines() if l.strip()]
-        per.append(sum(r["ok"] for r in rows))
-        for r in rows:
-            votes[r["id"]].append(r)
-    n = len(votes)
-    maj = sum(1 for v in votes.values() if sum(r["ok"] for r in v) * 2 > len(v))
-    cls = collections.Counter()
+    per_grader = []
+    for file in files:
+        rows = [json.loads(line) for line in file.read_text().splitlines() if line.strip()]
+        per_grader.append(sum(row["ok"] for row in rows))
+        for row in rows:
+            votes[row["id"]].append(row)
+    passed = sum(1 for v in votes.values() if sum(row["ok"] for row in v) * 2 > len(v))
+    classes = collections.Counter()
     for v in votes.values():
-        if sum(r["ok"] for r in v) * 2 <= len(v):
-            c = collections.Counter(r["class"] for r in v if not r["ok"]).most_common(1)
-            cls[c[0][0] if c else "?"] += 1
-    print(f"{kind}: majority {maj}/{n}  graders {per}  failures {dict(cls)}")
+        if sum(row["ok"] for row in v) * 2 <= len(v):
+            common = collections.Counter(row["class"] for row in v if not row["ok"]).most_common(1)
+            classes[common[0][0] if common else "?"] += 1
+    print(f"{kind}: majority {passed}/{len(votes)}  graders {per_grader}  failures {dict(classes)}")
