@@ -160,7 +160,7 @@ def test_plain_text_heading_does_not_continue_a_previous_chapter():
     out, warnings = run(
         S("Amazon S3 Section", 1, 1, [B("Backup and storage", 2)], [S("Amazon S3 - Buckets", 4, 2, [B("Unique", 5)])]),
         S("Other Compute Section", 7, 1, [B("Apps run anywhere", 8)], [S("ECS", 10, 2, [B("Containers", 11)])]),
-        source="002",
+        source="slides",
     )
     assert [(s.topic, s.title) for s in out] == [
         ("amazon-s3", "Amazon S3 Section"),
@@ -168,7 +168,7 @@ def test_plain_text_heading_does_not_continue_a_previous_chapter():
         ("amazon-ecs", "ECS"),
     ]
     assert warnings == [
-        "002:7: heading 'Other Compute Section' matches no catalog topic and has no topic above it; "
+        "slides:7: heading 'Other Compute Section' matches no catalog topic and has no topic above it; "
         "1 block(s) unassigned (line 8)"
     ]
 
@@ -321,14 +321,16 @@ def test_summary_under_no_topic_routes_bullets_and_reports_the_rest():
                 B("Fast and cheap: mostly", 5, term="Fast and cheap", definition="mostly"),
             ],
         ),
-        source="002",
+        source="slides",
     )
     assert pages(out) == [
         ("amazon-emr", "Databases & Analytics Summary in AWS", 1, [2]),
         ("amazon-elasticache", "Databases & Analytics Summary in AWS", 1, [3]),
         ("amazon-neptune", "Databases & Analytics Summary in AWS", 1, [4]),
     ]
-    assert warnings == ["002:1: 1 block(s) under heading 'Databases & Analytics Summary in AWS' name no topic (line 5)"]
+    assert warnings == [
+        "slides:1: 1 block(s) under heading 'Databases & Analytics Summary in AWS' name no topic (line 5)"
+    ]
 
 
 def test_label_bullet_naming_a_sub_topic_moves_with_its_children():
@@ -393,19 +395,19 @@ def test_one_line_bullet_naming_a_sub_topic_stays():
 
 
 def test_unassigned_heading_is_reported_with_its_line():
-    out, warnings = run(S("AWS Services", 1, 1, [B("S3", 2), B("ec2", 3)]), source="001")
+    out, warnings = run(S("AWS Services", 1, 1, [B("S3", 2), B("ec2", 3)]), source="outline")
     assert out == []
     assert warnings == [
-        "001:1: heading 'AWS Services' matches no catalog topic and has no topic above it; 2 block(s) unassigned "
+        "outline:1: heading 'AWS Services' matches no catalog topic and has no topic above it; 2 block(s) unassigned "
         "(lines 2, 3)"
     ]
 
 
 def test_text_before_any_heading_is_reported():
-    out, warnings = run(S("", 0, 1, [B("Write code, upload to lambda", 42)]), S("Pricing", 45, 1), source="000")
+    out, warnings = run(S("", 0, 1, [B("Write code, upload to lambda", 42)]), S("Pricing", 45, 1), source="cram")
     assert out == []
-    assert warnings[0] == "000:42: 1 block(s) under no heading belong to no topic (line 42)"
-    assert warnings[1].startswith("000:45: heading 'Pricing' matches no catalog topic")
+    assert warnings[0] == "cram:42: 1 block(s) under no heading belong to no topic (line 42)"
+    assert warnings[1].startswith("cram:45: heading 'Pricing' matches no catalog topic")
 
 
 def test_text_before_the_first_heading_inside_a_topic_stays_with_it():
@@ -418,28 +420,25 @@ def test_section_under_no_topic_places_definitions_by_their_subject():
     # A chapter that opens with a sentence, not a heading
     out, warnings = run(
         S(
-            "Deploying and Managing Infrastructure at Scale Section",
-            829,
+            "Running Things at Scale Section",
+            29,
             1,
             [
-                B("CloudFormation is a declarative way of outlining your AWS Infrastructure", 831, kind="paragraph"),
-                B("For example, within a CloudFormation template, you say:", 832),
-                B("I want a security group", 833, depth=1),
-                B("Docker is a software development platform to deploy apps", 835),
-                B("Apps run the same, regardless of where they run", 836),  # continues Docker
-                B("Cloud 9 :", 837, term="Cloud 9", definition="", kind="paragraph"),  # an empty label: nothing
+                B("CloudFormation is a declarative way of outlining your AWS Infrastructure", 31, kind="paragraph"),
+                B("For example, within a CloudFormation template, you say:", 32),
+                B("I want a security group", 33, depth=1),
+                B("Docker is a software development platform to deploy apps", 35),
+                B("Apps run the same, regardless of where they run", 36),  # continues Docker
+                B("Cloud 9 :", 37, term="Cloud 9", definition="", kind="paragraph"),  # an empty label: nothing
             ],
         ),
-        source="002",
+        source="slides",
     )
     assert pages(out) == [
-        ("aws-cloudformation", "Deploying and Managing Infrastructure at Scale Section", 1, [831, 832, 833]),
-        ("docker-containers", "Deploying and Managing Infrastructure at Scale Section", 1, [835, 836]),
+        ("aws-cloudformation", "Running Things at Scale Section", 1, [31, 32, 33]),
+        ("docker-containers", "Running Things at Scale Section", 1, [35, 36]),
     ]
-    assert warnings == [
-        "002:829: 1 block(s) under heading 'Deploying and Managing Infrastructure at Scale Section' "
-        "name no topic (line 837)"
-    ]
+    assert warnings == ["slides:29: 1 block(s) under heading 'Running Things at Scale Section' name no topic (line 37)"]
 
 
 def test_unassigned_container_with_assigned_children_is_not_reported():

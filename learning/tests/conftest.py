@@ -29,7 +29,7 @@ def make_cards(db):
                 kind="definition",
                 front=f"Front {i}?",
                 back=f"Back {i}.",
-                refs=[["004", 1, 10 + i]],
+                refs=[["notes", 1, 10 + i]],
                 position=i,
             )
             for i in range(start, start + n)

@@ -97,7 +97,7 @@ def make_export_deck() -> dict[str, Flashcard]:
             kind=kind,
             front=front,
             back=back,
-            refs=[["002", 1, 400 + position]],
+            refs=[["notes", 1, 400 + position]],
             position=position,
             retired=key == RETIRED[0],
         )

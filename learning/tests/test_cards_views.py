@@ -249,7 +249,7 @@ def test_the_card_page_shows_both_sides_topic_sources_and_the_learners_history(c
     assert response.status_code == 200
     assert 'data-testid="front">Front 0?' in html and 'data-testid="back">Back 0.' in html
     assert 'href="/topics/amazon-sqs/"' in html
-    assert re.search(r'href="/sources/1/\?line=10#L10" title="004, line 10"', html)
+    assert re.search(r'href="/sources/1/\?line=10#L10" title="notes, line 10"', html)
     history = re.search(r'data-testid="history">(.*?)</table>', html, re.S).group(1)
     assert history.count("<tr>") == 3  # the header and two reviews, newest first
     assert re.findall(r'class="rating rating-\d">(\w+)<', history) == ["Good", "Good"]

@@ -89,7 +89,7 @@ def test_a_basic_card_has_front_back_topic_and_source_with_note_text_escaped(tmp
         "Back": "Object storage: &quot;buckets&quot; of objects, &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; "
         "&amp; more.",
         "Topic": "Amazon S3",
-        "Source": "002:400",
+        "Source": "notes:400",
     }
     card = note.cards()[0]
     assert "<script>" not in card.answer()  # no script from a note ever runs in Anki either

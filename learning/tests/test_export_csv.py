@@ -49,7 +49,7 @@ def test_the_csv_round_trips_every_field_through_the_csv_module(db):
         "topic": "Amazon S3 Storage Classes",
         "category": "Storage",
         "domain": "Cloud Technology and Services",
-        "sources": "002:402",
+        "sources": "notes:402",
         "tags": "stratus::category::storage stratus::domain::technology-services stratus::topic::s3-storage-classes",
     }
     assert rows[2]["back"] == 'Object storage: "buckets" of objects, <script>alert("x")</script> & more.'  # as is

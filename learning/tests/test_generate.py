@@ -268,15 +268,15 @@ def test_a_which_two_question_becomes_a_card_asking_for_both():
                     True,
                     "Correct. AWS Lambda runs code in response to events without servers to manage, "
                     "scales automatically and bills per request.",
-                    [["002", 1, 740]],
+                    [["notes", 1, 740]],
                 ),
-                _Choice("Amazon EC2", False, "Not this one. Amazon EC2 provides virtual servers.", [["002", 1, 140]]),
+                _Choice("Amazon EC2", False, "Not this one. Amazon EC2 provides virtual servers.", [["notes", 1, 140]]),
                 _Choice(
                     "AWS Fargate",
                     True,
                     "Correct. AWS Fargate is a serverless compute engine for containers on ECS or "
                     "EKS: you give each task its CPU and memory.",
-                    [["002", 1, 690]],
+                    [["notes", 1, 690]],
                 ),
             ],
         )

@@ -47,7 +47,7 @@ def deck(db):
             kind="definition",
             front=f"Front {i}?",
             back=f"Back {i}.",
-            refs=[["004", 1, i + 1]],
+            refs=[["notes", 1, i + 1]],
             position=i,
             retired=i % 11 == 10,
         )

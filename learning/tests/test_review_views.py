@@ -31,7 +31,7 @@ def test_a_learner_sees_the_front_then_the_back_with_sources_and_intervals(clien
     assert re.search(r'class="count new"[^>]*>3<', html)
     card, token, html = shown(client)
     assert 'data-testid="back">Back 0.' in html
-    assert 'title="004, line 10"' in html
+    assert 'title="notes, line 10"' in html
     assert re.findall(r'class="interval">(\w+)<', html) == ["1m", "6m", "10m", "8d"]
 
 

@@ -71,7 +71,7 @@ def make_question(db):
             topic=topic_obj,
             domain=domain or topic_obj.domain,
             stem=f"Question {n}: which option fits{' (Select TWO)' if kind == 'multi' else ''}?",
-            refs=[["002", 1, 400 + n]],
+            refs=[["notes", 1, 400 + n]],
         )
         Choice.objects.bulk_create(
             [
@@ -82,7 +82,7 @@ def make_question(db):
                     correct=i < right,
                     explanation=f"{'Correct' if i < right else 'Not this one'}: reason {i} for question {n}.",
                     quote=f"Note line about option {i}.",
-                    refs=[["002", 1, 430 + i]],
+                    refs=[["notes", 1, 430 + i]],
                     position=i,
                 )
                 for i in range(options)
@@ -124,7 +124,7 @@ def make_card(db):
             kind="definition",
             front=f"Card {n} front?",
             back=f"Card {n} back.",
-            refs=[["002", 1, 10]],
+            refs=[["notes", 1, 10]],
             position=n,
         )
 

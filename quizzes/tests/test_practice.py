@@ -243,7 +243,7 @@ def test_the_questions_command_prints_a_sample_as_json_lines(make_question):
     first = lines[0]
     assert set(first) == {"scenario", "stem", "options", "explanations", "family", "topic", "domain", "sources"}
     assert sum(o["right"] for o in first["options"]) == 2 and len(first["options"]) == 5
-    assert first["explanations"][0]["sources"] == ["002:430"] and first["sources"][0].startswith("002:")
+    assert first["explanations"][0]["sources"] == ["notes:430"] and first["sources"][0].startswith("notes:")
     assert first["explanations"][0]["in_notes"] is True
     assert len({line["scenario"] for line in lines}) == 3
     assert [q.pk for q in sample_questions(3, seed=7, topic="quiz-s3")] == [
