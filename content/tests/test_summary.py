@@ -23,12 +23,12 @@ from content.summary import (
     word_count,
 )
 
-REF = ("001", 1, 10)
+REF = ("n1", 1, 10)
 
 
 def line(text, section="Overview", line_no=10, correction=None, context=""):
     return NoteLine(
-        text=text, section=section, refs=(("001", 1, line_no),), correction=correction, context=context or section
+        text=text, section=section, refs=(("n1", 1, line_no),), correction=correction, context=context or section
     )
 
 
@@ -67,11 +67,11 @@ def test_the_table_has_a_row_per_sibling_the_notes_cover_with_the_reference_figu
     assert [row.name for row in table.rows] == ["S3 Standard", "S3 Standard-IA"]  # no Deep Archive: not covered
     standard, infrequent = table.rows
     assert [c.text for c in standard.cells[:2]] == ["99.99%", "None"]
-    assert standard.cells[0].refs == [["001", 1, 2]]  # the note line that states the figure
+    assert standard.cells[0].refs == [["n1", 1, 2]]  # the note line that states the figure
     assert standard.cells[1].url == "https://aws.example/classes" and not standard.cells[1].refs
     assert infrequent.cells[1].text == "30 days"
     assert infrequent.cells[2].text == "For data read about once a month that needs fast access."
-    assert infrequent.cells[2].refs == [["001", 1, 4]]
+    assert infrequent.cells[2].refs == [["n1", 1, 4]]
 
 
 def test_a_line_under_a_siblings_heading_belongs_to_that_sibling_even_when_it_names_another():
@@ -103,11 +103,11 @@ def test_a_flagged_line_never_backs_a_figure_nor_describes_a_sibling():
     )
     summary = summarise(notes)
     for statement in summary.statements():
-        assert ["001", 1, 3] not in statement.refs, statement
+        assert ["n1", 1, 3] not in statement.refs, statement
     deep = next(row for row in summary.table.rows if row.name == "S3 Glacier Deep Archive")
-    assert deep.cells[0].refs == [["001", 1, 4]]
+    assert deep.cells[0].refs == [["n1", 1, 4]]
     assert summary.traps[0].correction.startswith("Deep Archive restores within 12 hours")
-    assert summary.traps[0].refs == [["001", 1, 3]]
+    assert summary.traps[0].refs == [["n1", 1, 3]]
 
 
 def test_every_statement_links_to_a_note_line_or_an_aws_page():
@@ -174,7 +174,7 @@ def test_a_topic_with_a_single_thin_line_gets_a_short_summary_not_an_empty_box()
     )
     summary = summarise(notes)
     assert summary.definition.text == "Storage Gateway: hybrid storage that extends on-premises storage to S3."
-    assert summary.definition.refs == [["001", 1, 10]]
+    assert summary.definition.refs == [["n1", 1, 10]]
     text = as_text(summary.as_dict(), "AWS Storage Gateway")
     assert "hybrid storage" in text
 
@@ -200,31 +200,31 @@ def test_key_facts_are_figures_first_each_said_once_and_never_an_example_or_a_cu
             "definition",
             "versioning",
             {"term": "Versioning", "definition": "keeps every version of an object"},
-            (("003", 4, 5),),
+            (("n3", 4, 5),),
         ),
         NoteFact(
-            "number", "s3 object size", {"number": "5 TB", "statement": "The largest object is 5 TB"}, (("002", 3, 6),)
+            "number", "s3 object size", {"number": "5 TB", "statement": "The largest object is 5 TB"}, (("n2", 3, 6),)
         ),
         NoteFact(
             "number",
             "durability",
             {"number": "99.999999999%", "statement": "Durability is 99.999999999%"},
-            (("002", 3, 7),),
+            (("n2", 3, 7),),
         ),
         NoteFact(
             "number",
             "s3 durability",
             {"number": "99.999999999%", "statement": "S3 offers 99.999999999% durability"},
-            (("003", 4, 8),),
+            (("n3", 4, 8),),
         ),
         NoteFact(
-            "number", "example", {"number": "40%", "statement": "Example: keep the CPU at around 40%"}, (("002", 3, 9),)
+            "number", "example", {"number": "40%", "statement": "Example: keep the CPU at around 40%"}, (("n2", 3, 9),)
         ),
         NoteFact(
             "definition",
             "serverless",
             {"term": "Serverless", "definition": "developers don't manage servers…"},
-            (("002", 3, 10),),
+            (("n2", 3, 10),),
         ),
     )
     notes = TopicNotes(slug="object-store", name="Amazon S3", lines=(line("x y z w"),), facts=facts)  # no essentials
@@ -340,7 +340,7 @@ def test_a_key_fact_is_one_clean_claim():
             "definition" if ":" in text else "number",
             f"s{i}",
             {"term": text.split(":")[0], "definition": text.split(":", 1)[-1], "statement": text, "number": str(i)},
-            (("002", 1, i),),
+            (("n2", 1, i),),
         )
         for i, text in enumerate(garbled, start=1)
     )
@@ -348,7 +348,7 @@ def test_a_key_fact_is_one_clean_claim():
         "number",
         "timeout",
         {"number": "15 minutes", "statement": "A function can run for up to 15 minutes per invocation"},
-        (("002", 1, 99),),
+        (("n2", 1, 99),),
     )
     notes = TopicNotes(slug="functions", name="Functions", lines=(line("x y z w"),), facts=(*facts, good))
     assert [f.text for f in summarise(notes).facts] == ["A function can run for up to 15 minutes per invocation."]
@@ -360,7 +360,7 @@ def test_a_term_the_notes_define_two_ways_is_no_key_fact():
             "definition",
             "ECS container instance",
             {"term": "ECS container instance", "definition": "Part of EC2 instance which runs the agent"},
-            (("002", 1, 1),),
+            (("n2", 1, 1),),
         ),
         NoteFact(
             "definition",
@@ -369,13 +369,13 @@ def test_a_term_the_notes_define_two_ways_is_no_key_fact():
                 "term": "Container Instance",
                 "definition": "Represents the compute resources (EC2 instances or Fargate) where tasks run",
             },
-            (("003", 1, 2),),
+            (("n3", 1, 2),),
         ),
         NoteFact(
             "definition",
             "Service",
             {"term": "Service", "definition": "keeps the desired number of tasks running in the cluster"},
-            (("003", 1, 3),),
+            (("n3", 1, 3),),
         ),
     )
     notes = TopicNotes(slug="containers", name="Amazon ECS", names=("ECS",), lines=(line("x y z w"),), facts=facts)
@@ -405,25 +405,25 @@ def test_the_reference_essentials_come_first_with_their_aws_page_and_the_notes_a
             "number",
             "object size",
             {"number": "5 TB", "statement": "Max. Object Size is 5TB (5000GB)"},
-            (("002", 1, 1),),
+            (("n2", 1, 1),),
         ),  # outdated: 50 TB since December 2025
         NoteFact(
             "number",
             "uploads",
             {"number": "5GB", "statement": "If uploading more than 5GB, must use multi-part upload"},
-            (("002", 1, 2),),
+            (("n2", 1, 2),),
         ),  # the essentials say 5 GB
         NoteFact(
             "number",
             "names",
             {"number": "63", "statement": "Bucket names must be 3 to 63 characters long"},
-            (("002", 1, 4),),
+            (("n2", 1, 4),),
         ),
         NoteFact(
             "definition",
             "Buckets",
             {"term": "Buckets", "definition": "containers for objects in a Region"},
-            (("002", 1, 3),),
+            (("n2", 1, 3),),
         ),  # the essentials say what S3 is made of
     )
     notes = TopicNotes(slug="amazon-s3", name="Amazon S3", names=("S3",), lines=(line("x y z w"),), facts=facts)
@@ -457,13 +457,13 @@ def test_a_point_is_said_once_across_the_lead_the_key_facts_and_the_traps():
             "number",
             "durability",
             {"number": "99.999999999%", "statement": "S3 is designed to give 99.999999999% durability of objects"},
-            (("002", 1, 1),),
+            (("n2", 1, 1),),
         ),
         NoteFact(
             "number",
             "names",
             {"number": "63", "statement": "Bucket names must be 3 to 63 characters long"},
-            (("002", 1, 4),),
+            (("n2", 1, 4),),
         ),
     )
     notes = TopicNotes(
@@ -505,7 +505,7 @@ def test_a_summary_reads_in_two_minutes_however_many_corrections_the_notes_need(
             "number",
             f"limit {n}",
             {"number": f"{n} GB", "statement": f"Queue {n} holds at most {n} GB of messages per tenant {n}"},
-            (("002", 1, n),),
+            (("n2", 1, n),),
         )
         for n in range(40, 47)
     )
