@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from content.catalog import Catalog, normalise
+from content.ingest.facts.text import clean
 from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
 from content.ingest.parse import table_text
 from content.ingest.spelling import known_word
@@ -61,8 +62,6 @@ _LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child b
 _SENTENCE_WORDS = 8  # in a note without headings, a shorter line naming a topic in passing is a title or a score
 _NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
 _WIKI_LINK = re.compile(r"\[\[[^\[\]]*\]\]")  # "[[Module 7 - Storage#Section 2]]": a link to another note
-_LINK_TEXT = re.compile(r"(?<!!)\[([^\[\]]*)\]\([^()]*\)")
-_EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _LEAD_BOLD = re.compile(r"^\W*?(?:\*\*|__)(?P<name>[^*_]{2,80}?)(?:\*\*|__)")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.I)
 # Openings that put the subject after them: "With CloudWatch, you can ...", "In AWS Organizations, you ...",
@@ -279,7 +278,7 @@ class _Assigner:
     def _shared_topic(self, options: list[str], *, fallback: bool = False) -> str | None:
         counts: dict[str, int] = {}
         for option in options:
-            found = set(self.catalog.mentions(_plain(option)))
+            found = set(self.catalog.mentions(clean(option)))
             for slug in set(found):
                 found.update(self.catalog.ancestors(slug))
             for slug in found:
@@ -317,7 +316,7 @@ class _Assigner:
     def _cell_name(self, cell: str) -> str | None:
         """The topic a table cell is exactly a name of: a label, so a name too common to count in prose counts
         ("Batch", "Shield"), with "AWS"/"Amazon", a bracketed acronym and a link to another note aside."""
-        text = _plain(_WIKI_LINK.sub(" ", cell)).strip(" :.")
+        text = clean(_WIKI_LINK.sub(" ", cell)).strip(" :.")
         for candidate in (text, _PARENTHESES.sub(" ", text)):
             bare = re.sub(r"^(?:aws|amazon)\s+", "", candidate.strip(), flags=re.I)
             if slug := self.catalog.lookup(candidate) or self.catalog.lookup(bare):
@@ -360,7 +359,7 @@ class _Assigner:
             if label is not None and block.depth <= label.depth:
                 label = None
             # the line's subject; beyond its first noun phrase only where it does not name this topic at all
-            other = self.subject_of(block, later=not set(self.catalog.mentions(_plain(block.text))) & related)
+            other = self.subject_of(block, later=not set(self.catalog.mentions(clean(block.text))) & related)
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
             if other is None and label is None and block.term and block.definition and not block.origin:
@@ -400,7 +399,7 @@ class _Assigner:
         if block.kind not in ("paragraph", "bullet") or block.origin:
             return None
         if block.term:
-            if not _DEFINES.match(_plain(block.definition or "")) and not (label and not block.definition):
+            if not _DEFINES.match(clean(block.definition or "")) and not (label and not block.definition):
                 return None
             slug = self._name(block.term)
         else:
@@ -411,7 +410,7 @@ class _Assigner:
             slug is not None
             and block.term is None
             and _is_feature(self.catalog, slug)
-            and not re.match(r"^\W*use\s", _plain(block.text), re.I)  # "Use IAM roles to ...": a tool, not the subject
+            and not re.match(r"^\W*use\s", clean(block.text), re.I)  # "Use IAM roles to ...": a tool, not the subject
         )
         if slug and services and not _is_service(self.catalog, slug) and not feature:
             return None
@@ -419,7 +418,7 @@ class _Assigner:
 
     def _name(self, text: str) -> str | None:
         """The topic ``text`` is exactly a name of (articles, markup and a bracketed acronym aside)."""
-        text = _ARTICLE.sub("", _plain(text).strip(" :.-–—")).strip()
+        text = _ARTICLE.sub("", clean(text).strip(" :.-–—")).strip()
         bare = _PARENTHESES.sub(" ", text).strip()
         if not bare or self.catalog.is_ambiguous(bare):
             return None  # "Organizations can use QuickSight ...": the word, not the service
@@ -435,7 +434,7 @@ class _Assigner:
         inside it ("**Some Private Link Thing**")."""
         if slug := self._name(text):
             return slug
-        words = _PARENTHESES.sub(" ", _plain(text)).strip(" :.-–—").split()
+        words = _PARENTHESES.sub(" ", clean(text)).strip(" :.-–—").split()
         if len(words) > _NAME_WORDS:
             return None
         for n in range(len(words) - 1, 0, -1):
@@ -449,9 +448,9 @@ class _Assigner:
     def _opening(self, text: str, *, later: bool, strict: bool = False, label: bool = False) -> str | None:
         """The topic a sentence opens with (its subject), else, with ``later``, the one it names after
         "you can use" / "called" / "performed by"."""
-        plain = _plain(text).strip()
+        plain = clean(text).strip()
         if (bold := _LEAD_BOLD.match(text)) and (slug := self._bold_name(bold["name"])):
-            rest = _plain(text[bold.end() :]).split()
+            rest = clean(text[bold.end() :]).split()
             if not strict or not rest or rest[0].lower() in _VERBS:
                 return slug  # "**Amazon GuardDuty** It analyzes ...", "**Domain Name System (DNS)**"
         if (not strict or label) and (slug := self._name(plain.rstrip("?:."))):
@@ -584,7 +583,7 @@ class _Assigner:
             current = above[-1] if above else named.get(depth) if lead_in.get(depth) else None
             if current and len(current) == 1 and self.catalog.is_part(current[0], _part_text(block)):
                 own = ()  # "Fault Tolerance - ..." in the list under "Trusted Advisor checks:": that list's item
-            plain = _plain(block.text).strip(" *")
+            plain = clean(block.text).strip(" *")
             if group is None and question and block.term and _ANSWER_LABEL.match(block.term):
                 own = question  # "Answer: ..." under a question that named its topic: that topic, not a passing name
             elif group is None and _CHECKBOX.match(block.text) and question:
@@ -678,7 +677,7 @@ class _Assigner:
         gives ("Correct answer: B."), else the topic its options share, else the line after it."""
         options: dict[str, Block] = {}
         for block in blocks[i + 1 : i + 12]:
-            if _QUESTION_END.search(_plain(block.text)) and not _CHECKBOX.match(block.text):
+            if _QUESTION_END.search(clean(block.text)) and not _CHECKBOX.match(block.text):
                 break
             if _TICKED.match(block.text):
                 option = replace(block, text=_TICKED.sub("", block.text))
@@ -686,7 +685,7 @@ class _Assigner:
                 return self.block_names(option, None) or ((mentioned,) if mentioned else ())
             if _CHECKBOX.match(block.text) and (letter := _OPTION_LETTER.match(block.text)):
                 options[letter[1].upper()] = replace(block, text=block.text[letter.end() :])
-            elif options and (key := _KEY_LETTER.match(_plain(block.text))):
+            elif options and (key := _KEY_LETTER.match(clean(block.text))):
                 # "Correct answer: B. ..." under the options: the key option's topic
                 if chosen := options.get(key[1].upper()):
                     mentioned = self._main_mention(chosen.text)
@@ -705,7 +704,7 @@ class _Assigner:
         """The topics a short line ending with ":" that opens a list names, as a heading would ("To reach an EC2
         instance use:" over bullets). Not a bare label among its like ("Cloud 9 :" over "IAM :")."""
         block = blocks[i]
-        plain = _plain(block.text).strip(" *")
+        plain = clean(block.text).strip(" *")
         if not plain.endswith(":") or len(plain.split()) > _LABEL_WORDS:
             return ()
         after = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -722,7 +721,7 @@ class _Assigner:
         if mentioned := self._main_mention(question):
             return (mentioned,)
         # but not a common word as someone's own thing: "your organization's data" is not AWS Organizations
-        found = self.catalog.mentions(_OWNED.sub(" ", _plain(question)), common=True)
+        found = self.catalog.mentions(_OWNED.sub(" ", clean(question)), common=True)
         return tuple(found[:1])
 
     def _main_mention(self, text: str) -> str | None:
@@ -731,7 +730,7 @@ class _Assigner:
         bold = _LEAD_BOLD.match(text)
         if bold and not self._bold_name(bold["name"]):
             text = text[bold.end() :]
-        found = self.catalog.mentions(_without_examples(_plain(text))) or self.catalog.mentions(_plain(text))
+        found = self.catalog.mentions(_without_examples(clean(text))) or self.catalog.mentions(clean(text))
         found = [f for f in found if not any(o != f and self.catalog.is_ancestor(f, o) for o in found)]
         return found[0] if found else None
 
@@ -757,7 +756,7 @@ class _Assigner:
             return tuple(names)
         names = self.catalog.find(block.term) if block.term else []
         if not names and not block.term and group is None:
-            plain = _plain(block.text)
+            plain = clean(block.text)
             if (lead := _LEAD_IN.match(plain)) and not lead.group(0).lower().lstrip(" *").startswith("what"):
                 plain = plain[lead.end() :].split(",", 1)[-1]  # "With AWS, serverless refers to ...": after it
             subject = _SUBJECT.match(plain)
@@ -805,11 +804,6 @@ class _Assigner:
         return tuple(out)
 
 
-def _plain(text: str) -> str:
-    """Note text without its inline markup: link text kept, emphasis and code marks dropped."""
-    return _EMPHASIS.sub("", _LINK_TEXT.sub(r"\1", text))
-
-
 def _without_examples(text: str) -> str:
     """The text without the names it gives as examples: "services like Amazon S3, AWS runs ..." -> "services ,
     AWS runs ...", and a list of them ("like RDS, ElastiCache, and CloudSearch in AWS") up to its last item."""
@@ -839,8 +833,8 @@ def _sibling_terms(blocks: list[Block], block: Block) -> list[str]:
 
 def _part_text(block: Block) -> str:
     """What names a list item: its term, else its text up to a dash ("Cost Optimization – recommendations ...")."""
-    text = block.term or re.split(r"\s+[-–—:]\s+", _plain(block.text), maxsplit=1)[0]
-    return re.sub(r"^\W*\d{1,2}[.)]\s*", "", _plain(text)).strip(" *:.")
+    text = block.term or re.split(r"\s+[-–—:]\s+", clean(block.text), maxsplit=1)[0]
+    return re.sub(r"^\W*\d{1,2}[.)]\s*", "", clean(text)).strip(" *:.")
 
 
 def _lines(blocks: list[Block]) -> str:
