@@ -30,7 +30,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from content.ingest.claims import Span, _normalised, _sentences
+from content.ingest.claims import Span, _compile, _normalised, _sentences
 
 FACTS_PATH = Path(__file__).resolve().parents[1] / "reference_facts.toml"
 
@@ -203,13 +203,6 @@ _COMMON_WORDS = frozenset(
     "aws amazon data service services storage cloud instance instances security standard network application "
     "user users support elastic management the system file simple".split()
 )
-
-
-def _compile(pattern: str, what: str) -> re.Pattern:
-    try:
-        return re.compile(pattern, re.I)
-    except re.error as exc:
-        raise ValueError(f"{what}: bad pattern {pattern!r}: {exc}") from None
 
 
 def parse_table(data: dict, topics: set[str] | None = None) -> Table:
