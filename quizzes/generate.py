@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from content.catalog import load_catalog
-from content.ingest.spelling import respell_services
+from content.ingest.spelling import english_words, respell_services
 from learning.generate import garbled
 from quizzes.families import Family, Option, Requirement
 
@@ -305,16 +305,9 @@ def _topic_spellings(option: Option) -> set[str]:
     return forms
 
 
-@functools.cache
-def _dictionary() -> frozenset[str]:
-    from spellchecker import SpellChecker  # noqa: PLC0415
-
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
-
-
 def english_word(low: str) -> bool:
     """Whether a lower-case word is in the English dictionary (not the word list that also holds service names)."""
-    return low in _dictionary()
+    return low in english_words()
 
 
 @functools.cache

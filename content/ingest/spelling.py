@@ -23,12 +23,16 @@ _CODE = re.compile(r"`[^`]*`|https?://\S+|\bwww\.\S+|\S+@\S+")
 
 
 @functools.cache
-def vocabulary() -> frozenset[str]:
-    from spellchecker import SpellChecker  # noqa: PLC0415
+def english_words() -> frozenset[str]:
+    """The English word list alone (pyspellchecker's), without the catalog's names or the tech words."""
+    return frozenset(_checker().word_frequency.dictionary)
 
+
+@functools.cache
+def vocabulary() -> frozenset[str]:
     from content.catalog import load_catalog  # noqa: PLC0415
 
-    words = set(SpellChecker(language="en").word_frequency.dictionary)
+    words = set(english_words())
     for topic in load_catalog().topics.values():
         for name in topic.names:
             words.update(w.lower() for w in re.findall(r"[A-Za-z]+", name))
