@@ -423,6 +423,9 @@ def find_evidence(
             # none of them but its subject
         sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
         own_topic = topics is None or not line.topic or line.topic in topics
+        if not own_topic and not titled and object_at(text, first, pattern):
+            continue  # on another service's page, "Snapshot storage in Amazon S3" is about the snapshots: the
+            # option is where they go, not what the line says anything of
         if not own_topic and (
             sibling_first or first >= 25 or (not option.topic and not (line.labelled or defines(option, text)))
         ):
@@ -500,6 +503,29 @@ def subject_at(text: str, first: int) -> bool:
     if re.search(r"\b(?:use|using|uses)\s*$", clause, re.I) and not _NEGATES.search(clause):
         return True  # "You can use CloudTrail to ...": what the learner uses it for is about it
     return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause))
+
+
+# A preposition that makes what follows it a place, target or source: "stored in", "copied to", "across". Not
+# "on", which names the platform something runs on ("stored on Outposts hardware"): a fact about the platform.
+_OBJECT_PREPOSITION = re.compile(
+    r"\b(?:in|into|inside|within|to|from|across|behind|via|through|between|of|for|with|by|per)\W*$", re.I
+)
+
+
+def object_at(text: str, first: int, pattern: re.Pattern) -> bool:
+    """Whether the option named at `first` closes its clause after a preposition ("Snapshot storage in Amazon S3"):
+    the place or target of something else the line is about. A name that goes on ("stored on Outposts hardware,
+    ...") describes the option."""
+    named = pattern.match(text, first)
+    rest = text[named.end() :] if named else ""
+    if re.match(r"\s*(?:\([^)]*\))?\s*[A-Za-z0-9]", rest):
+        return False
+    clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", text[:first])[-1].rstrip(" \"'“‘(*_`")
+    words = re.findall(r"[A-Za-z0-9']+", clause)
+    while words and words[-1].lower() in {"the", "a", "an", "amazon", "aws", "your", "our", "its"}:
+        words.pop()  # "in the Amazon S3": the preposition before the name's own words
+    # "With Amazon S3, ..." or "In S3, ..." opens on the option: it is the line's subject
+    return len(words) >= 2 and bool(_OBJECT_PREPOSITION.search(words[-1]))
 
 
 def own_clause(option: Option, line: Line, family: Family) -> Line | None:

@@ -581,3 +581,16 @@ def test_an_option_named_only_as_an_example_or_a_comparison_is_not_backed_by_tha
     family, nacl = _options()["Network ACL"]
     listed = Line(text="A VPC has pieces like subnets, network ACLs, gateways and peering for a network.", refs=())
     assert find_evidence(nacl, [listed], family) is None
+
+
+def test_a_line_on_another_page_that_names_the_option_after_a_preposition_is_not_its_evidence():
+    """Under a snapshots heading on the EBS page, "Snapshot storage in Amazon S3" is about snapshots: S3 is where they
+    go. On S3's own page, or opening on the option ("In Amazon S3, ..."), the line is about S3."""
+    family, s3 = _options()["Amazon S3"]
+    elsewhere = Line(text="Snapshot storage in Amazon S3 keeps every incremental copy", refs=(), topic="amazon-ebs")
+    assert find_evidence(s3, [elsewhere], family, topics=frozenset({"amazon-s3"})) is None
+    opening = Line(text="In Amazon S3, objects are kept in buckets with eleven nines of durability", refs=(),
+                   topic="amazon-ebs")  # fmt: skip
+    assert find_evidence(s3, [elsewhere, opening], family, topics=frozenset({"amazon-s3"})) == opening
+    own = Line(text="Snapshot storage in Amazon S3 keeps every incremental copy", refs=(), topic="amazon-s3")
+    assert find_evidence(s3, [own], family, topics=frozenset({"amazon-s3"})) == own
