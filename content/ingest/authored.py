@@ -79,18 +79,31 @@ def find_authored(lines: list[str], skip: list[bool]) -> dict[int, Found]:
     out: dict[int, Found] = {}
     if any("<input" in line.lower() for line in lines):
         lines = _html_options(lines)
+    keys, key_blocks = answer_key(lines, skip)
+    keyed: set[int] = set()  # the numbers of the questions the key answered
+    for start, end in key_blocks:
+        out[start] = Found(end, dropped=[(k + 1, "the answer key of the file's questions") for k in range(start, end)])
+    skip = list(skip)
+    for start, end in key_blocks:
+        skip[start:end] = [True] * (end - start)
     i = 0
     while i < n:
+        if i in out:
+            i = out[i].end
+            continue
         if skip[i] or not lines[i]:
             i += 1
             continue
-        found = _question_at(lines, skip, i) or _qa_at(lines, skip, i) or _pair_at(lines[i], i)
+        found = _question_at(lines, skip, i, keys, keyed) or _qa_at(lines, skip, i) or _pair_at(lines[i], i)
         if found is None:
             i += 1
             continue
         start = found[0]
         out[start] = found[1]
         i = found[1].end
+    if not keyed:
+        for start, _ in key_blocks:
+            del out[start]  # letters by numbers that answer no question here: a list like any other
     return out
 
 
@@ -164,8 +177,93 @@ def _qa_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found] | No
     return i, Found(k, card=card)
 
 
-def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found] | None:
-    """`i` is the first line of a stem: options follow it, then an answer."""
+# An answer key gathered at the end of a mock exam: a table of `| Q# | Answer |` pairs (often several pairs a row),
+# or a run of lines like `1. B`, `2) B, E`, `Q3: C`, `4 - D (see note)`.
+_KEY_HEADER_NUMBER = re.compile(r"^(?:q|q\s*#|q\s*no\.?|#|no\.?|num(?:ber)?|question(?:\s*(?:#|no\.?|number))?)$", re.I)
+_KEY_HEADER_ANSWER = re.compile(r"^(?:ans(?:wer)?s?|key|correct(?:\s+answers?)?|solution)$", re.I)
+_KEY_LINE = re.compile(
+    r"^(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Q(?:uestion)?[ \t]*)?(?P<n>\d{1,3})(?:\*\*|__)?[ \t]*[.):=\-–—][ \t]*"
+    r"(?:\*\*|__)?(?P<a>[A-Ha-h](?:[ \t]*(?:,|&|and|/|\+)[ \t]*[A-Ha-h])*)(?:\*\*|__)?(?:[ \t]*\([^)]*\))?[ \t]*$",
+    re.I,
+)
+_QUESTION_LABEL = re.compile(
+    r"^(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:Q|Question|Problem)[ \t]*#?[ \t]*(?P<n>\d{1,3})(?:\*\*|__)?[ \t:.)]*$", re.I
+)
+
+
+def _cells(line: str) -> list[str]:
+    return [tidy(c) for c in line.strip().strip("|").split("|")]
+
+
+def answer_key(lines: list[str], skip: list[bool]) -> tuple[dict[int, str], list[tuple[int, int]]]:
+    """A file's answer key, as question number -> answer ("B", "B, E"), and the (start, end) line ranges it takes.
+
+    A table qualifies when its header pairs a number column with an answer column (`| Q# | Answer | Q# | Answer |`);
+    a run of three or more `1. B` lines qualifies on its own. Either is the key only where its answers are letters."""
+    keys: dict[int, str] = {}
+    blocks: list[tuple[int, int]] = []
+    n, i = len(lines), 0
+    while i < n:
+        if skip[i] or not lines[i]:
+            i += 1
+            continue
+        line = lines[i]
+        if line.startswith("|") and i + 1 < n and re.match(r"^\|?[\s:|-]+\|?$", lines[i + 1]) and "-" in lines[i + 1]:
+            head = _cells(line)
+            pairs = [
+                k for k in range(0, len(head) - 1, 2)
+                if _KEY_HEADER_NUMBER.match(head[k]) and _KEY_HEADER_ANSWER.match(head[k + 1])
+            ]  # fmt: skip
+            end = i + 2
+            while end < n and lines[end].startswith("|"):
+                end += 1
+            if pairs:
+                found: dict[int, str] = {}
+                for row in lines[i + 2 : end]:
+                    cells = _cells(row)
+                    for k in pairs:
+                        if k + 1 < len(cells) and cells[k].isdigit() and _LETTERS.match(cells[k + 1]):
+                            found[int(cells[k])] = cells[k + 1]
+                if len(found) >= 2:
+                    keys.update(found)
+                    blocks.append((i, end))
+            i = end
+            continue
+        if _KEY_LINE.match(line):
+            end, found = i, {}
+            while end < n and (not lines[end] or (m := _KEY_LINE.match(lines[end]))):
+                if lines[end]:
+                    found[int(m["n"])] = m["a"]
+                end += 1
+            while end > i and not lines[end - 1]:
+                end -= 1
+            if len(found) >= 3:
+                keys.update(found)
+                blocks.append((i, end))
+            i = max(end, i + 1)
+            continue
+        i += 1
+    return keys, blocks
+
+
+def _number_of(lines: list[str], i: int) -> int | None:
+    """The number a question is known by: on its stem ("12. Which ...", "Q12: ...") or on the label just above it
+    ("### Question 12")."""
+    m = re.match(r"^(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Q(?:uestion)?[ \t]*)?(\d{1,3})[ \t]*[:.)-]", lines[i], re.I)
+    if m:
+        return int(m.group(1))
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if not lines[j]:
+            continue
+        label = _QUESTION_LABEL.match(lines[j])
+        return int(label["n"]) if label else None
+    return None
+
+
+def _question_at(
+    lines: list[str], skip: list[bool], i: int, keys: dict[int, str] | None = None, keyed: set[int] | None = None
+) -> tuple[int, Found] | None:
+    """`i` is the first line of a stem: options follow it, then an answer (or the file's answer key gives it)."""
     n = len(lines)
     # the stem: up to four lines, then the first option
     j = i
@@ -256,6 +354,11 @@ def _question_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found
             continue
         break
     k = last
+    if not answer_seen and not ticked and keys and (number := _number_of(lines, i)) in keys:
+        correct = _resolve(keys[number], options)  # the answer key at the end of the file gives it
+        answer_seen = bool(correct)
+        if answer_seen and keyed is not None:
+            keyed.add(number)
     if not answer_seen:
         correct = ticked
         if not correct or not (stem.endswith("?") or _STEM_NUMBER.match(lines[i]) or _ASKS.search(stem)):

@@ -738,7 +738,7 @@ class _Parser:
                 found = it.authored
                 if found.card is not None:
                     stack[-1].cards.append(found.card)
-                else:
+                elif found.question is not None:  # (an answer key holds neither: its lines are only dropped)
                     stack[-1].questions.append(found.question)
                 continue
             pending[id(stack[-1])].append(it)

@@ -543,3 +543,86 @@ def test_every_option_of_the_authors_questions_says_why_and_the_learners_own_rem
     assert waf.choices.get(correct=True).explanation.startswith("Correct. AWS WAF")
     lambda_q = Question.objects.get(stem__startswith="Which TWO")
     assert all(c.explanation for c in lambda_q.choices.all())
+
+
+# --- an answer key gathered at the end of a mock exam ------------------------------------------------
+
+MOCK_EXAM = lines(
+    "# Mock exam",
+    "",
+    "### Question 1",
+    "Which service turns recorded speech into text for subtitles?",
+    "* A) Amazon Polly",
+    "* B) Amazon Transcribe",
+    "* C) Amazon Translate",
+    "",
+    "### Question 2",
+    "Which TWO tasks are the customer's on Amazon EC2? (Choose TWO)",
+    "* A) Patching the guest operating system",
+    "* B) Replacing failed disks in the data center",
+    "* C) Configuring security groups",
+    "",
+    "### Question 3",
+    "Which tool records configuration changes of resources over time for audits?",
+    "* A) AWS CloudTrail",
+    "* B) AWS Config",
+    "* C) Amazon CloudWatch",
+    "",
+    "## Answer key",
+    "",
+    "| Q# | Answer | Q# | Answer |",
+    "|---|---|---|---|",
+    "| 1 | B | 3 | B (see note) |",
+    "| 2 | A, C | | |",
+)
+
+
+def test_an_answer_key_table_at_the_end_keys_the_questions_above_it():
+    outline = parse(MOCK_EXAM)
+    found = [(q.stem, q.correct) for s in outline.walk() for q in s.questions]
+    assert found == [
+        ("Which service turns recorded speech into text for subtitles?", [1]),
+        ("Which TWO tasks are the customer's on Amazon EC2? (Choose TWO)", [0, 2]),
+        ("Which tool records configuration changes of resources over time for audits?", [1]),
+    ]
+    assert texts(outline) == []  # neither the options nor the key's rows show on a page
+    assert {line for line, why in reasons(outline).items() if why == "the answer key of the file's questions"} == {
+        23,
+        24,
+        25,
+        26,
+    }
+
+
+def test_a_numbered_answer_key_keys_numbered_questions_and_places_them_by_their_key():
+    text = lines(
+        "1. Which service turns recorded speech into text?",
+        "A. Amazon Polly",
+        "B. Amazon Transcribe",
+        "",
+        "2. Which tool records resource configuration changes for audits?",
+        "A. AWS Config",
+        "B. AWS CloudTrail",
+        "",
+        "3. Which service caches content close to viewers?",
+        "A. Amazon Route 53",
+        "B. Amazon CloudFront",
+        "",
+        "Answers",
+        "1. B",
+        "2. A",
+        "3. B",
+    )
+    sections, _ = assign(parse(text), load_catalog())
+    placed = {q.stem: ts.topic for ts in sections for q in ts.questions}
+    assert placed == {
+        "Which service turns recorded speech into text?": "amazon-transcribe",
+        "Which tool records resource configuration changes for audits?": "aws-config",
+        "Which service caches content close to viewers?": "amazon-cloudfront",
+    }
+
+
+def test_a_numbered_list_of_letters_that_answers_no_question_stays_a_list():
+    outline = parse(lines("Grades", "1. A", "2. B", "3. C"))
+    assert [q for s in outline.walk() for q in s.questions] == []
+    assert "the answer key of the file's questions" not in reasons(outline).values()
