@@ -440,6 +440,11 @@ def test_course_wording_reaches_its_topic_through_catalog_aliases():
     assert where[3] == ["ec2-purchasing-options"]
     where = placed(lines("# Support Tiers", "", "- Business: 24/7 phone and chat access to engineers"))
     assert where[3] == ["aws-support-plans"]
+    # agility and global reach are among the cloud's six advantages in AWS's words, not scaling properties
+    where = placed(lines("# Agility", "", "- Spin up a test server in minutes instead of waiting weeks"))
+    assert where[3] == ["cloud-economics"]
+    where = placed(lines("# Infrastructure as code", "", "- Templates describe every resource so stacks rebuild alike"))
+    assert where[3] == ["aws-cloudformation"]
 
 
 def test_every_line_that_lands_nowhere_is_reported_with_its_line():
