@@ -154,7 +154,36 @@ def _respelled(token: str) -> str | None:
         ratio = difflib.SequenceMatcher(None, low, key).ratio()
         if ratio > score:
             best, score = form, ratio
-    return best if score >= 0.85 else None
+    if best is None or score < 0.85:
+        return _respelled_numbered(low)
+    return best
+
+
+@functools.cache
+def _numbered_names() -> dict[str, str]:
+    """Catalog names that end in a number ("Route 53"), by their letters and number ("route", "53")."""
+    from content.catalog import load_catalog  # noqa: PLC0415
+
+    out: dict[tuple[str, str], str] = {}
+    for topic in load_catalog().topics.values():
+        for name in (topic.name, topic.short or ""):
+            for m in re.finditer(r"\b([A-Za-z]{4,})\s?(\d{1,3})\b", name):
+                out.setdefault((m.group(1).lower(), m.group(2)), f"{m.group(1)} {m.group(2)}")
+    return out
+
+
+def _respelled_numbered(low: str) -> str | None:
+    """ "Root53" -> Route 53: letters one or two off a numbered name's, then the same number."""
+    m = re.fullmatch(r"([a-z]{4,})(\d{1,3})", low)
+    if not m or m.group(1) in vocabulary() and (m.group(1), m.group(2)) in _numbered_names():
+        return None
+    typed, number = m.group(1), m.group(2)
+    near = [
+        name for (letters, digits), name in _numbered_names().items()
+        if digits == number and letters != typed and letters[0] == typed[0]
+        and difflib.SequenceMatcher(None, letters, typed).ratio() >= 0.6
+    ]  # fmt: skip
+    return near[0] if len(near) == 1 else None
 
 
 def respell_services(text: str) -> str:

@@ -52,3 +52,11 @@ def test_a_card_never_carries_a_misspelled_service_name(tmp_path):
     assert cards
     assert not [c for c in cards if "Dyanmo" in " ".join(c)]
     assert any("DynamoDB" in " ".join(c) for c in cards)
+
+
+def test_a_numbered_service_name_misspelt_in_its_letters_is_written_the_catalogs_way():
+    """ "Root53" is Route 53 typed in a hurry (the letters are an English word, so only the number tells); a name
+    written joined but right ("Route53"), another number or a word with a digit stays."""
+    assert respell_services("Amazon Root53 answers DNS queries") == "Amazon Route 53 answers DNS queries"
+    for text in ("Route53 answers DNS queries", "Route66 is a road", "Layer7 attacks", "Windows10 desktops"):
+        assert respell_services(text) == text
