@@ -257,6 +257,10 @@ class Catalog:
         """
         tokens = _tokens(heading)
         hits = self._hits(tokens, mentions=False)
+        hits = [
+            h for h in hits
+            if not (self._common(tokens[h.start : h.end]) and tokens[h.end : h.end + 1] and tokens[h.end].isdigit())
+        ]  # fmt: skip  # "Domain 3 - Batch 09", "Region 2": a word too common to trust, numbered, is a study label
         if not hits:
             return []
         if len(hits) > 1 and hits[1].start == hits[0].end and self._common(tokens[hits[0].start : hits[0].end]):

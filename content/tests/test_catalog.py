@@ -430,3 +430,14 @@ def test_normalise():
     assert normalise("  S3- SIMPLE   STORAGE_SERVICE: ") == "s3 simple storage service"
     assert normalise("What’s serverless?") == "what s serverless"
     assert normalise("EKS_____Elastic Kubernetes Service :") == "eks elastic kubernetes service"
+
+
+def test_a_common_word_with_a_number_after_it_is_a_study_label_not_a_service():
+    """ "Domain 3 - Batch 09" numbers a batch of practice questions; "Region 2" one of several: neither heading is
+    about AWS Batch or the global infrastructure. The bare word and the service's full name still are."""
+    catalog = load_catalog()
+    assert catalog.find("DOMAIN 3 — BATCH 09") == []
+    assert catalog.find("Region 2") == []
+    assert catalog.find("AWS Batch") == ["aws-batch"]
+    assert catalog.find("Batch") == ["aws-batch"]
+    assert catalog.find("Route 53") == ["amazon-route-53"]
