@@ -15,6 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
+from content.ingest.facts.text import IMPERATIVE
 from content.ingest.spelling import correct_typos, known_word, vocabulary
 
 REVERSE_CARDS = False
@@ -386,6 +387,20 @@ _INTERNALS = re.compile(
 # A back that tells the learner to do something ("Implement Elasticity for your application", "Run instances across
 # multi AZ") is advice from a slide, not what the term is.
 _IMPERATIVE = re.compile(r"^(?:implement|use|enable|configure|set up|ensure|avoid|do|host|store)\b", re.I)
+
+
+def instruction(text: str) -> bool:
+    """Whether text opens with a verb telling someone to do something ("Automate routine tasks", "Invoke APIs for
+    one part of an application"), not with a noun that looks like one ("Set of rules", "Copy of the data",
+    "Open-source engine")."""
+    first, _, rest = tidy(text).partition(" ")
+    if not first.isalpha() or not first[:1].isupper() or not rest:
+        return False
+    following = rest.split(" ", 1)[0].lower().strip(",.:;")
+    return first.lower() in IMPERATIVE and following not in _NOUN_AFTER
+
+
+_NOUN_AFTER = frozenset("of on for that which is are was were".split())
 # "provided by Amazon Web Services (AWS)": a provider aside that every AWS definition could carry.
 _PROVIDER = re.compile(
     r",?\s*(?:provided|offered) by (?:Amazon Web Services|AWS)(?: \((?:AWS|Amazon Web Services)\))?", re.I
@@ -626,7 +641,18 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         context = in_context(term, topic, fact.section)
         if context and adds_nothing(context, definition, topic) is False and _overlap(context, definition, topic):
             context = in_context(term, topic)  # "(in Memory-Optimized Instances)" would answer "memory-optimized"
-        front = f"What {'are' if plural(term) else 'is'} {term}{context}?"
+        if instruction(term):
+            # a design principle or a practice ("Automate to make architectural experimentation easier"): "What is
+            # Automate to ...?" reads as nonsense; ask what the practice means
+            front = f"What does “{term}” mean{context}?"
+        elif instruction(definition) and not topic.is_service and names_topic(term, topic):
+            # "High Availability: Run instances across multiple AZs": how to get the property the page is about
+            front = f"How do you achieve {term}?"
+        elif instruction(definition):
+            # "AWS CLI: Automate routine tasks": what it is for, not what it is
+            front = f"What can you use {term} for{context}?"
+        else:
+            front = f"What {'are' if plural(term) else 'is'} {term}{context}?"
     back = sentence(definition)
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "definition"), "definition", front, back))

@@ -253,3 +253,24 @@ def test_no_definition_card_asks_for_a_label_or_answers_with_a_bound(shipped_not
 def test_a_stand_for_card_answers_with_the_name_alone(shipped_notes):
     for card in Flashcard.objects.active().filter(front__startswith="What does", front__endswith="stand for?"):
         assert len(card.back.split()) <= 8, card.front
+
+
+def test_no_what_is_card_is_answered_by_an_instruction_or_asks_what_a_practice_is(shipped_notes):
+    """ "What is AWS CLI?" / "Automate routine tasks" answers a different question (what it is for), and "What is
+    Automate to make experimentation easier?" reads as nonsense: such cards ask what the term is used for, or what the
+    practice means, over every generated card."""
+    from learning.generate import instruction
+
+    for card in Flashcard.objects.active().filter(kind="definition"):
+        if card.front.startswith(("What is ", "What are ")):
+            assert not instruction(card.back), (card.front, card.back)
+            assert not instruction(asked_term(card.front) or ""), card.front
+
+
+def test_instruction_rule_on_its_own():
+    from learning.generate import instruction
+
+    for text in ("Automate routine tasks.", "Invoke APIs for one part of an application", "Improve through game days"):
+        assert instruction(text), text
+    for text in ("Set of rules for a subnet", "Copy of the data in another Region", "Open-source engine", "Stores"):
+        assert not instruction(text), text

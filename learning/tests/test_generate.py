@@ -169,7 +169,7 @@ def test_a_slide_aside_in_a_term_is_dropped():
         "Deploy and upgrade any application onto servers and on-premises hosts.",
         topic("aws-codedeploy", "AWS CodeDeploy", "codedeploy"),
     )
-    assert [front for front, _ in cards] == ["What is AWS CodeDeploy?"]
+    assert [front for front, _ in cards] == ["What can you use AWS CodeDeploy for?"]  # the back says what for
 
 
 @pytest.mark.parametrize(
