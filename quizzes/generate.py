@@ -384,7 +384,11 @@ def find_evidence(
             continue  # the first, cheap pass: the option's own evidence patterns only
         elif names_option(option, texts[index]):
             pass  # named in another spelling ("pre assigned URL", "Kinesis Data Stream")
-        elif heading_names(option, line) and (index == 0 or lines[index - 1].heading != line.heading):
+        elif (
+            heading_names(option, line)
+            and (index == 0 or lines[index - 1].heading != line.heading)
+            and not set(load_catalog().mentions(texts[index])) - {option.topic, *(topics or ())}
+        ):  # (a line naming another service is about that one, whatever heading it was left under)
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
             line = Line(
                 text=f"{plain_text(line.heading)}: {line.text}", refs=line.refs, topic=line.topic, labelled=True

@@ -594,3 +594,14 @@ def test_a_line_on_another_page_that_names_the_option_after_a_preposition_is_not
     assert find_evidence(s3, [elsewhere, opening], family, topics=frozenset({"amazon-s3"})) == opening
     own = Line(text="Snapshot storage in Amazon S3 keeps every incremental copy", refs=(), topic="amazon-s3")
     assert find_evidence(s3, [own], family, topics=frozenset({"amazon-s3"})) == own
+
+
+def test_a_line_left_under_an_options_heading_that_names_another_service_is_not_its_evidence():
+    """After a rule line, "CloudFront is a caching service ..." still sits under the "Security Groups" heading: quoted
+    as "Security Groups: CloudFront is ..." it would back the security group with a line about CloudFront."""
+    family, group = _options()["Security group"]
+    stray = Line(text="CloudFront is a really powerful caching service with a lot of control", refs=(),
+                 heading="Security Groups")  # fmt: skip
+    assert find_evidence(group, [stray], family) is None
+    own = Line(text="Virtual firewall at instance level with allow rules only", refs=(), heading="Security Groups")
+    assert find_evidence(group, [own], family).text.startswith("Security Groups: Virtual firewall")
