@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from content.ingest.facts.text import IMPERATIVE
 from content.ingest.outline import AuthorCard, AuthorQuestion
 from content.ingest.spelling import respell_services
 
@@ -533,7 +534,11 @@ def explain_options(
     # (and before the definition of a service it only mentions: "For managed services like S3, AWS patches ...")
     listing: set[str] = set()  # checked definitions that list the keys (the six pillars): a wrong option is not in them
     for k in correct:
-        relevant = topic_definition and len(_content_stems(options[k]) & _content_stems(topic_definition)) >= 2
+        relevant = (
+            topic_definition
+            and len(_content_stems(options[k]) & _content_stems(topic_definition)) >= 2
+            and not _ACTION.match(options[k].strip())  # an action done to the topic's service is no part of what it is
+        )
         if relevant and not facts[k][1] and not own[k]:
             facts[k] = (topic_definition, False)
         elif not facts[k][0] and not own[k]:
@@ -1008,8 +1013,12 @@ class OptionFacts:
             fits = {o.fact for o in self.options if words <= o.words and _same_words(option, o.name)}
             if len(fits) == 1 and len(words) >= 2:  # one word ("Developer") is part of too many names
                 return fits.pop(), True
-        # A sentence, or a name with more to it: what the one AWS service it names is for
+        # A sentence, or a name with more to it: what the one AWS service it names is for; not when the sentence is
+        # an action done to the service ("Increasing the CPU power of an existing EC2 instance" is vertical scaling:
+        # what EC2 is says nothing of why it is right)
         mentioned = self.catalog.mentions(option)
+        if _ACTION.match(option.strip()) and len(option.split()) >= 3:
+            mentioned = []
         named = [s for s in mentioned if not self._a_set_by_another_name(s, words)]
         if len(named) == 1 and named[0] in self.definitions:
             return self.definitions[named[0]], False
@@ -1039,6 +1048,14 @@ class OptionFacts:
         last = name.split()[-1]
         plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and not last.isupper()  # "EBS"
         return plural and words != {_stem(w) for w in _words(name)}
+
+
+# An option that is an action ("Increasing ...", "Automatically adding ...", "Deploy ..."), not a thing.
+_ACTION = re.compile(
+    r"^(?:[A-Za-z]+ly\s+)?(?!(?:some|no|any|every)?thing\b|string\b|spring\b|ceiling\b|during\b)[A-Za-z]{2,}ing\b"
+    r"|^(?:" + "|".join(sorted(IMPERATIVE)) + r")\b",
+    re.I,
+)
 
 
 def _key(*parts: str) -> str:

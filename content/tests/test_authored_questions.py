@@ -363,3 +363,24 @@ def test_html_checkbox_questions_are_read_as_options_with_no_html_left(tmp_path)
             assert "<" not in text and ">" not in text and "Chapter" not in text, text
         assert c.explanation and c.explanation != EMPTY
     assert "restore takes hours" in got["S3 Glacier Deep Archive"].explanation + got["S3 Glacier Deep Archive"].quote
+
+
+@pytest.mark.django_db
+def test_an_option_that_is_an_action_on_a_service_is_not_explained_by_what_the_service_is(tmp_path):
+    """ "Increasing the CPU power of an existing EC2 instance" is vertical scaling: EC2's definition says nothing of
+    why it is a kind of scalability, so the key says the notes do not give a reason rather than define EC2."""
+    ingest(
+        tmp_path,
+        lines(
+            "## Scalability practice",
+            "",
+            "1. Which of these is an example of vertical scaling?",
+            "A. Increasing the CPU power of an existing EC2 instance",
+            "B. Deploying an application to a second Region",
+            "Answer: A",
+        ),
+    )
+    key = choices("Which of these is an example of vertical scaling?")[
+        "Increasing the CPU power of an existing EC2 instance"
+    ]
+    assert "virtual server" not in key.explanation.lower() and "Amazon EC2" not in key.explanation
