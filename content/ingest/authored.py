@@ -563,6 +563,8 @@ def explain_options(
                         (len(asked & _content_stems(t)), -n, t)
                         for n, t in enumerate(sentences)
                         if mine_only & _content_stems(t)
+                        or not mine_only
+                        and re.search(rf"\b{re.escape(options[k].strip(' .'))}\b", t, re.I)
                     ),
                     reverse=True,
                 )

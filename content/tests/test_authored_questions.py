@@ -384,3 +384,23 @@ def test_an_option_that_is_an_action_on_a_service_is_not_explained_by_what_the_s
         "Increasing the CPU power of an existing EC2 instance"
     ]
     assert "virtual server" not in key.explanation.lower() and "Amazon EC2" not in key.explanation
+
+
+@pytest.mark.django_db
+def test_a_key_that_is_only_a_name_like_aws_is_explained_by_the_checked_sentence_of_the_model_the_stem_names(tmp_path):
+    """ "Who is responsible for the security of the cloud?" keyed "AWS": the word is too common to look up, but the
+    Shared Responsibility Model's checked definition says AWS secures the cloud itself, so the key cites it."""
+    ingest(
+        tmp_path,
+        lines(
+            "## Shared responsibility practice",
+            "",
+            "1. Who is responsible for the security of the cloud according to the AWS Shared Responsibility Model?",
+            "A. The customer",
+            "B. AWS",
+            "C. Third-party auditors",
+            "Answer: B",
+        ),
+    )
+    key = choices("Who is responsible for the security of the cloud")["AWS"]
+    assert key.explanation.startswith("Correct. ") and "security OF the cloud" in key.explanation
