@@ -854,6 +854,9 @@ def exam_number(statement: str, number: str) -> bool:
     return bool(_EXAM_NUMBER.search(text)) and not _OFF_SCOPE_NUMBER.search(text)
 
 
+_FREE_ALLOWANCE = re.compile(r"\bfree[ -](?:tier|trial|usage|of charge)\b|\b(?:for|is|are) free\b", re.I)
+
+
 def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
@@ -876,6 +879,10 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("number is a lifecycle setting")  # a lifecycle rule's "after 365 days" is a setting, not a fact
     if _RENAMED.search(statement):
         return reject("names a renamed service")
+    if _FREE_ALLOWANCE.search(statement):
+        # "SageMaker is available for free, for 2 months": one service's Free Tier allowance, which AWS changes (the
+        # Free Tier became credits in July 2025) and the exam does not ask
+        return reject("number is a Free Tier allowance")
     if (
         garbled(statement)
         or re.match(r"(it|this|they|these|its)\b", statement, re.I)

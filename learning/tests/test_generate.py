@@ -511,3 +511,13 @@ def test_an_acronym_left_at_the_start_of_a_back_goes_with_its_term():
     cards = definition("Guard Rail Rule", "(GRR) lets a central team cap what every member account may do.", on=IAM)
     assert cards and all(not back.startswith("(") for _, back in cards), cards
     assert all("GRR" in front for front, _ in cards), cards
+
+
+def test_a_services_free_tier_allowance_makes_no_number_card():
+    """One service's Free Tier allowance ("for free, for 2 months") changes (the Free Tier became credits in July
+    2025) and the exam does not ask it; a retention period or a discount still makes a card."""
+    sagemaker = topic("amazon-sagemaker", "Amazon SageMaker", "sagemaker")
+    assert number("Amazon SageMaker is available for free, for 2 months, as part of the AWS Free Tier.", "2 months",
+                  sagemaker) == []  # fmt: skip
+    assert number("Amazon S3 Glacier Deep Archive is free tier eligible up to 10 GB.", "10 GB", S3) == []
+    assert number("Amazon S3 Standard – Availability: 99.99%", "99.99%", S3)
