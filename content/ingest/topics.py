@@ -45,7 +45,7 @@ from content.catalog import Catalog, normalise
 from content.ingest.facts.text import clean
 from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
 from content.ingest.parse import table_text
-from content.ingest.spelling import known_word
+from content.ingest.spelling import known_word, respell_services
 
 _COMPARISON_WORDS = frozenset(
     {"vs", "versus", "comparison", "comparing", "compare", "compared", "difference", "differences"}
@@ -162,7 +162,12 @@ class _Assigner:
             prev if prev is not None and prev.topics and not prev_chapter and not markdown and not summary else None
         )
 
-        matches = self.catalog.find(title) or self.catalog.find_misspelt(title, known_word)
+        matches = (
+            self.catalog.find(title)
+            or self.catalog.find_misspelt(title, known_word)
+            or ((fixed := respell_services(title)) != title and self.catalog.find(fixed))  # "Amazon Root53"
+            or []
+        )
         if matches and comparison and len(matches) < 2 and (base or sticky):
             matches = []
         if matches:

@@ -629,3 +629,10 @@ def test_a_numbered_list_of_letters_that_answers_no_question_stays_a_list():
     outline = parse(lines("Grades", "1. A", "2. B", "3. C"))
     assert [q for s in outline.walk() for q in s.questions] == []
     assert "the answer key of the file's questions" not in reasons(outline).values()
+
+
+def test_a_heading_with_a_numbered_service_misspelt_reaches_the_service():
+    where = placed(
+        lines("# Global infrastructure", "", "## Amazon Root53", "", "- AWS DNS (Domain Name System) service")
+    )
+    assert where[5] == ["amazon-route-53"]
