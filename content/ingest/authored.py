@@ -30,6 +30,7 @@ _ANSWER = re.compile(
     r"(?:\*\*|__)?[ \t]*(?:is[ \t]+|are[ \t]+)?[:：=\-–—][ \t]*(?:\*\*|__)?[ \t]*(?P<t>\S.*)$",
     re.I,
 )
+ANSWER_LINE = _ANSWER  # what the parser's repeat remover leaves for the question reader to judge
 _MINE = re.compile(
     _LEAD + r"(?:my[ \t]+(?:answer|choice|pick|guess|response)|i[ \t]+(?:chose|picked|answered|selected|said)"
     r"|your[ \t]+answer|answered)\b",
@@ -82,6 +83,7 @@ def find_authored(lines: list[str], skip: list[bool]) -> dict[int, Found]:
         lines = _html_options(lines)
     keys, key_blocks = answer_key(lines, skip)
     keyed: set[int] = set()  # the numbers of the questions the key answered
+    explained: dict[tuple[str, tuple[int, ...]], int] = {}  # an answer with its reason -> the line it was first given
     for start, end in key_blocks:
         out[start] = Found(end, dropped=[(k + 1, "the answer key of the file's questions") for k in range(start, end)])
     skip = list(skip)
@@ -100,6 +102,17 @@ def find_authored(lines: list[str], skip: list[bool]) -> dict[int, Found]:
             i += 1
             continue
         start = found[0]
+        question = found[1].question
+        if question is not None and len(question.explanation.split()) >= 6:
+            said = (_norm(question.explanation), tuple(question.correct))
+            if said in explained:
+                # the answer and its reason word for word as an earlier question's: pasted from it, so its key is
+                # no key to this question; the question is reported, not published
+                found = (start, Found(found[1].end, dropped=[
+                    (start + 1, f"practice question whose answer repeats line {explained[said]}'s word for word (a "
+                                "copy slip): its key cannot be trusted")]))  # fmt: skip
+            else:
+                explained[said] = question.explanation_line or start + 1
         out[start] = found[1]
         i = found[1].end
     if not keyed:

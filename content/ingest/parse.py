@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from content.ingest.authored import find_authored
+from content.ingest.authored import ANSWER_LINE, find_authored
 from content.ingest.outline import Block, Dropped, Outline, Section
 
 # --- line shapes -------------------------------------------------------------------------------
@@ -374,7 +374,9 @@ class _Parser:
                 body = [x for x in s[start:end] if x]
                 fences = sum(1 for x in range(start, end) if _FENCE.match(self.lines[x]))
                 whole_code = fences % 2 == 0 and not (start < self.n and self.code_line[start])
-                if best_j >= 0 and len(body) >= 3 and sum(map(len, body)) >= 200 and whole_code:
+                # (a practice question's answer repeated word for word is a copy slip the question reader reports)
+                answers = any(ANSWER_LINE.match(x) for x in body)
+                if best_j >= 0 and len(body) >= 3 and sum(map(len, body)) >= 200 and whole_code and not answers:
                     src = best_j + (start - best_i)
                     self._drop(start + 1, end, f"duplicate of lines {src + 1}-{src + end - start}")
                     for x in range(start, end):

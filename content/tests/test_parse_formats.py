@@ -636,3 +636,25 @@ def test_a_heading_with_a_numbered_service_misspelt_reaches_the_service():
         lines("# Global infrastructure", "", "## Amazon Root53", "", "- AWS DNS (Domain Name System) service")
     )
     assert where[5] == ["amazon-route-53"]
+
+
+def test_a_question_whose_answer_repeats_an_earlier_answer_word_for_word_is_reported_not_published():
+    """A quiz pasted together with one answer block copied under several questions: the copies' keys answer another
+    question, so those questions are left out with the reason, and none of their lines shows on a page."""
+    answer = "Correct answer: B. Resource tags applied with consistent naming make busy accounts easier to manage."
+    text = lines(
+        "1. Which feature helps organise resources on a busy account?",
+        "A. Security groups",
+        "B. Resource tags",
+        answer,
+        "",
+        "2. Which service runs containers without servers to manage?",
+        "A. Amazon EC2",
+        "B. Amazon Route 53",
+        "C. AWS Fargate",
+        answer,
+    )
+    outline = parse(text)
+    assert [q.line for s in outline.walk() for q in s.questions] == [1]
+    assert "copy slip" in reasons(outline)[6]
+    assert texts(outline) == []
