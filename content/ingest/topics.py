@@ -421,11 +421,12 @@ class _Assigner:
             return None
         return slug
 
-    def _name(self, text: str) -> str | None:
-        """The topic ``text`` is exactly a name of (articles, markup and a bracketed acronym aside)."""
+    def _name(self, text: str, *, proper: bool = False) -> str | None:
+        """The topic ``text`` is exactly a name of (articles, markup and a bracketed acronym aside). ``proper``: a
+        name too common to trust in prose counts where it is capitalised ("Use Config to record ...")."""
         text = _ARTICLE.sub("", clean(text).strip(" :.-–—")).strip()
         bare = _PARENTHESES.sub(" ", text).strip()
-        if not bare or self.catalog.is_ambiguous(bare):
+        if not bare or self.catalog.is_ambiguous(bare) and not (proper and bare[:1].isupper()):
             return None  # "Organizations can use QuickSight ...": the word, not the service
         slug = self.catalog.lookup(bare) or self.catalog.lookup(re.sub(r"^(?:aws|amazon)\s+", "", bare, flags=re.I))
         if slug is None and _looks_like_name(bare) and (inner := re.search(r"\(([^()]{2,30})\)$", text)):
@@ -491,7 +492,7 @@ class _Assigner:
                 and (pause or (nxt not in ("to", "for", "when", "if") if use else nxt.lower() not in _VERBS))
             ):
                 continue  # "S3 bucket --> ...", "Free tier of 1,000,000 requests": a noun phrase, not a subject
-            slug = self._name(" ".join(head))
+            slug = self._name(" ".join(head), proper=use)  # after "Use", a capitalised word is a name
             if slug:
                 return slug
         return None

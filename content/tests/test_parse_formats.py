@@ -658,3 +658,18 @@ def test_a_question_whose_answer_repeats_an_earlier_answer_word_for_word_is_repo
     assert [q.line for s in outline.walk() for q in s.questions] == [1]
     assert "copy slip" in reasons(outline)[6]
     assert texts(outline) == []
+
+
+def test_use_with_a_capitalised_common_name_is_the_service():
+    """ "Use Config to record ..." names AWS Config, as "Use Shield to ..." names AWS Shield: after "Use" a capitalised
+    word too common to trust in prose is the service; "the config file" in prose is not."""
+    where = placed(
+        lines(
+            "## Account best practices",
+            "",
+            "- Use Config to record all the resources and their configurations over time",
+            "- Use Shield to stop DDoS attacks on the website",
+        )
+    )
+    assert where[3] == ["aws-config"] and where[4] == ["aws-shield"]
+    assert placed(lines("## Notes", "", "- Keep the config file in the repository")).get(3, []) == []
