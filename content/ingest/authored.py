@@ -1,6 +1,7 @@
 """Cards and practice questions the author wrote in the notes, found before any other rule reads them.
 
-* `Q: ... / A: ...`, `Question: ... / Answer: ...` and Obsidian `front::back` -> AuthorCard, as written.
+* `Q: ... / A: ...`, `Question: ... / Answer: ...`, Anki's `Front: ... / Back: ...` and Obsidian `front::back`
+  -> AuthorCard, as written.
 * A practice question: a stem, two or more options (`A.`, `(b)`, `- [ ]`, `- [x]`), an answer line
   (`Answer: C`, `Correct answers: A, C`, `Ans - Glacier Deep Archive`) or ticked boxes, and an optional
   explanation -> AuthorQuestion, as written. "My answer: B" lines are the learner's slip, shown nowhere.
@@ -20,9 +21,9 @@ from content.ingest.spelling import respell_services
 
 _LEAD = r"^(?:[-*+•][ \t]+)?(?:\*\*|__)?"
 _Q_LINE = re.compile(
-    _LEAD + r"(?:Q|Question)(?:[ \t]*\d{1,3})?(?:\*\*|__)?[ \t]*[:.)][ \t]*(?:\*\*|__)?[ \t]*(?P<t>\S.*)$", re.I
-)
-_A_LINE = re.compile(_LEAD + r"(?:A|Ans|Answer)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<t>\S.*)$", re.I)
+    _LEAD + r"(?:Q|Question|Front)(?:[ \t]*\d{1,3})?(?:\*\*|__)?[ \t]*[:.)][ \t]*(?:\*\*|__)?[ \t]*(?P<t>\S.*)$", re.I
+)  # ("Front:" / "Back:" is how Anki names a card's two sides)
+_A_LINE = re.compile(_LEAD + r"(?:A|Ans|Answer|Back)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<t>\S.*)$", re.I)
 _PAIR = re.compile(r"^(?:[-*+][ \t]+)?(?P<front>[^:`|<>]{3,200}?)[ \t]*:{2,3}[ \t]*(?P<back>[^:\s].*)$")
 _OPTION = re.compile(r"^(?:[-*+•][ \t]+)?(?:\(?(?P<letter>[A-Ha-h])[.)][ \t]+|\[(?P<box>[ xX])\][ \t]+)(?P<t>\S.*)$")
 _ANSWER = re.compile(

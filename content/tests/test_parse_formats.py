@@ -673,3 +673,24 @@ def test_use_with_a_capitalised_common_name_is_the_service():
     )
     assert where[3] == ["aws-config"] and where[4] == ["aws-shield"]
     assert placed(lines("## Notes", "", "- Keep the config file in the repository")).get(3, []) == []
+
+
+def test_front_and_back_pairs_are_the_authors_cards_exactly_as_written():
+    """Anki names a card's sides Front and Back; notes copied from a deck keep the labels."""
+    outline = parse(
+        lines(
+            "# Amazon S3 cards",
+            "",
+            "Front: Which S3 class is cheapest for archives kept for years?",
+            "Back: S3 Glacier Deep Archive",
+            "",
+            "**Front:** What does S3 Versioning protect against?",
+            "**Back:** Accidental overwrites and deletes.",
+            "",
+            "- Front of the building: the load balancer answers first",
+        )
+    )
+    assert cards(outline) == [
+        ("Which S3 class is cheapest for archives kept for years?", "S3 Glacier Deep Archive"),
+        ("What does S3 Versioning protect against?", "Accidental overwrites and deletes."),
+    ]
