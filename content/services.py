@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from content.catalog import Catalog, load_catalog, normalise
-from content.ingest.authored import AuthoredItems
+from content.ingest.authored import AuthoredItems, card_as_line
 from content.ingest.claims import disagreements, find_claim, load_claims
 from content.ingest.facts import extract
 from content.ingest.facts.text import loose
@@ -391,6 +391,7 @@ class Writer:
         self.now = timezone.now()
         self.hurried: set[str] = set()  # labels of the files typed in a hurry (see hurried()), set by build()
         self.authored = AuthoredItems()  # the notes' own Q/A cards and practice questions, set by build()
+        self.lines_by_topic: dict[str, list] = {}  # every quotable line by topic, set by question_drafts()
         self.unplaced_lines: list[Line] = []  # the notes' lines on no topic, set by build(): questions only
         self.spelling = spelling_for(
             tuple(
@@ -409,7 +410,8 @@ class Writer:
         question_drafts = self.question_drafts(drafts, facts)
         self.write_cards(facts, fact_rows, topics, question_drafts)
         self.progress(stage="questions", cards=Flashcard.objects.active().count())
-        QuestionWriter(self.report, topics).write(question_drafts + self.authored.question_drafts(self.catalog))
+        authored = self.authored.question_drafts(self.catalog, lines=self.lines_by_topic)
+        QuestionWriter(self.report, topics).write(question_drafts + authored)
         self.progress(stage="pages", questions=len(question_drafts))
         self.write_topic_summaries(topics, drafts, facts, sources)
 
@@ -913,6 +915,13 @@ class Writer:
                 for item in draft.items
                 if not item["erratum"] and item["kind"] in ("bullet", "paragraph", "table")
             )
+        for topic, card, ref in self.authored.cards:
+            # the author's own "What is X? / X is ..." cards say what X is as well as any line does
+            if (text := card_as_line(card.front, card.back)) and topic in self.catalog.topics:
+                lines_by_topic.setdefault(topic, []).append(
+                    Line(text=text, refs=(tuple(ref),), topic=topic, heading="", labelled=True)
+                )
+        self.lines_by_topic = lines_by_topic  # (the author's own questions quote them too)
         if self.unplaced_lines:
             lines_by_topic[""] = list(self.unplaced_lines)  # on no topic: any option may quote one that names it
         question_drafts = []

@@ -454,6 +454,32 @@ def find_evidence(
     return best[1] if best else None
 
 
+def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> Line | None:
+    """A note line that says what an author's option is, when the option is a catalog name: the first line on its
+    topic's page that opens with one of its names and says something ("Amazon CloudFront is a CDN that ..."), never
+    a question, another question's option or verdict, or the learner thinking aloud."""
+    slug = catalog.lookup(option) or catalog.lookup(re.sub(r"\s*\([^)]*\)", "", option).strip())
+    if not slug or slug not in catalog.topics:
+        return None
+    topic = catalog.topics[slug]
+    names = sorted({_unmade(n).lower() for n in (topic.name, topic.full_name, topic.short, *topic.names) if n},
+                   key=len, reverse=True)  # fmt: skip
+    names = [n for n in names if len(n) >= 2]
+    for line in lines_by_topic.get(slug, ()):
+        text = plain_text(line.text)
+        low = re.sub(r"^(?:the|amazon|aws)\s+", "", text.lower())
+        opened = any(low.startswith(n) or text.lower().startswith(n) for n in names)
+        if (
+            opened
+            and len(text.split()) >= 5
+            and not text.endswith(("?", ":"))
+            and not option_line(line.text)
+            and not (_VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text))
+        ):
+            return Line(text=clean_quote(text), refs=line.refs, topic=line.topic)
+    return None
+
+
 _OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-Ha-h][.)]\s|\[[ xX]\]\s)|<input\b", re.I)
 # Before the option, in its clause: a negation or comparison ("cannot restrict", "cheaper than"), or a verb with no
 # subject of its own, continuing a statement about the heading's subject ("Does not apply to ...", "Attached to ...")

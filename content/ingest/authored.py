@@ -122,6 +122,24 @@ def find_authored(lines: list[str], skip: list[bool]) -> dict[int, Found]:
     return out
 
 
+_WHAT_IS = re.compile(r"^(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[^?]{2,60}?)\s*\??$", re.I)
+_WHICH = re.compile(r"^which\s+(?:aws\s+)?(?:service|tool|feature|option)\s+(?P<rest>[a-z][^?]{5,150}?)\s*\??$", re.I)
+
+
+def card_as_line(front: str, back: str) -> str | None:
+    """An author's card as the statement it teaches, for quoting: "What is Site-to-Site VPN?" / "An encrypted
+    connection ..." as "Site-to-Site VPN: An encrypted connection ...", "Which service monitors CPU metrics?" /
+    "CloudWatch" as "CloudWatch monitors CPU metrics."; None for any other card."""
+    back = back.strip()
+    if not back or len(back) > 300:
+        return None
+    if m := _WHAT_IS.match(front.strip()):
+        return f"{m['x']}: {back[:1].upper()}{back[1:]}"
+    if (m := _WHICH.match(front.strip())) and len(back.split()) <= 5 and not back.endswith("?"):
+        return f"{back.rstrip('.')} {m['rest']}."
+    return None
+
+
 def tidy(text: str) -> str:
     """Question text as the learner reads it: no emphasis marks, no HTML tag (note text is untrusted), no pointer to
     a book's chapter ("See Chapter 11"), which explains nothing."""
@@ -470,7 +488,7 @@ class AuthoredItems:
             }
         return out
 
-    def question_drafts(self, catalog, explain: OptionFacts | None = None) -> list:
+    def question_drafts(self, catalog, explain: OptionFacts | None = None, lines: dict | None = None) -> list:
         """The author's questions, stems and options as written; every option gets an explanation.
 
         The right option says why it is right: one checked sentence about it (OptionFacts: the definition of the
@@ -479,7 +497,7 @@ class AuthoredItems:
         explanation and are left out, and an explanation that only talks about another option is not used
         for the right one.
         """
-        from quizzes.generate import ChoiceDraft, QuestionDraft  # noqa: PLC0415
+        from quizzes.generate import ChoiceDraft, QuestionDraft, line_about  # noqa: PLC0415
 
         explain = explain or OptionFacts(catalog)
         out, seen = [], set()
@@ -493,15 +511,18 @@ class AuthoredItems:
             author = impersonal(q.explanation)
             # a misspelt service name shows in the catalog's spelling ("Amazon Athen", "DynamoDb"), as on the pages
             stem, options = respell_services(q.stem), [respell_services(o) for o in q.options]
-            choices = [
-                ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct, explanation=said,
-                            quote=quote, refs=[explanation_ref] if from_author else [ref])
-                for k, (text, (said, quote, from_author)) in enumerate(
-                    zip(options, explain_options(stem, options, q.correct, author, explain,
-                                                 explain.definitions.get(topic, ""),
-                                                 explain.stem_definitions(stem, topic)), strict=True)
-                )
-            ]  # fmt: skip
+            choices = []
+            for k, (text, (said, quote, from_author)) in enumerate(
+                zip(options, explain_options(stem, options, q.correct, author, explain,
+                                             explain.definitions.get(topic, ""),
+                                             explain.stem_definitions(stem, topic)), strict=True)
+            ):  # fmt: skip
+                refs = [explanation_ref] if from_author else [ref]  # the question itself names every option
+                if not quote and (found := line_about(text, catalog, lines or {})):
+                    # what the notes say of the option elsewhere ("CloudFront is a CDN ..." on its page)
+                    quote, refs = found.text, [list(r) for r in found.refs]
+                choices.append(ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct,
+                                           explanation=said, quote=quote, refs=refs))  # fmt: skip
             out.append(QuestionDraft(
                 key=key, kind="multi" if len(q.correct) == 2 else "single", family=AUTHOR_FAMILY,
                 requirement=_norm(q.stem)[:120], topic=topic, domain=catalog.topics[topic].domain, stem=stem,

@@ -404,3 +404,34 @@ def test_a_key_that_is_only_a_name_like_aws_is_explained_by_the_checked_sentence
     )
     key = choices("Who is responsible for the security of the cloud")["AWS"]
     assert key.explanation.startswith("Correct. ") and "security OF the cloud" in key.explanation
+
+
+@pytest.mark.django_db
+def test_an_authors_option_quotes_what_the_notes_say_of_it_elsewhere(tmp_path):
+    """A practice question's options are quoted from the notes' own line about them ("Amazon CloudFront is a content
+    delivery network ..."), as a scenario question's are; and a "What is X?" card the author wrote backs X too."""
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon CloudFront",
+            "",
+            "- Amazon CloudFront is a content delivery network that caches content at edge locations.",
+            "",
+            "## Networking cards",
+            "",
+            "Q: What is AWS Global Accelerator?",
+            "A: A service that sends users' traffic over the AWS network to the nearest healthy endpoint.",
+            "",
+            "## Practice",
+            "",
+            "1. Which service caches copies of a website's images close to viewers around the world?",
+            "A. Amazon CloudFront",
+            "B. AWS Global Accelerator",
+            "C. Amazon Route 53",
+            "Answer: A",
+        ),
+    )
+    picked = choices("Which service caches copies of a website's images")
+    assert picked["Amazon CloudFront"].quote.startswith("Amazon CloudFront is a content delivery network")
+    assert picked["AWS Global Accelerator"].quote.startswith("AWS Global Accelerator: A service that sends")
+    assert picked["Amazon Route 53"].quote == ""
