@@ -188,10 +188,20 @@ def _pair_at(line: str, i: int) -> tuple[int, Found] | None:
     return i, Found(i + 1, card=AuthorCard(front, back, i + 1, i + 1))
 
 
+_ASKED_LINE = re.compile(r"^(?:[-*+•][ \t]+)?(?:\d{1,3}[.)][ \t]+)?(?:\*\*|__)?(?P<t>[A-Z][^?]{4,200}\?)(?:\*\*|__)?$")
+
+
 def _qa_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found] | None:
     q = _Q_LINE.match(lines[i])
     if not q:
-        return None
+        # "3. What is AWS Config?" with "- Answer: Resource configuration tracking." right under it
+        asked = _ASKED_LINE.match(lines[i])
+        nxt = i + 1
+        answer = _A_LINE.match(lines[nxt]) if asked and nxt < len(lines) and not skip[nxt] else None
+        if not answer or _LETTERS.fullmatch(tidy(answer["t"]).rstrip(".")) or len(answer["t"].split()) < 2:
+            return None  # ("Answer: B" keys a question whose options are elsewhere: no card)
+        card = AuthorCard(tidy(asked["t"]), tidy(answer["t"]), i + 1, nxt + 1)
+        return i, Found(nxt + 1, card=card)
     front = [q["t"]]
     j = i + 1
     while j < len(lines) and not skip[j] and lines[j] and not _A_LINE.match(lines[j]) and j - i <= 4:

@@ -694,3 +694,16 @@ def test_front_and_back_pairs_are_the_authors_cards_exactly_as_written():
         ("Which S3 class is cheapest for archives kept for years?", "S3 Glacier Deep Archive"),
         ("What does S3 Versioning protect against?", "Accidental overwrites and deletes."),
     ]
+
+
+def test_a_numbered_question_with_its_answer_bullet_under_it_is_the_authors_card():
+    outline = parse(
+        lines(
+            "## Monitoring",
+            "3. What is AWS Config?",
+            "   - Answer: Resource configuration tracking.",
+            "4. Which plan includes a TAM?",
+            "   - Answer: B",
+        )
+    )
+    assert cards(outline) == [("What is AWS Config?", "Resource configuration tracking.")]
