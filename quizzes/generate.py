@@ -167,9 +167,15 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 
 
 def glossed(name: str) -> str:
-    """An option's name with what its abbreviations stand for."""
+    """An option's name with what its abbreviations stand for, and the words its joined names are made of
+    ("ElastiCache" -> cache, "CloudTrail" -> trail): a stem asking for an "in-memory cache" or an "audit trail"
+    names the key."""
     extra = [GLOSSES[w] for w in _WORD_RE.findall(name.lower()) if w in GLOSSES]
-    return " ".join([name, *extra])
+    parts = [
+        p.lower() for joined in re.findall(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b", name)
+        for p in re.findall(r"[A-Z][a-z]+", joined)[1:] if len(p) >= 4
+    ]  # fmt: skip
+    return " ".join([name, *extra, *parts])
 
 
 def _related(a: str, b: str) -> bool:
@@ -188,6 +194,22 @@ def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: st
     framed = word_stems(frame)
     key_words = {w for k in keys for w in word_stems(glossed(k)) if not any(_related(w, o) for o in shown | framed)}
     return {w for w in word_stems(stem) if any(_related(w, k) for k in key_words)}
+
+
+_KIND_OF = re.compile(
+    r"\b(?:is|are)\s+(?:an?|the|AWS's|Amazon's)\s+(?P<kind>[^.:;(]+?)(?=\s+(?:for|that|which|with|where|to|in|of|on|from"
+    r"|built|designed|used|offering|providing|running)\s|[.:;(]|$)",
+)
+
+
+def kind_phrase(fact: str) -> str:
+    """What an option's fact says it is, by its last two words ("a columnar, massively parallel data warehouse for
+    ..." -> "data warehouse", "a managed in-memory cache ..." -> "in-memory cache"), or ""."""
+    m = _KIND_OF.search(fact)
+    if not m:
+        return ""
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", m["kind"])
+    return " ".join(words[-2:]).lower() if len(words) >= 2 else ""
 
 
 FACT_ECHO = 6  # word pairs a stem may share with its key's own fact (and no wrong option's) before it restates it

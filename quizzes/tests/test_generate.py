@@ -605,3 +605,32 @@ def test_a_line_left_under_an_options_heading_that_names_another_service_is_not_
     assert find_evidence(group, [stray], family) is None
     own = Line(text="Virtual firewall at instance level with allow rules only", refs=(), heading="Security Groups")
     assert find_evidence(group, [own], family).text.startswith("Security Groups: Virtual firewall")
+
+
+def test_no_stem_names_what_its_key_is(shipped_notes):
+    """A stem that asks for a "data warehouse" or an "in-memory cache" names what its key's own fact says the key is
+    ("Amazon Redshift is a ... data warehouse"), when no wrong option is one: it gives the key away."""
+    from quizzes.generate import kind_phrase
+
+    families = load_families()
+    for question in scenario_questions():
+        family = families[question.family]
+        choices = list(question.choices.all())
+        if sum(c.correct for c in choices) != 1:
+            continue  # "Which TWO ... physical servers": both keys are what the need names
+        frame = " ".join([*family.stems, family.noun, family.plural, family.name]).lower()
+        wrong = " ".join(family.options[c.option].fact for c in choices if not c.correct).lower()
+        key = next(c for c in choices if c.correct)
+        kind = kind_phrase(family.options[key.option].fact)
+        if kind and kind not in wrong and kind not in frame:
+            assert kind not in question.stem.lower(), (question.stem, key.text, kind)
+
+
+def test_kind_phrase_reads_what_a_fact_says_its_option_is():
+    from quizzes.generate import kind_phrase
+
+    assert kind_phrase("Amazon Redshift is a columnar, massively parallel data warehouse for analytics.") == (
+        "data warehouse"
+    )
+    assert kind_phrase("Amazon ElastiCache is a managed in-memory cache (Redis OSS or Memcached).") == "in-memory cache"
+    assert kind_phrase("Runs containers.") == ""
