@@ -435,3 +435,27 @@ def test_an_authors_option_quotes_what_the_notes_say_of_it_elsewhere(tmp_path):
     assert picked["Amazon CloudFront"].quote.startswith("Amazon CloudFront is a content delivery network")
     assert picked["AWS Global Accelerator"].quote.startswith("AWS Global Accelerator: A service that sends")
     assert picked["Amazon Route 53"].quote == ""
+
+
+@pytest.mark.django_db
+def test_a_question_keyed_on_a_service_aws_has_closed_is_not_published(tmp_path):
+    """ "Petabytes from the data center: Snowball" was right once; Snowball Edge is closed to new customers, so the
+    notes' question has no right answer today and is not asked (the Snow Family page says why)."""
+    ingest(
+        tmp_path,
+        lines(
+            "## Migration practice",
+            "",
+            "1. Which service moves petabytes of archives from a data center to AWS offline?",
+            "A. Amazon EBS",
+            "B. AWS Snowball",
+            "Answer: B",
+            "",
+            "2. Which service caches content at edge locations close to viewers?",
+            "A. Amazon CloudFront",
+            "B. Amazon EBS",
+            "Answer: A",
+        ),
+    )
+    assert not Question.objects.filter(stem__contains="petabytes of archives").exists()
+    assert Question.objects.filter(stem__contains="caches content at edge").exists()
