@@ -680,6 +680,11 @@ def explain_options(
         elif words:
             out.append((_joined("Not this one:", words, where), "", True))
         else:
+            if not fact:
+                # the checked sentence about the feature the option names ("An internet gateway connects a VPC to the
+                # internet"), which says what it is for instead
+                reference, named = explain.key_reference(stem, options[k])
+                fact = reference if named and reference not in right_facts else None
             # What the option names, when that is a service it only belongs to, then why the key is the answer
             key = " and ".join(f"“{t}”" for t in keys)
             # why the key is right: the author's words, else the keys' checked sentences (both, for two keys)

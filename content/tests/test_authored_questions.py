@@ -459,3 +459,25 @@ def test_a_question_keyed_on_a_service_aws_has_closed_is_not_published(tmp_path)
     )
     assert not Question.objects.filter(stem__contains="petabytes of archives").exists()
     assert Question.objects.filter(stem__contains="caches content at edge").exists()
+
+
+@pytest.mark.django_db
+def test_a_wrong_option_naming_a_feature_says_what_the_feature_is_for(tmp_path):
+    """ "No access to the Support Concierge" among Enterprise's benefits is answered by the checked sentence about the
+    Concierge (part of Enterprise Support), not only by "the answer is ..."."""
+    ingest(
+        tmp_path,
+        lines(
+            "## Support practice",
+            "",
+            "1. Which of the following is a benefit of the Enterprise Support plan?",
+            "A. Access to a Technical Account Manager (TAM)",
+            "B. No access to the Support Concierge",
+            "C. Support for one AWS account only",
+            "Answer: A",
+        ),
+    )
+    wrong = choices("Which of the following is a benefit of the Enterprise Support plan")[
+        "No access to the Support Concierge"
+    ]
+    assert "Concierge team, part of Enterprise Support" in wrong.explanation
