@@ -447,6 +447,9 @@ class _Assigner:
             if all(w[:1].isupper() or w[:1].isdigit() for w in words[n:]) and (slug := self._name(" ".join(words[:n]))):
                 return slug
         for n in range(len(words) - 1, 0, -1):
+            if words[0].lower() in _NOT_A_KIND:
+                break  # "**Does not apply to the root account**": a statement with no subject of its own, continuing
+                # the heading's, not a kind of the name it ends with
             if slug := self._name(" ".join(words[-n:])):
                 return slug
         return None
@@ -808,6 +811,10 @@ class _Assigner:
                 if (name == member or self.catalog.is_ancestor(member, name)) and member not in out:
                     out.append(member)
         return tuple(out)
+
+
+# Words that open a statement with no subject of its own ("Does not apply to ..."), not a kind of a name.
+_NOT_A_KIND = frozenset("not no does do doesn't don't is are isn't aren't can cannot can't only applies apply".split())
 
 
 def _without_examples(text: str) -> str:

@@ -707,3 +707,17 @@ def test_a_numbered_question_with_its_answer_bullet_under_it_is_the_authors_card
         )
     )
     assert cards(outline) == [("What is AWS Config?", "Resource configuration tracking.")]
+
+
+def test_a_bold_statement_with_no_subject_stays_with_its_heading():
+    """ "**Does not apply to the root account**" under a service control policy heading continues the heading's
+    subject; it is not about the root user. A bold kind of a name ("**Public subnets**") still is that name's."""
+    where = placed(
+        lines(
+            "## Service Control Policies (SCP)",
+            "",
+            "- Restrict what member accounts of AWS Organizations may do",
+            "- **Does not apply to the root account**",
+        )
+    )
+    assert where[4] == where[3] == ["aws-organizations"]
