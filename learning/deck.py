@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from content.catalog import Catalog, normalise
 from content.ingest.facts.text import loose
 from learning.generate import (
+    _KIND_NOUN,
     FactView,
     TopicView,
     cards_for,
@@ -104,6 +105,10 @@ def home(fact: FactView, slug: str, views: dict[str, TopicView], owners: dict[st
     here = views[slug]
     definition = normalise(fact.data.get("definition") or "")
     if any(re.search(rf"\b{re.escape(n)}\b", definition) for n in here.names if len(n) > 1):
+        return slug
+    if not _KIND_NOUN.search(definition) and not re.match(r"(?:an?|the)\s|[a-z]+s\s", definition):
+        # "Trusted Advisor - Full set of checks + API access" in a support plan's list: what the plan includes of
+        # the service, not what the service is
         return slug
     return other
 

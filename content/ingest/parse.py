@@ -376,7 +376,13 @@ class _Parser:
                 whole_code = fences % 2 == 0 and not (start < self.n and self.code_line[start])
                 # (a practice question's answer repeated word for word is a copy slip the question reader reports)
                 answers = any(ANSWER_LINE.match(x) for x in body)
-                if best_j >= 0 and len(body) >= 3 and sum(map(len, body)) >= 200 and whole_code and not answers:
+                # a repeat that stops inside a list, its next line nested under it, is lines two lists share (each
+                # support plan's response times), not a pasted copy: dropping it would orphan what follows
+                orphans = end < self.n and s[end] and _indent(self.lines[end]) > _indent(self.lines[start])
+                if (
+                    best_j >= 0 and len(body) >= 3 and sum(map(len, body)) >= 200 and whole_code and not answers
+                    and not orphans
+                ):  # fmt: skip
                     src = best_j + (start - best_i)
                     self._drop(start + 1, end, f"duplicate of lines {src + 1}-{src + end - start}")
                     for x in range(start, end):
@@ -836,7 +842,7 @@ class _Parser:
             if line == end and _FRAGMENT.fullmatch(plain) and plain not in _ROLE_WORDS:
                 return self._junk(line, end, "fragment")
         key = _dedupe_key(block)
-        if key:
+        if key and not block.text.rstrip().endswith(":"):  # a list's lead-in repeats; its items are this list's
             first = self.state.seen_blocks.get(key)
             if first is not None:
                 return self._junk(line, end, f"duplicate of line {first}")

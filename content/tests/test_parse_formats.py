@@ -721,3 +721,21 @@ def test_a_bold_statement_with_no_subject_stays_with_its_heading():
         )
     )
     assert where[4] == where[3] == ["aws-organizations"]
+
+
+def test_a_repeated_lead_in_keeps_its_own_list_under_it():
+    """Each support plan lists its response times under the same lead-in: the second copy of the lead-in is kept, so
+    its items stay under it instead of hanging from the bullet before it."""
+    outline = parse(
+        lines(
+            "## Developer",
+            "- Depending on severity the response time varies:",
+            "  - General guidance up to 24 business hours",
+            "## Business",
+            "- Infrastructure Event Management for an additional fee",
+            "- Depending on severity the response time varies:",
+            "  - Production system impaired up to 4 business hours",
+        )
+    )
+    business = [s for s in outline.walk() if s.title == "Business"][0]
+    assert [b.text for b in business.blocks][1].startswith("Depending on severity")

@@ -109,3 +109,32 @@ def test_the_page_own_definition_wins_over_one_written_under_another_page():
     (card,) = [d for d in deck.cards.values() if d["front"] == "What is Amazon S3?"]
     assert card["back"].startswith("Object storage reached over HTTPS")
     assert {r[2] for r in card["refs"]} == {2, 9}  # one card, both lines behind it
+
+
+def test_a_services_line_in_another_topics_feature_list_is_not_its_definition():
+    """ "Trusted Advisor - Full set of checks + API access" in a support plan's list says what the plan includes of
+    Trusted Advisor, not what Trusted Advisor is: it stays with the plan, where no card asks "What is Trusted
+    Advisor?" with it."""
+    from content.catalog import load_catalog
+    from learning.deck import home, name_owners, topic_views
+    from learning.generate import FactView
+
+    catalog = load_catalog()
+    views = topic_views(catalog)
+    owners = name_owners(views)
+    listed = FactView(
+        key="d-ta",
+        kind="definition",
+        subject="trusted advisor",
+        text="Trusted Advisor: Full set of checks",
+        data={"term": "Trusted Advisor", "definition": "Full set of checks + API access"},
+    )
+    assert home(listed, "aws-support-plans", views, owners, catalog) == "aws-support-plans"
+    defined = FactView(
+        key="d-ta2",
+        kind="definition",
+        subject="trusted advisor",
+        text="Trusted Advisor: a service",
+        data={"term": "Trusted Advisor", "definition": "A service that checks accounts against best practices"},
+    )
+    assert home(defined, "aws-support-plans", views, owners, catalog) == "aws-trusted-advisor"
