@@ -394,6 +394,7 @@ def instruction(text: str) -> bool:
     one part of an application"), not with a noun that looks like one ("Set of rules", "Copy of the data",
     "Open-source engine")."""
     first, _, rest = tidy(text).partition(" ")
+    first = first.rstrip(",;")  # "Build, train, and deploy models"
     if not first.isalpha() or not first[:1].isupper() or not rest:
         return False
     following = rest.split(" ", 1)[0].lower().strip(",.:;")
@@ -401,6 +402,10 @@ def instruction(text: str) -> bool:
 
 
 _NOUN_AFTER = frozenset("of on for that which is are was were".split())
+# A line that gives the situation the term is for ("You want to run AWS on premises"), not what it is.
+_SITUATION = re.compile(
+    r"^(?:you|the customer|a customer|customers)\s+(?:want|wants|need|needs|have|has)\s+to\b|^when\s+you\b", re.I
+)
 # "provided by Amazon Web Services (AWS)": a provider aside that every AWS definition could carry.
 _PROVIDER = re.compile(
     r",?\s*(?:provided|offered) by (?:Amazon Web Services|AWS)(?: \((?:AWS|Amazon Web Services)\))?", re.I
@@ -641,7 +646,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         context = in_context(term, topic, fact.section)
         if context and adds_nothing(context, definition, topic) is False and _overlap(context, definition, topic):
             context = in_context(term, topic)  # "(in Memory-Optimized Instances)" would answer "memory-optimized"
-        if instruction(term):
+        if _SITUATION.match(definition):
+            # "AWS Outposts: You want to run AWS infrastructure in your own data center": when to pick it
+            front = f"When would you use {term}{context}?"
+        elif instruction(term):
             # a design principle or a practice ("Automate to make architectural experimentation easier"): "What is
             # Automate to ...?" reads as nonsense; ask what the practice means
             front = f"What does “{term}” mean{context}?"
@@ -652,7 +660,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
             # "AWS CLI: Automate routine tasks": what it is for, not what it is
             front = f"What can you use {term} for{context}?"
         else:
-            front = f"What {'are' if plural(term) else 'is'} {term}{context}?"
+            own = plain_name(topic.name)
+            # "AWS Organizations", "AWS Budgets": one service whose name ends in s
+            one = topic.is_service and plain_name(term) in {own, re.sub(r"^(?:amazon|aws) ", "", own)}
+            front = f"What {'are' if plural(term) and not one else 'is'} {term}{context}?"
     back = sentence(definition)
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "definition"), "definition", front, back))

@@ -521,3 +521,16 @@ def test_a_services_free_tier_allowance_makes_no_number_card():
                   sagemaker) == []  # fmt: skip
     assert number("Amazon S3 Glacier Deep Archive is free tier eligible up to 10 GB.", "10 GB", S3) == []
     assert number("Amazon S3 Standard – Availability: 99.99%", "99.99%", S3)
+
+
+def test_a_service_named_in_the_plural_is_one_service_and_a_situation_asks_when_to_use_it():
+    orgs = topic("aws-organizations", "AWS Organizations", "organizations")
+    assert definition("AWS Organizations", "A service that manages many AWS accounts centrally.", orgs) == [
+        ("What is AWS Organizations?", "A service that manages many AWS accounts centrally.")
+    ]
+    outposts = topic("aws-outposts", "AWS Outposts", "outposts")
+    cards = definition("AWS Outposts", "You want to run AWS infrastructure in your on-premises data center.", outposts)
+    assert [front for front, _ in cards] == ["When would you use AWS Outposts?"]
+    sagemaker = topic("amazon-sagemaker", "Amazon SageMaker", "sagemaker")
+    cards = definition("Amazon SageMaker", "Build, train, and deploy machine learning models.", sagemaker)
+    assert [front for front, _ in cards] == ["What can you use Amazon SageMaker for?"]
