@@ -621,9 +621,11 @@ def with_its_description(line: Line, following: Line | None, family: Family | No
         len(after.split()) < 4
         or not after[:1].isalpha()
         or re.match(r"[a-z]+\d", after)
-        or (family and any(o.matches(after) for o in family.options.values()))
+        or (family and any(o.matches(after) for o in family.options.values() if not word_stems(o.name) <= name_words))
     ):
-        return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option
+        return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option (one that names
+        # this option again, "... achieve higher economies of scale", is still about it)
+    text = text.rstrip(" ,;-–—")  # "ECS Cluster,"
     joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
     refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
     return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
@@ -875,7 +877,30 @@ def family_lines(
                 if line not in taken:
                     taken.add(line)
                     lines.append(line)
+    present = set(lines)
+    for option in family.options.values():
+        if option.id in lines.evidence or not option.topic or not _variant_of(option):
+            continue
+        # a kind of a service the notes only describe as a whole ("SQS standard queue" where the notes say what
+        # Amazon SQS is): the service's own defining line says what it is, rather than "not in your notes"
+        if found := line_about(load_catalog().topics[option.topic].name, load_catalog(), lines_by_topic):
+            lines.evidence[option.id] = found
+            lines.unquotable.discard(option.id)
+            if found not in present:
+                present.add(found)
+                lines.append(found)
     return lines
+
+
+def _variant_of(option: Option) -> bool:
+    """Whether an option is a kind of its topic's service, named with the service's name and more ("Amazon SQS
+    standard queue", "Amazon ECS on EC2 instances"), rather than the service itself or a concept."""
+    topic = load_catalog().topics.get(option.topic)
+    if topic is None:
+        return False
+    names = {_unmade(n).lower() for n in (topic.name, topic.short, topic.full_name) if n}
+    name = _unmade(option.name).lower()
+    return name not in names and any(re.search(rf"\b{re.escape(n)}\b", name) for n in names if len(n) >= 2)
 
 
 # Reasons a requirement yields no question, counted for the ingest report and the tests.

@@ -634,3 +634,29 @@ def test_kind_phrase_reads_what_a_fact_says_its_option_is():
     )
     assert kind_phrase("Amazon ElastiCache is a managed in-memory cache (Redis OSS or Memcached).") == "in-memory cache"
     assert kind_phrase("Runs containers.") == ""
+
+
+def test_a_label_is_quoted_with_the_description_under_it_even_when_that_names_the_option_again():
+    """ "**Massive economies of scale**" and, under it, "Because usage ... AWS can achieve higher economies of scale":
+    the description is about the same option, so the two are quoted together rather than the option being "not
+    explained"."""
+    family = load_families()["cloud-benefit"]
+    option = family.options["economies-of-scale"]
+    label = Line(text="**Massive economies of scale**", refs=(("n", 1, 9),), topic="cloud-economics")
+    text = "Because usage from many customers is aggregated, AWS can achieve higher economies of scale."
+    said = Line(text=text, refs=(("n", 1, 10),), topic="cloud-economics")
+    found = find_evidence(option, [label, said], family, frozenset({"cloud-economics"}))
+    assert found is not None and found.text.startswith("Massive economies of scale: Because usage")
+
+
+def test_a_kind_of_a_service_the_notes_describe_only_as_a_whole_is_quoted_from_the_whole():
+    """ "Amazon SQS standard queue" where the notes only say what Amazon SQS is: SQS's own line says what it is,
+    rather than "not in your notes"."""
+    from quizzes.generate import family_lines
+
+    family = load_families()["messaging-service"]
+    sqs = Line(text="Amazon SQS is a message queuing service that stores messages until consumers fetch them.",
+               refs=(("n", 1, 4),), topic="amazon-sqs")  # fmt: skip
+    lines = family_lines(family, {"amazon-sqs": [sqs]}, {"amazon-sqs"})
+    standard = next(o for o in family.options.values() if o.name == "Amazon SQS standard queue")
+    assert lines.evidence[standard.id].text.startswith("Amazon SQS is a message queuing service")
