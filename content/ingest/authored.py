@@ -437,6 +437,11 @@ def _question_at(
     if answer_reason:
         explanation.insert(0, answer_reason)
         explanation_line = explanation_line or last
+    if len(correct) == len(options):
+        # every option ticked ("what are two tasks ...?" with only the two answers written): no question to ask, but
+        # a card the author wrote, its answers as its back
+        back = "; ".join(o.rstrip(". ") for o in options) + "."
+        return i, Found(end, card=AuthorCard(stem, back, i + 1, end), dropped=dropped)
     question = AuthorQuestion(
         stem=stem, options=options, correct=correct, line=i + 1, end_line=end,
         explanation=tidy(" ".join(explanation)), explanation_line=explanation_line,

@@ -739,3 +739,22 @@ def test_a_repeated_lead_in_keeps_its_own_list_under_it():
     )
     business = [s for s in outline.walk() if s.title == "Business"][0]
     assert [b.text for b in business.blocks][1].startswith("Depending on severity")
+
+
+def test_a_question_whose_every_option_is_ticked_is_the_authors_card():
+    outline = parse(
+        lines(
+            "18. According to the AWS CAF, what are two tasks a company should perform to become more responsive?",
+            "",
+            "    - [x] Organize your teams around products and value streams",
+            "    - [x] Leverage agile methods to rapidly iterate and evolve",
+        )
+    )
+    assert [q for s in outline.walk() for q in s.questions] == []
+    assert cards(outline) == [
+        (
+            "According to the AWS CAF, what are two tasks a company should perform to become more responsive?",
+            "Organize your teams around products and value streams; "
+            "Leverage agile methods to rapidly iterate and evolve.",
+        )
+    ]
