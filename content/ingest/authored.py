@@ -990,7 +990,8 @@ class OptionFacts:
     def stem_definitions(self, stem: str, topic: str = "") -> tuple[str, ...]:
         """What is checked about the topics a question's stem names ("pillars of the Well-Architected Framework")
         and the topic it sits in: their definitions first, then each of their essentials."""
-        slugs = list(dict.fromkeys([*self.catalog.mentions(stem), *([topic] if topic else [])]))
+        # (a name too common to count in prose, "an AWS Region", "Scalability", is what a stem asks about)
+        slugs = list(dict.fromkeys([*self.catalog.mentions(stem, common=True), *([topic] if topic else [])]))
         return tuple(self.definitions[s] for s in slugs if s in self.definitions) + tuple(
             sentence  # one sentence each: the one that names the option is its reason, not its neighbour
             for s in slugs

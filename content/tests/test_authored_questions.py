@@ -481,3 +481,24 @@ def test_a_wrong_option_naming_a_feature_says_what_the_feature_is_for(tmp_path):
         "No access to the Support Concierge"
     ]
     assert "Concierge team, part of Enterprise Support" in wrong.explanation
+
+
+@pytest.mark.django_db
+def test_a_stem_asking_about_a_concept_with_a_common_name_is_explained_by_its_checked_sentence(tmp_path):
+    """ "What is the main purpose of an AWS Region?": "AWS Region" is too common a name to count as a mention in prose,
+    but it is what the stem asks about, so the global infrastructure's checked sentence explains the key."""
+    ingest(
+        tmp_path,
+        lines(
+            "## Practice",
+            "",
+            "1. What is the main purpose of an AWS Region?",
+            "A. To provide a single physical data center location",
+            "B. To provide a geographical area that contains multiple Availability Zones",
+            "Answer: B",
+        ),
+    )
+    key = choices("What is the main purpose of an AWS Region?")[
+        "To provide a geographical area that contains multiple Availability Zones"
+    ]
+    assert key.explanation.startswith("Correct. ") and "separate geographic areas" in key.explanation
