@@ -490,7 +490,7 @@ def test_a_stem_asking_about_a_concept_with_a_common_name_is_explained_by_its_ch
     ingest(
         tmp_path,
         lines(
-            "## Practice",
+            "## Global infrastructure practice",
             "",
             "1. What is the main purpose of an AWS Region?",
             "A. To provide a single physical data center location",
