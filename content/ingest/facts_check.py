@@ -62,10 +62,11 @@ _NEGATOR = re.compile(
     r"rather than|as opposed to)\b"
 )
 _CLAUSE = re.compile(r"[,;:()]|->|=>|\b(?:but|while|whereas|although|though|however|unlike|so|because|and)\b")
-# A name right after one of these is what the subject is compared with ("unlike S3, EFS ..."): never the subject.
+# A name right after one of these is what the subject is compared with ("unlike S3, EFS ...", "90% off On-Demand"):
+# never the subject.
 _CONTRAST = re.compile(
     r"(?:\bunlike|\bthan|\bno|\bwithout|\bvs\.?|\bversus|\bcompared (?:to|with)|\binstead of|\bnot|\bnor|\bexcept|"
-    r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding)\s+"
+    r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding|%\s*off)\s+"
     r"(?:the\s+|an?\s+|amazon\s+|aws\s+)?$"
 )
 # A name right after one of these is an object ("Lambda keeps state in DynamoDB"): the subject only when no
@@ -124,6 +125,23 @@ class Table:
     @functools.cached_property
     def value_of(self) -> dict[re.Pattern, str]:
         return {rx: value for dim, values in self.dims.items() for value, rx in values.items()}
+
+    @functools.cached_property
+    def holders(self) -> dict[tuple[str, str], set[str]]:
+        """(dimension, value) -> the subjects it is true of."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for (sid, dim), fact in self.by_subject_dim.items():
+            for value in fact.values:
+                out.setdefault((dim, value), set()).add(sid)
+        return out
+
+    def shared(self, dim: str, value: str, wrong: set[str]) -> bool:
+        """Whether a true value said of a subject is also true of a service that the line's wrong values belong
+        to: "Cost Explorer sets a budget and alerts when spend is forecast to exceed it" says Budgets' job, and
+        forecasting (which Budgets does too) does not make it right."""
+        return bool(wrong) and all(
+            any(value in self.by_subject_dim[(o, dim)].values for o in self.holders.get((dim, w), ())) for w in wrong
+        )
 
     @functools.cached_property
     def subject_of(self) -> dict[re.Pattern, str]:
@@ -407,8 +425,8 @@ def _owner(subjects: list[tuple[int, int, str, str]], pos: int, defaults: list[s
     if not subjects:
         return []
     before = [s for s in subjects if s[1] <= pos]
-    if before and before[-1][3] == "contrast":
-        return []
+    if before and before[-1][3] == "contrast" and not re.search(r"[,;]", sentence[before[-1][1] : pos]):
+        return []  # said of the one compared with; after a comma the sentence is back on its subject
     before = [s for s in before if s[3] != "contrast"]
     if before:
         real = [s for s in before if s[3] == "subject" or (s[3] == "used" and s is before[-1])]
@@ -504,7 +522,12 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
                 fact = table.by_subject_dim.get((sid, _LINKED[dim]))
             if fact is None or (only and fact.id != only):
                 continue
-            if any(v in fact.values and not neg for _m, v, neg in values):
+            if dim in _DENIABLE:  # "Budgets can't alert on forecasts": a real capability denied
+                denied = [m for m, v, _neg in values if v in fact.values and _capability_denied(sentence, m)]
+                if denied:
+                    return fact, denied[0].start(), denied[0].end()
+            wrong = {v for _m, v, neg in values if not neg and v not in fact.values}
+            if any(v in fact.values and not neg and not table.shared(dim, v, wrong) for _m, v, neg in values):
                 continue  # it also says a true value ("lift and shift, as is"): not read as a contradiction
             named = {s[2] for s in subjects} - {sid}
             values = [
@@ -604,6 +627,21 @@ _PARTY = {
     ),
 }
 _IN_MATCH_NEGATION = re.compile(r"n't\b|\bnot\b|\bnever\b")
+# What a service is for, denied as a capability ("can't alert on forecasts", "is unable to cache"): wrong when
+# the service does it. "Doesn't" is left alone: "Trusted Advisor doesn't fix what it finds" describes.
+_DENIABLE = {"purpose", "role"}
+_CAPABILITY_DENIAL = re.compile(
+    r"\b(?:can't|cannot|can not|unable to|not able to|never|no way to|not possible to|won't|will not)\b"
+    r"(?! only\b| just\b| merely\b| simply\b)(?:\s+(?:be\s+)?[\w-]+){0,4}\s+$"
+)
+
+
+def _capability_denied(sentence: str, m: re.Match) -> bool:
+    window = sentence[max(0, m.start() - 60) : m.start()]
+    breaks = list(_CLAUSE.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return bool(_CAPABILITY_DENIAL.search(window))
 
 
 def _value_negated(sentence: str, m: re.Match) -> bool:

@@ -454,3 +454,62 @@ def test_a_trap_from_a_long_line_the_table_flags_quotes_the_words_it_is_about(tm
     traps = Topic.objects.get(slug="amazon-kinesis").summary_sheet["traps"]
     [trap] = [t for t in traps if "365 days" in t["correction"]]
     assert "7 days at most" in trap["wrong"] and trap["wrong"].startswith("…")
+
+
+# Classes of misconception in wordings the table first missed: one-vs-many, who patches what per service, free
+# vs paid, a look-alike's job, a capability denied, a direction swapped. Each wrong statement with the fact it
+# contradicts, then correct statements in the same words.
+CLASS_WRONG = [
+    ("An Availability Zone is really just a single data center.", "az-has-one-or-more-data-centers"),
+    ("Each AZ consists of exactly one data centre.", "az-has-one-or-more-data-centers"),
+    ("With RDS it's on me to patch the operating system of the DB host.", "rds-os-patching-is-aws"),
+    ("On EC2, AWS is the one who applies updates to the guest operating system.", "ec2-guest-os-is-customer"),
+    ("Shield Standard is a subscription you need to turn on and pay for each month.", "shield-standard-is-free"),
+    ("CloudFront is what you use to register a domain.", "cloudfront-is-a-cdn"),
+    ("Spot Instances are 70% off On-Demand, and AWS will never reclaim them.", "spot-can-be-interrupted"),
+    ("Spot, unlike On-Demand, is never interrupted.", "spot-can-be-interrupted"),
+    ("Cost Explorer emails you an alert when forecast spend goes over your budget.", "cost-explorer-shows-past-spend"),
+    ("AWS Budgets alerts on actual spend only, it is unable to alert on forecasted costs.", "budgets-alert"),
+    ("Cost Explorer can't forecast future costs.", "cost-explorer-shows-past-spend"),
+    ("Horizontal scaling means moving to a larger instance size.", "horizontal-scaling-adds-instances"),
+    ("Vertical scaling = adding more servers behind the load balancer.", "vertical-scaling-bigger-instance"),
+]
+CLASS_RIGHT = [
+    "An Availability Zone is one or more discrete data centers.",
+    "An AZ is made up of one or more data centers with redundant power.",
+    "On RDS, AWS patches the database host's operating system.",
+    "On EC2 you have to patch the guest operating system yourself.",
+    "Shield Standard is free and automatic; Shield Advanced has a monthly fee.",
+    "Route 53 registers domain names and answers DNS queries.",
+    "Each CloudFront distribution gets a domain name like d111.cloudfront.net.",
+    "AWS can reclaim Spot Instances with a two-minute warning.",
+    "On-Demand Instances are never interrupted by AWS.",
+    "Spot Instances, unlike On-Demand, can be interrupted.",
+    "AWS Budgets can alert when actual or forecasted spend crosses a threshold.",
+    "Cost Explorer can forecast spend, but it can't send alerts: that is Budgets.",
+    "Budgets doesn't just alert, it can also forecast.",
+    "With Elastic Beanstalk you still have to pay for the EC2 instances it launches.",
+    "Horizontal scaling adds instances; vertical scaling moves to a bigger instance.",
+    "Unlike vertical scaling, which needs a bigger instance, horizontal scaling adds servers.",
+]
+
+
+@pytest.mark.parametrize(("text", "fact_id"), CLASS_WRONG)
+def test_each_class_of_misconception_is_caught_in_new_wordings(text, fact_id):
+    found = find_claim(text)
+    assert found is not None and found.id == fact_id, (text, found and found.id)
+
+
+@pytest.mark.parametrize("text", CLASS_RIGHT)
+def test_correct_statements_in_the_same_words_are_not_flagged(text):
+    found = find_claim(text)
+    assert found is None, (text, found.id)
+
+
+def test_a_true_value_shared_with_the_look_alike_does_not_excuse_its_job():
+    # forecasting is Budgets' too, so it does not make "Cost Explorer sends budget alerts" right; a value only
+    # the subject has still does ("lift and shift, as is")
+    assert find_claim("Cost Explorer forecasts spend and emails an alert at your budget threshold.").id == (
+        "cost-explorer-shows-past-spend"
+    )
+    assert find_claim("Cost Explorer shows past spend and forecasts the next 12 months.") is None
