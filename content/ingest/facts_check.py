@@ -69,11 +69,12 @@ _CONTRAST = re.compile(
     r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding|%\s*off)\s+"
     r"(?:the\s+|an?\s+|amazon\s+|aws\s+)?$"
 )
-# A name right after one of these is an object ("Lambda keeps state in DynamoDB"): the subject only when no
-# other name comes before it.
+# A name right after one of these is an object ("Lambda keeps state in DynamoDB", "GuardDuty: scans EC2 instances
+# for ..."): the subject only when no other name comes before it.
 _OBJECT = re.compile(
     r"(?:\bfrom|\bto|\bwith|\bvia|\bthrough|\bin|\binto|\bon|\bbehind|\bof|\bby|\bfor|\buses?|\busing|"
-    r"\bbehind|\bat)\s+(?:the\s+|an?\s+|your\s+|amazon\s+|aws\s+)?$"
+    r"\bbehind|\bat|\bscans?|\bscanning|\bprotects?|\bmonitors?|\binspects?|\banaly[sz]es|\bsecures?|\bencrypts?|"
+    r"\bbacks? up)\s+(?:the\s+|an?\s+|your\s+|amazon\s+|aws\s+)?$"
 )
 
 
@@ -529,7 +530,7 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             wrong = {v for _m, v, neg in values if not neg and v not in fact.values}
             if any(v in fact.values and not neg and not table.shared(dim, v, wrong) for _m, v, neg in values):
                 continue  # it also says a true value ("lift and shift, as is"): not read as a contradiction
-            named = {s[2] for s in subjects} - {sid}
+            named = {s[2] for s in subjects if s[3] != "contrast"} - {sid}  # "EFS = object storage, like S3"
             values = [
                 (m, v, neg) for m, v, neg in values
                 if neg or not any(v in table.by_subject_dim[(o, d)].values for o in named

@@ -198,6 +198,9 @@ MISCONCEPTIONS = [
     "AppSync is a managed REST API service.",
     "Trusted Advisor is only available with Business support.",
     "SNS cannot send SMS messages.",
+    "Going to the cloud exchanges our variable costs for capital spend.",
+    "MFA can only be turned on for the root account owner.",
+    "IAM users can't use MFA, only password policies.",
 ]
 
 CORRECT = [
@@ -384,6 +387,8 @@ CORRECT = [
     "AppSync builds GraphQL APIs.",
     "Core Trusted Advisor checks are available to all accounts.",
     "SNS pushes messages to email, SMS, Lambda and SQS subscribers.",
+    "The cloud exchanges capital spend for variable costs.",
+    "MFA is not only for the root user; IAM users should use it too.",
 ]
 
 

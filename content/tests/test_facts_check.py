@@ -473,6 +473,14 @@ CLASS_WRONG = [
     ("Cost Explorer can't forecast future costs.", "cost-explorer-shows-past-spend"),
     ("Horizontal scaling means moving to a larger instance size.", "horizontal-scaling-adds-instances"),
     ("Vertical scaling = adding more servers behind the load balancer.", "vertical-scaling-bigger-instance"),
+    ("Guest OS patching on EC2 -> AWS.", "ec2-guest-os-is-customer"),
+    ("Inspector: scans S3 buckets for credit card numbers.", "inspector-scans-vulnerabilities"),
+    ("EBS = file storage, just like EFS.", "ebs-is-block-storage"),
+    ("CloudTrail: alarm when memory > 90%.", "cloudtrail-records-api-calls"),
+    ("A new IAM user gets read-only access by default.", "new-iam-user-has-no-permissions"),
+    ("Security pillar = choosing the right instance types and sizes.", "pillar-security-focus"),
+    ("Reliability: encrypt data at rest and in transit.", "pillar-reliability-focus"),
+    ("Sustainability pillar: operations as code and runbooks.", "pillar-sustainability-focus"),
 ]
 CLASS_RIGHT = [
     "An Availability Zone is one or more discrete data centers.",
@@ -491,6 +499,14 @@ CLASS_RIGHT = [
     "With Elastic Beanstalk you still have to pay for the EC2 instances it launches.",
     "Horizontal scaling adds instances; vertical scaling moves to a bigger instance.",
     "Unlike vertical scaling, which needs a bigger instance, horizontal scaling adds servers.",
+    "Hypervisor patching -> AWS.",
+    "Inspector scans EC2 instances for software vulnerabilities.",
+    "EFS is file storage, unlike S3.",
+    "CloudWatch: alarm when CPU > 80%.",
+    "A new IAM user has no permissions until a policy is attached.",
+    "Performance efficiency pillar: choose the right instance types and sizes.",
+    "The reliability pillar: recover from failure and test recovery procedures.",
+    "The pillars: operational excellence, security, reliability, performance efficiency, cost optimization.",
 ]
 
 
