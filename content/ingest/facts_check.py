@@ -617,7 +617,10 @@ _LINKED: dict[str, str] = {}
 _CLAUSE_ONLY = {"access", "model", "level"}
 # Dimensions with two sides, where denying the true value says the other ("NACLs are not stateless"); "no allow
 # rule for X" or "not a type of queue" deny something else.
-_NEGATABLE = {"scope", "state", "storage", "price", "hosting", "namespace", "interruption", "exchange"}
+_NEGATABLE = {
+    "scope", "state", "storage", "price", "hosting", "namespace", "interruption", "exchange",
+    "aggregation", "activation",
+}  # fmt: skip
 _PARTY = {
     "shared": re.compile(r"(?!)"),
     "aws": re.compile(
