@@ -626,8 +626,9 @@ _PARTY = {
     "aws": re.compile(
         r"\b(?:customers?|you|me|the user|on[- ]prem\w*|traditional|own data cent\w+)\b"
     ),  # when AWS is said, the customer must not be
-    "customer": re.compile(
-        r"(?<![\w-])aws\b(?!\s+(?:account|resources|services|cloud|console|region|regions|data cent\w+|facilities)\b)"
+    "customer": re.compile(  # ("AWS only looks after the hardware" limits AWS: the customer does the rest)
+        r"(?<![\w-])aws\b"
+        r"(?!\s+(?:account|resources|services|cloud|console|region|regions|data cent\w+|facilities|only)\b)"
     ),
 }
 _IN_MATCH_NEGATION = re.compile(r"n't\b|\bnot\b|\bnever\b")

@@ -201,6 +201,10 @@ MISCONCEPTIONS = [
     "Going to the cloud exchanges our variable costs for capital spend.",
     "MFA can only be turned on for the root account owner.",
     "IAM users can't use MFA, only password policies.",
+    "CAF technical perspectives: Platform, Security and People.",
+    "The CAF perspectives are Business, People, Governance, Platform, Operations and Finance.",
+    "Attach a deny policy to the root account to restrict it.",
+    "Stop guessing capacity means sizing servers for the expected peak up front.",
 ]
 
 CORRECT = [
@@ -389,6 +393,10 @@ CORRECT = [
     "SNS pushes messages to email, SMS, Lambda and SQS subscribers.",
     "The cloud exchanges capital spend for variable costs.",
     "MFA is not only for the root user; IAM users should use it too.",
+    "CAF technical perspectives: Platform, Security and Operations.",
+    "The Governance perspective covers cloud financial management.",
+    "An SCP, not an IAM policy, can restrict the root user of a member account.",
+    "Stop guessing capacity: scale with demand rather than buying for the peak.",
 ]
 
 

@@ -495,6 +495,9 @@ CLASS_WRONG = [
     ("Cost allocation tags show up in reports automatically.", "cost-allocation-tags-need-activation"),
     ("Shield Standard has to be switched on in the console.", "shield-standard-is-automatic"),
     ("Patch management is an inherited control.", "shared-controls-are-shared"),
+    ("On RDS we're the ones who apply OS and engine updates.", "rds-os-patching-is-aws"),
+    ("Economies of scale: the discount you get by committing to a 3-year term.", "economies-of-scale-from-aggregation"),
+    ("The Cost and Usage Report is a PDF summary sent by email.", "cur-is-detailed-files"),
 ]
 CLASS_RIGHT = [
     "An Availability Zone is one or more discrete data centers.",
@@ -534,6 +537,10 @@ CLASS_RIGHT = [
     "Shield Standard is on automatically for all customers.",
     "Physical security of data centers is an inherited control.",
     "Awareness and training is a shared responsibility.",
+    "On RDS, AWS applies OS and engine patches in the maintenance window.",
+    "AWS only looks after the hardware on EC2; you're the one who patches the guest OS.",
+    "Economies of scale: usage from hundreds of thousands of customers is aggregated.",
+    "The CUR delivers line items as CSV files to an S3 bucket.",
 ]
 
 
