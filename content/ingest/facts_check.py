@@ -242,8 +242,12 @@ def parse_table(data: dict, topics: set[str] | None = None) -> Table:
         )
         for entry in data.get("subject", {}).values()
     ]
-    dims, value_parts = {}, {}
+    dims, value_parts, seen_cues = {}, {}, {}
     for dim, values in data.get("dimension", {}).items():
+        for v, p in values.items():  # a value is told by its compiled cue, so two values need two patterns
+            if p in seen_cues:
+                raise ValueError(f"dimension {dim}.{v}: the same pattern as {seen_cues[p]} (wrap one in (?:...))")
+            seen_cues[p] = f"{dim}.{v}"
         dims[dim] = {v: _compile(p, f"dimension {dim}.{v}") for v, p in values.items()}
         value_parts[dim] = [(dims[dim][v], _needles(p)) for v, p in values.items()]
     facts, seen = [], set()
@@ -527,14 +531,17 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
                 denied = [m for m, v, _neg in values if v in fact.values and _capability_denied(sentence, m)]
                 if denied:
                     return fact, denied[0].start(), denied[0].end()
+            if dim in _DENIAL_ONLY:
+                continue
             wrong = {v for _m, v, neg in values if not neg and v not in fact.values}
             if any(v in fact.values and not neg and not table.shared(dim, v, wrong) for _m, v, neg in values):
                 continue  # it also says a true value ("lift and shift, as is"): not read as a contradiction
-            named = {s[2] for s in subjects if s[3] != "contrast"} - {sid}  # "EFS = object storage, like S3"
+            named = [s for s in subjects if s[3] != "contrast" and s[2] != sid]  # "EFS = object storage, like S3"
             values = [
                 (m, v, neg) for m, v, neg in values
-                if neg or not any(v in table.by_subject_dim[(o, d)].values for o in named
-                                  for d in (dim, _LINKED.get(dim)) if (o, d) in table.by_subject_dim)
+                if neg or not any(v in table.by_subject_dim[(o[2], d)].values for o in named
+                                  if not m.start() <= o[0] < m.end()  # "you manage EC2 instances": its object
+                                  for d in (dim, _LINKED.get(dim)) if (o[2], d) in table.by_subject_dim)
             ]  # fmt: skip  # "ELB works with Auto Scaling to add instances": the value is the other one's
             for m, value, negated in values:
                 if (not negated and value not in fact.values) or (
@@ -634,7 +641,10 @@ _PARTY = {
 _IN_MATCH_NEGATION = re.compile(r"n't\b|\bnot\b|\bnever\b")
 # What a service is for, denied as a capability ("can't alert on forecasts", "is unable to cache"): wrong when
 # the service does it. "Doesn't" is left alone: "Trusted Advisor doesn't fix what it finds" describes.
-_DENIABLE = {"purpose", "role"}
+_DENIABLE = {"purpose", "role", "can"}
+# Capabilities many services share: only their denial is read.
+_DENIAL_ONLY = {"can"}
+_CONDITION = re.compile(r"[\w ]{0,30}?\b(?:without|unless|until|if|before|by itself|on its own|alone|directly)\b")
 _CAPABILITY_DENIAL = re.compile(
     r"\b(?:can't|cannot|can not|unable to|not able to|never|no way to|not possible to|won't|will not)\b"
     r"(?! only\b| just\b| merely\b| simply\b)(?:\s+(?:be\s+)?[\w-]+){0,4}\s+$"
@@ -642,6 +652,8 @@ _CAPABILITY_DENIAL = re.compile(
 
 
 def _capability_denied(sentence: str, m: re.Match) -> bool:
+    if _CONDITION.match(sentence, m.end()):
+        return False  # "can't replicate across Regions without versioning": a condition, not a denial
     window = sentence[max(0, m.start() - 60) : m.start()]
     breaks = list(_CLAUSE.finditer(window))
     if breaks:

@@ -205,6 +205,8 @@ MISCONCEPTIONS = [
     "The CAF perspectives are Business, People, Governance, Platform, Operations and Finance.",
     "Attach a deny policy to the root account to restrict it.",
     "Stop guessing capacity means sizing servers for the expected peak up front.",
+    "Elasticity: buy enough servers up front for the maximum load.",
+    "Security groups block all outbound traffic by default.",
 ]
 
 CORRECT = [
@@ -397,6 +399,8 @@ CORRECT = [
     "The Governance perspective covers cloud financial management.",
     "An SCP, not an IAM policy, can restrict the root user of a member account.",
     "Stop guessing capacity: scale with demand rather than buying for the peak.",
+    "Elasticity: no need to provision for the peak.",
+    "Security groups allow all outbound traffic by default.",
 ]
 
 

@@ -498,6 +498,19 @@ CLASS_WRONG = [
     ("On RDS we're the ones who apply OS and engine updates.", "rds-os-patching-is-aws"),
     ("Economies of scale: the discount you get by committing to a 3-year term.", "economies-of-scale-from-aggregation"),
     ("The Cost and Usage Report is a PDF summary sent by email.", "cur-is-detailed-files"),
+    ("CloudWatch shows which user terminated the instance.", "cloudwatch-monitors-metrics-and-logs"),
+    ("Audit Manager: download ISO certifications and SOC reports.", "audit-manager-collects-evidence"),
+    ("Storage Gateway is how you ship 80 TB offline to AWS.", "storage-gateway-path"),
+    ("Storage Gateway is for migrating petabytes of data once.", "storage-gateway-is-hybrid"),
+    ("Snowball lets on-premises servers use cloud storage every day.", "snowball-moves-data-in-bulk"),
+    ("A Region is basically one single data center.", "region-has-many-data-centers"),
+    ("Scale out = moving to a larger instance type.", "horizontal-scaling-adds-instances"),
+    ("Auto Scaling makes your instances bigger under load.", "auto-scaling-scales-out"),
+    ("Load balancers scale the number of EC2 instances.", "load-balancer-distributes"),
+    ("With Fargate you must manage the EC2 instances underneath.", "fargate-is-serverless"),
+    ("Amazon S3 cannot host a static website.", "s3-capabilities"),
+    ("DynamoDB can't replicate tables across Regions.", "dynamodb-capabilities"),
+    ("EBS volumes can never be encrypted.", "ebs-capabilities"),
 ]
 CLASS_RIGHT = [
     "An Availability Zone is one or more discrete data centers.",
@@ -541,6 +554,19 @@ CLASS_RIGHT = [
     "AWS only looks after the hardware on EC2; you're the one who patches the guest OS.",
     "Economies of scale: usage from hundreds of thousands of customers is aggregated.",
     "The CUR delivers line items as CSV files to an S3 bucket.",
+    "CloudTrail shows which user terminated the instance.",
+    "Audit Manager continuously collects evidence; Artifact is where you download SOC reports.",
+    "Snowball Edge Compute Optimized runs machine learning and video analysis at the edge.",
+    "Storage Gateway gives on-premises applications access to cloud storage.",
+    "Snowball moves 80 TB offline to AWS.",
+    "A Region is a geographic area with multiple AZs.",
+    "Scale up = move to a larger instance type.",
+    "Auto Scaling launches more instances under load.",
+    "With EC2 you manage the instances yourself, unlike Fargate.",
+    "S3 can't run server-side scripts, but it can host a static website.",
+    "S3 can't replicate objects across Regions without versioning enabled.",
+    "EBS can't be attached to instances in other AZs.",
+    "A plain S3 bucket can't serve dynamic content; put CloudFront in front.",
 ]
 
 
@@ -565,3 +591,13 @@ def test_a_true_value_shared_with_the_look_alike_does_not_excuse_its_job():
         "cost-explorer-shows-past-spend"
     )
     assert find_claim("Cost Explorer shows past spend and forecasts the next 12 months.") is None
+
+
+def test_two_values_need_two_patterns():
+    data = {
+        "subject": {"x": {"names": "x", "topic": "amazon-s3"}},
+        "dimension": {"a": {"one": "\\bfoo\\b"}, "b": {"two": "\\bfoo\\b"}},
+        "fact": [],
+    }
+    with pytest.raises(ValueError, match="b.two: the same pattern as a.one"):
+        parse_table(data)
