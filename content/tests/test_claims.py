@@ -207,6 +207,8 @@ MISCONCEPTIONS = [
     "Stop guessing capacity means sizing servers for the expected peak up front.",
     "Elasticity: buy enough servers up front for the maximum load.",
     "Security groups block all outbound traffic by default.",
+    "Savings Plans don't require any commitment.",
+    "Reserved Instances: cancel anytime with no contract.",
 ]
 
 CORRECT = [
@@ -401,6 +403,8 @@ CORRECT = [
     "Stop guessing capacity: scale with demand rather than buying for the peak.",
     "Elasticity: no need to provision for the peak.",
     "Security groups allow all outbound traffic by default.",
+    "Savings Plans require a commitment to a dollar amount per hour for 1 or 3 years.",
+    "With No Upfront RIs you pay nothing up front but commit to a 1-year term.",
 ]
 
 

@@ -511,6 +511,15 @@ CLASS_WRONG = [
     ("Amazon S3 cannot host a static website.", "s3-capabilities"),
     ("DynamoDB can't replicate tables across Regions.", "dynamodb-capabilities"),
     ("EBS volumes can never be encrypted.", "ebs-capabilities"),
+    ("Setting up your NACLs is handled by AWS.", "customer-data-is-customer"),
+    ("Encryption of your objects in S3 is AWS's job.", "customer-data-is-customer"),
+    ("The customer must swap out faulty drives in the data centers.", "hardware-is-aws"),
+    ("The hypervisor is maintained by the customer.", "hypervisor-is-aws"),
+    ("A VPC costs money per hour.", "vpc-is-free"),
+    ("Network ACLs apply to individual instances.", "nacls-subnet-level"),
+    ("AWS Config hunts for malware on your instances.", "config-records-configuration"),
+    ("Cost Explorer is where you set a monthly budget.", "cost-explorer-shows-past-spend"),
+    ("Security Hub blocks DDoS attacks.", "security-hub-aggregates-findings"),
 ]
 CLASS_RIGHT = [
     "An Availability Zone is one or more discrete data centers.",
@@ -567,6 +576,14 @@ CLASS_RIGHT = [
     "S3 can't replicate objects across Regions without versioning enabled.",
     "EBS can't be attached to instances in other AZs.",
     "A plain S3 bucket can't serve dynamic content; put CloudFront in front.",
+    "Configuring your security groups is the customer's job.",
+    "Replacing failed drives in the data centers is handled by AWS.",
+    "The guest OS on EC2 is patched by the customer.",
+    "The VPC itself is free; NAT gateways cost money.",
+    "Security groups attach to instances; NACLs apply to subnets.",
+    "GuardDuty detects malware and looks for threats in VPC Flow Logs.",
+    "AWS Budgets lets you set a monthly budget and alerts you.",
+    "Security Hub aggregates findings from GuardDuty, Inspector and Macie.",
 ]
 
 
