@@ -460,7 +460,14 @@ def _clause_subject(subjects, pos: int, sentence: str) -> list[str]:
             if s[3] == "used" and any(o[1] <= pos for o in subjects[i + 1 :]):
                 return []  # "use Glue to load data into Redshift for BI": not said of Glue
             return [s[2]] if s[3] in ("subject", "used") else []
+    if subjects and subjects[0][3] == "subject" and _LABEL.match(sentence, subjects[0][1]):
+        if not sentence[: subjects[0][0]].strip(" *-#>") and not _TURN.search(sentence, subjects[0][1], pos):
+            return [subjects[0][2]]  # "DynamoDB: relational, SQL joins": a label, said of its every clause
     return []
+
+
+# A name that labels the line: "DynamoDB: ...", "NACL -> ...".
+_LABEL = re.compile(r"\s*(?::|->|=>|→|=|–| - )")
 
 
 def _closed_aside(sentence: str, start: int, pos: int) -> bool:

@@ -520,6 +520,15 @@ CLASS_WRONG = [
     ("AWS Config hunts for malware on your instances.", "config-records-configuration"),
     ("Cost Explorer is where you set a monthly budget.", "cost-explorer-shows-past-spend"),
     ("Security Hub blocks DDoS attacks.", "security-hub-aggregates-findings"),
+    ("Config -> who deleted the table", "config-records-configuration"),
+    ("Budgets: visualise historical spend", "budgets-alert"),
+    ("Shield Standard: paid, $3000/mo", "shield-standard-is-free"),
+    ("Data in: charged per GB", "data-transfer-in-is-free"),
+    ("EBS = shared file system", "ebs-is-block-storage"),
+    ("Standard-IA: for frequently accessed data", "standard-ia-infrequent-access"),
+    ("DynamoDB: relational, SQL joins", "dynamodb-is-nosql"),
+    ("S3: AWS is responsible for bucket policies", "customer-data-is-customer"),
+    ("WAF: free for every account", "waf-is-paid"),
 ]
 CLASS_RIGHT = [
     "An Availability Zone is one or more discrete data centers.",
@@ -584,6 +593,15 @@ CLASS_RIGHT = [
     "GuardDuty detects malware and looks for threats in VPC Flow Logs.",
     "AWS Budgets lets you set a monthly budget and alerts you.",
     "Security Hub aggregates findings from GuardDuty, Inspector and Macie.",
+    "Config: how resources were configured over time",
+    "Budgets: alerts on actual or forecast spend",
+    "Shield Advanced: paid, $3000/mo",
+    "Data in: free",
+    "EFS = shared file system",
+    "Standard-IA: for infrequently accessed data",
+    "DynamoDB: NoSQL, unlike RDS which is relational",
+    "S3: the customer writes the bucket policies",
+    "WAF: pay per web ACL and rule",
 ]
 
 
