@@ -54,7 +54,7 @@ _EVERY = re.compile(r"\b(?:every|once an?) (?P<unit>seconds|min|hours|days)\b") 
 _EVERY_SECONDS = {"seconds": 1, "min": 60, "hours": 3600, "days": 86400}
 _LIMIT = re.compile(
     r"\b(?:up to|upto|max(?:imum|imal)?|at most|as much as|as long as|tops? out|caps?|capped|limit(?:ed)?|"
-    r"no more than|ceiling|as high as|longest|highest|up until|until)\b|<=?|\bmax out\b"
+    r"no more than|ceiling|as high as|longest|highest|up until|until)\b|<=?|\bmax(?:es|ed)? out\b"
 )
 _LIMIT_AFTER = re.compile(r"\W*(?:at (?:the )?most|max(?:imum)?|tops?|or less)\b")
 _NEGATOR = re.compile(
@@ -651,6 +651,10 @@ _IN_MATCH_NEGATION = re.compile(r"n't\b|\bnot\b|\bnever\b")
 _DENIABLE = {"purpose", "role", "can"}
 # Capabilities many services share: only their denial is read.
 _DENIAL_ONLY = {"can"}
+_DENIED_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:can't|cannot|can not|is not able to|are not able to) be "
+    r"(?:enabled|used|turned on|configured|done|set up|performed)\b|(?:\s+[\w-]+){0,2}?\s+(?:is|are) not possible\b"
+)
 _CONDITION = re.compile(r"[\w ]{0,30}?\b(?:without|unless|until|if|before|by itself|on its own|alone|directly)\b")
 _CAPABILITY_DENIAL = re.compile(
     r"\b(?:can't|cannot|can not|unable to|not able to|never|no way to|not possible to|won't|will not)\b"
@@ -661,6 +665,8 @@ _CAPABILITY_DENIAL = re.compile(
 def _capability_denied(sentence: str, m: re.Match) -> bool:
     if _CONDITION.match(sentence, m.end()):
         return False  # "can't replicate across Regions without versioning": a condition, not a denial
+    if _DENIED_AFTER.match(sentence, m.end()):
+        return True  # "versioning can't be enabled", "health checks are not possible"
     window = sentence[max(0, m.start() - 60) : m.start()]
     breaks = list(_CLAUSE.finditer(window))
     if breaks:

@@ -209,6 +209,8 @@ MISCONCEPTIONS = [
     "Security groups block all outbound traffic by default.",
     "Savings Plans don't require any commitment.",
     "Reserved Instances: cancel anytime with no contract.",
+    "IAM policies are written in YAML.",
+    "The root user can be restricted with an IAM policy.",
 ]
 
 CORRECT = [
@@ -405,6 +407,8 @@ CORRECT = [
     "Security groups allow all outbound traffic by default.",
     "Savings Plans require a commitment to a dollar amount per hour for 1 or 3 years.",
     "With No Upfront RIs you pay nothing up front but commit to a 1-year term.",
+    "IAM policies are JSON documents; CloudFormation templates can be YAML.",
+    "The root user of a member account can be restricted by an SCP.",
 ]
 
 

@@ -529,6 +529,13 @@ CLASS_WRONG = [
     ("DynamoDB: relational, SQL joins", "dynamodb-is-nosql"),
     ("S3: AWS is responsible for bucket policies", "customer-data-is-customer"),
     ("WAF: free for every account", "waf-is-paid"),
+    ("Auto Scaling can only add instances, it can never remove them.", "auto-scaling-scales"),
+    ("Load balancers can't do health checks.", "load-balancer-capabilities"),
+    ("S3 versioning can't be enabled on a bucket.", "s3-capabilities"),
+    ("The Multi-AZ standby can serve read traffic.", "multi-az-standby-is-for-failover"),
+    ("Read replicas give you automatic failover.", "read-replicas-are-for-reads"),
+    ("Lambda memory maxes out at 3 GB.", "lambda-memory"),
+    ("EBS snapshots are kept in the AZ of their volume.", "ebs-snapshots-are-regional"),
 ]
 CLASS_RIGHT = [
     "An Availability Zone is one or more discrete data centers.",
@@ -602,6 +609,13 @@ CLASS_RIGHT = [
     "DynamoDB: NoSQL, unlike RDS which is relational",
     "S3: the customer writes the bucket policies",
     "WAF: pay per web ACL and rule",
+    "Auto Scaling adds instances when load rises and removes them when it falls.",
+    "ELB health checks its targets.",
+    "S3 versioning can't be disabled once enabled, only suspended.",
+    "Multi-AZ gives automatic failover; read replicas scale read traffic.",
+    "A read replica can be promoted by hand for disaster recovery.",
+    "Lambda memory maxes out at 10,240 MB.",
+    "An EBS volume stays in the AZ where it was created.",
 ]
 
 
