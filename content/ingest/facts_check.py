@@ -523,6 +523,8 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
         said: dict[str, list[tuple[re.Match, str, bool]]] = {}  # subject -> its values here
         for m in hits:
             value = names[m.re]
+            if dim == "price" and value == "free" and _ALLOWANCE.search(sentence):
+                continue  # "the first 100 GB a month are free": an allowance, not the price
             owners = _clause_subject(subjects, m.start(), sentence)
             if not owners and dim not in _CLAUSE_ONLY:
                 owners = _owner(subjects, m.start(), defaults, sentence)
@@ -645,6 +647,7 @@ _PARTY = {
         r"(?!\s+(?:account|resources|services|cloud|console|region|regions|data cent\w+|facilities|only)\b)"
     ),
 }
+_ALLOWANCE = re.compile(r"\bfirst \d|\b\d+(?:\.\d+)? ?(?:gb|tb|mb)\b|\bfree tier\b|\ballowance\b|\bper month free\b")
 _IN_MATCH_NEGATION = re.compile(r"n't\b|\bnot\b|\bnever\b")
 # What a service is for, denied as a capability ("can't alert on forecasts", "is unable to cache"): wrong when
 # the service does it. "Doesn't" is left alone: "Trusted Advisor doesn't fix what it finds" describes.

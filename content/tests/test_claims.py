@@ -211,6 +211,8 @@ MISCONCEPTIONS = [
     "Reserved Instances: cancel anytime with no contract.",
     "IAM policies are written in YAML.",
     "The root user can be restricted with an IAM policy.",
+    "CloudTrail only starts recording once you create a trail.",
+    "Access keys can be hard-coded in your application code.",
 ]
 
 CORRECT = [
@@ -409,6 +411,8 @@ CORRECT = [
     "With No Upfront RIs you pay nothing up front but commit to a 1-year term.",
     "IAM policies are JSON documents; CloudFormation templates can be YAML.",
     "The root user of a member account can be restricted by an SCP.",
+    "CloudTrail only keeps events beyond 90 days after you create a trail.",
+    "Never hard-code access keys in your application code.",
 ]
 
 

@@ -536,6 +536,10 @@ CLASS_WRONG = [
     ("Read replicas give you automatic failover.", "read-replicas-are-for-reads"),
     ("Lambda memory maxes out at 3 GB.", "lambda-memory"),
     ("EBS snapshots are kept in the AZ of their volume.", "ebs-snapshots-are-regional"),
+    ("Outbound traffic from EC2 to the internet is free.", "data-transfer-out-is-paid"),
+    ("Uploading files to S3 is billed per GB.", "data-transfer-in-is-free"),
+    ("AWS configures customers' IAM policies.", "customer-data-is-customer"),
+    ("Secrets Manager can't rotate RDS credentials.", "secrets-manager-purpose"),
 ]
 CLASS_RIGHT = [
     "An Availability Zone is one or more discrete data centers.",
@@ -616,6 +620,11 @@ CLASS_RIGHT = [
     "A read replica can be promoted by hand for disaster recovery.",
     "Lambda memory maxes out at 10,240 MB.",
     "An EBS volume stays in the AZ where it was created.",
+    "The first 100 GB of data transfer out to the internet each month is free.",
+    "Data transfer out to the internet is billed per GB.",
+    "Uploading data to S3 is free; data out is charged.",
+    "AWS writes and maintains the AWS managed policies.",
+    "Secrets Manager rotates RDS credentials automatically.",
 ]
 
 
