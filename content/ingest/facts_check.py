@@ -417,6 +417,9 @@ _USE_END = re.compile(r"\s+(?:to|for|in order to|if you (?:need|want) to|when yo
 _LIST_GLUE = re.compile(r"\s*(?:,|/|&)?\s*(?:(?:and|or)\s+)?(?:amazon\s+|aws\s+)?")
 
 
+# After the name compared with: a comma that ends the comparison ("Spot, unlike On-Demand, is ..."), not one
+# that opens a clause about it ("..., unlike NACLs, which are stateless").
+_BACK_ON_SUBJECT = re.compile(r"[^,;]*[,;](?!\s*(?:which|that|who|whose|where|as it|since it|because it)\b)")
 _TURN = re.compile(r"\b(?:but|however|whereas|while|although|though|yet|except)\b")
 
 
@@ -430,7 +433,7 @@ def _owner(subjects: list[tuple[int, int, str, str]], pos: int, defaults: list[s
     if not subjects:
         return []
     before = [s for s in subjects if s[1] <= pos]
-    if before and before[-1][3] == "contrast" and not re.search(r"[,;]", sentence[before[-1][1] : pos]):
+    if before and before[-1][3] == "contrast" and not _BACK_ON_SUBJECT.match(sentence[before[-1][1] : pos]):
         return []  # said of the one compared with; after a comma the sentence is back on its subject
     before = [s for s in before if s[3] != "contrast"]
     if before:
