@@ -540,6 +540,8 @@ CLASS_WRONG = [
     ("Uploading files to S3 is billed per GB.", "data-transfer-in-is-free"),
     ("AWS configures customers' IAM policies.", "customer-data-is-customer"),
     ("Secrets Manager can't rotate RDS credentials.", "secrets-manager-purpose"),
+    ("Audit Manager hands out AWS's SOC and ISO reports.", "audit-manager-collects-evidence"),
+    ("Artifact automates evidence collection from your accounts.", "artifact-gives-compliance-reports"),
 ]
 CLASS_RIGHT = [
     "An Availability Zone is one or more discrete data centers.",
