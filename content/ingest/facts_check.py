@@ -20,6 +20,12 @@ A value or number belongs to the subject named nearest before it in the sentence
 it; else, when the line names no service at all, the subject(s) of the page's topic). It contradicts the
 table when the subject has a fact in that dimension and the value is not one of the fact's values (or a
 true value is negated), or when a number next to a fact's cue falls outside the fact's true range.
+
+A true value said too excuses a line, unless the look-alike the wrong value belongs to shares it ("Cost
+Explorer emails an alert when forecast spend passes the budget": Budgets forecasts too). What a service is
+for, and its capabilities ([dimension.can], read only when denied), are wrong when denied as a capability
+("Budgets can't alert on forecasts", "S3 cannot host a static website"). A name that labels a line
+("DynamoDB: relational") owns each clause that names nothing else.
 """
 
 from __future__ import annotations
