@@ -20,6 +20,12 @@ A value or number belongs to the subject named nearest before it in the sentence
 it; else, when the line names no service at all, the subject(s) of the page's topic). It contradicts the
 table when the subject has a fact in that dimension and the value is not one of the fact's values (or a
 true value is negated), or when a number next to a fact's cue falls outside the fact's true range.
+
+A true value said too excuses a line, unless the look-alike the wrong value belongs to shares it ("Cost
+Explorer emails an alert when forecast spend passes the budget": Budgets forecasts too). What a service is
+for, and its capabilities ([dimension.can], read only when denied), are wrong when denied as a capability
+("Budgets can't alert on forecasts", "S3 cannot host a static website"). A name that labels a line
+("DynamoDB: relational") owns each clause that names nothing else.
 """
 
 from __future__ import annotations
@@ -54,7 +60,7 @@ _EVERY = re.compile(r"\b(?:every|once an?) (?P<unit>seconds|min|hours|days)\b") 
 _EVERY_SECONDS = {"seconds": 1, "min": 60, "hours": 3600, "days": 86400}
 _LIMIT = re.compile(
     r"\b(?:up to|upto|max(?:imum|imal)?|at most|as much as|as long as|tops? out|caps?|capped|limit(?:ed)?|"
-    r"no more than|ceiling|as high as|longest|highest|up until|until)\b|<=?|\bmax out\b"
+    r"no more than|ceiling|as high as|longest|highest|up until|until)\b|<=?|\bmax(?:es|ed)? out\b"
 )
 _LIMIT_AFTER = re.compile(r"\W*(?:at (?:the )?most|max(?:imum)?|tops?|or less)\b")
 _NEGATOR = re.compile(
@@ -62,17 +68,19 @@ _NEGATOR = re.compile(
     r"rather than|as opposed to)\b"
 )
 _CLAUSE = re.compile(r"[,;:()]|->|=>|\b(?:but|while|whereas|although|though|however|unlike|so|because|and)\b")
-# A name right after one of these is what the subject is compared with ("unlike S3, EFS ..."): never the subject.
+# A name right after one of these is what the subject is compared with ("unlike S3, EFS ...", "90% off On-Demand"):
+# never the subject.
 _CONTRAST = re.compile(
     r"(?:\bunlike|\bthan|\bno|\bwithout|\bvs\.?|\bversus|\bcompared (?:to|with)|\binstead of|\bnot|\bnor|\bexcept|"
-    r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding)\s+"
+    r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding|%\s*off)\s+"
     r"(?:the\s+|an?\s+|amazon\s+|aws\s+)?$"
 )
-# A name right after one of these is an object ("Lambda keeps state in DynamoDB"): the subject only when no
-# other name comes before it.
+# A name right after one of these is an object ("Lambda keeps state in DynamoDB", "GuardDuty: scans EC2 instances
+# for ..."): the subject only when no other name comes before it.
 _OBJECT = re.compile(
     r"(?:\bfrom|\bto|\bwith|\bvia|\bthrough|\bin|\binto|\bon|\bbehind|\bof|\bby|\bfor|\buses?|\busing|"
-    r"\bbehind|\bat)\s+(?:the\s+|an?\s+|your\s+|amazon\s+|aws\s+)?$"
+    r"\bbehind|\bat|\bscans?|\bscanning|\bprotects?|\bmonitors?|\binspects?|\banaly[sz]es|\bsecures?|\bencrypts?|"
+    r"\bbacks? up)\s+(?:the\s+|an?\s+|your\s+|amazon\s+|aws\s+)?$"
 )
 
 
@@ -124,6 +132,23 @@ class Table:
     @functools.cached_property
     def value_of(self) -> dict[re.Pattern, str]:
         return {rx: value for dim, values in self.dims.items() for value, rx in values.items()}
+
+    @functools.cached_property
+    def holders(self) -> dict[tuple[str, str], set[str]]:
+        """(dimension, value) -> the subjects it is true of."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for (sid, dim), fact in self.by_subject_dim.items():
+            for value in fact.values:
+                out.setdefault((dim, value), set()).add(sid)
+        return out
+
+    def shared(self, dim: str, value: str, wrong: set[str]) -> bool:
+        """Whether a true value said of a subject is also true of a service that the line's wrong values belong
+        to: "Cost Explorer sets a budget and alerts when spend is forecast to exceed it" says Budgets' job, and
+        forecasting (which Budgets does too) does not make it right."""
+        return bool(wrong) and all(
+            any(value in self.by_subject_dim[(o, dim)].values for o in self.holders.get((dim, w), ())) for w in wrong
+        )
 
     @functools.cached_property
     def subject_of(self) -> dict[re.Pattern, str]:
@@ -223,8 +248,12 @@ def parse_table(data: dict, topics: set[str] | None = None) -> Table:
         )
         for entry in data.get("subject", {}).values()
     ]
-    dims, value_parts = {}, {}
+    dims, value_parts, seen_cues = {}, {}, {}
     for dim, values in data.get("dimension", {}).items():
+        for v, p in values.items():  # a value is told by its compiled cue, so two values need two patterns
+            if p in seen_cues:
+                raise ValueError(f"dimension {dim}.{v}: the same pattern as {seen_cues[p]} (wrap one in (?:...))")
+            seen_cues[p] = f"{dim}.{v}"
         dims[dim] = {v: _compile(p, f"dimension {dim}.{v}") for v, p in values.items()}
         value_parts[dim] = [(dims[dim][v], _needles(p)) for v, p in values.items()]
     facts, seen = [], set()
@@ -394,6 +423,9 @@ _USE_END = re.compile(r"\s+(?:to|for|in order to|if you (?:need|want) to|when yo
 _LIST_GLUE = re.compile(r"\s*(?:,|/|&)?\s*(?:(?:and|or)\s+)?(?:amazon\s+|aws\s+)?")
 
 
+# After the name compared with: a comma that ends the comparison ("Spot, unlike On-Demand, is ..."), not one
+# that opens a clause about it ("..., unlike NACLs, which are stateless").
+_BACK_ON_SUBJECT = re.compile(r"[^,;]*[,;](?!\s*(?:which|that|who|whose|where|as it|since it|because it)\b)")
 _TURN = re.compile(r"\b(?:but|however|whereas|while|although|though|yet|except)\b")
 
 
@@ -407,8 +439,8 @@ def _owner(subjects: list[tuple[int, int, str, str]], pos: int, defaults: list[s
     if not subjects:
         return []
     before = [s for s in subjects if s[1] <= pos]
-    if before and before[-1][3] == "contrast":
-        return []
+    if before and before[-1][3] == "contrast" and not _BACK_ON_SUBJECT.match(sentence[before[-1][1] : pos]):
+        return []  # said of the one compared with; after a comma the sentence is back on its subject
     before = [s for s in before if s[3] != "contrast"]
     if before:
         real = [s for s in before if s[3] == "subject" or (s[3] == "used" and s is before[-1])]
@@ -437,7 +469,14 @@ def _clause_subject(subjects, pos: int, sentence: str) -> list[str]:
             if s[3] == "used" and any(o[1] <= pos for o in subjects[i + 1 :]):
                 return []  # "use Glue to load data into Redshift for BI": not said of Glue
             return [s[2]] if s[3] in ("subject", "used") else []
+    if subjects and subjects[0][3] == "subject" and _LABEL.match(sentence, subjects[0][1]):
+        if not sentence[: subjects[0][0]].strip(" *-#>") and not _TURN.search(sentence, subjects[0][1], pos):
+            return [subjects[0][2]]  # "DynamoDB: relational, SQL joins": a label, said of its every clause
     return []
+
+
+# A name that labels the line: "DynamoDB: ...", "NACL -> ...".
+_LABEL = re.compile(r"\s*(?::|->|=>|→|=|–| - )")
 
 
 def _closed_aside(sentence: str, start: int, pos: int) -> bool:
@@ -493,6 +532,8 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
         said: dict[str, list[tuple[re.Match, str, bool]]] = {}  # subject -> its values here
         for m in hits:
             value = names[m.re]
+            if dim == "price" and value == "free" and _ALLOWANCE.search(sentence):
+                continue  # "the first 100 GB a month are free": an allowance, not the price
             owners = _clause_subject(subjects, m.start(), sentence)
             if not owners and dim not in _CLAUSE_ONLY:
                 owners = _owner(subjects, m.start(), defaults, sentence)
@@ -504,13 +545,21 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
                 fact = table.by_subject_dim.get((sid, _LINKED[dim]))
             if fact is None or (only and fact.id != only):
                 continue
-            if any(v in fact.values and not neg for _m, v, neg in values):
+            if dim in _DENIABLE:  # "Budgets can't alert on forecasts": a real capability denied
+                denied = [m for m, v, _neg in values if v in fact.values and _capability_denied(sentence, m)]
+                if denied:
+                    return fact, denied[0].start(), denied[0].end()
+            if dim in _DENIAL_ONLY:
+                continue
+            wrong = {v for _m, v, neg in values if not neg and v not in fact.values}
+            if any(v in fact.values and not neg and not table.shared(dim, v, wrong) for _m, v, neg in values):
                 continue  # it also says a true value ("lift and shift, as is"): not read as a contradiction
-            named = {s[2] for s in subjects} - {sid}
+            named = [s for s in subjects if s[3] != "contrast" and s[2] != sid]  # "EFS = object storage, like S3"
             values = [
                 (m, v, neg) for m, v, neg in values
-                if neg or not any(v in table.by_subject_dim[(o, d)].values for o in named
-                                  for d in (dim, _LINKED.get(dim)) if (o, d) in table.by_subject_dim)
+                if neg or not any(v in table.by_subject_dim[(o[2], d)].values for o in named
+                                  if not m.start() <= o[0] < m.end()  # "you manage EC2 instances": its object
+                                  for d in (dim, _LINKED.get(dim)) if (o[2], d) in table.by_subject_dim)
             ]  # fmt: skip  # "ELB works with Auto Scaling to add instances": the value is the other one's
             for m, value, negated in values:
                 if (not negated and value not in fact.values) or (
@@ -593,17 +642,48 @@ _LINKED: dict[str, str] = {}
 _CLAUSE_ONLY = {"access", "model", "level"}
 # Dimensions with two sides, where denying the true value says the other ("NACLs are not stateless"); "no allow
 # rule for X" or "not a type of queue" deny something else.
-_NEGATABLE = {"scope", "state", "storage", "price", "hosting", "namespace", "interruption", "exchange"}
+_NEGATABLE = {
+    "scope", "state", "storage", "price", "hosting", "namespace", "interruption", "exchange",
+    "aggregation", "activation",
+}  # fmt: skip
 _PARTY = {
     "shared": re.compile(r"(?!)"),
     "aws": re.compile(
         r"\b(?:customers?|you|me|the user|on[- ]prem\w*|traditional|own data cent\w+)\b"
     ),  # when AWS is said, the customer must not be
-    "customer": re.compile(
-        r"(?<![\w-])aws\b(?!\s+(?:account|resources|services|cloud|console|region|regions|data cent\w+|facilities)\b)"
+    "customer": re.compile(  # ("AWS only looks after the hardware" limits AWS: the customer does the rest)
+        r"(?<![\w-])aws\b"
+        r"(?!\s+(?:account|resources|services|cloud|console|region|regions|data cent\w+|facilities|only)\b)"
     ),
 }
+_ALLOWANCE = re.compile(r"\bfirst \d|\b\d+(?:\.\d+)? ?(?:gb|tb|mb)\b|\bfree tier\b|\ballowance\b|\bper month free\b")
 _IN_MATCH_NEGATION = re.compile(r"n't\b|\bnot\b|\bnever\b")
+# What a service is for, denied as a capability ("can't alert on forecasts", "is unable to cache"): wrong when
+# the service does it. "Doesn't" is left alone: "Trusted Advisor doesn't fix what it finds" describes.
+_DENIABLE = {"purpose", "role", "can"}
+# Capabilities many services share: only their denial is read.
+_DENIAL_ONLY = {"can"}
+_DENIED_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:can't|cannot|can not|is not able to|are not able to) be "
+    r"(?:enabled|used|turned on|configured|done|set up|performed)\b|(?:\s+[\w-]+){0,2}?\s+(?:is|are) not possible\b"
+)
+_CONDITION = re.compile(r"[\w ]{0,30}?\b(?:without|unless|until|if|before|by itself|on its own|alone|directly)\b")
+_CAPABILITY_DENIAL = re.compile(
+    r"\b(?:can't|cannot|can not|unable to|not able to|never|no way to|not possible to|won't|will not)\b"
+    r"(?! only\b| just\b| merely\b| simply\b)(?:\s+(?:be\s+)?[\w-]+){0,4}\s+$"
+)
+
+
+def _capability_denied(sentence: str, m: re.Match) -> bool:
+    if _CONDITION.match(sentence, m.end()):
+        return False  # "can't replicate across Regions without versioning": a condition, not a denial
+    if _DENIED_AFTER.match(sentence, m.end()):
+        return True  # "versioning can't be enabled", "health checks are not possible"
+    window = sentence[max(0, m.start() - 60) : m.start()]
+    breaks = list(_CLAUSE.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return bool(_CAPABILITY_DENIAL.search(window))
 
 
 def _value_negated(sentence: str, m: re.Match) -> bool:

@@ -198,6 +198,21 @@ MISCONCEPTIONS = [
     "AppSync is a managed REST API service.",
     "Trusted Advisor is only available with Business support.",
     "SNS cannot send SMS messages.",
+    "Going to the cloud exchanges our variable costs for capital spend.",
+    "MFA can only be turned on for the root account owner.",
+    "IAM users can't use MFA, only password policies.",
+    "CAF technical perspectives: Platform, Security and People.",
+    "The CAF perspectives are Business, People, Governance, Platform, Operations and Finance.",
+    "Attach a deny policy to the root account to restrict it.",
+    "Stop guessing capacity means sizing servers for the expected peak up front.",
+    "Elasticity: buy enough servers up front for the maximum load.",
+    "Security groups block all outbound traffic by default.",
+    "Savings Plans don't require any commitment.",
+    "Reserved Instances: cancel anytime with no contract.",
+    "IAM policies are written in YAML.",
+    "The root user can be restricted with an IAM policy.",
+    "CloudTrail only starts recording once you create a trail.",
+    "Access keys can be hard-coded in your application code.",
 ]
 
 CORRECT = [
@@ -384,6 +399,20 @@ CORRECT = [
     "AppSync builds GraphQL APIs.",
     "Core Trusted Advisor checks are available to all accounts.",
     "SNS pushes messages to email, SMS, Lambda and SQS subscribers.",
+    "The cloud exchanges capital spend for variable costs.",
+    "MFA is not only for the root user; IAM users should use it too.",
+    "CAF technical perspectives: Platform, Security and Operations.",
+    "The Governance perspective covers cloud financial management.",
+    "An SCP, not an IAM policy, can restrict the root user of a member account.",
+    "Stop guessing capacity: scale with demand rather than buying for the peak.",
+    "Elasticity: no need to provision for the peak.",
+    "Security groups allow all outbound traffic by default.",
+    "Savings Plans require a commitment to a dollar amount per hour for 1 or 3 years.",
+    "With No Upfront RIs you pay nothing up front but commit to a 1-year term.",
+    "IAM policies are JSON documents; CloudFormation templates can be YAML.",
+    "The root user of a member account can be restricted by an SCP.",
+    "CloudTrail only keeps events beyond 90 days after you create a trail.",
+    "Never hard-code access keys in your application code.",
 ]
 
 
