@@ -484,9 +484,12 @@ def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> L
     if not slug or slug not in catalog.topics:
         return None
     topic = catalog.topics[slug]
-    names = sorted({_unmade(n).lower() for n in (topic.name, topic.full_name, topic.short, *topic.names) if n},
-                   key=len, reverse=True)  # fmt: skip
-    names = [n for n in names if len(n) >= 2]
+    bare = _unmade(re.sub(r"\s*\([^)]*\)", "", option)).lower()
+    own = {_unmade(n).lower() for n in (topic.name, topic.full_name, topic.short) if n}
+    # the option's own name; the topic's names only when the option is the topic itself ("Dedicated Hosts" is one
+    # of the purchasing options: a line opening with "Spot Instances" is not about it)
+    names = {bare, re.sub(r"^(?:amazon|aws)\s+", "", bare)} | (own if bare in own or option.lower() in own else set())
+    names = sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
     for line in lines_by_topic.get(slug, ()):
         text = plain_text(line.text)
         low = re.sub(r"^(?:the|amazon|aws)\s+", "", text.lower())

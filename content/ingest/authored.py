@@ -512,7 +512,7 @@ class AuthoredItems:
         explanation and are left out, and an explanation that only talks about another option is not used
         for the right one.
         """
-        from quizzes.generate import ChoiceDraft, QuestionDraft, line_about  # noqa: PLC0415
+        from quizzes.generate import NAMED_ONLY, ChoiceDraft, QuestionDraft, line_about  # noqa: PLC0415
 
         explain = explain or OptionFacts(catalog)
         out, seen = [], set()
@@ -534,10 +534,13 @@ class AuthoredItems:
                                              explain.definitions.get(topic, ""),
                                              explain.stem_definitions(stem, topic)), strict=True)
             ):  # fmt: skip
-                refs = [explanation_ref] if from_author else [ref]  # the question itself names every option
+                refs = [explanation_ref] if from_author else []
                 if not quote and (found := line_about(text, catalog, lines or {})):
                     # what the notes say of the option elsewhere ("CloudFront is a CDN ..." on its page)
                     quote, refs = found.text, [list(r) for r in found.refs]
+                elif not refs:
+                    # only this question names it: no line of the notes backs it, and the learner is told so
+                    said = _joined(said, NAMED_ONLY)
                 choices.append(ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct,
                                            explanation=said, quote=quote, refs=refs))  # fmt: skip
             out.append(QuestionDraft(

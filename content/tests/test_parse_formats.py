@@ -532,13 +532,14 @@ def test_every_option_of_the_authors_questions_says_why_and_the_learners_own_rem
     # The right answer: a checked sentence about it, the author's explanation as the quote (not said twice)
     assert key.explanation.startswith("Correct. S3 Glacier Deep Archive")
     assert key.quote.startswith("Deep Archive is the lowest-cost class") and key.quote not in key.explanation
-    # Wrong options say what they are for instead, and none is "not in your notes" (the question names them)
+    # Wrong options say what they are for instead; each either quotes a line of the notes or says the notes only
+    # name it (the question names every option), never "not in your notes"
     assert choices["S3 One Zone-IA"].explanation.startswith("Not this one: S3 One Zone-IA")
     assert (
         choices["Amazon EBS"].explanation.startswith("Not this one:")
         and "Amazon EBS" in choices["Amazon EBS"].explanation
     )
-    assert all(c.in_notes for c in choices.values())
+    assert all((c.in_notes and c.quote) or c.named_only for c in choices.values())
     # "I picked Inspector because...": the learner's slip, about a wrong option, explains nothing
     waf = Question.objects.get(stem__startswith="Which service protects web applications")
     texts = " ".join(c.explanation + " " + c.quote for c in waf.choices.all())
