@@ -593,6 +593,7 @@ def explain_options(
             topic_definition
             and len(_content_stems(options[k]) & _content_stems(topic_definition)) >= 2
             and not _ACTION.match(options[k].strip())  # an action done to the topic's service is no part of what it is
+            and not _A_THING.match(options[k].strip())  # nor a thing made with it ("A snapshot of ... EC2 instance")
         )
         if relevant and not facts[k][1] and not own[k]:
             facts[k] = (topic_definition, False)
@@ -1080,8 +1081,8 @@ class OptionFacts:
         # an action done to the service ("Increasing the CPU power of an existing EC2 instance" is vertical scaling:
         # what EC2 is says nothing of why it is right)
         mentioned = self.catalog.mentions(option)
-        if _ACTION.match(option.strip()) and len(option.split()) >= 3:
-            mentioned = []
+        if _ACTION.match(option.strip()) and len(option.split()) >= 3 or _A_THING.match(option.strip()):
+            mentioned = []  # (and "A snapshot of a pre-configured EC2 instance" is a snapshot, not EC2)
         named = [s for s in mentioned if not self._a_set_by_another_name(s, words)]
         if len(named) == 1 and named[0] in self.definitions:
             return self.definitions[named[0]], False
@@ -1113,6 +1114,8 @@ class OptionFacts:
         return plural and words != {_stem(w) for w in _words(name)}
 
 
+# An option that describes a thing ("A snapshot of ...", "An S3 bucket that is public"), not names a service.
+_A_THING = re.compile(r"^(?:an?|the)\s+\S+\s+\S+", re.I)
 # An option that is an action ("Increasing ...", "Automatically adding ...", "Deploy ..."), not a thing.
 _ACTION = re.compile(
     r"^(?:[A-Za-z]+ly\s+)?(?!(?:some|no|any|every)?thing\b|string\b|spring\b|ceiling\b|during\b)[A-Za-z]{2,}ing\b"

@@ -502,3 +502,24 @@ def test_a_stem_asking_about_a_concept_with_a_common_name_is_explained_by_its_ch
         "To provide a geographical area that contains multiple Availability Zones"
     ]
     assert key.explanation.startswith("Correct. ") and "separate geographic areas" in key.explanation
+
+
+@pytest.mark.django_db
+def test_an_option_describing_a_thing_made_with_a_service_is_not_explained_by_the_service(tmp_path):
+    """ "A snapshot of a pre-configured EC2 instance" is an image, not EC2: what EC2 is explains nothing of it."""
+    ingest(
+        tmp_path,
+        lines(
+            "## Amazon EC2 practice",
+            "",
+            '1. What is a "Golden Image" in the context of AWS?',
+            "A. A highly expensive EC2 instance",
+            "B. A snapshot of a pre-configured EC2 instance used for launching new instances",
+            "C. A specific type of AWS Support plan",
+            "Answer: B",
+        ),
+    )
+    key = choices('What is a "Golden Image"')[
+        "A snapshot of a pre-configured EC2 instance used for launching new instances"
+    ]
+    assert "resizable virtual servers" not in key.explanation
