@@ -353,6 +353,9 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
                 rest = re.sub(rf"\b{re.escape(name)}s?\b", " ", rest)
             if not [w for w in rest.split() if w not in _STOP]:
                 return f" (in {topic.name})"  # "S3: Simple Storage Services", "Ec2": the page by its own name
+            lead = re.sub(r"^(?:amazon|aws) ", "", plain_name(topic.name)).split()[:1]
+            if lead and lead[0] not in plain_name(heading).split():
+                return f" (in {topic.name})"  # "Instance Family" names EC2's instance types by an alias: say EC2
             return f" (in {heading})"
         return f" (in {topic.name}: {heading})"
     return f" (in {topic.name})"

@@ -534,3 +534,11 @@ def test_a_service_named_in_the_plural_is_one_service_and_a_situation_asks_when_
     sagemaker = topic("amazon-sagemaker", "Amazon SageMaker", "sagemaker")
     cards = definition("Amazon SageMaker", "Build, train, and deploy machine learning models.", sagemaker)
     assert [front for front, _ in cards] == ["What can you use Amazon SageMaker for?"]
+
+
+def test_a_heading_that_names_the_page_by_an_alias_without_its_service_is_replaced_by_the_page():
+    """ "What is Storage optimized (in Instance Family)?" never says EC2: the page's own name does."""
+    types = topic("ec2-instance-types", "EC2 Instance Types", "instance family", "instance types")
+    cards = definition("Storage optimized", "High sequential reads and writes to large local data sets.", types,
+                       section="Instance Family")  # fmt: skip
+    assert [front for front, _ in cards] == ["What is Storage optimized (in EC2 Instance Types)?"]
