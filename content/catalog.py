@@ -272,6 +272,9 @@ class Catalog:
             prev = group[-1].slug
             related = hit.slug == prev or self.is_ancestor(prev, hit.slug) or self.is_ancestor(hit.slug, prev)
             if gap and set(gap) <= _SEPARATORS | _FILLER and set(gap) & _SEPARATORS:
+                after = tokens[hit.end : hit.end + 1]
+                if self._common(tokens[hit.start : hit.end]) and after and after[0] not in _SEPARATORS:
+                    break  # "multi-Region and multi-AZ resources": a word too common to trust, describing a noun
                 group.append(hit)  # "SNS, SQS & Kinesis", "RDS and Amazon Aurora"
             elif related and set(gap) <= _FILLER:
                 group.append(hit)  # "S3 - Simple Storage Service", "Route 53 weighted routing"

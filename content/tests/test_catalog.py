@@ -441,3 +441,12 @@ def test_a_common_word_with_a_number_after_it_is_a_study_label_not_a_service():
     assert catalog.find("AWS Batch") == ["aws-batch"]
     assert catalog.find("Batch") == ["aws-batch"]
     assert catalog.find("Route 53") == ["amazon-route-53"]
+
+
+def test_a_common_word_joined_to_a_name_and_describing_a_noun_names_nothing():
+    """ "Deploying multi-Region and multi-AZ resources" is about the global infrastructure: "multi-AZ" there describes
+    resources, not RDS Multi-AZ; "WAF and Shield" still names both services."""
+    catalog = load_catalog()
+    assert catalog.find("Deploying multi-Region and multi-AZ resources") == ["aws-global-infrastructure"]
+    assert catalog.find("WAF and Shield") == ["aws-waf", "aws-shield"]
+    assert catalog.find("Multi-AZ") == ["amazon-rds"]
