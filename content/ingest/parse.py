@@ -66,7 +66,8 @@ _FRONT_MATTER_KEY = re.compile(r"^[\w-]+[ \t]*:")
 # --- numbered outline headings: "1. AWS KMS", "1.1 What it is", "2) ...", "IV. ...", "B. ..." ---------
 
 _OUTLINE = re.compile(
-    r"^(?P<num>(?:\d{1,2}\.){1,4}\d{1,2}\.?|\d{1,2}[.)]|[IVX]{1,4}[.)]|[A-Z][.)])[ \t]+(?P<title>\S.*)$"
+    r"^(?P<num>(?:\d{1,2}\.){1,4}\d{1,2}\.?|\d{1,2}[.)]|[IVX]{1,4}[.)]|[A-Z][.)])[ \t]+"
+    r"(?:[-–—:][ \t]+)?(?P<title>\S.*)$"
 )
 
 # --- heading shapes (plain-text files only) ------------------------------------------------------
@@ -1081,7 +1082,8 @@ def _clean_title(title: str) -> str:
     t = re.sub(r"_{3,}", " – ", t)  # "EKS_____Elastic Kubernetes Service": an underscore rule as a dash
     t = t.replace("**", "").replace("__", "").replace("`", "")
     t = re.sub(r"^[*_]+(?=\S)|(?<=\S)[*_]+$", "", t.strip())
-    t = re.sub(r"^(?:\(?\d{1,3}[.)][ \t]*|\d{1,3}[ \t]+(?=[A-Z]))", "", t)
+    # "1.", "2)", "1.1 ", "1.1 - ", "3 - ": an outline's number, with the dash some outlines put after it
+    t = re.sub(r"^\(?\d{1,3}(?:\.\d{1,3})*(?:[.)][ \t]*(?:[-–—:][ \t]+)?|[ \t]*[-–—:][ \t]+|[ \t]+(?=[A-Z]))", "", t)
     t = re.sub(r"\s*-{3,}\s*$", "", t)
     t = re.sub(r"\s*[:：]\s*-?\s*$", "", t)
     t = re.sub(r"\s+([?:])", r"\1", t)  # "How lambda works ?" -> "How lambda works?"

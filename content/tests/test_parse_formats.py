@@ -759,3 +759,23 @@ def test_a_question_whose_every_option_is_ticked_is_the_authors_card():
             "Leverage agile methods to rapidly iterate and evolve.",
         )
     ]
+
+
+def test_outline_numbers_followed_by_a_dash_are_not_part_of_the_title():
+    """ "## 1.1 - What is cloud computing" and a plain "1.2 - Benefits" are titled without their numbers."""
+    outline = parse(
+        lines(
+            "## 1.1 - What is cloud computing",
+            "",
+            "Cloud computing is the on-demand delivery of IT resources over the internet.",
+            "",
+            "## 1.2 - Benefits",
+            "",
+            "- Trade fixed expense for variable expense",
+        )
+    )
+    assert [title for _, title in titles(outline)] == ["What is cloud computing", "Benefits"]
+    plain = parse(
+        lines("1.1 - What is cloud computing", "Cloud computing is on-demand IT.", "1.2 - Benefits", "- Pay as you go")
+    )
+    assert [title for _, title in titles(plain)] == ["What is cloud computing", "Benefits"]
