@@ -225,8 +225,10 @@ def _qa_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found] | No
 _KEY_HEADER_NUMBER = re.compile(r"^(?:q|q\s*#|q\s*no\.?|#|no\.?|num(?:ber)?|question(?:\s*(?:#|no\.?|number))?)$", re.I)
 _KEY_HEADER_ANSWER = re.compile(r"^(?:ans(?:wer)?s?|key|correct(?:\s+answers?)?|solution)$", re.I)
 _KEY_LINE = re.compile(
-    r"^(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Q(?:uestion)?[ \t]*)?(?P<n>\d{1,3})(?:\*\*|__)?[ \t]*[.):=\-–—][ \t]*"
-    r"(?:\*\*|__)?(?P<a>[A-Ha-h](?:[ \t]*(?:,|&|and|/|\+)[ \t]*[A-Ha-h])*)(?:\*\*|__)?(?:[ \t]*\([^)]*\))?[ \t]*$",
+    r"^(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Q(?:uestion)?[ \t]*)?(?P<n>\d{1,3})(?:\*\*|__)?[ \t]*"
+    r"[.):=\-–—][ \t]*(?:\*\*|__)?(?:(?:correct[ \t]+)?answers?[ \t]*(?:is[ \t]*)?[:\-–—]?[ \t]*)?(?:\*\*|__)?"
+    r"(?P<a>[A-Ha-h](?:[ \t]*(?:,|&|and|/|\+)[ \t]*[A-Ha-h])*)(?:\*\*|__)?(?:[ \t]*\([^)]*\))?"
+    r"(?:[ \t]*$|[ \t]*[.):\-–—][ \t]*(?:\*\*|__)?[ \t]*(?P<why>\S.*)$)",  # "3. B - Config records changes ..."
     re.I,
 )
 _QUESTION_LABEL = re.compile(
@@ -238,12 +240,13 @@ def _cells(line: str) -> list[str]:
     return [tidy(c) for c in line.strip().strip("|").split("|")]
 
 
-def answer_key(lines: list[str], skip: list[bool]) -> tuple[dict[int, str], list[tuple[int, int]]]:
-    """A file's answer key, as question number -> answer ("B", "B, E"), and the (start, end) line ranges it takes.
+def answer_key(lines: list[str], skip: list[bool]) -> tuple[dict[int, tuple[str, str, int]], list[tuple[int, int]]]:
+    """A file's answer key, as question number -> (answer ("B", "B, E"), its reason or "", the reason's 1-based
+    line), and the (start, end) line ranges it takes.
 
     A table qualifies when its header pairs a number column with an answer column (`| Q# | Answer | Q# | Answer |`);
     a run of three or more `1. B` lines qualifies on its own. Either is the key only where its answers are letters."""
-    keys: dict[int, str] = {}
+    keys: dict[int, tuple[str, str, int]] = {}
     blocks: list[tuple[int, int]] = []
     n, i = len(lines), 0
     while i < n:
@@ -266,17 +269,27 @@ def answer_key(lines: list[str], skip: list[bool]) -> tuple[dict[int, str], list
                     cells = _cells(row)
                     for k in pairs:
                         if k + 1 < len(cells) and cells[k].isdigit() and _LETTERS.match(cells[k + 1]):
-                            found[int(cells[k])] = cells[k + 1]
+                            found[int(cells[k])] = (cells[k + 1], "", 0)
                 if len(found) >= 2:
                     keys.update(found)
                     blocks.append((i, end))
             i = end
             continue
         if _KEY_LINE.match(line):
-            end, found = i, {}
-            while end < n and (not lines[end] or (m := _KEY_LINE.match(lines[end]))):
-                if lines[end]:
-                    found[int(m["n"])] = m["a"]
+            # a run of key lines, each perhaps with its reason on the lines after it (up to the next key line)
+            end, found, gap, current = i, {}, 0, None
+            while end < n and gap <= 6 and not (_ATX.match(lines[end]) and not _KEY_LINE.match(lines[end])):
+                m = _KEY_LINE.match(lines[end]) if lines[end] else None
+                if m:
+                    current = int(m["n"])
+                    found[current] = (m["a"], m["why"] or "", end + 1)
+                    gap = 0
+                elif lines[end] and current is not None and not _OPTION.match(lines[end]):
+                    a, why, at = found[current]
+                    found[current] = (a, f"{why} {tidy(lines[end])}".strip(), at)  # the reason goes on
+                    gap += 1
+                elif lines[end]:
+                    break
                 end += 1
             while end > i and not lines[end - 1]:
                 end -= 1
@@ -304,7 +317,11 @@ def _number_of(lines: list[str], i: int) -> int | None:
 
 
 def _question_at(
-    lines: list[str], skip: list[bool], i: int, keys: dict[int, str] | None = None, keyed: set[int] | None = None
+    lines: list[str],
+    skip: list[bool],
+    i: int,
+    keys: dict[int, tuple[str, str, int]] | None = None,
+    keyed: set[int] | None = None,
 ) -> tuple[int, Found] | None:
     """`i` is the first line of a stem: options follow it, then an answer (or the file's answer key gives it)."""
     n = len(lines)
@@ -397,11 +414,15 @@ def _question_at(
             continue
         break
     k = last
+    key_reason = ("", 0)
     if not answer_seen and not ticked and keys and (number := _number_of(lines, i)) in keys:
-        correct = _resolve(keys[number], options)  # the answer key at the end of the file gives it
+        letters, why, at = keys[number]
+        correct = _resolve(letters, options)  # the answer key at the end of the file gives it, perhaps with a reason
         answer_seen = bool(correct)
         if answer_seen and keyed is not None:
             keyed.add(number)
+        if answer_seen and len(why.split()) >= 4:
+            key_reason = (why, at)
     if not answer_seen:
         correct = ticked
         if not correct or not (stem.endswith("?") or _STEM_NUMBER.match(lines[i]) or _ASKS.search(stem)):
@@ -437,6 +458,8 @@ def _question_at(
     if answer_reason:
         explanation.insert(0, answer_reason)
         explanation_line = explanation_line or last
+    if key_reason[0] and not explanation:
+        explanation, explanation_line = [key_reason[0]], key_reason[1]
     if len(correct) == len(options):
         # every option ticked ("what are two tasks ...?" with only the two answers written): no question to ask, but
         # a card the author wrote, its answers as its back

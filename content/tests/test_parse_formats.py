@@ -779,3 +779,40 @@ def test_outline_numbers_followed_by_a_dash_are_not_part_of_the_title():
         lines("1.1 - What is cloud computing", "Cloud computing is on-demand IT.", "1.2 - Benefits", "- Pay as you go")
     )
     assert [title for _, title in titles(plain)] == ["What is cloud computing", "Benefits"]
+
+
+def test_answers_gathered_at_the_end_with_their_reasons_key_and_explain_the_questions():
+    text = lines(
+        "1. Which service records every API call in an account?",
+        "A. AWS CloudTrail",
+        "B. Amazon CloudWatch",
+        "",
+        "2. Which service answers DNS queries?",
+        "A. Amazon CloudFront",
+        "B. Amazon Route 53",
+        "",
+        "3. Which firewall works at the subnet level?",
+        "A. Security group",
+        "B. Network ACL",
+        "",
+        "## Answers",
+        "",
+        "1. **A** - CloudTrail logs the API calls made in the account.",
+        "2. Answer: B. Route 53 is AWS's DNS service;",
+        "   CloudFront is a CDN.",
+        "3. B",
+    )
+    outline = parse(text)
+    found = {q.stem: (q.correct, q.explanation, q.explanation_line) for s in outline.walk() for q in s.questions}
+    assert found["Which service records every API call in an account?"] == (
+        [0],
+        "CloudTrail logs the API calls made in the account.",
+        15,
+    )
+    assert found["Which service answers DNS queries?"] == (
+        [1],
+        "Route 53 is AWS's DNS service; CloudFront is a CDN.",
+        16,
+    )
+    assert found["Which firewall works at the subnet level?"][:2] == ([1], "")
+    assert texts(outline) == []
