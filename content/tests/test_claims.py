@@ -517,3 +517,44 @@ def test_a_table_is_read_row_by_row_under_its_header():
     )
     assert find_claim(right) is None
     assert find_claim(right + "\n| S3 Glacier Deep Archive | restores in milliseconds |") is not None
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "claim_id"),
+    [
+        ("Macie never looks for vulnerabilities; that is Inspector's job.", "Macie looks for vulnerabilities.",
+         "guardduty-inspector-macie"),
+        ("Amazon SQS does not push messages to consumers.", "Amazon SQS pushes messages to consumers.", "sqs-push"),
+        ("Route 53 can register domain names.", "Route 53 cannot register domain names.",
+         "route-53-registers-domains"),
+    ],
+)  # fmt: skip
+def test_a_line_that_denies_what_a_claim_asserts_is_not_flagged_and_the_assertion_still_is(right, wrong, claim_id):
+    """A negation between the subject and the wrong words denies the mistake; a negation the claim's pattern
+    itself needs (the mistake is a denial) must be there for the line to be flagged."""
+    assert find_claim(right) is None
+    found = find_claim(wrong)
+    assert found is not None and found.id == claim_id
+
+
+def test_a_negation_in_an_earlier_clause_does_not_excuse_the_wrong_words():
+    found = find_claim("Amazon SQS isn't a database, and it pushes messages to every consumer.")
+    assert found is not None and found.id == "sqs-push"
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        ("Route 53 is global, unlike KMS, which is regional.", "Route 53 is regional, unlike KMS, which is global."),
+        ("Unlike KMS, Route 53 is global.", "Unlike Route 53, KMS is global."),
+        ("Route 53 is global; KMS is regional.", "KMS, unlike Route 53, is global."),
+    ],
+)
+def test_in_a_contrast_each_value_belongs_to_its_own_subject(right, wrong):
+    assert find_claim(right) is None
+    assert find_claim(wrong) is not None
+
+
+def test_what_another_service_does_after_while_is_not_said_of_the_first():
+    assert find_claim("Amazon SQS holds messages until polled, while SNS pushes them to subscribers.") is None
+    assert find_claim("Amazon SQS holds messages and pushes them to subscribers.") is not None
