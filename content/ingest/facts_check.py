@@ -557,6 +557,8 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             value = names[m.re]
             if dim == "price" and value == "free" and _ALLOWANCE.search(sentence):
                 continue  # "the first 100 GB a month are free": an allowance, not the price
+            if _of_a_relative_clause(subjects, m.start(), sentence):
+                continue
             owners = _clause_subject(subjects, m.start(), sentence)
             if not owners and dim not in _CLAUSE_ONLY:
                 owners = _owner(subjects, m.start(), defaults, sentence)
@@ -713,6 +715,33 @@ def _value_negated(sentence: str, m: re.Match) -> bool:
     """A negation just before the value, or inside it ("you don't manage servers"; not "not tied to a region")."""
     text = m.group(0)
     return _negated(sentence, m.start()) or (not text.startswith("not") and bool(_IN_MATCH_NEGATION.search(text)))
+
+
+_RELATIVE = re.compile(r"(?<=[a-z0-9]) (?:that|which|who)\b")
+
+
+def _of_a_relative_clause(subjects, pos: int, sentence: str) -> bool:
+    """ "Spot isn't for workloads that can't be interrupted": a value in a relative clause is said of the noun the
+    clause hangs on; it is the subject's only when that noun is a name ("Spot Instances that ...")."""
+    start = clause_start(sentence, pos)
+    rel = list(_RELATIVE.finditer(sentence, start, pos))
+    if not rel:
+        return False
+    at = rel[-1].start()
+    if any(s[1] == at for s in subjects) or any(at < s[0] < pos for s in subjects):
+        return False
+    before = [s for s in subjects if s[1] <= at]
+    if not before:
+        return False
+    return not _PREDICATE_NOUN.fullmatch(sentence, before[-1][1], at)  # "Artifact is the service that ...": its own
+
+
+# What the clause's subject is ("is the service", "are AWS racks"): a relative clause on it is said of the subject.
+_PREDICATE_NOUN = re.compile(
+    r"\s*(?::|=|->|(?:is|are|was|were|isn't|aren't)(?: not)?)\s+"
+    r"(?:(?!(?:for|with|in|on|to|of|by|from|at|into|than|like|unlike)\b)[\w'-]+\s+){0,4}?"
+    r"(?!(?:for|with|in|on|to|of|by|from|at|into|than|like|unlike)\b)[\w'-]+"
+)
 
 
 def _duty_denied(sentence: str, m: re.Match) -> bool:
