@@ -684,3 +684,9 @@ def test_unlike_one_service_then_a_comma_then_another_is_about_the_other():
     found = find_contradiction("Unlike KMS, Route 53 is regional.")
     assert found is not None and found.subject == "route-53"
     assert find_contradiction("Unlike KMS, Route 53 is global.") is None
+
+
+def test_a_value_in_a_relative_clause_on_another_noun_is_not_the_subjects():
+    assert find_contradiction("Spot Instances are not meant for batch jobs that can't be interrupted.") is None
+    assert find_contradiction("Spot Instances are cheap instances that AWS never reclaims.") is not None
+    assert find_contradiction("Spot Instances can't be interrupted.") is not None
