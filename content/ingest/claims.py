@@ -178,10 +178,24 @@ class Claim:
             for m in rx.finditer(sentence):
                 if self.others is not None and self._nearer_other(sentence, m):
                     continue
-                if _negated(sentence, m.start()):
+                if _negated(sentence, m.start()) or _denied_inside(rx, sentence, m):
+                    continue
+                if self._said_of_another(sentence, m):
                     continue
                 return m
         return None
+
+    def _said_of_another(self, sentence: str, m: re.Match) -> bool:
+        """ "IAM is global, unlike KMS, which is regional", "SQS is pull-based while SNS pushes": the wrong words
+        belong to the service the clause is about (read as the reference facts read it), not to this claim's
+        subject, when that service is named and this claim's subject is not named between it and the words."""
+        from content.ingest.facts_check import clause_start, load_table, statement_owner  # noqa: PLC0415
+
+        owner = statement_owner(load_table(), sentence, m.end())
+        if owner is None or self.about.search(sentence[owner[0] : owner[1]]):
+            return False
+        start = min(owner[1], clause_start(sentence, m.end()))
+        return not self.about.search(sentence, start, m.end())
 
     def _nearer_other(self, sentence: str, m: re.Match) -> bool:
         """`Spot saves 90%, RIs 72%`: a figure belongs to the subject named nearest before it."""
@@ -209,6 +223,23 @@ def _negated(sentence: str, start: int) -> bool:
     if breaks:
         window = window[breaks[-1].end() :]
     return bool(_NEGATOR.search(window))
+
+
+def _denied_inside(rx: re.Pattern, sentence: str, m: re.Match) -> bool:
+    """ "GuardDuty doesn't scan for vulnerabilities", "SQS can't push messages": a negation inside the matched
+    words, in the clause the wrong words end in, that the pattern does not need (the words still match without
+    it) denies what the claim's pattern asserts. A negation the pattern needs ("Route 53 cannot register
+    domains") is the mistake itself."""
+    text = m.group(0)
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    tail = breaks[-1].end() if breaks else 0
+    negations = list(_NEGATOR.finditer(text, tail))
+    if not negations:
+        return False
+    stripped = text
+    for n in reversed(negations):
+        stripped = stripped[: n.start()] + stripped[n.end() :]
+    return bool(rx.search(sentence[: m.start()] + stripped + sentence[m.end() :]))
 
 
 def _span(begin: int, end: int, where: list[int] | None) -> Span:

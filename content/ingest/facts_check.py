@@ -405,12 +405,18 @@ def _subjects_in(table: Table, sentence: str, found=None) -> list[tuple[int, int
             role = "used"  # "use Config to detect ...": the subject of what follows, up to the next name
         if out and out[-1][3] == "contrast" and _LIST_GLUE.fullmatch(sentence[out[-1][1] : start]):
             role = out[-1][3]  # "such as S3, EFS and FSx": the whole list
+            if _CLAUSE_VERB.match(sentence, end) and re.fullmatch(r"\s*,\s*", sentence[out[-1][1] : start]):
+                role = "subject"  # "unlike KMS, IAM is global": the comparison ended at the comma
         if out and out[-1][3] == "subject" and not sentence[out[-1][1] : start].strip():
             out[-1] = (*out[-1][:3], "object")  # "CloudFront edge locations": the first name only qualifies
         out.append((start, end, sid, role))
     return out
 
 
+# A verb right after a name: the name is what the clause is about.
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:is|are|was|were|has|have|does|do|can|cannot|can't|doesn't|don't|isn't|aren't|will|won't|only)\b"
+)
 # "With Lambda, ...", "For RDS: ...": the sentence is about the name that leads it in.
 _LEAD_IN = re.compile(r"\W*(?:with|for|in|on|using|under)\s+(?:the\s+|amazon\s+|aws\s+)?")
 _LEAD_IN_END = re.compile(r"\s*[,:]|\s*(?:->|=>)")
@@ -421,6 +427,23 @@ _USE = re.compile(
 )
 _USE_END = re.compile(r"\s+(?:to|for|in order to|if you (?:need|want) to|when you (?:need|want) to)\b")
 _LIST_GLUE = re.compile(r"\s*(?:,|/|&)?\s*(?:(?:and|or)\s+)?(?:amazon\s+|aws\s+)?")
+
+
+def statement_owner(table: Table, sentence: str, pos: int) -> tuple[int, int] | None:
+    """Where the name is that words ending at `pos` are said of, as the facts read it (the clause's grammatical
+    subject, else the name nearest before; never one compared with), or None when no name owns them."""
+    subjects = _subjects_in(table, sentence)
+    owners = _clause_subject(subjects, pos, sentence) or _owner(subjects, pos, [], sentence)
+    if len(owners) != 1:
+        return None
+    before = [s for s in subjects if s[2] == owners[0] and s[3] != "contrast" and s[1] <= pos]
+    return (before[-1][0], before[-1][1]) if before else None
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    """Where the clause that `pos` is in begins ("..., whereas", "unlike ...")."""
+    breaks = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, pos)]
+    return breaks[-1] if breaks else 0
 
 
 # After the name compared with: a comma that ends the comparison ("Spot, unlike On-Demand, is ..."), not one
@@ -534,6 +557,8 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             value = names[m.re]
             if dim == "price" and value == "free" and _ALLOWANCE.search(sentence):
                 continue  # "the first 100 GB a month are free": an allowance, not the price
+            if _of_a_relative_clause(subjects, m.start(), sentence):
+                continue
             owners = _clause_subject(subjects, m.start(), sentence)
             if not owners and dim not in _CLAUSE_ONLY:
                 owners = _owner(subjects, m.start(), defaults, sentence)
@@ -563,7 +588,7 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             ]  # fmt: skip  # "ELB works with Auto Scaling to add instances": the value is the other one's
             for m, value, negated in values:
                 if (not negated and value not in fact.values) or (
-                    negated and fact.values == {value} and dim in _NEGATABLE
+                    negated and fact.values == {value} and dim in _NEGATABLE and not _duty_denied(sentence, m)
                 ):
                     return fact, m.start(), m.end()
     # numbers
@@ -690,6 +715,43 @@ def _value_negated(sentence: str, m: re.Match) -> bool:
     """A negation just before the value, or inside it ("you don't manage servers"; not "not tied to a region")."""
     text = m.group(0)
     return _negated(sentence, m.start()) or (not text.startswith("not") and bool(_IN_MATCH_NEGATION.search(text)))
+
+
+_RELATIVE = re.compile(r"(?<=[a-z0-9]) (?:that|which|who)\b")
+
+
+def _of_a_relative_clause(subjects, pos: int, sentence: str) -> bool:
+    """ "Spot isn't for workloads that can't be interrupted": a value in a relative clause is said of the noun the
+    clause hangs on; it is the subject's only when that noun is a name ("Spot Instances that ...")."""
+    start = clause_start(sentence, pos)
+    rel = list(_RELATIVE.finditer(sentence, start, pos))
+    if not rel:
+        return False
+    at = rel[-1].start()
+    if any(s[1] == at for s in subjects) or any(at < s[0] < pos for s in subjects):
+        return False
+    before = [s for s in subjects if s[1] <= at]
+    if not before:
+        return False
+    return not _PREDICATE_NOUN.fullmatch(sentence, before[-1][1], at)  # "Artifact is the service that ...": its own
+
+
+# What the clause's subject is ("is the service", "are AWS racks"): a relative clause on it is said of the subject.
+_PREDICATE_NOUN = re.compile(
+    r"\s*(?::|=|->|(?:is|are|was|were|isn't|aren't)(?: not)?)\s+"
+    r"(?:(?!(?:for|with|in|on|to|of|by|from|at|into|than|like|unlike)\b)[\w'-]+\s+){0,4}?"
+    r"(?!(?:for|with|in|on|to|of|by|from|at|into|than|like|unlike)\b)[\w'-]+"
+)
+
+
+def _duty_denied(sentence: str, m: re.Match) -> bool:
+    """ "With RDS you don't manage servers": the negation inside the value says who does not do the work, not
+    that the other value is true (a managed service still runs on servers), so it is not read as the opposite.
+    ("AWS won't ever interrupt them" denies the value itself: AWS is the one who would do it.)"""
+    return bool(_CUSTOMER_ACTOR.match(m.group(0))) and not _negated(sentence, m.start()) and _value_negated(sentence, m)
+
+
+_CUSTOMER_ACTOR = re.compile(r"(?:the )?(?:you|customers?|users?|your team|we|i)\b")
 
 
 def _whole_sentence(table, dim, names, hits, subjects, defaults, sentence, only):

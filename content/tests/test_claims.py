@@ -517,3 +517,93 @@ def test_a_table_is_read_row_by_row_under_its_header():
     )
     assert find_claim(right) is None
     assert find_claim(right + "\n| S3 Glacier Deep Archive | restores in milliseconds |") is not None
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "claim_id"),
+    [
+        ("Macie never looks for vulnerabilities; that is Inspector's job.", "Macie looks for vulnerabilities.",
+         "guardduty-inspector-macie"),
+        ("Amazon SQS does not push messages to consumers.", "Amazon SQS pushes messages to consumers.", "sqs-push"),
+        ("Route 53 can register domain names.", "Route 53 cannot register domain names.",
+         "route-53-registers-domains"),
+    ],
+)  # fmt: skip
+def test_a_line_that_denies_what_a_claim_asserts_is_not_flagged_and_the_assertion_still_is(right, wrong, claim_id):
+    """A negation between the subject and the wrong words denies the mistake; a negation the claim's pattern
+    itself needs (the mistake is a denial) must be there for the line to be flagged."""
+    assert find_claim(right) is None
+    found = find_claim(wrong)
+    assert found is not None and found.id == claim_id
+
+
+def test_a_negation_in_an_earlier_clause_does_not_excuse_the_wrong_words():
+    found = find_claim("Amazon SQS isn't a database, and it pushes messages to every consumer.")
+    assert found is not None and found.id == "sqs-push"
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        ("Route 53 is global, unlike KMS, which is regional.", "Route 53 is regional, unlike KMS, which is global."),
+        ("Unlike KMS, Route 53 is global.", "Unlike Route 53, KMS is global."),
+        ("Route 53 is global; KMS is regional.", "KMS, unlike Route 53, is global."),
+    ],
+)
+def test_in_a_contrast_each_value_belongs_to_its_own_subject(right, wrong):
+    assert find_claim(right) is None
+    assert find_claim(wrong) is not None
+
+
+def test_what_another_service_does_after_while_is_not_said_of_the_first():
+    assert find_claim("Amazon SQS holds messages until polled, while SNS pushes them to subscribers.") is None
+    assert find_claim("Amazon SQS holds messages and pushes them to subscribers.") is not None
+
+
+# Correct statements written with a negation or a contrast, each with the page it sits on: no claim and no
+# reference fact may flag them.
+DENIALS_AND_CONTRASTS = [
+    ("amazon-guardduty", "GuardDuty doesn't scan for vulnerabilities; Inspector does."),
+    (
+        "amazon-guardduty",
+        "GuardDuty isn't a vulnerability scanner, and it never reads the contents of your S3 objects.",
+    ),
+    ("amazon-macie", "Macie does not detect threats; it finds sensitive data like PII in S3."),
+    ("amazon-sqs", "SQS can't push messages; consumers poll."),
+    ("amazon-sqs", "Unlike SNS, SQS never pushes to subscribers, consumers poll the queue."),
+    ("aws-kms", "KMS keys are never exported in plaintext."),
+    ("aws-kms", "KMS isn't global: each key lives in one Region."),
+    ("aws-iam", "IAM is global, unlike KMS, which is regional."),
+    ("amazon-rds", "With RDS you don't manage servers; AWS patches the database engine."),
+    ("amazon-rds", "RDS isn't serverless, but you never patch the underlying OS yourself."),
+    ("security-groups", "Security groups aren't stateless; NACLs are."),
+    ("security-groups", "Unlike NACLs, security groups are stateful."),
+    ("security-groups", "A security group doesn't support deny rules, whereas a NACL does."),
+    ("network-acls", "NACLs aren't stateful, so return traffic needs its own rule."),
+    ("aws-lambda", "Lambda can't run longer than 15 minutes per invocation."),
+    ("aws-lambda", "With Lambda you don't provision or manage servers."),
+    ("amazon-ec2", "EC2 isn't serverless: you choose and manage the instances."),
+    ("aws-iam", "IAM doesn't cost anything extra; it is free."),
+    ("aws-iam", "IAM users aren't tied to a Region, unlike EC2 instances, which are."),
+    ("amazon-s3", "S3 isn't block storage; EBS is."),
+    ("amazon-s3", "S3 doesn't need capacity planning, unlike EBS, where you pick the volume size."),
+    ("amazon-s3", "S3 is not a file system you mount; EFS is."),
+    ("amazon-ebs", "An EBS volume can't be attached to an instance in another AZ."),
+    ("amazon-ebs", "EBS volumes aren't object storage, unlike S3."),
+    ("aws-cloudtrail", "CloudTrail doesn't measure CPU usage; CloudWatch does."),
+    ("amazon-cloudwatch", "CloudWatch doesn't record who made an API call, CloudTrail does."),
+    ("aws-shield", "Shield Standard doesn't cost extra, unlike Shield Advanced, which is a paid subscription."),
+    ("amazon-vpc", "VPC peering isn't transitive: A peered with B and B with C doesn't let A reach C."),
+    ("ec2-purchasing-options", "Spot Instances aren't for critical workloads that can't be interrupted."),
+    ("amazon-dynamodb", "DynamoDB isn't relational; RDS and Aurora are."),
+    (
+        "aws-direct-connect",
+        "Direct Connect doesn't go over the public internet, unlike a Site-to-Site VPN, which does.",
+    ),
+    ("amazon-route-53", "Route 53 isn't regional, unlike EC2."),
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), DENIALS_AND_CONTRASTS)
+def test_correct_denials_and_contrasts_are_not_flagged(topic, text):
+    assert find_claim(text, topic=topic) is None

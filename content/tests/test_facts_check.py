@@ -664,3 +664,29 @@ def test_two_values_need_two_patterns():
     }
     with pytest.raises(ValueError, match="b.two: the same pattern as a.one"):
         parse_table(data)
+
+
+def test_you_do_not_manage_servers_is_not_read_as_serverless():
+    """ "You don't manage X" denies the customer's duty, not that the service runs on servers: true of a managed
+    database, still wrong of a serverless one said to need managing."""
+    for right in ("With Amazon RDS you don't manage the servers.", "On RDS, customers do not patch the hosts."):
+        assert find_contradiction(right) is None
+    for wrong in ("Amazon RDS is serverless.", "With Lambda you manage the servers."):
+        assert find_contradiction(wrong) is not None
+
+
+def test_a_denial_by_the_party_that_acts_still_denies_the_value():
+    found = find_contradiction("Spot capacity is cheap and AWS will never reclaim it.")
+    assert found is not None and found.id == "spot-can-be-interrupted"
+
+
+def test_unlike_one_service_then_a_comma_then_another_is_about_the_other():
+    found = find_contradiction("Unlike KMS, Route 53 is regional.")
+    assert found is not None and found.subject == "route-53"
+    assert find_contradiction("Unlike KMS, Route 53 is global.") is None
+
+
+def test_a_value_in_a_relative_clause_on_another_noun_is_not_the_subjects():
+    assert find_contradiction("Spot Instances are not meant for batch jobs that can't be interrupted.") is None
+    assert find_contradiction("Spot Instances are cheap instances that AWS never reclaims.") is not None
+    assert find_contradiction("Spot Instances can't be interrupted.") is not None
