@@ -245,11 +245,14 @@ class _Assigner:
                 self.warnings.append(f"{self.label}:{card.line}: the card {card.front[:60]!r} names no topic")
         for question in sec.questions:
             key = " ".join(question.options[k] for k in question.correct)
+            asked = self.catalog.mentions(_without_examples(question.stem), common=True)
             topic = (
                 self.named(key, ())
-                or self.named(f"{question.stem} {key}", ctx.topics)
+                or self.named(f"{question.stem} {key}", ())
                 or self._key_concept(key)
+                or (asked[0] if len(asked) == 1 else None)  # "What is the main purpose of an AWS Region?"
                 or self._shared_by_options(question)
+                or (ctx.topics[0] if ctx.topics else None)  # the section's, when nothing in it names one
             )
             if not topic:
                 self.warnings.append(

@@ -816,3 +816,24 @@ def test_answers_gathered_at_the_end_with_their_reasons_key_and_explain_the_ques
     )
     assert found["Which firewall works at the subnet level?"][:2] == ([1], "")
     assert texts(outline) == []
+
+
+def test_a_question_whose_key_names_nothing_goes_to_the_concept_its_stem_asks_about():
+    """ "What is the main purpose of an AWS Region?" keyed "A geographical area ...": the stem's concept (the global
+    infrastructure) places it, not a service one wrong option names (CloudFront, for "CDN endpoint")."""
+    text = lines(
+        "## Amazon CloudFront",
+        "",
+        "- Amazon CloudFront caches content at edge locations.",
+        "",
+        "### Question 17",
+        "What is the main purpose of an AWS Region?",
+        "* A) To provide a single physical data center location",
+        "* B) To provide a geographical area that contains multiple Availability Zones",
+        "* C) To serve as a Content Delivery Network (CDN) endpoint",
+        "Answer: B",
+    )
+    sections, _ = assign(parse(text), load_catalog())
+    assert {q.stem: ts.topic for ts in sections for q in ts.questions} == {
+        "What is the main purpose of an AWS Region?": "aws-global-infrastructure"
+    }
