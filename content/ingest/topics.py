@@ -634,6 +634,7 @@ class _Assigner:
                 i > 0
                 and block.line == blocks[i - 1].end_line + 1
                 and (block.term is None or (not self.catalog.find(block.term) and by_sentence.get(depth, False)))
+                and not (block.ordered and blocks[i - 1].ordered)  # "2. Spot vs Reserved" is not item 1 going on
             )
             if own:
                 targets = own
@@ -673,8 +674,14 @@ class _Assigner:
                 targets = (mentioned,)
                 named[depth] = targets
                 lead_in[depth] = own_name[depth] = False
-            elif block.term is None and depth in named and (block.kind == "bullet" or group is not None or adjacent):
-                targets = named[depth]  # an un-labelled continuation of a named bullet
+            elif (
+                block.term is None
+                and depth in named
+                and (block.kind == "bullet" or group is not None or adjacent)
+                and not (block.ordered and i > 0 and blocks[i - 1].ordered and group is None)
+            ):
+                targets = named[depth]  # an un-labelled continuation of a named bullet (not the next numbered item
+                # of a list of separate ones: "2. Spot vs Reserved" after "1. Neptune vs DynamoDB")
             else:
                 named.pop(depth, None)
                 targets = default

@@ -837,3 +837,10 @@ def test_a_question_whose_key_names_nothing_goes_to_the_concept_its_stem_asks_ab
     assert {q.stem: ts.topic for ts in sections for q in ts.questions} == {
         "What is the main purpose of an AWS Region?": "aws-global-infrastructure"
     }
+
+
+def test_the_next_item_of_a_numbered_list_does_not_carry_on_the_item_before_it():
+    where = placed(
+        lines("## Most likely to reappear", "", "1. Neptune vs DynamoDB vs RDS", "2. Spot vs Reserved vs On-Demand")
+    )
+    assert where[3] == ["amazon-neptune"] and where.get(4, []) != ["amazon-neptune"]
