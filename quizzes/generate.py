@@ -480,6 +480,7 @@ def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> L
     """A note line that says what an author's option is, when the option is a catalog name: the first line on its
     topic's page that opens with one of its names and says something ("Amazon CloudFront is a CDN that ..."), never
     a question, another question's option or verdict, or the learner thinking aloud."""
+    option = option.strip().rstrip(".")  # "Reserved Instances."
     slug = catalog.lookup(option) or catalog.lookup(re.sub(r"\s*\([^)]*\)", "", option).strip())
     if not slug or slug not in catalog.topics:
         return None
@@ -490,19 +491,45 @@ def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> L
     # of the purchasing options: a line opening with "Spot Instances" is not about it)
     names = {bare, re.sub(r"^(?:amazon|aws)\s+", "", bare)} | (own if bare in own or option.lower() in own else set())
     names = sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+    every = {_unmade(n).lower() for n in topic.names}
+    every |= {re.sub(r"^(?:amazon|aws)\s+", "", n) for n in every}
+    titled_line = None  # the first line under a heading that names the option, quoted with the heading
+    previous_heading = None
     for line in lines_by_topic.get(slug, ()):
         text = plain_text(line.text)
+        heading = plain_text(line.heading or "")
+        first_under = heading != previous_heading
+        previous_heading = heading
+        titled = first_under and any(re.sub(r"^(?:amazon|aws)\s+", "", heading.lower()).startswith(n) for n in names)
         low = re.sub(r"^(?:the|amazon|aws)\s+", "", text.lower())
-        opened = any(low.startswith(n) or text.lower().startswith(n) for n in names)
-        if (
-            opened
-            and len(text.split()) >= 5
-            and not text.endswith(("?", ":"))
-            and not option_line(line.text)
-            and not (_VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text))
-        ):
-            return Line(text=clean_quote(text), refs=line.refs, topic=line.topic)
-    return None
+        if titled and titled_line is None and not any(low.startswith(n) for n in every) and says_more(text, every):
+            if quotable(line, text):
+                title = re.sub(r"\s*\([^)]*\)", "", heading)
+                titled_line = Line(text=clean_quote(f"{title}: {text}"), refs=line.refs, topic=line.topic)
+            continue  # "Reserved Instances: Designed for ...", if no line says it in the option's own name
+        if any(low.startswith(n) or text.lower().startswith(n) for n in names) and says_more(low, every | set(names)):
+            if quotable(line, text):
+                return Line(text=clean_quote(text), refs=line.refs, topic=line.topic)
+    return titled_line
+
+
+def says_more(text: str, names: set[str]) -> bool:
+    """Whether a line says more than a name ("EBS = Elastic Block Store" does not): three words beyond them."""
+    rest = text.lower()
+    for n in sorted(names, key=len, reverse=True):
+        rest = rest.replace(n, " ")
+    return len(re.findall(r"[a-z]{3,}", rest)) >= 3
+
+
+def quotable(line: Line, text: str) -> bool:
+    """A statement: not a question, a label, another question's option or verdict, or the learner thinking aloud."""
+    return not (
+        text.endswith(("?", ":"))
+        or option_line(line.text)
+        or _VERDICT.search(text)
+        or _ASKS.search(text)
+        or _FIRST_PERSON.search(text)
+    )
 
 
 _OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-Ha-h][.)]\s|\[[ xX]\]\s)|<input\b", re.I)
