@@ -662,6 +662,7 @@ CLASS_RIGHT = [
     "The People perspective covers training staff, change management and the cloud culture.",
     "The Platform perspective covers cloud architecture and platform engineering.",
     "The Operations perspective: observability, event management and patch management.",
+    "Governance perspective: the skills and processes that keep IT and business strategy aligned.",
 ]
 
 
