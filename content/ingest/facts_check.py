@@ -579,7 +579,10 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             wrong = {v for _m, v, neg in values if not neg and v not in fact.values}
             if any(v in fact.values and not neg and not table.shared(dim, v, wrong) for _m, v, neg in values):
                 continue  # it also says a true value ("lift and shift, as is"): not read as a contradiction
-            named = [s for s in subjects if s[3] != "contrast" and s[2] != sid]  # "EFS = object storage, like S3"
+            named = [  # "EFS = object storage, like S3"; "GuardDuty scans EC2 and ECR for threats": what it acts on
+                s for i, s in enumerate(subjects)
+                if s[3] != "contrast" and s[2] != sid and not _acted_on(subjects, i, sentence)
+            ]  # fmt: skip
             values = [
                 (m, v, neg) for m, v, neg in values
                 if neg or not any(v in table.by_subject_dim[(o[2], d)].values for o in named
@@ -697,6 +700,26 @@ _CAPABILITY_DENIAL = re.compile(
     r"\b(?:can't|cannot|can not|unable to|not able to|never|no way to|not possible to|won't|will not)\b"
     r"(?! only\b| just\b| merely\b| simply\b)(?:\s+(?:be\s+)?[\w-]+){0,4}\s+$"
 )
+
+
+# A verb that acts on the name after it: the name is what is scanned or protected, not what does the work.
+_ACTS_ON = re.compile(
+    r"\b(?:scans?|scanning|protects?|protecting|monitors?|monitoring|inspects?|inspecting|analy[sz]es|secures?|"
+    r"encrypts?|checks?|assess(?:es)?|audits?|guards?)\s+(?:the\s+|an?\s+|your\s+|my\s+|amazon\s+|aws\s+)?$"
+)
+
+
+def _acted_on(subjects, i: int, sentence: str) -> bool:
+    """ "Inspector scans EC2 instances and ECR images for CVEs": a name a verb acts on (or one listed after such a
+    name) is the object of the work, so a purpose true of it ("ECR scans images") is not what the line says."""
+    start = subjects[i][0]
+    if _ACTS_ON.search(sentence, max(0, start - 30), start):
+        return True
+    return (
+        i > 0
+        and bool(_LIST_GLUE.fullmatch(sentence[subjects[i - 1][1] : start]))
+        and _acted_on(subjects, i - 1, sentence)
+    )
 
 
 def _capability_denied(sentence: str, m: re.Match) -> bool:

@@ -542,6 +542,26 @@ CLASS_WRONG = [
     ("Secrets Manager can't rotate RDS credentials.", "secrets-manager-purpose"),
     ("Audit Manager hands out AWS's SOC and ISO reports.", "audit-manager-collects-evidence"),
     ("Artifact automates evidence collection from your accounts.", "artifact-gives-compliance-reports"),
+    # who: "on AWS's side (of the line)" names a party as "AWS's job" does
+    ("Patching the guest OS on EC2 instances sits on AWS's side of the shared model.", "ec2-guest-os-is-customer"),
+    ("Bucket policies are on the AWS side, not mine.", "customer-data-is-customer"),
+    ("AWS is responsible for my data.", "customer-data-is-customer"),
+    # a look-alike's purpose: a name the verb acts on ("scans Lambda functions and ECR images") is not the owner
+    ("Macie is what scans Lambda functions and ECR repositories for CVEs.", "macie-finds-sensitive-data-in-s3"),
+    ("GuardDuty checks your instances for known software vulnerabilities.", "guardduty-detects-threats"),
+    # KMS given Secrets Manager's job
+    ("AWS KMS keeps your database passwords and rotates them every 30 days.", "kms-manages-encryption-keys"),
+    ("Key Management Service = a vault for credentials and API tokens you rotate.", "kms-manages-encryption-keys"),
+    # past charges are Cost Explorer's / the bill's, not the Pricing Calculator's
+    ("Use the Pricing Calculator to check what we were billed last quarter.", "pricing-calculator-estimates"),
+    ("Pricing Calculator: what I actually got charged, per service", "pricing-calculator-estimates"),
+    # a CAF perspective given another's focus
+    (
+        "The Governance perspective is all about training people and building a cloud culture.",
+        "caf-governance-perspective",
+    ),
+    ("Operations perspective = change management and workforce skills.", "caf-operations-perspective"),
+    ("The People perspective covers platform engineering and cloud architecture.", "caf-people-perspective"),
 ]
 CLASS_RIGHT = [
     "An Availability Zone is one or more discrete data centers.",
@@ -630,6 +650,19 @@ CLASS_RIGHT = [
     "Uploading data to S3 is free; data out is charged.",
     "AWS writes and maintains the AWS managed policies.",
     "Secrets Manager rotates RDS credentials automatically.",
+    "The data center hardware is on AWS's side of the line; the guest OS is on my side.",
+    "With RDS, AWS patches the engine while we still own our data and our security group rules.",
+    "On RDS I still manage my data and the DB user permissions; AWS patches the OS.",
+    "Inspector scans EC2 instances and ECR container images for software vulnerabilities.",
+    "GuardDuty monitors CloudTrail logs and VPC Flow Logs for threats.",
+    "KMS creates and manages encryption keys; Secrets Manager stores and rotates passwords.",
+    "Secrets Manager is the vault for DB passwords and API keys.",
+    "Cost Explorer shows what you actually got charged last month, by service.",
+    "The Pricing Calculator estimates the cost of a planned workload before you deploy it.",
+    "The People perspective covers training staff, change management and the cloud culture.",
+    "The Platform perspective covers cloud architecture and platform engineering.",
+    "The Operations perspective: observability, event management and patch management.",
+    "Governance perspective: the skills and processes that keep IT and business strategy aligned.",
 ]
 
 
