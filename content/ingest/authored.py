@@ -209,6 +209,8 @@ def _qa_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found] | No
             return None
         front.append(lines[j])
         j += 1
+    if j + 1 < len(lines) and not lines[j] and not skip[j + 1] and _A_LINE.match(lines[j + 1]):
+        j += 1  # "Front: ..." and "Back: ..." a blank line apart
     if j >= len(lines) or skip[j] or not _A_LINE.match(lines[j]):
         return None
     back = [_A_LINE.match(lines[j])["t"]]

@@ -844,3 +844,8 @@ def test_the_next_item_of_a_numbered_list_does_not_carry_on_the_item_before_it()
         lines("## Most likely to reappear", "", "1. Neptune vs DynamoDB vs RDS", "2. Spot vs Reserved vs On-Demand")
     )
     assert where[3] == ["amazon-neptune"] and where.get(4, []) != ["amazon-neptune"]
+
+
+def test_a_card_whose_front_and_back_are_a_blank_line_apart_is_still_the_authors_card():
+    outline = parse(lines("## Card 2", "", "Front: What is an `AWS Region`?", "", "Back: A geographic area with AZs."))
+    assert cards(outline) == [("What is an AWS Region?", "A geographic area with AZs.")]
