@@ -428,7 +428,13 @@ def find_evidence(
             continue  # a practice question's option ("C. DynamoDB", "- [ ] ...", an HTML checkbox): no fact
         if _names_a_longer_topic(option, text):
             continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
-        if not word_stems(text) - name_words or _garbled(text) or _SIMPLIFIED.search(text) or heading_like(text):
+        if (
+            not word_stems(text) - name_words
+            or _garbled(text)
+            or _SIMPLIFIED.search(text)
+            or heading_like(text)
+            or bare_label(text, name_words)
+        ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
@@ -575,6 +581,11 @@ def subject_at(text: str, first: int) -> bool:
     if _opens_with(text, first):
         return True
     prefix = text[:first]
+    if (
+        prefix.count("(") > prefix.count(")")
+        and "," in prefix[prefix.rfind("(") :] + text[first : first + 60].split(")")[0]
+    ):
+        return False  # one of a list in brackets ("Core components (VPC, subnets, route tables, IGW) are free")
     sentence = re.split(r"[.;:!?]\s+", prefix)[-1]
     if re.search(r"\b(?:e\.g\.?|such as|for example|including|like)\W*$", prefix, re.I) or re.search(
         r"\b(?:such as|including|features like|like)\b[^.;:]*,", sentence, re.I
@@ -600,6 +611,9 @@ def object_at(text: str, first: int, pattern: re.Pattern) -> bool:
     ...") describes the option."""
     named = pattern.match(text, first)
     rest = text[named.end() :] if named else ""
+    prefix = re.sub(r"(?:[\w.&/ -]{1,30},\s*)+$", "", text[:first])  # "Compatible with EC2, RDS": past the list
+    if prefix != text[:first] and re.search(r"\b(?:with|in|to|from|across|for|of|by)\s*$", prefix, re.I):
+        return True  # one of a list after a preposition ("compatible with EC2, RDS, ECS")
     if re.match(r"\s*(?:\([^)]*\))?\s*[A-Za-z0-9]", rest):
         return False
     clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", text[:first])[-1].rstrip(" \"'“‘(*_`")
@@ -620,6 +634,12 @@ def own_clause(option: Option, line: Line, family: Family) -> Line | None:
         if len(clause.split()) >= 4 and option.matches(clause) and not any(o.matches(clause) for o in others):
             return Line(text=clause[:1].upper() + clause[1:] + ".", refs=line.refs, topic=line.topic)
     return None
+
+
+def bare_label(text: str, name_words: set[str]) -> bool:
+    """A link or an image ("[Standard and convertible RI](dd6.png)"): a pointer to something else, no statement to back
+    an explanation with, whatever its words."""
+    return bool(re.search(r"\]\([^)]*\)", text))
 
 
 def heading_like(text: str) -> bool:

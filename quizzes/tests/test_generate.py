@@ -660,3 +660,20 @@ def test_a_kind_of_a_service_the_notes_describe_only_as_a_whole_is_quoted_from_t
     lines = family_lines(family, {"amazon-sqs": [sqs]}, {"amazon-sqs"})
     standard = next(o for o in family.options.values() if o.name == "Amazon SQS standard queue")
     assert lines.evidence[standard.id].text.startswith("Amazon SQS is a message queuing service")
+
+
+def test_a_name_in_a_list_in_brackets_or_after_a_preposition_is_not_the_lines_subject():
+    """ "Core components (VPC, subnets, route tables, IGW) are free" is about pricing, not route tables; "Compatible
+    with EC2, RDS, ECS" on the Local Zones page is about Local Zones; an image link backs nothing."""
+    import re
+
+    from quizzes.generate import bare_label, object_at, option_pattern, subject_at
+
+    options = {o.name: o for f in load_families().values() for o in f.options.values()}
+    text = "Core components (VPC, subnets, route tables, IGW) are free"
+    found = option_pattern(options["Route table"]).search(text)
+    assert not subject_at(text, found.start())
+    text = "Compatible with EC2, Amazon RDS, ECS and EBS"
+    pattern = re.compile(r"Amazon RDS")
+    assert object_at(text, text.index("Amazon RDS"), pattern)
+    assert bare_label("[Standard and convertible RI](dd6.png)", set())
