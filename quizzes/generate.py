@@ -611,7 +611,8 @@ def object_at(text: str, first: int, pattern: re.Pattern) -> bool:
     ...") describes the option."""
     named = pattern.match(text, first)
     rest = text[named.end() :] if named else ""
-    prefix = re.sub(r"(?:[\w.&/ -]{1,30},\s*)+$", "", text[:first])  # "Compatible with EC2, RDS": past the list
+    # "Compatible with EC2, RDS": past the list's earlier items (one or two words each)
+    prefix = re.sub(r"(?:(?<=\s)(?:[A-Z0-9][\w.&/-]*(?: [A-Z0-9][\w.&/-]*)?|[a-z0-9]{2,5}),\s*)+$", "", text[:first])
     if prefix != text[:first] and re.search(r"\b(?:with|in|to|from|across|for|of|by)\s*$", prefix, re.I):
         return True  # one of a list after a preposition ("compatible with EC2, RDS, ECS")
     if re.match(r"\s*(?:\([^)]*\))?\s*[A-Za-z0-9]", rest):
