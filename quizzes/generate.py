@@ -142,6 +142,7 @@ GLOSSES = {
     "acl": "access control list",
     "waf": "web application firewall",
     "kms": "key management",
+    "hsm": "hardware security module",
     "acm": "certificate",
     "sso": "single sign",
     "iac": "infrastructure code",
@@ -172,9 +173,12 @@ def glossed(name: str) -> str:
     names the key."""
     extra = [GLOSSES[w] for w in _WORD_RE.findall(name.lower()) if w in GLOSSES]
     parts = [
-        p.lower() for joined in re.findall(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b", name)
-        for p in re.findall(r"[A-Z][a-z]+", joined)[1:] if len(p) >= 4
-    ]  # fmt: skip
+        p.lower()
+        for joined in re.findall(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,}\b)+", name)
+        for p in re.findall(r"[A-Z][a-z]+|[A-Z]{2,}", joined)[1:]
+        if len(p) >= 3
+    ]  # fmt: skip  ("CloudHSM" -> hsm)
+    extra += [GLOSSES[p] for p in parts if p in GLOSSES]
     return " ".join([name, *extra, *parts])
 
 
@@ -1115,15 +1119,18 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
         stem = identification_stem(service.definition)
         if stem is None or any(w in stem.lower() for w in service.revealing):
             continue
+        named = set(load_catalog().mentions(stem))  # "aggregates findings from GuardDuty, Inspector and Macie"
         others = [
             o
             for o in by_category[service.category]
-            if o.topic != service.topic and o.topic not in confusable.get(service.topic, set())
+            if o.topic != service.topic and o.topic not in confusable.get(service.topic, set()) and o.topic not in named
         ]
         if len(others) < 3:
             continue
         key = question_key("service-identification", service.topic)
         picks = random.Random(key).sample(others, 3)
+        if giveaway_words(stem, [service.name], [o.name for o in picks], frame="Which AWS service is"):
+            continue  # "hardware security modules" for CloudHSM: the stem spells the name out
         choices = [
             ChoiceDraft(
                 option=service.topic,

@@ -677,3 +677,32 @@ def test_a_name_in_a_list_in_brackets_or_after_a_preposition_is_not_the_lines_su
     pattern = re.compile(r"Amazon RDS")
     assert object_at(text, text.index("Amazon RDS"), pattern)
     assert bare_label("[Standard and convertible RI](dd6.png)", set())
+
+
+def test_an_identification_stem_names_no_option_and_does_not_spell_out_its_key():
+    """ "... aggregates findings from GuardDuty, Inspector and Macie" may not offer Inspector or Macie as wrong
+    answers, and "dedicated hardware security modules" spells out CloudHSM's name: neither is asked."""
+    from quizzes.generate import ServiceDefinition, identification_questions
+
+    def service(topic, name, definition, category="security"):
+        return ServiceDefinition(
+            topic=topic, name=name, category=category, domain="security-compliance", definition=definition,
+            refs=(("n", 1, 1),), revealing=frozenset(),
+        )  # fmt: skip
+
+    said = "Aggregates security findings from Amazon GuardDuty, Amazon Inspector and Amazon Macie in one place."
+    hub = service("aws-security-hub", "AWS Security Hub", said)
+    hsm = service("aws-cloudhsm", "AWS CloudHSM", "Provides dedicated, single-tenant hardware security modules in AWS.")
+    others = [
+        service("amazon-guardduty", "Amazon GuardDuty", "Detects threats from logs."),
+        service("amazon-inspector", "Amazon Inspector", "Scans workloads for vulnerabilities."),
+        service("amazon-macie", "Amazon Macie", "Finds sensitive data in S3."),
+        service("aws-kms", "AWS KMS", "Creates and controls encryption keys."),
+        service("aws-waf", "AWS WAF", "Filters web requests."),
+        service("aws-shield", "AWS Shield", "Protects against DDoS attacks."),
+    ]
+    drafts = {d.requirement: d for d in identification_questions([hub, hsm, *others], {})}
+    if "aws-security-hub" in drafts:
+        offered = {c.option for c in drafts["aws-security-hub"].choices}
+        assert not offered & {"amazon-guardduty", "amazon-inspector", "amazon-macie"}
+    assert "aws-cloudhsm" not in drafts
