@@ -405,11 +405,24 @@ def find_evidence(
     pattern = option_pattern(option)
     for index, line in enumerate(lines):
         if pattern.search(texts[index]):
-            line = with_its_description(line, lines[index + 1] if index + 1 < len(lines) else None, family, name_words)
+            line = with_its_description(
+                line,
+                lines[index + 1] if index + 1 < len(lines) else None,
+                family,
+                name_words,
+                lines[index + 2] if index + 2 < len(lines) else None,
+            )
         elif not spelled:
             continue  # the first, cheap pass: the option's own evidence patterns only
         elif names_option(option, texts[index]):
-            pass  # named in another spelling ("pre assigned URL", "Kinesis Data Stream")
+            # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**")
+            line = with_its_description(
+                line,
+                lines[index + 1] if index + 1 < len(lines) else None,
+                family,
+                name_words,
+                lines[index + 2] if index + 2 < len(lines) else None,
+            )
         elif (
             heading_names(option, line)
             and (index == 0 or lines[index - 1].heading != line.heading)
@@ -422,6 +435,11 @@ def find_evidence(
         else:
             continue  # most lines are about something else: the cheap tests first
         text = plain_text(line.text)  # matched as the learner will read it under the option
+        if text.endswith(":") and (lead := re.match(r"(.+[.!?])\s+[^.!?]+:$", text)):
+            # "AWS Artifact is a service that ... AWS Artifact consists of two main sections:": the sentences
+            # before the lead-in to a list say something
+            text = lead.group(1)
+            line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
         if _VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text):
@@ -663,7 +681,15 @@ def adjacent(line: Line, following: Line) -> bool:
     return last[1] == first[1] and 0 < int(first[2]) - int(last[2]) <= 3
 
 
-def with_its_description(line: Line, following: Line | None, family: Family | None, name_words: set[str]) -> Line:
+# A line that only lists model names ("A1, T2, T3a, M5n, Mac"): no description of the label above it.
+_NAME_LIST = re.compile(
+    r"(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3})(?:\s*[,/]\s*(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3}))+\.?"
+)
+
+
+def with_its_description(
+    line: Line, following: Line | None, family: Family | None, name_words: set[str], beyond: Line | None = None
+) -> Line:
     """A line that only names an option ("SSE-S3 (S3-managed keys):", "5. S3 glacier instant retrieval") is
     quoted with the line under it, which says what it is, when that line names no other option."""
     text = plain_text(line.text)
@@ -672,6 +698,8 @@ def with_its_description(line: Line, following: Line | None, family: Family | No
     if word_stems(text) - name_words and not text.endswith(":"):
         return line  # the line says something of its own (or is a title, which find_evidence refuses)
     after = plain_text(following.text)
+    if beyond is not None and adjacent(following, beyond) and _NAME_LIST.fullmatch(after):
+        following, after = beyond, plain_text(beyond.text)  # past "A1, T2, T3, M5": the description under it
     if (
         len(after.split()) < 4
         or not after[:1].isalpha()

@@ -706,3 +706,13 @@ def test_an_identification_stem_names_no_option_and_does_not_spell_out_its_key()
         offered = {c.option for c in drafts["aws-security-hub"].choices}
         assert not offered & {"amazon-guardduty", "amazon-inspector", "amazon-macie"}
     assert "aws-cloudhsm" not in drafts
+
+
+def test_a_definition_that_ends_by_leading_into_a_list_is_still_evidence():
+    """ "AWS Artifact is a service that gives on-demand access to compliance reports. It has two sections:" says what
+    Artifact is before its lead-in to the list."""
+    family, artifact = _options()["AWS Artifact"]
+    lead = Line(text="AWS Artifact is a service that gives on-demand access to AWS compliance reports and agreements. "
+                "AWS Artifact consists of two main sections:", refs=(("n", 1, 37),), topic="aws-artifact")  # fmt: skip
+    found = find_evidence(artifact, [lead], family, frozenset({"aws-artifact"}))
+    assert found is not None and found.text.endswith("compliance reports and agreements.")
