@@ -646,6 +646,7 @@ RIGHT_IN_OTHER_WORDS = [
     ("amazon-rds", "RDS: AWS patches the engine and the OS; I pick the maintenance window."),
     ("amazon-ec2", "EC2: we patch the guest OS ourselves."),
     ("amazon-rds", "Aurora: unlike EC2, guest OS patches are not my job."),
+    ("aws-lambda", "I read that patching and runtime updates are taken care of by AWS on Lambda."),
     ("aws-iam", "Groups cannot be nested; a group holds users only."),
     ("aws-organizations", "OUs can be nested up to five levels."),
     ("amazon-guardduty", "GuardDuty reads CloudTrail, VPC Flow Logs and DNS logs for threats."),
