@@ -194,6 +194,9 @@ class Claim:
         owner = statement_owner(load_table(), sentence, m.end())
         if owner is None or self.about.search(sentence[owner[0] : owner[1]]):
             return False
+        label = _LABEL.match(sentence)
+        if label and self.about.fullmatch(label.group(1)) and not _TURN_AWAY.search(sentence, label.end(), m.start()):
+            return False  # "RDS: ..., but guest OS patches are mine": the line is labelled with the claim's subject
         start = min(owner[1], clause_start(sentence, m.end()))
         return not self.about.search(sentence, start, m.end())
 
@@ -210,6 +213,10 @@ class Claim:
         return own is None or other < own
 
 
+# A line labelled with a name: "RDS: ...", "Lambda -> ...".
+_LABEL = re.compile(r"\W*([a-z0-9][a-z0-9 -]{0,30}?)\s*(?::|->|=>|→|=|–| - )")
+# Words that turn a labelled line to another subject: "RDS: unlike EC2, ...", "RDS: vs EC2 ...".
+_TURN_AWAY = re.compile(r"\b(?:unlike|whereas|vs\.?|versus|compared (?:to|with)|on ec2|with ec2|for ec2|ec2)\b")
 _NEGATOR = re.compile(r"\b(?:not|no|never|without|cannot|neither|nor)\b|n't\b")
 _CLAUSE_BREAK = re.compile(r"[,;:(]|->|=>|\b(?:but|while|whereas|although|though|however|unlike|so|because|and)\b")
 

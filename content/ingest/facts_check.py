@@ -374,13 +374,14 @@ def _check(text: str, topic: str | None, only: str | None = None, line: str | No
     line = clean_line(text) if line is None else line
     norm, where = _normalised(line)
     rx = table.subject_regex(norm)
-    hits = rx.finditer(norm) if rx is not None else []
+    hits = list(rx.finditer(norm)) if rx is not None else []  # a list: every sentence looks at it
     if not hits and (topic is None or not _topic_has_subjects(topic)):
         return None  # names no subject, and its page has none
     for start, sentence in _sentences(norm):
         end = start + len(sentence)
         mine = [(m.start() - start, m.end() - start, m.re) for m in hits if start <= m.start() and m.end() <= end]
-        found = _check_sentence(table, mine, sentence, topic, only, norm)
+        named = {table.subject_of[m.re] for m in hits if m.end() <= start}
+        found = _check_sentence(table, mine, sentence, topic, only, norm, named)
         if found:
             fact, b, e = found
             b, e = start + b, start + max(e, b + 1)
@@ -407,6 +408,14 @@ def _subjects_in(table: Table, sentence: str, found=None) -> list[tuple[int, int
             role = out[-1][3]  # "such as S3, EFS and FSx": the whole list
             if _CLAUSE_VERB.match(sentence, end) and re.fullmatch(r"\s*,\s*", sentence[out[-1][1] : start]):
                 role = "subject"  # "unlike KMS, IAM is global": the comparison ended at the comma
+        if (
+            role == "subject"
+            and out
+            and out[-1][3] == "object"
+            and _OBJECT_LIST_GLUE.fullmatch(sentence[out[-1][1] : start])
+            and not _CLAUSE_VERB.match(sentence, end)
+        ):
+            role = "object"  # "scans EC2, ECR images and Lambda for ...": the whole list is what is scanned
         if out and out[-1][3] == "subject" and not sentence[out[-1][1] : start].strip():
             out[-1] = (*out[-1][:3], "object")  # "CloudFront edge locations": the first name only qualifies
         out.append((start, end, sid, role))
@@ -426,6 +435,12 @@ _USE = re.compile(
     r"(?:the\s+|amazon\s+|aws\s+)?$"
 )
 _USE_END = re.compile(r"\s+(?:to|for|in order to|if you (?:need|want) to|when you (?:need|want) to)\b")
+# Between two names of a list of objects, the first maybe with a noun after it: "EC2, ECR images and Lambda".
+_NOT_A_NOUN = r"(?!(?:is|are|was|were|so|but|then|which|that|while|whereas|to|for|it|they)\b)"
+_OBJECT_LIST_GLUE = re.compile(
+    rf"(?:\s+{_NOT_A_NOUN}[a-z]+){{0,2}}\s*(?:,|/|&|\s(?:and|or)\b)(?:\s+{_NOT_A_NOUN}[a-z]+){{0,3}}?"
+    r"(?:\s+(?:and|or))?\s*(?:amazon\s+|aws\s+)?"
+)
 _LIST_GLUE = re.compile(r"\s*(?:,|/|&)?\s*(?:(?:and|or)\s+)?(?:amazon\s+|aws\s+)?")
 
 
@@ -508,11 +523,13 @@ def _closed_aside(sentence: str, start: int, pos: int) -> bool:
     return opened != -1 and start < closed < pos  # not a name after an aside closed before it
 
 
-def _check_sentence(table: Table, found, sentence: str, topic, only, norm) -> tuple[Fact, int, int] | None:
+def _check_sentence(table: Table, found, sentence: str, topic, only, norm, named=()) -> tuple[Fact, int, int] | None:
     subjects = _subjects_in(table, sentence, found)
     defaults: list[str] = []
     if not subjects and topic and len(table.by_topic.get(topic, ())) == 1 and norm.count(" | ") < 2:
         defaults = table.by_topic[topic]  # the page's subject, when the page has one and the line is not a table row
+        if named and not named & set(defaults):
+            defaults = []  # "Detective ...; it is for ...": a later clause is about the name before, not the page's
     if not subjects and not defaults:
         return None
     found = _find_in_sentence(table, subjects, defaults, sentence, only)

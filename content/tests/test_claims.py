@@ -607,3 +607,56 @@ DENIALS_AND_CONTRASTS = [
 @pytest.mark.parametrize(("topic", "text"), DENIALS_AND_CONTRASTS)
 def test_correct_denials_and_contrasts_are_not_flagged(topic, text):
     assert find_claim(text, topic=topic) is None
+
+
+# Misconceptions in new wordings: who patches a managed service, nested IAM groups, GuardDuty given
+# Inspector's job over a list of resources, Deep Archive in "an hour", Instant Retrieval "wait minutes",
+# Basic support with phone and chat on the support page.
+WRONG_IN_OTHER_WORDS = [
+    ("aws-lambda", "Lambda: we still patch the runtime's operating system ourselves.", "srm-managed-service-patching"),
+    ("amazon-rds", "Aurora: I must update the DB server's OS before each release.", "srm-managed-service-patching"),
+    ("amazon-rds", "RDS engine updates are on me, AWS only runs the racks.", "srm-managed-service-patching"),
+    (
+        "amazon-rds",
+        "Aurora: AWS owns the racks, but guest OS and engine patches are still my job.",
+        "srm-managed-service-patching",
+    ),
+    ("aws-iam", "IAM groups may be nested to build a hierarchy of teams.", "iam-groups-rules"),
+    ("aws-iam", "Nested groups are allowed, so a group can sit in another.", "iam-groups-rules"),
+    (
+        "amazon-guardduty",
+        "GuardDuty scans EC2 hosts, container images and Lambda functions for CVEs.",
+        "guardduty-inspector-macie",
+    ),
+    ("s3-storage-classes", "Deep Archive: restores take about an hour.", "deep-archive-retrieval-hours"),
+    ("s3-storage-classes", "Glacier Instant Retrieval: expect to wait several minutes per object.", None),
+    ("aws-support-plans", "Developer tier also gives you chat and phone with engineers around the clock.", None),
+]
+
+
+@pytest.mark.parametrize(("topic", "text", "claim_id"), WRONG_IN_OTHER_WORDS)
+def test_misconceptions_in_other_wordings_are_flagged(topic, text, claim_id):
+    found = find_claim(text, topic=topic)
+    assert found is not None
+    if claim_id:
+        assert found.id == claim_id
+
+
+RIGHT_IN_OTHER_WORDS = [
+    ("amazon-rds", "RDS: AWS patches the engine and the OS; I pick the maintenance window."),
+    ("amazon-ec2", "EC2: we patch the guest OS ourselves."),
+    ("amazon-rds", "Aurora: unlike EC2, guest OS patches are not my job."),
+    ("aws-lambda", "I read that patching and runtime updates are taken care of by AWS on Lambda."),
+    ("aws-iam", "Groups cannot be nested; a group holds users only."),
+    ("aws-organizations", "OUs can be nested up to five levels."),
+    ("amazon-guardduty", "GuardDuty reads CloudTrail, VPC Flow Logs and DNS logs for threats."),
+    ("amazon-inspector", "Inspector scans EC2 instances, ECR images and Lambda functions for CVEs."),
+    ("s3-storage-classes", "Deep Archive restores take 12 hours, not an hour."),
+    ("s3-storage-classes", "Instant Retrieval is quick, unlike Flexible Retrieval where you wait a few minutes."),
+    ("aws-support-plans", "Basic: no phone or chat with engineers, only billing and account help."),
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), RIGHT_IN_OTHER_WORDS)
+def test_right_statements_in_other_wordings_are_not_flagged(topic, text):
+    assert find_claim(text, topic=topic) is None

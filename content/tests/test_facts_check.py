@@ -723,3 +723,16 @@ def test_a_value_in_a_relative_clause_on_another_noun_is_not_the_subjects():
     assert find_contradiction("Spot Instances are not meant for batch jobs that can't be interrupted.") is None
     assert find_contradiction("Spot Instances are cheap instances that AWS never reclaims.") is not None
     assert find_contradiction("Spot Instances can't be interrupted.") is not None
+
+
+def test_a_later_clause_goes_on_about_the_name_before_not_the_pages():
+    # "X ...; it is for ...": the pronoun is X, not the page's subject
+    line = "Detective doesn't hunt for threats by itself; it's for digging into findings and their root cause."
+    assert find_contradiction(line, "amazon-inspector") is None
+    assert find_contradiction("Inspector: scans for CVEs; it also detects threats in logs.", "amazon-inspector")
+
+
+def test_a_list_of_objects_stays_the_object_of_the_verb():
+    found = find_contradiction("GuardDuty: scans EC2, ECR images and Lambda for CVEs.")
+    assert found is not None and found.subject == "guardduty"
+    assert find_contradiction("Inspector: scans EC2, ECR images and Lambda for CVEs.") is None
