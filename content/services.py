@@ -49,6 +49,7 @@ from quizzes.generate import (
     family_lines,
     family_questions,
     identification_questions,
+    table_row_lines,
 )
 from quizzes.models import Choice, Question
 
@@ -900,21 +901,26 @@ class Writer:
                 best = f
         return best
 
-    def question_drafts(self, drafts: list[SectionDraft], facts: dict) -> list[QuestionDraft]:
+    def question_drafts(self, drafts: list[SectionDraft], facts: dict) -> list[QuestionDraft]:  # noqa: C901
         """Scenario and service-identification questions, from the families and the notes' lines (no writes)."""
         lines_by_topic: dict[str, list[Line]] = {}
         for draft in drafts:
-            lines_by_topic.setdefault(draft.topic, []).extend(
-                Line(
-                    text=item["text"],
-                    refs=tuple(tuple(r) for r in item["refs"]),
-                    topic=draft.topic,
-                    # the Overview is the section the notes titled with the topic's own name ("Amazon Keyspaces:")
-                    heading=self.catalog.topics[draft.topic].name if draft.title == OVERVIEW else draft.title,
+            # the Overview is the section the notes titled with the topic's own name ("Amazon Keyspaces:")
+            heading = self.catalog.topics[draft.topic].name if draft.title == OVERVIEW else draft.title
+            for item in draft.items:
+                if item["erratum"] or item["kind"] not in ("bullet", "paragraph", "table"):
+                    continue
+                refs = tuple(tuple(r) for r in item["refs"])
+                lines_by_topic.setdefault(draft.topic, []).append(
+                    Line(text=item["text"], refs=refs, topic=draft.topic, heading=heading)
                 )
-                for item in draft.items
-                if not item["erratum"] and item["kind"] in ("bullet", "paragraph", "table")
-            )
+                if item["kind"] == "table":
+                    # each row as a line of its own ("| AWS Config | Track resource inventory |" as "AWS Config:
+                    # Track resource inventory"), so an option a table describes is quoted from its row
+                    lines_by_topic[draft.topic] += [
+                        Line(text=row, refs=refs, topic=draft.topic, heading=heading)
+                        for row in table_row_lines(item["text"])
+                    ]
         for topic, card, ref in self.authored.cards:
             # the author's own "What is X? / X is ..." cards say what X is as well as any line does
             if (text := card_as_line(card.front, card.back)) and topic in self.catalog.topics:

@@ -504,6 +504,18 @@ def find_evidence(
     return best[1] if best else None
 
 
+def table_row_lines(table: str) -> list[str]:
+    """A markdown table's body rows as "First cell: the other cells" (header and rule left out), for quoting a row."""
+    rows = [r for r in table.splitlines() if r.strip().startswith("|")]
+    out = []
+    for row in rows[2:]:
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        rest = [c for c in cells[1:] if c and c not in ("-", "—", "x", "✓", "✗")]
+        if cells and cells[0] and rest:
+            out.append(f"{cells[0]}: {'; '.join(rest)}")
+    return out
+
+
 def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> Line | None:
     """A note line that says what an author's option is, when the option is a catalog name: the first line on its
     topic's page that opens with one of its names and says something ("Amazon CloudFront is a CDN that ..."), never

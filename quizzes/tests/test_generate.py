@@ -716,3 +716,12 @@ def test_a_definition_that_ends_by_leading_into_a_list_is_still_evidence():
                 "AWS Artifact consists of two main sections:", refs=(("n", 1, 37),), topic="aws-artifact")  # fmt: skip
     found = find_evidence(artifact, [lead], family, frozenset({"aws-artifact"}))
     assert found is not None and found.text.endswith("compliance reports and agreements.")
+
+
+def test_a_tables_rows_read_as_lines_of_their_own():
+    from quizzes.generate import table_row_lines
+
+    table = (
+        "| Service | Category | Use |\n| --- | --- | --- |\n| Config | Governance | Track resource changes |\n| | | |"
+    )
+    assert table_row_lines(table) == ["Config: Governance; Track resource changes"]
