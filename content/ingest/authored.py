@@ -266,7 +266,7 @@ def answer_key(lines: list[str], skip: list[bool]) -> tuple[dict[int, tuple[str,
             while end < n and lines[end].startswith("|"):
                 end += 1
             if pairs:
-                found: dict[int, str] = {}
+                found: dict[int, tuple[str, str, int]] = {}
                 for row in lines[i + 2 : end]:
                     cells = _cells(row)
                     for k in pairs:
