@@ -248,7 +248,7 @@ class _Assigner:
             asked = self.catalog.mentions(_without_examples(question.stem), common=True)
             topic = (
                 self.named(key, ())
-                or self.named(f"{question.stem} {key}", ())
+                or self.named(f"{question.stem} {key}", ctx.topics, fallback=False)  # the section's among those named
                 or self._key_concept(key)
                 or (asked[0] if len(asked) == 1 else None)  # "What is the main purpose of an AWS Region?"
                 or self._shared_by_options(question)
@@ -332,9 +332,9 @@ class _Assigner:
         found = self.catalog.find(text)  # "Simple Storage Service Glacier": the name it opens with
         return self._name(text) or (found[0] if len(found) == 1 else None)
 
-    def named(self, text: str, within: tuple[str, ...]) -> str | None:
-        """The topic a piece of text is about: the first one it names (the section's own first), else the
-        section's."""
+    def named(self, text: str, within: tuple[str, ...], *, fallback: bool = True) -> str | None:
+        """The topic a piece of text is about: the first one it names (the section's own first), else (with
+        ``fallback``) the section's."""
         found = self.catalog.mentions(_without_examples(text)) or self.catalog.mentions(text)
         found = [f for f in found if not any(o != f and self.catalog.is_ancestor(f, o) for o in found)]
         for slug in found:
@@ -342,7 +342,7 @@ class _Assigner:
                 return slug
         if found:
             return found[0]
-        return within[0] if within else None
+        return within[0] if within and fallback else None
 
     def by_subject(
         self, topic: str, blocks: list[Block], *, inherited: bool = False
