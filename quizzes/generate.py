@@ -451,7 +451,7 @@ def find_evidence(
         if _names_a_longer_topic(option, text):
             continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
         if (
-            not word_stems(text) - name_words
+            not word_stems(re.sub(r"\s*\([^)]*\)", "", text)) - name_words  # "IAM Credentials Report (account level)"
             or _garbled(text)
             or _SIMPLIFIED.search(text)
             or heading_like(text)

@@ -725,3 +725,12 @@ def test_a_tables_rows_read_as_lines_of_their_own():
         "| Service | Category | Use |\n| --- | --- | --- |\n| Config | Governance | Track resource changes |\n| | | |"
     )
     assert table_row_lines(table) == ["Config: Governance; Track resource changes"]
+
+
+def test_a_name_with_only_an_aside_in_brackets_is_no_quote():
+    """ "IAM Credentials Report (account level)" is a heading: the aside adds words but says nothing of the report."""
+    family, report = next(
+        (f, o) for f in load_families().values() for o in f.options.values() if "credential" in o.name.lower()
+    )
+    heading = Line(text=f"{report.name} (account level)", refs=(("n", 1, 3),), topic="aws-iam")
+    assert find_evidence(report, [heading], family) is None
