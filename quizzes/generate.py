@@ -405,24 +405,12 @@ def find_evidence(
     pattern = option_pattern(option)
     for index, line in enumerate(lines):
         if pattern.search(texts[index]):
-            line = with_its_description(
-                line,
-                lines[index + 1] if index + 1 < len(lines) else None,
-                family,
-                name_words,
-                lines[index + 2] if index + 2 < len(lines) else None,
-            )
+            line = _described(line, lines, index, family, name_words)
         elif not spelled:
             continue  # the first, cheap pass: the option's own evidence patterns only
         elif names_option(option, texts[index]):
             # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**")
-            line = with_its_description(
-                line,
-                lines[index + 1] if index + 1 < len(lines) else None,
-                family,
-                name_words,
-                lines[index + 2] if index + 2 < len(lines) else None,
-            )
+            line = _described(line, lines, index, family, name_words)
         elif (
             heading_names(option, line)
             and (index == 0 or lines[index - 1].heading != line.heading)
@@ -455,7 +443,7 @@ def find_evidence(
             or _garbled(text)
             or _SIMPLIFIED.search(text)
             or heading_like(text)
-            or bare_label(text, name_words)
+            or bare_label(text)
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
@@ -671,7 +659,7 @@ def own_clause(option: Option, line: Line, family: Family) -> Line | None:
     return None
 
 
-def bare_label(text: str, name_words: set[str]) -> bool:
+def bare_label(text: str) -> bool:
     """A link or an image ("[Standard and convertible RI](dd6.png)"): a pointer to something else, no statement to back
     an explanation with, whatever its words."""
     return bool(re.search(r"\]\([^)]*\)", text))
@@ -697,6 +685,13 @@ def adjacent(line: Line, following: Line) -> bool:
 _NAME_LIST = re.compile(
     r"(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3})(?:\s*[,/]\s*(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3}))+\.?"
 )
+
+
+def _described(line: Line, lines: list[Line], index: int, family: Family | None, name_words: set[str]) -> Line:
+    """The line at `index` with the description under it, when it only names the option (see with_its_description)."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    beyond = lines[index + 2] if index + 2 < len(lines) else None
+    return with_its_description(line, following, family, name_words, beyond)
 
 
 def with_its_description(
