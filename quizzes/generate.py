@@ -430,7 +430,7 @@ def find_evidence(
             line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
         if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
-        if _VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text):
+        if no_fact(text):
             continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner
             # thinking aloud ("In order to do my answer, ..."): no fact
         if option_line(line.text) or option_line(text) or re.search(r"\|\s*:?-{3,}", text):
@@ -443,7 +443,7 @@ def find_evidence(
             or _garbled(text)
             or _SIMPLIFIED.search(text)
             or heading_like(text)
-            or bare_label(text)
+            or link_line(text)
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
@@ -551,13 +551,12 @@ def says_more(text: str, names: set[str]) -> bool:
 
 def quotable(line: Line, text: str) -> bool:
     """A statement: not a question, a label, another question's option or verdict, or the learner thinking aloud."""
-    return not (
-        text.endswith(("?", ":"))
-        or option_line(line.text)
-        or _VERDICT.search(text)
-        or _ASKS.search(text)
-        or _FIRST_PERSON.search(text)
-    )
+    return not (text.endswith(("?", ":")) or option_line(line.text) or no_fact(text))
+
+
+def no_fact(text: str) -> bool:
+    """Another question's verdict ("X is incorrect because ..."), a question itself, or the learner thinking aloud."""
+    return bool(_VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text))
 
 
 _OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-Ha-h][.)]\s|\[[ xX]\]\s)|<input\b", re.I)
@@ -659,7 +658,7 @@ def own_clause(option: Option, line: Line, family: Family) -> Line | None:
     return None
 
 
-def bare_label(text: str) -> bool:
+def link_line(text: str) -> bool:
     """A link or an image ("[Standard and convertible RI](dd6.png)"): a pointer to something else, no statement to back
     an explanation with, whatever its words."""
     return bool(re.search(r"\]\([^)]*\)", text))

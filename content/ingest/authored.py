@@ -617,8 +617,7 @@ def explain_options(
         relevant = (
             topic_definition
             and len(_content_stems(options[k]) & _content_stems(topic_definition)) >= 2
-            and not _ACTION.match(options[k].strip())  # an action done to the topic's service is no part of what it is
-            and not _A_THING.match(options[k].strip())  # nor a thing made with it ("A snapshot of ... EC2 instance")
+            and not _not_the_service(options[k], any_length=True)
         )
         if relevant and not facts[k][1] and not own[k]:
             facts[k] = (topic_definition, False)
@@ -1106,8 +1105,8 @@ class OptionFacts:
         # an action done to the service ("Increasing the CPU power of an existing EC2 instance" is vertical scaling:
         # what EC2 is says nothing of why it is right)
         mentioned = self.catalog.mentions(option)
-        if _ACTION.match(option.strip()) and len(option.split()) >= 3 or _A_THING.match(option.strip()):
-            mentioned = []  # (and "A snapshot of a pre-configured EC2 instance" is a snapshot, not EC2)
+        if _not_the_service(option):
+            mentioned = []
         named = [s for s in mentioned if not self._a_set_by_another_name(s, words)]
         if len(named) == 1 and named[0] in self.definitions:
             return self.definitions[named[0]], False
@@ -1147,6 +1146,15 @@ _ACTION = re.compile(
     r"|^(?:" + "|".join(sorted(IMPERATIVE)) + r")\b",
     re.I,
 )
+
+
+def _not_the_service(option: str, *, any_length: bool = False) -> bool:
+    """Whether an option that mentions a service is an action done to it ("Increasing the CPU power of an existing EC2
+    instance": vertical scaling) or a thing made with it ("A snapshot of a pre-configured EC2 instance"), so what the
+    service is explains nothing of it. An action of two words or fewer counts only with ``any_length``."""
+    option = option.strip()
+    action = _ACTION.match(option) and (any_length or len(option.split()) >= 3)
+    return bool(action or _A_THING.match(option))
 
 
 def _key(*parts: str) -> str:

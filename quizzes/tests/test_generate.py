@@ -667,7 +667,7 @@ def test_a_name_in_a_list_in_brackets_or_after_a_preposition_is_not_the_lines_su
     with EC2, RDS, ECS" on the Local Zones page is about Local Zones; an image link backs nothing."""
     import re
 
-    from quizzes.generate import bare_label, object_at, option_pattern, subject_at
+    from quizzes.generate import link_line, object_at, option_pattern, subject_at
 
     options = {o.name: o for f in load_families().values() for o in f.options.values()}
     text = "Core components (VPC, subnets, route tables, IGW) are free"
@@ -676,7 +676,7 @@ def test_a_name_in_a_list_in_brackets_or_after_a_preposition_is_not_the_lines_su
     text = "Compatible with EC2, Amazon RDS, ECS and EBS"
     pattern = re.compile(r"Amazon RDS")
     assert object_at(text, text.index("Amazon RDS"), pattern)
-    assert bare_label("[Standard and convertible RI](dd6.png)")
+    assert link_line("[Standard and convertible RI](dd6.png)")
 
 
 def test_an_identification_stem_names_no_option_and_does_not_spell_out_its_key():
