@@ -30,7 +30,8 @@ _BULLET = re.compile(
     r"[ \t]*(?P<rest>.*)$"
 )
 _ORDERED = re.compile(r"^([ \t]*)\(?(?P<num>\d{1,3}|[a-h](?=[.)][ \t]+\S{2}))[.)][ \t]+(?P<rest>.*)$")  # 1. 2) a. (b)
-_TABLE_DELIM = re.compile(r"^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$")
+# GFM's delimiter row: a hyphen or more per cell ("| - | - |" too), between pipes
+_TABLE_DELIM = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _LEADING_ARROWS = re.compile(r"^(?:(?:[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])\s*)+")
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|<img\b[^<>]*>", re.I)

@@ -849,3 +849,21 @@ def test_the_next_item_of_a_numbered_list_does_not_carry_on_the_item_before_it()
 def test_a_card_whose_front_and_back_are_a_blank_line_apart_is_still_the_authors_card():
     outline = parse(lines("## Card 2", "", "Front: What is an `AWS Region`?", "", "Back: A geographic area with AZs."))
     assert cards(outline) == [("What is an AWS Region?", "A geographic area with AZs.")]
+
+
+def test_a_table_whose_rule_row_has_one_hyphen_a_cell_is_a_table_of_services_each_row_on_its_page():
+    """GFM allows "| - | - |" as the rule under a header: such a services table is read as a table, and each row
+    about a service goes to that service's page, not the whole table to the first service it names."""
+    text = (
+        "# List of services\n\n| Service | Category | Description |\n| - | - | - |\n"
+        "| Athena | Analytics | Query data in S3 using SQL |\n| Config | Management | Track resources inventory and changes |\n"
+        "| Macie | Security | Discover and protect your sensitive data at scale |\n"
+    )
+    outline = parse(text)
+    tables = [b for s in outline.walk() for b in s.blocks if b.kind == "table"]
+    assert len(tables) == 1 and tables[0].rows[1] == ["Athena", "Analytics", "Query data in S3 using SQL"]
+    sections, _ = assign(outline, load_catalog(), source="services")
+    placed = {ts.topic: " ".join(b.text for b in ts.blocks) for ts in sections}
+    assert "Query data in S3" in placed["amazon-athena"] and "Config" not in placed["amazon-athena"]
+    assert "Track resources inventory" in placed["aws-config"]
+    assert "sensitive data" in placed["amazon-macie"]
