@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from content.catalog import load_catalog
-from content.ingest.spelling import english_words, respell_services
-from learning.generate import garbled
+from content.ingest.spelling import english_words, misspellings, respell_services
+from learning.generate import garbled, hurried
 from quizzes.families import Family, Option, Requirement
 
 MIN_COVERED = 1  # the key must be in the notes; a distractor they lack is marked as such
@@ -384,6 +384,59 @@ def heading_names(option: Option, line: Line) -> bool:
     return bool(line.heading) and names_option(option, line.heading, opening=len(line.heading))
 
 
+_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?([^:=–—.!?]{2,60}?)\s*(?::\s|\s[-–—=]\s)")
+
+
+def label_of(text: str) -> str:
+    """The label a line opens with ("Config: Track resources ...", a table row read as "First cell: the rest",
+    "**Broad Network Access:** A core ...", "3. S3 Standard-IA - durable ..."), without its aside in brackets; else
+    "". A label is a name of at most six words, not a clause."""
+    m = _LABEL.match(plain_text(text))
+    if not m:
+        return ""
+    label = re.sub(r"\s*\([^)]*\)", "", m.group(1)).strip(" *_`")
+    return label if label and len(label.split()) <= 6 else ""
+
+
+def labelled_as(option: Option, text: str) -> bool:
+    """Whether a line is the notes' entry for the option: its label is the option, in any spelling, or a catalog
+    name of the topic the option is ("Config" for AWS Config, read the way placement reads it)."""
+    label = label_of(text)
+    if not label:
+        return False
+    catalog = load_catalog()
+    bare = re.sub(r"\s*\([^)]*\)", "", option.name).strip()
+    if option.topic and catalog.lookup(bare) == option.topic:
+        # the option is its topic ("AWS Config"): any catalog name of the topic labels its entry
+        return catalog.lookup(label) == option.topic
+    compact = _compact(_unmade(label)).removesuffix("s")
+    if option.topic:
+        # an option that is a part or an action of its topic ("Configuring security group rules"): only its own
+        # name labels its entry, never the topic's
+        return compact == _compact(_unmade(bare)).removesuffix("s")
+    return compact in {f.removesuffix("s") for f in option_spellings(option)}
+
+
+def in_passing(text: str, first: int, pattern: re.Pattern) -> bool:
+    """Whether the option named at `first` is one item of a list that goes on around it ("on-demand, self-service,
+    with broad network access, resource pooling"), rather than what the line is about."""
+    if first == 0:
+        return False
+    named = pattern.match(text, first)
+    end = named.end() if named else first
+    before = re.sub(r"^[^:]{1,60}:\s", "", text[:first]).rstrip(" *_`\"'")  # past the line's own label
+    after = text[end:].lstrip(" *_`\"')")
+    listed_before = before.endswith(",") or bool(re.search(r",[^,]{0,40}\b(?:and|or|with)$", before))
+    return (listed_before and "," in before[:-1]) or (listed_before and after.startswith(","))
+
+
+@functools.lru_cache(maxsize=65536)
+def _badly_typed(text: str) -> bool:
+    """A line too full of slips to quote: a hurried note's marks, or a misspelt word in every eight (one slip in a
+    long line of the learner's own words still says what the option is)."""
+    return hurried(text) or len(misspellings(text)) * 8 > max(16, len(text.split()))
+
+
 def find_evidence(
     option: Option,
     lines: list[Line],
@@ -408,8 +461,9 @@ def find_evidence(
             line = _described(line, lines, index, family, name_words)
         elif not spelled:
             continue  # the first, cheap pass: the option's own evidence patterns only
-        elif names_option(option, texts[index]):
-            # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**")
+        elif names_option(option, texts[index]) or labelled_as(option, texts[index]):
+            # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**"), or
+            # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
             line = _described(line, lines, index, family, name_words)
         elif (
             heading_names(option, line)
@@ -433,22 +487,31 @@ def find_evidence(
         if no_fact(text):
             continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner
             # thinking aloud ("In order to do my answer, ..."): no fact
-        if option_line(line.text) or option_line(text) or re.search(r"\|\s*:?-{3,}", text):
+        explained = explained_option(text)
+        if explained and (names_option(option, explained) or labelled_as(option, explained)):
+            # a practice question's explanation of this option ("D) AWS Transit Gateway: This is used to connect
+            # multiple VPCs ..."): what it says of the option, without the letter
+            text = explained
+            line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=True)
+        if option_line(line.text) or option_line(text) or re.search(r"\|\s*:?-+:?\s*\|", text):
             # (or a whole markdown table, header and rule included, read as one line)
             continue  # a practice question's option ("C. DynamoDB", "- [ ] ...", an HTML checkbox): no fact
         if _names_a_longer_topic(option, text):
             continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
         if (
             not word_stems(re.sub(r"\s*\([^)]*\)", "", text)) - name_words  # "IAM Credentials Report (account level)"
-            or _garbled(text)
+            or _badly_typed(text)
             or _SIMPLIFIED.search(text)
             or heading_like(text)
             or link_line(text)
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
+        entry = labelled_as(option, text)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
-        if not positions and names_option(option, text):
+        if entry:
+            positions = [0]  # the line is the option's entry: it opens with its label
+        elif not positions and names_option(option, text):
             # it opens with the option in another spelling, or with its section's title
             positions = [_named_at(option, text)]
         if not positions:
@@ -456,7 +519,10 @@ def find_evidence(
         first = min(positions)
         if first > MAX_QUOTE // 2:
             continue  # named only deep into a long line, which the quote would cut off before the option
-        titled = line.labelled or heading_names(option, line)
+        titled = line.labelled or entry or heading_names(option, line)
+        if not titled and in_passing(text, first, pattern):
+            continue  # one item of another subject's list ("Cloud Computing: on-demand, self-service, with broad
+            # network access, resource pooling"): the line says nothing of the option itself
         if not titled and not subject_at(text, first):
             continue  # the option is the object of another subject's statement ("Does not apply to the root
             # account" under a policy's heading): the line says nothing of the option itself
@@ -584,6 +650,16 @@ def _named_at(option: Option, text: str) -> int:
     low = text.lower()
     found = [i for n in names if len(n) >= 2 and (i := low.find(n.lower())) >= 0]
     return min(found) if found else 0
+
+
+def explained_option(text: str) -> str:
+    """A practice question's option with what the explanation says of it ("D) AWS Transit Gateway: This is used to
+    connect ..."), as "AWS Transit Gateway: This is used to connect ..."; else "". Its option's letter, a label and
+    five words or more: not the bare option ("D) AWS Transit Gateway")."""
+    m = re.match(r"^\s*(?:[-*+•]\s+)?\(?[A-Ha-h][.)]\s+([^:]{2,60}):\s+(\S.*)$", text)
+    if not m or len(m.group(2).split()) < 5:
+        return ""
+    return f"{m.group(1).strip()}: {m.group(2).strip()}"
 
 
 def option_line(text: str) -> bool:
@@ -887,6 +963,12 @@ class NoteScan:
                     own = Line(text=sentence, refs=line.refs, topic=line.topic, heading=line.heading)
                     self.rows.append((slug, index, own, sentence[:OPENING], False, (own,)))
         self.titled = {i for i, row in enumerate(self.rows) if row[4]}
+        # rows that are a catalog topic's entry ("Config: Track resources ...", a table's row), by the topic
+        self.by_label: dict[str, list[int]] = {}
+        catalog = load_catalog()
+        for i, row in enumerate(self.rows):
+            if (label := label_of(row[3])) and (slug := catalog.lookup(label)):
+                self.by_label.setdefault(slug, []).append(i)
         self.by_spelling: dict[str, list[int]] = {}  # a run of words, spelled letters only -> rows opening with it
         for i, row in enumerate(self.rows):
             for run in _spelled_runs(row[3]):
@@ -945,14 +1027,22 @@ def family_lines(
         rows = scan.touched(opening) | scan.titled
         for form in forms:
             rows.update(scan.by_spelling.get(form, ()))
+        entries = set()  # rows that are a missing option's entry by a catalog name of its topic
+        for option in missing:
+            entries.update(scan.by_label.get(option.topic, ()) if option.topic else ())
+        rows |= entries
         candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
         for row in sorted(rows):
             slug, index, line, head, titled, quoted = scan.rows[row]
-            if not (names_one(head) or (titled and names_one(line.heading))):
+            if not (names_one(head) or (titled and names_one(line.heading)) or row in entries):
                 continue
             topic_lines = lines_by_topic[slug]
             for option in missing:
-                if names_option(option, head) or (titled and heading_names(option, line)):
+                if (
+                    names_option(option, head)
+                    or (titled and heading_names(option, line))
+                    or (row in entries and labelled_as(option, head))
+                ):
                     # with the line under it, which a heading that only names the option needs as its quote
                     candidates[option.id] += quoted or topic_lines[index : index + 2]
         taken = set(lines)

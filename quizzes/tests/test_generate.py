@@ -22,6 +22,7 @@ from quizzes.generate import (
     find_evidence,
     giveaway_words,
     identification_stem,
+    labelled_as,
     names_option,
     option_topics,
     plain_text,
@@ -259,7 +260,8 @@ def test_every_explanation_quotes_its_own_option_or_says_the_notes_lack_it(shipp
             option = family.options[choice.option]
             assert choice.explanation.strip()
             if choice.in_notes:
-                assert choice.quote and names_option(option, choice.quote.rstrip("…"), opening=len(choice.quote)), (
+                quote = choice.quote.rstrip("…")
+                assert quote and (names_option(option, quote, opening=len(quote)) or labelled_as(option, quote)), (
                     question.stem,
                     choice.quote,
                 )
@@ -734,3 +736,48 @@ def test_a_name_with_only_an_aside_in_brackets_is_no_quote():
     )
     heading = Line(text=f"{report.name} (account level)", refs=(("n", 1, 3),), topic="aws-iam")
     assert find_evidence(report, [heading], family) is None
+
+
+def test_an_options_entry_in_a_services_table_or_glossary_is_its_line():
+    """A services table's row ("Config: Management & Governance; Track resources inventory and changes") and a
+    glossary entry are the notes' line about the option they are labelled with, in any catalog name of it; a row
+    labelled with another service, or with the topic an option is only part of, is not."""
+    family, config = _options()["AWS Config"]
+    row = Line(
+        text="Config: Management & Governance; Track resources inventory and changes", refs=(), topic="aws-config"
+    )
+    other = Line(text="CloudTrail: Management & Governance; Track user activity and API usage", refs=())
+    assert labelled_as(config, row.text) and not labelled_as(config, other.text)
+    assert find_evidence(config, [other, row], family) == row
+    _, rules = _options()["Configuring security group rules"]
+    assert not labelled_as(rules, "Security Groups: Firewall attached to the EC2 instance")
+    family, access = _options()["Broad network access"]
+    glossary = Line(
+        text="**Broad Network Access:** A core cloud trait: resources reached from anywhere online.", refs=()
+    )
+    assert find_evidence(access, [glossary], family) == glossary
+
+
+def test_an_option_named_as_one_item_of_another_subjects_list_has_no_line():
+    """ "Cloud Computing: on-demand, self-service, with broad network access, resource pooling" lists the trait
+    without saying anything of it: it is no quote for broad network access."""
+    family, access = _options()["Broad network access"]
+    listed = Line(
+        text="Cloud Computing: on-demand, self-service, with broad network access, resource pooling.", refs=()
+    )
+    assert find_evidence(access, [listed], family) is None
+
+
+def test_a_practice_questions_explanation_of_an_option_is_its_line_without_the_letter():
+    family, config = _options()["AWS Config"]
+    explained = Line(
+        text="- **D) AWS Config:** This records how each resource is configured and how that changes.", refs=()
+    )
+    bare = Line(text="D) AWS Config", refs=())
+    found = find_evidence(config, [bare, explained], family)
+    assert (
+        found is not None
+        and found.text == "AWS Config: This records how each resource is configured and how that changes."
+    )
+    verdict = Line(text="- D) AWS Config: This is incorrect because Config does not record API calls.", refs=())
+    assert find_evidence(config, [verdict], family) is None
