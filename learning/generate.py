@@ -256,6 +256,21 @@ def plain_name(term: str) -> str:
     return " ".join(words(_PAREN.sub("", term))) or " ".join(words(term))
 
 
+def part_of_page_name(term: str, topic: TopicView) -> bool:
+    """Whether a term is only some of the words of its page's name ("Well-Architected" of "AWS Well-Architected
+    Framework"), not the name itself or one of its aliases."""
+    said = " ".join(words(plain_name(term)))
+    if len(said.split()) < 2 or said in topic.names:  # (one word, "Secrets" or "DDoS", is a thing of its own)
+        return False
+    for name in topic.names:
+        full = " ".join(w for w in name.split() if w not in ("amazon", "aws"))
+        if said != full and len(said) >= 4 and re.search(rf"(?:^| ){re.escape(said)}(?: |$)", full):
+            # a modifier of the name: without the name's last word, the thing it names ("Reserved Instances" of
+            # "EC2 Reserved Instances" is that thing)
+            return not said.endswith(full.split()[-1])
+    return False
+
+
 def names_topic(term: str, topic: TopicView) -> bool:
     return plain_name(term) in topic.names or " ".join(words(term)) in topic.names
 
@@ -490,6 +505,18 @@ def uses_list(definition: str) -> bool:
 
 # A quiz's answer or explanation label: "Correct answer", "Answer", "My answer", "Explanation".
 _ANSWER_LABEL = re.compile(r"^\W*(?:(?:correct|right|my|the|wrong)\s+)?(?:answers?|explanations?)\W*$", re.I)
+# A quiz's scaffolding around its options: "Explanation for other options", "Why the wrong answers are wrong".
+_QUIZ_SCAFFOLD = re.compile(
+    r"\b(?:other|wrong|incorrect|remaining)\s+(?:options?|answers?|choices?)\b|^\W*explanations?\b", re.I
+)
+# The note-taker unsure of the line ("like a bucket name or something", "i think", "kinda"): no answer to learn
+_HEDGE = re.compile(r"\bor something\b|\bsomething like\b|\bi think\b|\bnot sure\b|\bkinda\b|\bsort of\b", re.I)
+# "Simply an alternative to using the CLI": what the term can stand in for, not what it is
+_ONLY_COMPARES = re.compile(
+    r"^(?:simply |just |basically )?(?:an? )?(?:alternative|replacement|substitute) (?:to|for)\b", re.I
+)
+# A practice question's lettered option ("e) 5 Years", "(B) 99.9%"): one of the choices, not a fact
+_LETTERED_OPTION = re.compile(r"(?:^|[-–—:]\s)\(?[a-hA-H][.)]\s")
 # A study file's own labels: a numbered question ("Question 54", "Q12") or a study aid ("Exam Traps", "Memory
 # Trick", "Exam tips"). Asked as "What is Question 54?" the card means nothing without the notes open.
 _STUDY_LABEL = re.compile(
@@ -517,6 +544,12 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("term is a generic label")
     if _STUDY_LABEL.search(term):
         return reject("term is a study label")
+    if _QUIZ_SCAFFOLD.search(term):
+        return reject("term is an answer label")  # "Explanation for other options": a quiz's scaffolding
+    if part_of_page_name(term, topic):
+        # "Well-Architected" on the Well-Architected Framework's page: a piece of the page's name, lifted from a
+        # comparison ("Well-Architected: focuses on how to build"), asks nothing a learner can answer
+        return reject("term is part of the page's name")
     if _ANSWER_LABEL.match(term):
         # "Correct answer: B. ...": a quiz's answer line, not a term ("What is Correct answer?")
         return reject("term is an answer label")
@@ -570,6 +603,9 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return [CardDraft(card_key(fact.key, "definition"), "definition", front, sentence(definition))]
     if len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
         # "Finer grain (can be disabled)": a remark, not a definition
+        return reject("definition is a remark or garbled")
+    if _HEDGE.search(definition) or _ONLY_COMPARES.match(definition):
+        # "Regarding the api call (like a bucket name or something)", "Simply an alternative to using the CLI"
         return reject("definition is a remark or garbled")
     if _OBVIOUS.search(definition):
         # the note-taker's own verdict: "Code building service (name is obvious)"
@@ -721,11 +757,16 @@ _RENAMED = re.compile(r"\bS3 Glacier\b(?! (Instant|Flexible|Deep))|\bGlacier\b(?
 _STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "amazon", "aws", "is", "are", "by"}
 
 
+def hurried(text: str) -> bool:
+    """Marked as typed in a hurry ("i.e ingest", "b/w", "etc.."), whatever its spelling."""
+    return bool(_HURRY.search(text))
+
+
 def garbled(text: str) -> bool:
     """Typed in a hurry or misspelled: a card quoting it would teach the slip."""
     from content.ingest.spelling import misspellings  # noqa: PLC0415
 
-    return bool(_HURRY.search(text)) or bool(misspellings(text))
+    return hurried(text) or bool(misspellings(text))
 
 
 def stem(word: str) -> str:
@@ -876,6 +917,8 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     statement = tidy(fact.data.get("statement") or fact.text)
     if not number or number not in statement or len(words(statement)) < 4 or len(statement) > 170:
         return reject("number statement too short or too long")
+    if _LETTERED_OPTION.search(statement):
+        return reject("number from a quiz's option")  # "Amazon EC2 – e) 5 Years": one choice of a question
     if not exam_number(statement, number) or "!" in statement:
         # trivia beyond the exam, or a slide's exclamation ("up to 10GB of RAM!")
         return reject("number outside exam scope")

@@ -542,3 +542,43 @@ def test_a_heading_that_names_the_page_by_an_alias_without_its_service_is_replac
     cards = definition("Storage optimized", "High sequential reads and writes to large local data sets.", types,
                        section="Instance Family")  # fmt: skip
     assert [front for front, _ in cards] == ["What is Storage optimized (in EC2 Instance Types)?"]
+
+
+WAF = topic("aws-well-architected-framework", "AWS Well-Architected Framework", "well architected framework")
+SHELL = topic("aws-cloudshell", "AWS CloudShell", "cloudshell")
+IAM_POLICIES = topic("iam-policies", "IAM policies", "iam policy", is_service=False)
+EC2_TOPIC = topic("amazon-ec2", "Amazon EC2", "ec2")
+
+
+def test_a_quizs_scaffolding_is_no_term():
+    assert (
+        definition("Explanation for other options", "Reserved Instances need a contract of one or three years.") == []
+    )
+    assert (
+        definition("Why the wrong answers are wrong", "Spot Instances can be interrupted with two minutes' notice.")
+        == []
+    )
+
+
+def test_a_piece_of_the_pages_own_name_is_no_term():
+    """ "Well-Architected" from a comparison table on the Well-Architected Framework's page asks nothing answerable;
+    a thing of its own named inside the page's name ("Reserved Instances", "Secrets") still makes its card."""
+    assert definition("Well-Architected", "Focuses on solution architecture and how to build it well", on=WAF) == []
+    ri = topic("ec2-reserved-instances", "Amazon EC2 Reserved Instances", "ec2 reserved instances")
+    assert definition("Reserved Instances", "A billing discount for a one- or three-year term commitment.", on=ri)
+
+
+def test_a_hedged_or_merely_comparing_back_is_no_definition():
+    assert (
+        definition("Resource", "Regarding the api call (like a bucket name or something) it acts on", on=IAM_POLICIES)
+        == []
+    )
+    assert definition("AWS CloudShell", "Simply an alternative to using the CLI on your laptop.", on=SHELL) == []
+    assert definition(
+        "Statement", "The main element of a policy, holding its effect, actions and resources.", on=IAM_POLICIES
+    )
+
+
+def test_a_quizs_lettered_option_makes_no_number_card():
+    assert number("Amazon EC2 – e) 5 Years.", "5 Years", on=EC2_TOPIC) == []
+    assert number("Amazon EC2 – (b) 2 Years -- correct.", "2 Years", on=EC2_TOPIC) == []
