@@ -660,3 +660,50 @@ RIGHT_IN_OTHER_WORDS = [
 @pytest.mark.parametrize(("topic", "text"), RIGHT_IN_OTHER_WORDS)
 def test_right_statements_in_other_wordings_are_not_flagged(topic, text):
     assert find_claim(text, topic=topic) is None
+
+
+# A service given the job of a look-alike (monitoring, AI, cost tools, security, transfer, messaging, databases),
+# in wordings written for this test, each on its page; the reference facts read what each one is for.
+LOOK_ALIKE_JOBS = [
+    ("aws-cloudtrail", "CloudTrail pages me when disk usage on the web server rises above 90%."),
+    ("aws-cloudtrail", "CloudTrail: memory and CPU graphs for every instance."),
+    ("amazon-rekognition", "Rekognition can turn voicemail recordings into text transcripts."),
+    ("amazon-transcribe", "Transcribe gives the e-learning course a natural-sounding narrator voice."),
+    ("amazon-comprehend", "Comprehend reads the typed fields out of scanned tax forms."),
+    ("amazon-comprehend", "Use Comprehend to pull data from paper invoices."),
+    ("amazon-textract", "Textract works out whether a product review is positive or negative."),
+    ("amazon-polly", "Polly is what you use to transcribe podcasts into subtitles."),
+    ("amazon-detective", "Amazon Detective discovers credit card numbers stored in S3."),
+    (
+        "aws-cost-and-usage-report",
+        "The Cost and Usage Report estimates what a planned migration will cost before we move.",
+    ),
+    ("amazon-eventbridge", "EventBridge is a queue that consumers poll for messages."),
+    ("amazon-elasticache", "ElastiCache is the data warehouse for our OLAP reports."),
+    ("amazon-redshift", "Redshift is an in-memory key-value cache."),
+    ("aws-transfer-family", "Transfer Family ships you a physical appliance to move files offline."),
+]
+LOOK_ALIKE_JOBS_RIGHT = [
+    "Transcribe turns call recordings into text.",
+    "Polly reads news articles aloud in a lifelike voice.",
+    "Comprehend tells you whether customer emails are positive or negative.",
+    "Textract pulls the text and tables out of scanned PDFs.",
+    "CloudWatch raises an alarm when CPU goes above 80%.",
+    "The Cost and Usage Report lists every line item you were charged for.",
+    "EventBridge routes events to targets such as Lambda and SQS.",
+    "ElastiCache sits in front of RDS as an in-memory cache.",
+    "Redshift is a columnar data warehouse; RDS handles OLTP.",
+    "Transfer Family gives partners an SFTP endpoint backed by S3.",
+    "Amazon Detective helps investigate the root cause of GuardDuty findings.",
+    "Macie finds PII in S3, while Detective investigates findings.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), LOOK_ALIKE_JOBS)
+def test_a_service_given_a_look_alikes_job_is_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKE_JOBS_RIGHT)
+def test_each_service_doing_its_own_job_is_not_flagged(text):
+    assert find_claim(text) is None
