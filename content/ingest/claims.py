@@ -344,11 +344,45 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     rows = _TABLE_ROWS.findall(text) if text.lstrip().startswith("|") else []
     rows = [row for row in rows if not _TABLE_RULE.fullmatch(row)]
     if len(rows) > 2:  # a table: its header with each row, so words of two rows never make one statement
-        found = [f for row in rows[1:] if (f := find_claim(f"{rows[0]}\n{row}", claims, topic=topic))]
+        found = [f for row in rows[1:] if (f := _find_in_line(f"{rows[0]}\n{row}", claims, topic))]
         if not found:
             return None
         order = {id(c): n for n, c in enumerate(tuple(claims) if claims is not None else _claims())}
         return min(found, key=lambda f: order.get(id(f), len(order)))  # the first claim, as for any line
+    found = _find_in_line(text, claims, topic)
+    if found is None and len(rows) == 2:
+        found = _find_under_headers(rows[0], rows[1], claims, topic)
+    return found
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def _find_under_headers(header: str, row: str, claims, topic: str | None):
+    """A table row placed on a page by itself, read cell by cell under its column's header as a sentence about
+    the row's first cell: a cell ("30 days", "within 4 hours") says nothing until its header ("Min storage
+    duration", "Production system down") and its row's name ("Glacier Instant Retrieval", "Business" under
+    "Plan") are read with it. A cell that only says no ("no", "none, only billing help", "-") is a denial the
+    sentence would lose, so it is left to the row's own reading. (A table of several rows is one block on its
+    page, so a cell read this way would mark every row: those rows keep the row-under-header reading.)"""
+    head, cells = _cells(header), _cells(row)
+    if len(head) != len(cells) or len(cells) < 2 or not cells[0]:
+        return None
+    for name, value in zip(head[1:], cells[1:], strict=True):
+        if not name or not value or _DENYING_CELL.match(value):
+            continue
+        if found := _find_in_line(f"{cells[0]} {head[0]} {name}: {value}", claims, topic):
+            return found
+    return None
+
+
+# A cell that says no, or nothing: "no", "none, only ...", "not covered", "n/a", "-", "✗".
+_DENYING_CELL = re.compile(r"\W*(?:no|none|not|never|n/a|na|x|yes|✓|✔)\b|[\s\W]*$", re.I)
+
+
+def _find_in_line(text: str, claims, topic: str | None):
+    """`find_claim` for one line (a table row with its header counts as one)."""
     from content.catalog import clean_line  # noqa: PLC0415
 
     line = clean_line(text)

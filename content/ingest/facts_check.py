@@ -58,6 +58,9 @@ _NUMBER = re.compile(
 _WORD_TIME = re.compile(r"\b(?:instant(?:ly|aneous(?:ly)?)?|immediately|milliseconds|right away|real[- ]time)\b")
 _EVERY = re.compile(r"\b(?:every|once an?) (?P<unit>seconds|min|hours|days)\b")  # normalised units
 _EVERY_SECONDS = {"seconds": 1, "min": 60, "hours": 3600, "days": 86400}
+# "a few minutes", "several hours": an amount without a figure, read generously as 2 to 12 of the unit (so
+# "several hours" is not wrong of a 12-hour restore) and "a couple of" as 2 to 3.
+_VAGUE = re.compile(r"\b(?:a few|several|a couple of) (?P<unit>seconds|min|hours|days)\b")
 _LIMIT = re.compile(
     r"\b(?:up to|upto|max(?:imum|imal)?|at most|as much as|as long as|tops? out|caps?|capped|limit(?:ed)?|"
     r"no more than|ceiling|as high as|longest|highest|up until|until)\b|<=?|\bmax(?:es|ed)? out\b"
@@ -339,6 +342,9 @@ def _negated(sentence: str, start: int) -> bool:
 
 
 def _number_value(m: re.Match) -> tuple[str, float, float] | None:
+    if m.re is _VAGUE:
+        seconds = float(_EVERY_SECONDS[m.group("unit")])
+        return "time", 2 * seconds, (3 if "couple" in m.group(0) else 12) * seconds
     if m.re is _EVERY:
         seconds = float(_EVERY_SECONDS[m.group("unit")])
         return "time", seconds, seconds
@@ -626,7 +632,7 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
     for m in _WORD_TIME.finditer(sentence):
         if not inside_name(m.start()) and not _negated(sentence, m.start()):
             numbers.append((m.start(), m.end(), None))
-    for m in _EVERY.finditer(sentence):  # "every minute" is one minute
+    for m in (*_EVERY.finditer(sentence), *_VAGUE.finditer(sentence)):  # "every minute" is one minute
         if not inside_name(m.start()) and not any(s <= m.start() < e for s, e, _m in numbers):
             numbers.append((m.start(), m.end(), m))
     if not numbers:

@@ -660,3 +660,93 @@ RIGHT_IN_OTHER_WORDS = [
 @pytest.mark.parametrize(("topic", "text"), RIGHT_IN_OTHER_WORDS)
 def test_right_statements_in_other_wordings_are_not_flagged(topic, text):
     assert find_claim(text, topic=topic) is None
+
+
+# A service given the job of a look-alike (monitoring, AI, cost tools, security, transfer, messaging, databases),
+# in wordings written for this test, each on its page; the reference facts read what each one is for.
+LOOK_ALIKE_JOBS = [
+    ("aws-cloudtrail", "CloudTrail pages me when disk usage on the web server rises above 90%."),
+    ("aws-cloudtrail", "CloudTrail: memory and CPU graphs for every instance."),
+    ("amazon-rekognition", "Rekognition can turn voicemail recordings into text transcripts."),
+    ("amazon-transcribe", "Transcribe gives the e-learning course a natural-sounding narrator voice."),
+    ("amazon-comprehend", "Comprehend reads the typed fields out of scanned tax forms."),
+    ("amazon-comprehend", "Use Comprehend to pull data from paper invoices."),
+    ("amazon-textract", "Textract works out whether a product review is positive or negative."),
+    ("amazon-polly", "Polly is what you use to transcribe podcasts into subtitles."),
+    ("amazon-detective", "Amazon Detective discovers credit card numbers stored in S3."),
+    (
+        "aws-cost-and-usage-report",
+        "The Cost and Usage Report estimates what a planned migration will cost before we move.",
+    ),
+    ("amazon-eventbridge", "EventBridge is a queue that consumers poll for messages."),
+    ("amazon-elasticache", "ElastiCache is the data warehouse for our OLAP reports."),
+    ("amazon-redshift", "Redshift is an in-memory key-value cache."),
+    ("aws-transfer-family", "Transfer Family ships you a physical appliance to move files offline."),
+]
+LOOK_ALIKE_JOBS_RIGHT = [
+    "Transcribe turns call recordings into text.",
+    "Polly reads news articles aloud in a lifelike voice.",
+    "Comprehend tells you whether customer emails are positive or negative.",
+    "Textract pulls the text and tables out of scanned PDFs.",
+    "CloudWatch raises an alarm when CPU goes above 80%.",
+    "The Cost and Usage Report lists every line item you were charged for.",
+    "EventBridge routes events to targets such as Lambda and SQS.",
+    "ElastiCache sits in front of RDS as an in-memory cache.",
+    "Redshift is a columnar data warehouse; RDS handles OLTP.",
+    "Transfer Family gives partners an SFTP endpoint backed by S3.",
+    "Amazon Detective helps investigate the root cause of GuardDuty findings.",
+    "Macie finds PII in S3, while Detective investigates findings.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), LOOK_ALIKE_JOBS)
+def test_a_service_given_a_look_alikes_job_is_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKE_JOBS_RIGHT)
+def test_each_service_doing_its_own_job_is_not_flagged(text):
+    assert find_claim(text) is None
+
+
+# Encryption defaults, consolidated billing, Shield Standard's price and response team, Basic support's price,
+# support response times (also in a table row placed alone under its header) and amounts without a figure.
+WRONG_DEFAULTS_PRICES_AND_TIMES = [
+    ("aws-direct-connect", "Since DX is already encrypted, adding a VPN over it would be redundant."),
+    ("aws-direct-connect", "Our Direct Connect circuit encrypts everything, so we don't need a VPN over it."),
+    ("aws-vpn", "Site-to-Site VPN tunnels aren't encrypted, they just route traffic over the internet."),
+    (
+        "consolidated-billing",
+        "Under consolidated billing every member account is still tiered separately, so the discounts never add up.",
+    ),
+    ("consolidated-billing", "Tiered pricing discounts don't combine across the linked accounts."),
+    ("aws-shield", "Shield Standard comes with the DDoS Response Team on call."),
+    ("aws-shield", "Shield Standard is a paid add-on subscription."),
+    ("aws-support-plans", "Basic support costs $29 a month."),
+    ("aws-support-plans", "Business plan: production system down gets a reply within 12 hours."),
+    ("aws-support-plans", "| Plan | Production system down |\n| --- | --- |\n| Business | within 4 hours |"),
+    ("s3-storage-classes", "| Class | Retrieval |\n| --- | --- |\n| Glacier Instant Retrieval | a few minutes |"),
+    ("aws-lambda", "Lambda functions can run for a few hours."),
+]
+RIGHT_DEFAULTS_PRICES_AND_TIMES = [
+    "Direct Connect isn't encrypted by default, so we run an IPsec VPN over it.",
+    "A Site-to-Site VPN encrypts traffic in IPsec tunnels.",
+    "Consolidated billing pools every account's usage, so the organization hits cheaper tiers sooner.",
+    "Shield Advanced adds the Shield Response Team and cost protection for a monthly fee.",
+    "Shield Standard costs nothing and turns on by itself.",
+    "Basic support is free with every account.",
+    "Business support: production system impaired within 4 hours, production system down within 1 hour.",
+    "| Plan | Production system down | TAM |\n| --- | --- | --- |\n| Business | within 1 hour | no |",
+    "Deep Archive restores take several hours.",
+    "Spot gives a couple of minutes of warning.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_DEFAULTS_PRICES_AND_TIMES)
+def test_wrong_defaults_prices_and_response_times_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_DEFAULTS_PRICES_AND_TIMES)
+def test_right_defaults_prices_and_response_times_are_not_flagged(text):
+    assert find_claim(text) is None
