@@ -417,6 +417,24 @@ def labelled_as(option: Option, text: str) -> bool:
     return compact in {f.removesuffix("s") for f in option_spellings(option)}
 
 
+_TELLS = re.compile(r":\s|\s[-–—=]\s|\b(?:is|are|means?|lets?|helps?|can|provides?)\b", re.I)  # what it is
+
+
+def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
+    """Whether a line only names the option: nothing beyond its name and an aside ("IAM Credentials Report (account
+    level)"), or, with no label or verb to say what it is, a short list in which the option is one name ("Multi-tenancy
+    and resource pooling", "Rapid elasticity and scalability"). A practice in its own words ("Create a strong password
+    policy") is the notes' line for it."""
+    if not word_stems(re.sub(r"\s*\([^)]*\)", "", text)) - name_words:
+        return True
+    if len(text.split()) > 6 or _TELLS.search(text):
+        return False
+    parts = [_compact(_unmade(p)).removesuffix("s") for p in re.split(r",\s*|\s+(?:and|&|or)\s+|\s*/\s*", text)]
+    own = {_compact(_unmade(re.sub(r"\s*\([^)]*\)", "", option.name))).removesuffix("s")}
+    own |= {f.removesuffix("s") for f in option_spellings(option)}
+    return len(parts) >= 2 and any(p in own for p in parts)
+
+
 def in_passing(text: str, first: int, pattern: re.Pattern) -> bool:
     """Whether the option named at `first` is one item of a list that goes on around it ("on-demand, self-service,
     with broad network access, resource pooling"), rather than what the line is about."""
@@ -499,7 +517,7 @@ def find_evidence(
         if _names_a_longer_topic(option, text):
             continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
         if (
-            not word_stems(re.sub(r"\s*\([^)]*\)", "", text)) - name_words  # "IAM Credentials Report (account level)"
+            says_too_little(option, text, name_words)  # "IAM Credentials Report (account level)", "X and Y"
             or _badly_typed(text)
             or _SIMPLIFIED.search(text)
             or heading_like(text)

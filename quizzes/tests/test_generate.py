@@ -781,3 +781,13 @@ def test_a_practice_questions_explanation_of_an_option_is_its_line_without_the_l
     )
     verdict = Line(text="- D) AWS Config: This is incorrect because Config does not record API calls.", refs=())
     assert find_evidence(config, [verdict], family) is None
+
+
+def test_a_short_list_of_names_is_no_line_about_one_of_them_but_a_practice_in_its_own_words_is():
+    family, pooling = _options()["Resource pooling"]
+    assert find_evidence(pooling, [Line(text="Multi-tenancy and resource pooling", refs=())], family) is None
+    family, elasticity = _options()["Rapid elasticity"]
+    assert find_evidence(elasticity, [Line(text="- Rapid elasticity and scalability", refs=())], family) is None
+    family, policy = _options()["Enforce a strong password policy"]
+    own_words = Line(text="Create a strong password policy", refs=())
+    assert find_evidence(policy, [own_words], family) == own_words
