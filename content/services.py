@@ -551,6 +551,8 @@ class Writer:
                         "refs": [ref],
                         "erratum": {"id": erratum.id, "correction": erratum.correction} if erratum else None,
                     }
+                    if block.kind == "table" and block.rows:
+                        item["row_line"] = block.end_line - len(block.rows) + 2  # the first body row's line
                     draft.items.append(item)
                     draft.item_words.append(set(loose_text.split()))
                     seen[loose_text] = item
@@ -912,14 +914,20 @@ class Writer:
                     continue
                 refs = tuple(tuple(r) for r in item["refs"])
                 lines_by_topic.setdefault(draft.topic, []).append(
-                    Line(text=item["text"], refs=refs, topic=draft.topic, heading=heading)
+                    Line(text=item["text"], refs=refs, topic=draft.topic, heading=heading, depth=item.get("depth", 0))
                 )
                 if item["kind"] == "table":
                     # each row as a line of its own ("| AWS Config | Track resource inventory |" as "AWS Config:
                     # Track resource inventory"), so an option a table describes is quoted from its row
+                    first = item.get("row_line")  # each row cites its own line, when the item knows where they start
                     lines_by_topic[draft.topic] += [
-                        Line(text=row, refs=refs, topic=draft.topic, heading=heading)
-                        for row in table_row_lines(item["text"])
+                        Line(
+                            text=row,
+                            refs=tuple((*r[:2], first + k) for r in refs) if first else refs,
+                            topic=draft.topic,
+                            heading=heading,
+                        )
+                        for k, row in table_row_lines(item["text"])
                     ]
         for topic, card, ref in self.authored.cards:
             # the author's own "What is X? / X is ..." cards say what X is as well as any line does

@@ -35,6 +35,7 @@ class Line:
     topic: str = ""  # catalog slug of the section the line sits in ("" when unknown: any option may quote it)
     heading: str = ""  # the title of the section the line sits in ("PRE ASSIGNED URLs"): lines under it are about it
     labelled: bool = False  # a line that only named an option, joined to the description under it
+    depth: int = 0  # how deep the line's bullet sits: a deeper line right after it belongs to it
 
 
 @dataclass
@@ -384,40 +385,103 @@ def heading_names(option: Option, line: Line) -> bool:
     return bool(line.heading) and names_option(option, line.heading, opening=len(line.heading))
 
 
-_LABEL = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?([^:=–—.!?]{2,60}?)\s*(?::\s|\s[-–—=]\s)")
+_LABEL = re.compile(
+    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?]{2,60}?)\s*(?::\s|\s[-–—=]\s)|([A-Za-z][\w-]{1,20}),\s)"
+)
+_TITLE = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?([A-Za-z][^.:;!?,]{1,50}?)[\s:*_`]*$")  # a bare title
 
 
 def label_of(text: str) -> str:
     """The label a line opens with ("Config: Track resources ...", a table row read as "First cell: the rest",
-    "**Broad Network Access:** A core ...", "3. S3 Standard-IA - durable ..."), without its aside in brackets; else
-    "". A label is a name of at most six words, not a clause."""
-    m = _LABEL.match(plain_text(text))
-    if not m:
+    "**Broad Network Access:** A core ...", "3. S3 Standard-IA - durable ...", one word before a comma: "simple, no
+    health checks"), or the whole line when it is a bare title of five words or fewer ("**General Purpose**"),
+    without its aside in brackets; else "". A label is a name of at most six words, not a clause."""
+    plain = plain_text(text)
+    m = _LABEL.match(plain)
+    if m:
+        label = m.group(1) or m.group(2)
+    elif (title := _TITLE.match(plain)) and len(title.group(1).split()) <= 5 and not _TELLS.search(plain):
+        label = title.group(1)
+    else:
         return ""
-    label = re.sub(r"\s*\([^)]*\)", "", m.group(1)).strip(" *_`")
+    label = re.sub(r"\s*\([^)]*\)", "", label).strip(" *_`")
     return label if label and len(label.split()) <= 6 else ""
 
 
-def labelled_as(option: Option, text: str) -> bool:
-    """Whether a line is the notes' entry for the option: its label is the option, in any spelling, or a catalog
-    name of the topic the option is ("Config" for AWS Config, read the way placement reads it)."""
+def _own_names(option: Option) -> set[str]:
+    """The option's own name, letters only and without a plural s: bare, and as the aside in its brackets
+    ("On-premises (private cloud) deployment" is also "private cloud")."""
+    bare = re.sub(r"\s*\([^)]*\)", "", option.name).strip()
+    names = {_compact(_unmade(bare)).removesuffix("s")}
+    names |= {_compact(_unmade(a)).removesuffix("s") for a in re.findall(r"\(([^)]{4,})\)", option.name)}
+    return {n for n in names if len(n) >= 4}
+
+
+def labelled_as(option: Option, text: str, heading: str = "") -> bool:
+    """Whether a line is the notes' entry for the option: its label is the option, in any spelling, or one of the
+    names the catalog gives the topic the option is ("Config" for AWS Config), or the label joined with a word of
+    the heading it sits under ("simple" under "Routing Policies" is simple routing; "General Purpose" under
+    "Instance Types" is general purpose instances)."""
     label = label_of(text)
     if not label:
         return False
     catalog = load_catalog()
     bare = re.sub(r"\s*\([^)]*\)", "", option.name).strip()
-    if option.topic and catalog.lookup(bare) == option.topic:
-        # the option is its topic ("AWS Config"): any catalog name of the topic labels its entry
-        return catalog.lookup(label) == option.topic
+    topic = catalog.topics.get(option.topic) if option.topic else None
+    if topic and _compact(_unmade(bare)) in {
+        _compact(_unmade(n)) for n in (topic.name, topic.short, topic.full_name) if n
+    }:
+        # the option is its topic ("AWS Config"): any catalog name of the topic labels its entry (not for an
+        # option the catalog only counts as an alias of a bigger topic: "Route table" of Amazon VPC)
+        if catalog.lookup(label) == option.topic:
+            return True
     compact = _compact(_unmade(label)).removesuffix("s")
-    if option.topic:
-        # an option that is a part or an action of its topic ("Configuring security group rules"): only its own
-        # name labels its entry, never the topic's
-        return compact == _compact(_unmade(bare)).removesuffix("s")
-    return compact in {f.removesuffix("s") for f in option_spellings(option)}
+    own = _own_names(option)
+    if not option.topic:
+        own |= {f.removesuffix("s") for f in option_spellings(option)}
+    if compact in own:
+        return True
+    words = [w for w in re.findall(r"[A-Za-z]+", plain_text(heading)) if len(w) >= 4]
+    return any(_compact(f"{label} {w}").removesuffix("s") in own for w in words)
 
 
 _TELLS = re.compile(r":\s|\s[-–—=]\s|\b(?:is|are|means?|lets?|helps?|can|provides?)\b", re.I)  # what it is
+
+
+def joint_subject(option: Option, text: str, first: int, others: list[Option]) -> bool:
+    """Whether the option shares its line's subject with a sibling option ("Security groups and NACLs provide
+    layered security", "NACLs and security groups both filter traffic"): whatever the line says, it says of both.
+    A contrast ("Security groups are stateful and NACLs are not") says something of each."""
+
+    def joined(between: str, name: str) -> bool:  # only the name, then "and" ("Security groups and ")
+        words = len(re.findall(r"[\w'-]+", re.sub(r"\s*\([^)]*\)", "", name))) + 1
+        return bool(re.fullmatch(rf"\W*(?:[\w'-]+\W+){{1,{words}}}?(?:and|&|or|/|,)\s*", between, re.I))
+
+    for other in others:
+        for p in other.evidence:
+            for m in p.finditer(text):
+                if m.start() > first and joined(text[first : m.start()], option.name):
+                    return True
+                if m.start() < first and joined(text[m.start() : first], other.name):
+                    return True
+    return False
+
+
+def another_label(option: Option, text: str, first: int) -> bool:
+    """Whether the line is another named thing's entry with the option only in its description ("Data Lifecycle
+    Manager (DLM) - automates the creation ... of EBS snapshots"): a label that is a catalog name of another
+    topic, or a name with its acronym in brackets."""
+    m = re.match(r"^\W*([^:–—=]{2,60}?)\s*(?::\s|\s[-–—=]\s)", text)
+    if not m or first < m.end():
+        return False
+    label = m.group(1)
+    catalog = load_catalog()
+    slug = catalog.lookup(re.sub(r"\s*\([^)]*\)", "", label).strip(" *_`"))
+    if slug and catalog.topics[slug].category != "cloud-concepts":
+        # another service's entry ("Data Lifecycle Manager"); a concept's label ("High Availability: Built-in
+        # Multi-AZ support ...") still says something of the option
+        return slug != option.topic and not (option.topic and catalog.is_ancestor(slug, option.topic))
+    return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
 
 
 def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
@@ -479,7 +543,7 @@ def find_evidence(
             line = _described(line, lines, index, family, name_words)
         elif not spelled:
             continue  # the first, cheap pass: the option's own evidence patterns only
-        elif names_option(option, texts[index]) or labelled_as(option, texts[index]):
+        elif names_option(option, texts[index]) or labelled_as(option, texts[index], line.heading or ""):
             # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**"), or
             # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
             line = _described(line, lines, index, family, name_words)
@@ -489,9 +553,14 @@ def find_evidence(
             and not set(load_catalog().mentions(texts[index])) - {option.topic, *(topics or ())}
         ):  # (a line naming another service is about that one, whatever heading it was left under)
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
+            said = plain_text(line.text)
+            title = plain_text(line.heading)
             line = Line(
-                text=f"{plain_text(line.heading)}: {line.text}", refs=line.refs, topic=line.topic, labelled=True
-            )
+                text=line.text if said.lower().startswith(title.lower()) else f"{title}: {line.text}",
+                refs=line.refs,
+                topic=line.topic,
+                labelled=True,
+            )  # ("AWS CloudTrail records ..." under "AWS CloudTrail" needs no title before it)
         else:
             continue  # most lines are about something else: the cheap tests first
         text = plain_text(line.text)  # matched as the learner will read it under the option
@@ -525,7 +594,7 @@ def find_evidence(
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
-        entry = labelled_as(option, text)
+        entry = labelled_as(option, text, line.heading or "")
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
         if entry:
             positions = [0]  # the line is the option's entry: it opens with its label
@@ -541,6 +610,9 @@ def find_evidence(
         if not titled and in_passing(text, first, pattern):
             continue  # one item of another subject's list ("Cloud Computing: on-demand, self-service, with broad
             # network access, resource pooling"): the line says nothing of the option itself
+        if not entry and (joint_subject(option, text, first, others) or another_label(option, text, first)):
+            continue  # "Security groups and NACLs provide layered security" says nothing that tells the two apart;
+            # "Data Lifecycle Manager (DLM) - automates ... EBS snapshots" is DLM's entry, not the snapshots'
         if not titled and not subject_at(text, first):
             continue  # the option is the object of another subject's statement ("Does not apply to the root
             # account" under a policy's heading): the line says nothing of the option itself
@@ -569,6 +641,7 @@ def find_evidence(
             not _ASSIGNS_SIDE.search(text),
             first < 40,
             min(supports, 4),
+            entry,  # the option's own entry in a glossary or table, over a line that mentions it
             -abs(len(text) - 120),
         )
         if best is None or score > best[0]:
@@ -576,15 +649,32 @@ def find_evidence(
     return best[1] if best else None
 
 
-def table_row_lines(table: str) -> list[str]:
-    """A markdown table's body rows as "First cell: the other cells" (header and rule left out), for quoting a row."""
+def _proper_name(cell: str) -> str | None:
+    """The catalog topic a table cell is the very name of ("Amazon S3", "Shield"), not just an alias ("object
+    storage", "DDoS protection"), else None."""
+    slug = load_catalog().lookup(cell)
+    if not slug:
+        return None
+    topic = load_catalog().topics[slug]
+    own = {_compact(_unmade(n)) for n in (topic.name, topic.short, topic.full_name) if n}
+    return slug if _compact(_unmade(cell)) in own else None
+
+
+def table_row_lines(table: str) -> list[tuple[int, str]]:
+    """A markdown table's body rows, each with its place among them, as "First cell: the other cells" (header and
+    rule left out), for quoting a row. A row whose last cell is what the row names and whose first describes it (a
+    "keyword -> answer" table: "| `object storage` | Amazon S3 |") reads "Amazon S3: object storage"."""
     rows = [r for r in table.splitlines() if r.strip().startswith("|")]
     out = []
-    for row in rows[2:]:
-        cells = [c.strip() for c in row.strip().strip("|").split("|")]
-        rest = [c for c in cells[1:] if c and c not in ("-", "—", "x", "✓", "✗")]
-        if cells and cells[0] and rest:
-            out.append(f"{cells[0]}: {'; '.join(rest)}")
+    for k, row in enumerate(rows[2:]):
+        cells = [c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")]
+        cells = [c for c in cells if c not in ("-", "—", "x", "✓", "✗")]
+        if len(cells) < 2 or not cells[0]:
+            continue
+        if not _proper_name(cells[0]) and _proper_name(cells[-1]) and len(cells[0].split()) >= 2:
+            out.append((k, f"{cells[-1]}: {'; '.join(cells[:-1])}"))
+        elif rest := [c for c in cells[1:] if c]:
+            out.append((k, f"{cells[0]}: {'; '.join(rest)}"))
     return out
 
 
@@ -795,8 +885,10 @@ def with_its_description(
     text = plain_text(line.text)
     if following is None or following.topic != line.topic or len(text.split()) > 8 or not adjacent(line, following):
         return line
-    if word_stems(text) - name_words and not text.endswith(":"):
-        return line  # the line says something of its own (or is a title, which find_evidence refuses)
+    titles = following.depth > line.depth and len(text.split()) <= 5 and not _TELLS.search(text)
+    if word_stems(text) - name_words and not text.endswith(":") and not titles:
+        return line  # the line says something of its own; a short title with bullets under it ("3. Rapid
+        # elasticity and scalability") is quoted with the first of them
     after = plain_text(following.text)
     if beyond is not None and adjacent(following, beyond) and _NAME_LIST.fullmatch(after):
         following, after = beyond, plain_text(beyond.text)  # past "A1, T2, T3, M5": the description under it
@@ -809,7 +901,10 @@ def with_its_description(
         return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option (one that names
         # this option again, "... achieve higher economies of scale", is still about it)
     text = text.rstrip(" ,;-–—")  # "ECS Cluster,"
-    joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
+    if after.lower().startswith(text.rstrip(" :").lower()):
+        joined = after  # "AWS CloudTrail:" over "AWS CloudTrail records ...": the line under it names it already
+    else:
+        joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
     refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
     return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
 
@@ -881,6 +976,7 @@ def order_choices(choices: list[ChoiceDraft], key: str) -> list[ChoiceDraft]:
 
 NOT_IN_NOTES = "Your notes do not cover it."
 NAMED_ONLY = "Your notes name it without explaining it."
+PARENT_ONLY = "Your notes describe {} only as a whole."
 
 
 def choice_for(
@@ -891,6 +987,7 @@ def choice_for(
     reason: str = "",
     right_names: list[str] = (),
     named: bool = False,
+    parent: str = "",
 ) -> ChoiceDraft:
     """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
     if correct:
@@ -901,7 +998,7 @@ def choice_for(
         # No reason in the data: say it is not what this requirement asks for, name what is, and what it does.
         explanation = f"Not this one: this requirement is met by {' and '.join(right_names)}. {option.fact}"
     if evidence is None:
-        explanation = f"{explanation} {NAMED_ONLY if named else NOT_IN_NOTES}"
+        explanation = f"{explanation} {PARENT_ONLY.format(parent) if parent else NAMED_ONLY if named else NOT_IN_NOTES}"
     return ChoiceDraft(
         option=option.id,
         text=option.name,
@@ -955,6 +1052,9 @@ class FamilyLines(list):
     # Options some line of the notes names (near its start, or in its section's title) but none of which can back
     # an explanation (a line full of typos, a bare title): never offered, since "not in your notes" would be untrue.
     unquotable: set
+    # Options that are a part of a service the notes describe only as a whole (option id -> the service's name):
+    # said so, rather than "not in your notes".
+    parent_only: dict
 
 
 class NoteScan:
@@ -981,16 +1081,23 @@ class NoteScan:
                     own = Line(text=sentence, refs=line.refs, topic=line.topic, heading=line.heading)
                     self.rows.append((slug, index, own, sentence[:OPENING], False, (own,)))
         self.titled = {i for i, row in enumerate(self.rows) if row[4]}
-        # rows that are a catalog topic's entry ("Config: Track resources ...", a table's row), by the topic
-        self.by_label: dict[str, list[int]] = {}
-        catalog = load_catalog()
-        for i, row in enumerate(self.rows):
-            if (label := label_of(row[3])) and (slug := catalog.lookup(label)):
-                self.by_label.setdefault(slug, []).append(i)
         self.by_spelling: dict[str, list[int]] = {}  # a run of words, spelled letters only -> rows opening with it
         for i, row in enumerate(self.rows):
             for run in _spelled_runs(row[3]):
                 self.by_spelling.setdefault(run, []).append(i)
+        # rows that are a catalog topic's entry ("Config: Track resources ...", a table's row), by the topic; and
+        # rows whose label joined with a word of their heading is a name ("simple" under "Routing Policies"), by
+        # that name's letters
+        self.by_label: dict[str, list[int]] = {}
+        catalog = load_catalog()
+        for i, row in enumerate(self.rows):
+            if not (label := label_of(row[3])):
+                continue
+            if slug := catalog.lookup(label):
+                self.by_label.setdefault(slug, []).append(i)
+            for word in re.findall(r"[A-Za-z]+", plain_text(row[2].heading or "")):
+                if len(word) >= 4:
+                    self.by_spelling.setdefault(_compact(f"{label} {word}").removesuffix("s"), []).append(i)
         self.text = "\n".join(row[3] for row in self.rows)
         self.starts = list(itertools.accumulate((len(row[3]) + 1 for row in self.rows[:-1]), initial=0))
 
@@ -1024,6 +1131,7 @@ def family_lines(
     texts = [plain_text(line.text) for line in lines]
     lines.evidence = {}
     lines.unquotable = set()
+    lines.parent_only = {}
     missing = []
     for option in family.options.values():
         found = find_evidence(option, lines, family, option_topics(family, option), texts, spelled=False)
@@ -1043,9 +1151,9 @@ def family_lines(
 
         # Most lines name none of them: only rows a match touches, that open with a spelling, or open a section
         rows = scan.touched(opening) | scan.titled
+        entries = set()  # rows that may be a missing option's entry: by a catalog name of its topic, or by spelling
         for form in forms:
-            rows.update(scan.by_spelling.get(form, ()))
-        entries = set()  # rows that are a missing option's entry by a catalog name of its topic
+            entries.update(scan.by_spelling.get(form, ()))
         for option in missing:
             entries.update(scan.by_label.get(option.topic, ()) if option.topic else ())
         rows |= entries
@@ -1059,10 +1167,11 @@ def family_lines(
                 if (
                     names_option(option, head)
                     or (titled and heading_names(option, line))
-                    or (row in entries and labelled_as(option, head))
+                    or (row in entries and labelled_as(option, head, line.heading or ""))
                 ):
-                    # with the line under it, which a heading that only names the option needs as its quote
-                    candidates[option.id] += quoted or topic_lines[index : index + 2]
+                    # with the lines under it, which a heading that only names the option needs as its quote (past
+                    # a list of model names: "A1, T2, M5" under "General Purpose")
+                    candidates[option.id] += quoted or topic_lines[index : index + 3]
         taken = set(lines)
         for option in missing:
             found = find_evidence(option, candidates[option.id], family, option_topics(family, option))
@@ -1079,8 +1188,15 @@ def family_lines(
         if option.id in lines.evidence or not option.topic or not _variant_of(option):
             continue
         # a kind of a service the notes only describe as a whole ("SQS standard queue" where the notes say what
-        # Amazon SQS is): the service's own defining line says what it is, rather than "not in your notes"
-        if found := line_about(load_catalog().topics[option.topic].name, load_catalog(), lines_by_topic):
+        # Amazon SQS is): the service's own defining line says what it is, when it says some of what the option's
+        # explanation says; else the option is said to be a part of a service the notes describe, never "not in
+        # your notes" (Aurora Global Database, where the notes only say what Aurora is)
+        parent = load_catalog().topics[option.topic].name
+        if found := line_about(parent, load_catalog(), lines_by_topic):
+            said = word_stems(option.fact) - word_stems(option.name) - word_stems(parent)
+            if len(word_stems(found.text) & said) < 2:
+                lines.parent_only[option.id] = parent
+                continue
             lines.evidence[option.id] = found
             lines.unquotable.discard(option.id)
             if found not in present:
@@ -1189,6 +1305,7 @@ def family_questions(
                     reason=requirement.why_not.get(oid, ""),
                     right_names=right_names,
                     named=oid in named_only,
+                    parent=getattr(lines, "parent_only", {}).get(oid, ""),
                 )
             )
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.

@@ -1,6 +1,7 @@
 """Questions generated from the shipped notes: checked against the family data and the errata, and kept
 across re-ingests."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -12,6 +13,7 @@ from quizzes.families import load_families
 from quizzes.generate import (
     NAMED_ONLY,
     NOT_IN_NOTES,
+    PARENT_ONLY,
     Line,
     clean_claim,
     defines,
@@ -270,7 +272,10 @@ def test_every_explanation_quotes_its_own_option_or_says_the_notes_lack_it(shipp
                 assert len(choice.quote.split()) >= 3 and not choice.quote.endswith(":"), choice.quote
             else:
                 assert not choice.correct and not choice.quote
-                assert choice.explanation.endswith((NOT_IN_NOTES, NAMED_ONLY)), choice.explanation
+                parent = re.escape(PARENT_ONLY).replace(r"\{\}", ".+")
+                assert choice.explanation.endswith((NOT_IN_NOTES, NAMED_ONLY)) or re.search(
+                    parent + "$", choice.explanation
+                ), choice.explanation
 
 
 def test_no_option_is_marked_not_in_the_notes_while_a_note_line_names_it(shipped_notes):
@@ -293,7 +298,7 @@ def test_no_option_is_marked_not_in_the_notes_while_a_note_line_names_it(shipped
             if choice.explanation.endswith(NAMED_ONLY):
                 # withheld unless the key's kind has too few other members: then said honestly
                 assert named, (question.stem, choice.text)
-            else:
+            elif choice.explanation.endswith(NOT_IN_NOTES):
                 assert not named, (question.stem, choice.text, named[:2])
     assert checked > 10
 
@@ -726,7 +731,9 @@ def test_a_tables_rows_read_as_lines_of_their_own():
     table = (
         "| Service | Category | Use |\n| --- | --- | --- |\n| Config | Governance | Track resource changes |\n| | | |"
     )
-    assert table_row_lines(table) == ["Config: Governance; Track resource changes"]
+    assert table_row_lines(table) == [(0, "Config: Governance; Track resource changes")]
+    keywords = "| Keyword | Answer |\n|---|---|\n| `DDoS protection` | AWS Shield |\n| `object storage` | Amazon S3 |"
+    assert table_row_lines(keywords) == [(0, "AWS Shield: DDoS protection"), (1, "Amazon S3: object storage")]
 
 
 def test_a_name_with_only_an_aside_in_brackets_is_no_quote():
@@ -791,3 +798,41 @@ def test_a_short_list_of_names_is_no_line_about_one_of_them_but_a_practice_in_it
     family, policy = _options()["Enforce a strong password policy"]
     own_words = Line(text="Create a strong password policy", refs=())
     assert find_evidence(policy, [own_words], family) == own_words
+
+
+def test_a_label_joined_with_its_headings_word_names_the_option():
+    """ "simple, no health checks" under "Routing Policies" is simple routing's line; "**General Purpose**" under
+    "Instance Types" is quoted with the description under it, past the list of model names."""
+    family, simple = _options()["Simple routing"]
+    line = Line(text="simple, no health checks", refs=(), heading="Route 53 Routing Policies")
+    assert labelled_as(simple, line.text, line.heading)
+    assert find_evidence(simple, [line], family) == line
+    family, general = _options()["General purpose instances"]
+    heading = "Amazon EC2 Instance Types"
+    title = Line(text="**General Purpose**", refs=(("n", 1, 35),), heading=heading)
+    models = Line(text="A1, T2, T3, M5, M6g, Mac", refs=(("n", 1, 36),), heading=heading, depth=1)
+    says = Line(text="balance of compute, memory and networking resources for diverse workloads", refs=(("n", 1, 37),),
+                heading=heading, depth=1)  # fmt: skip
+    found = find_evidence(general, [title, models, says], family)
+    assert found is not None and found.text == f"General Purpose: {says.text}"
+
+
+def test_a_line_shared_by_two_options_or_another_things_entry_backs_neither():
+    family, groups = _options()["Security group"]
+    both = Line(text="Security groups and NACLs provide layered security.", refs=())
+    assert find_evidence(groups, [both], family) is None
+    contrast = Line(text="Security groups are stateful and NACLs are stateless, so return traffic is allowed.", refs=())
+    assert find_evidence(groups, [contrast], family) == contrast
+    family, snapshot = _options()["EBS snapshot"]
+    dlm = Line(text="Data Lifecycle Manager (DLM) - automates the creation and deletion of EBS snapshots", refs=())
+    assert find_evidence(snapshot, [dlm], family) is None
+
+
+def test_a_short_title_is_quoted_with_the_bullet_under_it():
+    family, elasticity = _options()["Rapid elasticity"]
+    title = Line(text="Rapid elasticity and scalability", refs=(("n", 1, 10),))
+    under = Line(
+        text="Automatically and quickly acquire and dispose resources when needed", refs=(("n", 1, 11),), depth=1
+    )
+    found = find_evidence(elasticity, [title, under], family)
+    assert found is not None and found.text == f"Rapid elasticity and scalability: {under.text}"
