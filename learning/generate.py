@@ -43,6 +43,11 @@ GENERIC = {
     "types",
     "components",
     "options",
+    "focus",
+    "purpose",
+    "goal",
+    "goals",
+    "key points",
 }
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -276,9 +281,17 @@ def names_topic(term: str, topic: TopicView) -> bool:
 
 
 def names_other_topic(term: str, topic: TopicView) -> bool:
-    return not names_topic(term, topic) and (
-        plain_name(term) in topic.other_names or " ".join(words(term)) in topic.other_names
-    )
+    """Whether a term is another topic's name, or a feature named after another service ("S3 Cross Region
+    Replication" on CloudFront's page): its page is elsewhere."""
+    if names_topic(term, topic):
+        return False
+    plain = plain_name(term)
+    if plain in topic.other_names or " ".join(words(term)) in topic.other_names:
+        return True
+    first = plain.split(" ", 1)
+    own = {w for n in topic.names for w in n.split()}
+    # a short service name first ("s3", "ec2", "iam"): a longer first word may be a common one ("batch")
+    return len(first) == 2 and len(first[0]) <= 4 and first[0] in topic.other_names and first[0] not in own
 
 
 def spelled_out(term: str, definition: str) -> str | None:
@@ -354,7 +367,7 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
         topic_stems = {stem(w) for n in topic.names for w in n.split() if w not in _STOP}
         return "" if len(words(term)) > 1 and topic_stems & term_stems else f" (in {topic.name})"
     if (
-        heading
+        len(heading.strip()) > 2  # not a glossary's letter ("D") or a number
         and heading.lower() not in GENERIC
         and len(words(heading)) <= 5
         and not _FEATURE_BLURB.match(heading)
@@ -507,7 +520,19 @@ def uses_list(definition: str) -> bool:
 _ANSWER_LABEL = re.compile(r"^\W*(?:(?:correct|right|my|the|wrong)\s+)?(?:answers?|explanations?)\W*$", re.I)
 # A quiz's scaffolding around its options: "Explanation for other options", "Why the wrong answers are wrong".
 _QUIZ_SCAFFOLD = re.compile(
-    r"\b(?:other|wrong|incorrect|remaining)\s+(?:options?|answers?|choices?)\b|^\W*explanations?\b", re.I
+    r"\b(?:other|wrong|incorrect|remaining)\s+(?:options?|answers?|choices?)\b|^\W*explanations?\b"
+    r"|^\W*(?:what is |what are )?\(?[A-H]\)\s",  # "A) Amazon CloudFront": a quiz's lettered option as a term
+    re.I,
+)
+# A rule of thumb instead of what the term is: "The less flexible the offering the greater the savings"
+_RULE_OF_THUMB = re.compile(
+    r"^(?:the )?(?:more|less|longer|shorter|greater|higher|lower|bigger)\b"
+    r".*\bthe (?:more|less|greater|higher|lower|bigger|better)\b",
+    re.I,
+)
+# How it is protected or reached, not what it is: "Protected by access keys", "Accessed through the console"
+_ONLY_HOW = re.compile(
+    r"^(?:protected|secured|accessed|reached|used|authenticated|billed|charged) (?:by|with|through|via)\b", re.I
 )
 # The note-taker unsure of the line ("like a bucket name or something", "i think", "kinda"): no answer to learn
 _HEDGE = re.compile(r"\bor something\b|\bsomething like\b|\bi think\b|\bnot sure\b|\bkinda\b|\bsort of\b", re.I)
@@ -561,6 +586,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # "AWS Virtual Private Network (VPN) -- A secure connection ...": another term's line, read as the
         # definition of the heading above it
         return reject("definition is another term's line")
+    if _ONLY_HOW.match(definition):
+        return reject("definition says who is responsible or what it costs")  # "AWS CLI: protected by access keys"
     if _WHOSE_JOB.match(definition) or _ONLY_A_FEE.search(definition) and len(words(definition)) < 10:
         # "The responsibility of the customer": who looks after it (often shared), not what it is; "Small
         # monitoring and auto-tiering fee": what it costs, not what it is
@@ -604,7 +631,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
         # "Finer grain (can be disabled)": a remark, not a definition
         return reject("definition is a remark or garbled")
-    if _HEDGE.search(definition) or _ONLY_COMPARES.match(definition):
+    if _HEDGE.search(definition) or _ONLY_COMPARES.match(definition) or _RULE_OF_THUMB.match(definition):
         # "Regarding the api call (like a bucket name or something)", "Simply an alternative to using the CLI"
         return reject("definition is a remark or garbled")
     if _OBVIOUS.search(definition):
@@ -692,7 +719,12 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
             # a design principle or a practice ("Automate to make architectural experimentation easier"): "What is
             # Automate to ...?" reads as nonsense; ask what the practice means
             front = f"What does “{term}” mean{context}?"
-        elif instruction(definition) and not topic.is_service and names_topic(term, topic):
+        elif (
+            instruction(definition)
+            and not topic.is_service
+            and names_topic(term, topic)
+            and not _KIND_NOUN.search(term)
+        ):
             # "High Availability: Run instances across multiple AZs": how to get the property the page is about
             front = f"How do you achieve {term}?"
         elif instruction(definition):
@@ -897,7 +929,7 @@ _EXAM_NUMBER = re.compile(
 )
 _OFF_SCOPE_NUMBER = re.compile(
     r"\b(?:RAM|vCPUs?|memory|KB|MB|GiB|TiB|quotas?|lifetime|tags?|read replicas|ports?|"
-    r"retention window|retains|per (?:TB|terabyte|GB|hour|month)|price|pricing|cost)\b"
+    r"retention window|retains|per (?:TB|terabyte|GB|hour|month)|price|pricing|cost|SLA)\b"
     r"|\$|\d\s*x\b|\bx\s*gp2",
     re.I,
 )
@@ -1222,6 +1254,8 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
     cards = generator(fact, topic)
     if cards and any(markup(c.front) or markup(c.back) for c in cards):
         return reject("markup, LaTeX or emoji in the card")
+    if cards and any(_QUIZ_SCAFFOLD.search(c.front + " " + c.back) for c in cards):
+        return reject("a quiz's scaffolding in the card")  # "Explanation for other options – Reserved Instances ..."
     # A slip of the note-taker's fingers is not taught: "predicatable" reaches the card as "predictable"
     return [dataclasses.replace(c, front=correct_typos(c.front), back=correct_typos(c.back)) for c in cards]
 

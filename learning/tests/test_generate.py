@@ -582,3 +582,29 @@ def test_a_hedged_or_merely_comparing_back_is_no_definition():
 def test_a_quizs_lettered_option_makes_no_number_card():
     assert number("Amazon EC2 – e) 5 Years.", "5 Years", on=EC2_TOPIC) == []
     assert number("Amazon EC2 – (b) 2 Years -- correct.", "2 Years", on=EC2_TOPIC) == []
+
+
+def test_a_rule_of_thumb_a_lettered_option_or_another_services_feature_is_no_term():
+    ri = topic("ec2-reserved-instances", "Amazon EC2 Reserved Instances", "ec2 reserved instances")
+    assert definition("Class", "The less flexible the offering the greater the savings.", on=ri) == []
+    assert definition("A) Amazon CloudFront", "A content delivery network for distributing content.", on=S3) == []
+    cloudfront = TopicView(
+        slug="amazon-cloudfront", name="Amazon CloudFront", names=frozenset({"amazon cloudfront", "cloudfront"}),
+        other_names=frozenset({"s3", "amazon s3"}),
+    )  # fmt: skip
+    assert (
+        definition("S3 Cross Region Replication", "Copies objects to a bucket in another Region.", on=cloudfront) == []
+    )
+    assert definition("Origin Access Control", "Lets only CloudFront read the S3 bucket it serves.", on=cloudfront)
+
+
+def test_how_a_tool_is_reached_or_a_generic_label_is_no_definition():
+    assert definition("AWS CLI", "Protected by access keys.", on=topic("aws-cli", "AWS CLI", "cli")) == []
+    caf = topic("aws-cloud-adoption-framework", "AWS Cloud Adoption Framework", "caf")
+    assert definition("Focus", "Develop skills and organizational culture for the cloud.", on=caf) == []
+
+
+def test_a_glossarys_letter_heading_is_no_context():
+    shield = topic("aws-shield", "AWS Shield", "shield")
+    cards = definition("DDoS", "A cyberattack that overwhelms a system with traffic.", on=shield, section="D")
+    assert cards and all("(in AWS Shield)" in front for front, _ in cards)
