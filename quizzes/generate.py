@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from content.catalog import load_catalog
 from content.ingest.spelling import english_words, misspellings, respell_services
 from learning.generate import garbled, hurried
-from quizzes.families import Family, Option, Requirement
+from quizzes.families import Family, Option, Requirement, load_families
 
 MIN_COVERED = 1  # the key must be in the notes; a distractor they lack is marked as such
 MAX_QUOTE = 240
@@ -1368,6 +1368,20 @@ def identification_stem(definition: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def natural_lures() -> dict[str, frozenset[str]]:
+    """Each service's look-alikes, as the families' lures name them (Amazon Inspector -> Amazon GuardDuty)."""
+    out: dict[str, set[str]] = {}
+    for family in load_families().values():
+        for option in family.options.values():
+            for lure in option.lures:
+                other = family.options.get(lure)
+                if option.topic and other is not None and other.topic and other.topic != option.topic:
+                    out.setdefault(option.topic, set()).add(other.topic)
+                    out.setdefault(other.topic, set()).add(option.topic)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def identification_questions(services: list[ServiceDefinition], confusable: dict[str, set[str]]) -> list[QuestionDraft]:
     """One 'Which AWS service ...?' per service with a usable definition; distractors from the same category."""
     by_category: dict[str, list[ServiceDefinition]] = {}
@@ -1378,7 +1392,9 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
         stem = identification_stem(service.definition)
         if stem is None or any(w in stem.lower() for w in service.revealing):
             continue
-        named = set(load_catalog().mentions(stem))  # "aggregates findings from GuardDuty, Inspector and Macie"
+        named = set(load_catalog().mentions(stem)) - {service.topic}
+        if len(named) >= 2:
+            continue  # "aggregates findings from GuardDuty, Inspector and Macie": its natural lures are in the stem
         others = [
             o
             for o in by_category[service.category]
@@ -1387,7 +1403,11 @@ def identification_questions(services: list[ServiceDefinition], confusable: dict
         if len(others) < 3:
             continue
         key = question_key("service-identification", service.topic)
-        picks = random.Random(key).sample(others, 3)
+        # the service's natural lures first (GuardDuty beside Inspector), as the families name them; then the rest
+        lures = [o for o in others if o.topic in natural_lures().get(service.topic, ())]
+        rest = [o for o in others if o not in lures]
+        picks = random.Random(key).sample(lures, min(2, len(lures))) if lures else []
+        picks += random.Random(key).sample(rest, 3 - len(picks))
         if giveaway_words(stem, [service.name], [o.name for o in picks], frame="Which AWS service is"):
             continue  # "hardware security modules" for CloudHSM: the stem spells the name out
         choices = [
