@@ -57,7 +57,9 @@ _TOKEN = re.compile(
     rf"|(?P<word>\b(?:{_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b)",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+|\s\|\s")
+# A question and its answer on one line ("Q: Spot notice? A: ten minutes", "Spot notice? -> 2 min") are one
+# statement: the answer says what the question asks about.
+_SENTENCE_END = re.compile(r"(?<=[.!;])\s+(?=\S)|(?<=\?)\s+(?!(?:a|ans|answer)\s*[:=-]|->|=>|→)(?=\S)|\n+|\s\|\s")
 
 
 def normalise_map(text: str) -> tuple[str, list[int]]:

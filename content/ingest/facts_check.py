@@ -71,11 +71,13 @@ _NEGATOR = re.compile(
     r"rather than|as opposed to)\b"
 )
 _CLAUSE = re.compile(r"[,;:()]|->|=>|\b(?:but|while|whereas|although|though|however|unlike|so|because|and)\b")
-# A name right after one of these is what the subject is compared with ("unlike S3, EFS ...", "90% off On-Demand"):
-# never the subject.
+# A name right after one of these is what the subject is compared with ("unlike S3, EFS ...", "90% off On-Demand")
+# or what the line says is not needed ("so no need to pay for WAF"): never the subject.
 _CONTRAST = re.compile(
     r"(?:\bunlike|\bthan|\bno|\bwithout|\bvs\.?|\bversus|\bcompared (?:to|with)|\binstead of|\bnot|\bnor|\bexcept|"
-    r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding|%\s*off)\s+"
+    r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding|%\s*off|"
+    r"\b(?:no|don.t|do not|doesn.t|does not|never) need(?: to(?: \w+){1,2})?(?: for)?|"
+    r"\bskip(?:ping)?|\bditch(?:ing)?)\s+"
     r"(?:the\s+|an?\s+|amazon\s+|aws\s+)?$"
 )
 # A name right after one of these is an object ("Lambda keeps state in DynamoDB", "GuardDuty: scans EC2 instances

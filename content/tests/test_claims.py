@@ -750,3 +750,50 @@ def test_wrong_defaults_prices_and_response_times_are_flagged(topic, text):
 @pytest.mark.parametrize("text", RIGHT_DEFAULTS_PRICES_AND_TIMES)
 def test_right_defaults_prices_and_response_times_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+# Responsibility, global services, Organizations guardrails, look-alike jobs and the 7 Rs, in wordings of our own:
+# a labelled EC2 line giving AWS the guest OS, IAM identities said to live in one Region, SCPs said to hand out
+# access, Shield Standard given WAF's job (even when the line says WAF is not needed), rehost given replatform's
+# managed-service move, and a question with its answer on one line.
+WRONG_DUTIES_SCOPES_AND_JOBS = [
+    ("shared-responsibility-model", "EC2 -> Amazon takes care of the operating system updates, we handle the app."),
+    ("shared-responsibility-model", "On EC2, AWS handles the OS patches and I look after my code."),
+    ("aws-iam", "IAM roles exist in one region only."),
+    ("aws-iam", "You have to re-create your IAM users in each region you deploy to."),
+    ("aws-organizations", "SCPs are used to distribute access rights to member accounts."),
+    ("aws-organizations", "Service control policies delegate permissions to the OUs."),
+    ("aws-shield", "Shield Standard filters cross-site scripting attacks for free."),
+    ("aws-shield", "Shield protects against cross-site scripting, so skip WAF."),
+    ("aws-shield", "Shield Standard blocks SQL injection, so there's no need to buy WAF."),
+    ("cloud-migration-strategies", "Rehost: move the Oracle box to EC2 and switch the database to Aurora."),
+    ("cloud-migration-strategies", "Rehosting means migrating your app and changing the DB to a managed database."),
+    ("ec2-purchasing-options", "Spot interruption warning? -> 5 minutes"),
+    ("aws-lambda", "Q: Lambda max timeout? A: 5 minutes"),
+]
+RIGHT_DUTIES_SCOPES_AND_JOBS = [
+    "EC2: AWS patches the host OS and hypervisor; I patch the guest OS.",
+    "EC2: you patch the guest OS, AWS patches the underlying host.",
+    "IAM users are global, no need to create them again in another region.",
+    "Create the IAM user once; it works in every Region.",
+    "IAM Identity Center is enabled in one Region of the organization.",
+    "SCPs don't hand out permissions, they only cap them.",
+    "SCPs set the maximum permissions; IAM policies hand out the actual access.",
+    "Shield Standard handles DDoS, while WAF blocks SQL injection.",
+    "For SQL injection use WAF, not Shield Standard.",
+    "Rehost = lift and shift, replatform = moving your self-managed DB to RDS.",
+    "Rehost moves VMs to EC2 unchanged; swapping the DB for RDS is replatforming.",
+    "- **Q:** How much warning before a Spot Instance is reclaimed? **A:** 2 minutes",
+    "Q: Is IAM regional? A: No, it is global.",
+    "Q: Lambda max timeout? A: 15 minutes",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_DUTIES_SCOPES_AND_JOBS)
+def test_wrong_duties_scopes_and_jobs_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_DUTIES_SCOPES_AND_JOBS)
+def test_right_duties_scopes_and_jobs_are_not_flagged(text):
+    assert find_claim(text) is None
