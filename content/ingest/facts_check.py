@@ -499,7 +499,18 @@ def _owner(subjects: list[tuple[int, int, str, str]], pos: int, defaults: list[s
     after = [s for s in subjects if s[0] >= pos and s[3] != "contrast"]
     if after and after[0][0] - pos <= 40 and not re.search(r"[,;]", sentence[pos : after[0][0]]):
         return [after[0][2]]  # "stateless firewall: NACL", "block storage = EBS"
+    lead = _PURPOSE_LEAD.match(sentence)
+    if after and lead and pos < lead.end() <= after[0][0] and after[0][0] - lead.end() <= 25:
+        return [after[0][2]]  # "to find out who deleted it, look in CloudWatch": the lead-in is the tool's job
     return []
+
+
+# A sentence that opens with what the reader wants done, then names the tool for it after one comma.
+_PURPOSE_LEAD = re.compile(
+    r"\W*(?:to|in order to|(?:if|when) (?:you|i|we) (?:want|need|have) to)\s[^,;:.]{4,80},\s*"
+    r"(?=(?:just |then |you |i |we )?(?:(?:can |should |must |would )?(?:look|check|use|go|open|head|search|query|"
+    r"dig|see|ask|turn|pull|consult)\w*)\b)"
+)
 
 
 _CLAUSE_START = re.compile(r"[,;:]|\b(?:but|however|whereas|while|although|though|yet|unlike)\b|->|=>| - ")
@@ -575,7 +586,9 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             if found:
                 return found
             continue
-        if len({s[2] for s in subjects if (s[2], dim) in table.by_subject_dim}) >= 3:
+        holders = [s for s in subjects if (s[2], dim) in table.by_subject_dim]
+        actors = [s for s in holders if s[3] != "object"]  # not what a named one acts on ("from Inspector ...")
+        if len({s[2] for s in actors or holders}) >= 3:
             continue  # a list or a comparison of three or more ("the 7 Rs: retire, retain, rehost (lift ...)")
         said: dict[str, list[tuple[re.Match, str, bool]]] = {}  # subject -> its values here
         for m in hits:

@@ -797,3 +797,58 @@ def test_wrong_duties_scopes_and_jobs_are_flagged(topic, text):
 @pytest.mark.parametrize("text", RIGHT_DUTIES_SCOPES_AND_JOBS)
 def test_right_duties_scopes_and_jobs_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+# Look-alike jobs, global vs regional, load balancer types, infrastructure counts, Well-Architected pillars,
+# elasticity and IAM best practices, in wordings of our own: WAF said regional-only, CloudWatch named as the
+# place to find who did something (also in a lead-in "To find out who ..., look in CloudWatch"), Security Hub
+# called the threat detector, GuardDuty given Security Hub's aggregation, NLB and GWLB given ALB's routing.
+WRONG_LOOK_ALIKES_AND_PRACTICES = [
+    ("aws-waf", "WAF is strictly regional."),
+    ("aws-waf", "WAF only works inside a single region."),
+    ("aws-waf", "WAF cannot be attached to CloudFront distributions."),
+    ("amazon-cloudwatch", "To find out who terminated an instance, look in CloudWatch."),
+    ("amazon-cloudwatch", "If you need to know which user deleted the table, check CloudWatch dashboards."),
+    ("amazon-cloudwatch", "CloudWatch metrics show who terminated the instance."),
+    ("aws-security-hub", "Security Hub = intelligent threat detection."),
+    ("aws-security-hub", "Security Hub detects compromised instances using ML."),
+    ("amazon-guardduty", "GuardDuty collects the alerts of Inspector, Macie and Config in a single pane."),
+    ("elastic-load-balancing", "NLB forwards requests by host name."),
+    ("elastic-load-balancing", "GWLB is for web traffic routing."),
+    ("aws-global-infrastructure", "Edge locations are fewer than Regions."),
+    ("aws-well-architected-framework", "The Well-Architected pillars don't include sustainability."),
+    ("high-availability-and-scalability", "Elasticity means planning capacity for long-term growth."),
+    ("aws-iam", "Share access keys between team members to keep things simple."),
+    ("aws-iam", "Create access keys for the root user for automation."),
+    ("aws-iam", "Attach policies directly to each user rather than to groups, it's a best practice."),
+    ("aws-pricing-models", "Charges apply for inbound data, outbound is free."),
+]
+RIGHT_LOOK_ALIKES_AND_PRACTICES = [
+    "WAF web ACLs for CloudFront are global; for an ALB they are regional.",
+    "WAF is regional, except for CloudFront where it is global.",
+    "To see who terminated an instance, look in CloudTrail.",
+    "To track CPU usage, use CloudWatch metrics.",
+    "To find who changed the security group, check CloudTrail event history; CloudWatch is for metrics.",
+    "Security Hub collects findings from GuardDuty, which detects compromised instances.",
+    "Security Hub pulls findings from GuardDuty, Inspector and Macie into one place.",
+    "GuardDuty, Inspector and Macie all send findings to Security Hub.",
+    "Gateway Load Balancer sends traffic to firewall appliances at layer 3.",
+    "ALB routes on URL path; NLB routes on IP and port.",
+    "There are more edge locations than Regions.",
+    "Sustainability isn't a CAF perspective; it is a Well-Architected pillar.",
+    "Elasticity is matching resources to demand automatically; scalability is handling long-term growth.",
+    "Never share access keys between team members.",
+    "Don't create access keys for the root user.",
+    "Best practice: attach policies to groups rather than to each user.",
+    "Data transfer: outbound transfers incur costs and inbound is typically free.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_LOOK_ALIKES_AND_PRACTICES)
+def test_look_alike_jobs_scopes_and_bad_practices_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_LOOK_ALIKES_AND_PRACTICES)
+def test_right_jobs_scopes_and_practices_are_not_flagged(text):
+    assert find_claim(text) is None
