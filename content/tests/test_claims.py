@@ -852,3 +852,45 @@ def test_look_alike_jobs_scopes_and_bad_practices_are_flagged(topic, text):
 @pytest.mark.parametrize("text", RIGHT_LOOK_ALIKES_AND_PRACTICES)
 def test_right_jobs_scopes_and_practices_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+# Retrieval times per tier, defaults, the 7 Rs and support plans, in wordings of our own: a time said of one
+# Glacier retrieval tier is checked against that tier, a default security group or default VPC described
+# backwards, relocate and refactor given other strategies' traits, 24/7 access said to need Enterprise.
+WRONG_TIERS_DEFAULTS_AND_PLANS = [
+    ("s3-storage-classes", "Deep Archive standard retrieval is 12 hours, bulk is 24 hours."),
+    ("s3-storage-classes", "Flexible Retrieval: standard 12 hours."),
+    ("security-groups", "Security group default: all outbound traffic denied."),
+    ("security-groups", "A new SG by default has all inbound traffic open."),
+    ("amazon-vpc", "Default VPC subnets are private."),
+    ("amazon-vpc", "The default VPC has no internet gateway."),
+    ("cloud-migration-strategies", "Relocate means rewriting the application for the cloud."),
+    ("cloud-migration-strategies", "Refactor is the cheapest and fastest migration strategy."),
+    ("aws-support-plans", "Only Enterprise support has 24/7 phone support."),
+    ("aws-support-plans", "24/7 phone support is only available with Enterprise."),
+]
+RIGHT_TIERS_DEFAULTS_AND_PLANS = [
+    "Glacier Flexible Retrieval: expedited 1-5 min, standard 3-5 hrs, bulk 5-12 hrs.",
+    "Glacier Deep Archive: standard within 12 hours, bulk within 48 hours.",
+    "Glacier Deep Archive retrieval within 12 hours (standard) or 48 hours (bulk).",
+    "Deep Archive restores take 12-48 hours.",
+    "Glacier Flexible Retrieval restores in 1-5 minutes with Expedited, 3-5 hours with Standard, 5-12 hours with Bulk.",
+    "Default NACL: all inbound traffic allowed.",
+    "Security groups: by default inbound is denied and outbound allowed.",
+    "The default VPC comes with an internet gateway and public subnets in every AZ.",
+    "Subnets in a new custom VPC are private until you add a route to an internet gateway.",
+    "Refactoring is the most expensive strategy but gives the most cloud benefit.",
+    "Relocate = move VMware workloads to VMware Cloud on AWS.",
+    "Only Enterprise support includes a designated TAM.",
+    "Business and Enterprise both give 24/7 phone access.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_TIERS_DEFAULTS_AND_PLANS)
+def test_wrong_tier_times_defaults_strategies_and_plans_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_TIERS_DEFAULTS_AND_PLANS)
+def test_right_tier_times_defaults_strategies_and_plans_are_not_flagged(text):
+    assert find_claim(text) is None
