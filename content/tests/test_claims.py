@@ -894,3 +894,41 @@ def test_wrong_tier_times_defaults_strategies_and_plans_are_flagged(topic, text)
 @pytest.mark.parametrize("text", RIGHT_TIERS_DEFAULTS_AND_PLANS)
 def test_right_tier_times_defaults_strategies_and_plans_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+# Rule evaluation, replication scope, payment options and paid services, in wordings of our own: security groups
+# given NACL ordering, NACLs given "most permissive wins", read replicas given Multi-AZ failover, global tables
+# kept in one Region, latency and geolocation routing swapped, Spot for work that must not stop, Savings Plans
+# said to need upfront payment, Config and Inspector called free.
+WRONG_RULES_REPLICAS_AND_PRICES = [
+    ("security-groups", "SGs process rules lowest number first."),
+    ("network-acls", "NACL rules are all evaluated and the most permissive wins."),
+    ("amazon-rds", "Read replicas provide automatic failover."),
+    ("amazon-dynamodb", "Global tables only replicate across AZs."),
+    ("route-53-routing-policies", "Route 53 latency routing sends traffic to the geographically closest region."),
+    ("route-53-routing-policies", "Geolocation routing sends users to the lowest-latency endpoint."),
+    ("ec2-purchasing-options", "Spot Instances are suitable for databases that must not be interrupted."),
+    ("ec2-purchasing-options", "Savings Plans must be paid all upfront."),
+    ("aws-config", "AWS Config is free."),
+    ("amazon-inspector", "Amazon Inspector is free."),
+]
+RIGHT_RULES_REPLICAS_AND_PRICES = [
+    "Security groups evaluate all rules before deciding; NACLs go in number order.",
+    "NACL rules are evaluated in number order, unlike security group rules.",
+    "Read replicas scale reads; Multi-AZ gives automatic failover.",
+    "DynamoDB global tables replicate data across multiple Regions.",
+    "Latency routing sends users to the region with the lowest latency, not the closest one.",
+    "Spot is good for batch jobs that can be interrupted.",
+    "Savings Plans can be paid no upfront, partial upfront or all upfront.",
+    "Inspector has a 15-day free trial, then you pay per resource scanned.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_RULES_REPLICAS_AND_PRICES)
+def test_wrong_rule_order_replication_payment_and_prices_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_RULES_REPLICAS_AND_PRICES)
+def test_right_rule_order_replication_payment_and_prices_are_not_flagged(text):
+    assert find_claim(text) is None
