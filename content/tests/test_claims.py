@@ -932,3 +932,36 @@ def test_wrong_rule_order_replication_payment_and_prices_are_flagged(topic, text
 @pytest.mark.parametrize("text", RIGHT_RULES_REPLICAS_AND_PRICES)
 def test_right_rule_order_replication_payment_and_prices_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+# Notation and best practices, in wordings of our own: "X = ..." with a space before the "=" reads like "X is ...",
+# S3 buckets said to be created globally, pillars given another pillar's job, root for everyday work, one user
+# shared by a team, and broad permissions for everyone first.
+WRONG_NOTATION_AND_PRACTICES = [
+    ("high-availability-and-scalability", "- Elasticity = scale up only"),
+    ("amazon-s3", "- S3 buckets are created globally, not in a region."),
+    ("amazon-s3", "Buckets live in every region."),
+    ("aws-well-architected-framework", "- Reliability pillar = optimize costs"),
+    ("aws-well-architected-framework", "- Performance efficiency pillar is about recovering from failures."),
+    ("aws-account-root-user", "- IAM: use root for everyday admin"),
+    ("aws-iam", "- IAM: one IAM user shared by the whole team is fine"),
+    ("aws-iam", "- Grant broad admin permissions to everyone to start, least privilege later"),
+]
+RIGHT_NOTATION_AND_PRACTICES = [
+    "- Elasticity = scale out and in automatically with demand",
+    "- Each S3 bucket lives in one Region; bucket names are global.",
+    "- The reliability pillar covers recovering from failures.",
+    "- Use the root user only for the few tasks that need it, never for everyday admin.",
+    "- Never grant full admin access to every user; start with least privilege.",
+    "- Don't share one IAM user between the whole team.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_NOTATION_AND_PRACTICES)
+def test_wrong_statements_in_equals_notation_and_bad_practices_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_NOTATION_AND_PRACTICES)
+def test_right_statements_in_equals_notation_and_practices_are_not_flagged(text):
+    assert find_claim(text) is None
