@@ -939,6 +939,7 @@ def test_right_rule_order_replication_payment_and_prices_are_not_flagged(text):
 # shared by a team, and broad permissions for everyone first.
 WRONG_NOTATION_AND_PRACTICES = [
     ("high-availability-and-scalability", "- Elasticity = scale up only"),
+    ("amazon-ebs", "- EBS = global"),
     ("amazon-s3", "- S3 buckets are created globally, not in a region."),
     ("amazon-s3", "Buckets live in every region."),
     ("aws-well-architected-framework", "- Reliability pillar = optimize costs"),
@@ -949,6 +950,7 @@ WRONG_NOTATION_AND_PRACTICES = [
 ]
 RIGHT_NOTATION_AND_PRACTICES = [
     "- Elasticity = scale out and in automatically with demand",
+    "- IAM = global",
     "- Each S3 bucket lives in one Region; bucket names are global.",
     "- The reliability pillar covers recovering from failures.",
     "- Use the root user only for the few tasks that need it, never for everyday admin.",
