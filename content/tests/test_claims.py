@@ -967,3 +967,30 @@ def test_wrong_statements_in_equals_notation_and_bad_practices_are_flagged(topic
 @pytest.mark.parametrize("text", RIGHT_NOTATION_AND_PRACTICES)
 def test_right_statements_in_equals_notation_and_practices_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+# A question with a short answer ending the line, Budgets' forecast alerts and KMS keys, in wordings of our own.
+WRONG_ANSWERS_ALERTS_AND_KEYS = [
+    ("ec2-purchasing-options", "- Spot interruption notice? 10 minutes"),
+    ("aws-lambda", "- Lambda max timeout? 5 min"),
+    ("aws-budgets", "- Budgets only warn you once you've already gone over."),
+    ("aws-kms", "- KMS keys can be exported in plaintext."),
+]
+RIGHT_ANSWERS_ALERTS_AND_KEYS = [
+    "- Spot interruption notice? 2 minutes.",
+    "- Lambda max timeout? 15 min",
+    "- Is IAM global? Yes.",
+    "- Budgets can alert when actual or forecasted spend passes the threshold.",
+    "- KMS keys never leave KMS unencrypted; only data keys are returned to you.",
+    "- You can import your own key material into KMS.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_ANSWERS_ALERTS_AND_KEYS)
+def test_wrong_short_answers_alerts_and_keys_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_ANSWERS_ALERTS_AND_KEYS)
+def test_right_short_answers_alerts_and_keys_are_not_flagged(text):
+    assert find_claim(text) is None
