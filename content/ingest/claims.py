@@ -57,7 +57,16 @@ _TOKEN = re.compile(
     rf"|(?P<word>\b(?:{_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b)",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+|\s\|\s")
+# A question and its answer on one line ("Q: Spot notice? A: ten minutes", "Spot notice? -> 2 min", "Graph
+# database? DocumentDB.": a short answer ending the line) are one statement: the answer says what is asked. A bare
+# yes or no is left a sentence of its own: it answers, it does not restate.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!;])\s+(?=\S)"
+    r"|(?<=\?)\s+(?!(?:a|ans|answer)\s*[:=-]|->|=>|→"
+    r"|(?!(?:yes|no|nope|yep|yeah|true|false|correct|wrong)\b)"
+    r"[^\s.?!;,]+(?:\s+[^\s.?!;,]+){0,2}[.!]?[ \t]*(?:\n|$))(?=\S)"
+    r"|\n+|\s\|\s"
+)
 
 
 def normalise_map(text: str) -> tuple[str, list[int]]:

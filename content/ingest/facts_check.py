@@ -71,11 +71,13 @@ _NEGATOR = re.compile(
     r"rather than|as opposed to)\b"
 )
 _CLAUSE = re.compile(r"[,;:()]|->|=>|\b(?:but|while|whereas|although|though|however|unlike|so|because|and)\b")
-# A name right after one of these is what the subject is compared with ("unlike S3, EFS ...", "90% off On-Demand"):
-# never the subject.
+# A name right after one of these is what the subject is compared with ("unlike S3, EFS ...", "90% off On-Demand")
+# or what the line says is not needed ("so no need to pay for WAF"): never the subject.
 _CONTRAST = re.compile(
     r"(?:\bunlike|\bthan|\bno|\bwithout|\bvs\.?|\bversus|\bcompared (?:to|with)|\binstead of|\bnot|\bnor|\bexcept|"
-    r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding|%\s*off)\s+"
+    r"\bother than|\bapart from|\bbesides|\brather than|\blike|\bsuch as|\be\.?g\.?,?|\bincluding|%\s*off|"
+    r"\b(?:no|don.t|do not|doesn.t|does not|never) need(?: to(?: \w+){1,2})?(?: for)?|"
+    r"\bskip(?:ping)?|\bditch(?:ing)?)\s+"
     r"(?:the\s+|an?\s+|amazon\s+|aws\s+)?$"
 )
 # A name right after one of these is an object ("Lambda keeps state in DynamoDB", "GuardDuty: scans EC2 instances
@@ -497,7 +499,18 @@ def _owner(subjects: list[tuple[int, int, str, str]], pos: int, defaults: list[s
     after = [s for s in subjects if s[0] >= pos and s[3] != "contrast"]
     if after and after[0][0] - pos <= 40 and not re.search(r"[,;]", sentence[pos : after[0][0]]):
         return [after[0][2]]  # "stateless firewall: NACL", "block storage = EBS"
+    lead = _PURPOSE_LEAD.match(sentence)
+    if after and lead and pos < lead.end() <= after[0][0] and after[0][0] - lead.end() <= 25:
+        return [after[0][2]]  # "to find out who deleted it, look in CloudWatch": the lead-in is the tool's job
     return []
+
+
+# A sentence that opens with what the reader wants done, then names the tool for it after one comma.
+_PURPOSE_LEAD = re.compile(
+    r"\W*(?:to|in order to|(?:if|when) (?:you|i|we) (?:want|need|have) to)\s[^,;:.]{4,80},\s*"
+    r"(?=(?:just |then |you |i |we )?(?:(?:can |should |must |would )?(?:look|check|use|go|open|head|search|query|"
+    r"dig|see|ask|turn|pull|consult)\w*)\b)"
+)
 
 
 _CLAUSE_START = re.compile(r"[,;:]|\b(?:but|however|whereas|while|although|though|yet|unlike)\b|->|=>| - ")
@@ -573,7 +586,9 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             if found:
                 return found
             continue
-        if len({s[2] for s in subjects if (s[2], dim) in table.by_subject_dim}) >= 3:
+        holders = [s for s in subjects if (s[2], dim) in table.by_subject_dim]
+        actors = [s for s in holders if s[3] != "object"]  # not what a named one acts on ("from Inspector ...")
+        if len({s[2] for s in actors or holders}) >= 3:
             continue  # a list or a comparison of three or more ("the 7 Rs: retire, retain, rehost (lift ...)")
         said: dict[str, list[tuple[re.Match, str, bool]]] = {}  # subject -> its values here
         for m in hits:

@@ -750,3 +750,247 @@ def test_wrong_defaults_prices_and_response_times_are_flagged(topic, text):
 @pytest.mark.parametrize("text", RIGHT_DEFAULTS_PRICES_AND_TIMES)
 def test_right_defaults_prices_and_response_times_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+# Responsibility, global services, Organizations guardrails, look-alike jobs and the 7 Rs, in wordings of our own:
+# a labelled EC2 line giving AWS the guest OS, IAM identities said to live in one Region, SCPs said to hand out
+# access, Shield Standard given WAF's job (even when the line says WAF is not needed), rehost given replatform's
+# managed-service move, and a question with its answer on one line.
+WRONG_DUTIES_SCOPES_AND_JOBS = [
+    ("shared-responsibility-model", "EC2 -> Amazon takes care of the operating system updates, we handle the app."),
+    ("shared-responsibility-model", "On EC2, AWS handles the OS patches and I look after my code."),
+    ("aws-iam", "IAM roles exist in one region only."),
+    ("aws-iam", "You have to re-create your IAM users in each region you deploy to."),
+    ("aws-organizations", "SCPs are used to distribute access rights to member accounts."),
+    ("aws-organizations", "Service control policies delegate permissions to the OUs."),
+    ("aws-shield", "Shield Standard filters cross-site scripting attacks for free."),
+    ("aws-shield", "Shield protects against cross-site scripting, so skip WAF."),
+    ("aws-shield", "Shield Standard blocks SQL injection, so there's no need to buy WAF."),
+    ("cloud-migration-strategies", "Rehost: move the Oracle box to EC2 and switch the database to Aurora."),
+    ("cloud-migration-strategies", "Rehosting means migrating your app and changing the DB to a managed database."),
+    ("ec2-purchasing-options", "Spot interruption warning? -> 5 minutes"),
+    ("aws-lambda", "Q: Lambda max timeout? A: 5 minutes"),
+]
+RIGHT_DUTIES_SCOPES_AND_JOBS = [
+    "EC2: AWS patches the host OS and hypervisor; I patch the guest OS.",
+    "EC2: you patch the guest OS, AWS patches the underlying host.",
+    "IAM users are global, no need to create them again in another region.",
+    "Create the IAM user once; it works in every Region.",
+    "IAM Identity Center is enabled in one Region of the organization.",
+    "SCPs don't hand out permissions, they only cap them.",
+    "SCPs set the maximum permissions; IAM policies hand out the actual access.",
+    "Shield Standard handles DDoS, while WAF blocks SQL injection.",
+    "For SQL injection use WAF, not Shield Standard.",
+    "Rehost = lift and shift, replatform = moving your self-managed DB to RDS.",
+    "Rehost moves VMs to EC2 unchanged; swapping the DB for RDS is replatforming.",
+    "- **Q:** How much warning before a Spot Instance is reclaimed? **A:** 2 minutes",
+    "Q: Is IAM regional? A: No, it is global.",
+    "Q: Lambda max timeout? A: 15 minutes",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_DUTIES_SCOPES_AND_JOBS)
+def test_wrong_duties_scopes_and_jobs_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_DUTIES_SCOPES_AND_JOBS)
+def test_right_duties_scopes_and_jobs_are_not_flagged(text):
+    assert find_claim(text) is None
+
+
+# Look-alike jobs, global vs regional, load balancer types, infrastructure counts, Well-Architected pillars,
+# elasticity and IAM best practices, in wordings of our own: WAF said regional-only, CloudWatch named as the
+# place to find who did something (also in a lead-in "To find out who ..., look in CloudWatch"), Security Hub
+# called the threat detector, GuardDuty given Security Hub's aggregation, NLB and GWLB given ALB's routing.
+WRONG_LOOK_ALIKES_AND_PRACTICES = [
+    ("aws-waf", "WAF is strictly regional."),
+    ("aws-waf", "WAF only works inside a single region."),
+    ("aws-waf", "WAF cannot be attached to CloudFront distributions."),
+    ("amazon-cloudwatch", "To find out who terminated an instance, look in CloudWatch."),
+    ("amazon-cloudwatch", "If you need to know which user deleted the table, check CloudWatch dashboards."),
+    ("amazon-cloudwatch", "CloudWatch metrics show who terminated the instance."),
+    ("aws-security-hub", "Security Hub = intelligent threat detection."),
+    ("aws-security-hub", "Security Hub detects compromised instances using ML."),
+    ("amazon-guardduty", "GuardDuty collects the alerts of Inspector, Macie and Config in a single pane."),
+    ("elastic-load-balancing", "NLB forwards requests by host name."),
+    ("elastic-load-balancing", "GWLB is for web traffic routing."),
+    ("aws-global-infrastructure", "Edge locations are fewer than Regions."),
+    ("aws-well-architected-framework", "The Well-Architected pillars don't include sustainability."),
+    ("high-availability-and-scalability", "Elasticity means planning capacity for long-term growth."),
+    ("aws-iam", "Share access keys between team members to keep things simple."),
+    ("aws-iam", "Create access keys for the root user for automation."),
+    ("aws-iam", "Attach policies directly to each user rather than to groups, it's a best practice."),
+    ("aws-pricing-models", "Charges apply for inbound data, outbound is free."),
+]
+RIGHT_LOOK_ALIKES_AND_PRACTICES = [
+    "WAF web ACLs for CloudFront are global; for an ALB they are regional.",
+    "WAF is regional, except for CloudFront where it is global.",
+    "To see who terminated an instance, look in CloudTrail.",
+    "To track CPU usage, use CloudWatch metrics.",
+    "To find who changed the security group, check CloudTrail event history; CloudWatch is for metrics.",
+    "Security Hub collects findings from GuardDuty, which detects compromised instances.",
+    "Security Hub pulls findings from GuardDuty, Inspector and Macie into one place.",
+    "GuardDuty, Inspector and Macie all send findings to Security Hub.",
+    "Gateway Load Balancer sends traffic to firewall appliances at layer 3.",
+    "ALB routes on URL path; NLB routes on IP and port.",
+    "There are more edge locations than Regions.",
+    "Sustainability isn't a CAF perspective; it is a Well-Architected pillar.",
+    "Elasticity is matching resources to demand automatically; scalability is handling long-term growth.",
+    "Never share access keys between team members.",
+    "Don't create access keys for the root user.",
+    "Best practice: attach policies to groups rather than to each user.",
+    "Data transfer: outbound transfers incur costs and inbound is typically free.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_LOOK_ALIKES_AND_PRACTICES)
+def test_look_alike_jobs_scopes_and_bad_practices_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_LOOK_ALIKES_AND_PRACTICES)
+def test_right_jobs_scopes_and_practices_are_not_flagged(text):
+    assert find_claim(text) is None
+
+
+# Retrieval times per tier, defaults, the 7 Rs and support plans, in wordings of our own: a time said of one
+# Glacier retrieval tier is checked against that tier, a default security group or default VPC described
+# backwards, relocate and refactor given other strategies' traits, 24/7 access said to need Enterprise.
+WRONG_TIERS_DEFAULTS_AND_PLANS = [
+    ("s3-storage-classes", "Deep Archive standard retrieval is 12 hours, bulk is 24 hours."),
+    ("s3-storage-classes", "Flexible Retrieval: standard 12 hours."),
+    ("security-groups", "Security group default: all outbound traffic denied."),
+    ("security-groups", "A new SG by default has all inbound traffic open."),
+    ("amazon-vpc", "Default VPC subnets are private."),
+    ("amazon-vpc", "The default VPC has no internet gateway."),
+    ("cloud-migration-strategies", "Relocate means rewriting the application for the cloud."),
+    ("cloud-migration-strategies", "Refactor is the cheapest and fastest migration strategy."),
+    ("aws-support-plans", "Only Enterprise support has 24/7 phone support."),
+    ("aws-support-plans", "24/7 phone support is only available with Enterprise."),
+]
+RIGHT_TIERS_DEFAULTS_AND_PLANS = [
+    "Glacier Flexible Retrieval: expedited 1-5 min, standard 3-5 hrs, bulk 5-12 hrs.",
+    "Glacier Deep Archive: standard within 12 hours, bulk within 48 hours.",
+    "Glacier Deep Archive retrieval within 12 hours (standard) or 48 hours (bulk).",
+    "Deep Archive restores take 12-48 hours.",
+    "Glacier Flexible Retrieval restores in 1-5 minutes with Expedited, 3-5 hours with Standard, 5-12 hours with Bulk.",
+    "Default NACL: all inbound traffic allowed.",
+    "Security groups: by default inbound is denied and outbound allowed.",
+    "The default VPC comes with an internet gateway and public subnets in every AZ.",
+    "Subnets in a new custom VPC are private until you add a route to an internet gateway.",
+    "Refactoring is the most expensive strategy but gives the most cloud benefit.",
+    "Relocate = move VMware workloads to VMware Cloud on AWS.",
+    "Only Enterprise support includes a designated TAM.",
+    "Business and Enterprise both give 24/7 phone access.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_TIERS_DEFAULTS_AND_PLANS)
+def test_wrong_tier_times_defaults_strategies_and_plans_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_TIERS_DEFAULTS_AND_PLANS)
+def test_right_tier_times_defaults_strategies_and_plans_are_not_flagged(text):
+    assert find_claim(text) is None
+
+
+# Rule evaluation, replication scope, payment options and paid services, in wordings of our own: security groups
+# given NACL ordering, NACLs given "most permissive wins", read replicas given Multi-AZ failover, global tables
+# kept in one Region, latency and geolocation routing swapped, Spot for work that must not stop, Savings Plans
+# said to need upfront payment, Config and Inspector called free.
+WRONG_RULES_REPLICAS_AND_PRICES = [
+    ("security-groups", "SGs process rules lowest number first."),
+    ("network-acls", "NACL rules are all evaluated and the most permissive wins."),
+    ("amazon-rds", "Read replicas provide automatic failover."),
+    ("amazon-dynamodb", "Global tables only replicate across AZs."),
+    ("route-53-routing-policies", "Route 53 latency routing sends traffic to the geographically closest region."),
+    ("route-53-routing-policies", "Geolocation routing sends users to the lowest-latency endpoint."),
+    ("ec2-purchasing-options", "Spot Instances are suitable for databases that must not be interrupted."),
+    ("ec2-purchasing-options", "Savings Plans must be paid all upfront."),
+    ("aws-config", "AWS Config is free."),
+    ("amazon-inspector", "Amazon Inspector is free."),
+]
+RIGHT_RULES_REPLICAS_AND_PRICES = [
+    "Security groups evaluate all rules before deciding; NACLs go in number order.",
+    "NACL rules are evaluated in number order, unlike security group rules.",
+    "Read replicas scale reads; Multi-AZ gives automatic failover.",
+    "DynamoDB global tables replicate data across multiple Regions.",
+    "Latency routing sends users to the region with the lowest latency, not the closest one.",
+    "Spot is good for batch jobs that can be interrupted.",
+    "Savings Plans can be paid no upfront, partial upfront or all upfront.",
+    "Inspector has a 15-day free trial, then you pay per resource scanned.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_RULES_REPLICAS_AND_PRICES)
+def test_wrong_rule_order_replication_payment_and_prices_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_RULES_REPLICAS_AND_PRICES)
+def test_right_rule_order_replication_payment_and_prices_are_not_flagged(text):
+    assert find_claim(text) is None
+
+
+# Notation and best practices, in wordings of our own: "X = ..." with a space before the "=" reads like "X is ...",
+# S3 buckets said to be created globally, pillars given another pillar's job, root for everyday work, one user
+# shared by a team, and broad permissions for everyone first.
+WRONG_NOTATION_AND_PRACTICES = [
+    ("high-availability-and-scalability", "- Elasticity = scale up only"),
+    ("amazon-ebs", "- EBS = global"),
+    ("amazon-s3", "- S3 buckets are created globally, not in a region."),
+    ("amazon-s3", "Buckets live in every region."),
+    ("aws-well-architected-framework", "- Reliability pillar = optimize costs"),
+    ("aws-well-architected-framework", "- Performance efficiency pillar is about recovering from failures."),
+    ("aws-account-root-user", "- IAM: use root for everyday admin"),
+    ("aws-iam", "- IAM: one IAM user shared by the whole team is fine"),
+    ("aws-iam", "- Grant broad admin permissions to everyone to start, least privilege later"),
+]
+RIGHT_NOTATION_AND_PRACTICES = [
+    "- Elasticity = scale out and in automatically with demand",
+    "- IAM = global",
+    "- Each S3 bucket lives in one Region; bucket names are global.",
+    "- The reliability pillar covers recovering from failures.",
+    "- Use the root user only for the few tasks that need it, never for everyday admin.",
+    "- Never grant full admin access to every user; start with least privilege.",
+    "- Don't share one IAM user between the whole team.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_NOTATION_AND_PRACTICES)
+def test_wrong_statements_in_equals_notation_and_bad_practices_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_NOTATION_AND_PRACTICES)
+def test_right_statements_in_equals_notation_and_practices_are_not_flagged(text):
+    assert find_claim(text) is None
+
+
+# A question with a short answer ending the line, Budgets' forecast alerts and KMS keys, in wordings of our own.
+WRONG_ANSWERS_ALERTS_AND_KEYS = [
+    ("ec2-purchasing-options", "- Spot interruption notice? 10 minutes"),
+    ("aws-lambda", "- Lambda max timeout? 5 min"),
+    ("aws-budgets", "- Budgets only warn you once you've already gone over."),
+    ("aws-kms", "- KMS keys can be exported in plaintext."),
+]
+RIGHT_ANSWERS_ALERTS_AND_KEYS = [
+    "- Spot interruption notice? 2 minutes.",
+    "- Lambda max timeout? 15 min",
+    "- Is IAM global? Yes.",
+    "- Budgets can alert when actual or forecasted spend passes the threshold.",
+    "- KMS keys never leave KMS unencrypted; only data keys are returned to you.",
+    "- You can import your own key material into KMS.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_ANSWERS_ALERTS_AND_KEYS)
+def test_wrong_short_answers_alerts_and_keys_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_ANSWERS_ALERTS_AND_KEYS)
+def test_right_short_answers_alerts_and_keys_are_not_flagged(text):
+    assert find_claim(text) is None
