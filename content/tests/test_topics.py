@@ -1060,20 +1060,3 @@ def test_a_question_about_your_organizations_data_is_not_about_aws_organizations
         )
     )
     assert "aws-organizations" not in {t for topics in _where(result).values() for t in topics}
-
-
-def test_lines_naming_reserved_instances_or_data_transfer_under_an_unmatched_heading_are_placed():
-    out, warnings = run(
-        md(
-            "Money stuff",
-            1,
-            2,
-            [
-                B("Reserved Instances: commit for 1 or 3 years for a discount.", 2),
-                B("RIs can be Standard or Convertible.", 3),
-                B("Data transfer out to the internet is charged per GB.", 4),
-            ],
-        )
-    )
-    placed = {line: s.topic for s in out for line in [b.line for b in s.blocks]}
-    assert placed == {2: "ec2-purchasing-options", 3: "ec2-purchasing-options", 4: "aws-pricing-models"}
