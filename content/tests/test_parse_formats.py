@@ -856,7 +856,8 @@ def test_a_table_whose_rule_row_has_one_hyphen_a_cell_is_a_table_of_services_eac
     about a service goes to that service's page, not the whole table to the first service it names."""
     text = (
         "# List of services\n\n| Service | Category | Description |\n| - | - | - |\n"
-        "| Athena | Analytics | Query data in S3 using SQL |\n| Config | Management | Track resources inventory and changes |\n"
+        "| Athena | Analytics | Query data in S3 using SQL |\n"
+        "| Config | Management | Track resources inventory and changes |\n"
         "| Macie | Security | Discover and protect your sensitive data at scale |\n"
     )
     outline = parse(text)
