@@ -412,6 +412,10 @@ class Writer:
         self.write_cards(facts, fact_rows, topics, question_drafts)
         self.progress(stage="questions", cards=Flashcard.objects.active().count())
         authored = self.authored.question_drafts(self.catalog, lines=self.lines_by_topic)
+        for label, line, word in self.authored.given_away:
+            self.report.warnings.append(
+                f"{label}:{line}: practice question not published: its stem shares '{word}' with its answer alone"
+            )
         QuestionWriter(self.report, topics).write(question_drafts + authored)
         self.progress(stage="pages", questions=len(question_drafts))
         self.write_topic_summaries(topics, drafts, facts, sources)

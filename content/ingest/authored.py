@@ -504,6 +504,7 @@ class AuthoredItems:
     def __init__(self) -> None:
         self.cards: list[tuple[str, AuthorCard, list]] = []  # (topic, card, ref)
         self.questions: list[tuple[str, AuthorQuestion, str, int]] = []  # (topic, question, label, source id)
+        self.given_away: list[tuple[str, int, str]] = []  # (label, line, the telling word) of unpublished questions
 
     def collect(self, ts, label: str, source_id: int) -> None:
         self.cards += [(ts.topic, c, [label, source_id, c.line]) for c in getattr(ts, "cards", ())]
@@ -537,7 +538,7 @@ class AuthoredItems:
         explanation and are left out, and an explanation that only talks about another option is not used
         for the right one.
         """
-        from quizzes.generate import NAMED_ONLY, ChoiceDraft, QuestionDraft, line_about  # noqa: PLC0415
+        from quizzes.generate import NAMED_ONLY, ChoiceDraft, QuestionDraft, giveaway_words, line_about  # noqa: PLC0415
 
         explain = explain or OptionFacts(catalog)
         out, seen = [], set()
@@ -548,6 +549,14 @@ class AuthoredItems:
             if any(catalog.topics[t].discontinued for k in q.correct for t in catalog.mentions(q.options[k])):
                 continue  # its key is a service AWS has ended or closed to new customers: no right answer today
             seen.add(key)
+            right = [q.options[k] for k in q.correct]
+            wrong = [o for k, o in enumerate(q.options) if k not in q.correct]
+            names = all(len(o.split()) <= 5 for o in q.options)  # options that are names, not sentences
+            if names and (telling := giveaway_words(q.stem, right, wrong)):
+                # "store a secret password ... ?" with AWS Secrets Manager the only option that says "secret": the
+                # stem names its key; published, it tests reading, not knowing
+                self.given_away.append((label, q.line, min(telling)))
+                continue
             ref = [label, source_id, q.line]
             explanation_ref = [label, source_id, q.explanation_line] if q.explanation_line else ref
             author = impersonal(q.explanation)

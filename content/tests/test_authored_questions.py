@@ -3,6 +3,7 @@
 Every snippet here is written for the test (no shipped notes).
 """
 
+import json
 import re
 from io import StringIO
 
@@ -523,3 +524,34 @@ def test_an_option_describing_a_thing_made_with_a_service_is_not_explained_by_th
         "A snapshot of a pre-configured EC2 instance used for launching new instances"
     ]
     assert "resizable virtual servers" not in key.explanation
+
+
+@pytest.mark.django_db
+def test_a_question_whose_stem_names_its_answer_alone_is_reported_not_published(tmp_path):
+    """ "store a secret password" over AWS Secrets Manager, the only option that says "secret", is answered by
+    reading; the ingest report names the line instead. Sentence options that share a word with the stem are kept."""
+    (tmp_path / "mine.md").write_text(
+        lines(
+            "## Security practice",
+            "",
+            "1. A developer wants to store a secret password for a database. Which service should it use?",
+            "A. AWS KMS",
+            "B. AWS Secrets Manager",
+            "C. AWS IAM",
+            "Answer: B",
+            "",
+            "2. Which service protects websites against DDoS attacks?",
+            "A. AWS Shield",
+            "B. Amazon Macie",
+            "C. AWS KMS",
+            "Answer: A",
+        )
+    )
+    out = StringIO()
+    call_command("ingest", str(tmp_path), "--json", stdout=out)
+    assert not Question.objects.filter(stem__contains="secret password").exists()
+    assert Question.objects.filter(stem__contains="DDoS attacks").exists()
+    assert any(
+        "mine:3: practice question not published" in w and "'secret'" in w
+        for w in json.loads(out.getvalue())["warnings"]
+    )
