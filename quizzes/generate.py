@@ -678,6 +678,46 @@ def table_row_lines(table: str) -> list[tuple[int, str]]:
     return out
 
 
+def entries_by_label(lines_by_topic: dict[str, list[Line]]) -> dict[str, Line]:
+    """Every labelled line of the notes that says something ("**Performance Efficiency**: use computing resources
+    efficiently ...", a table's row), by its label's letters, and by its label joined with a word of its heading
+    ("simple" under "Routing Policies" as "simplerouting"): the first such line for each."""
+    out: dict[str, Line] = {}
+    for slug in sorted(lines_by_topic):
+        for line in lines_by_topic[slug]:
+            text = plain_text(line.text)
+            label = label_of(text)
+            if not label or text.rstrip(" :*") == label or not quotable(line, text):
+                continue
+            rest = text[len(label) :] if text.lower().startswith(label.lower()) else text
+            if len(re.findall(r"[A-Za-z]{3,}", rest)) < 4 or _badly_typed(text) or link_line(text):
+                continue  # a label with next to nothing after it
+            keys = {_compact(_unmade(label)).removesuffix("s")}
+            keys |= {
+                _compact(f"{label} {w}").removesuffix("s")
+                for w in re.findall(r"[A-Za-z]+", plain_text(line.heading or ""))
+                if len(w) >= 4
+            }
+            for key in keys:
+                if len(key) >= 4:
+                    out.setdefault(key, Line(text=clean_quote(text), refs=line.refs, topic=line.topic))
+    return out
+
+
+def entry_named(option: str, entries: dict[str, Line]) -> Line | None:
+    """The notes' labelled line for an option of the author's own question, by its name ("Performance
+    Efficiency"), or by the name of what it does ("Configuring the VPC Security Groups": security groups)."""
+    bare = re.sub(r"\s*\([^)]*\)", "", option).strip().rstrip(".")
+    if len(bare.split()) > 5:
+        return None  # a sentence, not a name
+    found = entries.get(_compact(_unmade(bare)).removesuffix("s"))
+    if found is None and (
+        done := re.match(r"(?i)(?:configuring|managing|enabling|using|creating) (?:the )?(.+)", bare)
+    ):
+        found = entries.get(_compact(_unmade(re.sub(r"(?i)^(?:vpc|aws|amazon) ", "", done.group(1)))).removesuffix("s"))
+    return found
+
+
 def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> Line | None:
     """A note line that says what an author's option is, when the option is a catalog name: the first line on its
     topic's page that opens with one of its names and says something ("Amazon CloudFront is a CDN that ..."), never
@@ -724,8 +764,9 @@ def says_more(text: str, names: set[str]) -> bool:
 
 
 def quotable(line: Line, text: str) -> bool:
-    """A statement: not a question, a label, another question's option or verdict, or the learner thinking aloud."""
-    return not (text.endswith(("?", ":")) or option_line(line.text) or no_fact(text))
+    """A statement: not a question, a label, another question's option or verdict, the learner thinking aloud, or
+    an address ("s3://my-bucket/my-file.txt")."""
+    return not (text.endswith(("?", ":")) or option_line(line.text) or no_fact(text) or "://" in text)
 
 
 def no_fact(text: str) -> bool:

@@ -538,9 +538,18 @@ class AuthoredItems:
         explanation and are left out, and an explanation that only talks about another option is not used
         for the right one.
         """
-        from quizzes.generate import NAMED_ONLY, ChoiceDraft, QuestionDraft, giveaway_words, line_about  # noqa: PLC0415
+        from quizzes.generate import (  # noqa: PLC0415
+            NAMED_ONLY,
+            ChoiceDraft,
+            QuestionDraft,
+            entries_by_label,
+            entry_named,
+            giveaway_words,
+            line_about,
+        )
 
         explain = explain or OptionFacts(catalog)
+        entries = entries_by_label(lines or {})  # the notes' glossary-like lines, for options no page opens with
         out, seen = [], set()
         for topic, q, label, source_id in self.questions:
             key = _key("author-question", _norm(q.stem), *map(_norm, q.options))
@@ -569,7 +578,9 @@ class AuthoredItems:
                                              explain.stem_definitions(stem, topic)), strict=True)
             ):  # fmt: skip
                 refs = [explanation_ref] if from_author else []
-                if not quote and (found := line_about(text, catalog, lines or {})):
+                if not quote and (
+                    (found := line_about(text, catalog, lines or {})) or (found := entry_named(text, entries))
+                ):
                     # what the notes say of the option elsewhere ("CloudFront is a CDN ..." on its page)
                     quote, refs = found.text, [list(r) for r in found.refs]
                 elif not refs:

@@ -87,7 +87,7 @@ def test_the_authors_sentence_about_a_wrong_option_explains_it(tmp_path):
         lines(
             "## Security practice",
             "",
-            "1. Which service blocks SQL injection attempts against a web application?",
+            "1. Which service blocks SQL injection attempts against a website?",
             "A. AWS WAF",
             "B. Amazon Macie",
             "C. Talk to the network team",
@@ -555,3 +555,34 @@ def test_a_question_whose_stem_names_its_answer_alone_is_reported_not_published(
         "mine:3: practice question not published" in w and "'secret'" in w
         for w in json.loads(out.getvalue())["warnings"]
     )
+
+
+@pytest.mark.django_db
+def test_an_authors_option_quotes_the_notes_glossary_line_for_it_and_never_an_address(tmp_path):
+    """An option with no page of its own ("Performance Efficiency") quotes the notes' labelled line for it; an S3
+    address that opens with the service's name is no line about S3."""
+    ingest(
+        tmp_path,
+        lines(
+            "## Well-Architected pillars",
+            "",
+            "- **Performance Efficiency**: use computing resources efficiently as demand changes and technology evolves",
+            "- **Reliability**: recover from failures quickly and meet demand with the capacity it needs",
+            "",
+            "## S3",
+            "",
+            "s3://my-bucket/my-file.txt",
+            "",
+            "## Practice",
+            "",
+            "1. Which pillar is about using computing resources efficiently?",
+            "A. Reliability",
+            "B. Performance Efficiency",
+            "C. Amazon S3",
+            "Answer: B",
+        ),
+    )
+    options = choices("Which pillar is about")
+    assert options["Performance Efficiency"].quote.startswith("Performance Efficiency: use computing resources")
+    assert options["Reliability"].quote.startswith("Reliability: recover from failures")
+    assert "://" not in options["Amazon S3"].quote
