@@ -185,8 +185,15 @@ def glossed(name: str) -> str:
 
 def _related(a: str, b: str) -> bool:
     """Two word stems that are one word ("config" and "configur", "self" and "herself" aside: whole prefixes of
-    five letters or more)."""
-    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+    five letters or more), or a word that opens a name made of two ("time" of "Timestream"), other than the words
+    many AWS names open with ("cloud", "code", "data")."""
+    if a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))):
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and len(long) - len(short) >= 4 and long.startswith(short) and short not in _NAME_OPENINGS
+
+
+_NAME_OPENINGS = frozenset({"cloud", "code", "data", "elastic", "simple", "auto", "appl", "direct", "storag", "secur"})
 
 
 def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: str = "") -> set[str]:
@@ -499,6 +506,16 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     return len(parts) >= 2 and any(p in own for p in parts)
 
 
+def names_a_list(text: str) -> bool:
+    """Whether a line is a label over a bare list of names ("IAM guidelines: MFA, Password policies, Least privilege
+    principle"): three items or more, each a name of four words or fewer with no verb."""
+    m = re.match(r"^[^:]{2,60}:\s+(.+)$", text)
+    if not m:
+        return False
+    items = [i.strip(" .;") for i in re.split(r",\s*|\s+and\s+|;\s*", m.group(1)) if i.strip(" .;")]
+    return len(items) >= 3 and all(len(i.split()) <= 4 and not _TELLS.search(f" {i} ") for i in items)
+
+
 def in_passing(text: str, first: int, pattern: re.Pattern) -> bool:
     """Whether the option named at `first` is one item of a list that goes on around it ("on-demand, self-service,
     with broad network access, resource pooling"), rather than what the line is about."""
@@ -607,6 +624,8 @@ def find_evidence(
         if first > MAX_QUOTE // 2:
             continue  # named only deep into a long line, which the quote would cut off before the option
         titled = line.labelled or entry or heading_names(option, line)
+        if not entry and names_a_list(text):
+            continue  # "IAM guidelines: MFA, Password policies, Least privilege principle" says nothing of any of them
         if not titled and in_passing(text, first, pattern):
             continue  # one item of another subject's list ("Cloud Computing: on-demand, self-service, with broad
             # network access, resource pooling"): the line says nothing of the option itself

@@ -566,7 +566,7 @@ def test_an_authors_option_quotes_the_notes_glossary_line_for_it_and_never_an_ad
         lines(
             "## Well-Architected pillars",
             "",
-            "- **Performance Efficiency**: use computing resources efficiently as demand changes and technology evolves",
+            "- **Performance Efficiency**: use computing resources efficiently as demand and technology change",
             "- **Reliability**: recover from failures quickly and meet demand with the capacity it needs",
             "",
             "## S3",

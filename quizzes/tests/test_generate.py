@@ -840,3 +840,17 @@ def test_a_short_title_is_quoted_with_the_bullet_under_it():
     )
     found = find_evidence(elasticity, [title, under], family)
     assert found is not None and found.text == f"Rapid elasticity and scalability: {under.text}"
+
+
+def test_a_label_over_a_bare_list_of_names_backs_none_of_them():
+    family, mfa = _options()["Multi-factor authentication (MFA)"]
+    listed = Line(text="IAM guidelines: MFA, Password policies, Least privilege principle", refs=())
+    assert find_evidence(mfa, [listed], family) is None
+    said = Line(text="MFA: a second factor, such as a code from a phone app, on top of the password.", refs=())
+    assert find_evidence(mfa, [listed, said], family) == said
+
+
+def test_a_stem_word_that_opens_the_keys_two_part_name_gives_it_away():
+    """ "query data points by time" gives away Amazon Timestream; "code" opens too many names to give any away."""
+    assert giveaway_words("store and query data points by time", ["Amazon Timestream"], ["Amazon DynamoDB"])
+    assert not giveaway_words("keeps its data in one place", ["Amazon Datavault"], ["Amazon S3", "Amazon EBS"])
