@@ -540,6 +540,12 @@ _HEDGE = re.compile(r"\bor something\b|\bsomething like\b|\bi think\b|\bnot sure
 _ONLY_COMPARES = re.compile(
     r"^(?:simply |just |basically )?(?:an? )?(?:alternative|replacement|substitute) (?:to|for)\b", re.I
 )
+# A back that only lists examples ("Includes options like the AWS CLI and AWS SDKs") or tells the old way first
+# ("In a traditional environment, decisions are static ..."): not what the term is
+_EXAMPLES_ONLY = re.compile(r"^(?:includes?|including|such as|e\.g\.|for example|examples?:)\s", re.I)
+_OLD_WAY = re.compile(
+    r"^(?:in a traditional|traditionally|in the past|before the cloud|in legacy|on[- ]premises,)", re.I
+)
 # A practice question's lettered option ("e) 5 Years", "(B) 99.9%"): one of the choices, not a fact
 _LETTERED_OPTION = re.compile(r"(?:^|[-–—:]\s)\(?[a-hA-H][.)]\s")
 # A study file's own labels: a numbered question ("Question 54", "Q12") or a study aid ("Exam Traps", "Memory
@@ -631,6 +637,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
         # "Finer grain (can be disabled)": a remark, not a definition
         return reject("definition is a remark or garbled")
+    if _EXAMPLES_ONLY.match(definition) or _OLD_WAY.match(definition):
+        return reject("definition is a status remark or a list of uses")
     if _HEDGE.search(definition) or _ONLY_COMPARES.match(definition) or _RULE_OF_THUMB.match(definition):
         # "Regarding the api call (like a bucket name or something)", "Simply an alternative to using the CLI"
         return reject("definition is a remark or garbled")
@@ -949,6 +957,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     statement = tidy(fact.data.get("statement") or fact.text)
     if not number or number not in statement or len(words(statement)) < 4 or len(statement) > 170:
         return reject("number statement too short or too long")
+    said = re.sub(r"^[^–—:]{2,60}?\s[–—:-]\s", "", statement)  # past its context ("EC2 Purchasing Options – ")
+    if len(words(said)) <= 5 and re.match(r"(?:up ?to|about|around|~)?\s*\d|up ?to\b", said, re.I):
+        return reject("number statement too short or too long")  # "Up to 90% cheaper": of what, it never says
     if _LETTERED_OPTION.search(statement):
         return reject("number from a quiz's option")  # "Amazon EC2 – e) 5 Years": one choice of a question
     if not exam_number(statement, number) or "!" in statement:

@@ -608,3 +608,15 @@ def test_a_glossarys_letter_heading_is_no_context():
     shield = topic("aws-shield", "AWS Shield", "shield")
     cards = definition("DDoS", "A cyberattack that overwhelms a system with traffic.", on=shield, section="D")
     assert cards and all("(in AWS Shield)" in front for front, _ in cards)
+
+
+def test_examples_the_old_way_or_a_bare_figure_are_no_card():
+    sdk = topic("aws-sdks", "AWS SDKs", "sdk")
+    assert definition("Programmatic access", "Includes options like the AWS CLI and AWS SDKs.", on=sdk) == []
+    assert (
+        definition("Evolutionary architectures", "In a traditional environment, decisions are static events.", on=sdk)
+        == []
+    )
+    options = topic("ec2-purchasing-options", "EC2 Purchasing Options", "purchasing options", is_service=False)
+    assert number("EC2 Purchasing Options – Up to 90% cheaper.", "90%", on=options) == []
+    assert number("Spot Instances are up to 90% cheaper than On-Demand.", "90%", on=options)
