@@ -48,6 +48,8 @@ GENERIC = {
     "goal",
     "goals",
     "key points",
+    "objective",
+    "objectives",
 }
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -357,6 +359,8 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
     if names_topic(term, topic):
         return f" (in {topic.name})"  # an alias ("Hard Disk Drive") still needs its page named
     heading = tidy(_HEADING_NOISE.sub("", _PAREN.sub("", section))).strip(" -–:")
+    if re.match(r"(?i)(?:a )?list of\b", heading):
+        heading = ""  # "List of Amazon Web Services": a file's title, no setting
     if heading.isupper():
         heading = heading.title()
     heading_stems = {stem(w) for w in words(heading)}
@@ -731,7 +735,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
             instruction(definition)
             and not topic.is_service
             and names_topic(term, topic)
-            and not _KIND_NOUN.search(term)
+            and re.search(r"(?:ity|ance|ence|ness)$", plain_name(term))  # a property ("High Availability")
         ):
             # "High Availability: Run instances across multiple AZs": how to get the property the page is about
             front = f"How do you achieve {term}?"

@@ -93,8 +93,24 @@ def plain_text(text: str) -> str:
     return re.sub(r"\s+([,;:.!?])(?=\s|$)", r"\1", text)
 
 
+# A sentence that grades an option for the scenario of the notes' own question ("This instance family would not be
+# the best choice for the application in this scenario"): no fact about the option
+_SCENARIO_VERDICT = re.compile(
+    r"\b(?:would|will|is|are)(?: not)? (?:be )?(?:the )?(?:best|right|correct|ideal|most \w+)"
+    r" (?:choice|option|answer|fit)\b|\bin this scenario\b",
+    re.I,
+)
+
+
 def clean_quote(text: str) -> str:
+    """A note line as a quote: markup off, the sentences before any that grade an option for a question's scenario,
+    and cut to MAX_QUOTE."""
     text = plain_text(text)
+    sentences = re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])", text)
+    for k, sentence in enumerate(sentences[1:], 1):
+        if _SCENARIO_VERDICT.search(sentence) or _VERDICT.search(sentence):
+            text = " ".join(sentences[:k])
+            break
     return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -442,6 +458,8 @@ def labelled_as(option: Option, text: str, heading: str = "") -> bool:
         # option the catalog only counts as an alias of a bigger topic: "Route table" of Amazon VPC)
         if catalog.lookup(label) == option.topic:
             return True
+    if any(p.fullmatch(label) or p.match(f"{label}:") for p in option.evidence):
+        return True  # the option's own pattern for an entry ("Public Cloud:"), read on a bare title too
     compact = _compact(_unmade(label)).removesuffix("s")
     own = _own_names(option)
     if not option.topic:
@@ -509,7 +527,7 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
 def names_a_list(text: str) -> bool:
     """Whether a line is a label over a bare list of names ("IAM guidelines: MFA, Password policies, Least privilege
     principle"): three items or more, each a name of four words or fewer with no verb."""
-    m = re.match(r"^[^:]{2,60}:\s+(.+)$", text)
+    m = re.match(r"^[^:–—]{2,60}?(?::|\s[-–—]\s)\s*(.+)$", text)  # "IAM guidelines: ...", "3 Types - ..."
     if not m:
         return False
     items = [i.strip(" .;") for i in re.split(r",\s*|\s+and\s+|;\s*", m.group(1)) if i.strip(" .;")]
@@ -534,6 +552,12 @@ def _badly_typed(text: str) -> bool:
     """A line too full of slips to quote: a hurried note's marks, or a misspelt word in every eight (one slip in a
     long line of the learner's own words still says what the option is)."""
     return hurried(text) or len(misspellings(text)) * 8 > max(16, len(text.split()))
+
+
+def _services_named(text: str) -> set[str]:
+    """The catalog topics a line names that are services or their parts, not cloud concepts ("hybrid")."""
+    catalog = load_catalog()
+    return {t for t in catalog.mentions(text) if catalog.topics[t].category != "cloud-concepts"}
 
 
 def find_evidence(
@@ -567,8 +591,9 @@ def find_evidence(
         elif (
             heading_names(option, line)
             and (index == 0 or lines[index - 1].heading != line.heading)
-            and not set(load_catalog().mentions(texts[index])) - {option.topic, *(topics or ())}
-        ):  # (a line naming another service is about that one, whatever heading it was left under)
+            and not _services_named(texts[index]) - {option.topic, *(topics or ())}
+        ):  # (a line naming another service is about that one, whatever heading it was left under; a concept it
+            # names, "hybrid environments", is no other subject)
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
             said = plain_text(line.text)
             title = plain_text(line.heading)
@@ -843,6 +868,8 @@ def _opens_with(text: str, first: int) -> bool:
 
 def subject_at(text: str, first: int) -> bool:
     """Whether the option named at `first` is what the line is about, not the object of another subject's verb."""
+    if re.match(r"\W*using\b", text, re.I) and not re.search(r"\b(?:to|for|when|so)\b", text[first:], re.I):
+        return False  # "using cloudfront without making the objects public": a hands-on step's title
     if _opens_with(text, first):
         return True
     prefix = text[:first]
@@ -893,7 +920,7 @@ def object_at(text: str, first: int, pattern: re.Pattern) -> bool:
 def own_clause(option: Option, line: Line, family: Family) -> Line | None:
     """The clause of a line that is about this option alone ("you pay for data transferred out of S3" of "Data
     transfer into S3 is free, but you pay for data transferred out of S3"), or None."""
-    clauses = re.split(r",\s*(?:but|while|whereas)\s+|;\s+|(?<=[a-z])\.\s+", plain_text(line.text))
+    clauses = re.split(r",\s*(?:but|while|whereas)\s+|;\s+|(?<=[a-z])\.\s+|(?<=\))\s+or\s+", plain_text(line.text))
     others = [o for o in family.options.values() if o.id != option.id]
     for clause in clauses:
         clause = re.sub(r"^[^:]{1,30}:\s+", "", clause).strip().rstrip(".")  # "Data Transfer: ..." label off

@@ -517,7 +517,7 @@ def test_every_option_of_the_authors_questions_says_why_and_the_learners_own_rem
         PRACTICE
         + lines(
             "",
-            "Which service protects web applications from common exploits such as SQL injection?",
+            "Which service protects websites from common exploits such as SQL injection?",
             "A. AWS WAF",
             "B. Amazon Inspector",
             "C. AWS Config",
@@ -541,7 +541,7 @@ def test_every_option_of_the_authors_questions_says_why_and_the_learners_own_rem
     )
     assert all((c.in_notes and c.quote) or c.named_only for c in choices.values())
     # "I picked Inspector because...": the learner's slip, about a wrong option, explains nothing
-    waf = Question.objects.get(stem__startswith="Which service protects web applications")
+    waf = Question.objects.get(stem__startswith="Which service protects websites")
     texts = " ".join(c.explanation + " " + c.quote for c in waf.choices.all())
     assert "I picked" not in texts and "scans for vulnerabilities" not in waf.choices.get(correct=True).explanation
     assert waf.choices.get(correct=True).explanation.startswith("Correct. AWS WAF")

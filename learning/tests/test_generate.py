@@ -620,3 +620,21 @@ def test_examples_the_old_way_or_a_bare_figure_are_no_card():
     options = topic("ec2-purchasing-options", "EC2 Purchasing Options", "purchasing options", is_service=False)
     assert number("EC2 Purchasing Options – Up to 90% cheaper.", "90%", on=options) == []
     assert number("Spot Instances are up to 90% cheaper than On-Demand.", "90%", on=options)
+
+
+def test_how_to_achieve_is_asked_of_a_property_and_a_files_title_is_no_context():
+    zones = topic("aws-local-zones", "AWS Local Zones", "local zones", is_service=False)
+    fronts = [
+        f for f, _ in definition("Local Zones", "Run latency sensitive applications close to end users.", on=zones)
+    ]
+    assert fronts and not any(f.startswith("How do you achieve") for f in fronts)
+    ha = topic("high-availability", "High Availability", "high availability", is_service=False)
+    fronts = [f for f, _ in definition("High Availability", "Run instances across several Availability Zones.", on=ha)]
+    assert fronts == ["How do you achieve High Availability?"]
+    caf = topic("aws-cloud-adoption-framework", "AWS Cloud Adoption Framework", "caf")
+    assert definition("Objectives", "Understand the business value of cloud migration.", on=caf) == []
+    batch = topic("aws-batch", "AWS Batch", "batch")
+    cards = definition(
+        "Job queues", "Hold submitted jobs until compute is free.", on=batch, section="List of Amazon Web Services"
+    )
+    assert cards and all("List of" not in f for f, _ in cards)

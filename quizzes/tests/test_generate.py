@@ -854,3 +854,32 @@ def test_a_stem_word_that_opens_the_keys_two_part_name_gives_it_away():
     """ "query data points by time" gives away Amazon Timestream; "code" opens too many names to give any away."""
     assert giveaway_words("store and query data points by time", ["Amazon Timestream"], ["Amazon DynamoDB"])
     assert not giveaway_words("keeps its data in one place", ["Amazon Datavault"], ["Amazon S3", "Amazon EBS"])
+
+
+def test_a_quote_stops_before_a_sentence_that_grades_the_option_for_a_scenario():
+    from quizzes.generate import clean_quote
+
+    said = ("General purpose instances provide a balance of compute, memory, and networking resources. This instance "
+            "family would not be the best choice for the application in this scenario.")  # fmt: skip
+    assert (
+        clean_quote(said) == "General purpose instances provide a balance of compute, memory, and networking resources."
+    )
+
+
+def test_more_lines_that_only_seem_to_be_about_an_option():
+    """A hands-on step's title ("using cloudfront without making the objects public") and a dash label over a list of
+    names ("3 Types - Compute savings plan, EC2 Instance savings plan, Sagemaker savings plan") back nothing; a first
+    line under its service's heading that names a concept ("hybrid environments") still backs the service."""
+    family, cloudfront = _options()["Amazon CloudFront"]
+    assert (
+        find_evidence(cloudfront, [Line(text="using cloudfront without making the objects public", refs=())], family)
+        is None
+    )
+    family, compute = _options()["Compute Savings Plans"]
+    listed = Line(text="3 Types - Compute savings plan, EC2 Instance savings plan, Sagemaker savings plan", refs=())
+    assert find_evidence(compute, [listed], family) is None
+    family, manager = _options()["AWS Systems Manager"]
+    first = Line(text="Provides a centralized view of nodes across accounts, Regions and hybrid environments.", refs=(),
+                 topic="aws-systems-manager", heading="AWS Systems Manager")  # fmt: skip
+    found = find_evidence(manager, [first], family, option_topics(family, manager))
+    assert found is not None and found.text.startswith("AWS Systems Manager: Provides a centralized view")
