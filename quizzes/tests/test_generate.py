@@ -883,3 +883,15 @@ def test_more_lines_that_only_seem_to_be_about_an_option():
                  topic="aws-systems-manager", heading="AWS Systems Manager")  # fmt: skip
     found = find_evidence(manager, [first], family, option_topics(family, manager))
     assert found is not None and found.text.startswith("AWS Systems Manager: Provides a centralized view")
+
+
+def test_the_first_line_under_a_services_heading_backs_it_even_when_it_ends_on_another_service():
+    family, batch = _options()["AWS Batch"]
+    said = "plans, schedules and runs your batch computing workloads, which can use Spot Instances to save money"
+    first = Line(text=said, refs=(), topic="aws-batch", heading="AWS batch")
+    found = find_evidence(batch, [first], family, option_topics(family, batch))
+    assert found is not None and found.text.startswith("AWS batch: plans, schedules")
+    other = Line(
+        text="Spot Instances run batch workloads at a discount", refs=(), topic="aws-batch", heading="AWS batch"
+    )
+    assert find_evidence(batch, [other], family, option_topics(family, batch)) is None
