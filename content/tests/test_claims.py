@@ -994,3 +994,12 @@ def test_wrong_short_answers_alerts_and_keys_are_flagged(topic, text):
 @pytest.mark.parametrize("text", RIGHT_ANSWERS_ALERTS_AND_KEYS)
 def test_right_short_answers_alerts_and_keys_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+def test_a_state_is_not_a_step_and_a_ceiling_can_be_said_as_topping_out():
+    """ "already switched on" says Shield Standard is on, not that the customer must switch it on; "tops out at 5
+    minutes" is a ceiling on Lambda's run time like "runs for at most"."""
+    assert find_claim("Shield Standard is free and already switched on for every account.", topic="aws-shield") is None
+    assert find_claim("Shield Standard has to be switched on before it protects you.", topic="aws-shield")
+    assert find_claim("A Lambda function tops out at 5 minutes, so long jobs go to Fargate.", topic="aws-lambda")
+    assert find_claim("A Lambda function tops out at 15 minutes per invocation.", topic="aws-lambda") is None
