@@ -50,6 +50,7 @@ GENERIC = {
     "key points",
     "objective",
     "objectives",
+    "learning objectives",
 }
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+")

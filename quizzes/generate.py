@@ -437,6 +437,9 @@ def _own_names(option: Option) -> set[str]:
     bare = re.sub(r"\s*\([^)]*\)", "", option.name).strip()
     names = {_compact(_unmade(bare)).removesuffix("s")}
     names |= {_compact(_unmade(a)).removesuffix("s") for a in re.findall(r"\(([^)]{4,})\)", option.name)}
+    # without the kind noun its siblings share: "Spot Instances" is the notes' "Spot", "Memory optimized
+    # instances" their "Memory Optimized"
+    names |= {_compact(_unmade(k.group(1))) for k in [re.match(r"(.+?)\s+(?:instances?|plans?)$", bare, re.I)] if k}
     return {n for n in names if len(n) >= 4}
 
 
@@ -961,6 +964,21 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
     """The line at `index` with the description under it, when it only names the option (see with_its_description)."""
     following = lines[index + 1] if index + 1 < len(lines) else None
     beyond = lines[index + 2] if index + 2 < len(lines) else None
+    if following is not None and following.depth > line.depth and len(plain_text(following.text).split()) < 4:
+        # bullets under a title, each a few words ("- SQL, SAP", "- in memory caching", "- ideal for ...
+        # databases"): read together, up to three, as what the title is
+        children = []
+        for child in lines[index + 1 : index + 4]:
+            if child.depth <= line.depth or child.topic != line.topic:
+                break
+            if children and not adjacent(children[-1], child):
+                break
+            children.append(child)
+        if len(children) >= 2 and not _NAME_LIST.fullmatch(plain_text(children[0].text)):
+            said = "; ".join(plain_text(c.text).rstrip(" .;") for c in children)
+            refs = tuple(r for c in children for r in c.refs)
+            following = Line(text=said, refs=refs, topic=line.topic, heading=line.heading, depth=following.depth)
+            beyond = None
     return with_its_description(line, following, family, name_words, beyond)
 
 

@@ -1054,7 +1054,10 @@ def _tidy_markup(text: str) -> str:
 
 def _wikilink_text(m: re.Match) -> str:
     """`[[Amazon S3|S3]]` reads "S3", `[[Amazon S3]]` "Amazon S3"; a link to a part of another page with no alias
-    (`[[Module 4 - Security#^f5f864]]`, `[[Compute#Section 2]]`) cites where the author read it: nothing."""
+    (`[[Module 4 - Security#^f5f864]]`, `[[Compute#Section 2]]`) cites where the author read it: nothing; an embed
+    (`![[_icons/Shield.png]]`, `![[Other note]]`) shows a picture or another page, never words of this line."""
+    if m.group(0).startswith("!"):
+        return ""
     if m.group(2):
         return m.group(2).strip()
     if "#" in m.group(0):
@@ -1300,6 +1303,7 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
     delims = [k for k, s in enumerate(stripped) if _TABLE_DELIM.match(s) and "-" in s]
     leading = bool(delims) and stripped[delims[0]].startswith("|")
     rows: list[list[str]] = []
+    read: list[list[str]] = []
     for k, s in enumerate(stripped):
         if k in delims:
             continue
@@ -1308,7 +1312,13 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
             cells = cells[1:]
         if s.endswith("|") and not s.endswith("\\|"):
             cells = cells[:-1]
-        cells = [_clean(_tidy_markup(c)).replace("\\|", "|") for c in cells]
+        read.append([_clean(_tidy_markup(c)).replace("\\|", "|") for c in cells])
+    # a column left with nothing in it, header included (a column of icons, `| | Service |` over `![[Shield.png]]`),
+    # is no column
+    width = max((len(r) for r in read), default=0)
+    empty = {c for c in range(width) if len(read) > 1 and not any(c < len(r) and r[c] for r in read)}
+    for cells in read:
+        cells = [v for c, v in enumerate(cells) if c not in empty]
         if not any(cells):
             continue
         if len(rows) >= 2 and not cells[0]:

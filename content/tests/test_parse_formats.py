@@ -868,3 +868,18 @@ def test_a_table_whose_rule_row_has_one_hyphen_a_cell_is_a_table_of_services_eac
     assert "Query data in S3" in placed["amazon-athena"] and "Config" not in placed["amazon-athena"]
     assert "Track resources inventory" in placed["aws-config"]
     assert "sensitive data" in placed["amazon-macie"]
+
+
+def test_an_obsidian_embed_is_no_text_and_a_table_of_icons_keeps_its_names():
+    """ "| ![[_icons/Shield.png]] | [[Shield]] | Protection against DDoS attacks |": the icon is a picture, so no card
+    asks "What is Shield.png?"; the row still reads as Shield's."""
+    outline = parse(
+        "# Security\n\n| | Service | Use |\n|---|---|---|\n"
+        "| ![[_icons/Shield.png]] | [[Shield]] | Protection against DDoS |\n"
+        "| ![[Macie.png]] | [[Macie]] | Finds sensitive data in S3 |\n"
+        "| ![[Inspector.png]] | [[Inspector]] | Scans for CVEs |\n"
+    )
+    text = " ".join(b.text for s in outline.walk() for b in s.blocks)
+    assert ".png" not in text and "Shield" in text and "Protection against DDoS" in text
+    table = next(b for s in outline.walk() for b in s.blocks if b.kind == "table")
+    assert table.rows[:2] == [["Service", "Use"], ["Shield", "Protection against DDoS"]]
