@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from content.catalog import Catalog, normalise
-from content.ingest.facts.text import clean
+from content.ingest.facts.text import IMPERATIVE, clean
 from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
 from content.ingest.parse import table_text
 from content.ingest.spelling import known_word, respell_services
@@ -407,9 +407,10 @@ class _Assigner:
         if block.kind not in ("paragraph", "bullet") or block.origin:
             return None
         if block.term:
-            if not _DEFINES.match(clean(block.definition or "")) and not (label and not block.definition):
-                return None
             slug = self._name(block.term)
+            if not (_DEFINES.match(clean(block.definition or "")) or (label and not block.definition)):
+                if not (slug and self._describes(slug, block.term, clean(block.definition or ""))):
+                    return None
         else:
             slug = self._opening(block.text, later=later, strict=services, label=label)
         # a feature of a service with its own page counts as the subject of a sentence ("security groups are virtual
@@ -423,6 +424,22 @@ class _Assigner:
         if slug and services and not _is_service(self.catalog, slug) and not feature:
             return None
         return slug
+
+    def _describes(self, slug: str, term: str, definition: str) -> bool:
+        """Whether a label's text says what the labelled service is, without an article ("**GuardDuty**: intelligent
+        threat detection", "Amazon Inspector: security assessments of your application"): the label is the very name
+        of the service (not a feature named after it, "EC2 Instance Store"), and its text three words or more, not an
+        instruction or a purpose ("store data in S3 and query it here", "To control access to the service") and not
+        naming the service again: those say how the section's own service works with it."""
+        first = (re.findall(r"[a-z]+", definition.lower()) or [""])[0]
+        return (
+            len(definition.split()) >= 3
+            and first not in IMPERATIVE
+            and first != "to"
+            and self.catalog.lookup(re.sub(r"\s*\([^)]*\)", "", clean(term)).strip(" _*")) == slug
+            and slug not in self.catalog.mentions(definition)
+            and _is_service(self.catalog, slug)
+        )
 
     def _name(self, text: str, *, proper: bool = False) -> str | None:
         """The topic ``text`` is exactly a name of (articles, markup and a bracketed acronym aside). ``proper``: a

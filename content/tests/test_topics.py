@@ -1060,3 +1060,27 @@ def test_a_question_about_your_organizations_data_is_not_about_aws_organizations
         )
     )
     assert "aws-organizations" not in {t for topics in _where(result).values() for t in topics}
+
+
+def test_a_label_naming_another_service_with_what_it_is_goes_to_that_service():
+    """Under an IAM section's "Compliance" sub-heading, "_Guard Duty_: intelligent threat detection services" and
+    "Amazon Inspector: security assessments of your application" say what those services are, without an article;
+    "**AWS Identity and Access Management (IAM)**: To control access to the service" under Athena is how Athena uses
+    IAM, and stays."""
+    from content.catalog import load_catalog
+    from content.ingest.parse import parse
+    from content.ingest.topics import assign
+
+    text = (
+        "### Identity and Access Management\n- IAM users are people\n#### Compliance\n"
+        "IAM policies decide who may read the audit reports.\n\n"
+        "_Guard Duty_: intelligent threat detection services\n\n"
+        "Amazon Inspector: security assessments of your application\n\n"
+        "### Amazon Athena\n- Athena queries S3 with SQL\n"
+        "- **AWS Identity and Access Management (IAM)**: To control access to the service.\n"
+    )
+    sections, _ = assign(parse(text), load_catalog(), source="mine")
+    placed = {b.text[:20]: ts.topic for ts in sections for b in ts.blocks}
+    assert placed["_Guard Duty_: intell"] == "amazon-guardduty"
+    assert placed["Amazon Inspector: se"] == "amazon-inspector"
+    assert placed["**AWS Identity and A"] == "amazon-athena"
