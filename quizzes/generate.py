@@ -600,9 +600,17 @@ def find_evidence(
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
             said = plain_text(line.text)
             title = plain_text(line.heading)
+            refs = line.refs
+            if len(said.split()) < 4:
+                # "Reduced Billing", then "Additional discounts on volume based services": a section of short
+                # bullets is read together, up to three
+                more = [n for n in lines[index + 1 : index + 3] if n.heading == line.heading and adjacent(line, n)]
+                if more:
+                    said = "; ".join([said.rstrip(" .;"), *(plain_text(n.text).rstrip(" .;") for n in more)])
+                    refs = line.refs + tuple(r for n in more for r in n.refs)
             line = Line(
-                text=line.text if said.lower().startswith(title.lower()) else f"{title}: {line.text}",
-                refs=line.refs,
+                text=said if said.lower().startswith(title.lower()) else f"{title}: {said}",
+                refs=refs,
                 topic=line.topic,
                 labelled=True,
             )  # ("AWS CloudTrail records ..." under "AWS CloudTrail" needs no title before it)

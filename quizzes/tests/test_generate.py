@@ -914,3 +914,17 @@ def test_a_purchase_option_or_instance_family_is_named_without_its_kind_noun():
         found is not None
         and found.text == "Memory Optimized: SQL, SAP; in memory caching; ideal for high-performance databases"
     )
+
+
+def test_a_section_of_short_bullets_under_the_options_heading_is_read_together():
+    family, billing = _options()["Consolidated billing in AWS Organizations"]
+    first = Line(
+        text="Reduced Billing", refs=(("n", 1, 322),), topic="consolidated-billing", heading="Consolidated Billing"
+    )
+    second = Line(text="Additional discounts on volume based services", refs=(("n", 1, 323),),
+                  topic="consolidated-billing", heading="Consolidated Billing")  # fmt: skip
+    found = find_evidence(billing, [first, second], family, option_topics(family, billing))
+    assert (
+        found is not None
+        and found.text == "Consolidated Billing: Reduced Billing; Additional discounts on volume based services"
+    )
