@@ -431,7 +431,10 @@ class _Assigner:
         of the service (not a feature named after it, "EC2 Instance Store"), and its text three words or more, not an
         instruction or a purpose ("store data in S3 and query it here", "To control access to the service") and not
         naming the service again: those say how the section's own service works with it."""
-        first = (re.findall(r"[a-z]+", definition.lower()) or [""])[0]
+        said = re.findall(r"[a-z]+", definition.lower())
+        while said and said[0] in ("only", "just", "simply", "also"):
+            said = said[1:]  # "only pay for the build time" is an instruction too
+        first = said[0] if said else ""
         return (
             len(definition.split()) >= 3
             and first not in IMPERATIVE
