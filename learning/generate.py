@@ -319,6 +319,18 @@ def spelled_out(term: str, definition: str) -> str | None:
     return None
 
 
+def is_expansion(term: str, definition: str) -> bool:
+    """Whether a definition is only what an acronym stands for ("SaaS" / "Software as a Service", "MFA" /
+    "Multi-factor authentication"): the capitals of the term, in order, are the initials of every word."""
+    letters = re.sub(r"[^A-Za-z]", "", _PAREN.sub("", term))
+    said = re.findall(r"[A-Za-z]+", definition.rstrip(". "))
+    if not (2 <= len(letters) <= 6) or len(said) > 6 or sum(c.isupper() for c in letters) < 2:
+        return False
+    initials = "".join(w[0] for w in said).lower()
+    capitals = "".join(c for c in letters if c.isupper()).lower()
+    return initials in (letters.lower(), capitals) or "".join(w[0] for w in said if w[0].isupper()).lower() == capitals
+
+
 def stands_for(term: str, definition: str) -> bool:
     """'QLDB' / 'Quantum Ledger Database': a short, capitalised expansion of an acronym."""
     if not is_acronym(term):
@@ -547,6 +559,10 @@ _ONLY_COMPARES = re.compile(
 )
 # A back that only lists examples ("Includes options like the AWS CLI and AWS SDKs") or tells the old way first
 # ("In a traditional environment, decisions are static ..."): not what the term is
+# Where a service lives, or what it is not, instead of what it is: "Regional by default (can include global
+# events)", "Storage, not an application hosting platform" (a wrong option's remark in a practice question)
+_SCOPE_ONLY = re.compile(r"^(?:regional|global|zonal|az[- ]specific|region[- ]specific|account[- ]level)\b", re.I)
+_NOT_THAT = re.compile(r"^[^.,]{1,40},\s*not (?:an?|the)?\s*[^.,]{1,60}\.?$", re.I)
 _EXAMPLES_ONLY = re.compile(r"^(?:includes?|including|such as|e\.g\.|for example|examples?:)\s", re.I)
 _OLD_WAY = re.compile(
     r"^(?:in a traditional|traditionally|in the past|before the cloud|in legacy|on[- ]premises,)", re.I
@@ -642,6 +658,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
         # "Finer grain (can be disabled)": a remark, not a definition
         return reject("definition is a remark or garbled")
+    if _SCOPE_ONLY.match(definition) or _NOT_THAT.match(definition):
+        return reject("definition is a status remark or a list of uses")
+    if is_expansion(term, definition):
+        return reject("definition only spells out the term")  # "SaaS: Software as a Service": no more than a name
     if _EXAMPLES_ONLY.match(definition) or _OLD_WAY.match(definition):
         return reject("definition is a status remark or a list of uses")
     if _HEDGE.search(definition) or _ONLY_COMPARES.match(definition) or _RULE_OF_THUMB.match(definition):

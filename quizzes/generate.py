@@ -594,7 +594,7 @@ def find_evidence(
         elif (
             heading_names(option, line)
             and (index == 0 or lines[index - 1].heading != line.heading)
-            and not _services_named(texts[index][:OPENING]) - {option.topic, *(topics or ())}
+            and not _services_named(texts[index][:20]) - {option.topic, *(topics or ())}
         ):  # (a line opening with another service is about that one, whatever heading it was left under; a concept
             # it names, "hybrid environments", or a service it ends on, "can utilize spot instances", is no subject)
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title

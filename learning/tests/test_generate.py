@@ -638,3 +638,14 @@ def test_how_to_achieve_is_asked_of_a_property_and_a_files_title_is_no_context()
         "Job queues", "Hold submitted jobs until compute is free.", on=batch, section="List of Amazon Web Services"
     )
     assert cards and all("List of" not in f for f, _ in cards)
+
+
+def test_a_scope_a_contrast_or_an_expansion_is_no_definition():
+    trail = topic("aws-cloudtrail", "AWS CloudTrail", "cloudtrail")
+    assert definition("AWS CloudTrail", "Regional by default (can include global events)", on=trail) == []
+    assert definition("Amazon S3", "Storage, not an application hosting platform.", on=S3) == []
+    models = topic("cloud-service-models", "Cloud Service Models", "service models", is_service=False)
+    assert definition("SaaS", "Software as a Service.", on=models) == []
+    assert definition(
+        "SaaS", "Software a provider runs for you, used over the internet without managing it.", on=models
+    )

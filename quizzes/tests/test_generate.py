@@ -928,3 +928,11 @@ def test_a_section_of_short_bullets_under_the_options_heading_is_read_together()
         found is not None
         and found.text == "Consolidated Billing: Reduced Billing; Additional discounts on volume based services"
     )
+
+
+def test_the_first_line_under_a_services_heading_may_name_another_service_past_its_opening():
+    family, tgw = _options()["AWS Transit Gateway"]
+    first = Line(text="A mediator around Direct Connect, Gateway, VPN Connections.", refs=(),
+                 topic="aws-transit-gateway", heading="Transit Gateway")  # fmt: skip
+    found = find_evidence(tgw, [first], family, option_topics(family, tgw))
+    assert found is not None and found.text.startswith("Transit Gateway: A mediator around")
