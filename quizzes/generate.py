@@ -443,11 +443,12 @@ def _own_names(option: Option) -> set[str]:
     return {n for n in names if len(n) >= 4}
 
 
-def labelled_as(option: Option, text: str, heading: str = "") -> bool:
+def labelled_as(option: Option, text: str, heading: str = "", page: str = "") -> bool:
     """Whether a line is the notes' entry for the option: its label is the option, in any spelling, or one of the
     names the catalog gives the topic the option is ("Config" for AWS Config), or the label joined with a word of
     the heading it sits under ("simple" under "Routing Policies" is simple routing; "General Purpose" under
-    "Instance Types" is general purpose instances)."""
+    "Instance Types" is general purpose instances), or, on the page `page` of the service the option is named
+    after, the option's name without the service's ("Health Checks" on Route 53's page)."""
     label = label_of(text)
     if not label:
         return False
@@ -461,8 +462,10 @@ def labelled_as(option: Option, text: str, heading: str = "") -> bool:
         # option the catalog only counts as an alias of a bigger topic: "Route table" of Amazon VPC)
         if catalog.lookup(label) == option.topic:
             return True
-    if any(p.fullmatch(label) or p.match(f"{label}:") for p in option.evidence):
+    if any(p.fullmatch(label) or p.fullmatch(f"{label}:") for p in option.evidence):
         return True  # the option's own pattern for an entry ("Public Cloud:"), read on a bare title too
+    if page and page_entry(option, text, page):
+        return True
     compact = _compact(_unmade(label)).removesuffix("s")
     own = _own_names(option)
     if not option.topic:
@@ -471,6 +474,23 @@ def labelled_as(option: Option, text: str, heading: str = "") -> bool:
         return True
     words = [w for w in re.findall(r"[A-Za-z]+", plain_text(heading)) if len(w) >= 4]
     return any(_compact(f"{label} {w}").removesuffix("s") in own for w in words)
+
+
+def page_entry(option: Option, text: str, page: str) -> bool:
+    """Whether a line on the page of the service an option is named after is labelled with the rest of the option's
+    name ("Health Checks: ..." on Route 53's page for "Route 53 health checks")."""
+    on = load_catalog().topics.get(page)
+    label = label_of(text)
+    if on is None or not label:
+        return False
+    bare = re.sub(r"\s*\([^)]*\)", "", option.name).strip()
+    for name in {n for n in (on.name, on.short) if n}:
+        service = re.escape(re.sub(r"^(?:amazon|aws)\s+", "", name, flags=re.I))
+        rest = re.sub(r"^(?:(?:amazon|aws)\s+)?" + service + r"\s+", "", bare, flags=re.I)
+        if rest != bare and len(rest.split()) >= 2:  # ("Services" on ECS's page is too common a word to tell)
+            if _compact(_unmade(label)).removesuffix("s") == _compact(_unmade(rest)).removesuffix("s"):
+                return True
+    return False
 
 
 _TELLS = re.compile(r":\s|\s[-–—=]\s|\b(?:is|are|means?|lets?|helps?|can|provides?)\b", re.I)  # what it is
@@ -531,9 +551,10 @@ def names_a_list(text: str) -> bool:
     """Whether a line is a label over a bare list of names ("IAM guidelines: MFA, Password policies, Least privilege
     principle"): three items or more, each a name of four words or fewer with no verb."""
     m = re.match(r"^[^:–—]{2,60}?(?::|\s[-–—]\s)\s*(.+)$", text)  # "IAM guidelines: ...", "3 Types - ..."
-    if not m:
-        return False
-    items = [i.strip(" .;") for i in re.split(r",\s*|\s+and\s+|;\s*", m.group(1)) if i.strip(" .;")]
+    body = m.group(1) if m else text  # or a bare list: "cloudtrail logs, s3 glacier & storage Gateway"
+    if "," not in body:
+        return False  # "Automatically and quickly acquire and dispose resources": a sentence, not a list
+    items = [i.strip(" .;") for i in re.split(r",\s*|\s+(?:and|&)\s+|;\s*", body) if i.strip(" .;")]
     return len(items) >= 3 and all(len(i.split()) <= 4 and not _TELLS.search(f" {i} ") for i in items)
 
 
@@ -585,9 +606,15 @@ def find_evidence(
     for index, line in enumerate(lines):
         if pattern.search(texts[index]):
             line = _described(line, lines, index, family, name_words)
+        elif not spelled and line.topic and page_entry(option, texts[index], line.topic):
+            # on the page of the service the option is named after, its entry by a label without the service's
+            # name ("Health Checks: ..." on Route 53's page)
+            line = _described(line, lines, index, family, name_words)
         elif not spelled:
             continue  # the first, cheap pass: the option's own evidence patterns only
-        elif names_option(option, texts[index]) or labelled_as(option, texts[index], line.heading or ""):
+        elif names_option(option, texts[index]) or labelled_as(
+            option, texts[index], line.heading or "", page=line.topic
+        ):
             # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**"), or
             # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
             line = _described(line, lines, index, family, name_words)
@@ -647,7 +674,7 @@ def find_evidence(
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
-        entry = labelled_as(option, text, line.heading or "")
+        entry = labelled_as(option, text, line.heading or "", page=line.topic)
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
         if entry:
             positions = [0]  # the line is the option's entry: it opens with its label
@@ -668,6 +695,10 @@ def find_evidence(
         if not entry and (joint_subject(option, text, first, others) or another_label(option, text, first)):
             continue  # "Security groups and NACLs provide layered security" says nothing that tells the two apart;
             # "Data Lifecycle Manager (DLM) - automates ... EBS snapshots" is DLM's entry, not the snapshots'
+        if other_tier(option, text):
+            continue  # "AWS Shield standard: ..." is the other tier's line, not Shield Advanced's
+        if not titled and step_done_to(option, text, first):
+            continue  # "we must enable AWS config": a step done to the service, nothing of what it is
         if not titled and not subject_at(text, first):
             continue  # the option is the object of another subject's statement ("Does not apply to the root
             # account" under a policy's heading): the line says nothing of the option itself
@@ -899,6 +930,45 @@ def subject_at(text: str, first: int) -> bool:
     if re.search(r"\b(?:use|using|uses)\s*$", clause, re.I) and not _NEGATES.search(clause):
         return True  # "You can use CloudTrail to ...": what the learner uses it for is about it
     return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause))
+
+
+_TIERS = ("standard", "advanced", "basic", "free", "pro", "premium", "plus", "developer", "business", "enterprise")
+
+
+def other_tier(option: Option, text: str) -> bool:
+    """Whether a line is about another tier of the option's service ("AWS Shield standard: protects ..." for the
+    option Shield Advanced): the service's name followed by a tier word the option's name does not have."""
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", option.name)}
+    tiers = own & set(_TIERS)
+    if not tiers or not option.topic or option.topic not in load_catalog().topics:
+        return False
+    topic = load_catalog().topics[option.topic]
+    for name in {n for n in (topic.name, topic.short) if n}:
+        base = re.sub(r"^(?:amazon|aws)\s+", "", name, flags=re.I)
+        m = re.search(rf"\b{re.escape(base)}\s+({'|'.join(_TIERS)})\b", text, re.I)
+        if m and m.group(1).lower() not in tiers:
+            return True
+    return False
+
+
+def step_done_to(option: Option, text: str, first: int) -> bool:
+    """Whether a service is only the object of a step the learner takes ("we must enable AWS config", "configure an
+    amazon s3 bucket to enable MFA"): the line says what to do, not what the service is. An option that is itself a
+    practice ("Create a strong password policy") is named by such a line, and is not asked here."""
+    catalog = load_catalog()
+    topic = catalog.topics.get(option.topic) if option.topic else None
+    if topic is None or topic.parent or topic.category == "cloud-concepts":
+        return False
+    clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", text[:first])[-1]
+    if re.search(r"\b(?:we|i)\b(?:\s+\w+){1,3}\s*$", clause, re.I):
+        return True
+    return (re.findall(r"[a-z]+", clause.lower()) or [""])[0] in _INSTRUCTION_VERBS
+
+
+_INSTRUCTION_VERBS = frozenset(
+    "configure enable disable turn create attach detach set setup install deploy launch add remove choose select "
+    "click open go".split()
+)
 
 
 # A preposition that makes what follows it a place, target or source: "stored in", "copied to", "across". Not

@@ -936,3 +936,27 @@ def test_the_first_line_under_a_services_heading_may_name_another_service_past_i
                  topic="aws-transit-gateway", heading="Transit Gateway")  # fmt: skip
     found = find_evidence(tgw, [first], family, option_topics(family, tgw))
     assert found is not None and found.text.startswith("Transit Gateway: A mediator around")
+
+
+def test_a_step_done_to_a_service_another_tier_or_a_bare_list_is_no_line_about_it():
+    family, config = _options()["AWS Config"]
+    assert find_evidence(config, [Line(text="we must enable AWS config", refs=())], family) is None
+    family, s3 = _options()["Amazon S3"]
+    assert (
+        find_evidence(s3, [Line(text="configure an amazon s3 bucket to enable MFA Delete on it", refs=())], family)
+        is None
+    )
+    family, advanced = _options()["AWS Shield Advanced"]
+    standard = Line(text="AWS Shield standard: protects against DDoS attacks for every customer at no cost", refs=())
+    assert find_evidence(advanced, [standard], family) is None
+    family, trail = _options()["AWS CloudTrail"]
+    assert find_evidence(trail, [Line(text="cloudtrail logs, s3 glacier & storage Gateway", refs=())], family) is None
+
+
+def test_on_a_services_page_a_label_without_the_services_name_names_its_feature():
+    family, checks = _options()["Route 53 health checks"]
+    line = Line(text="Health Checks: Performs health checks on your resources and routes traffic away from failures",
+                refs=(), topic="amazon-route-53")  # fmt: skip
+    assert find_evidence(checks, [line], family, option_topics(family, checks)) == line
+    elsewhere = Line(text=line.text, refs=(), topic="elastic-load-balancing")
+    assert not labelled_as(checks, elsewhere.text, page=elsewhere.topic)
