@@ -441,6 +441,7 @@ class _Assigner:
             and first != "to"
             and self.catalog.lookup(re.sub(r"\s*\([^)]*\)", "", clean(term)).strip(" _*")) == slug
             and slug not in self.catalog.mentions(definition)
+            and not self.catalog.mentions(" ".join(definition.split()[:3]))  # "ELB can route ...": ELB's line
             and _is_service(self.catalog, slug)
         )
 

@@ -1078,9 +1078,12 @@ def test_a_label_naming_another_service_with_what_it_is_goes_to_that_service():
         "Amazon Inspector: security assessments of your application\n\n"
         "### Amazon Athena\n- Athena queries S3 with SQL\n"
         "- **AWS Identity and Access Management (IAM)**: To control access to the service.\n"
+        "### High availability\n- Spread instances over several AZs\n"
+        "- **Multi-AZ Deployment**: ELB can route traffic across instances in different Availability Zones\n"
     )
     sections, _ = assign(parse(text), load_catalog(), source="mine")
     placed = {b.text[:20]: ts.topic for ts in sections for b in ts.blocks}
     assert placed["_Guard Duty_: intell"] == "amazon-guardduty"
     assert placed["Amazon Inspector: se"] == "amazon-inspector"
     assert placed["**AWS Identity and A"] == "amazon-athena"
+    assert placed["**Multi-AZ Deploymen"] != "amazon-rds"  # "ELB can route ...": its text is about ELB
