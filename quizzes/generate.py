@@ -209,7 +209,8 @@ def _related(a: str, b: str) -> bool:
     return len(short) >= 4 and len(long) - len(short) >= 4 and long.startswith(short) and short not in _NAME_OPENINGS
 
 
-_NAME_OPENINGS = frozenset({"cloud", "code", "data", "elastic", "simple", "auto", "appl", "direct", "storag", "secur"})
+# the words many AWS names open with (CloudFront, CodeBuild, DataSync, Elastic ..., Simple ..., AutoScaling, ...)
+_NAME_OPENINGS = word_stems("cloud code data elastic simple auto application direct storage security")
 
 
 def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: str = "") -> set[str]:
