@@ -342,6 +342,10 @@ _TABLE_ROWS = re.compile(r"^[ \t]*\|.*$", re.M)
 _TABLE_RULE = re.compile(r"[\s|:-]*")
 
 
+# A question the line answers "no" to: "Is IAM regional? No, IAM is global, so users aren't tied to a Region."
+_DENIED_QUESTION = re.compile(r"^\W*[^?\n]{3,150}\?\s*((?:no|nope|not at all)\b.*)$", re.I | re.S)
+
+
 def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | None:
     """The first claim that says this line of a note is wrong, else None. `topic`: the page it sits on.
 
@@ -350,6 +354,9 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     correction, source, `pattern.search`). A table of three or more rows is read row by row under its header."""
     if not text or not text.strip():
         return None
+    if denied := _DENIED_QUESTION.match(text):
+        text = denied.group(1)  # "Is IAM regional? No, IAM is global ...": the question's premise is what the
+        # answer denies; only the answer states anything
     rows = _TABLE_ROWS.findall(text) if text.lstrip().startswith("|") else []
     rows = [row for row in rows if not _TABLE_RULE.fullmatch(row)]
     if len(rows) > 2:  # a table: its header with each row, so words of two rows never make one statement

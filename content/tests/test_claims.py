@@ -1003,3 +1003,11 @@ def test_a_state_is_not_a_step_and_a_ceiling_can_be_said_as_topping_out():
     assert find_claim("Shield Standard has to be switched on before it protects you.", topic="aws-shield")
     assert find_claim("A Lambda function tops out at 5 minutes, so long jobs go to Fargate.", topic="aws-lambda")
     assert find_claim("A Lambda function tops out at 15 minutes per invocation.", topic="aws-lambda") is None
+
+
+def test_a_question_the_line_answers_no_to_is_not_its_statement():
+    """ "Is S3 a file system? No, it is object storage." states only the answer; "Is IAM regional? Yes." states the
+    question's premise, and a wrong answer after "no" is still read."""
+    assert find_claim("Is IAM regional? No, IAM is global, so users aren't tied to a Region.", topic="aws-iam") is None
+    assert find_claim("Is IAM regional? Yes, users have to be created again in each Region.", topic="aws-iam")
+    assert find_claim("Do security groups keep state? No, security groups are stateless.", topic="security-groups")
