@@ -1011,3 +1011,12 @@ def test_a_question_the_line_answers_no_to_is_not_its_statement():
     assert find_claim("Is IAM regional? No, IAM is global, so users aren't tied to a Region.", topic="aws-iam") is None
     assert find_claim("Is IAM regional? Yes, users have to be created again in each Region.", topic="aws-iam")
     assert find_claim("Do security groups keep state? No, security groups are stateless.", topic="security-groups")
+
+
+def test_an_os_on_an_hdd_volume_and_a_misnamed_ec2_are_flagged():
+    """Held-out 10 taught "OS on HDD" and "Elastic cloud compute" as cards; both are wrong."""
+    assert find_claim("Put the OS on an HDD volume to save money", topic="ebs-volume-types")
+    assert find_claim("sc1 is fine for the boot volume of a test box", topic="ebs-volume-types")
+    assert find_claim("st1 HDD is for big sequential reads; it cannot hold the OS.", topic="ebs-volume-types") is None
+    assert find_claim("EC2 = Elastic Cloud Compute: virtual servers", topic="amazon-ec2")
+    assert find_claim("EC2 (Elastic Compute Cloud): virtual servers", topic="amazon-ec2") is None
