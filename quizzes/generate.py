@@ -317,7 +317,7 @@ def _compact(text: str) -> str:
 def option_spellings(option: Option) -> tuple[str, ...]:
     """The ways notes write an option's name, letters only: its own name without the maker, and every catalog name
     or alias that reads almost like it ("pre assigned urls" for Presigned URL, "Kinesis Data Stream")."""
-    bare = _compact(_unmade(re.sub(r"\s*\([^)]*\)", "", option.name)))
+    bare = _compact(_unmade(_without_aside(option.name)))
     forms = set(_topic_spellings(option))
     if re.search(r"\(\s*[a-z]{1,3}\d[a-z0-9]*(?:\s*/\s*[a-z]{1,3}\d[a-z0-9]*)*\s*\)", option.name, re.I):
         # "General Purpose SSD (gp3)": the code tells it from its sibling of the same words (gp2), so the words
@@ -341,7 +341,7 @@ def _topic_spellings(option: Option) -> set[str]:
     if topic is None:
         return set()
     own = {_compact(_unmade(n)) for n in (topic.name, topic.full_name, topic.short) if n}
-    if _compact(_unmade(re.sub(r"\s*\([^)]*\)", "", option.name))) not in own:
+    if _compact(_unmade(_without_aside(option.name))) not in own:
         return set()  # "Amazon ECS on EC2 instances" is one way to run ECS, not ECS
     forms = set()
     for name in (topic.name, topic.full_name, topic.short):
@@ -370,6 +370,19 @@ def _catalog_spellings() -> frozenset[str]:
         for name in topic.names
         if len(compact := _compact(_unmade(name))) >= 6
     )
+
+
+def _without_aside(text: str) -> str:
+    """A name or line without its asides in brackets ("IAM Credentials Report (account level)")."""
+    return _ASIDE.sub("", text)
+
+
+_ASIDE = re.compile(r"\s*\([^)]*\)")
+
+
+def _own_topic_names(topic) -> set[str]:
+    """A catalog topic's own names (name, short and full name, not its aliases), letters only."""
+    return {_compact(_unmade(n)) for n in (topic.name, topic.short, topic.full_name) if n}
 
 
 def _unmade(name: str) -> str:
@@ -415,6 +428,7 @@ _LABEL = re.compile(
 _TITLE = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?([A-Za-z][^.:;!?,]{1,50}?)[\s:*_`]*$")  # a bare title
 
 
+@functools.lru_cache(maxsize=65536)  # every option of every family reads the same lines' labels
 def label_of(text: str) -> str:
     """The label a line opens with ("Config: Track resources ...", a table row read as "First cell: the rest",
     "**Broad Network Access:** A core ...", "3. S3 Standard-IA - durable ...", one word before a comma: "simple, no
@@ -428,14 +442,14 @@ def label_of(text: str) -> str:
         label = title.group(1)
     else:
         return ""
-    label = re.sub(r"\s*\([^)]*\)", "", label).strip(" *_`")
+    label = _without_aside(label).strip(" *_`")
     return label if label and len(label.split()) <= 6 else ""
 
 
 def _own_names(option: Option) -> set[str]:
     """The option's own name, letters only and without a plural s: bare, and as the aside in its brackets
     ("On-premises (private cloud) deployment" is also "private cloud")."""
-    bare = re.sub(r"\s*\([^)]*\)", "", option.name).strip()
+    bare = _without_aside(option.name).strip()
     names = {_compact(_unmade(bare)).removesuffix("s")}
     names |= {_compact(_unmade(a)).removesuffix("s") for a in re.findall(r"\(([^)]{4,})\)", option.name)}
     # without the kind noun its siblings share: "Spot Instances" is the notes' "Spot", "Memory optimized
@@ -454,11 +468,9 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
     if not label:
         return False
     catalog = load_catalog()
-    bare = re.sub(r"\s*\([^)]*\)", "", option.name).strip()
+    bare = _without_aside(option.name).strip()
     topic = catalog.topics.get(option.topic) if option.topic else None
-    if topic and _compact(_unmade(bare)) in {
-        _compact(_unmade(n)) for n in (topic.name, topic.short, topic.full_name) if n
-    }:
+    if topic and _compact(_unmade(bare)) in _own_topic_names(topic):
         # the option is its topic ("AWS Config"): any catalog name of the topic labels its entry (not for an
         # option the catalog only counts as an alias of a bigger topic: "Route table" of Amazon VPC)
         if catalog.lookup(label) == option.topic:
@@ -484,7 +496,7 @@ def page_entry(option: Option, text: str, page: str) -> bool:
     label = label_of(text)
     if on is None or not label:
         return False
-    bare = re.sub(r"\s*\([^)]*\)", "", option.name).strip()
+    bare = _without_aside(option.name).strip()
     for name in {n for n in (on.name, on.short) if n}:
         service = re.escape(re.sub(r"^(?:amazon|aws)\s+", "", name, flags=re.I))
         rest = re.sub(r"^(?:(?:amazon|aws)\s+)?" + service + r"\s+", "", bare, flags=re.I)
@@ -503,7 +515,7 @@ def joint_subject(option: Option, text: str, first: int, others: list[Option]) -
     A contrast ("Security groups are stateful and NACLs are not") says something of each."""
 
     def joined(between: str, name: str) -> bool:  # only the name, then "and" ("Security groups and ")
-        words = len(re.findall(r"[\w'-]+", re.sub(r"\s*\([^)]*\)", "", name))) + 1
+        words = len(re.findall(r"[\w'-]+", _without_aside(name))) + 1
         return bool(re.fullmatch(rf"\W*(?:[\w'-]+\W+){{1,{words}}}?(?:and|&|or|/|,)\s*", between, re.I))
 
     for other in others:
@@ -525,7 +537,7 @@ def another_label(option: Option, text: str, first: int) -> bool:
         return False
     label = m.group(1)
     catalog = load_catalog()
-    slug = catalog.lookup(re.sub(r"\s*\([^)]*\)", "", label).strip(" *_`"))
+    slug = catalog.lookup(_without_aside(label).strip(" *_`"))
     if slug and catalog.topics[slug].category != "cloud-concepts":
         # another service's entry ("Data Lifecycle Manager"); a concept's label ("High Availability: Built-in
         # Multi-AZ support ...") still says something of the option
@@ -538,12 +550,12 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     level)"), or, with no label or verb to say what it is, a short list in which the option is one name ("Multi-tenancy
     and resource pooling", "Rapid elasticity and scalability"). A practice in its own words ("Create a strong password
     policy") is the notes' line for it."""
-    if not word_stems(re.sub(r"\s*\([^)]*\)", "", text)) - name_words:
+    if not word_stems(_without_aside(text)) - name_words:
         return True
     if len(text.split()) > 6 or _TELLS.search(text):
         return False
     parts = [_compact(_unmade(p)).removesuffix("s") for p in re.split(r",\s*|\s+(?:and|&|or)\s+|\s*/\s*", text)]
-    own = {_compact(_unmade(re.sub(r"\s*\([^)]*\)", "", option.name))).removesuffix("s")}
+    own = {_compact(_unmade(_without_aside(option.name))).removesuffix("s")}
     own |= {f.removesuffix("s") for f in option_spellings(option)}
     return len(parts) >= 2 and any(p in own for p in parts)
 
@@ -742,9 +754,7 @@ def _proper_name(cell: str) -> str | None:
     slug = load_catalog().lookup(cell)
     if not slug:
         return None
-    topic = load_catalog().topics[slug]
-    own = {_compact(_unmade(n)) for n in (topic.name, topic.short, topic.full_name) if n}
-    return slug if _compact(_unmade(cell)) in own else None
+    return slug if _compact(_unmade(cell)) in _own_topic_names(load_catalog().topics[slug]) else None
 
 
 def table_row_lines(table: str) -> list[tuple[int, str]]:
@@ -794,7 +804,7 @@ def entries_by_label(lines_by_topic: dict[str, list[Line]]) -> dict[str, Line]:
 def entry_named(option: str, entries: dict[str, Line]) -> Line | None:
     """The notes' labelled line for an option of the author's own question, by its name ("Performance
     Efficiency"), or by the name of what it does ("Configuring the VPC Security Groups": security groups)."""
-    bare = re.sub(r"\s*\([^)]*\)", "", option).strip().rstrip(".")
+    bare = _without_aside(option).strip().rstrip(".")
     if len(bare.split()) > 5:
         return None  # a sentence, not a name
     found = entries.get(_compact(_unmade(bare)).removesuffix("s"))
@@ -810,11 +820,11 @@ def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> L
     topic's page that opens with one of its names and says something ("Amazon CloudFront is a CDN that ..."), never
     a question, another question's option or verdict, or the learner thinking aloud."""
     option = option.strip().rstrip(".")  # "Reserved Instances."
-    slug = catalog.lookup(option) or catalog.lookup(re.sub(r"\s*\([^)]*\)", "", option).strip())
+    slug = catalog.lookup(option) or catalog.lookup(_without_aside(option).strip())
     if not slug or slug not in catalog.topics:
         return None
     topic = catalog.topics[slug]
-    bare = _unmade(re.sub(r"\s*\([^)]*\)", "", option)).lower()
+    bare = _unmade(_without_aside(option)).lower()
     own = {_unmade(n).lower() for n in (topic.name, topic.full_name, topic.short) if n}
     # the option's own name; the topic's names only when the option is the topic itself ("Dedicated Hosts" is one
     # of the purchasing options: a line opening with "Spot Instances" is not about it)
@@ -833,7 +843,7 @@ def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> L
         low = re.sub(r"^(?:the|amazon|aws)\s+", "", text.lower())
         if titled and titled_line is None and not any(low.startswith(n) for n in every) and says_more(text, every):
             if quotable(line, text):
-                title = re.sub(r"\s*\([^)]*\)", "", heading)
+                title = _without_aside(heading)
                 titled_line = Line(text=clean_quote(f"{title}: {text}"), refs=line.refs, topic=line.topic)
             continue  # "Reserved Instances: Designed for ...", if no line says it in the option's own name
         if any(low.startswith(n) or text.lower().startswith(n) for n in names) and says_more(low, every | set(names)):
@@ -880,7 +890,7 @@ _LEAD_WORDS = frozenset("the a an amazon aws with using about in on for and by o
 
 def _named_at(option: Option, text: str) -> int:
     """Where a line names the option by its name or a catalog name of its topic (0 when only a spelling does)."""
-    names = [_unmade(re.sub(r"\s*\([^)]*\)", "", option.name))]
+    names = [_unmade(_without_aside(option.name))]
     if option.topic and option.topic in load_catalog().topics:
         names += [_unmade(n) for n in load_catalog().topics[option.topic].names]
     low = text.lower()
