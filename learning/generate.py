@@ -614,7 +614,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # definition of the heading above it
         return reject("definition is another term's line")
     if _ONLY_HOW.match(definition):
-        return reject("definition says who is responsible or what it costs")  # "AWS CLI: protected by access keys"
+        return reject("definition says how it is reached")  # "AWS CLI: protected by access keys"
     if _WHOSE_JOB.match(definition) or _ONLY_A_FEE.search(definition) and len(words(definition)) < 10:
         # "The responsibility of the customer": who looks after it (often shared), not what it is; "Small
         # monitoring and auto-tiering fee": what it costs, not what it is
