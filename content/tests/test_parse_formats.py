@@ -883,3 +883,24 @@ def test_an_obsidian_embed_is_no_text_and_a_table_of_icons_keeps_its_names():
     assert ".png" not in text and "Shield" in text and "Protection against DDoS" in text
     table = next(b for s in outline.walk() for b in s.blocks if b.kind == "table")
     assert table.rows[:2] == [["Service", "Use"], ["Shield", "Protection against DDoS"]]
+
+
+def test_a_column_of_icons_under_its_own_header_is_no_column_and_each_row_stays_its_own():
+    """ "| Icon | Name | Description |" over rows whose icon cell is only an embed: the rows are three services, not
+    one row carried on twice (an empty first cell otherwise continues the row above)."""
+    outline = parse(
+        "## Compliance\n\n| Icon | Name | Description |\n| --- | --- | --- |\n"
+        "| ![[_icons/Config.png]] | [[Config]] | Define && Track service configuration |\n"
+        "| ![[Artifact.png]] | [[Artifact]] | Get compliance reports |\n"
+        "| ![[_icons/Audit Manager.png]] | [[Audit Manager]] | Prove one's compliance |\n"
+    )
+    table = next(b for s in outline.walk() for b in s.blocks if b.kind == "table")
+    assert table.rows == [
+        ["Name", "Description"],
+        ["Config", "Define && Track service configuration"],
+        ["Artifact", "Get compliance reports"],
+        ["Audit Manager", "Prove one's compliance"],
+    ]
+    sections, _ = assign(outline, load_catalog(), source="security")
+    placed = {ts.topic: " ".join(b.text for b in ts.blocks) for ts in sections}
+    assert "compliance reports" in placed["aws-artifact"] and "Track service configuration" in placed["aws-config"]
