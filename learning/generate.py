@@ -822,9 +822,13 @@ _RENAMED = re.compile(r"\bS3 Glacier\b(?! (Instant|Flexible|Deep))|\bGlacier\b(?
 _STOP = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "amazon", "aws", "is", "are", "by"}
 
 
+# Chat shorthand, in lower case only ("alerts u of", "ur account", "pls"); "U.S." and a capital "R" are no slips.
+_CHAT = re.compile(r"(?<![\w.'’/-])(?:u|ur|pls|plz|thx|bcoz|coz|cuz)(?![\w.'’/-])")
+
+
 def hurried(text: str) -> bool:
-    """Marked as typed in a hurry ("i.e ingest", "b/w", "etc.."), whatever its spelling."""
-    return bool(_HURRY.search(text))
+    """Marked as typed in a hurry ("i.e ingest", "b/w", "etc..", "alerts u of"), whatever its spelling."""
+    return bool(_HURRY.search(text) or _CHAT.search(text))
 
 
 def garbled(text: str) -> bool:

@@ -33,6 +33,10 @@ def test_correct_cloud_english_has_no_misspellings(text):
 def test_a_line_with_a_typo_or_a_hurried_shorthand_is_garbled():
     assert garbled("S3 keeps objects in a bucket wich is regional.")
     assert garbled("Data goes to S3 b/w the two steps")
+    assert garbled("Inspector: alerts u of application / workload vulnerabilities")
+    assert garbled("Keeps ur secrets safe")
+    assert not garbled("Data residency in the U.S. and the EU")
+    assert not garbled("Use the R language or a U-shaped curve")
 
 
 def test_misspelled_service_names_take_the_catalogs_spelling():
