@@ -945,6 +945,12 @@ class Writer:
         question_drafts = []
         domains = {slug: e.domain for slug, e in self.catalog.topics.items()}
         scan = NoteScan(lines_by_topic)  # every line read once for all families
+        definitions = {}  # the notes' definition of each topic an option is, quoted when no line opens with it
+        for slug in {o.topic for family in load_families().values() for o in family.options.values() if o.topic}:
+            if best := self.best_definition(slug, facts):
+                text = f"{best['data'].get('term', best['subject'])}: {best['data']['definition']}"
+                refs = tuple(tuple(r) for r in best["refs"][:2])
+                definitions[slug] = Line(text=text, refs=refs, topic=slug, labelled=True)
         for family in load_families().values():
             related = {family.topic, *(o.topic for o in family.options.values() if o.topic)}
             entry = self.catalog.topics[family.topic]
@@ -956,7 +962,7 @@ class Writer:
                 for o in family.options.values()
                 if o.topic and self.catalog.topics[o.topic].parent
             }
-            lines = family_lines(family, lines_by_topic, related, scan)
+            lines = family_lines(family, lines_by_topic, related, scan, definitions)
             question_drafts.extend(family_questions(family, lines, domains))
         services = []
         for slug, entry in self.catalog.topics.items():

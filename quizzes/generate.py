@@ -1316,11 +1316,17 @@ def _later_sentences(text: str) -> list[str]:
 
 
 def family_lines(
-    family: Family, lines_by_topic: dict[str, list[Line]], near: set[str], scan: NoteScan | None = None
+    family: Family,
+    lines_by_topic: dict[str, list[Line]],
+    near: set[str],
+    scan: NoteScan | None = None,
+    definitions: dict[str, Line] | None = None,
 ) -> FamilyLines:
     """The lines that may explain a family's options: every line of the topics near the family, and, for an
     option those say nothing usable about, any other line of the notes that opens with it ("AWS CloudTrail
-    records all API calls..." under S3)."""
+    records all API calls..." under S3), else the notes' definition of the option's own topic (the line its topic
+    page's summary is taken from)."""
+    definitions = definitions or {}
     lines = FamilyLines(line for slug in sorted(near) for line in lines_by_topic.get(slug, []))
     texts = [plain_text(line.text) for line in lines]
     lines.evidence = {}
@@ -1369,6 +1375,11 @@ def family_lines(
         taken = set(lines)
         for option in missing:
             found = find_evidence(option, candidates[option.id], family, option_topics(family, option))
+            if not found and option.topic and _names_its_topic(option):
+                # No line opens with it, but the notes define its topic in words the rules above do not read as
+                # its name ("Cost Explorer: visualize, understand and manage costs", a label's synonym): that
+                # definition says what the option is, which "not in your notes" would deny.
+                found = definitions.get(option.topic)
             if found:
                 lines.evidence[option.id] = found
             elif candidates[option.id]:
@@ -1397,6 +1408,13 @@ def family_lines(
                 present.add(found)
                 lines.append(found)
     return lines
+
+
+def _names_its_topic(option: Option) -> bool:
+    """Whether an option is its topic's service itself, by one of the topic's own names ("AWS WAF"), rather than
+    a part of it ("Route table" on the VPC page) or a property of it (a pricing basis)."""
+    topic = load_catalog().topics.get(option.topic)
+    return topic is not None and _compact(_unmade(_without_aside(option.name))) in _own_topic_names(topic)
 
 
 def _variant_of(option: Option) -> bool:

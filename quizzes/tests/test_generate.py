@@ -960,3 +960,17 @@ def test_on_a_services_page_a_label_without_the_services_name_names_its_feature(
     assert find_evidence(checks, [line], family, option_topics(family, checks)) == line
     elsewhere = Line(text=line.text, refs=(), topic="elastic-load-balancing")
     assert not labelled_as(checks, elsewhere.text, page=elsewhere.topic)
+
+
+def test_an_option_no_line_opens_with_is_quoted_from_its_topics_definition_but_a_part_is_not():
+    """Notes that define a service in words no rule reads as its name still explain it: the topic's definition
+    (the line its page's summary comes from) backs the option, rather than "your notes do not cover it". A part of
+    a service (a route table, on the VPC page) is not explained by the service's definition."""
+    family = load_families()["network-security"]
+    waf = Line(
+        text="WAF: Web Application Firewall - prevents malicious attacks", refs=(("sec", 1, 9),), topic="aws-waf"
+    )
+    vpc = Line(text="VPC: a private network to group our instances", refs=(("net", 1, 4),), topic="amazon-vpc")
+    lines = family_lines(family, {}, {"amazon-vpc"}, definitions={"aws-waf": waf, "amazon-vpc": vpc})
+    assert lines.evidence.get("waf") == waf
+    assert "route-table" not in lines.evidence
