@@ -827,15 +827,16 @@ _CHAT = re.compile(r"(?<![\w.'â€™/-])(?:u|ur|pls|plz|thx|bcoz|coz|cuz)(?![\w.'â€
 
 
 def hurried(text: str) -> bool:
-    """Marked as typed in a hurry ("i.e ingest", "b/w", "etc..", "alerts u of"), whatever its spelling."""
-    return bool(_HURRY.search(text) or _CHAT.search(text))
+    """Marked as typed in a hurry ("i.e ingest", "b/w", "etc.."), whatever its spelling."""
+    return bool(_HURRY.search(text))
 
 
 def garbled(text: str) -> bool:
-    """Typed in a hurry or misspelled: a card quoting it would teach the slip."""
+    """Typed in a hurry, in chat shorthand ("alerts u of") or misspelled: a card or a stem made of it would teach the
+    slip. (A question's quote is the learner's own line, shorthand and all.)"""
     from content.ingest.spelling import misspellings  # noqa: PLC0415
 
-    return hurried(text) or bool(misspellings(text))
+    return hurried(text) or bool(_CHAT.search(text)) or bool(misspellings(text))
 
 
 def stem(word: str) -> str:
