@@ -46,6 +46,7 @@ from quizzes.generate import (
     NoteScan,
     QuestionDraft,
     ServiceDefinition,
+    defining_line,
     family_lines,
     family_questions,
     identification_questions,
@@ -945,12 +946,13 @@ class Writer:
         question_drafts = []
         domains = {slug: e.domain for slug, e in self.catalog.topics.items()}
         scan = NoteScan(lines_by_topic)  # every line read once for all families
-        definitions = {}  # the notes' definition of each topic an option is, quoted when no line opens with it
+        definitions = {}  # the note line defining each topic an option is, quoted when no line opens with it
         for slug in {o.topic for family in load_families().values() for o in family.options.values() if o.topic}:
             if best := self.best_definition(slug, facts):
-                text = f"{best['data'].get('term', best['subject'])}: {best['data']['definition']}"
-                refs = tuple(tuple(r) for r in best["refs"][:2])
-                definitions[slug] = Line(text=text, refs=refs, topic=slug, labelled=True)
+                definitions[slug] = defining_line(
+                    best["data"].get("term", best["subject"]), best["data"]["definition"], lines_by_topic.get(slug, [])
+                )
+        definitions = {slug: line for slug, line in definitions.items() if line}
         for family in load_families().values():
             related = {family.topic, *(o.topic for o in family.options.values() if o.topic)}
             entry = self.catalog.topics[family.topic]

@@ -597,6 +597,11 @@ def _services_named(text: str) -> set[str]:
     return {t for t in catalog.mentions(text) if catalog.topics[t].category != "cloud-concepts"}
 
 
+# A line that opens by comparing its section's subject with another service ("Like Aurora but for MongoDB") is
+# still about the subject.
+_COMPARED = re.compile(r"(?:just |much |very )?(?:like|unlike|similar to|same as|as with)\b", re.I)
+
+
 def find_evidence(
     option: Option,
     lines: list[Line],
@@ -634,7 +639,10 @@ def find_evidence(
         elif (
             heading_names(option, line)
             and (index == 0 or lines[index - 1].heading != line.heading)
-            and not _services_named(texts[index][:20]) - {option.topic, *(topics or ())}
+            and (
+                _COMPARED.match(texts[index])
+                or not _services_named(texts[index][:20]) - {option.topic, *(topics or ())}
+            )
         ):  # (a line opening with another service is about that one, whatever heading it was left under; a concept
             # it names, "hybrid environments", or a service it ends on, "can utilize spot instances", is no subject)
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
@@ -1388,6 +1396,15 @@ def family_lines(
                 if line not in taken:
                     taken.add(line)
                     lines.append(line)
+    for option in family.options.values():
+        # The notes' definition of the option's own topic, over a line that says less of what the explanation says
+        # ("DocumentDB storage grows in increments of 10GB" beside "Amazon DocumentDB: a MongoDB-compatible
+        # document database")
+        found, defined = lines.evidence.get(option.id), definitions.get(option.topic)
+        if found and defined and found.text != defined.text and _names_its_topic(option):
+            said = word_stems(option.fact) - word_stems(option.name)
+            if len(word_stems(defined.text) & said) > len(word_stems(found.text) & said):
+                lines.evidence[option.id] = defined
     present = set(lines)
     for option in family.options.values():
         if option.id in lines.evidence or not option.topic or not _variant_of(option):
@@ -1408,6 +1425,22 @@ def family_lines(
                 present.add(found)
                 lines.append(found)
     return lines
+
+
+def defining_line(term: str, definition: str, lines: list[Line]) -> Line | None:
+    """The note line a definition was read from, as written and with its own source (a definition merged from
+    several files carries all their sources, and the first may say it in other words); titled with the term when
+    the line does not name it (a bullet under its service's heading)."""
+
+    def words(text: str) -> str:
+        return re.sub(r"\W+", " ", plain_text(text)).strip().lower()
+
+    opening = words(definition)[:40]
+    for line in lines:
+        if opening and opening in words(line.text):
+            text = line.text if words(term) in words(line.text) else f"{term}: {line.text}"
+            return Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=True)
+    return None
 
 
 def _names_its_topic(option: Option) -> bool:

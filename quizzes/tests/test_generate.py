@@ -18,6 +18,7 @@ from quizzes.generate import (
     clean_claim,
     defines,
     defining_echo,
+    defining_line,
     describe,
     fact_echo,
     family_lines,
@@ -974,3 +975,41 @@ def test_an_option_no_line_opens_with_is_quoted_from_its_topics_definition_but_a
     lines = family_lines(family, {}, {"amazon-vpc"}, definitions={"aws-waf": waf, "amazon-vpc": vpc})
     assert lines.evidence.get("waf") == waf
     assert "route-table" not in lines.evidence
+
+
+def test_a_topics_definition_is_quoted_from_the_line_it_was_read_from_with_that_lines_source():
+    """A definition merged from two files carries both sources; the quote is the line that says it, as written, and
+    cites that line alone, titled with the term when the line (a bullet under its heading) does not name it."""
+    lines = [
+        Line(text="Fargate: a compute engine in ECS", refs=(("a", 1, 96),), topic="aws-fargate"),
+        Line(
+            text="Runs containers without servers to manage, for ECS and EKS.", refs=(("b", 1, 9),), topic="aws-fargate"
+        ),
+    ]
+    found = defining_line("AWS Fargate", "runs containers without servers to manage, for ECS and EKS", lines)
+    assert found.text == "AWS Fargate: Runs containers without servers to manage, for ECS and EKS." and found.refs == (
+        ("b", 1, 9),
+    )
+    assert defining_line("AWS Fargate", "a definition no line says", lines) is None
+
+
+def test_a_line_opening_with_a_comparison_is_about_its_sections_subject():
+    """ "Like Aurora but for MongoDB" under "Amazon DocumentDB" says what DocumentDB is; it is not Aurora's line."""
+    family = load_families()["purpose-built-database"]
+    heading = "Amazon DocumentDB"
+    lines = [
+        Line(
+            text="Like Aurora but for MongoDB (NoSQL database), rather than SQL.",
+            refs=(("n", 1, 5),),
+            topic="amazon-documentdb",
+            heading=heading,
+        ),
+        Line(
+            text="DocumentDB storage grows in increments of 10GB",
+            refs=(("n", 1, 6),),
+            topic="amazon-documentdb",
+            heading=heading,
+        ),
+    ]
+    found = find_evidence(family.options["documentdb"], lines, family, frozenset({"amazon-documentdb"}))
+    assert found is not None and "MongoDB" in found.text, found
