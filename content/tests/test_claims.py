@@ -631,6 +631,25 @@ WRONG_IN_OTHER_WORDS = [
     ("s3-storage-classes", "Deep Archive: restores take about an hour.", "deep-archive-retrieval-hours"),
     ("s3-storage-classes", "Glacier Instant Retrieval: expect to wait several minutes per object.", None),
     ("aws-support-plans", "Developer tier also gives you chat and phone with engineers around the clock.", None),
+    (
+        "security-groups",
+        "SGs don't remember connections, so replies need their own outbound rule.",
+        "security-groups-stateful",
+    ),
+    (
+        "amazon-vpc",
+        "One subnet can be spread across 2 AZs for resilience... no: subnets extend over several AZs.",
+        None,
+    ),
+    ("amazon-vpc", "A subnet can stretch over more than one AZ.", "vpc-and-subnet-scope"),
+    ("iam-policies", "When one policy denies and another allows, the allow prevails.", "iam-deny-wins"),
+    (
+        "aws-artifact",
+        "AWS Artifact: where our build artifacts and container images are kept.",
+        "artifact-compliance-reports",
+    ),
+    ("ec2-purchasing-options", "Savings Plans come as 1, 2 or 3 year commitments.", "ri-term-lengths"),
+    ("ec2-purchasing-options", "Reserved instances: a 5-year term saves the most.", None),
 ]
 
 
