@@ -280,6 +280,9 @@ def _sentences(norm: str) -> list[tuple[int, str]]:
 
 
 def _compile(pattern: str, what: str) -> re.Pattern:
+    if re.search(r"[\x00-\x08\x0b-\x1f]", pattern):
+        # a TOML "basic string" reads \b as a backspace: the word boundary silently never matches
+        raise ValueError(f"{what}: pattern {pattern!r} holds a control character; write it in 'single quotes'")
     try:
         return re.compile(pattern, re.I)
     except re.error as exc:

@@ -492,6 +492,8 @@ def test_bad_claims_raise_naming_the_entry():
         parse_claims({"claim": [{**entry, "wrong": "a", "source": ""}]}, topics)
     with pytest.raises(ValueError, match="duplicate claim id"):
         parse_claims({"claim": [{**entry, "wrong": "a"}, {**entry, "wrong": "b"}]}, topics)
+    with pytest.raises(ValueError, match="control character"):
+        parse_claims({"claim": [{**entry, "wrong": "a", "unless": ["\bnot\b"]}]}, topics)  # TOML "\b": a backspace
 
 
 def test_the_system_check_reports_a_claim_that_flags_its_own_correct_example(monkeypatch):
