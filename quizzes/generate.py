@@ -19,7 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from content.catalog import load_catalog
-from content.ingest.spelling import english_words, misspellings, respell_services
+from content.ingest.facts.text import IMPERATIVE
+from content.ingest.spelling import english_words, known_word, misspellings, respell_services
 from learning.generate import garbled, hurried
 from quizzes.families import Family, Option, Requirement, load_families
 
@@ -418,8 +419,20 @@ def _spelled_runs(text: str) -> frozenset[str]:
 
 
 def heading_names(option: Option, line: Line) -> bool:
-    """Whether the section a line sits in is titled with the option ("SRV RECORD", "PRE ASSIGNED URLs")."""
-    return bool(line.heading) and names_option(option, line.heading, opening=len(line.heading))
+    """Whether the section a line sits in is titled with the option ("SRV RECORD", "PRE ASSIGNED URLs"), or with
+    its topic's name misspelt ("cost Exploer"), as the topic page it was placed on already read it."""
+    if not line.heading:
+        return False
+    if names_option(option, line.heading, opening=len(line.heading)):
+        return True
+    return bool(option.topic) and _mended_heading(line.heading) == option.topic and _names_its_topic(option)
+
+
+@functools.lru_cache(maxsize=4096)
+def _mended_heading(heading: str) -> str | None:
+    """The catalog topic a heading names once its misspelt words are mended, else None."""
+    found = load_catalog().find_misspelt(plain_text(heading), known_word)
+    return found[0] if found else None
 
 
 _LABEL = re.compile(
@@ -568,7 +581,11 @@ def names_a_list(text: str) -> bool:
     if "," not in body:
         return False  # "Automatically and quickly acquire and dispose resources": a sentence, not a list
     items = [i.strip(" .;") for i in re.split(r",\s*|\s+(?:and|&)\s+|;\s*", body) if i.strip(" .;")]
-    return len(items) >= 3 and all(len(i.split()) <= 4 and not _TELLS.search(f" {i} ") for i in items)
+    return (
+        len(items) >= 3
+        and all(len(i.split()) <= 4 and not _TELLS.search(f" {i} ") for i in items)
+        and items[0].lower() not in IMPERATIVE  # "visualize, understand and manage costs": verbs sharing an object
+    )
 
 
 def in_passing(text: str, first: int, pattern: re.Pattern) -> bool:
@@ -648,6 +665,8 @@ def find_evidence(
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
             said = plain_text(line.text)
             title = plain_text(line.heading)
+            if not names_option(option, title, opening=len(title)):
+                title = load_catalog().topics[option.topic].name  # a misspelt title ("cost Exploer"), mended
             refs = line.refs
             if len(said.split()) < 4:
                 # "Reduced Billing", then "Additional discounts on volume based services": a section of short
@@ -702,6 +721,10 @@ def find_evidence(
         elif not positions and names_option(option, text):
             # it opens with the option in another spelling, or with its section's title
             positions = [_named_at(option, text)]
+        elif names_option(option, text) and _named_at(option, text) == 0 and _opens_with_name(option, text):
+            # it opens with a catalog name of the option's topic, its pattern's spelling coming later ("Network
+            # Access Control Lists (NACL) control access to subnets")
+            positions.append(0)
         if not positions:
             continue
         first = min(positions)
@@ -904,6 +927,14 @@ def _named_at(option: Option, text: str) -> int:
     low = text.lower()
     found = [i for n in names if len(n) >= 2 and (i := low.find(n.lower())) >= 0]
     return min(found) if found else 0
+
+
+def _opens_with_name(option: Option, text: str) -> bool:
+    """Whether a line's first words are the option's name or a catalog name of its topic."""
+    names = [_unmade(_without_aside(option.name))]
+    if option.topic and option.topic in load_catalog().topics:
+        names += [_unmade(n) for n in load_catalog().topics[option.topic].names]
+    return any(len(n) >= 4 and re.match(rf"{re.escape(n)}s?(?![\w-])", text, re.I) for n in names)
 
 
 def explained_option(text: str) -> str:
@@ -1354,6 +1385,8 @@ def family_lines(
         opening = opening_pattern(tuple(missing))
         forms = {form for option in missing for form in option_spellings(option)}
 
+        wanted_topics = {option.topic for option in missing if option.topic}
+
         def names_one(text: str) -> bool:
             return bool(opening.search(text)) or not _spelled_runs(text).isdisjoint(forms)
 
@@ -1368,7 +1401,11 @@ def family_lines(
         candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
         for row in sorted(rows):
             slug, index, line, head, titled, quoted = scan.rows[row]
-            if not (names_one(head) or (titled and names_one(line.heading)) or row in entries):
+            if not (
+                names_one(head)
+                or (titled and (names_one(line.heading) or _mended_heading(line.heading) in wanted_topics))
+                or row in entries
+            ):
                 continue
             topic_lines = lines_by_topic[slug]
             for option in missing:

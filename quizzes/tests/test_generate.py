@@ -26,6 +26,7 @@ from quizzes.generate import (
     giveaway_words,
     identification_stem,
     labelled_as,
+    names_a_list,
     names_option,
     option_topics,
     plain_text,
@@ -1013,3 +1014,34 @@ def test_a_line_opening_with_a_comparison_is_about_its_sections_subject():
     ]
     found = find_evidence(family.options["documentdb"], lines, family, frozenset({"amazon-documentdb"}))
     assert found is not None and "MongoDB" in found.text, found
+
+
+def test_a_section_titled_with_a_misspelt_service_name_explains_that_service():
+    """ "cost Exploer" over "visualize, understand and manage your costs and usage over time": the page the line was
+    placed on already read the title as Cost Explorer, and so does the question; verbs sharing one object are no
+    list of names."""
+    family = load_families()["cost-management-tool"]
+    line = Line(
+        text="visualize, understand and manage your costs and usage over time",
+        refs=(("n", 1, 60),),
+        topic="aws-cost-explorer",
+        heading="cost Exploer",
+    )
+    lines = family_lines(family, {"aws-cost-explorer": [line]}, {"aws-billing-and-cost-management"})
+    found = lines.evidence.get("cost-explorer")
+    assert found is not None and "manage your costs" in found.text, found
+    assert names_a_list("Amazon CloudWatch: Logs, metrics, alarms")
+
+
+def test_a_line_opening_with_the_full_name_is_about_the_option_on_another_page():
+    """ "Network Access Control Lists (NACL) control access to subnets" on the VPC page opens with the option's
+    full name, though its own pattern (NACL) only comes later."""
+    family = load_families()["network-security"]
+    line = Line(
+        text="**Network Access Control Lists** (NACL) control access to subnets, stateless",
+        refs=(("n", 6, 51),),
+        topic="amazon-vpc",
+        heading="Amazon VPC",
+    )
+    option = family.options["nacl"]
+    assert find_evidence(option, [line], family, option_topics(family, option)) == line
