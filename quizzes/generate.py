@@ -519,6 +519,7 @@ def page_entry(option: Option, text: str, page: str) -> bool:
     return False
 
 
+_VERB_END = re.compile(r"\b\w{3,}(?:s|ed)\b\s+\w+", re.I)  # "Lambda runs code", "S3 stores objects": a verb
 _TELLS = re.compile(r":\s|\s[-–—=]\s|\b(?:is|are|means?|lets?|helps?|can|provides?)\b", re.I)  # what it is
 
 
@@ -558,13 +559,16 @@ def another_label(option: Option, text: str, first: int) -> bool:
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
 
 
+_SPELLS_OUT = word_stems("stands for, short for, abbreviation, acronym, means, meaning, full form, expanded, expansion")
+
+
 def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     """Whether a line only names the option: nothing beyond its name and an aside ("IAM Credentials Report (account
     level)"), or, with no label or verb to say what it is, a short list in which the option is one name ("Multi-tenancy
     and resource pooling", "Rapid elasticity and scalability"). A practice in its own words ("Create a strong password
     policy") is the notes' line for it."""
-    if not word_stems(_without_aside(text)) - name_words:
-        return True
+    if not word_stems(_without_aside(text)) - name_words - _SPELLS_OUT:
+        return True  # (or only what its letters stand for: "SaaS stands for software as a service")
     if len(text.split()) > 6 or _TELLS.search(text):
         return False
     parts = [_compact(_unmade(p)).removesuffix("s") for p in re.split(r",\s*|\s+(?:and|&|or)\s+|\s*/\s*", text)]
@@ -614,6 +618,9 @@ def _services_named(text: str) -> set[str]:
     return {t for t in catalog.mentions(text) if catalog.topics[t].category != "cloud-concepts"}
 
 
+# A line that opens with a pronoun ("It provides applications via the Internet ...") is about its section's title.
+_PRONOUN = re.compile(r"(?:it|this (?:service|tool|model|feature|option)|they)\s+(?!is\b|was\b)[a-z]+s?\b", re.I)
+
 # A line that opens by comparing its section's subject with another service ("Like Aurora but for MongoDB") is
 # still about the subject.
 _COMPARED = re.compile(r"(?:just |much |very )?(?:like|unlike|similar to|same as|as with)\b", re.I)
@@ -655,7 +662,7 @@ def find_evidence(
             line = _described(line, lines, index, family, name_words)
         elif (
             heading_names(option, line)
-            and (index == 0 or lines[index - 1].heading != line.heading)
+            and (index == 0 or lines[index - 1].heading != line.heading or _PRONOUN.match(texts[index]))
             and (
                 _COMPARED.match(texts[index])
                 or not _services_named(texts[index][:20]) - {option.topic, *(topics or ())}
@@ -733,6 +740,14 @@ def find_evidence(
         titled = line.labelled or entry or heading_names(option, line)
         if not entry and names_a_list(text):
             continue  # "IAM guidelines: MFA, Password policies, Least privilege principle" says nothing of any of them
+        if (
+            option.topic
+            and not titled
+            and len(text.split()) <= 4
+            and not _TELLS.search(text)
+            and not _VERB_END.search(text)
+        ):
+            continue  # a short phrase with no verb ("MFA on root accounts", an item of a checklist) says nothing of it
         if not titled and in_passing(text, first, pattern):
             continue  # one item of another subject's list ("Cloud Computing: on-demand, self-service, with broad
             # network access, resource pooling"): the line says nothing of the option itself

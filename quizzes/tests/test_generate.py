@@ -1045,3 +1045,27 @@ def test_a_line_opening_with_the_full_name_is_about_the_option_on_another_page()
     )
     option = family.options["nacl"]
     assert find_evidence(option, [line], family, option_topics(family, option)) == line
+
+
+def test_what_an_acronym_stands_for_or_a_checklist_item_says_nothing_of_the_option():
+    """ "SaaS stands for software as a service" only spells the name out, and "RDS public snapshots" (an item of a
+    checklist) has no verb: neither says what the option is. Under the SaaS heading, "It provides applications via
+    the Internet ..." does, its pronoun standing for the title."""
+    family, saas = _options()["Software as a Service (SaaS)"]
+    spelled = Line(text="SaaS stands for software as a service.", refs=(("n", 1, 34),), heading="SaaS")
+    said = Line(
+        text="It provides applications via the Internet that are managed by a third party.",
+        refs=(("n", 1, 37),),
+        heading="SaaS",
+    )
+    assert find_evidence(saas, [spelled], family) is None
+    found = find_evidence(saas, [spelled, said], family)
+    assert (
+        found is not None
+        and found.text == "SaaS: It provides applications via the Internet that are managed by a third party."
+    )
+    family, rds = _options()["Amazon RDS"]
+    checklist = Line(text="RDS public snapshots", refs=(("n", 1, 82),), heading="Trusted Advisor checks")
+    assert find_evidence(rds, [checklist], family) is None
+    told = Line(text="RDS runs managed relational databases such as MySQL", refs=(("n", 1, 90),), heading="Databases")
+    assert find_evidence(rds, [checklist, told], family) == told
