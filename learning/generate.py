@@ -171,7 +171,8 @@ _FEATURE_BLURB = re.compile(
     r"compatible with|ability to|easy|easily|seamless|highly|fully|built-in|improved|better|enhanced|"
     r"how|why|what|when|where|different|various|multiple|other|key|main|configure|create|set|choose|select|"
     r"launch|attach|define|add|install|run|go|click|open|navigate|enable|disable|check|make|step|non-\w+|"
-    r"protection from|protects? against)\b"
+    r"protection from|protects? against|understand|operates?|know|learn|remember|note|review|recall|explain|"
+    r"describe|identify|compare|distinguish|consider|benefits?|advantages?)\b"
     r"|.*\bintegration\b",
     re.I,
 )
@@ -596,6 +597,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("term is a generic label")
     if _STUDY_LABEL.search(term):
         return reject("term is a study label")
+    if (path := re.match(r"(.+?\w): \w", term)) and not is_acronym(path.group(1)):
+        # "Content Delivery: The Bigger Picture": a course's section title ("ENI: Elastic Network Interface" is a
+        # name and what its letters stand for)
+        return reject("term is a heading path")
     if _QUIZ_SCAFFOLD.search(term):
         return reject("term is an answer label")  # "Explanation for other options": a quiz's scaffolding
     if part_of_page_name(term, topic):
