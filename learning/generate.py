@@ -562,7 +562,11 @@ _ONLY_COMPARES = re.compile(
 # ("In a traditional environment, decisions are static ..."): not what the term is
 # Where a service lives, or what it is not, instead of what it is: "Regional by default (can include global
 # events)", "Storage, not an application hosting platform" (a wrong option's remark in a practice question)
-_SCOPE_ONLY = re.compile(r"^(?:regional|global|zonal|az[- ]specific|region[- ]specific|account[- ]level)\b", re.I)
+_SCOPE_ONLY = re.compile(
+    r"^(?:regional|global|zonal|az[- ]specific|region[- ]specific|account[- ]level)\b"
+    r"|^(?:at|on) (?:the )?(?:instance|subnets?|vpc|account|region|az|resource|network interface)s? level\W*$",
+    re.I,
+)  # (or only the level it works at: "At instance level.", "At Subnets level.")
 _NOT_THAT = re.compile(r"^[^.,]{1,40},\s*not (?:an?|the)?\s*[^.,]{1,60}\.?$", re.I)
 _EXAMPLES_ONLY = re.compile(r"^(?:includes?|including|such as|e\.g\.|for example|examples?:)\s", re.I)
 _OLD_WAY = re.compile(
@@ -1286,6 +1290,13 @@ def markup(text: str) -> bool:
     return bool(_MARKUP.search(text))
 
 
+def wrong_as_written(text: str, topic: TopicView) -> bool:
+    """Whether a card's side says something the claims knowledge base flags as wrong (content/claims.toml)."""
+    from content.ingest.claims import find_claim  # noqa: PLC0415 (content's ingest imports this module)
+
+    return find_claim(text, topic=topic.slug) is not None
+
+
 def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
     generator = GENERATORS.get(fact.kind)
     if generator is None:
@@ -1302,6 +1313,9 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("markup, LaTeX or emoji in the card")
     if cards and any(_QUIZ_SCAFFOLD.search(c.front + " " + c.back) for c in cards):
         return reject("a quiz's scaffolding in the card")  # "Explanation for other options – Reserved Instances ..."
+    if cards and any(wrong_as_written(c.front, topic) or wrong_as_written(c.back, topic) for c in cards):
+        # the line was right, but the heading its term came from is not ("EC2 - Elastic cloud compute")
+        return reject("card states a known misconception")
     # A slip of the note-taker's fingers is not taught: "predicatable" reaches the card as "predictable"
     return [dataclasses.replace(c, front=correct_typos(c.front), back=correct_typos(c.back)) for c in cards]
 

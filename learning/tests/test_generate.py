@@ -669,3 +669,16 @@ def test_a_study_instruction_a_benefit_or_a_course_section_is_no_term(term, text
 def test_an_acronym_and_its_expansion_as_a_heading_is_still_a_term():
     cards = definition("ENI: Elastic Network Interface", "A virtual network card for instances in the cloud.")
     assert cards and "Elastic Network Interface" in cards[0][0]
+
+
+def test_only_the_level_a_firewall_works_at_says_nothing_of_what_it_is():
+    assert definition("Security Groups", "At instance level.") == []
+    assert definition("NACL", "At Subnets level.") == []
+
+
+def test_a_card_whose_term_is_wrong_as_written_is_not_made():
+    """The line under "## EC2 - Elastic cloud compute" is right, but a card made from it would teach the heading's
+    wrong name; the claims knowledge base knows EC2 is Elastic Compute Cloud."""
+    ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
+    assert definition("EC2 - Elastic cloud compute", "Refers to the virtual servers you rent in AWS.", on=ec2) == []
+    assert definition("Amazon EC2", "Virtual servers you rent in AWS, billed by the second.", on=ec2)
