@@ -168,7 +168,19 @@ class _Assigner:
             or ((fixed := respell_services(title)) != title and self.catalog.find(fixed))  # "Amazon Root53"
             or []
         )
-        if matches and comparison and len(matches) < 2 and (base or sticky):
+        # "Key Differences from EC2" under Lightsail compares the section's own topic with one other: it stays in
+        # that topic. "VPC Gateway Endpoint vs. interface endpoint" under AWS Artifact compares two things, neither
+        # of them the section's topic: it goes to the topic it names.
+        own = base or sticky
+        both_sides = own is not None and len(sides := re.split(r"\b(?:vs|versus)\b\.?", title, flags=re.I)) == 2
+        named = (
+            [set(self.catalog.mentions(side)) | set(self.catalog.find_misspelt(side, known_word)) for side in sides]
+            if both_sides
+            else []
+        )
+        # (each side names a topic, so "CF vs Cross Reg Replication" is no comparison of two named things)
+        elsewhere = both_sides and all(named) and not set().union(*named) & self._closure(own.topics)
+        if matches and comparison and len(matches) < 2 and own and not elsewhere:
             matches = []
         if matches:
             if base and set(matches) <= self._closure(base.topics):
