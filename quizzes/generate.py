@@ -612,6 +612,16 @@ def _badly_typed(text: str) -> bool:
     return hurried(text) or len(misspellings(text)) * 8 > max(16, len(text.split()))
 
 
+def _concept_on_a_service_page(family: Family | None, line: Line) -> bool:
+    """Whether a line sits on a service's page while the family asks about cloud concepts (its advantages, its
+    models): there a concept's word ("global reach", "elasticity") means a feature of that service."""
+    catalog = load_catalog()
+    if family is None or not line.topic or line.topic not in catalog.topics:
+        return False
+    concepts = catalog.topics[family.topic].category == "cloud-concepts"
+    return concepts and catalog.topics[line.topic].category != "cloud-concepts"
+
+
 def _services_named(text: str) -> set[str]:
     """The catalog topics a line names that are services or their parts, not cloud concepts ("hybrid")."""
     catalog = load_catalog()
@@ -770,11 +780,20 @@ def find_evidence(
             continue  # on another service's page, "Snapshot storage in Amazon S3" is about the snapshots: the
             # option is where they go, not what the line says anything of
         if not own_topic and (
-            sibling_first or first >= 25 or (not option.topic and not (line.labelled or defines(option, text)))
+            sibling_first
+            or first >= 25
+            or (not option.topic and not (line.labelled or defines(option, text)))
+            or (
+                not option.topic
+                and _concept_on_a_service_page(family, line)
+                and _services_named(text) - _services_named(option.name)
+            )
         ):
             # On another service's page, only a line that opens with a service is about it; an option that is no
             # service of its own (No Upfront, patching the OS) often means something else there ("no upfront
-            # costs" of Athena, RDS's patching), so only a line that defines it ("AWS Regions are ...") will do.
+            # costs" of Athena, RDS's patching), so only a line that defines it ("AWS Regions are ...") will do; and a
+            # cloud concept is not explained by a service's line about itself ("Global Reach: With Global Tables,
+            # DynamoDB ...").
             continue
         # A line that opens with the option is about it; one that mentions it after a sibling is a comparison.
         # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's

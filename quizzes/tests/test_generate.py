@@ -1069,3 +1069,23 @@ def test_what_an_acronym_stands_for_or_a_checklist_item_says_nothing_of_the_opti
     assert find_evidence(rds, [checklist], family) is None
     told = Line(text="RDS runs managed relational databases such as MySQL", refs=(("n", 1, 90),), heading="Databases")
     assert find_evidence(rds, [checklist, told], family) == told
+
+
+def test_a_cloud_benefit_is_explained_in_other_words_but_not_by_a_services_feature_of_that_name():
+    """ "Global reach — Deploy applications across the globe ..." is the notes' word for going global in minutes;
+    "Global Reach: With Global Tables, DynamoDB ..." on DynamoDB's page is a feature of DynamoDB."""
+    family, go_global = _options()["Go global in minutes"]
+    benefit = Line(
+        text="**Global reach** — Deploy applications and services across the globe without setting up infrastructure.",
+        refs=(("n", 1, 22),),
+        topic="cloud-economics",
+    )
+    feature = Line(
+        text="Global Reach: With Global Tables, DynamoDB allows applications to be deployed across multiple regions.",
+        refs=(("n", 1, 90),),
+        topic="amazon-dynamodb",
+        labelled=True,
+    )
+    topics = option_topics(family, go_global)
+    assert find_evidence(go_global, [feature], family, topics) is None
+    assert find_evidence(go_global, [feature, benefit], family, topics) == benefit
