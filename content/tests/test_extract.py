@@ -139,6 +139,14 @@ def test_is_a_first_sentence():
     assert defs["DynamoDB"].data["definition"] == "A key/value database"
 
 
+def test_one_more_trait_is_not_what_a_service_is():
+    """ "Amazon CloudFront also is a key aspect of global networking" adds a trait; no card asks "What is Amazon
+    CloudFront also?"."""
+    defs = definitions(run([bullet(82, "**Amazon CloudFront** also is a key aspect of Amazon's global networking")],
+                           "Amazon CloudFront"))  # fmt: skip
+    assert not [term for term in defs if "also" in term.lower()]
+
+
 def test_label_with_child_bullets():
     blocks = [
         bullet(292, "**Root Volume Template**:", term="Root Volume Template", definition="", ordered=True),

@@ -333,6 +333,8 @@ def _is_a_match(sentence: str) -> tuple[str, str, str] | None:
     core = _TAIL_PAREN.sub("", term)
     if not 2 <= len(core) <= 70 or any(c in core for c in ",;:()"):
         return None
+    if re.search(r"\s(?:also|too|now|still|only|additionally)$", core, re.I):
+        return None  # "Amazon CloudFront also is a key aspect of ...": one more trait, not what it is
     return term, m.group("verb"), sentence[m.end() :]
 
 
