@@ -1313,12 +1313,15 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
         if s.endswith("|") and not s.endswith("\\|"):
             cells = cells[:-1]
         read.append([_clean(_tidy_markup(c)).replace("\\|", "|") for c in cells])
-    # a column with nothing in its body is no column (a column of icons, `| Icon | Service |` over
-    # `![[Shield.png]]`): its header names what was a picture, and its empty cells would read as rows carrying on
-    # the row above
+    # a column left with nothing in it, header included, is no column; and so is a first column with nothing in its
+    # body (a column of icons, `| Icon | Service |` over `![[Shield.png]]`): its header names what was a picture,
+    # and its empty cells would read as rows carrying on the row above. (An empty last column under "SaaS" says
+    # something: no tick.)
     width = max((len(r) for r in read), default=0)
     body = read[1:] if delims and delims[0] == 1 else read
-    empty = {c for c in range(width) if len(body) > 1 and not any(c < len(r) and r[c] for r in body)}
+    empty = {c for c in range(width) if len(read) > 1 and not any(c < len(r) and r[c] for r in read)}
+    if len(body) > 1 and not any(r and r[0] for r in body):
+        empty.add(0)
     for cells in read:
         cells = [v for c, v in enumerate(cells) if c not in empty]
         if not any(cells):
