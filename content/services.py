@@ -40,18 +40,9 @@ from content.summary import Spelling
 from learning.deck import build_deck
 from learning.generate import garbled
 from learning.models import Flashcard
+from quizzes.evidence import Line, NoteScan, defining_line, family_lines, table_row_lines
 from quizzes.families import load_families
-from quizzes.generate import (
-    Line,
-    NoteScan,
-    QuestionDraft,
-    ServiceDefinition,
-    defining_line,
-    family_lines,
-    family_questions,
-    identification_questions,
-    table_row_lines,
-)
+from quizzes.generate import QuestionDraft, ServiceDefinition, family_questions, identification_questions
 from quizzes.models import Choice, Question
 
 NOTES_DIR = Path(settings.BASE_DIR) / "content" / "notes"

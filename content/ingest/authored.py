@@ -538,15 +538,8 @@ class AuthoredItems:
         explanation and are left out, and an explanation that only talks about another option is not used
         for the right one.
         """
-        from quizzes.generate import (  # noqa: PLC0415
-            NAMED_ONLY,
-            ChoiceDraft,
-            QuestionDraft,
-            entries_by_label,
-            entry_named,
-            giveaway_words,
-            line_about,
-        )
+        from quizzes.evidence import entries_by_label, entry_named, line_about  # noqa: PLC0415
+        from quizzes.generate import NAMED_ONLY, ChoiceDraft, QuestionDraft, giveaway_words  # noqa: PLC0415
 
         explain = explain or OptionFacts(catalog)
         entries = entries_by_label(lines or {})  # the notes' glossary-like lines, for options no page opens with

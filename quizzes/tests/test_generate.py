@@ -9,27 +9,29 @@ import pytest
 from content.catalog import load_catalog
 from content.ingest.claims import find_claim
 from content.services import ingest
-from quizzes.families import load_families
-from quizzes.generate import (
-    NAMED_ONLY,
-    NOT_IN_NOTES,
-    PARENT_ONLY,
+from quizzes.evidence import (
     Line,
-    clean_claim,
     defines,
-    defining_echo,
     defining_line,
-    describe,
-    fact_echo,
     family_lines,
     find_evidence,
-    giveaway_words,
-    identification_stem,
     labelled_as,
     names_a_list,
     names_option,
     option_topics,
     plain_text,
+)
+from quizzes.families import load_families
+from quizzes.generate import (
+    NAMED_ONLY,
+    NOT_IN_NOTES,
+    PARENT_ONLY,
+    clean_claim,
+    defining_echo,
+    describe,
+    fact_echo,
+    giveaway_words,
+    identification_stem,
 )
 from quizzes.models import Attempt, Question, Response
 
@@ -532,7 +534,7 @@ def test_no_quote_is_a_practice_question_option_or_holds_html(shipped_notes):
     explanation, quote) shows an HTML tag."""
     import re
 
-    from quizzes.generate import option_line
+    from quizzes.evidence import option_line
 
     tag = re.compile(r"</?[A-Za-z][^<>]*>")
     for q in Question.objects.active().prefetch_related("choices"):
@@ -661,7 +663,7 @@ def test_a_label_is_quoted_with_the_description_under_it_even_when_that_names_th
 def test_a_kind_of_a_service_the_notes_describe_only_as_a_whole_is_quoted_from_the_whole():
     """ "Amazon SQS standard queue" where the notes only say what Amazon SQS is: SQS's own line says what it is,
     rather than "not in your notes"."""
-    from quizzes.generate import family_lines
+    from quizzes.evidence import family_lines
 
     family = load_families()["messaging-service"]
     sqs = Line(text="Amazon SQS is a message queuing service that stores messages until consumers fetch them.",
@@ -676,7 +678,7 @@ def test_a_name_in_a_list_in_brackets_or_after_a_preposition_is_not_the_lines_su
     with EC2, RDS, ECS" on the Local Zones page is about Local Zones; an image link backs nothing."""
     import re
 
-    from quizzes.generate import link_line, object_at, option_pattern, subject_at
+    from quizzes.evidence import link_line, object_at, option_pattern, subject_at
 
     options = {o.name: o for f in load_families().values() for o in f.options.values()}
     text = "Core components (VPC, subnets, route tables, IGW) are free"
@@ -732,7 +734,7 @@ def test_a_definition_that_ends_by_leading_into_a_list_is_still_evidence():
 
 
 def test_a_tables_rows_read_as_lines_of_their_own():
-    from quizzes.generate import table_row_lines
+    from quizzes.evidence import table_row_lines
 
     table = (
         "| Service | Category | Use |\n| --- | --- | --- |\n| Config | Governance | Track resource changes |\n| | | |"
@@ -859,7 +861,7 @@ def test_a_stem_word_that_opens_the_keys_two_part_name_gives_it_away():
 
 
 def test_a_quote_stops_before_a_sentence_that_grades_the_option_for_a_scenario():
-    from quizzes.generate import clean_quote
+    from quizzes.evidence import clean_quote
 
     said = ("General purpose instances provide a balance of compute, memory, and networking resources. This instance "
             "family would not be the best choice for the application in this scenario.")  # fmt: skip

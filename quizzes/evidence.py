@@ -1,0 +1,1277 @@
+"""Finding the notes' own line about an option: the evidence a scenario question's explanation quotes.
+
+`family_lines(family, lines_by_topic, near)` reads every line of the notes once (`NoteScan`) and finds, for each of
+a family's options, the most telling line about it (`find_evidence`): one that names the option near its start, or
+is its entry in a glossary or a table, or opens a section titled with it, and says something of it (not a bare
+heading, a list of names, a step done to it, another tier's line, a quiz's verdict). When no line opens with an
+option that is a catalog topic itself, the notes' definition of that topic backs it (`defining_line`).
+
+Plain Python over plain values: quizzes/generate.py builds the questions from what this module finds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+
+from content.catalog import load_catalog
+from content.ingest.facts.text import IMPERATIVE
+from content.ingest.spelling import english_words, known_word, misspellings, respell_services
+from learning.generate import garbled, hurried
+from quizzes.families import Family, Option
+
+MAX_QUOTE = 240
+
+
+OPENING = 60  # characters: a line on another topic must name the option this early to be about it
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    refs: tuple  # ((label, source_id, line), ...)
+    topic: str = ""  # catalog slug of the section the line sits in ("" when unknown: any option may quote it)
+    heading: str = ""  # the title of the section the line sits in ("PRE ASSIGNED URLs"): lines under it are about it
+    labelled: bool = False  # a line that only named an option, joined to the description under it
+    depth: int = 0  # how deep the line's bullet sits: a deeper line right after it belongs to it
+
+
+@functools.lru_cache(maxsize=65536)  # every family reads the same lines: clean each once
+def plain_text(text: str) -> str:
+    """A note line as a quote shows it: no markdown emphasis or code marks, single spaces, no doubled punctuation
+    ("etc..", ",,", " ." read as slips, not as an ellipsis "...")."""
+    text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
+    text = re.sub(r"([,;:!?])\1+", r"\1", text)
+    return re.sub(r"\s+([,;:.!?])(?=\s|$)", r"\1", text)
+
+
+# the best choice for the application in this scenario"): no fact about the option
+_SCENARIO_VERDICT = re.compile(
+    r"\b(?:would|will|is|are)(?: not)? (?:be )?(?:the )?(?:best|right|correct|ideal|most \w+)"
+    r" (?:choice|option|answer|fit)\b|\bin this scenario\b",
+    re.I,
+)
+
+
+def clean_quote(text: str) -> str:
+    """A note line as a quote: markup off, the sentences before any that grade an option for a question's scenario,
+    and cut to MAX_QUOTE."""
+    text = plain_text(text)
+    sentences = re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])", text)
+    for k, sentence in enumerate(sentences[1:], 1):
+        if _SCENARIO_VERDICT.search(sentence) or _VERDICT.search(sentence):
+            text = " ".join(sentences[:k])
+            break
+    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
+
+
+PLAIN_WORDS = frozenset(
+    """a an the of in on for to by with and or as per at from its it is are be not no aws amazon
+service services option options type types into onto than that this these those each what which manage managed
+management""".split()
+)
+
+
+SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
+
+
+_SAME_WORD = {"itself": "self", "themselves": "self", "ourselves": "self", "yourself": "self"}
+
+
+@functools.lru_cache(maxsize=65536)
+def word_stems(text: str) -> frozenset[str]:
+    """Crude stems of the words in a text ("bursts", "Bursting" -> "burst"; "readable", "Read" -> "read")."""
+    stems = set()
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        word = _SAME_WORD.get(word, word)
+        if word in PLAIN_WORDS or len(word) < 3:
+            continue
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        stems.add(word)
+    return frozenset(stems)
+
+
+@functools.lru_cache(maxsize=4096)
+def option_pattern(option: Option) -> re.Pattern:
+    """All of an option's evidence patterns as one, so a line is searched once per option."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in option.evidence), re.I)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def option_spellings(option: Option) -> tuple[str, ...]:
+    """The ways notes write an option's name, letters only: its own name without the maker, and every catalog name
+    or alias that reads almost like it ("pre assigned urls" for Presigned URL, "Kinesis Data Stream")."""
+    bare = _compact(_unmade(_without_aside(option.name)))
+    forms = set(_topic_spellings(option))
+    if re.search(r"\(\s*[a-z]{1,3}\d[a-z0-9]*(?:\s*/\s*[a-z]{1,3}\d[a-z0-9]*)*\s*\)", option.name, re.I):
+        # "General Purpose SSD (gp3)": the code tells it from its sibling of the same words (gp2), so the words
+        # alone are no spelling of it (its evidence patterns find the code)
+        return tuple(sorted(forms))
+    if len(bare) < 6:
+        return tuple(sorted(forms))  # "Storage", "IaaS": too short to find by spelling alone (evidence patterns do)
+    forms.add(bare.removesuffix("s"))
+    for compact in _catalog_spellings():
+        if compact[0] == bare[0] and abs(len(compact) - len(bare)) <= 3:
+            if difflib.SequenceMatcher(None, compact, bare).ratio() >= 0.85:
+                forms.add(compact.removesuffix("s"))
+    return tuple(sorted(forms))
+
+
+def _topic_spellings(option: Option) -> set[str]:
+    """Every name of the catalog topic an option is (not one it only belongs to): "Elastic Kubernetes Service" and
+    "EKS" for Amazon EKS. A short name counts only as a capitalised acronym the catalog does not call ambiguous."""
+    catalog = load_catalog()
+    topic = catalog.topics.get(option.topic or "")
+    if topic is None:
+        return set()
+    own = {_compact(_unmade(n)) for n in (topic.name, topic.full_name, topic.short) if n}
+    if _compact(_unmade(_without_aside(option.name))) not in own:
+        return set()  # "Amazon ECS on EC2 instances" is one way to run ECS, not ECS
+    forms = set()
+    for name in (topic.name, topic.full_name, topic.short):
+        compact = _compact(_unmade(name or ""))
+        word = _unmade(name or "")
+        if re.fullmatch(r"[A-Za-z]+", word) and not word.isupper() and english_word(word.lower()):
+            continue  # one English word ("Artifact" of AWS Artifact): "artifact management" is no mention of it
+        if len(compact) >= 6:
+            forms.add(compact.removesuffix("s"))
+        elif name and len(compact) >= 3 and _unmade(name).isupper() and name.lower() not in catalog.ambiguous:
+            forms.add(compact.removesuffix("s"))  # as _spelled_runs reads a word: "EKS" -> "ek"
+    return forms
+
+
+def english_word(low: str) -> bool:
+    """Whether a lower-case word is in the English dictionary (not the word list that also holds service names)."""
+    return low in english_words()
+
+
+@functools.cache
+def _catalog_spellings() -> frozenset[str]:
+    """Every catalog name and alias, letters only, without the maker."""
+    return frozenset(
+        compact
+        for topic in load_catalog().topics.values()
+        for name in topic.names
+        if len(compact := _compact(_unmade(name))) >= 6
+    )
+
+
+def _without_aside(text: str) -> str:
+    """A name or line without its asides in brackets ("IAM Credentials Report (account level)")."""
+    return _ASIDE.sub("", text)
+
+
+_ASIDE = re.compile(r"\s*\([^)]*\)")
+
+
+def _own_topic_names(topic) -> set[str]:
+    """A catalog topic's own names (name, short and full name, not its aliases), letters only."""
+    return {_compact(_unmade(n)) for n in (topic.name, topic.short, topic.full_name) if n}
+
+
+def _unmade(name: str) -> str:
+    """A name without its maker ("Amazon Kinesis Data Streams" -> "Kinesis Data Streams"), unless one plain word
+    would be left ("AWS Artifact", "AWS Budgets": "artifact management" and "budgeting" are no services)."""
+    bare = re.sub(r"^(?:Amazon|AWS)\s+", "", name, flags=re.I)
+    return bare if len(bare.split()) >= 2 or bare != bare.lower().capitalize() else name
+
+
+def names_option(option: Option, text: str, opening: int = OPENING) -> bool:
+    """Whether a line is about an option: it names it near its start, by the option's evidence patterns or by any
+    spelling of its name (the catalog's aliases and misspellings, service names respelled the catalog's way)."""
+    head = text[:opening]
+    if any(p.search(head) for p in option.evidence):
+        return True
+    spellings = option_spellings(option)
+    if not spellings:
+        return False
+    return not _spelled_runs(head).isdisjoint(spellings)
+
+
+@functools.lru_cache(maxsize=65536)  # every missing option of every family reads the same lines
+def _spelled_runs(text: str) -> frozenset[str]:
+    """Every run of up to six whole words of a text, letters only and without a plural s ("pre assigned URLs" ->
+    "preassignedurl"), after respelling service names: a name matches whole words, never part of one ("Artifact"
+    is not in "CodeArtifact", "Budgets" not in "budgeting")."""
+    words = re.findall(r"[a-z0-9]+", respell_services(text).lower())
+    return frozenset(
+        "".join(words[i:j]).removesuffix("s")
+        for i in range(len(words))
+        for j in range(i + 1, min(i + 7, len(words) + 1))
+    )
+
+
+def heading_names(option: Option, line: Line) -> bool:
+    """Whether the section a line sits in is titled with the option ("SRV RECORD", "PRE ASSIGNED URLs"), or with
+    its topic's name misspelt ("cost Exploer"), as the topic page it was placed on already read it."""
+    if not line.heading:
+        return False
+    if names_option(option, line.heading, opening=len(line.heading)):
+        return True
+    return bool(option.topic) and _mended_heading(line.heading) == option.topic and _names_its_topic(option)
+
+
+@functools.lru_cache(maxsize=4096)
+def _mended_heading(heading: str) -> str | None:
+    """The catalog topic a heading names once its misspelt words are mended, else None."""
+    found = load_catalog().find_misspelt(plain_text(heading), known_word)
+    return found[0] if found else None
+
+
+_LABEL = re.compile(
+    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?]{2,60}?)\s*(?::\s|\s[-–—=]\s)|([A-Za-z][\w-]{1,20}),\s)"
+)
+
+
+_TITLE = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?([A-Za-z][^.:;!?,]{1,50}?)[\s:*_`]*$")  # a bare title
+
+
+@functools.lru_cache(maxsize=65536)  # every option of every family reads the same lines' labels
+def label_of(text: str) -> str:
+    """The label a line opens with ("Config: Track resources ...", a table row read as "First cell: the rest",
+    "**Broad Network Access:** A core ...", "3. S3 Standard-IA - durable ...", one word before a comma: "simple, no
+    health checks"), or the whole line when it is a bare title of five words or fewer ("**General Purpose**"),
+    without its aside in brackets; else "". A label is a name of at most six words, not a clause."""
+    plain = plain_text(text)
+    m = _LABEL.match(plain)
+    if m:
+        label = m.group(1) or m.group(2)
+    elif (title := _TITLE.match(plain)) and len(title.group(1).split()) <= 5 and not _TELLS.search(plain):
+        label = title.group(1)
+    else:
+        return ""
+    label = _without_aside(label).strip(" *_`")
+    return label if label and len(label.split()) <= 6 else ""
+
+
+def _own_names(option: Option) -> set[str]:
+    """The option's own name, letters only and without a plural s: bare, and as the aside in its brackets
+    ("On-premises (private cloud) deployment" is also "private cloud")."""
+    bare = _without_aside(option.name).strip()
+    names = {_compact(_unmade(bare)).removesuffix("s")}
+    names |= {_compact(_unmade(a)).removesuffix("s") for a in re.findall(r"\(([^)]{4,})\)", option.name)}
+    # without the kind noun its siblings share: "Spot Instances" is the notes' "Spot", "Memory optimized
+    # instances" their "Memory Optimized"
+    names |= {_compact(_unmade(k.group(1))) for k in [re.match(r"(.+?)\s+(?:instances?|plans?)$", bare, re.I)] if k}
+    return {n for n in names if len(n) >= 4}
+
+
+def labelled_as(option: Option, text: str, heading: str = "", page: str = "") -> bool:
+    """Whether a line is the notes' entry for the option: its label is the option, in any spelling, or one of the
+    names the catalog gives the topic the option is ("Config" for AWS Config), or the label joined with a word of
+    the heading it sits under ("simple" under "Routing Policies" is simple routing; "General Purpose" under
+    "Instance Types" is general purpose instances), or, on the page `page` of the service the option is named
+    after, the option's name without the service's ("Health Checks" on Route 53's page)."""
+    label = label_of(text)
+    if not label:
+        return False
+    catalog = load_catalog()
+    bare = _without_aside(option.name).strip()
+    topic = catalog.topics.get(option.topic) if option.topic else None
+    if topic and _compact(_unmade(bare)) in _own_topic_names(topic):
+        # the option is its topic ("AWS Config"): any catalog name of the topic labels its entry (not for an
+        # option the catalog only counts as an alias of a bigger topic: "Route table" of Amazon VPC)
+        if catalog.lookup(label) == option.topic:
+            return True
+    if any(p.fullmatch(label) or p.fullmatch(f"{label}:") for p in option.evidence):
+        return True  # the option's own pattern for an entry ("Public Cloud:"), read on a bare title too
+    if page and page_entry(option, text, page):
+        return True
+    compact = _compact(_unmade(label)).removesuffix("s")
+    own = _own_names(option)
+    if not option.topic:
+        own |= {f.removesuffix("s") for f in option_spellings(option)}
+    if compact in own:
+        return True
+    words = [w for w in re.findall(r"[A-Za-z]+", plain_text(heading)) if len(w) >= 4]
+    return any(_compact(f"{label} {w}").removesuffix("s") in own for w in words)
+
+
+def page_entry(option: Option, text: str, page: str) -> bool:
+    """Whether a line on the page of the service an option is named after is labelled with the rest of the option's
+    name ("Health Checks: ..." on Route 53's page for "Route 53 health checks")."""
+    on = load_catalog().topics.get(page)
+    label = label_of(text)
+    if on is None or not label:
+        return False
+    bare = _without_aside(option.name).strip()
+    for name in {n for n in (on.name, on.short) if n}:
+        service = re.escape(re.sub(r"^(?:amazon|aws)\s+", "", name, flags=re.I))
+        rest = re.sub(r"^(?:(?:amazon|aws)\s+)?" + service + r"\s+", "", bare, flags=re.I)
+        if rest != bare and len(rest.split()) >= 2:  # ("Services" on ECS's page is too common a word to tell)
+            if _compact(_unmade(label)).removesuffix("s") == _compact(_unmade(rest)).removesuffix("s"):
+                return True
+    return False
+
+
+_VERB_END = re.compile(r"\b\w{3,}(?:s|ed)\b\s+\w+", re.I)  # "Lambda runs code", "S3 stores objects": a verb
+
+
+_TELLS = re.compile(r":\s|\s[-–—=]\s|\b(?:is|are|means?|lets?|helps?|can|provides?)\b", re.I)  # what it is
+
+
+def joint_subject(option: Option, text: str, first: int, others: list[Option]) -> bool:
+    """Whether the option shares its line's subject with a sibling option ("Security groups and NACLs provide
+    layered security", "NACLs and security groups both filter traffic"): whatever the line says, it says of both.
+    A contrast ("Security groups are stateful and NACLs are not") says something of each."""
+
+    def joined(between: str, name: str) -> bool:  # only the name, then "and" ("Security groups and ")
+        words = len(re.findall(r"[\w'-]+", _without_aside(name))) + 1
+        return bool(re.fullmatch(rf"\W*(?:[\w'-]+\W+){{1,{words}}}?(?:and|&|or|/|,)\s*", between, re.I))
+
+    for other in others:
+        for p in other.evidence:
+            for m in p.finditer(text):
+                if m.start() > first and joined(text[first : m.start()], option.name):
+                    return True
+                if m.start() < first and joined(text[m.start() : first], other.name):
+                    return True
+    return False
+
+
+def another_label(option: Option, text: str, first: int) -> bool:
+    """Whether the line is another named thing's entry with the option only in its description ("Data Lifecycle
+    Manager (DLM) - automates the creation ... of EBS snapshots"): a label that is a catalog name of another
+    topic, or a name with its acronym in brackets."""
+    m = re.match(r"^\W*([^:–—=]{2,60}?)\s*(?::\s|\s[-–—=]\s)", text)
+    if not m or first < m.end():
+        return False
+    label = m.group(1)
+    catalog = load_catalog()
+    slug = catalog.lookup(_without_aside(label).strip(" *_`"))
+    if slug and catalog.topics[slug].category != "cloud-concepts":
+        # another service's entry ("Data Lifecycle Manager"); a concept's label ("High Availability: Built-in
+        # Multi-AZ support ...") still says something of the option
+        return slug != option.topic and not (option.topic and catalog.is_ancestor(slug, option.topic))
+    return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
+
+
+_SPELLS_OUT = word_stems("stands for, short for, abbreviation, acronym, means, meaning, full form, expanded, expansion")
+
+
+def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
+    """Whether a line only names the option: nothing beyond its name and an aside ("IAM Credentials Report (account
+    level)"), or, with no label or verb to say what it is, a short list in which the option is one name ("Multi-tenancy
+    and resource pooling", "Rapid elasticity and scalability"). A practice in its own words ("Create a strong password
+    policy") is the notes' line for it."""
+    if not word_stems(_without_aside(text)) - name_words - _SPELLS_OUT:
+        return True  # (or only what its letters stand for: "SaaS stands for software as a service")
+    if len(text.split()) > 6 or _TELLS.search(text):
+        return False
+    parts = [_compact(_unmade(p)).removesuffix("s") for p in re.split(r",\s*|\s+(?:and|&|or)\s+|\s*/\s*", text)]
+    own = {_compact(_unmade(_without_aside(option.name))).removesuffix("s")}
+    own |= {f.removesuffix("s") for f in option_spellings(option)}
+    return len(parts) >= 2 and any(p in own for p in parts)
+
+
+def names_a_list(text: str) -> bool:
+    """Whether a line is a label over a bare list of names ("IAM guidelines: MFA, Password policies, Least privilege
+    principle"): three items or more, each a name of four words or fewer with no verb."""
+    m = re.match(r"^[^:–—]{2,60}?(?::|\s[-–—]\s)\s*(.+)$", text)  # "IAM guidelines: ...", "3 Types - ..."
+    body = m.group(1) if m else text  # or a bare list: "cloudtrail logs, s3 glacier & storage Gateway"
+    if "," not in body:
+        return False  # "Automatically and quickly acquire and dispose resources": a sentence, not a list
+    items = [i.strip(" .;") for i in re.split(r",\s*|\s+(?:and|&)\s+|;\s*", body) if i.strip(" .;")]
+    return (
+        len(items) >= 3
+        and all(len(i.split()) <= 4 and not _TELLS.search(f" {i} ") for i in items)
+        and items[0].lower() not in IMPERATIVE  # "visualize, understand and manage costs": verbs sharing an object
+    )
+
+
+def in_passing(text: str, first: int, pattern: re.Pattern) -> bool:
+    """Whether the option named at `first` is one item of a list that goes on around it ("on-demand, self-service,
+    with broad network access, resource pooling"), rather than what the line is about."""
+    if first == 0:
+        return False
+    named = pattern.match(text, first)
+    end = named.end() if named else first
+    before = re.sub(r"^[^:]{1,60}:\s", "", text[:first]).rstrip(" *_`\"'")  # past the line's own label
+    after = text[end:].lstrip(" *_`\"')")
+    listed_before = before.endswith(",") or bool(re.search(r",[^,]{0,40}\b(?:and|or|with)$", before))
+    return (listed_before and "," in before[:-1]) or (listed_before and after.startswith(","))
+
+
+@functools.lru_cache(maxsize=65536)
+def _badly_typed(text: str) -> bool:
+    """A line too full of slips to quote: a hurried note's marks, or a misspelt word in every eight (one slip in a
+    long line of the learner's own words still says what the option is)."""
+    return hurried(text) or len(misspellings(text)) * 8 > max(16, len(text.split()))
+
+
+def _concept_on_a_service_page(family: Family | None, line: Line) -> bool:
+    """Whether a line sits on a service's page while the family asks about cloud concepts (its advantages, its
+    models): there a concept's word ("global reach", "elasticity") means a feature of that service."""
+    catalog = load_catalog()
+    if family is None or not line.topic or line.topic not in catalog.topics:
+        return False
+    concepts = catalog.topics[family.topic].category == "cloud-concepts"
+    return concepts and catalog.topics[line.topic].category != "cloud-concepts"
+
+
+def _services_named(text: str) -> set[str]:
+    """The catalog topics a line names that are services or their parts, not cloud concepts ("hybrid")."""
+    catalog = load_catalog()
+    return {t for t in catalog.mentions(text) if catalog.topics[t].category != "cloud-concepts"}
+
+
+_PRONOUN = re.compile(r"(?:it|this (?:service|tool|model|feature|option)|they)\s+(?!is\b|was\b)[a-z]+s?\b", re.I)
+
+
+# still about the subject.
+_COMPARED = re.compile(r"(?:just |much |very )?(?:like|unlike|similar to|same as|as with)\b", re.I)
+
+
+def find_evidence(
+    option: Option,
+    lines: list[Line],
+    family: Family | None = None,
+    topics: frozenset[str] | None = None,
+    texts: list[str] | None = None,
+    spelled: bool = True,
+) -> Line | None:
+    """The most telling note line about one option, from the option's own topic.
+
+    It names the option near its start, says something (not a bare heading or name), and, when the family is
+    given, is about this option rather than a sibling it is compared with.
+    """
+    best = None
+    others = [o for o in family.options.values() if o.id != option.id] if family else []
+    name_words = word_stems(option.name) | {"amazon", "aws", "s3", "ec2"}
+    fact_words = word_stems(option.fact) - word_stems(option.name)
+    texts = texts or [plain_text(line.text) for line in lines]
+    pattern = option_pattern(option)
+    for index, line in enumerate(lines):
+        if pattern.search(texts[index]):
+            line = _described(line, lines, index, family, name_words)
+        elif not spelled and line.topic and page_entry(option, texts[index], line.topic):
+            # on the page of the service the option is named after, its entry by a label without the service's
+            # name ("Health Checks: ..." on Route 53's page)
+            line = _described(line, lines, index, family, name_words)
+        elif not spelled:
+            continue  # the first, cheap pass: the option's own evidence patterns only
+        elif names_option(option, texts[index]) or labelled_as(
+            option, texts[index], line.heading or "", page=line.topic
+        ):
+            # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**"), or
+            # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
+            line = _described(line, lines, index, family, name_words)
+        elif (
+            heading_names(option, line)
+            and (index == 0 or lines[index - 1].heading != line.heading or _PRONOUN.match(texts[index]))
+            and (
+                _COMPARED.match(texts[index])
+                or not _services_named(texts[index][:20]) - {option.topic, *(topics or ())}
+            )
+        ):  # (a line opening with another service is about that one, whatever heading it was left under; a concept
+            # it names, "hybrid environments", or a service it ends on, "can utilize spot instances", is no subject)
+            # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
+            said = plain_text(line.text)
+            title = plain_text(line.heading)
+            if not names_option(option, title, opening=len(title)):
+                title = load_catalog().topics[option.topic].name  # a misspelt title ("cost Exploer"), mended
+            refs = line.refs
+            if len(said.split()) < 4:
+                # "Reduced Billing", then "Additional discounts on volume based services": a section of short
+                # bullets is read together, up to three
+                more = [n for n in lines[index + 1 : index + 3] if n.heading == line.heading and adjacent(line, n)]
+                if more:
+                    said = "; ".join([said.rstrip(" .;"), *(plain_text(n.text).rstrip(" .;") for n in more)])
+                    refs = line.refs + tuple(r for n in more for r in n.refs)
+            line = Line(
+                text=said if said.lower().startswith(title.lower()) else f"{title}: {said}",
+                refs=refs,
+                topic=line.topic,
+                labelled=True,
+            )  # ("AWS CloudTrail records ..." under "AWS CloudTrail" needs no title before it)
+        else:
+            continue  # most lines are about something else: the cheap tests first
+        text = plain_text(line.text)  # matched as the learner will read it under the option
+        if text.endswith(":") and (lead := re.match(r"(.+[.!?])\s+[^.!?]+:$", text)):
+            # "AWS Artifact is a service that ... AWS Artifact consists of two main sections:": the sentences
+            # before the lead-in to a list say something
+            text = lead.group(1)
+            line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
+        if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
+            continue  # a bare heading or name says nothing about the option
+        if no_fact(text):
+            continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner
+            # thinking aloud ("In order to do my answer, ..."): no fact
+        explained = explained_option(text)
+        if explained and (names_option(option, explained) or labelled_as(option, explained)):
+            # a practice question's explanation of this option ("D) AWS Transit Gateway: This is used to connect
+            # multiple VPCs ..."): what it says of the option, without the letter
+            text = explained
+            line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=True)
+        if option_line(line.text) or option_line(text) or re.search(r"\|\s*:?-+:?\s*\|", text):
+            # (or a whole markdown table, header and rule included, read as one line)
+            continue  # a practice question's option ("C. DynamoDB", "- [ ] ...", an HTML checkbox): no fact
+        if _names_a_longer_topic(option, text):
+            continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
+        if (
+            says_too_little(option, text, name_words)  # "IAM Credentials Report (account level)", "X and Y"
+            or _badly_typed(text)
+            or _SIMPLIFIED.search(text)
+            or heading_like(text)
+            or link_line(text)
+        ):
+            continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
+            # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
+        entry = labelled_as(option, text, line.heading or "", page=line.topic)
+        positions = [m.start() for p in option.evidence if (m := p.search(text))]
+        if entry:
+            positions = [0]  # the line is the option's entry: it opens with its label
+        elif not positions and names_option(option, text):
+            # it opens with the option in another spelling, or with its section's title
+            positions = [_named_at(option, text)]
+        elif names_option(option, text) and _named_at(option, text) == 0 and _opens_with_name(option, text):
+            # it opens with a catalog name of the option's topic, its pattern's spelling coming later ("Network
+            # Access Control Lists (NACL) control access to subnets")
+            positions.append(0)
+        if not positions:
+            continue
+        first = min(positions)
+        if first > MAX_QUOTE // 2:
+            continue  # named only deep into a long line, which the quote would cut off before the option
+        titled = line.labelled or entry or heading_names(option, line)
+        if not entry and names_a_list(text):
+            continue  # "IAM guidelines: MFA, Password policies, Least privilege principle" says nothing of any of them
+        if (
+            option.topic
+            and not titled
+            and len(text.split()) <= 4
+            and not _TELLS.search(text)
+            and not _VERB_END.search(text)
+        ):
+            continue  # a short phrase with no verb ("MFA on root accounts", an item of a checklist) says nothing of it
+        if not titled and in_passing(text, first, pattern):
+            continue  # one item of another subject's list ("Cloud Computing: on-demand, self-service, with broad
+            # network access, resource pooling"): the line says nothing of the option itself
+        if not entry and (joint_subject(option, text, first, others) or another_label(option, text, first)):
+            continue  # "Security groups and NACLs provide layered security" says nothing that tells the two apart;
+            # "Data Lifecycle Manager (DLM) - automates ... EBS snapshots" is DLM's entry, not the snapshots'
+        if other_tier(option, text):
+            continue  # "AWS Shield standard: ..." is the other tier's line, not Shield Advanced's
+        if not titled and step_done_to(option, text, first):
+            continue  # "we must enable AWS config": a step done to the service, nothing of what it is
+        if not titled and not subject_at(text, first):
+            continue  # the option is the object of another subject's statement ("Does not apply to the root
+            # account" under a policy's heading): the line says nothing of the option itself
+        if not titled and first > 0 and len(load_catalog().mentions(text)) >= 3 and not _opens_with(text, first):
+            continue  # a line listing services in passing ("works with EC2, EBS, ECS and RDS") is evidence for
+            # none of them but its subject
+        sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
+        own_topic = topics is None or not line.topic or line.topic in topics
+        if not own_topic and not titled and object_at(text, first, pattern):
+            continue  # on another service's page, "Snapshot storage in Amazon S3" is about the snapshots: the
+            # option is where they go, not what the line says anything of
+        if not own_topic and (
+            sibling_first
+            or first >= 25
+            or (not option.topic and not (line.labelled or defines(option, text)))
+            or (
+                not option.topic
+                and _concept_on_a_service_page(family, line)
+                and _services_named(text) - _services_named(option.name)
+            )
+        ):
+            # On another service's page, only a line that opens with a service is about it; an option that is no
+            # service of its own (No Upfront, patching the OS) often means something else there ("no upfront
+            # costs" of Athena, RDS's patching), so only a line that defines it ("AWS Regions are ...") will do; and a
+            # cloud concept is not explained by a service's line about itself ("Global Reach: With Global Tables,
+            # DynamoDB ...").
+            continue
+        # A line that opens with the option is about it; one that mentions it after a sibling is a comparison.
+        # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's
+        # on RDS), then the line that says most of what the explanation says, supports it best.
+        supports = len(word_stems(text) & fact_words)
+        score = (
+            not sibling_first,
+            own_topic,
+            not _ASSIGNS_SIDE.search(text),
+            first < 40,
+            min(supports, 4),
+            entry,  # the option's own entry in a glossary or table, over a line that mentions it
+            -abs(len(text) - 120),
+        )
+        if best is None or score > best[0]:
+            best = (score, line)
+    return best[1] if best else None
+
+
+def _proper_name(cell: str) -> str | None:
+    """The catalog topic a table cell is the very name of ("Amazon S3", "Shield"), not just an alias ("object
+    storage", "DDoS protection"), else None."""
+    slug = load_catalog().lookup(cell)
+    if not slug:
+        return None
+    return slug if _compact(_unmade(cell)) in _own_topic_names(load_catalog().topics[slug]) else None
+
+
+def table_row_lines(table: str) -> list[tuple[int, str]]:
+    """A markdown table's body rows, each with its place among them, as "First cell: the other cells" (header and
+    rule left out), for quoting a row. A row whose last cell is what the row names and whose first describes it (a
+    "keyword -> answer" table: "| `object storage` | Amazon S3 |") reads "Amazon S3: object storage"."""
+    rows = [r for r in table.splitlines() if r.strip().startswith("|")]
+    out = []
+    for k, row in enumerate(rows[2:]):
+        cells = [c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")]
+        cells = [c for c in cells if c not in ("-", "—", "x", "✓", "✗")]
+        if len(cells) < 2 or not cells[0]:
+            continue
+        if not _proper_name(cells[0]) and _proper_name(cells[-1]) and len(cells[0].split()) >= 2:
+            out.append((k, f"{cells[-1]}: {'; '.join(cells[:-1])}"))
+        elif rest := [c for c in cells[1:] if c]:
+            out.append((k, f"{cells[0]}: {'; '.join(rest)}"))
+    return out
+
+
+def entries_by_label(lines_by_topic: dict[str, list[Line]]) -> dict[str, Line]:
+    """Every labelled line of the notes that says something ("**Performance Efficiency**: use computing resources
+    efficiently ...", a table's row), by its label's letters, and by its label joined with a word of its heading
+    ("simple" under "Routing Policies" as "simplerouting"): the first such line for each."""
+    out: dict[str, Line] = {}
+    for slug in sorted(lines_by_topic):
+        for line in lines_by_topic[slug]:
+            text = plain_text(line.text)
+            label = label_of(text)
+            if not label or text.rstrip(" :*") == label or not quotable(line, text):
+                continue
+            rest = text[len(label) :] if text.lower().startswith(label.lower()) else text
+            if len(re.findall(r"[A-Za-z]{3,}", rest)) < 4 or _badly_typed(text) or link_line(text):
+                continue  # a label with next to nothing after it
+            keys = {_compact(_unmade(label)).removesuffix("s")}
+            keys |= {
+                _compact(f"{label} {w}").removesuffix("s")
+                for w in re.findall(r"[A-Za-z]+", plain_text(line.heading or ""))
+                if len(w) >= 4
+            }
+            for key in keys:
+                if len(key) >= 4:
+                    out.setdefault(key, Line(text=clean_quote(text), refs=line.refs, topic=line.topic))
+    return out
+
+
+def entry_named(option: str, entries: dict[str, Line]) -> Line | None:
+    """The notes' labelled line for an option of the author's own question, by its name ("Performance
+    Efficiency"), or by the name of what it does ("Configuring the VPC Security Groups": security groups)."""
+    bare = _without_aside(option).strip().rstrip(".")
+    if len(bare.split()) > 5:
+        return None  # a sentence, not a name
+    found = entries.get(_compact(_unmade(bare)).removesuffix("s"))
+    if found is None and (
+        done := re.match(r"(?i)(?:configuring|managing|enabling|using|creating) (?:the )?(.+)", bare)
+    ):
+        found = entries.get(_compact(_unmade(re.sub(r"(?i)^(?:vpc|aws|amazon) ", "", done.group(1)))).removesuffix("s"))
+    return found
+
+
+def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> Line | None:
+    """A note line that says what an author's option is, when the option is a catalog name: the first line on its
+    topic's page that opens with one of its names and says something ("Amazon CloudFront is a CDN that ..."), never
+    a question, another question's option or verdict, or the learner thinking aloud."""
+    option = option.strip().rstrip(".")  # "Reserved Instances."
+    slug = catalog.lookup(option) or catalog.lookup(_without_aside(option).strip())
+    if not slug or slug not in catalog.topics:
+        return None
+    topic = catalog.topics[slug]
+    bare = _unmade(_without_aside(option)).lower()
+    own = {_unmade(n).lower() for n in (topic.name, topic.full_name, topic.short) if n}
+    # the option's own name; the topic's names only when the option is the topic itself ("Dedicated Hosts" is one
+    # of the purchasing options: a line opening with "Spot Instances" is not about it)
+    names = {bare, re.sub(r"^(?:amazon|aws)\s+", "", bare)} | (own if bare in own or option.lower() in own else set())
+    names = sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+    every = {_unmade(n).lower() for n in topic.names}
+    every |= {re.sub(r"^(?:amazon|aws)\s+", "", n) for n in every}
+    titled_line = None  # the first line under a heading that names the option, quoted with the heading
+    previous_heading = None
+    for line in lines_by_topic.get(slug, ()):
+        text = plain_text(line.text)
+        heading = plain_text(line.heading or "")
+        first_under = heading != previous_heading
+        previous_heading = heading
+        titled = first_under and any(re.sub(r"^(?:amazon|aws)\s+", "", heading.lower()).startswith(n) for n in names)
+        low = re.sub(r"^(?:the|amazon|aws)\s+", "", text.lower())
+        if titled and titled_line is None and not any(low.startswith(n) for n in every) and says_more(text, every):
+            if quotable(line, text):
+                title = _without_aside(heading)
+                titled_line = Line(text=clean_quote(f"{title}: {text}"), refs=line.refs, topic=line.topic)
+            continue  # "Reserved Instances: Designed for ...", if no line says it in the option's own name
+        if any(low.startswith(n) or text.lower().startswith(n) for n in names) and says_more(low, every | set(names)):
+            if quotable(line, text):
+                return Line(text=clean_quote(text), refs=line.refs, topic=line.topic)
+    return titled_line
+
+
+def says_more(text: str, names: set[str]) -> bool:
+    """Whether a line says more than a name ("EBS = Elastic Block Store" does not): three words beyond them."""
+    rest = text.lower()
+    for n in sorted(names, key=len, reverse=True):
+        rest = rest.replace(n, " ")
+    return len(re.findall(r"[a-z]{3,}", rest)) >= 3
+
+
+def quotable(line: Line, text: str) -> bool:
+    """A statement: not a question, a label, another question's option or verdict, the learner thinking aloud, or
+    an address ("s3://my-bucket/my-file.txt")."""
+    return not (text.endswith(("?", ":")) or option_line(line.text) or no_fact(text) or "://" in text)
+
+
+def no_fact(text: str) -> bool:
+    """Another question's verdict ("X is incorrect because ..."), a question itself, or the learner thinking aloud."""
+    return bool(_VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text))
+
+
+_OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-Ha-h][.)]\s|\[[ xX]\]\s)|<input\b", re.I)
+
+
+# subject of its own, continuing a statement about the heading's subject ("Does not apply to ...", "Attached to ...")
+_NEGATES = re.compile(
+    r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|won't|never|than|vs|versus|except|unlike|instead of"
+    r"|compared (?:to|with)|similar to|same as|different from|differs from"
+    r"|include|includes|including|such as|like|e\.g)\b",  # or an example in another subject's list
+    re.I,
+)
+
+
+_SUBJECTLESS = re.compile(
+    r"^\W*(?:does|do|is|are|was|were|can|will|must|should|may|applies|apply|attached|attaches|works?|"
+    r"restricts?|limits?|denies|allows|affects|includes?|including|such as|like|e\.g\.)\b",
+    re.I,
+)
+
+
+_LEAD_WORDS = frozenset("the a an amazon aws with using about in on for and by of to your our new".split())
+
+
+def _named_at(option: Option, text: str) -> int:
+    """Where a line names the option by its name or a catalog name of its topic (0 when only a spelling does)."""
+    names = [_unmade(_without_aside(option.name))]
+    if option.topic and option.topic in load_catalog().topics:
+        names += [_unmade(n) for n in load_catalog().topics[option.topic].names]
+    low = text.lower()
+    found = [i for n in names if len(n) >= 2 and (i := low.find(n.lower())) >= 0]
+    return min(found) if found else 0
+
+
+def _opens_with_name(option: Option, text: str) -> bool:
+    """Whether a line's first words are the option's name or a catalog name of its topic."""
+    names = [_unmade(_without_aside(option.name))]
+    if option.topic and option.topic in load_catalog().topics:
+        names += [_unmade(n) for n in load_catalog().topics[option.topic].names]
+    return any(len(n) >= 4 and re.match(rf"{re.escape(n)}s?(?![\w-])", text, re.I) for n in names)
+
+
+def explained_option(text: str) -> str:
+    """A practice question's option with what the explanation says of it ("D) AWS Transit Gateway: This is used to
+    connect ..."), as "AWS Transit Gateway: This is used to connect ..."; else "". Its option's letter, a label and
+    five words or more: not the bare option ("D) AWS Transit Gateway")."""
+    m = re.match(r"^\s*(?:[-*+•]\s+)?\(?[A-Ha-h][.)]\s+([^:]{2,60}):\s+(\S.*)$", text)
+    if not m or len(m.group(2).split()) < 5:
+        return ""
+    return f"{m.group(1).strip()}: {m.group(2).strip()}"
+
+
+def option_line(text: str) -> bool:
+    """Whether a line is a practice question's option (lettered, ticked box or HTML checkbox): never evidence."""
+    return bool(_OPTION_LINE.search(text))
+
+
+def _opens_with(text: str, first: int) -> bool:
+    """Whether the option opens the line (after a bullet, "Amazon", "The" or the like)."""
+    words = re.findall(r"[A-Za-z0-9']+", text[:first])
+    return all(w.lower() in _LEAD_WORDS for w in words) and len(words) <= 3
+
+
+def subject_at(text: str, first: int) -> bool:
+    """Whether the option named at `first` is what the line is about, not the object of another subject's verb."""
+    if re.match(r"\W*using\b", text, re.I) and not re.search(r"\b(?:to|for|when|so)\b", text[first:], re.I):
+        return False  # "using cloudfront without making the objects public": a hands-on step's title
+    if _opens_with(text, first):
+        return True
+    prefix = text[:first]
+    if (
+        prefix.count("(") > prefix.count(")")
+        and "," in prefix[prefix.rfind("(") :] + text[first : first + 60].split(")")[0]
+    ):
+        return False  # one of a list in brackets ("Core components (VPC, subnets, route tables, IGW) are free")
+    sentence = re.split(r"[.;:!?]\s+", prefix)[-1]
+    if re.search(r"\b(?:e\.g\.?|such as|for example|including|like)\W*$", prefix, re.I) or re.search(
+        r"\b(?:such as|including|features like|like)\b[^.;:]*,", sentence, re.I
+    ):
+        return False  # named as an example in another subject's list ("storage classes (e.g., S3 Standard, ...")
+    clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", prefix)[-1]  # the clause the option sits in
+    clause = clause.rstrip(" \"'“‘(*_`")
+    if re.search(r"\b(?:use|using|uses)\s*$", clause, re.I) and not _NEGATES.search(clause):
+        return True  # "You can use CloudTrail to ...": what the learner uses it for is about it
+    return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause))
+
+
+_TIERS = ("standard", "advanced", "basic", "free", "pro", "premium", "plus", "developer", "business", "enterprise")
+
+
+def other_tier(option: Option, text: str) -> bool:
+    """Whether a line is about another tier of the option's service ("AWS Shield standard: protects ..." for the
+    option Shield Advanced): the service's name followed by a tier word the option's name does not have."""
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", option.name)}
+    tiers = own & set(_TIERS)
+    if not tiers or not option.topic or option.topic not in load_catalog().topics:
+        return False
+    topic = load_catalog().topics[option.topic]
+    for name in {n for n in (topic.name, topic.short) if n}:
+        base = re.sub(r"^(?:amazon|aws)\s+", "", name, flags=re.I)
+        m = re.search(rf"\b{re.escape(base)}\s+({'|'.join(_TIERS)})\b", text, re.I)
+        if m and m.group(1).lower() not in tiers:
+            return True
+    return False
+
+
+def step_done_to(option: Option, text: str, first: int) -> bool:
+    """Whether a service is only the object of a step the learner takes ("we must enable AWS config", "configure an
+    amazon s3 bucket to enable MFA"): the line says what to do, not what the service is. An option that is itself a
+    practice ("Create a strong password policy") is named by such a line, and is not asked here."""
+    catalog = load_catalog()
+    topic = catalog.topics.get(option.topic) if option.topic else None
+    if topic is None or topic.parent or topic.category == "cloud-concepts":
+        return False
+    clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", text[:first])[-1]
+    if re.search(r"\b(?:we|i)\b(?:\s+\w+){1,3}\s*$", clause, re.I):
+        return True
+    return (re.findall(r"[a-z]+", clause.lower()) or [""])[0] in _INSTRUCTION_VERBS
+
+
+_INSTRUCTION_VERBS = frozenset(
+    "configure enable disable turn create attach detach set setup install deploy launch add remove choose select "
+    "click open go".split()
+)
+
+
+# "on", which names the platform something runs on ("stored on Outposts hardware"): a fact about the platform.
+_OBJECT_PREPOSITION = re.compile(
+    r"\b(?:in|into|inside|within|to|from|across|behind|via|through|between|of|for|with|by|per)\W*$", re.I
+)
+
+
+def object_at(text: str, first: int, pattern: re.Pattern) -> bool:
+    """Whether the option named at `first` closes its clause after a preposition ("Snapshot storage in Amazon S3"):
+    the place or target of something else the line is about. A name that goes on ("stored on Outposts hardware,
+    ...") describes the option."""
+    named = pattern.match(text, first)
+    rest = text[named.end() :] if named else ""
+    # "Compatible with EC2, RDS": past the list's earlier items (one or two words each)
+    prefix = re.sub(r"(?:(?<=\s)(?:[A-Z0-9][\w.&/-]*(?: [A-Z0-9][\w.&/-]*)?|[a-z0-9]{2,5}),\s*)+$", "", text[:first])
+    if prefix != text[:first] and re.search(r"\b(?:with|in|to|from|across|for|of|by)\s*$", prefix, re.I):
+        return True  # one of a list after a preposition ("compatible with EC2, RDS, ECS")
+    if re.match(r"\s*(?:\([^)]*\))?\s*[A-Za-z0-9]", rest):
+        return False
+    clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", text[:first])[-1].rstrip(" \"'“‘(*_`")
+    words = re.findall(r"[A-Za-z0-9']+", clause)
+    while words and words[-1].lower() in {"the", "a", "an", "amazon", "aws", "your", "our", "its"}:
+        words.pop()  # "in the Amazon S3": the preposition before the name's own words
+    # "With Amazon S3, ..." or "In S3, ..." opens on the option: it is the line's subject
+    return len(words) >= 2 and bool(_OBJECT_PREPOSITION.search(words[-1]))
+
+
+def own_clause(option: Option, line: Line, family: Family) -> Line | None:
+    """The clause of a line that is about this option alone ("you pay for data transferred out of S3" of "Data
+    transfer into S3 is free, but you pay for data transferred out of S3"), or None."""
+    clauses = re.split(r",\s*(?:but|while|whereas)\s+|;\s+|(?<=[a-z])\.\s+|(?<=\))\s+or\s+", plain_text(line.text))
+    others = [o for o in family.options.values() if o.id != option.id]
+    for clause in clauses:
+        clause = re.sub(r"^[^:]{1,30}:\s+", "", clause).strip().rstrip(".")  # "Data Transfer: ..." label off
+        if len(clause.split()) >= 4 and option.matches(clause) and not any(o.matches(clause) for o in others):
+            return Line(text=clause[:1].upper() + clause[1:] + ".", refs=line.refs, topic=line.topic)
+    return None
+
+
+def link_line(text: str) -> bool:
+    """A link or an image ("[Standard and convertible RI](dd6.png)"): a pointer to something else, no statement to back
+    an explanation with, whatever its words."""
+    return bool(re.search(r"\]\([^)]*\)", text))
+
+
+def heading_like(text: str) -> bool:
+    """A title that names something without saying anything of it ("Standard & Infrequent Access (IA) Table
+    Class"): every word of four letters or more is capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
+    return bool(long) and all(w[0].isupper() for w in long)
+
+
+def adjacent(line: Line, following: Line) -> bool:
+    """Whether a line comes straight after another in the same notes file (a blank line or two apart): the lines
+    of a family are gathered from several sections, and the next one in that list may be about something else."""
+    if not line.refs or not following.refs:
+        return True
+    last, first = line.refs[-1], following.refs[0]
+    return last[1] == first[1] and 0 < int(first[2]) - int(last[2]) <= 3
+
+
+_NAME_LIST = re.compile(
+    r"(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3})(?:\s*[,/]\s*(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3}))+\.?"
+)
+
+
+def _described(line: Line, lines: list[Line], index: int, family: Family | None, name_words: set[str]) -> Line:
+    """The line at `index` with the description under it, when it only names the option (see with_its_description)."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    beyond = lines[index + 2] if index + 2 < len(lines) else None
+    if following is not None and following.depth > line.depth and len(plain_text(following.text).split()) < 4:
+        # bullets under a title, each a few words ("- SQL, SAP", "- in memory caching", "- ideal for ...
+        # databases"): read together, up to three, as what the title is
+        children = []
+        for child in lines[index + 1 : index + 4]:
+            if child.depth <= line.depth or child.topic != line.topic:
+                break
+            if children and not adjacent(children[-1], child):
+                break
+            children.append(child)
+        if len(children) >= 2 and not _NAME_LIST.fullmatch(plain_text(children[0].text)):
+            said = "; ".join(plain_text(c.text).rstrip(" .;") for c in children)
+            refs = tuple(r for c in children for r in c.refs)
+            following = Line(text=said, refs=refs, topic=line.topic, heading=line.heading, depth=following.depth)
+            beyond = None
+    return with_its_description(line, following, family, name_words, beyond)
+
+
+def with_its_description(
+    line: Line, following: Line | None, family: Family | None, name_words: set[str], beyond: Line | None = None
+) -> Line:
+    """A line that only names an option ("SSE-S3 (S3-managed keys):", "5. S3 glacier instant retrieval") is
+    quoted with the line under it, which says what it is, when that line names no other option."""
+    text = plain_text(line.text)
+    if following is None or following.topic != line.topic or len(text.split()) > 8 or not adjacent(line, following):
+        return line
+    titles = following.depth > line.depth and len(text.split()) <= 5 and not _TELLS.search(text)
+    if word_stems(text) - name_words and not text.endswith(":") and not titles:
+        return line  # the line says something of its own; a short title with bullets under it ("3. Rapid
+        # elasticity and scalability") is quoted with the first of them
+    after = plain_text(following.text)
+    if beyond is not None and adjacent(following, beyond) and _NAME_LIST.fullmatch(after):
+        following, after = beyond, plain_text(beyond.text)  # past "A1, T2, T3, M5": the description under it
+    if (
+        len(after.split()) < 4
+        or not after[:1].isalpha()
+        or re.match(r"[a-z]+\d", after)
+        or (family and any(o.matches(after) for o in family.options.values() if not word_stems(o.name) <= name_words))
+    ):
+        return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option (one that names
+        # this option again, "... achieve higher economies of scale", is still about it)
+    text = text.rstrip(" ,;-–—")  # "ECS Cluster,"
+    if after.lower().startswith(text.rstrip(" :").lower()):
+        joined = after  # "AWS CloudTrail:" over "AWS CloudTrail records ...": the line under it names it already
+    else:
+        joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
+    refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
+    return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
+
+
+garbled_line = functools.lru_cache(maxsize=65536)(garbled)
+
+
+_ASSIGNS_SIDE = re.compile(
+    r"\b(?:handled|managed|done|performed|taken care of) by (?:AWS|Amazon|the customer|you)\b"
+    r"|\b(?:AWS|customers?|you) (?:is|are) responsible\b|\bresponsibility of\b",
+    re.I,
+)
+
+
+def defines(option: Option, text: str) -> bool:
+    """Whether a line opens with the option and says what it is ("AWS Regions are ...", "Edge locations: ...")."""
+    text = re.sub(r"^\W*(?:\d+\.\s*)?", "", text)
+    if any(p.match(text) for p in option.evidence) and re.match(r"[^.:;]{0,40}?(?:\s(?:is|are)\s|:\s)", text):
+        return True
+    # or a label that names it, then what it is ("Use Least Privilege Principle: Define and grant only ...")
+    label = re.match(r"([^.:;]{3,40}):\s", text)
+    return bool(label) and names_option(option, label.group(1))
+
+
+_VERDICT = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:all\s+|also\s+|both\s+)?(?:incorrect|correct|wrong|the (?:right|correct) answer)\b"
+    r"|\b(?:correct|right|wrong|incorrect)\s+(?:answer|option|choice)s?\b"
+    r"|^\W*(?:answers?|ans|solution)\s*[:=]",  # "Answer: Multi-factor authentication.": a key, no fact
+    re.I,
+)
+
+
+_ASKS = re.compile(
+    r"\?\s*(?:\((?:select|choose) \w+\.?\))?\s*$|\((?:select|choose) (?:two|three|one)\.?\)"
+    r"|\b(?:which|what) (?:of the following|statement|service|option)\b.*\?",
+    re.I,
+)
+
+
+_FIRST_PERSON = re.compile(
+    r"(?i:\bmy (?:answer|choice|pick|guess|mistake)s?\b|\bdo my\b)"
+    r"|\bI (?:chose|picked|answered|selected|guessed|thought|think|got|missed|forgot)\b"
+)
+
+
+def _names_a_longer_topic(option: Option, text: str) -> bool:
+    """Whether the line opens with another catalog topic whose name holds the option's ("Amazon EC2 Auto Scaling"
+    for Amazon EC2): the catalog reads the longest name, and the line is about that one."""
+    if not option.topic or not _topic_spellings(option):
+        return False  # only an option that is its catalog topic ("Amazon EC2"), not one within it ("S3 on Outposts")
+    catalog = load_catalog()
+    mentioned = catalog.mentions(text[:OPENING])
+    if not mentioned or option.topic in mentioned:
+        return False
+    own = {_compact(_unmade(n)) for n in catalog.topics[option.topic].names if len(_compact(_unmade(n))) >= 3}
+    first = catalog.topics[mentioned[0]]
+    return any(o in _compact(n) for n in first.names for o in own)
+
+
+_SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
+
+
+_DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
+
+
+def option_topics(family: Family, option: Option) -> frozenset[str]:
+    """The catalog topics whose lines may explain an option: its own topic and the topics under it.
+
+    An option without a topic of its own (an S3 storage class) is explained from the family's topic, the
+    topic above it and its sub-topics.
+    """
+    catalog = load_catalog()
+    own = option.topic or family.topic
+    topics = {own, *(c.slug for c in catalog.children(own))}
+    if not option.topic and catalog.topics[own].parent:
+        topics.add(catalog.topics[own].parent)
+    return frozenset(topics)
+
+
+@functools.lru_cache(maxsize=1024)
+def opening_pattern(options: tuple[Option, ...]) -> re.Pattern:
+    return re.compile("|".join(option_pattern(o).pattern for o in options), re.I)
+
+
+class FamilyLines(list):
+    """The lines a family's options may be explained from, with the evidence already found in them."""
+
+    evidence: dict
+    # Options some line of the notes names (near its start, or in its section's title) but none of which can back
+    # an explanation (a line full of typos, a bare title): never offered, since "not in your notes" would be untrue.
+    unquotable: set
+    # Options that are a part of a service the notes describe only as a whole (option id -> the service's name):
+    # said so, rather than "not in your notes".
+    parent_only: dict
+
+
+class NoteScan:
+    """Every line of the notes, read once for all families: its opening words and their spellings.
+
+    A family looks for lines that name one of its options near their start. Searching each line with each family's
+    pattern cost most of question generation; instead the openings are joined into one text that a family's
+    pattern scans once, and only the lines a match touches are checked one by one (with the same test as before).
+    """
+
+    def __init__(self, lines_by_topic: dict[str, list[Line]]):
+        # (topic, index in topic, line, opening, titled, the lines a match quotes from: None for the line and the
+        # one under it)
+        self.rows: list[tuple[str, int, Line, str, bool, tuple | None]] = []
+        for slug in sorted(lines_by_topic):
+            topic_lines = lines_by_topic[slug]
+            for index, line in enumerate(topic_lines):
+                first_of_section = index == 0 or topic_lines[index - 1].heading != line.heading
+                text = plain_text(line.text)
+                self.rows.append((slug, index, line, text[:OPENING], first_of_section and bool(line.heading), None))
+                # A paragraph's later sentences open with their own subjects ("... . Network ACLs work at the
+                # subnet level."): each is read as an opening too, and quoted alone
+                for sentence in _later_sentences(text):
+                    own = Line(text=sentence, refs=line.refs, topic=line.topic, heading=line.heading)
+                    self.rows.append((slug, index, own, sentence[:OPENING], False, (own,)))
+        self.titled = {i for i, row in enumerate(self.rows) if row[4]}
+        self.by_spelling: dict[str, list[int]] = {}  # a run of words, spelled letters only -> rows opening with it
+        for i, row in enumerate(self.rows):
+            for run in _spelled_runs(row[3]):
+                self.by_spelling.setdefault(run, []).append(i)
+        # rows that are a catalog topic's entry ("Config: Track resources ...", a table's row), by the topic; and
+        # rows whose label joined with a word of their heading is a name ("simple" under "Routing Policies"), by
+        # that name's letters
+        self.by_label: dict[str, list[int]] = {}
+        catalog = load_catalog()
+        for i, row in enumerate(self.rows):
+            if not (label := label_of(row[3])):
+                continue
+            if slug := catalog.lookup(label):
+                self.by_label.setdefault(slug, []).append(i)
+            for word in re.findall(r"[A-Za-z]+", plain_text(row[2].heading or "")):
+                if len(word) >= 4:
+                    self.by_spelling.setdefault(_compact(f"{label} {word}").removesuffix("s"), []).append(i)
+        self.text = "\n".join(row[3] for row in self.rows)
+        self.starts = list(itertools.accumulate((len(row[3]) + 1 for row in self.rows[:-1]), initial=0))
+
+    def touched(self, pattern: re.Pattern) -> set[int]:
+        """Rows a match of the pattern overlaps, scanning the joined openings once (line by line, as ^ and $ read)."""
+        out: set[int] = set()
+        for m in re.compile(pattern.pattern, pattern.flags | re.M).finditer(self.text):
+            first = bisect.bisect_right(self.starts, m.start()) - 1
+            last = bisect.bisect_right(self.starts, max(m.end() - 1, m.start())) - 1
+            out.update(range(first, last + 1))
+        return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+
+
+def _later_sentences(text: str) -> list[str]:
+    """The sentences of a long line after its first, each long enough to say something."""
+    if len(text) <= OPENING:
+        return []
+    return [t for t in _SENTENCE_END.split(text)[1:] if len(t.split()) >= 5]
+
+
+def family_lines(
+    family: Family,
+    lines_by_topic: dict[str, list[Line]],
+    near: set[str],
+    scan: NoteScan | None = None,
+    definitions: dict[str, Line] | None = None,
+) -> FamilyLines:
+    """The lines that may explain a family's options: every line of the topics near the family, and, for an
+    option those say nothing usable about, any other line of the notes that opens with it ("AWS CloudTrail
+    records all API calls..." under S3), else the notes' definition of the option's own topic (the line its topic
+    page's summary is taken from)."""
+    definitions = definitions or {}
+    lines = FamilyLines(line for slug in sorted(near) for line in lines_by_topic.get(slug, []))
+    texts = [plain_text(line.text) for line in lines]
+    lines.evidence = {}
+    lines.unquotable = set()
+    lines.parent_only = {}
+    missing = []
+    for option in family.options.values():
+        found = find_evidence(option, lines, family, option_topics(family, option), texts, spelled=False)
+        if found:
+            lines.evidence[option.id] = found
+        else:
+            missing.append(option)
+    if missing:
+        # Every topic's lines, for an option the family's own topics say nothing usable about: a line that opens
+        # with it in any spelling, or the first line of a section titled with it.
+        scan = scan or NoteScan(lines_by_topic)
+        opening = opening_pattern(tuple(missing))
+        forms = {form for option in missing for form in option_spellings(option)}
+
+        wanted_topics = {option.topic for option in missing if option.topic}
+
+        def names_one(text: str) -> bool:
+            return bool(opening.search(text)) or not _spelled_runs(text).isdisjoint(forms)
+
+        # Most lines name none of them: only rows a match touches, that open with a spelling, or open a section
+        rows = scan.touched(opening) | scan.titled
+        entries = set()  # rows that may be a missing option's entry: by a catalog name of its topic, or by spelling
+        for form in forms:
+            entries.update(scan.by_spelling.get(form, ()))
+        for option in missing:
+            entries.update(scan.by_label.get(option.topic, ()) if option.topic else ())
+        rows |= entries
+        candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
+        for row in sorted(rows):
+            slug, index, line, head, titled, quoted = scan.rows[row]
+            if not (
+                names_one(head)
+                or (titled and (names_one(line.heading) or _mended_heading(line.heading) in wanted_topics))
+                or row in entries
+            ):
+                continue
+            topic_lines = lines_by_topic[slug]
+            for option in missing:
+                if (
+                    names_option(option, head)
+                    or (titled and heading_names(option, line))
+                    or (row in entries and labelled_as(option, head, line.heading or ""))
+                ):
+                    # with the lines under it, which a heading that only names the option needs as its quote (past
+                    # a list of model names: "A1, T2, M5" under "General Purpose")
+                    candidates[option.id] += quoted or topic_lines[index : index + 3]
+        taken = set(lines)
+        for option in missing:
+            found = find_evidence(option, candidates[option.id], family, option_topics(family, option))
+            if not found and option.topic and _names_its_topic(option):
+                # No line opens with it, but the notes define its topic in words the rules above do not read as
+                # its name ("Cost Explorer: visualize, understand and manage costs", a label's synonym): that
+                # definition says what the option is, which "not in your notes" would deny.
+                found = definitions.get(option.topic)
+            if found:
+                lines.evidence[option.id] = found
+            elif candidates[option.id]:
+                lines.unquotable.add(option.id)  # named, in some spelling or a section's title, but unquotable
+            for line in candidates[option.id]:
+                if line not in taken:
+                    taken.add(line)
+                    lines.append(line)
+    for option in family.options.values():
+        # The notes' definition of the option's own topic, over a line that says less of what the explanation says
+        # ("DocumentDB storage grows in increments of 10GB" beside "Amazon DocumentDB: a MongoDB-compatible
+        # document database")
+        found, defined = lines.evidence.get(option.id), definitions.get(option.topic)
+        if found and defined and found.text != defined.text and _names_its_topic(option):
+            said = word_stems(option.fact) - word_stems(option.name)
+            if len(word_stems(defined.text) & said) > len(word_stems(found.text) & said):
+                lines.evidence[option.id] = defined
+    present = set(lines)
+    for option in family.options.values():
+        if option.id in lines.evidence or not option.topic or not _variant_of(option):
+            continue
+        # a kind of a service the notes only describe as a whole ("SQS standard queue" where the notes say what
+        # Amazon SQS is): the service's own defining line says what it is, when it says some of what the option's
+        # explanation says; else the option is said to be a part of a service the notes describe, never "not in
+        # your notes" (Aurora Global Database, where the notes only say what Aurora is)
+        parent = load_catalog().topics[option.topic].name
+        if found := line_about(parent, load_catalog(), lines_by_topic):
+            said = word_stems(option.fact) - word_stems(option.name) - word_stems(parent)
+            if len(word_stems(found.text) & said) < 2:
+                lines.parent_only[option.id] = parent
+                continue
+            lines.evidence[option.id] = found
+            lines.unquotable.discard(option.id)
+            if found not in present:
+                present.add(found)
+                lines.append(found)
+    return lines
+
+
+def defining_line(term: str, definition: str, lines: list[Line]) -> Line | None:
+    """The note line a definition was read from, as written and with its own source (a definition merged from
+    several files carries all their sources, and the first may say it in other words); titled with the term when
+    the line does not name it (a bullet under its service's heading)."""
+
+    def words(text: str) -> str:
+        return re.sub(r"\W+", " ", plain_text(text)).strip().lower()
+
+    opening = words(definition)[:40]
+    for line in lines:
+        if opening and opening in words(line.text):
+            text = line.text if words(term) in words(line.text) else f"{term}: {line.text}"
+            return Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=True)
+    return None
+
+
+def _names_its_topic(option: Option) -> bool:
+    """Whether an option is its topic's service itself, by one of the topic's own names ("AWS WAF"), rather than
+    a part of it ("Route table" on the VPC page) or a property of it (a pricing basis)."""
+    topic = load_catalog().topics.get(option.topic)
+    return topic is not None and _compact(_unmade(_without_aside(option.name))) in _own_topic_names(topic)
+
+
+def _variant_of(option: Option) -> bool:
+    """Whether an option is a kind of its topic's service, named with the service's name and more ("Amazon SQS
+    standard queue", "Amazon ECS on EC2 instances"), rather than the service itself or a concept."""
+    topic = load_catalog().topics.get(option.topic)
+    if topic is None:
+        return False
+    names = {_unmade(n).lower() for n in (topic.name, topic.short, topic.full_name) if n}
+    name = _unmade(option.name).lower()
+    return name not in names and any(re.search(rf"\b{re.escape(n)}\b", name) for n in names if len(n) >= 2)
