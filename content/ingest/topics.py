@@ -141,13 +141,23 @@ class _Assigner:
     def visit(self, sections: list[Section], parent: _Ctx | None, depth: int = 0) -> None:
         prev: _Ctx | None = None
         prev_chapter = False
+        last_named: _Ctx | None = None  # the last sibling that named a topic
         for sec in sections:
-            ctx = self.classify(sec, depth, parent, prev, prev_chapter)
+            ctx = self.classify(sec, depth, parent, prev, prev_chapter, last_named)
+            last_named = ctx if ctx.topics else last_named
             self.emit(sec, depth, ctx)
             self.visit(sec.children, ctx if ctx.topics else parent, depth + 1)
             prev, prev_chapter = ctx, bool(sec.children)
 
-    def classify(self, sec: Section, depth: int, parent: _Ctx | None, prev: _Ctx | None, prev_chapter: bool) -> _Ctx:
+    def classify(  # noqa: PLR0913
+        self,
+        sec: Section,
+        depth: int,
+        parent: _Ctx | None,
+        prev: _Ctx | None,
+        prev_chapter: bool,
+        last_named: _Ctx | None = None,
+    ) -> _Ctx:
         base = parent if parent is not None and parent.topics else None
         title = sec.title.strip()
         if not title:
@@ -189,6 +199,12 @@ class _Assigner:
                     return _Ctx(tuple(matches), depth, split=len(matches) > 1 and not comparison)
                 return base  # names the topic it is already in: a sub-section of it
             return _Ctx(tuple(matches), depth, split=len(matches) > 1 and not comparison)
+        if markdown and base is None and last_named is not None:
+            # "### Roles" after "### IAM" (and "### Root User vs. IAM User"), all under a heading of no topic: a
+            # part of a topic just before it
+            for topic in self._closure(last_named.topics):
+                if part := self.sub_topic(topic, title):
+                    return _Ctx((part,), depth)
         return sticky or base or _Ctx((), depth)
 
     def emit(self, sec: Section, depth: int, ctx: _Ctx) -> None:

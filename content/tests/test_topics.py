@@ -270,6 +270,28 @@ def test_a_comparison_of_two_other_things_leaves_the_section_it_sits_in():
     assert {s.topic for s in out} == {"aws-global-accelerator"}
 
 
+def test_a_bare_part_heading_after_a_service_heading_under_no_topic_is_that_services_part():
+    """ "### IAM", "### Dashboard", "### Roles", "### Policy" side by side under "## Security and Compliance": the
+    headings are flat, but "Roles" after IAM is IAM roles and "Policy" IAM policies; "Dashboard" names no part."""
+    out, _ = run(
+        md(
+            "Security and Compliance",
+            1,
+            1,
+            [],
+            [
+                md("IAM", 2, 2, [B("Identity and access management for the account", 3)]),
+                md("Dashboard", 2, 4, [B("Sign-in link for IAM users", 5)]),
+                md("Roles", 2, 6, [B("Similar to a user, but assumable, temporarily, by anyone who needs it", 7)]),
+                md("Policy", 2, 8, [B("Who can do what to which resources and when", 9)]),
+            ],
+        )
+    )
+    placed = {s.title: s.topic for s in out}
+    assert placed["Roles"] == "iam-roles" and placed["Policy"] == "iam-policies"
+    assert placed.get("Dashboard") != "iam-roles"
+
+
 # -- passing mentions, summaries and labels ------------------------------------------------
 
 
