@@ -250,10 +250,10 @@ def test_a_comparison_of_two_other_things_leaves_the_section_it_sits_in():
     out, _ = run(
         md(
             "AWS Artifact",
-            2,
             1,
+            2,
             [B("Compliance reports", 2)],
-            [md("VPC Gateway Endpoint vs. interface endpoint", 3, 5, [B("Private access to services", 6)])],
+            [md("VPC Gateway Endpoint vs. interface endpoint", 5, 3, [B("Private access to services", 6)])],
         )
     )
     assert ("aws-privatelink", "VPC Gateway Endpoint vs. interface endpoint") in [(s.topic, s.title) for s in out]
@@ -261,10 +261,10 @@ def test_a_comparison_of_two_other_things_leaves_the_section_it_sits_in():
     out, _ = run(
         md(
             "AWS Global Accelarator",
-            2,
             1,
+            2,
             [B("Anycast IPs", 2)],
-            [md("AWS Global Accelarator vs CloudFront", 3, 5, [B("No caching", 6)])],
+            [md("AWS Global Accelarator vs CloudFront", 5, 3, [B("No caching", 6)])],
         )
     )
     assert {s.topic for s in out} == {"aws-global-accelerator"}
@@ -281,9 +281,9 @@ def test_a_bare_part_heading_after_a_service_heading_under_no_topic_is_that_serv
             [],
             [
                 md("IAM", 2, 2, [B("Identity and access management for the account", 3)]),
-                md("Dashboard", 2, 4, [B("Sign-in link for IAM users", 5)]),
-                md("Roles", 2, 6, [B("Similar to a user, but assumable, temporarily, by anyone who needs it", 7)]),
-                md("Policy", 2, 8, [B("Who can do what to which resources and when", 9)]),
+                md("Dashboard", 4, 2, [B("Sign-in link for IAM users", 5)]),
+                md("Roles", 6, 2, [B("Similar to a user, but assumable, temporarily, by anyone who needs it", 7)]),
+                md("Policy", 8, 2, [B("Who can do what to which resources and when", 9)]),
             ],
         )
     )
