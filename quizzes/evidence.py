@@ -45,6 +45,7 @@ def plain_text(text: str) -> str:
     """A note line as a quote shows it: no markdown emphasis or code marks, single spaces, no doubled punctuation
     ("etc..", ",,", " ." read as slips, not as an ellipsis "...")."""
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
+    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)  # an Obsidian wikilink reads as its label
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
     text = re.sub(r"([,;:!?])\1+", r"\1", text)
     return re.sub(r"\s+([,;:.!?])(?=\s|$)", r"\1", text)
@@ -220,7 +221,24 @@ def heading_names(option: Option, line: Line) -> bool:
         return False
     if names_option(option, line.heading, opening=len(line.heading)):
         return True
-    return bool(option.topic) and _mended_heading(line.heading) == option.topic and _names_its_topic(option)
+    if not (option.topic and _is_its_topic(option)):
+        return False
+    # a misspelt title ("cost Exploer"), or a bare one ("Roles") over a section the placement put on the option's
+    # own page (IAM roles): the page already reads it as the option
+    names = frozenset(
+        w.removesuffix("s")
+        for n in load_catalog().topics[option.topic].names
+        for w in re.findall(r"[a-z0-9]+", n.lower())
+    )
+    return _mended_heading(line.heading) == option.topic or (
+        line.topic == option.topic and _part_of_name(line.heading, names)
+    )
+
+
+def _part_of_name(heading: str, topic_names: frozenset[str] = frozenset()) -> bool:
+    """Whether a heading is one word of a catalog name ("Roles" of "IAM Roles")."""
+    words = {w.removesuffix("s") for w in re.findall(r"[a-z0-9]+", heading.lower())} - {"aws", "amazon"}
+    return len(words) == 1 and words <= topic_names  # a bare part name ("Roles"), not a longer title
 
 
 @functools.lru_cache(maxsize=4096)
@@ -283,7 +301,7 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
     if topic and _compact(_unmade(bare)) in _own_topic_names(topic):
         # the option is its topic ("AWS Config"): any catalog name of the topic labels its entry (not for an
         # option the catalog only counts as an alias of a bigger topic: "Route table" of Amazon VPC)
-        if catalog.lookup(label) == option.topic:
+        if catalog.lookup(label) == option.topic and not _other_variant(label, bare, topic):
             return True
     if any(p.fullmatch(label) or p.fullmatch(f"{label}:") for p in option.evidence):
         return True  # the option's own pattern for an entry ("Public Cloud:"), read on a bare title too
@@ -297,6 +315,31 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
         return True
     words = [w for w in re.findall(r"[A-Za-z]+", plain_text(heading)) if len(w) >= 4]
     return any(_compact(f"{label} {w}").removesuffix("s") in own for w in words)
+
+
+def _another_kind_labelled(option: Option, text: str) -> bool:
+    """Whether a line is the entry of another kind of the option's topic ("Client VPN: ..." for Site-to-Site VPN)."""
+    label = label_of(text)
+    topic = load_catalog().topics.get(option.topic) if option.topic else None
+    if not label or topic is None or load_catalog().lookup(label) != option.topic:
+        return False
+    return _other_variant(label, _without_aside(option.name).strip(), topic)
+
+
+def _other_variant(label: str, name: str, topic) -> bool:
+    """Whether a label the catalog reads as the option's topic names another kind of it: "Client VPN" beside the
+    option "AWS Site-to-Site VPN" (each has a word the other lacks), not "Simple Storage Service" for Amazon S3 (one
+    of the topic's own names)."""
+    if _compact(_unmade(label)) in _own_topic_names(topic):
+        return False
+
+    def words(text: str) -> set[str]:
+        return {w.removesuffix("s") for w in re.findall(r"[a-z0-9]+", text.lower())} - {"aws", "amazon"}
+
+    own = words(" ".join(n for n in (topic.name, topic.short, topic.full_name) if n))  # "vpn", "iam role"
+    label_words, name_words = words(label), words(name)
+    # ("EC2 Instance Roles" is a kind of IAM role: the option's name adds nothing to the topic's own name)
+    return bool(label_words - name_words - own) and bool(name_words - label_words - own)
 
 
 def page_entry(option: Option, text: str, page: str) -> bool:
@@ -383,9 +426,12 @@ def names_a_list(text: str) -> bool:
     body = m.group(1) if m else text  # or a bare list: "cloudtrail logs, s3 glacier & storage Gateway"
     if "," not in body:
         return False  # "Automatically and quickly acquire and dispose resources": a sentence, not a list
-    items = [i.strip(" .;") for i in re.split(r",\s*|\s+(?:and|&)\s+|;\s*", body) if i.strip(" .;")]
+    items = [i.strip(" .;") for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+|;\s*", body) if i.strip(" .;")]
+    services = len(items) == 2 and all(  # "AWS Budgets, and AWS Cost Anomaly Detection"
+        re.match(r"(?:AWS|Amazon)\s", i) or load_catalog().lookup(i) for i in items
+    )
     return (
-        len(items) >= 3
+        (len(items) >= 3 or services)
         and all(len(i.split()) <= 4 and not _TELLS.search(f" {i} ") for i in items)
         and items[0].lower() not in IMPERATIVE  # "visualize, understand and manage costs": verbs sharing an object
     )
@@ -419,6 +465,13 @@ def _concept_on_a_service_page(family: Family | None, line: Line) -> bool:
         return False
     concepts = catalog.topics[family.topic].category == "cloud-concepts"
     return concepts and catalog.topics[line.topic].category != "cloud-concepts"
+
+
+def _a_service(slug: str) -> bool:
+    """Whether a topic is a service's page (not a cloud concept's): "Compute Optimized" under Snowball Edge there is
+    a Snowball device, not the EC2 instance family."""
+    topic = load_catalog().topics.get(slug) if slug else None
+    return topic is not None and topic.category != "cloud-concepts"
 
 
 def _services_named(text: str) -> set[str]:
@@ -475,6 +528,9 @@ def find_evidence(
                 _COMPARED.match(texts[index])
                 or not _services_named(texts[index][:20]) - {option.topic, *(topics or ())}
             )
+            and not (topics and _services_named(line.heading) - {option.topic, *topics})
+            and not (not option.topic and topics and line.topic not in topics and _a_service(line.topic))
+            # (a title on another service's page names that service's kind: "Compute Optimized" under Snowball Edge)
         ):  # (a line opening with another service is about that one, whatever heading it was left under; a concept
             # it names, "hybrid environments", or a service it ends on, "can utilize spot instances", is no subject)
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
@@ -504,7 +560,8 @@ def find_evidence(
             # before the lead-in to a list say something
             text = lead.group(1)
             line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
-        if _DENIES.match(text) or len(text.split()) < 3 or len(text) < 20 or text.endswith(":"):
+        short = len(text) < 20 and not labelled_as(option, text, line.heading or "", page=line.topic)
+        if _DENIES.match(text) or len(text.split()) < 3 or short or text.endswith(":"):
             continue  # a bare heading or name says nothing about the option
         if no_fact(text):
             continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner
@@ -530,11 +587,14 @@ def find_evidence(
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         entry = labelled_as(option, text, line.heading or "", page=line.topic)
+        if not entry and _another_kind_labelled(option, text):
+            continue  # "Client VPN: Managed VPN service" is the entry of another kind of VPN than Site-to-Site
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
         if entry:
             positions = [0]  # the line is the option's entry: it opens with its label
-        elif not positions and names_option(option, text):
-            # it opens with the option in another spelling, or with its section's title
+        elif not positions and names_option(option, text) and not _longer_name_at(option, text):
+            # it opens with the option in another spelling, or with its section's title (not with a longer name
+            # the option's is the start of: "S3 Standard-Infrequent Access" is no line about S3 Standard)
             positions = [_named_at(option, text)]
         elif names_option(option, text) and _named_at(option, text) == 0 and _opens_with_name(option, text):
             # it opens with a catalog name of the option's topic, its pattern's spelling coming later ("Network
@@ -766,6 +826,12 @@ def _named_at(option: Option, text: str) -> int:
     return min(found) if found else 0
 
 
+def _longer_name_at(option: Option, text: str) -> bool:
+    """Whether the line opens with a hyphenated longer name that starts with the option's ("S3 Standard-IA")."""
+    name = _unmade(_without_aside(option.name))
+    return bool(re.match(rf"\W*(?:(?:amazon|aws)\s+)?{re.escape(name)}\s*[-–]\s*[A-Za-z]", text, re.I))
+
+
 def _opens_with_name(option: Option, text: str) -> bool:
     """Whether a line's first words are the option's name or a catalog name of its topic."""
     names = [_unmade(_without_aside(option.name))]
@@ -816,6 +882,12 @@ def subject_at(text: str, first: int) -> bool:
     clause = clause.rstrip(" \"'“‘(*_`")
     if re.search(r"\b(?:use|using|uses)\s*$", clause, re.I) and not _NEGATES.search(clause):
         return True  # "You can use CloudTrail to ...": what the learner uses it for is about it
+    if re.match(r"\W*to \w+", sentence, re.I) and re.search(
+        r"\b(?:is|are) (?:done )?(?:through|via|by using|by|with)\s*(?:an? |the )?(?:(?:Amazon|AWS|S3|EC2)\s*)?$",
+        clause,
+        re.I,
+    ):
+        return True  # "To give another person access to an object, is through S3 Pre-Signed URL": the means
     return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause))
 
 
@@ -1006,7 +1078,8 @@ _VERDICT = re.compile(
 
 
 _ASKS = re.compile(
-    r"\?\s*(?:\((?:select|choose) \w+\.?\))?\s*$|\((?:select|choose) (?:two|three|one)\.?\)"
+    r"\?\s*(?:\((?:select|choose) \w+\.?\))?\s*$"
+    r"|\((?:select|choose) (?:two|three|one|the best answer|all that apply)\.?\)"
     r"|\b(?:which|what) (?:of the following|statement|service|option)\b.*\?",
     re.I,
 )
@@ -1183,6 +1256,7 @@ def family_lines(
             if not (
                 names_one(head)
                 or (titled and (names_one(line.heading) or _mended_heading(line.heading) in wanted_topics))
+                or (titled and slug in wanted_topics)  # a section on a missing option's own page ("Roles")
                 or row in entries
             ):
                 continue
@@ -1264,6 +1338,13 @@ def _names_its_topic(option: Option) -> bool:
     a part of it ("Route table" on the VPC page) or a property of it (a pricing basis)."""
     topic = load_catalog().topics.get(option.topic)
     return topic is not None and _compact(_unmade(_without_aside(option.name))) in _own_topic_names(topic)
+
+
+def _is_its_topic(option: Option) -> bool:
+    """As `_names_its_topic`, singular or plural ("IAM role" of IAM Roles)."""
+    topic = load_catalog().topics.get(option.topic)
+    own = {n.removesuffix("s") for n in _own_topic_names(topic)} if topic else set()
+    return _compact(_unmade(_without_aside(option.name))).removesuffix("s") in own
 
 
 def _variant_of(option: Option) -> bool:

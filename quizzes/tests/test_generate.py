@@ -1091,3 +1091,54 @@ def test_a_cloud_benefit_is_explained_in_other_words_but_not_by_a_services_featu
     topics = option_topics(family, go_global)
     assert find_evidence(go_global, [feature], family, topics) is None
     assert find_evidence(go_global, [feature, benefit], family, topics) == benefit
+
+
+def test_lines_that_name_an_option_without_explaining_it_do_not_back_it():
+    """A practice question's stem ("You can use Amazon EFS to: (Select the best answer)"), another kind's entry
+    ("Client VPN: Managed VPN service" for Site-to-Site VPN), a list of two services, a longer name the option's
+    starts ("S3 Standard-Infrequent Access and ...") and another product's kind under its heading ("Compute
+    Optimized" under Snowball Edge) say nothing of the option."""
+    family, efs = _options()["Amazon EFS"]
+    stem = Line(text="You can use Amazon Elastic File System (Amazon EFS) to: (Select the best answer)", refs=())
+    assert find_evidence(efs, [stem], family) is None
+    family, vpn = _options()["AWS Site-to-Site VPN"]
+    client = Line(text="Client VPN: Managed VPN service", refs=(), topic="aws-vpn")
+    assert find_evidence(vpn, [client], family, option_topics(family, vpn)) is None
+    family, budgets = _options()["AWS Budgets"]
+    named = Line(text="Other native services are: AWS Budgets, and AWS Cost Anomaly Detection.", refs=())
+    assert find_evidence(budgets, [named], family) is None
+    family, standard = _options()["S3 Standard"]
+    longer = Line(text="S3 Standard-Infrequent Access and S3 One Zone-IA for less frequently accessed data", refs=())
+    assert find_evidence(standard, [longer], family, option_topics(family, standard)) is None
+    family, compute = _options()["Compute optimized instances"]
+    snowball = Line(
+        text="Powerful computing resources for machine learning and analytics at the edge",
+        refs=(("n", 1, 123),),
+        topic="aws-snow-family",
+        heading="Compute Optimized",
+    )
+    assert find_evidence(compute, [snowball], family, option_topics(family, compute)) is None
+
+
+def test_lines_that_explain_an_option_in_few_or_other_words_back_it():
+    """A short table row ("Glue: ETL service"), least privilege in the notes' words, a section titled with a bare
+    part of the option's own page ("Roles" on IAM Roles), and the means a sentence names ("To give another person
+    access to an object, is through S3 Pre-Signed URL")."""
+    family, glue = _options()["AWS Glue"]
+    row = Line(text="Glue: ETL service", refs=(("n", 1, 89),), topic="aws-glue")
+    assert find_evidence(glue, [row], family, option_topics(family, glue)) == row
+    family, least = _options()["Grant least privilege"]
+    said = Line(text="Setup IAM users with least number of permissions needed", refs=(("n", 1, 66),), topic="aws-iam")
+    assert find_evidence(least, [said], family, option_topics(family, least)) == said
+    family, role = _options()["IAM role"]
+    roles = Line(text="Similar to a user (an identity with permissions)", refs=(("n", 1, 70),), topic="iam-roles",
+                 heading="Roles")  # fmt: skip
+    found = find_evidence(role, [roles], family, option_topics(family, role))
+    assert found is not None and found.text == "IAM Roles: Similar to a user (an identity with permissions)"
+    family, presigned = _options()["Presigned URL"]
+    means = Line(
+        text="To give another person access to an object inside an S3 bucket, is through [[S3 Pre-Signed URL]].",
+        refs=(("n", 1, 39),),
+        topic="amazon-s3",
+    )
+    assert find_evidence(presigned, [means], family, option_topics(family, presigned)) is not None
