@@ -732,13 +732,15 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if adds_nothing(term + " " + fact.section, definition, topic):
         return reject("definition adds nothing to the heading")
     if (
-        topic.is_service
-        and "(" not in term
-        and not is_acronym(term)
+        "(" not in term
+        and (not is_acronym(term) or not expands(term, definition))
         and " and " not in topic.name
         and plain_name(topic.name).endswith(" " + plain_name(term))
+        and re.match(r"(?:amazon|aws) ", plain_name(topic.name))
     ):
-        term = topic.name  # "EMR (in Amazon EMR)", "CloudFront (in Amazon CloudFront)": ask by the service's name
+        # "EMR (in Amazon EMR)", "What are Budgets?", "What is CLI?": ask by the service's name ("What does EMR
+        # stand for?" keeps the acronym when the back spells it out)
+        term = topic.name
     elif any(_bare(inner) == _bare(topic.name) for inner in re.findall(r"\(([^()]+)\)", term)):
         term = topic.name  # "Simple Queue Service (SQS)": the service by its own name, not "(in Amazon SQS: ...)"
     elif misspells(term, topic.name):
@@ -775,7 +777,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         else:
             own = plain_name(topic.name)
             # "AWS Organizations", "AWS Budgets": one service whose name ends in s
-            one = topic.is_service and plain_name(term) in {own, re.sub(r"^(?:amazon|aws) ", "", own)}
+            one = bool(re.match(r"(?:amazon|aws) ", own)) and plain_name(term) in {
+                own,
+                re.sub(r"^(?:amazon|aws) ", "", own),
+            }
             front = f"What {'are' if plural(term) and not one else 'is'} {term}{context}?"
     back = sentence(definition)
     if readable(front, back):

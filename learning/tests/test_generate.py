@@ -682,3 +682,22 @@ def test_a_card_whose_term_is_wrong_as_written_is_not_made():
     ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
     assert definition("EC2 - Elastic cloud compute", "Refers to the virtual servers you rent in AWS.", on=ec2) == []
     assert definition("Amazon EC2", "Virtual servers you rent in AWS, billed by the second.", on=ec2)
+
+
+def test_a_service_named_without_its_maker_is_asked_by_its_full_name():
+    """ "What is EMR?", "What are Budgets?" do not name their context; the catalog's name does. An acronym the back
+    spells out is still asked as one ("What does EMR stand for?"), and a plural concept stays plural."""
+    emr = topic("amazon-emr", "Amazon EMR", "emr")
+    assert (
+        definition("EMR", "Big data processing with Spark and Hadoop clusters.", on=emr)[0][0] == "What is Amazon EMR?"
+    )
+    budgets = topic("aws-budgets", "AWS Budgets", "budgets", is_service=False)
+    assert definition("Budgets", "Cost budgeting and alerts when spend passes a threshold.", on=budgets)[0][0] == (
+        "What is AWS Budgets?"
+    )
+    assert definition("EMR", "Elastic MapReduce", on=emr)[0][0] == "What does EMR stand for?"
+    ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
+    groups = definition(
+        "Security Groups", "Virtual firewalls that control the traffic to and from EC2 instances.", on=ec2
+    )
+    assert groups[0][0] == "What are Security Groups (in Amazon EC2)?"
