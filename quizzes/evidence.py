@@ -401,6 +401,9 @@ def another_label(option: Option, text: str, first: int) -> bool:
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
 
 
+# an aside of a few words ("(account level)"); a longer one says what the option is ("On-Demand (ideal for short-term,
+# irregular workloads that cannot be interrupted.)")
+_SHORT_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s*){1,4}\)")
 _SPELLS_OUT = word_stems("stands for, short for, abbreviation, acronym, means, meaning, full form, expanded, expansion")
 
 
@@ -409,7 +412,7 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     level)"), or, with no label or verb to say what it is, a short list in which the option is one name ("Multi-tenancy
     and resource pooling", "Rapid elasticity and scalability"). A practice in its own words ("Create a strong password
     policy") is the notes' line for it."""
-    if not word_stems(_without_aside(text)) - name_words - _SPELLS_OUT:
+    if not word_stems(_SHORT_ASIDE.sub("", text)) - name_words - _SPELLS_OUT:
         return True  # (or only what its letters stand for: "SaaS stands for software as a service")
     if len(text.split()) > 6 or _TELLS.search(text):
         return False
@@ -640,7 +643,7 @@ def find_evidence(
         if not own_topic and (
             sibling_first
             or first >= 25
-            or (not option.topic and not (line.labelled or defines(option, text)))
+            or (not option.topic and not (line.labelled or entry or defines(option, text)))
             or (
                 not option.topic
                 and _concept_on_a_service_page(family, line)

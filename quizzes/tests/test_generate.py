@@ -1142,3 +1142,26 @@ def test_lines_that_explain_an_option_in_few_or_other_words_back_it():
         topic="amazon-s3",
     )
     assert find_evidence(presigned, [means], family, option_topics(family, presigned)) is not None
+
+
+def test_a_name_followed_by_what_it_is_in_brackets_or_after_a_dash_backs_it():
+    """ "On-Demand (ideal for short-term, irregular workloads that cannot be interrupted.)": a long aside says what
+    the option is, a short one ("(account level)") does not; "Elasticity - Ability to acquire resources ..." is the
+    concept's entry even on another page; "highly available apps" and "a scale up operation" name their concepts."""
+    family, on_demand = _options()["On-Demand Instances"]
+    aside = Line(
+        text="On-Demand (ideal for short-term, irregular workloads that cannot be interrupted.)", refs=(("n", 1, 99),)
+    )
+    assert find_evidence(on_demand, [aside], family) == aside
+    family, elasticity = _options()["Elasticity"]
+    entry = Line(
+        text="Elasticity - Ability to acquire resources when needed & release automatically",
+        refs=(("n", 1, 18),),
+        topic="cloud-computing",
+    )
+    assert find_evidence(elasticity, [entry], family, option_topics(family, elasticity)) == entry
+    _, available = _options()["High availability"]
+    assert any(p.search("Highly available apps have no single point of failure") for p in available.evidence)
+    _, vertical = _options()["Vertical scaling"]
+    assert any(p.search("A scale up operation runs on only one computer") for p in vertical.evidence)
+    assert not any(p.search("You can scale up or down in minutes") for p in vertical.evidence)
