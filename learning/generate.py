@@ -602,7 +602,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if _STUDY_LABEL.search(term):
         return reject("term is a study label")
     if (path := re.match(r"(.+?\w): \w", term)) and not is_acronym(path.group(1)):
-        # "Content Delivery: The Bigger Picture": a course's section title ("ENI: Elastic Network Interface" is a
+        # "Edge Networking: The Big Picture": a course's section title ("ENI: Elastic Network Interface" is a
         # name and what its letters stand for)
         return reject("term is a heading path")
     if _QUIZ_SCAFFOLD.search(term):
@@ -1319,7 +1319,7 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if cards and any(_QUIZ_SCAFFOLD.search(c.front + " " + c.back) for c in cards):
         return reject("a quiz's scaffolding in the card")  # "Explanation for other options – Reserved Instances ..."
     if cards and any(wrong_as_written(c.front, topic) or wrong_as_written(c.back, topic) for c in cards):
-        # the line was right, but the heading its term came from is not ("EC2 - Elastic cloud compute")
+        # the line was right, but the heading its term came from is not ("EC2 (Elastic Cloud Compute)")
         return reject("card states a known misconception")
     # A slip of the note-taker's fingers is not taught: "predicatable" reaches the card as "predictable"
     return [dataclasses.replace(c, front=correct_typos(c.front), back=correct_typos(c.back)) for c in cards]

@@ -216,14 +216,14 @@ def _spelled_runs(text: str) -> frozenset[str]:
 
 def heading_names(option: Option, line: Line) -> bool:
     """Whether the section a line sits in is titled with the option ("SRV RECORD", "PRE ASSIGNED URLs"), or with
-    its topic's name misspelt ("cost Exploer"), as the topic page it was placed on already read it."""
+    its topic's name misspelt ("Cost Exploerr"), as the topic page it was placed on already read it."""
     if not line.heading:
         return False
     if names_option(option, line.heading, opening=len(line.heading)):
         return True
     if not (option.topic and _is_its_topic(option)):
         return False
-    # a misspelt title ("cost Exploer"), or a bare one ("Roles") over a section the placement put on the option's
+    # a misspelt title ("Cost Exploerr"), or a bare one ("Roles") over a section the placement put on the option's
     # own page (IAM roles): the page already reads it as the option
     names = frozenset(
         w.removesuffix("s")
@@ -540,7 +540,7 @@ def find_evidence(
             said = plain_text(line.text)
             title = plain_text(line.heading)
             if not names_option(option, title, opening=len(title)):
-                title = load_catalog().topics[option.topic].name  # a misspelt title ("cost Exploer"), mended
+                title = load_catalog().topics[option.topic].name  # a misspelt title ("Cost Exploerr"), mended
             refs = line.refs
             if len(said.split()) < 4:
                 # "Reduced Billing", then "Additional discounts on volume based services": a section of short
@@ -591,7 +591,7 @@ def find_evidence(
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         entry = labelled_as(option, text, line.heading or "", page=line.topic)
         if not entry and _another_kind_labelled(option, text):
-            continue  # "Client VPN: Managed VPN service" is the entry of another kind of VPN than Site-to-Site
+            continue  # "Client VPN: a VPN for remote users" is the entry of another kind of VPN than Site-to-Site
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
         if entry:
             positions = [0]  # the line is the option's entry: it opens with its label
@@ -890,7 +890,7 @@ def subject_at(text: str, first: int) -> bool:
         clause,
         re.I,
     ):
-        return True  # "To give another person access to an object, is through S3 Pre-Signed URL": the means
+        return True  # "To let someone download one object, is through a pre-signed URL": the means
     return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause))
 
 

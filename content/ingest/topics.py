@@ -179,7 +179,7 @@ class _Assigner:
             or []
         )
         # "Key Differences from EC2" under Lightsail compares the section's own topic with one other: it stays in
-        # that topic. "VPC Gateway Endpoint vs. interface endpoint" under AWS Artifact compares two things, neither
+        # that topic. "Gateway endpoints vs interface endpoints" under AWS Artifact compares two things, neither
         # of them the section's topic: it goes to the topic it names.
         own = base or sticky
         both_sides = own is not None and len(sides := re.split(r"\b(?:vs|versus)\b\.?", title, flags=re.I)) == 2

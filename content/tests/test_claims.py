@@ -652,7 +652,7 @@ WRONG_IN_OTHER_WORDS = [
     ),
     ("ec2-purchasing-options", "Savings Plans come as 1, 2 or 3 year commitments.", "ri-term-lengths"),
     ("ec2-purchasing-options", "Reserved instances: a 5-year term saves the most.", None),
-    ("aws-kms", "FIPS 140-2 Compliance: Level 2 overall", "kms-fips-level"),
+    ("aws-kms", "FIPS 140-2 validated: Level 2 overall", "kms-fips-level"),
 ]
 
 

@@ -140,9 +140,9 @@ def test_is_a_first_sentence():
 
 
 def test_one_more_trait_is_not_what_a_service_is():
-    """ "Amazon CloudFront also is a key aspect of global networking" adds a trait; no card asks "What is Amazon
+    """ "Amazon CloudFront also is a big part of the global network" adds a trait; no card asks "What is Amazon
     CloudFront also?"."""
-    defs = definitions(run([bullet(82, "**Amazon CloudFront** also is a key aspect of Amazon's global networking")],
+    defs = definitions(run([bullet(82, "**Amazon CloudFront** also is a big part of the AWS global network")],
                            "Amazon CloudFront"))  # fmt: skip
     assert not [term for term in defs if "also" in term.lower()]
 

@@ -890,17 +890,17 @@ def test_a_column_of_icons_under_its_own_header_is_no_column_and_each_row_stays_
     one row carried on twice (an empty first cell otherwise continues the row above)."""
     outline = parse(
         "## Compliance\n\n| Icon | Name | Description |\n| --- | --- | --- |\n"
-        "| ![[_icons/Config.png]] | [[Config]] | Define && Track service configuration |\n"
-        "| ![[Artifact.png]] | [[Artifact]] | Get compliance reports |\n"
-        "| ![[_icons/Audit Manager.png]] | [[Audit Manager]] | Prove one's compliance |\n"
+        "| ![[_icons/Config.png]] | [[Config]] | Define && track resource settings |\n"
+        "| ![[Artifact.png]] | [[Artifact]] | Download compliance reports |\n"
+        "| ![[_icons/Audit Manager.png]] | [[Audit Manager]] | Collect audit evidence |\n"
     )
     table = next(b for s in outline.walk() for b in s.blocks if b.kind == "table")
     assert table.rows == [
         ["Name", "Description"],
-        ["Config", "Define && Track service configuration"],
-        ["Artifact", "Get compliance reports"],
-        ["Audit Manager", "Prove one's compliance"],
+        ["Config", "Define && track resource settings"],
+        ["Artifact", "Download compliance reports"],
+        ["Audit Manager", "Collect audit evidence"],
     ]
     sections, _ = assign(outline, load_catalog(), source="security")
     placed = {ts.topic: " ".join(b.text for b in ts.blocks) for ts in sections}
-    assert "compliance reports" in placed["aws-artifact"] and "Track service configuration" in placed["aws-config"]
+    assert "compliance reports" in placed["aws-artifact"] and "track resource settings" in placed["aws-config"]

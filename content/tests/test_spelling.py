@@ -33,7 +33,7 @@ def test_correct_cloud_english_has_no_misspellings(text):
 def test_a_line_with_a_typo_or_a_hurried_shorthand_is_garbled():
     assert garbled("S3 keeps objects in a bucket wich is regional.")
     assert garbled("Data goes to S3 b/w the two steps")
-    assert garbled("Inspector: alerts u of application / workload vulnerabilities")
+    assert garbled("Inspector: tells u about vulnerable packages on instances")
     assert garbled("Keeps ur secrets safe")
     assert not garbled("Data residency in the U.S. and the EU")
     assert not garbled("Use the R language or a U-shaped curve")

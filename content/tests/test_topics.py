@@ -244,27 +244,27 @@ def test_comparison_with_one_other_topic_stays_in_its_topic():
 
 
 def test_a_comparison_of_two_other_things_leaves_the_section_it_sits_in():
-    """ "VPC Gateway Endpoint vs. interface endpoint" under "AWS Artifact" (a cheat sheet's one level-2 heading over
+    """ "VPC gateway endpoints vs interface endpoints" under "AWS Artifact" (a cheat sheet's one level-2 heading over
     all its level-3 ones) compares two things, neither of them Artifact: it goes to the topic it names. A comparison
-    of the section's own topic, even misspelt ("AWS Global Accelarator vs CloudFront" under it), stays."""
+    of the section's own topic, even misspelt ("AWS Global Acelerator vs CloudFront" under it), stays."""
     out, _ = run(
         md(
             "AWS Artifact",
             1,
             2,
             [B("Compliance reports", 2)],
-            [md("VPC Gateway Endpoint vs. interface endpoint", 5, 3, [B("Private access to services", 6)])],
+            [md("VPC gateway endpoints vs interface endpoints", 5, 3, [B("Private access to services", 6)])],
         )
     )
-    assert ("aws-privatelink", "VPC Gateway Endpoint vs. interface endpoint") in [(s.topic, s.title) for s in out]
+    assert ("aws-privatelink", "VPC gateway endpoints vs interface endpoints") in [(s.topic, s.title) for s in out]
     assert "aws-artifact" not in {s.topic for s in out if s.title.startswith("VPC")}
     out, _ = run(
         md(
-            "AWS Global Accelarator",
+            "AWS Global Acelerator",
             1,
             2,
             [B("Anycast IPs", 2)],
-            [md("AWS Global Accelarator vs CloudFront", 5, 3, [B("No caching", 6)])],
+            [md("AWS Global Acelerator vs CloudFront", 5, 3, [B("No caching", 6)])],
         )
     )
     assert {s.topic for s in out} == {"aws-global-accelerator"}

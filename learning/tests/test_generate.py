@@ -654,20 +654,20 @@ def test_a_scope_a_contrast_or_an_expansion_is_no_definition():
 @pytest.mark.parametrize(
     ("term", "text"),
     [
-        ("Understand what", "An edge location."),
+        ("Understand why", "An edge location serves cached copies."),
         ("Operate at the subnet level", "Provide a layer of defense for all instances in the subnet."),
         ("Benefits for the User", "Provision resources closest to the people that will use them."),
         ("Content Delivery: The Bigger Picture", "Works by caching your content in many data centers worldwide."),
     ],
 )
 def test_a_study_instruction_a_benefit_or_a_course_section_is_no_term(term, text):
-    """ "What is Understand what?", "What can you use Benefits for the User for?": a label that tells the learner
+    """ "What is Understand why?", "What can you use Benefits for the User for?": a label that tells the learner
     what to do, sells a benefit or titles a course section asks nothing a learner can answer."""
     assert definition(term, text) == []
 
 
 def test_an_acronym_and_its_expansion_as_a_heading_is_still_a_term():
-    cards = definition("ENI: Elastic Network Interface", "A virtual network card for instances in the cloud.")
+    cards = definition("ENI: Elastic Network Interface", "A virtual network card that an instance can attach.")
     assert cards and "Elastic Network Interface" in cards[0][0]
 
 

@@ -997,12 +997,12 @@ def test_a_topics_definition_is_quoted_from_the_line_it_was_read_from_with_that_
 
 
 def test_a_line_opening_with_a_comparison_is_about_its_sections_subject():
-    """ "Like Aurora but for MongoDB" under "Amazon DocumentDB" says what DocumentDB is; it is not Aurora's line."""
+    """ "Like Aurora, but for MongoDB" under "Amazon DocumentDB" says what DocumentDB is; it is not Aurora's line."""
     family = load_families()["purpose-built-database"]
     heading = "Amazon DocumentDB"
     lines = [
         Line(
-            text="Like Aurora but for MongoDB (NoSQL database), rather than SQL.",
+            text="Like Aurora, but for MongoDB documents instead of SQL tables.",
             refs=(("n", 1, 5),),
             topic="amazon-documentdb",
             heading=heading,
@@ -1019,28 +1019,28 @@ def test_a_line_opening_with_a_comparison_is_about_its_sections_subject():
 
 
 def test_a_section_titled_with_a_misspelt_service_name_explains_that_service():
-    """ "cost Exploer" over "visualize, understand and manage your costs and usage over time": the page the line was
+    """ "cost Exploerr" over "visualize, understand and manage your spend over time": the page the line was
     placed on already read the title as Cost Explorer, and so does the question; verbs sharing one object are no
     list of names."""
     family = load_families()["cost-management-tool"]
     line = Line(
-        text="visualize, understand and manage your costs and usage over time",
+        text="visualize, understand and manage your spend over time",
         refs=(("n", 1, 60),),
         topic="aws-cost-explorer",
-        heading="cost Exploer",
+        heading="cost Exploerr",
     )
     lines = family_lines(family, {"aws-cost-explorer": [line]}, {"aws-billing-and-cost-management"})
     found = lines.evidence.get("cost-explorer")
-    assert found is not None and "manage your costs" in found.text, found
+    assert found is not None and "manage your spend" in found.text, found
     assert names_a_list("Amazon CloudWatch: Logs, metrics, alarms")
 
 
 def test_a_line_opening_with_the_full_name_is_about_the_option_on_another_page():
-    """ "Network Access Control Lists (NACL) control access to subnets" on the VPC page opens with the option's
+    """ "Network Access Control Lists (NACL) filter the traffic of subnets" on the VPC page opens with the option's
     full name, though its own pattern (NACL) only comes later."""
     family = load_families()["network-security"]
     line = Line(
-        text="**Network Access Control Lists** (NACL) control access to subnets, stateless",
+        text="**Network Access Control Lists** (NACL) filter the traffic of subnets, stateless",
         refs=(("n", 6, 51),),
         topic="amazon-vpc",
         heading="Amazon VPC",
@@ -1051,12 +1051,12 @@ def test_a_line_opening_with_the_full_name_is_about_the_option_on_another_page()
 
 def test_what_an_acronym_stands_for_or_a_checklist_item_says_nothing_of_the_option():
     """ "SaaS stands for software as a service" only spells the name out, and "RDS public snapshots" (an item of a
-    checklist) has no verb: neither says what the option is. Under the SaaS heading, "It provides applications via
+    checklist) has no verb: neither says what the option is. Under the SaaS heading, "It delivers applications over
     the Internet ..." does, its pronoun standing for the title."""
     family, saas = _options()["Software as a Service (SaaS)"]
     spelled = Line(text="SaaS stands for software as a service.", refs=(("n", 1, 34),), heading="SaaS")
     said = Line(
-        text="It provides applications via the Internet that are managed by a third party.",
+        text="It delivers applications over the Internet, run and updated by a third party.",
         refs=(("n", 1, 37),),
         heading="SaaS",
     )
@@ -1064,7 +1064,7 @@ def test_what_an_acronym_stands_for_or_a_checklist_item_says_nothing_of_the_opti
     found = find_evidence(saas, [spelled, said], family)
     assert (
         found is not None
-        and found.text == "SaaS: It provides applications via the Internet that are managed by a third party."
+        and found.text == "SaaS: It delivers applications over the Internet, run and updated by a third party."
     )
     family, rds = _options()["Amazon RDS"]
     checklist = Line(text="RDS public snapshots", refs=(("n", 1, 82),), heading="Trusted Advisor checks")
@@ -1074,11 +1074,11 @@ def test_what_an_acronym_stands_for_or_a_checklist_item_says_nothing_of_the_opti
 
 
 def test_a_cloud_benefit_is_explained_in_other_words_but_not_by_a_services_feature_of_that_name():
-    """ "Global reach — Deploy applications across the globe ..." is the notes' word for going global in minutes;
-    "Global Reach: With Global Tables, DynamoDB ..." on DynamoDB's page is a feature of DynamoDB."""
+    """ "Global reach — put applications in Regions across the globe ..." is the notes' word for going global in
+    minutes; "Global Reach: With Global Tables, DynamoDB ..." on DynamoDB's page is a feature of DynamoDB."""
     family, go_global = _options()["Go global in minutes"]
     benefit = Line(
-        text="**Global reach** — Deploy applications and services across the globe without setting up infrastructure.",
+        text="**Global reach** — put applications in Regions across the globe without building data centers.",
         refs=(("n", 1, 22),),
         topic="cloud-economics",
     )
@@ -1094,18 +1094,18 @@ def test_a_cloud_benefit_is_explained_in_other_words_but_not_by_a_services_featu
 
 
 def test_lines_that_name_an_option_without_explaining_it_do_not_back_it():
-    """A practice question's stem ("You can use Amazon EFS to: (Select the best answer)"), another kind's entry
-    ("Client VPN: Managed VPN service" for Site-to-Site VPN), a list of two services, a longer name the option's
+    """A practice question's stem ("With Amazon EFS you can: (Select the best answer)"), another kind's entry
+    ("Client VPN: a VPN for remote users" for Site-to-Site VPN), a list of two services, a longer name the option's
     starts ("S3 Standard-Infrequent Access and ...") and another product's kind under its heading ("Compute
     Optimized" under Snowball Edge) say nothing of the option."""
     family, efs = _options()["Amazon EFS"]
-    stem = Line(text="You can use Amazon Elastic File System (Amazon EFS) to: (Select the best answer)", refs=())
+    stem = Line(text="With Amazon Elastic File System (Amazon EFS) you can: (Select the best answer)", refs=())
     assert find_evidence(efs, [stem], family) is None
     family, vpn = _options()["AWS Site-to-Site VPN"]
-    client = Line(text="Client VPN: Managed VPN service", refs=(), topic="aws-vpn")
+    client = Line(text="Client VPN: a VPN for remote users", refs=(), topic="aws-vpn")
     assert find_evidence(vpn, [client], family, option_topics(family, vpn)) is None
     family, budgets = _options()["AWS Budgets"]
-    named = Line(text="Other native services are: AWS Budgets, and AWS Cost Anomaly Detection.", refs=())
+    named = Line(text="Related tools are: AWS Budgets, and AWS Cost Anomaly Detection.", refs=())
     assert find_evidence(budgets, [named], family) is None
     family, standard = _options()["S3 Standard"]
     longer = Line(text="S3 Standard-Infrequent Access and S3 One Zone-IA for less frequently accessed data", refs=())
@@ -1121,23 +1121,25 @@ def test_lines_that_name_an_option_without_explaining_it_do_not_back_it():
 
 
 def test_lines_that_explain_an_option_in_few_or_other_words_back_it():
-    """A short table row ("Glue: ETL service"), least privilege in the notes' words, a section titled with a bare
-    part of the option's own page ("Roles" on IAM Roles), and the means a sentence names ("To give another person
-    access to an object, is through S3 Pre-Signed URL")."""
+    """A short table row ("Glue: ETL jobs"), least privilege in the notes' words, a section titled with a bare
+    part of the option's own page ("Roles" on IAM Roles), and the means a sentence names ("To let someone else
+    download one object, is through S3 Pre-Signed URL")."""
     family, glue = _options()["AWS Glue"]
-    row = Line(text="Glue: ETL service", refs=(("n", 1, 89),), topic="aws-glue")
+    row = Line(text="Glue: ETL jobs", refs=(("n", 1, 89),), topic="aws-glue")
     assert find_evidence(glue, [row], family, option_topics(family, glue)) == row
     family, least = _options()["Grant least privilege"]
-    said = Line(text="Setup IAM users with least number of permissions needed", refs=(("n", 1, 66),), topic="aws-iam")
+    said = Line(
+        text="Create IAM users with the least number of permissions they need", refs=(("n", 1, 66),), topic="aws-iam"
+    )
     assert find_evidence(least, [said], family, option_topics(family, least)) == said
     family, role = _options()["IAM role"]
-    roles = Line(text="Similar to a user (an identity with permissions)", refs=(("n", 1, 70),), topic="iam-roles",
+    roles = Line(text="Like a user, an identity that has permissions", refs=(("n", 1, 70),), topic="iam-roles",
                  heading="Roles")  # fmt: skip
     found = find_evidence(role, [roles], family, option_topics(family, role))
-    assert found is not None and found.text == "IAM Roles: Similar to a user (an identity with permissions)"
+    assert found is not None and found.text == "IAM Roles: Like a user, an identity that has permissions"
     family, presigned = _options()["Presigned URL"]
     means = Line(
-        text="To give another person access to an object inside an S3 bucket, is through [[S3 Pre-Signed URL]].",
+        text="To let someone else download one object from a bucket, is through [[S3 Pre-Signed URL]].",
         refs=(("n", 1, 39),),
         topic="amazon-s3",
     )
@@ -1145,23 +1147,23 @@ def test_lines_that_explain_an_option_in_few_or_other_words_back_it():
 
 
 def test_a_name_followed_by_what_it_is_in_brackets_or_after_a_dash_backs_it():
-    """ "On-Demand (ideal for short-term, irregular workloads that cannot be interrupted.)": a long aside says what
-    the option is, a short one ("(account level)") does not; "Elasticity - Ability to acquire resources ..." is the
+    """ "On-Demand (best for short, unpredictable workloads that must not be interrupted.)": a long aside says what
+    the option is, a short one ("(account level)") does not; "Elasticity - getting resources when you need them ..." is the
     concept's entry even on another page; "highly available apps" and "a scale up operation" name their concepts."""
     family, on_demand = _options()["On-Demand Instances"]
     aside = Line(
-        text="On-Demand (ideal for short-term, irregular workloads that cannot be interrupted.)", refs=(("n", 1, 99),)
+        text="On-Demand (best for short, unpredictable workloads that must not be interrupted.)", refs=(("n", 1, 99),)
     )
     assert find_evidence(on_demand, [aside], family) == aside
     family, elasticity = _options()["Elasticity"]
     entry = Line(
-        text="Elasticity - Ability to acquire resources when needed & release automatically",
+        text="Elasticity - getting resources when you need them and giving them back automatically",
         refs=(("n", 1, 18),),
         topic="cloud-computing",
     )
     assert find_evidence(elasticity, [entry], family, option_topics(family, elasticity)) == entry
     _, available = _options()["High availability"]
-    assert any(p.search("Highly available apps have no single point of failure") for p in available.evidence)
+    assert any(p.search("Highly available systems avoid any single point of failure") for p in available.evidence)
     _, vertical = _options()["Vertical scaling"]
     assert any(p.search("A scale up operation runs on only one computer") for p in vertical.evidence)
     assert not any(p.search("You can scale up or down in minutes") for p in vertical.evidence)

@@ -334,7 +334,7 @@ def _is_a_match(sentence: str) -> tuple[str, str, str] | None:
     if not 2 <= len(core) <= 70 or any(c in core for c in ",;:()"):
         return None
     if re.search(r"\s(?:also|too|now|still|only|additionally)$", core, re.I):
-        return None  # "Amazon CloudFront also is a key aspect of ...": one more trait, not what it is
+        return None  # "Amazon CloudFront also is a part of ...": one more trait, not what it is
     return term, m.group("verb"), sentence[m.end() :]
 
 
