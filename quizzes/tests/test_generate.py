@@ -1148,8 +1148,9 @@ def test_lines_that_explain_an_option_in_few_or_other_words_back_it():
 
 def test_a_name_followed_by_what_it_is_in_brackets_or_after_a_dash_backs_it():
     """ "On-Demand (best for short, unpredictable workloads that must not be interrupted.)": a long aside says what
-    the option is, a short one ("(account level)") does not; "Elasticity - getting resources when you need them ..." is the
-    concept's entry even on another page; "highly available apps" and "a scale up operation" name their concepts."""
+    the option is, a short one ("(account level)") does not; "Elasticity - getting resources when you need them ..."
+    is the concept's entry even on another page; "highly available systems" and "a scale up operation" name their
+    concepts."""
     family, on_demand = _options()["On-Demand Instances"]
     aside = Line(
         text="On-Demand (best for short, unpredictable workloads that must not be interrupted.)", refs=(("n", 1, 99),)
