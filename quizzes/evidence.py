@@ -221,24 +221,23 @@ def heading_names(option: Option, line: Line) -> bool:
         return False
     if names_option(option, line.heading, opening=len(line.heading)):
         return True
-    if not (option.topic and _is_its_topic(option)):
+    if not (option.topic and _names_its_topic(option, plural=True)):
         return False
     # a misspelt title ("Cost Exploerr"), or a bare one ("Roles") over a section the placement put on the option's
     # own page (IAM roles): the page already reads it as the option
-    names = frozenset(
-        w.removesuffix("s")
-        for n in load_catalog().topics[option.topic].names
-        for w in re.findall(r"[a-z0-9]+", n.lower())
-    )
     return _mended_heading(line.heading) == option.topic or (
-        line.topic == option.topic and _part_of_name(line.heading, names)
+        line.topic == option.topic and _bare_part_heading(option.topic, line.heading)
     )
 
 
-def _part_of_name(heading: str, topic_names: frozenset[str] = frozenset()) -> bool:
-    """Whether a heading is one word of a catalog name ("Roles" of "IAM Roles")."""
+@functools.lru_cache(maxsize=4096)  # every option reads the same headings
+def _bare_part_heading(slug: str, heading: str) -> bool:
+    """Whether a heading is one word of its page's catalog names ("Roles" on IAM Roles), not a longer title."""
+    names = {
+        w.removesuffix("s") for n in load_catalog().topics[slug].names for w in re.findall(r"[a-z0-9]+", n.lower())
+    }
     words = {w.removesuffix("s") for w in re.findall(r"[a-z0-9]+", heading.lower())} - {"aws", "amazon"}
-    return len(words) == 1 and words <= topic_names  # a bare part name ("Roles"), not a longer title
+    return len(words) == 1 and words <= names
 
 
 @functools.lru_cache(maxsize=4096)
@@ -463,11 +462,9 @@ def _badly_typed(text: str) -> bool:
 def _concept_on_a_service_page(family: Family | None, line: Line) -> bool:
     """Whether a line sits on a service's page while the family asks about cloud concepts (its advantages, its
     models): there a concept's word ("global reach", "elasticity") means a feature of that service."""
-    catalog = load_catalog()
-    if family is None or not line.topic or line.topic not in catalog.topics:
+    if family is None:
         return False
-    concepts = catalog.topics[family.topic].category == "cloud-concepts"
-    return concepts and catalog.topics[line.topic].category != "cloud-concepts"
+    return load_catalog().topics[family.topic].category == "cloud-concepts" and _a_service(line.topic)
 
 
 def _a_service(slug: str) -> bool:
@@ -819,13 +816,19 @@ _SUBJECTLESS = re.compile(
 _LEAD_WORDS = frozenset("the a an amazon aws with using about in on for and by of to your our new".split())
 
 
-def _named_at(option: Option, text: str) -> int:
-    """Where a line names the option by its name or a catalog name of its topic (0 when only a spelling does)."""
+@functools.lru_cache(maxsize=4096)
+def _option_names(option: Option) -> tuple[str, ...]:
+    """The option's name and the catalog names of its topic, without their maker ("Amazon")."""
     names = [_unmade(_without_aside(option.name))]
     if option.topic and option.topic in load_catalog().topics:
         names += [_unmade(n) for n in load_catalog().topics[option.topic].names]
+    return tuple(names)
+
+
+def _named_at(option: Option, text: str) -> int:
+    """Where a line names the option by its name or a catalog name of its topic (0 when only a spelling does)."""
     low = text.lower()
-    found = [i for n in names if len(n) >= 2 and (i := low.find(n.lower())) >= 0]
+    found = [i for n in _option_names(option) if len(n) >= 2 and (i := low.find(n.lower())) >= 0]
     return min(found) if found else 0
 
 
@@ -837,10 +840,7 @@ def _longer_name_at(option: Option, text: str) -> bool:
 
 def _opens_with_name(option: Option, text: str) -> bool:
     """Whether a line's first words are the option's name or a catalog name of its topic."""
-    names = [_unmade(_without_aside(option.name))]
-    if option.topic and option.topic in load_catalog().topics:
-        names += [_unmade(n) for n in load_catalog().topics[option.topic].names]
-    return any(len(n) >= 4 and re.match(rf"{re.escape(n)}s?(?![\w-])", text, re.I) for n in names)
+    return any(len(n) >= 4 and re.match(rf"{re.escape(n)}s?(?![\w-])", text, re.I) for n in _option_names(option))
 
 
 def explained_option(text: str) -> str:
@@ -1259,7 +1259,8 @@ def family_lines(
             if not (
                 names_one(head)
                 or (titled and (names_one(line.heading) or _mended_heading(line.heading) in wanted_topics))
-                or (titled and slug in wanted_topics)  # a section on a missing option's own page ("Roles")
+                or (titled and slug in wanted_topics)  # any section of a missing option's own page (find_evidence
+                # then takes its first line only under a bare part title, "Roles" on IAM Roles)
                 or row in entries
             ):
                 continue
@@ -1336,18 +1337,17 @@ def defining_line(term: str, definition: str, lines: list[Line]) -> Line | None:
     return None
 
 
-def _names_its_topic(option: Option) -> bool:
-    """Whether an option is its topic's service itself, by one of the topic's own names ("AWS WAF"), rather than
-    a part of it ("Route table" on the VPC page) or a property of it (a pricing basis)."""
+def _names_its_topic(option: Option, *, plural: bool = False) -> bool:
+    """Whether an option is its topic's service itself, by one of the topic's own names ("AWS WAF"; with `plural`,
+    "IAM role" of IAM Roles too), rather than a part of it ("Route table" on the VPC page) or a property of it (a
+    pricing basis)."""
     topic = load_catalog().topics.get(option.topic)
-    return topic is not None and _compact(_unmade(_without_aside(option.name))) in _own_topic_names(topic)
-
-
-def _is_its_topic(option: Option) -> bool:
-    """As `_names_its_topic`, singular or plural ("IAM role" of IAM Roles)."""
-    topic = load_catalog().topics.get(option.topic)
-    own = {n.removesuffix("s") for n in _own_topic_names(topic)} if topic else set()
-    return _compact(_unmade(_without_aside(option.name))).removesuffix("s") in own
+    if topic is None:
+        return False
+    name = _compact(_unmade(_without_aside(option.name)))
+    if plural:
+        return name.removesuffix("s") in {n.removesuffix("s") for n in _own_topic_names(topic)}
+    return name in _own_topic_names(topic)
 
 
 def _variant_of(option: Option) -> bool:
