@@ -653,6 +653,8 @@ WRONG_IN_OTHER_WORDS = [
     ("ec2-purchasing-options", "Savings Plans come as 1, 2 or 3 year commitments.", "ri-term-lengths"),
     ("ec2-purchasing-options", "Reserved instances: a 5-year term saves the most.", None),
     ("aws-kms", "FIPS 140-2 validated: Level 2 overall", "kms-fips-level"),
+    ("aws-direct-connect", "DX links are TLS-encrypted by default.", "direct-connect-not-encrypted"),
+    ("amazon-s3", "Biggest object a bucket will take from you is 5GB.", "s3-object-size"),
 ]
 
 
@@ -676,6 +678,9 @@ RIGHT_IN_OTHER_WORDS = [
     ("s3-storage-classes", "Deep Archive restores take 12 hours, not an hour."),
     ("s3-storage-classes", "Instant Retrieval is quick, unlike Flexible Retrieval where you wait a few minutes."),
     ("aws-support-plans", "Basic: no phone or chat with engineers, only billing and account help."),
+    ("ec2-purchasing-options", "Dedicated Hosts or Dedicated Instances? Hosts expose cores and sockets for BYOL."),
+    ("aws-elastic-beanstalk", "Beanstalk costs zero on top; what you pay for is the instances underneath."),
+    ("aws-elastic-beanstalk", "Beanstalk charges nothing extra for itself."),
 ]
 
 
