@@ -217,8 +217,8 @@ def _spelled_runs(text: str) -> frozenset[str]:
 def heading_names(option: Option, line: Line) -> bool:
     """Whether the section a line sits in is titled with the option ("SRV RECORD", "PRE ASSIGNED URLs"), or with
     its topic's name misspelt ("Cost Exploerr"), as the topic page it was placed on already read it."""
-    if not line.heading:
-        return False
+    if not line.heading or line.heading.rstrip(" *_`").endswith("?"):
+        return False  # (a practice question's stem as a heading names the services it asks about; titles none)
     if names_option(option, line.heading, opening=len(line.heading)):
         return True
     if not (option.topic and _names_its_topic(option, plural=True)):
@@ -383,6 +383,16 @@ def joint_subject(option: Option, text: str, first: int, others: list[Option]) -
     return False
 
 
+def _a_kind_of_thing(topic) -> bool:
+    """Whether a topic is kinds of a thing rather than a product or a part of one: no maker in its name, no parent,
+    and a name that lists kinds ("Block, File and Object Storage") or names a kind of database."""
+    return (
+        not topic.name.startswith(("Amazon ", "AWS "))
+        and not topic.parent
+        and bool(re.search(r",|\band\b|Databases$", topic.name))
+    )
+
+
 def another_label(option: Option, text: str, first: int) -> bool:
     """Whether the line is another named thing's entry with the option only in its description ("Data Lifecycle
     Manager (DLM) - automates the creation ... of EBS snapshots"): a label that is a catalog name of another
@@ -393,16 +403,21 @@ def another_label(option: Option, text: str, first: int) -> bool:
     label = m.group(1)
     catalog = load_catalog()
     slug = catalog.lookup(_without_aside(label).strip(" *_`"))
-    if slug and catalog.topics[slug].category != "cloud-concepts":
+    if slug and catalog.topics[slug].category != "cloud-concepts" and not _a_kind_of_thing(catalog.topics[slug]):
         # another service's entry ("Data Lifecycle Manager"); a concept's label ("High Availability: Built-in
-        # Multi-AZ support ...") still says something of the option
+        # Multi-AZ support ...", "File Storage - EFS - shared by many instances") still says something of the option
         return slug != option.topic and not (option.topic and catalog.is_ancestor(slug, option.topic))
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
 
 
 # an aside of a few words ("(account level)"); a longer one says what the option is ("On-Demand (ideal for short-term,
-# irregular workloads that cannot be interrupted.)")
-_SHORT_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s*){1,4}\)")
+# irregular workloads that cannot be interrupted.)"), and so does a short one that tells what it does or is for
+# ("(Offers fast processors)", "(Ideal for big databases)")
+_ASIDE_TELLS = (
+    r"(?:ideal|used|good|best|great|suited|meant|designed|built|made)\s+for|offers?|provides?|gives?|lets?|allows?"
+    r"|supports?|runs?|stores?|keeps?|handles?|delivers?|protects?|scales?|manages?|monitors?"
+)
+_SHORT_ASIDE = re.compile(rf"\s*\((?!\s*(?:{_ASIDE_TELLS})\b)(?:[^()\s]+\s*){{1,4}}\)", re.I)
 _SPELLS_OUT = word_stems("stands for, short for, abbreviation, acronym, means, meaning, full form, expanded, expansion")
 
 
@@ -603,6 +618,8 @@ def find_evidence(
         if not positions:
             continue
         first = min(positions)
+        if not any(p.search(text) for p in option.evidence) and _sibling_qualified(option, text, first, others):
+            continue  # "a private cloud deployment" names the on-premises model, not the cloud one
         if first > MAX_QUOTE // 2:
             continue  # named only deep into a long line, which the quote would cut off before the option
         titled = line.labelled or entry or heading_names(option, line)
@@ -836,6 +853,25 @@ def _longer_name_at(option: Option, text: str) -> bool:
     """Whether the line opens with a hyphenated longer name that starts with the option's ("S3 Standard-IA")."""
     name = _unmade(_without_aside(option.name))
     return bool(re.match(rf"\W*(?:(?:amazon|aws)\s+)?{re.escape(name)}\s*[-–]\s*[A-Za-z]", text, re.I))
+
+
+def _sibling_qualified(option: Option, text: str, first: int, others: list[Option]) -> bool:
+    """Whether the name found at `first`, with the word just before it, holds a word of a sibling option's name that
+    the option's own name lacks, so that it names the sibling ("a private cloud deployment" beside "Cloud (all-in)
+    deployment" and "On-premises (private cloud) deployment", a topic alias the three share)."""
+
+    def words(name: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", name) if len(w) >= 4} - _LEAD_WORDS
+
+    low = text.lower()
+    said = set()
+    if before := re.search(r"([A-Za-z][\w-]*)\W*$", text[:first]):
+        said |= words(before.group(1))
+    for name in _option_names(option):
+        if low.startswith(name.lower(), first):
+            said |= words(name)
+    sibling_only = set().union(*(words(o.name) for o in others)) - words(option.name) if others else set()
+    return bool(said & sibling_only)
 
 
 def _opens_with_name(option: Option, text: str) -> bool:
@@ -1143,6 +1179,9 @@ class FamilyLines(list):
     # Options that are a part of a service the notes describe only as a whole (option id -> the service's name):
     # said so, rather than "not in your notes".
     parent_only: dict
+    # Options backed by their service's line about the whole service ("AWS Shield protects against DDoS" for Shield
+    # Standard): never the key of a question that offers another kind of that service.
+    from_parent: set
 
 
 class NoteScan:
@@ -1226,6 +1265,7 @@ def family_lines(
     lines.evidence = {}
     lines.unquotable = set()
     lines.parent_only = {}
+    lines.from_parent = set()  # options backed by their service's line about the whole service
     missing = []
     for option in family.options.values():
         found = find_evidence(option, lines, family, option_topics(family, option), texts, spelled=False)
@@ -1318,6 +1358,14 @@ def family_lines(
             if found not in present:
                 present.add(found)
                 lines.append(found)
+    for oid, found in lines.evidence.items():
+        option = family.options[oid]
+        if option.topic and _variant_of(option):
+            topic = load_catalog().topics[option.topic]
+            own = (topic.name, topic.short, topic.full_name)
+            extra = word_stems(option.name) - {w for n in own if n for w in word_stems(n)} - {"amazon", "aws"}
+            if extra and not extra & word_stems(found.text):
+                lines.from_parent.add(oid)  # "Shield: protection against DDoS" for Shield Standard
     return lines
 
 

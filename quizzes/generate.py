@@ -353,6 +353,17 @@ def family_questions(
         named_only = {oid for oid in chosen if oid in withheld}
         distractors = sorted(chosen, key=picked.index)
         stems = family.multi_stems if multi else family.stems
+        from_parent = getattr(lines, "from_parent", set())
+        if any(
+            family.options[oid].topic == family.options[key_id].topic
+            for key_id in requirement.meets
+            if key_id in from_parent
+            for oid in distractors
+        ):
+            # the notes say what AWS Shield is, not what Shield Standard adds: a line about the whole service
+            # cannot tell the key from another kind of it among the options
+            skipped["key not in notes"] += 1
+            continue
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1
             continue

@@ -30,6 +30,7 @@ from quizzes.generate import (
     defining_echo,
     describe,
     fact_echo,
+    family_questions,
     giveaway_words,
     identification_stem,
 )
@@ -1156,6 +1157,9 @@ def test_a_name_followed_by_what_it_is_in_brackets_or_after_a_dash_backs_it():
         text="On-Demand (best for short, unpredictable workloads that must not be interrupted.)", refs=(("n", 1, 99),)
     )
     assert find_evidence(on_demand, [aside], family) == aside
+    family, compute = _options()["Compute optimized instances"]
+    brief = Line(text="Compute optimized instances (Provides fast CPUs)", refs=(("n", 1, 94),))
+    assert find_evidence(compute, [brief], family) == brief  # a short aside that says what it does
     family, elasticity = _options()["Elasticity"]
     entry = Line(
         text="Elasticity - getting resources when you need them and giving them back automatically",
@@ -1168,3 +1172,59 @@ def test_a_name_followed_by_what_it_is_in_brackets_or_after_a_dash_backs_it():
     _, vertical = _options()["Vertical scaling"]
     assert any(p.search("A scale up operation runs on only one computer") for p in vertical.evidence)
     assert not any(p.search("You can scale up or down in minutes") for p in vertical.evidence)
+
+
+def test_a_name_qualified_by_a_siblings_word_is_the_siblings_line():
+    """ "Also called a private cloud deployment" is about the on-premises model: the word before "cloud deployment"
+    belongs to a sibling option's name, not to "Cloud (all-in) deployment"; a line that says what the cloud
+    deployment itself is backs it."""
+    family, cloud = _options()["Cloud (all-in) deployment"]
+    sibling = Line(text="Also called a private cloud deployment.", refs=(("n", 1, 9),), topic="cloud-deployment-models")
+    own = Line(
+        text="A cloud deployment puts every part of the app in AWS.",
+        refs=(("n", 1, 4),),
+        topic="cloud-deployment-models",
+    )
+    assert find_evidence(cloud, [sibling], family) is None
+    assert find_evidence(cloud, [sibling, own], family) == own
+
+
+def test_a_line_about_the_whole_service_is_no_key_beside_another_kind_of_it():
+    """ "Shield: guards against DDoS" says what AWS Shield is, not what Shield Standard adds over Shield Advanced: a
+    question offering both may not rest its key on it; a line about the tier itself may."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["security-service"]
+    need = next(r for r in family.requirements if r.meets == ("shield-standard",))
+    others = [
+        Line(text="AWS WAF filters web requests with rules you write.", refs=(("n", 1, 20),), topic="aws-waf"),
+        Line(text="Amazon GuardDuty spots threats in account logs.", refs=(("n", 1, 21),), topic="amazon-guardduty"),
+        Line(text="Amazon Inspector scans instances for CVEs.", refs=(("n", 1, 22),), topic="amazon-inspector"),
+    ]
+    whole = Line(text="Shield: guards against DDoS floods", refs=(("n", 1, 7),), topic="aws-shield")
+    lines_by_topic = {"aws-shield": [whole], **{line.topic: [line] for line in others}}
+    drafts = family_questions(family, family_lines(family, lines_by_topic, set(lines_by_topic)))
+    assert need.id not in {d.requirement for d in drafts}
+    tier = Line(
+        text="Shield Standard: free, automatic cover from common DDoS floods", refs=(("n", 1, 8),), topic="aws-shield"
+    )
+    lines_by_topic["aws-shield"] = [whole, tier]
+    drafts = family_questions(family, family_lines(family, lines_by_topic, set(lines_by_topic)))
+    assert need.id in {d.requirement for d in drafts}
+
+
+def test_a_kind_of_storage_as_the_label_does_not_hide_the_service_it_names():
+    """ "Block Storage - EBS - a disk for one instance in one AZ" is EBS's line: the label is a kind of storage, not
+    another service's entry."""
+    family, ebs = _options()["Amazon EBS"]
+    line = Line(text="Block Storage - EBS - a disk for one instance in one AZ", refs=(("n", 1, 3),), topic="amazon-ebs")
+    assert find_evidence(ebs, [line], family, option_topics(family, ebs)) == line
+
+
+def test_a_question_as_a_heading_titles_no_option():
+    """ "## A team needs short-term rights to add S3 buckets. Which option fits?" names S3 in a question: the first
+    line under it (one of its options) says nothing of S3."""
+    family, s3 = _options()["Amazon S3"]
+    heading = "A team needs short-term rights to add Amazon S3 buckets. Which option fits?"
+    line = Line(text="The root user of the account", refs=(("n", 1, 16),), topic="amazon-s3", heading=heading)
+    assert find_evidence(s3, [line], family, option_topics(family, s3)) is None
