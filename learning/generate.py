@@ -373,8 +373,8 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
     if names_topic(term, topic):
         return f" (in {topic.name})"  # an alias ("Hard Disk Drive") still needs its page named
     heading = tidy(_HEADING_NOISE.sub("", _PAREN.sub("", section))).strip(" -–:")
-    if re.match(r"(?i)(?:a )?list of\b", heading):
-        heading = ""  # "List of Amazon Web Services": a file's title, no setting
+    if re.match(r"(?i)(?:a )?list of\b", heading) or _COURSE_TITLE.search(heading):
+        heading = ""  # "List of Amazon Web Services", "AWS Cloud Practitioner": a file's title, no setting
     if heading.isupper():
         heading = heading.title()
     heading_stems = {stem(w) for w in words(heading)}
@@ -383,6 +383,7 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
         # "Security Group in Amazon EC2" under "Security Groups": the term says it already; a bare "Service"
         # under "Service" still needs its page ("What is Service?" could be anything).
         topic_stems = {stem(w) for n in topic.names for w in n.split() if w not in _STOP}
+        topic_stems -= {stem(w) for w in _part_words(topic.slug)}  # "People Perspective" does not name the CAF
         return "" if len(words(term)) > 1 and topic_stems & term_stems else f" (in {topic.name})"
     if (
         len(heading.strip()) > 2  # not a glossary's letter ("D") or a number
@@ -581,6 +582,18 @@ _STUDY_LABEL = re.compile(
     r"|\b(?:traps?|tricks?|tips?|takeaways?|gotchas?|hints?|reminders?|to remember)\W*$",
     re.I,
 )
+# The exam or course the notes are for, often a file's title: no term and no setting of one.
+_COURSE_TITLE = re.compile(r"\b(?:cloud practitioner|clf-?c0\d)\b", re.I)
+
+
+def _part_words(slug: str) -> tuple[str, ...]:
+    """What the course calls one member of a topic's own list ("perspective" for the CAF's)."""
+    from content.catalog import load_catalog
+
+    entry = load_catalog().topics.get(slug)
+    return entry.part_words if entry else ()
+
+
 # An acronym in brackets left at the start of a definition by the term split: "(SCP) allows ...".
 _LEFT_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&]{1,7})\s*\)\s*[-:–—,]?\s*")
 
@@ -601,6 +614,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("term is a generic label")
     if _STUDY_LABEL.search(term):
         return reject("term is a study label")
+    if _COURSE_TITLE.search(term):
+        return reject("term is the course's title")  # "AWS Cloud Practitioner" over the notes' first fact
     if (path := re.match(r"(.+?\w): \w", term)) and not is_acronym(path.group(1)):
         # "Edge Networking: The Big Picture": a course's section title ("ENI: Elastic Network Interface" is a
         # name and what its letters stand for)
@@ -999,6 +1014,8 @@ _FREE_ALLOWANCE = re.compile(r"\bfree[ -](?:tier|trial|usage|of charge)\b|\b(?:f
 def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
+    if (title := re.match(r"^([^–—:]{2,60}?)\s[–—:-]\s", statement)) and _COURSE_TITLE.search(title.group(1)):
+        statement = statement[title.end() :]  # "AWS Cloud Practitioner – Spot ...": the file's title is no context
     if not number or number not in statement or len(words(statement)) < 4 or len(statement) > 170:
         return reject("number statement too short or too long")
     said = re.sub(r"^[^–—:]{2,60}?\s[–—:-]\s", "", statement)  # past its context ("EC2 Purchasing Options – ")

@@ -701,3 +701,34 @@ def test_a_service_named_without_its_maker_is_asked_by_its_full_name():
         "Security Groups", "Virtual firewalls that control the traffic to and from EC2 instances.", on=ec2
     )
     assert groups[0][0] == "What are Security Groups (in Amazon EC2)?"
+
+
+CAF = topic(
+    "aws-cloud-adoption-framework",
+    "AWS Cloud Adoption Framework",
+    "aws caf",
+    "caf",
+    "caf perspectives",
+    is_service=False,
+)
+
+
+def test_the_course_title_is_never_a_term_nor_a_cards_setting():
+    """A file titled after the exam ("AWS Cloud Practitioner") is no term to ask about, and no setting for a card under
+    it: the card names its own page instead."""
+    assert definition("AWS Cloud Practitioner", "Spare EC2 capacity at a steep discount, reclaimable by AWS.") == []
+    cards = definition("Snapshot", "A point-in-time backup of a volume, kept in S3.", on=EBS,
+                       section="AWS Certified Cloud Practitioner")  # fmt: skip
+    assert cards and "Practitioner" not in cards[0][0]
+    cards = number("AWS Cloud Practitioner – Spot capacity costs up to 90% less than On-Demand", "90%", on=S3)
+    assert cards and "Practitioner" not in cards[0][0]
+
+
+def test_a_member_of_a_topics_list_is_asked_with_the_topic_named():
+    """ "People Perspective" under its own heading shares only the member word with the CAF's names: the card names
+    the framework."""
+    cards = definition(
+        "People Perspective", "Helps plan the training and staffing changes cloud adoption needs.", on=CAF,
+        section="People Perspective",
+    )  # fmt: skip
+    assert cards and "Cloud Adoption Framework" in cards[0][0]
