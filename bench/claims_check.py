@@ -24,7 +24,7 @@ import django  # noqa: E402
 django.setup()
 
 from content.catalog import load_catalog  # noqa: E402
-from content.ingest.claims import find_claim  # noqa: E402
+from content.ingest.claims import claims_by_row, find_claim  # noqa: E402
 from content.ingest.parse import parse  # noqa: E402
 from content.ingest.sources import read_note  # noqa: E402
 from content.ingest.topics import assign  # noqa: E402
@@ -40,6 +40,11 @@ def flags(path: Path) -> tuple[dict[int, tuple[str, str]], set[int]]:
     for ts in sections:
         for block in ts.blocks:
             placed.update(range(block.line, block.end_line + 1))
+            rows = claims_by_row(block.text, topic=ts.topic) if len(block.text.splitlines()) > 3 else []
+            if rows:  # a table: the rows a claim flags, each on its own line
+                for index, claim in rows:
+                    out[block.line + index] = (ts.topic, claim.id)
+                continue
             claim = find_claim(block.text, topic=ts.topic)
             if claim:
                 for line in range(block.line, block.end_line + 1):

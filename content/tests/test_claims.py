@@ -655,6 +655,10 @@ WRONG_IN_OTHER_WORDS = [
     ("aws-kms", "FIPS 140-2 validated: Level 2 overall", "kms-fips-level"),
     ("aws-direct-connect", "DX links are TLS-encrypted by default.", "direct-connect-not-encrypted"),
     ("amazon-s3", "Biggest object a bucket will take from you is 5GB.", "s3-object-size"),
+    ("ec2-purchasing-options", "A Compute Savings Plan works just for EC2 instances.", "compute-savings-plans-scope"),
+    ("amazon-rds", "Read replicas are the ones that do automatic failover.", "read-replicas-not-automatic-failover"),
+    ("aws-direct-connect", "Direct Connect is a managed site VPN connection.", "direct-connect-setup"),
+    ("s3-storage-classes", "Standard-IA lives in just one AZ to save money.", "s3-standard-ia-multi-az"),
 ]
 
 
@@ -681,7 +685,25 @@ RIGHT_IN_OTHER_WORDS = [
     ("ec2-purchasing-options", "Dedicated Hosts or Dedicated Instances? Hosts expose cores and sockets for BYOL."),
     ("aws-elastic-beanstalk", "Beanstalk costs zero on top; what you pay for is the instances underneath."),
     ("aws-elastic-beanstalk", "Beanstalk charges nothing extra for itself."),
+    ("s3-storage-classes", "One Zone-IA keeps data in just one AZ."),
+    ("ec2-purchasing-options", "EC2 Instance Savings Plans apply only to EC2, in one Region."),
 ]
+
+
+def test_a_table_row_is_read_as_the_statement_it_makes():
+    """ "| Business | 15 minutes for a production outage |" under "| Plan | First response |" says Business answers
+    in 15 minutes: the row's subject and its cells are one statement, flagged on that row only."""
+    from content.ingest.claims import claims_by_row
+
+    table = (
+        "| Plan | First response |\n|---|---|\n| Developer | 12 business hours |\n"
+        "| Business | 15 minutes for a production outage |"
+    )
+    found = claims_by_row(table, topic="aws-support-plans")
+    assert [(index, claim.id) for index, claim in found] == [(3, "support-response-times")]
+    assert find_claim(table, topic="aws-support-plans").id == "support-response-times"
+    two_rows = "| Plan | First response |\n|---|---|\n| Business | 15 minutes for a production outage |"
+    assert find_claim(two_rows, topic="aws-support-plans") is not None
 
 
 @pytest.mark.parametrize(("topic", "text"), RIGHT_IN_OTHER_WORDS)
