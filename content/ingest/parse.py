@@ -203,6 +203,35 @@ class _State:
     chatty: bool = False
 
 
+# An HTML disclosure's title, `<details><summary>S3 Versioning</summary>`, titles what the disclosure holds; a
+# practice question's "Show answer" disclosure is not a title.
+_SUMMARY = re.compile(r"^\s*(?:<details[^<>]*>\s*)?<summary[^<>]*>(?P<title>.*?)</summary>\s*$", re.I)
+_DETAILS_TAG = re.compile(r"^\s*</?details[^<>]*>\s*$", re.I)
+_REVEAL = re.compile(r"\b(?:show|hide|reveal|see|click)\b|^\W*(?:answers?|solutions?|explanations?|hints?)\W*$", re.I)
+
+
+def _summaries_as_headings(lines: list[str]) -> list[str]:
+    """`<summary>X</summary>` as a Markdown heading one level below the heading above it, and `<details>` tags as
+    blank lines, line for line (every line keeps its number)."""
+    if not any("<summary" in line.lower() for line in lines):
+        return lines
+    out, level, fence = [], 2, False
+    for line in lines:
+        if _FENCE.match(line):
+            fence = not fence
+        if not fence and (atx := _ATX.match(line)):
+            level = len(atx.group(1))
+        summary = None if fence else _SUMMARY.match(line)
+        title = _clean_text(re.sub(r"<[^<>]*>", " ", summary.group("title"))).strip(" ▶►▸>") if summary else ""
+        if title and not _REVEAL.search(title):
+            out.append(f"{'#' * min(6, level + 1)} {title}")
+        elif not fence and _DETAILS_TAG.match(line):
+            out.append("")
+        else:
+            out.append(line)
+    return out
+
+
 def parse(text: str) -> Outline:
     """Outline of one note file's text. Never raises on any string."""
     return _Parser(text).run()
@@ -213,7 +242,7 @@ class _Parser:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if text.startswith("\ufeff"):
             text = text[1:]
-        self.lines = text.split("\n")
+        self.lines = _summaries_as_headings(text.split("\n"))
         self.stripped = [line.strip() for line in self.lines]
         self.n = len(self.lines)
         self.removed = [False] * self.n

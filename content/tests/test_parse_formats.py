@@ -904,3 +904,17 @@ def test_a_column_of_icons_under_its_own_header_is_no_column_and_each_row_stays_
     sections, _ = assign(outline, load_catalog(), source="security")
     placed = {ts.topic: " ".join(b.text for b in ts.blocks) for ts in sections}
     assert "compliance reports" in placed["aws-artifact"] and "track resource settings" in placed["aws-config"]
+
+
+def test_an_html_disclosures_summary_titles_what_it_holds():
+    """`<details><summary>S3 Object Lock</summary> ... </details>` is a section titled "S3 Object Lock" one level
+    below the heading above it, every line keeping its number; a "Show answer" disclosure titles nothing."""
+    text = (
+        "## Amazon S3\n\n<details>\n<summary>S3 Object Lock</summary>\n\n"
+        "Write once, read many: no overwrite or delete.\n\n</details>\n\n"
+        "<details><summary><b>Show answer</b></summary>\nC\n</details>\n"
+    )
+    sections = {s.title: s for s in parse(text).walk()}
+    lock = sections["S3 Object Lock"]
+    assert [(b.line, b.text) for b in lock.blocks][0] == (6, "Write once, read many: no overwrite or delete.")
+    assert "Show answer" not in sections
