@@ -383,6 +383,30 @@ def joint_subject(option: Option, text: str, first: int, others: list[Option]) -
     return False
 
 
+def described_together(option: Option, line: Line, family: Family) -> bool:
+    """Whether a line another option is quoted from names this option jointly with a sibling as its subject ("S3
+    Standard-IA and S3 One Zone-IA for long-lived, less frequently accessed data"): what it says, it says of both."""
+    text = plain_text(line.text)[: OPENING * 2]
+    own = [m for p in option.evidence if (m := p.search(text))]
+    if not own:
+        return False
+    mine = min(own, key=lambda m: m.start())
+    for other in family.options.values():
+        if other.id == option.id:
+            continue
+        for p in other.evidence:
+            if not (theirs := p.search(text)):
+                continue
+            first, second = sorted((mine, theirs), key=lambda m: m.start())
+            if _JOINED.fullmatch(text[first.end() : second.start()]) and first.start() < OPENING:
+                return True
+    return False
+
+
+# between two names that share a line's subject: "X and Y", "X (X-IA) & Y", "X / S3 Y"
+_JOINED = re.compile(r"[^\w(]*(?:\([^()]*\))?\W*(?:and|&|/|or)\s+(?:(?:amazon|aws|s3)\s+)?", re.I)
+
+
 def _a_kind_of_thing(topic) -> bool:
     """Whether a topic is kinds of a thing rather than a product or a part of one: no maker in its name, no parent,
     and a name that lists kinds ("Block, File and Object Storage") or names a kind of database."""

@@ -21,6 +21,7 @@ from quizzes.evidence import (
     SUFFIXES,
     Line,
     clean_quote,
+    described_together,
     english_word,
     find_evidence,
     garbled_line,
@@ -324,15 +325,18 @@ def family_questions(
             continue  # the right answer must be explained from the notes
         multi = requirement.multi
         quoted = {evidence[oid].text for oid in requirement.meets}
-        distractors, lines_of, withheld = [], {}, []
+        distractors, lines_of, withheld, joint = [], {}, [], {}
         for oid in pick_distractors(family, requirement, evidence, len(requirement.fails)):
             line = evidence.get(oid)
             if line is not None and line.text in quoted:
                 # one note line backs one option: its own clause of a line that compares two ("Data transfer into
                 # S3 is free, but you pay for data transferred out of S3"), else nothing
+                shared = line
                 line = own_clause(family.options[oid], line, family)
                 if line is None or line.text in quoted:
                     withheld.append(oid)
+                    if described_together(family.options[oid], shared, family):
+                        joint[oid] = shared  # "S3 Standard-IA and S3 One Zone-IA for ...": the line says it of both
                     continue
             elif line is None and oid in unquotable:
                 withheld.append(oid)  # the notes name it, but no line of theirs can back it
@@ -350,7 +354,8 @@ def family_questions(
         lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
         chosen = sorted(distractors + [oid for oid in withheld if oid in lures], key=picked.index)[:3]
         chosen += [oid for oid in withheld if oid not in chosen][: max(0, 3 - len(chosen))]
-        named_only = {oid for oid in chosen if oid in withheld}
+        lines_of.update({oid: joint[oid] for oid in chosen if oid in joint})
+        named_only = {oid for oid in chosen if oid in withheld and oid not in joint}
         distractors = sorted(chosen, key=picked.index)
         stems = family.multi_stems if multi else family.stems
         from_parent = getattr(lines, "from_parent", set())

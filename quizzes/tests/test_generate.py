@@ -1228,3 +1228,26 @@ def test_a_question_as_a_heading_titles_no_option():
     heading = "A team needs short-term rights to add Amazon S3 buckets. Which option fits?"
     line = Line(text="The root user of the account", refs=(("n", 1, 16),), topic="amazon-s3", heading=heading)
     assert find_evidence(s3, [line], family, option_topics(family, s3)) is None
+
+
+def test_a_line_that_names_two_options_as_its_subject_backs_both():
+    """ "S3 Standard-IA and S3 One Zone-IA for data read now and then" says what both classes are for: quoted for the
+    key, it also backs the other as its quote, never "named without explaining"."""
+    from quizzes.evidence import described_together
+
+    family = next(f for f in load_families().values() if "one-zone-ia" in f.options)
+    both = Line(text="S3 Standard-IA and S3 One Zone-IA for data read now and then", refs=(("n", 1, 32),))
+    assert described_together(family.options["one-zone-ia"], both, family)
+    versus = Line(text="S3 Standard-IA costs more than S3 One Zone-IA", refs=(("n", 1, 33),))
+    assert not described_together(family.options["one-zone-ia"], versus, family)
+
+
+def test_an_old_name_or_another_wording_of_an_option_backs_it():
+    """ "S3 Glacier for long-term archives" is Glacier Flexible Retrieval by its old name (not Instant Retrieval or
+    Deep Archive); "Eliminate data center maintenance" is the advantage of not running data centers."""
+    _, flexible = _options()["S3 Glacier Flexible Retrieval"]
+    assert any(p.search("S3 Glacier for long-term archives") for p in flexible.evidence)
+    assert not any(p.search("S3 Glacier Deep Archive for the coldest data") for p in flexible.evidence)
+    assert not any(p.search("S3 Glacier Instant Retrieval is quick") for p in flexible.evidence)
+    stop = next(o for f in load_families().values() for o in f.options.values() if o.id == "stop-datacenters")
+    assert any(p.search("Eliminate data center maintenance") for p in stop.evidence)
