@@ -103,6 +103,9 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+_TRAILING_ACRONYM = re.compile(r"\(\s*\**([A-Za-z][A-Za-z0-9]{1,5})\**\s*\)\W*$")
+
+
 @dataclass(frozen=True)
 class Category:
     slug: str
@@ -255,6 +258,16 @@ class Catalog:
         when one of its sub-topics also matched (``Route 53 weighted routing`` ->
         the routing-policies page).
         """
+        if (acronym := _TRAILING_ACRONYM.search(heading)) and (named := self.lookup(acronym.group(1))):
+            before = self.find(heading[: acronym.start()])
+            if (
+                before
+                and self.topics[named].category != "cloud-concepts"
+                and all(self.topics[slug].category == "cloud-concepts" for slug in before)
+            ):
+                # "Elastic Cloud Computing (EC2)": a service's name misremembered as a concept's words, then the
+                # service's own acronym, which is what the heading means
+                return [named]
         tokens = _tokens(heading)
         hits = self._hits(tokens, mentions=False)
         hits = [

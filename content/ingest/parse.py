@@ -26,7 +26,7 @@ _ATX_STRICT = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
 _RULE = re.compile(r"^([-*_=])(?:[ \t]*\1){2,}$")  # on stripped text: ---, *****, ===, _ _ _
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BULLET = re.compile(
-    r"^([ \t]*)(?:(?P<arrow>[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])|(?P<sym>[•●○◦▪▫■□◆◇❖➤✓✔∙‣⁃])|[-*+](?=[ \t]))"
+    r"^([ \t]*)(?:(?P<arrow>[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])|(?P<sym>[•●○◦▪▫■□◆◇❖➤✓✔∙‣⁃]|·(?=[ \t]))|[-*+](?=[ \t]))"
     r"[ \t]*(?P<rest>.*)$"
 )
 _ORDERED = re.compile(r"^([ \t]*)\(?(?P<num>\d{1,3}|[a-h](?=[.)][ \t]+\S{2}))[.)][ \t]+(?P<rest>.*)$")  # 1. 2) a. (b)
@@ -210,6 +210,23 @@ _DETAILS_TAG = re.compile(r"^\s*</?details[^<>]*>\s*$", re.I)
 _REVEAL = re.compile(r"\b(?:show|hide|reveal|see|click)\b|^\W*(?:answers?|solutions?|explanations?|hints?)\W*$", re.I)
 
 
+_INDENTED_ATX = re.compile(r"^[ \t]{4,}(?=#{2,6}[ \t]+[A-Z*_\[])")
+
+
+def _indented_headings(lines: list[str]) -> list[str]:
+    """An outline written with its headings indented by level ("    ##### Pricing" under "  #### EC2") keeps them as
+    headings: in a file with headings of its own, an indented line of two or more hashes and a capitalised title
+    is one (a shell comment in indented code is one hash and lower case)."""
+    if not any(_ATX_STRICT.match(line) for line in lines):
+        return lines
+    out, fence = [], False
+    for line in lines:
+        if _FENCE.match(line):
+            fence = not fence
+        out.append(line if fence else _INDENTED_ATX.sub("", line))
+    return out
+
+
 def _summaries_as_headings(lines: list[str]) -> list[str]:
     """`<summary>X</summary>` as a Markdown heading one level below the heading above it, and `<details>` tags as
     blank lines, line for line (every line keeps its number)."""
@@ -232,6 +249,9 @@ def _summaries_as_headings(lines: list[str]) -> list[str]:
     return out
 
 
+_SOURCES_LEAD_IN = re.compile(r"^\W*\w+(?:\W+\w+){2,}\W+(?:from|with|into|to)\s*:\s*$", re.I)
+
+
 def parse(text: str) -> Outline:
     """Outline of one note file's text. Never raises on any string."""
     return _Parser(text).run()
@@ -242,7 +262,7 @@ class _Parser:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if text.startswith("\ufeff"):
             text = text[1:]
-        self.lines = _summaries_as_headings(text.split("\n"))
+        self.lines = _indented_headings(_summaries_as_headings(text.split("\n")))
         self.stripped = [line.strip() for line in self.lines]
         self.n = len(self.lines)
         self.removed = [False] * self.n
@@ -821,8 +841,16 @@ class _Parser:
             if self._keep(entry):
                 kept.append(entry)
         _lists_without_markers(kept)
+        sources_of = None  # the indent of a lead-in that lists where something comes from or goes to
         for entry in kept:
-            _set_term(entry.block, entry.arrow)
+            if entry.gap or (sources_of is not None and entry.indent < sources_of):
+                sources_of = None
+            if sources_of is None:
+                _set_term(entry.block, entry.arrow)
+            # "CloudWatch Logs can collect logs from:" then "Elastic Beanstalk: application logs": each item is a
+            # source of the lead-in's subject, never a definition of its label
+            if _SOURCES_LEAD_IN.search(entry.block.text):
+                sources_of = entry.indent
         _set_depths(kept, self.baseline)
         return self._drop_empty_labels(kept)
 

@@ -918,3 +918,28 @@ def test_an_html_disclosures_summary_titles_what_it_holds():
     lock = sections["S3 Object Lock"]
     assert [(b.line, b.text) for b in lock.blocks][0] == (6, "Write once, read many: no overwrite or delete.")
     assert "Show answer" not in sections
+
+
+def test_the_items_a_lead_in_says_something_comes_from_define_nothing():
+    """ "Our log service can pull logs from:" then "· Beanstalk: app logs": each item is a source of the lead-in's
+    subject, not what Beanstalk is; a middle dot starts a bullet."""
+    text = (
+        "## Logs\n· Our log service can pull logs from:\n· Beanstalk: app logs\n· ECS: container output\n\n"
+        "· Retention: how long logs are kept before deletion\n"
+    )
+    blocks = [b for s in parse(text).walk() for b in s.blocks]
+    assert [b.kind for b in blocks] == ["bullet"] * 4
+    assert [b.term for b in blocks[1:3]] == [None, None]
+    assert blocks[3].term == "Retention"
+
+
+def test_a_services_misremembered_name_with_its_acronym_is_the_service_and_indented_headings_stay_headings():
+    """ "Elastic Cloud Computing (EC2)" means EC2, not cloud computing; "    ##### Pricing" indented under it is still
+    a heading (an outline indented by level), while "    # install" in indented code is not."""
+    catalog = load_catalog()
+    assert catalog.find("Elastic Cloud Computing (EC2)") == ["amazon-ec2"]
+    assert catalog.find("Infrastructure as a Service (IaaS)") == ["cloud-service-models"]
+    text = "# Notes\n  #### Elastic Cloud Computing (EC2)\n    ##### Pricing\n      - On-Demand: pay by the second\n"
+    titles = [s.title for s in parse(text).walk()]
+    assert "Pricing" in titles
+    assert [s.title for s in parse("# Notes\n\n    # install the tools\n").walk()] == ["Notes"]
