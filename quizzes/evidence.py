@@ -18,7 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from content.catalog import load_catalog
+from content.catalog import CatalogTopic, load_catalog
 from content.ingest.facts.text import IMPERATIVE
 from content.ingest.spelling import english_words, known_word, misspellings, respell_services
 from learning.generate import garbled, hurried
@@ -407,7 +407,7 @@ def described_together(option: Option, line: Line, family: Family) -> bool:
 _JOINED = re.compile(r"[^\w(]*(?:\([^()]*\))?\W*(?:and|&|/|or)\s+(?:(?:amazon|aws|s3)\s+)?", re.I)
 
 
-def _a_kind_of_thing(topic) -> bool:
+def _a_kind_of_thing(topic: CatalogTopic) -> bool:
     """Whether a topic is kinds of a thing rather than a product or a part of one: no maker in its name, no parent,
     and a name that lists kinds ("Block, File and Object Storage") or names a kind of database."""
     return (

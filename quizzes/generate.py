@@ -299,7 +299,7 @@ def pick_distractors(family: Family, requirement: Requirement, evidence: dict, c
     return pool[:count]
 
 
-SKIPS = ("key not in notes", "too few options of its kind", "giveaway stem")
+SKIPS = ("key not in notes", "key described only as its whole service", "too few options of its kind", "giveaway stem")
 
 
 def family_questions(
@@ -367,7 +367,7 @@ def family_questions(
         ):
             # the notes say what AWS Shield is, not what Shield Standard adds: a line about the whole service
             # cannot tell the key from another kind of it among the options
-            skipped["key not in notes"] += 1
+            skipped["key described only as its whole service"] += 1
             continue
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1

@@ -352,8 +352,7 @@ _DENIED_QUESTION = re.compile(r"^\W*[^?\n]{3,150}\?\s*((?:no|nope|not at all)\b.
 def _row_statement(row: str) -> str:
     """A table row as the statement it makes: "| Business | < 15 min for ... |" as "Business: < 15 min for ...", so
     that the subject in its first cell and what the other cells say of it are read as one sentence."""
-    cells = [c.strip() for c in row.strip().strip("|").split("|")]
-    cells = [c for c in cells if c]
+    cells = [c for c in _cells(row) if c]
     if len(cells) < 2:
         return row
     return f"{cells[0]}: {'; '.join(cells[1:])}"
