@@ -92,6 +92,8 @@ def word_stems(text: str) -> frozenset[str]:
         word = _SAME_WORD.get(word, word)
         if word in PLAIN_WORDS or len(word) < 3:
             continue
+        if word.endswith("ues"):
+            word = word[:-1]  # "queues", "values": the plural of "queue", not a stem "queu"
         for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from content.catalog import load_catalog
+from content.ingest.spelling import respell_services
 from quizzes.evidence import (
     PLAIN_WORDS,
     SUFFIXES,
@@ -451,8 +452,9 @@ def clean_claim(definition: str) -> bool:
 
 
 def identification_stem(definition: str) -> str | None:
-    """'A fully managed NoSQL database service.' -> 'Which AWS service is a fully managed NoSQL database service?'"""
-    text = definition.strip().rstrip(".")
+    """'A fully managed NoSQL database service.' -> 'Which AWS service is a fully managed NoSQL database service?'
+    A service the notes misspell is named the catalog's way ("GurardDuty findings" -> "GuardDuty findings")."""
+    text = respell_services(definition.strip()).rstrip(".")
     text = re.split(r"(?<=[a-z)])\. ", text)[0]  # first sentence only
     if len(text.split()) < 6 or len(text) > 200 or not clean_claim(text):
         return None

@@ -1251,3 +1251,28 @@ def test_an_old_name_or_another_wording_of_an_option_backs_it():
     assert not any(p.search("S3 Glacier Instant Retrieval is quick") for p in flexible.evidence)
     stop = next(o for f in load_families().values() for o in f.options.values() if o.id == "stop-datacenters")
     assert any(p.search("Eliminate data center maintenance") for p in stop.evidence)
+
+
+def test_an_identification_stem_spells_a_service_the_catalogs_way():
+    """ "Works with GurdDuty findings ..." in the notes: the stem the learner reads says GuardDuty."""
+    from quizzes.generate import identification_stem
+
+    stem = identification_stem("Provides graphs built from GurdDuty findings and VPC flow logs for investigations.")
+    assert stem is not None and "GuardDuty" in stem and "GurdDuty" not in stem
+
+
+def test_a_plural_queue_is_the_same_word_and_a_bold_title_takes_the_lines_under_it():
+    """ "**FIFO Queues**" names the FIFO queue option, and "First in, first out: the first message in the queue ..."
+    under it is its description."""
+    from quizzes.evidence import word_stems
+
+    assert word_stems("queues") == word_stems("queue")
+    family, fifo = _options()["Amazon SQS FIFO queue"]
+    title = Line(text="**FIFO Queues**", refs=(("n", 1, 48),), topic="amazon-sqs", heading="SQS")
+    under = Line(text="First in, first out: the first message in the queue leaves it first", refs=(("n", 1, 49),),
+                 topic="amazon-sqs", heading="SQS")  # fmt: skip
+    found = find_evidence(fifo, [title, under], family, option_topics(family, fifo))
+    assert found is not None and found.text.startswith("FIFO Queues: First in, first out")
+    _, private = _options()["On-premises (private cloud) deployment"]
+    assert any(p.search("A private cloud is run by the company in its own data center.") for p in private.evidence)
+    assert not any(p.search("A Virtual Private Cloud isolates your network.") for p in private.evidence)
