@@ -567,7 +567,7 @@ class Writer:
             return sibling
         parts = [p for p in re.split(r"\s+/\s+", ts.title.strip(" .")) if p]
         if len(parts) > 1 and any(ts.topic not in self.catalog.find(p) for p in parts):
-            # "High Availability / Broad network access": a second name the page's topic is not; the section keeps
+            # "Availability / Reach over any network": a second name the page's topic is not; the section keeps
             # its title (an option it names is explained under it)
             return ts.title.strip(" .")
         if ts.level == 1 and ts.topic in self.catalog.find(ts.title):

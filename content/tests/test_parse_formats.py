@@ -907,15 +907,15 @@ def test_a_column_of_icons_under_its_own_header_is_no_column_and_each_row_stays_
 
 
 def test_an_html_disclosures_summary_titles_what_it_holds():
-    """`<details><summary>S3 Object Lock</summary> ... </details>` is a section titled "S3 Object Lock" one level
+    """`<details><summary>Keeping objects immutable</summary> ... </details>` is a section of that title one level
     below the heading above it, every line keeping its number; a "Show answer" disclosure titles nothing."""
     text = (
-        "## Amazon S3\n\n<details>\n<summary>S3 Object Lock</summary>\n\n"
+        "## Amazon S3\n\n<details>\n<summary>Keeping objects immutable</summary>\n\n"
         "Write once, read many: no overwrite or delete.\n\n</details>\n\n"
         "<details><summary><b>Show answer</b></summary>\nC\n</details>\n"
     )
     sections = {s.title: s for s in parse(text).walk()}
-    lock = sections["S3 Object Lock"]
+    lock = sections["Keeping objects immutable"]
     assert [(b.line, b.text) for b in lock.blocks][0] == (6, "Write once, read many: no overwrite or delete.")
     assert "Show answer" not in sections
 

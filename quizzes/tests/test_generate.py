@@ -1244,13 +1244,13 @@ def test_a_line_that_names_two_options_as_its_subject_backs_both():
 
 def test_an_old_name_or_another_wording_of_an_option_backs_it():
     """ "S3 Glacier for long-term archives" is Glacier Flexible Retrieval by its old name (not Instant Retrieval or
-    Deep Archive); "Eliminate data center maintenance" is the advantage of not running data centers."""
+    Deep Archive); "no more data centre maintenance" is the advantage of not running data centers."""
     _, flexible = _options()["S3 Glacier Flexible Retrieval"]
     assert any(p.search("S3 Glacier for long-term archives") for p in flexible.evidence)
     assert not any(p.search("S3 Glacier Deep Archive for the coldest data") for p in flexible.evidence)
     assert not any(p.search("S3 Glacier Instant Retrieval is quick") for p in flexible.evidence)
     stop = next(o for f in load_families().values() for o in f.options.values() if o.id == "stop-datacenters")
-    assert any(p.search("Eliminate data center maintenance") for p in stop.evidence)
+    assert any(p.search("No more data centre maintenance for the team") for p in stop.evidence)
 
 
 def test_an_identification_stem_spells_a_service_the_catalogs_way():
