@@ -566,9 +566,15 @@ class Writer:
         if sibling:
             return sibling
         parts = [p for p in re.split(r"\s+/\s+", ts.title.strip(" .")) if p]
-        if len(parts) > 1 and any(ts.topic not in self.catalog.find(p) for p in parts):
-            # "Availability / Reach over any network": a second name the page's topic is not; the section keeps
-            # its title (an option it names is explained under it)
+        if len(parts) > 1 and (
+            any(ts.topic not in self.catalog.find(p) for p in parts)
+            or not any(
+                normalise(p) in {normalise(n) for n in (topic.name, topic.short, topic.full_name) if n} for p in parts
+            )
+        ):
+            # "Availability / Reach over any network": a second name the page's topic is not; "Dedicated Hosts /
+            # Dedicated Instances": two of the page's kinds, neither the page itself. The section keeps its whole
+            # title (an option it names is explained under it), never one half of it.
             return ts.title.strip(" .")
         if ts.level == 1 and ts.topic in self.catalog.find(ts.title):
             return OVERVIEW

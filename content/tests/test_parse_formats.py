@@ -943,3 +943,22 @@ def test_a_services_misremembered_name_with_its_acronym_is_the_service_and_inden
     titles = [s.title for s in parse(text).walk()]
     assert "Pricing" in titles
     assert [s.title for s in parse("# Notes\n\n    # install the tools\n").walk()] == ["Notes"]
+
+
+@pytest.mark.django_db
+def test_a_heading_of_two_names_keeps_its_whole_title(tmp_path):
+    """ "Dedicated Hosts / Dedicated Instances" on the purchasing-options page is a section of both names, never
+    "/ Dedicated Instances" with its first half cut off as the page's own name."""
+    (tmp_path / "mine.md").write_text(
+        lines(
+            "# EC2 purchasing options",
+            "",
+            "## Dedicated Hosts / Dedicated Instances",
+            "",
+            "- Hosts: a whole server you can see the sockets of; Instances: single-tenant hardware, no host view",
+        )
+    )
+    call_command("ingest", str(tmp_path), stdout=StringIO())
+    titles = set(Section.objects.filter(topic__slug="ec2-purchasing-options").values_list("title", flat=True))
+    assert "Dedicated Hosts / Dedicated Instances" in titles
+    assert not any(t.startswith("/") for t in titles)
