@@ -847,8 +847,8 @@ class _Parser:
                 sources_of = None
             if sources_of is None:
                 _set_term(entry.block, entry.arrow)
-            # "CloudWatch Logs can collect logs from:" then "Elastic Beanstalk: application logs": each item is a
-            # source of the lead-in's subject, never a definition of its label
+            # "The log service pulls logs from:" then "Beanstalk: app logs": each item is a source of the
+            # lead-in's subject, never a definition of its label
             if _SOURCES_LEAD_IN.search(entry.block.text):
                 sources_of = entry.indent
         _set_depths(kept, self.baseline)
