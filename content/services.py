@@ -566,11 +566,9 @@ class Writer:
         if sibling:
             return sibling
         parts = [p for p in re.split(r"\s+/\s+", ts.title.strip(" .")) if p]
+        own = {normalise(n) for n in (topic.name, topic.short, topic.full_name) if n}
         if len(parts) > 1 and (
-            any(ts.topic not in self.catalog.find(p) for p in parts)
-            or not any(
-                normalise(p) in {normalise(n) for n in (topic.name, topic.short, topic.full_name) if n} for p in parts
-            )
+            any(ts.topic not in self.catalog.find(p) for p in parts) or not any(normalise(p) in own for p in parts)
         ):
             # "Availability / Reach over any network": a second name the page's topic is not; "Dedicated Hosts /
             # Dedicated Instances": two of the page's kinds, neither the page itself. The section keeps its whole

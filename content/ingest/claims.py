@@ -373,23 +373,23 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     rows = [row for row in rows if not _TABLE_RULE.fullmatch(row)]
     if len(rows) > 2:  # a table: its header with each row, so words of two rows never make one statement
         found = [f for row in rows[1:] if (f := _find_in_line(f"{rows[0]}\n{row}", claims, topic))]
-        found = found or [claim for _, claim in claims_by_row(text, claims, topic=topic)]
+        found = found or [claim for _, claim in claims_by_row(text, claims, topic=topic, as_written=False)]
         if not found:
             return None
         order = {id(c): n for n, c in enumerate(tuple(claims) if claims is not None else _claims())}
         return min(found, key=lambda f: order.get(id(f), len(order)))  # the first claim, as for any line
     found = _find_in_line(text, claims, topic)
     if found is None and len(rows) == 2:
-        found = _find_in_line(f"{rows[0]}\n{_row_statement(rows[1])}", claims, topic) or _find_under_headers(
-            rows[0], rows[1], claims, topic
-        )
+        found = next((claim for _, claim in claims_by_row(text, claims, topic=topic, as_written=False)), None)
     return found
 
 
-def claims_by_row(text: str, claims=None, *, topic: str | None = None) -> list[tuple[int, Claim]]:
+def claims_by_row(
+    text: str, claims=None, *, topic: str | None = None, as_written: bool = True
+) -> list[tuple[int, Claim]]:
     """Each row of a table that a claim says is wrong, by its index among the text's lines, with that claim: the
-    row read under its header, as the statement it makes ("Business: < 15 min ...") and cell by cell under its
-    column's header."""
+    row read under its header (as written, unless the caller has read it so already), as the statement it makes
+    ("Business: < 15 min ...") and cell by cell under its column's header."""
     lines = text.splitlines()
     rows = [(i, line) for i, line in enumerate(lines) if line.lstrip().startswith("|")]
     rows = [(i, line) for i, line in rows if not _TABLE_RULE.fullmatch(line)]
@@ -399,7 +399,7 @@ def claims_by_row(text: str, claims=None, *, topic: str | None = None) -> list[t
     out = []
     for i, row in rows[1:]:
         claim = (
-            _find_in_line(f"{header}\n{row}", claims, topic)
+            (as_written and _find_in_line(f"{header}\n{row}", claims, topic))
             or _find_in_line(f"{header}\n{_row_statement(row)}", claims, topic)
             or _find_under_headers(header, row, claims, topic)
         )
