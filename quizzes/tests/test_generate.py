@@ -1223,10 +1223,14 @@ def test_a_kind_of_storage_as_the_label_does_not_hide_the_service_it_names():
 
 def test_a_question_as_a_heading_titles_no_option():
     """ "## A team needs short-term rights to add S3 buckets. Which option fits?" names S3 in a question: the first
-    line under it (one of its options) says nothing of S3."""
+    line under it is not S3's line for being under that title (it would read "Amazon S3: Keeps any number ...")."""
+    from quizzes.evidence import heading_names
+
     family, s3 = _options()["Amazon S3"]
     heading = "A team needs short-term rights to add Amazon S3 buckets. Which option fits?"
-    line = Line(text="The root user of the account", refs=(("n", 1, 16),), topic="amazon-s3", heading=heading)
+    line = Line(text="Keeps any number of files as objects", refs=(("n", 1, 16),), topic="amazon-s3", heading=heading)
+    assert not heading_names(s3, line)
+    assert heading_names(s3, Line(text=line.text, refs=line.refs, topic="amazon-s3", heading="Amazon S3 basics"))
     assert find_evidence(s3, [line], family, option_topics(family, s3)) is None
 
 
