@@ -547,6 +547,8 @@ class Writer:
                         "refs": [ref],
                         "erratum": {"id": erratum.id, "correction": erratum.correction} if erratum else None,
                     }
+                    if block.origin:
+                        item["origin"] = block.origin
                     if block.kind == "table" and block.rows:
                         item["row_line"] = block.end_line - len(block.rows) + 2  # the first body row's line
                     draft.items.append(item)
@@ -917,6 +919,8 @@ class Writer:
             for item in draft.items:
                 if item["erratum"] or item["kind"] not in ("bullet", "paragraph", "table"):
                     continue
+                if item.get("origin") == "source":
+                    continue  # an item of a source list ("AWS Lambda: function logs") says nothing of the service
                 refs = tuple(tuple(r) for r in item["refs"])
                 lines_by_topic.setdefault(draft.topic, []).append(
                     Line(text=item["text"], refs=refs, topic=draft.topic, heading=heading, depth=item.get("depth", 0))

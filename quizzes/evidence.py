@@ -44,6 +44,7 @@ class Line:
 def plain_text(text: str) -> str:
     """A note line as a quote shows it: no markdown emphasis or code marks, single spaces, no doubled punctuation
     ("etc..", ",,", " ." read as slips, not as an ellipsis "...")."""
+    text = re.sub(r"</?[A-Za-z][^<>]*>", "", text)  # inline HTML marks (`<mark style=...>`) read as their words
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
     text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)  # an Obsidian wikilink reads as its label
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
@@ -669,6 +670,9 @@ def find_evidence(
             continue  # "AWS Shield standard: ..." is the other tier's line, not Shield Advanced's
         if not titled and step_done_to(option, text, first):
             continue  # "we must enable AWS config": a step done to the service, nothing of what it is
+        aside = -1 if titled or entry else named_in_aside(text, first, name_words)
+        if aside >= 0 and not names_option(option, text[:aside]):
+            continue  # "You implement workers (running on EC2 or on-premises)": the line is about the workers
         if not titled and not subject_at(text, first):
             continue  # the option is the object of another subject's statement ("Does not apply to the root
             # account" under a policy's heading): the line says nothing of the option itself
@@ -843,7 +847,7 @@ _OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-
 # subject of its own, continuing a statement about the heading's subject ("Does not apply to ...", "Attached to ...")
 _NEGATES = re.compile(
     r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|won't|never|than|vs|versus|except|unlike|instead of"
-    r"|compared (?:to|with)|similar to|same as|different from|differs from"
+    r"|compared (?:to|with)|similar to|same(?: \w+){0,2} as|different from|differs from"
     r"|include|includes|including|such as|like|e\.g)\b",  # or an example in another subject's list
     re.I,
 )
@@ -924,6 +928,19 @@ def _opens_with(text: str, first: int) -> bool:
     """Whether the option opens the line (after a bullet, "Amazon", "The" or the like)."""
     words = re.findall(r"[A-Za-z0-9']+", text[:first])
     return all(w.lower() in _LEAD_WORDS for w in words) and len(words) <= 3
+
+
+def named_in_aside(text: str, first: int, name_words: set[str]) -> int:
+    """Where the bracket opens when the option named at `first` sits in an aside about another subject ("workers
+    (running on EC2 or on-premises)"), else -1. An aside that only spells the option ("Block storage (EBS)") or a line
+    that opens with the bracket is not one."""
+    prefix = text[:first]
+    start = prefix.rfind("(")
+    if start < 0 or prefix.count("(") <= prefix.count(")") or _opens_with(text, start):
+        return -1
+    end = text.find(")", first)
+    inside = word_stems(text[start + 1 : end if end >= 0 else len(text)]) - name_words
+    return start if len(inside) >= 2 else -1
 
 
 def subject_at(text: str, first: int) -> bool:

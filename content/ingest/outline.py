@@ -31,7 +31,10 @@ class Block:
     term: str | None = None  # "Term: definition" / "**Term**: definition" / "Term - definition"
     definition: str | None = None  # the text after the term ("" for a bare label "Term:")
     rows: list[list[str]] | None = None  # tables: header row first, cells stripped
-    origin: str = ""  # "explanation": a practice question's explanation, shown on a page but never a fact
+    # "explanation": a practice question's explanation; "source": an item under a lead-in that lists where something
+    # comes from ("... collects logs from:"). Both are shown on a page but are never a fact, and never quoted for a
+    # service they name
+    origin: str = ""
 
 
 @dataclass

@@ -847,6 +847,8 @@ class _Parser:
                 sources_of = None
             if sources_of is None:
                 _set_term(entry.block, entry.arrow)
+            else:
+                entry.block.origin = "source"  # stays with the lead-in: no fact, no page of its own, no quote
             # "The log service pulls logs from:" then "Beanstalk: app logs": each item is a source of the
             # lead-in's subject, never a definition of its label
             if _SOURCES_LEAD_IN.search(entry.block.text):

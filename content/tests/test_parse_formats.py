@@ -930,6 +930,7 @@ def test_the_items_a_lead_in_says_something_comes_from_define_nothing():
     blocks = [b for s in parse(text).walk() for b in s.blocks]
     assert [b.kind for b in blocks] == ["bullet"] * 4
     assert [b.term for b in blocks[1:3]] == [None, None]
+    assert [b.origin for b in blocks] == ["", "source", "source", ""]  # shown with the lead-in, never a fact
     assert blocks[3].term == "Retention"
 
 

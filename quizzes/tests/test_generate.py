@@ -746,12 +746,15 @@ def test_a_tables_rows_read_as_lines_of_their_own():
 
 
 def test_a_name_with_only_an_aside_in_brackets_is_no_quote():
-    """ "IAM Credentials Report (account level)" is a heading: the aside adds words but says nothing of the report."""
+    """ "IAM Credentials Report (account level)" is a heading: the aside adds words but says nothing of the report,
+    highlighted or not."""
     family, report = next(
         (f, o) for f in load_families().values() for o in f.options.values() if "credential" in o.name.lower()
     )
     heading = Line(text=f"{report.name} (account level)", refs=(("n", 1, 3),), topic="aws-iam")
     assert find_evidence(report, [heading], family) is None
+    marked = Line(text=f'{report.name} <mark style="color:red;">(account level)</mark>', refs=(), topic="aws-iam")
+    assert find_evidence(report, [marked], family) is None  # an HTML highlight round the aside changes nothing
 
 
 def test_an_options_entry_in_a_services_table_or_glossary_is_its_line():
@@ -1280,3 +1283,51 @@ def test_a_plural_queue_is_the_same_word_and_a_bold_title_takes_the_lines_under_
     _, private = _options()["On-premises (private cloud) deployment"]
     assert any(p.search("A private cloud is run by the company in its own data center.") for p in private.evidence)
     assert not any(p.search("A Virtual Private Cloud isolates your network.") for p in private.evidence)
+
+
+def test_an_option_named_in_an_aside_about_another_subject_is_not_backed_by_that_line():
+    """ "Each job needs runners (hosted on EC2 or in your own data centre) to pick up its steps" is about the runners:
+    EC2 is only where they run. A bracket that spells the option out ("Block storage (Amazon EBS) gives ...") is the
+    option's own line."""
+    family, ec2 = _options()["Amazon EC2"]
+    aside = Line(text="Each job needs runners (hosted on EC2 or in your own data centre) to pick up its steps.",
+                 refs=(), topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(ec2, [aside], family) is None
+    family, ebs = _options()["Amazon EBS"]
+    spelled = Line(text="Block storage (Amazon EBS) gives network drives that keep their data when an instance stops.",
+                   refs=(), topic="amazon-ebs")  # fmt: skip
+    assert find_evidence(ebs, [spelled], family) == spelled
+
+
+def test_a_line_that_says_it_has_the_same_features_as_an_option_is_not_that_options_line():
+    """Under a budgeting heading, "Same filters as AWS Cost Explorer, plus alerts" says what the budgets tool offers;
+    it says nothing of Cost Explorer itself."""
+    family, explorer = _options()["AWS Cost Explorer"]
+    same = Line(text="Same filters as AWS Cost Explorer, plus alerts by email.", refs=(), topic="aws-budgets",
+                heading="AWS Budgets")  # fmt: skip
+    assert find_evidence(explorer, [same], family, topics=frozenset({"aws-cost-explorer", "aws-budgets"})) is None
+    own = Line(text="AWS Cost Explorer shows graphs of past spend and forecasts the next months.", refs=(),
+               topic="aws-cost-explorer")  # fmt: skip
+    assert find_evidence(explorer, [same, own], family, topics=frozenset({"aws-cost-explorer", "aws-budgets"})) == own
+
+
+def test_an_item_of_a_source_list_stays_under_its_lead_in_and_backs_no_option(tmp_path):
+    """ "Our log service gathers output from:" then "AWS Lambda: function output": Lambda is a place logs come from,
+    so the item is shown under the lead-in on the log service's page and quoted for no option; a line that says what
+    Lambda is backs it."""
+    from content.models import Section
+
+    (tmp_path / "mine.md").write_text(
+        "# Amazon CloudWatch Logs\n\n"
+        "- CloudWatch Logs gathers output from:\n"
+        "- AWS Lambda: function output\n"
+        "- AWS Elastic Beanstalk: web tier output\n\n"
+        "# AWS Lambda\n\n"
+        "AWS Lambda runs your code on events with no servers to manage and bills by the millisecond.\n"
+    )
+    ingest([tmp_path])
+    quotes = {c.quote for q in scenario_questions() for c in q.choices.all()}
+    assert not any("function output" in q or "web tier output" in q for q in quotes)
+    assert any(q.startswith("AWS Lambda runs your code on events") for q in quotes)
+    shown = {(s.topic.slug, i["text"]) for s in Section.objects.select_related("topic") for i in s.items}
+    assert ("amazon-cloudwatch", "AWS Lambda: function output") in shown

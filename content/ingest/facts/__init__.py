@@ -67,7 +67,7 @@ from content.ingest.outline import Block, Fact
 
 def extract(blocks: list[Block], *, topic_name: str, section_title: str) -> list[Fact]:
     """Facts stated by one section's blocks, in source order."""
-    blocks = _definition_lists([b for b in blocks if not b.origin])  # a practice question is read, never carded
+    blocks = _definition_lists([b for b in blocks if not b.origin])  # an explanation, a source: never carded
     if not blocks:
         return []
     sec = _Section(blocks, topic_name, section_title)
