@@ -40,7 +40,7 @@ from content.summary import Spelling
 from learning.deck import build_deck
 from learning.generate import garbled
 from learning.models import Flashcard
-from quizzes.evidence import Line, NoteScan, defining_line, family_lines, table_row_lines
+from quizzes.evidence import Line, NoteScan, defining_line, family_lines, table_column_lines, table_row_lines
 from quizzes.families import load_families
 from quizzes.generate import QuestionDraft, ServiceDefinition, family_questions, identification_questions
 from quizzes.models import Choice, Question
@@ -937,6 +937,13 @@ class Writer:
                             heading=heading,
                         )
                         for k, row in table_row_lines(item["text"])
+                    ]
+                    # a comparison table's columns too ("Standard Queue: Throughput: ...; Ordering: ..."), citing the
+                    # header row that names each
+                    header = tuple((*r[:2], first - 2) for r in refs) if first else refs
+                    lines_by_topic[draft.topic] += [
+                        Line(text=column, refs=header, topic=draft.topic, heading=heading)
+                        for column in table_column_lines(item["text"])
                     ]
         for topic, card, ref in self.authored.cards:
             # the author's own "What is X? / X is ..." cards say what X is as well as any line does

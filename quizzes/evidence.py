@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from content.catalog import CatalogTopic, load_catalog
 from content.ingest.facts.text import IMPERATIVE
+from content.ingest.outline import comparison_columns
 from content.ingest.spelling import english_words, known_word, misspellings, respell_services
 from learning.generate import garbled, hurried
 from quizzes.families import Family, Option
@@ -45,6 +46,7 @@ def plain_text(text: str) -> str:
     """A note line as a quote shows it: no markdown emphasis or code marks, single spaces, no doubled punctuation
     ("etc..", ",,", " ." read as slips, not as an ellipsis "...")."""
     text = re.sub(r"</?[A-Za-z][^<>]*>", "", text)  # inline HTML marks (`<mark style=...>`) read as their words
+    text = re.sub(r"\[([^\[\]]+)\]\([^()\s]*\)", r"\1", text)  # a markdown link reads as its words
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
     text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)  # an Obsidian wikilink reads as its label
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
@@ -223,7 +225,9 @@ def heading_names(option: Option, line: Line) -> bool:
     if not line.heading or line.heading.rstrip(" *_`").endswith("?"):
         return False  # (a practice question's stem as a heading names the services it asks about; titles none)
     if names_option(option, line.heading, opening=len(line.heading)):
-        return True
+        return not _names_a_longer_topic(option, line.heading)  # ("EC2 Purchasing Options" titles no EC2 line)
+    if line.topic == option.topic and any(_same_name(line.heading, rest) for rest in _name_on_page(option, line.topic)):
+        return True  # "Alarms" on CloudWatch's page titles CloudWatch alarms
     if not (option.topic and _names_its_topic(option, plural=True)):
         return False
     # a misspelt title ("Cost Exploerr"), or a bare one ("Roles") over a section the placement put on the option's
@@ -347,18 +351,30 @@ def _other_variant(label: str, name: str, topic) -> bool:
 def page_entry(option: Option, text: str, page: str) -> bool:
     """Whether a line on the page of the service an option is named after is labelled with the rest of the option's
     name ("Health Checks: ..." on Route 53's page for "Route 53 health checks")."""
-    on = load_catalog().topics.get(page)
     label = label_of(text)
-    if on is None or not label:
-        return False
+    rests = _name_on_page(option, page) if label else set()
+    return any(len(rest.split()) >= 2 and _same_name(label, rest) for rest in rests)  # ("Services" on ECS's page is
+    # too common a word to tell)
+
+
+def _same_name(one: str, other: str) -> bool:
+    return _compact(_unmade(one)).removesuffix("s") == _compact(_unmade(other)).removesuffix("s")
+
+
+def _name_on_page(option: Option, page: str) -> set[str]:
+    """The option's name without the name of the service whose page `page` is ("Health Checks" for "Route 53 health
+    checks" on Route 53's page), when the option is named after that service."""
+    on = load_catalog().topics.get(page) if page else None
+    if on is None:
+        return set()
     bare = _without_aside(option.name).strip()
+    out = set()
     for name in {n for n in (on.name, on.short) if n}:
         service = re.escape(re.sub(r"^(?:amazon|aws)\s+", "", name, flags=re.I))
         rest = re.sub(r"^(?:(?:amazon|aws)\s+)?" + service + r"\s+", "", bare, flags=re.I)
-        if rest != bare and len(rest.split()) >= 2:  # ("Services" on ECS's page is too common a word to tell)
-            if _compact(_unmade(label)).removesuffix("s") == _compact(_unmade(rest)).removesuffix("s"):
-                return True
-    return False
+        if rest != bare:
+            out.add(rest)
+    return out
 
 
 _VERB_END = re.compile(r"\b\w{3,}(?:s|ed)\b\s+\w+", re.I)  # "Lambda runs code", "S3 stores objects": a verb
@@ -603,8 +619,8 @@ def find_evidence(
             text = lead.group(1)
             line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
         short = len(text) < 20 and not labelled_as(option, text, line.heading or "", page=line.topic)
-        if _DENIES.match(text) or len(text.split()) < 3 or short or text.endswith(":"):
-            continue  # a bare heading or name says nothing about the option
+        if _DENIES.match(text) or len(re.findall(r"\w\S*", text)) < 3 or short or text.endswith(":"):
+            continue  # a bare heading or name ("• Lambda functions", its bullet no word) says nothing of the option
         if no_fact(text):
             continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner
             # thinking aloud ("In order to do my answer, ..."): no fact
@@ -619,6 +635,8 @@ def find_evidence(
             continue  # a practice question's option ("C. DynamoDB", "- [ ] ...", an HTML checkbox): no fact
         if _names_a_longer_topic(option, text):
             continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
+        if _bold_longer_name(option, line.text):
+            continue  # "With **Amazon Redshift Spectrum**, ...": the author's bold name goes on past the option's
         if (
             says_too_little(option, text, name_words)  # "IAM Credentials Report (account level)", "X and Y"
             or _badly_typed(text)
@@ -673,6 +691,17 @@ def find_evidence(
         aside = -1 if titled or entry else named_in_aside(text, first, name_words)
         if aside >= 0 and not names_option(option, text[:aside]):
             continue  # "You implement workers (running on EC2 or on-premises)": the line is about the workers
+        if (
+            not titled
+            and option.topic
+            and line.topic
+            and line.topic != option.topic
+            and line.topic in load_catalog().topics
+            and load_catalog().is_ancestor(option.topic, line.topic)
+            and not _opens_with(text, first)
+        ):
+            continue  # on a page of one of its parts, "AWS offers several purchasing options for EC2 instances" is
+            # about the part (the purchasing options); only a line that opens with the service is about it
         if not titled and not subject_at(text, first):
             continue  # the option is the object of another subject's statement ("Does not apply to the root
             # account" under a policy's heading): the line says nothing of the option itself
@@ -742,6 +771,16 @@ def table_row_lines(table: str) -> list[tuple[int, str]]:
             out.append((k, f"{cells[-1]}: {'; '.join(cells[:-1])}"))
         elif rest := [c for c in cells[1:] if c]:
             out.append((k, f"{cells[0]}: {'; '.join(rest)}"))
+    return out
+
+
+def table_column_lines(table: str) -> list[str]:
+    """A comparison table's columns, each as "Header: row label: cell; row label: cell" ("Standard Queue:
+    Throughput: nearly unlimited; Ordering: best effort"), for quoting what the table says of one thing it
+    compares."""
+    out = []
+    for name, said in comparison_columns(table):
+        out.append(f"{name}: " + "; ".join(f"{label}: {cell.rstrip('.')}" for label, cell in said))
     return out
 
 
@@ -883,6 +922,18 @@ def _longer_name_at(option: Option, text: str) -> bool:
     """Whether the line opens with a hyphenated longer name that starts with the option's ("S3 Standard-IA")."""
     name = _unmade(_without_aside(option.name))
     return bool(re.match(rf"\W*(?:(?:amazon|aws)\s+)?{re.escape(name)}\s*[-–]\s*[A-Za-z]", text, re.I))
+
+
+def _bold_longer_name(option: Option, raw: str) -> bool:
+    """Whether the line names the option only as the start of a longer name the author set in bold ("**Amazon
+    Redshift Spectrum**"): a product of its own, the option's name followed by a capitalised word."""
+    spans = [plain_text(m) for m in re.findall(r"\*\*([^*]{3,80})\*\*", raw)]
+    names = sorted({re.escape(n) for n in _option_names(option) if len(n) >= 2}, key=len, reverse=True)
+    if not spans or not names:
+        return False
+    name = rf"^(?i:(?:amazon|aws)\s+)?(?i:{'|'.join(names)})"
+    longer = any(re.match(rf"{name}\s+[A-Z][\w@-]*\b", span) for span in spans)  # (a capital: a name goes on)
+    return longer and not any(re.fullmatch(rf"{name}s?\W*", span) for span in spans)
 
 
 def _sibling_qualified(option: Option, text: str, first: int, others: list[Option]) -> bool:

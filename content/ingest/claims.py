@@ -19,6 +19,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from content.ingest.outline import comparison_columns
+
 CLAIMS_PATH = Path(__file__).resolve().parents[1] / "claims.toml"
 
 _NUMBER_WORDS = {
@@ -372,7 +374,8 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     rows = _TABLE_ROWS.findall(text) if text.lstrip().startswith("|") else []
     rows = [row for row in rows if not _TABLE_RULE.fullmatch(row)]
     if len(rows) > 2:  # a table: its header with each row, so words of two rows never make one statement
-        found = [f for row in rows[1:] if (f := _find_in_line(f"{rows[0]}\n{row}", claims, topic))]
+        compared = bool(comparison_columns(text))  # (a comparison's row says something of each column in turn)
+        found = [] if compared else [f for row in rows[1:] if (f := _find_in_line(f"{rows[0]}\n{row}", claims, topic))]
         found = found or [claim for _, claim in claims_by_row(text, claims, topic=topic, as_written=False)]
         if not found:
             return None
@@ -397,6 +400,16 @@ def claims_by_row(
         return []
     header = rows[0][1]
     out = []
+    if comparison_columns(text):
+        # "| Ordering | Best effort | Strictly preserved |" under "| Feature | Standard | FIFO |": each cell is a
+        # statement about its column ("Standard Ordering: Best effort"), never one statement with its neighbour's
+        names = _cells(header)
+        for i, row in rows[1:]:
+            cells = _cells(row)
+            said = [f"{name} {cells[0]}: {cell}" for name, cell in zip(names[1:], cells[1:], strict=False) if cell]
+            if claim := next((c for line in said if (c := _find_in_line(line, claims, topic))), None):
+                out.append((i, claim))
+        return out
     for i, row in rows[1:]:
         claim = (
             (as_written and _find_in_line(f"{header}\n{row}", claims, topic))

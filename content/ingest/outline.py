@@ -6,6 +6,7 @@ Line numbers are 1-based physical lines of the source file, as `cat -n` prints t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -111,3 +112,30 @@ class Fact:
     # comparison: {"items": [str, ...], "attributes": {attr: {item: value}}}
     # use_case:   {"option", "use_case"}
     # number:     {"number": "99.999999999%", "statement"}
+
+
+# A comparison table's first header cell is empty or names its rows' kind ("| Feature | Standard | FIFO |"): its other
+# header cells name the things compared, and each of its rows sets them side by side.
+_COMPARISON_CORNER = re.compile(
+    r"(?:features?|aspects?|attributes?|propert(?:y|ies)|characteristics?|criteri(?:a|on)|categor(?:y|ies)"
+    r"|comparison|dimensions?|differences?)?",
+    re.I,
+)
+_TABLE_RULE = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*")
+
+
+def comparison_columns(table: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """A comparison table's columns, each as (what it compares, [(row label, cell), ...]): "| Feature | Standard Queue
+    | FIFO Queue |" gives ("Standard Queue", [("Throughput", "nearly unlimited"), ...]). A row of such a table says
+    something of each column in turn, never one statement across them. Any other table gives []."""
+    rows = [line for line in table.splitlines() if line.strip().startswith("|") and not _TABLE_RULE.fullmatch(line)]
+    cells = [[c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")] for row in rows]
+    if len(cells) < 3 or len(cells[0]) < 3 or not _COMPARISON_CORNER.fullmatch(cells[0][0]) or not all(cells[0][1:]):
+        return []
+    header, body = cells[0], cells[1:]
+    out = []
+    for column, name in enumerate(header[1:], 1):
+        said = [(row[0], row[column]) for row in body if len(row) > column and row[0] and row[column]]
+        if len(said) >= 2:
+            out.append((name, said))
+    return out

@@ -250,6 +250,12 @@ def _summaries_as_headings(lines: list[str]) -> list[str]:
 
 
 _SOURCES_LEAD_IN = re.compile(r"^\W*\w+(?:\W+\w+){2,}\W+(?:from|with|into|to)\s*:\s*$", re.I)
+# "... collects logs from various services:": what it gathers things from (each item is a source, not a feature)
+_GATHERS_FROM = re.compile(
+    r"\b(?:collect|gather|pull|ingest|receive|aggregate|stream|capture|import|fetch|pick|take)(?:s|es|ed|ing)?\b"
+    r"[^:.;]{0,60}\bfrom\b[^:.;]{0,60}:\s*$",
+    re.I,
+)
 
 
 def parse(text: str) -> Outline:
@@ -842,17 +848,19 @@ class _Parser:
                 kept.append(entry)
         _lists_without_markers(kept)
         sources_of = None  # the indent of a lead-in that lists where something comes from or goes to
+        gathered = False  # ... and whether it says what its subject gathers from them
         for entry in kept:
             if entry.gap or (sources_of is not None and entry.indent < sources_of):
                 sources_of = None
             if sources_of is None:
                 _set_term(entry.block, entry.arrow)
-            else:
+            elif gathered:
                 entry.block.origin = "source"  # stays with the lead-in: no fact, no page of its own, no quote
             # "The log service pulls logs from:" then "Beanstalk: app logs": each item is a source of the
             # lead-in's subject, never a definition of its label
-            if _SOURCES_LEAD_IN.search(entry.block.text):
+            if _SOURCES_LEAD_IN.search(entry.block.text) or _GATHERS_FROM.search(entry.block.text):
                 sources_of = entry.indent
+                gathered = bool(_GATHERS_FROM.search(entry.block.text))
         _set_depths(kept, self.baseline)
         return self._drop_empty_labels(kept)
 
