@@ -642,6 +642,7 @@ def find_evidence(
             or _badly_typed(text)
             or _SIMPLIFIED.search(text)
             or heading_like(text)
+            or link_line(line.text)
             or link_line(text)
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
@@ -796,7 +797,7 @@ def entries_by_label(lines_by_topic: dict[str, list[Line]]) -> dict[str, Line]:
             if not label or text.rstrip(" :*") == label or not quotable(line, text):
                 continue
             rest = text[len(label) :] if text.lower().startswith(label.lower()) else text
-            if len(re.findall(r"[A-Za-z]{3,}", rest)) < 4 or _badly_typed(text) or link_line(text):
+            if len(re.findall(r"[A-Za-z]{3,}", rest)) < 4 or _badly_typed(text) or link_line(line.text):
                 continue  # a label with next to nothing after it
             keys = {_compact(_unmade(label)).removesuffix("s")}
             keys |= {
@@ -926,9 +927,12 @@ def _longer_name_at(option: Option, text: str) -> bool:
 
 def _bold_longer_name(option: Option, raw: str) -> bool:
     """Whether the line names the option only as the start of a longer name the author set in bold ("**Amazon
-    Redshift Spectrum**"): a product of its own, the option's name followed by a capitalised word."""
+    Redshift Spectrum**"): a product of its own, or a feature the catalog files under the service, the option's name
+    followed by a capitalised word."""
     spans = [plain_text(m) for m in re.findall(r"\*\*([^*]{3,80})\*\*", raw)]
-    names = sorted({re.escape(n) for n in _option_names(option) if len(n) >= 2}, key=len, reverse=True)
+    topic = load_catalog().topics.get(option.topic) if option.topic else None
+    own = [_without_aside(option.name), *((topic.name, topic.short, topic.full_name) if topic else ())]
+    names = sorted({re.escape(_unmade(n)) for n in own if n and len(_unmade(n)) >= 2}, key=len, reverse=True)
     if not spans or not names:
         return False
     name = rf"^(?i:(?:amazon|aws)\s+)?(?i:{'|'.join(names)})"
@@ -1101,10 +1105,18 @@ def own_clause(option: Option, line: Line, family: Family) -> Line | None:
     return None
 
 
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_POINTS = re.compile(r"\b(?:here|check|see|click|refer|visit|read more|learn more|more info|details)\b", re.I)
+
+
 def link_line(text: str) -> bool:
-    """A link or an image ("[Standard and convertible RI](dd6.png)"): a pointer to something else, no statement to back
-    an explanation with, whatever its words."""
-    return bool(re.search(r"\]\([^)]*\)", text))
+    """A link or an image ("[Standard and convertible RI](dd6.png)", "For the differences, check [here](...)"): a
+    pointer to something else, no statement to back an explanation with, whatever its words. A sentence that only
+    links a name ("[Amazon Redshift](...) is a data warehouse ...") still says something."""
+    if not _LINK.search(text):
+        return False
+    outside = _LINK.sub(" ", text)
+    return len(re.findall(r"[A-Za-z]{2,}", outside)) < 4 or bool(_POINTS.search(_LINK.sub(r" \1 ", text)))
 
 
 def heading_like(text: str) -> bool:

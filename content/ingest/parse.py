@@ -849,8 +849,11 @@ class _Parser:
         _lists_without_markers(kept)
         sources_of = None  # the indent of a lead-in that lists where something comes from or goes to
         gathered = False  # ... and whether it says what its subject gathers from them
+        nested = False  # the list under it is indented: back at the lead-in's indent, the list has ended
         for entry in kept:
-            if entry.gap or (sources_of is not None and entry.indent < sources_of):
+            if sources_of is not None and entry.indent > sources_of:
+                nested = True
+            elif entry.gap or (sources_of is not None and (entry.indent < sources_of or nested)):
                 sources_of = None
             if sources_of is None:
                 _set_term(entry.block, entry.arrow)
@@ -861,6 +864,7 @@ class _Parser:
             if _SOURCES_LEAD_IN.search(entry.block.text) or _GATHERS_FROM.search(entry.block.text):
                 sources_of = entry.indent
                 gathered = bool(_GATHERS_FROM.search(entry.block.text))
+                nested = False
         _set_depths(kept, self.baseline)
         return self._drop_empty_labels(kept)
 

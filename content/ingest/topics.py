@@ -216,7 +216,10 @@ class _Assigner:
             # A summary, or a section under no topic at all: place each bullet by the topic
             # its term or its subject names ("CloudFormation is a declarative way ...").
             blocks = sec.blocks if ctx.topics else [row for block in sec.blocks for row in self.table_rows(block)]
-            routed, unrouted = self.route(blocks, group=None, default=ctx.topics, passing=bool(title) or self.headless)
+            # (under a title naming a service the catalog does not know, "Amazon Simple Workflow Service", the lines are
+            # about that service: one naming another service in passing, "workers running on EC2", is not that one's)
+            passing = (bool(title) or self.headless) and not (title and _unknown_service(self.catalog, title))
+            routed, unrouted = self.route(blocks, group=None, default=ctx.topics, passing=passing)
         else:
             routed = {t: list(sec.blocks) for t in ctx.topics}
             unrouted = [] if ctx.topics else list(sec.blocks)
@@ -918,6 +921,28 @@ def _is_feature(catalog: Catalog, slug: str) -> bool:
     """A part of a service with a page of its own ("Security Groups" in Amazon VPC): a subject as a service is."""
     parent = catalog.topics[slug].parent
     return parent is not None and _is_service(catalog, parent)
+
+
+# "Amazon Simple Workflow Service (SWF)", "7. AWS App Mesh": the maker's name, then a capitalised name
+_SERVICE_TITLE = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*[.)]?\s+)?(?:Amazon|AWS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s*\([A-Za-z0-9 ]+\))?\W*$"
+)
+
+
+# words of a chapter's title ("AWS Core Services", "AWS Cloud Practitioner Notes"), never of one service's name
+_CHAPTER_WORDS = frozenset(
+    """services products tools overview notes summary basics fundamentals introduction intro cloud practitioner exam
+certification concepts module chapter section part essentials review questions key core other more misc
+miscellaneous infrastructure security pricing billing support account accounts management compute storage database
+databases networking analytics integration""".split()
+)
+
+
+def _unknown_service(catalog: Catalog, title: str) -> bool:
+    """Whether a heading is the name of one AWS service the catalog has no topic for ("Amazon Simple Workflow
+    Service (SWF)"), not a chapter's title ("AWS Core Services")."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)}
+    return bool(_SERVICE_TITLE.match(title)) and not words & _CHAPTER_WORDS and not catalog.find(title)
 
 
 def _is_service(catalog: Catalog, slug: str) -> bool:

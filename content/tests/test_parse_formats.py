@@ -963,3 +963,24 @@ def test_a_heading_of_two_names_keeps_its_whole_title(tmp_path):
     titles = set(Section.objects.filter(topic__slug="ec2-purchasing-options").values_list("title", flat=True))
     assert "Dedicated Hosts / Dedicated Instances" in titles
     assert not any(t.startswith("/") for t in titles)
+
+
+def test_a_lead_in_naming_what_its_subject_gathers_from_marks_its_items_as_sources():
+    """ "The log store can gather records from many services:" then "- Queue service: delivery records": every item is
+    where records come from (shown with the lead-in, never a fact or a quote); a lead-in that offers choices ("Plans
+    you can pick between:") keeps its items' labels as definitions."""
+    text = (
+        "## Records\n- The log store can gather records from many services:\n  - Queue service: delivery records\n"
+        "  - Mail service: bounce records\n- Retention: how long records are kept\n\n"
+        "## Plans\n- Plans you can pick between:\n  - Basic: free help with billing only\n"
+    )
+    blocks = [b for s in parse(text).walk() for b in s.blocks]
+    assert [(b.text.split(":")[0], b.origin) for b in blocks] == [
+        ("The log store can gather records from many services", ""),
+        ("Queue service", "source"),
+        ("Mail service", "source"),
+        ("Retention", ""),
+        ("Plans you can pick between", ""),
+        ("Basic", ""),
+    ]
+    assert blocks[5].term == "Basic"

@@ -1136,3 +1136,17 @@ def test_a_label_naming_another_service_with_what_it_is_goes_to_that_service():
     assert placed["Amazon Inspector: se"] == "amazon-inspector"
     assert placed["**AWS Identity and A"] == "amazon-athena"
     assert placed["**Multi-AZ Deploymen"] != "amazon-rds"  # "ELB can route ...": its text is about ELB
+
+
+def test_lines_under_a_service_the_catalog_does_not_know_go_to_no_page_by_a_name_in_passing():
+    """Under "Amazon Imaginary Task Runner (ITR)", a line naming EC2 in an aside is about the runner, which has no page:
+    it lands nowhere (and the ingest report lists it), not on EC2's page. Under a chapter title ("AWS Core Services")
+    a line still reaches the service it names."""
+    where = placed(
+        "## Amazon Imaginary Task Runner (ITR)\n\n"
+        "- **Runners:** you host runners (on EC2 or on-premises) that do each task.\n\n"
+        "## AWS Core Services\n\n"
+        "- Amazon EC2 gives virtual servers billed by the second.\n"
+    )
+    assert 3 not in where
+    assert where[7] == ["amazon-ec2"]

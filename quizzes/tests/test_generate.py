@@ -20,6 +20,7 @@ from quizzes.evidence import (
     names_option,
     option_topics,
     plain_text,
+    table_column_lines,
 )
 from quizzes.families import load_families
 from quizzes.generate import (
@@ -1331,3 +1332,66 @@ def test_an_item_of_a_source_list_stays_under_its_lead_in_and_backs_no_option(tm
     assert any(q.startswith("AWS Lambda runs your code on events") for q in quotes)
     shown = {(s.topic.slug, i["text"]) for s in Section.objects.select_related("topic") for i in s.items}
     assert ("amazon-cloudwatch", "AWS Lambda: function output") in shown
+
+
+def test_a_part_of_a_services_name_as_a_heading_on_its_page_titles_that_option():
+    """On CloudWatch's page, a section titled "Alarms" is about CloudWatch alarms: its first line backs that option."""
+    family, alarms = _options()["Amazon CloudWatch alarms"]
+    line = Line(text="Alarms watch one metric and notify a topic when it crosses a line you set.", refs=(),
+                topic="amazon-cloudwatch", heading="Alarms")  # fmt: skip
+    found = find_evidence(alarms, [line], family, topics=frozenset({"amazon-cloudwatch"}))
+    assert found is not None and found.text.endswith(
+        "Alarms watch one metric and notify a topic when it crosses a line you set."
+    )
+    elsewhere = Line(text=line.text, refs=(), topic="amazon-sns", heading="Alarms")
+    assert find_evidence(alarms, [elsewhere], family, topics=frozenset({"amazon-cloudwatch"})) is None
+
+
+COMPARISON = (
+    "| Feature | Standard Queue | FIFO Queue |\n| --- | --- | --- |\n"
+    "| Throughput | Nearly unlimited messages per second. | Lower, a few thousand per second. |\n"
+    "| Ordering | Best-effort ordering: usually as sent. | Order strictly preserved within a group. |\n"
+)
+
+
+def test_a_comparison_tables_columns_are_each_what_it_says_of_one_thing():
+    """ "| Feature | Standard Queue | FIFO Queue |": each column is a statement about its header, quoted for that
+    option; a row sets two things side by side and is never one statement, so "best-effort ordering" in one cell and
+    "strictly preserved" in the next is no misconception. A table with a name in its corner is read by rows."""
+    assert table_column_lines(COMPARISON) == [
+        "Standard Queue: Throughput: Nearly unlimited messages per second; Ordering: Best-effort ordering: usually as "
+        "sent",
+        "FIFO Queue: Throughput: Lower, a few thousand per second; Ordering: Order strictly preserved within a group",
+    ]
+    assert table_column_lines(COMPARISON.replace("| Feature |", "| Service |")) == []
+    assert find_claim(COMPARISON, topic="amazon-sqs") is None
+    wrong = COMPARISON.replace("usually as sent", "order strictly preserved")
+    assert find_claim(wrong, topic="amazon-sqs") is not None  # one column saying it of itself is still caught
+    family, fifo = _options()["Amazon SQS FIFO queue"]
+    column = Line(text=table_column_lines(COMPARISON)[1], refs=(), topic="amazon-sqs", heading="Queue types")
+    assert find_evidence(fifo, [column], family, topics=frozenset({"amazon-sqs"})) == column
+
+
+def test_an_option_named_as_the_start_of_a_longer_bold_name_or_under_a_longer_title_is_not_backed():
+    """ "With **Amazon Redshift Spectrum**, ..." is about Spectrum, a feature with a name of its own; "AWS offers
+    several ways to pay for EC2 instances" under "EC2 Purchasing Options" is about the purchasing options;
+    "• Lambda functions" in a list is a name, its bullet no word. A link round the option's name reads as the
+    name."""
+    family, redshift = _options()["Amazon Redshift"]
+    spectrum = Line(text="With **Amazon Redshift Spectrum**, one SQL query reaches files kept in the data lake.",
+                    refs=(), topic="amazon-redshift")  # fmt: skip
+    assert find_evidence(redshift, [spectrum], family) is None
+    linked = Line(text="**[Amazon Redshift](https://example.com/rs)** is a data warehouse for analytics at petabyte "
+                  "scale.", refs=(), topic="amazon-redshift")  # fmt: skip
+    assert find_evidence(redshift, [spectrum, linked], family) == linked
+    assert plain_text(linked.text).startswith("Amazon Redshift is a data warehouse")
+    pointer = Line(text="For how Amazon Redshift differs from a database, check [here](https://example.com/vs).",
+                   refs=(), topic="amazon-redshift")  # fmt: skip
+    assert find_evidence(redshift, [pointer], family) is None  # a pointer to something else, however worded
+    family, ec2 = _options()["Amazon EC2"]
+    title = Line(text="AWS offers several ways to pay for EC2 instances by how long they run.", refs=(),
+                 topic="ec2-purchasing-options", heading="EC2 Purchasing Options")  # fmt: skip
+    assert find_evidence(ec2, [title], family, topics=option_topics(family, ec2)) is None
+    family, lam = _options()["AWS Lambda"]
+    bare = Line(text="• Lambda functions", refs=(), topic="aws-compute-optimizer")
+    assert find_evidence(lam, [bare], family) is None
