@@ -374,8 +374,10 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     rows = _TABLE_ROWS.findall(text) if text.lstrip().startswith("|") else []
     rows = [row for row in rows if not _TABLE_RULE.fullmatch(row)]
     if len(rows) > 2:  # a table: its header with each row, so words of two rows never make one statement
-        compared = bool(comparison_columns(text))  # (a comparison's row says something of each column in turn)
-        found = [] if compared else [f for row in rows[1:] if (f := _find_in_line(f"{rows[0]}\n{row}", claims, topic))]
+        # (a comparison's row says something of each column in turn: only a claim written against such a row reads
+        # it whole)
+        whole = _row_claims(claims) if comparison_columns(text) else claims
+        found = [f for row in rows[1:] if (f := _find_in_line(f"{rows[0]}\n{row}", whole, topic))] if whole else []
         found = found or [claim for _, claim in claims_by_row(text, claims, topic=topic, as_written=False)]
         if not found:
             return None
@@ -402,13 +404,22 @@ def claims_by_row(
     out = []
     if comparison_columns(text):
         # "| Ordering | Best effort | Strictly preserved |" under "| Feature | Standard | FIFO |": each cell is a
-        # statement about its column ("Standard Ordering: Best effort"), never one statement with its neighbour's
-        names = _cells(header)
+        # statement about its column ("Standard Ordering: Best effort"), never one statement with its neighbour's;
+        # only a claim written against such a row (its pattern spans the cells) reads the row whole
+        # (a cell that says no, "No" under "Automatic Failover", is a denial its sentence would lose: left unread)
+        names, whole = _cells(header), _row_claims(claims)
+        order = {id(c): n for n, c in enumerate(tuple(claims) if claims is not None else _claims())}
         for i, row in rows[1:]:
             cells = _cells(row)
-            said = [f"{name} {cells[0]}: {cell}" for name, cell in zip(names[1:], cells[1:], strict=False) if cell]
-            if claim := next((c for line in said if (c := _find_in_line(line, claims, topic))), None):
-                out.append((i, claim))
+            said = [
+                f"{name} {cells[0]}: {cell}"
+                for name, cell in zip(names[1:], cells[1:], strict=False)
+                if cell and not _DENIED_CELL.match(cell)
+            ]
+            claim = as_written and whole and _find_in_line(f"{header}\n{row}", whole, topic)
+            found = [c for line in said if (c := _find_in_line(line, claims, topic))]
+            if claim or found:
+                out.append((i, claim or min(found, key=lambda c: order.get(id(c), len(order)))))
         return out
     for i, row in rows[1:]:
         claim = (
@@ -419,6 +430,13 @@ def claims_by_row(
         if claim:
             out.append((i, claim))
     return out
+
+
+def _row_claims(claims) -> tuple[Claim, ...]:
+    """The claims written against a table's row as a whole: a pattern that spans its cells ("query language | gremlin,
+    sparql | dynamodb query")."""
+    claims = tuple(claims) if claims is not None else _claims()
+    return tuple(c for c in claims if any(r"\|" in p.pattern for p in c.wrong))
 
 
 def _cells(row: str) -> list[str]:
@@ -445,6 +463,7 @@ def _find_under_headers(header: str, row: str, claims, topic: str | None):
 
 # A cell that says no, or nothing: "no", "none, only ...", "not covered", "n/a", "-", "✗".
 _DENYING_CELL = re.compile(r"\W*(?:no|none|not|never|n/a|na|x|yes|✓|✔)\b|[\s\W]*$", re.I)
+_DENIED_CELL = re.compile(r"\W*(?:no|none|not|never|n/a|na|x)\b|[\s\W]*$|\W*✗", re.I)
 
 
 def _find_in_line(text: str, claims, topic: str | None):

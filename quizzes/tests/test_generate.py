@@ -1385,6 +1385,9 @@ def test_an_option_named_as_the_start_of_a_longer_bold_name_or_under_a_longer_ti
                   "scale.", refs=(), topic="amazon-redshift")  # fmt: skip
     assert find_evidence(redshift, [spectrum, linked], family) == linked
     assert plain_text(linked.text).startswith("Amazon Redshift is a data warehouse")
+    assert plain_text("The tool [https://example.com/calc](https://example.com/calc) adds up costs.") == (
+        "The tool adds up costs."
+    )
     pointer = Line(text="For how Amazon Redshift differs from a database, check [here](https://example.com/vs).",
                    refs=(), topic="amazon-redshift")  # fmt: skip
     assert find_evidence(redshift, [pointer], family) is None  # a pointer to something else, however worded
