@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import html
 import itertools
 import re
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ class Line:
 def plain_text(text: str) -> str:
     """A note line as a quote shows it: no markdown emphasis or code marks, single spaces, no doubled punctuation
     ("etc..", ",,", " ." read as slips, not as an ellipsis "...")."""
-    text = re.sub(r"</?[A-Za-z][^<>]*>", "", text)  # inline HTML marks (`<mark style=...>`) read as their words
+    text = html.unescape(re.sub(r"</?[A-Za-z][^<>]*>", "", text))  # inline HTML (`<mark ...>`, `&#x20;`) as words
     text = re.sub(r"\s*\[(?:https?://|www\.)[^\[\]]*\]\([^()\s]*\)", "", text)  # a bare address says nothing
     text = re.sub(r"\[([^\[\]]+)\]\([^()\s]*\)", r"\1", text)  # a markdown link reads as its words
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()

@@ -166,10 +166,15 @@ _KIND_OF = re.compile(
 )
 
 
+# "The AWS SDKs are language-specific libraries (Python, ...) for ...": a plural kind with no article
+_KINDS_OF = re.compile(r"\bare\s+(?P<kind>(?![a-z]+ed\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){1,2})\s+(?:\(|for\b)")
+
+
 def kind_phrase(fact: str) -> str:
     """What an option's fact says it is, by its last two words ("a columnar, massively parallel data warehouse for
-    ..." -> "data warehouse", "a managed in-memory cache ..." -> "in-memory cache"), or ""."""
-    m = _KIND_OF.search(fact)
+    ..." -> "data warehouse", "a managed in-memory cache ..." -> "in-memory cache", "are language-specific
+    libraries (...)" -> "language-specific libraries"), or ""."""
+    m = _KIND_OF.search(fact) or _KINDS_OF.search(fact)
     if not m:
         return ""
     words = re.findall(r"[A-Za-z][A-Za-z-]*", m["kind"])
@@ -211,6 +216,16 @@ _CONTRAST = re.compile(r"\b(\w+) (?:rather than|instead of|not) (\w+)|\bfrom (\w
 
 
 _LIST = re.compile(r"(?:[\w-]+(?: [\w-]+)?, ){2,}(?:[\w-]+ )?(?:and|or) [\w-]+(?: [\w-]+)?")
+
+
+def names_its_kind(stem: str, key_facts: list[str], wrong_texts: list[str]) -> str:
+    """The kind its key's own fact says the key is ("data warehouse", "language-specific libraries"), when the stem
+    names it (in either number) and no wrong option's name or fact does: the stem then describes the key."""
+    for fact in key_facts:
+        pairs = word_pairs(kind_phrase(fact))
+        if pairs and pairs <= word_pairs(stem) and not any(pairs <= word_pairs(t) for t in wrong_texts):
+            return kind_phrase(fact)
+    return ""
 
 
 def defining_echo(stem: str, key_facts: list[str], wrong_facts: list[str]) -> list[str]:
@@ -383,6 +398,10 @@ def family_questions(
         if (
             giveaway_words(stem, right_names, [family.options[oid].name for oid in distractors], frame=frame)
             or fact_echo(stem, [family.options[oid].fact for oid in requirement.meets], wrong_texts)
+            or (  # (a "Which TWO" stem names what both keys are: "physical servers" for the dedicated options)
+                len(requirement.meets) == 1
+                and names_its_kind(stem, [family.options[requirement.meets[0]].fact], [*wrong_texts, frame])
+            )
             or defining_echo(
                 stem,
                 [family.options[oid].fact for oid in requirement.meets],

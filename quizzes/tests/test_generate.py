@@ -1398,3 +1398,16 @@ def test_an_option_named_as_the_start_of_a_longer_bold_name_or_under_a_longer_ti
     family, lam = _options()["AWS Lambda"]
     bare = Line(text="• Lambda functions", refs=(), topic="aws-compute-optimizer")
     assert find_evidence(lam, [bare], family) is None
+
+
+def test_a_stem_that_names_the_kind_its_keys_fact_says_the_key_is_gives_it_away():
+    """ "... through a language-specific library" when the key's fact says the SDKs "are language-specific libraries
+    (...)": the stem describes the key. A need that says what the code must do names no kind."""
+    from quizzes.generate import kind_phrase, names_its_kind
+
+    fact = "The kits are language-specific libraries (Python, Go) for calling the APIs from application code."
+    assert kind_phrase(fact) == "language-specific libraries"
+    assert names_its_kind("must call the API from its code through a language-specific library", [fact], ["a CLI"])
+    assert not names_its_kind("whose own code must read and write items in a table", [fact], ["a CLI"])
+    assert not names_its_kind("through a language-specific library", [fact], ["language-specific libraries, too"])
+    assert kind_phrase("Spot Instances are billed by the second (60 seconds at least).") == ""
