@@ -42,13 +42,16 @@ class Line:
     depth: int = 0  # how deep the line's bullet sits: a deeper line right after it belongs to it
 
 
+_TARGET = r"""\([^()\s]*(?:\s+(?:"[^"]*"|'[^']*'))?\)"""  # a link's target: "(url)" or '(url "title")'
+
+
 @functools.lru_cache(maxsize=65536)  # every family reads the same lines: clean each once
 def plain_text(text: str) -> str:
     """A note line as a quote shows it: no markdown emphasis or code marks, single spaces, no doubled punctuation
     ("etc..", ",,", " ." read as slips, not as an ellipsis "...")."""
     text = html.unescape(re.sub(r"</?[A-Za-z][^<>]*>", "", text))  # inline HTML (`<mark ...>`, `&#x20;`) as words
-    text = re.sub(r"\s*\[(?:https?://|www\.)[^\[\]]*\]\([^()\s]*\)", "", text)  # a bare address says nothing
-    text = re.sub(r"\[([^\[\]]+)\]\([^()\s]*\)", r"\1", text)  # a markdown link reads as its words
+    text = re.sub(rf"\s*\[(?:https?://|www\.)[^\[\]]*\]{_TARGET}", "", text)  # a bare address says nothing
+    text = re.sub(rf"\[([^\[\]]+)\]{_TARGET}", r"\1", text)  # a markdown link reads as its words
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
     text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)  # an Obsidian wikilink reads as its label
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)

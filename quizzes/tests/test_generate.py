@@ -1388,6 +1388,9 @@ def test_an_option_named_as_the_start_of_a_longer_bold_name_or_under_a_longer_ti
     assert plain_text("The tool [https://example.com/calc](https://example.com/calc) adds up costs.") == (
         "The tool adds up costs."
     )
+    assert plain_text('Size each [workload](https://example.com/w "What a workload is") to its need.') == (
+        "Size each workload to its need."
+    )
     pointer = Line(text="For how Amazon Redshift differs from a database, check [here](https://example.com/vs).",
                    refs=(), topic="amazon-redshift")  # fmt: skip
     assert find_evidence(redshift, [pointer], family) is None  # a pointer to something else, however worded
