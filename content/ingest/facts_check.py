@@ -375,12 +375,20 @@ def _topic_has_subjects(topic: str) -> bool:
     return bool(load_table().by_topic.get(topic))
 
 
+# "a setting I can turn on per region", "enabled in each region": where a setting applies, not the subject's scope
+_SETTING_SCOPE = re.compile(
+    r"\b(?:turn(?:ed|s|ing)? (?:it |them )?on|switch(?:ed|es|ing)? (?:it |them )?on|enabl\w*|configur\w*|opt\w* in)"
+    r"(?: \w+){0,3}? (?:per|in each|in every|for each|for every) region\b"
+)
+
+
 def _check(text: str, topic: str | None, only: str | None = None, line: str | None = None) -> tuple[Fact, Span] | None:
     from content.catalog import clean_line  # noqa: PLC0415
 
     table = load_table()
     line = clean_line(text) if line is None else line
     norm, where = _normalised(line)
+    norm = _SETTING_SCOPE.sub(lambda m: " " * len(m.group(0)), norm)  # (same length: `where` still maps it)
     rx = table.subject_regex(norm)
     hits = list(rx.finditer(norm)) if rx is not None else []  # a list: every sentence looks at it
     if not hits and (topic is None or not _topic_has_subjects(topic)):
