@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from content.catalog import CatalogTopic, load_catalog
-from content.ingest.facts.text import IMPERATIVE
+from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE
 from content.ingest.outline import comparison_columns
 from content.ingest.spelling import english_words, known_word, misspellings, respell_services
 from learning.generate import garbled, hurried
@@ -233,6 +233,9 @@ def heading_names(option: Option, line: Line) -> bool:
         return not _names_a_longer_topic(option, line.heading)  # ("EC2 Purchasing Options" titles no EC2 line)
     if line.topic == option.topic and any(_same_name(line.heading, rest) for rest in _name_on_page(option, line.topic)):
         return True  # "Alarms" on CloudWatch's page titles CloudWatch alarms
+    named = _WHAT_IS.sub("", plain_text(line.heading)).strip(" :*_")
+    if named != plain_text(line.heading) and option.topic and _names_its_topic(option) and len(named.split()) <= 4:
+        return load_catalog().find(named) == [option.topic]  # "What S3 actually is" titles S3 by its short name
     if not (option.topic and _names_its_topic(option, plural=True)):
         return False
     # a misspelt title ("Cost Exploerr"), or a bare one ("Roles") over a section the placement put on the option's
@@ -240,6 +243,14 @@ def heading_names(option: Option, line: Line) -> bool:
     return _mended_heading(line.heading) == option.topic or (
         line.topic == option.topic and _bare_part_heading(option.topic, line.heading)
     )
+
+
+# "What S3 actually is", "What is Amazon S3", "Intro to S3": a title that only names what it is about
+_WHAT_IS = re.compile(
+    r"^\W*(?:what(?:'s| is| are)?|about|intro(?:duction)? to|overview of)\s+"
+    r"|\s+(?:(?:actually|really)\s+)?(?:is|are|does)\W*$",
+    re.I,
+)
 
 
 @functools.lru_cache(maxsize=4096)  # every option reads the same headings
@@ -511,7 +522,8 @@ def in_passing(text: str, first: int, pattern: re.Pattern) -> bool:
     end = named.end() if named else first
     before = re.sub(r"^[^:]{1,60}:\s", "", text[:first]).rstrip(" *_`\"'")  # past the line's own label
     after = text[end:].lstrip(" *_`\"')")
-    listed_before = before.endswith(",") or bool(re.search(r",[^,]{0,40}\b(?:and|or|with)$", before))
+    # (the list's last item may qualify the name: "..., root user password, and root user access keys")
+    listed_before = before.endswith(",") or bool(re.search(r",[^,]{0,40}\b(?:and|or|with)(?:\s+[\w-]+){0,2}$", before))
     return (listed_before and "," in before[:-1]) or (listed_before and after.startswith(","))
 
 
@@ -541,6 +553,10 @@ def _services_named(text: str) -> set[str]:
     """The catalog topics a line names that are services or their parts, not cloud concepts ("hybrid")."""
     catalog = load_catalog()
     return {t for t in catalog.mentions(text) if catalog.topics[t].category != "cloud-concepts"}
+
+
+# a lead-in that defines its subject ("X is a network drive you attach to instances:"): six words or more, "is a"
+_DEFINING_LEAD_IN = re.compile(r"^(?=(?:\S+\s+){5,})[^:]{0,60}?\b(?:is|are) (?:an?|the) [^:]{8,}:$", re.I)
 
 
 _PRONOUN = re.compile(r"(?:it|this (?:service|tool|model|feature|option)|they)\s+(?!is\b|was\b)[a-z]+s?\b", re.I)
@@ -589,7 +605,8 @@ def find_evidence(
             and (index == 0 or lines[index - 1].heading != line.heading or _PRONOUN.match(texts[index]))
             and (
                 _COMPARED.match(texts[index])
-                or not _services_named(texts[index][:20]) - {option.topic, *(topics or ())}
+                or not {t for t in _services_named(texts[index][:20]) if not _a_kind_of_thing(load_catalog().topics[t])}
+                - {option.topic, *(topics or ())}
             )
             and not (topics and _services_named(line.heading) - {option.topic, *topics})
             and not (not option.topic and topics and line.topic not in topics and _a_service(line.topic))
@@ -622,6 +639,11 @@ def find_evidence(
             # "AWS Artifact is a service that ... AWS Artifact consists of two main sections:": the sentences
             # before the lead-in to a list say something
             text = lead.group(1)
+            line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
+        elif text.endswith(":") and _DEFINING_LEAD_IN.match(text):
+            # "EBS Volume is a Network Drive you can attach to your instances:": a lead-in that says what the
+            # option is, before the list of its traits
+            text = text[:-1].rstrip() + "."
             line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
         short = len(text) < 20 and not labelled_as(option, text, line.heading or "", page=line.topic)
         if _DENIES.match(text) or len(re.findall(r"\w\S*", text)) < 3 or short or text.endswith(":"):
@@ -882,8 +904,11 @@ def quotable(line: Line, text: str) -> bool:
 
 
 def no_fact(text: str) -> bool:
-    """Another question's verdict ("X is incorrect because ..."), a question itself, or the learner thinking aloud."""
-    return bool(_VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text))
+    """Another question's verdict ("X is incorrect because ..."), a question itself, the learner thinking aloud, or
+    a line about the notes themselves ("A proper understanding of S3 for the Cloud Practitioner exam (Domain 3)")."""
+    return bool(
+        _VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text) or ABOUT_THE_NOTES.search(text)
+    )
 
 
 _OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-Ha-h][.)]\s|\[[ xX]\]\s)|<input\b", re.I)

@@ -96,6 +96,14 @@ CHAT = re.compile(
     re.I,
 )
 
+# A sentence about the notes themselves, not about AWS: the exam, its domains and modules, the notes as a companion
+# or a guide ("A proper understanding of S3 for the Cloud Practitioner exam (Domain 3, Module 6).")
+ABOUT_THE_NOTES = re.compile(
+    r"\b(?:cloud[- ]practitioner|clf-?c0\d|domain \d|module \d|companion to|these notes"
+    r"|this (?:note|page|guide|file))\b",
+    re.I,
+)
+
 # Options the generator must not offer as a right answer (retired or end of support).
 RETIRED_OPTION = re.compile(r"\b(?:qldb|quantum ledger|snowmobile|snowcone|multi-master)\b", re.I)
 
@@ -303,8 +311,9 @@ _CONTINUES = re.compile(
 
 
 def first_sentences(text: str, limit: int = MAX_DEF, short: int = 70) -> str:
-    """The first sentence, plus the next while the first is short or the next finishes it; chat leftovers dropped."""
-    sents = [s for s in sentences(text) if not CHAT.match(s)]
+    """The first sentence, plus the next while the first is short or the next finishes it; chat leftovers and
+    sentences about the notes themselves dropped."""
+    sents = [s for s in sentences(text) if not CHAT.match(s) and not ABOUT_THE_NOTES.search(s)]
     if not sents:
         return ""
     out = sents[0]
