@@ -231,6 +231,8 @@ def heading_names(option: Option, line: Line) -> bool:
         return False  # (a practice question's stem as a heading names the services it asks about; titles none)
     if names_option(option, line.heading, opening=len(line.heading)):
         return not _names_a_longer_topic(option, line.heading)  # ("EC2 Purchasing Options" titles no EC2 line)
+    if any(p.search(plain_text(line.heading)) for p in option.titles):
+        return True  # a bare name as a title ("Availability Zones"), which no line of its own would count
     if line.topic == option.topic and any(_same_name(line.heading, rest) for rest in _name_on_page(option, line.topic)):
         return True  # "Alarms" on CloudWatch's page titles CloudWatch alarms
     named = _WHAT_IS.sub("", plain_text(line.heading)).strip(" :*_")
@@ -615,8 +617,8 @@ def find_evidence(
             # it names, "hybrid environments", or a service it ends on, "can utilize spot instances", is no subject)
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
             said = plain_text(line.text)
-            title = plain_text(line.heading)
-            if not names_option(option, title, opening=len(title)):
+            title = plain_text(line.heading).rstrip(" :")
+            if not names_option(option, title, opening=len(title)) and not any(p.search(title) for p in option.titles):
                 title = load_catalog().topics[option.topic].name  # a misspelt title ("Cost Exploerr"), mended
             refs = line.refs
             if len(said.split()) < 4:

@@ -43,7 +43,7 @@ _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 _FAMILY_KEYS = frozenset(
     {"id", "name", "topic", "domain", "noun", "plural", "stems", "multi_stems", "option", "requirement", "cards"}
 )
-_OPTION_KEYS = frozenset({"id", "name", "topic", "evidence", "fact", "kind", "lures"})
+_OPTION_KEYS = frozenset({"id", "name", "topic", "evidence", "fact", "kind", "lures", "titles"})
 _REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty", "cards", "domain", "arguable"})
 
 
@@ -60,6 +60,9 @@ class Option:
     # The options of the same family a learner mistakes this one for (Dedicated Hosts for Dedicated Instances):
     # a question whose key this is offers them first, as a real exam would.
     lures: tuple[str, ...] = ()
+    # Section titles that name the option though no line would ("Availability Zones" for "Several Availability Zones
+    # in one Region"): read only on headings, where a bare name titles what is under it.
+    titles: tuple[re.Pattern, ...] = ()
 
     def matches(self, line: str) -> bool:
         """Whether one (cleaned) line of notes is about this option."""
@@ -244,6 +247,13 @@ def _parse_option(entry: dict, catalog: Catalog, what: str) -> Option:
     kind = entry.get("kind", "")
     if not isinstance(kind, str):
         raise ValueError(f"{what}: 'kind' must be a string")
+    titles = entry.get("titles", [])
+    if not isinstance(titles, list) or not all(isinstance(t, str) and t for t in titles):
+        raise ValueError(f"{what}: 'titles' must be a list of regexes")
+    try:
+        title_patterns = tuple(re.compile(t, re.IGNORECASE) for t in titles)
+    except re.error as exc:
+        raise ValueError(f"{what}: bad title regex: {exc}") from exc
     return Option(
         id=oid,
         name=_text(entry, "name", what),
@@ -252,6 +262,7 @@ def _parse_option(entry: dict, catalog: Catalog, what: str) -> Option:
         fact=_text(entry, "fact", what),
         kind=kind,
         lures=tuple(lures),
+        titles=title_patterns,
     )
 
 

@@ -1414,3 +1414,52 @@ def test_a_stem_that_names_the_kind_its_keys_fact_says_the_key_is_gives_it_away(
     assert not names_its_kind("whose own code must read and write items in a table", [fact], ["a CLI"])
     assert not names_its_kind("through a language-specific library", [fact], ["language-specific libraries, too"])
     assert kind_phrase("Spot Instances are billed by the second (60 seconds at least).") == ""
+
+
+def test_a_lead_in_that_defines_its_option_a_title_asking_what_it_is_and_a_kind_at_the_start_back_it():
+    """ "Amazon EBS volume is a network drive you attach to your servers while they run:" says what EBS is before the
+    list of its traits; under "What S3 actually is", a line opening with the kind of storage S3 is ("Object storage:
+    ...") is S3's; "## Availability Zones" titles the lines under it for the AZ option."""
+    family, ebs = _options()["Amazon EBS"]
+    lead = Line(text="**Amazon EBS** volume is a network drive you attach to your servers while they run:", refs=(),
+                topic="amazon-ebs")  # fmt: skip
+    found = find_evidence(ebs, [lead], family)
+    assert found is not None and found.text.endswith("to your servers while they run.")
+    assert find_evidence(ebs, [Line(text="Amazon EBS volume types:", refs=(), topic="amazon-ebs")], family) is None
+    family, s3 = _options()["Amazon S3"]
+    kind = Line(text="**Object storage:** keep files as objects in buckets, reached over an API.", refs=(),
+                topic="amazon-s3", heading="What S3 actually is")  # fmt: skip
+    found = find_evidence(s3, [kind], family, option_topics(family, s3))
+    assert found is not None and found.text.startswith("Amazon S3: Object storage: keep files")
+    family, azs = _options()["Several Availability Zones in one Region"]
+    under = Line(text="Separate data centres with their own power, linked by fast private networking", refs=(),
+                 topic="aws-global-infrastructure", heading="Availability Zones:")  # fmt: skip
+    found = find_evidence(azs, [under], family, option_topics(family, azs))
+    assert found is not None and found.text.startswith("Availability Zones: Separate data centres")
+    _, regions = _options()["Several AWS Regions"]
+    fragment = Line(text='AWS Region"', refs=(("n", 1, 4),))
+    wrapped = [fragment, Line(text="Works with EC2, RDS and EBS", refs=(("n", 1, 5),))]
+    assert find_evidence(regions, wrapped, family) is None  # a bare name on a line of its own is no title
+
+
+def test_a_line_about_the_notes_themselves_backs_nothing_and_defines_nothing():
+    """ "A full guide to S3 for the Cloud Practitioner exam (Domain 3, Module 6)." describes the notes, not S3: no
+    option is backed by it and no definition is read from it."""
+    from content.ingest.facts.text import first_sentences
+
+    family, s3 = _options()["Amazon S3"]
+    meta = Line(text="Amazon S3: a guide to S3 and its classes for the Cloud Practitioner exam (Domain 3, Module 6).",
+                refs=(), topic="amazon-s3", labelled=True)  # fmt: skip
+    assert find_evidence(s3, [meta], family) is None
+    assert first_sentences("A full guide to S3 for the Cloud Practitioner exam. S3 keeps objects in buckets.") == (
+        "S3 keeps objects in buckets."
+    )
+
+
+def test_the_last_item_of_a_list_is_named_in_passing_even_with_a_word_before_it():
+    """ "Only the root user can change the account name, the email address, and root user access keys" lists access
+    keys among the root user's tasks: it says nothing of what access keys are."""
+    family, keys = _options()["Access keys"]
+    task = Line(text="Only the root user can change the account name, the email address, and root user access keys.",
+                refs=())  # fmt: skip
+    assert find_evidence(keys, [task], family) is None
