@@ -37,6 +37,16 @@ UNNAMED = "no rule named"  # a card rule returned nothing without saying why: a 
 SCENARIO_UNWANTED = "scenario family asks for no card"
 SCENARIO_NO_CARD = "scenario question makes no card"
 SCENARIO_TWICE = "scenario asked twice"
+NOT_ENGLISH = "card is not in English"  # the fronts are English: a back in another script would not answer them
+
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def foreign(text: str) -> bool:
+    """Whether more than a fifth of a text's letters are of another script than the Latin one (Chinese, Cyrillic)."""
+    letters = _LETTER.findall(text)
+    return bool(letters) and sum(1 for c in letters if not _LATIN.match(c)) * 5 > len(letters)
 
 
 @dataclass
@@ -165,6 +175,9 @@ def build_deck(
         for card in cards:
             if ended and ended.search(card.front + " " + card.back):
                 why[fact_key] = TEACHES_ENDED  # a comparison with QLDB teaches nothing
+                continue
+            if foreign(card.front) or foreign(card.back):
+                why[fact_key] = NOT_ENGLISH
                 continue
             front_key = duplicate_key(card, slug)
             answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"

@@ -1011,6 +1011,25 @@ def exam_number(statement: str, number: str) -> bool:
 _FREE_ALLOWANCE = re.compile(r"\bfree[ -](?:tier|trial|usage|of charge)\b|\b(?:for|is|are) free\b", re.I)
 
 
+_NINES_WORD = re.compile(r"\b(\d{1,2}|nine|ten|eleven|twelve)\s*(?:nines|9s)\b", re.I)
+_NINES_NUMBER = re.compile(r"\b99\.(9+)\s*%")
+_NUMBER_WORDS = {"nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _same_figure(number: str, front: str) -> bool:
+    """Whether the front still shows the blanked figure in its other spelling: "11 nines" beside "99.999999999%",
+    or the other way round."""
+
+    def nines(text: str) -> set[int]:
+        out = {len(m[1]) + 2 for m in _NINES_NUMBER.finditer(text)}
+        for m in _NINES_WORD.finditer(text):
+            word = m[1].lower()
+            out.add(int(word) if word.isdigit() else _NUMBER_WORDS[word])
+        return out
+
+    return bool(nines(number) & nines(front.replace("[…]", " ")))
+
+
 def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
@@ -1064,6 +1083,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if units & set(words(front.replace("[…]", " "))) and not re.fullmatch(r"[\d.,]+\s*%?", number):
         # "the application layer ([…])" for "Layer 7": the front holds the answer's unit and meaning
         return reject("front holds the answer's unit")
+    if _same_figure(number, front):
+        # "[…] durability (99.999999999%)" for "11 nines": the front holds the answer in other words
+        return reject("front holds the answer in other words")
     label = re.match(r"(.*?)\s*(?:[:–-]|\()\s*\[…\]\)?\.?$", front)
     if label and not _QUANTITY.search(label[1].split(":")[-1].split("–")[-1]):
         # "Gateway Load Balancer: […]" asks for a value without saying which (layer? protocol?)

@@ -732,3 +732,22 @@ def test_a_member_of_a_topics_list_is_asked_with_the_topic_named():
         section="People Perspective",
     )  # fmt: skip
     assert cards and "Cloud Adoption Framework" in cards[0][0]
+
+
+def test_a_number_card_whose_front_still_shows_the_figure_in_other_words_is_not_made():
+    """ "S3 Standard: 11 nines of durability (99.999999999%) for objects" blanks "11 nines" and leaves the percentage
+    beside it: the front gives the answer. A figure the front does not repeat is asked."""
+    assert number("S3 Standard: 11 nines of durability (99.999999999%) for stored objects", "11 nines", S3) == []
+    assert number("S3 Standard keeps objects with 99.999999999% durability, 11 nines", "99.999999999%", S3) == []
+    assert number("S3 Standard offers 99.99% availability for objects in a bucket", "99.99%", S3)
+
+
+def test_a_card_in_another_script_than_its_english_front_is_turned_away():
+    """A note line in Chinese under an English heading would make "What is AWS Elastic Beanstalk?" with a Chinese
+    back: the deck turns it away and counts it under its rule."""
+    from learning.deck import NOT_ENGLISH, foreign
+
+    assert foreign("你只把程式碼丟上去，平台幫你佈建好 EC2 和負載平衡")
+    assert not foreign("Elastic Beanstalk deploys your code onto EC2 with a load balancer (PaaS).")
+    assert not foreign("Amazon S3 — Café résumé naïve façade")
+    assert NOT_ENGLISH == "card is not in English"
