@@ -43,6 +43,30 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
+UNKNOWN_WORD = "back has a word no dictionary knows"  # the notes' slip ("impredictable") copied onto the back
+JOINED_FRAGMENTS = "back joins two fragments"  # "Virtual Servers, When launching an instance, ...": two lines run on
+
+_LOWER_WORD = re.compile(r"(?<![\w@/-])(?<!\w\.)([a-z]{4,})(?![\w@/-]|\.\w)")  # (not in "example.com")
+_RUN_ON = re.compile(r",\s+(?:When|The|If|You|It|This|In|For|To|A|An|We|They|There|That|These)\s")
+
+
+def unknown_word(text: str) -> str:
+    """The first lower-case word of a text that neither the dictionary nor the catalog knows, as written or as a
+    compound of two known words ("lightbulbs") or a known verb made "-able" ("resizable"), else ""."""
+    from content.ingest.spelling import known_word  # noqa: PLC0415
+
+    def known(word: str) -> bool:
+        if known_word(word):
+            return True
+        if word.endswith("able") and any(known_word(stem) for stem in (word[:-4], word[:-4] + "e")):
+            return True
+        if any(word.startswith(p) and known(word[len(p) :]) for p in ("re", "un", "pre", "non", "sub", "multi")):
+            return True  # "resizable", "nonrelational"
+        return any(known_word(word[:k]) and known_word(word[k:]) for k in range(4, len(word) - 3))
+
+    return next((w for w in _LOWER_WORD.findall(text) if not known(w)), "")
+
+
 def foreign(text: str) -> bool:
     """Whether more than a fifth of a text's letters are of another script than the Latin one (Chinese, Cyrillic)."""
     letters = _LETTER.findall(text)
@@ -178,6 +202,12 @@ def build_deck(
                 continue
             if foreign(card.front) or foreign(card.back):
                 why[fact_key] = NOT_ENGLISH
+                continue
+            if card.kind not in ("scenario", "author") and unknown_word(card.back):
+                why[fact_key] = UNKNOWN_WORD
+                continue
+            if card.kind not in ("scenario", "author") and _RUN_ON.search(card.back):
+                why[fact_key] = JOINED_FRAGMENTS
                 continue
             front_key = duplicate_key(card, slug)
             answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"

@@ -751,3 +751,17 @@ def test_a_card_in_another_script_than_its_english_front_is_turned_away():
     assert not foreign("Elastic Beanstalk deploys your code onto EC2 with a load balancer (PaaS).")
     assert not foreign("Amazon S3 — Café résumé naïve façade")
     assert NOT_ENGLISH == "card is not in English"
+
+
+def test_a_back_with_a_word_no_dictionary_knows_or_two_run_on_fragments_is_turned_away():
+    """The notes' slip copied onto a back ("Fits an unforseeable access pattern") or two lines run together ("Cloud
+    servers, When you start one, ...") is no answer to learn; real words the word list lacks pass: compounds, "-able"
+    forms of known verbs, "re-" and "non-" words."""
+    from learning.deck import _RUN_ON, unknown_word
+
+    assert unknown_word("Fits an unforseeable access pattern.") == "unforseeable"
+    assert unknown_word("Keeps copies that stay retreivable later.") == "retreivable"
+    assert unknown_word("Resizable servers, customizable images and nonrelational tables for lightbulbs.") == ""
+    assert unknown_word("Served from example.com and us-east-1 with gp3 volumes.") == ""
+    assert _RUN_ON.search("Cloud servers, When you start one, you pick an image.")
+    assert not _RUN_ON.search("Cloud servers, billed by the second, with an image you pick.")
