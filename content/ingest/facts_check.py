@@ -65,7 +65,8 @@ _LIMIT = re.compile(
     r"\b(?:up to|upto|max(?:imum|imal)?|at most|as much as|as long as|tops? out|caps?|capped|limit(?:ed)?|"
     r"no more than|ceiling|as high as|longest|highest|up until|until)\b|<=?|\bmax(?:es|ed)? out\b"
 )
-_LIMIT_AFTER = re.compile(r"\W*(?:at (?:the )?most|max(?:imum)?|tops?|or less)\b")
+# "30 seconds max" (a ceiling after its figure), not "30 seconds, max 12 hours" (the next figure's ceiling)
+_LIMIT_AFTER = re.compile(r"\W*(?:at (?:the )?most|max(?:imum)?|tops?|or less)\b(?!\W{0,3}\d)")
 _NEGATOR = re.compile(
     r"\b(?:not|no|never|without|cannot|neither|nor|non|isn't|aren't|doesn't|don't|can't|won't|unlike|instead of|"
     r"rather than|as opposed to)\b"

@@ -736,3 +736,13 @@ def test_a_list_of_objects_stays_the_object_of_the_verb():
     found = find_contradiction("GuardDuty: scans EC2, ECR images and Lambda for CVEs.")
     assert found is not None and found.subject == "guardduty"
     assert find_contradiction("Inspector: scans EC2, ECR images and Lambda for CVEs.") is None
+
+
+def test_a_ceiling_word_before_the_next_figure_is_that_figures():
+    """ "Visibility timeout default = 30 sec (max 12 hrs)": "max" is the ceiling of 12 hours, not of 30 seconds; "30
+    seconds max" would state a ceiling of 30 seconds, which is wrong."""
+    from content.ingest.facts_check import find_contradiction
+
+    assert find_contradiction("SQS visibility timeout default = 30 sec (max 12 hrs)", "amazon-sqs") is None
+    assert find_contradiction("SQS visibility timeout default 30 seconds, max 12 hours", "amazon-sqs") is None
+    assert find_contradiction("SQS visibility timeout: 30 seconds max", "amazon-sqs") is not None
