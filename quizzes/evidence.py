@@ -329,6 +329,8 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
             return True
     if any(p.fullmatch(label) or p.fullmatch(f"{label}:") for p in option.evidence):
         return True  # the option's own pattern for an entry ("Public Cloud:"), read on a bare title too
+    if any(p.search(label) for p in option.titles) and re.match(rf"\W*{re.escape(label)}\W*:\s*\w", text):
+        return True  # a name it is titled by, as a label ("Throughput optimized: good for big data")
     if page and page_entry(option, text, page):
         return True
     compact = _compact(_unmade(label)).removesuffix("s")
@@ -515,6 +517,14 @@ def names_a_list(text: str) -> bool:
     )
 
 
+def _codes_only(text: str) -> bool:
+    """Whether what follows a line's label is only a list of model names, each with a digit ("io2, io1, io2 block
+    express", "C5, C6g, C7i")."""
+    m = re.match(r"^[^:–—]{2,60}?(?::|\s[-–—]\s)\s*(.+)$", text)
+    items = [i.strip(" .;") for i in re.split(r",\s*|\s+(?:and|&)\s+|;\s*", m.group(1) if m else text)]
+    return len(items) >= 2 and all(re.search(r"\d", i) and len(i.split()) <= 3 for i in items if i)
+
+
 def in_passing(text: str, first: int, pattern: re.Pattern) -> bool:
     """Whether the option named at `first` is one item of a list that goes on around it ("on-demand, self-service,
     with broad network access, resource pooling"), rather than what the line is about."""
@@ -555,6 +565,20 @@ def _services_named(text: str) -> set[str]:
     """The catalog topics a line names that are services or their parts, not cloud concepts ("hybrid")."""
     catalog = load_catalog()
     return {t for t in catalog.mentions(text) if catalog.topics[t].category != "cloud-concepts"}
+
+
+def without_lead_in(text: str) -> str:
+    """A line that ends by leading in to a list, as a statement: "AWS Artifact is a service that ... It consists of
+    two main sections:" says what the sentences before the lead-in say; "EBS Volume is a Network Drive you can attach
+    to your instances:" is a lead-in that says what its subject is, before the list of its traits. Any other line
+    comes back as it is."""
+    if not text.endswith(":"):
+        return text
+    if lead := re.match(r"(.+[.!?])\s+[^.!?]+:$", text):
+        return lead.group(1)
+    if _DEFINING_LEAD_IN.match(text):
+        return text[:-1].rstrip() + "."
+    return text
 
 
 # a lead-in that defines its subject ("X is a network drive you attach to instances:"): six words or more, "is a"
@@ -637,15 +661,8 @@ def find_evidence(
         else:
             continue  # most lines are about something else: the cheap tests first
         text = plain_text(line.text)  # matched as the learner will read it under the option
-        if text.endswith(":") and (lead := re.match(r"(.+[.!?])\s+[^.!?]+:$", text)):
-            # "AWS Artifact is a service that ... AWS Artifact consists of two main sections:": the sentences
-            # before the lead-in to a list say something
-            text = lead.group(1)
-            line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
-        elif text.endswith(":") and _DEFINING_LEAD_IN.match(text):
-            # "EBS Volume is a Network Drive you can attach to your instances:": a lead-in that says what the
-            # option is, before the list of its traits
-            text = text[:-1].rstrip() + "."
+        if (said := without_lead_in(text)) != text:
+            text = said
             line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
         short = len(text) < 20 and not labelled_as(option, text, line.heading or "", page=line.topic)
         if _DENIES.match(text) or len(re.findall(r"\w\S*", text)) < 3 or short or text.endswith(":"):
@@ -700,6 +717,8 @@ def find_evidence(
         titled = line.labelled or entry or heading_names(option, line)
         if not entry and names_a_list(text):
             continue  # "IAM guidelines: MFA, Password policies, Least privilege principle" says nothing of any of them
+        if entry and _codes_only(text):
+            continue  # "Provisioned IOPS SSD: io2, io1, io2 block express": the option's models, nothing it does
         if (
             option.topic
             and not titled
@@ -874,7 +893,7 @@ def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> L
     titled_line = None  # the first line under a heading that names the option, quoted with the heading
     previous_heading = None
     for line in lines_by_topic.get(slug, ()):
-        text = plain_text(line.text)
+        text = without_lead_in(plain_text(line.text))  # ("Amazon SQS is a ... service. It works by:")
         heading = plain_text(line.heading or "")
         first_under = heading != previous_heading
         previous_heading = heading

@@ -1463,3 +1463,27 @@ def test_the_last_item_of_a_list_is_named_in_passing_even_with_a_word_before_it(
     task = Line(text="Only the root user can change the account name, the email address, and root user access keys.",
                 refs=())  # fmt: skip
     assert find_evidence(keys, [task], family) is None
+
+
+def test_a_volume_type_titled_by_its_heading_and_a_title_over_model_names_only():
+    """ "##### Throughput optimized" under an HDD heading titles st1's line; "Provisioned IOPS SSD" over "io2, io1, io2
+    block express" names models, nothing the option does."""
+    family, st1 = _options()["Throughput Optimized HDD (st1)"]
+    under = Line(text="Good for big data and log processing.", refs=(), topic="ebs-volume-types",
+                 heading="Throughput optimized")  # fmt: skip
+    found = find_evidence(st1, [under], family, option_topics(family, st1))
+    assert found is not None and found.text == "Throughput optimized: Good for big data and log processing."
+    _, io = _options()["Provisioned IOPS SSD (io1/io2)"]
+    models = Line(text="io2, io1, io2 block express", refs=(), topic="ebs-volume-types", heading="Provisioned IOPS SSD")
+    assert find_evidence(io, [models], family, option_topics(family, io)) is None
+
+
+def test_a_services_defining_line_that_leads_in_to_a_list_is_its_line_about_the_service():
+    """ "Amazon SQS is a managed message queue between components. It works by:" says what SQS is in its first
+    sentence: a kind of queue the notes describe only as a whole is said to be so, not "not in your notes"."""
+    family = load_families()["messaging-service"]
+    sqs = Line(text="**Amazon SQS:** Amazon SQS is a managed message queue between components. It works by:",
+               refs=(("n", 1, 4),), topic="amazon-sqs")  # fmt: skip
+    lines = family_lines(family, {"amazon-sqs": [sqs]}, {"amazon-sqs"})
+    standard = next(o for o in family.options.values() if o.name == "Amazon SQS standard queue")
+    assert lines.parent_only.get(standard.id) == "Amazon SQS" or lines.evidence.get(standard.id) is not None
