@@ -193,6 +193,10 @@ class _Assigner:
         if matches and comparison and len(matches) < 2 and own and not elsewhere:
             matches = []
         if matches:
+            if base and set(matches) <= self._closure(base.topics) - set(base.topics) and len(title.split()) >= 2:
+                # "IAM use cases" under "Multi-factor authentication": the whole service's section, not its part's
+                # (a bare repeat of the service's name, "S3" under "S3 classes", stays a sub-section)
+                return _Ctx(tuple(matches), depth, split=len(matches) > 1 and not comparison)
             if base and set(matches) <= self._closure(base.topics):
                 if len(base.topics) > 1 and set(matches) < set(base.topics):
                     # "SQS" under "SNS, SQS & Kinesis": that member's own section

@@ -1150,3 +1150,14 @@ def test_lines_under_a_service_the_catalog_does_not_know_go_to_no_page_by_a_name
     )
     assert 3 not in where
     assert where[7] == ["amazon-ec2"]
+
+
+def test_a_sub_heading_naming_the_whole_service_under_one_of_its_parts_goes_to_the_service():
+    """ "##### IAM use cases" under "#### Multi-factor authentication" is about IAM, not MFA: its lines go to the IAM
+    page. A bare repeat of the part's own name stays a sub-section of the part."""
+    where = placed(
+        "#### Multi-factor authentication (MFA)\n\n- MFA asks for a code from a device as well as the password.\n\n"
+        "##### IAM use cases\n\n- Grant each team only the permissions its work needs.\n"
+    )
+    assert where[3] == ["multi-factor-authentication"]
+    assert where[7] == ["aws-iam"]
