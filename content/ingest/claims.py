@@ -67,7 +67,7 @@ _SENTENCE_END = re.compile(
     r"|(?<=\?)\s+(?!(?:a|ans|answer)\s*[:=-]|->|=>|→"
     r"|(?!(?:yes|no|nope|yep|yeah|true|false|correct|wrong)\b)"
     r"[^\s.?!;,]+(?:\s+[^\s.?!;,]+){0,2}[.!]?[ \t]*(?:\n|$))(?=\S)"
-    r"|\n+|\s\|\s"
+    r"|\n+|\s\|\s|\s[·•]\s"  # (items set apart by a middle dot, "Instant (ms) · Deep Archive (hrs)")
 )
 
 
