@@ -1075,10 +1075,13 @@ def test_loose_elastic_wording_an_outposts_rack_and_middle_dot_items_are_no_misc
     """ "If traffic grows the database can scale up, and it scales down when traffic drops" is elastic scaling in
     loose words, not vertical scaling; the customer does secure the physical Outposts rack on its own premises; and
     "Standard (ms) · Deep Archive (hours)" says each class's own retrieval time."""
-    assert find_claim(
-        "It has auto scaling: if traffic grows resources can scale up, and it scales down when traffic drops.",
-        topic="amazon-aurora",
-    ) is None
+    assert (
+        find_claim(
+            "It has auto scaling: if traffic grows resources can scale up, and it scales down when traffic drops.",
+            topic="amazon-aurora",
+        )
+        is None
+    )
     assert find_claim("Auto Scaling scales up your instance to a bigger size when load grows.") is not None
     assert find_claim("You are responsible for the Outposts rack's physical security.", topic="aws-outposts") is None
     assert find_claim("The customer handles physical security of the data centers.") is not None
