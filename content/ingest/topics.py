@@ -548,10 +548,16 @@ class _Assigner:
             nxt = words[n] if n < len(words) else ""
             if not pause and (not nxt[:1].islower() or nxt.lower() in _NOT_NEXT):
                 continue
+            after = words[n + 1 : n + 5]
+            # "IAM Roles to assign short-term credentials", "Cognito for mobile apps lets ...": what it is for
+            purpose = (nxt == "to" and bool(after) and after[0].isalpha() and after[0].islower()) or (
+                nxt == "for" and any(w.lower().strip(",") in _VERBS for w in after[1:])
+            )
             if (
                 strict
                 and not (tail and pause)
                 and (pause or (nxt not in ("to", "for", "when", "if") if use else nxt.lower() not in _VERBS))
+                and not purpose
             ):
                 continue  # "S3 bucket --> ...", "Free tier of 1,000,000 requests": a noun phrase, not a subject
             slug = self._name(" ".join(head), proper=use)  # after "Use", a capitalised word is a name

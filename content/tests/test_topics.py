@@ -1161,3 +1161,16 @@ def test_a_sub_heading_naming_the_whole_service_under_one_of_its_parts_goes_to_t
     )
     assert where[3] == ["multi-factor-authentication"]
     assert where[7] == ["aws-iam"]
+
+
+def test_a_list_item_opening_with_a_service_and_what_it_is_for_goes_to_that_service():
+    """Under a chapter on design principles, "IAM Roles to hand short-term credentials to resources" and "Amazon Cognito
+    for mobile apps lets devices reach resources" are those services' lines: a service and what it is for."""
+    where = placed(
+        "## Cloud concepts: design principles\n\nDesign for failure and keep components loosely coupled.\n\n"
+        "1. IAM Roles to hand short-term credentials to resources\n"
+        "2. Amazon Cognito for mobile apps lets devices reach resources with temporary credentials\n"
+    )
+    assert where[3] == ["cloud-computing"]
+    assert where[5] == ["iam-roles"]
+    assert where[6] == ["amazon-cognito"]
