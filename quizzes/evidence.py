@@ -517,6 +517,18 @@ def names_a_list(text: str) -> bool:
     )
 
 
+# a task ("Patching the guest OS", "Encrypt data at rest"), not a name
+_A_TASK = re.compile(r"\W*[A-Za-z]+ing\b|\W*(?:" + "|".join(sorted(IMPERATIVE)) + r")\b", re.I)
+
+
+# an entry that says what is gathered from the service it names ("AWS Lambda: collection from function logs")
+_SOURCE_ENTRY = re.compile(
+    r"^[^:]{2,40}:\s*(?:the\s+)?(?:collection|collected|collects|logs?|log files|metrics|events|records)\b"
+    r"[^.]{0,30}\bfrom\b",
+    re.I,
+)
+
+
 def _codes_only(text: str) -> bool:
     """Whether what follows a line's label is only a list of model names, each with a digit ("io2, io1, io2 block
     express", "C5, C6g, C7i")."""
@@ -720,13 +732,17 @@ def find_evidence(
         if entry and _codes_only(text):
             continue  # "Provisioned IOPS SSD: io2, io1, io2 block express": the option's models, nothing it does
         if (
-            option.topic
-            and not titled
+            not titled
             and len(text.split()) <= 4
             and not _TELLS.search(text)
             and not _VERB_END.search(text)
+            and (option.topic or not _A_TASK.match(text))
         ):
-            continue  # a short phrase with no verb ("MFA on root accounts", an item of a checklist) says nothing of it
+            continue  # a short phrase with no verb ("MFA on root accounts", "Principle of least privilege", an item of
+            # a checklist or a list of course concepts) says nothing of it; a task in a list of duties ("Replacing
+            # faulty hardware" under AWS's responsibilities) is the duty itself
+        if _SOURCE_ENTRY.match(text):
+            continue  # "AWS Lambda: collection from function logs" under a log service: where its logs come from
         if not titled and in_passing(text, first, pattern):
             continue  # one item of another subject's list ("Cloud Computing: on-demand, self-service, with broad
             # network access, resource pooling"): the line says nothing of the option itself
@@ -1230,6 +1246,9 @@ def with_its_description(
         following, after = beyond, plain_text(beyond.text)  # past "A1, T2, T3, M5": the description under it
     if (
         len(after.split()) < 4
+        or (  # a bare name over another bare title ("Hybrid Deployment", then "Benefits of cloud computing")
+            not text.endswith(":") and len(after.split()) <= 5 and not _TELLS.search(after) and after[-1:].isalnum()
+        )
         or not after[:1].isalpha()
         or re.match(r"[a-z]+\d", after)
         or (family and any(o.matches(after) for o in family.options.values() if not word_stems(o.name) <= name_words))

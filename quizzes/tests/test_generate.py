@@ -1487,3 +1487,22 @@ def test_a_services_defining_line_that_leads_in_to_a_list_is_its_line_about_the_
     lines = family_lines(family, {"amazon-sqs": [sqs]}, {"amazon-sqs"})
     standard = next(o for o in family.options.values() if o.name == "Amazon SQS standard queue")
     assert lines.parent_only.get(standard.id) == "Amazon SQS" or lines.evidence.get(standard.id) is not None
+
+
+def test_a_source_entry_a_bare_concept_name_and_a_name_over_a_title_back_nothing():
+    """Under a log service, "AWS Lambda: gathered logs from each function" says where logs come from; "Principle of
+    least privilege" in a list of course concepts only names the practice; "Hybrid Deployment" followed by the title
+    "Benefits of cloud computing" is not described by it. A task in a list of duties ("Replacing faulty disks") is the
+    duty itself."""
+    family, lam = _options()["AWS Lambda"]
+    source = Line(text="AWS Lambda: collection of logs from each function", refs=(), topic="amazon-cloudwatch")
+    assert find_evidence(lam, [source], family) is None
+    family, least = _options()["Grant least privilege"]
+    assert find_evidence(least, [Line(text="Principle of least privilege", refs=())], family) is None
+    family, hybrid = _options()["Hybrid deployment"]
+    name = Line(text="Hybrid Deployment", refs=(("n", 1, 10),))
+    title = Line(text="Benefits of cloud computing", refs=(("n", 1, 11),))
+    assert find_evidence(hybrid, [name, title], family) is None
+    family, hardware = next((f, o) for f, o in _options().values() if o.name == "Replacing failed hardware")
+    duty = Line(text="Replacing faulty hardware", refs=(), topic="shared-responsibility-model")
+    assert find_evidence(hardware, [duty], family) == duty
