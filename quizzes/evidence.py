@@ -1246,8 +1246,14 @@ def with_its_description(
         following, after = beyond, plain_text(beyond.text)  # past "A1, T2, T3, M5": the description under it
     if (
         len(after.split()) < 4
-        or (  # a bare name over another bare title ("Hybrid Deployment", then "Benefits of cloud computing")
-            not text.endswith(":") and len(after.split()) <= 5 and not _TELLS.search(after) and after[-1:].isalnum()
+        or (  # a bare name over the next bare title of its list ("Hybrid Deployment", "Benefits of cloud computing")
+            not text.endswith(":")
+            and following.depth <= line.depth
+            and after[:1].isupper()
+            and not _A_TASK.match(after)  # ("Migrate databases to AWS" says what the name above it does)
+            and len(after.split()) <= 5
+            and not _TELLS.search(after)
+            and after[-1:].isalnum()
         )
         or not after[:1].isalpha()
         or re.match(r"[a-z]+\d", after)
