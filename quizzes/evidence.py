@@ -518,7 +518,11 @@ def names_a_list(text: str) -> bool:
 
 
 # a task ("Patching the guest OS", "Encrypt data at rest"), not a name
-_A_TASK = re.compile(r"\W*[A-Za-z]+ing\b|\W*(?:" + "|".join(sorted(IMPERATIVE)) + r")\b", re.I)
+_TASK_VERBS = frozenset(
+    "replace patch update upgrade maintain manage configure encrypt secure protect monitor back classify rotate apply "
+    "install decommission dispose destroy migrate run store grant assign review enforce require".split()
+)
+_A_TASK = re.compile(r"\W*[A-Za-z]+ing\b|\W*(?:" + "|".join(sorted(IMPERATIVE | _TASK_VERBS)) + r")\b", re.I)
 
 
 # an entry that says what is gathered from the service it names ("AWS Lambda: collection from function logs")
