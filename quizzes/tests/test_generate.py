@@ -1506,3 +1506,15 @@ def test_a_source_entry_a_bare_concept_name_and_a_name_over_a_title_back_nothing
     family, hardware = next((f, o) for f, o in _options().values() if o.name == "Replacing failed hardware")
     duty = Line(text="Replacing faulty hardware", refs=(), topic="shared-responsibility-model")
     assert find_evidence(hardware, [duty], family) == duty
+
+
+def test_on_a_page_of_one_of_its_parts_only_a_line_opening_with_the_service_is_its_line():
+    """On the purchasing-options page, "AWS offers several ways to pay for EC2 instances" is about the ways to pay;
+    "Amazon EC2 instances are virtual servers ..." opens with EC2 and is about it."""
+    family, ec2 = _options()["Amazon EC2"]
+    ways = Line(text="AWS offers several ways to pay for EC2 instances by how long they run.", refs=(),
+                topic="ec2-purchasing-options")  # fmt: skip
+    assert find_evidence(ec2, [ways], family, option_topics(family, ec2)) is None
+    opens = Line(text="Amazon EC2 instances are virtual servers you pay for by the second.", refs=(),
+                 topic="ec2-purchasing-options")  # fmt: skip
+    assert find_evidence(ec2, [ways, opens], family, option_topics(family, ec2)) == opens
