@@ -130,6 +130,10 @@ class CatalogTopic:
     # reaches it only where the topic is already the context (a heading after or under it, a bullet under it).
     parts: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
+    # Names that mean this topic only where nothing else is the context: "Reserved Instances" is the purchasing option
+    # under a heading that names no topic, but RDS's or Redshift's own reserved nodes under theirs. Never searched in
+    # running text, never an alias.
+    context_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -225,6 +229,11 @@ class Catalog:
     def ancestors(self, slug: str) -> list[str]:
         """Parent, grandparent, ... of ``slug`` (nearest first)."""
         return list(self._ancestors[slug])
+
+    def context_lookup(self, name: str) -> str | None:
+        """The topic whose context name `name` is exactly ("Reserved Instances"), else None."""
+        key = normalise(name)
+        return next((t.slug for t in self.topics.values() if key in {normalise(n) for n in t.context_names}), None)
 
     def is_ancestor(self, ancestor: str, slug: str) -> bool:
         return ancestor in self._ancestors[slug]
@@ -434,6 +443,7 @@ def parse_catalog(data: dict) -> Catalog:
             "discontinued",
             "parts",
             "part_words",
+            "context_names",
         }
         if unknown_keys:
             raise ValueError(f"{what}: unknown fields {sorted(unknown_keys)}")
@@ -450,6 +460,7 @@ def parse_catalog(data: dict) -> Catalog:
             discontinued=_optional(entry, "discontinued", what),
             parts=_strings(entry, "parts", what),
             part_words=_strings(entry, "part_words", what),
+            context_names=_strings(entry, "context_names", what),
         )
     if not topics:
         raise ValueError("catalog has no [[topic]] entries")

@@ -653,6 +653,14 @@ class _Assigner:
                     unrouted.append(block)
                     continue
                 own = (slug,)
+            if (
+                not own
+                and group is None
+                and not default
+                and block.term
+                and (slug := self.catalog.context_lookup(block.term))
+            ):
+                own = (slug,)  # "Reserved Instances: 1- or 3-year terms" under a heading that names no topic
             above = [named[d] for d in sorted(named) if d < depth]
             current = above[-1] if above else named.get(depth) if lead_in.get(depth) else None
             if current and len(current) == 1 and self.catalog.is_part(current[0], _part_text(block)):

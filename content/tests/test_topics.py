@@ -1174,3 +1174,17 @@ def test_a_list_item_opening_with_a_service_and_what_it_is_for_goes_to_that_serv
     assert where[3] == ["cloud-computing"]
     assert where[5] == ["iam-roles"]
     assert where[6] == ["amazon-cognito"]
+
+
+def test_a_name_that_means_a_topic_only_in_context_places_a_label_under_a_heading_that_names_none():
+    """ "Reserved Instances: ..." under "## Ways to pay" (a heading that names no topic) is an EC2 purchasing option;
+    under an RDS heading it stays with RDS (its own reserved DB instances); the name is no alias in running text."""
+    assert CATALOG.context_lookup("Reserved Instances") == "ec2-purchasing-options"
+    assert CATALOG.find("Reserved Instances") == []
+    where = placed(
+        "## Ways to pay\n\n- Reserved Instances: a 1- or 3-year term for a lower hourly price\n\n"
+        "## Amazon RDS\n\n- RDS keeps automated backups for up to 35 days.\n"
+        "- Reserved Instances: a 1- or 3-year term for DB instances\n"
+    )
+    assert where[3] == ["ec2-purchasing-options"]
+    assert where[8] == ["amazon-rds"]
