@@ -222,9 +222,10 @@ def names_its_kind(stem: str, key_facts: list[str], wrong_texts: list[str]) -> s
     """The kind its key's own fact says the key is ("data warehouse", "language-specific libraries"), when the stem
     names it (in either number) and no wrong option's name or fact does: the stem then describes the key."""
     for fact in key_facts:
-        pairs = word_pairs(kind_phrase(fact))
+        kind = kind_phrase(fact)
+        pairs = word_pairs(kind)
         if pairs and pairs <= word_pairs(stem) and not any(pairs <= word_pairs(t) for t in wrong_texts):
-            return kind_phrase(fact)
+            return kind
     return ""
 
 

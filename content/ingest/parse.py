@@ -861,10 +861,9 @@ class _Parser:
                 entry.block.origin = "source"  # stays with the lead-in: no fact, no page of its own, no quote
             # "The log service pulls logs from:" then "Beanstalk: app logs": each item is a source of the
             # lead-in's subject, never a definition of its label
-            if _SOURCES_LEAD_IN.search(entry.block.text) or _GATHERS_FROM.search(entry.block.text):
-                sources_of = entry.indent
-                gathered = bool(_GATHERS_FROM.search(entry.block.text))
-                nested = False
+            gathers = bool(_GATHERS_FROM.search(entry.block.text))
+            if gathers or _SOURCES_LEAD_IN.search(entry.block.text):
+                sources_of, gathered, nested = entry.indent, gathers, False
         _set_depths(kept, self.baseline)
         return self._drop_empty_labels(kept)
 
