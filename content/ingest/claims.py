@@ -203,8 +203,8 @@ class Claim:
         from content.ingest.facts_check import clause_start, load_table, statement_owner  # noqa: PLC0415
 
         owner = statement_owner(load_table(), sentence, m.end())
-        if owner is None or self.about.search(sentence[owner[0] : owner[1]]):
-            return False
+        if owner is None or owner[0] >= m.start() or self.about.search(sentence[owner[0] : owner[1]]):
+            return False  # (a name inside the wrong words, "copies data across 3 AZs", is what they say, not who)
         label = _LABEL.match(sentence)
         if label and self.about.fullmatch(label.group(1)) and not _TURN_AWAY.search(sentence, label.end(), m.start()):
             return False  # "RDS: ..., but guest OS patches are mine": the line is labelled with the claim's subject

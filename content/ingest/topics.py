@@ -60,6 +60,7 @@ _DEFINES = re.compile(r"^\W*(?:(?:this|it)\s+is\s+)?(?:an?|the)\s+\w+", re.I)
 _SUBJECT_WORDS = 5  # "Docker is a ...", "An ELB (Elastic Load Balancer) is a ..."
 _LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child bullets, acts as a label
 _SENTENCE_WORDS = 8  # in a note without headings, a shorter line naming a topic in passing is a title or a score
+_LABEL_NAME_WORDS = 4  # "S3 Pricing", "Amazon Elastic File System (EFS)": a label over bullets, not a sentence
 _NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
 _WIKI_LINK = re.compile(r"\[\[[^\[\]]*\]\]")  # "[[Module 7 - Storage#Section 2]]": a link to another note
 _LEAD_BOLD = re.compile(r"^\W*?(?:\*\*|__)(?P<name>[^*_]{2,80}?)(?:\*\*|__)")
@@ -203,6 +204,9 @@ class _Assigner:
                     return _Ctx(tuple(matches), depth, split=len(matches) > 1 and not comparison)
                 return base  # names the topic it is already in: a sub-section of it
             return _Ctx(tuple(matches), depth, split=len(matches) > 1 and not comparison)
+        if base is not None and len(base.topics) == 1 and (part := self.sub_topic(base.topics[0], title)):
+            # "### storage classes" under "## S3": the part of the section's service it names with that service
+            return _Ctx((part,), depth)
         if markdown and base is None and last_named is not None:
             # "### Roles" after "### IAM" (and "### Root User vs. IAM User"), all under a heading of no topic: a
             # part of a topic just before it
@@ -492,6 +496,18 @@ class _Assigner:
             slug = self.catalog.lookup(inner[1])  # "Amazon Quantum Ledger Database (Amazon QLDB)"
         return slug
 
+    def _label_name(self, text: str) -> str | None:
+        """The topic a short line that labels the bullets under it names: exactly a name, a name too common to
+        count in prose included when capitalised ("Organizations"), or one name with a word or two about it ("S3
+        Pricing", "Lambda Pricing")."""
+        plain = clean(text).strip(" *:.-")
+        if not plain or len(plain.split()) > _LABEL_NAME_WORDS or not plain[:1].isupper():
+            return None
+        if slug := self._name(plain, proper=True) or self.catalog.context_lookup(plain):
+            return slug
+        found = self.catalog.find(plain)
+        return found[0] if len(found) == 1 and found[0] in self.catalog.mentions(plain) else None
+
     def _bold_name(self, text: str) -> str | None:
         """The topic a bold name is about: a name of it, a name of it with more capitalised words after it (a
         part or edition of it: "**AWS Systems Manager Session Manager**", "**Snowball Edge Compute Optimized**"),
@@ -646,6 +662,8 @@ class _Assigner:
                 continue
             has_children = i + 1 < len(blocks) and blocks[i + 1].depth > depth
             own = self.block_names(block, group, bare_label_counts=bool(default) or has_children)
+            if not own and group is None and has_children and not block.term and (slug := self._label_name(block.text)):
+                own = (slug,)  # "* S3 Pricing", "1. [Organizations](...)" over bullets of their own: a label
             if id(block) in self.rows:
                 # one row of a table of services (table_rows): the service its first cell names, else no page (it
                 # does not carry on the row above)

@@ -659,6 +659,10 @@ WRONG_IN_OTHER_WORDS = [
     ("amazon-rds", "Read replicas are the ones that do automatic failover.", "read-replicas-not-automatic-failover"),
     ("aws-direct-connect", "Direct Connect is a managed site VPN connection.", "direct-connect-setup"),
     ("s3-storage-classes", "Standard-IA lives in just one AZ to save money.", "s3-standard-ia-multi-az"),
+    ("s3-storage-classes", "One Zone-IA: cheaper, but it still keeps copies across 3 AZs.", "one-zone-ia-single-az"),
+    ("amazon-cloudwatch", "CloudWatch shows RAM used % out of the box, no agent needed.", "cloudwatch-default-metrics"),
+    ("ec2-purchasing-options", "Savings Plans: pick a 1 or 5 yr commitment.", "ri-term-lengths"),
+    ("ec2-purchasing-options", "RIs come as 2 or 3 year terms.", "ri-term-lengths"),
 ]
 
 
@@ -687,6 +691,9 @@ RIGHT_IN_OTHER_WORDS = [
     ("aws-elastic-beanstalk", "Beanstalk charges nothing extra for itself."),
     ("s3-storage-classes", "One Zone-IA keeps data in just one AZ."),
     ("ec2-purchasing-options", "EC2 Instance Savings Plans apply only to EC2, in one Region."),
+    ("ec2-purchasing-options", "Dedicated Host: the whole physical server is yours, so per-core licences work."),
+    ("amazon-cloudwatch", "RAM used % needs the CloudWatch agent; it is not there out of the box."),
+    ("s3-storage-classes", "One Zone-IA vs Std-IA: Std-IA = 3+ AZs, One Zone-IA just 1."),
 ]
 
 

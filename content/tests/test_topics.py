@@ -126,14 +126,14 @@ def test_markdown_unmatched_heading_goes_to_the_ancestor_not_the_previous_siblin
             [],
             [
                 md("Elasticity and Scalability", 2, 3, [B("Auto Scaling", 3)]),  # a concept page
-                md("Pricing Models", 5, 3, [B("On-Demand", 6)]),  # back on EC2
+                md("Launching one", 5, 3, [B("Pick an AMI", 6)]),  # back on EC2
             ],
         )
     )
     assert [(s.topic, s.title) for s in out] == [
         ("amazon-ec2", "Amazon EC2"),
         ("high-availability-and-scalability", "Elasticity and Scalability"),
-        ("amazon-ec2", "Pricing Models"),
+        ("amazon-ec2", "Launching one"),
     ]
 
 
@@ -1188,3 +1188,39 @@ def test_a_name_that_means_a_topic_only_in_context_places_a_label_under_a_headin
     )
     assert where[3] == ["ec2-purchasing-options"]
     assert where[8] == ["amazon-rds"]
+
+
+def test_a_subheading_naming_a_part_of_its_service_without_the_service_goes_to_that_part():
+    """ "### storage classes" under "## Amazon S3" is S3's storage classes, "### Pricing models" under "## EC2" its
+    purchasing options; "### Features" under S3 names no part and stays with S3."""
+    where = placed(
+        "## Amazon S3\n\n- Object storage in buckets\n\n### storage classes\n\n- Standard: frequent access\n\n"
+        "### Features\n\n- Versioning keeps old copies\n\n## Amazon EC2\n\n- Virtual servers\n\n"
+        "### Pricing models\n\n- Pay by the second with no commitment\n"
+    )
+    assert where[3] == ["amazon-s3"]
+    assert where[7] == ["s3-storage-classes"]
+    assert where[11] == ["amazon-s3"]
+    assert where[19] == ["ec2-purchasing-options"]
+
+
+def test_a_support_plan_label_under_a_heading_that_names_no_topic_goes_to_support_plans():
+    where = placed(
+        "## Billing + help\n\n- Developer plan -> email in business hours\n\n## Odds and ends\n\n- Developer -> me\n"
+    )
+    assert where[3] == ["aws-support-plans"]
+    assert 7 not in where  # a bare "Developer" is no plan
+
+
+def test_a_short_label_over_bullets_of_its_own_names_their_service_under_a_heading_of_no_topic():
+    """ "* S3 Pricing", "1. [Marketplace](...)" and "* Managed Services" each head bullets about their service; a
+    capitalised name too common for prose counts as such a label; "* Other costs" names nothing."""
+    where = placed(
+        "# What things cost\n\n* Lambda Pricing\n    * Duration - time the code runs\n* S3 Pricing\n"
+        "    * Storage - size of what you keep\n1. [Marketplace](https://example.com/m)\n"
+        "    * Buy software from sellers\n1. Managed Services\n    * Patching and monitoring done for you\n"
+    )
+    assert where[4] == ["aws-lambda"]
+    assert where[6] == ["amazon-s3"]
+    assert where[8] == ["aws-marketplace"]
+    assert where[10] == ["aws-managed-services"]
