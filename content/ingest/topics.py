@@ -398,7 +398,7 @@ class _Assigner:
         current_depth = 0
         related = self._closure((topic,))
         label: Block | None = None  # the kept label bullet above ("**Implement Auto Scaling**:"), if any
-        for block in blocks:
+        for i, block in enumerate(blocks):
             if current is not None and block.depth > current_depth:
                 moved[current].append(block)
                 continue
@@ -407,6 +407,8 @@ class _Assigner:
                 label = None
             # the line's subject; beyond its first noun phrase only where it does not name this topic at all
             other = self.subject_of(block, later=not set(self.catalog.mentions(clean(block.text))) & related)
+            if other is None and not block.term and i + 1 < len(blocks) and blocks[i + 1].depth > block.depth:
+                other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
             if other is None and label is None and block.term and block.definition and not block.origin:
@@ -567,8 +569,12 @@ class _Assigner:
             after = words[n + 1 : n + 5]
             # "IAM Roles to assign short-term credentials", "Cognito for mobile apps lets ...": what it is for
             purpose = (nxt == "to" and bool(after) and after[0].isalpha() and after[0].islower()) or (
-                nxt == "for" and any(w.lower().strip(",") in _VERBS for w in after[1:])
-            )
+                nxt == "for"
+                and (
+                    any(w.lower().strip(",") in _VERBS for w in after[1:])
+                    or (bool(after) and after[0].isalpha() and after[0].islower() and after[0].endswith("ing"))
+                )
+            )  # (or "CloudTrail for auditing API calls")
             if (
                 strict
                 and not (tail and pause)

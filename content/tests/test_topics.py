@@ -1224,3 +1224,16 @@ def test_a_short_label_over_bullets_of_its_own_names_their_service_under_a_headi
     assert where[6] == ["amazon-s3"]
     assert where[8] == ["aws-marketplace"]
     assert where[10] == ["aws-managed-services"]
+
+
+def test_a_short_label_over_its_own_bullets_under_another_topic_takes_them_to_the_service_it_names():
+    """Under a cloud-concepts heading, "1. Data Warehouses (Redshift)" and the line under it are Redshift's; a
+    list item "CloudTrail for auditing API calls" is CloudTrail's (what it is for); a plain line stays."""
+    where = placed(
+        "## Cloud Concepts\n\nAWS offers these services:\n\n1. Data Warehouses (Redshift)\n"
+        "    1. Reporting over large amounts of data.\n2. CloudTrail for auditing API calls\n"
+    )
+    assert where[3] == ["cloud-computing"]
+    assert where[5] == ["amazon-redshift"]
+    assert where[6] == ["amazon-redshift"]
+    assert where[7] == ["aws-cloudtrail"]
