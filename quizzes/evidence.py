@@ -310,6 +310,25 @@ def _own_names(option: Option) -> set[str]:
     return {n for n in names if len(n) >= 4}
 
 
+# Words that introduce a name as what the line is about: "temporary storage called Instance Store Volumes".
+_INTRODUCES = re.compile(r"\b(?:called|known as|named|referred to as)\s+(?:an?\s+|the\s+)?$", re.I)
+_INTRODUCED = re.compile(r"\b(?:called|known as|referred to as)\s+(?:an?\s+|the\s+)?((?:[A-Z][\w-]*\s*){1,5})")
+
+
+def _introduces_another(option: Option, text: str) -> bool:
+    """Whether the line introduces a catalog topic other than the option by name ("... called Instance Store
+    Volumes"): then it is that topic's line."""
+    m = _INTRODUCED.search(text)
+    if not m or names_option(option, m.group(1), opening=len(m.group(1))):
+        return False
+    found = load_catalog().find(m.group(1))
+    return bool(found) and option.topic not in found
+
+
+# A name of up to twelve words before ":" or a dash, and something said after it.
+_LONG_LABEL = re.compile(r"\W*([A-Za-z][^:.;]{0,100}?)\s*(?::|\s[-–—]\s)\s*\w")
+
+
 def labelled_as(option: Option, text: str, heading: str = "", page: str = "") -> bool:
     """Whether a line is the notes' entry for the option: its label is the option, in any spelling, or one of the
     names the catalog gives the topic the option is ("Config" for AWS Config), or the label joined with a word of
@@ -318,7 +337,10 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
     after, the option's name without the service's ("Health Checks" on Route 53's page)."""
     label = label_of(text)
     if not label:
-        return False
+        # a long name before its description ("Stop spending money running and maintaining data centers: a cloud
+        # environment lets you focus on ..."): the option's whole name, as a label, is its entry however long
+        long = _LONG_LABEL.match(plain_text(text))
+        return bool(long) and _compact(_unmade(_without_aside(long.group(1)))).removesuffix("s") in _own_names(option)
     catalog = load_catalog()
     bare = _without_aside(option.name).strip()
     topic = catalog.topics.get(option.topic) if option.topic else None
@@ -697,6 +719,9 @@ def find_evidence(
             continue  # a practice question's option ("C. DynamoDB", "- [ ] ...", an HTML checkbox): no fact
         if _names_a_longer_topic(option, text):
             continue  # "Amazon EC2 Auto Scaling adds instances ..." is about Auto Scaling, not EC2
+        if _introduces_another(option, text):
+            continue  # "EC2 instances can be provided with ... storage called Instance Store Volumes" is the
+            # line that says what instance store is, not what EC2 is
         if _bold_longer_name(option, line.text):
             continue  # "With **Amazon Redshift Spectrum**, ...": the author's bold name goes on past the option's
         if (
@@ -710,6 +735,8 @@ def find_evidence(
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         entry = labelled_as(option, text, line.heading or "", page=line.topic)
+        if entry and not line.labelled and not _LABEL.match(text):
+            continue  # "Instance store volumes", an item of a list of course concepts: its name and nothing said
         if not entry and _another_kind_labelled(option, text):
             continue  # "Client VPN: a VPN for remote users" is the entry of another kind of VPN than Site-to-Site
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
@@ -782,9 +809,10 @@ def find_evidence(
         if not own_topic and not titled and object_at(text, first, pattern):
             continue  # on another service's page, "Snapshot storage in Amazon S3" is about the snapshots: the
             # option is where they go, not what the line says anything of
+        introduced = bool(_INTRODUCES.search(text, 0, first))  # "... block storage called Instance Store Volumes"
         if not own_topic and (
             sibling_first
-            or first >= 25
+            or (first >= 25 and not introduced)
             or (not option.topic and not (line.labelled or entry or defines(option, text)))
             or (
                 not option.topic

@@ -204,8 +204,15 @@ class _Assigner:
                     return _Ctx(tuple(matches), depth, split=len(matches) > 1 and not comparison)
                 return base  # names the topic it is already in: a sub-section of it
             return _Ctx(tuple(matches), depth, split=len(matches) > 1 and not comparison)
-        if base is not None and len(base.topics) == 1 and (part := self.sub_topic(base.topics[0], title)):
-            # "### storage classes" under "## S3": the part of the section's service it names with that service
+        if (
+            base is not None
+            and len(base.topics) == 1
+            and (part := self.sub_topic(base.topics[0], title))
+            and self._mentions_within(sec, part)
+        ):
+            # "### storage classes" under "## S3": the part of the section's service it names with that service,
+            # when the section names it or what it holds ("Glacier Deep Archive"; a section so titled about buckets
+            # and objects is S3's)
             return _Ctx((part,), depth)
         if markdown and base is None and last_named is not None:
             # "### Roles" after "### IAM" (and "### Root User vs. IAM User"), all under a heading of no topic: a
@@ -618,6 +625,18 @@ class _Assigner:
         if not kept:
             return list(blocks), []  # a section about the other service all through: its heading's topic keeps it
         return kept, moved
+
+    def _mentions_within(self, sec: Section, slug: str) -> bool:
+        """Whether a line or a sub-heading of the section names the topic (a term of its context names counts)."""
+        for section in sec.walk():
+            if section is not sec and slug in self.catalog.find(section.title):
+                return True
+            for block in section.blocks:
+                if slug in self.catalog.find(block.text[:200]) or (
+                    block.term and self.catalog.context_lookup(block.term) == slug
+                ):
+                    return True
+        return False
 
     def sub_topic(self, topic: str, term: str) -> str | None:
         """The descendant of ``topic`` that a bullet's term names, if any."""

@@ -1192,16 +1192,19 @@ def test_a_name_that_means_a_topic_only_in_context_places_a_label_under_a_headin
 
 def test_a_subheading_naming_a_part_of_its_service_without_the_service_goes_to_that_part():
     """ "### storage classes" under "## Amazon S3" is S3's storage classes, "### Pricing models" under "## EC2" its
-    purchasing options; "### Features" under S3 names no part and stays with S3."""
+    purchasing options, when the section names the part or what it holds ("Deep Archive", "On-Demand"); "###
+    Features" under S3 names no part, and a "### Storage classes" section about buckets alone stays with S3."""
     where = placed(
-        "## Amazon S3\n\n- Object storage in buckets\n\n### storage classes\n\n- Standard: frequent access\n\n"
-        "### Features\n\n- Versioning keeps old copies\n\n## Amazon EC2\n\n- Virtual servers\n\n"
-        "### Pricing models\n\n- Pay by the second with no commitment\n"
+        "## Amazon S3\n\n- Object storage in buckets\n\n### storage classes\n\n- Standard: frequent access\n"
+        "- Glacier Deep Archive: cheapest\n\n### Features\n\n- Versioning keeps old copies\n\n## Amazon EC2\n\n"
+        "- Virtual servers\n\n### Pricing models\n\n- On-Demand: pay by the second\n\n## Amazon S3\n\n"
+        "### Storage classes\n\n- A bucket holds objects\n"
     )
     assert where[3] == ["amazon-s3"]
     assert where[7] == ["s3-storage-classes"]
-    assert where[11] == ["amazon-s3"]
-    assert where[19] == ["ec2-purchasing-options"]
+    assert where[12] == ["amazon-s3"]
+    assert where[20] == ["ec2-purchasing-options"]
+    assert where[26] == ["amazon-s3"]
 
 
 def test_a_support_plan_label_under_a_heading_that_names_no_topic_goes_to_support_plans():

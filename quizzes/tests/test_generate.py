@@ -1518,3 +1518,31 @@ def test_on_a_page_of_one_of_its_parts_only_a_line_opening_with_the_service_is_i
     opens = Line(text="Amazon EC2 instances are virtual servers you pay for by the second.", refs=(),
                  topic="ec2-purchasing-options")  # fmt: skip
     assert find_evidence(ec2, [ways, opens], family, option_topics(family, ec2)) == opens
+
+
+def test_a_long_name_before_its_description_is_the_options_entry():
+    """ "Stop spending money running and maintaining data centers: ..." (a benefit's whole name as its label) and
+    "Trade capital expense for variable expense: ..." (the name in the other words AWS uses) are those benefits'
+    entries on a cloud-concepts page."""
+    family, datacenters = _options()["Stop spending money running and maintaining data centers"]
+    line = Line(text="Stop spending money running and maintaining data centers: you focus on your own projects "
+                "instead of handling infrastructure", refs=(), topic="cloud-computing")  # fmt: skip
+    assert find_evidence(datacenters, [line], family, option_topics(family, datacenters)) == line
+    family, variable = _options()["Trade fixed expense for variable expense"]
+    line = Line(text="Trade capital expense for variable expense: pay for how much you consume", refs=(),
+                topic="cloud-computing")  # fmt: skip
+    assert find_evidence(variable, [line], family, option_topics(family, variable)) == line
+
+
+def test_a_bare_name_in_a_list_of_concepts_is_no_entry_and_a_name_introduced_by_called_is_the_lines_subject():
+    """ "Instance store volumes" alone says nothing; "EC2 instances can use temporary block storage called Instance
+    Store Volumes, deleted when ..." says what instance store is, and is no line about EC2 itself."""
+    family, store = _options()["EC2 instance store"]
+    assert (
+        find_evidence(store, [Line(text="Instance store volumes", refs=(), topic="ec2-instance-store")], family) is None
+    )
+    called = Line(text="EC2 instances can use temporary block level storage called Instance Store Volumes, which "
+                  "are deleted when the instance is stopped or terminated.", refs=(), topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(store, [called], family, option_topics(family, store)) == called
+    family, ec2 = next((f, o) for f, o in _options().values() if o.name == "Amazon EC2" and f.id == "compute-platform")
+    assert find_evidence(ec2, [called], family, option_topics(family, ec2)) is None
