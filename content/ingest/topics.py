@@ -136,6 +136,7 @@ class _Assigner:
         self.warnings: list[str] = []
         self.headless = False  # a note with no headings at all: its text is the whole note, not a preamble
         self.rows: set[int] = set()  # ids of the one-row tables table_rows() made of a table of services
+        self.asking = False  # the section being placed is titled with a question
 
     # -- the walk --------------------------------------------------------------------
 
@@ -225,6 +226,7 @@ class _Assigner:
     def emit(self, sec: Section, depth: int, ctx: _Ctx) -> None:
         title = sec.title.strip()
         summary = bool(set(normalise(title).split()) & _SUMMARY_WORDS)
+        self.asking = bool(_QUESTION_END.search(title))  # a question's heading: a bare name under it is an option
         if ctx.split:
             routed, unrouted = self.route(sec.blocks, group=ctx.topics, default=ctx.topics)
         elif summary or not ctx.topics:
@@ -505,6 +507,15 @@ class _Assigner:
             slug = self.catalog.lookup(inner[1])  # "Amazon Quantum Ledger Database (Amazon QLDB)"
         return slug
 
+    def _bare_item_name(self, text: str) -> str | None:
+        """The topic a list item that is only a name names ("Amazon Elastic File System (Amazon EFS)", "S3 One
+        Zone-Infrequent Access (S3 One Zone-IA)"), else None."""
+        plain = clean(text).strip(" *:.-")
+        if slug := self._name(plain, proper=True):
+            return slug
+        found = self.catalog.find(plain) if len(plain.split()) <= _NAME_WORDS else []
+        return found[0] if len(found) == 1 and found[0] in self.catalog.mentions(plain) else None
+
     def _label_name(self, text: str) -> str | None:
         """The topic a short line that labels the bullets under it names: exactly a name, a name too common to
         count in prose included when capitalised ("Organizations"), or one name with a word or two about it ("S3
@@ -761,6 +772,15 @@ class _Assigner:
                 )
                 own_name[depth] = True
                 by_sentence[depth] = block.term is None  # not a label in a list of labelled names ("SSH:", "OpsWorks:")
+            elif (
+                bare_name
+                and group is None
+                and not block.term
+                and not self.asking
+                and (slug := self._bare_item_name(block.text))
+            ):
+                targets = (slug,)  # "- Amazon EFS" in a list of course concepts: that service's name, on its page
+                # (never the topic of the item above it; the items after it do not follow it)
             elif inside:
                 targets = disclosure  # "<summary>SES</summary>" over "- Email service ...": the summary is a heading
             elif above:

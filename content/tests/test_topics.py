@@ -444,7 +444,7 @@ def test_one_line_bullet_naming_a_sub_topic_stays():
 
 
 def test_unassigned_heading_is_reported_with_its_line():
-    out, warnings = run(S("AWS Services", 1, 1, [B("S3", 2), B("ec2", 3)]), source="outline")
+    out, warnings = run(S("AWS Services", 1, 1, [B("read later", 2), B("more soon", 3)]), source="outline")
     assert out == []
     assert warnings == [
         "outline:1: heading 'AWS Services' matches no catalog topic and has no topic above it; 2 block(s) unassigned "
@@ -500,7 +500,7 @@ def test_every_block_is_assigned_or_reported():
     outline = Outline(
         sections=[
             S("", 0, 1, [B("orphan", 1)]),
-            S("Other Compute Section", 6, 1, [B("Docker", 7)], [S("Lambda Summary", 8, 2, [B("FaaS", 9)])]),
+            S("Other Compute Section", 6, 1, [B("to do", 7)], [S("Lambda Summary", 8, 2, [B("FaaS", 9)])]),
             S("Amazon EMR", 2, 1, [B("Hadoop", 3)]),
             S("Advantages", 4, 1, [B("Cheap", 5)]),  # plain text: continues EMR
         ]
@@ -1240,3 +1240,20 @@ def test_a_short_label_over_its_own_bullets_under_another_topic_takes_them_to_th
     assert where[5] == ["amazon-redshift"]
     assert where[6] == ["amazon-redshift"]
     assert where[7] == ["aws-cloudtrail"]
+
+
+def test_a_list_item_that_is_only_a_name_goes_to_that_name_not_to_the_item_above():
+    """In a list of course concepts under a heading of no topic, "- Amazon Elastic File System (Amazon EFS)" after
+    "- Amazon Simple Storage Service (S3)" and its classes is EFS's, "S3 One Zone-Infrequent Access" under S3 is the
+    storage classes'; under a question's heading the names are its options and go nowhere."""
+    where = placed(
+        "## Module 5\n\n- Amazon Simple Storage Service (S3)\n  - Standard\n"
+        "  - S3 One Zone-Infrequent Access (S3 One Zone-IA)\n- Amazon Elastic File System (Amazon EFS)\n"
+        "- Amazon Aurora\n\n## Which service runs containers?\n\na) AWS Lambda\n\nb) Amazon Simple Queue Service\n"
+    )
+    assert where[3] == ["amazon-s3"]
+    assert where[4] == ["amazon-s3"]
+    assert where[5] == ["s3-storage-classes"]
+    assert where[6] == ["amazon-efs"]
+    assert where[7] == ["amazon-aurora"]
+    assert 11 not in where and 13 not in where
