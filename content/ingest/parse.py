@@ -227,6 +227,46 @@ def _indented_headings(lines: list[str]) -> list[str]:
     return out
 
 
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])(?:\s[^<>]*)?>(?P<title>.*?)</h\1>\s*$", re.I)
+_HTML_ITEM = re.compile(r"^\s*<li(?:\s[^<>]*)?>(?P<text>.*?)(?:</li>)?\s*$", re.I)
+_HTML_LIST = re.compile(r"^\s*<(?P<close>/)?(?:ul|ol)(?:\s[^<>]*)?>\s*$", re.I)
+_HTML_PARAGRAPH = re.compile(r"^\s*<p(?:\s[^<>]*)?>(?P<text>.*?)</p>\s*$", re.I)
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+def _html_outline(lines: list[str]) -> list[str]:
+    """A note written in HTML inside Markdown ("<h4>Cloud service models</h4>", "<ul>", "<li>PaaS<br>") as the
+    Markdown it means, line for line (every line keeps its number): a heading as a heading, a list item as a
+    bullet indented by its list's depth, a paragraph as its text, a list's own tags as blank lines. Other HTML is
+    left to the sanitiser."""
+    if not any(_HTML_HEADING.match(line) or _HTML_ITEM.match(line) for line in lines):
+        return lines
+    out, depth, fence = [], 0, False
+    for line in lines:
+        if _FENCE.match(line):
+            fence = not fence
+        if fence:
+            out.append(line)
+        elif heading := _HTML_HEADING.match(line):
+            out.append(f"{'#' * int(heading.group(1))} {_inner_text(heading.group('title'))}".rstrip())
+        elif listed := _HTML_LIST.match(line):
+            depth = max(0, depth - 1) if listed.group("close") else depth + 1
+            out.append("")
+        elif item := _HTML_ITEM.match(line):
+            text = _inner_text(item.group("text"))
+            out.append(f"{'  ' * max(0, depth - 1)}- {text}" if text else "")
+        elif paragraph := _HTML_PARAGRAPH.match(line):
+            out.append(_inner_text(paragraph.group("text")))
+        else:
+            out.append(line)
+    return out
+
+
+def _inner_text(html: str) -> str:
+    """An HTML fragment's words: line breaks as spaces, tags dropped (their text kept)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^<>]*>", "", _HTML_BREAK.sub(" ", html))).strip()
+
+
 def _summaries_as_headings(lines: list[str]) -> list[str]:
     """`<summary>X</summary>` as a Markdown heading one level below the heading above it, and `<details>` tags as
     blank lines, line for line (every line keeps its number)."""
@@ -268,7 +308,7 @@ class _Parser:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if text.startswith("\ufeff"):
             text = text[1:]
-        self.lines = _indented_headings(_summaries_as_headings(text.split("\n")))
+        self.lines = _indented_headings(_summaries_as_headings(_html_outline(text.split("\n"))))
         self.stripped = [line.strip() for line in self.lines]
         self.n = len(self.lines)
         self.removed = [False] * self.n

@@ -60,6 +60,7 @@ _DEFINES = re.compile(r"^\W*(?:(?:this|it)\s+is\s+)?(?:an?|the)\s+\w+", re.I)
 _SUBJECT_WORDS = 5  # "Docker is a ...", "An ELB (Elastic Load Balancer) is a ..."
 _LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child bullets, acts as a label
 _SENTENCE_WORDS = 8  # in a note without headings, a shorter line naming a topic in passing is a title or a score
+_CHAPTER_PREFIX = re.compile(r"^\W*([A-Za-z][\w&/ -]{1,40}?)\s*:\s+(?=\S)")  # "Cloud Concepts: ..." in a title
 _LABEL_NAME_WORDS = 4  # "S3 Pricing", "Amazon Elastic File System (EFS)": a label over bullets, not a sentence
 _NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
 _WIKI_LINK = re.compile(r"\[\[[^\[\]]*\]\]")  # "[[Module 7 - Storage#Section 2]]": a link to another note
@@ -180,6 +181,12 @@ class _Assigner:
             or ((fixed := respell_services(title)) != title and self.catalog.find(fixed))  # "Amazon Root53"
             or []
         )
+        if matches and (chapter := _CHAPTER_PREFIX.match(title)):
+            # "Cloud Concepts: Identify Aspects of AWS Cloud Economics": the chapter's name, then what the section is
+            # about; the part after the colon names the section's own topic
+            after = self.catalog.find(title[chapter.end() :])
+            if after and not set(after) & set(self.catalog.find(chapter.group(1))):
+                matches = after
         # "Key Differences from EC2" under Lightsail compares the section's own topic with one other: it stays in
         # that topic. "Gateway endpoints vs interface endpoints" under AWS Artifact compares two things, neither
         # of them the section's topic: it goes to the topic it names.

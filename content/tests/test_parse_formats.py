@@ -984,3 +984,29 @@ def test_a_lead_in_naming_what_its_subject_gathers_from_marks_its_items_as_sourc
         ("Basic", ""),
     ]
     assert blocks[5].term == "Basic"
+
+
+def test_html_headings_and_lists_inside_markdown_are_read_as_headings_and_bullets_on_their_own_lines():
+    outline = parse(
+        lines(
+            "<h2>Cloud service models</h2>",
+            "<ul>",
+            "<li>IaaS (infrastructure as a service)<br>",
+            "<li>PaaS <b>platform</b> as a service</li>",
+            "  <ul>",
+            "  <li>Elastic Beanstalk is one</li>",
+            "  </ul>",
+            "</ul>",
+            "<p>SaaS is <i>software</i> as a service.</p>",
+        )
+    )
+    assert titles(outline) == [(1, "Cloud service models")]
+    blocks = [(b.line, b.depth, b.text) for s in outline.walk() for b in s.blocks]
+    assert blocks[:3] == [
+        (3, 0, "IaaS (infrastructure as a service)"),
+        (4, 0, "PaaS platform as a service"),
+        (6, 1, "Elastic Beanstalk is one"),
+    ]
+    assert blocks[3][0] == 9 and blocks[3][2] == "SaaS is software as a service."
+    sections, _ = assign(outline, load_catalog())
+    assert {ts.topic for ts in sections if ts.blocks} >= {"cloud-service-models"}

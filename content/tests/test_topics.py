@@ -1257,3 +1257,14 @@ def test_a_list_item_that_is_only_a_name_goes_to_that_name_not_to_the_item_above
     assert where[6] == ["amazon-efs"]
     assert where[7] == ["amazon-aurora"]
     assert 11 not in where and 13 not in where
+
+
+def test_a_title_naming_its_chapter_then_its_subject_goes_to_the_subject():
+    """ "### Cloud Concepts: Identify Aspects of AWS Cloud Economics" is about cloud economics; "## Storage: S3"
+    names no chapter topic before the colon and is S3's as before."""
+    where = placed(
+        "### Cloud Concepts: Identify Aspects of AWS Cloud Economics\n\n- Stop guessing capacity\n\n"
+        "## Storage: S3\n\n- Buckets hold objects\n"
+    )
+    assert where[3] == ["cloud-economics"]
+    assert where[7] == ["amazon-s3"]
