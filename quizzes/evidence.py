@@ -487,7 +487,8 @@ def another_label(option: Option, text: str, first: int) -> bool:
         return False
     label = m.group(1)
     catalog = load_catalog()
-    slug = catalog.lookup(_without_aside(label).strip(" *_`"))
+    bare = _without_aside(label).strip(" *_`")
+    slug = catalog.lookup(bare) or catalog.context_lookup(bare)  # ("Spot: unused EC2 capacity": a way to pay)
     if slug and catalog.topics[slug].category != "cloud-concepts" and not _a_kind_of_thing(catalog.topics[slug]):
         # another service's entry ("Data Lifecycle Manager"); a concept's label ("High Availability: Built-in
         # Multi-AZ support ...", "File Storage - EFS - shared by many instances") still says something of the option

@@ -1546,3 +1546,12 @@ def test_a_bare_name_in_a_list_of_concepts_is_no_entry_and_a_name_introduced_by_
     assert find_evidence(store, [called], family, option_topics(family, store)) == called
     family, ec2 = next((f, o) for f, o in _options().values() if o.name == "Amazon EC2" and f.id == "compute-platform")
     assert find_evidence(ec2, [called], family, option_topics(family, ec2)) is None
+
+
+def test_a_way_to_pay_labelling_a_line_makes_it_that_ways_line_not_the_services():
+    """ "Spot: unused EC2 capacity on sale." is the entry for Spot Instances; it says nothing of EC2 itself."""
+    family, ec2 = next((f, o) for f, o in _options().values() if o.name == "Amazon EC2" and f.id == "compute-platform")
+    spot = Line(text="Spot: unused EC2 capacity on sale.", refs=(), topic="amazon-ec2")
+    assert find_evidence(ec2, [spot], family, option_topics(family, ec2)) is None
+    opens = Line(text="EC2 gives you virtual servers whose operating system you control.", refs=(), topic="amazon-ec2")
+    assert find_evidence(ec2, [spot, opens], family, option_topics(family, ec2)) == opens
