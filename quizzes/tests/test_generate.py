@@ -1555,3 +1555,12 @@ def test_a_way_to_pay_labelling_a_line_makes_it_that_ways_line_not_the_services(
     assert find_evidence(ec2, [spot], family, option_topics(family, ec2)) is None
     opens = Line(text="EC2 gives you virtual servers whose operating system you control.", refs=(), topic="amazon-ec2")
     assert find_evidence(ec2, [spot, opens], family, option_topics(family, ec2)) == opens
+
+
+def test_savings_plans_described_as_a_compute_commitment_are_the_compute_savings_plans():
+    family, compute = next((f, o) for f, o in _options().values() if o.name == "Compute Savings Plans")
+    line = Line(text="Savings Plan: Compute usage commitment for 1 or 3 years across several compute services.",
+                refs=(), topic="ec2-purchasing-options")  # fmt: skip
+    assert find_evidence(compute, [line], family, option_topics(family, compute)) == line
+    family, instance = next((f, o) for f, o in _options().values() if o.name == "EC2 Instance Savings Plans")
+    assert find_evidence(instance, [line], family, option_topics(family, instance)) is None
