@@ -736,8 +736,9 @@ def find_evidence(
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         entry = labelled_as(option, text, line.heading or "", page=line.topic)
-        if entry and not line.labelled and not _LABEL.match(text):
+        if entry and option.topic and not line.labelled and not _LABEL.match(text):
             continue  # "Instance store volumes", an item of a list of course concepts: its name and nothing said
+            # (a task, "Isolation on physical hosts" in a list of AWS's duties, is the duty itself)
         if not entry and _another_kind_labelled(option, text):
             continue  # "Client VPN: a VPN for remote users" is the entry of another kind of VPN than Site-to-Site
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
