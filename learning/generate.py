@@ -166,6 +166,8 @@ def expands(term: str, definition: str) -> bool:
 
 
 # Terms that are a feature pitch rather than a thing: "Supports Data Transformation", "Integration with Glue".
+# "Option for Detailed Monitoring ($$$)": a remark about a choice, with a price mark, is no term
+_OPTION_REMARK = re.compile(r"^\W*(?:an? |the )?options? (?:for|to)\b|\(\s*[^\w\s()]+\s*\)", re.I)
 _FEATURE_BLURB = re.compile(
     r"(supports?|support for|integration with|integrates with|provides|allows|enables|offers|uses|works with|"
     r"compatible with|ability to|easy|easily|seamless|highly|fully|built-in|improved|better|enhanced|"
@@ -505,6 +507,10 @@ def echoed_acronym(text: str) -> bool:
     return False
 
 
+# A word of a back that says a term's word again in other words: "Custom metrics" / "push your own metrics".
+_SAME_AS = {"own": "custom", "yourself": "custom"}
+
+
 def restates(term: str, back: str, topic: TopicView) -> bool:
     """Half or more of the term's own words (by stem) come back in the answer: the back restates its question
     ("Same-Region Replication" / "replicates data within the same region"). Only the topic's own name is set
@@ -512,7 +518,7 @@ def restates(term: str, back: str, topic: TopicView) -> bool:
     topic_words = {stem(w) for w in words(topic.name)}
     term_words = {stem(w) for w in words(_PAREN.sub("", term)) if w not in _STOP and len(w) > 2} - topic_words
     term_words -= {stem("service"), stem("services")}  # "Simple Queue Service" / "message queuing service"
-    back_words = {stem(w) for w in words(_PAREN.sub("", back)) if w not in _STOP}
+    back_words = {stem(_SAME_AS.get(w.lower(), w)) for w in words(_PAREN.sub("", back)) if w not in _STOP}
     # One distinctive word coming back is ordinary ("Platform as a Service" / "provides a platform..."); most of a
     # longer name coming back is the name paraphrased.
     return len(term_words) >= 2 and len(term_words & back_words) * 2 > len(term_words)
@@ -610,7 +616,13 @@ def take_acronym(term: str, definition: str) -> tuple[str, str]:
 def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
     definition = tidy(_PROVIDER.sub("", fact.data.get("definition") or ""))
-    if not term or term.lower() in GENERIC or term.lower() in _BROAD or _FEATURE_BLURB.match(term):
+    if (
+        not term
+        or term.lower() in GENERIC
+        or term.lower() in _BROAD
+        or _FEATURE_BLURB.match(term)
+        or _OPTION_REMARK.search(term)
+    ):
         return reject("term is a generic label")
     if _STUDY_LABEL.search(term):
         return reject("term is a study label")

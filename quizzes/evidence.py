@@ -230,7 +230,9 @@ def heading_names(option: Option, line: Line) -> bool:
     if not line.heading or line.heading.rstrip(" *_`").endswith("?"):
         return False  # (a practice question's stem as a heading names the services it asks about; titles none)
     if names_option(option, line.heading, opening=len(line.heading)):
-        return not _names_a_longer_topic(option, line.heading)  # ("EC2 Purchasing Options" titles no EC2 line)
+        # ("EC2 Purchasing Options" titles no EC2 line; "Billing Alarms & AWS Budgets" titles two things, and its
+        # first line may be the other's)
+        return not _names_a_longer_topic(option, line.heading) and not _titles_two(option, line.heading)
     if any(p.search(plain_text(line.heading)) for p in option.titles):
         return True  # a bare name as a title ("Availability Zones"), which no line of its own would count
     if line.topic == option.topic and any(_same_name(line.heading, rest) for rest in _name_on_page(option, line.topic)):
@@ -245,6 +247,14 @@ def heading_names(option: Option, line: Line) -> bool:
     return _mended_heading(line.heading) == option.topic or (
         line.topic == option.topic and _bare_part_heading(option.topic, line.heading)
     )
+
+
+def _titles_two(option: Option, heading: str) -> bool:
+    """Whether a title names the option beside another thing ("Billing Alarms & AWS Budgets", "SNS and SQS"): a
+    part of it, split at "&", "and", "/" or "vs", does not name the option."""
+    title = re.sub(r"^[^-–—:]*\s[-–—:]\s", "", plain_text(heading))  # past "227. Monitoring Costs in the Cloud - "
+    parts = [p for p in re.split(r"\s(?:&|and|/|vs\.?|versus)\s", title, flags=re.I) if p.strip()]
+    return len(parts) > 1 and not all(names_option(option, p, opening=len(p)) for p in parts)
 
 
 # "What S3 actually is", "What is Amazon S3", "Intro to S3": a title that only names what it is about
@@ -478,22 +488,40 @@ def _a_kind_of_thing(topic: CatalogTopic) -> bool:
     )
 
 
-def another_label(option: Option, text: str, first: int) -> bool:
+def another_label(option: Option, text: str, first: int, family_topic: str | None = None) -> bool:
     """Whether the line is another named thing's entry with the option only in its description ("Data Lifecycle
     Manager (DLM) - automates the creation ... of EBS snapshots"): a label that is a catalog name of another
     topic, or a name with its acronym in brackets."""
     m = re.match(r"^\W*([^:–—=]{2,60}?)\s*(?::\s|\s[-–—=]\s)", text)
-    if not m or first < m.end():
+    if not m:
         return False
     label = m.group(1)
     catalog = load_catalog()
     bare = _without_aside(label).strip(" *_`")
+    own = option.topic or family_topic
+    if first < m.end():
+        # the option named inside the label: another service's kind ("Snowball Edge Compute Optimized: ...") is no
+        # entry of the option's ("Compute optimized instances")
+        return bool(own) and _another_service_named(catalog, bare, own)
     slug = catalog.lookup(bare) or catalog.context_lookup(bare)  # ("Spot: unused EC2 capacity": a way to pay)
     if slug and catalog.topics[slug].category != "cloud-concepts" and not _a_kind_of_thing(catalog.topics[slug]):
         # another service's entry ("Data Lifecycle Manager"); a concept's label ("High Availability: Built-in
         # Multi-AZ support ...", "File Storage - EFS - shared by many instances") still says something of the option
         return slug != option.topic and not (option.topic and catalog.is_ancestor(slug, option.topic))
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
+
+
+def _another_service_named(catalog, label: str, own: str) -> bool:
+    """Whether a label names a service apart from the option's own topic and its family (neither above nor below
+    it)."""
+    for slug in catalog.find(label):
+        topic = catalog.topics[slug]
+        if slug == own or catalog.is_ancestor(slug, own) or catalog.is_ancestor(own, slug):
+            continue
+        if topic.category == "cloud-concepts" or _a_kind_of_thing(topic) or not _a_service(slug):
+            continue
+        return True
+    return False
 
 
 # an aside of a few words ("(account level)"); a longer one says what the option is ("On-Demand (ideal for short-term,
@@ -582,7 +610,7 @@ def in_passing(text: str, first: int, pattern: re.Pattern) -> bool:
 def _badly_typed(text: str) -> bool:
     """A line too full of slips to quote: a hurried note's marks, or a misspelt word in every eight (one slip in a
     long line of the learner's own words still says what the option is)."""
-    return hurried(text) or len(misspellings(text)) * 8 > max(16, len(text.split()))
+    return hurried(text) or len(misspellings(text)) * 8 > max(12, len(text.split()))  # (two slips in a short line)
 
 
 def _concept_on_a_service_page(family: Family | None, line: Line) -> bool:
@@ -736,6 +764,8 @@ def find_evidence(
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
         entry = labelled_as(option, text, line.heading or "", page=line.topic)
+        if entry and (said := _LABEL.match(text)) and _only_another_name(option, text[said.end() :]):
+            continue  # "SNS: SES (Simple Email service)": the label's description is only another service's name
         if entry and option.topic and not line.labelled and not _LABEL.match(text):
             continue  # "Instance store volumes", an item of a list of course concepts: its name and nothing said
             # (a task, "Isolation on physical hosts" in a list of AWS's duties, is the duty itself)
@@ -776,10 +806,13 @@ def find_evidence(
             # faulty hardware" under AWS's responsibilities) is the duty itself
         if _SOURCE_ENTRY.match(text):
             continue  # "AWS Lambda: collection from function logs" under a log service: where its logs come from
-        if not titled and in_passing(text, first, pattern):
+        if not titled and not (not option.topic and _A_TASK.match(option.name)) and in_passing(text, first, pattern):
             continue  # one item of another subject's list ("Cloud Computing: on-demand, self-service, with broad
             # network access, resource pooling"): the line says nothing of the option itself
-        if not entry and (joint_subject(option, text, first, others) or another_label(option, text, first)):
+        if not entry and (
+            joint_subject(option, text, first, others)
+            or another_label(option, text, first, family.topic if family else None)
+        ):
             continue  # "Security groups and NACLs provide layered security" says nothing that tells the two apart;
             # "Data Lifecycle Manager (DLM) - automates ... EBS snapshots" is DLM's entry, not the snapshots'
         if other_tier(option, text):
@@ -864,6 +897,8 @@ def table_row_lines(table: str) -> list[tuple[int, str]]:
     for k, row in enumerate(rows[2:]):
         cells = [c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")]
         cells = [c for c in cells if c not in ("-", "—", "x", "✓", "✗")]
+        while len(cells) > 2 and not cells[0]:
+            cells = cells[1:]  # "| | Manage HSMs | AWS CloudHSM |": the group cell above it goes on; the row is its own
         if len(cells) < 2 or not cells[0]:
             continue
         if not _proper_name(cells[0]) and _proper_name(cells[-1]) and len(cells[0].split()) >= 2:
@@ -1291,7 +1326,14 @@ def with_its_description(
         )
         or not after[:1].isalpha()
         or re.match(r"[a-z]+\d", after)
-        or (family and any(o.matches(after) for o in family.options.values() if not word_stems(o.name) <= name_words))
+        or (
+            family
+            and any(
+                _opens_about(o, after, under=following.depth > line.depth)
+                for o in family.options.values()
+                if not word_stems(o.name) <= name_words
+            )
+        )
     ):
         return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option (one that names
         # this option again, "... achieve higher economies of scale", is still about it)
@@ -1302,6 +1344,26 @@ def with_its_description(
         joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
     refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
     return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
+
+
+def _only_another_name(option: Option, text: str) -> bool:
+    """Whether a description is nothing but the name of a topic other than the option's ("SES (Simple Email
+    service)")."""
+    bare = _without_aside(text).strip(" .;*_`")
+    slug = load_catalog().lookup(bare) or load_catalog().lookup(text.strip(" .;*_`"))
+    return slug is not None and slug != option.topic
+
+
+def _opens_about(option: Option, text: str, *, under: bool) -> bool:
+    """Whether a line is about another option: it names it (a bullet under a title, "A category (group) of IAM
+    users" under "IAM Groups", only when it opens with it)."""
+    found = [m.start() for p in option.evidence if (m := p.search(text))]
+    return bool(found) and (not under or min(found) < _OPENS_WITHIN)
+
+
+_OPENS_WITHIN = (
+    15  # characters: "A category of IAM users" names users as what groups hold; "IAM users are ..." opens with them
+)
 
 
 garbled_line = functools.lru_cache(maxsize=65536)(garbled)

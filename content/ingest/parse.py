@@ -234,6 +234,20 @@ _HTML_PARAGRAPH = re.compile(r"^\s*<p(?:\s[^<>]*)?>(?P<text>.*?)</p>\s*$", re.I)
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
+_UNSPACED_ATX = re.compile(r"^( {0,3}#{2,6})(?=[A-Za-z(\[*_])")
+
+
+def _unspaced_headings(lines: list[str]) -> list[str]:
+    """ "##Elastic Compute Cloud (EC2)", "###Pricing": two or more hashes run into a title are a heading typed without
+    its space (a tag is one hash), line for line."""
+    out, fence = [], False
+    for line in lines:
+        if _FENCE.match(line):
+            fence = not fence
+        out.append(line if fence else _UNSPACED_ATX.sub(r"\1 ", line))
+    return out
+
+
 def _html_outline(lines: list[str]) -> list[str]:
     """A note written in HTML inside Markdown ("<h4>Cloud service models</h4>", "<ul>", "<li>PaaS<br>") as the
     Markdown it means, line for line (every line keeps its number): a heading as a heading, a list item as a
@@ -308,7 +322,7 @@ class _Parser:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if text.startswith("\ufeff"):
             text = text[1:]
-        self.lines = _indented_headings(_summaries_as_headings(_html_outline(text.split("\n"))))
+        self.lines = _indented_headings(_summaries_as_headings(_html_outline(_unspaced_headings(text.split("\n")))))
         self.stripped = [line.strip() for line in self.lines]
         self.n = len(self.lines)
         self.removed = [False] * self.n
@@ -1436,8 +1450,11 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
         cells = [v for c, v in enumerate(cells) if c not in empty]
         if not any(cells):
             continue
-        if len(rows) >= 2 and not cells[0]:
-            # a row whose first cell is empty carries on the row above.
+        wrapped = any(not v or v[:1].islower() for v in cells[1:])
+        if len(rows) >= 2 and not cells[0] and wrapped:
+            # a row whose first cell is empty carries on the row above; unless each of its other cells is whole
+            # (a capitalised description and a service's name under a group named once: "| | Manage HSMs | AWS
+            # CloudHSM |"), a row of its own
             prev = rows[-1]
             for c, value in enumerate(cells):
                 if c < len(prev):

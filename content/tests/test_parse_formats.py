@@ -1010,3 +1010,29 @@ def test_html_headings_and_lists_inside_markdown_are_read_as_headings_and_bullet
     assert blocks[3][0] == 9 and blocks[3][2] == "SaaS is software as a service."
     sections, _ = assign(outline, load_catalog())
     assert {ts.topic for ts in sections if ts.blocks} >= {"cloud-service-models"}
+
+
+def test_a_table_row_under_a_group_named_once_is_a_row_of_its_own_while_a_wrapped_cell_carries_on():
+    outline = parse(
+        lines(
+            "| Category | What it does | Service |",
+            "| --- | --- | --- |",
+            "| Data protection | Create and control encryption keys | AWS KMS |",
+            "| | Manage single-tenant hardware security modules | AWS CloudHSM |",
+            "| Detection | Find threats in your accounts and | Amazon GuardDuty |",
+            "| | workloads | |",
+        )
+    )
+    (table,) = [b for s in outline.walk() for b in s.blocks if b.kind == "table"]
+    assert table.rows[1:] == [
+        ["Data protection", "Create and control encryption keys", "AWS KMS"],
+        ["", "Manage single-tenant hardware security modules", "AWS CloudHSM"],
+        ["Detection", "Find threats in your accounts and workloads", "Amazon GuardDuty"],
+    ]
+
+
+def test_a_heading_typed_without_its_space_is_a_heading_and_a_tag_is_not():
+    outline = parse(
+        lines("##Elastic Compute Cloud (EC2)", "###Pricing", "- On demand: pay by the second", "#todo later")
+    )
+    assert titles(outline) == [(1, "Elastic Compute Cloud (EC2)"), (2, "Pricing")]

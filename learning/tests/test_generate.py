@@ -602,6 +602,10 @@ def test_how_a_tool_is_reached_or_a_generic_label_is_no_definition():
     assert definition("AWS CLI", "Protected by access keys.", on=topic("aws-cli", "AWS CLI", "cli")) == []
     caf = topic("aws-cloud-adoption-framework", "AWS Cloud Adoption Framework", "caf")
     assert definition("Focus", "Develop skills and organizational culture for the cloud.", on=caf) == []
+    cloudwatch = topic("amazon-cloudwatch", "Amazon CloudWatch", "cloudwatch")
+    assert definition("Option for Detailed Monitoring ($$$)", "Metrics every 1 minute.", on=cloudwatch) == []
+    assert definition("Detailed Monitoring", "EC2 metrics every minute instead of every five.", on=cloudwatch)
+    assert definition("Custom metrics", "Push your own metrics.", on=cloudwatch) == []  # its name again
 
 
 def test_a_glossarys_letter_heading_is_no_context():

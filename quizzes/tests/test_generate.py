@@ -1564,3 +1564,43 @@ def test_savings_plans_described_as_a_compute_commitment_are_the_compute_savings
     assert find_evidence(compute, [line], family, option_topics(family, compute)) == line
     family, instance = next((f, o) for f, o in _options().values() if o.name == "EC2 Instance Savings Plans")
     assert find_evidence(instance, [line], family, option_topics(family, instance)) is None
+
+
+def test_a_titles_first_bullet_naming_another_option_late_still_describes_the_title():
+    """ "IAM Groups" over "A category (group) of IAM users": the bullet says what groups are; it names users only as
+    what a group holds. A bullet opening with the other option ("IAM users are people") is that option's."""
+    family, group = _options()["IAM group"]
+    title = Line(text="IAM Groups", refs=(("n", 1, 60),), topic="aws-iam", depth=1)
+    child = Line(text="A category (group) of IAM users", refs=(("n", 1, 61),), topic="aws-iam", depth=2)
+    found = find_evidence(group, [title, child], family, option_topics(family, group))
+    assert found is not None and found.text == "IAM Groups: A category (group) of IAM users"
+    other = Line(text="IAM users are the people who sign in", refs=(("n", 1, 61),), topic="aws-iam", depth=2)
+    assert find_evidence(group, [title, other], family, option_topics(family, group)) is None
+
+
+def test_another_services_kind_a_title_naming_two_things_and_a_name_for_a_description_back_nothing():
+    """ "Snowball Edge Compute Optimized: ..." is Snowball Edge's device, not compute optimized instances; the first
+    line under "Billing Alarms & AWS Budgets" is not Budgets'; "SNS: SES (Simple Email service)" says nothing of SNS."""
+    family, compute = _options()["Compute optimized instances"]
+    snow = Line(text="*Snowball Edge Compute Optimized*: powerful computing for machine learning at the edge",
+                refs=(), topic="aws-snow-family")  # fmt: skip
+    assert find_evidence(compute, [snow], family, option_topics(family, compute)) is None
+    family, budgets = _options()["AWS Budgets"]
+    alarm = Line(text="Billing data metric is stored in US-East-1", refs=(), topic="aws-budgets",
+                 heading="227. Monitoring Costs in the Cloud - Billing Alarms & AWS Budgets")  # fmt: skip
+    assert find_evidence(budgets, [alarm], family, option_topics(family, budgets)) is None
+    family, sns = _options()["Amazon SNS"]
+    ses = Line(text="SNS: SES (Simple Email service)", refs=(), topic="amazon-sns")
+    assert find_evidence(sns, [ses], family, option_topics(family, sns)) is None
+
+
+def test_deployment_models_under_bare_titles_and_duties_in_a_list_are_their_options_lines():
+    family, hybrid = _options()["Hybrid deployment"]
+    line = Line(text="Using both On-Premise and a Cloud Service Provider", refs=(), topic="cloud-deployment-models",
+                heading="Hybrid")  # fmt: skip
+    assert find_evidence(hybrid, [line], family, option_topics(family, hybrid)) is not None
+    family, patching = next((f, o) for f, o in _options().values() if o.name == "Patching the operating system")
+    duties = Line(text="customer selects, configures, and patches the operating systems that run on EC2 instances, "
+                  "configuring security groups, and managing user accounts", refs=(),
+                  topic="shared-responsibility-model")  # fmt: skip
+    assert find_evidence(patching, [duties], family, option_topics(family, patching)) == duties
