@@ -46,6 +46,11 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 UNKNOWN_WORD = "back has a word no dictionary knows"  # the notes' slip ("impredictable") copied onto the back
 JOINED_FRAGMENTS = "back joins two fragments"  # "Virtual Servers, When launching an instance, ...": two lines run on
 
+CUT_OFF = "back ends mid-sentence"  # "Security of the system overall, as.": the line's clause cut at its word
+QUIZ_SCORE = "card is a quiz score"  # "Score = 18 / 20 (90%) Correct": a practice test's tally, no fact
+_CUT_OFF = re.compile(r"\b(?:as|and|or|of|to|the|a|an|with|for|by|in|on|that|which|because|but|than)\W*$", re.I)
+_QUIZ_SCORE = re.compile(r"\bscore\b\W{0,3}\d+\s*/\s*\d+|\b\d+\s*/\s*\d+\s*\(\d+\s*%\)\s*(?:correct|incorrect)\b", re.I)
+
 _LOWER_WORD = re.compile(r"(?<![\w@/-])(?<!\w\.)([a-z]{4,})(?![\w@/-]|\.\w)")  # (not in "example.com")
 _RUN_ON = re.compile(r",\s+(?:When|The|If|You|It|This|In|For|To|A|An|We|They|There|That|These)\s")
 
@@ -208,6 +213,12 @@ def build_deck(
                 continue
             if card.kind not in ("scenario", "author") and _RUN_ON.search(card.back):
                 why[fact_key] = JOINED_FRAGMENTS
+                continue
+            if card.kind not in ("scenario", "author") and _CUT_OFF.search(card.back):
+                why[fact_key] = CUT_OFF
+                continue
+            if card.kind != "scenario" and _QUIZ_SCORE.search(f"{card.front} {card.back}"):
+                why[fact_key] = QUIZ_SCORE
                 continue
             front_key = duplicate_key(card, slug)
             answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"

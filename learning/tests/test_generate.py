@@ -769,3 +769,16 @@ def test_a_back_with_a_word_no_dictionary_knows_or_two_run_on_fragments_is_turne
     assert unknown_word("Served from example.com and us-east-1 with gp3 volumes.") == ""
     assert _RUN_ON.search("Cloud servers, When you start one, you pick an image.")
     assert not _RUN_ON.search("Cloud servers, billed by the second, with an image you pick.")
+
+
+def test_a_back_cut_off_mid_sentence_or_a_practice_tests_score_makes_no_card():
+    """ "Security of the system overall, as." ends where its clause was cut; "Score = 18 / 20 (90%) Correct" is a
+    practice test's tally. Neither is a card; a back ending on a noun or a figure is."""
+    from learning.deck import _CUT_OFF, _QUIZ_SCORE
+
+    assert _CUT_OFF.search("Security of the system overall, as.")
+    assert _CUT_OFF.search("Moves data between regions and")
+    assert not _CUT_OFF.search("Grants permissions only when needed, for the period needed.")
+    assert _QUIZ_SCORE.search("Score = 18 / 20 (90%) Correct – Amazon Route 53 enables users to –.")
+    assert _QUIZ_SCORE.search("12/15 (80%) correct on the second try")
+    assert not _QUIZ_SCORE.search("Lambda runs up to 15 minutes; 1/3 of its memory goes to ...")
