@@ -252,6 +252,8 @@ def heading_names(option: Option, line: Line) -> bool:
 def _titles_two(option: Option, heading: str) -> bool:
     """Whether a title names the option beside another thing ("Billing Alarms & AWS Budgets", "SNS and SQS"): a
     part of it, split at "&", "and", "/" or "vs", does not name the option."""
+    if not (option.topic and _a_service(option.topic)):
+        return False  # a concept's title with its synonym ("Agility / On-demand self service") titles one thing
     title = re.sub(r"^[^-–—:]*\s[-–—:]\s", "", plain_text(heading))  # past "227. Monitoring Costs in the Cloud - "
     parts = [p for p in re.split(r"\s(?:&|and|/|vs\.?|versus)\s", title, flags=re.I) if p.strip()]
     return len(parts) > 1 and not all(names_option(option, p, opening=len(p)) for p in parts)
@@ -1349,9 +1351,12 @@ def with_its_description(
 def _only_another_name(option: Option, text: str) -> bool:
     """Whether a description is nothing but the name of a topic other than the option's ("SES (Simple Email
     service)")."""
+    catalog = load_catalog()
     bare = _without_aside(text).strip(" .;*_`")
-    slug = load_catalog().lookup(bare) or load_catalog().lookup(text.strip(" .;*_`"))
-    return slug is not None and slug != option.topic
+    slug = catalog.lookup(bare) or catalog.lookup(text.strip(" .;*_`"))
+    if slug is None or slug == option.topic or not _a_service(slug):
+        return False  # ("RDS: Managed relational database service": what it is, in a concept's words)
+    return not (option.topic and (catalog.is_ancestor(slug, option.topic) or catalog.is_ancestor(option.topic, slug)))
 
 
 def _opens_about(option: Option, text: str, *, under: bool) -> bool:

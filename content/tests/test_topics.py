@@ -1271,5 +1271,7 @@ def test_a_title_naming_its_chapter_then_its_subject_goes_to_the_subject():
 
 
 def test_cloud_computing_deployment_models_is_the_deployment_models_page_not_cloud_computing():
-    where = placed("## Cloud Computing Deployment Models\n\n### Hybrid\n\n- Using both on-premises and a cloud provider\n")
+    where = placed(
+        "## Cloud Computing Deployment Models\n\n### Hybrid\n\n- Using both on-premises and a cloud provider\n"
+    )
     assert where[5] == ["cloud-deployment-models"]

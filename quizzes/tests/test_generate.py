@@ -1589,6 +1589,10 @@ def test_another_services_kind_a_title_naming_two_things_and_a_name_for_a_descri
     alarm = Line(text="Billing data metric is stored in US-East-1", refs=(), topic="aws-budgets",
                  heading="227. Monitoring Costs in the Cloud - Billing Alarms & AWS Budgets")  # fmt: skip
     assert find_evidence(budgets, [alarm], family, option_topics(family, budgets)) is None
+    family, self_service = _options()["On-demand self-service"]
+    synonym = Line(text="Users can provision resources without human interaction from the provider.", refs=(),
+                   topic="cloud-economics", heading="Agility / On-demand self service")  # fmt: skip
+    assert find_evidence(self_service, [synonym], family, option_topics(family, self_service)) is not None
     family, sns = _options()["Amazon SNS"]
     ses = Line(text="SNS: SES (Simple Email service)", refs=(), topic="amazon-sns")
     assert find_evidence(sns, [ses], family, option_topics(family, sns)) is None
