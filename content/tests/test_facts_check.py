@@ -746,3 +746,13 @@ def test_a_ceiling_word_before_the_next_figure_is_that_figures():
     assert find_contradiction("SQS visibility timeout default = 30 sec (max 12 hrs)", "amazon-sqs") is None
     assert find_contradiction("SQS visibility timeout default 30 seconds, max 12 hours", "amazon-sqs") is None
     assert find_contradiction("SQS visibility timeout: 30 seconds max", "amazon-sqs") is not None
+
+
+def test_a_devices_s3_compatible_object_storage_is_no_s3_object():
+    """ "80 TB of HDD for Amazon S3 compatible object storage" on a Snowball Edge is the device's capacity, not the size
+    of one S3 object; "an S3 object of 80 TB" is."""
+    from content.ingest.claims import find_claim
+
+    device = "Storage: 80 TB of HDD for Amazon S3 compatible object storage, and 28 TB of NVMe SSD for block volumes"
+    assert find_claim(device, topic="aws-snow-family") is None
+    assert find_claim("S3 lets you store a single object of 80 TB.", topic="amazon-s3") is not None
