@@ -255,7 +255,10 @@ def _titles_two(option: Option, heading: str) -> bool:
     if not (option.topic and _a_service(option.topic)):
         return False  # a concept's title with its synonym ("Agility / On-demand self service") titles one thing
     title = re.sub(r"^[^-–—:]*\s[-–—:]\s", "", plain_text(heading))  # past "227. Monitoring Costs in the Cloud - "
-    parts = [p for p in re.split(r"\s(?:&|and|/|vs\.?|versus)\s", title, flags=re.I) if p.strip()]
+    joins = re.compile(r"\s(?:&|and|/|vs\.?|versus)\s", re.I)
+    if any(joins.search(n) for n in _option_names(option)):
+        return False  # the option's own name has a joining word ("AWS Cost and Usage Report")
+    parts = [p for p in joins.split(title) if p.strip()]
     return len(parts) > 1 and not all(names_option(option, p, opening=len(p)) for p in parts)
 
 
