@@ -1357,8 +1357,9 @@ def _only_another_name(option: Option, text: str) -> bool:
     catalog = load_catalog()
     bare = _without_aside(text).strip(" .;*_`")
     slug = catalog.lookup(bare) or catalog.lookup(text.strip(" .;*_`"))
-    if slug is None or slug == option.topic or not _a_service(slug):
-        return False  # ("RDS: Managed relational database service": what it is, in a concept's words)
+    if slug is None or slug == option.topic or not catalog.topics[slug].name.startswith(("Amazon ", "AWS ")):
+        return False  # ("RDS: Managed relational database service", "Neptune: Graph database": what it is, in a
+        # concept's words)
     return not (option.topic and (catalog.is_ancestor(slug, option.topic) or catalog.is_ancestor(option.topic, slug)))
 
 
