@@ -1609,6 +1609,8 @@ def family_lines(
                 # its name ("Cost Explorer: visualize, understand and manage costs", a label's synonym): that
                 # definition says what the option is, which "not in your notes" would deny.
                 found = definitions.get(option.topic)
+                if found and not _own_definition(option, found):
+                    found = None
             if found:
                 lines.evidence[option.id] = found
             elif candidates[option.id]:
@@ -1622,7 +1624,13 @@ def family_lines(
         # ("DocumentDB storage grows in increments of 10GB" beside "Amazon DocumentDB: a MongoDB-compatible
         # document database")
         found, defined = lines.evidence.get(option.id), definitions.get(option.topic)
-        if found and defined and found.text != defined.text and _names_its_topic(option):
+        if (
+            found
+            and defined
+            and found.text != defined.text
+            and _names_its_topic(option)
+            and _own_definition(option, defined)
+        ):
             said = word_stems(option.fact) - word_stems(option.name)
             if len(word_stems(defined.text) & said) > len(word_stems(found.text) & said):
                 lines.evidence[option.id] = defined
@@ -1654,6 +1662,12 @@ def family_lines(
             if extra and not extra & word_stems(found.text):
                 lines.from_parent.add(oid)  # "Shield: protection against DDoS" for Shield Standard
     return lines
+
+
+def _own_definition(option: Option, line: Line) -> bool:
+    """Whether the definition the notes give the option's topic is its own: not the first line under a title that
+    names it beside another thing ("Billing data metric ..." under "Billing Alarms & AWS Budgets")."""
+    return not (line.heading and _titles_two(option, line.heading))
 
 
 def defining_line(term: str, definition: str, lines: list[Line]) -> Line | None:
