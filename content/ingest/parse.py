@@ -248,6 +248,23 @@ def _unspaced_headings(lines: list[str]) -> list[str]:
     return out
 
 
+_UNSPACED_DASH = re.compile(r"^(\s*)-(?=[A-Za-z])")
+_UNSPACED_MIN = 3  # lines: one "-based" at a line's start is a wrapped word; a run of them is the author's bullets
+
+
+def _unspaced_bullets(lines: list[str]) -> list[str]:
+    """ "-can be launched at any time" under "* On-Demand Instances": in a file that writes several, a dash run into
+    its text is a bullet typed without its space, line for line."""
+    if sum(1 for line in lines if _UNSPACED_DASH.match(line)) < _UNSPACED_MIN:
+        return lines
+    out, fence = [], False
+    for line in lines:
+        if _FENCE.match(line):
+            fence = not fence
+        out.append(line if fence else _UNSPACED_DASH.sub(r"\1- ", line))
+    return out
+
+
 def _html_outline(lines: list[str]) -> list[str]:
     """A note written in HTML inside Markdown ("<h4>Cloud service models</h4>", "<ul>", "<li>PaaS<br>") as the
     Markdown it means, line for line (every line keeps its number): a heading as a heading, a list item as a
@@ -322,7 +339,8 @@ class _Parser:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if text.startswith("\ufeff"):
             text = text[1:]
-        self.lines = _indented_headings(_summaries_as_headings(_html_outline(_unspaced_headings(text.split("\n")))))
+        lines = _unspaced_bullets(_unspaced_headings(text.split("\n")))
+        self.lines = _indented_headings(_summaries_as_headings(_html_outline(lines)))
         self.stripped = [line.strip() for line in self.lines]
         self.n = len(self.lines)
         self.removed = [False] * self.n

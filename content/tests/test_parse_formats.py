@@ -1036,3 +1036,14 @@ def test_a_heading_typed_without_its_space_is_a_heading_and_a_tag_is_not():
         lines("##Elastic Compute Cloud (EC2)", "###Pricing", "- On demand: pay by the second", "#todo later")
     )
     assert titles(outline) == [(1, "Elastic Compute Cloud (EC2)"), (2, "Pricing")]
+
+
+def test_dashes_run_into_their_text_are_bullets_in_a_file_that_writes_several():
+    outline = parse(lines("## ELB", "* Network Load Balancer", " -Operates at the transport level", " -Low latencies",
+                          "* Classic Load Balancer", " -Used for EC2-Classic"))  # fmt: skip
+    assert texts(outline) == [
+        "Network Load Balancer", "Operates at the transport level", "Low latencies", "Classic Load Balancer",
+        "Used for EC2-Classic",
+    ]  # fmt: skip
+    once = parse(lines("## S3", "- Objects live in buckets", "-based on keys"))
+    assert "-based on keys" in " ".join(texts(once))
