@@ -61,6 +61,11 @@ _SUBJECT_WORDS = 5  # "Docker is a ...", "An ELB (Elastic Load Balancer) is a ..
 _LABEL_WORDS = 12  # an un-labelled lead-in line this short, followed by child bullets, acts as a label
 _SENTENCE_WORDS = 8  # in a note without headings, a shorter line naming a topic in passing is a title or a score
 _CHAPTER_PREFIX = re.compile(r"^\W*([A-Za-z][\w&/ -]{1,40}?)\s*:\s+(?=\S)")  # "Cloud Concepts: ..." in a title
+# "With Reserved Instances, ...", "When you buy Reserved Instances, ...", "Spot Instances are ...": its opening name
+_CONTEXT_OPENING = re.compile(
+    r"^\W*(?:(?i:with|for|when you (?:buy|use|choose))\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
+    r"(?=\s*[:,]|\s+(?:is|are|give|gives|offer|offers|let|lets|can|provide|provides)\b)",
+)
 _LABEL_NAME_WORDS = 4  # "S3 Pricing", "Amazon Elastic File System (EFS)": a label over bullets, not a sentence
 _NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
 _WIKI_LINK = re.compile(r"\[\[[^\[\]]*\]\]")  # "[[Module 7 - Storage#Section 2]]": a link to another note
@@ -425,6 +430,8 @@ class _Assigner:
             other = self.subject_of(block, later=not set(self.catalog.mentions(clean(block.text))) & related)
             if other is None and not block.term and i + 1 < len(blocks) and blocks[i + 1].depth > block.depth:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
+            if other is None and self.catalog.topics[topic].category == "cloud-concepts":
+                other = self._context_subject(block)  # "With Reserved Instances, you can save ..." on a concept's page
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
             if other is None and label is None and block.term and block.definition and not block.origin:
@@ -522,6 +529,14 @@ class _Assigner:
             return slug
         found = self.catalog.find(plain) if len(plain.split()) <= _NAME_WORDS else []
         return found[0] if len(found) == 1 and found[0] in self.catalog.mentions(plain) else None
+
+    def _context_subject(self, block: Block) -> str | None:
+        """The topic a context name ("Reserved Instances", "On-Demand") that opens a line or labels it belongs to, for
+        a line under a concept's heading (pricing in general), where such a name can mean only that topic."""
+        if block.term and (slug := self.catalog.context_lookup(block.term)):
+            return slug
+        m = _CONTEXT_OPENING.match(clean(block.text))
+        return self.catalog.context_lookup(m.group("name")) if m else None
 
     def _label_name(self, text: str) -> str | None:
         """The topic a short line that labels the bullets under it names: exactly a name, a name too common to

@@ -1275,3 +1275,15 @@ def test_cloud_computing_deployment_models_is_the_deployment_models_page_not_clo
         "## Cloud Computing Deployment Models\n\n### Hybrid\n\n- Using both on-premises and a cloud provider\n"
     )
     assert where[5] == ["cloud-deployment-models"]
+
+
+def test_a_way_to_pay_opening_a_line_on_a_concepts_page_goes_to_purchasing_options():
+    """Under "## Cloud economics", "With Reserved Instances, you can save ..." is about EC2 purchasing options; "Pay
+    for what you use" stays; under an RDS heading the same words stay with RDS."""
+    where = placed(
+        "## Cloud economics\n\n- Pay for what you use each month\n- With Reserved Instances, you save up to 72%\n\n"
+        "## Amazon RDS\n\n- With Reserved Instances, you save on DB instances\n"
+    )
+    assert where[3] == ["cloud-economics"]
+    assert where[4] == ["ec2-purchasing-options"]
+    assert where[8] == ["amazon-rds"]
