@@ -340,6 +340,8 @@ def _introduces_another(option: Option, text: str) -> bool:
     return bool(found) and option.topic not in found
 
 
+# How a line about a price says it is billed: "clock-hour billing", "charged per GB", "per second".
+_PRICE_WORDS = re.compile(r"\b(?:billing|billed|charged?|charges|per (?:second|hour|gb|month))\b", re.I)
 # A name of up to twelve words before ":" or a dash, and something said after it.
 _LONG_LABEL = re.compile(r"\W*([A-Za-z][^:.;]{0,100}?)\s*(?::|\s[-–—]\s)\s*\w")
 
@@ -870,6 +872,9 @@ def find_evidence(
         # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's
         # on RDS), then the line that says most of what the explanation says, supports it best.
         supports = len(word_stems(text) & fact_words)
+        if not supports and _PRICE_WORDS.search(text) and not _PRICE_WORDS.search(option.fact):
+            continue  # "EC2 - charge only for capacity used (clock-second/hour billing)": what it costs, which says
+            # nothing of what the explanation says it is
         score = (
             not sibling_first,
             own_topic,

@@ -1608,3 +1608,18 @@ def test_deployment_models_under_bare_titles_and_duties_in_a_list_are_their_opti
                   "configuring security groups, and managing user accounts", refs=(),
                   topic="shared-responsibility-model")  # fmt: skip
     assert find_evidence(patching, [duties], family, option_topics(family, patching)) == duties
+
+
+def test_a_line_about_a_services_price_backs_no_explanation_of_what_it_is():
+    family, ec2 = next((f, o) for f, o in _options().values() if o.name == "Amazon EC2" and f.id == "compute-platform")
+    price = Line(text="EC2 - charge only for capacity used (clock-second/hour billing)", refs=(), topic="amazon-ec2")
+    assert find_evidence(ec2, [price], family, option_topics(family, ec2)) is None
+
+
+def test_deployment_models_in_a_table_are_read_by_their_labels_and_multi_cloud_is_not_all_in():
+    family, cloud = _options()["Cloud (all-in) deployment"]
+    note = Line(text="Note: Multi-cloud deployments are often categorized under the Hybrid model.", refs=(),
+                topic="cloud-deployment-models")  # fmt: skip
+    row = Line(text="Cloud-based: Entirely hosted in the cloud, migrated or cloud-native.", refs=(),
+               topic="cloud-deployment-models")  # fmt: skip
+    assert find_evidence(cloud, [note, row], family, option_topics(family, cloud)) == row
