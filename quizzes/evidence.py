@@ -758,6 +758,8 @@ def find_evidence(
         if _introduces_another(option, text):
             continue  # "EC2 instances can be provided with ... storage called Instance Store Volumes" is the
             # line that says what instance store is, not what EC2 is
+        if _sibling_variant(option, text, others):
+            continue  # "FSx: Network file system for Windows" is the Windows File Server's line, not Lustre's
         if _bold_longer_name(option, line.text):
             continue  # "With **Amazon Redshift Spectrum**, ...": the author's bold name goes on past the option's
         if (
@@ -1354,6 +1356,22 @@ def with_its_description(
         joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
     refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
     return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
+
+
+def _sibling_variant(option: Option, text: str, others: list[Option]) -> bool:
+    """Whether a line is about another variant of the option's service: it says what sets a sibling of the same
+    topic apart ("Windows" of FSx for Windows File Server) and nothing that sets this option apart ("Lustre")."""
+    if not option.topic:
+        return False
+    topic = load_catalog().topics.get(option.topic)
+    if topic is None:
+        return False
+    common = {w for n in topic.names for w in word_stems(n)} | {"amazon", "aw", "aws", "for"}
+    own = word_stems(option.name) - common
+    said = word_stems(text)
+    if not own or own & said:
+        return False
+    return any((theirs := word_stems(o.name) - common) and theirs & said for o in others if o.topic == option.topic)
 
 
 def _only_another_name(option: Option, text: str) -> bool:

@@ -1623,3 +1623,12 @@ def test_deployment_models_in_a_table_are_read_by_their_labels_and_multi_cloud_i
     row = Line(text="Cloud-based: Entirely hosted in the cloud, migrated or cloud-native.", refs=(),
                topic="cloud-deployment-models")  # fmt: skip
     assert find_evidence(cloud, [note, row], family, option_topics(family, cloud)) == row
+
+
+def test_a_line_about_another_variant_of_the_service_is_not_this_variants_and_data_security_is_the_customers():
+    family, lustre = next((f, o) for f, o in _options().values() if o.name == "Amazon FSx for Lustre")
+    windows = Line(text="FSx: Network file system for Windows", refs=(), topic="amazon-fsx")
+    assert find_evidence(lustre, [windows], family, option_topics(family, lustre)) is None
+    family, data = next((f, o) for f, o in _options().values() if o.name == "Classifying and protecting its own data")
+    duty = Line(text="Data security on the instance.", refs=(), topic="shared-responsibility-model")
+    assert find_evidence(data, [duty], family, option_topics(family, data)) == duty
