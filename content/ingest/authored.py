@@ -52,6 +52,8 @@ _MY_MARK = re.compile(
 _STEM_NUMBER = re.compile(r"^(?:[-*+][ \t]+)?(?:(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)-]?|\d{1,3}[.)])[ \t]*", re.I)
 _LETTERS = re.compile(r"^\(?([A-Ha-h])\)?(?:[ \t]*(?:,|&|and|/|\+)[ \t]*\(?([A-Ha-h])\)?)*(?=$|[ \t.:)\-–—,])")
 _ASKS = re.compile(r"\b(?:which|what|select|choose|pick)\b", re.I)
+# the title of the fold an answer hides under: "<summary>Click to reveal</summary>", "<summary>Show answer</summary>"
+_FOLD_TITLE = re.compile(r"\s*<summary[^<>]*>[^<>]{0,40}</summary>\s*", re.I)
 _HTML_TAGS = re.compile(
     r"(?:\s*</?(?:details|summary|p|div|br|b|strong|em|span)\b[^<>]*>"
     r"(?:\s*(?:answer|solution|show answer)\s*</summary>)?)+\s*",
@@ -393,7 +395,7 @@ def _question_at(
     answer_reason = ""
     end = last = k
     while k < n and not skip[k] and k - end < 6:
-        if not lines[k] or _HTML_TAGS.fullmatch(lines[k]):
+        if not lines[k] or _HTML_TAGS.fullmatch(lines[k]) or _FOLD_TITLE.fullmatch(lines[k]):
             k += 1  # a blank line, or the <details><summary>Answer</summary> fold around the answer
             continue
         if _MINE.match(lines[k]):

@@ -586,3 +586,17 @@ def test_an_authors_option_quotes_the_notes_glossary_line_for_it_and_never_an_ad
     assert options["Performance Efficiency"].quote.startswith("Performance Efficiency: use computing resources")
     assert options["Reliability"].quote.startswith("Reliability: recover from failures")
     assert "://" not in options["Amazon S3"].quote
+
+
+def test_a_practice_question_whose_answer_hides_under_a_click_to_reveal_fold_is_a_question():
+    from content.ingest.parse import parse
+
+    outline = parse(
+        "### Q4\nAWS allows users to provision resources via:  \nA. Physical visit to the data center  \n"
+        "B. Web interface  \nC. Phone call to AWS support  \n\n<details>\n<summary>Click to reveal</summary>\n"
+        "**Answer:** B  \n**Explanation:** AWS provides resources via a web application for instant access.\n"
+        "</details>\n"
+    )
+    (question,) = [q for s in outline.walk() for q in s.questions]
+    assert question.options[question.correct[0]] == "Web interface"
+    assert not [b for s in outline.walk() for b in s.blocks if "Physical visit" in b.text]
