@@ -326,8 +326,9 @@ def _own_names(option: Option) -> set[str]:
 
 
 # Words that introduce a name as what the line is about: "temporary storage called Instance Store Volumes".
-_INTRODUCES = re.compile(r"\b(?:called|known as|named|referred to as)\s+(?:an?\s+|the\s+)?$", re.I)
-_INTRODUCED = re.compile(r"\b(?:called|known as|referred to as)\s+(?:an?\s+|the\s+)?((?:[A-Z][\w-]*\s*){1,5})")
+_CALLED = r"\b(?:called|known as|named|referred to as)\s+(?:an?\s+|the\s+)?"
+_INTRODUCES = re.compile(_CALLED + "$", re.I)  # the words just before a name: "... storage called "
+_INTRODUCED = re.compile(_CALLED + r"((?:[A-Z][\w-]*\s*){1,5})")  # with the capitalised name after them
 
 
 def _introduces_another(option: Option, text: str) -> bool:
@@ -1393,9 +1394,8 @@ def _opens_about(option: Option, text: str, *, under: bool) -> bool:
     return bool(found) and (not under or min(found) < _OPENS_WITHIN)
 
 
-_OPENS_WITHIN = (
-    15  # characters: "A category of IAM users" names users as what groups hold; "IAM users are ..." opens with them
-)
+# characters: "A category of IAM users" names users as what groups hold; "IAM users are ..." opens with them
+_OPENS_WITHIN = 15
 
 
 garbled_line = functools.lru_cache(maxsize=65536)(garbled)

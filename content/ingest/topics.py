@@ -545,10 +545,7 @@ class _Assigner:
         plain = clean(text).strip(" *:.-")
         if not plain or len(plain.split()) > _LABEL_NAME_WORDS or not plain[:1].isupper():
             return None
-        if slug := self._name(plain, proper=True) or self.catalog.context_lookup(plain):
-            return slug
-        found = self.catalog.find(plain)
-        return found[0] if len(found) == 1 and found[0] in self.catalog.mentions(plain) else None
+        return self._bare_item_name(plain) or self.catalog.context_lookup(plain)
 
     def _bold_name(self, text: str) -> str | None:
         """The topic a bold name is about: a name of it, a name of it with more capitalised words after it (a
