@@ -166,6 +166,11 @@ class Catalog:
         self.ambiguous = ambiguous
         self._ambiguous_keys = {tuple(_tokens(a)) for a in ambiguous}
         self._index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        # context name (normalised) -> its topic, first in file order: read per line by placement and evidence
+        self._context: dict[str, str] = {}
+        for topic in topics.values():
+            for name in topic.context_names:
+                self._context.setdefault(normalise(name), topic.slug)
         owner: dict[tuple[str, ...], str] = {}
         for topic in topics.values():
             for name in topic.names:
@@ -232,8 +237,7 @@ class Catalog:
 
     def context_lookup(self, name: str) -> str | None:
         """The topic whose context name `name` is exactly ("Reserved Instances"), else None."""
-        key = normalise(name)
-        return next((t.slug for t in self.topics.values() if key in {normalise(n) for n in t.context_names}), None)
+        return self._context.get(normalise(name))
 
     def is_ancestor(self, ancestor: str, slug: str) -> bool:
         return ancestor in self._ancestors[slug]

@@ -1362,17 +1362,23 @@ def with_its_description(
 def _sibling_variant(option: Option, text: str, others: list[Option]) -> bool:
     """Whether a line is about another variant of the option's service: it says what sets a sibling of the same
     topic apart ("Windows" of FSx for Windows File Server) and nothing that sets this option apart ("Lustre")."""
-    if not option.topic:
+    own = _variant_words(option)
+    if not own:
         return False
-    topic = load_catalog().topics.get(option.topic)
-    if topic is None:
-        return False
-    common = {w for n in topic.names for w in word_stems(n)} | {"amazon", "aw", "aws", "for"}
-    own = word_stems(option.name) - common
     said = word_stems(text)
-    if not own or own & said:
+    if own & said:
         return False
-    return any((theirs := word_stems(o.name) - common) and theirs & said for o in others if o.topic == option.topic)
+    return any((theirs := _variant_words(o)) and theirs & said for o in others if o.topic == option.topic)
+
+
+@functools.lru_cache(maxsize=1024)  # read for every candidate line of every option
+def _variant_words(option: Option) -> frozenset[str]:
+    """The words of an option's name beyond its topic's names ("lustre" of Amazon FSx for Lustre)."""
+    topic = load_catalog().topics.get(option.topic) if option.topic else None
+    if topic is None:
+        return frozenset()
+    common = {w for n in topic.names for w in word_stems(n)} | {"amazon", "aw", "aws", "for"}
+    return frozenset(word_stems(option.name) - common)
 
 
 def _only_another_name(option: Option, text: str) -> bool:

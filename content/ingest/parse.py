@@ -213,18 +213,24 @@ _REVEAL = re.compile(r"\b(?:show|hide|reveal|see|click)\b|^\W*(?:answers?|soluti
 _INDENTED_ATX = re.compile(r"^[ \t]{4,}(?=#{2,6}[ \t]+[A-Z*_\[])")
 
 
+def _with_fences(lines: list[str]):
+    """Each line with whether it sits inside a fenced code block (the fence lines themselves count as outside)."""
+    fence = False
+    for line in lines:
+        if _FENCE.match(line):
+            fence = not fence
+            yield line, False
+        else:
+            yield line, fence
+
+
 def _indented_headings(lines: list[str]) -> list[str]:
     """An outline written with its headings indented by level ("    ##### Pricing" under "  #### EC2") keeps them as
     headings: in a file with headings of its own, an indented line of two or more hashes and a capitalised title
     is one (a shell comment in indented code is one hash and lower case)."""
     if not any(_ATX_STRICT.match(line) for line in lines):
         return lines
-    out, fence = [], False
-    for line in lines:
-        if _FENCE.match(line):
-            fence = not fence
-        out.append(line if fence else _INDENTED_ATX.sub("", line))
-    return out
+    return [line if fenced else _INDENTED_ATX.sub("", line) for line, fenced in _with_fences(lines)]
 
 
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])(?:\s[^<>]*)?>(?P<title>.*?)</h\1>\s*$", re.I)
@@ -240,12 +246,7 @@ _UNSPACED_ATX = re.compile(r"^( {0,3}#{2,6})(?=[A-Za-z(\[*_])")
 def _unspaced_headings(lines: list[str]) -> list[str]:
     """ "##Elastic Compute Cloud (EC2)", "###Pricing": two or more hashes run into a title are a heading typed without
     its space (a tag is one hash), line for line."""
-    out, fence = [], False
-    for line in lines:
-        if _FENCE.match(line):
-            fence = not fence
-        out.append(line if fence else _UNSPACED_ATX.sub(r"\1 ", line))
-    return out
+    return [line if fenced else _UNSPACED_ATX.sub(r"\1 ", line) for line, fenced in _with_fences(lines)]
 
 
 _UNSPACED_DASH = re.compile(r"^(\s*)-(?=[A-Za-z])")
@@ -257,12 +258,7 @@ def _unspaced_bullets(lines: list[str]) -> list[str]:
     its text is a bullet typed without its space, line for line."""
     if sum(1 for line in lines if _UNSPACED_DASH.match(line)) < _UNSPACED_MIN:
         return lines
-    out, fence = [], False
-    for line in lines:
-        if _FENCE.match(line):
-            fence = not fence
-        out.append(line if fence else _UNSPACED_DASH.sub(r"\1- ", line))
-    return out
+    return [line if fenced else _UNSPACED_DASH.sub(r"\1- ", line) for line, fenced in _with_fences(lines)]
 
 
 def _html_outline(lines: list[str]) -> list[str]:
@@ -272,11 +268,9 @@ def _html_outline(lines: list[str]) -> list[str]:
     left to the sanitiser."""
     if not any(_HTML_HEADING.match(line) or _HTML_ITEM.match(line) for line in lines):
         return lines
-    out, depth, fence = [], 0, False
-    for line in lines:
-        if _FENCE.match(line):
-            fence = not fence
-        if fence:
+    out, depth = [], 0
+    for line, fenced in _with_fences(lines):
+        if fenced or _FENCE.match(line):
             out.append(line)
         elif heading := _HTML_HEADING.match(line):
             out.append(f"{'#' * int(heading.group(1))} {_inner_text(heading.group('title'))}".rstrip())
