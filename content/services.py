@@ -42,7 +42,7 @@ from learning.generate import garbled
 from learning.models import Flashcard
 from quizzes.evidence import Line, NoteScan, defining_line, family_lines, table_column_lines, table_row_lines
 from quizzes.families import load_families
-from quizzes.generate import QuestionDraft, ServiceDefinition, family_questions, identification_questions
+from quizzes.generate import QuestionDraft, family_questions
 from quizzes.models import Choice, Question
 
 NOTES_DIR = Path(settings.BASE_DIR) / "content" / "notes"
@@ -911,7 +911,7 @@ class Writer:
         return best
 
     def question_drafts(self, drafts: list[SectionDraft], facts: dict) -> list[QuestionDraft]:  # noqa: C901
-        """Scenario and service-identification questions, from the families and the notes' lines (no writes)."""
+        """Scenario questions, from the families and the notes' lines (no writes)."""
         lines_by_topic: dict[str, list[Line]] = {}
         for draft in drafts:
             # the Overview is the section the notes titled with the topic's own name ("Amazon Keyspaces:")
@@ -977,28 +977,6 @@ class Writer:
             }
             lines = family_lines(family, lines_by_topic, related, scan, definitions)
             question_drafts.extend(family_questions(family, lines, domains))
-        services = []
-        for slug, entry in self.catalog.topics.items():
-            best = self.best_definition(slug, facts) if not entry.parent and not entry.discontinued else None
-            if best is None or entry.category == "cloud-concepts":
-                continue
-            revealing = {w for n in entry.names for w in normalise(n).split() if len(w) >= 3} - {"aws", "amazon"}
-            services.append(
-                ServiceDefinition(
-                    topic=slug,
-                    name=entry.name,
-                    category=entry.category,
-                    domain=entry.domain,
-                    definition=best["data"]["definition"],
-                    refs=tuple(tuple(r) for r in best["refs"][:2]),
-                    revealing=frozenset(revealing),
-                )
-            )
-        confusable = {
-            slug: {c.slug for c in self.catalog.children(slug)} | ({e.parent} if e.parent else set())
-            for slug, e in self.catalog.topics.items()
-        }
-        question_drafts.extend(identification_questions(services, confusable))
         return question_drafts
 
     def summary(self, topic: Topic, drafts: list[SectionDraft], facts: dict) -> tuple[str, list]:

@@ -1,5 +1,6 @@
 """Scenario questions from the notes: families of sibling options (quizzes/families.toml) meet the lines the
-notes say about each option, and service-identification questions come from service definitions.
+notes say about each option. (No "Which AWS service ...?" question is built from a notes definition: its stem would
+be the key's own definition, a giveaway.)
 
 Plain Python over plain values (no ORM): ingest hands in the notes' lines per topic and gets QuestionDrafts.
 A family yields questions only where the notes cover at least three of its options, and no line with an
@@ -15,22 +16,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from content.catalog import load_catalog
-from content.ingest.spelling import respell_services
 from quizzes.evidence import (
     PLAIN_WORDS,
     SUFFIXES,
     Line,
     clean_quote,
     described_together,
-    english_word,
     find_evidence,
-    garbled_line,
     option_topics,
     own_clause,
     word_stems,
 )
-from quizzes.families import Family, Option, Requirement, load_families
+from quizzes.families import Family, Option, Requirement
 
 MIN_COVERED = 1  # the key must be in the notes; a distractor they lack is marked as such
 
@@ -443,160 +440,3 @@ def family_questions(
             )
         )
     return drafts
-
-
-@dataclass(frozen=True)
-class ServiceDefinition:
-    topic: str  # catalog slug of the service
-    name: str
-    category: str
-    domain: str
-    definition: str  # what the notes say it is
-    refs: tuple
-    revealing: frozenset[str]  # words that would give the name away
-
-
-# Services (AWS)"), carries exceptions or asides ("except", "e.g.", brackets), trails off, or repeats a word.
-_NOT_A_CLAIM = re.compile(
-    r"\b(?:provided|offered|developed|built) by\b|Amazon Web Services|\bexcept\b|\be\.g\.|\betc\b|\bi\.e\."
-    r"|[()\[\];:…]|\.\.\."
-    r"|\bis (?:implement|use|allow|provide)\b|\b(\w{3,}) \1\b",
-    re.I,
-)
-
-
-def clean_claim(definition: str) -> bool:
-    """Whether a definition reads as one clean claim a stem can be built from."""
-    text = definition.strip().rstrip(".")
-    return bool(text) and not _NOT_A_CLAIM.search(text) and not garbled_line(text) and ". " not in text
-
-
-def identification_stem(definition: str) -> str | None:
-    """'A fully managed NoSQL database service.' -> 'Which AWS service is a fully managed NoSQL database service?'
-    A service the notes misspell is named the catalog's way ("GurardDuty findings" -> "GuardDuty findings")."""
-    text = respell_services(definition.strip()).rstrip(".")
-    text = re.split(r"(?<=[a-z)])\. ", text)[0]  # first sentence only
-    if len(text.split()) < 6 or len(text) > 200 or not clean_claim(text):
-        return None
-    first, rest = text.split(" ", 1)
-    if first.lower() in {"a", "an"}:
-        return f"Which AWS service is {first.lower()} {rest}?"
-    if re.fullmatch(r"[A-Z][a-z]+s", first) and third_person_verb(first):  # "Provides ...", "Lets ..."
-        return f"Which AWS service {first.lower()} {rest}?"
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def natural_lures() -> dict[str, frozenset[str]]:
-    """Each service's look-alikes, as the families' lures name them (Amazon Inspector -> Amazon GuardDuty)."""
-    out: dict[str, set[str]] = {}
-    for family in load_families().values():
-        for option in family.options.values():
-            for lure in option.lures:
-                other = family.options.get(lure)
-                if option.topic and other is not None and other.topic and other.topic != option.topic:
-                    out.setdefault(option.topic, set()).add(other.topic)
-                    out.setdefault(other.topic, set()).add(option.topic)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def identification_questions(services: list[ServiceDefinition], confusable: dict[str, set[str]]) -> list[QuestionDraft]:
-    """One 'Which AWS service ...?' per service with a usable definition; distractors from the same category."""
-    by_category: dict[str, list[ServiceDefinition]] = {}
-    for service in services:
-        by_category.setdefault(service.category, []).append(service)
-    drafts = []
-    for service in services:
-        stem = identification_stem(service.definition)
-        if stem is None or any(w in stem.lower() for w in service.revealing):
-            continue
-        named = set(load_catalog().mentions(stem)) - {service.topic}
-        if len(named) >= 2:
-            continue  # "aggregates findings from GuardDuty, Inspector and Macie": its natural lures are in the stem
-        others = [
-            o
-            for o in by_category[service.category]
-            if o.topic != service.topic and o.topic not in confusable.get(service.topic, set()) and o.topic not in named
-        ]
-        if len(others) < 3:
-            continue
-        key = question_key("service-identification", service.topic)
-        # the service's natural lures first (GuardDuty beside Inspector), as the families name them; then the rest
-        lures = [o for o in others if o.topic in natural_lures().get(service.topic, ())]
-        rest = [o for o in others if o not in lures]
-        picks = random.Random(key).sample(lures, min(2, len(lures))) if lures else []
-        picks += random.Random(key).sample(rest, 3 - len(picks))
-        if giveaway_words(stem, [service.name], [o.name for o in picks], frame="Which AWS service is"):
-            continue  # "hardware security modules" for CloudHSM: the stem spells the name out
-        choices = [
-            ChoiceDraft(
-                option=service.topic,
-                text=service.name,
-                correct=True,
-                explanation=f"Correct. {describe(service.definition, service.name)}",
-                quote=clean_quote(service.definition),
-                refs=[list(r) for r in service.refs],
-            )
-        ]
-        for other in picks:
-            choices.append(
-                ChoiceDraft(
-                    option=other.topic,
-                    text=other.name,
-                    correct=False,
-                    explanation=f"Not this one: {describe(other.definition, other.name)}",
-                    quote=clean_quote(other.definition),
-                    refs=[list(r) for r in other.refs],
-                )
-            )
-        drafts.append(
-            QuestionDraft(
-                key=key,
-                kind="identify",
-                family="service-identification",
-                requirement=service.topic,
-                topic=service.topic,
-                domain=service.domain,
-                stem=stem,
-                difficulty=1,
-                choices=order_choices(choices, key),
-                related_topics=[service.topic],
-            )
-        )
-    return drafts
-
-
-def describe(definition: str, name: str = "") -> str:
-    """What a service is, to follow its name, as a sentence: "Converts text to speech." -> "Amazon Polly converts
-    text to speech."; "A managed ..." -> "Amazon X is a managed ..."; one that names the service already reads as
-    it is; a bare phrase ("ETL service for ...", "Build, train and deploy ...") follows the name after a colon."""
-    text = re.split(r"(?<=[a-z)])\. ", definition.strip())[0].rstrip(".")
-    if not name:
-        return _lower_first(text) + "."
-    bare = re.sub(r"^(?:Amazon|AWS)\s+", "", name)
-    opens = re.match(rf"(?:(?:Amazon|AWS)\s+)?{re.escape(bare)}\b(?:\s*\([^)]*\))?\s*", text, re.I)
-    if opens and opens.end() < len(text):
-        text = text[opens.end() :]  # "Amazon Polly converts ..." -> "converts ...", "Polly is ..." -> "is ..."
-    first = text.split(" ", 1)[0]
-    if re.fullmatch(r"(?:is|are|was)", first, re.I) or third_person_verb(first):
-        return f"{name} {_lower_first(text)}."
-    if first.lower() in {"a", "an", "the"}:
-        return f"{name} is {_lower_first(text)}."
-    return f"{name}: {_lower_first(text)}."
-
-
-def _lower_first(text: str) -> str:
-    """Its first letter in lower case, unless the first word is an acronym or a name ("ETL", "AWS", "S3")."""
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and (first[1:2].isupper() or any(c.isdigit() for c in first)):
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def third_person_verb(word: str) -> bool:
-    """ "Converts", "Provides", "Lets": a definition in the notes' clipped style, whose subject is the service (not
-    "Serverless", "Analytics", "Access")."""
-    low = word.lower()
-    if not re.fullmatch(r"[a-z]{3,}s", low) or low.endswith(("ss", "us", "is", "less", "ics", "ous")):
-        return False
-    return any(english_word(stem) for stem in (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"))

@@ -75,7 +75,7 @@ class QuestionQuerySet(models.QuerySet):
 
 
 class Question(models.Model):
-    """One scenario (or service-identification) question; its key survives re-ingest."""
+    """One scenario question (ingests before 2026-12 also made "Which AWS service" ones); its key survives re-ingest."""
 
     KINDS = [("single", "Single answer"), ("multi", "Multiple response"), ("identify", "Which service")]
 
