@@ -41,6 +41,8 @@ NOT_ENGLISH = "card is not in English"  # the fronts are English: a back in anot
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Letters no English word is written with, though the script is Latin: Vietnamese tone marks ("Tại chỗ")
+_OTHER_LANGUAGE = re.compile(r"[\u1e00-\u1eff\u01a0\u01a1\u01af\u01b0\u0110\u0111]")
 
 
 UNKNOWN_WORD = "back has a word no dictionary knows"  # the notes' slip ("impredictable") copied onto the back
@@ -73,8 +75,11 @@ def unknown_word(text: str) -> str:
 
 
 def foreign(text: str) -> bool:
-    """Whether more than a fifth of a text's letters are of another script than the Latin one (Chinese, Cyrillic)."""
+    """Whether more than a fifth of a text's letters are of another script than the Latin one (Chinese, Cyrillic),
+    or a word is written in another language's Latin letters ("Tại chỗ" beside its English gloss)."""
     letters = _LETTER.findall(text)
+    if _OTHER_LANGUAGE.search(text):
+        return True
     return bool(letters) and sum(1 for c in letters if not _LATIN.match(c)) * 5 > len(letters)
 
 

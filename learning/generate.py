@@ -589,7 +589,17 @@ _STUDY_LABEL = re.compile(
     re.I,
 )
 # The exam or course the notes are for, often a file's title: no term and no setting of one.
-_COURSE_TITLE = re.compile(r"\b(?:cloud practitioner|clf-?c0\d)\b", re.I)
+# A file's title or a practice test's label, no setting for a card: "AWS Cloud Practitioner", "CLF‑C02 Survival
+# Guide" (any dash), "Practice Questions and Answers", "Cheat sheet", "Correct option: 4"
+A_QUALITY = "term is a quality, not a thing to use"
+# A term that ends in an adjective or a quality's noun ("Traditional", "Provisioning flexibility", "Elasticness")
+_QUALITY = re.compile(r"(?:al|ive|ous|ible|able|ity|ness)$")
+
+_COURSE_TITLE = re.compile(
+    r"\b(?:cloud practitioner|clf\W?c0\d|(?:practice|sample|exam|mock) (?:questions?|tests?|exams?)"
+    r"|cheat ?sheet|(?:study|survival|exam) guide|brain ?dump|correct (?:option|answer))\b",
+    re.I,
+)
 
 
 def _part_words(slug: str) -> tuple[str, ...]:
@@ -798,6 +808,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         ):
             # "High Availability: Run instances across multiple AZs": how to get the property the page is about
             front = f"How do you achieve {term}?"
+        elif instruction(definition) and _QUALITY.search(plain_name(term)) and not names_topic(term, topic):
+            # "Traditional: Build your own data center", "Provisioning flexibility: Choose the exact size": a way or
+            # a quality is nothing one uses ("What can you use Traditional for?")
+            return reject(A_QUALITY)
         elif instruction(definition):
             # "AWS CLI: Automate routine tasks": what it is for, not what it is
             front = f"What can you use {term} for{context}?"

@@ -782,3 +782,30 @@ def test_a_back_cut_off_mid_sentence_or_a_practice_tests_score_makes_no_card():
     assert _QUIZ_SCORE.search("Score = 18 / 20 (90%) Correct – Amazon Route 53 enables users to –.")
     assert _QUIZ_SCORE.search("12/15 (80%) correct on the second try")
     assert not _QUIZ_SCORE.search("Lambda runs up to 15 minutes; 1/3 of its memory goes to ...")
+
+
+def test_a_way_or_a_quality_under_an_instruction_is_nothing_one_uses():
+    """ "What can you use Traditional for?" and "What can you use Provisioning flexibility for?" read as nonsense: a
+    label that is an adjective or a quality makes no "what for" card; a tool under the same kind of line still does."""
+    concepts = topic("cloud-computing", "Cloud Computing", "cloud computing", is_service=False)
+    assert definition("Traditional", "Build your own data center and run it yourself.", on=concepts) == []
+    assert definition("Provisioning flexibility", "Choose the exact type and size of servers.", on=concepts) == []
+    assert definition("Cost Explorer", "Visualize and forecast your monthly spend.", on=concepts)
+
+
+def test_a_study_guide_or_a_practice_tests_label_is_no_setting_for_a_card():
+    """ "(in AWS Shield: AWS CLF‑C02 Survival Guide)" with a non-breaking hyphen, "(in Amazon EC2: Correct option:
+    4)": a file's title or a test's label tells the learner nothing; the page's name does."""
+    shield = topic("aws-shield", "AWS Shield", "shield")
+    for section in ("AWS CLF‑C02 Survival Guide", "Correct option: 4", "Practice Questions and Answers", "Cheat Sheet"):
+        cards = definition("Standard", "Free, and switched on for every account.", shield, section)
+        assert cards and cards[0][0] == "What is Standard (in AWS Shield)?", (section, cards)
+
+
+def test_a_back_in_another_language_written_in_latin_letters_is_turned_away():
+    """ "Tại chỗ. It is sometimes called the private cloud": Vietnamese beside the English gloss is no English back."""
+    from learning.deck import foreign
+
+    assert foreign("Tại chỗ. It is sometimes called the private cloud.")
+    assert foreign("Đám mây công cộng")
+    assert not foreign("Amazon S3 — Café résumé naïve façade, Zürich Region")
