@@ -23,7 +23,7 @@ from content.ingest.outline import Block, Dropped, Outline, Section
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ATX_STRICT = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
-_RULE = re.compile(r"^([-*_=])(?:[ \t]*\1){2,}$")  # on stripped text: ---, *****, ===, _ _ _
+_RULE = re.compile(r"^([-*_=+])(?:[ \t]*\1){2,}$")  # on stripped text: ---, *****, ===, _ _ _, ++++
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BULLET = re.compile(
     r"^([ \t]*)(?:(?P<arrow>[-=]+>|[→⇒➔➜➝➞➢➣►▶▸])|(?P<sym>[•●○◦▪▫■□◆◇❖➤✓✔∙‣⁃]|·(?=[ \t]))|[-*+](?=[ \t]))"

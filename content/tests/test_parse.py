@@ -913,3 +913,21 @@ def test_all_five_real_notes_parse_into_sections():
     elapsed = time.perf_counter() - started
     assert [len(list(o.walk())) >= 5 for o in outlines] == [True] * 5
     print(f"parsed the 5 notes in {elapsed:.3f} s")
+
+
+def test_a_line_of_plus_signs_is_a_separator_not_text():
+    """ "++++++++++" between two topics of a terse outline is a rule, like "-----": it is never part of the
+    paragraph above it (a quote of that paragraph would carry it)."""
+    outline = parse(
+        lines(
+            "# Developer tools",
+            "AWS CDK: define cloud infrastructure in familiar programming languages",
+            "++++++++++++++++++",
+            "AWS CodeBuild: compiles source code and runs tests",
+        )
+    )
+    texts = [b.text for b in blocks(outline)]
+    assert texts == [
+        "AWS CDK: define cloud infrastructure in familiar programming languages",
+        "AWS CodeBuild: compiles source code and runs tests",
+    ]
