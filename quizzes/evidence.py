@@ -1174,7 +1174,23 @@ def subject_at(text: str, first: int) -> bool:
         re.I,
     ):
         return True  # "To let someone download one object, is through a pre-signed URL": the means
-    return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause))
+    return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause) or clipped_verb(clause, text[first:]))
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|can|cannot|will|must|should|may|get|gets|need|needs)\b", re.I)
+
+
+def clipped_verb(clause: str, after: str = "") -> bool:
+    """Whether a clause opens with a verb in the notes' clipped style, its subject left out ("Checks for EBS and RDS
+    public snapshots" under Trusted Advisor, "Scans ..."): a service named after it is the verb's object. A plural
+    noun with a verb of its own later ("Backups of RDS databases are kept ...") is the subject instead."""
+    first, _, rest = clause.strip(" *_-•").partition(" ")
+    low = first.lower()
+    if not rest or not re.fullmatch(r"[A-Za-z][a-z]{2,}s", first) or low.endswith(("ss", "us", "is", "ics", "ous")):
+        return False
+    if _FINITE.search(rest + " " + after):
+        return False
+    return any(english_word(stem) for stem in (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"))
 
 
 _TIERS = ("standard", "advanced", "basic", "free", "pro", "premium", "plus", "developer", "business", "enterprise")
@@ -1255,17 +1271,21 @@ def own_clause(option: Option, line: Line, family: Family) -> Line | None:
 
 
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
-_POINTS = re.compile(r"\b(?:here|check|see|click|refer|visit|read more|learn more|more info|details)\b", re.I)
+_URL = re.compile(r"<?\bhttps?://\S+")
+_POINTS = re.compile(r"\b(?:here|check|see|click|refer|visit|via|read more|learn more|more info|details)\b", re.I)
 
 
 def link_line(text: str) -> bool:
-    """A link or an image ("[Standard and convertible RI](dd6.png)", "For the differences, check [here](...)"): a
-    pointer to something else, no statement to back an explanation with, whatever its words. A sentence that only
-    links a name ("[Amazon Redshift](...) is a data warehouse ...") still says something."""
-    if not _LINK.search(text):
+    """A link or an image ("[Standard and convertible RI](dd6.png)", "For the differences, check [here](...)", "How
+    AWS Config works: via - https://..."): a pointer to something else, no statement to back an explanation with,
+    whatever its words. A sentence that only links a name ("[Amazon Redshift](...) is a data warehouse ...") or
+    cites its page after it says something."""
+    if not _LINK.search(text) and not _URL.search(text):
         return False
-    outside = _LINK.sub(" ", text)
-    return len(re.findall(r"[A-Za-z]{2,}", outside)) < 4 or bool(_POINTS.search(_LINK.sub(r" \1 ", text)))
+    outside = _URL.sub(" ", _LINK.sub(" ", text))
+    return len(re.findall(r"[A-Za-z]{2,}", outside)) < 4 or bool(
+        _POINTS.search(_URL.sub(" ", _LINK.sub(r" \1 ", text)))
+    )
 
 
 def heading_like(text: str) -> bool:

@@ -1556,3 +1556,30 @@ def test_a_line_about_another_variant_of_the_service_is_not_this_variants_and_da
     family, data = next((f, o) for f, o in _options().values() if o.name == "Classifying and protecting its own data")
     duty = Line(text="Data security on the instance.", refs=(), topic="shared-responsibility-model")
     assert find_evidence(data, [duty], family, option_topics(family, data)) == duty
+
+
+def test_a_bare_address_after_a_title_is_a_pointer_not_a_statement():
+    """ "How AWS Config works: via - https://..." names the service and points elsewhere: no quote for its option. A
+    line that says what the service does and cites its page after it still says something."""
+    from quizzes.evidence import link_line
+
+    assert link_line("How AWS Config works: via - https://docs.aws.amazon.com/config/latest/developerguide/")
+    assert link_line("AWS Config docs: https://aws.amazon.com/config/")
+    assert not link_line(
+        "AWS Config records how each resource is configured over time (https://aws.amazon.com/config/)"
+    )
+    assert not link_line("AWS Config records how each resource is configured over time.")
+
+
+def test_a_service_after_a_clipped_verb_is_its_object_not_its_subject():
+    """ "Checks for EBS and RDS public snapshots" under Trusted Advisor says what Trusted Advisor checks: nothing of
+    what Amazon RDS is, so it backs no explanation of RDS."""
+    from quizzes.evidence import family_lines, subject_at
+
+    text = "Checks for EBS and RDS public snapshots"
+    assert not subject_at(text, text.index("RDS"))
+    assert subject_at("Backups of RDS databases are kept for up to 35 days", 11)
+    family = load_families()["purpose-built-database"]
+    check = Line(text=text, refs=(("n", 1, 10),), topic="aws-trusted-advisor", heading="Security checks")
+    lines = family_lines(family, {"aws-trusted-advisor": [check]}, {"amazon-rds"})
+    assert "rds" not in lines.evidence
