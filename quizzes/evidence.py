@@ -288,7 +288,8 @@ def _mended_heading(heading: str) -> str | None:
 
 
 _LABEL = re.compile(
-    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?]{2,60}?)\s*(?::\s|\s[-–—=]\s)|([A-Za-z][\w-]{1,20}),\s)"
+    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?→⇒]{2,60}?)\s*(?::\s|\s[-–—=]\s|\s(?:→|⇒|->|=>)\s)"
+    r"|([A-Za-z][\w-]{1,20}),\s)"
 )
 
 
@@ -761,6 +762,9 @@ def find_evidence(
             # line that says what instance store is, not what EC2 is
         if _sibling_variant(option, text, others):
             continue  # "FSx: Network file system for Windows" is the Windows File Server's line, not Lustre's
+        if _slashed_with_siblings(option, text, others):
+            continue  # "Glacier Instant/Flexible/Deep Archive → retrieval minutes-hours" is said of the three
+            # together, and holds for some of them only
         if _bold_longer_name(option, line.text):
             continue  # "With **Amazon Redshift Spectrum**, ...": the author's bold name goes on past the option's
         if (
@@ -1377,6 +1381,24 @@ def with_its_description(
         joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
     refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
     return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
+
+
+_SLASHED = re.compile(r"[\w-]+(?: [\w-]+)?(?:\s?/\s?[\w-]+(?: [\w-]+)?)+")
+
+
+def _slashed_with_siblings(option: Option, text: str, others: list[Option]) -> bool:
+    """Whether a line names the option in one slash-joined group with a sibling ("Glacier Instant/Flexible/Deep
+    Archive"): what it says is said of the group, not of the option alone."""
+    if "/" not in text or not others:
+        return False
+    own = word_stems(option.name) - {w for o in others for w in word_stems(o.name)}
+    if not own:
+        return False
+    for group in _SLASHED.finditer(text):
+        said = word_stems(group.group(0))
+        if own & said and any((word_stems(o.name) - word_stems(option.name)) & said for o in others):
+            return True
+    return False
 
 
 def _sibling_variant(option: Option, text: str, others: list[Option]) -> bool:

@@ -1583,3 +1583,38 @@ def test_a_service_after_a_clipped_verb_is_its_object_not_its_subject():
     check = Line(text=text, refs=(("n", 1, 10),), topic="aws-trusted-advisor", heading="Security checks")
     lines = family_lines(family, {"aws-trusted-advisor": [check]}, {"amazon-rds"})
     assert "rds" not in lines.evidence
+
+
+def test_an_arrow_after_a_name_labels_its_entry():
+    """ "Standard-IA → infrequent access, lower cost" and "One Zone-IA -> single AZ" are the classes' entries in a
+    terse list, as "Standard-IA: ..." would be."""
+    from quizzes.evidence import family_lines, label_of
+
+    assert label_of("Standard-IA → infrequent access, lower cost") == "Standard-IA"
+    assert label_of("One Zone-IA -> one AZ only, for copies you can re-create") == "One Zone-IA"
+    family = load_families()["s3-storage-class"]
+    terse = [
+        Line(text="Standard-IA → infrequent access, lower price, a fee per GB read", refs=(("n", 1, 4),),
+             topic="s3-storage-classes", heading="Storage classes"),
+        Line(text="One Zone-IA -> one AZ only, for copies you can re-create", refs=(("n", 1, 5),),
+             topic="s3-storage-classes", heading="Storage classes"),
+    ]  # fmt: skip
+    lines = family_lines(family, {"s3-storage-classes": terse}, {"s3-storage-classes"})
+    assert lines.evidence["standard-ia"].text.startswith("Standard-IA → infrequent access")
+    assert lines.evidence["one-zone-ia"].text.startswith("One Zone-IA -> one AZ only")
+
+
+def test_a_line_about_a_slash_joined_group_backs_none_of_its_members():
+    """ "Glacier Instant/Flexible/Deep Archive: cold storage, retrieval in minutes to hours" holds for some of the
+    three only (Instant Retrieval reads in milliseconds): it is no quote for one of them; a line of its own is."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["s3-storage-class"]
+    group = Line(text="Glacier Instant/Flexible/Deep Archive: cold storage, retrieval in minutes to hours",
+                 refs=(("n", 1, 9),), topic="s3-storage-classes", heading="Storage classes")  # fmt: skip
+    lines = family_lines(family, {"s3-storage-classes": [group]}, {"s3-storage-classes"})
+    assert not {"glacier-instant", "glacier-flexible", "glacier-deep-archive"} & set(lines.evidence)
+    own = Line(text="Glacier Deep Archive: the cheapest class, restores take up to 12 hours",
+               refs=(("n", 1, 10),), topic="s3-storage-classes", heading="Storage classes")  # fmt: skip
+    lines = family_lines(family, {"s3-storage-classes": [group, own]}, {"s3-storage-classes"})
+    assert lines.evidence["glacier-deep-archive"].text.startswith("Glacier Deep Archive: the cheapest")
