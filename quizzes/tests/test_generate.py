@@ -1191,6 +1191,7 @@ def test_an_old_name_or_another_wording_of_an_option_backs_it():
     assert not any(p.search("S3 Glacier Instant Retrieval is quick") for p in flexible.evidence)
     stop = next(o for f in load_families().values() for o in f.options.values() if o.id == "stop-datacenters")
     assert any(p.search("No more data centre maintenance for the team") for p in stop.evidence)
+    assert any(p.search("Lower costs: no need to maintain physical data centers") for p in stop.evidence)
 
 
 def test_a_plural_queue_is_the_same_word_and_a_bold_title_takes_the_lines_under_it():
