@@ -671,7 +671,10 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             cues = [(f, c) for f in fitting for c in f.cue.finditer(sentence) if not inside_name(c.start())]
             if not cues:
                 continue
-            fact, cue = min(cues, key=lambda fc: _distance(fc[1], start, end))
+            leading = [(f, c) for f, c in cues if _leads_to(sentence, c, start)]
+            # a cue the number follows ("expedited in 1-5 min, standard 3-5 hours") is its own, even when the next
+            # cue after it sits closer
+            fact, cue = min(leading or cues, key=lambda fc: _distance(fc[1], start, end))
             if only and fact.id != only:
                 continue
             if _distance(cue, start, end) > 45 or _nearer_number(numbers, cue, start):
@@ -844,6 +847,16 @@ def _whole_sentence(table, dim, names, hits, subjects, defaults, sentence, only)
         if fact is not None and (not only or fact.id == only) and value not in fact.values:
             return fact, hits[0].start(), hits[0].end()
     return None
+
+
+_LEAD_IN = re.compile(
+    r"[\s:=(~-]*(?:(?:retrievals?|restores?|is|are|takes?|in|within|of|about|around|up to|->)[\s:~]*){0,3}"
+)
+
+
+def _leads_to(sentence: str, cue: re.Match, start: int) -> bool:
+    """Whether the cue runs straight into the number at `start` ("expedited in 1-5 min", "standard: ~3 hours")."""
+    return cue.end() <= start and bool(_LEAD_IN.fullmatch(sentence, cue.end(), start))
 
 
 def _distance(cue: re.Match, start: int, end: int) -> int:

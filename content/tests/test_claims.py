@@ -1093,3 +1093,45 @@ def test_loose_elastic_wording_an_outposts_rack_and_middle_dot_items_are_no_misc
     assert find_claim("You are responsible for the Outposts rack's physical security.", topic="aws-outposts") is None
     assert find_claim("The customer handles physical security of the data centers.") is not None
     assert find_claim("Retrieval: Standard (ms) · Deep Archive (hours, cheapest)", topic="amazon-s3") is None
+
+
+WRONG_PLACES_CEILINGS_AND_REACH = [
+    ("aws-local-zones", "Local Zones: AWS installs its hardware at our own premises for on-site workloads"),
+    ("ec2-purchasing-options", "Compute Savings Plans give the same savings as EC2 Instance ones, 72% max"),
+    ("aws-lambda", "Lambda functions: cap of 10 minutes, then they get killed"),
+    ("aws-fargate", "Fargate: the managed k8s offering from AWS"),
+    ("elastic-load-balancing", "route by URL path (/checkout/*) -> Network Load Balancer"),
+    ("amazon-s3", "Bucket names just have to be unique inside their own Region"),
+    ("s3-storage-classes", "Glacier Flexible Retrieval expedited jobs still take roughly 4 hours to come back"),
+    ("aws-iam", "IAM roles made in us-east-1: we need to recreate them in ap-south-1 for the new app"),
+    ("aws-organizations", "An SCP allowing ec2:* gives the member accounts' developers EC2 access"),
+]
+RIGHT_PLACES_CEILINGS_AND_REACH = [
+    "Local Zones bring AWS compute close to big cities; your own data center gets Outposts instead.",
+    "Compute Savings Plans: up to 66% off; EC2 Instance Savings Plans up to 72% off.",
+    "Lambda: a function runs for 15 minutes at most.",
+    "Fargate runs containers for ECS or EKS without servers to manage.",
+    "route by URL path (/checkout/*) -> Application Load Balancer",
+    "Bucket names are unique across every account and Region.",
+    "Glacier Flexible Retrieval: expedited in 1-5 minutes, standard 3-5 hours.",
+    "IAM users are global: no need to recreate them for ap-south-1.",
+    "An SCP only caps what member accounts may do; IAM policies still have to grant access.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_PLACES_CEILINGS_AND_REACH)
+def test_wrong_places_ceilings_and_reach_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_PLACES_CEILINGS_AND_REACH)
+def test_right_places_ceilings_and_reach_are_not_flagged(text):
+    assert find_claim(text) is None
+
+
+def test_control_over_permissions_is_no_grant_of_them():
+    """ "SCPs give the management account control over the permissions of every account" is right: control over
+    permissions is what an SCP is; giving the permissions themselves is the misconception."""
+    text = "SCPs give the management account control over the permissions of all member accounts"
+    assert find_claim(text, topic="aws-organizations") is None
+    assert find_claim("SCPs give every member account's users their permissions", topic="aws-organizations")

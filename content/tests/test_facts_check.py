@@ -756,3 +756,12 @@ def test_a_devices_s3_compatible_object_storage_is_no_s3_object():
     device = "Storage: 80 TB of HDD for Amazon S3 compatible object storage, and 28 TB of NVMe SSD for block volumes"
     assert find_claim(device, topic="aws-snow-family") is None
     assert find_claim("S3 lets you store a single object of 80 TB.", topic="amazon-s3") is not None
+
+
+def test_a_time_belongs_to_the_tier_it_follows_not_the_next_one():
+    """ "expedited in 1-5 min, standard 3-5 hours": the minutes are the expedited tier's, though "standard" comes
+    closer after them; the same figures swapped are wrong."""
+    from content.ingest.claims import find_claim
+
+    assert find_claim("Glacier Flexible Retrieval: expedited in 1-5 minutes, standard 3-5 hours.") is None
+    assert find_claim("Glacier Flexible Retrieval: expedited in 3-5 hours, standard 1-5 minutes.") is not None
