@@ -849,14 +849,14 @@ def _whole_sentence(table, dim, names, hits, subjects, defaults, sentence, only)
     return None
 
 
-_LEAD_IN = re.compile(
+_CUE_TO_NUMBER = re.compile(
     r"[\s:=(~-]*(?:(?:retrievals?|restores?|is|are|takes?|in|within|of|about|around|up to|->)[\s:~]*){0,3}"
 )
 
 
 def _leads_to(sentence: str, cue: re.Match, start: int) -> bool:
     """Whether the cue runs straight into the number at `start` ("expedited in 1-5 min", "standard: ~3 hours")."""
-    return cue.end() <= start and bool(_LEAD_IN.fullmatch(sentence, cue.end(), start))
+    return cue.end() <= start and bool(_CUE_TO_NUMBER.fullmatch(sentence, cue.end(), start))
 
 
 def _distance(cue: re.Match, start: int, end: int) -> int:
