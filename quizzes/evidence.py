@@ -1190,9 +1190,9 @@ def clipped_verb(clause: str, after: str = "") -> bool:
     noun with a verb of its own later ("Backups of RDS databases are kept ...") is the subject instead."""
     first, _, rest = clause.strip(" *_-•").partition(" ")
     low = first.lower()
-    if not rest or not re.fullmatch(r"[A-Za-z][a-z]{2,}s", first) or low.endswith(("ss", "us", "is", "ics", "ous")):
-        return False
-    if _FINITE.search(rest + " " + after):
+    if not rest[:1].islower() or not re.fullmatch(r"[A-Za-z][a-z]{2,}s", first):
+        return False  # ("Events (or EventBridge): ..." is a label)
+    if low.endswith(("ss", "us", "is", "ics", "ous")) or _FINITE.search(rest + " " + after):
         return False
     return any(english_word(stem) for stem in (low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y"))
 
@@ -1388,8 +1388,9 @@ _SLASHED = re.compile(r"[\w-]+(?: [\w-]+)?(?:\s?/\s?[\w-]+(?: [\w-]+)?)+")
 
 def _slashed_with_siblings(option: Option, text: str, others: list[Option]) -> bool:
     """Whether a line names the option in one slash-joined group with a sibling ("Glacier Instant/Flexible/Deep
-    Archive"): what it says is said of the group, not of the option alone."""
-    if "/" not in text or not others:
+    Archive"): what it says is said of the group, not of the option alone. A duty is the exception: whoever does
+    "Hardware / Global Infrastructure" does each of them."""
+    if "/" not in text or not others or _A_TASK.match(option.name):
         return False
     own = word_stems(option.name) - {w for o in others for w in word_stems(o.name)}
     if not own:

@@ -1580,6 +1580,8 @@ def test_a_service_after_a_clipped_verb_is_its_object_not_its_subject():
     text = "Checks for EBS and RDS public snapshots"
     assert not subject_at(text, text.index("RDS"))
     assert subject_at("Backups of RDS databases are kept for up to 35 days", 11)
+    text = "Events (or EventBridge): react to changes in AWS or run a rule on a schedule"
+    assert subject_at(text, text.index("EventBridge"))  # a plural label, no verb
     family = load_families()["purpose-built-database"]
     check = Line(text=text, refs=(("n", 1, 10),), topic="aws-trusted-advisor", heading="Security checks")
     lines = family_lines(family, {"aws-trusted-advisor": [check]}, {"amazon-rds"})
@@ -1619,3 +1621,27 @@ def test_a_line_about_a_slash_joined_group_backs_none_of_its_members():
                refs=(("n", 1, 10),), topic="s3-storage-classes", heading="Storage classes")  # fmt: skip
     lines = family_lines(family, {"s3-storage-classes": [group, own]}, {"s3-storage-classes"})
     assert lines.evidence["glacier-deep-archive"].text.startswith("Glacier Deep Archive: the cheapest")
+
+
+def test_aws_duties_named_in_brackets_after_who_is_responsible_are_its_duties():
+    """ "AWS is responsible for security of the cloud. (hardware, global infrastructure)" says AWS replaces the
+    hardware and runs the global infrastructure: AWS's side is in the notes, not "not in your notes"."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["shared-responsibility-customer"]
+    said = Line(text="AWS is responsible for security of the cloud. (hardware, global infrastructure)",
+                refs=(("n", 1, 7),), topic="shared-responsibility-model", heading="Shared responsibility")  # fmt: skip
+    lines = family_lines(family, {"shared-responsibility-model": [said]}, {"shared-responsibility-model"})
+    assert lines.evidence["hardware"].text == said.text
+    assert lines.evidence["network-infra"].text == said.text
+
+
+def test_a_duty_in_a_slash_joined_group_is_still_that_partys_duty():
+    """ "AWS: hardware / global infrastructure maintenance" gives both duties to AWS, unlike a slash-joined group of
+    storage classes, whose shared line holds for some of them only."""
+    from quizzes.evidence import _slashed_with_siblings
+
+    family = load_families()["shared-responsibility-customer"]
+    others = [o for o in family.options.values() if o.id != "hardware"]
+    text = "AWS: hardware / global infrastructure maintenance"
+    assert not _slashed_with_siblings(family.options["hardware"], text, others)
