@@ -48,6 +48,8 @@ _OTHER_LANGUAGE = re.compile(r"[\u1e00-\u1eff\u01a0\u01a1\u01af\u01b0\u0110\u011
 UNKNOWN_WORD = "back has a word no dictionary knows"  # the notes' slip ("impredictable") copied onto the back
 JOINED_FRAGMENTS = "back joins two fragments"  # "Virtual Servers, When launching an instance, ...": two lines run on
 
+SHORTHAND = "card is in note shorthand"  # "< 10 ms latency bw AZs": the author's abbreviations, not the card's
+_SHORTHAND = re.compile(r"(?<![\w/])(?:bw|b/w|w/o|btw|thru|b4|govt|reqs?|env|cfg)(?![\w/])", re.I)
 CUT_OFF = "back ends mid-sentence"  # "Security of the system overall, as.": the line's clause cut at its word
 QUIZ_SCORE = "card is a quiz score"  # "Score = 18 / 20 (90%) Correct": a practice test's tally, no fact
 _CUT_OFF = re.compile(r"\b(?:as|and|or|of|to|the|a|an|with|for|by|in|on|that|which|because|but|than)\W*$", re.I)
@@ -218,6 +220,9 @@ def build_deck(
                 continue
             if card.kind not in ("scenario", "author") and _RUN_ON.search(card.back):
                 why[fact_key] = JOINED_FRAGMENTS
+                continue
+            if card.kind not in ("scenario", "author") and _SHORTHAND.search(f"{card.front} {card.back}"):
+                why[fact_key] = SHORTHAND
                 continue
             if card.kind not in ("scenario", "author") and _CUT_OFF.search(card.back):
                 why[fact_key] = CUT_OFF

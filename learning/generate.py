@@ -975,8 +975,16 @@ def reveals_name(clue: str, topic: TopicView) -> bool:
     return any(w in nw or nw in w for w in clue_words for nw in name_words if len(nw) >= 3)
 
 
+# "Cloud Service Models – Additional Notes": the author's note to self after the list's name, no part of it
+_LABEL_NOISE = re.compile(
+    r"\s*[-–—:]\s*(?:additional|more|extra|my|quick|key|other|misc\.?)?\s*(?:notes?|summary|overview|recap|cont\.?"
+    r"|continued)\s*$",
+    re.I,
+)
+
+
 def list_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
-    label = tidy(fact.data.get("label") or fact.subject)
+    label = _LABEL_NOISE.sub("", tidy(fact.data.get("label") or fact.subject))
     members = [tidy(m) for m in fact.data.get("members", []) if tidy(m)]
     if (
         not label

@@ -138,3 +138,22 @@ def test_a_services_line_in_another_topics_feature_list_is_not_its_definition():
         data={"term": "Trusted Advisor", "definition": "A service that checks accounts against best practices"},
     )
     assert home(defined, "aws-support-plans", views, owners, catalog) == "aws-trusted-advisor"
+
+
+@pytest.mark.django_db
+def test_a_line_in_the_authors_shorthand_makes_no_card(tmp_path):
+    """ "< 10 ms latency bw AZs" would make a cloze in the notes' shorthand ("bw" for between): it is turned away
+    under its rule; the same fact written out makes its card."""
+    from learning.models import Flashcard
+
+    (tmp_path / "infra.md").write_text(
+        "# AWS Global Infrastructure\n\n"
+        "- Availability Zones in a Region are linked with < 10 ms latency bw AZs.\n"
+        "- Each Availability Zone sits within 100 km (60 miles) of the other AZs in its Region.\n"
+    )
+    out = StringIO()
+    call_command("ingest", str(tmp_path), "--replace", "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["rejected"]["card is in note shorthand"] == 1
+    fronts = [c.front for c in Flashcard.objects.all()]
+    assert fronts and not any(" bw " in f for f in fronts)

@@ -809,3 +809,18 @@ def test_a_back_in_another_language_written_in_latin_letters_is_turned_away():
     assert foreign("Tại chỗ. It is sometimes called the private cloud.")
     assert foreign("Đám mây công cộng")
     assert not foreign("Amazon S3 — Café résumé naïve façade, Zürich Region")
+
+
+def test_a_lists_label_loses_the_authors_note_to_self():
+    """ "Cloud Service Models – Additional Notes: SaaS, PaaS, […]" leaks a heading of the notes into the front; the
+    list's name is "Cloud Service Models"."""
+    from learning.generate import list_cards
+
+    cloud = topic("cloud-computing", "Cloud Computing", "cloud", is_service=False)
+    members = ["Infrastructure as a Service", "Platform as a Service", "Software as a Service"]
+    label = "Cloud Service Models – Additional Notes"
+    fact = FactView(key="k-models", kind="list", subject="cloud service models", text="",
+                    data={"label": label, "members": members}, section="")  # fmt: skip
+    cards = list_cards(fact, cloud)
+    assert cards and cards[0].front.startswith("Cloud Service Models (Cloud Computing): "), cards
+    assert "Notes" not in cards[0].front
