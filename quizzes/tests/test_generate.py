@@ -1645,3 +1645,14 @@ def test_a_duty_in_a_slash_joined_group_is_still_that_partys_duty():
     others = [o for o in family.options.values() if o.id != "hardware"]
     text = "AWS: hardware / global infrastructure maintenance"
     assert not _slashed_with_siblings(family.options["hardware"], text, others)
+
+
+def test_a_short_label_under_its_services_heading_is_that_services_entry():
+    """ "Standard: Frequent access" under "Amazon S3" is the S3 Standard class's entry, as "General Purpose" under
+    "Instance Types" is general purpose instances; under a heading naming no service it is nobody's."""
+    from quizzes.evidence import labelled_as
+
+    standard = load_families()["s3-storage-class"].options["standard"]
+    assert labelled_as(standard, "Standard: Frequent access", "Amazon S3")
+    assert labelled_as(standard, "Standard: for data read often", "S3 storage classes")
+    assert not labelled_as(standard, "Standard: Frequent access", "Pricing tiers")
