@@ -808,7 +808,7 @@ def find_evidence(
         if first > MAX_QUOTE // 2:
             continue  # named only deep into a long line, which the quote would cut off before the option
         titled = line.labelled or entry or heading_names(option, line)
-        if not entry and names_a_list(text):
+        if not entry and names_a_list(text) and not (not option.topic and _PARTY_LABEL.match(text)):
             continue  # "IAM guidelines: MFA, Password policies, Least privilege principle" says nothing of any of them
         if entry and _codes_only(text):
             continue  # "Provisioned IOPS SSD: io2, io1, io2 block express": the option's models, nothing it does
@@ -854,7 +854,7 @@ def find_evidence(
         if not titled and not subject_at(text, first):
             continue  # the option is the object of another subject's statement ("Does not apply to the root
             # account" under a policy's heading): the line says nothing of the option itself
-        if not titled and first > 0 and len(load_catalog().mentions(text)) >= 3 and not _opens_with(text, first):
+        if not titled and first > 0 and _services_listed(text) >= 3 and not _opens_with(text, first):
             continue  # a line listing services in passing ("works with EC2, EBS, ECS and RDS") is evidence for
             # none of them but its subject
         sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
@@ -1186,6 +1186,17 @@ def subject_at(text: str, first: int) -> bool:
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|can|cannot|will|must|should|may|get|gets|need|needs)\b", re.I)
+
+
+# "Customer: Security IN the Cloud; Managing customer data, OS patching, ...": a party of the shared responsibility
+# model over its list of duties (each item is that party's duty, not a bare name)
+_PARTY_LABEL = re.compile(r"^\W*(?:AWS|Amazon|(?:the )?customers?|you|users?)\b[^:;]{0,40}:", re.I)
+
+
+def _services_listed(text: str) -> int:
+    """How many services a line names (concepts such as the shared responsibility model or virtualization are not
+    services: a list of duties that names them is no list of services)."""
+    return sum(1 for slug in load_catalog().mentions(text) if _a_service(slug))
 
 
 def clipped_verb(clause: str, after: str = "") -> bool:

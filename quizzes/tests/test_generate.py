@@ -1656,3 +1656,35 @@ def test_a_short_label_under_its_services_heading_is_that_services_entry():
     assert labelled_as(standard, "Standard: Frequent access", "Amazon S3")
     assert labelled_as(standard, "Standard: for data read often", "S3 storage classes")
     assert not labelled_as(standard, "Standard: Frequent access", "Pricing tiers")
+
+
+def test_no_need_to_maintain_data_centers_is_the_benefit_itself():
+    """ "No need to maintain physical data centers." under the cloud's benefits says the cloud stops the spending
+    on data centers: its "no" is the benefit, not a denial of it."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["cloud-benefit"]
+    said = Line(text="No need to maintain physical data centers.", refs=(("n", 1, 9),), topic="cloud-economics",
+                heading="Benefits of the cloud")  # fmt: skip
+    lines = family_lines(family, {"cloud-economics": [said]}, {"cloud-economics"})
+    assert lines.evidence["stop-datacenters"].text == said.text
+
+
+def test_each_duty_in_a_partys_list_of_duties_is_that_partys():
+    """ "AWS: security of the cloud; physical security of facilities, hardware, global infrastructure, the
+    virtualization layer" and "Customer: security in the cloud; managing customer data, OS patching, ..." list each
+    side's duties: every duty is quoted from its side's line (a list of concepts is no list of services)."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["shared-responsibility-customer"]
+    aws = Line(text="AWS: security of the cloud; physical security of facilities, hardware, global infrastructure, "
+                    "the virtualization layer.", refs=(("n", 1, 3),), topic="shared-responsibility-model",
+               heading="Who does what")  # fmt: skip
+    customer = Line(text="Customer: security in the cloud; managing customer data, OS patching, encryption, access "
+                         "rights.", refs=(("n", 1, 4),), topic="shared-responsibility-model",
+                    heading="Who does what")  # fmt: skip
+    lines = family_lines(family, {"shared-responsibility-model": [aws, customer]}, {"shared-responsibility-model"})
+    for duty in ("physical-security", "hardware", "network-infra", "virtualization"):
+        assert lines.evidence[duty].text == aws.text, duty
+    for duty in ("os-patching", "customer-data"):
+        assert lines.evidence[duty].text == customer.text, duty
