@@ -890,6 +890,7 @@ def find_evidence(
             not sibling_first,
             own_topic,
             not _ASSIGNS_SIDE.search(text),
+            not (not option.topic and _PARTY_LABEL.match(text)),  # the duty on its own line, over a side's list
             first < 40,
             min(supports, 4),
             entry,  # the option's own entry in a glossary or table, over a line that mentions it
@@ -1190,7 +1191,11 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|can|cannot|will|must|should
 
 # "Customer: Security IN the Cloud; Managing customer data, OS patching, ...": a party of the shared responsibility
 # model over its list of duties (each item is that party's duty, not a bare name)
-_PARTY_LABEL = re.compile(r"^\W*(?:AWS|Amazon|(?:the )?customers?|you|users?)\b[^:;]{0,40}:", re.I)
+_PARTY_LABEL = re.compile(
+    r"^\W*(?:\w+:\s*)?(?:AWS|Amazon|(?:the )?customers?|you)(?:'s)?"
+    r"(?:\s+(?:responsibilit(?:y|ies)|side|duties|is responsible for))?\s*:",
+    re.I,
+)
 
 
 def _services_listed(text: str) -> int:
