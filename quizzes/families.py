@@ -41,7 +41,20 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
 _FAMILY_KEYS = frozenset(
-    {"id", "name", "topic", "domain", "noun", "plural", "stems", "multi_stems", "option", "requirement", "cards"}
+    {
+        "id",
+        "name",
+        "topic",
+        "domain",
+        "noun",
+        "plural",
+        "stems",
+        "multi_stems",
+        "option",
+        "requirement",
+        "cards",
+        "side",
+    }
 )
 _OPTION_KEYS = frozenset({"id", "name", "topic", "evidence", "fact", "kind", "lures", "titles"})
 _REQUIREMENT_KEYS = frozenset({"id", "need", "meets", "fails", "why_not", "difficulty", "cards", "domain", "arguable"})
@@ -109,6 +122,9 @@ class Family:
     # requirement whose key has a look-alike among its wrong options must state one of them in its need, and the
     # reason that option fails must rest on it (Glacier Instant Retrieval beside Standard-IA differs by cost).
     separators: tuple[tuple[frozenset[str], tuple[tuple[str, re.Pattern], ...]], ...] = ()
+    # A shared-responsibility family: whose tasks its right answers are ("aws" or "customer"); its wrong answers are
+    # the other side's. A quote that gives a task to the side it is not on in that question is not used.
+    side: str = ""
 
     def separating(self, a: str, b: str) -> dict[str, re.Pattern]:
         """The constraints that tell option a from option b, by name (none when no group says)."""
@@ -387,7 +403,15 @@ def _parse_family(entry: dict, catalog: Catalog, what: str) -> Family:
         options=options,
         requirements=requirements,
         cards=_flag(entry, "cards", what),
+        side=_side(entry, what),
     )
+
+
+def _side(entry: dict, what: str) -> str:
+    side = entry.get("side", "")
+    if side not in ("", "aws", "customer"):
+        raise ValueError(f"{what}: side {side!r} is neither 'aws' nor 'customer'")
+    return side
 
 
 def parse_families(data: dict, catalog: Catalog | None = None) -> dict[str, Family]:

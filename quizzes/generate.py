@@ -333,15 +333,22 @@ def family_questions(
     if sum(1 for line in evidence.values() if line) < MIN_COVERED:
         return []
     drafts = []
+    other_side = {"aws": "customer", "customer": "aws"}.get(family.side, "")
     for requirement in family.requirements:
         if not all(evidence.get(oid) for oid in requirement.meets):
             skipped["key not in notes"] += 1
             continue  # the right answer must be explained from the notes
+        if family.side and any(side_given(family.options[oid], evidence[oid].text) == other_side
+                               for oid in requirement.meets):  # fmt: skip
+            skipped["key's line gives it to the other side"] += 1
+            continue  # "Customer: ..., OS patching" cannot back OS patching as AWS's job on RDS
         multi = requirement.multi
         quoted = {evidence[oid].text for oid in requirement.meets}
         distractors, lines_of, withheld, joint = [], {}, [], {}
         for oid in pick_distractors(family, requirement, evidence, len(requirement.fails)):
             line = evidence.get(oid)
+            if family.side and line is not None and side_given(family.options[oid], line.text) == family.side:
+                continue  # a line giving this wrong answer to the side the question asks about contradicts it
             if line is not None and line.text in quoted:
                 # one note line backs one option: its own clause of a line that compares two ("Data transfer into
                 # S3 is free, but you pay for data transferred out of S3"), else nothing
@@ -440,3 +447,31 @@ def family_questions(
             )
         )
     return drafts
+
+
+# Who a line gives a task to: a side's label over its list ("Customer: ...", "AWS responsibility: ..."), or the task
+# said to be done by a side ("OS patching handled by AWS", "AWS is responsible for ...").
+_SIDE_MARK = re.compile(
+    r"\b(?P<label>AWS|Amazon|customers?|you)(?:'s)?(?:\s+(?:responsibilit(?:y|ies)|side|duties))?\s*:"
+    r"|\b(?:handled|managed|done|performed|taken care of|owned) by (?:the )?(?P<by>AWS|Amazon|customers?|you)\b"
+    r"|\b(?P<resp>AWS|Amazon|customers?|you) (?:is|are) responsible\b",
+    re.I,
+)
+
+
+def side_given(option: Option, text: str) -> str:
+    """Whose job a line says the option is, "aws" or "customer" ("" when it does not say): the side whose label
+    comes last before the option, else the side named after it ("Operating system patch handled by AWS")."""
+    marks = [
+        (m.start(), "aws" if (m["label"] or m["by"] or m["resp"]).lower() in ("aws", "amazon") else "customer")
+        for m in _SIDE_MARK.finditer(text)
+    ]
+    if not marks:
+        return ""
+    at = min((m.start() for p in option.evidence if (m := p.search(text))), default=None)
+    if at is None:
+        return marks[0][1] if len({side for _, side in marks}) == 1 else ""
+    before = [side for pos, side in marks if pos <= at]
+    if before:
+        return before[-1]
+    return next(side for pos, side in marks if pos > at)

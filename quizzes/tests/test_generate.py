@@ -1688,3 +1688,35 @@ def test_each_duty_in_a_partys_list_of_duties_is_that_partys():
         assert lines.evidence[duty].text == aws.text, duty
     for duty in ("os-patching", "customer-data"):
         assert lines.evidence[duty].text == customer.text, duty
+
+
+def test_a_line_that_gives_a_task_to_the_other_side_backs_no_answer_there():
+    """ "Customer: security in the cloud; customer data, OS patching" is right for EC2 but gives OS patching to the
+    customer: in a DynamoDB question, where AWS patches, it cannot back "Patching the operating system" as AWS's job,
+    and "OS patches handled by AWS" cannot back it as the customer's on EC2."""
+    from quizzes.generate import side_given
+
+    family = load_families()["shared-responsibility-customer"]
+    patching = family.options["os-patching"]
+    assert side_given(patching, "Customer: security in the cloud; customer data, OS patching, encryption") == "customer"
+    assert side_given(patching, "Operating system patches handled by AWS for RDS") == "aws"
+    both = "AWS: hardware, data centers; Customer: customer data, OS patching"
+    assert side_given(patching, both) == "customer"
+    assert side_given(family.options["hardware"], "AWS: faulty hardware, data centers; Customer: OS patching") == "aws"
+    assert side_given(patching, "Patch the guest OS every month") == ""
+
+    said = [
+        "AWS: security of the cloud; physical security of facilities, hardware, global infrastructure",
+        "Customer: OS patching on the instances it runs",
+        "Customer: configure security group rules",
+        "Customer: manage IAM users and their permissions",
+        "Customer: classify and protect its own data",
+    ]
+    lines = [Line(text=t, refs=(("n", 1, k),), topic="shared-responsibility-model", heading="Who does what")
+             for k, t in enumerate(said)]  # fmt: skip
+    lines = family_lines(family, {"shared-responsibility-model": lines}, {"shared-responsibility-model"})
+    drafts = family_questions(family, lines, {})
+    patched = [(d.stem, c) for d in drafts for c in d.choices if c.option == "os-patching" and c.quote]
+    assert patched  # the EC2 questions, where the customer patches, still quote it
+    for stem, choice in patched:
+        assert choice.correct, (stem, choice.quote)  # never as AWS's job on RDS, DynamoDB or S3
