@@ -40,9 +40,17 @@ from content.summary import Spelling
 from learning.deck import build_deck
 from learning.generate import garbled
 from learning.models import Flashcard
-from quizzes.evidence import Line, NoteScan, defining_line, family_lines, table_column_lines, table_row_lines
+from quizzes.evidence import (
+    Line,
+    NoteScan,
+    defining_line,
+    family_lines,
+    plain_text,
+    table_column_lines,
+    table_row_lines,
+)
 from quizzes.families import load_families
-from quizzes.generate import QuestionDraft, family_questions
+from quizzes.generate import QuestionDraft, family_questions, side_title
 from quizzes.models import Choice, Question
 
 NOTES_DIR = Path(settings.BASE_DIR) / "content" / "notes"
@@ -910,20 +918,39 @@ class Writer:
                 best = f
         return best
 
+    def title_bullet(self, text: str) -> str:
+        """A bullet that only titles the bullets under it, by a name the catalog knows ("AWS Elastic File System
+        (EFS)") or a side of the shared responsibility model ("User:", "AWS"), as a title; else ""."""
+        title = plain_text(text).strip(" :*_")
+        if not title or len(title.split()) > 6 or re.search(r"[.;!?]|:\s", title):
+            return ""
+        if side_title(title) or self.catalog.lookup(re.sub(r"\s*\([^()]*\)$", "", title)):
+            return title
+        return ""
+
     def question_drafts(self, drafts: list[SectionDraft], facts: dict) -> list[QuestionDraft]:  # noqa: C901
         """Scenario questions, from the families and the notes' lines (no writes)."""
         lines_by_topic: dict[str, list[Line]] = {}
         for draft in drafts:
             # the Overview is the section the notes titled with the topic's own name ("Amazon Keyspaces:")
-            heading = self.catalog.topics[draft.topic].name if draft.title == OVERVIEW else draft.title
+            section = self.catalog.topics[draft.topic].name if draft.title == OVERVIEW else draft.title
+            parents: list[tuple[int, str]] = []  # the bullets above the current one, by depth
             for item in draft.items:
+                depth = item.get("depth", 0)
+                while parents and parents[-1][0] >= depth:
+                    parents.pop()
+                # a bullet under a bare title bullet ("- AWS Elastic File System (EFS)", "- User:") is about that
+                # title, as a line under a heading is
+                heading = parents[-1][1] if parents and item["kind"] == "bullet" else section
+                if item["kind"] == "bullet":
+                    parents.append((depth, self.title_bullet(item["text"]) or heading))
                 if item["erratum"] or item["kind"] not in ("bullet", "paragraph", "table"):
                     continue
                 if item.get("origin") == "source":
                     continue  # an item of a source list ("AWS Lambda: function logs") says nothing of the service
                 refs = tuple(tuple(r) for r in item["refs"])
                 lines_by_topic.setdefault(draft.topic, []).append(
-                    Line(text=item["text"], refs=refs, topic=draft.topic, heading=heading, depth=item.get("depth", 0))
+                    Line(text=item["text"], refs=refs, topic=draft.topic, heading=heading, depth=depth)
                 )
                 if item["kind"] == "table":
                     # each row as a line of its own ("| AWS Config | Track resource inventory |" as "AWS Config:

@@ -338,7 +338,7 @@ def family_questions(
         if not all(evidence.get(oid) for oid in requirement.meets):
             skipped["key not in notes"] += 1
             continue  # the right answer must be explained from the notes
-        if family.side and any(side_given(family.options[oid], evidence[oid].text) == other_side
+        if family.side and any(side_given(family.options[oid], evidence[oid].text, evidence[oid].heading) == other_side
                                for oid in requirement.meets):  # fmt: skip
             skipped["key's line gives it to the other side"] += 1
             continue  # "Customer: ..., OS patching" cannot back OS patching as AWS's job on RDS
@@ -347,7 +347,11 @@ def family_questions(
         distractors, lines_of, withheld, joint = [], {}, [], {}
         for oid in pick_distractors(family, requirement, evidence, len(requirement.fails)):
             line = evidence.get(oid)
-            if family.side and line is not None and side_given(family.options[oid], line.text) == family.side:
+            if (
+                family.side
+                and line is not None
+                and side_given(family.options[oid], line.text, line.heading) == family.side
+            ):
                 continue  # a line giving this wrong answer to the side the question asks about contradicts it
             if line is not None and line.text in quoted:
                 # one note line backs one option: its own clause of a line that compares two ("Data transfer into
@@ -459,15 +463,33 @@ _SIDE_MARK = re.compile(
 )
 
 
-def side_given(option: Option, text: str) -> str:
+# A title that is a side of the shared responsibility model: "User", "AWS", "Customer Responsibilities: Security IN
+# the Cloud" (not "AWS Lambda")
+_SIDE_TITLE = re.compile(
+    r"^\W*(?P<side>AWS|Amazon|(?:the )?customers?|you|users?)(?:'s)?(?:\s+(?:responsibilit(?:y|ies)|side|duties))?"
+    r"(?:\s*[:\-–]\s*security\b.*)?\W*$",
+    re.I,
+)
+
+
+def side_title(title: str) -> str:
+    """The side a title names, "aws" or "customer", else ""."""
+    m = _SIDE_TITLE.match(title or "")
+    if not m:
+        return ""
+    return "aws" if m["side"].lower() in ("aws", "amazon") else "customer"
+
+
+def side_given(option: Option, text: str, heading: str = "") -> str:
     """Whose job a line says the option is, "aws" or "customer" ("" when it does not say): the side whose label
-    comes last before the option, else the side named after it ("Operating system patch handled by AWS")."""
+    comes last before the option, else the side named after it ("Operating system patch handled by AWS"), else the
+    side its title names ("Patching guest OS" under "User:")."""
     marks = [
         (m.start(), "aws" if (m["label"] or m["by"] or m["resp"]).lower() in ("aws", "amazon") else "customer")
         for m in _SIDE_MARK.finditer(text)
     ]
     if not marks:
-        return ""
+        return side_title(heading)
     at = min((m.start() for p in option.evidence if (m := p.search(text))), default=None)
     if at is None:
         return marks[0][1] if len({side for _, side in marks}) == 1 else ""

@@ -527,6 +527,11 @@ class _Assigner:
         plain = clean(text).strip(" *:.-")
         if slug := self._name(plain, proper=True):
             return slug
+        maker = re.match(r"(AWS|Amazon)\s+(?=\S)", plain)
+        if maker and (
+            slug := self._name({"AWS": "Amazon ", "Amazon": "AWS "}[maker[1]] + plain[maker.end() :], proper=True)
+        ):
+            return slug  # "AWS Elastic File System (EFS)": the name with its maker mistaken, Amazon's EFS
         found = self.catalog.find(plain) if len(plain.split()) <= _NAME_WORDS else []
         return found[0] if len(found) == 1 and found[0] in self.catalog.mentions(plain) else None
 
@@ -543,8 +548,14 @@ class _Assigner:
         count in prose included when capitalised ("Organizations"), or one name with a word or two about it ("S3
         Pricing", "Lambda Pricing")."""
         plain = clean(text).strip(" *:.-")
-        if not plain or len(plain.split()) > _LABEL_NAME_WORDS or not plain[:1].isupper():
+        bare = re.sub(r"\s*\([^()]*\)", "", plain).strip()  # "AWS IAM (Identity and Access Management)"
+        if not plain or len(bare.split()) > _LABEL_NAME_WORDS or not plain[:1].isupper():
             return None
+        if len(plain.split()) > _LABEL_NAME_WORDS:
+            # a long name's aside only spells it out: the name before it must name the topic on its own (not
+            # "Management Account (a.k.a. Root Account)")
+            slug = self._bare_item_name(bare)
+            return slug if slug and slug == self._bare_item_name(plain) else None
         return self._bare_item_name(plain) or self.catalog.context_lookup(plain)
 
     def _bold_name(self, text: str) -> str | None:

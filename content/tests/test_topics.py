@@ -1287,3 +1287,21 @@ def test_a_way_to_pay_opening_a_line_on_a_concepts_page_goes_to_purchasing_optio
     assert where[3] == ["cloud-economics"]
     assert where[4] == ["ec2-purchasing-options"]
     assert where[8] == ["amazon-rds"]
+
+
+def test_a_service_named_with_its_maker_mistaken_over_its_bullets_takes_them_to_its_page():
+    """ "- AWS Elastic File System (EFS)" under an EC2 heading is Amazon EFS with the wrong maker, and the long name
+    with its acronym is still a label: it and its bullets go to EFS, "Mounted on several EC2 instances" included; a
+    label whose aside names another thing ("Management Account (a.k.a. Root Account)") is no such label."""
+    where = placed(
+        "# EC2\n\n- Virtual servers in the cloud\n- AWS Elastic File System (EFS)\n"
+        "    - Mounted on several EC2 instances at once\n    - Grows and shrinks as files come and go\n"
+        "- AWS Elastic Block Store (EBS)\n    - Attached to one EC2 instance in one AZ\n"
+    )
+    assert where[3] == ["amazon-ec2"]
+    assert where[4] == where[5] == where[6] == ["amazon-efs"]
+    assert where[7] == where[8] == ["amazon-ebs"]
+    where = placed(
+        "# Accounts\n\n- **Management Account (a.k.a. Root Account)**\n    - The account that created the group\n"
+    )
+    assert where.get(4) != ["aws-account-root-user"]

@@ -1720,3 +1720,15 @@ def test_a_line_that_gives_a_task_to_the_other_side_backs_no_answer_there():
     assert patched  # the EC2 questions, where the customer patches, still quote it
     for stem, choice in patched:
         assert choice.correct, (stem, choice.quote)  # never as AWS's job on RDS, DynamoDB or S3
+
+
+def test_a_task_under_a_sides_title_is_that_sides():
+    """ "Patching guest OS" under "- User:" (or a table under "Customer Responsibilities: Security IN the Cloud") is
+    the customer's task; a title that only starts with the maker ("AWS Lambda") names no side."""
+    from quizzes.generate import side_given, side_title
+
+    patching = load_families()["shared-responsibility-customer"].options["os-patching"]
+    assert side_given(patching, "Patching guest OS", "User") == "customer"
+    assert side_given(patching, "Patching guest OS", "Customer Responsibilities: Security IN the Cloud") == "customer"
+    assert side_title("AWS") == "aws" and side_title("AWS responsibilities") == "aws"
+    assert side_title("AWS Lambda") == "" and side_title("Amazon EC2") == ""
