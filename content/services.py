@@ -919,14 +919,13 @@ class Writer:
         return best
 
     def title_bullet(self, text: str) -> str:
-        """A bullet that only titles the bullets under it, by a name the catalog knows ("AWS Elastic File System
-        (EFS)") or a side of the shared responsibility model ("User:", "AWS"), as a title; else ""."""
+        """A bullet that only titles the bullets under it as a side of the shared responsibility model ("User:",
+        "AWS"), as a title; else "". (A service's name over its bullets is not taken as their heading: the lines
+        under "- Amazon S3" would be read as a titled section's, short ones joined up.)"""
         title = plain_text(text).strip(" :*_")
         if not title or len(title.split()) > 6 or re.search(r"[.;!?]|:\s", title):
             return ""
-        if side_title(title) or self.catalog.lookup(re.sub(r"\s*\([^()]*\)$", "", title)):
-            return title
-        return ""
+        return title if side_title(title) else ""
 
     def question_drafts(self, drafts: list[SectionDraft], facts: dict) -> list[QuestionDraft]:  # noqa: C901
         """Scenario questions, from the families and the notes' lines (no writes)."""
@@ -939,8 +938,8 @@ class Writer:
                 depth = item.get("depth", 0)
                 while parents and parents[-1][0] >= depth:
                     parents.pop()
-                # a bullet under a bare title bullet ("- AWS Elastic File System (EFS)", "- User:") is about that
-                # title, as a line under a heading is
+                # a bullet under a side's title bullet ("- User:" over "- Patching guest OS") is that side's, as a
+                # line under a heading is
                 heading = parents[-1][1] if parents and item["kind"] == "bullet" else section
                 if item["kind"] == "bullet":
                     parents.append((depth, self.title_bullet(item["text"]) or heading))
