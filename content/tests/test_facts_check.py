@@ -765,3 +765,20 @@ def test_a_time_belongs_to_the_tier_it_follows_not_the_next_one():
 
     assert find_claim("Glacier Flexible Retrieval: expedited in 1-5 minutes, standard 3-5 hours.") is None
     assert find_claim("Glacier Flexible Retrieval: expedited in 3-5 hours, standard 1-5 minutes.") is not None
+
+
+def test_rightsizing_said_of_compute_optimizer_or_cost_explorer_in_other_words_is_no_error():
+    """ "Compute Optimizer: identify optimal resource configuration" is rightsizing, not AWS Config's configuration
+    history; Cost Explorer has a rightsizing feature that finds savings by downsizing or terminating instances; but
+    Compute Optimizer tracking configuration history is still AWS Config's job."""
+    from content.ingest.claims import find_claim
+
+    assert (
+        find_claim("AWS Compute Optimizer: identify optimal resource configuration", topic="aws-compute-optimizer")
+        is None
+    )
+    assert find_claim("Cost Explorer: rightsizing feature", topic="aws-cost-explorer") is None
+    assert find_claim("Finds cost savings by downsizing or terminating instances", topic="aws-cost-explorer") is None
+    assert find_claim(
+        "Compute Optimizer keeps the configuration history of your resources", topic="aws-compute-optimizer"
+    )
