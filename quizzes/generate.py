@@ -154,7 +154,15 @@ def giveaway_words(stem: str, keys: list[str], distractors: list[str], frame: st
     shown = set().union(*(word_stems(glossed(d)) for d in distractors)) if distractors else set()
     framed = word_stems(frame)
     key_words = {w for k in keys for w in word_stems(glossed(k)) if not any(_related(w, o) for o in shown | framed)}
-    return {w for w in word_stems(stem) if any(_related(w, k) for k in key_words)}
+    found = {w for w in word_stems(stem) if any(_related(w, k) for k in key_words)}
+    # a product's short code ("S3", "EC2") the key's name carries and no wrong option's does: "a single S3 bucket"
+    # beside "Amazon S3 Transfer Acceleration" and three services without S3
+    others = set().union(*(_codes(d) for d in distractors), _codes(frame))
+    return found | ({c for k in keys for c in _codes(k)} - others) & _codes(stem)
+
+
+def _codes(text: str) -> set[str]:
+    return {c.lower() for c in re.findall(r"\b[A-Za-z]{1,4}\d{1,2}[A-Za-z]?\b", text)}
 
 
 _KIND_OF = re.compile(

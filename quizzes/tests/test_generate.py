@@ -1732,3 +1732,18 @@ def test_a_task_under_a_sides_title_is_that_sides():
     assert side_given(patching, "Patching guest OS", "Customer Responsibilities: Security IN the Cloud") == "customer"
     assert side_title("AWS") == "aws" and side_title("AWS responsibilities") == "aws"
     assert side_title("AWS Lambda") == "" and side_title("Amazon EC2") == ""
+
+
+def test_a_stem_naming_the_keys_product_code_alone_gives_it_away():
+    """ "uploads to a single S3 bucket" beside "Amazon S3 Transfer Acceleration" and three services without S3: the
+    code names the key; beside S3 storage classes, which all carry it, it tells nothing."""
+    assert giveaway_words(
+        "users upload large files to a single S3 bucket",
+        ["Amazon S3 Transfer Acceleration"],
+        ["AWS DataSync", "AWS Storage Gateway", "AWS Database Migration Service (AWS DMS)"],
+    )
+    assert not giveaway_words(
+        "objects in an S3 bucket read once a quarter",
+        ["S3 Glacier Instant Retrieval"],
+        ["S3 Standard", "S3 Standard-Infrequent Access (S3 Standard-IA)"],
+    )
