@@ -1135,3 +1135,25 @@ def test_control_over_permissions_is_no_grant_of_them():
     text = "SCPs give the management account control over the permissions of all member accounts"
     assert find_claim(text, topic="aws-organizations") is None
     assert find_claim("SCPs give every member account's users their permissions", topic="aws-organizations")
+
+
+WRONG_DURABILITY_PROTOCOLS_AND_ACTIONS = [
+    ("s3-storage-classes", "S3 One Zone-IA: a single AZ means its durability goes down to about 99.5%"),
+    ("amazon-efs", "EFS shares files over SMB to a mix of Windows and Linux servers"),
+    ("aws-budgets", "AWS Budgets only emails you when you pass the limit; it can't take any action itself"),
+]
+RIGHT_DURABILITY_PROTOCOLS_AND_ACTIONS = [
+    "S3 One Zone-IA keeps 11 nines durability but 99.5% availability, in one AZ only.",
+    "EFS is an NFS file system for Linux instances; Windows file shares over SMB come from FSx.",
+    "AWS Budgets alerts by email or SNS, and budget actions can stop EC2 instances when a limit is crossed.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_DURABILITY_PROTOCOLS_AND_ACTIONS)
+def test_wrong_durability_protocols_and_budget_actions_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_DURABILITY_PROTOCOLS_AND_ACTIONS)
+def test_right_durability_protocols_and_budget_actions_are_not_flagged(text):
+    assert find_claim(text) is None
