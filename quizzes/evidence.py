@@ -1490,7 +1490,9 @@ def defines(option: Option, text: str) -> bool:
 _VERDICT = re.compile(
     r"\b(?:is|are|was|were)\s+(?:all\s+|also\s+|both\s+)?(?:incorrect|correct|wrong|the (?:right|correct) answer)\b"
     r"|\b(?:correct|right|wrong|incorrect)\s+(?:answer|option|choice)s?\b"
-    r"|^\W*(?:answers?|ans|solution)\s*[:=]",  # "Answer: Multi-factor authentication.": a key, no fact
+    r"|^\W*(?:answers?|ans|solution)\s*[:=]"  # "Answer: Multi-factor authentication.": a key, no fact
+    # "Incorrect regarding IAM users: IAM users can ...": a question's label asking for the false statement
+    r"|^\W*(?:which (?:is|statement is) )?(?:in ?correct|false|wrong|not true|untrue)\b[^:]{0,60}:",
     re.I,
 )
 

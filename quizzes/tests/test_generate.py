@@ -1747,3 +1747,13 @@ def test_a_stem_naming_the_keys_product_code_alone_gives_it_away():
         ["S3 Glacier Instant Retrieval"],
         ["S3 Standard", "S3 Standard-Infrequent Access (S3 Standard-IA)"],
     )
+
+
+def test_the_false_statement_a_question_asks_for_is_no_fact():
+    """ "Incorrect regarding IAM users: IAM users can access resources with root privileges" (a table row of
+    "which is incorrect" questions) states something false: it backs no explanation."""
+    from quizzes.evidence import no_fact
+
+    assert no_fact("Incorrect regarding IAM users: IAM users can access resources with root privileges")
+    assert no_fact("Which statement is false about S3: buckets are regional")
+    assert not no_fact("IAM users: people or applications with long-term credentials in your account")
