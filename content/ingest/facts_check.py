@@ -81,6 +81,12 @@ _CONTRAST = re.compile(
     r"\bskip(?:ping)?|\bditch(?:ing)?)\s+"
     r"(?:the\s+|an?\s+|amazon\s+|aws\s+)?$"
 )
+# A name after one of these is what a thing is built on or read from: "block storage backed by S3", "monitors
+# activity via CloudTrail", "API calls on API Gateway"
+_SOURCE = re.compile(
+    r"\b(?:backed by|stored (?:in|on)|kept (?:in|on)|built on|on top of|via|through|from|on)\s+"
+    r"(?:the\s+|amazon\s+|aws\s+)?$"
+)
 # A name right after one of these is an object ("Lambda keeps state in DynamoDB", "GuardDuty: scans EC2 instances
 # for ..."): the subject only when no other name comes before it.
 _OBJECT = re.compile(
@@ -609,6 +615,13 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
             owners = _clause_subject(subjects, m.start(), sentence)
             if not owners and dim not in _CLAUSE_ONLY:
                 owners = _owner(subjects, m.start(), defaults, sentence)
+            # a name after the value that it is built on or read from ("block storage backed by S3", "monitors ...
+            # via CloudTrail") is where it comes from, not whose it is ("look in CloudWatch" still names the tool)
+            owners = [
+                sid for sid in owners
+                if not (named := [x for x in subjects if x[2] == sid])
+                or not all(x[0] >= m.end() and _SOURCE.search(sentence, 0, x[0]) for x in named)
+            ]  # fmt: skip
             for sid in owners:
                 said.setdefault(sid, []).append((m, value, _value_negated(sentence, m)))
         for sid, values in said.items():

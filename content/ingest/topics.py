@@ -440,6 +440,10 @@ class _Assigner:
                 # ("Spot: ..." beside "On-Demand: ..."): a list of the sub-topic's parts stays whole
                 if self.catalog.find(block.term) and all(self.catalog.find(t) for t in _sibling_terms(blocks, block)):
                     other = self.sub_topic(topic, block.term)
+                if other is None:
+                    # "On-Demand: ...", "Reserved Instances: ...", "Spot instances: ..." under EC2: a run of labels
+                    # most of which name parts of one of EC2's own sub-topics is that sub-topic's list, whole
+                    other = self.parts_list(topic, [block.term, *_sibling_terms(blocks, block)])
             if other and other != topic and (other not in related or self.catalog.is_ancestor(topic, other)):
                 # another service, or one of this topic's own sub-topics by name ("DynamoDB Accelerator (DAX)
                 # is ..." under a DynamoDB heading is the DAX page's): its page, with the bullets under it
@@ -678,6 +682,18 @@ class _Assigner:
                 ):
                     return True
         return False
+
+    def parts_list(self, topic: str, terms: list[str]) -> str | None:
+        """The sub-topic of ``topic`` that at least half of a run of three or more labels name, by its name or by
+        one of its context names ("On-Demand", "Reserved Instances" for EC2 purchasing options), else None."""
+        if len(terms) < 3:
+            return None
+        named = []
+        for term in terms:
+            slug = self.sub_topic(topic, term) or self.catalog.context_lookup(term)
+            named.append(slug if slug and self.catalog.is_ancestor(topic, slug) else None)
+        best = max(set(named) - {None}, key=named.count, default=None)
+        return best if best and named.count(best) * 2 >= len(terms) else None
 
     def sub_topic(self, topic: str, term: str) -> str | None:
         """The descendant of ``topic`` that a bullet's term names, if any."""

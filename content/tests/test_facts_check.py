@@ -782,3 +782,14 @@ def test_rightsizing_said_of_compute_optimizer_or_cost_explorer_in_other_words_i
     assert find_claim(
         "Compute Optimizer keeps the configuration history of your resources", topic="aws-compute-optimizer"
     )
+
+
+def test_a_gateway_type_backed_by_s3_and_lex_recognising_speech_are_no_errors():
+    """ "Volume Gateway: block storage backed by S3" says what the gateway offers (S3 is where it keeps the data);
+    Lex's bots convert speech to text as part of what they do; S3 as block storage is still wrong."""
+    from content.ingest.claims import find_claim
+
+    assert find_claim("| Volume Gateway | Block storage backed by S3 |", topic="aws-storage-gateway") is None
+    text = "It uses automatic speech recognition (ASR) for converting speech to text, to build chat bots."
+    assert find_claim(text, topic="amazon-lex") is None
+    assert find_claim("S3 is block storage you attach to an instance", topic="amazon-s3") is not None

@@ -1305,3 +1305,17 @@ def test_a_service_named_with_its_maker_mistaken_over_its_bullets_takes_them_to_
         "# Accounts\n\n- **Management Account (a.k.a. Root Account)**\n    - The account that created the group\n"
     )
     assert where.get(4) != ["aws-account-root-user"]
+
+
+def test_a_run_of_labels_naming_parts_of_a_sub_topic_goes_to_that_sub_topic_whole():
+    """ "On-Demand: ...", "Reserved Instances: ...", "Spot instances: ..." under an EC2 heading are the purchasing
+    options' list: it goes whole to that page, a misspelt label ("Sacings Plans") with it; two labels are no run."""
+    where = placed(
+        "# EC2\n\n- Virtual servers in the cloud\n\n**What it costs**\n"
+        "- On-Demand: pay by the second, no commitment\n- Sacings Plans: a lower price for a steady spend\n"
+        "- Reserved Instances: a 1 or 3 year commitment\n- Spot instances: spare capacity, can be taken back\n"
+    )
+    assert where[3] == ["amazon-ec2"]
+    assert where[6] == where[7] == where[8] == where[9] == ["ec2-purchasing-options"]
+    where = placed("# EC2\n\n- On-Demand: pay by the second\n- Boot: from an EBS volume\n")
+    assert where[3] == ["amazon-ec2"]
