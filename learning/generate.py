@@ -377,8 +377,8 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
     heading = tidy(_HEADING_NOISE.sub("", _PAREN.sub("", section))).strip(" -–:")
     if re.match(r"(?i)(?:a )?list of\b", heading) or _COURSE_TITLE.search(heading):
         heading = ""  # "List of Amazon Web Services", "AWS Cloud Practitioner": a file's title, no setting
-    if heading.isupper():
-        heading = heading.title()
+    if heading.isupper():  # "STORAGE SERVICES" reads "Storage Services"; "EC2", "EBS" stay acronyms
+        heading = " ".join(w.title() if len(w) >= 4 and w.isalpha() else w for w in heading.split())
     heading_stems = {stem(w) for w in words(heading)}
     term_stems = {stem(w) for w in words(term)}
     if heading_stems and heading_stems <= term_stems:
@@ -406,8 +406,18 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
             if lead and lead[0] not in plain_name(heading).split():
                 return f" (in {topic.name})"  # "Instance Family" names EC2's instance types by an alias: say EC2
             return f" (in {heading})"
+        if _names_an_ancestor(heading, topic):
+            return f" (in {topic.name})"  # "(in EC2 Purchasing Options: EC2)": the heading is the page's parent
         return f" (in {topic.name}: {heading})"
     return f" (in {topic.name})"
+
+
+def _names_an_ancestor(heading: str, topic: TopicView) -> bool:
+    from content.catalog import load_catalog
+
+    catalog = load_catalog()
+    slug = catalog.lookup(heading)
+    return bool(slug) and slug != topic.slug and topic.slug in catalog.topics and catalog.is_ancestor(slug, topic.slug)
 
 
 # Headings that label an aspect of something rather than name a concept: "Security Group Scope", "Programming

@@ -824,3 +824,13 @@ def test_a_lists_label_loses_the_authors_note_to_self():
     cards = list_cards(fact, cloud)
     assert cards and cards[0].front.startswith("Cloud Service Models (Cloud Computing): "), cards
     assert "Notes" not in cards[0].front
+
+
+def test_a_heading_naming_the_pages_parent_or_an_acronym_in_capitals_reads_well_in_context():
+    """ "(in EC2 Purchasing Options: Ec2)": the heading "EC2" is the page's parent, which its name already says, and
+    an acronym in capitals is no shout to tone down; "STORAGE SERVICES" still reads "Storage Services"."""
+    options = topic("ec2-purchasing-options", "EC2 Purchasing Options", "purchasing options", is_service=False)
+    cards = definition("Spot", "Spare capacity, up to 90% off, can be taken back.", on=options, section="EC2")
+    assert cards and cards[0][0] == "What is Spot (in EC2 Purchasing Options)?", cards
+    cards = definition("Lifecycle rules", "Move objects to a cheaper class in 30 days.", on=S3, section="AWS STORAGE")
+    assert cards and "(in Amazon S3: AWS Storage)" in cards[0][0], cards
