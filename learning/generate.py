@@ -406,18 +406,19 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
             if lead and lead[0] not in plain_name(heading).split():
                 return f" (in {topic.name})"  # "Instance Family" names EC2's instance types by an alias: say EC2
             return f" (in {heading})"
-        if _names_an_ancestor(heading, topic):
-            return f" (in {topic.name})"  # "(in EC2 Purchasing Options: EC2)": the heading is the page's parent
+        if _names_another_topic(heading, topic):
+            # "(in EC2 Purchasing Options: EC2)" repeats the page's parent; "(in Amazon EFS: EC2)" names another
+            # service than the page's (a section that held both): the page's own name is the setting
+            return f" (in {topic.name})"
         return f" (in {topic.name}: {heading})"
     return f" (in {topic.name})"
 
 
-def _names_an_ancestor(heading: str, topic: TopicView) -> bool:
+def _names_another_topic(heading: str, topic: TopicView) -> bool:
     from content.catalog import load_catalog
 
-    catalog = load_catalog()
-    slug = catalog.lookup(heading)
-    return bool(slug) and slug != topic.slug and topic.slug in catalog.topics and catalog.is_ancestor(slug, topic.slug)
+    slug = load_catalog().lookup(heading)
+    return bool(slug) and slug != topic.slug
 
 
 # Headings that label an aspect of something rather than name a concept: "Security Group Scope", "Programming

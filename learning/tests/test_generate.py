@@ -834,3 +834,6 @@ def test_a_heading_naming_the_pages_parent_or_an_acronym_in_capitals_reads_well_
     assert cards and cards[0][0] == "What is Spot (in EC2 Purchasing Options)?", cards
     cards = definition("Lifecycle rules", "Move objects to a cheaper class in 30 days.", on=S3, section="AWS STORAGE")
     assert cards and "(in Amazon S3: AWS Storage)" in cards[0][0], cards
+    efs = topic("amazon-efs", "Amazon EFS", "efs")
+    cards = definition("Infrequent Access", "A cheaper class for files read now and then.", on=efs, section="EC2")
+    assert cards and cards[0][0].endswith("(in Amazon EFS)?"), cards  # not "(in Amazon EFS: EC2)"
