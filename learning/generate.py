@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
-from content.ingest.facts.text import IMPERATIVE
+from content.ingest.facts.text import IMPERATIVE, POINTS_BACK
 from content.ingest.spelling import correct_typos, known_word, vocabulary
 
 REVERSE_CARDS = False
@@ -596,13 +596,15 @@ _LETTERED_OPTION = re.compile(r"(?:^|[-–—:]\s)\(?[a-hA-H][.)]\s")
 # Trick", "Exam tips"). Asked as "What is Question 54?" the card means nothing without the notes open.
 _STUDY_LABEL = re.compile(
     r"^\W*(?:(?:practice\s+)?questions?|q|item|problem|exercise)\s*#?\s*\d+\W*$"
-    r"|\b(?:traps?|tricks?|tips?|takeaways?|gotchas?|hints?|reminders?|to remember)\W*$",
+    r"|\b(?:traps?|tricks?|tips?|takeaways?|gotchas?|hints?|reminders?|to remember)\W*$"
+    r"|^\W*(?:metaphors?|analog(?:y|ies)|mnemonics?|memory aids?|think of it as|eli5|in plain (?:words|english))\W*$",
     re.I,
 )
 # The exam or course the notes are for, often a file's title: no term and no setting of one.
 # A file's title or a practice test's label, no setting for a card: "AWS Cloud Practitioner", "CLF‑C02 Survival
 # Guide" (any dash), "Practice Questions and Answers", "Cheat sheet", "Correct option: 4"
 A_QUALITY = "term is a quality, not a thing to use"
+POINTS_BACK_RULE = "definition only points at the line above"
 # A term that ends in an adjective or a quality's noun ("Traditional", "Provisioning flexibility", "Elasticness")
 _QUALITY = re.compile(r"(?:al|ive|ous|ible|able|ity|ness)$")
 
@@ -647,6 +649,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("term is a generic label")
     if _STUDY_LABEL.search(term):
         return reject("term is a study label")
+    if POINTS_BACK.match(definition):
+        return reject(POINTS_BACK_RULE)  # "EKS: Similar thing but with different tooling": no answer on its own
     if _COURSE_TITLE.search(term):
         return reject("term is the course's title")  # "AWS Cloud Practitioner" over the notes' first fact
     if (path := re.match(r"(.+?\w): \w", term)) and not is_acronym(path.group(1)):

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from content.catalog import CatalogTopic, load_catalog
-from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE
+from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE, POINTS_BACK
 from content.ingest.outline import comparison_columns
 from content.ingest.spelling import english_words, known_word, misspellings, respell_services
 from learning.generate import garbled, hurried
@@ -1032,10 +1032,16 @@ def quotable(line: Line, text: str) -> bool:
 
 
 def no_fact(text: str) -> bool:
-    """Another question's verdict ("X is incorrect because ..."), a question itself, the learner thinking aloud, or
-    a line about the notes themselves ("A proper understanding of S3 for the Cloud Practitioner exam (Domain 3)")."""
+    """Another question's verdict ("X is incorrect because ..."), a question itself, the learner thinking aloud, a
+    line about the notes themselves ("A proper understanding of S3 for the Cloud Practitioner exam (Domain 3)"), or
+    one that only points at the line before it ("EKS: Similar thing but with different tooling")."""
+    said = _LABEL.sub("", text, count=1)  # "Amazon EKS: Similar thing but ...": what follows the label
     return bool(
-        _VERDICT.search(text) or _ASKS.search(text) or _FIRST_PERSON.search(text) or ABOUT_THE_NOTES.search(text)
+        _VERDICT.search(text)
+        or _ASKS.search(text)
+        or _FIRST_PERSON.search(text)
+        or ABOUT_THE_NOTES.search(text)
+        or POINTS_BACK.match(said)
     )
 
 

@@ -837,3 +837,18 @@ def test_a_heading_naming_the_pages_parent_or_an_acronym_in_capitals_reads_well_
     efs = topic("amazon-efs", "Amazon EFS", "efs")
     cards = definition("Infrequent Access", "A cheaper class for files read now and then.", on=efs, section="EC2")
     assert cards and cards[0][0].endswith("(in Amazon EFS)?"), cards  # not "(in Amazon EFS: EC2)"
+
+
+def test_a_definition_that_only_points_at_the_line_above_makes_no_card():
+    """ "Amazon EKS: Similar thing but with different tooling" answers "What is Amazon EKS?" with nothing."""
+    eks = topic("amazon-eks", "Amazon EKS", "eks")
+    assert definition("Amazon EKS", "Similar thing but with different tooling and features.", on=eks) == []
+    assert definition("Amazon EKS", "Same as above, for Kubernetes clusters.", on=eks) == []
+    assert definition("Amazon EKS", "Managed Kubernetes: AWS runs the control plane for your clusters.", on=eks)
+
+
+def test_a_metaphor_or_an_analogy_label_is_no_term():
+    """ "What is Metaphor (in Security Groups)?": the author's memory aid is no concept to define."""
+    sg = topic("security-groups", "Security Groups", "security group")
+    assert definition("Metaphor", "A doorman who checks the guest list on the way in.", on=sg) == []
+    assert definition("Analogy", "A bouncer at the door of each instance.", on=sg) == []

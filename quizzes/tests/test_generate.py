@@ -1757,3 +1757,11 @@ def test_the_false_statement_a_question_asks_for_is_no_fact():
     assert no_fact("Incorrect regarding IAM users: IAM users can access resources with root privileges")
     assert no_fact("Which statement is false about S3: buckets are regional")
     assert not no_fact("IAM users: people or applications with long-term credentials in your account")
+
+
+def test_a_line_that_only_points_at_the_line_above_backs_no_option():
+    from quizzes.evidence import no_fact
+
+    assert no_fact("Amazon Elastic Kubernetes Service (EKS): Similar thing but with different tooling and features.")
+    assert no_fact("- Same as above, but for Windows file shares")
+    assert not no_fact("Amazon EKS: a managed Kubernetes control plane")

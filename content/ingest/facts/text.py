@@ -59,6 +59,13 @@ USE_CASE_LABEL = re.compile(
     r"|^(?:best|ideal(?:ly)?|well|good|great|perfect)(?:\s+suited)?\s+(?:for|when)$"
     r"|^suitable for$|^when to use(?:\b.*)?$|^used for$|^recommended for$|^workloads$"
 )
+# A description that only points at the line before it ("Similar thing but with different tooling", "Same as
+# above, for Windows"): it says nothing on its own, so it makes no card and backs no explanation
+POINTS_BACK = re.compile(
+    r"^\W*(?:similar (?:thing|one|idea|service|concept|to (?:the )?(?:above|previous|last))|the same (?:thing|idea)"
+    r"|same (?:thing|idea|as (?:above|before|the (?:one|last|previous))|but)|likewise|ditto|as above)\b",
+    re.I,
+)
 DEFINITION_LABEL = re.compile(r"^(?:definition|description|desc|purpose|role|what it is|what is it|meaning|about)$")
 
 # "Use Cases", "When to Use X", "Choosing the Right Storage Class": terms are use cases or options.
