@@ -28,7 +28,7 @@ from content.catalog import Catalog, load_catalog, normalise
 from content.ingest.authored import AuthoredItems, card_as_line
 from content.ingest.claims import disagreements, find_claim, load_claims
 from content.ingest.facts import extract
-from content.ingest.facts.text import loose
+from content.ingest.facts.text import POINTS_BACK, loose
 from content.ingest.parse import parse
 from content.ingest.sources import NoteText, Unreadable, read_note
 from content.ingest.spelling import respell_services
@@ -913,6 +913,7 @@ class Writer:
             if (
                 40 <= len(f["data"].get("definition", "")) <= 400
                 and not garbled(f["data"]["definition"])
+                and not POINTS_BACK.match(f["data"]["definition"])  # "Similar thing but ...": says nothing alone
                 and (best is None or definition_quality(f["data"]) > definition_quality(best["data"]))
             ):
                 best = f
