@@ -1765,3 +1765,19 @@ def test_a_line_that_only_points_at_the_line_above_backs_no_option():
     assert no_fact("Amazon Elastic Kubernetes Service (EKS): Similar thing but with different tooling and features.")
     assert no_fact("- Same as above, but for Windows file shares")
     assert not no_fact("Amazon EKS: a managed Kubernetes control plane")
+
+
+def test_scaling_types_named_in_brackets_after_their_direction_are_their_entries():
+    """ "Out (Horizontal): Add more instances" and "Up (Vertical): Add more resource to the instance" explain the two
+    kinds of scaling: neither is "not in your notes"."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["cloud-scaling-concept"]
+    page = "high-availability-and-scalability"
+    said = [
+        Line(text="Up (Vertical): Add more resource to the instance", refs=(("n", 1, 3),), topic=page, heading="Types"),
+        Line(text="Out (Horizontal): Add more instances", refs=(("n", 1, 4),), topic=page, heading="Types"),
+    ]
+    lines = family_lines(family, {page: said}, {page})
+    assert lines.evidence["horizontal"].text == said[1].text
+    assert lines.evidence["vertical"].text == said[0].text
