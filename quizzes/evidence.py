@@ -381,11 +381,7 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
     if compact in own:
         return True
     words = [w for w in re.findall(r"[A-Za-z]+", plain_text(heading)) if len(w) >= 4]
-    if any(_compact(f"{label} {w}").removesuffix("s") in own for w in words):
-        return True
-    # or the service the heading names before it: "Standard: Frequent access" under "Amazon S3" is S3 Standard
-    makers = [w for w in re.findall(r"\b[A-Z][A-Za-z]*\d[A-Za-z0-9]*\b|\b[A-Z]{2,5}\b", plain_text(heading))]
-    return any(_compact(f"{w} {label}").removesuffix("s") in own for w in makers)
+    return any(_compact(f"{label} {w}").removesuffix("s") in own for w in words)
 
 
 def _another_kind_labelled(option: Option, text: str) -> bool:

@@ -1647,17 +1647,6 @@ def test_a_duty_in_a_slash_joined_group_is_still_that_partys_duty():
     assert not _slashed_with_siblings(family.options["hardware"], text, others)
 
 
-def test_a_short_label_under_its_services_heading_is_that_services_entry():
-    """ "Standard: Frequent access" under "Amazon S3" is the S3 Standard class's entry, as "General Purpose" under
-    "Instance Types" is general purpose instances; under a heading naming no service it is nobody's."""
-    from quizzes.evidence import labelled_as
-
-    standard = load_families()["s3-storage-class"].options["standard"]
-    assert labelled_as(standard, "Standard: Frequent access", "Amazon S3")
-    assert labelled_as(standard, "Standard: for data read often", "S3 storage classes")
-    assert not labelled_as(standard, "Standard: Frequent access", "Pricing tiers")
-
-
 def test_no_need_to_maintain_data_centers_is_the_benefit_itself():
     """ "No need to maintain physical data centers." under the cloud's benefits says the cloud stops the spending
     on data centers: its "no" is the benefit, not a denial of it."""
