@@ -600,14 +600,14 @@ _STUDY_LABEL = re.compile(
     r"|^\W*(?:metaphors?|analog(?:y|ies)|mnemonics?|memory aids?|think of it as|eli5|in plain (?:words|english))\W*$",
     re.I,
 )
-# The exam or course the notes are for, often a file's title: no term and no setting of one.
-# A file's title or a practice test's label, no setting for a card: "AWS Cloud Practitioner", "CLF‑C02 Survival
-# Guide" (any dash), "Practice Questions and Answers", "Cheat sheet", "Correct option: 4"
 A_QUALITY = "term is a quality, not a thing to use"
 POINTS_BACK_RULE = "definition only points at the line above"
 # A term that ends in an adjective or a quality's noun ("Traditional", "Provisioning flexibility", "Elasticness")
 _QUALITY = re.compile(r"(?:al|ive|ous|ible|able|ity|ness)$")
 
+# The exam or course the notes are for, often a file's title, or a practice test's label: no term and no setting of
+# one ("AWS Cloud Practitioner", "CLF‑C02 Survival Guide" with any dash, "Practice Questions and Answers", "Cheat
+# sheet", "Correct option: 4")
 _COURSE_TITLE = re.compile(
     r"\b(?:cloud practitioner|clf\W?c0\d|(?:practice|sample|exam|mock) (?:questions?|tests?|exams?)"
     r"|cheat ?sheet|(?:study|survival|exam) guide|brain ?dump|correct (?:option|answer))\b",
