@@ -46,11 +46,12 @@ from quizzes.evidence import (
     defining_line,
     family_lines,
     plain_text,
+    side_title,
     table_column_lines,
     table_row_lines,
 )
 from quizzes.families import load_families
-from quizzes.generate import QuestionDraft, family_questions, side_title
+from quizzes.generate import QuestionDraft, family_questions
 from quizzes.models import Choice, Question
 
 NOTES_DIR = Path(settings.BASE_DIR) / "content" / "notes"

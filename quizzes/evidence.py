@@ -1191,13 +1191,50 @@ def subject_at(text: str, first: int) -> bool:
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|can|cannot|will|must|should|may|get|gets|need|needs)\b", re.I)
 
 
-# "Customer: Security IN the Cloud; Managing customer data, OS patching, ...": a party of the shared responsibility
-# model over its list of duties (each item is that party's duty, not a bare name)
-_PARTY_LABEL = re.compile(
-    r"^\W*(?:\w+:\s*)?(?:AWS|Amazon|(?:the )?customers?|you)(?:'s)?"
-    r"(?:\s+(?:responsibilit(?:y|ies)|side|duties|is responsible for))?\s*:",
+# The two sides of the shared responsibility model, as notes name them ("AWS", "the customer", "you"), and what may
+# follow the name in a label ("AWS's", "Customer responsibilities", "AWS side")
+_SIDES = r"AWS|Amazon|(?:the )?customers?|you"
+_SIDE_AS = r"(?:'s)?(?:\s+(?:responsibilit(?:y|ies)|side|duties))?"
+# "Customer: Security IN the Cloud; Managing customer data, OS patching, ...": a side over its list of duties, at the
+# start of a line (each item is that side's duty, not a bare name)
+_PARTY_LABEL = re.compile(rf"^\W*(?:\w+:\s*)?(?:{_SIDES})(?:{_SIDE_AS}|\s+is responsible for)\s*:", re.I)
+# Who a line gives a task to: a side's label over its list ("Customer: ...", "AWS responsibility: ..."), or the task
+# said to be done by a side ("OS patching handled by AWS", "AWS is responsible for ...").
+_SIDE_MARK = re.compile(
+    rf"\b(?P<label>{_SIDES}){_SIDE_AS}\s*:"
+    rf"|\b(?:handled|managed|done|performed|taken care of|owned) by (?:the )?(?P<by>{_SIDES})\b"
+    rf"|\b(?P<resp>{_SIDES}) (?:is|are) responsible\b",
     re.I,
 )
+# A title that is a side: "User", "AWS", "Customer Responsibilities: Security IN the Cloud" (not "AWS Lambda")
+_SIDE_TITLE = re.compile(rf"^\W*(?P<side>{_SIDES}|users?){_SIDE_AS}(?:\s*[:\-–]\s*security\b.*)?\W*$", re.I)
+
+
+def side_title(title: str) -> str:
+    """The side a title names, "aws" or "customer", else ""."""
+    m = _SIDE_TITLE.match(title or "")
+    if not m:
+        return ""
+    return "aws" if m["side"].lower() in ("aws", "amazon") else "customer"
+
+
+def side_given(option: Option, text: str, heading: str = "") -> str:
+    """Whose job a line says the option is, "aws" or "customer" ("" when it does not say): the side whose label
+    comes last before the option, else the side named after it ("Operating system patch handled by AWS"), else the
+    side its title names ("Patching guest OS" under "User:")."""
+    marks = [
+        (m.start(), "aws" if (m["label"] or m["by"] or m["resp"]).lower() in ("aws", "amazon") else "customer")
+        for m in _SIDE_MARK.finditer(text)
+    ]
+    if not marks:
+        return side_title(heading)
+    at = min((m.start() for p in option.evidence if (m := p.search(text))), default=None)
+    if at is None:
+        return marks[0][1] if len({side for _, side in marks}) == 1 else ""
+    before = [side for pos, side in marks if pos <= at]
+    if before:
+        return before[-1]
+    return next(side for pos, side in marks if pos > at)
 
 
 def _services_listed(text: str) -> int:

@@ -25,6 +25,7 @@ from quizzes.evidence import (
     find_evidence,
     option_topics,
     own_clause,
+    side_given,
     word_stems,
 )
 from quizzes.families import Family, Option, Requirement
@@ -459,49 +460,3 @@ def family_questions(
             )
         )
     return drafts
-
-
-# Who a line gives a task to: a side's label over its list ("Customer: ...", "AWS responsibility: ..."), or the task
-# said to be done by a side ("OS patching handled by AWS", "AWS is responsible for ...").
-_SIDE_MARK = re.compile(
-    r"\b(?P<label>AWS|Amazon|customers?|you)(?:'s)?(?:\s+(?:responsibilit(?:y|ies)|side|duties))?\s*:"
-    r"|\b(?:handled|managed|done|performed|taken care of|owned) by (?:the )?(?P<by>AWS|Amazon|customers?|you)\b"
-    r"|\b(?P<resp>AWS|Amazon|customers?|you) (?:is|are) responsible\b",
-    re.I,
-)
-
-
-# A title that is a side of the shared responsibility model: "User", "AWS", "Customer Responsibilities: Security IN
-# the Cloud" (not "AWS Lambda")
-_SIDE_TITLE = re.compile(
-    r"^\W*(?P<side>AWS|Amazon|(?:the )?customers?|you|users?)(?:'s)?(?:\s+(?:responsibilit(?:y|ies)|side|duties))?"
-    r"(?:\s*[:\-–]\s*security\b.*)?\W*$",
-    re.I,
-)
-
-
-def side_title(title: str) -> str:
-    """The side a title names, "aws" or "customer", else ""."""
-    m = _SIDE_TITLE.match(title or "")
-    if not m:
-        return ""
-    return "aws" if m["side"].lower() in ("aws", "amazon") else "customer"
-
-
-def side_given(option: Option, text: str, heading: str = "") -> str:
-    """Whose job a line says the option is, "aws" or "customer" ("" when it does not say): the side whose label
-    comes last before the option, else the side named after it ("Operating system patch handled by AWS"), else the
-    side its title names ("Patching guest OS" under "User:")."""
-    marks = [
-        (m.start(), "aws" if (m["label"] or m["by"] or m["resp"]).lower() in ("aws", "amazon") else "customer")
-        for m in _SIDE_MARK.finditer(text)
-    ]
-    if not marks:
-        return side_title(heading)
-    at = min((m.start() for p in option.evidence if (m := p.search(text))), default=None)
-    if at is None:
-        return marks[0][1] if len({side for _, side in marks}) == 1 else ""
-    before = [side for pos, side in marks if pos <= at]
-    if before:
-        return before[-1]
-    return next(side for pos, side in marks if pos > at)

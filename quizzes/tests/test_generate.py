@@ -1683,7 +1683,7 @@ def test_a_line_that_gives_a_task_to_the_other_side_backs_no_answer_there():
     """ "Customer: security in the cloud; customer data, OS patching" is right for EC2 but gives OS patching to the
     customer: in a DynamoDB question, where AWS patches, it cannot back "Patching the operating system" as AWS's job,
     and "OS patches handled by AWS" cannot back it as the customer's on EC2."""
-    from quizzes.generate import side_given
+    from quizzes.evidence import side_given
 
     family = load_families()["shared-responsibility-customer"]
     patching = family.options["os-patching"]
@@ -1714,7 +1714,7 @@ def test_a_line_that_gives_a_task_to_the_other_side_backs_no_answer_there():
 def test_a_task_under_a_sides_title_is_that_sides():
     """ "Patching guest OS" under "- User:" (or a table under "Customer Responsibilities: Security IN the Cloud") is
     the customer's task; a title that only starts with the maker ("AWS Lambda") names no side."""
-    from quizzes.generate import side_given, side_title
+    from quizzes.evidence import side_given, side_title
 
     patching = load_families()["shared-responsibility-customer"].options["os-patching"]
     assert side_given(patching, "Patching guest OS", "User") == "customer"
