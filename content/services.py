@@ -45,8 +45,7 @@ from quizzes.evidence import (
     NoteScan,
     defining_line,
     family_lines,
-    plain_text,
-    side_title,
+    side_bullet,
     table_column_lines,
     table_row_lines,
 )
@@ -920,15 +919,6 @@ class Writer:
                 best = f
         return best
 
-    def title_bullet(self, text: str) -> str:
-        """A bullet that only titles the bullets under it as a side of the shared responsibility model ("User:",
-        "AWS"), as a title; else "". (A service's name over its bullets is not taken as their heading: the lines
-        under "- Amazon S3" would be read as a titled section's, short ones joined up.)"""
-        title = plain_text(text).strip(" :*_")
-        if not title or len(title.split()) > 6 or re.search(r"[.;!?]|:\s", title):
-            return ""
-        return title if side_title(title) else ""
-
     def question_drafts(self, drafts: list[SectionDraft], facts: dict) -> list[QuestionDraft]:  # noqa: C901
         """Scenario questions, from the families and the notes' lines (no writes)."""
         lines_by_topic: dict[str, list[Line]] = {}
@@ -944,7 +934,7 @@ class Writer:
                 # line under a heading is
                 heading = parents[-1][1] if parents and item["kind"] == "bullet" else section
                 if item["kind"] == "bullet":
-                    parents.append((depth, self.title_bullet(item["text"]) or heading))
+                    parents.append((depth, side_bullet(item["text"]) or heading))
                 if item["erratum"] or item["kind"] not in ("bullet", "paragraph", "table"):
                     continue
                 if item.get("origin") == "source":

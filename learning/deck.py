@@ -79,9 +79,9 @@ def unknown_word(text: str) -> str:
 def foreign(text: str) -> bool:
     """Whether more than a fifth of a text's letters are of another script than the Latin one (Chinese, Cyrillic),
     or a word is written in another language's Latin letters ("Tại chỗ" beside its English gloss)."""
-    letters = _LETTER.findall(text)
     if _OTHER_LANGUAGE.search(text):
         return True
+    letters = _LETTER.findall(text)
     return bool(letters) and sum(1 for c in letters if not _LATIN.match(c)) * 5 > len(letters)
 
 

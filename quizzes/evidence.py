@@ -249,16 +249,18 @@ def heading_names(option: Option, line: Line) -> bool:
     )
 
 
+_JOINS = re.compile(r"\s(?:&|and|/|vs\.?|versus)\s", re.I)  # what joins two things in a title: "Alarms & Budgets"
+
+
 def _titles_two(option: Option, heading: str) -> bool:
     """Whether a title names the option beside another thing ("Billing Alarms & AWS Budgets", "SNS and SQS"): a
     part of it, split at "&", "and", "/" or "vs", does not name the option."""
     if not (option.topic and _a_service(option.topic)):
         return False  # a concept's title with its synonym ("Agility / On-demand self service") titles one thing
     title = re.sub(r"^[^-–—:]*\s[-–—:]\s", "", plain_text(heading))  # past "227. Monitoring Costs in the Cloud - "
-    joins = re.compile(r"\s(?:&|and|/|vs\.?|versus)\s", re.I)
-    if any(joins.search(n) for n in _option_names(option)):
+    if any(_JOINS.search(n) for n in _option_names(option)):
         return False  # the option's own name has a joining word ("AWS Cost and Usage Report")
-    parts = [p for p in joins.split(title) if p.strip()]
+    parts = [p for p in _JOINS.split(title) if p.strip()]
     return len(parts) > 1 and not all(names_option(option, p, opening=len(p)) for p in parts)
 
 
@@ -1216,6 +1218,16 @@ def side_title(title: str) -> str:
     if not m:
         return ""
     return "aws" if m["side"].lower() in ("aws", "amazon") else "customer"
+
+
+def side_bullet(text: str) -> str:
+    """A bullet that only titles the bullets under it as a side of the shared responsibility model ("User:", "AWS"),
+    as a title; else "". (A service's name over its bullets is not taken as their heading: the lines under "- Amazon
+    S3" would be read as a titled section's, short ones joined up.)"""
+    title = plain_text(text).strip(" :*_")
+    if not title or len(title.split()) > 6 or re.search(r"[.;!?]|:\s", title):
+        return ""
+    return title if side_title(title) else ""
 
 
 def side_given(option: Option, text: str, heading: str = "") -> str:

@@ -419,6 +419,7 @@ class _Assigner:
         current_depth = 0
         related = self._closure((topic,))
         label: Block | None = None  # the kept label bullet above ("**Implement Auto Scaling**:"), if any
+        runs: dict[tuple[str, ...], str | None] = {}  # a run of labels -> the sub-topic whose parts it lists
         for i, block in enumerate(blocks):
             if current is not None and block.depth > current_depth:
                 moved[current].append(block)
@@ -443,7 +444,11 @@ class _Assigner:
                 if other is None:
                     # "On-Demand: ...", "Reserved Instances: ...", "Spot instances: ..." under EC2: a run of labels
                     # most of which name parts of one of EC2's own sub-topics is that sub-topic's list, whole
-                    other = self.parts_list(topic, [block.term, *_sibling_terms(blocks, block)])
+                    run = (block.term, *_sibling_terms(blocks, block))
+                    key = tuple(sorted(run))  # every label of one run asks the same: read the run once
+                    if key not in runs:
+                        runs[key] = self.parts_list(topic, list(run))
+                    other = runs[key]
             if other and other != topic and (other not in related or self.catalog.is_ancestor(topic, other)):
                 # another service, or one of this topic's own sub-topics by name ("DynamoDB Accelerator (DAX)
                 # is ..." under a DynamoDB heading is the DAX page's): its page, with the bullets under it

@@ -1770,3 +1770,11 @@ def test_scaling_types_named_in_brackets_after_their_direction_are_their_entries
     lines = family_lines(family, {page: said}, {page})
     assert lines.evidence["horizontal"].text == said[1].text
     assert lines.evidence["vertical"].text == said[0].text
+
+
+def test_only_a_sides_title_bullet_heads_the_bullets_under_it():
+    """ "- User:" and "- AWS" title the duties under them; "- Amazon S3" or a sentence does not."""
+    from quizzes.evidence import side_bullet
+
+    assert side_bullet("User:") == "User" and side_bullet("**AWS**") == "AWS"
+    assert side_bullet("Amazon S3") == "" and side_bullet("AWS patches the host. Customers patch the guest.") == ""
