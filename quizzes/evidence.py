@@ -211,15 +211,21 @@ def names_option(option: Option, text: str, opening: int = OPENING) -> bool:
     return not _spelled_runs(head).isdisjoint(spellings)
 
 
+_HYPHENATED = re.compile(r"[a-z0-9]-[a-z0-9]\Z")  # a word that goes on from the one before it by a hyphen
+
+
 @functools.lru_cache(maxsize=65536)  # every missing option of every family reads the same lines
 def _spelled_runs(text: str) -> frozenset[str]:
     """Every run of up to six whole words of a text, letters only and without a plural s ("pre assigned URLs" ->
     "preassignedurl"), after respelling service names: a name matches whole words, never part of one ("Artifact"
-    is not in "CodeArtifact", "Budgets" not in "budgeting")."""
-    words = re.findall(r"[a-z0-9]+", respell_services(text).lower())
+    is not in "CodeArtifact", "Budgets" not in "budgeting"), and a run never starts inside a hyphenated word
+    ("Real-time streams" holds no "Timestream")."""
+    found = list(re.finditer(r"[a-z0-9]+", respell_services(text).lower()))
+    words = [m.group() for m in found]
     return frozenset(
         "".join(words[i:j]).removesuffix("s")
         for i in range(len(words))
+        if not _HYPHENATED.search(found[i].string, 0, found[i].start() + 1)
         for j in range(i + 1, min(i + 7, len(words) + 1))
     )
 

@@ -1778,3 +1778,10 @@ def test_only_a_sides_title_bullet_heads_the_bullets_under_it():
 
     assert side_bullet("User:") == "User" and side_bullet("**AWS**") == "AWS"
     assert side_bullet("Amazon S3") == "" and side_bullet("AWS patches the host. Customers patch the guest.") == ""
+
+
+def test_a_name_is_never_read_inside_a_hyphenated_word():
+    options = {o.id: o for f in load_families().values() for o in f.options.values()}
+    assert not names_option(options["timestream"], "Kinesis, Real-time streams, Data Streams to ingest")
+    assert names_option(options["timestream"], "Time stream, a time series database for IoT")
+    assert names_option(options["timestream"], "Timestream-based dashboards for sensor data")
