@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,6 +169,7 @@ class Catalog:
         self._index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         # context name (normalised) -> its topic, first in file order: read per line by placement and evidence
         self._context: dict[str, str] = {}
+        self._with_parts = [slug for slug, topic in topics.items() if topic.parts]  # read per run of labels
         for topic in topics.values():
             for name in topic.context_names:
                 self._context.setdefault(normalise(name), topic.slug)
@@ -331,6 +333,21 @@ class Catalog:
         while key and key[-1] in words:
             key = key[:-1]
         return bool(key) and any(key == [t for t in _tokens(part) if t != ","] for part in topic.parts)
+
+    def parts_named(self, terms: list[str]) -> str | None:
+        """The one topic at least three of ``terms``, and at least half of them, are parts of ("Business",
+        "People", "Governance" are perspectives of the Cloud Adoption Framework) or context names of ("On-Demand",
+        "Reserved", "Spot"), else None: labels shared by two such topics ("Security", "Reliability") count for
+        both, and a tie names neither."""
+        counts = Counter(
+            slug
+            for term in terms
+            for slug in {s for s in self._with_parts if self.is_part(s, term)} | {self.context_lookup(term)} - {None}
+        )
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3 or ranked[0][1] * 2 < len(terms):
+            return None
+        return ranked[0][0] if len(ranked) == 1 or ranked[1][1] < ranked[0][1] else None
 
     def lookup(self, name: str) -> str | None:
         """The topic whose name, short name or alias is exactly ``name`` (normalised), else None."""

@@ -433,6 +433,10 @@ class _Assigner:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
             if other is None and self.catalog.topics[topic].category == "cloud-concepts":
                 other = self._context_subject(block)  # "With Reserved Instances, you can save ..." on a concept's page
+            if other is None and not block.term:
+                # "Pricing is set by commitment (On-Demand, Reserved, Spot, etc)", "General Purpose (t), Compute
+                # Optimized (C), Memory Optimized (R)": a line listing the parts of one topic is that topic's
+                other = self.catalog.parts_named(_list_items(block.text))
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
             if other is None and label is None and block.term and block.definition and not block.origin:
@@ -690,7 +694,9 @@ class _Assigner:
 
     def parts_list(self, topic: str, terms: list[str]) -> str | None:
         """The sub-topic of ``topic`` that at least half of a run of three or more labels name, by its name or by
-        one of its context names ("On-Demand", "Reserved Instances" for EC2 purchasing options), else None."""
+        one of its context names ("On-Demand", "Reserved Instances" for EC2 purchasing options), else the topic
+        whose parts they are, wherever the run sits ("Business", "People", "Governance", "Platform" under "Cloud
+        Concepts" are the Cloud Adoption Framework's perspectives), else None."""
         if len(terms) < 3:
             return None
         named = []
@@ -698,7 +704,9 @@ class _Assigner:
             slug = self.sub_topic(topic, term) or self.catalog.context_lookup(term)
             named.append(slug if slug and self.catalog.is_ancestor(topic, slug) else None)
         best = max(set(named) - {None}, key=named.count, default=None)
-        return best if best and named.count(best) * 2 >= len(terms) else None
+        if best and named.count(best) * 2 >= len(terms):
+            return best
+        return self.catalog.parts_named(terms)
 
     def sub_topic(self, topic: str, term: str) -> str | None:
         """The descendant of ``topic`` that a bullet's term names, if any."""
@@ -1021,6 +1029,13 @@ def _looks_like_name(text: str) -> bool:
     """A name spelled out, as before its acronym: short, and most words capitalised ("Elastic Block Store")."""
     words = text.split()
     return 0 < len(words) <= _NAME_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+def _list_items(text: str) -> list[str]:
+    """The items of a line read as a list: split at commas, slashes, brackets and "and"/"or", without a letter
+    code ("(t)") or "etc"."""
+    items = (i.strip(" .*_`") for i in re.split(r"[,;/()]|\band\b|\bor\b", clean(text)))
+    return [i for i in items if len(i) > 2 and i.lower() not in ("etc", "etc.")]
 
 
 def _sibling_terms(blocks: list[Block], block: Block) -> list[str]:

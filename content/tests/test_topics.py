@@ -1319,3 +1319,35 @@ def test_a_run_of_labels_naming_parts_of_a_sub_topic_goes_to_that_sub_topic_whol
     assert where[6] == where[7] == where[8] == where[9] == ["ec2-purchasing-options"]
     where = placed("# EC2\n\n- On-Demand: pay by the second\n- Boot: from an EBS volume\n")
     assert where[3] == ["amazon-ec2"]
+
+
+def test_a_run_of_labels_naming_the_parts_of_a_framework_goes_to_it_wherever_it_sits():
+    where = placed(
+        "### Cloud concepts\n"
+        "* Benefits of the cloud\n"
+        "  * Go global in minutes\n"
+        "* Adoption has six areas\n"
+        "  * Business - tie the move to business goals\n"
+        "  * People - manage cultural change\n"
+        "  * Governance - set policies for the move\n"
+        "  * Platform - build the new infrastructure\n"
+        "* Transformation phases\n"
+        "  * Envision - show how the move helps outcomes\n"
+        "  * Align - find capability gaps\n"
+        "  * Launch - deliver pilots\n"
+    )
+    assert all(where[line] == ["aws-cloud-adoption-framework"] for line in (5, 6, 7, 8, 10, 11, 12)), where
+
+
+def test_a_line_listing_the_parts_of_a_topic_goes_to_that_topic():
+    where = placed(
+        "## AMI\n\n"
+        "* An AMI is a template for a server.\n"
+        "* Prices mostly follow commitment (On-Demand, Reserved, Spot, etc).\n\n"
+        "## EC2\n\n"
+        "General Purpose (t), Compute Optimized (C), Memory Optimized (R), Storage Optimized\n\n"
+        "Virtual servers in the cloud, resizable\n"
+    )
+    assert where[4] == ["ec2-purchasing-options"]
+    assert where[8] == ["ec2-instance-types"]
+    assert where[10] == ["amazon-ec2"]
