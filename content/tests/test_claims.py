@@ -1157,3 +1157,25 @@ def test_wrong_durability_protocols_and_budget_actions_are_flagged(topic, text):
 @pytest.mark.parametrize("text", RIGHT_DURABILITY_PROTOCOLS_AND_ACTIONS)
 def test_right_durability_protocols_and_budget_actions_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+WRONG_LICENCES_FEES_AND_DOWNTIME = [
+    ("ec2-purchasing-options", "Dedicated Instances: pick these when the licence is charged per core"),
+    ("consolidated-billing", "Consolidated billing charges a fee per member account"),
+    ("aws-dms", "With DMS the source DB must be kept offline until the copy ends"),
+]
+RIGHT_LICENCES_FEES_AND_DOWNTIME = [
+    "Dedicated Hosts suit licences charged per socket or per core; Dedicated Instances give no such visibility.",
+    "Consolidated billing is free: no fee for each member account.",
+    "DMS keeps the source database running while it migrates, so it need not be taken offline.",
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), WRONG_LICENCES_FEES_AND_DOWNTIME)
+def test_wrong_licences_fees_and_downtime_are_flagged(topic, text):
+    assert find_claim(text, topic=topic) is not None
+
+
+@pytest.mark.parametrize("text", RIGHT_LICENCES_FEES_AND_DOWNTIME)
+def test_right_licences_fees_and_downtime_are_not_flagged(text):
+    assert find_claim(text) is None
