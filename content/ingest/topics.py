@@ -489,7 +489,7 @@ class _Assigner:
                 if not (slug and self._describes(slug, block.term, clean(block.definition or ""))):
                     return None
         else:
-            slug = self._opening(block.text, later=later, strict=services, label=label)
+            slug = self._opening(block.text, later=later, strict=services, label=label) or self._list_head(block.text)
         # a feature of a service with its own page counts as the subject of a sentence ("security groups are virtual
         # firewalls"), not as a label in a list ("**IAM Role**: one is needed to replicate ..." under S3 replication)
         feature = (
@@ -502,12 +502,29 @@ class _Assigner:
             return None
         return slug
 
+    def _list_head(self, text: str) -> str | None:
+        """The topic a terse line of comma-separated fragments is about: its first item when that is exactly a name
+        and the next names nothing ("Redshift, Online analytical processing (OLAP), Data warehouse"), not the
+        first of a list of services ("Beanstalk, ECS, EC2 by installing the agent")."""
+        items = _top_level_items(clean(text))
+        if len(items) < 2 or ((second := self._name(items[1])) and _is_service(self.catalog, second)):
+            return None
+        return self._name(items[0])
+
     def _describes(self, slug: str, term: str, definition: str) -> bool:
         """Whether a label's text says what the labelled service is, without an article ("**GuardDuty**: intelligent
         threat detection", "Amazon Inspector: security assessments of your application"): the label is the very name
         of the service (not a feature named after it, "EC2 Instance Store"), and its text three words or more, not an
         instruction or a purpose ("store data in S3 and query it here", "To control access to the service") and not
         naming the service again: those say how the section's own service works with it."""
+        head, _, rest = definition.partition(",")
+        spelled = (
+            head.strip()[:1].isupper()
+            and len([i for i in rest.split(",") if i.strip()]) >= 2
+            and self._name(head) == slug
+        )
+        if spelled:  # "DMS - Database Migration Service, Runs on EC2 instances, ...": the name, then fragments
+            definition = rest.strip()
         said = re.findall(r"[a-z]+", definition.lower())
         while said and said[0] in ("only", "just", "simply", "also"):
             said = said[1:]  # "only pay for the build time" is an instruction too
@@ -518,7 +535,7 @@ class _Assigner:
             and first != "to"
             and self.catalog.lookup(re.sub(r"\s*\([^)]*\)", "", clean(term)).strip(" _*")) == slug
             and slug not in self.catalog.mentions(definition)
-            and not self.catalog.mentions(" ".join(definition.split()[:3]))  # "ELB can route ...": ELB's line
+            and (spelled or not self.catalog.mentions(" ".join(definition.split()[:3])))  # "ELB can route ...": ELB's
             and _is_service(self.catalog, slug)
         )
 
@@ -1029,6 +1046,17 @@ def _looks_like_name(text: str) -> bool:
     """A name spelled out, as before its acronym: short, and most words capitalised ("Elastic Block Store")."""
     words = text.split()
     return 0 < len(words) <= _NAME_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+def _top_level_items(text: str) -> list[str]:
+    """The comma-separated items of a line, commas inside brackets aside."""
+    items, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            items.append(text[start:i].strip())
+            start = i + 1
+    return [*items, text[start:].strip()]
 
 
 def _list_items(text: str) -> list[str]:

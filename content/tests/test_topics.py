@@ -1351,3 +1351,19 @@ def test_a_line_listing_the_parts_of_a_topic_goes_to_that_topic():
     assert where[4] == ["ec2-purchasing-options"]
     assert where[8] == ["ec2-instance-types"]
     assert where[10] == ["amazon-ec2"]
+
+
+def test_a_terse_line_opening_with_a_service_name_then_fragments_is_that_services():
+    where = placed(
+        "## Databases - Structured Data\n"
+        "Relational, Tables, OLTP, SQL  \n"
+        "Neptune, Graph database, Store and query relations  \n"
+        "Athena, SQL against S3 objects (CSV, JSON), Serverless  \n"
+        "DMS - Database Migration Service, Runs on EC2 instances, Homogeneous or Heterogeneous  \n"
+        "Beanstalk, ECS, EC2 with an agent installed  \n"
+    )
+    assert where[2] == ["data-types"]
+    assert where[3] == ["amazon-neptune"]
+    assert where[4] == ["amazon-athena"]
+    assert where[5] == ["aws-dms"]
+    assert where[6] == ["data-types"]  # a list of services: no one of them is its subject
