@@ -615,6 +615,26 @@ _COURSE_TITLE = re.compile(
 )
 
 
+def catalog_expansion(acronym: str, expansion: str) -> str | None:
+    """What an acronym the catalog knows stands for, in the catalog's words, when the note spells it otherwise
+    ("ASG" / "Automatic Scaling Groups" -> "Auto Scaling Group"); None when the note's words are the catalog's own
+    (plural or case aside) or the catalog has no name the acronym's letters spell."""
+    from content.catalog import load_catalog
+
+    catalog = load_catalog()
+    entry = catalog.topics.get(catalog.lookup(acronym) or "")
+    if entry is None:
+        return None
+    names = [n for n in (entry.name, entry.full_name, *entry.aliases) if n]
+    names = [re.sub(r"^(?:Amazon|AWS)\s+", "", re.sub(r"\s*\([^)]*\)", "", n)) for n in names]
+    spelled = [n for n in names if expands(acronym, n) and len(n.split()) > 1]
+    said = re.sub(r"[^a-z0-9]", "", expansion.lower()).removesuffix("s")
+    if not spelled or any(re.sub(r"[^a-z0-9]", "", n.lower()).removesuffix("s") == said for n in spelled):
+        return None
+    best = spelled[0]  # the name or full name before an alias, which the catalog writes in lower case
+    return best if any(c.isupper() for c in best) else best.title()
+
+
 def _part_words(slug: str) -> tuple[str, ...]:
     """What the course calls one member of a topic's own list ("perspective" for the CAF's)."""
     from content.catalog import load_catalog
@@ -715,6 +735,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("term names another topic")
     if stands_for(term, definition):
         front = f"What does {term} stand for?"
+        definition = catalog_expansion(term, definition) or definition  # "Automatic Scaling Groups": AWS's words
         return [CardDraft(card_key(fact.key, "definition"), "definition", front, sentence(definition))]
     if len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
         # "Finer grain (can be disabled)": a remark, not a definition
@@ -804,6 +825,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         if expands(term, expansion):
             definition = expansion  # "Identity and Access Management, Global service": the name is the answer
         definition = spelled_out(term, definition) or definition
+        definition = catalog_expansion(term, definition) or definition  # "Automatic Scaling Groups": AWS's words
     else:
         context = in_context(term, topic, fact.section)
         if context and adds_nothing(context, definition, topic) is False and _overlap(context, definition, topic):

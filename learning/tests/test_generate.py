@@ -852,3 +852,11 @@ def test_a_metaphor_or_an_analogy_label_is_no_term():
     sg = topic("security-groups", "Security Groups", "security group")
     assert definition("Metaphor", "A doorman who checks the guest list on the way in.", on=sg) == []
     assert definition("Analogy", "A bouncer at the door of each instance.", on=sg) == []
+
+
+def test_an_acronym_the_catalog_knows_is_spelled_out_in_its_words():
+    asg = topic("amazon-ec2-auto-scaling", "Amazon EC2 Auto Scaling", "asg")
+    assert definition("ASG", "Automatic Scaling Groups", asg) == [("What does ASG stand for?", "Auto Scaling Group.")]
+    from learning.generate import catalog_expansion
+
+    assert catalog_expansion("EMR", "Elastic MapReduce") is None  # AWS's own words, however they are spaced
