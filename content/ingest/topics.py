@@ -103,6 +103,7 @@ _GIVES_ANSWER = re.compile(
 )
 # A name given as an example ("services like Amazon S3", "such as EC2", "e.g. Lambda"): not what the line is about.
 _EXAMPLE = r"\b(?i:like|such\s+as|e\.g\.|for\s+example|for\s+instance|including)\s+"
+_GIVES_EXAMPLES = re.compile(r"\b(?:e\.g\b|such as|for example|for instance)", re.I)
 _ITEM = r"(?:(?:Amazon|AWS)\s+)?[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3}"  # a capitalised name of up to four words
 _EXAMPLES = re.compile(rf"{_EXAMPLE}(?:the\s+)?{_ITEM}(?:(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|or)\s+{_ITEM})?")
 # What follows a sentence's subject where a heading's own topic is at stake: a verb, not a noun ("S3 bucket").
@@ -433,9 +434,10 @@ class _Assigner:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
             if other is None and self.catalog.topics[topic].category == "cloud-concepts":
                 other = self._context_subject(block)  # "With Reserved Instances, you can save ..." on a concept's page
-            if other is None and not block.term:
+            if other is None and not block.term and not _GIVES_EXAMPLES.search(block.text):
                 # "Pricing is set by commitment (On-Demand, Reserved, Spot, etc)", "General Purpose (t), Compute
-                # Optimized (C), Memory Optimized (R)": a line listing the parts of one topic is that topic's
+                # Optimized (C), Memory Optimized (R)": a line listing the parts of one topic is that topic's (not
+                # one giving them as examples of something else: "instance types (e.g., on-demand, spot)")
                 other = self.catalog.parts_named(_list_items(block.text))
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
@@ -504,12 +506,16 @@ class _Assigner:
 
     def _list_head(self, text: str) -> str | None:
         """The topic a terse line of comma-separated fragments is about: its first item when that is exactly a name
-        and the next names nothing ("Redshift, Online analytical processing (OLAP), Data warehouse"), not the
-        first of a list of services ("Beanstalk, ECS, EC2 by installing the agent")."""
+        and the next does not open with one ("Redshift, Online analytical processing (OLAP), Data warehouse"), not
+        the first of a list of services ("Beanstalk, ECS, EC2 by installing the agent")."""
         items = _top_level_items(clean(text))
-        if len(items) < 2 or ((second := self._name(items[1])) and _is_service(self.catalog, second)):
+        if len(items) < 2:
             return None
-        return self._name(items[0])
+        head = self._name(items[0])
+        opening = [*self.catalog.mentions(" ".join(items[1].split()[:2])), self._name(items[1])] if head else []
+        if any(s and s != head and _is_service(self.catalog, s) for s in opening):
+            return None  # "SQS, SNS are cloud-native services", "Cost Explorer, AWS Compute Optimizer": two subjects
+        return head
 
     def _describes(self, slug: str, term: str, definition: str) -> bool:
         """Whether a label's text says what the labelled service is, without an article ("**GuardDuty**: intelligent

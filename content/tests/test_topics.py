@@ -1367,3 +1367,8 @@ def test_a_terse_line_opening_with_a_service_name_then_fragments_is_that_service
     assert where[4] == ["amazon-athena"]
     assert where[5] == ["aws-dms"]
     assert where[6] == ["data-types"]  # a list of services: no one of them is its subject
+
+
+def test_two_services_opening_a_line_make_it_neither_ones():
+    where = placed("## Amazon MQ\n\n- **SQS, SNS are cloud-native services**: their own protocols\n- MQ speaks AMQP\n")
+    assert where[3] == ["amazon-mq"]
