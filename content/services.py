@@ -557,6 +557,10 @@ class Writer:
                     }
                     if block.origin:
                         item["origin"] = block.origin
+                    if title == OVERVIEW and ts.title and not self.own_name(ts.title, ts.topic):
+                        # "Amazon FSx for Lustre" beside "FSx for Windows file server", both the FSx Overview: the
+                        # heading a question's quote rule reads for which one the line is about
+                        item["heading"] = ts.title
                     if block.kind == "table" and block.rows:
                         item["row_line"] = block.end_line - len(block.rows) + 2  # the first body row's line
                     draft.items.append(item)
@@ -567,10 +571,15 @@ class Writer:
             draft.items = [i for i in draft.items if i["text"].strip()]
         return [d for d in drafts.values() if d.items], facts
 
+    def own_name(self, title: str, slug: str) -> bool:
+        """Whether a heading is exactly the topic's name or short name."""
+        topic = self.catalog.topics[slug]
+        return normalise(title) in {normalise(topic.name), normalise(topic.short or "")}
+
     def section_title(self, ts: TopicSection) -> str:
         """The heading that names the topic itself becomes its Overview; sub-headings keep their words."""
         topic = self.catalog.topics[ts.topic]
-        if not ts.title or normalise(ts.title) in {normalise(topic.name), normalise(topic.short or "")}:
+        if not ts.title or self.own_name(ts.title, ts.topic):
             return OVERVIEW
         sibling = sibling_title(ts.title, ts.topic)
         if sibling:
@@ -932,7 +941,7 @@ class Writer:
                     parents.pop()
                 # a bullet under a side's title bullet ("- User:" over "- Patching guest OS") is that side's, as a
                 # line under a heading is
-                heading = parents[-1][1] if parents and item["kind"] == "bullet" else section
+                heading = parents[-1][1] if parents and item["kind"] == "bullet" else item.get("heading", section)
                 if item["kind"] == "bullet":
                     parents.append((depth, side_bullet(item["text"]) or heading))
                 if item["erratum"] or item["kind"] not in ("bullet", "paragraph", "table"):

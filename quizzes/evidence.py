@@ -585,6 +585,25 @@ def names_a_list(text: str) -> bool:
     )
 
 
+def bare_item_of_list(text: str, at: int) -> bool:
+    """Whether the words at ``at`` are a bare item of a list of three or more service names ("AWS X-Ray, AWS Partner
+    Network (APN), AWS Global Accelerator, AWS Budgets"): four words or fewer between commas (commas inside brackets
+    aside), with no aside of their own, among items most of which are catalog names."""
+    items, depth, start = [], 0, 0
+    for i, char in enumerate(text + ","):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            items.append((start, text[start:i]))
+            start = i + 1
+    if len(items) < 3:
+        return False
+    own = next((item for begin, item in reversed(items) if begin <= at), "")
+    bare = [re.sub(r"\([^()]*\)", "", item).strip(" .;") for _, item in items]
+    catalog = load_catalog()
+    named = sum(1 for item in bare if item and len(item.split()) <= 5 and catalog.find(item))
+    return "(" not in own and len(own.split()) <= 4 and named * 3 >= len(items) * 2
+
+
 # a task ("Patching the guest OS", "Encrypt data at rest"), not a name
 _TASK_VERBS = frozenset(
     "replace patch update upgrade maintain manage configure encrypt secure protect monitor back classify rotate apply "
@@ -814,6 +833,9 @@ def find_evidence(
         titled = line.labelled or entry or heading_names(option, line)
         if not entry and names_a_list(text) and not (not option.topic and _PARTY_LABEL.match(text)):
             continue  # "IAM guidelines: MFA, Password policies, Least privilege principle" says nothing of any of them
+        if not entry and bare_item_of_list(text, first):
+            continue  # "AWS X-Ray, AWS Global Accelerator, AWS Marketplace (buy third-party software)": a name among
+            # names, with nothing said of it (where an item has its aside, the aside is what the line says of that one)
         if entry and _codes_only(text):
             continue  # "Provisioned IOPS SSD: io2, io1, io2 block express": the option's models, nothing it does
         if (
@@ -1037,8 +1059,9 @@ def quotable(line: Line, text: str) -> bool:
 
 def no_fact(text: str) -> bool:
     """Another question's verdict ("X is incorrect because ..."), a question itself, the learner thinking aloud, a
-    line about the notes themselves ("A proper understanding of S3 for the Cloud Practitioner exam (Domain 3)"), or
-    one that only points at the line before it ("EKS: Similar thing but with different tooling")."""
+    line about the notes themselves ("A proper understanding of S3 for the Cloud Practitioner exam (Domain 3)"), one
+    that only points at the line before it ("EKS: Similar thing but with different tooling"), or one about where a
+    name comes from."""
     said = _LABEL.sub("", text, count=1)  # "Amazon EKS: Similar thing but ...": what follows the label
     return bool(
         _VERDICT.search(text)
@@ -1046,7 +1069,14 @@ def no_fact(text: str) -> bool:
         or _FIRST_PERSON.search(text)
         or ABOUT_THE_NOTES.search(text)
         or POINTS_BACK.match(said)
+        or _NAME_ORIGIN.search(text)
     )
+
+
+# A line about a name's letters, not the thing: "The name Lustre is derived from 'Linux' and 'Cluster'"
+_NAME_ORIGIN = re.compile(
+    r"\bname\b[^.]{0,40}\b(?:is |was )?(?:derived|comes?|came|taken|coined) from\b|\bnamed after\b", re.I
+)
 
 
 _OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-Ha-h][.)]\s|\[[ xX]\]\s)|<input\b", re.I)
@@ -1440,6 +1470,14 @@ def with_its_description(
         )
         or not after[:1].isalpha()
         or re.match(r"[a-z]+\d", after)
+        # the next item of the same list, with a label of its own ("Multi-tenancy and resource pooling: ..." after
+        # "Broad network access"): another entry, not what the name above it is
+        or (
+            not text.endswith(":")
+            and not _BOLD_TITLE.fullmatch(line.text)  # "**FIFO Queues**" is a title over what it is
+            and following.depth <= line.depth
+            and bool(_LABEL.match(after))
+        )
         or (
             family
             and any(
@@ -1459,6 +1497,8 @@ def with_its_description(
     refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
     return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
 
+
+_BOLD_TITLE = re.compile(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*")
 
 _SLASHED = re.compile(r"[\w-]+(?: [\w-]+)?(?:\s?/\s?[\w-]+(?: [\w-]+)?)+")
 

@@ -1785,3 +1785,51 @@ def test_a_name_is_never_read_inside_a_hyphenated_word():
     assert not names_option(options["timestream"], "Kinesis, Real-time streams, Data Streams to ingest")
     assert names_option(options["timestream"], "Time stream, a time series database for IoT")
     assert names_option(options["timestream"], "Timestream-based dashboards for sensor data")
+
+
+def test_a_bare_name_in_a_list_of_services_says_nothing_of_it_but_its_aside_does():
+    from quizzes.evidence import bare_item_of_list
+
+    text = "AWS X-Ray, AWS Partner Network (APN), AWS Global Accelerator, AWS Budgets, AWS Marketplace (buy, billed)"
+    assert bare_item_of_list(text, text.index("Global Accelerator"))
+    assert not bare_item_of_list(text, text.index("Marketplace"))
+    sentence = "Global Accelerator routes traffic over the AWS network, with static IPs, to the nearest endpoint"
+    assert not bare_item_of_list(sentence, 0)
+
+
+def test_a_line_about_where_a_name_comes_from_backs_nothing():
+    family, lustre = _options()["Amazon FSx for Lustre"]
+    origin = Line(text="The name Lustre is derived from 'Linux' and 'Cluster'", refs=(), topic="amazon-fsx")
+    fact = Line(
+        text="FSx for Lustre: a fast file system for HPC and machine learning jobs", refs=(), topic="amazon-fsx"
+    )
+    assert find_evidence(lustre, [origin], family) is None
+    assert find_evidence(lustre, [origin, fact], family) == fact
+
+
+def test_a_bare_name_is_not_quoted_with_the_next_labelled_item_of_its_list():
+    family, network = _options()["Broad network access"]
+    bare = Line(text="Broad network access", refs=(("n", 1, 5),), topic="cloud-computing", heading="Characteristics")
+    pooled = Line(
+        text="Pooling: resources shared with other customers, each kept apart from the others",
+        refs=(("n", 1, 6),),
+        topic="cloud-computing",
+        heading="Characteristics",
+    )
+    found = find_evidence(network, [bare, pooled], family)
+    assert found is None or "shared with other customers" not in found.text
+
+
+def test_variants_of_one_service_under_their_own_headings_are_told_apart(tmp_path):
+    """ "## Amazon FSx for Lustre" and "## FSx for Windows file server" both land on the FSx page: each line still
+    counts as its own heading's, so the Windows file server's bullets back that option."""
+    (tmp_path / "mine.md").write_text(
+        "# Storage\n\n## Amazon FSx for Lustre\n\n- Fast parallel file storage for HPC and machine learning\n\n"
+        "## FSx for Windows file server\n\n- Fully managed Windows native shared file system\n"
+        "- Speaks SMB and NTFS, joins Microsoft Active Directory\n\n"
+        "## Amazon EFS\n\n- Amazon EFS is a shared NFS file system for Linux instances across AZs\n\n"
+        "## Amazon S3\n\n- Amazon S3 stores objects in buckets, served over HTTPS\n"
+    )
+    ingest([tmp_path])
+    quotes = {c.text: c.quote for q in scenario_questions().filter(family="storage-service") for c in q.choices.all()}
+    assert "Windows native shared file system" in quotes.get("Amazon FSx for Windows File Server", ""), quotes
