@@ -238,8 +238,9 @@ class Catalog:
         return list(self._ancestors[slug])
 
     def context_lookup(self, name: str) -> str | None:
-        """The topic whose context name `name` is exactly ("Reserved Instances"), else None."""
-        return self._context.get(normalise(name))
+        """The topic whose context name `name` is exactly ("Reserved Instances", "Reserved Instances(RI)" with its
+        acronym aside), else None."""
+        return self._context.get(normalise(name)) or self._context.get(normalise(re.sub(r"\s*\([^()]*\)", " ", name)))
 
     def is_ancestor(self, ancestor: str, slug: str) -> bool:
         return ancestor in self._ancestors[slug]

@@ -755,6 +755,7 @@ class _Assigner:
         own_name: dict[int, bool] = {}  # depth -> the latest named block there names its subject, not in passing
         question: tuple[str, ...] = ()  # the topics of the question line whose options follow
         by_sentence: dict[int, bool] = {}  # depth -> the latest named block there is a sentence, not a label
+        named_text: dict[int, str] = {}  # depth -> the latest named block's text
         disclosure: tuple[str, ...] = ()  # the topics an HTML <summary> names, until its </details>
         in_summary = False
         for i, block in enumerate(blocks):
@@ -839,7 +840,13 @@ class _Assigner:
             adjacent = (
                 i > 0
                 and block.line == blocks[i - 1].end_line + 1
-                and (block.term is None or (not self.catalog.find(block.term) and by_sentence.get(depth, False)))
+                and (
+                    block.term is None
+                    or (not self.catalog.find(block.term) and by_sentence.get(depth, False))
+                    # "Term: ...", "Class: ..." under "Reserved Instances: pricing is based on Term, Class and ...":
+                    # the labels the line above announced
+                    or (not self.catalog.find(block.term) and _names_word(named_text.get(depth, ""), block.term))
+                )
                 and not (block.ordered and blocks[i - 1].ordered)  # "2. Spot vs Reserved" is not item 1 going on
             )
             if own:
@@ -854,6 +861,7 @@ class _Assigner:
                 )
                 own_name[depth] = True
                 by_sentence[depth] = block.term is None  # not a label in a list of labelled names ("SSH:", "OpsWorks:")
+                named_text[depth] = block.text
             elif (
                 bare_name
                 and group is None
@@ -1016,6 +1024,12 @@ class _Assigner:
                 not names or (_is_service(self.catalog, bare) and not any(_is_service(self.catalog, n) for n in names))
             ):
                 names = [bare]
+            # "EC2 Pricing: On-Demand: charged by the second": a label inside the label, naming a part of one of the
+            # first one's own sub-topics, says which
+            inner = _CONTEXT_OPENING.match(clean(block.definition))
+            part = self.catalog.context_lookup(inner["name"]) if inner and ":" in block.definition[:40] else None
+            if part and len(names) == 1 and self.catalog.is_ancestor(names[0], part):
+                names = [part]
         if group is not None:
             names = list(self._within(names, group))
         return tuple(names)
@@ -1052,6 +1066,12 @@ def _looks_like_name(text: str) -> bool:
     """A name spelled out, as before its acronym: short, and most words capitalised ("Elastic Block Store")."""
     words = text.split()
     return 0 < len(words) <= _NAME_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+def _names_word(text: str, term: str) -> bool:
+    """Whether ``text`` has ``term`` as whole words, past its own first words (a label it goes on to list)."""
+    term = clean(term).strip(" *:")
+    return bool(term) and bool(re.search(rf"\b{re.escape(term)}\b", clean(text)[len(term) + 2 :], re.I))
 
 
 def _top_level_items(text: str) -> list[str]:

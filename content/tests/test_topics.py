@@ -1372,3 +1372,16 @@ def test_a_terse_line_opening_with_a_service_name_then_fragments_is_that_service
 def test_two_services_opening_a_line_make_it_neither_ones():
     where = placed("## Amazon MQ\n\n- **SQS, SNS are cloud-native services**: their own protocols\n- MQ speaks AMQP\n")
     assert where[3] == ["amazon-mq"]
+
+
+def test_purchasing_labels_with_an_aside_a_label_inside_a_label_and_announced_labels_reach_their_page():
+    where = placed(
+        "## Notes of the week\n\n"
+        "EC2 Pricing: On-Demand: the default, billed by the second, for short unpredictable jobs\n\n"
+        "Reserved Instances(RI): for steady usage. The price depends on Term, Class and Payment options\n"
+        "Term: commit to 1 or 3 years\n"
+        "Class: Standard or Convertible\n"
+        "Payment options: all, partial or no upfront\n"
+    )
+    assert where[3] == ["ec2-purchasing-options"]
+    assert all(where[line] == ["ec2-purchasing-options"] for line in (5, 6, 7, 8)), where
