@@ -1179,3 +1179,19 @@ def test_wrong_licences_fees_and_downtime_are_flagged(topic, text):
 @pytest.mark.parametrize("text", RIGHT_LICENCES_FEES_AND_DOWNTIME)
 def test_right_licences_fees_and_downtime_are_not_flagged(text):
     assert find_claim(text) is None
+
+
+RIGHT_IN_LISTS_AND_NEGATIONS = [
+    ("cloud-migration-strategies", "replatform = small tweaks without changing the core architecture, e.g. DB -> RDS"),
+    ("amazon-polly", "Transcribe / Translate / Lex (chatbots) / Kendra (enterprise search)"),
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), RIGHT_IN_LISTS_AND_NEGATIONS)
+def test_a_value_in_an_aside_or_an_architecture_kept_as_is_is_not_misread(topic, text):
+    assert find_claim(text, topic=topic) is None
+
+
+def test_a_wrong_value_in_a_list_of_asides_is_still_flagged():
+    assert find_claim("Comprehend (NLP) / Kendra (chatbots)", topic="amazon-polly") is not None
+    assert find_claim("replatform = lift and shift with no changes at all", topic="cloud-migration-strategies")
