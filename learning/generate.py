@@ -52,6 +52,10 @@ GENERIC = {
     "objectives",
     "learning objectives",
 }
+# A heading that names a kind of fact, not a thing: "Performance Factors", "Key Considerations", "Limitations"
+_KIND_OF_FACTS = re.compile(
+    r"^(?:[\w-]+ ){0,2}(?:factors|considerations|limitations|characteristics|properties|details|tips|notes)$", re.I
+)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -665,6 +669,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         or term.lower() in _BROAD
         or _FEATURE_BLURB.match(term)
         or _OPTION_REMARK.search(term)
+        or _KIND_OF_FACTS.search(term)
     ):
         return reject("term is a generic label")
     if _STUDY_LABEL.search(term):

@@ -860,3 +860,8 @@ def test_an_acronym_the_catalog_knows_is_spelled_out_in_its_words():
     from learning.generate import catalog_expansion
 
     assert catalog_expansion("EMR", "Elastic MapReduce") is None  # AWS's own words, however they are spaced
+
+
+def test_a_heading_naming_a_kind_of_fact_is_no_term():
+    assert definition("Performance Factors", "gp3 and io2 volumes let you provision IOPS levels", EBS) == []
+    assert definition("Key Considerations", "Pick the Region closest to your users for latency", EBS) == []

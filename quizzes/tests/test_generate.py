@@ -1833,3 +1833,9 @@ def test_variants_of_one_service_under_their_own_headings_are_told_apart(tmp_pat
     ingest([tmp_path])
     quotes = {c.text: c.quote for q in scenario_questions().filter(family="storage-service") for c in q.choices.all()}
     assert "Windows native shared file system" in quotes.get("Amazon FSx for Windows File Server", ""), quotes
+
+
+def test_an_entry_that_only_points_elsewhere_backs_nothing():
+    family, role = _options()["IAM role"]
+    pointer = Line(text="EC2 Instance Role: link to IAM roles", refs=(), topic="iam-roles")
+    assert find_evidence(role, [pointer], family) is None

@@ -63,7 +63,8 @@ USE_CASE_LABEL = re.compile(
 # above, for Windows"): it says nothing on its own, so it makes no card and backs no explanation
 POINTS_BACK = re.compile(
     r"^\W*(?:similar (?:thing|one|idea|service|concept|to (?:the )?(?:above|previous|last))|the same (?:thing|idea)"
-    r"|same (?:thing|idea|as (?:above|before|the (?:one|last|previous))|but)|likewise|ditto|as above)\b",
+    r"|same (?:thing|idea|as (?:above|before|the (?:one|last|previous))|but)|likewise|ditto|as above"
+    r"|link to|see (?:above|below|the (?:section|page|notes?) on))\b",  # "EC2 Instance Role: link to IAM roles"
     re.I,
 )
 DEFINITION_LABEL = re.compile(r"^(?:definition|description|desc|purpose|role|what it is|what is it|meaning|about)$")
