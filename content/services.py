@@ -941,7 +941,7 @@ class Writer:
                     parents.pop()
                 # a bullet under a side's title bullet ("- User:" over "- Patching guest OS") is that side's, as a
                 # line under a heading is
-                heading = parents[-1][1] if parents and item["kind"] == "bullet" else item.get("heading", section)
+                heading = parents[-1][1] if parents and item["kind"] == "bullet" else section
                 if item["kind"] == "bullet":
                     parents.append((depth, side_bullet(item["text"]) or heading))
                 if item["erratum"] or item["kind"] not in ("bullet", "paragraph", "table"):
@@ -950,7 +950,14 @@ class Writer:
                     continue  # an item of a source list ("AWS Lambda: function logs") says nothing of the service
                 refs = tuple(tuple(r) for r in item["refs"])
                 lines_by_topic.setdefault(draft.topic, []).append(
-                    Line(text=item["text"], refs=refs, topic=draft.topic, heading=heading, depth=depth)
+                    Line(
+                        text=item["text"],
+                        refs=refs,
+                        topic=draft.topic,
+                        heading=heading,
+                        depth=depth,
+                        note_heading=item.get("heading", ""),
+                    )
                 )
                 if item["kind"] == "table":
                     # each row as a line of its own ("| AWS Config | Track resource inventory |" as "AWS Config:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import dataclasses
 import functools
 import html
 import itertools
@@ -40,6 +41,9 @@ class Line:
     heading: str = ""  # the title of the section the line sits in ("PRE ASSIGNED URLs"): lines under it are about it
     labelled: bool = False  # a line that only named an option, joined to the description under it
     depth: int = 0  # how deep the line's bullet sits: a deeper line right after it belongs to it
+    # the note's own heading where the page titles the section with the topic's name ("FSx for Windows file server"
+    # on the FSx Overview): a second title the line sits under
+    note_heading: str = ""
 
 
 _TARGET = r"""\([^()\s]*(?:\s+(?:"[^"]*"|'[^']*'))?\)"""  # a link's target: "(url)" or '(url "title")'
@@ -232,7 +236,20 @@ def _spelled_runs(text: str) -> frozenset[str]:
 
 def heading_names(option: Option, line: Line) -> bool:
     """Whether the section a line sits in is titled with the option ("SRV RECORD", "PRE ASSIGNED URLs"), or with
-    its topic's name misspelt ("Cost Exploerr"), as the topic page it was placed on already read it."""
+    its topic's name misspelt ("Cost Exploerr"), as the topic page it was placed on already read it; by the page's
+    title or the note's own ("Amazon FSx" and "FSx for Windows file server")."""
+    return bool(_title_naming(option, line))
+
+
+def _title_naming(option: Option, line: Line) -> str:
+    """The title of a line's section that names the option, the page's before the note's, else ""."""
+    for heading in dict.fromkeys((line.heading, line.note_heading)):
+        if heading and _heading_names(option, dataclasses.replace(line, heading=heading)):
+            return heading
+    return ""
+
+
+def _heading_names(option: Option, line: Line) -> bool:
     if not line.heading or line.heading.rstrip(" *_`").endswith("?"):
         return False  # (a practice question's stem as a heading names the services it asks about; titles none)
     if names_option(option, line.heading, opening=len(line.heading)):
@@ -253,6 +270,11 @@ def heading_names(option: Option, line: Line) -> bool:
     return _mended_heading(line.heading) == option.topic or (
         line.topic == option.topic and _bare_part_heading(option.topic, line.heading)
     )
+
+
+def _section(line: Line) -> tuple[str, str]:
+    """Which section a line sits in, by both its titles."""
+    return line.heading, line.note_heading
 
 
 _JOINS = re.compile(r"\s(?:&|and|/|vs\.?|versus)\s", re.I)  # what joins two things in a title: "Alarms & Budgets"
@@ -730,28 +752,28 @@ def find_evidence(
             # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
             line = _described(line, lines, index, family, name_words)
         elif (
-            heading_names(option, line)
-            and (index == 0 or lines[index - 1].heading != line.heading or _PRONOUN.match(texts[index]))
+            (titled_by := _title_naming(option, line))
+            and (index == 0 or _section(lines[index - 1]) != _section(line) or _PRONOUN.match(texts[index]))
             and (
                 _COMPARED.match(texts[index])
                 or not {t for t in _services_named(texts[index][:20]) if not _a_kind_of_thing(load_catalog().topics[t])}
                 - {option.topic, *(topics or ())}
             )
-            and not (topics and _services_named(line.heading) - {option.topic, *topics})
+            and not (topics and _services_named(titled_by) - {option.topic, *topics})
             and not (not option.topic and topics and line.topic not in topics and _a_service(line.topic))
             # (a title on another service's page names that service's kind: "Compute Optimized" under Snowball Edge)
         ):  # (a line opening with another service is about that one, whatever heading it was left under; a concept
             # it names, "hybrid environments", or a service it ends on, "can utilize spot instances", is no subject)
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
             said = plain_text(line.text)
-            title = plain_text(line.heading).rstrip(" :")
+            title = plain_text(titled_by).rstrip(" :")
             if not names_option(option, title, opening=len(title)) and not any(p.search(title) for p in option.titles):
                 title = load_catalog().topics[option.topic].name  # a misspelt title ("Cost Exploerr"), mended
             refs = line.refs
             if len(said.split()) < 4:
                 # "Reduced Billing", then "Additional discounts on volume based services": a section of short
                 # bullets is read together, up to three
-                more = [n for n in lines[index + 1 : index + 3] if n.heading == line.heading and adjacent(line, n)]
+                more = [n for n in lines[index + 1 : index + 3] if _section(n) == _section(line) and adjacent(line, n)]
                 if more:
                     said = "; ".join([said.rstrip(" .;"), *(plain_text(n.text).rstrip(" .;") for n in more)])
                     refs = line.refs + tuple(r for n in more for r in n.refs)
@@ -1677,7 +1699,7 @@ class NoteScan:
         for slug in sorted(lines_by_topic):
             topic_lines = lines_by_topic[slug]
             for index, line in enumerate(topic_lines):
-                first_of_section = index == 0 or topic_lines[index - 1].heading != line.heading
+                first_of_section = index == 0 or _section(topic_lines[index - 1]) != _section(line)
                 text = plain_text(line.text)
                 self.rows.append((slug, index, line, text[:OPENING], first_of_section and bool(line.heading), None))
                 # A paragraph's later sentences open with their own subjects ("... . Network ACLs work at the
@@ -1776,7 +1798,14 @@ def family_lines(
             slug, index, line, head, titled, quoted = scan.rows[row]
             if not (
                 names_one(head)
-                or (titled and (names_one(line.heading) or _mended_heading(line.heading) in wanted_topics))
+                or (
+                    titled
+                    and (
+                        names_one(line.heading)
+                        or names_one(line.note_heading)
+                        or _mended_heading(line.heading) in wanted_topics
+                    )
+                )
                 or (titled and slug in wanted_topics)  # any section of a missing option's own page (find_evidence
                 # then takes its first line only under a bare part title, "Roles" on IAM Roles)
                 or row in entries
