@@ -12,8 +12,8 @@ Plain Python over plain values: quizzes/generate.py builds the questions from wh
 from __future__ import annotations
 
 import bisect
-import difflib
 import dataclasses
+import difflib
 import functools
 import html
 import itertools
