@@ -1738,7 +1738,9 @@ class NoteScan:
         return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+# the end of a sentence, or an arrow that starts a new one in a chain ("CloudTrail tracks API calls -> Amazon
+# GuardDuty which detects suspicious activity -> Amazon Detective ...")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])|\s+(?:->|→|=>)\s+(?=[A-Z])")
 
 
 def _later_sentences(text: str) -> list[str]:

@@ -1839,3 +1839,15 @@ def test_an_entry_that_only_points_elsewhere_backs_nothing():
     family, role = _options()["IAM role"]
     pointer = Line(text="EC2 Instance Role: link to IAM roles", refs=(), topic="iam-roles")
     assert find_evidence(role, [pointer], family) is None
+
+
+def test_each_link_of_an_arrow_chain_is_read_as_its_own_sentence():
+    family = load_families()["security-service"]
+    text = (
+        "Zero trust on AWS is set up with identity controls, mostly by hand. Eg. AWS CloudTrail which tracks API calls"
+        " -> Amazon GuardDuty which detects suspicious activity from CloudTrail and other logs -> Amazon Detective"
+    )
+    lines_by_topic = {"aws-iam": [Line(text=text, refs=(("mine", 1, 9),), topic="aws-iam", heading="Zero trust")]}
+    lines = family_lines(family, lines_by_topic, {"amazon-guardduty"})
+    found = lines.evidence.get("guardduty")
+    assert found is not None and found.text.startswith("Amazon GuardDuty which detects"), found
