@@ -756,6 +756,7 @@ class _Assigner:
         question: tuple[str, ...] = ()  # the topics of the question line whose options follow
         by_sentence: dict[int, bool] = {}  # depth -> the latest named block there is a sentence, not a label
         named_text: dict[int, str] = {}  # depth -> the latest named block's text
+        paragraph_run: tuple[tuple[str, ...], int] | None = None  # a name's label paragraph's topics, the run's end
         disclosure: tuple[str, ...] = ()  # the topics an HTML <summary> names, until its </details>
         in_summary = False
         for i, block in enumerate(blocks):
@@ -781,6 +782,28 @@ class _Assigner:
                 continue
             has_children = i + 1 < len(blocks) and blocks[i + 1].depth > depth
             own = self.block_names(block, group, bare_label_counts=bool(default) or has_children)
+            if paragraph_run and block.line == paragraph_run[1] + 1 and block.kind == "paragraph":
+                if block.term and self._name(block.term):
+                    paragraph_run = None  # "Amazon Macie: ..." in the run: a service's own line, and the run's end
+                else:
+                    own = paragraph_run[0]  # "AWS: hardware ...", "Customer: data ..." under "Shared Responsibility
+                    paragraph_run = (own, block.end_line)  # Model:", line after line with no blank between
+            else:
+                paragraph_run = None
+            if (
+                group is None
+                and block.kind == "paragraph"
+                and block.term
+                and not (block.definition or "").strip()
+                and (slug := self._name(block.term))
+                and i + 1 < len(blocks)
+                and blocks[i + 1].line == block.end_line + 1
+                and blocks[i + 1].kind == "paragraph"
+            ):
+                # a paragraph that is only a topic's name and a colon, the lines right under it going on without a
+                # blank line: the heading of those lines in all but markup
+                own = (slug,)
+                paragraph_run = (own, block.end_line)
             if not own and group is None and has_children and not block.term and (slug := self._label_name(block.text)):
                 own = (slug,)  # "* S3 Pricing", "1. [Organizations](...)" over bullets of their own: a label
             if id(block) in self.rows:

@@ -1385,3 +1385,27 @@ def test_purchasing_labels_with_an_aside_a_label_inside_a_label_and_announced_la
     )
     assert where[3] == ["ec2-purchasing-options"]
     assert all(where[line] == ["ec2-purchasing-options"] for line in (5, 6, 7, 8)), where
+
+
+def test_a_name_and_colon_over_lines_with_no_blank_between_heads_them():
+    def P(text, line, term=None, definition=None):  # noqa: N802 - a paragraph line, as hard-broken notes give them
+        return B(text, line, term=term, definition=definition, kind="paragraph")
+
+    out, _ = run(
+        S(
+            "July 25",
+            1,
+            1,
+            [
+                P("Caches copies of content at edge locations", 2),
+                P("Shared Responsibility Model:", 4, term="Shared Responsibility Model", definition=""),
+                P("AWS: hardware, global infrastructure like Regions", 5, term="AWS", definition="hardware, ..."),
+                P("Customer: configuration of the guest OS and IAM", 6, term="Customer", definition="configuration"),
+                P("Customer data (classify it, use Amazon Macie)", 7),
+                P("Amazon Macie: finds sensitive data in S3", 8, term="Amazon Macie", definition="finds data"),
+            ],
+        )
+    )
+    where = {line: section.topic for section in out for line in (b.line for b in section.blocks)}
+    assert all(where[line] == "shared-responsibility-model" for line in (4, 5, 6, 7)), where
+    assert where[8] == "amazon-macie"
