@@ -799,6 +799,7 @@ class _Assigner:
                 and i + 1 < len(blocks)
                 and blocks[i + 1].line == block.end_line + 1
                 and blocks[i + 1].kind == "paragraph"
+                and not (blocks[i + 1].term and self._name(blocks[i + 1].term))  # "Glue :" over "Athena :": names
             ):
                 # a paragraph that is only a topic's name and a colon, the lines right under it going on without a
                 # blank line: the heading of those lines in all but markup
