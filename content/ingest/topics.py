@@ -434,6 +434,12 @@ class _Assigner:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
             if other is None and self.catalog.topics[topic].category == "cloud-concepts":
                 other = self._context_subject(block)  # "With Reserved Instances, you can save ..." on a concept's page
+                if other is None and (titled := block.term or _whole_bold(block.text)):
+                    # "Hypervisor: software between the hardware and the OS", "**Go global in minutes:** ...",
+                    # "***Advantages of Cloud Computing***" on the cloud computing page: another concept's own line
+                    slug = self._name(titled)
+                    if slug and slug not in related and not _is_service(self.catalog, slug):
+                        other = slug
             if other is None and not block.term and not _GIVES_EXAMPLES.search(block.text):
                 # "Pricing is set by commitment (On-Demand, Reserved, Spot, etc)", "General Purpose (t), Compute
                 # Optimized (C), Memory Optimized (R)": a line listing the parts of one topic is that topic's (not
@@ -1090,6 +1096,12 @@ def _looks_like_name(text: str) -> bool:
     """A name spelled out, as before its acronym: short, and most words capitalised ("Elastic Block Store")."""
     words = text.split()
     return 0 < len(words) <= _NAME_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+def _whole_bold(text: str) -> str | None:
+    """The words of a line that is all bold ("***Advantages of Cloud Computing***"), else None."""
+    m = re.fullmatch(r"\s*(?:[-*+•]\s+)?([*_]{2,3})([^*_]+)\1\s*:?\s*", text)
+    return m.group(2).strip(" :") if m else None
 
 
 def _names_word(text: str, term: str) -> bool:

@@ -1409,3 +1409,18 @@ def test_a_name_and_colon_over_lines_with_no_blank_between_heads_them():
     where = {line: section.topic for section in out for line in (b.line for b in section.blocks)}
     assert all(where[line] == "shared-responsibility-model" for line in (4, 5, 6, 7)), where
     assert where[8] == "amazon-macie"
+
+
+def test_on_a_concept_page_a_label_naming_another_concept_goes_to_it():
+    where = placed(
+        "## Cloud Computing\n\n"
+        "On-demand delivery of IT resources over the internet.\n\n"
+        "***Advantages of Cloud Computing***\n\n"
+        "* **Go global in minutes:** deploy in many Regions with a few clicks\n\n"
+        "Hypervisor: software between the hardware and the operating system that runs virtual machines\n\n"
+        "Private Cloud - a cloud you run in your own data center\n"
+    )
+    assert where[3] == ["cloud-computing"]
+    assert where[5] == where[7] == ["cloud-economics"]
+    assert where[9] == ["virtualization"]
+    assert where[11] == ["cloud-deployment-models"]
