@@ -1851,3 +1851,16 @@ def test_each_link_of_an_arrow_chain_is_read_as_its_own_sentence():
     lines = family_lines(family, lines_by_topic, {"amazon-guardduty"})
     found = lines.evidence.get("guardduty")
     assert found is not None and found.text.startswith("Amazon GuardDuty which detects"), found
+
+
+def test_applications_in_the_customers_side_list_back_the_application_code_duty():
+    for family_id in ("shared-responsibility-aws", "shared-responsibility-customer"):
+        family = load_families()[family_id]
+        code = family.options["app-code"]
+        line = Line(
+            text="Customer: configuration of managed services like Platforms(OS), Applications(Prog Lang), IAM",
+            refs=(("n", 1, 41),),
+            topic="shared-responsibility-model",
+            heading="Shared Responsibility Model",
+        )
+        assert find_evidence(code, [line], family, option_topics(family, code)) == line
