@@ -692,6 +692,13 @@ def _services_named(text: str) -> set[str]:
     return {t for t in catalog.mentions(text) if catalog.topics[t].category != "cloud-concepts"}
 
 
+def _inner_entry(text: str) -> str | None:
+    """What follows a short category label when it is itself a labelled entry ("EC2 Pricing: On-Demand: charged by
+    the second" -> "On-Demand: charged by the second"), else None."""
+    m = re.match(r"^([^:.]{2,30}):\s+([^:.]{2,40}:\s+\S.*)$", text)
+    return m.group(2) if m and len(m.group(1).split()) <= 3 else None
+
+
 def without_lead_in(text: str) -> str:
     """A line that ends by leading in to a list, as a statement: "AWS Artifact is a service that ... It consists of
     two main sections:" says what the sentences before the lead-in say; "EBS Volume is a Network Drive you can attach
@@ -737,7 +744,10 @@ def find_evidence(
     texts = texts or [plain_text(line.text) for line in lines]
     pattern = option_pattern(option)
     for index, line in enumerate(lines):
-        if pattern.search(texts[index]):
+        if (inner := _inner_entry(texts[index])) and pattern.match(inner):
+            # "EC2 Pricing: On-Demand: Default EC2 pricing ...": the entry inside a category's label
+            line = dataclasses.replace(line, text=inner, labelled=True)
+        elif pattern.search(texts[index]):
             line = _described(line, lines, index, family, name_words)
         elif not spelled and line.topic and page_entry(option, texts[index], line.topic):
             # on the page of the service the option is named after, its entry by a label without the service's
@@ -1744,10 +1754,14 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])|\s+(?:->|→|=>)\s+
 
 
 def _later_sentences(text: str) -> list[str]:
-    """The sentences of a long line after its first, each long enough to say something."""
+    """The sentences of a long line after its first, each long enough to say something and opening with a subject
+    of its own (not "You will be charged the on-demand price ...", which goes on about the line's own subject)."""
     if len(text) <= OPENING:
         return []
-    return [t for t in _SENTENCE_END.split(text)[1:] if len(t.split()) >= 5]
+    return [t for t in _SENTENCE_END.split(text)[1:] if len(t.split()) >= 5 and not _GOES_ON.match(t)]
+
+
+_GOES_ON = re.compile(r"(?:you|it|its|they|this|these|that|those|we|i|he|she|there|here)\b", re.I)
 
 
 def family_lines(

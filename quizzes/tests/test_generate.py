@@ -1864,3 +1864,23 @@ def test_applications_in_the_customers_side_list_back_the_application_code_duty(
             heading="Shared Responsibility Model",
         )
         assert find_evidence(code, [line], family, option_topics(family, code)) == line
+
+
+def test_an_entry_inside_a_category_label_is_the_options_and_a_sentence_going_on_is_not():
+    family = load_families()["ec2-purchasing-option"]
+    on_demand = family.options["on-demand"]
+    nested = Line(
+        text="EC2 Pricing: On-Demand: the default, billed by the second, for short unpredictable jobs",
+        refs=(("n", 1, 221),),
+        topic="ec2-purchasing-options",
+    )
+    found = find_evidence(on_demand, [nested], family, option_topics(family, on_demand))
+    assert found is not None and found.text.startswith("On-Demand: the default"), found
+    going_on = Line(
+        text="Reserving capacity ahead of time takes it out of the shared pool for your account alone, in one AZ. "
+        "You will be charged the on-demand instance price even if no instances run in it",
+        refs=(("n", 1, 243),),
+        topic="ec2-purchasing-options",
+    )
+    lines = family_lines(family, {"ec2-purchasing-options": [going_on]}, set())
+    assert "on-demand" not in lines.evidence, lines.evidence.get("on-demand")
