@@ -499,7 +499,9 @@ _ASIDE_IN_TERM = re.compile(r"\((?!(?:Amazon |AWS )?[A-Za-z]*\d[A-Za-z0-9]*\))[^
 
 
 _WHOSE_JOB = re.compile(
-    r"^(?:the |a )?(?:(?:sole |shared )?responsibility of|(?:customer|aws|amazon)['’]?s? (?:sole )?job)\b", re.I
+    r"^(?:the |a )?(?:(?:sole |shared )?responsibility of|(?:customer|aws|amazon)['’]?s? (?:sole )?job)\b"
+    r"|^(?:aws|amazon) (?:manage[sd]?|handle[sd]?|takes? care of|took care of)\b",  # "AWS managed the compute"
+    re.I,
 )
 _ANOTHER_TERM = re.compile(r"^[A-Z][^.:]{1,80}?\s(?:--|–|—)\s")
 # "An easy and convenient way to use Spot Pricing": a sales line about one benefit, not what the thing is.
@@ -575,7 +577,11 @@ _ONLY_HOW = re.compile(
     r"^(?:protected|secured|accessed|reached|used|authenticated|billed|charged) (?:by|with|through|via)\b", re.I
 )
 # The note-taker unsure of the line ("like a bucket name or something", "i think", "kinda"): no answer to learn
-_HEDGE = re.compile(r"\bor something\b|\bsomething like\b|\bi think\b|\bnot sure\b|\bkinda\b|\bsort of\b", re.I)
+_HEDGE = re.compile(
+    r"\bor something\b|\bsomething like\b|\bi think\b|\bnot sure\b|\bkinda\b|\bsort of\b"
+    r"|\bhas to do with\b|\bsomething called\b",  # "Has to do with DNS", "Is something called serverless"
+    re.I,
+)
 # "Simply an alternative to using the CLI": what the term can stand in for, not what it is
 _ONLY_COMPARES = re.compile(
     r"^(?:simply |just |basically )?(?:an? )?(?:alternative|replacement|substitute) (?:to|for)\b", re.I

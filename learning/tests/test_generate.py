@@ -865,3 +865,11 @@ def test_an_acronym_the_catalog_knows_is_spelled_out_in_its_words():
 def test_a_heading_naming_a_kind_of_fact_is_no_term():
     assert definition("Performance Factors", "gp3 and io2 volumes let you provision IOPS levels", EBS) == []
     assert definition("Key Considerations", "Pick the Region closest to your users for latency", EBS) == []
+
+
+def test_a_vague_or_whose_job_back_is_no_definition():
+    fargate = topic("aws-fargate", "AWS Fargate", "fargate")
+    route53 = topic("amazon-route-53", "Amazon Route 53", "route 53")
+    assert definition("Fargate", "AWS managed the compute, cluster and scaling.", fargate) == []
+    assert definition("Route 53", "Has to do with DNS or domain name services.", route53) == []
+    assert definition("Lambda", "Is something called serverless, so you configure nothing yourself.", S3) == []
