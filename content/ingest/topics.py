@@ -789,11 +789,11 @@ class _Assigner:
             has_children = i + 1 < len(blocks) and blocks[i + 1].depth > depth
             own = self.block_names(block, group, bare_label_counts=bool(default) or has_children)
             if paragraph_run and block.line == paragraph_run[1] + 1 and block.kind == "paragraph":
-                if block.term and self._name(block.term):
-                    paragraph_run = None  # "Amazon Macie: ..." in the run: a service's own line, and the run's end
-                else:
-                    own = paragraph_run[0]  # "AWS: hardware ...", "Customer: data ..." under "Shared Responsibility
-                    paragraph_run = (own, block.end_line)  # Model:", line after line with no blank between
+                if not (block.term and (self._name(block.term) or _only(self.catalog.find(block.term)))):
+                    # (not "Amazon Macie: ..." in the run, a topic's own line) "AWS: hardware ...", "Customer: data
+                    # ..." under "Shared Responsibility Model:", line after line with no blank between
+                    own = paragraph_run[0]
+                paragraph_run = (paragraph_run[0], block.end_line)
             else:
                 paragraph_run = None
             if (
@@ -801,7 +801,7 @@ class _Assigner:
                 and block.kind == "paragraph"
                 and block.term
                 and not (block.definition or "").strip()
-                and (slug := self._name(block.term))
+                and (slug := self._name(block.term) or _only(self.catalog.find(block.term)))
                 and i + 1 < len(blocks)
                 and blocks[i + 1].line == block.end_line + 1
                 and blocks[i + 1].kind == "paragraph"
@@ -876,6 +876,9 @@ class _Assigner:
                     # "Term: ...", "Class: ..." under "Reserved Instances: pricing is based on Term, Class and ...":
                     # the labels the line above announced
                     or (not self.catalog.find(block.term) and _names_word(named_text.get(depth, ""), block.term))
+                    # "Key: name of the object, Value: the data, VersionID: ..., Metadata: ...": the properties of
+                    # what the line above named
+                    or len(_PROPERTY.findall(block.text)) >= 3
                 )
                 and not (block.ordered and blocks[i - 1].ordered)  # "2. Spot vs Reserved" is not item 1 going on
             )
@@ -1096,6 +1099,14 @@ def _looks_like_name(text: str) -> bool:
     """A name spelled out, as before its acronym: short, and most words capitalised ("Elastic Block Store")."""
     words = text.split()
     return 0 < len(words) <= _NAME_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
+
+
+_PROPERTY = re.compile(r"(?:^|[,;]\s*)[A-Z][\w -]{0,20}:\s")  # "Key: ...", ", Value: ..." in one line
+
+
+def _only(found: list[str]) -> str | None:
+    """The one topic found, else None."""
+    return found[0] if len(found) == 1 else None
 
 
 def _whole_bold(text: str) -> str | None:

@@ -1424,3 +1424,15 @@ def test_on_a_concept_page_a_label_naming_another_concept_goes_to_it():
     assert where[5] == where[7] == ["cloud-economics"]
     assert where[9] == ["virtualization"]
     assert where[11] == ["cloud-deployment-models"]
+
+
+def test_a_line_of_properties_goes_on_from_the_line_above_and_ec2_reserved_instances_are_a_purchasing_option():
+    where = placed(
+        "## Week 2\n\n"
+        "Storage kinds: block, file, object\n\n"
+        "S3 Object: they are like files\n"
+        "Key: name of the object, Value: the bytes, VersionID: its version, Metadata: extra information\n\n"
+        "EC2 Reserved Instances (up to 72% off): reserve an instance type in one Region for 1 or 3 years\n"
+    )
+    assert where[6] == where[5] == ["amazon-s3"]
+    assert where[8] == ["ec2-purchasing-options"]
