@@ -434,9 +434,11 @@ class _Assigner:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
             if other is None and self.catalog.topics[topic].category == "cloud-concepts":
                 other = self._context_subject(block)  # "With Reserved Instances, you can save ..." on a concept's page
-                if other is None and (titled := block.term or _whole_bold(block.text)):
+                if other is None and topic not in _DUTY_PAGES and (titled := block.term or _whole_bold(block.text)):
                     # "Hypervisor: software between the hardware and the OS", "**Go global in minutes:** ...",
                     # "***Advantages of Cloud Computing***" on the cloud computing page: another concept's own line
+                    # (not on the shared responsibility page, where "**IAM Policies**: configuring who has access" is
+                    # one of the customer's duties)
                     slug = self._name(titled)
                     if slug and slug not in related and not _is_service(self.catalog, slug):
                         other = slug
@@ -1101,6 +1103,7 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= _NAME_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
+_DUTY_PAGES = frozenset({"shared-responsibility-model"})  # pages whose lines list whose job each thing is
 _PROPERTY = re.compile(r"(?:^|[,;]\s*)[A-Z][\w -]{0,20}:\s")  # "Key: ...", ", Value: ..." in one line
 
 

@@ -1436,3 +1436,12 @@ def test_a_line_of_properties_goes_on_from_the_line_above_and_ec2_reserved_insta
     )
     assert where[6] == where[5] == ["amazon-s3"]
     assert where[8] == ["ec2-purchasing-options"]
+
+
+def test_on_the_shared_responsibility_page_a_duty_labelled_with_a_concept_stays():
+    where = placed(
+        "## Shared Responsibility Model\n\n"
+        "- Access Management:\n"
+        "  - **IAM Policies**: configuring who has access to buckets and objects\n"
+    )
+    assert where[4] == ["shared-responsibility-model"]
