@@ -1754,11 +1754,13 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])|\s+(?:->|→|=>)\s+
 
 
 def _later_sentences(text: str) -> list[str]:
-    """The sentences of a long line after its first, each long enough to say something and opening with a subject
-    of its own (not "You will be charged the on-demand price ...", which goes on about the line's own subject)."""
+    """The sentences of a long line after its first, each long enough to say something; where the line opens with
+    a subject of its own, not one that opens with a pronoun ("By using capacity reservation, ... . You will be
+    charged the on-demand price ...": it goes on about that subject)."""
     if len(text) <= OPENING:
         return []
-    return [t for t in _SENTENCE_END.split(text)[1:] if len(t.split()) >= 5 and not _GOES_ON.match(t)]
+    subject = bool(load_catalog().mentions(" ".join(text.split()[:6])))
+    return [t for t in _SENTENCE_END.split(text)[1:] if len(t.split()) >= 5 and not (subject and _GOES_ON.match(t))]
 
 
 _GOES_ON = re.compile(r"(?:you|it|its|they|this|these|that|those|we|i|he|she|there|here)\b", re.I)
