@@ -261,6 +261,12 @@ class _Assigner:
                 for topic, blocks in moved.items():
                     routed.setdefault(topic, []).extend(blocks)
 
+        # the note-taker talking to themselves ("Exam scheduled for this Friday", "I found them useful"): on no page
+        asides = [b for blocks in routed.values() for b in blocks if self._aside(b)]
+        if asides:
+            routed = {t: [b for b in blocks if not self._aside(b)] for t, blocks in routed.items()}
+            unrouted = [*unrouted, *asides]
+
         level = max(1, depth - ctx.start_depth + 1)
         for topic in ctx.topics:
             blocks = routed.get(topic, [])
@@ -294,6 +300,16 @@ class _Assigner:
                 f"{self.label}:{sec.line if title else unrouted[0].line}: {len(unrouted)} block(s) {where} "
                 f"name no topic ({lines})"
             )
+
+    def _aside(self, block: Block) -> bool:
+        """A short line in the note-taker's own voice about themselves or the exam's date, naming no topic."""
+        text = clean(block.text)
+        return (
+            block.kind in ("paragraph", "bullet")
+            and len(text.split()) <= 8
+            and bool(_ASIDE.search(text))
+            and not self.catalog.mentions(text)
+        )
 
     def place_authored(self, sec: Section, ctx: _Ctx, title: str, level: int) -> None:
         """The author's cards go to the topic they name (else the section's); a practice question, with its
@@ -1103,6 +1119,11 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(words) <= _NAME_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
+_ASIDE = re.compile(
+    r"^\W*(?:i(?![.\w])|i'm|i've|i'll|i'd|my|we're|lol|note to self|todo|good luck)\b"
+    r"|\bexam (?:is |was )?(?:scheduled|booked|planned|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
+)
 _DUTY_PAGES = frozenset({"shared-responsibility-model"})  # pages whose lines list whose job each thing is
 _PROPERTY = re.compile(r"(?:^|[,;]\s*)[A-Z][\w -]{0,20}:\s")  # "Key: ...", ", Value: ..." in one line
 

@@ -1445,3 +1445,14 @@ def test_on_the_shared_responsibility_page_a_duty_labelled_with_a_concept_stays(
         "  - **IAM Policies**: configuring who has access to buckets and objects\n"
     )
     assert where[4] == ["shared-responsibility-model"]
+
+
+def test_the_note_takers_asides_go_on_no_page_and_are_reported():
+    from content.ingest.parse import parse
+
+    text = "## Route 53\n\n- Route 53 is AWS's DNS service\n- Exam scheduled for this Friday\n- I found them useful.\n"
+    sections, warnings = assign(parse(text), CATALOG, source="t")
+    placed_lines = {b.line for s in sections for b in s.blocks}
+    assert 3 in placed_lines and not {4, 5} & placed_lines
+    assert any("4" in w and "5" in w for w in warnings), warnings
+    assert 3 in {b.line for s in assign(parse("## IAM\n\n- i.e. raise service quotas\n"), CATALOG)[0] for b in s.blocks}
