@@ -450,12 +450,21 @@ class _Assigner:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
             if other is None and self.catalog.topics[topic].category == "cloud-concepts":
                 other = self._context_subject(block)  # "With Reserved Instances, you can save ..." on a concept's page
+                short = (
+                    clean(block.text).strip(" .:*") if len(block.text.split()) <= 8 and "," not in block.text else None
+                )
                 if other is None and topic not in _DUTY_PAGES and (titled := block.term or _whole_bold(block.text)):
                     # "Hypervisor: software between the hardware and the OS", "**Go global in minutes:** ...",
                     # "***Advantages of Cloud Computing***" on the cloud computing page: another concept's own line
                     # (not on the shared responsibility page, where "**IAM Policies**: configuring who has access" is
                     # one of the customer's duties)
                     slug = self._name(titled)
+                    if slug and slug not in related and not _is_service(self.catalog, slug):
+                        other = slug
+                if other is None and topic not in _DUTY_PAGES and short and not block.term:
+                    # "Benefit from massive economies of scale:", "Go global in minutes." under cloud computing: a
+                    # short line that is about one other concept
+                    slug = _only(self.catalog.find(short))
                     if slug and slug not in related and not _is_service(self.catalog, slug):
                         other = slug
             if other is None and not block.term and not _GIVES_EXAMPLES.search(block.text):

@@ -1456,3 +1456,14 @@ def test_the_note_takers_asides_go_on_no_page_and_are_reported():
     assert 3 in placed_lines and not {4, 5} & placed_lines
     assert any("4" in w and "5" in w for w in warnings), warnings
     assert 3 in {b.line for s in assign(parse("## IAM\n\n- i.e. raise service quotas\n"), CATALOG)[0] for b in s.blocks}
+
+
+def test_on_a_concept_page_a_short_line_about_another_concept_goes_to_it():
+    where = placed(
+        "## Cloud Computing\n\n"
+        "- Benefit from massive economies of scale\n"
+        "- Go global in minutes.\n"
+        "- Network access, Multi-Tenancy, Elasticity, Measured\n"
+    )
+    assert where[3] == where[4] == ["cloud-economics"]
+    assert where[5] == ["cloud-computing"]  # a list of the cloud's traits stays
