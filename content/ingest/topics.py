@@ -467,6 +467,19 @@ class _Assigner:
                     slug = _only(self.catalog.find(short))
                     if slug and slug not in related and not _is_service(self.catalog, slug):
                         other = slug
+            if (
+                other is None
+                and inherited
+                and block.term
+                and (said := re.findall(r"[a-z]+", (block.definition or "").lower()[:30]))
+                and said[0] in IMPERATIVE
+                and (slug := self._name(block.term))
+                and slug != topic
+                and _is_service(self.catalog, slug)
+            ):
+                # "**AWS Command Line interface (CLI):** Make API calls ..." under "Interacting with AWS services",
+                # a heading that names nothing: the label is the line's subject though its text is an instruction
+                other = slug
             if other is None and not block.term and not _GIVES_EXAMPLES.search(block.text):
                 # "Pricing is set by commitment (On-Demand, Reserved, Spot, etc)", "General Purpose (t), Compute
                 # Optimized (C), Memory Optimized (R)": a line listing the parts of one topic is that topic's (not

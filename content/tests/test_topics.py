@@ -1467,3 +1467,13 @@ def test_on_a_concept_page_a_short_line_about_another_concept_goes_to_it():
     )
     assert where[3] == where[4] == ["cloud-economics"]
     assert where[5] == ["cloud-computing"]  # a list of the cloud's traits stays
+
+
+def test_under_a_heading_naming_nothing_a_service_label_over_an_instruction_is_that_services():
+    where = placed(
+        "## AWS Global Infrastructure\n\n- Regions hold Availability Zones\n\n### Pricing of the cloud\n\n"
+        "- Pay for data stored in the Cloud\n\n#### Interacting with AWS services\n\n"
+        "* **AWS Command Line interface (CLI):** Make API calls using the terminal on your machine\n"
+    )
+    assert where[7] == ["aws-pricing-models"]
+    assert where[11] == ["aws-cli"]
