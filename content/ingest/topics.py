@@ -803,6 +803,7 @@ class _Assigner:
         by_sentence: dict[int, bool] = {}  # depth -> the latest named block there is a sentence, not a label
         named_text: dict[int, str] = {}  # depth -> the latest named block's text
         paragraph_run: tuple[tuple[str, ...], int] | None = None  # a name's label paragraph's topics, the run's end
+        title_over: tuple[tuple[str, ...], int] | None = None  # a bold title's topics and its line
         disclosure: tuple[str, ...] = ()  # the topics an HTML <summary> names, until its </details>
         in_summary = False
         for i, block in enumerate(blocks):
@@ -828,6 +829,17 @@ class _Assigner:
                 continue
             has_children = i + 1 < len(blocks) and blocks[i + 1].depth > depth
             own = self.block_names(block, group, bare_label_counts=bool(default) or has_children)
+            bold_title = _whole_bold(_TAG.sub("", block.text)) if group is None else None
+            if bold_title and (len(bold_title.split()) > 8 or bold_title.rstrip().endswith("?")):
+                bold_title = None  # a question's stem set in bold, not a title
+            if not own and bold_title and (slug := self._label_name(bold_title)):
+                own = (slug,)  # "***<div align="center">Amazon Fargate</div>***", a title in bold over its line
+                title_over = (own, block.end_line)
+            elif title_over and block.line == title_over[1] + 1 and _PREDICATE_OPENING.match(clean(block.text)):
+                own = title_over[0]  # "is a serverless compute engine for containers" right under that title
+                title_over = None
+            else:
+                title_over = None
             if paragraph_run and block.line == paragraph_run[1] + 1 and block.kind == "paragraph":
                 if not (block.term and (self._name(block.term) or _only(self.catalog.find(block.term)))):
                     # (not "Amazon Macie: ..." in the run, a topic's own line) "AWS: hardware ...", "Customer: data
@@ -1146,6 +1158,7 @@ _ASIDE = re.compile(
     r"|\bexam (?:is |was )?(?:scheduled|booked|planned|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.I,
 )
+_PREDICATE_OPENING = re.compile(r"^\W*(?:is|are|it is|it's|was)\s+(?:an?|the|one)\b", re.I)  # the subject left out
 _DUTY_PAGES = frozenset({"shared-responsibility-model"})  # pages whose lines list whose job each thing is
 _PROPERTY = re.compile(r"(?:^|[,;]\s*)[A-Z][\w -]{0,20}:\s")  # "Key: ...", ", Value: ..." in one line
 

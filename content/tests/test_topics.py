@@ -1477,3 +1477,13 @@ def test_under_a_heading_naming_nothing_a_service_label_over_an_instruction_is_t
     )
     assert where[7] == ["aws-pricing-models"]
     assert where[11] == ["aws-cli"]
+
+
+def test_a_bold_title_names_the_line_right_under_it_that_leaves_its_subject_out():
+    where = placed(
+        "## Messaging and more\n\n"
+        ' ***<div align="center">Amazon Fargate</div>***\n'
+        " is a serverless compute engine for containers. It works with Amazon ECS and Amazon EKS.\n\n"
+        "**Which service runs containers without servers?**\n"
+    )
+    assert where[3] == where[4] == ["aws-fargate"]
