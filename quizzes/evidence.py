@@ -699,6 +699,12 @@ def _inner_entry(text: str) -> str | None:
     return m.group(2) if m and len(m.group(1).split()) <= 3 else None
 
 
+# a line whose own subject is something else, the option's name only saying what that is: "SSH is a "
+_WHAT_ANOTHER_IS = re.compile(
+    r"^\W*[A-Za-z][\w().'-]*(?: [\w().'-]+){0,3} (?:is|are|was) (?:a|an|one|another)(?: [\w-]+)?\s*$"
+)
+
+
 def without_lead_in(text: str) -> str:
     """A line that ends by leading in to a list, as a statement: "AWS Artifact is a service that ... It consists of
     two main sections:" says what the sentences before the lead-in say; "EBS Volume is a Network Drive you can attach
@@ -882,6 +888,8 @@ def find_evidence(
             # faulty hardware" under AWS's responsibilities) is the duty itself
         if _SOURCE_ENTRY.match(text):
             continue  # "AWS Lambda: collection from function logs" under a log service: where its logs come from
+        if not entry and first > 0 and _WHAT_ANOTHER_IS.match(text[:first]):
+            continue  # "SSH is a command-line interface utility ...": what SSH is, not a line about the AWS CLI
         if not titled and not (not option.topic and _A_TASK.match(option.name)) and in_passing(text, first, pattern):
             continue  # one item of another subject's list ("Cloud Computing: on-demand, self-service, with broad
             # network access, resource pooling"): the line says nothing of the option itself
@@ -1144,8 +1152,8 @@ def _option_names(option: Option) -> tuple[str, ...]:
 
 def _named_at(option: Option, text: str) -> int:
     """Where a line names the option by its name or a catalog name of its topic (0 when only a spelling does)."""
-    low = text.lower()
-    found = [i for n in _option_names(option) if len(n) >= 2 and (i := low.find(n.lower())) >= 0]
+    low = text.lower().replace("-", " ")  # "command-line interface" names the Command Line Interface (same length)
+    found = [i for n in _option_names(option) if len(n) >= 2 and (i := low.find(n.lower().replace("-", " "))) >= 0]
     return min(found) if found else 0
 
 

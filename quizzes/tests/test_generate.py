@@ -1884,3 +1884,11 @@ def test_an_entry_inside_a_category_label_is_the_options_and_a_sentence_going_on
     )
     lines = family_lines(family, {"ec2-purchasing-options": [going_on]}, set())
     assert "on-demand" not in lines.evidence, lines.evidence.get("on-demand")
+
+
+def test_a_line_saying_what_another_thing_is_does_not_back_the_option_it_names():
+    family, cli = _options()["AWS CLI"]
+    ssh = Line(text="SSH is a command-line interface utility for Mac, Linux and Windows", refs=(), topic="amazon-ec2")
+    own = Line(text="AWS CLI: make API calls from the terminal on your machine", refs=(), topic="aws-cli")
+    assert find_evidence(cli, [ssh], family) is None
+    assert find_evidence(cli, [ssh, own], family) == own
