@@ -579,7 +579,11 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     level)"), or, with no label or verb to say what it is, a short list in which the option is one name ("Multi-tenancy
     and resource pooling", "Rapid elasticity and scalability"). A practice in its own words ("Create a strong password
     policy") is the notes' line for it."""
-    if not word_stems(_SHORT_ASIDE.sub("", text)) - name_words - _SPELLS_OUT:
+
+    def loose(stems) -> set[str]:  # "Increased speed and agility" as "Increase speed and agility"
+        return {w.removesuffix("e") for w in stems}
+
+    if not loose(word_stems(_SHORT_ASIDE.sub("", text))) - loose(name_words) - loose(_SPELLS_OUT):
         return True  # (or only what its letters stand for: "SaaS stands for software as a service")
     if len(text.split()) > 6 or _TELLS.search(text):
         return False

@@ -1892,3 +1892,13 @@ def test_a_line_saying_what_another_thing_is_does_not_back_the_option_it_names()
     own = Line(text="AWS CLI: make API calls from the terminal on your machine", refs=(), topic="aws-cli")
     assert find_evidence(cli, [ssh], family) is None
     assert find_evidence(cli, [ssh, own], family) == own
+
+
+def test_the_options_name_in_another_tense_says_nothing_of_it():
+    from quizzes.evidence import says_too_little, word_stems
+
+    family, agility = _options()["Increase speed and agility"]
+    assert says_too_little(agility, "Increased speed and agility", word_stems(agility.name))
+    assert not says_too_little(
+        agility, "Increased speed and agility: new resources in minutes", word_stems(agility.name)
+    )
