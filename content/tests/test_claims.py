@@ -1164,12 +1164,14 @@ WRONG_LICENCES_FEES_AND_DOWNTIME = [
     ("consolidated-billing", "Consolidated billing charges a fee per member account"),
     ("aws-dms", "With DMS the source DB must be kept offline until the copy ends"),
     ("ec2-purchasing-options", "Dedicated Instances: your slot on a server shared with other customers"),
+    ("ec2-purchasing-options", "Reserved Instances: best when your jobs can withstand interruptions"),
 ]
 RIGHT_LICENCES_FEES_AND_DOWNTIME = [
     "Dedicated Hosts suit licences charged per socket or per core; Dedicated Instances give no such visibility.",
     "Consolidated billing is free: no fee for each member account.",
     "DMS keeps the source database running while it migrates, so it need not be taken offline.",
     "Dedicated Instances: hardware never shared with other customers' instances.",
+    "Spot Instances suit jobs with flexible start and end times that can withstand interruptions.",
 ]
 
 
