@@ -54,7 +54,9 @@ GENERIC = {
 }
 # A heading that names a kind of fact, not a thing: "Performance Factors", "Key Considerations", "Limitations"
 _KIND_OF_FACTS = re.compile(
-    r"^(?:[\w-]+ ){0,2}(?:factors|considerations|limitations|characteristics|properties|details|tips|notes)$", re.I
+    r"^(?:[\w-]+ ){0,2}(?:factors|considerations|limitations|characteristics|properties|details|tips|notes)$"
+    r"|^exam\b|\bexam (?:important|tips?|notes?|alert)\b",  # "Exam Important": a note to self about the exam
+    re.I,
 )
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -579,7 +581,8 @@ _ONLY_HOW = re.compile(
 # The note-taker unsure of the line ("like a bucket name or something", "i think", "kinda"): no answer to learn
 _HEDGE = re.compile(
     r"\bor something\b|\bsomething like\b|\bi think\b|\bnot sure\b|\bkinda\b|\bsort of\b"
-    r"|\bhas to do with\b|\bsomething called\b",  # "Has to do with DNS", "Is something called serverless"
+    r"|\bhas to do with\b|\bsomething called\b"  # "Has to do with DNS", "Is something called serverless"
+    r"|^one of the most (?:popular|used|common|famous|important)\b",  # "One of the most popular AWS services"
     re.I,
 )
 # "Simply an alternative to using the CLI": what the term can stand in for, not what it is

@@ -873,3 +873,9 @@ def test_a_vague_or_whose_job_back_is_no_definition():
     assert definition("Fargate", "AWS managed the compute, cluster and scaling.", fargate) == []
     assert definition("Route 53", "Has to do with DNS or domain name services.", route53) == []
     assert definition("Lambda", "Is something called serverless, so you configure nothing yourself.", S3) == []
+
+
+def test_a_note_about_the_exam_or_a_popularity_remark_is_no_card():
+    ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
+    assert definition("Exam Important", "Classic ports to know: 22, 80, 443", ec2) == []
+    assert definition("EC2", "One of the most popular AWS services", ec2) == []
