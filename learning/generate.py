@@ -58,6 +58,7 @@ _KIND_OF_FACTS = re.compile(
     r"|^exam\b|\bexam (?:important|tips?|notes?|alert)\b",  # "Exam Important": a note to self about the exam
     re.I,
 )
+_QUESTION_WORD = re.compile(r"^\W*(?:\[\d+\]\s*)?(?:what|which|who|where|how|why)\b", re.I)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -738,6 +739,9 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if "/" in term and re.search(r"\w*\d\w*/\w|\w/\w*\d", term):
         # "M6g/M5/M5a/M5n": a row of instance names, whose heading gives the answer away
         return reject("term is a row of instance names")
+    if definition.rstrip().endswith("?") or _QUESTION_WORD.search(term):
+        # "[3] What are the cloud deployment models?" read as "[3] What" / "the cloud deployment models?": a question
+        return reject("definition is a question")
     if _PREDICATE_TERM.match(term):
         # "Defined at region level: snapshots can be copied": a bold label that says something of its owner,
         # not the name of a thing ("What is Defined at region level?")

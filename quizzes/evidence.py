@@ -705,7 +705,9 @@ def _inner_entry(text: str) -> str | None:
 
 # a line whose own subject is something else, the option's name only saying what that is: "SSH is a "
 _WHAT_ANOTHER_IS = re.compile(
-    r"^\W*[A-Za-z][\w().'-]*(?: [\w().'-]+){0,3} (?:is|are|was) (?:a|an|one|another)(?: [\w-]+)?\s*$"
+    r"^\W*(?!(?:what|which|who|where|how|why|when)\b)[A-Za-z][\w().'-]*(?: [\w().'-]+){0,3} (?:is|are|was)"
+    r" (?:a|an|one|another)(?: [\w-]+)?\s*$",
+    re.I,
 )
 
 

@@ -879,3 +879,7 @@ def test_a_note_about_the_exam_or_a_popularity_remark_is_no_card():
     ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
     assert definition("Exam Important", "Classic ports to know: 22, 80, 443", ec2) == []
     assert definition("EC2", "One of the most popular AWS services", ec2) == []
+
+
+def test_a_question_read_as_a_definition_is_no_card():
+    assert definition("[3] What", "the cloud deployment models?", S3) == []

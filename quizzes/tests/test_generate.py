@@ -1902,3 +1902,11 @@ def test_the_options_name_in_another_tense_says_nothing_of_it():
     assert not says_too_little(
         agility, "Increased speed and agility: new resources in minutes", word_stems(agility.name)
     )
+
+
+def test_a_what_is_label_still_backs_the_option_it_asks_about():
+    family, snapshot = _options()["EBS snapshot"]
+    line = Line(
+        text="What is an EBS Snapshot?: a backup of an EBS volume at a point in time", refs=(), topic="amazon-ebs"
+    )
+    assert find_evidence(snapshot, [line], family) is not None
