@@ -224,6 +224,31 @@ def _with_fences(lines: list[str]):
             yield line, fence
 
 
+_ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+"[^"]*")?\s*$')
+
+
+def _admonitions(lines: list[str]) -> list[str]:
+    """A MkDocs admonition ('??? info "Things to Know"', '!!! note') is its body, dedented from the four spaces that
+    keep it inside the box (read as code, it would be lost); the box's marker line and title are markup."""
+    out: list[str] = []
+    inside: str | None = None  # the indent of the admonition's body, while in it
+    for line, fenced in _with_fences(lines):
+        if fenced:
+            out.append(line)
+            continue
+        if inside is not None:
+            if line.startswith(inside) or not line.strip():
+                out.append(line[len(inside) :] if line.strip() else line)
+                continue
+            inside = None
+        if m := _ADMONITION.match(line):
+            out.append("")  # the box's title ("Things to Know") is its markup, not a note
+            inside = m["indent"] + "    "
+            continue
+        out.append(line)
+    return out
+
+
 def _indented_headings(lines: list[str]) -> list[str]:
     """An outline written with its headings indented by level ("    ##### Pricing" under "  #### EC2") keeps them as
     headings: in a file with headings of its own, an indented line of two or more hashes and a capitalised title
@@ -334,7 +359,7 @@ class _Parser:
         if text.startswith("\ufeff"):
             text = text[1:]
         lines = _unspaced_bullets(_unspaced_headings(text.split("\n")))
-        self.lines = _indented_headings(_summaries_as_headings(_html_outline(lines)))
+        self.lines = _indented_headings(_summaries_as_headings(_html_outline(_admonitions(lines))))
         self.stripped = [line.strip() for line in self.lines]
         self.n = len(self.lines)
         self.removed = [False] * self.n

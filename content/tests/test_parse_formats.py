@@ -1047,3 +1047,14 @@ def test_dashes_run_into_their_text_are_bullets_in_a_file_that_writes_several():
     ]  # fmt: skip
     once = parse(lines("## S3", "- Objects live in buckets", "-based on keys"))
     assert "-based on keys" in " ".join(texts(once))
+
+
+def test_a_mkdocs_admonition_is_its_body_without_its_marker():
+    text = (
+        "# Compute\n## Tips\n\n* Pricing\n* Scaling options\n\n## Elastic Cloud Compute (EC2)\n\n"
+        '??? info "Things to Know"\n    - [ ] Define EC2\n        - On-demand: pay by the second\n'
+        "        - Spot: spare capacity\n\n* Scalable\n"
+    )
+    texts = [b.text for s in parse(text).walk() for b in s.blocks]
+    assert not any("???" in t or "Things to Know" in t for t in texts), texts
+    assert "On-demand: pay by the second" in texts and "Scalable" in texts
