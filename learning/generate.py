@@ -739,6 +739,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if "/" in term and re.search(r"\w*\d\w*/\w|\w/\w*\d", term):
         # "M6g/M5/M5a/M5n": a row of instance names, whose heading gives the answer away
         return reject("term is a row of instance names")
+    if definition.count("(") > definition.count(")"):
+        return reject("definition is cut off")  # "... stay in any room type (e.g.": the sentence split mid-aside
     if definition.rstrip().endswith("?") or _QUESTION_WORD.search(term):
         # "[3] What are the cloud deployment models?" read as "[3] What" / "the cloud deployment models?": a question
         return reject("definition is a question")

@@ -304,6 +304,8 @@ class _Assigner:
     def _aside(self, block: Block) -> bool:
         """A short line in the note-taker's own voice about themselves or the exam's date, naming no topic."""
         text = clean(block.text)
+        if block.kind in ("paragraph", "bullet") and _PROGRESS.match(text):
+            return True  # "Completed the 4th section - IAM": where the note-taker has got to in a course
         return (
             block.kind in ("paragraph", "bullet")
             and len(text.split()) <= 8
@@ -1159,6 +1161,11 @@ _ASIDE = re.compile(
     re.I,
 )
 _PREDICATE_OPENING = re.compile(r"^\W*(?:is|are|it is|it's|was)\s+(?:an?|the|one)\b", re.I)  # the subject left out
+_PROGRESS = re.compile(
+    r"^\W*(?:completed|finished|started|done with|watched|passed)\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    r"(?:section|module|chapter|lesson|course|video|lab|quiz|practice exam)s?\b",
+    re.I,
+)
 _DUTY_PAGES = frozenset({"shared-responsibility-model"})  # pages whose lines list whose job each thing is
 _PROPERTY = re.compile(r"(?:^|[,;]\s*)[A-Z][\w -]{0,20}:\s")  # "Key: ...", ", Value: ..." in one line
 

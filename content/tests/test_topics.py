@@ -1487,3 +1487,8 @@ def test_a_bold_title_names_the_line_right_under_it_that_leaves_its_subject_out(
         "**Which service runs containers without servers?**\n"
     )
     assert where[3] == where[4] == ["aws-fargate"]
+
+
+def test_a_course_progress_log_line_goes_on_no_page():
+    where = placed("## IAM\n\n- Completed the 4th section - IAM (Identity and Access Management)\n- IAM is global\n")
+    assert 3 not in where and where[4] == ["aws-iam"]

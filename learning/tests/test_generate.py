@@ -883,3 +883,7 @@ def test_a_note_about_the_exam_or_a_popularity_remark_is_no_card():
 
 def test_a_question_read_as_a_definition_is_no_card():
     assert definition("[3] What", "the cloud deployment models?", S3) == []
+
+
+def test_a_definition_cut_off_inside_an_aside_is_no_card():
+    assert definition("Savings Plans", "Pay a set amount per hour and stay in any room type (e.g.", S3) == []
