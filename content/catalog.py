@@ -169,7 +169,14 @@ class Catalog:
         self._index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         # context name (normalised) -> its topic, first in file order: read per line by placement and evidence
         self._context: dict[str, str] = {}
-        self._with_parts = [slug for slug, topic in topics.items() if topic.parts]  # read per run of labels
+        # a topic's parts by their words, read per run of labels and per listing line
+        self._part_index: dict[tuple[str, ...], set[str]] = {}
+        self._part_words: dict[str, set[str]] = {}
+        for slug, topic in topics.items():
+            for part in topic.parts:
+                self._part_index.setdefault(tuple(t for t in _tokens(part) if t != ","), set()).add(slug)
+            self._part_words[slug] = {_fold(w) for w in topic.part_words}
+        self._any_part_word = set().union(*self._part_words.values())
         for topic in topics.values():
             for name in topic.context_names:
                 self._context.setdefault(normalise(name), topic.slug)
@@ -340,15 +347,21 @@ class Catalog:
         "People", "Governance" are perspectives of the Cloud Adoption Framework) or context names of ("On-Demand",
         "Reserved", "Spot"), else None: labels shared by two such topics ("Security", "Reliability") count for
         both, and a tie names neither."""
-        counts = Counter(
-            slug
-            for term in terms
-            for slug in {s for s in self._with_parts if self.is_part(s, term)} | {self.context_lookup(term)} - {None}
-        )
+        counts = Counter(slug for term in terms for slug in self._parts_of(term) | {self.context_lookup(term)} - {None})
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 3 or ranked[0][1] * 2 < len(terms):
             return None
         return ranked[0][0] if len(ranked) == 1 or ranked[1][1] < ranked[0][1] else None
+
+    def _parts_of(self, term: str) -> set[str]:
+        """The topics ``term`` is one of the parts of, bare or with their part word ("Security Pillar"), as is_part
+        reads it, by the index of parts."""
+        key = [t for t in _tokens(term) if t != ","]
+        found = set(self._part_index.get(tuple(key), ()))
+        while key and key[-1] in self._any_part_word:
+            word = key.pop()
+            found |= {slug for slug in self._part_index.get(tuple(key), ()) if word in self._part_words[slug]}
+        return found
 
     def lookup(self, name: str) -> str | None:
         """The topic whose name, short name or alias is exactly ``name`` (normalised), else None."""

@@ -699,6 +699,8 @@ def _services_named(text: str) -> set[str]:
 def _inner_entry(text: str) -> str | None:
     """What follows a short category label when it is itself a labelled entry ("EC2 Pricing: On-Demand: charged by
     the second" -> "On-Demand: charged by the second"), else None."""
+    if text.count(":") < 2:
+        return None
     m = re.match(r"^([^:.]{2,30}):\s+([^:.]{2,40}:\s+\S.*)$", text)
     return m.group(2) if m and len(m.group(1).split()) <= 3 else None
 
