@@ -335,12 +335,7 @@ class Catalog:
         """Whether ``text`` is one of the topic's parts, bare or with its part word ("Fault Tolerance",
         "Security Pillar"), or numbered or followed by its explanation ("Cost Optimization - recommendations ...")
         is left to the caller: this compares the whole text."""
-        topic = self.topics[slug]
-        key = [t for t in _tokens(text) if t != ","]
-        words = {_fold(w) for w in topic.part_words}
-        while key and key[-1] in words:
-            key = key[:-1]
-        return bool(key) and any(key == [t for t in _tokens(part) if t != ","] for part in topic.parts)
+        return slug in self._parts_of(text)
 
     def parts_named(self, terms: list[str]) -> str | None:
         """The one topic at least three of ``terms``, and at least half of them, are parts of ("Business",

@@ -642,8 +642,11 @@ def catalog_expansion(acronym: str, expansion: str) -> str | None:
     names = [n for n in (entry.name, entry.full_name, *entry.aliases) if n]
     names = [re.sub(r"^(?:Amazon|AWS)\s+", "", re.sub(r"\s*\([^)]*\)", "", n)) for n in names]
     spelled = [n for n in names if expands(acronym, n) and len(n.split()) > 1]
-    said = re.sub(r"[^a-z0-9]", "", expansion.lower()).removesuffix("s")
-    if not spelled or any(re.sub(r"[^a-z0-9]", "", n.lower()).removesuffix("s") == said for n in spelled):
+
+    def letters(name: str) -> str:  # "Elastic MapReduce" and "Elastic Map Reduce" alike, a plural aside
+        return re.sub(r"[^a-z0-9]", "", name.lower()).removesuffix("s")
+
+    if not spelled or any(letters(n) == letters(expansion) for n in spelled):
         return None
     best = spelled[0]  # the name or full name before an alias, which the catalog writes in lower case
     return best if any(c.isupper() for c in best) else best.title()

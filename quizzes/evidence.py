@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from content.catalog import CatalogTopic, load_catalog
-from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE, POINTS_BACK
+from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE, POINTS_BACK, comma_items
 from content.ingest.outline import comparison_columns
 from content.ingest.spelling import english_words, known_word, misspellings, respell_services
 from learning.generate import garbled, hurried
@@ -615,12 +615,7 @@ def bare_item_of_list(text: str, at: int) -> bool:
     """Whether the words at ``at`` are a bare item of a list of three or more service names ("AWS X-Ray, AWS Partner
     Network (APN), AWS Global Accelerator, AWS Budgets"): four words or fewer between commas (commas inside brackets
     aside), with no aside of their own, among items most of which are catalog names."""
-    items, depth, start = [], 0, 0
-    for i, char in enumerate(text + ","):
-        depth += (char == "(") - (char == ")")
-        if char == "," and depth == 0:
-            items.append((start, text[start:i]))
-            start = i + 1
+    items = comma_items(text)
     if len(items) < 3:
         return False
     own = next((item for begin, item in reversed(items) if begin <= at), "")

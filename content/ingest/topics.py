@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from content.catalog import Catalog, normalise
-from content.ingest.facts.text import IMPERATIVE, clean
+from content.ingest.facts.text import IMPERATIVE, clean, comma_items
 from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
 from content.ingest.parse import table_text
 from content.ingest.spelling import known_word, respell_services
@@ -264,7 +264,8 @@ class _Assigner:
         # the note-taker talking to themselves ("Exam scheduled for this Friday", "I found them useful"): on no page
         asides = [b for blocks in routed.values() for b in blocks if self._aside(b)]
         if asides:
-            routed = {t: [b for b in blocks if not self._aside(b)] for t, blocks in routed.items()}
+            dropped = {id(b) for b in asides}
+            routed = {t: [b for b in blocks if id(b) not in dropped] for t, blocks in routed.items()}
             unrouted = [*unrouted, *asides]
 
         level = max(1, depth - ctx.start_depth + 1)
@@ -556,7 +557,7 @@ class _Assigner:
         """The topic a terse line of comma-separated fragments is about: its first item when that is exactly a name
         and the next does not open with one ("Redshift, Online analytical processing (OLAP), Data warehouse"), not
         the first of a list of services ("Beanstalk, ECS, EC2 by installing the agent")."""
-        items = _top_level_items(clean(text))
+        items = [item.strip() for _, item in comma_items(clean(text))]
         if len(items) < 2:
             return None
         head = self._name(items[0])
@@ -1185,17 +1186,6 @@ def _names_word(text: str, term: str) -> bool:
     """Whether ``text`` has ``term`` as whole words, past its own first words (a label it goes on to list)."""
     term = clean(term).strip(" *:")
     return bool(term) and bool(re.search(rf"\b{re.escape(term)}\b", clean(text)[len(term) + 2 :], re.I))
-
-
-def _top_level_items(text: str) -> list[str]:
-    """The comma-separated items of a line, commas inside brackets aside."""
-    items, depth, start = [], 0, 0
-    for i, char in enumerate(text):
-        depth += (char == "(") - (char == ")")
-        if char == "," and depth == 0:
-            items.append(text[start:i].strip())
-            start = i + 1
-    return [*items, text[start:].strip()]
 
 
 def _list_items(text: str) -> list[str]:

@@ -59,6 +59,20 @@ USE_CASE_LABEL = re.compile(
     r"|^(?:best|ideal(?:ly)?|well|good|great|perfect)(?:\s+suited)?\s+(?:for|when)$"
     r"|^suitable for$|^when to use(?:\b.*)?$|^used for$|^recommended for$|^workloads$"
 )
+
+
+def comma_items(text: str) -> list[tuple[int, str]]:
+    """The comma-separated items of a line with where each starts, commas inside brackets aside ("EC2 (Status
+    check, CPU), EBS (reads)" is two items)."""
+    items, depth, start = [], 0, 0
+    for i, char in enumerate(text + ","):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            items.append((start, text[start:i]))
+            start = i + 1
+    return items
+
+
 # A description that only points at the line before it ("Similar thing but with different tooling", "Same as
 # above, for Windows"): it says nothing on its own, so it makes no card and backs no explanation
 POINTS_BACK = re.compile(
