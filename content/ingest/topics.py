@@ -273,7 +273,7 @@ class _Assigner:
             blocks = routed.get(topic, [])
             moved: list[TopicSection] = []
             if len(ctx.topics) == 1 and not summary:
-                blocks, moved = self.split_labels(topic, blocks)
+                blocks, moved = self.split_labels(topic, blocks, inherited=not self.catalog.find(title))
             self.out.append(TopicSection(topic, title, sec.line, level, blocks))
             self.out.extend(moved)
         self.place_authored(sec, ctx, title, level)
@@ -720,7 +720,9 @@ class _Assigner:
                 return slug
         return None
 
-    def split_labels(self, topic: str, blocks: list[Block]) -> tuple[list[Block], list[TopicSection]]:
+    def split_labels(
+        self, topic: str, blocks: list[Block], inherited: bool = False
+    ) -> tuple[list[Block], list[TopicSection]]:
         """Move label bullets that name a sub-topic, with their child bullets, to its page.
 
         ``6. **Storage Classes**:`` and its list of classes inside an S3 section is the S3
@@ -741,16 +743,23 @@ class _Assigner:
             label = block.term
             if label is None and block.kind != "table" and len(normalise(block.text).split()) <= _LABEL_WORDS:
                 label = block.text  # "According to access frequency S3 is divided into classes :"
-            sub = self.sub_topic(topic, label) if label and has_children else None
+            sub = (self.sub_topic(topic, label) or self._context_part(topic, label)) if label and has_children else None
             if sub:
                 current = TopicSection(sub, label.strip().rstrip(":").strip(), block.line, 1, [block])
                 current_depth = block.depth
                 moved.append(current)
             else:
                 kept.append(block)
-        if not kept:
+        if not kept and not inherited:
             return list(blocks), []  # a section about the other service all through: its heading's topic keeps it
+            # (under a title naming no topic, "Billing" under EC2, the labels' own topics take them)
         return kept, moved
+
+    def _context_part(self, topic: str, label: str) -> str | None:
+        """The part of ``topic`` a label names by a name that means it only in the topic's context ("On-Demand:"
+        over its bullets under EC2 is the purchasing options'), else None."""
+        slug = self.catalog.context_lookup(label.strip().rstrip(":").strip())
+        return slug if slug and slug != topic and self.catalog.is_ancestor(topic, slug) else None
 
     def _mentions_within(self, sec: Section, slug: str) -> bool:
         """Whether a line or a sub-heading of the section names the topic (a term of its context names counts)."""

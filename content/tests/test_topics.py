@@ -1492,3 +1492,17 @@ def test_a_bold_title_names_the_line_right_under_it_that_leaves_its_subject_out(
 def test_a_course_progress_log_line_goes_on_no_page():
     where = placed("## IAM\n\n- Completed the 4th section - IAM (Identity and Access Management)\n- IAM is global\n")
     assert 3 not in where and where[4] == ["aws-iam"]
+
+
+def test_a_context_name_labelling_bullets_under_a_title_naming_nothing_takes_them_to_its_page():
+    """Under "### Paying" (naming no topic) inside an EC2 section, "On-Demand:" over its bullets is the purchasing
+    options' (the name means that page only in EC2's context), as "Savings Plan:" over its bullets is; a lone
+    "On-Demand: ..." line among EC2's own bullets stays with EC2."""
+    where = placed(
+        "## Amazon EC2\n\n- Virtual servers in the cloud\n\n### Paying\n\n"
+        "* On-Demand:\n    * Billed by the second\n    * No upfront payment\n"
+        "* Savings Plan:\n    * A steady spend for one or three years\n"
+    )
+    assert where[8] == where[9] == where[11] == ["ec2-purchasing-options"]
+    where = placed("## Amazon EC2\n\n- Virtual servers in the cloud\n- On-Demand: billed by the second\n")
+    assert where[4] == ["amazon-ec2"]
