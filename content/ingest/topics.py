@@ -451,6 +451,8 @@ class _Assigner:
             other = self.subject_of(block, later=not set(self.catalog.mentions(clean(block.text))) & related)
             if other is None and not block.term and i + 1 < len(blocks) and blocks[i + 1].depth > block.depth:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
+            if other is None:
+                other = self._defined_concept(block, (topic,))  # "elasticity is ..." under an Auto Scaling heading
             if other is None and self.catalog.topics[topic].category == "cloud-concepts":
                 other = self._context_subject(block)  # "With Reserved Instances, you can save ..." on a concept's page
                 short = (
@@ -755,6 +757,17 @@ class _Assigner:
             # (under a title naming no topic, "Billing" under EC2, the labels' own topics take them)
         return kept, moved
 
+    def _defined_concept(self, block: Block, within: tuple[str, ...]) -> str | None:
+        """The cloud concept a line defines by opening with its name and "is", "are", "means" or "refers to"
+        ("vertical scaling is increasing the size of the instance"), when it is none of ``within`` nor above them."""
+        if block.kind not in ("paragraph", "bullet") or block.term or block.origin:
+            return None
+        m = _DEFINES_CONCEPT.match(clean(block.text))
+        slug = self._name(m["name"], proper=m["name"][:1].isupper()) if m else None
+        if not slug or self.catalog.topics[slug].category != "cloud-concepts" or slug in self._closure(within):
+            return None
+        return slug
+
     def _context_part(self, topic: str, label: str) -> str | None:
         """The part of ``topic`` a label names by a name that means it only in the topic's context ("On-Demand:"
         over its bullets under EC2 is the purchasing options'), else None."""
@@ -841,6 +854,8 @@ class _Assigner:
                 continue
             has_children = i + 1 < len(blocks) and blocks[i + 1].depth > depth
             own = self.block_names(block, group, bare_label_counts=bool(default) or has_children)
+            if group is not None and not own and (concept := self._defined_concept(block, group)):
+                own = (concept,)  # "vertical scaling is increasing the size of the instance" under "ELB & ASG"
             bold_title = _whole_bold(_TAG.sub("", block.text)) if group is None else None
             if bold_title and (len(bold_title.split()) > 8 or bold_title.rstrip().endswith("?")):
                 bold_title = None  # a question's stem set in bold, not a title
@@ -1148,6 +1163,11 @@ class _Assigner:
                     out.append(member)
         return tuple(out)
 
+
+# A line that opens with a name and says what it is: "vertical scaling is increasing the size of the instance".
+_DEFINES_CONCEPT = re.compile(
+    r"^\W*(?P<name>[A-Za-z][A-Za-z -]{2,40}?)\s+(?:is|are|means|refers to)\s+(?:\S+\s+){2,}\S", re.I
+)
 
 # Words that open a statement with no subject of its own ("Does not apply to ..."), not a kind of a name.
 _NOT_A_KIND = frozenset("not no does do doesn't don't is are isn't aren't can cannot can't only applies apply".split())

@@ -1506,3 +1506,17 @@ def test_a_context_name_labelling_bullets_under_a_title_naming_nothing_takes_the
     assert where[8] == where[9] == where[11] == ["ec2-purchasing-options"]
     where = placed("## Amazon EC2\n\n- Virtual servers in the cloud\n- On-Demand: billed by the second\n")
     assert where[4] == ["amazon-ec2"]
+
+
+def test_a_line_defining_a_cloud_concept_goes_to_the_concepts_page_from_under_a_service():
+    """ "vertical scaling is ..." under "ELB & ASG" (a heading naming two services) and "Virtualization is ..." under
+    a container service define cloud concepts: those pages; a line that only uses the concept's word stays."""
+    where = placed(
+        "## ELB & ASG\n\n- ELB spreads traffic across instances\n- vertical scaling is making one server bigger\n"
+        "- ELB checks each target's health\n\n## Amazon ECS\n\n- Virtualization is running many systems on one host\n"
+        "- ECS scaling is done by adding tasks\n"
+    )
+    assert where[4] == ["high-availability-and-scalability"]
+    assert where[5] == ["elastic-load-balancing"]
+    assert where[9] == ["virtualization"]
+    assert where[10] == ["amazon-ecs"]
