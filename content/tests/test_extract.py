@@ -684,3 +684,14 @@ def test_a_plural_heading_over_several_bullets_is_a_list_not_a_definition_from_i
     ]
     facts = run(blocks, "Landing Zone Layouts", topic="AWS Organizations")
     assert not [f for f in facts if f.kind == "definition" and "layout" in f.subject.lower()], facts
+
+
+def test_a_study_checklists_box_is_not_part_of_the_term_it_ticks():
+    """ "- [ ] Lambda usage pricing" over "- Only pay for the time your code runs": a checklist item of the author's
+    own study plan, read as its words (no "[ ]" in a card's front)."""
+    facts = run(
+        [bullet(1, "[ ] Lambda usage pricing"), bullet(2, "Only pay for the time your code runs", depth=1)],
+        "AWS Lambda",
+    )
+    terms = [f.data["term"] for f in of_kind(facts, "definition")]
+    assert terms and not [t for t in terms if "[" in t], terms

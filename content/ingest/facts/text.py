@@ -133,7 +133,8 @@ RETIRED_OPTION = re.compile(r"\b(?:qldb|quantum ledger|snowmobile|snowcone|multi
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPH = re.compile(r"(?<![\w*])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![\w*])")
-_LEAD_JUNK = re.compile(r"^(?:\s|[-=]{1,}>|→|⇒|»|•|○|▪|◦|[-*+](?=\s))+")
+# (and a task list's box, "- [ ] Define EC2": a study checklist's item reads as its words)
+_LEAD_JUNK = re.compile(r"^(?:\s|[-=]{1,}>|→|⇒|»|•|○|▪|◦|[-*+](?=\s)|\[[ xX]\](?=\s))+")
 _INNER_ARROW = re.compile(r"\s*(?:-{1,}>|={1,}>|⇒)\s*")
 _NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")
 _TRAIL_COLON = re.compile(r"\s*(?::-|:|–|-|—)\s*$")
