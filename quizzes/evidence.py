@@ -58,6 +58,7 @@ def plain_text(text: str) -> str:
     text = re.sub(rf"\[([^\[\]]+)\]{_TARGET}", r"\1", text)  # a markdown link reads as its words
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
     text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)  # an Obsidian wikilink reads as its label
+    text = re.sub(r"(?<![\w*])\*(?![\s*])([^*]+?)(?<![\s*])\*(?![\w*])", r"\1", text)  # "*italic*" (or "***bold***")
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
     text = re.sub(r"([,;:!?])\1+", r"\1", text)
     return re.sub(r"\s+([,;:.!?])(?=\s|$)", r"\1", text)
@@ -189,6 +190,15 @@ def _without_aside(text: str) -> str:
 
 
 _ASIDE = re.compile(r"\s*\([^)]*\)")
+
+
+def _topic_name_words(option: Option) -> frozenset[str]:
+    """The words of the catalog names of the service an option is ("Elastic Container Service" for "Amazon ECS on
+    EC2 instances"): a line made of them only names it."""
+    topic = load_catalog().topics.get(option.topic) if option.topic else None
+    if topic is None or topic.category == "cloud-concepts":
+        return frozenset()
+    return word_stems(" ".join(n for n in (topic.name, topic.short, topic.full_name) if n))
 
 
 def _own_topic_names(topic) -> set[str]:
@@ -730,6 +740,14 @@ _PRONOUN = re.compile(r"(?:it|this (?:service|tool|model|feature|option)|they)\s
 
 
 # still about the subject.
+_MAKERS = word_stems("aws amazon iam ec2 s3")  # words of a name that say whose it is, not what it is
+
+# Words any line of cloud notes may share with any explanation: sharing one of them supports nothing.
+_ANY_TOPIC_WORDS = word_stems(
+    "cloud computing resources customers users company you your they their them there can could will would may might"
+    " must should also only just more most any all some one has have had was were been use used using like such etc"
+)
+
 _COMPARED = re.compile(r"(?:just |much |very )?(?:like|unlike|similar to|same as|as with)\b", re.I)
 
 
@@ -749,6 +767,7 @@ def find_evidence(
     best = None
     others = [o for o in family.options.values() if o.id != option.id] if family else []
     name_words = word_stems(option.name) | {"amazon", "aws", "s3", "ec2"}
+    titled_by_name = name_words | _topic_name_words(option)  # a title of the service's full name only names it
     fact_words = word_stems(option.fact) - word_stems(option.name)
     texts = texts or [plain_text(line.text) for line in lines]
     pattern = option_pattern(option)
@@ -757,11 +776,11 @@ def find_evidence(
             # "EC2 Pricing: On-Demand: Default EC2 pricing ...": the entry inside a category's label
             line = dataclasses.replace(line, text=inner, labelled=True)
         elif pattern.search(texts[index]):
-            line = _described(line, lines, index, family, name_words)
+            line = _described(line, lines, index, family, titled_by_name)
         elif not spelled and line.topic and page_entry(option, texts[index], line.topic):
             # on the page of the service the option is named after, its entry by a label without the service's
             # name ("Health Checks: ..." on Route 53's page)
-            line = _described(line, lines, index, family, name_words)
+            line = _described(line, lines, index, family, titled_by_name)
         elif not spelled:
             continue  # the first, cheap pass: the option's own evidence patterns only
         elif names_option(option, texts[index]) or labelled_as(
@@ -769,7 +788,7 @@ def find_evidence(
         ):
             # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**"), or
             # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
-            line = _described(line, lines, index, family, name_words)
+            line = _described(line, lines, index, family, titled_by_name)
         elif (
             (titled_by := _title_naming(option, line))
             and (index == 0 or _section(lines[index - 1]) != _section(line) or _PRONOUN.match(texts[index]))
@@ -920,6 +939,9 @@ def find_evidence(
         ):
             continue  # on a page of one of its parts, "AWS offers several purchasing options for EC2 instances" is
             # about the part (the purchasing options); only a line that opens with the service is about it
+        if _TAKES_FROM.match(text[:first]):
+            continue  # "Utilizes data from AWS Cost Explorer to plan ...", under Budgets: a subjectless line about
+            # the section's own service, which takes something from the option
         if not titled and not subject_at(text, first):
             continue  # the option is the object of another subject's statement ("Does not apply to the root
             # account" under a policy's heading): the line says nothing of the option itself
@@ -955,6 +977,15 @@ def find_evidence(
         if not supports and _PRICE_WORDS.search(text) and not _PRICE_WORDS.search(option.fact):
             continue  # "EC2 - charge only for capacity used (clock-second/hour billing)": what it costs, which says
             # nothing of what the explanation says it is
+        if (
+            not (entry or titled or first <= _OPENS_WITHIN or any(_names_what_it_said(text, at) for at in positions))
+            and not word_stems(text[:first]) & (word_stems(option.name) - _MAKERS)  # "AWS benefits from economies ..."
+            and not (not option.topic and _PARTY_LABEL.match(text))
+            and not (word_stems(text) & said_of(option, family)) - _ANY_TOPIC_WORDS
+        ):
+            continue  # a line that names the option late and shares no telling word with what the explanation says
+            # of it ("They currently have two physical data centers that they own") is a scenario that names it in
+            # passing, not a line that supports the explanation (a side's list of its duties names each duty)
         score = (
             not sibling_first,
             own_topic,
@@ -1226,6 +1257,32 @@ def _opens_with(text: str, first: int) -> bool:
     return all(w.lower() in _LEAD_WORDS for w in words) and len(words) <= 3
 
 
+_SAID_OF: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def said_of(option: Option, family: Family | None) -> frozenset[str]:
+    """The words the app says of an option beyond its name: its fact, the needs it meets and why it fails others."""
+    key = (family.id if family else "", option.id)
+    if key not in _SAID_OF:
+        texts = [option.fact]
+        for req in family.requirements if family else ():
+            if option.id in req.meets:
+                texts.append(req.need)
+            texts.append(req.why_not.get(option.id, ""))
+        _SAID_OF[key] = word_stems(" ".join(texts)) - word_stems(option.name)
+    return _SAID_OF[key]
+
+
+def _names_what_it_said(text: str, first: int) -> bool:
+    """Whether the option is named in a bracket closing a clause, as the name of what the clause said ("Continuous
+    backups and restore to a timestamp (Point in Time Restore)", "replicate within a region (SRR) or across regions
+    (CRR)")."""
+    if not text[:first].rstrip().endswith("("):
+        return False
+    end = text.find(")", first)
+    return end >= 0 and bool(re.match(r"\W*$|\s*(?:[,;.]|or\b|and\b|vs\b)", text[end + 1 :]))
+
+
 def named_in_aside(text: str, first: int, name_words: set[str]) -> int:
     """Where the bracket opens when the option named at `first` sits in an aside about another subject ("workers
     (running on EC2 or on-premises)"), else -1. An aside that only spells the option ("Block storage (EBS)") or a line
@@ -1372,18 +1429,26 @@ def step_done_to(option: Option, text: str, first: int) -> bool:
     practice ("Create a strong password policy") is named by such a line, and is not asked here."""
     catalog = load_catalog()
     topic = catalog.topics.get(option.topic) if option.topic else None
-    if topic is None or topic.parent or topic.category == "cloud-concepts":
+    if topic is None or topic.category == "cloud-concepts":
         return False
     clause = re.split(r"[.;:!?]\s+|\s[-–—]\s|,\s", text[:first])[-1]
+    verb = (re.findall(r"[a-z]+", clause.lower()) or [""])[0]
+    if verb in _GOING_TO:
+        return True  # "Access the AWS Cost Explorer within an account": where to find it, said of any service
+    if topic.parent:
+        return False  # ("Enable versioning to keep every copy" says what a feature does)
     if re.search(r"\b(?:we|i)\b(?:\s+\w+){1,3}\s*$", clause, re.I):
         return True
-    return (re.findall(r"[a-z]+", clause.lower()) or [""])[0] in _INSTRUCTION_VERBS
+    return verb in _INSTRUCTION_VERBS
 
+
+_TAKES_FROM = re.compile(r"\W*[A-Z][a-z]+(?<!s)s\s[^.;:]*\b(?:from|of|by|with)\s+(?:the\s+)?(?:AWS\s+|Amazon\s+)?$")
 
 _INSTRUCTION_VERBS = frozenset(
     "configure enable disable turn create attach detach set setup install deploy launch add remove choose select "
     "click open go".split()
 )
+_GOING_TO = frozenset("access navigate visit login log sign search".split())
 
 
 # "on", which names the platform something runs on ("stored on Outposts hardware"): a fact about the platform.
@@ -1902,6 +1967,14 @@ def family_lines(
             if found not in present:
                 present.add(found)
                 lines.append(found)
+    for option in family.options.values():
+        if option.id in lines.evidence or option.id in lines.parent_only:
+            continue
+        # one kind of a thing its siblings are kinds of too ("Compute Savings Plans" beside "EC2 Instance Savings
+        # Plans") where the notes explain only the thing ("Savings Plans: commit to a dollar amount per hour ..."):
+        # the notes describe it only as a whole, never "not in your notes"
+        if (kind := shared_kind(option, family)) and _explained(kind, lines):
+            lines.parent_only[option.id] = kind
     for oid, found in lines.evidence.items():
         option = family.options[oid]
         if option.topic and _variant_of(option):
@@ -1911,6 +1984,35 @@ def family_lines(
             if extra and not extra & word_stems(found.text):
                 lines.from_parent.add(oid)  # "Shield: protection against DDoS" for Shield Standard
     return lines
+
+
+def shared_kind(option: Option, family: Family) -> str:
+    """The last words of an option's name that a sibling's name ends with too, two words or more: the kind both
+    are ("Savings Plans" of "Compute Savings Plans" and "EC2 Instance Savings Plans"), else ""."""
+    words = option.name.split()
+    for other in family.options.values():
+        theirs = other.name.split()
+        if other.id == option.id or theirs[-1].lower() != words[-1].lower():
+            continue
+        size = 1
+        while size < min(len(words), len(theirs)) and words[-size - 1].lower() == theirs[-size - 1].lower():
+            size += 1
+        if 2 <= size < len(words):
+            return " ".join(words[-size:])
+    return ""
+
+
+def _explained(name: str, lines: list[Line]) -> bool:
+    """Whether a line opens with the name (in the singular too) and says something of it ("Savings Plan: commit to
+    a dollar amount of compute per hour for 1 or 3 years")."""
+    pattern = re.compile(r"\b" + re.escape(name.rstrip("s")) + r"s?\b", re.I)
+    for line in lines:
+        text = plain_text(line.text)
+        if (m := pattern.search(text)) and _opens_with(text, m.start()):
+            rest = text[m.end() :]
+            if not option_line(line.text) and not no_fact(text) and len(re.findall(r"[A-Za-z]{3,}", rest)) >= 4:
+                return True
+    return False
 
 
 def _own_definition(option: Option, line: Line) -> bool:

@@ -882,6 +882,13 @@ def test_the_first_line_under_a_services_heading_may_name_another_service_past_i
 def test_a_step_done_to_a_service_another_tier_or_a_bare_list_is_no_line_about_it():
     family, config = _options()["AWS Config"]
     assert find_evidence(config, [Line(text="we must enable AWS config", refs=())], family) is None
+    navigate = Line(text="Navigate to AWS Config from the account's home page", refs=())
+    assert find_evidence(config, [navigate], family) is None
+    family, explorer = _options()["AWS Cost Explorer"]
+    step = Line(text="Access the AWS Cost Explorer from the billing console", refs=())
+    assert find_evidence(explorer, [step], family) is None
+    uses = Line(text="Utilizes data from AWS Cost Explorer to plan and track your usage across services", refs=())
+    assert find_evidence(explorer, [uses], family) is None
     family, s3 = _options()["Amazon S3"]
     assert (
         find_evidence(s3, [Line(text="configure an amazon s3 bucket to enable MFA Delete on it", refs=())], family)
@@ -1910,3 +1917,65 @@ def test_a_what_is_label_still_backs_the_option_it_asks_about():
         text="What is an EBS Snapshot?: a backup of an EBS volume at a point in time", refs=(), topic="amazon-ebs"
     )
     assert find_evidence(snapshot, [line], family) is not None
+
+
+def test_a_scenario_naming_the_option_late_and_saying_nothing_the_explanation_says_backs_nothing():
+    family, physical = _options()["Physical security of the data centers"]
+    scenario = Line(
+        text="Last year the bank still ran three physical data centers that its own staff looked after",
+        refs=(),
+        topic="shared-responsibility-model",
+    )
+    assert find_evidence(physical, [scenario], family) is None
+    telling = Line(
+        text="Under the model, guards and access control at the physical data centers are AWS's part",
+        refs=(),
+        topic="shared-responsibility-model",
+    )
+    assert find_evidence(physical, [scenario, telling], family) == telling
+
+
+def test_an_option_named_in_the_bracket_closing_its_description_is_backed_by_it():
+    family, backups = _options()["Automated backups with point-in-time restore"]
+    named_after = Line(
+        text="Keeps a running copy you can roll back to the exact minute (Point in Time Restore)",
+        refs=(),
+        topic="amazon-rds",
+    )
+    assert find_evidence(backups, [named_after], family) == named_after
+    family, srr = _options()["S3 Same-Region Replication (SRR)"]
+    clause = Line(text="Replication - a twin kept nearby (SRR) or far away (CRR)", refs=(), topic="amazon-s3")
+    assert find_evidence(srr, [clause], family) is not None
+
+
+def test_a_kind_the_notes_explain_only_as_a_whole_is_said_to_be_so_not_missing():
+    """Notes that say what Savings Plans are but name no kind of them: the Compute Savings Plans option is described
+    "only as a whole", never "not in your notes"; notes that only name Savings Plans in a list say nothing of them."""
+    family = load_families()["ec2-purchasing-option"]
+    compute = family.options["compute-sp"]
+    whole = Line(text="Savings Plan: commit to a dollar amount of usage per hour for one or three years",
+                 refs=(("n", 1, 9),), topic="ec2-purchasing-options")  # fmt: skip
+    lines = family_lines(family, {"ec2-purchasing-options": [whole]}, {"ec2-purchasing-options"})
+    assert compute.id not in lines.evidence
+    assert lines.parent_only.get(compute.id) == "Savings Plans"
+    named = Line(text="Options: On-Demand, Spot, Savings Plans", refs=(("n", 1, 3),), topic="ec2-purchasing-options")
+    lines = family_lines(family, {"ec2-purchasing-options": [named]}, {"ec2-purchasing-options"})
+    assert compute.id not in lines.parent_only
+
+
+def test_a_title_that_is_only_the_services_full_name_is_quoted_with_its_description_without_its_stars():
+    family, ecs = _options()["Amazon ECS on EC2 instances"]
+    title = Line(text='***<div align="center">Amazon Elastic Container Service (Amazon ECS)</div>***',
+                 refs=(("n", 1, 8),), topic="amazon-ecs")  # fmt: skip
+    said = Line(text="Is a container manager that runs and scales your containers on AWS.", refs=(("n", 1, 9),),
+                topic="amazon-ecs")  # fmt: skip
+    found = find_evidence(ecs, [title, said], family, option_topics(family, ecs))
+    assert found is not None
+    assert found.text.startswith("Amazon Elastic Container Service (Amazon ECS): Is a container manager"), found.text
+
+
+def test_an_option_named_in_the_authors_own_words_before_its_usual_name_is_still_backed():
+    family, scale = _options()["Benefit from massive economies of scale"]
+    line = Line(text="AWS benefits from economies of scale, so its rates keep dropping year after year", refs=(),
+                topic="cloud-economics")  # fmt: skip
+    assert find_evidence(scale, [line], family) == line
