@@ -360,6 +360,13 @@ def _row_statement(row: str) -> str:
     return f"{cells[0]}: {'; '.join(cells[1:])}"
 
 
+_OWN_WRONG_ANSWER = re.compile(
+    r"\((?:[^()]*\b(?:i|my)\b[^()]*\b(?:answered|answer|picked|chose|put|said|guessed|went with)\b[^()]*"
+    r"|[^()]*\b(?:wrong|incorrect)\W*)\)",
+    re.I,
+)
+
+
 def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | None:
     """The first claim that says this line of a note is wrong, else None. `topic`: the page it sits on.
 
@@ -368,6 +375,8 @@ def find_claim(text: str, claims=None, *, topic: str | None = None) -> Claim | N
     correction, source, `pattern.search`). A table of three or more rows is read row by row under its header."""
     if not text or not text.strip():
         return None
+    text = _OWN_WRONG_ANSWER.sub(" ", text)  # "... a two-minute warning (I answered 10 min, wrong)": the author's
+    # own mistake, marked as such, is not what the line says
     if denied := _DENIED_QUESTION.match(text):
         text = denied.group(1)  # "Is IAM regional? No, IAM is global ...": the question's premise is what the
         # answer denies; only the answer states anything

@@ -1199,3 +1199,11 @@ def test_a_value_in_an_aside_or_an_architecture_kept_as_is_is_not_misread(topic,
 def test_a_wrong_value_in_a_list_of_asides_is_still_flagged():
     assert find_claim("Comprehend (NLP) / Kendra (chatbots)", topic="amazon-polly") is not None
     assert find_claim("replatform = lift and shift with no changes at all", topic="cloud-migration-strategies")
+
+
+def test_the_authors_own_wrong_answer_marked_as_such_is_not_what_the_line_says():
+    """ "You get a two-minute warning before a Spot Instance is reclaimed (I answered 10 min, wrong)" states the
+    right figure; the aside is the author's mistake, marked. Said without the aside, 10 minutes is still flagged."""
+    marked = "You get a two-minute warning before a Spot Instance is reclaimed (I answered 10 min, wrong)."
+    assert find_claim(marked, topic="ec2-purchasing-options") is None
+    assert find_claim("Spot Instances give a 10 min warning before they are reclaimed.", topic="ec2-purchasing-options")
