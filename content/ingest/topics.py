@@ -74,6 +74,12 @@ _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.I)
 # Openings that put the subject after them: "With CloudWatch, you can ...", "In AWS Organizations, you ...",
 # "What is cloud computing?"
 _LEAD_IN = re.compile(r"^\W*(?:(?:with|within|in|using|through|via)\s+(?=[^,]{2,60},)|what\s+(?:is|are)\s+)", re.I)
+# A course objective over what it is about: "Identify the purpose of Amazon Route 53", "Understand the role of IAM".
+_OBJECTIVE = re.compile(
+    r"^\W*(?:identify|understand|describe|explain|recognize|recognise|know|define)\s+(?:the\s+)?"
+    r"(?:purpose|role|uses?|benefits?|value|concept|importance|features?)\s+of\s+",
+    re.I,
+)
 # Where a sentence names its subject beyond the first noun phrase: "you can use the AWS CLI", "an automated advisor
 # called AWS Trusted Advisor", "... can be performed by AWS Trusted Advisor".
 _NAMED_LATER = re.compile(
@@ -678,6 +684,8 @@ class _Assigner:
             return slug  # the whole line is a name: a label of what follows
         if (lead := _LEAD_IN.match(plain)) and lead.group(0).lower().lstrip(" *").startswith("what"):
             return self._name(plain[lead.end() :].rstrip(" ?"))  # "What is cloud computing?"
+        if objective := _OBJECTIVE.match(plain):
+            return self._name(plain[objective.end() :].rstrip(" ?.:"))  # "Identify the purpose of Amazon Route 53"
         if lead:
             return self._name(plain[lead.end() :].split(",", 1)[0])  # "With CloudWatch, you can ..."
         use = bool(re.match(r"^\W*use\s", plain, re.I))
@@ -909,6 +917,21 @@ class _Assigner:
                 own = (slug,)  # "Reserved Instances: 1- or 3-year terms" under a heading that names no topic
             above = [named[d] for d in sorted(named) if d < depth]
             current = above[-1] if above else named.get(depth) if lead_in.get(depth) else None
+            if not own and group is None and has_children and above and len(above[-1]) == 1:
+                # "- Roles" over its bullets under "- AWS IAM": the label names a part of the service above it
+                label = (block.term or block.text).strip().rstrip(":").strip()
+                if len(label.split()) <= _LABEL_WORDS and (
+                    sub := self.sub_topic(above[-1][0], label) or self._context_part(above[-1][0], label)
+                ):
+                    own = (sub,)
+            near = above[-1] if above else named.get(depth)
+            if not own and group is None and near and len(near) == 1 and not block.term and not _LEAD_BOLD.match(raw):
+                # "Protection of root accounts" among the bullets about AWS IAM: a short line that names one of the
+                # service's own parts is about that part
+                short = clean(block.text).strip(" *.")
+                mentioned = self.catalog.mentions(short) if len(short.split()) <= 8 and "," not in short else []
+                if len(mentioned) == 1 and self.catalog.is_ancestor(near[0], mentioned[0]):
+                    own = (mentioned[0],)
             if current and len(current) == 1 and self.catalog.is_part(current[0], _part_text(block)):
                 own = ()  # "Fault Tolerance - ..." in the list under "Trusted Advisor checks:": that list's item
             plain = clean(block.text).strip(" *")
@@ -942,7 +965,7 @@ class _Assigner:
             # a bare name in a list of them ("- S3" under "AWS Services"): a list of services, not about one
             bare_name = not (default or has_children) and (
                 (block.term and not (block.definition or "").strip())
-                or (block.kind == "bullet" and not block.term and self._name(block.text))
+                or (block.kind == "bullet" and not block.term and self._name(block.text, proper=True))
             )
             # the very next line, unlabelled or with a label that names nothing ("Compute: 40 vCPUs ..." under a
             # device's line): the same thought goes on

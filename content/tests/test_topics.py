@@ -1520,3 +1520,32 @@ def test_a_line_defining_a_cloud_concept_goes_to_the_concepts_page_from_under_a_
     assert where[5] == ["elastic-load-balancing"]
     assert where[9] == ["virtualization"]
     assert where[10] == ["amazon-ecs"]
+
+
+def test_under_a_service_bullet_a_label_or_short_line_naming_one_of_its_parts_goes_to_that_part():
+    """In a list under a heading that names nothing: "- Roles" over its bullets under "- AWS IAM" is the IAM roles
+    page's, as "- Locking away the root account" is the root user's; "- Pay as you go" alone names the pricing
+    models; "## EC2 Pricing" is the purchasing options' heading."""
+    where = placed(
+        "## What to know\n\n- AWS IAM\n    - Roles\n        - Lent to a service for a while, no password\n"
+        "    - Locking away the root account\n    - Users sign in with a password\n\n"
+        "## Paying\n\n- Pay as you go\n\n## EC2 Pricing\n\n- Spot: spare capacity at a discount\n"
+    )
+    assert where[5] == ["iam-roles"]
+    assert where[6] == ["aws-account-root-user"]
+    assert where[7] == ["aws-iam"]
+    assert where[11] == ["aws-pricing-models"]
+    assert where[15] == ["ec2-purchasing-options"]
+
+
+def test_a_course_objective_names_what_it_is_about_and_the_free_tiers_offers_are_its_own():
+    """ "Identify the purpose of Amazon Route 53" over its bullets is about Route 53, not the security groups line
+    above it; "Always Free : ..." and "12 Months Free : ..." under a heading naming nothing are the Free Tier's
+    offers."""
+    where = placed(
+        "## Network services\n\n- Security groups - a virtual firewall for instances\n"
+        "- Identify the purpose of Amazon Route 53\n    - It can send users only to healthy endpoints\n\n"
+        "## Getting started\n\n- Always Free : some offers never expire\n- 12 Months Free : limited use for a year\n"
+    )
+    assert where[4] == where[5] == ["amazon-route-53"]
+    assert where[9] == where[10] == ["aws-free-tier"]
