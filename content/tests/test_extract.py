@@ -695,3 +695,27 @@ def test_a_study_checklists_box_is_not_part_of_the_term_it_ticks():
     )
     terms = [f.data["term"] for f in of_kind(facts, "definition")]
     assert terms and not [t for t in terms if "[" in t], terms
+
+
+def test_the_first_of_a_labels_list_of_traits_is_not_its_definition_nor_is_a_course_objective_a_term():
+    """ "Reliability" over "Self recover from failure", "Scale out for availability", "Stop guessing capacity": one
+    trait of three is not what the pillar is; "Recognize there are services that aid auditing" names no term
+    "Recognize there". A title over one describing line still gets its definition."""
+    facts = run(
+        [
+            bullet(1, "Reliability"),
+            bullet(2, "Self recover from failure", depth=1),
+            bullet(3, "Scale out for availability", depth=1),
+            bullet(4, "Stop guessing capacity", depth=1),
+            bullet(5, "Recognize there are services that aid in auditing and reporting"),
+        ],
+        "Well Architected Framework",
+        "AWS Well-Architected Framework",
+    )
+    assert not [f for f in of_kind(facts, "definition") if f.data["term"] in ("Reliability", "Recognize there")]
+    facts = run(
+        [bullet(1, "Sustainability"), bullet(2, "Self recover from failure", depth=1)],
+        "Well Architected Framework",
+        "AWS Well-Architected Framework",
+    )
+    assert "Sustainability" in definitions(facts)

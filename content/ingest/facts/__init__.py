@@ -42,6 +42,7 @@ from content.ingest.facts.definitions import (
     _section_lead_definition,
     _term_with_definition,
     clean_definition,
+    one_of_its_traits,
 )
 from content.ingest.facts.lists import _members_of, _qualify, _section_list
 from content.ingest.facts.numbers import _numbers_in
@@ -141,7 +142,7 @@ def _block(sec: _Section, i: int, out: _Collector) -> None:
         elif not text.endswith(":") and sec.allow_defs and term_ok(text) and not USE_CASE_LABEL.match(key(text)):
             # "2. S3 standard" with its description in the child bullets
             first = kids[0]
-            if sec.term[first] is None:
+            if sec.term[first] is None and not one_of_its_traits(sec, kids, sec.text[first]):
                 d = clean_definition(sec.text[first])
                 if _definition_ok(text, d):
                     out.definition(text, d, sec.lines(i, first))

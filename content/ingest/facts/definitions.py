@@ -306,6 +306,8 @@ def _label(sec: _Section, i: int, out: _Collector) -> None:
         first = kids[0]
         if source is None and sec.term[first] is None and not sec.opener[first]:
             source = sec.text[first]
+            if one_of_its_traits(sec, kids, source):
+                return
         if source:
             d = clean_definition(source)
             if (
@@ -315,6 +317,16 @@ def _label(sec: _Section, i: int, out: _Collector) -> None:
             ):
                 out.definition(term, d, sec.lines(i, first) if not sec.defn[i] else sec.lines(i))
 
+
+def one_of_its_traits(sec: _Section, kids: list[int], first: str) -> bool:
+    """Whether the first of the bullets under a title is one item of a list of its traits ("Reliability" over
+    "Auto recover from failure", "Scale horizontally", "Stop guessing capacity"), short and saying nothing of what
+    the title is: not its definition."""
+    items = [k for k in kids if sec.term[k] is None and sec.blocks[k].depth == sec.blocks[kids[0]].depth]
+    return len(items) >= 3 and len(first.split()) <= 6 and not _SAYS_WHAT.search(first)
+
+
+_SAYS_WHAT = re.compile(r"\b(?:is|are|means|provides?|lets?|allows?|helps?|gives?|enables?|offers?)\b", re.I)
 
 _IS_A_VERB = re.compile(
     r"\s(?P<verb>is\s+(?:basically\s+|essentially\s+|simply\s+|just\s+)?(?=(?:a|an|the|one)\s)"

@@ -419,6 +419,8 @@ def term_ok(term: str | None) -> bool:
         return False  # "In S3 bucket versioning it", "After Redshift", "Each partition"
     if "example" in lowered or "examples" in lowered or "scenario" in lowered:
         return False
+    if "there" in lowered:
+        return False  # "Recognize there (are services that ...)": a course objective's opening, not a name
     if " vs " in f" {k} " or " vs. " in k or "http" in k:
         return False
     return not CHAT.match(t)
