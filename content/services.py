@@ -931,6 +931,7 @@ class Writer:
     def question_drafts(self, drafts: list[SectionDraft], facts: dict) -> list[QuestionDraft]:  # noqa: C901
         """Scenario questions, from the families and the notes' lines (no writes)."""
         lines_by_topic: dict[str, list[Line]] = {}
+        flagged_lines: list[Line] = []  # lines a claim says are wrong
         for draft in drafts:
             # the Overview is the section the notes titled with the topic's own name ("Amazon Keyspaces:")
             section = self.catalog.topics[draft.topic].name if draft.title == OVERVIEW else draft.title
@@ -944,6 +945,11 @@ class Writer:
                 heading = parents[-1][1] if parents and item["kind"] == "bullet" else section
                 if item["kind"] == "bullet":
                     parents.append((depth, side_bullet(item["text"]) or heading))
+                if item["erratum"] and item["kind"] in ("bullet", "paragraph"):
+                    # a line a claim says is wrong is never quoted; an option only it explains is said to be so
+                    flagged_lines.append(
+                        Line(text=item["text"], refs=tuple(tuple(r) for r in item["refs"]), topic=draft.topic)
+                    )
                 if item["erratum"] or item["kind"] not in ("bullet", "paragraph", "table"):
                     continue
                 if item.get("origin") == "source":
@@ -1009,7 +1015,7 @@ class Writer:
                 for o in family.options.values()
                 if o.topic and self.catalog.topics[o.topic].parent
             }
-            lines = family_lines(family, lines_by_topic, related, scan, definitions)
+            lines = family_lines(family, lines_by_topic, related, scan, definitions, flagged=flagged_lines)
             question_drafts.extend(family_questions(family, lines, domains))
         return question_drafts
 

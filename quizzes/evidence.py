@@ -201,6 +201,14 @@ def _topic_name_words(option: Option) -> frozenset[str]:
     return word_stems(" ".join(n for n in (topic.name, topic.short, topic.full_name) if n))
 
 
+def _kind_words(option: Option) -> frozenset[str]:
+    """The words that say which kind of its service an option is ("EC2 instances" of "Amazon ECS on EC2 instances"),
+    empty for the service itself."""
+    if not (own := _topic_name_words(option)):
+        return frozenset()
+    return word_stems(option.name) - own - {"amazon", "aws"}
+
+
 def _own_topic_names(topic) -> set[str]:
     """A catalog topic's own names (name, short and full name, not its aliases), letters only."""
     return {_compact(_unmade(n)) for n in (topic.name, topic.short, topic.full_name) if n}
@@ -768,6 +776,7 @@ def find_evidence(
     others = [o for o in family.options.values() if o.id != option.id] if family else []
     name_words = word_stems(option.name) | {"amazon", "aws", "s3", "ec2"}
     titled_by_name = name_words | _topic_name_words(option)  # a title of the service's full name only names it
+    kind_words = _kind_words(option)
     fact_words = word_stems(option.fact) - word_stems(option.name)
     texts = texts or [plain_text(line.text) for line in lines]
     pattern = option_pattern(option)
@@ -989,6 +998,8 @@ def find_evidence(
         score = (
             not sibling_first,
             own_topic,
+            not kind_words or bool(kind_words & word_stems(text)),  # "ECS: run containers on EC2 instances" says
+            # which kind of ECS "Amazon ECS on EC2 instances" is, where "ECS: launch Docker containers" does not
             not _ASSIGNS_SIDE.search(text),
             not (not option.topic and _PARTY_LABEL.match(text)),  # the duty on its own line, over a side's list
             first < 40,
@@ -1765,6 +1776,7 @@ class FamilyLines(list):
     # Options that are a part of a service the notes describe only as a whole (option id -> the service's name):
     # said so, rather than "not in your notes".
     parent_only: dict
+    flagged_only: set
     # Options backed by their service's line about the whole service ("AWS Shield protects against DDoS" for Shield
     # Standard): never the key of a question that offers another kind of that service.
     from_parent: set
@@ -1848,6 +1860,7 @@ def family_lines(
     near: set[str],
     scan: NoteScan | None = None,
     definitions: dict[str, Line] | None = None,
+    flagged: list[Line] | None = None,
 ) -> FamilyLines:
     """The lines that may explain a family's options: every line of the topics near the family, and, for an
     option those say nothing usable about, any other line of the notes that opens with it ("AWS CloudTrail
@@ -1859,6 +1872,7 @@ def family_lines(
     lines.evidence = {}
     lines.unquotable = set()
     lines.parent_only = {}
+    lines.flagged_only = set()  # options only a line a claim says is wrong explains
     lines.from_parent = set()  # options backed by their service's line about the whole service
     missing = []
     for option in family.options.values():
@@ -1975,6 +1989,13 @@ def family_lines(
         # the notes describe it only as a whole, never "not in your notes"
         if (kind := shared_kind(option, family)) and _explained(kind, lines):
             lines.parent_only[option.id] = kind
+    for option in family.options.values():
+        if option.id not in lines.evidence and any(
+            find_evidence(option, [line], family, option_topics(family, option))
+            for line in flagged or ()
+            if line.topic in near
+        ):
+            lines.flagged_only.add(option.id)  # "Amazon EFS - ... utilizes block-level storage", flagged on its page
     for oid, found in lines.evidence.items():
         option = family.options[oid]
         if option.topic and _variant_of(option):

@@ -275,6 +275,27 @@ NAMED_ONLY = "Your notes name it without explaining it."
 PARENT_ONLY = "Your notes describe {} only as a whole."
 
 
+FLAGGED_ONLY = "Your notes' line about it is marked as wrong, with its correction, on its page."
+
+
+def _service_name(option: Option) -> str:
+    """The name of the service an option is a kind of ("Amazon CloudWatch" for CloudWatch Logs)."""
+    from content.catalog import load_catalog  # noqa: PLC0415
+
+    return load_catalog().topics[option.topic].name
+
+
+def _kind_of_its_service(option: Option) -> bool:
+    """Whether the option is named as its service's name and more ("Amazon CloudWatch Logs"), not a task that names
+    the service ("Managing IAM users and their permissions")."""
+    from content.catalog import load_catalog  # noqa: PLC0415
+
+    topic = load_catalog().topics[option.topic]
+    name = re.sub(r"^(?:amazon|aws)\s+", "", option.name, flags=re.I).lower()
+    names = {re.sub(r"^(?:amazon|aws)\s+", "", n, flags=re.I).lower() for n in (topic.name, topic.short) if n}
+    return any(name.startswith(f"{n} ") for n in names)
+
+
 def choice_for(
     option: Option,
     evidence: Line | None,
@@ -284,6 +305,7 @@ def choice_for(
     right_names: list[str] = (),
     named: bool = False,
     parent: str = "",
+    flagged: bool = False,
 ) -> ChoiceDraft:
     """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
     if correct:
@@ -294,7 +316,8 @@ def choice_for(
         # No reason in the data: say it is not what this requirement asks for, name what is, and what it does.
         explanation = f"Not this one: this requirement is met by {' and '.join(right_names)}. {option.fact}"
     if evidence is None:
-        explanation = f"{explanation} {PARENT_ONLY.format(parent) if parent else NAMED_ONLY if named else NOT_IN_NOTES}"
+        said = NAMED_ONLY if named else NOT_IN_NOTES
+        explanation = f"{explanation} {FLAGGED_ONLY if flagged else PARENT_ONLY.format(parent) if parent else said}"
     return ChoiceDraft(
         option=option.id,
         text=option.name,
@@ -432,15 +455,21 @@ def family_questions(
         # One note line backs one option of a question: a wrong option whose line already backs another option
         # ("Cost Efficiency: ..." under two advantages) was not picked above.
         for oid in distractors:
+            # a wrong option backed only by its whole service's line ("Amazon CloudWatch - monitoring, alarms and
+            # metrics" for CloudWatch Logs) is said to be described only as a whole: that line says nothing of it
+            whole = oid in from_parent and _kind_of_its_service(family.options[oid])
             choices.append(
                 choice_for(
                     family.options[oid],
-                    lines_of.get(oid),
+                    None if whole else lines_of.get(oid),
                     correct=False,
                     reason=requirement.why_not.get(oid, ""),
                     right_names=right_names,
                     named=oid in named_only,
-                    parent=getattr(lines, "parent_only", {}).get(oid, ""),
+                    parent=_service_name(family.options[oid])
+                    if whole
+                    else getattr(lines, "parent_only", {}).get(oid, ""),
+                    flagged=oid in getattr(lines, "flagged_only", set()),
                 )
             )
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.

@@ -24,6 +24,7 @@ from quizzes.evidence import (
 )
 from quizzes.families import load_families
 from quizzes.generate import (
+    FLAGGED_ONLY,
     NAMED_ONLY,
     NOT_IN_NOTES,
     PARENT_ONLY,
@@ -270,7 +271,7 @@ def test_every_explanation_quotes_its_own_option_or_says_the_notes_lack_it(shipp
             else:
                 assert not choice.correct and not choice.quote
                 parent = re.escape(PARENT_ONLY).replace(r"\{\}", ".+")
-                assert choice.explanation.endswith((NOT_IN_NOTES, NAMED_ONLY)) or re.search(
+                assert choice.explanation.endswith((NOT_IN_NOTES, NAMED_ONLY, FLAGGED_ONLY)) or re.search(
                     parent + "$", choice.explanation
                 ), choice.explanation
 
@@ -1979,3 +1980,28 @@ def test_an_option_named_in_the_authors_own_words_before_its_usual_name_is_still
     line = Line(text="AWS benefits from economies of scale, so its rates keep dropping year after year", refs=(),
                 topic="cloud-economics")  # fmt: skip
     assert find_evidence(scale, [line], family) == line
+
+
+def test_a_line_saying_which_kind_of_its_service_an_option_is_backs_it_over_the_services_definition():
+    from quizzes.evidence import family_lines
+
+    family, ecs = _options()["Amazon ECS on EC2 instances"]
+    defined = Line(text="ECS = Elastic Container Service: runs and scales Docker containers with AWS's orchestration",
+                   refs=(("n", 1, 2),), topic="amazon-ecs")  # fmt: skip
+    kind = Line(text="ECS: Docker containers on EC2 instances you pick", refs=(("n", 1, 5),), topic="amazon-ecs")
+    lines = family_lines(family, {"amazon-ecs": [defined, kind]}, {"amazon-ecs"}, definitions={"amazon-ecs": defined})
+    assert lines.evidence[ecs.id].text == kind.text
+
+
+def test_an_option_only_a_flagged_line_explains_is_said_to_be_so():
+    """The notes' only line about EFS calls it block storage (a claim flags it): a question offering EFS says the
+    notes' line about it is marked wrong, not that the notes do not cover it; an option no line names says so."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["storage-service"]
+    efs = next(o for o in family.options.values() if o.name == "Amazon EFS")
+    wrong = Line(text="Amazon EFS - fully managed NFS built on block-level storage", refs=(("n", 1, 7),),
+                 topic="amazon-efs")  # fmt: skip
+    lines = family_lines(family, {}, {"amazon-efs"}, flagged=[wrong])
+    assert efs.id not in lines.evidence and efs.id in lines.flagged_only
+    assert not lines.flagged_only - {efs.id}
