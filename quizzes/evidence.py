@@ -414,8 +414,12 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
     if topic and _compact(_unmade(bare)) in _own_topic_names(topic):
         # the option is its topic ("AWS Config"): any catalog name of the topic labels its entry (not for an
         # option the catalog only counts as an alias of a bigger topic: "Route table" of Amazon VPC)
-        if catalog.lookup(label) == option.topic and not _other_variant(label, bare, topic):
-            return True
+        if (
+            catalog.lookup(label) == option.topic
+            and not _other_variant(label, bare, topic)
+            and not (label.islower() and label.endswith("s") and not bare.lower().endswith("s"))
+        ):
+            return True  # (not "configs: Windows/Linux, dbs": a word in the plural, not the service's name)
     if any(p.fullmatch(label) or p.fullmatch(f"{label}:") for p in option.evidence):
         return True  # the option's own pattern for an entry ("Public Cloud:"), read on a bare title too
     if any(p.search(label) for p in option.titles) and re.match(rf"\W*{re.escape(label)}\W*:\s*\w", text):
@@ -627,6 +631,12 @@ def names_a_list(text: str) -> bool:
         and all(len(i.split()) <= 4 and not _TELLS.search(f" {i} ") for i in items)
         and items[0].lower() not in IMPERATIVE  # "visualize, understand and manage costs": verbs sharing an object
     )
+
+
+def _heads_a_list_of_services(text: str) -> bool:
+    """Whether a line opens with three or more comma-separated items, each naming a service (the option first)."""
+    items = [item for _, item in comma_items(text)][:4]
+    return len(items) >= 3 and sum(bool(load_catalog().mentions(" ".join(i.split()[:4]))) for i in items) >= 3
 
 
 def bare_item_of_list(text: str, at: int) -> bool:
@@ -873,6 +883,9 @@ def find_evidence(
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
+        if _NAVIGATES.match(text) or ((said := _LABEL.match(text)) and _NAVIGATES.match(text[said.end() :])):
+            continue  # "AWS Budgets: In the services menu search for 'Budgets'", "Go to the management console.":
+            # a hands-on step, where to click, says nothing of what the service is
         entry = labelled_as(option, text, line.heading or "", page=line.topic)
         if entry and (said := _LABEL.match(text)) and _only_another_name(option, text[said.end() :]):
             continue  # "SNS: SES (Simple Email service)": the label's description is only another service's name
@@ -902,6 +915,9 @@ def find_evidence(
         titled = line.labelled or entry or heading_names(option, line)
         if not entry and names_a_list(text) and not (not option.topic and _PARTY_LABEL.match(text)):
             continue  # "IAM guidelines: MFA, Password policies, Least privilege principle" says nothing of any of them
+        if not entry and first == 0 and _heads_a_list_of_services(text):
+            continue  # "Cost Explorer, AWS Graviton 2, EC2 T instances, Spot instances allow energy efficient ...":
+            # said of the list together, not of its first item
         if not entry and bare_item_of_list(text, first):
             continue  # "AWS X-Ray, AWS Global Accelerator, AWS Marketplace (buy third-party software)": a name among
             # names, with nothing said of it (where an item has its aside, the aside is what the line says of that one)
@@ -1453,13 +1469,20 @@ def step_done_to(option: Option, text: str, first: int) -> bool:
     return verb in _INSTRUCTION_VERBS
 
 
+_NAVIGATES = re.compile(
+    r"\W*(?:go to|goto|in (?:the )?(?:services?|search|navigation|left) (?:menu|bar|pane)|in services\b|search for|"
+    r"(?:then )?(?:click|select|choose|press|type|enter) (?:on |the |in |a |an )?|navigate to|open the|sign in to|"
+    r"log ?in to)",
+    re.I,
+)
+
 _TAKES_FROM = re.compile(r"\W*[A-Z][a-z]+(?<!s)s\s[^.;:]*\b(?:from|of|by|with)\s+(?:the\s+)?(?:AWS\s+|Amazon\s+)?$")
 
 _INSTRUCTION_VERBS = frozenset(
     "configure enable disable turn create attach detach set setup install deploy launch add remove choose select "
     "click open go".split()
 )
-_GOING_TO = frozenset("access navigate visit login log sign search".split())
+_GOING_TO = frozenset("access navigate visit login log sign search go".split())
 
 
 # "on", which names the platform something runs on ("stored on Outposts hardware"): a fact about the platform.

@@ -2005,3 +2005,21 @@ def test_an_option_only_a_flagged_line_explains_is_said_to_be_so():
     lines = family_lines(family, {}, {"amazon-efs"}, flagged=[wrong])
     assert efs.id not in lines.evidence and efs.id in lines.flagged_only
     assert not lines.flagged_only - {efs.id}
+
+
+def test_a_hands_on_step_a_list_of_services_or_a_plural_word_backs_no_option():
+    """ "AWS Budgets: In the services menu search for Budgets" says where to click; "Cost Explorer, EC2 T instances,
+    Spot instances allow efficient use" says one thing of a list; "configs: Windows/Linux, dbs" is a word in the
+    plural, not AWS Config. Each backs nothing; the option's own line still does."""
+    family, budgets = _options()["AWS Budgets"]
+    step = Line(text="AWS Budgets: In the services menu search for Budgets.", refs=(), topic="aws-budgets")
+    assert find_evidence(budgets, [step], family, option_topics(family, budgets)) is None
+    family, explorer = _options()["AWS Cost Explorer"]
+    listed = Line(text="Cost Explorer, EC2 T instances, Spot instances allow efficient use of capacity", refs=(),
+                  topic="aws-cost-explorer")  # fmt: skip
+    assert find_evidence(explorer, [listed], family, option_topics(family, explorer)) is None
+    family, config = _options()["AWS Config"]
+    plural = Line(text="configs: Windows/Linux, dbs, software, internal business apps", refs=(), topic="aws-config")
+    own = Line(text="Config: records how each resource's settings change over time", refs=(), topic="aws-config")
+    assert find_evidence(config, [plural], family, option_topics(family, config)) is None
+    assert find_evidence(config, [plural, own], family, option_topics(family, config)) == own
