@@ -633,6 +633,12 @@ def names_a_list(text: str) -> bool:
     )
 
 
+def _only_names_equated(text: str) -> bool:
+    """Whether a line only sets three or more short names equal ("aws outposts = Azure stack = search in portal")."""
+    parts = text.split("=")
+    return len(parts) >= 3 and all(0 < len(part.split()) <= 4 for part in parts)
+
+
 def _heads_a_list_of_services(text: str) -> bool:
     """Whether a line opens with three or more comma-separated items, each naming a service (the option first)."""
     items = [item for _, item in comma_items(text)][:4]
@@ -915,6 +921,8 @@ def find_evidence(
         titled = line.labelled or entry or heading_names(option, line)
         if not entry and names_a_list(text) and not (not option.topic and _PARTY_LABEL.match(text)):
             continue  # "IAM guidelines: MFA, Password policies, Least privilege principle" says nothing of any of them
+        if _only_names_equated(text):
+            continue  # "aws outposts = Azure stack = search in portal": names set equal, nothing said of any
         if not entry and first == 0 and _heads_a_list_of_services(text):
             continue  # "Cost Explorer, AWS Graviton 2, EC2 T instances, Spot instances allow energy efficient ...":
             # said of the list together, not of its first item

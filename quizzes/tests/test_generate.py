@@ -2023,3 +2023,16 @@ def test_a_hands_on_step_a_list_of_services_or_a_plural_word_backs_no_option():
     own = Line(text="Config: records how each resource's settings change over time", refs=(), topic="aws-config")
     assert find_evidence(config, [plural], family, option_topics(family, config)) is None
     assert find_evidence(config, [plural, own], family, option_topics(family, config)) == own
+
+
+def test_a_line_that_only_sets_names_equal_backs_nothing_and_a_deployment_label_backs_its_model():
+    family, outposts = _options()["AWS Outposts"]
+    equated = Line(text="aws outposts = on-site racks = ask in the portal", refs=(), topic="aws-outposts")
+    assert find_evidence(outposts, [equated], family, option_topics(family, outposts)) is None
+    family, on_premises = _options()["On-premises (private cloud) deployment"]
+    own = Line(text="2) **On-Premises Deployment** - everything stays in the company's own data center", refs=(),
+               topic="cloud-deployment-models")  # fmt: skip
+    other = Line(text="3) **Hybrid Deployment** - connects cloud resources to on-premises infrastructure", refs=(),
+                 topic="cloud-deployment-models")  # fmt: skip
+    lines = family_lines(family, {"cloud-deployment-models": [own, other]}, {"cloud-deployment-models"})
+    assert lines.evidence[on_premises.id].text == own.text
