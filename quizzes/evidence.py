@@ -640,7 +640,7 @@ def _only_names_equated(text: str) -> bool:
 
 
 def _heads_a_list_of_services(text: str) -> bool:
-    """Whether a line opens with three or more comma-separated items, each naming a service (the option first)."""
+    """Whether a line opens with a list of four items or fewer, three or more of which name a service."""
     items = [item for _, item in comma_items(text)][:4]
     return len(items) >= 3 and sum(bool(load_catalog().mentions(" ".join(i.split()[:4]))) for i in items) >= 3
 
@@ -763,7 +763,6 @@ _DEFINING_LEAD_IN = re.compile(r"^(?=(?:\S+\s+){5,})[^:]{0,60}?\b(?:is|are) (?:a
 _PRONOUN = re.compile(r"(?:it|this (?:service|tool|model|feature|option)|they)\s+(?!is\b|was\b)[a-z]+s?\b", re.I)
 
 
-# still about the subject.
 _MAKERS = word_stems("aws amazon iam ec2 s3")  # words of a name that say whose it is, not what it is
 
 # Words any line of cloud notes may share with any explanation: sharing one of them supports nothing.
@@ -772,6 +771,7 @@ _ANY_TOPIC_WORDS = word_stems(
     " must should also only just more most any all some one has have had was were been use used using like such etc"
 )
 
+# a line opening with a comparison ("Just like S3, it ...") is still about the subject.
 _COMPARED = re.compile(r"(?:just |much |very )?(?:like|unlike|similar to|same as|as with)\b", re.I)
 
 
