@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import secrets
 from datetime import datetime, timedelta
 
@@ -169,6 +170,22 @@ class Choice(models.Model):
         from quizzes.generate import NAMED_ONLY  # noqa: PLC0415
 
         return not self.in_notes and self.explanation.endswith(NAMED_ONLY)
+
+    @property
+    def notes_label(self) -> str:
+        """What the page says under an option no line of the notes backs: named only, described only as a whole,
+        only in a line marked wrong, or not in the notes at all."""
+        from quizzes.generate import FLAGGED_ONLY, PARENT_ONLY  # noqa: PLC0415
+
+        if self.in_notes:
+            return ""
+        if self.named_only:
+            return "Named in your notes, not explained there."
+        if self.explanation.endswith(FLAGGED_ONLY):
+            return "In your notes only in a line marked wrong."
+        if re.search(re.escape(PARENT_ONLY).replace(r"\{\}", ".+") + "$", self.explanation):
+            return "In your notes only as part of a whole service."
+        return "Not in your notes."
 
     @property
     def sources(self) -> list[str]:

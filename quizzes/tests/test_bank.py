@@ -168,3 +168,20 @@ def test_the_start_page_with_a_bank_gives_each_field_its_own_id(client, learner,
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert "id_count" in ids and "due_count" in ids
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
+def test_an_option_no_line_backs_says_why_under_it():
+    """Under an option with no quote the page says which case it is: the notes name it only, describe only its whole
+    service, hold it only in a line marked wrong, or do not cover it; never "Not in your notes" beside an
+    explanation that says the notes do hold it."""
+    from quizzes.generate import FLAGGED_ONLY, NAMED_ONLY, NOT_IN_NOTES, PARENT_ONLY
+    from quizzes.models import Choice
+
+    def label(said: str) -> str:
+        return Choice(text="EFS", explanation=f"Not this one. {said}", refs=[]).notes_label
+
+    assert label(FLAGGED_ONLY) == "In your notes only in a line marked wrong."
+    assert label(PARENT_ONLY.format("Amazon CloudWatch")) == "In your notes only as part of a whole service."
+    assert label(NAMED_ONLY) == "Named in your notes, not explained there."
+    assert label(NOT_IN_NOTES) == "Not in your notes."
+    assert Choice(text="EFS", explanation="Correct.", refs=[["n", 1, 3]]).notes_label == ""
