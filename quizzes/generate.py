@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from content.catalog import load_catalog
 from quizzes.evidence import (
     PLAIN_WORDS,
     SUFFIXES,
@@ -278,22 +279,15 @@ PARENT_ONLY = "Your notes describe {} only as a whole."
 FLAGGED_ONLY = "Your notes' line about it is marked as wrong, with its correction, on its page."
 
 
-def _service_name(option: Option) -> str:
-    """The name of the service an option is a kind of ("Amazon CloudWatch" for CloudWatch Logs)."""
-    from content.catalog import load_catalog  # noqa: PLC0415
-
-    return load_catalog().topics[option.topic].name
-
-
-def _kind_of_its_service(option: Option) -> bool:
-    """Whether the option is named as its service's name and more ("Amazon CloudWatch Logs"), not a task that names
-    the service ("Managing IAM users and their permissions")."""
-    from content.catalog import load_catalog  # noqa: PLC0415
-
-    topic = load_catalog().topics[option.topic]
+def whole_service(option: Option) -> str:
+    """The name of the service an option is a kind of when the option is named as that service and more ("Amazon
+    CloudWatch" for "Amazon CloudWatch Logs"), else "" (a task that names a service: "Managing IAM users")."""
+    topic = load_catalog().topics.get(option.topic) if option.topic else None
+    if topic is None:
+        return ""
     name = re.sub(r"^(?:amazon|aws)\s+", "", option.name, flags=re.I).lower()
     names = {re.sub(r"^(?:amazon|aws)\s+", "", n, flags=re.I).lower() for n in (topic.name, topic.short) if n}
-    return any(name.startswith(f"{n} ") for n in names)
+    return topic.name if any(name.startswith(f"{n} ") for n in names) else ""
 
 
 def choice_for(
@@ -457,7 +451,7 @@ def family_questions(
         for oid in distractors:
             # a wrong option backed only by its whole service's line ("Amazon CloudWatch - monitoring, alarms and
             # metrics" for CloudWatch Logs) is said to be described only as a whole: that line says nothing of it
-            whole = oid in from_parent and _kind_of_its_service(family.options[oid])
+            whole = whole_service(family.options[oid]) if oid in from_parent else ""
             choices.append(
                 choice_for(
                     family.options[oid],
@@ -466,9 +460,7 @@ def family_questions(
                     reason=requirement.why_not.get(oid, ""),
                     right_names=right_names,
                     named=oid in named_only,
-                    parent=_service_name(family.options[oid])
-                    if whole
-                    else getattr(lines, "parent_only", {}).get(oid, ""),
+                    parent=whole or getattr(lines, "parent_only", {}).get(oid, ""),
                     flagged=oid in getattr(lines, "flagged_only", set()),
                 )
             )

@@ -2036,3 +2036,13 @@ def test_a_line_that_only_sets_names_equal_backs_nothing_and_a_deployment_label_
                  topic="cloud-deployment-models")  # fmt: skip
     lines = family_lines(family, {"cloud-deployment-models": [own, other]}, {"cloud-deployment-models"})
     assert lines.evidence[on_premises.id].text == own.text
+
+
+def test_a_wrong_option_named_as_its_service_and_more_is_described_only_as_that_whole_service():
+    """A wrong option backed only by its service's own line ("Amazon CloudWatch - monitoring, alarms") is said to be
+    described only as Amazon CloudWatch; a task that names a service ("Managing IAM users ...") is no kind of it."""
+    from quizzes.generate import whole_service
+
+    assert whole_service(_options()["Amazon CloudWatch Logs"][1]) == "Amazon CloudWatch"
+    assert whole_service(_options()["Managing IAM users and their permissions"][1]) == ""
+    assert whole_service(_options()["Amazon CloudWatch"][1]) == ""
