@@ -1488,7 +1488,7 @@ _TAKES_FROM = re.compile(r"\W*[A-Z][a-z]+(?<!s)s\s[^.;:]*\b(?:from|of|by|with)\s
 
 _INSTRUCTION_VERBS = frozenset(
     "configure enable disable turn create attach detach set setup install deploy launch add remove choose select "
-    "click open go".split()
+    "click open".split()
 )
 _GOING_TO = frozenset("access navigate visit login log sign search go".split())
 
