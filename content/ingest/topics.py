@@ -213,6 +213,18 @@ class _Assigner:
         elsewhere = both_sides and all(named) and not set().union(*named) & self._closure(own.topics)
         if matches and comparison and len(matches) < 2 and own and not elsewhere:
             matches = []
+        if (
+            matches
+            and base
+            and len(base.topics) == 1
+            and _is_service(self.catalog, base.topics[0])
+            and all(self.catalog.topics[m].category == "cloud-concepts" for m in matches)
+            and base.topics[0] not in self.catalog.mentions(title)  # (not "Shared Responsibility Model for EC2")
+            and self._mentions_within(sec, base.topics[0])
+        ):
+            # "### Deployment Models" under Elastic Beanstalk, its lines naming Beanstalk ("Elastic Beanstalk deploys
+            # the application on a single instance"): how the service does it, not the cloud concept of that name
+            return base
         if matches:
             if base and set(matches) <= self._closure(base.topics) - set(base.topics) and len(title.split()) >= 2:
                 # "IAM use cases" under "Multi-factor authentication": the whole service's section, not its part's
@@ -457,6 +469,27 @@ class _Assigner:
             other = self.subject_of(block, later=not set(self.catalog.mentions(clean(block.text))) & related)
             if other is None and not block.term and i + 1 < len(blocks) and blocks[i + 1].depth > block.depth:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
+            if (
+                other is None
+                and not block.term
+                and (bold := _LEAD_BOLD.match(block.text))
+                and (slug := self._bold_name(bold["name"]))
+                and self.catalog.is_ancestor(topic, slug)
+            ):
+                other = slug  # "**Multivalue answer routing**respond to ..." under Route 53: one of its parts, in bold
+            if (
+                other is None
+                and block.kind in ("paragraph", "bullet")
+                and not block.term
+                and not block.origin
+                and not (block.depth and _parent(blocks, i).term)
+            ):
+                # "Protection of root accounts", "Don't use the root account except for setup" under IAM: a line
+                # that names one of the topic's own parts and nothing else is that part's (not a line under a label,
+                # which goes with its label: "**Instance Types**: ..." over "the instance type determines ...")
+                named = set(self.catalog.mentions(clean(block.text)))
+                if len(named) == 1 and (part := next(iter(named))) != topic and self.catalog.is_ancestor(topic, part):
+                    other = part
             if other is None:
                 other = self._defined_concept(block, (topic,))  # "elasticity is ..." under an Auto Scaling heading
             if other is None and self.catalog.topics[topic].category == "cloud-concepts":
@@ -522,8 +555,11 @@ class _Assigner:
                 if block.text.rstrip().endswith(":"):
                     label = block
         # under a heading naming nothing, a section all about one other service ("Supported engines" after
-        # the RDS heading, under a databases chapter: "Amazon RDS supports ...") goes to that service
-        if not kept and not (inherited and len(moved) == 1):
+        # the RDS heading, under a databases chapter: "Amazon RDS supports ...") goes to that service, and one whose
+        # lines each name their own service ("Messaging and Queuing" under EC2: "**Amazon SNS**", "**Amazon SQS**")
+        # goes to those services; under a heading naming the topic, lines that each label one of its own parts ("VPC
+        # Security": "**Security Groups:** ...", "**Network ACLs:** ...") go to those parts
+        if not kept and not inherited and not all(self.catalog.is_ancestor(topic, other) for other in moved):
             return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
         return kept, moved
 
@@ -544,7 +580,9 @@ class _Assigner:
             return None
         if block.term:
             slug = self._name(block.term)
-            if not (_DEFINES.match(clean(block.definition or "")) or (label and not block.definition)):
+            # ("**Amazon EKS** : Elastic Kubernetes service": the label with its name spelled out names it alone)
+            spelled = bool(slug and block.definition and self._name(block.definition) == slug)
+            if not (_DEFINES.match(clean(block.definition or "")) or (label and not block.definition) or spelled):
                 if not (slug and self._describes(slug, block.term, clean(block.definition or ""))):
                     return None
         else:
@@ -1260,6 +1298,11 @@ def _sibling_terms(blocks: list[Block], block: Block) -> list[str]:
                 run.append(blocks[j].term)
             j += step
     return run
+
+
+def _parent(blocks: list[Block], i: int) -> Block:
+    """The nearest item above ``blocks[i]`` that it is nested under (``blocks[i]`` itself at the top level)."""
+    return next((b for b in reversed(blocks[:i]) if b.depth < blocks[i].depth), blocks[i])
 
 
 def _part_text(block: Block) -> str:

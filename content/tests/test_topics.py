@@ -126,7 +126,7 @@ def test_markdown_unmatched_heading_goes_to_the_ancestor_not_the_previous_siblin
             [],
             [
                 md("Elasticity and Scalability", 2, 3, [B("Auto Scaling", 3)]),  # a concept page
-                md("Launching one", 5, 3, [B("Pick an AMI", 6)]),  # back on EC2
+                md("Launching one", 5, 3, [B("Pick a size and a key pair", 6)]),  # back on EC2
             ],
         )
     )
@@ -1549,3 +1549,71 @@ def test_a_course_objective_names_what_it_is_about_and_the_free_tiers_offers_are
     )
     assert where[4] == where[5] == ["amazon-route-53"]
     assert where[9] == where[10] == ["aws-free-tier"]
+
+
+def test_lines_each_labelling_their_own_service_under_a_heading_naming_nothing_go_to_those_services():
+    """ "### Queues and topics" under "## EC2" names nothing: "**Amazon SQS**" with its description and "**Amazon
+    SNS**" with its own go to SQS and SNS, not to EC2."""
+    where = placed(
+        "## EC2\n\n### Queues and topics\n\n- **Amazon Simple Queue Service** (Amazon SQS)\n"
+        "  - Holds messages until a worker takes them\n- **Amazon Simple Notification Service** (Amazon SNS)\n"
+        "  - Pushes each message to every subscriber\n"
+    )
+    assert where[5] == ["amazon-sqs"] and where[6] == ["amazon-sqs"]
+    assert where[7] == ["amazon-sns"] and where[8] == ["amazon-sns"]
+
+
+def test_a_label_whose_text_only_spells_out_its_name_names_that_service():
+    """ "**Amazon EKS** : Elastic Kubernetes Service" under EC2 is EKS's line; "**Amazon S3**: keep ... in S3" says how
+    EC2 works with S3 and stays."""
+    where = placed(
+        "## EC2\n\n- Virtual machines you rent by the second\n- **Amazon EKS** : Elastic Kubernetes Service\n"
+        "- **Amazon S3**: keep the instance's logs in S3\n"
+    )
+    assert where[4] == ["amazon-eks"]
+    assert where[5] == ["amazon-ec2"]
+
+
+def test_labels_naming_the_topics_own_parts_go_to_those_parts_even_when_every_line_is_one():
+    """Under "### Network security" naming the VPC (an alias), "**Security Groups:** Act as ..." and "**Network
+    ACLs:** Act as ..." with the bullets under them go to their pages, though no line is left for the VPC."""
+    where = placed(
+        "### VPC Security\n\n- **Security Groups:** Act as a firewall around one instance\n"
+        "    - **Stateful:** replies are let back in\n- **Network ACLs:** Act as a firewall around a subnet\n"
+        "    - **Stateless:** replies need a rule of their own\n"
+    )
+    assert where[3] == ["security-groups"] and where[4] == ["security-groups"]
+    assert where[5] == ["network-acls"] and where[6] == ["network-acls"]
+
+
+def test_a_bold_opening_naming_one_of_the_topics_parts_goes_to_that_part():
+    where = placed(
+        "## Route 53\n\n- Resolves names to addresses\n- **Weighted routing**split traffic by the shares you set\n"
+    )
+    assert where[3] == ["amazon-route-53"]
+    assert where[4] == ["route-53-routing-policies"]
+
+
+def test_a_line_naming_only_one_of_the_topics_parts_goes_to_that_part_but_not_from_under_a_label():
+    """ "Lock away the root account after setup" under IAM is the root user's line; under "**Tips**:" the same
+    words stay with their label."""
+    where = placed(
+        "## IAM\n\n- Users and groups get permissions\n- Lock away the root account after setup\n"
+        "- **Tips**: habits worth keeping\n  - Lock away the root account after setup\n"
+    )
+    assert where[3] == ["aws-iam"]
+    assert where[4] == ["aws-account-root-user"]
+    assert where[6] == ["aws-iam"]
+
+
+def test_course_wording_for_scaling_and_deployment_models_reaches_those_pages():
+    """ "### EC2 Scaling" is Auto Scaling's, "## IT Deployment Models" the deployment models'; a "### Deployment
+    Models" heading under a service whose lines name that service stays with the service."""
+    where = placed(
+        "## EC2\n\n### EC2 Scaling\n\n- Set a minimum, a desired and a maximum size\n\n"
+        "## IT Deployment Models\n\n- Some workloads stay in the company's own building\n\n"
+        "## AWS Elastic Beanstalk\n\n### Deployment Models\n\n- Elastic Beanstalk can run the app on one instance\n"
+    )
+    assert where[5] == ["amazon-ec2-auto-scaling"]
+    assert where[9] == ["cloud-deployment-models"]
+    assert where[15] == ["aws-elastic-beanstalk"]
