@@ -249,6 +249,17 @@ class Catalog:
         acronym aside), else None."""
         return self._context.get(normalise(name)) or self._context.get(normalise(re.sub(r"\s*\([^()]*\)", " ", name)))
 
+    def context_within(self, title: str) -> str | None:
+        """The one cloud concept a context name inside a title names ("3. Hybrid Deployment Model", "Deployment Model
+        Use Cases"), else None. For a heading where nothing else is the context."""
+        padded = f" {normalise(title)} "
+        found = {
+            slug
+            for name, slug in self._context.items()
+            if self.topics[slug].category == "cloud-concepts" and f" {name} " in padded
+        }  # (a concept's name for its kinds: "On-Demand" inside "On-Demand Self-Service" is no way to pay for EC2)
+        return found.pop() if len(found) == 1 else None
+
     def is_ancestor(self, ancestor: str, slug: str) -> bool:
         return ancestor in self._ancestors[slug]
 

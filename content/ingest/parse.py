@@ -189,7 +189,7 @@ class _Run:
     """An open label or lead-in whose children were written at its own indent."""
 
     indent: int
-    kind: str  # "label" "meta" "leadin"
+    kind: str  # "label" "meta" "leadin" "title"
     block: Block
     children: int = 0
     nested: bool = False  # it already had properly indented children
@@ -1551,8 +1551,9 @@ def _set_depths(entries: list[_Entry], baseline: int = 0) -> None:
     """
     stack: list[float] = []
     run: _Run | None = None
-    for entry in entries:
+    for i, entry in enumerate(entries):
         block = entry.block
+        label = _label_kind(block) or _title_kind(entry, entries[i + 1] if i + 1 < len(entries) else None)
         eff: float = entry.indent
         if run is not None:
             if entry.indent > run.indent + 1:
@@ -1567,12 +1568,10 @@ def _set_depths(entries: list[_Entry], baseline: int = 0) -> None:
         while stack and stack[-1] >= eff - 1:
             stack.pop()
         block.depth = len(stack)
-        if not (block.kind == "paragraph" and not _label_kind(block) and entry.indent <= baseline + 1):
+        if not (block.kind == "paragraph" and not label and entry.indent <= baseline + 1):
             stack.append(eff)
-        if not entry.flat_child:
-            kind = _label_kind(block)
-            if kind:
-                run = _Run(entry.indent, kind, block)
+        if not entry.flat_child and label:
+            run = _Run(entry.indent, label, block)
 
 
 def _label_kind(block: Block) -> str | None:
@@ -1586,6 +1585,26 @@ def _label_kind(block: Block) -> str | None:
     return None
 
 
+def _title_kind(entry: _Entry, following: _Entry | None) -> str | None:
+    """ "title" for a short line naming something with a list straight under it, at its own indent ("PaaS", then
+    "- Gives more control than SaaS"): the list says what it is."""
+    block = entry.block
+    words = block.text.split()
+    if (
+        block.kind != "paragraph"
+        or block.term is not None
+        or not 1 <= len(words) <= 4
+        or not block.text[:1].isupper()
+        or block.text.rstrip()[-1:] in ".!?,;)"
+        or following is None
+        or following.gap
+        or following.block.kind != "bullet"
+        or abs(following.indent - entry.indent) > 1
+    ):
+        return None
+    return "title"
+
+
 def _is_flat_child(entry: _Entry, run: _Run) -> bool:
     block = entry.block
     if run.nested or block.kind == "code" or _label_kind(block) in ("label", "meta", "leadin"):
@@ -1593,7 +1612,7 @@ def _is_flat_child(entry: _Entry, run: _Run) -> bool:
     if run.child_marker is not None and entry.marker != run.child_marker:
         return False
     differs = block.kind != run.block.kind or block.ordered != run.block.ordered
-    if run.kind == "leadin":
+    if run.kind in ("leadin", "title"):
         return not entry.gap and block.kind == "bullet"
     if entry.gap and not (differs or (run.kind == "meta" and run.children == 0)):
         return False

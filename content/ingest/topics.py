@@ -214,17 +214,13 @@ class _Assigner:
         if matches and comparison and len(matches) < 2 and own and not elsewhere:
             matches = []
         if (
-            matches
-            and base
-            and len(base.topics) == 1
-            and _is_service(self.catalog, base.topics[0])
-            and all(self.catalog.topics[m].category == "cloud-concepts" for m in matches)
-            and base.topics[0] not in self.catalog.mentions(title)  # (not "Shared Responsibility Model for EC2")
-            and self._mentions_within(sec, base.topics[0])
+            not matches
+            and (named := self.catalog.context_within(title))
+            and (base is None or all(self.catalog.topics[t].category == "cloud-concepts" for t in base.topics))
         ):
-            # "### Deployment Models" under Elastic Beanstalk, its lines naming Beanstalk ("Elastic Beanstalk deploys
-            # the application on a single instance"): how the service does it, not the cloud concept of that name
-            return base
+            # "## Deployment Models", "### 3. Hybrid Deployment Model" under a module's title or the cloud concepts:
+            # the cloud's deployment models, where under Elastic Beanstalk's heading they would be Beanstalk's own
+            matches = [named]
         if matches:
             if base and set(matches) <= self._closure(base.topics) - set(base.topics) and len(title.split()) >= 2:
                 # "IAM use cases" under "Multi-factor authentication": the whole service's section, not its part's
@@ -240,8 +236,10 @@ class _Assigner:
             base is not None
             and len(base.topics) == 1
             and (part := self.sub_topic(base.topics[0], title))
-            and self._mentions_within(sec, part)
+            and (self._mentions_within(sec, part) or self._bare_part_title(base.topics[0], part, title))
         ):
+            # (a part's own name without its service's, "## Policies" under "# IAM", names that part whatever its lines
+            # say; "### Types" under EC2 is no "EC2 Instance Types")
             # "### storage classes" under "## S3": the part of the section's service it names with that service,
             # when the section names it or what it holds ("Glacier Deep Archive"; a section so titled about buckets
             # and objects is S3's)
@@ -466,7 +464,11 @@ class _Assigner:
             if label is not None and block.depth <= label.depth:
                 label = None
             # the line's subject; beyond its first noun phrase only where it does not name this topic at all
-            other = self.subject_of(block, later=not set(self.catalog.mentions(clean(block.text))) & related)
+            # (a line that opens with its verb, "Delivers content through ... called edge locations", goes on about the
+            # heading's subject: what it calls a thing later is no subject of its own)
+            opening = clean(block.text).split(" ", 1)[0].lower()
+            later = not set(self.catalog.mentions(clean(block.text))) & related and opening not in _VERBS
+            other = self.subject_of(block, later=later)
             if other is None and not block.term and i + 1 < len(blocks) and blocks[i + 1].depth > block.depth:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
             if (
@@ -729,6 +731,10 @@ class _Assigner:
         use = bool(re.match(r"^\W*use\s", plain, re.I))
         if slug := self._name_at(plain, use=use, strict=strict):
             return slug
+        if (gerund := re.match(r"^\W*using\s+", plain, re.I)) and (
+            slug := self._name_at(plain[gerund.end() :], strict=strict)
+        ):
+            return slug  # "Using File Gateway is the recommended way to ...": the thing used is the subject
         if later:
             for m in _NAMED_LATER.finditer(plain):
                 if slug := self._name_at(plain[m.end() :], use=True, strict=strict, tail=True):
@@ -830,6 +836,17 @@ class _Assigner:
                     block.term and self.catalog.context_lookup(block.term) == slug
                 ):
                     return True
+        return False
+
+    def _bare_part_title(self, topic: str, part: str, title: str) -> bool:
+        """Whether a one-word title is exactly a part's name with its service's name taken off ("Policies" for IAM
+        Policies; a longer one, "Storage classes", must also be what its lines are about)."""
+        if len(title.split()) != 1:
+            return False
+        entry, named = self.catalog.topics[topic], normalise(self.catalog.topics[part].name)
+        for own in {entry.name, entry.short or "", entry.full_name or ""}:  # (not an alias: "EC2 instance" + "Types")
+            if own and named.startswith(normalise(own) + " ") and named[len(normalise(own)) + 1 :] == normalise(title):
+                return True
         return False
 
     def parts_list(self, topic: str, terms: list[str]) -> str | None:

@@ -1058,3 +1058,30 @@ def test_a_mkdocs_admonition_is_its_body_without_its_marker():
     texts = [b.text for s in parse(text).walk() for b in s.blocks]
     assert not any("???" in t or "Things to Know" in t for t in texts), texts
     assert "On-demand: pay by the second" in texts and "Scalable" in texts
+
+
+def test_a_short_title_line_with_a_list_straight_under_it_holds_that_list():
+    """ "Private" then "- Owned by one company" at its own indent: the list says what the title is, so its items sit
+    under it; a sentence over a list, or a list after a blank line, does not."""
+    outline = parse(
+        lines(
+            "# Cloud concepts",
+            "## Deployment Models",
+            "",
+            "Private",
+            "- Owned and run by one company",
+            "- Hardware usually in its own building",
+            "",
+            "All three models are offered by AWS.",
+            "- A list after a sentence stays beside it",
+            "",
+            "Hybrid",
+            "",
+            "- A list after a blank line stays beside the title",
+        )
+    )
+    depths = {b.text: b.depth for s in outline.walk() for b in s.blocks}
+    assert depths["Owned and run by one company"] == depths["Private"] + 1
+    assert depths["Hardware usually in its own building"] == depths["Private"] + 1
+    assert depths["A list after a sentence stays beside it"] == depths["All three models are offered by AWS."]
+    assert depths["A list after a blank line stays beside the title"] == depths["Hybrid"]

@@ -1607,13 +1607,30 @@ def test_a_line_naming_only_one_of_the_topics_parts_goes_to_that_part_but_not_fr
 
 
 def test_course_wording_for_scaling_and_deployment_models_reaches_those_pages():
-    """ "### EC2 Scaling" is Auto Scaling's, "## IT Deployment Models" the deployment models'; a "### Deployment
-    Models" heading under a service whose lines name that service stays with the service."""
+    """ "### EC2 Scaling" is Auto Scaling's, "## IT Deployment Models" and "## Deployment Model Use Cases" under a
+    module's title the deployment models'; a "### Deployment Models" heading under a service stays with the service."""
     where = placed(
         "## EC2\n\n### EC2 Scaling\n\n- Set a minimum, a desired and a maximum size\n\n"
         "## IT Deployment Models\n\n- Some workloads stay in the company's own building\n\n"
-        "## AWS Elastic Beanstalk\n\n### Deployment Models\n\n- Elastic Beanstalk can run the app on one instance\n"
+        "## AWS Elastic Beanstalk\n\n### Deployment Models\n\n- Elastic Beanstalk can run the app on one instance\n\n"
+        "# Module 2\n\n## Deployment Model Use Cases\n\n- Banks keep regulated records in their own building\n"
     )
     assert where[5] == ["amazon-ec2-auto-scaling"]
     assert where[9] == ["cloud-deployment-models"]
     assert where[15] == ["aws-elastic-beanstalk"]
+    assert where[21] == ["cloud-deployment-models"]
+
+
+def test_a_parts_one_word_title_under_its_service_names_that_part_and_a_gerund_opening_names_what_is_used():
+    """ "## Policies" under "# IAM" is the policies' page though its line never says "policy"; under CloudFront, a line
+    opening with its verb ("Delivers content ... called edge locations") stays; "Using File Gateway is ..." under EFS
+    is Storage Gateway's."""
+    where = placed(
+        "# IAM\n\n## Policies\n\nA list of statements that allow or deny actions on resources.\n\n"
+        "## Amazon CloudFront\n\n- Delivers pages from many data centers called edge locations\n\n"
+        "## Amazon EFS\n\n- A shared file system for Linux instances\n"
+        "- Using File Gateway is the way to reach S3 as a shared drive\n"
+    )
+    assert where[5] == ["iam-policies"]
+    assert where[9] == ["amazon-cloudfront"]
+    assert where[14] == ["aws-storage-gateway"]
