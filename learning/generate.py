@@ -485,6 +485,11 @@ _WHO_MADE = re.compile(r"^(?:created|made|built|maintained|published|provided|de
 
 # A label that opens with a participle and a preposition is a predicate ("Defined at region level", "Billed per
 # second", "Stored across three AZs"); a name opens with one and a noun ("Reserved Instances", "Provisioned IOPS").
+# A term that is a task ("Securing the root user", "Managing your keys"), not the name of a thing ("Load balancing").
+_TASK_TERM = re.compile(r"^[A-Za-z]+ing\s+(?:the|a|an|your|its|their|our|all|each)\b", re.I)
+_TASK_VERBS = frozenset("provide grant assign secure activate lock rotate".split())  # beyond the imperatives
+# A back that points at what follows it ("The following actions ...", "These are the options:").
+_POINTS_TO_LIST = re.compile(r"^(?:the following|following|these|below|here are|as follows)\b", re.I)
 _PREDICATE_TERM = re.compile(
     r"^[A-Za-z]+(?:ed|en)\s+(?:at|in|on|by|per|to|for|with|from|across|within|into|as|over|under|between|"
     r"through|via|after|before|only|automatically|separately)\b",
@@ -747,6 +752,12 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if definition.rstrip().endswith("?") or _QUESTION_WORD.search(term):
         # "[3] What are the cloud deployment models?" read as "[3] What" / "the cloud deployment models?": a question
         return reject("definition is a question")
+    if instruction(term) or _TASK_TERM.match(term) or term.split(" ", 1)[0].lower() in _TASK_VERBS:
+        # "Provide access to AWS services", "Securing the root user": a checklist's step, not the name of a thing
+        return reject("term is a task, not a name")
+    if _POINTS_TO_LIST.match(definition):
+        # "The following actions can lead to rebalancing activity.": the back points at a list the card does not hold
+        return reject("definition points to a list")
     if _PREDICATE_TERM.match(term):
         # "Defined at region level: snapshots can be copied": a bold label that says something of its owner,
         # not the name of a thing ("What is Defined at region level?")
@@ -765,8 +776,9 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("definition is a remark or garbled")
     if _SCOPE_ONLY.match(definition) or _NOT_THAT.match(definition):
         return reject("definition is a status remark or a list of uses")
-    if is_expansion(term, definition):
-        return reject("definition only spells out the term")  # "SaaS: Software as a Service": no more than a name
+    if is_expansion(term, definition) or (names_topic(term, topic) and names_topic(definition.rstrip(" ."), topic)):
+        # "SaaS: Software as a Service", "Amazon ECS: Elastic Container service": no more than a name
+        return reject("definition only spells out the term")
     if _EXAMPLES_ONLY.match(definition) or _OLD_WAY.match(definition):
         return reject("definition is a status remark or a list of uses")
     if _HEDGE.search(definition) or _ONLY_COMPARES.match(definition) or _RULE_OF_THUMB.match(definition):
@@ -1124,6 +1136,15 @@ def _same_figure(number: str, front: str) -> bool:
     return bool(nines(number) & nines(front.replace("[…]", " ")))
 
 
+# A tally of AWS's footprint: ten or more Regions, Availability Zones, edge locations ... ("81 Availability Zones").
+_INFRA_COUNT = re.compile(
+    r"(?<![\d.,])([1-9]\d{1,2}(?:,\d{3})?|[1-9],\d{3})\s*\+?\s*(?:geographic\s+|launched\s+|aws\s+)?"
+    r"(?:regions?|availability\s+zones?|azs?|edge\s+locations?|local\s+zones?|points?\s+of\s+presence|pops?"
+    r"|wavelength\s+zones?|regional\s+edge\s+caches?)\b",
+    re.I,
+)
+
+
 def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
@@ -1153,6 +1174,10 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("number is a lifecycle setting")  # a lifecycle rule's "after 365 days" is a setting, not a fact
     if _RENAMED.search(statement):
         return reject("names a renamed service")
+    if any(number.replace(",", "").rstrip("+ ") == m[1].replace(",", "") for m in _INFRA_COUNT.finditer(statement)):
+        # "81 Availability Zones within 25 Geographic Regions": a tally of AWS's footprint, out of date within a year of
+        # the note (a Region's own "at least 3 AZs" is a rule, and stays)
+        return reject("number is a count AWS keeps changing")
     if _FREE_ALLOWANCE.search(statement):
         # "SageMaker is available for free, for 2 months": one service's Free Tier allowance, which AWS changes (the
         # Free Tier became credits in July 2025) and the exam does not ask

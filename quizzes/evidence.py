@@ -396,6 +396,100 @@ _PRICE_WORDS = re.compile(r"\b(?:billing|billed|charged?|charges|per (?:second|h
 _LONG_LABEL = re.compile(r"\W*([A-Za-z][^:.;]{0,100}?)\s*(?::|\s[-–—]\s)\s*\w")
 
 
+_ENDINGS = frozenset("e er ed es s y ing ly al ion ers ment".split())  # what a crude stem may keep of its word
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Whether two crude stems are one word's ("cluster"/"clust", "scale"/"scal"), or one long word with a letter
+    dropped ("acceleat" for "accelerat")."""
+    if one == other:
+        return True
+    short, long = sorted((one, other), key=len)
+    if len(short) >= 4 and long.startswith(short) and long[len(short) :] in _ENDINGS:
+        return True  # ("cloud" is not "cloudhsm")
+    if len(short) >= 6 and len(long) - len(short) == 1:
+        return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return False
+
+
+def _has_stem(stems, stem: str) -> bool:
+    return any(_same_stem(stem, s) for s in stems)
+
+
+# Words a label may add to a name without naming anything else: "Cluster Strategy", "Spot pricing model".
+_LABEL_KIND_WORDS = word_stems("strategy strategies type types kind model models option options policy plan mode tier")
+
+
+def _name_texts(option: Option) -> list[str]:
+    """The option's names: bare, and the aside in its brackets ("On-premises (private cloud) deployment" is also
+    "private cloud")."""
+    out = [_without_aside(option.name), *re.findall(r"\(([^)]{4,})\)", option.name)]
+    return [n for n in out if word_stems(n)]
+
+
+def _name_variants(option: Option) -> list[frozenset[str]]:
+    """The option's names as stems."""
+    return [word_stems(n) for n in _name_texts(option)]
+
+
+def _short_tokens(text: str) -> frozenset[str]:
+    """The words crude stems drop for being short or holding a digit ("s3", "53", "ec2"): part of a name all the
+    same."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if any(c.isdigit() for c in w))
+
+
+def stem_entry(option: Option, text: str, line: Line, others: list[Option]) -> bool:
+    """Whether a line is the option's entry by a label that names it in other word forms, the words its siblings share
+    left to the headings above it ("**Clustered Placement Group** - ...", "Scale manually." over its bullets under
+    Auto Scaling, "Partitioned" under "Placement Groups", "Acceleated computing" under "Instance Types"): the label
+    holds what tells the option apart from its siblings and nothing else, and no sibling's name fits it as well."""
+    label = label_of(text)
+    plain = plain_text(text).strip().rstrip(".:")
+    if not label and 1 <= len(plain.split()) <= 4 and not re.search(r"[,;:!?()]", plain):
+        label = plain  # "Scale manually."
+    said = word_stems(label) if label and label[:1].isupper() else frozenset()  # a name ("configs:" is a word)
+    if not said:
+        return False
+    page = load_catalog().topics[line.topic].name if line.topic in load_catalog().topics else ""
+    if page and word_stems(page) <= said:
+        return False  # "Cloud Deployment Models" names the page the options are kinds of, not one of them
+    short = _short_tokens(label)  # what the stems leave out: "S3 Config" is no AWS Config, "Router" no Route 53
+    headings = word_stems(f"{line.heading} {line.note_heading} {page}") - said
+
+    def fits(one: Option, siblings: list[Option]) -> bool:
+        # the words the option shares with a sibling of its kind ("placement group" of Cluster and Spread)
+        kin = [o for o in siblings if o.kind == one.kind]
+        shared = frozenset().union(*(word_stems(_without_aside(o.name)) for o in kin)) & word_stems(
+            _without_aside(one.name)
+        )
+        for variant, name in zip(_name_variants(one), _name_texts(one), strict=True):
+            digits = _short_tokens(name)
+            if not short <= digits or not digits <= short | _short_tokens(f"{line.heading} {line.note_heading} {page}"):
+                continue  # a name's short words ("S3", "53") must be the label's, and the label's the name's
+            telling = {s for s in variant if not _has_stem(shared, s)}
+            if (
+                all(_has_stem(variant | _LABEL_KIND_WORDS, s) for s in said)  # nothing in the label but the name
+                and any(_has_stem(said, s) and not _has_stem(headings, s) for s in telling)  # it tells them apart
+                and all(_has_stem(said | headings, s) for s in variant)  # the rest is the headings'
+                and all(_has_stem(said, s) for s in telling if not _has_stem(headings, s))
+            ):
+                return True
+        return False
+
+    if not fits(option, others):
+        return False
+    return not any(fits(o, [x for x in others if x is not o] + [option]) for o in others)
+
+
+def stem_title(option: Option, line: Line, others: list[Option]) -> str:
+    """The title of the line's section when it names the option in other word forms ("Partition Strategy" under
+    "Placement Groups"), else ""."""
+    for heading, rest in ((line.heading, line.note_heading), (line.note_heading, "")):
+        if heading and stem_entry(option, heading, dataclasses.replace(line, heading=rest, note_heading=""), others):
+            return heading
+    return ""
+
+
 def labelled_as(option: Option, text: str, heading: str = "", page: str = "") -> bool:
     """Whether a line is the notes' entry for the option: its label is the option, in any spelling, or one of the
     names the catalog gives the topic the option is ("Config" for AWS Config), or the label joined with a word of
@@ -570,6 +664,60 @@ def another_label(option: Option, text: str, first: int, family_topic: str | Non
         # Multi-AZ support ...", "File Storage - EFS - shared by many instances") still says something of the option
         return slug != option.topic and not (option.topic and catalog.is_ancestor(slug, option.topic))
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
+
+
+def _under_another_title(option: Option, lines: list[Line], index: int) -> bool:
+    """Whether the line sits under a bare title (the nearest line above it, less deep, in the same run of lines) that
+    names another topic and not the option ("Dedicated Hosts" over "- A physical server with EC2 instance capacity")."""
+    line = lines[index]
+    if not line.depth:
+        return False
+    below = line
+    for above in reversed(lines[:index]):
+        if not adjacent(above, below):
+            return False
+        if above.depth < line.depth:
+            title = plain_text(above.text)
+            if not _bare_name(title) or names_option(option, title, opening=len(title)):
+                return False
+            named = set(load_catalog().find(title)) - {option.topic}
+            return bool(named) and not any(load_catalog().is_ancestor(t, option.topic) for t in named if option.topic)
+        below = above
+    return False
+
+
+def _labels_a_sibling(option: Option, text: str, first: int, others: list[Option]) -> bool:
+    """Whether the line opens with a label naming another option of the question, the option only in what follows
+    ("Hybrid Deployment - This connects cloud based resources to on-premises infrastructure")."""
+    m = _LABEL.match(text)
+    if not m or not m.group(1) or first < m.end():
+        return False
+    label = m.group(1)
+    sibling = any(p.search(label) for o in others for p in o.evidence)
+    return sibling and not any(p.search(label) for p in option.evidence)
+
+
+# A sentence that opens with a capitalised name and a verb: "On-Demand Instances are ideal for ...".
+_NAMED_SUBJECT = re.compile(
+    r"^\W*((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+(?:is|are|was|were|can|allows?|offers?|provides?|gives?|lets?|runs?)\b"
+)
+
+
+def _later_sentence_of_another(option: Option, text: str, first: int, family: Family | None) -> bool:
+    """Whether the option is named only in a later sentence of a line whose first sentence is about another named
+    thing, one the app says nothing of for this option ("On-Demand Instances are ideal ... No upfront costs ...")."""
+    before = text[:first]
+    if not re.search(r"[.!?]\s+\S", before) or names_option(option, before, opening=len(before)):
+        return False
+    m = _NAMED_SUBJECT.match(text)
+    if not m:
+        return False
+    catalog = load_catalog()
+    name = m.group(1)
+    slug = catalog.lookup(name) or catalog.context_lookup(name)
+    if slug is None or slug == option.topic:
+        return False
+    return not (word_stems(name) - _MAKERS) & (said_of(option, family) | word_stems(option.name))
 
 
 def _another_service_named(catalog, label: str, own: str) -> bool:
@@ -797,6 +945,7 @@ def find_evidence(
     texts = texts or [plain_text(line.text) for line in lines]
     pattern = option_pattern(option)
     for index, line in enumerate(lines):
+        by_stems = False
         if (inner := _inner_entry(texts[index])) and pattern.match(inner):
             # "EC2 Pricing: On-Demand: Default EC2 pricing ...": the entry inside a category's label
             line = dataclasses.replace(line, text=inner, labelled=True)
@@ -814,8 +963,12 @@ def find_evidence(
             # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**"), or
             # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
             line = _described(line, lines, index, family, titled_by_name)
+        elif stem_entry(option, texts[index], line, others):
+            # its entry under a label in other word forms ("Clustered Placement Group", "Scale manually.")
+            line = _described(line, lines, index, family, titled_by_name)
+            by_stems = True
         elif (
-            (titled_by := _title_naming(option, line))
+            (titled_by := _title_naming(option, line) or stem_title(option, line, others))
             and (index == 0 or _section(lines[index - 1]) != _section(line) or _PRONOUN.match(texts[index]))
             and (
                 _COMPARED.match(texts[index])
@@ -892,7 +1045,7 @@ def find_evidence(
         if _NAVIGATES.match(text) or ((said := _LABEL.match(text)) and _NAVIGATES.match(text[said.end() :])):
             continue  # "AWS Budgets: In the services menu search for 'Budgets'", "Go to the management console.":
             # a hands-on step, where to click, says nothing of what the service is
-        entry = labelled_as(option, text, line.heading or "", page=line.topic)
+        entry = by_stems or labelled_as(option, text, line.heading or "", page=line.topic)
         if entry and (said := _LABEL.match(text)) and _only_another_name(option, text[said.end() :]):
             continue  # "SNS: SES (Simple Email service)": the label's description is only another service's name
         if entry and option.topic and not line.labelled and not _LABEL.match(text):
@@ -954,6 +1107,15 @@ def find_evidence(
         ):
             continue  # "Security groups and NACLs provide layered security" says nothing that tells the two apart;
             # "Data Lifecycle Manager (DLM) - automates ... EBS snapshots" is DLM's entry, not the snapshots'
+        if not entry and _under_another_title(option, lines, index):
+            continue  # "A physical server with EC2 instance capacity fully dedicated to your use." under "Dedicated
+            # Hosts" says what the title is, not what EC2 is
+        if not entry and _labels_a_sibling(option, text, first, others):
+            continue  # "Hybrid Deployment - connects cloud resources to on-premises infrastructure" is the hybrid
+            # model's entry, which names the on-premises one only in passing
+        if not titled and not entry and _later_sentence_of_another(option, text, first, family):
+            continue  # "On-Demand Instances are ideal for short-term workloads. No upfront costs ... apply.": the
+            # second sentence goes on about On-Demand, whatever words it shares with the No Upfront payment option
         if other_tier(option, text):
             continue  # "AWS Shield standard: ..." is the other tier's line, not Shield Advanced's
         if not titled and step_done_to(option, text, first):
@@ -1484,7 +1646,10 @@ _NAVIGATES = re.compile(
     re.I,
 )
 
-_TAKES_FROM = re.compile(r"\W*[A-Z][a-z]+(?<!s)s\s[^.;:]*\b(?:from|of|by|with)\s+(?:the\s+)?(?:AWS\s+|Amazon\s+)?$")
+_TAKES_FROM = re.compile(
+    r"\W*(?:[A-Z][a-z]+(?<!s)s\s[^.;:]*\b(?:from|of|by|with)|(?i:based|triggered|driven)\s+(?:on|by))\s+(?:the\s+)?"
+    r"(?:AWS\s+|Amazon\s+)?$"
+)  # ("Based on CloudWatch alarm." under "Step scaling": what the step scaling policy reads, not what alarms are)
 
 _INSTRUCTION_VERBS = frozenset(
     "configure enable disable turn create attach detach set setup install deploy launch add remove choose select "
@@ -1574,6 +1739,18 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
     """The line at `index` with the description under it, when it only names the option (see with_its_description)."""
     following = lines[index + 1] if index + 1 < len(lines) else None
     beyond = lines[index + 2] if index + 2 < len(lines) else None
+    previous = lines[index - 1] if index > 0 else None
+    if (
+        following is not None
+        and following.depth <= line.depth
+        and previous is not None
+        and previous.depth == line.depth
+        and adjacent(previous, line)
+        and _bare_name(plain_text(previous.text))
+    ):
+        # "Standard Reserved Instances", "Convertible Reserved Instances", then "Don't get interrupted ...": an item
+        # of a list of names; the line after the list is not what this one is
+        return line
     if following is not None and following.depth > line.depth and len(plain_text(following.text).split()) < 4:
         # bullets under a title, each a few words ("- SQL, SAP", "- in memory caching", "- ideal for ...
         # databases"): read together, up to three, as what the title is
@@ -1590,6 +1767,17 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
             following = Line(text=said, refs=refs, topic=line.topic, heading=line.heading, depth=following.depth)
             beyond = None
     return with_its_description(line, following, family, name_words, beyond)
+
+
+def _bare_name(text: str) -> bool:
+    """A few capitalised words and nothing said: an item of a list of names ("Standard Reserved Instances")."""
+    words = text.strip(" .").split()
+    return (
+        1 <= len(words) <= 5
+        and text[:1].isupper()
+        and not _TELLS.search(text)
+        and not re.search(r"[:;,.!?]\S|[:;]$", text)
+    )
 
 
 def with_its_description(
@@ -1639,7 +1827,7 @@ def with_its_description(
     ):
         return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option (one that names
         # this option again, "... achieve higher economies of scale", is still about it)
-    text = text.rstrip(" ,;-–—")  # "ECS Cluster,"
+    text = text.rstrip(" ,;-–—.")  # "ECS Cluster,", "Scale manually."
     if after.lower().startswith(text.rstrip(" :").lower()):
         joined = after  # "AWS CloudTrail:" over "AWS CloudTrail records ...": the line under it names it already
     else:
@@ -1854,6 +2042,13 @@ class NoteScan:
             for word in re.findall(r"[A-Za-z]+", plain_text(row[2].heading or "")):
                 if len(word) >= 4:
                     self.by_spelling.setdefault(_compact(f"{label} {word}").removesuffix("s"), []).append(i)
+        # rows opening with a label or a short title, with its stems: an option's entry in other word forms
+        self.labels: list[tuple[int, frozenset[str]]] = []
+        for i, row in enumerate(self.rows):
+            plain = row[3].strip().rstrip(".:")
+            label = label_of(row[3]) or (plain if 1 <= len(plain.split()) <= 4 else "")
+            if label and (stems := word_stems(label)):
+                self.labels.append((i, stems))
         self.text = "\n".join(row[3] for row in self.rows)
         self.starts = list(itertools.accumulate((len(row[3]) + 1 for row in self.rows[:-1]), initial=0))
 
@@ -1931,8 +2126,19 @@ def family_lines(
             entries.update(scan.by_spelling.get(form, ()))
         for option in missing:
             entries.update(scan.by_label.get(option.topic, ()) if option.topic else ())
+        by_stems: dict[str, set[int]] = {option.id: set() for option in missing}
+        for option in missing:
+            others = [o for o in family.options.values() if o.id != option.id]
+            wanted = set().union(*_name_variants(option))
+            for row, stems in scan.labels:
+                if any(_has_stem(wanted, s) for s in stems) and stem_entry(
+                    option, scan.rows[row][3], scan.rows[row][2], others
+                ):
+                    by_stems[option.id].add(row)
+                    entries.add(row)
         rows |= entries
         candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
+        named: set[str] = set()  # options a line names in a spelling of theirs (not only in other word forms)
         for row in sorted(rows):
             slug, index, line, head, titled, quoted = scan.rows[row]
             if not (
@@ -1952,14 +2158,23 @@ def family_lines(
                 continue
             topic_lines = lines_by_topic[slug]
             for option in missing:
-                if (
+                spelled_out = (
                     names_option(option, head)
                     or (titled and heading_names(option, line))
                     or (row in entries and labelled_as(option, head, line.heading or ""))
+                )
+                if spelled_out:
+                    named.add(option.id)
+                if (
+                    spelled_out
+                    or row in by_stems[option.id]
+                    or (titled and stem_title(option, line, [o for o in family.options.values() if o.id != option.id]))
                 ):
                     # with the lines under it, which a heading that only names the option needs as its quote (past
                     # a list of model names: "A1, T2, M5" under "General Purpose")
-                    candidates[option.id] += quoted or topic_lines[index : index + 3]
+                    # (and the bare name above it, which shows the line is an item of a list of names)
+                    above = index > 0 and _bare_name(plain_text(topic_lines[index - 1].text))
+                    candidates[option.id] += quoted or topic_lines[index - above : index + 3]
         taken = set(lines)
         for option in missing:
             found = find_evidence(option, candidates[option.id], family, option_topics(family, option))
@@ -1972,7 +2187,7 @@ def family_lines(
                     found = None
             if found:
                 lines.evidence[option.id] = found
-            elif candidates[option.id]:
+            elif option.id in named:
                 lines.unquotable.add(option.id)  # named, in some spelling or a section's title, but unquotable
             for line in candidates[option.id]:
                 if line not in taken:

@@ -192,6 +192,34 @@ def _unknown_keys(entry: dict, allowed: frozenset[str], what: str) -> None:
         raise ValueError(f"{what}: unknown keys {extra}")
 
 
+def loose_hyphens(regex: str) -> str:
+    """The regex with each hyphen written between two letters (outside a character class) matching a hyphen, a
+    space or nothing: notes write "On-Demand" as "On Demand" and "Pre-signed" as "Presigned"."""
+    out, in_class, i = [], False, 0
+    while i < len(regex):
+        char = regex[i]
+        if char == "\\":
+            out.append(regex[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif (
+            char == "-"
+            and not in_class
+            and 0 < i < len(regex) - 1
+            and regex[i - 1].isalpha()
+            and regex[i + 1].isalpha()
+            and regex[i - 2 : i - 1] != "\\"  # (not after an escape: "\\w-x")
+        ):
+            char = "[- ]?"
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
 def _topic(value: str, catalog: Catalog, what: str) -> str:
     if value not in catalog.topics:
         raise ValueError(f"{what}: unknown topic {value!r} (not in content/catalog.toml)")
@@ -251,7 +279,7 @@ def _parse_option(entry: dict, catalog: Catalog, what: str) -> Option:
     patterns = []
     for regex in evidence:
         try:
-            pattern = re.compile(regex, re.IGNORECASE)
+            pattern = re.compile(loose_hyphens(regex), re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"{what}: bad evidence regex {regex!r}: {exc}") from exc
         if pattern.search(""):

@@ -655,6 +655,13 @@ def test_a_scope_a_contrast_or_an_expansion_is_no_definition():
     )
 
 
+def test_a_back_that_is_only_another_name_of_the_service_is_no_definition():
+    """ "Amazon EKS": "Elastic Kubernetes service." gives the long name and nothing it does."""
+    eks = topic("amazon-eks", "Amazon EKS", "eks", "elastic kubernetes service", "amazon elastic kubernetes service")
+    assert definition("Amazon EKS", "Elastic Kubernetes service.", on=eks) == []
+    assert definition("Amazon EKS", "Runs Kubernetes clusters that AWS manages for you.", on=eks)
+
+
 @pytest.mark.parametrize(
     ("term", "text"),
     [
@@ -887,3 +894,24 @@ def test_a_question_read_as_a_definition_is_no_card():
 
 def test_a_definition_cut_off_inside_an_aside_is_no_card():
     assert definition("Savings Plans", "Pay a set amount per hour and stay in any room type (e.g.", S3) == []
+
+
+def test_a_tally_of_awss_regions_or_zones_makes_no_card_but_a_regions_own_rule_does():
+    """ "Global footprint – 84 Availability Zones within 26 Regions" is out of date within a year; "Each Region has at
+    least 3 Availability Zones" is a rule the exam asks."""
+    infra = topic("aws-global-infrastructure", "AWS Global Infrastructure", "global infrastructure", is_service=False)
+    assert number("Global footprint – 84 Availability Zones within 26 Regions worldwide", "84", on=infra) == []
+    assert number("Global footprint – 84 Availability Zones within 26 Regions worldwide", "26", on=infra) == []
+    assert number("Content is cached in 450+ edge locations around the world", "450+", on=infra) == []
+    assert number("Each Region has at least 3 Availability Zones, isolated from one another", "3", on=infra)
+
+
+def test_a_task_as_a_term_or_a_back_pointing_at_a_list_makes_no_card():
+    """ "Securing the root user": "Turn on MFA" is a checklist step, "Provide access to services" an instruction, and
+    "The following events start a rebalance." points at lines the card does not hold; "Load balancing" is a name."""
+    iam = topic("aws-iam", "AWS IAM", "iam")
+    assert definition("Securing the root user", "Turn on MFA for it and lock its keys away.", on=iam) == []
+    assert definition("Provide access to AWS services", "Services assume a role to reach resources.", on=iam) == []
+    elb = topic("elastic-load-balancing", "Elastic Load Balancing", "elb")
+    assert definition("Rebalancing", "The following events start a rebalance across the zones.", on=elb) == []
+    assert definition("Load balancing", "Spreading incoming requests over several healthy targets.", on=elb)

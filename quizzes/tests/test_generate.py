@@ -2046,3 +2046,87 @@ def test_a_wrong_option_named_as_its_service_and_more_is_described_only_as_that_
     assert whole_service(_options()["Amazon CloudWatch Logs"][1]) == "Amazon CloudWatch"
     assert whole_service(_options()["Managing IAM users and their permissions"][1]) == ""
     assert whole_service(_options()["Amazon CloudWatch"][1]) == ""
+
+
+def test_a_hyphenated_name_in_an_options_pattern_matches_it_written_with_a_space():
+    """ "**On Demand** - a fixed rate by the hour" is the On-Demand Instances' entry."""
+    family, on_demand = _options()["On-Demand Instances"]
+    entry = Line(text="**On Demand** - a fixed rate by the hour, with nothing to commit to", refs=(("n", 1, 4),),
+                 topic="ec2-purchasing-options", heading="Pricing Models")  # fmt: skip
+    lines = family_lines(family, {"ec2-purchasing-options": [entry]}, {"ec2-purchasing-options"})
+    assert lines.evidence[on_demand.id] == entry
+
+
+def test_a_label_naming_an_option_in_other_word_forms_is_its_entry_under_a_heading_naming_the_rest():
+    """ "**Clustered Placement Group** - ...", "Partitioned - ..." under placement groups and "Scale manually." over
+    its bullet are the cluster, partition and manual options' entries; "Standard - layer 3 protection" on Shield's page
+    is no Standard Reserved Instance, and "Cloud 9:" no CloudHSM."""
+    from quizzes.evidence import stem_entry
+
+    family = load_families()["ec2-placement"]
+    cluster = Line(text="**Clustered Placement Group** - instances packed together in one zone for low latency",
+                   refs=(("n", 1, 3),), topic="ec2-placement-groups", heading="Types")  # fmt: skip
+    partition = Line(text="**Partitioned** - each partition of the group sits on racks of its own",
+                     refs=(("n", 1, 5),), topic="ec2-placement-groups", heading="Types")  # fmt: skip
+    lines = family_lines(family, {"ec2-placement-groups": [cluster, partition]}, {"ec2-placement-groups"})
+    assert lines.evidence["cluster"].text == cluster.text
+    assert lines.evidence["partition"].text == partition.text
+    family = load_families()["asg-scaling"]
+    title = Line(text="Scale manually.", refs=(("n", 1, 7),), topic="amazon-ec2-auto-scaling", heading="Auto Scaling")
+    under = Line(text="Raise the desired or the maximum size yourself", refs=(("n", 1, 8),),
+                 topic="amazon-ec2-auto-scaling", heading="Auto Scaling", depth=1)  # fmt: skip
+    lines = family_lines(family, {"amazon-ec2-auto-scaling": [title, under]}, {"amazon-ec2-auto-scaling"})
+    manual = next(o for o in family.options.values() if o.name == "Manual scaling")
+    assert lines.evidence[manual.id].text == "Scale manually: Raise the desired or the maximum size yourself"
+    family, standard = _options()["Standard Reserved Instances"]
+    shield = Line(text="Standard - network and transport layer protection at no cost", refs=(), topic="aws-shield",
+                  heading="AWS Shield")  # fmt: skip
+    others = [o for o in family.options.values() if o.id != standard.id]
+    assert not stem_entry(standard, shield.text, shield, others)
+    family, hsm = _options()["AWS CloudHSM"]
+    ide = Line(text="Cloud 9: an editor in the browser", refs=(), topic="", heading="AWS Services")
+    assert not stem_entry(hsm, ide.text, ide, [o for o in family.options.values() if o.id != hsm.id])
+
+
+def test_what_a_line_is_based_on_a_list_of_names_and_a_siblings_entry_back_no_option():
+    """ "Based on CloudWatch alarm." under step scaling is what the policy reads; in "Standard Reserved Instances",
+    "Convertible Reserved Instances", then "Cannot be moved ...", the line after the list is not what Convertible
+    is; "Hybrid - connects cloud resources to on-premises ones" is the hybrid model's entry; and a later sentence of a
+    line about On-Demand says nothing of No Upfront."""
+    family, alarms = _options()["Amazon CloudWatch alarms"]
+    based = Line(text="Based on CloudWatch alarm.", refs=(), topic="amazon-cloudwatch", heading="Step scaling")
+    assert find_evidence(alarms, [based], family, option_topics(family, alarms)) is None
+    family, convertible = _options()["Convertible Reserved Instances"]
+    names = [
+        Line(text=text, refs=(("n", 1, n),), topic="ec2-purchasing-options", heading="Reserved", depth=1)
+        for n, text in [(9, "Standard Reserved Instances"), (10, "Convertible Reserved Instances"),
+                        (12, "Cannot be moved to another region once bought")]
+    ]  # fmt: skip
+    lines = family_lines(family, {"ec2-purchasing-options": names}, {"ec2-purchasing-options"})
+    assert "convertible" not in lines.evidence
+    family, on_premises = _options()["On-premises (private cloud) deployment"]
+    hybrid = Line(text="Hybrid Deployment - connects cloud resources to on-premises infrastructure", refs=(),
+                  topic="cloud-deployment-models")  # fmt: skip
+    assert find_evidence(on_premises, [hybrid], family, option_topics(family, on_premises)) is None
+    family, no_upfront = _options()["No Upfront"]
+    later = Line(text="On-Demand Instances are ideal for short, spiky work. No upfront costs or contracts apply.",
+                 refs=(), topic="ec2-purchasing-options")  # fmt: skip
+    assert find_evidence(no_upfront, [later], family, option_topics(family, no_upfront)) is None
+
+
+def test_a_line_under_another_things_title_is_not_about_the_option_it_names():
+    """ "Dedicated Hosts" over "- A physical server with EC2 instance capacity only you use": the line says what the
+    hosts are, not what EC2 is; "S3 Config:" is no entry of AWS Config, nor "Router -" of Route 53."""
+    from quizzes.evidence import stem_entry
+
+    family, ec2 = _options()["Amazon EC2"]
+    title = Line(text="Dedicated Hosts", refs=(("n", 1, 20),), topic="amazon-ec2", heading="Pricing")
+    under = Line(text="A physical server with EC2 instance capacity that only you use", refs=(("n", 1, 21),),
+                 topic="amazon-ec2", heading="Pricing", depth=1)  # fmt: skip
+    assert find_evidence(ec2, [title, under], family, option_topics(family, ec2)) is None
+    family, config = _options()["AWS Config"]
+    s3 = Line(text="S3 Config: turn on default encryption for new buckets", refs=(), topic="amazon-s3")
+    assert not stem_entry(config, s3.text, s3, [o for o in family.options.values() if o.id != config.id])
+    family, route53 = _options()["Amazon Route 53"]
+    router = Line(text="Router - a device that forwards packets between networks", refs=(), topic="")
+    assert not stem_entry(route53, router.text, router, [o for o in family.options.values() if o.id != route53.id])
