@@ -215,9 +215,12 @@ class _Assigner:
             matches = []
         if (
             not matches
-            and (named := self.catalog.context_within(title))
+            and (
+                named := self.catalog.context_within(title)
+                or (self.catalog.context_lookup(title.rstrip(" :")) if base is None and markdown else None)
+            )
             and (base is None or all(self.catalog.topics[t].category == "cloud-concepts" for t in base.topics))
-        ):
+        ):  # (a heading that is exactly a context name, "# Launch Types", where nothing else is the context)
             # "## Deployment Models", "### 3. Hybrid Deployment Model" under a module's title or the cloud concepts:
             # the cloud's deployment models, where under Elastic Beanstalk's heading they would be Beanstalk's own
             matches = [named]
@@ -1365,6 +1368,18 @@ def _is_service(catalog: Catalog, slug: str) -> bool:
     return catalog.topics[slug].name.startswith(("Amazon ", "AWS "))
 
 
+def _file_topic(catalog: Catalog, source: str) -> str | None:
+    """The topic a note's file is named after ("IAM Roles.md" in an Obsidian vault, "ec2.md", a folder's "S3/notes"
+    flattened to "S3__notes" keeps its last part): the title of every section that names nothing else."""
+    for part in reversed(re.split(r"__|/", source)):
+        name = re.sub(r"^[\d\s._-]*(?:module|chapter|section|lesson)?[\d\s._-]*", "", part, flags=re.I)
+        name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").strip()  # "SecurityGroups", "iam_roles"
+        if name and (slug := catalog.lookup(name)) and not catalog.is_ambiguous(name):
+            # (a service's or a feature's file is about it; "Cloud Concepts.md" covers a dozen concepts)
+            return slug if catalog.topics[slug].category != "cloud-concepts" else None
+    return None
+
+
 def assign(outline: Outline, catalog: Catalog, *, source: str = "") -> tuple[list[TopicSection], list[str]]:
     """Assign every section of ``outline`` to catalog topics.
 
@@ -1373,5 +1388,8 @@ def assign(outline: Outline, catalog: Catalog, *, source: str = "") -> tuple[lis
     """
     assigner = _Assigner(catalog, source)
     assigner.headless = not any(s.title.strip() for s in outline.walk())
-    assigner.visit(outline.sections, None)
+    # a note with no title of its own ("# ...") is titled by its file's name
+    titled = any(re.match(r"#\s", s.raw_title.lstrip()) for s in outline.walk())
+    named = None if titled else _file_topic(catalog, source)
+    assigner.visit(outline.sections, _Ctx((named,), 0) if named else None)
     return assigner.out, assigner.warnings

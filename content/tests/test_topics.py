@@ -1634,3 +1634,22 @@ def test_a_parts_one_word_title_under_its_service_names_that_part_and_a_gerund_o
     assert where[5] == ["iam-policies"]
     assert where[9] == ["amazon-cloudfront"]
     assert where[14] == ["aws-storage-gateway"]
+
+
+def test_a_file_named_after_a_service_titles_what_its_headings_leave_unnamed():
+    """In "IAM Roles.md" (an Obsidian note with no title of its own), "## When to use" names nothing: its lines are the
+    roles' page's; a file named after a cloud concept ("Cloud Concepts.md") titles nothing, and IAM Access Analyzer has
+    a page of its own, "Launch Types" the purchasing options'."""
+    from content.ingest.parse import parse
+
+    note = "Borrowed permissions for a while.\n\n## When to use\n\n- Services reaching other services to do their job\n"
+    sections, _ = assign(parse(note), CATALOG, source="IAM Roles")
+    assert {s.topic for s in sections} == {"iam-roles"}
+    sections, _ = assign(parse(note), CATALOG, source="Cloud Concepts")
+    assert not sections
+    where = placed(
+        "## IAM\n\n### AWS IAM Access Analyzer\n\n- Finds buckets and roles shared with an outside account\n\n"
+        "# Launch Types\n\n- Pay by the second with no commitment at all\n"
+    )
+    assert where[5] == ["iam-access-analyzer"]
+    assert where[9] == ["ec2-purchasing-options"]
