@@ -486,7 +486,9 @@ _WHO_MADE = re.compile(r"^(?:created|made|built|maintained|published|provided|de
 # A label that opens with a participle and a preposition is a predicate ("Defined at region level", "Billed per
 # second", "Stored across three AZs"); a name opens with one and a noun ("Reserved Instances", "Provisioned IOPS").
 # A term that is a task ("Securing the root user", "Managing your keys"), not the name of a thing ("Load balancing").
-_TASK_TERM = re.compile(r"^[A-Za-z]+ing\s+(?:the|a|an|your|its|their|our|all|each)\b", re.I)
+_TASK_TERM = re.compile(
+    r"^[A-Za-z]+ing\s+(?:(?:the|a|an|your|its|their|our|all|each)\b|\S+\s+(?:to|into|onto|for|from|with)\s)", re.I
+)  # (and "Adding AWS to existing environments")
 _TASK_VERBS = frozenset("provide grant assign secure activate lock rotate".split())  # beyond the imperatives
 # A back that points at what follows it ("The following actions ...", "These are the options:").
 _POINTS_TO_LIST = re.compile(r"^(?:the following|following|these|below|here are|as follows)\b", re.I)

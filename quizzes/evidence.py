@@ -666,6 +666,38 @@ def another_label(option: Option, text: str, first: int, family_topic: str | Non
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
 
 
+def _qualified_in_passing(text: str, first: int) -> bool:
+    """Whether a short line with no verb names the option after a word or two that qualify it, or in a bracket after
+    another noun ("Underutilized Amazon EBS volumes", "built-in targets (CloudWatch alarm actions)")."""
+    words = text.split()
+    if not 0 < first or len(words) > 6 or _TELLS.search(text) or _VERB_END.search(text[first:]):
+        return False  # (a participle before the name, "Underutilized", is no verb of the line's)
+    before = text[:first].strip()
+    if _A_TASK.match(before):
+        return False  # "Create a strong password policy", "Use Amazon S3": a task done with it
+    return before.endswith("(") or len(before.split()) <= 2 and not before.endswith((":", "-", "–"))
+
+
+def _longer_subject(option: Option, text: str, first: int) -> bool:
+    """Whether the sentence's subject is the option's name with capitalised words after it ("An Amazon EC2 Dedicated
+    Host is ..."): a part of it with its own name, which the catalog may not know."""
+    if first > 12:
+        return False
+    names = sorted(_option_names(option), key=len, reverse=True)
+    spelled = next((n for n in names if text[first : first + len(n)].lower() == n.lower()), None)
+    if spelled is None:
+        return False
+    end = first + len(spelled)
+    longer = re.match(r"\s+(?:[A-Z][\w-]*\s+){1,3}(?=(?:is|are|was|were|can|provides?|gives?|offers?)\b)", text[end:])
+    if not longer:
+        return False
+    subject = text[first : end + longer.end()].strip()
+    # ("AWS Shield Advanced is ..." read from "AWS Shield": the longer name is the option's own)
+    return not any(p.fullmatch(subject) for p in option.evidence) and _compact(_unmade(subject)) != _compact(
+        _unmade(_without_aside(option.name))
+    )
+
+
 def _under_another_title(option: Option, lines: list[Line], index: int) -> bool:
     """Whether the line sits under a bare title (the nearest line above it, less deep, in the same run of lines) that
     names another topic and not the option ("Dedicated Hosts" over "- A physical server with EC2 instance capacity")."""
@@ -1107,6 +1139,12 @@ def find_evidence(
         ):
             continue  # "Security groups and NACLs provide layered security" says nothing that tells the two apart;
             # "Data Lifecycle Manager (DLM) - automates ... EBS snapshots" is DLM's entry, not the snapshots'
+        if not entry and option.topic and _qualified_in_passing(text, first):
+            continue  # "Underutilized Amazon EBS volumes" in a list of checks, "built-in targets (CloudWatch alarm
+            # actions)": the option named inside a short phrase about something else, nothing said of it
+        if not entry and _longer_subject(option, text, first):
+            continue  # "An Amazon EC2 Dedicated Host is a physical server ...": the subject is a longer name, a part of
+            # the option, and the line says what that part is
         if not entry and _under_another_title(option, lines, index):
             continue  # "A physical server with EC2 instance capacity fully dedicated to your use." under "Dedicated
             # Hosts" says what the title is, not what EC2 is

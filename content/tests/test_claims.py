@@ -1207,3 +1207,11 @@ def test_the_authors_own_wrong_answer_marked_as_such_is_not_what_the_line_says()
     marked = "You get a two-minute warning before a Spot Instance is reclaimed (I answered 10 min, wrong)."
     assert find_claim(marked, topic="ec2-purchasing-options") is None
     assert find_claim("Spot Instances give a 10 min warning before they are reclaimed.", topic="ec2-purchasing-options")
+
+
+def test_a_three_year_term_said_to_be_required_for_dedicated_hosts_is_flagged():
+    """Dedicated Hosts are sold On-Demand too; a 1- or 3-year reservation is a choice, not a requirement."""
+    claim = find_claim("Dedicated hosts: an entire server for you, and you must commit to 3 years", topic="amazon-ec2")
+    assert claim is not None and claim.id == "dedicated-hosts-need-no-three-years"
+    assert find_claim("Dedicated Hosts can be bought On-Demand or reserved for 1 or 3 years.") is None
+    assert find_claim("Reserved Instances need a 3 year commitment for the biggest discount") is None

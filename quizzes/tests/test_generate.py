@@ -2130,3 +2130,20 @@ def test_a_line_under_another_things_title_is_not_about_the_option_it_names():
     family, route53 = _options()["Amazon Route 53"]
     router = Line(text="Router - a device that forwards packets between networks", refs=(), topic="")
     assert not stem_entry(route53, router.text, router, [o for o in family.options.values() if o.id != route53.id])
+
+
+def test_a_name_qualified_in_a_short_phrase_or_a_longer_subject_backs_no_option():
+    """ "Underutilized Amazon EBS volumes" in a list of checks, "built-in targets (CloudWatch alarm actions)" and "An
+    Amazon EC2 Dedicated Host is a physical server ..." say nothing of EBS, alarms or EC2 themselves."""
+    for name, text, topic in [
+        ("Amazon EBS", "Underutilized Amazon EBS volumes", "aws-trusted-advisor"),
+        ("Amazon CloudWatch alarms", "built-in targets (CloudWatch alarm actions)", "aws-trusted-advisor"),
+        ("Amazon EC2", "An Amazon EC2 Dedicated Host is a physical server only your account uses", "amazon-ec2"),
+    ]:
+        family, option = _options()[name]
+        line = Line(text=text, refs=(), topic=topic)
+        assert find_evidence(option, [line], family, option_topics(family, option)) is None, text
+    family, ec2 = _options()["Amazon EC2"]
+    own = Line(text="Amazon EC2 is a web service that gives you virtual servers in the cloud", refs=(),
+               topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(ec2, [own], family, option_topics(family, ec2)) == own
