@@ -459,6 +459,7 @@ class _Assigner:
         related = self._closure((topic,))
         label: Block | None = None  # the kept label bullet above ("**Implement Auto Scaling**:"), if any
         runs: dict[tuple[str, ...], str | None] = {}  # a run of labels -> the sub-topic whose parts it lists
+        lead: str | None = None  # another service the section's first line is about, where no line names its own
         for i, block in enumerate(blocks):
             if current is not None and block.depth > current_depth:
                 moved[current].append(block)
@@ -550,6 +551,29 @@ class _Assigner:
                     if key not in runs:
                         runs[key] = self.parts_list(topic, list(run))
                     other = runs[key]
+            if (
+                other is None
+                and lead is not None
+                and block.kind in ("paragraph", "bullet")
+                and not block.term
+                and not set(self.catalog.mentions(clean(block.text))) - {lead}
+                and clean(block.text)[:1].isalpha()
+                and not _subject_opening(clean(block.text))
+            ):
+                # "### EC2 Instance Storage Section" opening with "EBS - Elastic Block Store is a network drive ...",
+                # then "Allow your instances to persist data ...", "Can only be mounted to one instance": lines with no
+                # subject of their own go on about the service the section opened with, where no line names the
+                # heading's own topic (under "EC2 Instance Store", "use EC2 Instance Store" keeps the section its own)
+                other = lead
+            if (
+                i == 0
+                and other
+                and other not in related
+                and not self.catalog.is_ancestor(topic, other)
+                and _is_service(self.catalog, other)
+                and not any(self._family(topic) & set(self.catalog.mentions(clean(b.text))) for b in blocks[1:])
+            ):
+                lead = other
             if other and other != topic and (other not in related or self.catalog.is_ancestor(topic, other)):
                 # another service, or one of this topic's own sub-topics by name ("DynamoDB Accelerator (DAX)
                 # is ..." under a DynamoDB heading is the DAX page's): its page, with the bullets under it
@@ -1229,6 +1253,10 @@ class _Assigner:
 
     # -- helpers ---------------------------------------------------------------------
 
+    def _family(self, topic: str) -> set[str]:
+        """The topic, the topics above it and the topics below it."""
+        return self._closure((topic,)) | {slug for slug in self.catalog.topics if self.catalog.is_ancestor(topic, slug)}
+
     def _closure(self, topics: tuple[str, ...]) -> set[str]:
         out = set(topics)
         for topic in topics:
@@ -1318,6 +1346,17 @@ def _sibling_terms(blocks: list[Block], block: Block) -> list[str]:
                 run.append(blocks[j].term)
             j += step
     return run
+
+
+def _subject_opening(text: str) -> bool:
+    """Whether a line opens with a subject of its own: a capitalised noun before its verb ("Instances are ...",
+    "The root volume is ..."), not a verb or a fragment ("Allow your instances to ...", "can copy snapshots")."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    if words[0].lower() in ("the", "a", "an", "this", "these", "it", "they", "its"):
+        return True
+    return words[1].lower().strip(",") in _VERBS and words[0][:1].isupper()
 
 
 def _parent(blocks: list[Block], i: int) -> Block:

@@ -1653,3 +1653,18 @@ def test_a_file_named_after_a_service_titles_what_its_headings_leave_unnamed():
     )
     assert where[5] == ["iam-access-analyzer"]
     assert where[9] == ["ec2-purchasing-options"]
+
+
+def test_subjectless_lines_go_on_about_the_service_a_section_opens_with_when_none_names_its_own():
+    """Under "### EC2 Storage Notes", a section opening with "EBS - a network drive ...", the lines with no subject of
+    their own ("Keeps data after the instance ends") are EBS's; under "### EC2 Instance Store", where a later line
+    names the instance store, they stay with the heading's topic."""
+    where = placed(
+        "### EC2 Storage Notes\n\n- EBS - Elastic Block Store Volume is a network drive you can attach to instances\n"
+        "- Keeps data after the instance ends\n- can copy a snapshot to another Region\n- Price: 8 cents a GB-month\n\n"
+        "### EC2 Instance Store\n\n- EBS volumes are network drives with limited speed\n"
+        "- For a faster disk use the EC2 Instance Store\n- Good for scratch data and caches\n"
+    )
+    assert where[3] == ["amazon-ebs"]
+    assert where[4] == ["amazon-ebs"] and where[5] == ["amazon-ebs"]
+    assert where[12] == ["ec2-instance-store"]
