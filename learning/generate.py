@@ -806,7 +806,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if term.islower() and len(words(term)) == 1 and not is_acronym(term.upper()):
         return reject("term is a lone lowercase word")  # "medium" from an example line is a token, not a term
     if (
-        re.search(r"\b(and|&|in|with)\b", term)
+        re.search(r"\b(and|&|in|with|or)\b", term)
         or definition.rstrip().endswith("!")
         or "helps to" in definition
         or _EASY_WAY.match(definition)

@@ -675,7 +675,8 @@ def _qualified_in_passing(text: str, first: int) -> bool:
     before = text[:first].strip()
     if _A_TASK.match(before):
         return False  # "Create a strong password policy", "Use Amazon S3": a task done with it
-    return before.endswith("(") or len(before.split()) <= 2 and not before.endswith((":", "-", "–"))
+    limit = 3 if len(words) <= 5 else 2  # ("Network attached EBS EFS": a row of names under "Storage space")
+    return before.endswith("(") or len(before.split()) <= limit and not before.endswith((":", "-", "–"))
 
 
 def _longer_subject(option: Option, text: str, first: int) -> bool:
@@ -822,6 +823,9 @@ def _only_names_equated(text: str) -> bool:
 def _heads_a_list_of_services(text: str) -> bool:
     """Whether a line opens with a list of four items or fewer, three or more of which name a service."""
     items = [item for _, item in comma_items(text)][:4]
+    if not items or len(items[0].split()) > 5:
+        return False  # "Compute Savings Plans apply to usage across Amazon EC2, AWS Lambda, and AWS Fargate": a clause
+        # first, its list after the verb
     return len(items) >= 3 and sum(bool(load_catalog().mentions(" ".join(i.split()[:4]))) for i in items) >= 3
 
 

@@ -912,6 +912,7 @@ def test_a_task_as_a_term_or_a_back_pointing_at_a_list_makes_no_card():
     iam = topic("aws-iam", "AWS IAM", "iam")
     assert definition("Securing the root user", "Turn on MFA for it and lock its keys away.", on=iam) == []
     assert definition("Adding AWS to existing logins", "Roles let outside identities in for a while.", on=iam) == []
+    assert definition("Linux or Windows", "Billed by the second after the first minute.", on=iam) == []
     assert definition("Provide access to AWS services", "Services assume a role to reach resources.", on=iam) == []
     elb = topic("elastic-load-balancing", "Elastic Load Balancing", "elb")
     assert definition("Rebalancing", "The following events start a rebalance across the zones.", on=elb) == []

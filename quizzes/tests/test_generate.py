@@ -2138,6 +2138,7 @@ def test_a_name_qualified_in_a_short_phrase_or_a_longer_subject_backs_no_option(
     for name, text, topic in [
         ("Amazon EBS", "Underutilized Amazon EBS volumes", "aws-trusted-advisor"),
         ("Amazon CloudWatch alarms", "built-in targets (CloudWatch alarm actions)", "aws-trusted-advisor"),
+        ("Amazon EFS", "Network attached EBS EFS", "amazon-ec2"),
         ("Amazon EC2", "An Amazon EC2 Dedicated Host is a physical server only your account uses", "amazon-ec2"),
     ]:
         family, option = _options()[name]
@@ -2147,3 +2148,12 @@ def test_a_name_qualified_in_a_short_phrase_or_a_longer_subject_backs_no_option(
     own = Line(text="Amazon EC2 is a web service that gives you virtual servers in the cloud", refs=(),
                topic="amazon-ec2")  # fmt: skip
     assert find_evidence(ec2, [own], family, option_topics(family, ec2)) == own
+
+
+def test_a_line_whose_list_of_services_follows_its_verb_backs_the_option_it_opens_with():
+    """ "Compute Savings Plans apply to usage across Amazon EC2, AWS Lambda, and AWS Fargate" opens with the option and
+    lists the services after its verb: it is the option's line, not a list of services said one thing of."""
+    family, compute = _options()["Compute Savings Plans"]
+    line = Line(text="`Compute Savings Plans` apply to usage across Amazon EC2, AWS Lambda, and AWS Fargate.", refs=(),
+                topic="ec2-purchasing-options")  # fmt: skip
+    assert find_evidence(compute, [line], family, option_topics(family, compute)) == line
