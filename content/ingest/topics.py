@@ -559,6 +559,7 @@ class _Assigner:
                 and not set(self.catalog.mentions(clean(block.text))) - {lead}
                 and clean(block.text)[:1].isalpha()
                 and not _subject_opening(clean(block.text))
+                and not _LEAD_BOLD.match(block.text)  # ("**DDOS Attack** can be prevented with ...": its own subject)
             ):
                 # "### EC2 Instance Storage Section" opening with "EBS - Elastic Block Store is a network drive ...",
                 # then "Allow your instances to persist data ...", "Can only be mounted to one instance": lines with no

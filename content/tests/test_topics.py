@@ -1661,10 +1661,12 @@ def test_subjectless_lines_go_on_about_the_service_a_section_opens_with_when_non
     names the instance store, they stay with the heading's topic."""
     where = placed(
         "### EC2 Storage Notes\n\n- EBS - Elastic Block Store Volume is a network drive you can attach to instances\n"
-        "- Keeps data after the instance ends\n- can copy a snapshot to another Region\n- Price: 8 cents a GB-month\n\n"
+        "- Keeps data after the instance ends\n- can copy a snapshot to another Region\n- Price: 8 cents a GB-month\n"
+        "- **Attacks** can be stopped with a firewall\n\n"
         "### EC2 Instance Store\n\n- EBS volumes are network drives with limited speed\n"
         "- For a faster disk use the EC2 Instance Store\n- Good for scratch data and caches\n"
     )
     assert where[3] == ["amazon-ebs"]
     assert where[4] == ["amazon-ebs"] and where[5] == ["amazon-ebs"]
-    assert where[12] == ["ec2-instance-store"]
+    assert where[7] == ["amazon-ec2"]  # a bold opening is a subject of its own
+    assert where[13] == ["ec2-instance-store"]
