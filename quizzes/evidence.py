@@ -409,6 +409,8 @@ def _same_stem(one: str, other: str) -> bool:
         return True  # ("cloud" is not "cloudhsm")
     if len(short) >= 6 and len(long) - len(short) == 1:
         return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    if len(short) >= 6 and len(long) == len(short):
+        return sum(a != b for a, b in zip(short, long, strict=True)) == 1  # "accelar" for "acceler"
     return False
 
 
@@ -418,6 +420,8 @@ def _has_stem(stems, stem: str) -> bool:
 
 # Words a label may add to a name without naming anything else: "Cluster Strategy", "Spot pricing model".
 _LABEL_KIND_WORDS = word_stems("strategy strategies type types kind model models option options policy plan mode tier")
+# Words of an option's name a label may leave out: "Multi AZ" is "A Multi-AZ DB instance deployment".
+_FILLER_WORDS = word_stems("deployment deployments instance instances database databases")
 
 
 def _name_texts(option: Option) -> list[str]:
@@ -470,8 +474,8 @@ def stem_entry(option: Option, text: str, line: Line, others: list[Option]) -> b
             if (
                 all(_has_stem(variant | _LABEL_KIND_WORDS, s) for s in said)  # nothing in the label but the name
                 and any(_has_stem(said, s) and not _has_stem(headings, s) for s in telling)  # it tells them apart
-                and all(_has_stem(said | headings, s) for s in variant)  # the rest is the headings'
-                and all(_has_stem(said, s) for s in telling if not _has_stem(headings, s))
+                and all(_has_stem(said | headings | _FILLER_WORDS, s) for s in variant)  # the rest is the headings'
+                and all(_has_stem(said | _FILLER_WORDS, s) for s in telling if not _has_stem(headings, s))
             ):
                 return True
         return False
@@ -664,6 +668,20 @@ def another_label(option: Option, text: str, first: int, family_topic: str | Non
         # Multi-AZ support ...", "File Storage - EFS - shared by many instances") still says something of the option
         return slug != option.topic and not (option.topic and catalog.is_ancestor(slug, option.topic))
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
+
+
+_EXAMPLE_OPENING = re.compile(r"^\W*(?:e\.g\.?|eg\b|for example\b|for instance\b|example\s*:)", re.I)
+
+
+def _titled_by_a_sibling(option: Option, line: Line, others: list[Option]) -> bool:
+    """Whether the note's own title over the line names a sibling option and not the option."""
+    title = line.note_heading
+    if not title or names_option(option, title, opening=len(title)) or stem_title(option, line, others):
+        return False
+    return any(
+        names_option(o, title, opening=len(title)) or stem_title(o, line, [x for x in others if x is not o] + [option])
+        for o in others
+    )
 
 
 def _qualified_in_passing(text: str, first: int) -> bool:
@@ -1143,6 +1161,12 @@ def find_evidence(
         ):
             continue  # "Security groups and NACLs provide layered security" says nothing that tells the two apart;
             # "Data Lifecycle Manager (DLM) - automates ... EBS snapshots" is DLM's entry, not the snapshots'
+        if not titled and not entry and _titled_by_a_sibling(option, line, others):
+            continue  # "Zero downtime replicating a single AZ DB." under "Multi AZ (Disaster Recovery)": the section is
+            # the sibling's, which it compares with the option
+        if not titled and not entry and _EXAMPLE_OPENING.match(text):
+            continue  # "E.g. you are only allowed 5 VPCs per region and 500 SSH key pairs": an example of something
+            # else (a quota), which names the option in passing
         if not entry and option.topic and _qualified_in_passing(text, first):
             continue  # "Underutilized Amazon EBS volumes" in a list of checks, "built-in targets (CloudWatch alarm
             # actions)": the option named inside a short phrase about something else, nothing said of it

@@ -2157,3 +2157,16 @@ def test_a_line_whose_list_of_services_follows_its_verb_backs_the_option_it_open
     line = Line(text="`Compute Savings Plans` apply to usage across Amazon EC2, AWS Lambda, and AWS Fargate.", refs=(),
                 topic="ec2-purchasing-options")  # fmt: skip
     assert find_evidence(compute, [line], family, option_topics(family, compute)) == line
+
+
+def test_an_example_line_or_a_line_under_a_siblings_title_backs_no_option():
+    """ "E.g. an account may only hold 5 VPCs per Region and 500 SSH key pairs" is an example of a quota; "Zero
+    downtime while replicating a single AZ DB" under the note's "Multi AZ" title is about Multi-AZ, not Single-AZ."""
+    family, key_pair = _options()["Key pair"]
+    quota = Line(text="E.g. an account may only hold 5 VPCs per Region and 500 SSH key pairs in all.", refs=(),
+                 topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(key_pair, [quota], family, option_topics(family, key_pair)) is None
+    family, single = _options()["A Single-AZ DB instance"]
+    under = Line(text="Zero downtime while replicating a single AZ DB.", refs=(), topic="amazon-rds",
+                 heading="Amazon RDS", note_heading="Multi AZ (Disaster Recovery)")  # fmt: skip
+    assert find_evidence(single, [under], family, option_topics(family, single)) is None
