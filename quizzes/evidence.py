@@ -1161,7 +1161,7 @@ def find_evidence(
         ):
             continue  # "Security groups and NACLs provide layered security" says nothing that tells the two apart;
             # "Data Lifecycle Manager (DLM) - automates ... EBS snapshots" is DLM's entry, not the snapshots'
-        if not titled and not entry and _titled_by_a_sibling(option, line, others):
+        if not titled and not entry and first > 0 and _titled_by_a_sibling(option, line, others):
             continue  # "Zero downtime replicating a single AZ DB." under "Multi AZ (Disaster Recovery)": the section is
             # the sibling's, which it compares with the option
         if not titled and not entry and _EXAMPLE_OPENING.match(text):
@@ -1792,8 +1792,9 @@ def adjacent(line: Line, following: Line) -> bool:
     of a family are gathered from several sections, and the next one in that list may be about something else."""
     if not line.refs or not following.refs:
         return True
-    last, first = line.refs[-1], following.refs[0]
-    return last[1] == first[1] and 0 < int(first[2]) - int(last[2]) <= 3
+    first = following.refs[0]
+    # (any of the line's places: a title the notes wrote twice, merged into one line, sits before either list)
+    return any(ref[1] == first[1] and 0 < int(first[2]) - int(ref[2]) <= 3 for ref in line.refs)
 
 
 _NAME_LIST = re.compile(

@@ -1589,15 +1589,16 @@ def _title_kind(entry: _Entry, following: _Entry | None) -> str | None:
     """ "title" for a short line naming something with a list straight under it, at its own indent ("PaaS", then
     "- Gives more control than SaaS"): the list says what it is."""
     block = entry.block
-    words = block.text.split()
+    text = block.text.strip().strip("*_").strip()  # ("**AWS Global Accelerator**")
+    words = text.split()
     if (
         block.kind != "paragraph"
         or block.term is not None
         or not 1 <= len(words) <= 4
-        or not block.text[:1].isupper()
-        or block.text.rstrip()[-1:] in ".!?,;)"
+        or not text[:1].isupper()
+        or text[-1:] in ".!?,;)"
         or following is None
-        or following.gap
+        or (following.gap and not _WHOLE_BOLD.match(block.text))  # ("**AWS Global Accelerator**", a blank, its list)
         or following.block.kind != "bullet"
         or abs(following.indent - entry.indent) > 1
     ):
@@ -1612,6 +1613,8 @@ def _is_flat_child(entry: _Entry, run: _Run) -> bool:
     if run.child_marker is not None and entry.marker != run.child_marker:
         return False
     differs = block.kind != run.block.kind or block.ordered != run.block.ordered
+    if run.kind == "title" and run.children == 0 and _WHOLE_BOLD.match(run.block.text):
+        return block.kind == "bullet"  # "**AWS Global Accelerator**", a blank line, then its list
     if run.kind in ("leadin", "title"):
         return not entry.gap and block.kind == "bullet"
     if entry.gap and not (differs or (run.kind == "meta" and run.children == 0)):

@@ -1085,3 +1085,20 @@ def test_a_short_title_line_with_a_list_straight_under_it_holds_that_list():
     assert depths["Hardware usually in its own building"] == depths["Private"] + 1
     assert depths["A list after a sentence stays beside it"] == depths["All three models are offered by AWS."]
     assert depths["A list after a blank line stays beside the title"] == depths["Hybrid"]
+
+
+def test_a_whole_bold_title_line_holds_the_list_after_one_blank_line():
+    """ "**AWS Local Zones**", a blank line, then its bullets: the list is what the bold title is."""
+    outline = parse(
+        lines(
+            "# Global",
+            "## Summary",
+            "",
+            "**AWS Local Zones**",
+            "",
+            "- Compute close to users in a big city",
+            "- For latency-sensitive applications",
+        )
+    )
+    depths = {b.text: b.depth for s in outline.walk() for b in s.blocks}
+    assert depths["Compute close to users in a big city"] == depths["**AWS Local Zones**"] + 1

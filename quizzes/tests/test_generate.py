@@ -2170,3 +2170,14 @@ def test_an_example_line_or_a_line_under_a_siblings_title_backs_no_option():
     under = Line(text="Zero downtime while replicating a single AZ DB.", refs=(), topic="amazon-rds",
                  heading="Amazon RDS", note_heading="Multi AZ (Disaster Recovery)")  # fmt: skip
     assert find_evidence(single, [under], family, option_topics(family, single)) is None
+
+
+def test_a_title_the_notes_wrote_twice_is_quoted_with_the_list_under_either():
+    """The notes title "AWS Global Accelerator" twice (lines 15 and 98), merged into one line: the list under the second
+    still says what it is."""
+    family, accelerator = _options()["AWS Global Accelerator"]
+    title = Line(text="AWS Global Accelerator", refs=(("n", 1, 15), ("n", 1, 98)), topic="aws-global-accelerator")
+    under = Line(text="Routes users over the AWS network through two static anycast IPs", refs=(("n", 1, 100),),
+                 topic="aws-global-accelerator", depth=1)  # fmt: skip
+    found = find_evidence(accelerator, [title, under], family, option_topics(family, accelerator))
+    assert found is not None and found.text.startswith("AWS Global Accelerator: Routes users")
