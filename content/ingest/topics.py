@@ -572,7 +572,7 @@ class _Assigner:
                 and other not in related
                 and not self.catalog.is_ancestor(topic, other)
                 and _is_service(self.catalog, other)
-                and not any(self._family(topic) & set(self.catalog.mentions(clean(b.text))) for b in blocks[1:])
+                and not self._names_any(blocks[1:], self._family(topic))
             ):
                 lead = other
             if other and other != topic and (other not in related or self.catalog.is_ancestor(topic, other)):
@@ -1254,6 +1254,10 @@ class _Assigner:
 
     # -- helpers ---------------------------------------------------------------------
 
+    def _names_any(self, blocks: list[Block], topics: set[str]) -> bool:
+        """Whether a line of ``blocks`` names one of ``topics``."""
+        return any(topics & set(self.catalog.mentions(clean(b.text))) for b in blocks)
+
     def _family(self, topic: str) -> set[str]:
         """The topic, the topics above it and the topics below it."""
         return self._closure((topic,)) | {slug for slug in self.catalog.topics if self.catalog.is_ancestor(topic, slug)}
@@ -1409,8 +1413,8 @@ def _is_service(catalog: Catalog, slug: str) -> bool:
 
 
 def _file_topic(catalog: Catalog, source: str) -> str | None:
-    """The topic a note's file is named after ("IAM Roles.md" in an Obsidian vault, "ec2.md", a folder's "S3/notes"
-    flattened to "S3__notes" keeps its last part): the title of every section that names nothing else."""
+    """The topic a note's file is named after ("IAM Roles.md" in an Obsidian vault, "ec2.md"), else its folder ("S3/
+    notes", or "S3__notes" flattened): the title of every section that names nothing else."""
     for part in reversed(re.split(r"__|/", source)):
         name = re.sub(r"^[\d\s._-]*(?:module|chapter|section|lesson)?[\d\s._-]*", "", part, flags=re.I)
         name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").strip()  # "SecurityGroups", "iam_roles"
