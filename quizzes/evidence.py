@@ -454,11 +454,14 @@ def stem_entry(option: Option, text: str, line: Line, others: list[Option]) -> b
     said = word_stems(label) if label and label[:1].isupper() else frozenset()  # a name ("configs:" is a word)
     if not said:
         return False
-    page = load_catalog().topics[line.topic].name if line.topic in load_catalog().topics else ""
+    topic = load_catalog().topics.get(line.topic)
+    page = topic.name if topic else ""
     if page and word_stems(page) <= said:
         return False  # "Cloud Deployment Models" names the page the options are kinds of, not one of them
     short = _short_tokens(label)  # what the stems leave out: "S3 Config" is no AWS Config, "Router" no Route 53
-    headings = word_stems(f"{line.heading} {line.note_heading} {page}") - said
+    context = f"{line.heading} {line.note_heading} {page}"
+    headings = word_stems(context) - said
+    short_context = short | _short_tokens(context)
 
     def fits(one: Option, siblings: list[Option]) -> bool:
         # the words the option shares with a sibling of its kind ("placement group" of Cluster and Spread)
@@ -468,7 +471,7 @@ def stem_entry(option: Option, text: str, line: Line, others: list[Option]) -> b
         )
         for variant, name in zip(_name_variants(one), _name_texts(one), strict=True):
             digits = _short_tokens(name)
-            if not short <= digits or not digits <= short | _short_tokens(f"{line.heading} {line.note_heading} {page}"):
+            if not short <= digits or not digits <= short_context:
                 continue  # a name's short words ("S3", "53") must be the label's, and the label's the name's
             telling = {s for s in variant if not _has_stem(shared, s)}
             if (
@@ -2194,12 +2197,12 @@ def family_lines(
         for option in missing:
             entries.update(scan.by_label.get(option.topic, ()) if option.topic else ())
         by_stems: dict[str, set[int]] = {option.id: set() for option in missing}
+        siblings = {option.id: [o for o in family.options.values() if o.id != option.id] for option in missing}
         for option in missing:
-            others = [o for o in family.options.values() if o.id != option.id]
             wanted = set().union(*_name_variants(option))
             for row, stems in scan.labels:
                 if any(_has_stem(wanted, s) for s in stems) and stem_entry(
-                    option, scan.rows[row][3], scan.rows[row][2], others
+                    option, scan.rows[row][3], scan.rows[row][2], siblings[option.id]
                 ):
                     by_stems[option.id].add(row)
                     entries.add(row)
@@ -2235,7 +2238,7 @@ def family_lines(
                 if (
                     spelled_out
                     or row in by_stems[option.id]
-                    or (titled and stem_title(option, line, [o for o in family.options.values() if o.id != option.id]))
+                    or (titled and stem_title(option, line, siblings[option.id]))
                 ):
                     # with the lines under it, which a heading that only names the option needs as its quote (past
                     # a list of model names: "A1, T2, M5" under "General Purpose")
