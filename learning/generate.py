@@ -280,13 +280,17 @@ def part_of_page_name(term: str, topic: TopicView) -> bool:
     said = " ".join(words(plain_name(term)))
     if len(said.split()) < 2 or said in topic.names:  # (one word, "Secrets" or "DDoS", is a thing of its own)
         return False
-    for name in topic.names:
-        full = " ".join(w for w in name.split() if w not in ("amazon", "aws"))
-        if said != full and len(said) >= 4 and re.search(rf"(?:^| ){re.escape(said)}(?: |$)", full):
-            # a modifier of the name: without the name's last word, the thing it names ("Reserved Instances" of
-            # "EC2 Reserved Instances" is that thing)
-            return not said.endswith(full.split()[-1])
-    return False
+    holding = [
+        full
+        for name in topic.names
+        if (full := " ".join(w for w in name.split() if w not in ("amazon", "aws"))) != said
+        and len(said) >= 4
+        and re.search(rf"(?:^| ){re.escape(said)}(?: |$)", full)
+    ]
+    # a modifier of a name: without the name's last word, the thing it names ("Reserved Instances" of "EC2 Reserved
+    # Instances" is that thing); read over every name the term sits in, since the names are a set with no order
+    # ("On-Demand" is the head of "EC2 On-Demand" and a modifier in "EC2 On-Demand Instances": the thing itself)
+    return bool(holding) and not any(said.endswith(full.split()[-1]) for full in holding)
 
 
 def names_topic(term: str, topic: TopicView) -> bool:

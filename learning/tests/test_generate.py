@@ -917,3 +917,14 @@ def test_a_task_as_a_term_or_a_back_pointing_at_a_list_makes_no_card():
     elb = topic("elastic-load-balancing", "Elastic Load Balancing", "elb")
     assert definition("Rebalancing", "The following events start a rebalance across the zones.", on=elb) == []
     assert definition("Load balancing", "Spreading incoming requests over several healthy targets.", on=elb)
+
+
+def test_a_term_that_heads_one_of_the_pages_names_is_no_part_of_the_name_whatever_the_names_order():
+    """ "On-Demand" heads "EC2 On-Demand" and modifies "EC2 On-Demand Instances": it is the thing itself, kept as a
+    card's term however the page's names (a set) are ordered; "Well-Architected" only modifies its page's name."""
+    from learning.generate import part_of_page_name
+
+    options = topic("ec2-purchasing-options", "EC2 Purchasing Options", "ec2 on demand", "ec2 on demand instances")
+    assert not part_of_page_name("On-Demand", options)
+    frame = topic("aws-well-architected-framework", "AWS Well-Architected Framework", "aws well architected framework")
+    assert part_of_page_name("Well-Architected", frame)
