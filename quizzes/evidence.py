@@ -30,6 +30,7 @@ from quizzes.families import Family, Option
 MAX_QUOTE = 240
 
 
+_SECTION_READ = 15  # lines: how far into a section titled with an option its later lines are read
 OPENING = 60  # characters: a line on another topic must name the option this early to be about it
 
 
@@ -288,6 +289,39 @@ def _heading_names(option: Option, line: Line) -> bool:
     return _mended_heading(line.heading) == option.topic or (
         line.topic == option.topic and _bare_part_heading(option.topic, line.heading)
     )
+
+
+def _says_of_its_title(option: Option, text: str, family: Family | None, others: list[Option]) -> bool:
+    """Whether a later line of a section titled with the option says something of it: it shares a telling word with
+    what the app says of the option ("replicas of DB to increase scale reads" under "Read Replicas", "standby DB cannot
+    be used unless main DB fails" under "RDS Multi-AZ"), and names none of the options it is compared with (a line
+    that does is about that one, or about both)."""
+    said = said_of(option, family) - _ANY_TOPIC_WORDS - _MAKERS - _family_words(family)
+    if not word_stems(text) & said:
+        return False
+    return not any(other.matches(text) or names_option(other, text, opening=len(text)) for other in others)
+
+
+def _family_words(family: Family | None) -> frozenset[str]:
+    """The words any line about a family's options may share with them: the family's noun and its topic's and its
+    options' names ("database", "RDS", "replica" among RDS's availability options)."""
+    if family is None:
+        return frozenset()
+    if family.id not in _FAMILY_WORDS:
+        topic = load_catalog().topics.get(family.topic)
+        names = [family.noun, family.plural, *(o.name for o in family.options.values())]
+        names += [topic.name, topic.short or ""] if topic else []
+        _FAMILY_WORDS[family.id] = word_stems(" ".join(names))
+    return _FAMILY_WORDS[family.id]
+
+
+_FAMILY_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _names_a_sibling(option: Option, text: str, family: Family) -> bool:
+    """Whether a line names another option of the family by one of its own patterns."""
+    said = plain_text(text)
+    return any(other.matches(said) for other in family.options.values() if other.id != option.id)
 
 
 def _section(line: Line) -> tuple[str, str]:
@@ -1003,6 +1037,7 @@ def find_evidence(
     pattern = option_pattern(option)
     for index, line in enumerate(lines):
         by_stems = False
+        deep = False  # a later line of a section titled with the option, not its first
         if (inner := _inner_entry(texts[index])) and pattern.match(inner):
             # "EC2 Pricing: On-Demand: Default EC2 pricing ...": the entry inside a category's label
             line = dataclasses.replace(line, text=inner, labelled=True)
@@ -1026,7 +1061,11 @@ def find_evidence(
             by_stems = True
         elif (
             (titled_by := _title_naming(option, line) or stem_title(option, line, others))
-            and (index == 0 or _section(lines[index - 1]) != _section(line) or _PRONOUN.match(texts[index]))
+            and (
+                (first_of_section := index == 0 or _section(lines[index - 1]) != _section(line))
+                or _PRONOUN.match(texts[index])
+                or _says_of_its_title(option, texts[index], family, others)
+            )
             and (
                 _COMPARED.match(texts[index])
                 or not {t for t in _services_named(texts[index][:20]) if not _a_kind_of_thing(load_catalog().topics[t])}
@@ -1040,7 +1079,11 @@ def find_evidence(
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
             said = plain_text(line.text)
             title = plain_text(titled_by).rstrip(" :")
-            if not names_option(option, title, opening=len(title)) and not any(p.search(title) for p in option.titles):
+            if (
+                option.topic
+                and not names_option(option, title, opening=len(title))
+                and not any(p.search(title) for p in option.titles)
+            ):
                 title = load_catalog().topics[option.topic].name  # a misspelt title ("Cost Exploerr"), mended
             refs = line.refs
             if len(said.split()) < 4:
@@ -1056,6 +1099,7 @@ def find_evidence(
                 topic=line.topic,
                 labelled=True,
             )  # ("AWS CloudTrail records ..." under "AWS CloudTrail" needs no title before it)
+            deep = not first_of_section and not _PRONOUN.match(texts[index])
         else:
             continue  # most lines are about something else: the cheap tests first
         text = plain_text(line.text)  # matched as the learner will read it under the option
@@ -1258,6 +1302,8 @@ def find_evidence(
             not _ASSIGNS_SIDE.search(text),
             not (not option.topic and _PARTY_LABEL.match(text)),  # the duty on its own line, over a side's list
             first < 40,
+            not deep,  # the first line under the option's title says what it is; a later one only when it alone
+            # says some of what the explanation says
             min(supports, 4),
             entry,  # the option's own entry in a glossary or table, over a line that mentions it
             -abs(len(text) - 120),
@@ -2171,10 +2217,14 @@ def family_lines(
     lines.flagged_only = set()  # options only a line a claim says is wrong explains
     lines.from_parent = set()  # options backed by their service's line about the whole service
     missing = []
+    shared = set()  # options whose line names another option too: looked for again, for a line of their own
     for option in family.options.values():
         found = find_evidence(option, lines, family, option_topics(family, option), texts, spelled=False)
         if found:
             lines.evidence[option.id] = found
+            if _names_a_sibling(option, found.text, family):
+                missing.append(option)
+                shared.add(option.id)
         else:
             missing.append(option)
     if missing:
@@ -2208,6 +2258,7 @@ def family_lines(
                     entries.add(row)
         rows |= entries
         candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
+        under_title: dict[str, list[Line]] = {option.id: [] for option in missing}  # lines of sections it titles
         named: set[str] = set()  # options a line names in a spelling of theirs (not only in other word forms)
         for row in sorted(rows):
             slug, index, line, head, titled, quoted = scan.rows[row]
@@ -2244,11 +2295,41 @@ def family_lines(
                     # a list of model names: "A1, T2, M5" under "General Purpose")
                     # (and the bare name above it, which shows the line is an item of a list of names)
                     above = index > 0 and _bare_name(plain_text(topic_lines[index - 1].text))
-                    candidates[option.id] += quoted or topic_lines[index - above : index + 3]
+                    end = index + 3
+                    if (
+                        titled
+                        and not quoted
+                        and (heading_names(option, line) or stem_title(option, line, siblings[option.id]))
+                    ):
+                        # a section titled with the option: every line of it, whose later lines may be the ones
+                        # that say what it is (up to a screenful)
+                        while end < min(len(topic_lines), index + _SECTION_READ) and _section(
+                            topic_lines[end]
+                        ) == _section(line):
+                            end += 1
+                        under_title[option.id] += topic_lines[index:end]
+                    candidates[option.id] += quoted or topic_lines[index - above : end]
         taken = set(lines)
         for option in missing:
-            found = find_evidence(option, candidates[option.id], family, option_topics(family, option))
-            if not found and option.topic and _names_its_topic(option):
+            own = candidates[option.id]
+            if option.id in shared:
+                own = [line for line in under_title[option.id] if not _names_a_sibling(option, line.text, family)]
+            found = find_evidence(option, own, family, option_topics(family, option))
+            if option.id in shared:
+                # "however, read replicas can be set up as Multi-AZ for DR" says something of both: a line under the
+                # option's own title that names neither sibling ("replicas of DB to increase scale reads") says
+                # what this one is
+                # (and says as much of what the explanation says as the shared line)
+                said = said_of(option, family) - _ANY_TOPIC_WORDS
+                before = lines.evidence[option.id]
+                if (
+                    found
+                    and not _names_a_sibling(option, found.text, family)
+                    and len(word_stems(found.text) & said) >= len(word_stems(before.text) & said)
+                ):
+                    lines.evidence[option.id] = found
+                found = lines.evidence[option.id]
+            elif not found and option.topic and _names_its_topic(option):
                 # No line opens with it, but the notes define its topic in words the rules above do not read as
                 # its name ("Cost Explorer: visualize, understand and manage costs", a label's synonym): that
                 # definition says what the option is, which "not in your notes" would deny.

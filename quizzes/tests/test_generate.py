@@ -2181,3 +2181,49 @@ def test_a_title_the_notes_wrote_twice_is_quoted_with_the_list_under_either():
                  topic="aws-global-accelerator", depth=1)  # fmt: skip
     found = find_evidence(accelerator, [title, under], family, option_topics(family, accelerator))
     assert found is not None and found.text.startswith("AWS Global Accelerator: Routes users")
+
+
+def test_a_later_line_of_a_section_titled_with_an_option_explains_it_when_its_first_line_cannot():
+    """Under the title "Read Replicas", a first line that only says where to click says nothing of them; a later
+    line that says what the replicas do is quoted, with its title."""
+    family = load_families()["rds-availability"]
+    rows = [
+        "Read Replicas",
+        "Go to the RDS console and click Create read replica under Actions.",
+        "Asynchronous copies that take reporting queries off the primary.",
+    ]
+    lines_by_topic = {
+        "amazon-rds": [
+            Line(text=text, refs=(("mine", 1, n),), topic="amazon-rds", heading="Read Replicas")
+            for n, text in enumerate(rows[1:], start=2)
+        ]
+    }
+    lines = family_lines(family, lines_by_topic, {"amazon-rds"})
+    found = lines.evidence.get("read-replicas")
+    assert found is not None and "Asynchronous copies" in found.text, found
+    assert found.refs == (("mine", 1, 3),) and "console" not in found.text, found
+
+
+def test_an_option_quoted_from_a_line_that_names_a_sibling_too_gets_a_line_of_its_own_under_its_title():
+    """ "Read replicas can also be deployed as Multi-AZ" says something of two options; the line under the
+    option's own title that names no other option says what this one is."""
+    family = load_families()["rds-availability"]
+    lines_by_topic = {
+        "amazon-rds": [
+            Line(
+                text="Read replicas can also be deployed as Multi-AZ for disaster recovery.",
+                refs=(("mine", 1, 3),),
+                topic="amazon-rds",
+                heading="Amazon RDS",
+            ),
+            Line(
+                text="Copies updated asynchronously that serve reporting queries away from the primary.",
+                refs=(("mine", 1, 6),),
+                topic="amazon-rds",
+                heading="Read Replicas",
+            ),
+        ]
+    }
+    lines = family_lines(family, lines_by_topic, {"amazon-rds"})
+    found = lines.evidence.get("read-replicas")
+    assert found is not None and found.refs == (("mine", 1, 6),), found
