@@ -1282,6 +1282,10 @@ def find_evidence(
         # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's
         # on RDS), then the line that says most of what the explanation says, supports it best.
         supports = len(word_stems(text) & fact_words)
+        if not supports and not own_topic and not (entry or titled):
+            continue  # on another thing's page, a line that says none of what the explanation says is about that
+            # thing ("IAM roles are mapped to database users" on RDS's page, "For S3 and DynamoDB only!" under VPC
+            # endpoints), or advice ("Always set up MFA on your root account"), whatever name it opens with
         if not supports and _PRICE_WORDS.search(text) and not _PRICE_WORDS.search(option.fact):
             continue  # "EC2 - charge only for capacity used (clock-second/hour billing)": what it costs, which says
             # nothing of what the explanation says it is

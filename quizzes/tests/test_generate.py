@@ -2227,3 +2227,18 @@ def test_an_option_quoted_from_a_line_that_names_a_sibling_too_gets_a_line_of_it
     lines = family_lines(family, lines_by_topic, {"amazon-rds"})
     found = lines.evidence.get("read-replicas")
     assert found is not None and found.refs == (("mine", 1, 6),), found
+
+
+def test_a_line_on_another_services_page_that_says_none_of_the_explanation_is_no_quote():
+    """On RDS's page, "IAM roles are mapped to database logins." is about RDS's sign-in, whatever it opens with; a line
+    there that says what a role is (temporary credentials, assumed by services) still backs it."""
+    family = load_families()["iam-access"]
+    role = family.options["iam-role"]
+    aside = Line(text="IAM roles are mapped to database logins.", refs=(("mine", 1, 3),), topic="amazon-rds")
+    assert find_evidence(role, [aside], family, option_topics(family, role)) is None
+    said = Line(
+        text="IAM roles hand temporary credentials to the services that assume them, such as Lambda.",
+        refs=(("mine", 1, 4),),
+        topic="amazon-rds",
+    )
+    assert find_evidence(role, [aside, said], family, option_topics(family, role)) == said
