@@ -711,14 +711,18 @@ _EXAMPLE_OPENING = re.compile(r"^\W*(?:e\.g\.?|eg\b|for example\b|for instance\b
 
 
 def _titled_by_a_sibling(option: Option, line: Line, others: list[Option]) -> bool:
-    """Whether the note's own title over the line names a sibling option and not the option."""
-    title = line.note_heading
-    if not title or names_option(option, title, opening=len(title)) or stem_title(option, line, others):
-        return False
-    return any(
-        names_option(o, title, opening=len(title)) or stem_title(o, line, [x for x in others if x is not o] + [option])
-        for o in others
-    )
+    """Whether a title over the line (the note's own, else its section's) names a sibling option and not the
+    option ("Collection of IAM users." under "IAM Groups" is what a group is)."""
+    for title in dict.fromkeys(t for t in (line.note_heading, line.heading) if t):
+        if names_option(option, title, opening=len(title)) or stem_title(option, line, others):
+            return False
+        if any(
+            names_option(o, title, opening=len(title))
+            or stem_title(o, line, [x for x in others if x is not o] + [option])
+            for o in others
+        ):
+            return True
+    return False
 
 
 def _qualified_in_passing(text: str, first: int) -> bool:
@@ -1282,10 +1286,22 @@ def find_evidence(
         # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's
         # on RDS), then the line that says most of what the explanation says, supports it best.
         supports = len(word_stems(text) & fact_words)
-        if not supports and not own_topic and not (entry or titled):
+        a_concept_on_a_service_page = (
+            not (option.topic and _a_service(option.topic)) and bool(line.topic) and _a_service(line.topic)
+        )
+        if (
+            not supports
+            and not own_topic
+            and (
+                not titled
+                or (entry and a_concept_on_a_service_page and not line.labelled and not heading_names(option, line))
+            )
+        ):
             continue  # on another thing's page, a line that says none of what the explanation says is about that
             # thing ("IAM roles are mapped to database users" on RDS's page, "For S3 and DynamoDB only!" under VPC
-            # endpoints), or advice ("Always set up MFA on your root account"), whatever name it opens with
+            # endpoints), or advice ("Always set up MFA on your root account"), whatever name it opens with; on a
+            # service's page, an entry a concept's name labels is the service's ("Private, so only private IPs"
+            # under VPC is no private cloud)
         if not supports and _PRICE_WORDS.search(text) and not _PRICE_WORDS.search(option.fact):
             continue  # "EC2 - charge only for capacity used (clock-second/hour billing)": what it costs, which says
             # nothing of what the explanation says it is
@@ -1908,7 +1924,9 @@ def with_its_description(
     text = plain_text(line.text)
     if following is None or following.topic != line.topic or len(text.split()) > 8 or not adjacent(line, following):
         return line
-    titles = following.depth > line.depth and len(text.split()) <= 5 and not _TELLS.search(text)
+    # the name without an aside in brackets ("Geoproximity (using Route 53 Traffic Flow feature)")
+    named = re.sub(r"\s*\([^()]*\)", "", text).strip() or text
+    titles = following.depth > line.depth and len(named.split()) <= 5 and not _TELLS.search(named)
     if word_stems(text) - name_words and not text.endswith(":") and not titles:
         return line  # the line says something of its own; a short title with bullets under it ("3. Rapid
         # elasticity and scalability") is quoted with the first of them
@@ -1928,6 +1946,9 @@ def with_its_description(
         )
         or not after[:1].isalpha()
         or re.match(r"[a-z]+\d", after)
+        # a lower-case item of a list of properties ("high availability", then "can be attached to any running
+        # instance" under "EBS Volumes"): the next item is another property, not what this one is
+        or (text[:1].islower() and not text.endswith(":") and following.depth <= line.depth)
         # the next item of the same list, with a label of its own ("Multi-tenancy and resource pooling: ..." after
         # "Broad network access"): another entry, not what the name above it is
         or (

@@ -2242,3 +2242,64 @@ def test_a_line_on_another_services_page_that_says_none_of_the_explanation_is_no
         topic="amazon-rds",
     )
     assert find_evidence(role, [aside, said], family, option_topics(family, role)) == said
+
+
+def test_a_line_under_a_siblings_section_title_is_not_the_options_quote():
+    """ "A set of IAM users that share policies." under the section "IAM Groups" says what a group is, though it names
+    IAM users."""
+    family = load_families()["iam-access"]
+    user = family.options["iam-user"]
+    line = Line(
+        text="A set of IAM users that share policies.", refs=(("mine", 1, 9),), topic="aws-iam", heading="IAM Groups"
+    )
+    assert find_evidence(user, [line], family, option_topics(family, user)) is None
+    group = family.options["iam-group"]
+    assert find_evidence(group, [line], family, option_topics(family, group)) is not None
+
+
+def test_a_name_with_an_aside_in_brackets_is_quoted_with_the_description_under_it():
+    """ "Geoproximity (with the Traffic Flow editor)" says nothing of the policy; the bullet under it does."""
+    family = load_families()["route53-routing"]
+    option = family.options["geoproximity"]
+    rows = [
+        Line(text="Geoproximity (with the Traffic Flow editor)", refs=(("mine", 1, 4),), topic="amazon-route-53"),
+        Line(
+            text="sends users by where resources sit, shifted by a bias",
+            refs=(("mine", 1, 5),),
+            topic="amazon-route-53",
+            depth=1,
+        ),
+    ]
+    found = find_evidence(option, rows, family, option_topics(family, option))
+    assert found is not None and "shifted by a bias" in found.text, found
+
+
+def test_a_lower_case_property_in_a_list_is_not_joined_with_the_next_property():
+    """Under "Block volumes", "- high availability" then "- can be moved to another instance in its zone": the second
+    is another property of the volumes, not what high availability is."""
+    family = load_families()["cloud-scaling-concept"]
+    option = family.options["high-availability"]
+    rows = [
+        Line(text="high availability", refs=(("mine", 1, 4),), topic="amazon-ebs", heading="Block volumes"),
+        Line(
+            text="can be moved to another instance in its zone.",
+            refs=(("mine", 1, 5),),
+            topic="amazon-ebs",
+            heading="Block volumes",
+        ),
+    ]
+    assert find_evidence(option, rows, family, option_topics(family, option)) is None
+
+
+def test_a_concepts_name_labelling_a_line_on_a_services_page_is_the_services_entry():
+    """ "Private, with private addresses only" under a VPC heading is what the VPC is, not the private-cloud model."""
+    family = load_families()["cloud-computing-model"]
+    option = family.options["on-premises"]
+    line = Line(
+        text="Private, with private addresses only",
+        refs=(("mine", 1, 5),),
+        topic="amazon-vpc",
+        heading="Amazon VPC",
+        note_heading="VPC (Virtual Private Cloud)",
+    )
+    assert find_evidence(option, [line], family, option_topics(family, option)) is None
