@@ -44,6 +44,8 @@ _ARROW_ANY = re.compile(r"-{1,}>|=>|<-{1,}|→|⇒")
 _CALLOUT = re.compile(r"^\[![A-Za-z][\w-]*\][+-]?[ \t]*")
 _WIKILINK = re.compile(r"!?\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _HIGHLIGHT = re.compile(r"==(?=\S)([^=]+?)(?<=\S)==")
+# a highlight the author opened or closed but never finished ("##### ==Enterprise Support"): its marker alone
+_HALF_HIGHLIGHT = re.compile(r"(?<![=\S])==(?=[^\s=])|(?<=[^\s=])==(?![=\S])")
 # Obsidian tags (`#storage`, `#aws/ec2`: a letter after the hash, at the start or after a space, so "C#", "#1" and
 # "page#part" are text) and block ids (` ^intro-1` closing a line).
 _TAG = r"(?<!\S)#[A-Za-z_][\w/-]*"
@@ -1197,7 +1199,7 @@ def _tidy_markup(text: str) -> str:
     if "[[" in text:
         text = _WIKILINK.sub(_wikilink_text, text)
     if "==" in text:
-        text = _HIGHLIGHT.sub(r"\1", text)
+        text = _HALF_HIGHLIGHT.sub("", _HIGHLIGHT.sub(r"\1", text))
     if "^" in text:
         text = _BLOCK_ID.sub("", text)
     if "#" in text and not text.startswith("#"):

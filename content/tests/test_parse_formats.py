@@ -1102,3 +1102,19 @@ def test_a_whole_bold_title_line_holds_the_list_after_one_blank_line():
     )
     depths = {b.text: b.depth for s in outline.walk() for b in s.blocks}
     assert depths["Compute close to users in a big city"] == depths["**AWS Local Zones**"] + 1
+
+
+def test_a_highlight_opened_and_never_closed_shows_no_marker():
+    """Obsidian authors start a highlight on a heading and never close it ("##### ==Business Support"): the title is
+    the words, and a comparison written with "==" between spaces stays as written."""
+    outline = parse(
+        lines(
+            "# Support plans",
+            "##### ==Business Support",
+            "- Access to Trusted Advisor checks==",
+            "- In code, a == b compares two values",
+        )
+    )
+    assert [t for _, t in titles(outline)] == ["Support plans", "Business Support"]
+    assert "Access to Trusted Advisor checks" in texts(outline)
+    assert "In code, a == b compares two values" in texts(outline)
