@@ -371,6 +371,16 @@ def misspells(term: str, name: str) -> bool:
     return a != b and len(b) >= 8 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
 
 
+def acronym_setting(term: str, topic: TopicView, section: str = "") -> str:
+    """Where an acronym no AWS name spells belongs ("What does NS stand for (in Amazon Route 53)?": a DNS record
+    type, not a network's name server); an AWS name's acronym ("IAM", "VPC") needs none."""
+    from content.catalog import load_catalog
+
+    if load_catalog().lookup(term):
+        return ""
+    return in_context(term, topic, section)
+
+
 def in_context(term: str, topic: TopicView, section: str = "") -> str:
     """'What is exactly-once processing?' needs its setting: the heading it sits under (FIFO queues), or the topic."""
     own = {" ".join(words(n)) for n in (topic.name, topic.slug.replace("-", " "))}
@@ -501,6 +511,9 @@ _PREDICATE_TERM = re.compile(
     r"through|via|after|before|only|automatically|separately)\b",
     re.I,
 )
+
+# A label cut off before its object ("Access to: all features of the lower plans", "Used for: ..."): no name.
+_OPEN_ENDED_TERM = re.compile(r"\b(?:to|of|for|with|in|on|at|by|from|into|and|or|the|a|an)$", re.I)
 
 
 # A back that opens with a bound is a limit, not what the term is ("≥ 500 MiB/s for st1", "Up to 16 TiB").
@@ -684,9 +697,17 @@ def take_acronym(term: str, definition: str) -> tuple[str, str]:
     return term, definition
 
 
+# The author's verdict closing a definition ("Collection of IAM users. Pretty straightforward."): no part of the answer.
+_AUTHORS_VERDICT = re.compile(
+    r"(?<=[.!?])\s+(?:(?:pretty|very|quite|fairly|really|super|simple and)\s+)?"
+    r"(?:straightforward|simple|easy|obvious|self[- ]explanatory|intuitive|cool|nice|neat)[.!]*$",
+    re.I,
+)
+
+
 def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     term = tidy(fact.data.get("term") or fact.subject)
-    definition = tidy(_PROVIDER.sub("", fact.data.get("definition") or ""))
+    definition = _AUTHORS_VERDICT.sub("", tidy(_PROVIDER.sub("", fact.data.get("definition") or "")))
     if (
         not term
         or term.lower() in GENERIC
@@ -768,13 +789,17 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # "Defined at region level: snapshots can be copied": a bold label that says something of its owner,
         # not the name of a thing ("What is Defined at region level?")
         return reject("term is a predicate, not a name")
+    if _OPEN_ENDED_TERM.search(term):
+        # "Access to: All features included in basic, developer and business support plans": the label is the start
+        # of a sentence whose object the back holds ("What is Access to?")
+        return reject("term ends mid-phrase")
     if term[:1].islower() and not is_acronym(term):
         term = term[:1].upper() + term[1:]
     if names_other_topic(term, topic):
         # "IAM (in Amazon Athena)": how this service uses another, not what the other is
         return reject("term names another topic")
     if stands_for(term, definition):
-        front = f"What does {term} stand for?"
+        front = f"What does {term} stand for{acronym_setting(term, topic, fact.section)}?"
         definition = catalog_expansion(term, definition) or definition  # "Automatic Scaling Groups": AWS's words
         return [CardDraft(card_key(fact.key, "definition"), "definition", front, sentence(definition))]
     if len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
@@ -861,7 +886,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         term = topic.name  # "Elastc Beanstalk": the service's name, spelt right, needs no "(in ...)"
     cards = []
     if is_acronym(term) and expands(term, definition):
-        front = f"What does {term} stand for?"
+        front = f"What does {term} stand for{acronym_setting(term, topic, fact.section)}?"
         expansion = re.split(r"\s*[,;(–]\s*|\s+-\s+", definition, maxsplit=1)[0]
         if expands(term, expansion):
             definition = expansion  # "Identity and Access Management, Global service": the name is the answer

@@ -396,6 +396,27 @@ def test_a_label_with_a_bound_or_a_predicate_is_no_term():
     assert definition("Billed per second", "charged for each second the volume exists", on=EBS) == []
     # a name that opens with a participle is still a name
     assert definition("Provisioned IOPS SSD", "The highest performance SSD volume for critical databases", on=EBS)
+    # a label cut off before its object is the start of a sentence, not a name
+    assert definition("Access to", "every feature of the lower support plans", on=EBS) == []
+    assert definition("Snapshots of", "volumes, kept in S3 and billed by the changed blocks", on=EBS) == []
+
+
+def test_the_authors_verdict_closing_a_definition_is_not_part_of_the_back():
+    cards = definition(
+        "Permission sets", "Bundles of policies given to a team together. Pretty straightforward.", on=IAM
+    )
+    assert cards and cards[0][1] == "Bundles of policies given to a team together.", cards
+    # a sentence that says something keeps its words ("Simple" names a property here, not a verdict)
+    cards = definition("Permission sets", "Bundles of policies given to a team together. Simple to audit.", on=IAM)
+    assert cards and "Simple to audit" in cards[0][1], cards
+
+
+def test_an_acronym_no_aws_name_spells_is_asked_in_its_setting():
+    route53 = topic("amazon-route-53", "Amazon Route 53", "route 53")
+    assert definition("NS", "Name Servers", on=route53) == [
+        ("What does NS stand for (in Amazon Route 53)?", "Name Servers.")
+    ]
+    assert definition("IAM", "Identity and Access Management", on=IAM)[0][0] == "What does IAM stand for?"
 
 
 def test_no_card_wears_markup_latex_or_an_emoji():
