@@ -710,10 +710,13 @@ def another_label(option: Option, text: str, first: int, family_topic: str | Non
 _EXAMPLE_OPENING = re.compile(r"^\W*(?:e\.g\.?|eg\b|for example\b|for instance\b|example\s*:)", re.I)
 
 
-def _titled_by_a_sibling(option: Option, line: Line, others: list[Option]) -> bool:
+def _titled_by_a_sibling(option: Option, line: Line, others: list[Option], in_its_label: bool = False) -> bool:
     """Whether a title over the line (the note's own, else its section's) names a sibling option and not the
-    option ("Collection of IAM users." under "IAM Groups" is what a group is)."""
-    for title in dict.fromkeys(t for t in (line.note_heading, line.heading) if t):
+    option ("Collection of IAM users." under "IAM Groups" is what a group is). A line whose label names the option
+    ("Up (Vertical): Add more resources to the instance" under "Scalability") is its entry under the section's
+    title, which may name a broader sibling."""
+    titles = (line.note_heading,) if in_its_label else (line.note_heading, line.heading)
+    for title in dict.fromkeys(t for t in titles if t):
         if names_option(option, title, opening=len(title)) or stem_title(option, line, others):
             return False
         if any(
@@ -1212,7 +1215,12 @@ def find_evidence(
         ):
             continue  # "Security groups and NACLs provide layered security" says nothing that tells the two apart;
             # "Data Lifecycle Manager (DLM) - automates ... EBS snapshots" is DLM's entry, not the snapshots'
-        if not titled and not entry and first > 0 and _titled_by_a_sibling(option, line, others):
+        if (
+            not titled
+            and not entry
+            and first > 0
+            and _titled_by_a_sibling(option, line, others, in_its_label=0 < first < text.find(":"))
+        ):
             continue  # "Zero downtime replicating a single AZ DB." under "Multi AZ (Disaster Recovery)": the section is
             # the sibling's, which it compares with the option
         if not titled and not entry and _EXAMPLE_OPENING.match(text):
@@ -1290,7 +1298,7 @@ def find_evidence(
             not (option.topic and _a_service(option.topic)) and bool(line.topic) and _a_service(line.topic)
         )
         if (
-            not supports
+            not (word_stems(text) & (said_of(option, family) - _ANY_TOPIC_WORDS))
             and not own_topic
             and (
                 not titled

@@ -2303,3 +2303,17 @@ def test_a_concepts_name_labelling_a_line_on_a_services_page_is_the_services_ent
         note_heading="VPC (Virtual Private Cloud)",
     )
     assert find_evidence(option, [line], family, option_topics(family, option)) is None
+
+
+def test_a_line_whose_label_names_the_option_is_its_entry_under_a_broader_siblings_title():
+    """ "Out (Horizontal): Add more instances behind the load" under "Scalability" is horizontal scaling's entry."""
+    family = load_families()["cloud-scaling-concept"]
+    option = family.options["horizontal"]
+    line = Line(
+        text="Out (Horizontal): Add more instances to share the load",
+        refs=(("mine", 1, 7),),
+        topic="high-availability-and-scalability",
+        heading="Scalability",
+    )
+    found = find_evidence(option, [line], family, option_topics(family, option))
+    assert found is not None and "share the load" in found.text, found
