@@ -318,6 +318,19 @@ def _family_words(family: Family | None) -> frozenset[str]:
 _FAMILY_WORDS: dict[str, frozenset[str]] = {}
 
 
+def _only_spells_out(text: str) -> bool:
+    """Whether a line is an acronym's label and the words it stands for, and nothing else ("MX - mail exchange")."""
+    m = _LABEL.match(text)
+    label = (m.group(1) or m.group(2) or "").strip() if m else ""
+    if not (2 <= len(label) <= 6 and label.isupper() and label.isalpha()):
+        return False
+    rest = text[m.end() :].strip(" .")
+    if not rest or len(rest.split()) > 5 or rest[:1].lower() != label[:1].lower():
+        return False
+    letters = iter(rest.lower())
+    return all(c in letters for c in label.lower())  # its letters, in order
+
+
 def _names_a_sibling(option: Option, text: str, family: Family) -> bool:
     """Whether a line names another option of the family by one of its own patterns."""
     said = plain_text(text)
@@ -1138,6 +1151,8 @@ def find_evidence(
         if _slashed_with_siblings(option, text, others):
             continue  # "Glacier Instant/Flexible/Deep Archive → retrieval minutes-hours" is said of the three
             # together, and holds for some of them only
+        if _only_spells_out(text):
+            continue  # "MX - mail exchange": what the letters stand for, nothing of what the record does
         if _bold_longer_name(option, line.text):
             continue  # "With **Amazon Redshift Spectrum**, ...": the author's bold name goes on past the option's
         if (

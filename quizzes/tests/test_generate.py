@@ -2317,3 +2317,18 @@ def test_a_line_whose_label_names_the_option_is_its_entry_under_a_broader_siblin
     )
     found = find_evidence(option, [line], family, option_topics(family, option))
     assert found is not None and "share the load" in found.text, found
+
+
+def test_a_line_that_only_spells_out_an_acronym_is_no_quote():
+    """ "MX - mail exchange" says what the letters stand for, nothing of what the record does; a line that goes on
+    to say it is quoted."""
+    family = load_families()["dns-record-type"]
+    option = family.options["mx"]
+    bare = Line(text="MX - mail exchange", refs=(("mine", 1, 3),), topic="amazon-route-53")
+    assert find_evidence(option, [bare], family, option_topics(family, option)) is None
+    said = Line(
+        text="MX - mail exchange, names the servers that accept a domain's email",
+        refs=(("mine", 1, 4),),
+        topic="amazon-route-53",
+    )
+    assert find_evidence(option, [said], family, option_topics(family, option)) == said
