@@ -622,20 +622,25 @@ def _same_name(one: str, other: str) -> bool:
     return _compact(_unmade(one)).removesuffix("s") == _compact(_unmade(other)).removesuffix("s")
 
 
-def _name_on_page(option: Option, page: str) -> set[str]:
+def _name_on_page(option: Option, page: str) -> frozenset[str]:
     """The option's name without the name of the service whose page `page` is ("Health Checks" for "Route 53 health
     checks" on Route 53's page), when the option is named after that service."""
+    return _rest_of_name_on_page(option.name, page)
+
+
+@functools.lru_cache(maxsize=8192)  # (read for every labelled line of every option's page)
+def _rest_of_name_on_page(option_name: str, page: str) -> frozenset[str]:
     on = load_catalog().topics.get(page) if page else None
     if on is None:
-        return set()
-    bare = _without_aside(option.name).strip()
+        return frozenset()
+    bare = _without_aside(option_name).strip()
     out = set()
     for name in {n for n in (on.name, on.short) if n}:
         service = re.escape(re.sub(r"^(?:amazon|aws)\s+", "", name, flags=re.I))
         rest = re.sub(r"^(?:(?:amazon|aws)\s+)?" + service + r"\s+", "", bare, flags=re.I)
         if rest != bare:
             out.add(rest)
-    return out
+    return frozenset(out)
 
 
 _VERB_END = re.compile(r"\b\w{3,}(?:s|ed)\b\s+\w+", re.I)  # "Lambda runs code", "S3 stores objects": a verb
@@ -2298,10 +2303,12 @@ def family_lines(
         siblings = {option.id: [o for o in family.options.values() if o.id != option.id] for option in missing}
         for option in missing:
             wanted = set().union(*_name_variants(option))
+            # a label's word is matched against the option's once: the labels share most of their words
+            matched: dict[str, bool] = {}
             for row, stems in scan.labels:
-                if any(_has_stem(wanted, s) for s in stems) and stem_entry(
-                    option, scan.rows[row][3], scan.rows[row][2], siblings[option.id]
-                ):
+                if any(
+                    matched[s] if s in matched else matched.setdefault(s, _has_stem(wanted, s)) for s in stems
+                ) and stem_entry(option, scan.rows[row][3], scan.rows[row][2], siblings[option.id]):
                     by_stems[option.id].add(row)
                     entries.add(row)
         rows |= entries
