@@ -761,6 +761,8 @@ class _Parser:
             if m and len(m.group(1).split()) <= 3:
                 return m.group(1), "numbered", self._inline(it, m.group(2))
             return None
+        if _LINK.fullmatch(s.strip()):
+            return None  # "[back](index.md)", a contents entry: where to go, not what the lines below are about
         m = _WHOLE_BOLD.match(s)  # a whole line in bold: "** Storage **"
         if m and _clean(m.group(1)).lower() not in _META_LABELS:
             return m.group(1), "bold", None

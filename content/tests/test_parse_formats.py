@@ -1118,3 +1118,12 @@ def test_a_highlight_opened_and_never_closed_shows_no_marker():
     assert [t for _, t in titles(outline)] == ["Support plans", "Business Support"]
     assert "Access to Trusted Advisor checks" in texts(outline)
     assert "In code, a == b compares two values" in texts(outline)
+
+
+def test_a_line_that_is_only_a_link_is_no_title():
+    """ "[back](index.md)" over a list is where to go, not what the list is about: the list stays under the note's
+    own title."""
+    outline = parse(
+        lines("**EBS and EFS**", "", "[back](index.md)", "", "* **EBS** - Elastic Block Store", "    * Network drive")
+    )
+    assert [t for _, t in titles(outline)] == ["EBS and EFS"]
