@@ -60,6 +60,7 @@ def plain_text(text: str) -> str:
     text = re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
     text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)  # an Obsidian wikilink reads as its label
     text = re.sub(r"(?<![\w*])\*(?![\s*])([^*]+?)(?<![\s*])\*(?![\w*])", r"\1", text)  # "*italic*" (or "***bold***")
+    text = re.sub(r"(?<![\w_])_{1,2}(?![\s_])([^_]+?)(?<![\s_])_{1,2}(?![\w_])", r"\1", text)  # "_italic_", "__bold__"
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
     text = re.sub(r"([,;:!?])\1+", r"\1", text)
     return re.sub(r"\s+([,;:.!?])(?=\s|$)", r"\1", text)

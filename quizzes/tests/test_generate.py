@@ -2332,3 +2332,16 @@ def test_a_line_that_only_spells_out_an_acronym_is_no_quote():
         topic="amazon-route-53",
     )
     assert find_evidence(option, [said], family, option_topics(family, option)) == said
+
+
+def test_an_option_named_in_underscore_italics_is_found():
+    """ "_St1_" over its bullets is the st1 entry: underscores are emphasis, as asterisks are."""
+    family = load_families()["ebs-volume-type"]
+    option = next(o for o in family.options.values() if o.name.endswith("(st1)"))
+    rows = [
+        Line(text="_St1_", refs=(("mine", 1, 4),), topic="amazon-ebs", depth=1),
+        Line(text="Low cost volumes", refs=(("mine", 1, 5),), topic="amazon-ebs", depth=2),
+        Line(text="Throughput intense workloads", refs=(("mine", 1, 6),), topic="amazon-ebs", depth=2),
+    ]
+    found = find_evidence(option, rows, family, option_topics(family, option))
+    assert found is not None and "Throughput intense workloads" in found.text and "_" not in found.text, found
