@@ -2314,6 +2314,19 @@ def family_lines(
                     entries.add(row)
         rows |= entries
         candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
+        wanted_stems = {option.id: set().union(*_name_variants(option)) for option in missing}
+
+        def titled_in_other_words(line: Line) -> bool:
+            # a section title naming a missing option in other word forms (stem_title), read only where one of its
+            # words is one of the option's
+            for option in missing:
+                heads = word_stems(f"{line.heading} {line.note_heading}")
+                if any(_has_stem(wanted_stems[option.id], s) for s in heads) and stem_title(
+                    option, line, siblings[option.id]
+                ):
+                    return True
+            return False
+
         under_title: dict[str, list[Line]] = {option.id: [] for option in missing}  # lines of sections it titles
         named: set[str] = set()  # options a line names in a spelling of theirs (not only in other word forms)
         for row in sorted(rows):
@@ -2331,6 +2344,7 @@ def family_lines(
                 or (titled and slug in wanted_topics)  # any section of a missing option's own page (find_evidence
                 # then takes its first line only under a bare part title, "Roles" on IAM Roles)
                 or row in entries
+                or (titled and titled_in_other_words(line))  # "## Groups" on IAM's page, for IAM group
             ):
                 continue
             topic_lines = lines_by_topic[slug]

@@ -2345,3 +2345,22 @@ def test_an_option_named_in_underscore_italics_is_found():
     ]
     found = find_evidence(option, rows, family, option_topics(family, option))
     assert found is not None and "Throughput intense workloads" in found.text and "_" not in found.text, found
+
+
+def test_a_section_titled_with_an_option_in_other_words_is_read_for_it():
+    """ "## Groups" on IAM's page, whose first bullets are short: the section is IAM group's, read together."""
+    family = load_families()["iam-access"]
+    rows = [
+        "Contains users",
+        "Users should take their permissions from groups",
+        "A group cannot belong to another group",
+    ]
+    lines_by_topic = {
+        "aws-iam": [
+            Line(text=text, refs=(("mine", 1, n),), topic="aws-iam", heading="Groups")
+            for n, text in enumerate(rows, start=8)
+        ]
+    }
+    lines = family_lines(family, lines_by_topic, {"aws-iam"})
+    found = lines.evidence.get("iam-group")
+    assert found is not None and found.text.startswith("Groups: Contains users"), found
