@@ -342,7 +342,12 @@ def is_expansion(term: str, definition: str) -> bool:
         return False
     initials = "".join(w[0] for w in said).lower()
     capitals = "".join(c for c in letters if c.isupper()).lower()
-    return initials in (letters.lower(), capitals) or "".join(w[0] for w in said if w[0].isupper()).lower() == capitals
+    if initials in (letters.lower(), capitals) or "".join(w[0] for w in said if w[0].isupper()).lower() == capitals:
+        return True
+    # a letter from inside a word ("MX" / "mail exchange"): the term's letters in order, the first opening the words,
+    # one word at most per letter
+    rest = iter("".join(said).lower())
+    return len(said) <= len(letters) and initials[:1] == letters[:1].lower() and all(c in rest for c in letters.lower())
 
 
 def stands_for(term: str, definition: str) -> bool:

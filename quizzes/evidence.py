@@ -24,7 +24,7 @@ from content.catalog import CatalogTopic, load_catalog
 from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE, POINTS_BACK, comma_items
 from content.ingest.outline import comparison_columns
 from content.ingest.spelling import english_words, known_word, misspellings, respell_services
-from learning.generate import garbled, hurried
+from learning.generate import garbled, hurried, is_expansion
 from quizzes.families import Family, Option
 
 MAX_QUOTE = 240
@@ -323,13 +323,10 @@ def _only_spells_out(text: str) -> bool:
     """Whether a line is an acronym's label and the words it stands for, and nothing else ("MX - mail exchange")."""
     m = _LABEL.match(text)
     label = (m.group(1) or m.group(2) or "").strip() if m else ""
-    if not (2 <= len(label) <= 6 and label.isupper() and label.isalpha()):
+    if not label:
         return False
-    rest = text[m.end() :].strip(" .")
-    if not rest or len(rest.split()) > 5 or rest[:1].lower() != label[:1].lower():
-        return False
-    letters = iter(rest.lower())
-    return all(c in letters for c in label.lower())  # its letters, in order
+    rest = re.sub(rf"[\s;,]*\b{re.escape(label)}\W*$", "", text[m.end() :]).strip(" .")  # ("...; WAF", the name again)
+    return is_expansion(label, rest)
 
 
 def _names_a_sibling(option: Option, text: str, family: Family) -> bool:
@@ -1315,15 +1312,18 @@ def find_evidence(
         # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's
         # on RDS), then the line that says most of what the explanation says, supports it best.
         supports = len(word_stems(text) & fact_words)
-        a_concept_on_a_service_page = (
-            not (option.topic and _a_service(option.topic)) and bool(line.topic) and _a_service(line.topic)
-        )
         if (
-            not (word_stems(text) & (said_of(option, family) - _ANY_TOPIC_WORDS))
-            and not own_topic
+            not own_topic
+            and not (word_stems(text) & (said_of(option, family) - _ANY_TOPIC_WORDS))
             and (
                 not titled
-                or (entry and a_concept_on_a_service_page and not line.labelled and not heading_names(option, line))
+                or (
+                    entry
+                    and not line.labelled
+                    and not (option.topic and _a_service(option.topic))  # a concept's name ...
+                    and _a_service(line.topic)  # ... labelling a line on a service's page
+                    and not heading_names(option, line)
+                )
             )
         ):
             continue  # on another thing's page, a line that says none of what the explanation says is about that
@@ -2319,8 +2319,8 @@ def family_lines(
         def titled_in_other_words(line: Line) -> bool:
             # a section title naming a missing option in other word forms (stem_title), read only where one of its
             # words is one of the option's
+            heads = word_stems(f"{line.heading} {line.note_heading}")
             for option in missing:
-                heads = word_stems(f"{line.heading} {line.note_heading}")
                 if any(_has_stem(wanted_stems[option.id], s) for s in heads) and stem_title(
                     option, line, siblings[option.id]
                 ):
@@ -2392,13 +2392,12 @@ def family_lines(
                 # (and says as much of what the explanation says as the shared line)
                 said = said_of(option, family) - _ANY_TOPIC_WORDS
                 before = lines.evidence[option.id]
-                if (
+                if not (
                     found
                     and not _names_a_sibling(option, found.text, family)
                     and len(word_stems(found.text) & said) >= len(word_stems(before.text) & said)
                 ):
-                    lines.evidence[option.id] = found
-                found = lines.evidence[option.id]
+                    found = before
             elif not found and option.topic and _names_its_topic(option):
                 # No line opens with it, but the notes define its topic in words the rules above do not read as
                 # its name ("Cost Explorer: visualize, understand and manage costs", a label's synonym): that

@@ -148,8 +148,9 @@ class _Assigner:
         self.out: list[TopicSection] = []
         self.warnings: list[str] = []
         self.headless = False  # a note with no headings at all: its text is the whole note, not a preamble
-        self.rows: set[int] = set()  # ids of the one-row tables table_rows() made of a table of services
-        self.kept_rows: list[Block] = []  # those rows themselves, alive while their ids are in `rows`
+        # the one-row tables table_rows() made of a table of services, by id (held, so that no later block is made
+        # at a row's freed address and read as one)
+        self.rows: dict[int, Block] = {}
         self.asking = False  # the section being placed is titled with a question
 
     # -- the walk --------------------------------------------------------------------
@@ -418,8 +419,7 @@ class _Assigner:
             )
             for k, row in enumerate(rows[1:])
         ]
-        self.rows.update(id(row) for row in split)
-        self.kept_rows.extend(split)  # (held, so that no later block is made at a row's freed address and read as one)
+        self.rows.update((id(row), row) for row in split)
         return split
 
     def _cell_name(self, cell: str) -> str | None:

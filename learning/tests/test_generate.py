@@ -949,3 +949,11 @@ def test_a_term_that_heads_one_of_the_pages_names_is_no_part_of_the_name_whateve
     assert not part_of_page_name("On-Demand", options)
     frame = topic("aws-well-architected-framework", "AWS Well-Architected Framework", "aws well architected framework")
     assert part_of_page_name("Well-Architected", frame)
+
+
+def test_an_expansion_may_take_a_letter_from_inside_a_word():
+    from learning.generate import is_expansion
+
+    assert is_expansion("MX", "mail exchange")  # the X of eXchange
+    assert is_expansion("SaaS", "Software as a Service")
+    assert not is_expansion("CLI", "calling apis to provision")  # four words for three letters: a sentence
