@@ -663,6 +663,11 @@ WRONG_IN_OTHER_WORDS = [
     ("amazon-cloudwatch", "CloudWatch shows RAM used % out of the box, no agent needed.", "cloudwatch-default-metrics"),
     ("ec2-purchasing-options", "Savings Plans: pick a 1 or 5 yr commitment.", "ri-term-lengths"),
     ("ec2-purchasing-options", "RIs come as 2 or 3 year terms.", "ri-term-lengths"),
+    # a range reads as any length between ("1-3 years", "min 1 to max 3 years"): the terms are 1 year or 3 years
+    ("ec2-purchasing-options", "Reserved: lock in capacity for 1-3 yrs", "ri-term-lengths"),
+    ("ec2-purchasing-options", "Convertible RI - minimum 1 to maximum 3 years", "ri-term-lengths"),
+    ("amazon-ec2", "Savings plans run between 1 and 3 years.", "ri-term-lengths"),
+    ("amazon-ebs", "gp3 volumes: six nines of availability (99.9999%)", "ebs-six-nines"),
 ]
 
 
@@ -675,6 +680,7 @@ def test_misconceptions_in_other_wordings_are_flagged(topic, text, claim_id):
 
 
 RIGHT_IN_OTHER_WORDS = [
+    ("amazon-s3", "Keep the logs for 1-3 years before deleting them."),  # a range of another subject's
     ("amazon-rds", "RDS: AWS patches the engine and the OS; I pick the maintenance window."),
     ("amazon-ec2", "EC2: we patch the guest OS ourselves."),
     ("amazon-rds", "Aurora: unlike EC2, guest OS patches are not my job."),
