@@ -55,7 +55,10 @@ GENERIC = {
 # A heading that names a kind of fact, not a thing: "Performance Factors", "Key Considerations", "Limitations"
 _KIND_OF_FACTS = re.compile(
     r"^(?:[\w-]+ ){0,2}(?:factors|considerations|limitations|characteristics|properties|details|tips|notes)$"
-    r"|^exam\b|\bexam (?:important|tips?|notes?|alert)\b",  # "Exam Important": a note to self about the exam
+    r"|^exam\b|\bexam (?:important|tips?|notes?|alert)\b"  # "Exam Important": a note to self about the exam
+    # "Four types": a count of the kinds that follow, whose back can only be the first of them
+    r"|^(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:main\s+|different\s+|major\s+)?"
+    r"(?:types?|kinds?|ways?|categories|classes|flavou?rs|varieties|tiers?|modes?|options?)$",
     re.I,
 )
 _QUESTION_WORD = re.compile(r"^\W*(?:\[\d+\]\s*)?(?:what|which|who|where|how|why)\b", re.I)

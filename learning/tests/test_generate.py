@@ -909,6 +909,13 @@ def test_a_note_about_the_exam_or_a_popularity_remark_is_no_card():
     assert definition("EC2", "One of the most popular AWS services", ec2) == []
 
 
+def test_a_count_of_kinds_is_no_term():
+    """ "Four types: File Gateway, for ..." counts the kinds; its back names one of them, not what four types are."""
+    gateway = topic("aws-storage-gateway", "AWS Storage Gateway", "storage gateway")
+    assert definition("Four types", "File Gateway, to reach S3 from on premises over NFS or SMB", gateway) == []
+    assert definition("3 main kinds", "Volume Gateway, block storage backed by snapshots", gateway) == []
+
+
 def test_a_question_read_as_a_definition_is_no_card():
     assert definition("[3] What", "the cloud deployment models?", S3) == []
 
