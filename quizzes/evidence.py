@@ -1880,7 +1880,10 @@ def link_line(text: str) -> bool:
 
 def heading_like(text: str) -> bool:
     """A title that names something without saying anything of it ("Standard & Infrequent Access (IA) Table
-    Class"): every word of four letters or more is capitalised."""
+    Class"): every word of four letters or more is capitalised. A name with what it is after a colon ("On Demand:
+    Pay as you go") is judged by what it says, not by its name."""
+    if (label := _LABEL.match(text)) and re.search(r"[A-Za-z]", text[label.end() :]):
+        text = text[label.end() :]
     long = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
     return bool(long) and all(w[0].isupper() for w in long)
 
@@ -1978,6 +1981,10 @@ def with_its_description(
         # a lower-case item of a list of properties ("high availability", then "can be attached to any running
         # instance" under "EBS Volumes"): the next item is another property, not what this one is
         or (text[:1].islower() and not text.endswith(":") and following.depth <= line.depth)
+        # the next item of a list of names that open alike ("Server-side encryption with customer managed keys
+        # (SSE-C)", then "Server-side encryption with S3 managed keys (SSE-S3). Enabled by default."): another
+        # item, whatever it says of itself
+        or (following.depth == line.depth and _parallel_items(text, after))
         # the next item of the same list, with a label of its own ("Multi-tenancy and resource pooling: ..." after
         # "Broad network access"): another entry, not what the name above it is
         or (
@@ -2004,6 +2011,12 @@ def with_its_description(
         joined = f"{text} {after}" if text.endswith(":") else f"{text}: {after}"
     refs = line.refs + tuple(r for r in following.refs if r not in line.refs)
     return Line(text=joined, refs=refs, topic=line.topic, heading=line.heading, labelled=True)
+
+
+def _parallel_items(text: str, after: str) -> bool:
+    """Whether two lines open with the same two words and then name different things: items of one list."""
+    one, other = re.findall(r"[\w-]+", text.lower()), re.findall(r"[\w-]+", after.lower())
+    return len(one) > 2 and len(other) > 2 and one[:2] == other[:2] and one[: len(one)] != other[: len(one)]
 
 
 _BOLD_TITLE = re.compile(r"\s*(?:[-*+•]\s+)?(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*")
@@ -2169,6 +2182,8 @@ class FamilyLines(list):
     # Options backed by their service's line about the whole service ("AWS Shield protects against DDoS" for Shield
     # Standard): never the key of a question that offers another kind of that service.
     from_parent: set
+    # Options whose backing (a quote, or "not in your notes") is too often wrong: offered last (doubtful_options).
+    doubtful: set
 
 
 class NoteScan:
@@ -2221,6 +2236,15 @@ class NoteScan:
                 self.labels.append((i, stems))
         self.text = "\n".join(row[3] for row in self.rows)
         self.starts = list(itertools.accumulate((len(row[3]) + 1 for row in self.rows[:-1]), initial=0))
+
+    @functools.cached_property
+    def whole(self) -> str:
+        """Every line's whole text, one to a row of this text."""
+        return "\n".join(plain_text(row[2].text).replace("\n", " ") for row in self.rows if row[5] is None)
+
+    def mentions(self, pattern: re.Pattern) -> bool:
+        """Whether any line of the notes matches the pattern anywhere (as ^ and $ read, line by line)."""
+        return bool(re.compile(pattern.pattern, pattern.flags | re.M).search(self.whole))
 
     def touched(self, pattern: re.Pattern) -> set[int]:
         """Rows a match of the pattern overlaps, scanning the joined openings once (line by line, as ^ and $ read)."""
@@ -2470,7 +2494,49 @@ def family_lines(
             extra = word_stems(option.name) - {w for n in own if n for w in word_stems(n)} - {"amazon", "aws"}
             if extra and not extra & word_stems(found.text):
                 lines.from_parent.add(oid)  # "Shield: protection against DDoS" for Shield Standard
+    lines.doubtful = doubtful_options(family, lines, lines_by_topic, scan or NoteScan(lines_by_topic))
     return lines
+
+
+def doubtful_options(
+    family: Family, lines: FamilyLines, lines_by_topic: dict[str, list[Line]], scan: NoteScan
+) -> set[str]:
+    """The options whose backing is too often wrong to offer them in a question.
+
+    Blind readers labelled every option of the questions made from six sets of notes (quote fits, or "not in your
+    notes" is true). Most backings held: a line on a page near the option that opens with its name (nine in ten),
+    and "not in your notes" where no line of the notes names it and its topic has no page (five in six). These held
+    little better than a coin: a quote that names the option after its opening words, a quote from a page that is
+    not the option's own nor a part of it, a quote on the option's own page that does not name it (a title read as
+    the option), "named without explaining" and "not in your notes" where some line names it or its topic has a page.
+    """
+    out = set()
+    for oid, option in family.options.items():
+        found = lines.evidence.get(oid)
+        pattern = option_pattern(option)
+        if found is not None:
+            text = plain_text(found.text)
+            named = pattern.search(text)
+            if (
+                (
+                    named
+                    and named.start() > 0
+                    and not _opens_with(text, named.start())
+                    and not (names_option(option, text) and _named_at(option, text) == 0)
+                )
+                or not (found.topic and found.topic in option_topics(family, option))
+                or (not named and found.topic == option.topic)
+            ):
+                out.add(oid)
+        elif oid in lines.unquotable:
+            out.add(oid)
+        elif oid not in lines.parent_only and oid not in lines.flagged_only:
+            if option.topic and lines_by_topic.get(option.topic):
+                out.add(oid)
+                continue
+            if scan.mentions(pattern):
+                out.add(oid)
+    return out
 
 
 def shared_kind(option: Option, family: Family) -> str:

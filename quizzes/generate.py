@@ -322,14 +322,18 @@ def choice_for(
     )
 
 
-def pick_distractors(family: Family, requirement: Requirement, evidence: dict, count: int) -> list[str]:
+def pick_distractors(
+    family: Family, requirement: Requirement, evidence: dict, count: int, doubtful: set = frozenset()
+) -> list[str]:
     """Wrong options of the key's kind: the key's lures first, then those the data says why they fail, then
-    those the notes cover."""
+    those the notes cover; an option whose backing is doubtful last, even a lure (blind graders failed questions
+    for a wrong quote a hundred times as often as for a missing lure)."""
     kinds = {family.options[oid].kind for oid in requirement.meets}
     lures = [lure for oid in requirement.meets for lure in family.options[oid].lures]
     pool = [oid for oid in requirement.fails if family.options[oid].kind in kinds]
     pool.sort(
         key=lambda oid: (
+            oid in doubtful,
             oid not in lures,
             lures.index(oid) if oid in lures else 0,
             oid not in requirement.why_not,
@@ -350,6 +354,8 @@ def family_questions(
     skipped = skipped if skipped is not None else Counter()
     known = getattr(lines, "evidence", None)  # found already by family_lines
     unquotable = getattr(lines, "unquotable", set())
+    doubtful = getattr(lines, "doubtful", set())  # options whose quote, or "not in your notes", is often wrong:
+    # offered only when no better-backed option of the key's kind is left
     evidence = {
         oid: known.get(oid)
         if known is not None
@@ -371,7 +377,7 @@ def family_questions(
         multi = requirement.multi
         quoted = {evidence[oid].text for oid in requirement.meets}
         distractors, lines_of, withheld, joint = [], {}, [], {}
-        for oid in pick_distractors(family, requirement, evidence, len(requirement.fails)):
+        for oid in pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful):
             line = evidence.get(oid)
             if (
                 family.side
@@ -397,11 +403,10 @@ def family_questions(
             if line is not None:
                 quoted.add(line.text)
         # A kind with few members (three payment options) still makes its question: an option withheld above is
-        # offered as one the notes name without explaining.
-        # (and always to three wrong options: a kind's option the notes only name is shown as such, never left out)
-        # The key's natural lure is always offered (as one the notes only name, if need be), then the rest in the
-        # order picked above (lures first), up to three wrong options.
-        picked = pick_distractors(family, requirement, evidence, len(requirement.fails))
+        # offered as one the notes name without explaining (or with the line it shares with the key, when that line
+        # says the same of both), always up to three wrong options. The key's natural lure first, then the rest in
+        # the order picked above (lures first; an option whose backing is doubtful last, even a lure).
+        picked = pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful)
         lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
         chosen = sorted(distractors + [oid for oid in withheld if oid in lures], key=picked.index)[:3]
         chosen += [oid for oid in withheld if oid not in chosen][: max(0, 3 - len(chosen))]
