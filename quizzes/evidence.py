@@ -1168,9 +1168,16 @@ def find_evidence(
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
-        if _NAVIGATES.match(text) or ((said := _LABEL.match(text)) and _NAVIGATES.match(text[said.end() :])):
-            continue  # "AWS Budgets: In the services menu search for 'Budgets'", "Go to the management console.":
-            # a hands-on step, where to click, says nothing of what the service is
+        if (
+            _NAVIGATES.match(text)
+            or ((said := _LABEL.match(text)) and _NAVIGATES.match(text[said.end() :]))
+            or len(_STEP_ARROW.findall(text)) >= 2
+        ):
+            continue  # "AWS Budgets: In the services menu search for 'Budgets'", "Go to the management console.",
+            # "create ebs snapshot > encrypt > create new volume": a hands-on step or a click path says nothing of
+            # what the service is
+        if (said := _LABEL.match(text)) and _figures_only(text[said.end() :]):
+            continue  # "aws cli - 604800 secs - 168 hours (default 3600)": a setting's figures, nothing it is or does
         entry = by_stems or labelled_as(option, text, line.heading or "", page=line.topic)
         if entry and (said := _LABEL.match(text)) and _only_another_name(option, text[said.end() :]):
             continue  # "SNS: SES (Simple Email service)": the label's description is only another service's name
@@ -1803,6 +1810,19 @@ def step_done_to(option: Option, text: str, first: int) -> bool:
     return verb in _INSTRUCTION_VERBS
 
 
+_STEP_ARROW = re.compile(r"\s(?:>|-->|->)\s")  # "EBS snapshot > encrypt > new volume": the steps of a procedure
+
+_UNIT_WORDS = frozenset(
+    "s sec secs second seconds ms min mins minute minutes hr hrs hour hours day days week weeks month months year "
+    "years yr yrs default max maximum minimum kb mb gb tb pb iops mbps gbps per to up and or of".split()
+)
+
+
+def _figures_only(said: str) -> bool:
+    """Whether what a label says is only figures and their units ("604800 secs - 168 hours (default 3600)")."""
+    return bool(re.search(r"\d", said)) and all(w.lower() in _UNIT_WORDS for w in re.findall(r"[A-Za-z]+", said))
+
+
 _NAVIGATES = re.compile(
     r"\W*(?:go to|goto|in (?:the )?(?:services?|search|navigation|left) (?:menu|bar|pane)|in services\b|search for|"
     r"(?:then )?(?:click|select|choose|press|type|enter) (?:on |the |in |a |an )?|navigate to|open the|sign in to|"
@@ -1996,14 +2016,16 @@ def with_its_description(
         or (
             family
             and any(
-                _opens_about(o, after, under=following.depth > line.depth)
+                _opens_about(o, _SENTENCE_END.split(after, maxsplit=1)[0], under=following.depth > line.depth)
                 for o in family.options.values()
                 if not word_stems(o.name) <= name_words
             )
         )
     ):
         return line  # no description under it ("r5.large: 2 vCPUs"), or one about another option (one that names
-        # this option again, "... achieve higher economies of scale", is still about it)
+        # this option again, "... achieve higher economies of scale", is still about it); a sibling named only after
+        # the first sentence ("Ability to handle more load by adding resources. Scale out (horizontal scaling) ...")
+        # is how the option is done, not what the line is about
     text = text.rstrip(" ,;-–—.")  # "ECS Cluster,", "Scale manually."
     if after.lower().startswith(text.rstrip(" :").lower()):
         joined = after  # "AWS CloudTrail:" over "AWS CloudTrail records ...": the line under it names it already

@@ -668,6 +668,12 @@ WRONG_IN_OTHER_WORDS = [
     ("ec2-purchasing-options", "Convertible RI - minimum 1 to maximum 3 years", "ri-term-lengths"),
     ("amazon-ec2", "Savings plans run between 1 and 3 years.", "ri-term-lengths"),
     ("amazon-ebs", "gp3 volumes: six nines of availability (99.9999%)", "ebs-six-nines"),
+    ("ec2-instance-store", "Instance store - a network drive, fast but small", "instance-store-network-drive"),
+    (
+        "cloud-deployment-models",
+        "Hybrid = two private clouds joined (so not cloud + on-prem)",
+        "hybrid-not-on-premises",
+    ),
 ]
 
 

@@ -2443,3 +2443,26 @@ def test_an_option_whose_backing_is_doubtful_is_not_offered_while_others_of_its_
     by_country = next(q for q in family_questions(family, lines) if q.requirement == "by-country")
     offered = {c.option for c in by_country.choices}
     assert "weighted" not in offered and {"geoproximity", "latency"} <= offered and len(offered) == 4, offered
+
+
+def test_a_procedure_or_a_settings_figures_is_no_quote():
+    """ "create ebs snapshot > encrypt > new volume" is a procedure and "aws cli - 3600 secs - 1 hour" a setting's
+    figures: neither says what the option is."""
+    family, ebs = _options()["Amazon EBS"]
+    steps = Line(text="take ebs snapshot > copy it encrypted > build a new ebs volume > attach it", refs=(("n", 1, 2),),
+                 topic="amazon-ebs")  # fmt: skip
+    assert find_evidence(ebs, [steps], family, option_topics(family, ebs)) is None
+    family, cli = _options()["AWS CLI"]
+    figures = Line(text="aws cli - 7200 secs - 2 hours (max 12 hours)", refs=(("n", 1, 3),), topic="aws-cli")
+    assert find_evidence(cli, [figures], family, option_topics(family, cli)) is None
+
+
+def test_a_name_is_quoted_with_the_line_under_it_that_names_a_sibling_only_after_its_first_sentence():
+    """ "Scalability ->" over "Ability to take on more load by adding capacity. Scale out (horizontal scaling) adds
+    machines." says what scalability is; the sibling is named only in how it is done."""
+    family, scalability = _options()["Scalability"]
+    name = Line(text="Scalability ->", refs=(("n", 1, 5),), topic="high-availability-and-scalability")
+    said = Line(text="Ability to take on more load by adding capacity. Scale out (horizontal scaling) adds machines.",
+                refs=(("n", 1, 6),), topic="high-availability-and-scalability")  # fmt: skip
+    found = find_evidence(scalability, [name, said], family, option_topics(family, scalability))
+    assert found is not None and "Ability to take on more load" in found.text, found
