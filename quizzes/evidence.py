@@ -1935,6 +1935,7 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
         and previous.depth == line.depth
         and adjacent(previous, line)
         and _bare_name(plain_text(previous.text))
+        and heading_like(plain_text(previous.text))  # a name in title case, not a task ("Work with bills")
     ):
         # "Standard Reserved Instances", "Convertible Reserved Instances", then "Don't get interrupted ...": an item
         # of a list of names; the line after the list is not what this one is
@@ -2520,6 +2521,27 @@ def family_lines(
     return lines
 
 
+_LEAD_LABEL = re.compile(r"\W*[A-Za-z]+(?: [A-Za-z]+)?\s*(?::|\s[-–—−]\s*)\s*")  # "Definition: ", "Global − "
+
+
+def _doubtful_line(option: Option, family: Family, found: Line) -> bool:
+    """Whether a quote is one of the kinds the blind labels found wrong about half the time (doubtful_options)."""
+    text = plain_text(found.text)
+    if (lead := _LEAD_LABEL.match(text)) and not option_pattern(option).search(text[: lead.end()]):
+        text = text[lead.end() :]  # "Definition: AWS Fargate is ...": a label of what the line is, then the option
+    named = option_pattern(option).search(text)
+    return bool(
+        (
+            named
+            and named.start() > 0
+            and not _opens_with(text, named.start())
+            and not (names_option(option, text) and _named_at(option, text) == 0)
+        )
+        or not (found.topic and found.topic in option_topics(family, option))
+        or (not named and found.topic == option.topic)
+    )
+
+
 def doubtful_options(
     family: Family, lines: FamilyLines, lines_by_topic: dict[str, list[Line]], scan: NoteScan
 ) -> set[str]:
@@ -2537,18 +2559,7 @@ def doubtful_options(
         found = lines.evidence.get(oid)
         pattern = option_pattern(option)
         if found is not None:
-            text = plain_text(found.text)
-            named = pattern.search(text)
-            if (
-                (
-                    named
-                    and named.start() > 0
-                    and not _opens_with(text, named.start())
-                    and not (names_option(option, text) and _named_at(option, text) == 0)
-                )
-                or not (found.topic and found.topic in option_topics(family, option))
-                or (not named and found.topic == option.topic)
-            ):
+            if _doubtful_line(option, family, found):
                 out.add(oid)
         elif oid in lines.unquotable:
             out.add(oid)

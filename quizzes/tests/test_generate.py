@@ -2466,3 +2466,32 @@ def test_a_name_is_quoted_with_the_line_under_it_that_names_a_sibling_only_after
                 refs=(("n", 1, 6),), topic="high-availability-and-scalability")  # fmt: skip
     found = find_evidence(scalability, [name, said], family, option_topics(family, scalability))
     assert found is not None and "Ability to take on more load" in found.text, found
+
+
+def test_a_name_after_the_last_task_of_another_list_is_quoted_with_the_line_under_it():
+    """ "AWS Command Line Interface (CLI)" after "Check monthly bills" (the last thing the console is used for) heads
+    its own entry: the line under it says what the CLI is. Only a name after another name ("Standard Reserved
+    Instances", "Convertible Reserved Instances") is an item of a list of names."""
+    family, cli = _options()["AWS CLI"]
+    task = Line(text="Check monthly bills", refs=(("n", 1, 8),), topic="aws-cli")
+    name = Line(text="AWS Command Line Interface (CLI)", refs=(("n", 1, 10),), topic="aws-cli")
+    said = Line(text="Call the AWS APIs from a terminal with commands you can script", refs=(("n", 1, 11),),
+                topic="aws-cli")  # fmt: skip
+    found = find_evidence(cli, [task, name, said], family, option_topics(family, cli))
+    assert found is not None and "Call the AWS APIs from a terminal" in found.text, found
+
+
+def test_a_line_labelled_with_what_it_is_and_opening_with_the_option_is_no_doubtful_backing():
+    """ "Definition: AWS Fargate is ..." opens with Fargate once its label is read; "With ECS you can pick AWS Fargate
+    ..." names it after a lead-in of its own, the kind of quote blind readers found wrong about half the time."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["compute-platform"]
+    defined = Line(text="Definition: AWS Fargate is a serverless engine that runs containers without servers to manage",
+                   refs=(("n", 1, 2),), topic="aws-fargate")  # fmt: skip
+    lines = family_lines(family, {"aws-fargate": [defined]}, {"aws-fargate"})
+    assert lines.evidence["fargate"] == defined and "fargate" not in lines.doubtful
+    passing = Line(text="With ECS you can pick AWS Fargate to run containers without servers to manage",
+                   refs=(("n", 1, 3),), topic="aws-fargate")  # fmt: skip
+    lines = family_lines(family, {"aws-fargate": [passing]}, {"aws-fargate"})
+    assert lines.evidence.get("fargate") is None or "fargate" in lines.doubtful
