@@ -144,8 +144,11 @@ def card_as_line(front: str, back: str) -> str | None:
 
 def tidy(text: str) -> str:
     """Question text as the learner reads it: no emphasis marks, no HTML tag (note text is untrusted), no pointer to
-    a book's chapter ("See Chapter 11"), which explains nothing."""
-    text = _ANY_TAG.sub(" ", _MARKUP.sub("", text))
+    a book's chapter ("See Chapter 11"), which explains nothing; Obsidian's highlights and wikilinks read as their
+    words, as on a topic page."""
+    from content.ingest.parse import tidy_markup  # noqa: PLC0415 (parse reads the author's cards with this module)
+
+    text = _ANY_TAG.sub(" ", _MARKUP.sub("", tidy_markup(text)))
     return re.sub(r"[ \t]+", " ", _SEE_CHAPTER.sub("", text)).strip()
 
 

@@ -1194,7 +1194,7 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _tidy_markup(text: str) -> str:
+def tidy_markup(text: str) -> str:
     """Obsidian callouts, wikilinks and highlights, LaTeX and emoji as plain text (or nothing)."""
     if "[!" in text:
         text = _CALLOUT.sub("", text)
@@ -1240,13 +1240,13 @@ def _latex(text: str) -> str:
 def _clean_text(text: str) -> str:
     if "![" in text or "<img" in text.lower():
         text = _IMAGE.sub("", text)
-    text = _tidy_markup(text)
+    text = tidy_markup(text)
     text = _LEADING_ARROWS.sub("", text.strip())
     return _SPACES.sub(" ", text).strip()
 
 
 def _clean_title(title: str) -> str:
-    t = _tidy_markup(_IMAGE.sub("", title))
+    t = tidy_markup(_IMAGE.sub("", title))
     t = _LINK.sub(r"\1", t)
     t = re.sub(r"_{3,}", " – ", t)  # "EKS_____Elastic Kubernetes Service": an underscore rule as a dash
     t = t.replace("**", "").replace("__", "").replace("`", "")
@@ -1477,7 +1477,7 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
             cells = cells[1:]
         if s.endswith("|") and not s.endswith("\\|"):
             cells = cells[:-1]
-        read.append([_clean(_tidy_markup(c)).replace("\\|", "|") for c in cells])
+        read.append([_clean(tidy_markup(c)).replace("\\|", "|") for c in cells])
     # a column left with nothing in it, header included, is no column; and so is a first column with nothing in its
     # body (a column of icons, `| Icon | Service |` over `![[Shield.png]]`): its header names what was a picture,
     # and its empty cells would read as rows carrying on the row above. (An empty last column under "SaaS" says

@@ -1127,3 +1127,22 @@ def test_a_line_that_is_only_a_link_is_no_title():
         lines("**EBS and EFS**", "", "[back](index.md)", "", "* **EBS** - Elastic Block Store", "    * Network drive")
     )
     assert [t for _, t in titles(outline)] == ["EBS and EFS"]
+
+
+def test_the_authors_cards_show_highlights_and_wikilinks_as_their_words():
+    """The author's own cards are kept as written, but Obsidian's markup is read as it is on a topic page: never a
+    raw `==` or `[[...]]` on a card."""
+    outline = parse(
+        lines(
+            "# Amazon S3",
+            "",
+            "Q: Which class suits archives kept for years? [[S3 Storage Classes]]",
+            "A: Glacier Deep Archive, since ==restores take up to 12 hours== and it costs least",
+        )
+    )
+    assert cards(outline) == [
+        (
+            "Which class suits archives kept for years? S3 Storage Classes",
+            "Glacier Deep Archive, since restores take up to 12 hours and it costs least",
+        )
+    ]
