@@ -879,6 +879,7 @@ def names_a_list(text: str) -> bool:
     principle"): three items or more, each a name of four words or fewer with no verb."""
     m = re.match(r"^[^:–—]{2,60}?(?::|\s[-–—]\s)\s*(.+)$", text)  # "IAM guidelines: ...", "3 Types - ..."
     body = m.group(1) if m else text  # or a bare list: "cloudtrail logs, s3 glacier & storage Gateway"
+    body = re.sub(r"(?<=\d),(?=\d{3}\b)", "", body)  # "Up to 64,000 IOPS per volume": a number, not two items
     if "," not in body:
         return False  # "Automatically and quickly acquire and dispose resources": a sentence, not a list
     items = [i.strip(" .;") for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+|;\s*", body) if i.strip(" .;")]
@@ -1935,7 +1936,7 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
         and previous.depth == line.depth
         and adjacent(previous, line)
         and _bare_name(plain_text(previous.text))
-        and heading_like(plain_text(previous.text))  # a name in title case, not a task ("Work with bills")
+        and _names_alike(plain_text(previous.text), plain_text(line.text))  # not a task ("Work with bills")
     ):
         # "Standard Reserved Instances", "Convertible Reserved Instances", then "Don't get interrupted ...": an item
         # of a list of names; the line after the list is not what this one is
@@ -1956,6 +1957,13 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
             following = Line(text=said, refs=refs, topic=line.topic, heading=line.heading, depth=following.depth)
             beyond = None
     return with_its_description(line, following, family, name_words, beyond)
+
+
+def _names_alike(previous: str, text: str) -> bool:
+    """Whether two bare lines read as names of one list: the first in title case ("Standard Reserved Instances"), or
+    both ending on the same word ("Application load balancer", "Network load balancer")."""
+    last = [re.findall(r"[a-z0-9]+", re.sub(r"\([^()]*\)", "", t.lower()))[-1:] for t in (previous, text)]
+    return heading_like(previous) or (bool(last[0]) and last[0] == last[1])
 
 
 def _bare_name(text: str) -> bool:
@@ -2590,12 +2598,19 @@ def shared_kind(option: Option, family: Family) -> str:
 
 def _explained(name: str, lines: list[Line]) -> bool:
     """Whether a line opens with the name (in the singular too) and says something of it ("Savings Plan: commit to
-    a dollar amount of compute per hour for 1 or 3 years")."""
+    a dollar amount of compute per hour for 1 or 3 years"), or the bullet under a bare name does."""
     pattern = re.compile(r"\b" + re.escape(name.rstrip("s")) + r"s?\b", re.I)
-    for line in lines:
+    for index, line in enumerate(lines):
         text = plain_text(line.text)
         if (m := pattern.search(text)) and _opens_with(text, m.start()):
             rest = text[m.end() :]
+            if not rest.strip(" :-–—"):  # "3. Savings Plan" over "Same discount as RI", "Commit to $10/hour ..."
+                under = []
+                for child in lines[index + 1 : index + 4]:
+                    if child.depth <= line.depth:
+                        break
+                    under.append(plain_text(child.text))
+                rest = " ".join(under)
             if not option_line(line.text) and not no_fact(text) and len(re.findall(r"[A-Za-z]{3,}", rest)) >= 4:
                 return True
     return False

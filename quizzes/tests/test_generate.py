@@ -1975,6 +1975,12 @@ def test_a_kind_the_notes_explain_only_as_a_whole_is_said_to_be_so_not_missing()
     named = Line(text="Options: On-Demand, Spot, Savings Plans", refs=(("n", 1, 3),), topic="ec2-purchasing-options")
     lines = family_lines(family, {"ec2-purchasing-options": [named]}, {"ec2-purchasing-options"})
     assert compute.id not in lines.parent_only
+    # a bare "3. Savings Plan" with what it is in the bullet under it
+    title = Line(text="Savings Plan", refs=(("n", 1, 15),), topic="ec2-purchasing-options", depth=0)
+    under = Line(text="Commit to a spend per hour for one or three years, billed on-demand beyond it",
+                 refs=(("n", 1, 16),), topic="ec2-purchasing-options", depth=1)  # fmt: skip
+    lines = family_lines(family, {"ec2-purchasing-options": [title, under]}, {"ec2-purchasing-options"})
+    assert lines.parent_only.get(compute.id) == "Savings Plans"
 
 
 def test_a_title_that_is_only_the_services_full_name_is_quoted_with_its_description_without_its_stars():
@@ -2495,3 +2501,28 @@ def test_a_line_labelled_with_what_it_is_and_opening_with_the_option_is_no_doubt
                    refs=(("n", 1, 3),), topic="aws-fargate")  # fmt: skip
     lines = family_lines(family, {"aws-fargate": [passing]}, {"aws-fargate"})
     assert lines.evidence.get("fargate") is None or "fargate" in lines.doubtful
+
+
+def test_a_number_with_a_thousands_comma_is_no_list_of_names():
+    """ "Up to 32,000 IOPS a volume, 40 IOPS per GiB" under "Provisioned IOPS SSD, io1" says what io1 offers; the
+    comma inside 32,000 does not make it a list of three names."""
+    family, piops = _options()["Provisioned IOPS SSD (io1/io2)"]
+    name = Line(text="Provisioned IOPS SSD, io1", refs=(("n", 1, 4),), topic="ebs-volume-types", depth=0)
+    said = Line(text="Up to 32,000 IOPS a volume, 40 IOPS per GiB.", refs=(("n", 1, 5),), topic="ebs-volume-types",
+                depth=1)  # fmt: skip
+    found = find_evidence(piops, [name, said], family, option_topics(family, piops))
+    assert found is not None and "32,000 IOPS" in found.text, found
+
+
+def test_the_last_name_of_a_list_is_not_quoted_with_a_line_said_of_them_all():
+    """ "Network load balancer", last of a list of load balancers (the names end alike), is a name among names; the
+    paragraph after the list ("All load balancers need two subnets") is not what this one is."""
+    family, nlb = _options()["Network Load Balancer"]
+    items = [
+        Line(text="Application load balancer", refs=(("n", 1, 3),), topic="elastic-load-balancing"),
+        Line(text="Network load balancer", refs=(("n", 1, 4),), topic="elastic-load-balancing"),
+    ]
+    after = Line(text="All load balancers need at least two subnets in two AZs for high availability.",
+                 refs=(("n", 1, 6),), topic="elastic-load-balancing")  # fmt: skip
+    found = find_evidence(nlb, [*items, after], family, option_topics(family, nlb))
+    assert found is None or "two subnets" not in found.text, found
