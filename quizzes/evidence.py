@@ -2565,17 +2565,13 @@ def doubtful_options(
     out = set()
     for oid, option in family.options.items():
         found = lines.evidence.get(oid)
-        pattern = option_pattern(option)
         if found is not None:
             if _doubtful_line(option, family, found):
                 out.add(oid)
         elif oid in lines.unquotable:
             out.add(oid)
         elif oid not in lines.parent_only and oid not in lines.flagged_only:
-            if option.topic and lines_by_topic.get(option.topic):
-                out.add(oid)
-                continue
-            if scan.mentions(pattern):
+            if (option.topic and lines_by_topic.get(option.topic)) or scan.mentions(option_pattern(option)):
                 out.add(oid)
     return out
 
