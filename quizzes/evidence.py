@@ -1944,19 +1944,24 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
     if following is not None and following.depth > line.depth and len(plain_text(following.text).split()) < 4:
         # bullets under a title, each a few words ("- SQL, SAP", "- in memory caching", "- ideal for ...
         # databases"): read together, up to three, as what the title is
-        children = []
-        for child in lines[index + 1 : index + 4]:
-            if child.depth <= line.depth or child.topic != line.topic:
-                break
-            if children and not adjacent(children[-1], child):
-                break
-            children.append(child)
+        children = bullets_under(lines, index)
         if len(children) >= 2 and not _NAME_LIST.fullmatch(plain_text(children[0].text)):
             said = "; ".join(plain_text(c.text).rstrip(" .;") for c in children)
             refs = tuple(r for c in children for r in c.refs)
             following = Line(text=said, refs=refs, topic=line.topic, heading=line.heading, depth=following.depth)
             beyond = None
     return with_its_description(line, following, family, name_words, beyond)
+
+
+def bullets_under(lines: list[Line], index: int, limit: int = 3) -> list[Line]:
+    """The bullets right under the line at `index` (deeper, on its page, each straight after the one before), up to
+    `limit`: what a bare title over them says."""
+    line, children = lines[index], []
+    for child in lines[index + 1 : index + 1 + limit]:
+        if child.depth <= line.depth or child.topic != line.topic or (children and not adjacent(children[-1], child)):
+            break
+        children.append(child)
+    return children
 
 
 def _names_alike(previous: str, text: str) -> bool:
@@ -2601,12 +2606,7 @@ def _explained(name: str, lines: list[Line]) -> bool:
         if (m := pattern.search(text)) and _opens_with(text, m.start()):
             rest = text[m.end() :]
             if not rest.strip(" :-–—"):  # "3. Savings Plan" over "Same discount as RI", "Commit to $10/hour ..."
-                under = []
-                for child in lines[index + 1 : index + 4]:
-                    if child.depth <= line.depth:
-                        break
-                    under.append(plain_text(child.text))
-                rest = " ".join(under)
+                rest = " ".join(plain_text(child.text) for child in bullets_under(lines, index))
             if not option_line(line.text) and not no_fact(text) and len(re.findall(r"[A-Za-z]{3,}", rest)) >= 4:
                 return True
     return False

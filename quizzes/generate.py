@@ -377,7 +377,8 @@ def family_questions(
         multi = requirement.multi
         quoted = {evidence[oid].text for oid in requirement.meets}
         distractors, lines_of, withheld, joint = [], {}, [], {}
-        for oid in pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful):
+        picked = pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful)
+        for oid in picked:
             line = evidence.get(oid)
             if (
                 family.side
@@ -406,7 +407,6 @@ def family_questions(
         # offered as one the notes name without explaining (or with the line it shares with the key, when that line
         # says the same of both), always up to three wrong options. The key's natural lure first, then the rest in
         # the order picked above (lures first; an option whose backing is doubtful last, even a lure).
-        picked = pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful)
         lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
         chosen = sorted(distractors + [oid for oid in withheld if oid in lures], key=picked.index)[:3]
         chosen += [oid for oid in withheld if oid not in chosen][: max(0, 3 - len(chosen))]
