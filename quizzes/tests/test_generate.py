@@ -2514,6 +2514,36 @@ def test_a_number_with_a_thousands_comma_is_no_list_of_names():
     assert found is not None and "32,000 IOPS" in found.text, found
 
 
+def test_a_title_with_a_comma_is_quoted_with_the_figures_under_it():
+    """ "General purpose SSD, gp3" over "Steady 3,000 IOPS floor and 125MiB/s." is gp3's entry: the thousands comma
+    does not make the joined line a list of three names with gp3 a bare item of it."""
+    family, gp3 = _options()["General Purpose SSD (gp3)"]
+    name = Line(text="General purpose SSD, gp3", refs=(("n", 1, 4),), topic="ebs-volume-types", depth=0)
+    said = Line(text="Steady 3,000 IOPS floor and 125MiB/s.", refs=(("n", 1, 5),), topic="ebs-volume-types", depth=1)
+    found = find_evidence(gp3, [name, said], family, option_topics(family, gp3))
+    assert found is not None and "3,000 IOPS" in found.text, found
+
+
+def test_automated_backups_by_their_title_back_point_in_time_restore():
+    """ "Automated Backups" over "restore the database to any second of the retention window" explains RDS's
+    point-in-time restore; a sentence naming automated backups in passing ("taken from the standby") does not."""
+    family, pitr = _options()["Automated backups with point-in-time restore"]
+    title = Line(text="Automated Backups", refs=(("n", 1, 4),), topic="amazon-rds", depth=0)
+    said = Line(text="restore the database to any second of the retention window", refs=(("n", 1, 5),),
+                topic="amazon-rds", depth=1)  # fmt: skip
+    found = find_evidence(pitr, [title, said], family, option_topics(family, pitr))
+    assert found is not None and "any second" in found.text, found
+    passing = Line(text="Automated backups taken from the standby instance", refs=(("n", 1, 7),), topic="amazon-rds")
+    assert find_evidence(pitr, [passing], family, option_topics(family, pitr)) is None
+
+
+def test_a_thousands_comma_splits_no_items():
+    from content.ingest.facts.text import comma_items
+
+    assert [item for _, item in comma_items("Up to 64,000 IOPS, 1,000 MiB/s")] == ["Up to 64,000 IOPS", " 1,000 MiB/s"]
+    assert len(comma_items("EC2, S3, 3, 000")) == 4
+
+
 def test_the_last_name_of_a_list_is_not_quoted_with_a_line_said_of_them_all():
     """ "Network load balancer", last of a list of load balancers (the names end alike), is a name among names; the
     paragraph after the list ("All load balancers need two subnets") is not what this one is."""

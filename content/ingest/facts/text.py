@@ -61,13 +61,16 @@ USE_CASE_LABEL = re.compile(
 )
 
 
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+
+
 def comma_items(text: str) -> list[tuple[int, str]]:
     """The comma-separated items of a line with where each starts, commas inside brackets aside ("EC2 (Status
-    check, CPU), EBS (reads)" is two items)."""
+    check, CPU), EBS (reads)" is two items); a thousands comma ("3,000 IOPS") splits nothing."""
     items, depth, start = [], 0, 0
     for i, char in enumerate(text + ","):
         depth += (char == "(") - (char == ")")
-        if char == "," and depth == 0:
+        if char == "," and depth == 0 and not _THOUSANDS.match(text, i - 1):
             items.append((start, text[start:i]))
             start = i + 1
     return items
