@@ -335,9 +335,9 @@ def _names_a_sibling(option: Option, text: str, family: Family) -> bool:
     return any(other.matches(said) for other in family.options.values() if other.id != option.id)
 
 
-def _section(line: Line) -> tuple[str, str]:
-    """Which section a line sits in, by both its titles."""
-    return line.heading, line.note_heading
+def _section(line: Line) -> tuple[str, str, str]:
+    """Which section a line sits in, by both its titles and its file: two files' sections of one title are two."""
+    return line.heading, line.note_heading, line.refs[0][0] if line.refs else ""
 
 
 _JOINS = re.compile(r"\s(?:&|and|/|vs\.?|versus)\s", re.I)  # what joins two things in a title: "Alarms & Budgets"
@@ -563,6 +563,7 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
         if (
             catalog.lookup(label) == option.topic
             and not _other_variant(label, bare, topic)
+            and _spells_a_name_of(label, topic)  # not an alias for a part of it ("Same-Region Replication" of S3)
             and not (label.islower() and label.endswith("s") and not bare.lower().endswith("s"))
         ):
             return True  # (not "configs: Windows/Linux, dbs": a word in the plural, not the service's name)
@@ -580,6 +581,15 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
         return True
     words = [w for w in re.findall(r"[A-Za-z]+", plain_text(heading)) if len(w) >= 4]
     return any(_compact(f"{label} {w}").removesuffix("s") in own for w in words)
+
+
+def _spells_a_name_of(label: str, topic) -> bool:
+    """Whether a label holds one of the topic's own names, or a word of one ("EC2 instances", "Elastic Compute
+    Cloud"), rather than only an alias the catalog files under the topic ("Same-Region Replication" under S3)."""
+    own = {w for n in (topic.name, topic.short, topic.full_name) if n for w in re.findall(r"[a-z0-9]+", n.lower())}
+    words = set(re.findall(r"[a-z0-9]+", label.lower()))
+    compact = _compact(_unmade(label))
+    return bool(words & (own - {"aws", "amazon"})) or any(n in compact for n in _own_topic_names(topic))
 
 
 def _another_kind_labelled(option: Option, text: str) -> bool:
@@ -1160,7 +1170,7 @@ def find_evidence(
         if _bold_longer_name(option, line.text):
             continue  # "With **Amazon Redshift Spectrum**, ...": the author's bold name goes on past the option's
         if (
-            says_too_little(option, text, name_words)  # "IAM Credentials Report (account level)", "X and Y"
+            says_too_little(option, text, titled_by_name)  # "IAM Credentials Report (account level)", "X and Y"
             or _badly_typed(text)
             or _SIMPLIFIED.search(text)
             or heading_like(text)

@@ -2537,6 +2537,38 @@ def test_automated_backups_by_their_title_back_point_in_time_restore():
     assert find_evidence(pitr, [passing], family, option_topics(family, pitr)) is None
 
 
+def test_an_alias_for_a_part_of_a_service_does_not_label_the_service():
+    """ "Object Lock: stops an object being overwritten" is the entry of a feature the catalog files under S3, not
+    the line that says what S3 is; "Elastic Compute Cloud: ..." is EC2's own name and labels its entry."""
+    from quizzes.evidence import labelled_as
+
+    _, s3 = _options()["Amazon S3"]
+    _, ec2 = _options()["Amazon EC2"]
+    assert not labelled_as(s3, "Object Lock: stops an object being overwritten for a set time", page="amazon-s3")
+    assert labelled_as(ec2, "Elastic Compute Cloud: resizable virtual servers by the second", page="amazon-ec2")
+
+
+def test_two_files_sections_of_one_title_are_two_sections():
+    """Under "Amazon S3" in a second file, its first bullet ("keeps any number of objects in buckets") is what that
+    file says S3 is, though another file's "Amazon S3" section came just before it on the page."""
+    family, s3 = _options()["Amazon S3"]
+    other = Line(text="run jobs over many objects with batch operations", refs=(("one", 1, 9),), topic="amazon-s3",
+                 heading="Amazon S3")  # fmt: skip
+    first = Line(text="keeps any number of objects in buckets, each reached by a key", refs=(("two", 1, 3),),
+                 topic="amazon-s3", heading="Amazon S3")  # fmt: skip
+    found = find_evidence(s3, [other, first], family, option_topics(family, s3))
+    assert found is not None and "any number of objects" in found.text, found
+
+
+def test_a_line_that_only_spells_out_a_services_full_name_says_nothing():
+    """ "_Simple, storage service_" under "AWS S3" is S3's full name; the bullet after it says what S3 is."""
+    family, s3 = _options()["Amazon S3"]
+    name = Line(text="_Simple, storage service_", refs=(("n", 1, 3),), topic="amazon-s3", heading="Amazon S3",
+                note_heading="AWS S3")  # fmt: skip
+    found = find_evidence(s3, [name], family, option_topics(family, s3))
+    assert found is None, found
+
+
 def test_a_thousands_comma_splits_no_items():
     from content.ingest.facts.text import comma_items
 
