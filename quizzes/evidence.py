@@ -466,7 +466,7 @@ def _has_stem(stems, stem: str) -> bool:
 # Words a label may add to a name without naming anything else: "Cluster Strategy", "Spot pricing model".
 _LABEL_KIND_WORDS = word_stems("strategy strategies type types kind model models option options policy plan mode tier")
 # Words of an option's name a label may leave out: "Multi AZ" is "A Multi-AZ DB instance deployment".
-_FILLER_WORDS = word_stems("deployment deployments instance instances database databases")
+_FILLER_WORDS = word_stems("deployment deployments instance instances database databases based")  # "Latency-based"
 
 
 def _name_texts(option: Option) -> list[str]:
@@ -580,7 +580,10 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
     if compact in own:
         return True
     words = [w for w in re.findall(r"[A-Za-z]+", plain_text(heading)) if len(w) >= 4]
-    return any(_compact(f"{label} {w}").removesuffix("s") in own for w in words)
+    return any(
+        _compact(f"{label} {w}").removesuffix("s") in own or any(p.fullmatch(f"{label} {w}") for p in option.evidence)
+        for w in words
+    )  # ("Latency" under "Routing policy" is latency routing, the option's own pattern for it)
 
 
 def _spells_a_name_of(label: str, topic) -> bool:
@@ -1134,6 +1137,12 @@ def find_evidence(
                 labelled=True,
             )  # ("AWS CloudTrail records ..." under "AWS CloudTrail" needs no title before it)
             deep = not first_of_section and not _PRONOUN.match(texts[index])
+            by_stems = (
+                not _title_naming(option, lines[index])
+                and (topics is None or lines[index].topic in topics)
+                and stem_entry(option, titled_by, lines[index], others)
+            )  # (on a page of the option's, a title naming it in other word forms and nothing else, "Clustered
+            # Placement Groups", labels the line's entry, though its words are no spelling of the option's)
         else:
             continue  # most lines are about something else: the cheap tests first
         text = plain_text(line.text)  # matched as the learner will read it under the option
@@ -1279,8 +1288,11 @@ def find_evidence(
             # second sentence goes on about On-Demand, whatever words it shares with the No Upfront payment option
         if other_tier(option, text):
             continue  # "AWS Shield standard: ..." is the other tier's line, not Shield Advanced's
-        if not titled and step_done_to(option, text, first):
-            continue  # "we must enable AWS config": a step done to the service, nothing of what it is
+        if (not titled or (not entry and (said := _LABEL.match(text)) and first < said.end())) and step_done_to(
+            option, text, first
+        ):
+            continue  # "we must enable AWS config": a step done to the service, nothing of what it is (in a title
+            # too: "Move EC2 instance in standby" over what standby does is a step done to the instance)
         aside = -1 if titled or entry else named_in_aside(text, first, name_words)
         if aside >= 0 and not names_option(option, text[:aside]):
             continue  # "You implement workers (running on EC2 or on-premises)": the line is about the workers
@@ -1848,7 +1860,7 @@ _TAKES_FROM = re.compile(
 
 _INSTRUCTION_VERBS = frozenset(
     "configure enable disable turn create attach detach set setup install deploy launch add remove choose select "
-    "click open".split()
+    "click open move put".split()
 )
 _GOING_TO = frozenset("access navigate visit login log sign search go".split())
 
@@ -2164,7 +2176,10 @@ _VERDICT = re.compile(
 _ASKS = re.compile(
     r"\?\s*(?:\((?:select|choose) \w+\.?\))?\s*$"
     r"|\((?:select|choose) (?:two|three|one|the best answer|all that apply)\.?\)"
-    r"|\b(?:which|what) (?:of the following|statement|service|option)\b.*\?",
+    r"|\b(?:which|what) (?:of the following|statement|service|option)\b.*\?"
+    r"|_{3,}"  # a quiz's blank ("In S3 the durability of my files is ________.")
+    r"|\b(?:choose|select|pick) the (?:best|correct|right|most \w+) (?:option|answer|solution)s?\b"
+    r"|(?:^|:\s*)\W*(?:\d+[.)]\s*)?you work (?:for|at|as)\b",  # a scenario's stem ("You work for a company ...")
     re.I,
 )
 

@@ -2569,6 +2569,59 @@ def test_a_line_that_only_spells_out_a_services_full_name_says_nothing():
     assert found is None, found
 
 
+def test_a_bare_policy_name_under_a_routing_title_is_its_entry():
+    """ "Latency", a bullet under "Routing policy" with what it does under it, is latency-based routing's entry:
+    "based" adds nothing to the name, and the title gives the word "routing"."""
+    family = load_families()["route53-routing"]
+    page = "route-53-routing-policies"
+    lines = [
+        Line(text="Latency", refs=(("n", 1, 4),), topic=page, heading="Routing policy", depth=0),
+        Line(
+            text="Answers with the region that is quickest for the caller.",
+            refs=(("n", 1, 5),),
+            topic=page,
+            heading="Routing policy",
+            depth=1,
+        ),  # fmt: skip
+    ]
+    found = family_lines(family, {page: lines}, {page}).evidence.get("latency")
+    assert found is not None and "quickest for the caller" in found.text, found
+
+
+def test_the_first_line_under_a_title_naming_the_option_in_other_words_is_its_entry():
+    """Under "#### Clustered Placement Groups", "Packs instances close together in one AZ." says what a cluster
+    placement group is, though "Clustered" is no spelling of "Cluster"."""
+    family, cluster = _options()["Cluster placement group"]
+    line = Line(text="Packs instances close together in one AZ.", refs=(("n", 1, 9),), topic="ec2-placement-groups",
+                heading="Clustered Placement Groups")  # fmt: skip
+    found = find_evidence(cluster, [line], family, option_topics(family, cluster))
+    assert found is not None and "close together" in found.text, found
+
+
+def test_a_quiz_blank_or_a_scenario_stem_is_no_fact():
+    from quizzes.evidence import no_fact
+
+    assert no_fact("In EBS the largest volume I can make is ________.")
+    assert no_fact("4. You work for a bank that keeps its ledgers on premises and wants copies in the cloud.")
+    assert no_fact("Amazon S3: Pick the best option from the following to meet the brief.")
+    assert not no_fact("Amazon S3 keeps objects in buckets, each object up to 5 TB.")
+    assert not no_fact("You work out the bill from the hours each instance ran.")
+
+
+def test_a_step_done_to_an_instance_in_a_title_is_no_line_about_ec2():
+    """ "Move EC2 instance to standby" over what standby does is a step in Auto Scaling, not what EC2 is."""
+    family, ec2 = _options()["Amazon EC2"]
+    title = Line(text="Move EC2 instance to standby", refs=(("n", 1, 3),), topic="amazon-ec2", depth=0)
+    said = Line(text="The group stops counting it while you patch it", refs=(("n", 1, 4),), topic="amazon-ec2",
+                depth=1)  # fmt: skip
+    found = find_evidence(ec2, [title, said], family, option_topics(family, ec2))
+    assert found is None or "standby" not in found.text, found
+
+
+def test_s3_infrequent_access_is_a_storage_class():
+    assert load_catalog().lookup("S3 Infrequent Access") == "s3-storage-classes"
+
+
 def test_a_thousands_comma_splits_no_items():
     from content.ingest.facts.text import comma_items
 
