@@ -335,6 +335,19 @@ def _names_a_sibling(option: Option, text: str, family: Family) -> bool:
     return any(other.matches(said) for other in family.options.values() if other.id != option.id)
 
 
+def _opens_section(lines: list[Line], index: int) -> bool:
+    """Whether a line is the first of its section that says anything: before it in the section, only a link ("[EC2
+    FAQ](...)") or the section's question ("What is S3?")."""
+    line = lines[index]
+    for before in reversed(lines[:index]):
+        if _section(before) != _section(line):
+            return True
+        text = plain_text(before.text).strip()
+        if not (link_line(before.text) or text.endswith("?")):
+            return False
+    return True
+
+
 def _section(line: Line) -> tuple[str, str, str]:
     """Which section a line sits in, by both its titles and its file: two files' sections of one title are two."""
     return line.heading, line.note_heading, line.refs[0][0] if line.refs else ""
@@ -1099,7 +1112,7 @@ def find_evidence(
         elif (
             (titled_by := _title_naming(option, line) or stem_title(option, line, others))
             and (
-                (first_of_section := index == 0 or _section(lines[index - 1]) != _section(line))
+                (first_of_section := _opens_section(lines, index))
                 or _PRONOUN.match(texts[index])
                 or _says_of_its_title(option, texts[index], family, others)
             )
@@ -2012,6 +2025,9 @@ def with_its_description(
     text = plain_text(line.text)
     if following is None or following.topic != line.topic or len(text.split()) > 8 or not adjacent(line, following):
         return line
+    if following.depth < line.depth:
+        return line  # the list goes back out a level ("- Bucket Policies" under "... using:", then "S3 Buckets can
+        # be configured to create access logs"): what follows is no longer about the item
     # the name without an aside in brackets ("Geoproximity (using Route 53 Traffic Flow feature)")
     named = re.sub(r"\s*\([^()]*\)", "", text).strip() or text
     titles = following.depth > line.depth and len(named.split()) <= 5 and not _TELLS.search(named)
@@ -2361,7 +2377,11 @@ def family_lines(
         found = find_evidence(option, lines, family, option_topics(family, option), texts, spelled=False)
         if found:
             lines.evidence[option.id] = found
-            if _names_a_sibling(option, found.text, family):
+            if _names_a_sibling(option, found.text, family) or _named_in_passing(
+                option, _past_lead_label(option, found)
+            ):
+                # a line that names a sibling too, or names the option only after its opening words ("Identity-based
+                # policies are attached to an IAM user ..."): looked for again under the option's own title
                 missing.append(option)
                 shared.add(option.id)
         else:
@@ -2477,12 +2497,17 @@ def family_lines(
                 # (and says as much of what the explanation says as the shared line)
                 said = said_of(option, family) - _ANY_TOPIC_WORDS
                 before = lines.evidence[option.id]
-                if not (
-                    found
-                    and not _names_a_sibling(option, found.text, family)
-                    and len(word_stems(found.text) & said) >= len(word_stems(before.text) & said)
-                ):
+
+                def says(line: Line, said: frozenset[str] = said) -> int:
+                    return len(word_stems(line.text) & said)
+
+                if not (found and not _names_a_sibling(option, found.text, family) and says(found) >= says(before)):
                     found = before
+                # or a line under its own title that names a sibling later but says more of the option ("IAM user:
+                # has a username and a password ... and access keys" over a policy's line naming users)
+                anyway = find_evidence(option, under_title[option.id], family, option_topics(family, option))
+                if anyway and says(anyway) > says(found):
+                    found = anyway
             elif not found and option.topic and _names_its_topic(option):
                 # No line opens with it, but the notes define its topic in words the rules above do not read as
                 # its name ("Cost Explorer: visualize, understand and manage costs", a label's synonym): that
@@ -2562,21 +2587,33 @@ def family_lines(
 _LEAD_LABEL = re.compile(r"\W*[A-Za-z]+(?: [A-Za-z]+)?\s*(?::|\s[-–—−]\s*)\s*")  # "Definition: ", "Global − "
 
 
-def _doubtful_line(option: Option, family: Family, found: Line) -> bool:
-    """Whether a quote is one of the kinds the blind labels found wrong about half the time (doubtful_options)."""
+def _past_lead_label(option: Option, found: Line) -> str:
+    """A quote's words past a label of what the line is ("Definition: AWS Fargate is ..."), unless the label names
+    the option."""
     text = plain_text(found.text)
     if (lead := _LEAD_LABEL.match(text)) and not option_pattern(option).search(text[: lead.end()]):
-        text = text[lead.end() :]  # "Definition: AWS Fargate is ...": a label of what the line is, then the option
+        return text[lead.end() :]
+    return text
+
+
+def _named_in_passing(option: Option, text: str) -> bool:
+    """Whether a line names the option only after its opening words, by neither its pattern nor its name."""
     named = option_pattern(option).search(text)
     return bool(
-        (
-            named
-            and named.start() > 0
-            and not _opens_with(text, named.start())
-            and not (names_option(option, text) and _named_at(option, text) == 0)
-        )
+        named
+        and named.start() > 0
+        and not _opens_with(text, named.start())
+        and not (names_option(option, text) and _named_at(option, text) == 0)
+    )
+
+
+def _doubtful_line(option: Option, family: Family, found: Line) -> bool:
+    """Whether a quote is one of the kinds the blind labels found wrong about half the time (doubtful_options)."""
+    text = _past_lead_label(option, found)
+    return bool(
+        _named_in_passing(option, text)
         or not (found.topic and found.topic in option_topics(family, option))
-        or (not named and found.topic == option.topic)
+        or (not option_pattern(option).search(text) and found.topic == option.topic)
     )
 
 

@@ -2622,6 +2622,73 @@ def test_s3_infrequent_access_is_a_storage_class():
     assert load_catalog().lookup("S3 Infrequent Access") == "s3-storage-classes"
 
 
+def test_a_link_or_the_sections_question_does_not_push_the_first_line_down():
+    """Under "# Amazon EC2", after "[EC2 FAQ](...)" or "What is EC2?", the first line that says anything is what the
+    section says EC2 is, and wins over a later line about instance metadata."""
+    family, ec2 = _options()["Amazon EC2"]
+    for before in ("[EC2 FAQ](https://example.com/faq)", "What is EC2?"):
+        lines = [
+            Line(text=before, refs=(("n", 1, 2),), topic="amazon-ec2", heading="Amazon EC2"),
+            Line(
+                text="Rent virtual servers by the second and scale them to demand.",
+                refs=(("n", 1, 4),),
+                topic="amazon-ec2",
+                heading="Amazon EC2",
+            ),  # fmt: skip
+            Line(
+                text="From inside an EC2 instance you can read its metadata over HTTP.",
+                refs=(("n", 1, 9),),
+                topic="amazon-ec2",
+                heading="Amazon EC2",
+            ),  # fmt: skip
+        ]
+        found = find_evidence(ec2, lines, family, option_topics(family, ec2))
+        assert found is not None and "virtual servers" in found.text, (before, found)
+
+
+def test_an_option_named_in_passing_is_looked_for_again_under_its_own_title():
+    """ "Policies are attached to an IAM user, group or role" names IAM users in passing; the line under "IAM user"
+    that says what a user has (a password, access keys) explains it, though it names access keys too."""
+    family = load_families()["iam-access"]
+    page = "aws-iam"
+    lines = {
+        page: [
+            Line(
+                text="Has long-lived credentials: a login name and a password, and may have access keys too.",
+                refs=(("n", 1, 4),),
+                topic=page,
+                heading="IAM user",
+            ),  # fmt: skip
+            Line(
+                text="Identity policies are attached to an IAM user, group or role to say what it can do.",
+                refs=(("n", 1, 9),),
+                topic=page,
+                heading="Policies",
+            ),  # fmt: skip
+        ]
+    }
+    found = family_lines(family, lines, {page}).evidence.get("iam-user")
+    assert found is not None and "password" in found.text, found
+
+
+def test_a_bare_item_is_not_described_by_the_line_after_its_list():
+    """ "- Bucket Policies", an item under "... using:", then "S3 buckets can keep access logs" one level out: the
+    line after the list is not what bucket policies are."""
+    family, policy = _options()["S3 bucket policy"]
+    lines = [
+        Line(text="You can control access to buckets using:", refs=(("n", 1, 3),), topic="amazon-s3", depth=0),
+        Line(text="Bucket Policies", refs=(("n", 1, 4),), topic="amazon-s3", depth=1),
+        Line(
+            text="Buckets can also write access logs of every request to another bucket.",
+            refs=(("n", 1, 6),),
+            topic="amazon-s3",
+            depth=0,
+        ),  # fmt: skip
+    ]
+    found = find_evidence(policy, lines, family, option_topics(family, policy))
+    assert found is None or "access logs" not in found.text, found
+
+
 def test_a_thousands_comma_splits_no_items():
     from content.ingest.facts.text import comma_items
 
