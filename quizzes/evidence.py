@@ -477,7 +477,9 @@ def _has_stem(stems, stem: str) -> bool:
 
 
 # Words a label may add to a name without naming anything else: "Cluster Strategy", "Spot pricing model".
-_LABEL_KIND_WORDS = word_stems("strategy strategies type types kind model models option options policy plan mode tier")
+_LABEL_KIND_WORDS = word_stems(
+    "strategy strategies type types kind model models option options policy plan mode tier pricing"
+)
 # Words of an option's name a label may leave out: "Multi AZ" is "A Multi-AZ DB instance deployment".
 _FILLER_WORDS = word_stems("deployment deployments instance instances database databases based")  # "Latency-based"
 
@@ -1141,7 +1143,12 @@ def find_evidence(
                 # bullets is read together, up to three
                 more = [n for n in lines[index + 1 : index + 3] if _section(n) == _section(line) and adjacent(line, n)]
                 if more:
-                    said = "; ".join([said.rstrip(" .;"), *(plain_text(n.text).rstrip(" .;") for n in more)])
+                    head = said.rstrip(" .;")  # ("Good for:" over its bullets reads on into them)
+                    said = (
+                        head
+                        + (" " if head.endswith(":") else "; ")
+                        + "; ".join(plain_text(n.text).rstrip(" .;") for n in more)
+                    )
                     refs = line.refs + tuple(r for n in more for r in n.refs)
             line = Line(
                 text=said if said.lower().startswith(title.lower()) else f"{title}: {said}",

@@ -2689,6 +2689,32 @@ def test_a_bare_item_is_not_described_by_the_line_after_its_list():
     assert found is None or "access logs" not in found.text, found
 
 
+def test_a_pricing_title_over_good_for_bullets_explains_its_option():
+    """ "### Spot Pricing", then "Good for:" over its bullets: the section says what Spot Instances suit, read on
+    from the label into its bullets ("Good for: Jobs that can start and stop at any time; ...")."""
+    family, spot = _options()["Spot Instances"]
+    page = "ec2-purchasing-options"
+    lines = [
+        Line(text="Good for:", refs=(("n", 1, 33),), topic=page, heading="Spot Pricing", depth=0),
+        Line(
+            text="Jobs that can start and stop at any time",
+            refs=(("n", 1, 34),),
+            topic=page,
+            heading="Spot Pricing",
+            depth=1,
+        ),  # fmt: skip
+        Line(
+            text="Work only worth running at a very low price",
+            refs=(("n", 1, 35),),
+            topic=page,
+            heading="Spot Pricing",
+            depth=1,
+        ),  # fmt: skip
+    ]
+    found = find_evidence(spot, lines, family, option_topics(family, spot))
+    assert found is not None and "Good for: Jobs that can start" in found.text, found
+
+
 def test_a_thousands_comma_splits_no_items():
     from content.ingest.facts.text import comma_items
 
