@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from content.ingest.facts.text import IMPERATIVE, POINTS_BACK
-from content.ingest.spelling import correct_typos, known_word, vocabulary
+from content.ingest.spelling import correct_typos, english_words, known_word, vocabulary
 
 REVERSE_CARDS = False
 MAX_FRONT = 220
@@ -261,6 +261,10 @@ def plural(term: str) -> bool:
         return True  # "Custom AMIs", "VPCs"
     if last.lower() in _SINGULAR_S:
         return False  # "Kubernetes", "Redis": names that end in s
+    low = last.lower()
+    singulars = {low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y" if low.endswith("ies") else ""}
+    if low in english_words() and not singulars & english_words():
+        return False  # "Alias", "Status", "Canvas": English words whose s is their own (not "Policies", "Boxes")
     return (
         len(last) > 3
         and last.lower().endswith("s")

@@ -69,6 +69,11 @@ def known_word(low: str) -> bool:
     return low in vocabulary() or any(form in vocabulary() for form in _forms(low))
 
 
+def known_or_derived(low: str) -> bool:
+    """Whether a lower-case word is known (known_word), or made of a known one with a suffix or prefix."""
+    return known_word(low) or any(form in vocabulary() for form in _derived(low))
+
+
 def _forms(low: str) -> tuple[str, ...]:
     """Inflections the word list may not hold: "autoscaled", "microservices", "provisioning"."""
     out = []

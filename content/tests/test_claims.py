@@ -1227,3 +1227,21 @@ def test_a_three_year_term_said_to_be_required_for_dedicated_hosts_is_flagged():
     assert claim is not None and claim.id == "dedicated-hosts-need-no-three-years"
     assert find_claim("Dedicated Hosts can be bought On-Demand or reserved for 1 or 3 years.") is None
     assert find_claim("Reserved Instances need a 3 year commitment for the biggest discount") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Duration: rounded up to the nearest 100ms, charged on memory allocated.",
+        "Lambda is billed in 100 ms increments.",
+        "You pay for every 100ms your code runs.",
+    ],
+)
+def test_lambda_billed_in_100_ms_steps_is_flagged_as_history(text):
+    claim = find_claim(text, topic="aws-lambda")
+    assert claim is not None and claim.id == "lambda-100ms-billing", claim
+
+
+def test_lambda_billed_per_millisecond_is_not_flagged():
+    for text in ("Lambda duration is billed per 1 ms.", "Lambda's timeout can be set from 1 second to 15 minutes."):
+        assert find_claim(text, topic="aws-lambda") is None, text

@@ -157,3 +157,31 @@ def test_a_line_in_the_authors_shorthand_makes_no_card(tmp_path):
     assert report["rejected"]["card is in note shorthand"] == 1
     fronts = [c.front for c in Flashcard.objects.all()]
     assert fronts and not any(" bw " in f for f in fronts)
+
+
+def test_a_mangled_or_misspelt_term_and_a_remark_on_the_exam_make_no_card():
+    """A term the notes misspelt ("Limitions"), a word with stray letters in it ("Guaßßrantee") and a back that only
+    says whether the exam tests it make no card; the same facts written out do."""
+    from content.catalog import load_catalog
+    from learning.deck import build_deck
+
+    facts = {
+        "a": _fact("ec2-placement-groups", "Limitions", "Names must be unique within your AWS account", 3),
+        "b": _fact("amazon-ec2", "Elastic Fabric Adapter", "Not typically tested in the Cloud Practitioner exam.", 4),
+        "c": _fact("amazon-s3", "Object Lock", "Guaßßrantees an object stays unchanged for a set time", 5),
+        "d": _fact(
+            "ec2-placement-groups", "Partition group", "Spreads instances over partitions that share no racks", 6
+        ),
+    }
+    deck = build_deck(load_catalog(), facts, [])
+    made = {d["fact"] for d in deck.cards.values()}
+    assert made == {"d"}, made
+    assert deck.rejected["card has a mangled or misspelt word"] == 2
+    assert deck.rejected["back is a remark on the exam"] == 1
+
+
+def test_an_english_word_whose_s_is_its_own_is_asked_in_the_singular():
+    from learning.generate import plural
+
+    assert not plural("Alias") and not plural("Status")
+    assert plural("Areas") and plural("Buckets") and plural("Bucket Policies") and plural("Boxes")
