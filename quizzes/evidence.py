@@ -262,20 +262,59 @@ def heading_names(option: Option, line: Line) -> bool:
 
 
 def _title_naming(option: Option, line: Line) -> str:
-    """The title of a line's section that names the option, the page's before the note's, else ""."""
+    """The title of a line's section that names the option, the page's before the note's, else "" (also when the
+    note's own title is something done with it: "Temporarily Sharing S3 objects Using presigned URLs" under a page
+    titled "Amazon S3")."""
+    if line.note_heading and _aspect_of(option, plain_text(line.note_heading)):
+        return ""
     for heading in dict.fromkeys((line.heading, line.note_heading)):
         if heading and _heading_names(option, dataclasses.replace(line, heading=heading)):
             return heading
     return ""
 
 
+# a title asking what a bare name is ("What is a visibility timeout?")
+_WHAT_IS_IT = re.compile(r"^\W*what(?:'s| is| are) (?:an? |the )?((?:\S+ ){0,4}\S+?)\W*\?\W*$", re.I)
+
+# what a title opens with before the option's name when the title is about something done with it: an activity
+# ("Monitoring S3 Buckets ...") or a preposition ("Networking with EC2", "Security in S3")
+_ASPECT_TITLE = re.compile(
+    r"^\W*(?:[a-z]+ly\s+)?(?!(?:understanding|introducing|exploring|learning|getting started)\b)[a-z]+ing\b"
+    r"|\b(?:with|in|on|for|using|via|by|from)\W*$",
+    re.I,
+)
+
+
+# the tool an activity on something is done with ("Logging API calls with CloudTrail"), unlike an activity done
+# within it ("Networking with EC2": the gerund straight before "with")
+_WITH_TOOL_END = re.compile(
+    r"^\W*(?:[a-z]+ly\s+)?[a-z]+ing\s+(?!(?:with|using|via)\b)\S.*\b(?:with|using|via)\W*$", re.I
+)
+
+
+def _aspect_of(option: Option, title: str) -> bool:
+    """Whether a title names the option after an activity or a preposition: something done with it ("Monitoring S3
+    Buckets with Macie" for S3), not the tool it is done with ("Logging API calls with CloudTrail")."""
+    if not names_option(option, title, opening=len(title)):
+        return False
+    lead = title[: _named_at(option, title)]
+    return bool(_ASPECT_TITLE.search(lead)) and not _WITH_TOOL_END.search(lead)
+
+
 def _heading_names(option: Option, line: Line) -> bool:
+    if line.heading and (asked := _WHAT_IS_IT.match(plain_text(line.heading))):
+        line = dataclasses.replace(line, heading=asked[1])  # "What is a visibility timeout?" titles the timeout
     if not line.heading or line.heading.rstrip(" *_`").endswith("?"):
         return False  # (a practice question's stem as a heading names the services it asks about; titles none)
     if names_option(option, line.heading, opening=len(line.heading)):
         # ("EC2 Purchasing Options" titles no EC2 line; "Billing Alarms & AWS Budgets" titles two things, and its
-        # first line may be the other's)
-        return not _names_a_longer_topic(option, line.heading) and not _titles_two(option, line.heading)
+        # first line may be the other's; "Networking with EC2", "Monitoring S3 Buckets with Macie" title something
+        # done with it)
+        return (
+            not _names_a_longer_topic(option, line.heading)
+            and not _titles_two(option, line.heading)
+            and not _aspect_of(option, plain_text(line.heading))
+        )
     if any(p.search(plain_text(line.heading)) for p in option.titles):
         return True  # a bare name as a title ("Availability Zones"), which no line of its own would count
     if line.topic == option.topic and any(_same_name(line.heading, rest) for rest in _name_on_page(option, line.topic)):
@@ -378,10 +417,11 @@ _WHAT_IS = re.compile(
 
 @functools.lru_cache(maxsize=4096)  # every option reads the same headings
 def _bare_part_heading(slug: str, heading: str) -> bool:
-    """Whether a heading is one word of its page's catalog names ("Roles" on IAM Roles), not a longer title."""
-    names = {
-        w.removesuffix("s") for n in load_catalog().topics[slug].names for w in re.findall(r"[a-z0-9]+", n.lower())
-    }
+    """Whether a heading is one word of its page's own catalog names ("Roles" on IAM Roles), not a longer title
+    (nor a word of an alias: "Access" of "S3 access points" is no title of S3)."""
+    topic = load_catalog().topics[slug]
+    own = (topic.name, topic.short, topic.full_name)
+    names = {w.removesuffix("s") for n in own if n for w in re.findall(r"[a-z0-9]+", n.lower())}
     words = {w.removesuffix("s") for w in re.findall(r"[a-z0-9]+", heading.lower())} - {"aws", "amazon"}
     return len(words) == 1 and words <= names
 
@@ -1093,7 +1133,9 @@ def find_evidence(
         if (inner := _inner_entry(texts[index])) and pattern.match(inner):
             # "EC2 Pricing: On-Demand: Default EC2 pricing ...": the entry inside a category's label
             line = dataclasses.replace(line, text=inner, labelled=True)
-        elif pattern.search(texts[index]):
+        elif (named := pattern.search(texts[index])) and not (
+            named.start() > OPENING and _opens_section(lines, index) and _title_naming(option, line)
+        ):  # (the first line under the option's title that names it only late is read as the title's, below)
             line = _described(line, lines, index, family, titled_by_name)
         elif not spelled and line.topic and page_entry(option, texts[index], line.topic):
             # on the page of the service the option is named after, its entry by a label without the service's
@@ -1131,6 +1173,8 @@ def find_evidence(
             # the first line of a section titled with the option ("SRV RECORD"), quoted with its title
             said = plain_text(line.text)
             title = plain_text(titled_by).rstrip(" :")
+            if asked := _WHAT_IS_IT.match(title):
+                title = asked[1]  # "What is a visibility timeout?": the name it asks about
             if (
                 option.topic
                 and not names_option(option, title, opening=len(title))

@@ -195,6 +195,9 @@ class _Assigner:
             or ((fixed := respell_services(title)) != title and self.catalog.find(fixed))  # "Amazon Root53"
             or []
         )
+        if matches and (tool := _WITH_TOOL.search(title)) and len(used := self.catalog.find(tool[1])) == 1:
+            # "Monitoring S3 Buckets with Macie": what is done with the tool is the tool's section, whatever it acts on
+            matches = used
         if matches and (chapter := _CHAPTER_PREFIX.match(title)):
             # "Cloud Concepts: Identify Aspects of AWS Cloud Economics": the chapter's name, then what the section is
             # about; the part after the colon names the section's own topic
@@ -1287,6 +1290,10 @@ _DEFINES_CONCEPT = re.compile(
 
 # Words that open a statement with no subject of its own ("Does not apply to ..."), not a kind of a name.
 _NOT_A_KIND = frozenset("not no does do doesn't don't is are isn't aren't can cannot can't only applies apply".split())
+
+
+# the service an activity's title does it with ("Monitoring S3 Buckets with Macie")
+_WITH_TOOL = re.compile(r"^\W*[A-Za-z]+ing\b.*?\b(?:with|using|via)\s+(.+)$", re.I)
 
 
 def _without_examples(text: str) -> str:

@@ -1670,3 +1670,20 @@ def test_subjectless_lines_go_on_about_the_service_a_section_opens_with_when_non
     assert where[4] == ["amazon-ebs"] and where[5] == ["amazon-ebs"]
     assert where[7] == ["amazon-ec2"]  # a bold opening is a subject of its own
     assert where[13] == ["ec2-instance-store"]
+
+
+def test_an_activity_done_with_a_service_is_that_services_section():
+    """ "Watching EC2 Instances with GuardDuty": the section is GuardDuty's, whatever it watches; "Networking" with
+    no object of its own stays with the service it names."""
+    sections, _ = run(
+        md(
+            "Watching EC2 Instances with GuardDuty",
+            1,
+            2,
+            blocks=[B("Reads flow logs and DNS logs to spot odd traffic", 2)],
+        ),
+        md("Amazon EC2", 4, 2, blocks=[B("Virtual servers you rent by the second", 5)]),
+    )
+    where = _where(sections)
+    assert where[2] == ["amazon-guardduty"], where
+    assert where[5] == ["amazon-ec2"], where

@@ -2715,6 +2715,41 @@ def test_a_pricing_title_over_good_for_bullets_explains_its_option():
     assert found is not None and "Good for: Jobs that can start" in found.text, found
 
 
+def test_a_title_for_something_done_with_a_service_does_not_title_the_service():
+    """Under "Networking with EC2", "Intel VF adapters run at up to 10 Gbps" is no line about what EC2 is; under
+    "Logging API calls with CloudTrail" the first line is what CloudTrail does."""
+    family, ec2 = _options()["Amazon EC2"]
+    line = Line(text="Intel VF adapters run at up to 10 Gbps on older instance types.", refs=(("n", 1, 9),),
+                topic="amazon-ec2", heading="Networking with EC2")  # fmt: skip
+    found = find_evidence(ec2, [line], family, option_topics(family, ec2))
+    assert found is None or "Gbps" not in found.text, found
+    family, trail = _options()["AWS CloudTrail"]
+    line = Line(text="Shows which user called which API, from which address and when.", refs=(("n", 1, 3),),
+                topic="aws-cloudtrail", heading="Logging API calls with CloudTrail")  # fmt: skip
+    found = find_evidence(trail, [line], family, option_topics(family, trail))
+    assert found is not None and "which API" in found.text, found
+
+
+def test_a_what_is_title_names_what_it_asks_about_and_its_first_line_is_the_answer():
+    """Under "What is a visibility timeout?", the first line names the timeout only late; it is still what the
+    section says the timeout is, quoted under the bare name."""
+    family, timeout = _options()["Visibility timeout"]
+    line = Line(text="The time during which the queue hides a message from other consumers (the visibility timeout "
+                "keeps a second worker from processing the same message while the first one works on it)",
+                refs=(("n", 1, 62),), topic="amazon-sqs", heading="What is a visibility timeout?")  # fmt: skip
+    found = find_evidence(timeout, [line], family, option_topics(family, timeout))
+    assert found is not None and found.text.startswith("visibility timeout: The time during"), found
+
+
+def test_a_bare_heading_that_is_a_word_of_an_alias_does_not_title_the_service():
+    """ "#### Access" on S3's page is no title of S3 ("access" is only a word of an alias, "S3 access points")."""
+    family, s3 = _options()["Amazon S3"]
+    line = Line(text="Anyone holding the signed link can fetch the object until it expires.", refs=(("n", 1, 5),),
+                topic="amazon-s3", heading="Access")  # fmt: skip
+    found = find_evidence(s3, [line], family, option_topics(family, s3))
+    assert found is None, found
+
+
 def test_a_thousands_comma_splits_no_items():
     from content.ingest.facts.text import comma_items
 
