@@ -378,7 +378,7 @@ def _opens_section(lines: list[Line], index: int) -> bool:
     """Whether a line is the first of its section that says anything: before it in the section, only a link ("[EC2
     FAQ](...)") or the section's question ("What is S3?")."""
     line = lines[index]
-    for before in reversed(lines[:index]):
+    for before in (lines[i] for i in range(index - 1, -1, -1)):  # (no copy of the lines: read for many of them)
         if _section(before) != _section(line):
             return True
         text = plain_text(before.text).strip()

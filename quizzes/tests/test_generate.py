@@ -2750,6 +2750,15 @@ def test_a_bare_heading_that_is_a_word_of_an_alias_does_not_title_the_service():
     assert found is None, found
 
 
+def test_multi_value_routing_written_as_two_words_is_multivalue_routing():
+    family, multivalue = _options()["Multivalue answer routing"]
+    line = Line(text="Multi value routing answers with up to eight healthy records at random.", refs=(("n", 1, 3),),
+                topic="route-53-routing-policies")  # fmt: skip
+    assert multivalue.matches(line.text)
+    found = find_evidence(multivalue, [line], family, option_topics(family, multivalue))
+    assert found is not None and "eight healthy records" in found.text, found
+
+
 def test_a_thousands_comma_splits_no_items():
     from content.ingest.facts.text import comma_items
 
