@@ -17,6 +17,7 @@ from content.catalog import Catalog, normalise
 from content.ingest.facts.text import loose
 from learning.generate import (
     _KIND_NOUN,
+    MANGLED_WORD,
     FactView,
     TopicView,
     cards_for,
@@ -51,7 +52,6 @@ JOINED_FRAGMENTS = "back joins two fragments"  # "Virtual Servers, When launchin
 SHORTHAND = "card is in note shorthand"  # "< 10 ms latency bw AZs": the author's abbreviations, not the card's
 _SHORTHAND = re.compile(r"(?<![\w/])(?:bw|b/w|w/o|btw|thru|b4|govt|reqs?|env|cfg)(?![\w/])", re.I)
 CUT_OFF = "back ends mid-sentence"  # "Security of the system overall, as.": the line's clause cut at its word
-MANGLED_WORD = "card has a mangled or misspelt word"  # "Gßßuarantee", a term "Limitions": the notes' slip
 EXAM_REMARK = "back is a remark on the exam"  # "Not typically tested in the exam": says nothing of the term
 _MANGLED = re.compile(r"[A-Za-z][^\x00-\x7F]{2,}[A-Za-z]")  # letters around two or more others ("Gßßuarantee")
 _EXAM_REMARK = re.compile(
@@ -80,22 +80,6 @@ def unknown_word(text: str) -> str:
         return any(known_word(word[:k]) and known_word(word[k:]) for k in range(4, len(word) - 3))
 
     return next((w for w in _LOWER_WORD.findall(text) if not known(w)), "")
-
-
-def _unknown_term_word(term: str) -> str:
-    """A word of a card's term no dictionary, catalog name or tech word knows, as written or as an inflection or
-    derivation of one ("Limitions"), else "": a term is a name to learn, so it is checked word by word."""
-    from content.ingest.spelling import known_or_derived  # noqa: PLC0415
-
-    words = re.findall(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])", term)  # (not "CMKs", an acronym in the plural)
-    return next((w for w in words if w[1:].islower() and not known_or_derived(w.lower())), "")
-
-
-def _asked_term(front: str) -> str:
-    """The term a definition card asks about ("Limitions on placement groups" of "What are Limitions on placement
-    groups (in EC2 Placement Groups)?"), without its setting in brackets."""
-    m = re.match(r"What (?:is|are|does) (.+?)(?: stand for)?(?: \(in [^()]*\))?\?$", front)
-    return re.sub(r"\([^()]*\)", " ", m.group(1)) if m else ""
 
 
 def foreign(text: str) -> bool:
@@ -240,10 +224,7 @@ def build_deck(
             if card.kind not in ("scenario", "author") and unknown_word(card.back):
                 why[fact_key] = UNKNOWN_WORD
                 continue
-            if card.kind not in ("scenario", "author") and (
-                _MANGLED.search(f"{card.front} {card.back}")
-                or (card.kind == "definition" and _unknown_term_word(_asked_term(card.front)))
-            ):
+            if card.kind not in ("scenario", "author") and _MANGLED.search(f"{card.front} {card.back}"):
                 why[fact_key] = MANGLED_WORD
                 continue
             if card.kind not in ("scenario", "author") and _EXAM_REMARK.search(card.back):

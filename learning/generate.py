@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from content.ingest.facts.text import IMPERATIVE, POINTS_BACK
-from content.ingest.spelling import correct_typos, english_words, known_word, vocabulary
+from content.ingest.spelling import correct_typos, english_words, known_or_derived, known_word, vocabulary
 
 REVERSE_CARDS = False
 MAX_FRONT = 220
@@ -102,6 +102,16 @@ def card_key(fact_key: str, template: str) -> str:
 
 # The names of the rules that turned the current fact away, in the order they spoke (learning/deck.py listens).
 turned_away: ContextVar[list[str] | None] = ContextVar("turned_away", default=None)
+
+
+MANGLED_WORD = "card has a mangled or misspelt word"  # "Gßßuarantee", a term "Limitions": the notes' slip
+
+
+def misspelt_word(term: str) -> str:
+    """A word of a term no dictionary, catalog name or tech word knows, as written or as an inflection or derivation
+    of one ("Limitions"), else "": a term is a name to learn, so it is checked word by word."""
+    found = re.findall(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])", term)  # (not "CMKs", an acronym in the plural)
+    return next((w for w in found if w[1:].islower() and not known_or_derived(w.lower())), "")
 
 
 def reject(rule: str) -> list[CardDraft]:
@@ -811,6 +821,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # "IAM (in Amazon Athena)": how this service uses another, not what the other is
         return reject("term names another topic")
     if stands_for(term, definition):
+        if misspelt_word(_PAREN.sub(" ", term)):
+            return reject(MANGLED_WORD)
         front = f"What does {term} stand for{acronym_setting(term, topic, fact.section)}?"
         definition = catalog_expansion(term, definition) or definition  # "Automatic Scaling Groups": AWS's words
         return [CardDraft(card_key(fact.key, "definition"), "definition", front, sentence(definition))]
@@ -938,6 +950,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
                 re.sub(r"^(?:amazon|aws) ", "", own),
             }
             front = f"What {'are' if plural(term) and not one else 'is'} {term}{context}?"
+    if misspelt_word(_PAREN.sub(" ", term)):
+        return reject(MANGLED_WORD)  # "Limitions on placement groups": the notes' slip would be the name learnt
     back = sentence(definition)
     if readable(front, back):
         cards.append(CardDraft(card_key(fact.key, "definition"), "definition", front, back))

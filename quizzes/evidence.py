@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from content.catalog import CatalogTopic, load_catalog
-from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE, POINTS_BACK, comma_items
+from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE, POINTS_BACK, THOUSANDS_COMMA, comma_items
 from content.ingest.outline import comparison_columns
 from content.ingest.spelling import english_words, known_word, misspellings, respell_services
 from learning.generate import garbled, hurried, is_expansion
@@ -209,6 +209,11 @@ def _kind_words(option: Option) -> frozenset[str]:
     if not (own := _topic_name_words(option)):
         return frozenset()
     return word_stems(option.name) - own - {"amazon", "aws"}
+
+
+def _own_name_words(topic) -> set[str]:
+    """The lower-case words of a catalog topic's own names (name, short and full name, not its aliases)."""
+    return {w for n in (topic.name, topic.short, topic.full_name) if n for w in re.findall(r"[a-z0-9]+", n.lower())}
 
 
 def _own_topic_names(topic) -> set[str]:
@@ -419,9 +424,7 @@ _WHAT_IS = re.compile(
 def _bare_part_heading(slug: str, heading: str) -> bool:
     """Whether a heading is one word of its page's own catalog names ("Roles" on IAM Roles), not a longer title
     (nor a word of an alias: "Access" of "S3 access points" is no title of S3)."""
-    topic = load_catalog().topics[slug]
-    own = (topic.name, topic.short, topic.full_name)
-    names = {w.removesuffix("s") for n in own if n for w in re.findall(r"[a-z0-9]+", n.lower())}
+    names = {w.removesuffix("s") for w in _own_name_words(load_catalog().topics[slug])}
     words = {w.removesuffix("s") for w in re.findall(r"[a-z0-9]+", heading.lower())} - {"aws", "amazon"}
     return len(words) == 1 and words <= names
 
@@ -644,7 +647,7 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
 def _spells_a_name_of(label: str, topic) -> bool:
     """Whether a label holds one of the topic's own names, or a word of one ("EC2 instances", "Elastic Compute
     Cloud"), rather than only an alias the catalog files under the topic ("Same-Region Replication" under S3)."""
-    own = {w for n in (topic.name, topic.short, topic.full_name) if n for w in re.findall(r"[a-z0-9]+", n.lower())}
+    own = _own_name_words(topic)
     words = set(re.findall(r"[a-z0-9]+", label.lower()))
     compact = _compact(_unmade(label))
     return bool(words & (own - {"aws", "amazon"})) or any(n in compact for n in _own_topic_names(topic))
@@ -947,7 +950,7 @@ def names_a_list(text: str) -> bool:
     principle"): three items or more, each a name of four words or fewer with no verb."""
     m = re.match(r"^[^:–—]{2,60}?(?::|\s[-–—]\s)\s*(.+)$", text)  # "IAM guidelines: ...", "3 Types - ..."
     body = m.group(1) if m else text  # or a bare list: "cloudtrail logs, s3 glacier & storage Gateway"
-    body = re.sub(r"(?<=\d),(?=\d{3}\b)", "", body)  # "Up to 64,000 IOPS per volume": a number, not two items
+    body = THOUSANDS_COMMA.sub("", body)  # "Up to 64,000 IOPS per volume": a number, not two items
     if "," not in body:
         return False  # "Automatically and quickly acquire and dispose resources": a sentence, not a list
     items = [i.strip(" .;") for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+|;\s*", body) if i.strip(" .;")]
@@ -1154,7 +1157,7 @@ def find_evidence(
             line = _described(line, lines, index, family, titled_by_name)
             by_stems = True
         elif (
-            (titled_by := _title_naming(option, line) or stem_title(option, line, others))
+            (titled_by := (spelled_title := _title_naming(option, line)) or stem_title(option, line, others))
             and (
                 (first_of_section := _opens_section(lines, index))
                 or _PRONOUN.match(texts[index])
@@ -1202,7 +1205,7 @@ def find_evidence(
             )  # ("AWS CloudTrail records ..." under "AWS CloudTrail" needs no title before it)
             deep = not first_of_section and not _PRONOUN.match(texts[index])
             by_stems = (
-                not _title_naming(option, lines[index])
+                not spelled_title
                 and (topics is None or lines[index].topic in topics)
                 and stem_entry(option, titled_by, lines[index], others)
             )  # (on a page of the option's, a title naming it in other word forms and nothing else, "Clustered

@@ -61,7 +61,7 @@ USE_CASE_LABEL = re.compile(
 )
 
 
-_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "64,000 IOPS": a number, not two items
 
 
 def comma_items(text: str) -> list[tuple[int, str]]:
@@ -70,7 +70,7 @@ def comma_items(text: str) -> list[tuple[int, str]]:
     items, depth, start = [], 0, 0
     for i, char in enumerate(text + ","):
         depth += (char == "(") - (char == ")")
-        if char == "," and depth == 0 and not _THOUSANDS.match(text, i - 1):
+        if char == "," and depth == 0 and not THOUSANDS_COMMA.match(text, i):
             items.append((start, text[start:i]))
             start = i + 1
     return items
