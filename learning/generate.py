@@ -492,7 +492,11 @@ _INTERNALS = re.compile(
 )
 # A back that tells the learner to do something ("Implement Elasticity for your application", "Run instances across
 # multi AZ") is advice from a slide, not what the term is.
-_IMPERATIVE = re.compile(r"^(?:implement|use|enable|configure|set up|ensure|avoid|do|host|store)\b", re.I)
+_IMPERATIVE = re.compile(
+    r"^(?:implement|use|enable|disable|turn (?:on|off)|configure|set up|ensure|make sure|avoid|do|don[’']?t|never|"
+    r"host|store)\b",
+    re.I,
+)
 
 
 def instruction(text: str) -> bool:
@@ -556,6 +560,45 @@ _ANOTHER_TERM = re.compile(r"^[A-Z][^.:]{1,80}?\s(?:--|–|—)\s")
 # "An easy and convenient way to use Spot Pricing": a sales line about one benefit, not what the thing is.
 _EASY_WAY = re.compile(r"^(?:an? )?(?:easy|simple|convenient|quick|great|cheap)(?: and \w+)? way to\b", re.I)
 _ONLY_A_FEE = re.compile(r"\b(?:fee|fees|charge|charges|cost|costs)\W*$", re.I)
+
+
+# A back that opens with a property ("Compatible with Linux based AMI", "Available in all Regions", "Billed per
+# second"): a trait of the term, not what it is.
+_PROPERTY_OPEN = re.compile(
+    r"^(?:compatible|available|supported|limited|billed|charged|priced|accessible|restricted)\s+"
+    r"(?:with|in|on|by|to|for|per|across|only|from)\b",
+    re.I,
+)
+# A back that is one figure of the term: a verb, a few words and a bound ("Supports network speeds of up to 100 Gbps").
+_SPEC_OPEN = re.compile(
+    r"^(?:supports?|provides?|offers?|delivers?|gives?|allows?)\s+(?:[\w-]+\s+){0,4}?(?:of\s+)?"
+    r"(?:up ?to|upto|max(?:imum)?(?: of)?|at most)\s+\d",
+    re.I,
+)
+# A back whose sentence names its own subject before its verb ("Delay Queue allows ...", "EBS Provisioned IOPS SSD
+# provides ..."): title-case words, then a verb that says what the subject does.
+_OWN_SUBJECT = re.compile(
+    r"^([A-Z0-9][\w/&.-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z0-9][\w/&.-]*)*?)\s+"
+    r"(?:allows?|lets?|provides?|enables?|gives?|offers?|supports?|helps?|makes?|is|are|can|will|has|have|keeps?|"
+    r"stores?|sends?|runs?|uses?)\b"
+)
+_PRONOUN = frozenset("it this they these that you we users customers aws amazon".split())
+
+
+def another_subject(term: str, definition: str, topic: TopicView) -> bool:
+    """The back's sentence is about a thing the front does not name: its subject has a word that is neither the
+    term's nor the page's ("Delay Queue" for SQS, "Provisioned IOPS SSD" for EBS). "It is ...", "S3 is ..." and
+    "Spot Instance lets ..." (the term in the singular) are about the term."""
+    match = _OWN_SUBJECT.match(definition)
+    if not match or match[1].lower() in _PRONOUN or expands(_PAREN.sub("", term).strip(), match[1]):
+        return False  # "VPC": "Virtual Private Cloud lets you ..." is the term spelled out
+    if " " not in match[1] and match[1].lower() in english_words() and not match[1].isupper():
+        return False  # "Services are available over the internet": a sentence's common noun, no named thing
+    own = {stem(w) for w in words(_PAREN.sub(" ", term) + " " + term)} | {
+        stem(w) for name in topic.names for w in words(name)
+    }
+    subject = {stem(w) for w in words(match[1]) if w not in _STOP}
+    return bool(subject - own)
 
 
 def fragment(text: str) -> bool:
@@ -874,9 +917,15 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("names a renamed service")
     definition = strip_leading_term(term, definition)
     term, definition = take_acronym(term, definition)  # "Service Control Policy (SCP) allows ...", term stripped
-    if re.match(r"(can|may|must|should|will|could)\b", definition, re.I):
-        # "Can be stored in S3": a property of the term, not what it is
+    if re.match(r"(can|may|must|should|will|could)\b", definition, re.I) or _PROPERTY_OPEN.match(definition):
+        # "Can be stored in S3", "Compatible with Linux based AMI": a property of the term, not what it is
         return reject("definition is a property, not what it is")
+    if _SPEC_OPEN.match(definition):
+        # "Supports network speeds of up to 100 Gbps": one figure of the term (a number card), not what it is
+        return reject("definition is a limit or cut off")
+    if another_subject(term, definition, topic):
+        # "What is Amazon SQS?" / "Delay Queue allows you to delay a message": the line says what another thing does
+        return reject("definition is another thing's line")
     if words(definition)[: len(words(term))] == words(term):
         return reject("definition opens with its term")  # the back would open by repeating the front
     term = drop_echoed_expansion(term, definition)
@@ -1212,6 +1261,13 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     said = re.sub(r"^[^–—:]{2,60}?\s[–—:-]\s", "", statement)  # past its context ("EC2 Purchasing Options – ")
     if len(words(said)) <= 5 and re.match(r"(?:up ?to|about|around|~)?\s*\d|up ?to\b", said, re.I):
         return reject("number statement too short or too long")  # "Up to 90% cheaper": of what, it never says
+    context = statement[: len(statement) - len(said)]
+    if _CLOSED_SET.search(context) and re.match(r"(?:up ?to|about|~)?\s*\d", said, re.I):
+        # "EC2 Purchasing Options – Up to 72% discount on the hourly charge": which option's discount, it never says
+        return reject("blank's label hides whose figure it is")
+    if _COMPARATIVE.match(statement.split(number, 1)[1]) and not _BASELINE.search(statement):
+        # "Archive: rarely accessed data, 50% cheaper": cheaper than what, it never says
+        return reject("figure compares with nothing named")
     if _LETTERED_OPTION.search(statement):
         return reject("number from a quiz's option")  # "Amazon EC2 – e) 5 Years": one choice of a question
     if not exam_number(statement, number) or "!" in statement:
@@ -1287,6 +1343,11 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     return [CardDraft(card_key(fact.key, "number"), "number", front, back)]
 
 
+# A figure that compares ("50% cheaper", "3x faster") needs what it is compared with.
+_COMPARATIVE = re.compile(
+    r"^\s*(?:cheaper|faster|slower|less|more|lower|higher|better|smaller|larger|bigger)\b(?!\s+than)", re.I
+)
+_BASELINE = re.compile(r"\b(?:than|compared|vs\.?|versus|relative to|over|against)\b", re.I)
 # The word before a blank that ends a label must say what the blank is: "Port Range: […]", "layer ([…])".
 _QUANTITY = re.compile(
     r"\b(range|port|limit|size|time|duration|capacity|length|maximum|minimum|max|min|cost|price|"

@@ -964,3 +964,41 @@ def test_an_expansion_may_take_a_letter_from_inside_a_word():
     assert is_expansion("MX", "mail exchange")  # the X of eXchange
     assert is_expansion("SaaS", "Software as a Service")
     assert not is_expansion("CLI", "calling apis to provision")  # four words for three letters: a sentence
+
+
+SQS = topic("amazon-sqs", "Amazon SQS", "sqs", "simple queue service")
+VPC = topic("amazon-vpc", "Amazon VPC", "vpc", "virtual private cloud")
+
+
+def test_a_back_about_another_named_thing_does_not_answer_what_the_term_is():
+    """"What is Amazon SQS?" answered by what a delay queue does, "What is Amazon EBS?" by one volume type's line:
+    the back's own subject is another thing."""
+    assert definition("Amazon SQS", "Message Timers allow you to hold one message back for a while.", SQS) == []
+    assert (
+        definition("Elastic Block Store", "EBS Throughput Optimized HDD provides low-cost storage for big reads.", EBS)
+        == []
+    )
+    # the term's own name, a short name of the page, or a common noun opening the sentence is no other thing
+    assert definition("Amazon SQS", "SQS lets applications exchange messages through a managed queue.", SQS)
+    cloud = topic("cloud-computing", "Cloud Computing", is_service=False)
+    assert definition("Broad Network Access", "Services are reachable over the internet from any device.", cloud)
+    kms = topic("aws-kms", "AWS KMS", "kms", "key management service")
+    assert definition("KMS (Key Management Service)", "Creates and rotates the keys that encrypt your data.", kms)
+
+
+def test_a_property_a_figure_or_a_step_does_not_answer_what_the_term_is():
+    assert definition("NAT instance", "Disable Source/Destination checking first.", VPC) == []
+    assert definition("NAT instance", "Compatible with IPv4 traffic from private subnets only.", VPC) == []
+    adapter = "Elastic Fabric Adapter (EFA)"
+    assert definition(adapter, "Supports bandwidth of up to 200 Gbps on supported instance types.", VPC) == []
+
+
+def test_a_figure_names_what_it_belongs_to_and_what_it_is_compared_with():
+    """"Archive: ..., 50% cheaper" (than what?) and "Purchasing Options – Up to 72% discount" (which option's?) cannot
+    be answered from the front; a figure that says both can."""
+    efs = topic("amazon-efs", "Amazon EFS", "efs")
+    ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
+    assert number("Amazon EFS – Cold tier: data read a few times a year, 40% cheaper.", "40%", efs) == []
+    assert number("EC2 Buying Options – Up to 72% discount on the hourly charge.", "72%", ec2) == []
+    assert number("Amazon EFS – Cold tier: data read a few times a year, 40% cheaper than Standard.", "40%", efs)
+    assert number("EC2 Buying Options – Reserved Instances give up to 72% discount on the hourly charge.", "72%", ec2)
