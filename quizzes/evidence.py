@@ -78,7 +78,7 @@ def clean_quote(text: str) -> str:
     """A note line as a quote: markup off, the sentences before any that grade an option for a question's scenario,
     and cut to MAX_QUOTE."""
     text = plain_text(text)
-    sentences = re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])", text)
+    sentences = re.split(_FULL_STOP, text)
     for k, sentence in enumerate(sentences[1:], 1):
         if _SCENARIO_VERDICT.search(sentence) or _VERDICT.search(sentence):
             text = " ".join(sentences[:k])
@@ -790,7 +790,8 @@ def another_label(option: Option, text: str, first: int, family_topic: str | Non
     if slug and catalog.topics[slug].category != "cloud-concepts" and not _a_kind_of_thing(catalog.topics[slug]):
         # another service's entry ("Data Lifecycle Manager"); a concept's label ("High Availability: Built-in
         # Multi-AZ support ...", "File Storage - EFS - shared by many instances") still says something of the option
-        return slug != option.topic and not (option.topic and catalog.is_ancestor(slug, option.topic))
+        # (a label naming the family's own service is no other thing's: "SQS - Delay Queue allows ..." is SQS's)
+        return slug != own and not (own and catalog.is_ancestor(slug, own))
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
 
 
@@ -926,6 +927,9 @@ _SHORT_ASIDE = re.compile(rf"\s*\((?!\s*(?:{_ASIDE_TELLS})\b)(?:[^()\s]+\s*){{1,
 _SPELLS_OUT = word_stems("stands for, short for, abbreviation, acronym, means, meaning, full form, expanded, expansion")
 
 
+_SAYS_WHAT_IT_DOES = re.compile(r"\b(?:is|are|means?|lets?|helps?|can|provides?|allows?|sends?|routes?|uses?)\b", re.I)
+
+
 def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     """Whether a line only names the option: nothing beyond its name and an aside ("IAM Credentials Report (account
     level)"), or, with no label or verb to say what it is, a short list in which the option is one name ("Multi-tenancy
@@ -935,8 +939,17 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     def loose(stems) -> set[str]:  # "Increased speed and agility" as "Increase speed and agility"
         return {w.removesuffix("e") for w in stems}
 
-    if not loose(word_stems(_SHORT_ASIDE.sub("", text))) - loose(name_words) - loose(_SPELLS_OUT):
+    rest = loose(word_stems(_SHORT_ASIDE.sub("", text))) - loose(name_words) - loose(_SPELLS_OUT)
+    if not rest:
         return True  # (or only what its letters stand for: "SaaS stands for software as a service")
+    if (
+        len({w for w in rest if not w.isdigit()}) == 1
+        and re.search(r"(?<![A-Za-z])\d", text)
+        and not _SAYS_WHAT_IT_DOES.search(text)
+        and (named := option_pattern(option).search(text))
+        and re.search(r"\s[-–—:=]\s*$", text[: named.start()])
+    ):
+        return True  # a value in another thing's entry, one word beside it ("Network + 1 - VPC router - 10.x.x.1")
     if len(text.split()) > 6 or _TELLS.search(text):
         return False
     parts = [_compact(_unmade(p)).removesuffix("s") for p in re.split(r",\s*|\s+(?:and|&|or)\s+|\s*/\s*", text)]
@@ -2389,7 +2402,22 @@ class NoteScan:
 
 # the end of a sentence, or an arrow that starts a new one in a chain ("CloudTrail tracks API calls -> Amazon
 # GuardDuty which detects suspicious activity -> Amazon Detective ...")
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])|\s+(?:->|→|=>)\s+(?=[A-Z])")
+# A sentence ends at a stop before a capital, but not at an abbreviation's ("destinations (e.g. Redshift, S3)"),
+# or at an arrow between two links of a chain.
+_FULL_STOP = r"(?<=[a-z0-9)][.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Z])"
+_SENTENCE_END = re.compile(rf"{_FULL_STOP}|\s+(?:->|→|=>)\s+(?=[A-Z])")
+
+
+def _names_its_kind(option: Option, line: Line) -> bool:
+    """Whether a line names what sets a kind of a service apart ("snapshot" of EBS snapshot, "Standard" of Shield
+    Standard), not only the service."""
+    topic = load_catalog().topics[option.topic]
+    own = (topic.name, topic.short, topic.full_name)
+    extra = word_stems(option.name) - {w for n in own if n for w in word_stems(n)} - {"amazon", "aws"}
+    return not extra or bool(extra & word_stems(line.text))
+
+
+_AUXILIARIES = frozenset(word_stems("can could may might will would used use uses"))
 
 
 def _later_sentences(text: str) -> list[str]:
@@ -2602,7 +2630,9 @@ def family_lines(
         # your notes" (Aurora Global Database, where the notes only say what Aurora is)
         parent = load_catalog().topics[option.topic].name
         if found := line_about(parent, load_catalog(), lines_by_topic):
-            said = word_stems(option.fact) - word_stems(option.name) - word_stems(parent)
+            # (words that say something: "EBS volumes ... You can mount" shares only "volume" with what an EBS
+            # snapshot is, and "can")
+            said = word_stems(option.fact) - word_stems(option.name) - word_stems(parent) - _AUXILIARIES
             if len(word_stems(found.text) & said) < 2:
                 lines.parent_only[option.id] = parent
                 continue
@@ -2628,12 +2658,8 @@ def family_lines(
             lines.flagged_only.add(option.id)  # "Amazon EFS - ... utilizes block-level storage", flagged on its page
     for oid, found in lines.evidence.items():
         option = family.options[oid]
-        if option.topic and _variant_of(option):
-            topic = load_catalog().topics[option.topic]
-            own = (topic.name, topic.short, topic.full_name)
-            extra = word_stems(option.name) - {w for n in own if n for w in word_stems(n)} - {"amazon", "aws"}
-            if extra and not extra & word_stems(found.text):
-                lines.from_parent.add(oid)  # "Shield: protection against DDoS" for Shield Standard
+        if option.topic and _variant_of(option) and not _names_its_kind(option, found):
+            lines.from_parent.add(oid)  # "Shield: protection against DDoS" for Shield Standard
     lines.doubtful = doubtful_options(family, lines, lines_by_topic, scan or NoteScan(lines_by_topic))
     return lines
 

@@ -971,7 +971,7 @@ VPC = topic("amazon-vpc", "Amazon VPC", "vpc", "virtual private cloud")
 
 
 def test_a_back_about_another_named_thing_does_not_answer_what_the_term_is():
-    """"What is Amazon SQS?" answered by what a delay queue does, "What is Amazon EBS?" by one volume type's line:
+    """ "What is Amazon SQS?" answered by what a delay queue does, "What is Amazon EBS?" by one volume type's line:
     the back's own subject is another thing."""
     assert definition("Amazon SQS", "Message Timers allow you to hold one message back for a while.", SQS) == []
     assert (
@@ -994,7 +994,7 @@ def test_a_property_a_figure_or_a_step_does_not_answer_what_the_term_is():
 
 
 def test_a_figure_names_what_it_belongs_to_and_what_it_is_compared_with():
-    """"Archive: ..., 50% cheaper" (than what?) and "Purchasing Options – Up to 72% discount" (which option's?) cannot
+    """ "Archive: ..., 50% cheaper" (than what?) and "Purchasing Options – Up to 72% discount" (which option's?) cannot
     be answered from the front; a figure that says both can."""
     efs = topic("amazon-efs", "Amazon EFS", "efs")
     ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")

@@ -2778,3 +2778,53 @@ def test_the_last_name_of_a_list_is_not_quoted_with_a_line_said_of_them_all():
                  refs=(("n", 1, 6),), topic="elastic-load-balancing")  # fmt: skip
     found = find_evidence(nlb, [*items, after], family, option_topics(family, nlb))
     assert found is None or "two subnets" not in found.text, found
+
+
+def test_a_sentence_does_not_end_at_an_abbreviation():
+    """ "... to stores (e.g. Redshift, OpenSearch), partners ..." is one sentence about the delivery service: the
+    piece after "e.g." is no line of its own that opens with Redshift."""
+    family = load_families()["purpose-built-database"]
+    text = (
+        "Data Pipes is a serverless service that delivers records to stores (e.g. Redshift, OpenSearch, S3, etc.), "
+        "partners and custom endpoints (e.g. Splunk). It needs no storage of its own."
+    )
+    lines_by_topic = {"amazon-kinesis": [Line(text=text, refs=(("mine", 1, 4),), topic="amazon-kinesis", heading="")]}
+    lines = family_lines(family, lines_by_topic, {"amazon-redshift"})
+    found = lines.evidence.get("redshift")
+    assert found is None or not found.text.startswith("Redshift, OpenSearch"), found
+
+
+def test_a_services_line_that_never_names_the_kind_asked_is_no_quote_for_it():
+    """ "Amazon EBS provides block storage volumes ..." says what EBS is, nothing of an EBS snapshot: the snapshot is
+    said to be a part of a service the notes describe, not quoted with that line."""
+    family = load_families()["ec2-feature"]
+    text = "Amazon EBS provides block storage volumes that you can attach to your EC2 instances in one AZ."
+    lines_by_topic = {"amazon-ebs": [Line(text=text, refs=(("mine", 1, 2),), topic="amazon-ebs", heading="EBS")]}
+    lines = family_lines(family, lines_by_topic, {"amazon-ebs"})
+    assert "ebs-snapshot" not in lines.evidence, lines.evidence.get("ebs-snapshot")
+    assert lines.parent_only.get("ebs-snapshot") == "Amazon EBS"
+
+
+def test_a_label_naming_the_familys_own_service_is_no_other_things_entry():
+    """ "SQS - Delay Queues hold back ..." is the SQS feature's own line under its service's name, not another
+    service's entry that names the option in passing."""
+    family = load_families()["sqs-feature"]
+    text = "**SQS - Delay Queues** hold back every new message for a while before any consumer can see it."
+    lines_by_topic = {"amazon-sqs": [Line(text=text, refs=(("mine", 1, 7),), topic="amazon-sqs", heading="SQS")]}
+    lines = family_lines(family, lines_by_topic, {"amazon-sqs"})
+    found = lines.evidence.get("delay-queue")
+    assert found is not None and "hold back every new message" in found.text, found
+
+
+def test_a_name_beside_one_word_and_a_value_says_nothing_of_the_option():
+    """ "Network + 1 - VPC router - 172.16.0.1", an item of a list of reserved addresses, names the router and says
+    nothing of what a route table does: it is no quote for the route table. A value with what it does is one."""
+    family = load_families()["network-security"]
+    option = family.options["route-table"]
+
+    def quoted(text: str) -> Line | None:
+        line = Line(text=text, refs=(("mine", 1, 3),), topic="amazon-vpc", heading="VPC Subnets")
+        return find_evidence(option, [line], family, option_topics(family, option))
+
+    assert quoted("Network + 1 - VPC router - 172.16.0.1") is None
+    assert quoted("The VPC router sends traffic for 0.0.0.0/0 to the internet gateway")
