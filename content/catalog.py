@@ -68,8 +68,8 @@ def _fold(word: str) -> str:
         return word[:-2]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "aas")):
+        return word[:-1]  # (not "SaaS", which would read as the "SAA" of an exam's code, "SAA-C02")
     return word
 
 

@@ -198,6 +198,9 @@ class _Assigner:
         if matches and (tool := _WITH_TOOL.search(title)) and len(used := self.catalog.find(tool[1])) == 1:
             # "Monitoring S3 Buckets with Macie": what is done with the tool is the tool's section, whatever it acts on
             matches = used
+        if matches and base is not None and _INTEGRATION.match(title):
+            # "Integration with Amazon S3" under DynamoDB: what DynamoDB does with S3 (export, import) is DynamoDB's
+            return base
         if matches and (chapter := _CHAPTER_PREFIX.match(title)):
             # "Cloud Concepts: Identify Aspects of AWS Cloud Economics": the chapter's name, then what the section is
             # about; the part after the colon names the section's own topic
@@ -1292,6 +1295,8 @@ _DEFINES_CONCEPT = re.compile(
 _NOT_A_KIND = frozenset("not no does do doesn't don't is are isn't aren't can cannot can't only applies apply".split())
 
 
+# a section on what its parent's service does with another ("Integration with Amazon S3")
+_INTEGRATION = re.compile(r"^\W*(?:integrations?|integrating|integrated|interaction|working)\s+(?:with|into)\b", re.I)
 # the service an activity's title does it with ("Monitoring S3 Buckets with Macie")
 _WITH_TOOL = re.compile(r"^\W*[A-Za-z]+ing\b.*?\b(?:with|using|via)\s+(.+)$", re.I)
 

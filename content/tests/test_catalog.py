@@ -450,3 +450,13 @@ def test_a_common_word_joined_to_a_name_and_describing_a_noun_names_nothing():
     assert catalog.find("Deploying multi-Region and multi-AZ resources") == ["aws-global-infrastructure"]
     assert catalog.find("WAF and Shield") == ["aws-waf", "aws-shield"]
     assert catalog.find("Multi-AZ") == ["amazon-rds"]
+
+
+def test_an_exams_code_names_no_service_model(catalog):
+    """ "SAA-C03" is the Solutions Architect exam's code, not SaaS: a course title over the notes puts nothing on the
+    Cloud Service Models page; "SaaS" and "PaaS" still name it."""
+    assert catalog.mentions("My notes for the AWS Solutions Architect Associate exam - SAA-C03") == []
+    assert catalog.mentions("Gmail is SaaS, Elastic Beanstalk is PaaS") == [
+        "cloud-service-models",
+        "aws-elastic-beanstalk",
+    ]

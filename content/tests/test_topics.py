@@ -1687,3 +1687,12 @@ def test_an_activity_done_with_a_service_is_that_services_section():
     where = _where(sections)
     assert where[2] == ["amazon-guardduty"], where
     assert where[5] == ["amazon-ec2"], where
+
+
+def test_a_section_on_integration_with_another_service_stays_with_its_parents_service():
+    """ "#### Integration with Amazon S3" under DynamoDB holds DynamoDB's export and import: DynamoDB's page."""
+    where = placed(
+        "### DynamoDB\n\n* Tables hold items with a primary key\n\n#### Integration with Amazon S3\n\n"
+        "* Export a table at any point of the last 35 days\n* Import CSV files into a new table\n"
+    )
+    assert where[7] == ["amazon-dynamodb"] and where[8] == ["amazon-dynamodb"]
