@@ -2400,10 +2400,8 @@ class NoteScan:
         return out
 
 
-# the end of a sentence, or an arrow that starts a new one in a chain ("CloudTrail tracks API calls -> Amazon
-# GuardDuty which detects suspicious activity -> Amazon Detective ...")
-# A sentence ends at a stop before a capital, but not at an abbreviation's ("destinations (e.g. Redshift, S3)"),
-# or at an arrow between two links of a chain.
+# the end of a sentence: a stop before a capital, but not an abbreviation's ("destinations (e.g. Redshift, S3)"); or
+# an arrow that starts a new one in a chain ("CloudTrail tracks API calls -> Amazon GuardDuty which detects ...")
 _FULL_STOP = r"(?<=[a-z0-9)][.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[A-Z])"
 _SENTENCE_END = re.compile(rf"{_FULL_STOP}|\s+(?:->|→|=>)\s+(?=[A-Z])")
 
