@@ -594,9 +594,7 @@ def another_subject(term: str, definition: str, topic: TopicView) -> bool:
         return False  # "VPC": "Virtual Private Cloud lets you ..." is the term spelled out
     if " " not in match[1] and match[1].lower() in english_words() and not match[1].isupper():
         return False  # "Services are available over the internet": a sentence's common noun, no named thing
-    own = {stem(w) for w in words(_PAREN.sub(" ", term) + " " + term)} | {
-        stem(w) for name in topic.names for w in words(name)
-    }
+    own = {stem(w) for w in words(term)} | {stem(w) for name in topic.names for w in words(name)}
     subject = {stem(w) for w in words(match[1]) if w not in _STOP}
     return bool(subject - own)
 
@@ -1344,9 +1342,7 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
 
 
 # A figure that compares ("50% cheaper", "3x faster") needs what it is compared with.
-_COMPARATIVE = re.compile(
-    r"^\s*(?:cheaper|faster|slower|less|more|lower|higher|better|smaller|larger|bigger)\b(?!\s+than)", re.I
-)
+_COMPARATIVE = re.compile(r"^\s*(?:cheaper|faster|slower|less|more|lower|higher|better|smaller|larger|bigger)\b", re.I)
 _BASELINE = re.compile(r"\b(?:than|compared|vs\.?|versus|relative to|over|against)\b", re.I)
 # The word before a blank that ends a label must say what the blank is: "Port Range: […]", "layer ([…])".
 _QUANTITY = re.compile(
