@@ -62,6 +62,12 @@ _HTML_TAGS = re.compile(
 _ATX = re.compile(r"^#{1,6}[ \t]")
 _ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _INPUT = re.compile(r"<input\b[^<>]*\btype\s*=\s*[\"']?(?:checkbox|radio)\b[^<>]*>", re.I)
+# "#### Q. Which service ...?": a quiz file's stem written as a heading (only one that asks something)
+_HEADED_STEM = re.compile(
+    r"^#{1,6}[ \t]+(?:(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)\-][ \t]*)?(?P<t>[^#].*\?)[ \t]*#*$", re.I
+)
+# "**AWS CloudTrail (Config records settings)**": the answer as a bold line, the option as written, an aside after it
+_BOLD_ANSWER = re.compile(r"^(?:\*\*|__)(?P<t>[^*_].*?)(?:\*\*|__)$")
 _OPTION_LETTER = re.compile(r"^\(?[A-Ha-h][.)][ \t]*(?=\S)")
 _SEE_CHAPTER = re.compile(
     r"\s*\(?\b(?:see|refer to|read)\s+(?:chapter|ch\.|section|module|lesson)\s*\d+[^.)]*[.)]?", re.I
@@ -335,8 +341,9 @@ def _question_at(
     # the stem: up to four lines, then the first option
     j = i
     plain = False  # options written as plain bullets under a stem that asks something
+    headed = _HEADED_STEM.match(lines[i])  # the stem is the heading alone, its options right under it
     while j < n and j - i < 4 and lines[j] and not skip[j] and not _OPTION.match(lines[j]):
-        if _ATX.match(lines[j]) or _ANSWER.match(lines[j]):
+        if (_ATX.match(lines[j]) and not (headed and j == i)) or _ANSWER.match(lines[j]):
             return None
         if j > i and _PLAIN_OPTION.match(lines[j]) and (lines[j - 1].rstrip().endswith("?") or _Q_LINE.match(lines[i])):
             plain = True
@@ -349,7 +356,9 @@ def _question_at(
         return None
     if any(_Q_LINE.match(lines[x]) for x in range(i + 1, j)):
         return None  # the stem starts further down, at its "Q:"; what is above it is a heading or a note
-    stem = tidy(_STEM_NUMBER.sub("", " ".join(lines[i:stem_end])))
+    if headed and stem_end > i + 1:
+        return None
+    stem = tidy(headed["t"] if headed else _STEM_NUMBER.sub("", " ".join(lines[i:stem_end])))
     if len(stem.split()) < 3:
         return None
     options: list[str] = []
@@ -403,6 +412,14 @@ def _question_at(
             continue
         if _MINE.match(lines[k]):
             dropped.append((k + 1, "the learner's own answer"))
+            k += 1
+            last = k
+            continue
+        if plain and not answer_seen and (bold := _bold_answer(lines[k], options)):
+            correct, aside = bold  # "**DMS (Database Migration Service)**" under plain bullet options
+            answer_seen = True
+            if len(aside.split()) >= 4:
+                answer_reason = aside
             k += 1
             last = k
             continue
@@ -477,6 +494,21 @@ def _question_at(
         explanation=tidy(" ".join(explanation)), explanation_line=explanation_line,
     )  # fmt: skip
     return i, Found(end, question=question, dropped=dropped)
+
+
+def _bold_answer(line: str, options: list[str]) -> tuple[list[int], str] | None:
+    """A bold line that is one of the options as written, perhaps with an aside in brackets after it ("**RedShift
+    (RDS can do OLAP too)**"): the key and the aside. Any other bold line is no answer."""
+    bold = _BOLD_ANSWER.match(line)
+    if not bold:
+        return None
+    text = tidy(bold["t"])
+    for k, option in sorted(enumerate(options), key=lambda ko: -len(ko[1])):
+        if _norm(text) == _norm(option):
+            return [k], ""
+        if text.lower().startswith(option.lower()) and (aside := re.fullmatch(r"\s*\((.+)\)\s*", text[len(option) :])):
+            return [k], tidy(aside[1])
+    return None
 
 
 def _resolve(answer: str, options: list[str]) -> list[int]:

@@ -1146,3 +1146,52 @@ def test_the_authors_cards_show_highlights_and_wikilinks_as_their_words():
             "Glacier Deep Archive, since restores take up to 12 hours and it costs least",
         )
     ]
+
+
+def test_a_question_written_as_a_heading_with_bullet_options_and_a_bold_answer_is_a_question():
+    """A quiz file's shape: the stem as a heading ("#### Q. ...?"), the options as plain bullets, and the answer as a
+    bold line under them, perhaps with the author's aside in brackets. Its options are no facts of any page."""
+    outline = parse(
+        lines(
+            "## Quiz",
+            "",
+            "#### Q. Which service keeps a record of every API call in an account?",
+            "- Amazon Inspector",
+            "- AWS CloudTrail",
+            "- AWS Config",
+            "",
+            "**AWS CloudTrail (Config records resource settings, not calls)**",
+            "",
+            "---",
+            "",
+            "#### Q. Which storage class has the lowest cost for data read once a year?",
+            "- S3 Standard",
+            "- S3 Glacier Deep Archive",
+            "",
+            "**S3 Glacier Deep Archive**",
+            "",
+            "## What is Amazon EC2?",
+            "- Virtual servers in the cloud",
+            "- Billed by the second",
+            "",
+            "**Resizable compute capacity**",
+        )
+    )
+    questions = [q for s in outline.walk() for q in s.questions]
+    assert [(q.stem, q.options, q.correct) for q in questions] == [
+        (
+            "Which service keeps a record of every API call in an account?",
+            ["Amazon Inspector", "AWS CloudTrail", "AWS Config"],
+            [1],
+        ),
+        (
+            "Which storage class has the lowest cost for data read once a year?",
+            ["S3 Standard", "S3 Glacier Deep Archive"],
+            [1],
+        ),
+    ]
+    assert questions[0].explanation == "Config records resource settings, not calls"
+    said = " ".join(texts(outline))
+    assert "Amazon Inspector" not in said and "S3 Standard" not in said
+    # a heading that asks something, over bullets and a bold line that is none of them, stays notes
+    assert "Virtual servers in the cloud" in said and "Resizable compute capacity" in said
