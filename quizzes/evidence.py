@@ -25,7 +25,7 @@ from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE, POINTS_BACK, 
 from content.ingest.outline import comparison_columns
 from content.ingest.spelling import english_words, known_word, misspellings, respell_services
 from learning.generate import garbled, hurried, is_expansion
-from quizzes.families import Family, Option
+from quizzes.families import Family, Option, load_families
 
 MAX_QUOTE = 240
 
@@ -392,6 +392,22 @@ def _opens_section(lines: list[Line], index: int) -> bool:
     return True
 
 
+_NEAR_TITLE = 3  # lines of a section before a line that opens with "It": past them, "it" is a nearer line's subject
+
+
+def _near_its_title(lines: list[Line], index: int) -> bool:
+    """Whether a line sits among the first few of its section, where "It can ..." still means the section's title,
+    not the subject of the line before it ("Read Replica - ...", then "It can cross regions" a page into the
+    "Databases" section)."""
+    section = _section(lines[index])
+    before = 0
+    for i in range(index - 1, max(-1, index - _NEAR_TITLE - 2), -1):
+        if _section(lines[i]) != section:
+            break
+        before += 1
+    return before <= _NEAR_TITLE
+
+
 def _section(line: Line) -> tuple[str, str, str]:
     """Which section a line sits in, by both its titles and its file: two files' sections of one title are two."""
     return line.heading, line.note_heading, line.refs[0][0] if line.refs else ""
@@ -426,7 +442,16 @@ def _bare_part_heading(slug: str, heading: str) -> bool:
     (nor a word of an alias: "Access" of "S3 access points" is no title of S3)."""
     names = {w.removesuffix("s") for w in _own_name_words(load_catalog().topics[slug])}
     words = {w.removesuffix("s") for w in re.findall(r"[a-z0-9]+", heading.lower())} - {"aws", "amazon"}
-    return len(words) == 1 and words <= names
+    return len(words) == 1 and words <= names and not words & _category_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _category_words() -> frozenset[str]:
+    """The words of the catalog's category names ("Databases", "Storage", "Compute"): a heading of one of them titles
+    a part of the course, not a part of the one service whose name holds the word (Relational Database Service)."""
+    return frozenset(
+        w.removesuffix("s") for c in load_catalog().categories for w in re.findall(r"[a-z0-9]+", c.name.lower())
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1059,6 +1084,76 @@ def _concept_on_a_service_page(family: Family | None, line: Line) -> bool:
     return load_catalog().topics[family.topic].category == "cloud-concepts" and _a_service(line.topic)
 
 
+_SAYS_WHAT_IT_IS = re.compile(r"\b(?:is|are|means|refers to)\b", re.I)
+
+
+def _another_services_setting(
+    option: Option, family: Family | None, line: Line, text: str, topics: frozenset[str] | None
+) -> bool:
+    """Whether a line on another service's page is read as a setting of the family's service that has no page of its
+    own ("Multi-AZ: file systems include a standby file server" under FSx, for RDS; "No minimum capacity" under
+    DynamoDB, for an Auto Scaling group's minimum): the line says it of that other service, unless it names the
+    family's."""
+    label = _LABEL.match(text)
+    said = word_stems(label[1] or "") if label else frozenset()
+    return bool(
+        family
+        and topics
+        and not option.topic
+        and said
+        and said <= word_stems(option.name)  # the other service's entry of a feature by the option's name
+        and _a_service(family.topic)
+        and _a_service(line.topic)
+        and line.topic not in topics
+        and not (_services_named(text) & topics)
+    )
+
+
+def _under_another_subject(option: Option, family: Family | None, line: Line, text: str, first: int) -> bool:
+    """Whether a line that names an option of a service's family (No Upfront) sits in a section whose title names
+    neither the option nor the family's subject (Reserved Instances), and says none of the subject's words before the
+    option: "Highest cost, but no upfront payment" under "EC2 On Demand" says it of On-Demand."""
+    if not family or option.topic or not _a_service(family.topic) or not line.heading:
+        return False
+    heading = plain_text(line.note_heading or line.heading)  # (the note's own title, where the page retitled it)
+    topic = load_catalog().topics[family.topic]
+    above = load_catalog().topics.get(topic.parent) if topic.parent else None
+    # (the service the family's topic is a part of names all its parts: "EC2" of EC2 purchasing options)
+    own = _own_name_words(topic) - (_own_name_words(above) if above else set())
+    subject = word_stems(f"{family.noun} {family.name} {' '.join(own)}") - _GENERIC_FAMILY_WORDS
+    if above:
+        subject -= word_stems(" ".join(_own_name_words(above)))
+    return (
+        not names_option(option, heading, opening=len(heading))
+        and not any(_same_stem(w, x) for w in word_stems(f"{heading} {text[:first]}") for x in subject)
+        and (not line.topic or _titles_another_families_option(heading, family.id, option.id))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _titles_another_families_option(heading: str, family_id: str, option_id: str) -> bool:
+    """Whether a heading names an option of another family, one with no page of its own ("EC2 On Demand", a purchasing
+    option): the section is that thing's, not a generic one ("Use Cases", "Overview")."""
+    families = load_families()
+    own = families[family_id]
+    said = word_stems(heading)
+    shared = word_stems(f"{own.noun} {own.name}") | _GENERIC_FAMILY_WORDS
+    for family in families.values():
+        for other in family.options.values():
+            if family.id == family_id or other.id == option_id or other.topic:
+                continue
+            # its name's own words, past those it shares with this family's subject ("Instances" of On-Demand)
+            distinct = {w for w in word_stems(other.name) if not any(_same_stem(w, x) for x in shared)}
+            if names_option(other, heading, opening=len(heading)) or (
+                distinct and all(any(_same_stem(w, x) for x in said) for w in distinct)
+            ):
+                return True
+    return False
+
+
+_GENERIC_FAMILY_WORDS = frozenset(word_stems("option options kind kinds type types feature features setting settings"))
+
+
 def _a_service(slug: str) -> bool:
     """Whether a topic is a service's page (not a cloud concept's): "Compute Optimized" under Snowball Edge there is
     a Snowball device, not the EC2 instance family."""
@@ -1173,7 +1268,7 @@ def find_evidence(
             (titled_by := (spelled_title := _title_naming(option, line)) or stem_title(option, line, others))
             and (
                 (first_of_section := _opens_section(lines, index))
-                or _PRONOUN.match(texts[index])
+                or (_PRONOUN.match(texts[index]) and _near_its_title(lines, index))
                 or _says_of_its_title(option, texts[index], family, others)
             )
             and (
@@ -1363,6 +1458,15 @@ def find_evidence(
         if not entry and _labels_a_sibling(option, text, first, others):
             continue  # "Hybrid Deployment - connects cloud resources to on-premises infrastructure" is the hybrid
             # model's entry, which names the on-premises one only in passing
+        if (
+            not entry
+            and first > 0
+            and (not titled or not line.topic)
+            and _under_another_subject(option, family, line, text, first)
+        ):
+            continue  # "Highest cost, but no upfront payment" under "EC2 On Demand": the section is about something
+            # other than the family's subject (Reserved Instances), which the No Upfront option is a part of; and a
+            # line no page took ("No minimum capacity" under "Databases") is no Auto Scaling group's setting
         if not titled and not entry and _later_sentence_of_another(option, text, first, family):
             continue  # "On-Demand Instances are ideal for short-term workloads. No upfront costs ... apply.": the
             # second sentence goes on about On-Demand, whatever words it shares with the No Upfront payment option
@@ -1409,14 +1513,16 @@ def find_evidence(
             or (
                 not option.topic
                 and _concept_on_a_service_page(family, line)
-                and _services_named(text) - _services_named(option.name)
+                and (_services_named(text) - _services_named(option.name) or not _SAYS_WHAT_IT_IS.search(text))
             )
+            or _another_services_setting(option, family, line, text, topics)
         ):
             # On another service's page, only a line that opens with a service is about it; an option that is no
             # service of its own (No Upfront, patching the OS) often means something else there ("no upfront
             # costs" of Athena, RDS's patching), so only a line that defines it ("AWS Regions are ...") will do; and a
             # cloud concept is not explained by a service's line about itself ("Global Reach: With Global Tables,
-            # DynamoDB ...").
+            # DynamoDB ...", "High Availability: replicates data within the AZ" under FSx), only by one that says what
+            # it is; and a setting of one service (Multi-AZ, a minimum capacity) is not explained on another's page.
             continue
         # A line that opens with the option is about it; one that mentions it after a sibling is a comparison.
         # Among those, a line that does not say whose job the option is (a task is the customer's on EC2 and AWS's

@@ -1,6 +1,7 @@
 """Questions generated from the shipped notes: checked against the family data and the errata, and kept
 across re-ingests."""
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -2828,3 +2829,80 @@ def test_a_name_beside_one_word_and_a_value_says_nothing_of_the_option():
 
     assert quoted("Network + 1 - VPC router - 172.16.0.1") is None
     assert quoted("The VPC router sends traffic for 0.0.0.0/0 to the internet gateway")
+
+
+def test_a_setting_of_one_service_on_another_services_page_backs_no_option_of_the_first():
+    """ "Multi-AZ: volumes keep a standby copy in a second zone" under a file service is that service's Multi-AZ, not
+    RDS's; "No maximum throughput" under a database is no Auto Scaling group's maximum. A line that names the
+    family's service still backs it."""
+    rds = load_families()["rds-availability"]
+    multi_az = rds.options["multi-az"]
+    elsewhere = Line(
+        text="Multi-AZ: volumes keep a standby copy in a second zone",
+        refs=(("mine", 1, 7),),
+        topic="amazon-fsx",
+        heading="Amazon FSx",
+        labelled=True,
+    )
+    assert find_evidence(multi_az, [elsewhere], rds, option_topics(rds, multi_az)) is None
+    named = dataclasses.replace(elsewhere, text="Multi-AZ: an RDS database keeps a standby copy in a second zone")
+    assert find_evidence(multi_az, [named], rds, option_topics(rds, multi_az)) is not None
+    asg = load_families()["asg-setting"]
+    maximum = asg.options["maximum"]
+    unplaced = Line(text="No maximum size: pay per request instead", refs=(("mine", 1, 9),), heading="Databases")
+    # (a line on no page that opens with the option still backs it: test_lines_on_no_topic_back_the_options_...)
+    assert find_evidence(maximum, [unplaced], asg, option_topics(asg, maximum)) is None
+
+
+def test_a_concepts_label_on_a_services_page_that_says_no_what_it_is_backs_no_concept():
+    """ "High availability: copies the files within one zone" under a file service says what that service does."""
+    family = load_families()["cloud-scaling-concept"]
+    option = family.options["high-availability"]
+    line = Line(
+        text="High availability: copies the files within one zone",
+        refs=(("mine", 1, 5),),
+        topic="amazon-fsx",
+        heading="Amazon FSx",
+        labelled=True,
+    )
+    assert find_evidence(option, [line], family, option_topics(family, option)) is None
+
+
+def test_an_option_named_in_passing_under_another_subjects_heading_is_not_its_line():
+    """ "Priciest, but no upfront payment" under "EC2 On Demand" says it of On-Demand, not of the Reserved Instance
+    payment option; the same words under "EC2 Reserved Instances" are the option's."""
+    family = load_families()["ri-payment"]
+    option = family.options["no-upfront"]
+    line = Line(
+        text="Priciest per hour, but no upfront payment",
+        refs=(("mine", 1, 24),),
+        topic="ec2-purchasing-options",
+        heading="EC2 On Demand",
+    )
+    assert find_evidence(option, [line], family, option_topics(family, option)) is None
+    reserved = dataclasses.replace(line, heading="EC2 Reserved Instances")
+    assert find_evidence(option, [reserved], family, option_topics(family, option)) is not None
+    # the page's title over the note's own ("EC2 Purchasing Options" over "EC2 On Demand"): the note's is the section's
+    retitled = dataclasses.replace(line, heading="EC2 Purchasing Options", note_heading="EC2 On Demand")
+    assert find_evidence(option, [retitled], family, option_topics(family, option)) is None
+
+
+def test_it_far_down_a_section_is_the_line_above_not_the_sections_title():
+    """A page into a "Databases" section, "It can be copied to another region" follows "Read replica - ...": "it" is
+    the replica, and a course part's title ("Databases") is no title of RDS."""
+    family = load_families()["purpose-built-database"]
+    option = family.options["rds"]
+    rows = [
+        Line(text=text, refs=(("mine", 1, n),), topic="amazon-rds", heading="Databases")
+        for n, text in enumerate(
+            [
+                "Tables of rows and columns.",
+                "Backups run every day.",
+                "Read replica - a read-only copy of the database for reads.",
+                "Replicas need backups turned on.",
+                "It can be copied to another region and gets its own endpoint.",
+            ],
+            start=10,
+        )
+    ]
+    assert find_evidence(option, rows, family, option_topics(family, option)) is None
