@@ -38,11 +38,22 @@ _MINE = re.compile(
     re.I,
 )
 _EXPLAIN = re.compile(
-    _LEAD + r"(?:explanation|reason|rationale|why)(?:\*\*|__)?"
+    _LEAD + r"(?:explanations?|explained|reason|rationale|why)(?:\*\*|__)?"
     r"(?:[ \t]*[:：\-–—][ \t]*(?:\*\*|__)?[ \t]*(?P<t>.*)|[ \t]*)$",
     re.I,
 )
 _PLAIN_OPTION = re.compile(r"^[-*+•][ \t]+(?P<t>\S.*)$")
+_IN_BOLD = re.compile(r"^(?:\*\*|__)(?P<t>\S.*?\S)(?:\*\*|__)$")  # a whole line in bold: "**B. Amazon S3**"
+
+
+def _option(line: str) -> tuple[re.Match | None, bool]:
+    """A lettered or checkbox option, and whether the author wrote it in bold (the way some quiz files mark the key)."""
+    if bold := _IN_BOLD.match(line):
+        m = _OPTION.match(bold["t"])
+        return m, m is not None
+    return _OPTION.match(line), False
+
+
 # "(my choice)", "[my answer]", "<- my pick": which option the learner chose, shown nowhere
 _MY_MARK = re.compile(
     r"[ \t]*(?:[(\[][ \t]*(?:my (?:choice|answer|pick|guess)|chosen|i (?:chose|picked)(?: this| it)?)[ \t]*[)\]]"
@@ -342,7 +353,14 @@ def _question_at(
     j = i
     plain = False  # options written as plain bullets under a stem that asks something
     headed = _HEADED_STEM.match(lines[i])  # the stem is the heading alone, its options right under it
-    while j < n and j - i < 4 and lines[j] and not skip[j] and not _OPTION.match(lines[j]):
+    while (
+        j < n
+        and j - i < 4
+        and lines[j]
+        and not skip[j]
+        and not _option(lines[j])[0]
+        and not _BARE_LABEL.match(lines[i])
+    ):
         if (_ATX.match(lines[j]) and not (headed and j == i)) or _ANSWER.match(lines[j]):
             return None
         if j > i and _PLAIN_OPTION.match(lines[j]) and (lines[j - 1].rstrip().endswith("?") or _Q_LINE.match(lines[i])):
@@ -350,27 +368,38 @@ def _question_at(
             break
         j += 1
     stem_end = j
-    if j > i and j + 1 < n and not lines[j] and _STEM_NUMBER.match(lines[i]) and _OPTION.match(lines[j + 1]):
-        j += 1  # "3. Which ...?", a blank line, then its options
-    if j == i or j >= n or not lines[j] or skip[j] or not (plain or _OPTION.match(lines[j])):
+    if (
+        j > i
+        and j + 1 < n
+        and not lines[j]
+        and (_STEM_NUMBER.match(lines[i]) or lines[j - 1].rstrip(" *_").endswith("?"))
+        and _option(lines[j + 1])[0]
+    ):
+        j += 1  # "3. Which ...?" (or any stem that asks), a blank line, then its options
+    if (j == i or j >= n or not lines[j] or skip[j] or not (plain or _option(lines[j])[0])) and not _BARE_LABEL.match(
+        lines[i]
+    ):
         return None
     if any(_Q_LINE.match(lines[x]) for x in range(i + 1, j)):
         return None  # the stem starts further down, at its "Q:"; what is above it is a heading or a note
     if headed and stem_end > i + 1:
         return None
     stem = tidy(headed["t"] if headed else _STEM_NUMBER.sub("", " ".join(lines[i:stem_end])))
+    if (labelled := _stem_under_label(lines, skip, i)) is not None:
+        stem, j = labelled  # "**Question**", then the scenario and the question as paragraphs, then the options
     if len(stem.split()) < 3:
         return None
     options: list[str] = []
     ticked: list[int] = []
     letters: list[str] = []
+    in_bold: list[int] = []  # options the author wrote in bold
     k = after_options = j
     dropped: list[tuple[int, str]] = []
     while k < n and not skip[k]:
         if not lines[k]:
             k += 1
             continue
-        m = _PLAIN_OPTION.match(lines[k]) if plain else _OPTION.match(lines[k])
+        m, bold = (_PLAIN_OPTION.match(lines[k]), False) if plain else _option(lines[k])
         if not m:
             break
         if plain:
@@ -391,12 +420,16 @@ def _question_at(
             break  # a checkbox list does not continue a lettered one, nor the other way round
         if m["box"] and m["box"] in "xX":
             ticked.append(len(options))
+        if bold:
+            in_bold.append(len(options))
         letters.append(letter or "box")
         options.append(tidy(_MY_MARK.sub("", m["t"])))
         k += 1
         after_options = k
     if len(options) < 2:
         return None
+    if not ticked and 0 < len(in_bold) < len(options):
+        ticked = in_bold  # "**B. ...**" among plain options: the key, as ticked boxes are (every option bold: emphasis)
     # "Amazon S3 -> regional": the learner's note of what each option is, which would give the answer away
     if sum(bool(_ARROW_NOTE.search(o)) for o in options) * 2 >= len(options):
         options = [_ARROW_NOTE.sub("", o) for o in options]
@@ -468,6 +501,9 @@ def _question_at(
             elif not m:
                 explanation.append(lines[k])
             k += 1
+            if m and not m["t"]:
+                while k < n and not lines[k] and k - start < 3:
+                    k += 1  # "**Explained**", a blank line, then the reason
             while k < n and not skip[k] and lines[k] and not _ATX.match(lines[k]) and not _OPTION.match(lines[k]):
                 if _ANY_TAG.fullmatch(lines[k]) or not tidy(lines[k]):
                     pass  # the closing </details> or </br> of the fold
@@ -494,6 +530,34 @@ def _question_at(
         explanation=tidy(" ".join(explanation)), explanation_line=explanation_line,
     )  # fmt: skip
     return i, Found(end, question=question, dropped=dropped)
+
+
+# "**Question**", "Question:", "Q3": a label over the stem, which may run to paragraphs
+_BARE_LABEL = re.compile(r"^(?:\*\*|__)?(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)]?[ \t]*(?:\*\*|__)?$", re.I)
+
+
+def _stem_under_label(lines: list[str], skip: list[bool], i: int) -> tuple[str, int] | None:
+    """Under a bare "Question" label, the stem's paragraphs (a scenario, then what it asks; up to six lines, blank
+    lines between) up to the first lettered option: the stem and the option's index."""
+    if not _BARE_LABEL.match(lines[i]):
+        return None
+    n, j, parts, blanks = len(lines), i + 1, [], 0
+    while j < n and not skip[j] and len(parts) <= 6:
+        if not lines[j]:
+            blanks += 1
+            if blanks > 2:
+                return None
+        elif _option(lines[j])[0]:
+            break
+        elif _ATX.match(lines[j]) or _ANSWER.match(lines[j]) or _BARE_LABEL.match(lines[j]):
+            return None
+        else:
+            parts.append(lines[j])
+            blanks = 0
+        j += 1
+    if not parts or j >= n or skip[j] or not _option(lines[j])[0]:
+        return None
+    return tidy(" ".join(parts)), j
 
 
 def _bold_answer(line: str, options: list[str]) -> tuple[list[int], str] | None:

@@ -1195,3 +1195,59 @@ def test_a_question_written_as_a_heading_with_bullet_options_and_a_bold_answer_i
     assert "Amazon Inspector" not in said and "S3 Standard" not in said
     # a heading that asks something, over bullets and a bold line that is none of them, stays notes
     assert "Virtual servers in the cloud" in said and "Resizable compute capacity" in said
+
+
+def test_a_question_whose_answer_is_its_bold_option_with_blank_lines_between_is_a_question():
+    """Another quiz shape: a "**Question**" label, the stem's paragraph and its question line, then lettered options
+    with a blank line between each, the right one in bold, and an "**Explained**" label over the reason."""
+    outline = parse(
+        lines(
+            "**Question**",
+            "",
+            "A team stores invoices in a bucket and reads each one once, then rarely again.",
+            "",
+            "Which of the following would cost the least?",
+            "",
+            "",
+            "A. Keep them in S3 Standard",
+            "",
+            "**B. Move them to S3 Standard-IA after 30 days with a lifecycle rule**",
+            "",
+            "C. Copy them to an EBS volume",
+            "",
+            "**Explained**",
+            "",
+            "Standard-IA charges less per GB for objects read rarely, and a lifecycle rule moves them on its own.",
+            "",
+            "=======================>",
+            "",
+            "Lifecycle rules move objects between storage classes.",
+        )
+    )
+    [question] = [q for s in outline.walk() for q in s.questions]
+    assert question.stem == (
+        "A team stores invoices in a bucket and reads each one once, then rarely again. "
+        "Which of the following would cost the least?"
+    )
+    assert question.options == [
+        "Keep them in S3 Standard",
+        "Move them to S3 Standard-IA after 30 days with a lifecycle rule",
+        "Copy them to an EBS volume",
+    ]
+    assert question.correct == [1]
+    assert question.explanation.startswith("Standard-IA charges less per GB")
+    said = " ".join(texts(outline))
+    assert "Copy them to an EBS volume" not in said and "Lifecycle rules move objects" in said
+
+
+def test_options_that_are_all_bold_mark_no_answer():
+    outline = parse(
+        lines(
+            "Which service stores objects?",
+            "",
+            "**A. Amazon S3**",
+            "",
+            "**B. Amazon EBS**",
+        )
+    )
+    assert [q for s in outline.walk() for q in s.questions] == []
