@@ -92,6 +92,8 @@ class Dropped:
 class Outline:
     sections: list[Section]  # top level; text before any heading -> a Section with title ""
     dropped: list[Dropped] = field(default_factory=list)
+    # what the note's front matter calls it (Obsidian's `title:` and `aliases:`): names of the page the note is
+    names: tuple[str, ...] = ()
 
     def walk(self):
         for section in self.sections:

@@ -393,10 +393,12 @@ class _Parser:
         sections = self._merge_repeated_headings(sections)
         sections = self._drop_empty_repeats(sections)
         dropped = sorted(self.state.dropped, key=lambda d: (d.line, d.end_line))
-        return Outline(sections=sections, dropped=dropped)
+        return Outline(sections=sections, dropped=dropped, names=self.names)
 
     def _drop(self, line: int, end_line: int, reason: str) -> None:
         self.state.dropped.append(Dropped(line=line, end_line=end_line, reason=reason))
+
+    names: tuple[str, ...] = ()
 
     def _drop_front_matter(self) -> None:
         """Obsidian/Jekyll front matter (`---` / `tags: [aws]` / `---` at the top) is metadata, not notes."""
@@ -409,6 +411,7 @@ class _Parser:
                     for k in range(end + 1):
                         self.removed[k] = True
                     self._drop(1, end + 1, "front matter")
+                    self.names = _front_matter_names(body)
                 return
 
     def _outline_headings(self, items: list[_Item]) -> None:
@@ -1626,3 +1629,23 @@ def _is_flat_child(entry: _Entry, run: _Run) -> bool:
     if run.kind == "label" and block.term is not None and block.term.lower() not in _META_LABELS:
         return False  # `• AMI: ...` after `• EBS volumes:` is a sibling, not a child
     return True
+
+
+_FRONT_NAME_KEY = re.compile(r"^(title|aliases|alias)\s*:\s*(.*)$", re.I)
+
+
+def _front_matter_names(body: list[str]) -> tuple[str, ...]:
+    """The names front matter gives its note: `title: Spot Instances`, `aliases: [Spot, Spot Instance]` or an
+    `aliases:` list of `- Spot Instance` lines."""
+    names: list[str] = []
+    listing = False
+    for row in body:
+        if m := _FRONT_NAME_KEY.match(row):
+            value = m.group(2).strip()
+            listing = m.group(1).lower() != "title" and not value
+            names += [v.strip(" \"'") for v in value.strip("[]").split(",")] if value else []
+        elif listing and (item := re.match(r"^-\s+(.+)$", row)):
+            names.append(item.group(1).strip(" \"'"))
+        else:
+            listing = False
+    return tuple(n for n in names if n)

@@ -1426,10 +1426,12 @@ def _is_service(catalog: Catalog, slug: str) -> bool:
     return catalog.topics[slug].name.startswith(("Amazon ", "AWS "))
 
 
-def _file_topic(catalog: Catalog, source: str) -> str | None:
-    """The topic a note's file is named after ("IAM Roles.md" in an Obsidian vault, "ec2.md"), else its folder ("S3/
-    notes", or "S3__notes" flattened): the title of every section that names nothing else."""
-    for part in reversed(re.split(r"__|/", source)):
+def _file_topic(catalog: Catalog, source: str, names: tuple[str, ...] = ()) -> str | None:
+    """The topic a note's file is named after ("IAM Roles.md" in an Obsidian vault, "ec2.md"), else a name its front
+    matter gives it (`aliases: [Spot Instances]`), else its folder ("S3/notes", or "S3__notes" flattened): the title of
+    every section that names nothing else."""
+    parts = re.split(r"__|/", source)
+    for part in [parts[-1], *names, *reversed(parts[:-1])]:
         name = re.sub(r"^[\d\s._-]*(?:module|chapter|section|lesson)?[\d\s._-]*", "", part, flags=re.I)
         name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").strip()  # "SecurityGroups", "iam_roles"
         if name and (slug := catalog.lookup(name)) and not catalog.is_ambiguous(name):
@@ -1448,6 +1450,6 @@ def assign(outline: Outline, catalog: Catalog, *, source: str = "") -> tuple[lis
     assigner.headless = not any(s.title.strip() for s in outline.walk())
     # a note with no title of its own ("# ...") is titled by its file's name
     titled = any(re.match(r"#\s", s.raw_title.lstrip()) for s in outline.walk())
-    named = None if titled else _file_topic(catalog, source)
+    named = None if titled else _file_topic(catalog, source, outline.names)
     assigner.visit(outline.sections, _Ctx((named,), 0) if named else None)
     return assigner.out, assigner.warnings

@@ -1696,3 +1696,21 @@ def test_a_section_on_integration_with_another_service_stays_with_its_parents_se
         "* Export a table at any point of the last 35 days\n* Import CSV files into a new table\n"
     )
     assert where[7] == ["amazon-dynamodb"] and where[8] == ["amazon-dynamodb"]
+
+
+def test_a_vault_note_with_no_title_is_about_what_its_front_matter_calls_it():
+    """An Obsidian note named "Cheap EC2.md" with `aliases: [Spot Instance]` and no "# " title: its lines are about
+    Spot Instances (the purchasing options page), as its file name would say if the catalog knew it."""
+    from content.ingest.parse import parse
+
+    outline = parse(
+        "---\naliases:\n  - Spot Instance\n  - Spot Instances\n---\n#Computing\n"
+        "Use spare capacity at a discount of up to 90 percent.\n"
+        "### When to use\n* Jobs that can stop and start again\n"
+    )
+    assert outline.names == ("Spot Instance", "Spot Instances")
+    out, _ = assign(outline, CATALOG, source="someone__Cheap EC2")
+    placed = {b.text: s.topic for s in out for b in s.blocks}
+    assert placed["Use spare capacity at a discount of up to 90 percent."] == "ec2-purchasing-options"
+    # the one-line form, and a title key, name the note too
+    assert parse("---\ntitle: Amazon SQS\naliases: [Queues, SQS]\n---\ntext\n").names == ("Amazon SQS", "Queues", "SQS")
