@@ -319,6 +319,7 @@ def _heading_names(option: Option, line: Line) -> bool:
             not _names_a_longer_topic(option, line.heading)
             and not _titles_two(option, line.heading)
             and not _aspect_of(option, plain_text(line.heading))
+            and not _titles_a_part(option, plain_text(line.heading))
         )
     if any(p.search(plain_text(line.heading)) for p in option.titles):
         return True  # a bare name as a title ("Availability Zones"), which no line of its own would count
@@ -334,6 +335,44 @@ def _heading_names(option: Option, line: Line) -> bool:
     return _mended_heading(line.heading) == option.topic or (
         line.topic == option.topic and _bare_part_heading(option.topic, line.heading)
     )
+
+
+def _about_a_part(option: Option, text: str, first: int) -> bool:
+    """Whether a line on a service names, past the service, a part of it with its own catalog page (Spot Instances of
+    EC2): the line is about that part."""
+    if not option.topic or not _names_its_topic(option):
+        return False
+    catalog = load_catalog()
+    named = option_pattern(option).search(text, first)
+    rest = text[named.end() :] if named and named.start() == first else text[first:]
+    if any(t != option.topic and catalog.is_ancestor(option.topic, t) for t in catalog.mentions(rest)):
+        return True
+    said = set(re.findall(r"[a-z]{4,}", rest.lower()))
+    return bool(said & _one_word_part_names(option.topic))
+
+
+@functools.lru_cache(maxsize=256)
+def _one_word_part_names(slug: str) -> frozenset[str]:
+    """The one-word names the catalog gives the parts of a service ("spot", "reserved" of EC2's purchasing options),
+    which a line names without the part's full name ("the Spot price")."""
+    catalog = load_catalog()
+    return frozenset(
+        a
+        for t in catalog.topics.values()
+        if t.slug != slug and catalog.is_ancestor(slug, t.slug)
+        for a in (*t.aliases, *t.context_names)
+        if re.fullmatch(r"[a-z]{4,}", a)
+    )
+
+
+def _titles_a_part(option: Option, heading: str) -> bool:
+    """Whether a title that names a service names a part of it with the catalog's page of its own ("EC2 Dedicated
+    Hosts", a purchasing option of EC2): its lines are the part's, not the service's."""
+    if not option.topic or not _names_its_topic(option):
+        return False
+    catalog = load_catalog()
+    found = catalog.find(heading)
+    return bool(found) and option.topic not in found and all(catalog.is_ancestor(option.topic, t) for t in found)
 
 
 def _says_of_its_title(option: Option, text: str, family: Family | None, others: list[Option]) -> bool:
@@ -1084,7 +1123,12 @@ def _concept_on_a_service_page(family: Family | None, line: Line) -> bool:
     return load_catalog().topics[family.topic].category == "cloud-concepts" and _a_service(line.topic)
 
 
-_SAYS_WHAT_IT_IS = re.compile(r"\b(?:is|are|means|refers to)\b", re.I)
+_SAYS_WHAT_IT_IS = re.compile(
+    r"\b(?:is|are|means|refers to|describes)\b"
+    r"|^\W*(?:[^:]{0,40}:\s*)?(?:the\s+)?(?:ability|capacity|practice|process)\b"
+    r"|^\W*[^:]{0,40}:\s*[A-Za-z]+ing\b",  # "Vertical scaling: Making the instance bigger": what doing it is
+    re.I,
+)
 
 
 def _another_services_setting(
@@ -1103,9 +1147,13 @@ def _another_services_setting(
         and said
         and said <= word_stems(option.name)  # the other service's entry of a feature by the option's name
         and _a_service(family.topic)
+        # (a security practice, least privilege or MFA, holds on every service's page: it is no one service's setting)
+        and load_catalog().topics[family.topic].category != "security"
         and _a_service(line.topic)
         and line.topic not in topics
         and not (_services_named(text) & topics)
+        # (in a section its title gives to that service: a line the placement left on some page is no proof)
+        and any(line.topic in load_catalog().find(plain_text(h)) for h in (line.heading, line.note_heading) if h)
     )
 
 
@@ -1118,6 +1166,8 @@ def _under_another_subject(option: Option, family: Family | None, line: Line, te
     heading = plain_text(line.note_heading or line.heading)  # (the note's own title, where the page retitled it)
     topic = load_catalog().topics[family.topic]
     above = load_catalog().topics.get(topic.parent) if topic.parent else None
+    if above and load_catalog().find(heading) == [above.slug]:
+        return False  # "Elastic Block Storage" over "EBS Provisioned IOPS SSD provides ...": the service's own section
     # (the service the family's topic is a part of names all its parts: "EC2" of EC2 purchasing options)
     own = _own_name_words(topic) - (_own_name_words(above) if above else set())
     subject = word_stems(f"{family.noun} {family.name} {' '.join(own)}") - _GENERIC_FAMILY_WORDS
@@ -1422,6 +1472,12 @@ def find_evidence(
             continue  # a short phrase with no verb ("MFA on root accounts", "Principle of least privilege", an item of
             # a checklist or a list of course concepts) says nothing of it; a task in a list of duties ("Replacing
             # faulty hardware" under AWS's responsibilities) is the duty itself
+        if _DEFAULT_OPENING.match(text) and _names_its_topic(option):
+            continue  # "By default, EC2 instances are placed in the default VPC": a default setting of the service,
+            # nothing of what the service is
+        if not option.topic and _measured(option, text):
+            continue  # "High availability (99.99%) and durability (11 nines)" under a storage class: that class's
+            # figures, nothing of what high availability is
         if _SOURCE_ENTRY.match(text):
             continue  # "AWS Lambda: collection from function logs" under a log service: where its logs come from
         if not entry and first > 0 and _WHAT_ANOTHER_IS.match(text[:first]):
@@ -1443,6 +1499,12 @@ def find_evidence(
         ):
             continue  # "Zero downtime replicating a single AZ DB." under "Multi AZ (Disaster Recovery)": the section is
             # the sibling's, which it compares with the option
+        if not titled and not entry and _about_a_part(option, text, first):
+            continue  # "The EC2 Instance will be provisioned so long as the Spot price is below your max": about Spot
+            # Instances, a part of EC2 with its own page, not about what EC2 is
+        if not titled and not entry and first > 0 and _ANOTHER_SUBJECTS_PHRASE.match(text[:first]):
+            continue  # "A physical server with EC2 instance capacity fully dedicated to you": the line says what the
+            # server (a Dedicated Host) is; the option only qualifies it
         if not titled and not entry and _EXAMPLE_OPENING.match(text):
             continue  # "E.g. you are only allowed 5 VPCs per region and 500 SSH key pairs": an example of something
             # else (a quota), which names the option in passing
@@ -1900,7 +1962,23 @@ def subject_at(text: str, first: int) -> bool:
         re.I,
     ):
         return True  # "To let someone download one object, is through a pre-signed URL": the means
+    if _WHERE_ANOTHER_RUNS.match(clause):
+        return False  # "runs on a ec2 instance but you only have access to the database": where another thing runs
+    if _SENT_TO.search(clause) and not _TITLED_TO.search(clause):
+        return False  # "Stops sending new requests to the EC2 instance which is de-registering": done to it
     return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause) or clipped_verb(clause, text[first:]))
+
+
+# a clause that ends on where something goes ("... requests to the ", "copied into an "): the option is its object
+_SENT_TO = re.compile(r"\w\s+(?:to|into|onto|towards?)(?:\s+(?:an?|the))?(?:\s+(?:amazon|aws))?\s*$", re.I)
+_TITLED_TO = re.compile(r"^\W*(?:intro(?:duction)?|guide|welcome|overview|getting started)\b", re.I)
+# a subjectless clause saying where something runs or sits, before the option's name: "runs on a ", "is placed in the "
+_WHERE_ANOTHER_RUNS = re.compile(
+    r"^\W*(?:[a-z][\w-]*\s+){0,3}?(?:(?:can|will|may|must)\s+(?:be\s+)?)?"
+    r"(?:runs?|sits?|lives?|(?:is |are )?(?:hosted|placed|deployed|launched))\s+(?:on|in|inside|behind|into)"
+    r"(?:\s+(?:an?|the))?(?:\s+(?:amazon|aws))?\s*$",
+    re.I,
+)
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|can|cannot|will|must|should|may|get|gets|need|needs)\b", re.I)
@@ -2127,6 +2205,30 @@ def adjacent(line: Line, following: Line) -> bool:
     return any(ref[1] == first[1] and 0 < int(first[2]) - int(ref[2]) <= 3 for ref in line.refs)
 
 
+# "A physical server with ", "The storage of ": a subject of its own, then a preposition the option's name follows
+_ANOTHER_SUBJECTS_PHRASE = re.compile(
+    r"^\W*(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?:with|of|for|on|in|from|inside|behind)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_DEFAULT_OPENING = re.compile(r"\W*by default\b", re.I)
+
+
+def _measured(option: Option, text: str) -> bool:
+    """Whether a line opens with the option's name and a figure in brackets ("Availability (99.99%)"): a measure of
+    something, not what the option is."""
+    return bool(
+        re.match(rf"\W*{re.escape(option.name)}\s*\(\s*(?:~|about\s+)?\d[\d.,]*\s*(?:%|nines?\b|9s\b)", text, re.I)
+    )
+
+
+def _right_after(line: Line, following: Line) -> bool:
+    """Whether a line is the very next line of the file after another, with no blank line between."""
+    if not line.refs or not following.refs:
+        return False
+    first = following.refs[0]
+    return any(ref[1] == first[1] and int(first[2]) - int(ref[2]) == 1 for ref in line.refs)
+
+
 _NAME_LIST = re.compile(
     r"(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3})(?:\s*[,/]\s*(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3}))+\.?"
 )
@@ -2144,10 +2246,14 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
         and previous.depth == line.depth
         and adjacent(previous, line)
         and _bare_name(plain_text(previous.text))
-        and _names_alike(plain_text(previous.text), plain_text(line.text))  # not a task ("Work with bills")
+        and (
+            _names_alike(plain_text(previous.text), plain_text(line.text))  # not a task ("Work with bills")
+            or (_right_after(previous, line) and not _right_after(line, following))
+        )
     ):
         # "Standard Reserved Instances", "Convertible Reserved Instances", then "Don't get interrupted ...": an item
-        # of a list of names; the line after the list is not what this one is
+        # of a list of names; the line after the list is not what this one is (nor, past a blank line, the paragraph
+        # after "- Accelerated computing", "- Storage optimized")
         return line
     if following is not None and following.depth > line.depth and len(plain_text(following.text).split()) < 4:
         # bullets under a title, each a few words ("- SQL, SAP", "- in memory caching", "- ideal for ...

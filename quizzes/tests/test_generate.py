@@ -2849,6 +2849,17 @@ def test_a_setting_of_one_service_on_another_services_page_backs_no_option_of_th
     assert find_evidence(multi_az, [named], rds, option_topics(rds, multi_az)) is not None
     asg = load_families()["asg-setting"]
     maximum = asg.options["maximum"]
+    # a security practice holds on any service's page
+    practices = load_families()["iam-best-practice"]
+    least = practices.options["least-privilege"]
+    advice = Line(
+        text="Least privilege: give each user only the access their job needs",
+        refs=(("mine", 1, 8),),
+        topic="amazon-ec2",
+        heading="Amazon EC2",
+        labelled=True,
+    )
+    assert find_evidence(least, [advice], practices, option_topics(practices, least)) is not None
     unplaced = Line(text="No maximum size: pay per request instead", refs=(("mine", 1, 9),), heading="Databases")
     # (a line on no page that opens with the option still backs it: test_lines_on_no_topic_back_the_options_...)
     assert find_evidence(maximum, [unplaced], asg, option_topics(asg, maximum)) is None
@@ -2866,6 +2877,20 @@ def test_a_concepts_label_on_a_services_page_that_says_no_what_it_is_backs_no_co
         labelled=True,
     )
     assert find_evidence(option, [line], family, option_topics(family, option)) is None
+    # a label, then what the concept is ("Ability of a system to ..."), on a service's page still backs it
+    scaling = family.options["scalability"]
+    said = dataclasses.replace(
+        line,
+        text="Scalability ->: Ability of a system to handle more load by adding resources to it",
+        topic="amazon-ec2-auto-scaling",
+        heading="Amazon EC2 Auto Scaling",
+    )
+    assert find_evidence(scaling, [said], family, option_topics(family, scaling)) is not None
+    vertical = family.options["vertical"]
+    doing = dataclasses.replace(
+        line, text="Vertical scaling: Making the instance bigger or smaller as needed", topic="amazon-ec2"
+    )
+    assert find_evidence(vertical, [doing], family, option_topics(family, vertical)) is not None
 
 
 def test_an_option_named_in_passing_under_another_subjects_heading_is_not_its_line():
@@ -2885,6 +2910,17 @@ def test_an_option_named_in_passing_under_another_subjects_heading_is_not_its_li
     # the page's title over the note's own ("EC2 Purchasing Options" over "EC2 On Demand"): the note's is the section's
     retitled = dataclasses.replace(line, heading="EC2 Purchasing Options", note_heading="EC2 On Demand")
     assert find_evidence(option, [retitled], family, option_topics(family, option)) is None
+    # a section titled with the service the family's subject is a part of is the subject's own
+    volumes = load_families()["ebs-volume-type"]
+    iops = volumes.options["io"]
+    under_ebs = Line(
+        text="EBS Provisioned IOPS SSD provides sustained performance for critical low-latency workloads.",
+        refs=(("mine", 1, 27),),
+        topic="amazon-ebs",
+        heading="Amazon EBS",
+        note_heading="Elastic Block Storage",
+    )
+    assert find_evidence(iops, [under_ebs], volumes, option_topics(volumes, iops)) is not None
 
 
 def test_it_far_down_a_section_is_the_line_above_not_the_sections_title():
@@ -2906,3 +2942,82 @@ def test_it_far_down_a_section_is_the_line_above_not_the_sections_title():
         )
     ]
     assert find_evidence(option, rows, family, option_topics(family, option)) is None
+
+
+def test_the_last_name_of_a_list_is_not_described_by_the_paragraph_after_a_blank_line():
+    """ "- Accelerated computing", "- Storage optimized", a blank line, then "By default, instances sit in the default
+    VPC": the paragraph is not what storage optimized instances are."""
+    family = load_families()["ec2-instance-family"]
+    option = family.options["storage-optimized"]
+    texts = {
+        30: "Accelerated computing",
+        31: "Storage optimized",
+        33: "By default, new instances are launched into the default VPC of the Region, which any account has.",
+    }
+    rows = [
+        Line(text=text, refs=(("mine", 1, n),), topic="ec2-instance-types", heading="Instance families")
+        for n, text in texts.items()
+    ]
+    found = find_evidence(option, rows, family, option_topics(family, option))
+    assert found is None or "default VPC" not in found.text, found
+
+
+def test_a_concept_named_with_a_figure_in_brackets_is_a_measure_not_what_it_is():
+    """ "High availability (99.99%) and durability (11 nines)" under a storage class gives that class's figures."""
+    family = load_families()["cloud-scaling-concept"]
+    option = family.options["high-availability"]
+    line = Line(text="High availability (99.99%) and durability (11 nines)", refs=(("mine", 1, 5),), heading="Standard")
+    assert find_evidence(option, [line], family, option_topics(family, option)) is None
+
+
+def test_a_default_setting_of_a_service_is_not_what_the_service_is():
+    """ "By default, Lambda functions run outside your VPC" says where they run by default, not what Lambda is."""
+    family = load_families()["compute-platform"]
+    option = family.options["lambda"]
+    line = Line(
+        text="By default, AWS Lambda functions run outside any VPC of your account.",
+        refs=(("mine", 1, 5),),
+        topic="aws-lambda",
+        heading="AWS Lambda",
+    )
+    assert find_evidence(option, [line], family, option_topics(family, option)) is None
+    what = dataclasses.replace(line, text="AWS Lambda runs your code without servers to manage, billed per request.")
+    assert find_evidence(option, [what], family, option_topics(family, option)) is not None
+
+
+def test_a_line_whose_subject_is_another_thing_qualified_by_the_option_is_not_its_line():
+    """ "A physical server with EC2 capacity given to one customer" says what a Dedicated Host is; "Network Load
+    Balancer (v2, new generation): layer 4, TCP and UDP" with a version in brackets is still the NLB's line."""
+    family = load_families()["compute-platform"]
+    option = family.options["ec2"]
+    line = Line(
+        text="A physical server with EC2 capacity given to one customer only",
+        refs=(("mine", 1, 7),),
+        topic="ec2-purchasing-options",
+        heading="EC2 Dedicated Hosts",
+    )
+    assert find_evidence(option, [line], family, option_topics(family, option)) is None
+    balancers = load_families()["load-balancer"]
+    nlb = balancers.options["nlb"]
+    row = Line(
+        text="Network Load Balancer (v2, new generation): layer 4, handles TCP and UDP traffic",
+        refs=(("mine", 1, 9),),
+        topic="elastic-load-balancing",
+        heading="Types of load balancer",
+    )
+    assert find_evidence(nlb, [row], balancers, option_topics(balancers, nlb)) is not None
+
+
+def test_a_line_about_a_part_of_a_service_or_where_another_thing_runs_is_not_the_services_line():
+    """ "The EC2 instance starts whenever the Spot price is under your maximum" is about Spot Instances; "runs on an EC2
+    instance but only the database is yours" says where a database runs."""
+    family = load_families()["compute-platform"]
+    option = family.options["ec2"]
+    for text, topic in [
+        ("The EC2 instance starts whenever the Spot price is under your maximum price.", "ec2-purchasing-options"),
+        ("runs on an EC2 instance but only the database itself is yours to reach.", ""),
+        ("Stops sending new requests to the EC2 instance that is being taken out of service.", "amazon-ec2"),
+        ("Containers can run in Amazon EC2 mode or in Fargate mode.", ""),
+    ]:
+        line = Line(text=text, refs=(("mine", 1, 4),), topic=topic, heading="Notes")
+        assert find_evidence(option, [line], family, option_topics(family, option)) is None, text
