@@ -569,6 +569,19 @@ _PROPERTY_OPEN = re.compile(
     r"(?:with|in|on|by|to|for|per|across|only|from)\b",
     re.I,
 )
+# A back that opens by comparing ("More restrictive than VPC", "Cheaper than Standard", "Less durable than ...").
+_COMPARES_OPEN = re.compile(r"^(?:(?:more|less)\s+[\w-]+|[a-z]+er)\s+than\b", re.I)
+# A back that is a default state ("Enabled by default", "Disabled by default (...)", "Off by default").
+_DEFAULT_STATE = re.compile(
+    r"^(?:enabled|disabled|on|off|turned (?:on|off)|not enabled|active|inactive)\s+by default\b", re.I
+)
+# A back that opens with what the term improves ("Simplifies the network topology", "Reduces latency for ..."): a
+# benefit, which holds of many things.
+_BENEFIT_OPEN = re.compile(
+    r"^(?:simplif(?:y|ies)|reduces?|improves?|increases?|enhances?|boosts?|lowers|speeds? up|saves?|minimi[sz]es?)\s",
+    re.I,
+)
+_BY_DOING = re.compile(r"\bby\s+\w+ing\b", re.I)
 # A back that is one figure of the term: a verb, a few words and a bound ("Supports network speeds of up to 100 Gbps").
 _SPEC_OPEN = re.compile(
     r"^(?:supports?|provides?|offers?|delivers?|gives?|allows?)\s+(?:[\w-]+\s+){0,4}?(?:of\s+)?"
@@ -698,6 +711,7 @@ _LETTERED_OPTION = re.compile(r"(?:^|[-–—:]\s)\(?[a-hA-H][.)]\s")
 _STUDY_LABEL = re.compile(
     r"^\W*(?:(?:practice\s+)?questions?|q|item|problem|exercise)\s*#?\s*\d+\W*$"
     r"|\b(?:traps?|tricks?|tips?|takeaways?|gotchas?|hints?|reminders?|to remember)\W*$"
+    r"|^\W*notes?\s+(?:on|about|for)\b"  # "/!\ Note on SG": the author's aside about a thing, not a term
     r"|^\W*(?:metaphors?|analog(?:y|ies)|mnemonics?|memory aids?|think of it as|eli5|in plain (?:words|english))\W*$",
     re.I,
 )
@@ -918,6 +932,15 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if re.match(r"(can|may|must|should|will|could)\b", definition, re.I) or _PROPERTY_OPEN.match(definition):
         # "Can be stored in S3", "Compatible with Linux based AMI": a property of the term, not what it is
         return reject("definition is a property, not what it is")
+    if _COMPARES_OPEN.match(definition):
+        # "More restrictive than VPC", "Cheaper than S3 Standard": how it compares with another thing, not what it is
+        return reject("definition only compares it with another thing")
+    if _DEFAULT_STATE.match(definition):
+        # "Enabled by default (can be disabled at the target group)": a setting's default, read as the term's line
+        return reject("definition is a setting's default")
+    if _BENEFIT_OPEN.match(definition) and len(words(definition)) <= 8 and not _BY_DOING.search(definition):
+        # "Simplifies the network topology" (not "Increases visibility ... by recording API calls", which says how)
+        return reject("definition is a benefit, not what it is")
     if _SPEC_OPEN.match(definition):
         # "Supports network speeds of up to 100 Gbps": one figure of the term (a number card), not what it is
         return reject("definition is a limit or cut off")

@@ -1002,3 +1002,19 @@ def test_a_figure_names_what_it_belongs_to_and_what_it_is_compared_with():
     assert number("EC2 Buying Options – Up to 72% discount on the hourly charge.", "72%", ec2) == []
     assert number("Amazon EFS – Cold tier: data read a few times a year, 40% cheaper than Standard.", "40%", efs)
     assert number("EC2 Buying Options – Reserved Instances give up to 72% discount on the hourly charge.", "72%", ec2)
+
+
+def test_a_comparison_a_default_or_a_benefit_does_not_answer_what_the_term_is():
+    """ "More restrictive than a peering link", "Turned off by default", "Simplifies routing between networks": each
+    holds of many things, and none says what the term is; "/!\\ Note on NAT" is the author's aside, not a term."""
+    assert definition("VPC endpoint", "More restrictive than a peering link between two networks.", VPC) == []
+    assert definition("VPC endpoint", "Cheaper than sending the traffic through a NAT gateway.", VPC) == []
+    assert definition("Flow logs", "Turned off by default (switch them on per subnet).", VPC) == []
+    assert definition("Transit hub", "Simplifies routing between many networks.", VPC) == []
+    assert definition("/!\\ Note on NAT", "Return traffic is let back in whatever the rules say.", VPC) == []
+    # what the thing is still makes a card
+    assert definition("VPC endpoint", "A private connection from a VPC to a service, without the internet.", VPC)
+    # a benefit that says how it is had is what the thing does
+    trail = topic("aws-cloudtrail", "AWS CloudTrail", "cloudtrail")
+    said = "Increases visibility into account activity by recording every API call made in it."
+    assert definition("AWS CloudTrail", said, trail)
