@@ -119,6 +119,7 @@ _FRAGMENT = re.compile(r"[a-z]+(?: [a-z]+)?")
 # --- words ---------------------------------------------------------------------------------------
 
 # Labels that describe an attribute of their parent, never a topic of their own (NOTES-ANALYSIS 5.4.6).
+_QUIZ_LABELS = {"question", "questions", "answer", "answers", "explanation", "explained", "solution", "quiz"}
 _META_LABELS = {
     "advantages", "disadvantages", "benefits", "properties", "features", "key features", "example",
     "examples", "use case", "use cases", "definition", "description", "purpose", "note", "notes",
@@ -387,6 +388,8 @@ class _Parser:
         self._outline_headings(items)
         if not self.md:
             self._find_plain_headings(items)
+        else:
+            self._find_bold_subheadings(items)
         self._assign_levels(items)
         sections = self._build(items)
         sections = self._drop_conclusions(sections)
@@ -751,6 +754,33 @@ class _Parser:
                 title, source, inline = found
                 it.kind, it.text, it.source, it.inline = "heading", title, source, inline
 
+    def _find_bold_subheadings(self, items: list[_Item]) -> None:
+        """In markdown, a line wholly in bold that stands as a paragraph of its own over prose ("**Multi AZ**", a
+        blank line, then paragraphs) titles what follows: a sub-heading under the markdown heading above it. A bold
+        sentence, a label ("**Note**", "**Question**"), a bold list item, or a bold line over a list (the list's label)
+        is not."""
+        for k, it in enumerate(items):
+            if it.kind != "line" or it.indent > self.baseline + 1:
+                continue
+            prev = items[k - 1] if k > 0 else None
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            m = _WHOLE_BOLD.match(it.text)
+            if not m or not (it.blank_before or prev is None or prev.kind in ("heading", "sep", "break")):
+                continue
+            title = _clean(m.group(1))
+            if (
+                not title
+                or len(title.split()) > 8
+                or title.endswith((".", "!", "?"))
+                or title.lower() in _META_LABELS
+                or title.lower() in _QUIZ_LABELS
+                or nxt is None
+                or nxt.kind != "line"  # (over a list it is the list's label: the list says what it is)
+                or _WHOLE_BOLD.match(nxt.text)  # bold lines in a row are a list of names
+            ):
+                continue
+            it.kind, it.text, it.source = "heading", m.group(1), "mdbold"
+
     def _plain_heading(self, it: _Item, prev: _Item | None, nxt: _Item | None, baseline: int):
         s = it.text
         at_base = it.indent <= baseline + 1
@@ -841,6 +871,12 @@ class _Parser:
             rank = {lv: used.index(fold[lv]) + 1 for lv in range(1, 7) if fold[lv] in used}
             for it in atx:
                 it.level = rank[it.level]
+        depth = 0  # a bold sub-heading sits one level under the markdown heading above it
+        for it in items:
+            if it.kind == "heading" and it.source == "atx":
+                depth = it.level
+            elif it.kind == "heading" and it.source == "mdbold":
+                it.level = depth + 1
         banners = any(it.source == "banner" for it in headings)
         separators = any(it.kind == "sep" for it in items)
         after_sep = True

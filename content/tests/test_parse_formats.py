@@ -1251,3 +1251,28 @@ def test_options_that_are_all_bold_mark_no_answer():
         )
     )
     assert [q for s in outline.walk() for q in s.questions] == []
+
+
+def test_a_bold_line_over_prose_in_markdown_is_a_sub_heading():
+    """ "**Multi AZ**", a blank line, then paragraphs: in a markdown file the bold line titles the prose under it,
+    one level under the "#" heading above; a bold sentence and a bold label over a list stay as they are."""
+    outline = parse(
+        lines(
+            "# Databases",
+            "",
+            "**Relational Database Service**",
+            "",
+            "Tables of rows and columns, queried with SQL.",
+            "",
+            "**Multi AZ**",
+            "",
+            "A standby copy in a second zone takes over when the first fails.",
+            "",
+            "**Always turn on backups.**",
+            "",
+            "Backups are kept for up to 35 days.",
+        )
+    )
+    assert titles(outline) == [(1, "Databases"), (2, "Relational Database Service"), (2, "Multi AZ")]
+    under = {s.title: [b.text for b in s.blocks] for s in outline.walk()}
+    assert under["Multi AZ"][0] == "A standby copy in a second zone takes over when the first fails."
