@@ -213,8 +213,32 @@ def _pair_at(line: str, i: int) -> tuple[int, Found] | None:
 _ASKED_LINE = re.compile(r"^(?:[-*+•][ \t]+)?(?:\d{1,3}[.)][ \t]+)?(?:\*\*|__)?(?P<t>[A-Z][^?]{4,200}\?)(?:\*\*|__)?$")
 
 
+# "- Which service ...?" with "+ AWS Config" right under it: a flash card written as a bullet and a "+" bullet
+_ASKED_BULLET = re.compile(
+    r"^[-*•][ \t]+(?P<t>(?:(?:what|which|who|how|why|when|where|is|are|can|does|do|true or false)\b.{8,300}"
+    r"|.{8,300}\?))$",
+    re.I,
+)
+_PLUS_ANSWER = re.compile(r"^\+[ \t]+(?P<t>\S.*)$")
+
+
+def _bullet_card_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found] | None:
+    asked = _ASKED_BULLET.match(lines[i])
+    nxt = i + 1
+    if not asked or nxt >= len(lines) or skip[nxt] or not (answer := _PLUS_ANSWER.match(lines[nxt])):
+        return None
+    back = [answer["t"]]
+    k = nxt + 1
+    while k < len(lines) and not skip[k] and (more := _PLUS_ANSWER.match(lines[k])):
+        back.append(more["t"])  # an answer in two "+" bullets
+        k += 1
+    return i, Found(k, card=AuthorCard(tidy(asked["t"]), tidy("; ".join(back)), i + 1, k))
+
+
 def _qa_at(lines: list[str], skip: list[bool], i: int) -> tuple[int, Found] | None:
     q = _Q_LINE.match(lines[i])
+    if not q and (card := _bullet_card_at(lines, skip, i)):
+        return card
     if not q:
         # "3. What is AWS Config?" with "- Answer: Resource configuration tracking." right under it
         asked = _ASKED_LINE.match(lines[i])

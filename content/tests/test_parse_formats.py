@@ -1276,3 +1276,24 @@ def test_a_bold_line_over_prose_in_markdown_is_a_sub_heading():
     assert titles(outline) == [(1, "Databases"), (2, "Relational Database Service"), (2, "Multi AZ")]
     under = {s.title: [b.text for b in s.blocks] for s in outline.walk()}
     assert under["Multi AZ"][0] == "A standby copy in a second zone takes over when the first fails."
+
+
+def test_a_question_bullet_with_a_plus_bullet_under_it_is_the_authors_card():
+    """Flash cards written as "- question" and "  + answer": each pair is the author's card, as written, and none of
+    its lines is a note line ("+ False" is no term)."""
+    outline = parse(
+        lines(
+            "# Flash cards",
+            "",
+            "- Which service records the configuration of every resource over time?",
+            "  + AWS Config",
+            "- True or false: a Region's zones are linked by low-latency networking",
+            "  + True",
+            "- Amazon S3 stores objects in buckets",
+        )
+    )
+    assert cards(outline) == [
+        ("Which service records the configuration of every resource over time?", "AWS Config"),
+        ("True or false: a Region's zones are linked by low-latency networking", "True"),
+    ]
+    assert texts(outline) == ["Amazon S3 stores objects in buckets"]
