@@ -1505,6 +1505,8 @@ def find_evidence(
         if not titled and not entry and first > 0 and _ANOTHER_SUBJECTS_PHRASE.match(text[:first]):
             continue  # "A physical server with EC2 instance capacity fully dedicated to you": the line says what the
             # server (a Dedicated Host) is; the option only qualifies it
+        if not titled and not entry and _CONDITION_OPENING.match(text):
+            continue  # "If using a default NACL, then all will be allowed": one case of it, not what it is
         if not titled and not entry and _EXAMPLE_OPENING.match(text):
             continue  # "E.g. you are only allowed 5 VPCs per region and 500 SSH key pairs": an example of something
             # else (a quota), which names the option in passing
@@ -2210,6 +2212,7 @@ _ANOTHER_SUBJECTS_PHRASE = re.compile(
     r"^\W*(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?:with|of|for|on|in|from|inside|behind)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
+_CONDITION_OPENING = re.compile(r"\W*(?:if|when|unless)\s+(?:you(?:'re| are)?\s+)?using\b", re.I)
 _DEFAULT_OPENING = re.compile(r"\W*by default\b", re.I)
 
 
@@ -2637,7 +2640,15 @@ def _later_sentences(text: str) -> list[str]:
     if len(text) <= OPENING:
         return []
     subject = bool(load_catalog().mentions(" ".join(text.split()[:6])))
-    return [t for t in _SENTENCE_END.split(text)[1:] if len(t.split()) >= 5 and not (subject and _GOES_ON.match(t))]
+    # (a semicolon before a capital starts a clause of its own: "Security groups are stateful; Network access
+    # control lists are stateless")
+    sentences = _SENTENCE_END.split(text)
+    clauses = [c for s in sentences for c in _CLAUSE_END.split(s)[1:] if _FINITE.search(c)]  # (not a list's items)
+    parts = sentences[1:] + clauses
+    return [t for t in parts if len(t.split()) >= 5 and not (subject and _GOES_ON.match(t))]
+
+
+_CLAUSE_END = re.compile(r";\s+(?=[A-Z])")
 
 
 _GOES_ON = re.compile(r"(?:you|it|its|they|this|these|that|those|we|i|he|she|there|here)\b", re.I)

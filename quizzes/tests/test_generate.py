@@ -3021,3 +3021,28 @@ def test_a_line_about_a_part_of_a_service_or_where_another_thing_runs_is_not_the
     ]:
         line = Line(text=text, refs=(("mine", 1, 4),), topic=topic, heading="Notes")
         assert find_evidence(option, [line], family, option_topics(family, option)) is None, text
+
+
+def test_a_case_of_an_option_is_not_its_line_and_a_clause_after_a_semicolon_is_read_alone():
+    """ "If using a default NACL, all traffic is allowed" is one case; "Security groups are stateful; Network access
+    control lists are stateless" says, after its semicolon, what network ACLs are."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["network-security"]
+    nacl = family.options["nacl"]
+    case = Line(
+        text="If using a default NACL, then all traffic will be allowed in and out",
+        refs=(("mine", 1, 3),),
+        topic="network-acls",
+        heading="Load balancer security",
+    )
+    assert find_evidence(nacl, [case], family, option_topics(family, nacl)) is None
+    both = Line(
+        text="Security groups are stateful; Network access control lists are stateless firewalls for subnets",
+        refs=(("mine", 1, 7),),
+        topic="amazon-vpc",
+        heading="Amazon VPC",
+    )
+    lines = family_lines(family, {"amazon-vpc": [both], "network-acls": [case]}, {"amazon-vpc", "network-acls"})
+    found = lines.evidence.get("nacl")
+    assert found is not None and found.text.startswith("Network access control lists are stateless"), found
