@@ -51,6 +51,13 @@ GENERIC = {
     "objective",
     "objectives",
     "learning objectives",
+    # a field of a record or a form ("Value: IP address or another hostname" under DNS records): a slot, not a thing
+    "value",
+    "values",
+    "name",
+    "field",
+    "fields",
+    "type",
 }
 # A heading that names a kind of fact, not a thing: "Performance Factors", "Key Considerations", "Limitations"
 _KIND_OF_FACTS = re.compile(

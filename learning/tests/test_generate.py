@@ -1018,3 +1018,10 @@ def test_a_comparison_a_default_or_a_benefit_does_not_answer_what_the_term_is():
     trail = topic("aws-cloudtrail", "AWS CloudTrail", "cloudtrail")
     said = "Increases visibility into account activity by recording every API call made in it."
     assert definition("AWS CloudTrail", said, trail)
+
+
+def test_a_field_of_a_record_is_no_term():
+    """ "Value: IP address or another host name" under DNS records names a field of the record, not a thing to learn."""
+    dns = topic("amazon-route-53", "Amazon Route 53", "route 53")
+    assert definition("Value", "IP address or other host name", dns, section="Records") == []
+    assert definition("Type", "A, AAAA, CNAME or NS", dns, section="Records") == []
