@@ -622,6 +622,11 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
                 if not (named := [x for x in subjects if x[2] == sid])
                 or not all(x[0] >= m.end() and _SOURCE.search(sentence, 0, x[0]) for x in named)
             ]  # fmt: skip
+            # "This includes VMs, databases, load balancers, DNS management": items of one list, none said of another
+            owners = [
+                sid for sid in owners
+                if not any(x[2] == sid and _items_of_one_list(sentence, x, m) for x in subjects)
+            ]  # fmt: skip
             for sid in owners:
                 said.setdefault(sid, []).append((m, value, _value_negated(sentence, m)))
         for sid, values in said.items():
@@ -700,6 +705,24 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
 
 
 _DISTANCE_UNITS = re.compile(r"\s*(?:miles?|mi|km|kilomet(?:er|re)s?)\b")
+
+
+_LIST_OPENER = re.compile(r"\b(?:includes?|including|such as|like|e\.g\.|i\.e\.|consists? of)\b", re.I)
+_LIST_VERB = re.compile(r"\b(?:is|are|was|were|can|will|does|do|has|have|provides?|offers?|handles?|scales?)\b", re.I)
+
+
+def _items_of_one_list(sentence: str, subject: tuple, m: re.Match) -> bool:
+    """Whether a name and a value are two items of one list a list word opens ("This includes VMs, load balancers,
+    DNS management"): the value is another item, not something said of the name."""
+    start, end = min(subject[0], m.start()), max(subject[1], m.end())
+    opener = _LIST_OPENER.search(sentence, 0, start)
+    between = sentence[min(subject[1], m.end()) : max(subject[0], m.start())]
+    return (
+        bool(opener)
+        and "," in between
+        and not re.search(r"[.;:]", between)
+        and not _LIST_VERB.search(sentence[opener.end() : end])
+    )
 
 
 def _counts_something_else(sentence: str, m: re.Match, cue: re.Match, subjects=(), fact=None) -> bool:

@@ -793,3 +793,14 @@ def test_a_gateway_type_backed_by_s3_and_lex_recognising_speech_are_no_errors():
     text = "It uses automatic speech recognition (ASR) for converting speech to text, to build chat bots."
     assert find_claim(text, topic="amazon-lex") is None
     assert find_claim("S3 is block storage you attach to an instance", topic="amazon-s3") is not None
+
+
+def test_items_of_one_list_are_not_said_of_each_other():
+    """ "It bundles servers, databases, a CDN, load balancers, DNS management and so on": load balancers are one item of
+    the list, and DNS management another, not the load balancer's job; the same job said of them is still wrong."""
+    listed = (
+        "A small VPS service. It includes virtual machines, storage, a content delivery network (CDN), load balancers,"
+        " Domain Name System (DNS) management and more."
+    )
+    assert find_claim(listed) is None
+    assert find_claim("Load balancers add more EC2 instances when traffic grows.") is not None
