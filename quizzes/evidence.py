@@ -270,8 +270,10 @@ def _title_naming(option: Option, line: Line) -> str:
     """The title of a line's section that names the option, the page's before the note's, else "" (also when the
     note's own title is something done with it: "Temporarily Sharing S3 objects Using presigned URLs" under a page
     titled "Amazon S3")."""
-    if line.note_heading and _aspect_of(option, plain_text(line.note_heading)):
-        return ""
+    if line.note_heading and (
+        _aspect_of(option, plain_text(line.note_heading)) or _titles_a_part(option, plain_text(line.note_heading))
+    ):
+        return ""  # (nor when it titles a part of the service: "S3 Events to multiple queues" under "Amazon S3")
     for heading in dict.fromkeys((line.heading, line.note_heading)):
         if heading and _heading_names(option, dataclasses.replace(line, heading=heading)):
             return heading

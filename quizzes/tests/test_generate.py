@@ -2997,6 +2997,9 @@ def test_a_line_whose_subject_is_another_thing_qualified_by_the_option_is_not_it
         heading="EC2 Dedicated Hosts",
     )
     assert find_evidence(option, [line], family, option_topics(family, option)) is None
+    # the part's title as the note's own, under a page titled with the service
+    retitled = dataclasses.replace(line, topic="amazon-ec2", heading="Amazon EC2", note_heading="EC2 Dedicated Hosts")
+    assert find_evidence(option, [retitled], family, option_topics(family, option)) is None
     balancers = load_families()["load-balancer"]
     nlb = balancers.options["nlb"]
     row = Line(
