@@ -273,7 +273,7 @@ def _title_naming(option: Option, line: Line) -> str:
     if line.note_heading and (
         _aspect_of(option, plain_text(line.note_heading)) or _titles_a_part(option, plain_text(line.note_heading))
     ):
-        return ""  # (nor when it titles a part of the service: "S3 Events to multiple queues" under "Amazon S3")
+        return ""  # (nor when it titles a part of the service: "EC2 Dedicated Hosts" under a page titled "Amazon EC2")
     for heading in dict.fromkeys((line.heading, line.note_heading)):
         if heading and _heading_names(option, dataclasses.replace(line, heading=heading)):
             return heading
