@@ -1136,10 +1136,9 @@ _SAYS_WHAT_IT_IS = re.compile(
 def _another_services_setting(
     option: Option, family: Family | None, line: Line, text: str, topics: frozenset[str] | None
 ) -> bool:
-    """Whether a line on another service's page is read as a setting of the family's service that has no page of its
-    own ("Multi-AZ: file systems include a standby file server" under FSx, for RDS; "No minimum capacity" under
-    DynamoDB, for an Auto Scaling group's minimum): the line says it of that other service, unless it names the
-    family's."""
+    """Whether a line on another service's page, in a section titled for it, is that service's entry of a feature
+    named like the option ("Multi-AZ: file systems include a standby file server" under FSx, for RDS's Multi-AZ): the
+    line says it of that other service, unless it names the family's."""
     label = _LABEL.match(text)
     said = word_stems(label[1] or "") if label else frozenset()
     return bool(
@@ -1170,10 +1169,8 @@ def _under_another_subject(option: Option, family: Family | None, line: Line, te
     above = load_catalog().topics.get(topic.parent) if topic.parent else None
     if above and load_catalog().find(heading) == [above.slug]:
         return False  # "Elastic Block Storage" over "EBS Provisioned IOPS SSD provides ...": the service's own section
-    # (the service the family's topic is a part of names all its parts: "EC2" of EC2 purchasing options)
-    own = _own_name_words(topic) - (_own_name_words(above) if above else set())
-    subject = word_stems(f"{family.noun} {family.name} {' '.join(own)}") - _GENERIC_FAMILY_WORDS
-    if above:
+    subject = word_stems(f"{family.noun} {family.name} {' '.join(_own_name_words(topic))}") - _GENERIC_FAMILY_WORDS
+    if above:  # (the service the family's topic is a part of names all its parts: "EC2" of EC2 purchasing options)
         subject -= word_stems(" ".join(_own_name_words(above)))
     return (
         not names_option(option, heading, opening=len(heading))

@@ -373,44 +373,10 @@ def _question_at(
 ) -> tuple[int, Found] | None:
     """`i` is the first line of a stem: options follow it, then an answer (or the file's answer key gives it)."""
     n = len(lines)
-    # the stem: up to four lines, then the first option
-    j = i
-    plain = False  # options written as plain bullets under a stem that asks something
-    headed = _HEADED_STEM.match(lines[i])  # the stem is the heading alone, its options right under it
-    while (
-        j < n
-        and j - i < 4
-        and lines[j]
-        and not skip[j]
-        and not _option(lines[j])[0]
-        and not _BARE_LABEL.match(lines[i])
-    ):
-        if (_ATX.match(lines[j]) and not (headed and j == i)) or _ANSWER.match(lines[j]):
-            return None
-        if j > i and _PLAIN_OPTION.match(lines[j]) and (lines[j - 1].rstrip().endswith("?") or _Q_LINE.match(lines[i])):
-            plain = True
-            break
-        j += 1
-    stem_end = j
-    if (
-        j > i
-        and j + 1 < n
-        and not lines[j]
-        and (_STEM_NUMBER.match(lines[i]) or lines[j - 1].rstrip(" *_").endswith("?"))
-        and _option(lines[j + 1])[0]
-    ):
-        j += 1  # "3. Which ...?" (or any stem that asks), a blank line, then its options
-    if (j == i or j >= n or not lines[j] or skip[j] or not (plain or _option(lines[j])[0])) and not _BARE_LABEL.match(
-        lines[i]
-    ):
+    found = _stem_at(lines, skip, i)
+    if found is None:
         return None
-    if any(_Q_LINE.match(lines[x]) for x in range(i + 1, j)):
-        return None  # the stem starts further down, at its "Q:"; what is above it is a heading or a note
-    if headed and stem_end > i + 1:
-        return None
-    stem = tidy(headed["t"] if headed else _STEM_NUMBER.sub("", " ".join(lines[i:stem_end])))
-    if (labelled := _stem_under_label(lines, skip, i)) is not None:
-        stem, j = labelled  # "**Question**", then the scenario and the question as paragraphs, then the options
+    stem, j, plain = found
     if len(stem.split()) < 3:
         return None
     options: list[str] = []
@@ -582,6 +548,41 @@ def _stem_under_label(lines: list[str], skip: list[bool], i: int) -> tuple[str, 
     if not parts or j >= n or skip[j] or not _option(lines[j])[0]:
         return None
     return tidy(" ".join(parts)), j
+
+
+def _stem_at(lines: list[str], skip: list[bool], i: int) -> tuple[str, int, bool] | None:
+    """The stem that starts at `i`, the index of its first option, and whether the options are plain bullets: up to
+    four lines then the first option, a heading that asks, or a bare "Question" label over paragraphs."""
+    if _BARE_LABEL.match(lines[i]):
+        labelled = _stem_under_label(lines, skip, i)
+        return (*labelled, False) if labelled else None
+    n = len(lines)
+    j = i
+    plain = False  # options written as plain bullets under a stem that asks something
+    headed = _HEADED_STEM.match(lines[i])  # the stem is the heading alone, its options right under it
+    while j < n and j - i < 4 and lines[j] and not skip[j] and not _option(lines[j])[0]:
+        if (_ATX.match(lines[j]) and not (headed and j == i)) or _ANSWER.match(lines[j]):
+            return None
+        if j > i and _PLAIN_OPTION.match(lines[j]) and (lines[j - 1].rstrip().endswith("?") or _Q_LINE.match(lines[i])):
+            plain = True
+            break
+        j += 1
+    stem_end = j
+    if (
+        j > i
+        and j + 1 < n
+        and not lines[j]
+        and (_STEM_NUMBER.match(lines[i]) or lines[j - 1].rstrip(" *_").endswith("?"))
+        and _option(lines[j + 1])[0]
+    ):
+        j += 1  # "3. Which ...?" (or any stem that asks), a blank line, then its options
+    if j == i or j >= n or not lines[j] or skip[j] or not (plain or _option(lines[j])[0]):
+        return None
+    if any(_Q_LINE.match(lines[x]) for x in range(i + 1, j)):
+        return None  # the stem starts further down, at its "Q:"; what is above it is a heading or a note
+    if headed and stem_end > i + 1:
+        return None
+    return tidy(headed["t"] if headed else _STEM_NUMBER.sub("", " ".join(lines[i:stem_end]))), j, plain
 
 
 def _bold_answer(line: str, options: list[str]) -> tuple[list[int], str] | None:

@@ -369,6 +369,7 @@ class _Parser:
         self.code_line = self._code_lines()
         self.state = _State()
         self.md = self._is_markdown()
+        self.names: tuple[str, ...] = ()  # what the front matter calls the note (set when it is dropped)
         # "Here's a breakdown ..." is chat filler only in a file that shows a chat assistant's tics.
         self.state.chatty = any(
             _CHAT_OPENER.match(x) or _CHAT_FOLLOW.match(x) or _CHAT_REFERRING.match(x) for x in self.stripped
@@ -400,8 +401,6 @@ class _Parser:
 
     def _drop(self, line: int, end_line: int, reason: str) -> None:
         self.state.dropped.append(Dropped(line=line, end_line=end_line, reason=reason))
-
-    names: tuple[str, ...] = ()
 
     def _drop_front_matter(self) -> None:
         """Obsidian/Jekyll front matter (`---` / `tags: [aws]` / `---` at the top) is metadata, not notes."""
