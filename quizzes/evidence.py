@@ -96,6 +96,9 @@ management""".split()
 SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
 
 
+_DOUBLING = frozenset({"ed", "ing", "ings", "er", "ers"})  # endings that double a word's last consonant
+
+
 _SAME_WORD = {"itself": "self", "themselves": "self", "ourselves": "self", "yourself": "self"}
 
 
@@ -112,6 +115,8 @@ def word_stems(text: str) -> frozenset[str]:
         for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
+                if suffix in _DOUBLING and word[-1] == word[-2] and word[-1] not in "aeioulsfz":
+                    word = word[:-1]  # "Stepped", "bigger": the consonant doubled before the ending ("step", "big")
                 break
         stems.add(word)
     return frozenset(stems)
@@ -414,6 +419,13 @@ def _only_spells_out(text: str) -> bool:
     return is_expansion(label, rest)
 
 
+def _opens_two_names(label: str, family: Family) -> bool:
+    """Whether a label is how two of the family's options' names begin ("Dedicated" of Dedicated Hosts and Dedicated
+    Instances): it tells neither apart."""
+    start = _compact(_unmade(label))
+    return bool(start) and sum(_compact(_unmade(o.name)).startswith(start) for o in family.options.values()) >= 2
+
+
 def _names_a_sibling(option: Option, text: str, family: Family) -> bool:
     """Whether a line names another option of the family by one of its own patterns."""
     said = plain_text(text)
@@ -596,8 +608,14 @@ _FILLER_WORDS = word_stems("deployment deployments instance instances database d
 def _name_texts(option: Option) -> list[str]:
     """The option's names: bare, and the aside in its brackets ("On-premises (private cloud) deployment" is also
     "private cloud")."""
-    out = [_without_aside(option.name), *re.findall(r"\(([^)]{4,})\)", option.name)]
+    bare = _without_aside(option.name)
+    out = [bare, *re.findall(r"\(([^)]{4,})\)", option.name)]
+    if either := _EITHER.fullmatch(bare):
+        out += [f"{either['one']} {either['rest']}", f"{either['other']} {either['rest']}"]  # "Simple or step scaling"
     return [n for n in out if word_stems(n)]
+
+
+_EITHER = re.compile(r"(?P<one>\w+) or (?P<other>\w+) (?P<rest>\w[\w ]*)")  # one of two kinds of the same thing
 
 
 def _name_variants(option: Option) -> list[frozenset[str]]:
@@ -2576,10 +2594,12 @@ class NoteScan:
         # rows whose label joined with a word of their heading is a name ("simple" under "Routing Policies"), by
         # that name's letters
         self.by_label: dict[str, list[int]] = {}
+        self.labelled: dict[str, list[int]] = {}  # rows opening with a label, by the page they are on
         catalog = load_catalog()
         for i, row in enumerate(self.rows):
             if not (label := label_of(row[3])):
                 continue
+            self.labelled.setdefault(row[0], []).append(i)
             if slug := catalog.lookup(label):
                 self.by_label.setdefault(slug, []).append(i)
             for word in re.findall(r"[A-Za-z]+", plain_text(row[2].heading or "")):
@@ -2719,6 +2739,20 @@ def family_lines(
                 ) and stem_entry(option, scan.rows[row][3], scan.rows[row][2], siblings[option.id]):
                     by_stems[option.id].add(row)
                     entries.add(row)
+            for slug in near:
+                # its entry on a page of the family's, by a label in any of its spellings or its own pattern
+                # ("**Service** - How many copies of a task" on ECS's page, for an ECS service); not a label that
+                # names a sibling ("General purpose SSD (gp2)" for gp3) or fits one as well ("Dedicated" under
+                # pricing models is a Dedicated Host as much as a Dedicated Instance)
+                for row in scan.labelled.get(slug, ()):
+                    head, heading = scan.rows[row][3], scan.rows[row][2].heading or ""
+                    if (
+                        labelled_as(option, head, heading, page=slug)
+                        and not _names_a_sibling(option, label_of(head), family)
+                        and not any(labelled_as(o, head, heading, page=slug) for o in siblings[option.id])
+                        and not _opens_two_names(label_of(head), family)
+                    ):
+                        entries.add(row)
         rows |= entries
         candidates: dict[str, list[Line]] = {option.id: [] for option in missing}
         wanted_stems = {option.id: set().union(*_name_variants(option)) for option in missing}

@@ -194,8 +194,11 @@ def _unknown_keys(entry: dict, allowed: frozenset[str], what: str) -> None:
 
 def loose_hyphens(regex: str) -> str:
     """The regex with each hyphen written between two letters (outside a character class) matching a hyphen, a
-    space or nothing: notes write "On-Demand" as "On Demand" and "Pre-signed" as "Presigned"."""
+    space or nothing: notes write "On-Demand" as "On Demand" and "Pre-signed" as "Presigned". And each space between
+    two letters (outside a look-behind, which must keep its width) matching a dash before a capital too: notes write
+    "S3 Glacier Instant" as "S3 Glacier - Instant" or "Glacier-Instant"."""
     out, in_class, i = [], False, 0
+    groups: list[bool] = []  # open groups, whether each is a look-behind
     while i < len(regex):
         char = regex[i]
         if char == "\\":
@@ -206,6 +209,21 @@ def loose_hyphens(regex: str) -> str:
             in_class = True
         elif char == "]" and in_class:
             in_class = False
+        elif char == "(" and not in_class:
+            groups.append(regex[i : i + 4] in ("(?<=", "(?<!"))
+        elif char == ")" and not in_class and groups:
+            groups.pop()
+        elif (
+            char == " "
+            and not in_class
+            and not any(groups)
+            and 0 < i < len(regex) - 1
+            and regex[i - 1].isalpha()
+            and regex[i + 1].isalpha()
+            and regex[i - 2 : i - 1] != "\\"
+        ):
+            char = "(?: ?[-–—] ?(?=(?-i:[A-Z0-9]))| )"  # (a dash before a capital: "CloudWatch - metrics with ..." is
+            # a label and its text)
         elif (
             char == "-"
             and not in_class

@@ -468,6 +468,7 @@ class _Assigner:
         label: Block | None = None  # the kept label bullet above ("**Implement Auto Scaling**:"), if any
         runs: dict[tuple[str, ...], str | None] = {}  # a run of labels -> the sub-topic whose parts it lists
         lead: str | None = None  # another service the section's first line is about, where no line names its own
+        sub_title: tuple[str, int] | None = None  # a bare name's line standing over unmarked lines, and its depth
         for i, block in enumerate(blocks):
             if current is not None and block.depth > current_depth:
                 moved[current].append(block)
@@ -574,6 +575,24 @@ class _Assigner:
                 # subject of their own go on about the service the section opened with, where no line names the
                 # heading's own topic (under "EC2 Instance Store", "use EC2 Instance Store" keeps the section its own)
                 other = lead
+            if (name := self._title_line(blocks, i)) is not None:
+                # "Auto Scaling Groups" alone on a line among unmarked lines ("Automatic scaling and self-healing
+                # for EC2", "Stepped Scaling - ..."): a sub-title the author did not mark, whose lines follow it
+                other, sub_title = name, (name, block.depth)
+            elif sub_title is not None and (block.depth < sub_title[1] or self._name(block.text, proper=True)):
+                sub_title = None  # up a level, or the next bare name ("Network Load Balancer"): its run ends
+            elif (
+                other is None
+                and sub_title is not None
+                and block.depth == sub_title[1]
+                and block.kind in ("paragraph", "bullet")
+                and all(
+                    slug == sub_title[0] or self.catalog.is_ancestor(slug, sub_title[0])
+                    for slug in self.catalog.mentions(clean(block.text))
+                )
+                and not _LEAD_BOLD.match(block.text)
+            ):
+                other = sub_title[0]
             if (
                 i == 0
                 and other
@@ -634,6 +653,24 @@ class _Assigner:
             and not re.match(r"^\W*use\s", clean(block.text), re.I)  # "Use IAM roles to ...": a tool, not the subject
         )
         if slug and services and not _is_service(self.catalog, slug) and not feature:
+            return None
+        return slug
+
+    def _title_line(self, blocks: list[Block], i: int) -> str | None:
+        """The service a line names and nothing else, where it stands among unmarked lines as their title: a line with
+        no label (not a bullet: a list's items are read by their own rules), the one after it at its depth saying
+        something (not another bare name: "EC2", "S3", "RDS" on lines of their own are a list), and the one before it
+        not a bare name either."""
+        block = blocks[i]
+        if block.kind != "paragraph" or block.term or block.origin or i + 1 >= len(blocks):
+            return None
+        slug = self._name(block.text, proper=True)
+        if slug is None or not _is_service(self.catalog, slug) or not clean(block.text)[:1].isupper():
+            return None
+        after = blocks[i + 1]
+        if after.depth != block.depth or after.kind != block.kind or self._name(after.text, proper=True):
+            return None
+        if i > 0 and blocks[i - 1].depth == block.depth and self._name(blocks[i - 1].text, proper=True):
             return None
         return slug
 

@@ -1714,3 +1714,27 @@ def test_a_vault_note_with_no_title_is_about_what_its_front_matter_calls_it():
     assert placed["Use spare capacity at a discount of up to 90 percent."] == "ec2-purchasing-options"
     # the one-line form, and a title key, name the note too
     assert parse("---\ntitle: Amazon SQS\naliases: [Queues, SQS]\n---\ntext\n").names == ("Amazon SQS", "Queues", "SQS")
+
+
+def test_a_bare_service_name_among_unmarked_lines_titles_the_lines_under_it():
+    """A slide dump with every line at one depth, some of them sentences: "Amazon CloudFront" alone on a line is a
+    sub-title the author did not mark, so the lines after it are CloudFront's up to the next bare name ("Amazon SQS"),
+    where SQS's begin; a run of bare names in a row is a list and titles nothing."""
+    where = placed(
+        "## Amazon EC2\n\n"
+        "Virtual servers rented by the second, in many sizes, with the operating system of your choice\n"
+        "Amazon CloudFront\n"
+        "Caches copies of files close to viewers\n"
+        "Cuts latency for users far from the origin, which matters most for video and large downloads\n"
+        "Amazon SQS\n"
+        "Holds messages until a consumer reads them\n"
+        "Lets producers and consumers work at their own pace, so a slow consumer never blocks a producer\n\n"
+        "## Amazon EC2 costs\n\n"
+        "Amazon S3\n"
+        "Amazon RDS\n"
+        "Bills by the second after the first minute, for Linux instances launched on demand or as spot\n"
+    )
+    assert where[3] == ["amazon-ec2"], where
+    assert where[5] == ["amazon-cloudfront"] and where[6] == ["amazon-cloudfront"], where
+    assert where[8] == ["amazon-sqs"] and where[9] == ["amazon-sqs"], where
+    assert where[15] != ["amazon-rds"], where  # the last of a list of names titles nothing

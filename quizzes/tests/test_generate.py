@@ -3049,3 +3049,66 @@ def test_a_case_of_an_option_is_not_its_line_and_a_clause_after_a_semicolon_is_r
     lines = family_lines(family, {"amazon-vpc": [both], "network-acls": [case]}, {"amazon-vpc", "network-acls"})
     found = lines.evidence.get("nacl")
     assert found is not None and found.text.startswith("Network access control lists are stateless"), found
+
+
+def test_an_evidence_pattern_reads_a_dash_before_a_capital_between_its_words():
+    """Notes write "S3 Glacier Instant" as "S3 Glacier - Instant" or "Glacier-Instant"; a dash before lower case is a
+    label and its text ("CloudWatch - metrics with high resolution" names no "CloudWatch metrics")."""
+    from quizzes.families import loose_hyphens
+
+    instant = re.compile(loose_hyphens("glacier instant"), re.I)
+    assert instant.search("S3 Glacier - Instant: like Standard-IA, cheaper storage")
+    assert instant.search("Glacier-Instant keeps millisecond reads")
+    metrics = re.compile(loose_hyphens("cloud ?watch metrics"), re.I)
+    assert not metrics.search("Cloudwatch - metrics with high resolution")
+    assert re.compile(loose_hyphens("(?<!Deep )glacier"), re.I).search("S3 Glacier")  # a look-behind keeps its width
+
+
+def test_a_label_in_other_word_forms_backs_either_kind_an_option_names():
+    """ "Simple or step scaling" is labelled by "Stepped Scaling" as well as by "Simple": the doubled consonant
+    of "Stepped" is the word "step", and either of the two kinds names the option."""
+    family = load_families()["asg-scaling"]
+    line = Line(
+        text="Stepped Scaling - adds more instances the further the alarm is breached",
+        refs=(("mine", 1, 7),),
+        topic="amazon-ec2-auto-scaling",
+        heading="Auto Scaling Groups",
+    )
+    lines = family_lines(family, {"amazon-ec2-auto-scaling": [line]}, {"amazon-ec2-auto-scaling"})
+    found = lines.evidence.get("step")
+    assert found is not None and "further the alarm" in found.text, found
+
+
+def test_a_label_on_a_page_of_the_family_backs_its_option_unless_it_fits_a_sibling_too():
+    """ "**Service** - ..." on ECS's page is the ECS service's entry, whatever dash follows the label; "General purpose
+    SSD (gp2): ..." is gp2's, never gp3's; "Dedicated - ..." under pricing fits a Dedicated Host as well as a Dedicated
+    Instance, and backs neither."""
+    ecs = Line(
+        text="**Service** - keeps the chosen number of copies of a task running and restarts them",
+        refs=(("mine", 1, 4),),
+        topic="amazon-ecs",
+        heading="Concepts",
+    )
+    family = load_families()["ecs-component"]
+    found = family_lines(family, {"amazon-ecs": [ecs]}, {"amazon-ecs", "amazon-ecr"}).evidence.get("service")
+    assert found is not None and "copies of a task" in found.text, found
+
+    gp2 = Line(
+        text="General purpose SSD (gp2): cost effective for most database workloads, up to 16 TB",
+        refs=(("mine", 1, 9),),
+        topic="amazon-ebs",
+        heading="Volume types",
+    )
+    family = load_families()["ebs-volume-type"]
+    lines = family_lines(family, {"amazon-ebs": [gp2]}, {"amazon-ebs", "ebs-volume-types"})
+    assert lines.evidence.get("gp3") is None, lines.evidence.get("gp3")
+
+    dedicated = Line(
+        text="Dedicated -> a physical server for your use, good for server-bound licences",
+        refs=(("mine", 1, 12),),
+        topic="amazon-ec2",
+        heading="Pricing",
+    )
+    family = load_families()["ec2-purchasing-option"]
+    lines = family_lines(family, {"amazon-ec2": [dedicated]}, {"ec2-purchasing-options", "amazon-ec2"})
+    assert lines.evidence.get("dedicated-instance") is None, lines.evidence.get("dedicated-instance")
