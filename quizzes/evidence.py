@@ -1026,6 +1026,8 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     rest = loose(word_stems(_SHORT_ASIDE.sub("", text))) - loose(name_words) - loose(_SPELLS_OUT)
     if not rest:
         return True  # (or only what its letters stand for: "SaaS stands for software as a service")
+    if rest <= _BARE_NOUNS and len(text.split()) <= 6:
+        return True  # the name with a word for what it is and nothing said ("AWS Shield Advanced protections")
     if (
         len({w for w in rest if not w.isdigit()}) == 1
         and re.search(r"(?<![A-Za-z])\d", text)
@@ -1034,12 +1036,23 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
         and re.search(r"\s[-–—:=]\s*$", text[: named.start()])
     ):
         return True  # a value in another thing's entry, one word beside it ("Network + 1 - VPC router - 10.x.x.1")
-    if len(text.split()) > 6 or _TELLS.search(text):
+    if len(re.findall(r"\w+", _BARE_NOUN_WORD.sub(" ", text))) > 6 or _TELLS.search(text):
         return False
-    parts = [_compact(_unmade(p)).removesuffix("s") for p in re.split(r",\s*|\s+(?:and|&|or)\s+|\s*/\s*", text)]
+    parts = [
+        _compact(_unmade(_BARE_NOUN_END.sub("", p))).removesuffix("s")
+        for p in re.split(r",\s*|\s+(?:and|&|or)\s+|\s*/\s*", text)
+    ]  # ("Backup/Restore feature, Global Table feature": names, each with a word for what it is)
     own = {_compact(_unmade(_without_aside(option.name))).removesuffix("s")}
     own |= {f.removesuffix("s") for f in option_spellings(option)}
     return len(parts) >= 2 and any(p in own for p in parts)
+
+
+# words that say what kind of thing a name is and nothing of what it does
+_BARE_NOUNS = frozenset(
+    {w.removesuffix("e") for w in word_stems("feature protection capability support overview basics details summary")}
+)
+_BARE_NOUN_END = re.compile(r"\s+(?:features?|protections?|capabilit(?:y|ies)|support)\W*$", re.I)
+_BARE_NOUN_WORD = re.compile(r"\b(?:features?|protections?|capabilit(?:y|ies))\b", re.I)
 
 
 def names_a_list(text: str) -> bool:
@@ -1583,6 +1596,8 @@ def find_evidence(
             # none of them but its subject
         sibling_first = any(m.start() < first for o in others for p in o.evidence if (m := p.search(text)))
         own_topic = topics is None or not line.topic or line.topic in topics
+        if not own_topic and not titled and _SUPPORTED_BY.match(text[:first]):
+            continue  # "Support for KMS encryption at rest" on Neptune's page: what Neptune supports, nothing of KMS
         if not own_topic and not titled and object_at(text, first, pattern):
             continue  # on another service's page, "Snapshot storage in Amazon S3" is about the snapshots: the
             # option is where they go, not what the line says anything of
@@ -2135,6 +2150,12 @@ _NAVIGATES = re.compile(
     r"log ?in to)",
     re.I,
 )
+
+_SUPPORTED_BY = re.compile(
+    r"\W*(?:(?:built-in |native |full )?support(?:s|ed)?(?: for)?|integrat(?:es|ed|ion) with|works with|compatible with"
+    r"|uses?|using|via|through)\s+(?:the\s+)?(?:AWS\s+|Amazon\s+)?$",
+    re.I,
+)  # the opening of a line about what a service supports or uses, the option its object
 
 _TAKES_FROM = re.compile(
     r"\W*(?:[A-Z][a-z]+(?<!s)s\s[^.;:]*\b(?:from|of|by|with)|(?i:based|triggered|driven)\s+(?:on|by))\s+(?:the\s+)?"

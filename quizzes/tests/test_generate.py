@@ -3112,3 +3112,35 @@ def test_a_label_on_a_page_of_the_family_backs_its_option_unless_it_fits_a_sibli
     family = load_families()["ec2-purchasing-option"]
     lines = family_lines(family, {"amazon-ec2": [dedicated]}, {"ec2-purchasing-options", "amazon-ec2"})
     assert lines.evidence.get("dedicated-instance") is None, lines.evidence.get("dedicated-instance")
+
+
+def test_a_name_with_only_a_word_for_what_it_is_backs_nothing():
+    """ "AWS Shield Advanced features" over a list, "Point in time recovery feature, Global Table feature": the
+    options' names, each with a word for what kind of thing it is, and nothing said of what it does."""
+    family = load_families()["security-service"]
+    shield = Line(text="AWS Shield Advanced features", refs=(("mine", 1, 30),), topic="aws-shield", heading="Shield")
+    lines = family_lines(family, {"aws-shield": [shield]}, {"aws-shield"})
+    assert lines.evidence.get("shield-advanced") is None, lines.evidence.get("shield-advanced")
+
+    family = load_families()["dynamodb-feature"]
+    listed = Line(
+        text="Point in time recovery feature, Global Table feature",
+        refs=(("mine", 1, 40),),
+        topic="amazon-dynamodb",
+        heading="DynamoDB",
+    )
+    lines = family_lines(family, {"amazon-dynamodb": [listed]}, {"amazon-dynamodb"})
+    assert lines.evidence.get("global-tables") is None, lines.evidence.get("global-tables")
+
+
+def test_what_another_service_supports_says_nothing_of_the_option_it_names():
+    """ "Support for KMS encryption of snapshots" on Redshift's page is what Redshift can do, not what KMS is."""
+    family = load_families()["security-service"]
+    line = Line(
+        text="Support for KMS encryption of snapshots and of the cluster",
+        refs=(("mine", 1, 50),),
+        topic="amazon-redshift",
+        heading="Amazon Redshift",
+    )
+    lines = family_lines(family, {"amazon-redshift": [line]}, {"amazon-redshift", "aws-kms"})
+    assert lines.evidence.get("kms") is None, lines.evidence.get("kms")
