@@ -2581,6 +2581,8 @@ class FamilyLines(list):
     from_parent: set
     # Options whose backing (a quote, or "not in your notes") is too often wrong: offered last (doubtful_options).
     doubtful: set
+    # Doubtful options with no quote whose topic has a page of the notes (option id -> the page's name)
+    on_page: dict
 
 
 class NoteScan:
@@ -2936,6 +2938,17 @@ def family_lines(
         if option.topic and _variant_of(option) and not _names_its_kind(option, found):
             lines.from_parent.add(oid)  # "Shield: protection against DDoS" for Shield Standard
     lines.doubtful = doubtful_options(family, lines, lines_by_topic, scan or NoteScan(lines_by_topic))
+    # Options no line can back that are a topic with a page of the notes ("Security group", not "Shield Advanced" on
+    # Shield's page): "not in your notes" would be untrue, so the question says where the notes cover them (option id
+    # -> the page's name)
+    lines.on_page = {
+        oid: load_catalog().topics[option.topic].name
+        for oid, option in family.options.items()
+        if oid in lines.doubtful
+        and oid not in lines.evidence
+        and lines_by_topic.get(option.topic or "")
+        and _names_its_topic(option, plural=True)
+    }
     return lines
 
 

@@ -279,6 +279,9 @@ PARENT_ONLY = "Your notes describe {} only as a whole."
 FLAGGED_ONLY = "Your notes' line about it is marked as wrong, with its correction, on its page."
 
 
+ON_ITS_PAGE = "Your notes cover it on the {} page."
+
+
 def whole_service(option: Option) -> str:
     """The name of the service an option is a kind of when the option is named as that service and more ("Amazon
     CloudWatch" for "Amazon CloudWatch Logs"), else "" (a task that names a service: "Managing IAM users")."""
@@ -300,6 +303,7 @@ def choice_for(
     named: bool = False,
     parent: str = "",
     flagged: bool = False,
+    page: str = "",
 ) -> ChoiceDraft:
     """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
     if correct:
@@ -311,7 +315,13 @@ def choice_for(
         explanation = f"Not this one: this requirement is met by {' and '.join(right_names)}. {option.fact}"
     if evidence is None:
         said = NAMED_ONLY if named else NOT_IN_NOTES
-        explanation = f"{explanation} {FLAGGED_ONLY if flagged else PARENT_ONLY.format(parent) if parent else said}"
+        if flagged:
+            said = FLAGGED_ONLY
+        elif parent:
+            said = PARENT_ONLY.format(parent)
+        elif page:
+            said = ON_ITS_PAGE.format(page)  # no line of theirs backs it, but its page is there: never "not covered"
+        explanation = f"{explanation} {said}"
     return ChoiceDraft(
         option=option.id,
         text=option.name,
@@ -428,6 +438,7 @@ def family_questions(
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1
             continue
+        on_page = getattr(lines, "on_page", {})
         key = question_key(family.id, requirement.id)
         # The frame is the requirement's own (a stable pick), so the bank's stems vary from one to the next.
         template = stems[int(key[:8], 16) % len(stems)]
@@ -467,6 +478,7 @@ def family_questions(
                     named=oid in named_only,
                     parent=whole or getattr(lines, "parent_only", {}).get(oid, ""),
                     flagged=oid in getattr(lines, "flagged_only", set()),
+                    page=on_page.get(oid, ""),
                 )
             )
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.

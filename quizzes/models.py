@@ -175,7 +175,7 @@ class Choice(models.Model):
     def notes_label(self) -> str:
         """What the page says under an option no line of the notes backs: named only, described only as a whole,
         only in a line marked wrong, or not in the notes at all."""
-        from quizzes.generate import FLAGGED_ONLY, PARENT_ONLY  # noqa: PLC0415
+        from quizzes.generate import FLAGGED_ONLY, ON_ITS_PAGE, PARENT_ONLY  # noqa: PLC0415
 
         if self.in_notes:
             return ""
@@ -185,6 +185,8 @@ class Choice(models.Model):
             return "In your notes only in a line marked wrong."
         if re.search(re.escape(PARENT_ONLY).replace(r"\{\}", ".+") + "$", self.explanation):
             return "In your notes only as part of a whole service."
+        if re.search(re.escape(ON_ITS_PAGE).replace(r"\{\}", ".+") + "$", self.explanation):
+            return "In your notes on its own page, with no one line quoted here."
         return "Not in your notes."
 
     @property

@@ -3144,3 +3144,22 @@ def test_what_another_service_supports_says_nothing_of_the_option_it_names():
     )
     lines = family_lines(family, {"amazon-redshift": [line]}, {"amazon-redshift", "aws-kms"})
     assert lines.evidence.get("kms") is None, lines.evidence.get("kms")
+
+
+def test_an_option_with_its_own_page_but_no_quotable_line_is_never_said_to_be_missing():
+    """The notes have a Security Groups page, but no line of it can back the option (an aside, a bare title): the
+    wrong option's explanation says the notes cover it on that page, and the answer page says so, not "not in your
+    notes"."""
+    from quizzes.generate import ON_ITS_PAGE, choice_for
+    from quizzes.models import Choice
+
+    family = load_families()["network-security"]
+    aside = Line(text="Revisit this after the Friday lab", refs=(("mine", 1, 3),), topic="security-groups")
+    lines = family_lines(family, {"security-groups": [aside]}, {"security-groups", "network-acls"})
+    assert lines.on_page.get("security-group") == "Security Groups", lines.on_page
+
+    option = family.options["security-group"]
+    draft = choice_for(option, None, correct=False, reason="", right_names=["Network ACL"], page="Security Groups")
+    assert draft.explanation.endswith(ON_ITS_PAGE.format("Security Groups")), draft.explanation
+    choice = Choice(text=draft.text, explanation=draft.explanation, refs=[])
+    assert choice.notes_label == "In your notes on its own page, with no one line quoted here."
