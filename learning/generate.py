@@ -335,6 +335,21 @@ def names_other_topic(term: str, topic: TopicView) -> bool:
     return len(first) == 2 and len(first[0]) <= 4 and first[0] in topic.other_names and first[0] not in own
 
 
+def another_topics_heading(term: str, section: str, topic: TopicView) -> bool:
+    """Whether the term is the heading the fact sits under and that heading names other topics only, none of them
+    this page's own or a part or parent of it."""
+    from content.catalog import load_catalog
+
+    if not section or plain_name(term) != plain_name(section):
+        return False
+    catalog = load_catalog()
+    found = catalog.find(term)
+    return bool(found) and not any(
+        slug == topic.slug or catalog.is_ancestor(slug, topic.slug) or catalog.is_ancestor(topic.slug, slug)
+        for slug in found
+    )
+
+
 def spelled_out(term: str, definition: str) -> str | None:
     """'Virtual Private Cloud lets you launch ...' -> 'Virtual Private Cloud': the capitalised words that spell
     the acronym, when a sentence about the thing follows them (the back of "What does VPC stand for?")."""
@@ -879,8 +894,9 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("term ends mid-phrase")
     if term[:1].islower() and not is_acronym(term):
         term = term[:1].upper() + term[1:]
-    if names_other_topic(term, topic):
-        # "IAM (in Amazon Athena)": how this service uses another, not what the other is
+    if names_other_topic(term, topic) or another_topics_heading(term, fact.section, topic):
+        # "IAM (in Amazon Athena)": how this service uses another, not what the other is; "Load Balancing
+        # Fundamentals" over a line the placement moved to the AMI page: the heading is another topic's
         return reject("term names another topic")
     if stands_for(term, definition):
         if misspelt_word(_PAREN.sub(" ", term)):

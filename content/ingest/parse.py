@@ -1429,10 +1429,23 @@ def _set_term(block: Block, arrow: bool = False) -> None:
     if not found:
         # "---> Term,The sentence ..." and "ALL CAPS TERM, This sentence ...": a term fused to its text by a comma.
         m = _COMMA_TERM.match(block.text)
-        if m and (arrow or _is_caps(m.group(1))) and len(m.group(2).split()) >= 8 and _term_ok(m.group(1), 4):
+        if (
+            m
+            and (arrow or _is_caps(m.group(1)))
+            and len(m.group(2).split()) >= 8
+            and _term_ok(m.group(1), 4)
+            and not _list_of_names(m.group(2))
+        ):
             found = m.group(1).strip(), m.group(2).strip()
     if found:
         block.term, block.definition = found
+
+
+def _list_of_names(text: str) -> bool:
+    """Whether a text is a list of short names ("Instance type, storage, key pair, networking, and IAM role"): after
+    "AMI, " it is the rest of a list the first name opens, not what that name is."""
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text.rstrip(". ")) if i.strip()]
+    return len(items) >= 4 and all(len(i.split()) <= 3 for i in items)
 
 
 def _split_term(text: str) -> tuple[str, str] | None:

@@ -931,3 +931,16 @@ def test_a_line_of_plus_signs_is_a_separator_not_text():
         "AWS CDK: define cloud infrastructure in familiar programming languages",
         "AWS CodeBuild: compiles source code and runs tests",
     ]
+
+
+def test_a_capitalised_name_opening_a_list_of_names_is_no_term():
+    """ "VPC, Subnets, route tables, internet gateway, NAT gateway and network ACLs" lists what a setup holds: the
+    first name is one item of the list, not a term the rest defines."""
+    outline = parse(
+        lines(
+            "Network setup",
+            "VPC, Subnets, route tables, internet gateway, NAT gateway, security groups and network ACLs",
+        )
+    )
+    block = blocks(outline)[-1]
+    assert block.term is None, (block.term, block.definition)

@@ -1025,3 +1025,18 @@ def test_a_field_of_a_record_is_no_term():
     dns = topic("amazon-route-53", "Amazon Route 53", "route 53")
     assert definition("Value", "IP address or other host name", dns, section="Records") == []
     assert definition("Type", "A, AAAA, CNAME or NS", dns, section="Records") == []
+
+
+def test_a_heading_that_names_another_topic_is_no_term_on_this_page():
+    """A line the placement moved to the AMI page from under "Load Balancing Fundamentals": the heading is the load
+    balancer's, and "What are Load Balancing Fundamentals (in Amazon Machine Image)?" asks nothing the back answers."""
+    ami = topic("amazon-machine-image", "Amazon Machine Image", "ami")
+    assert (
+        definition(
+            "Load Balancing Fundamentals",
+            "the image an instance boots from, with its operating system and software",
+            on=ami,
+            section="Load Balancing Fundamentals",
+        )
+        == []
+    )
