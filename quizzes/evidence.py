@@ -2151,6 +2151,33 @@ _NAVIGATES = re.compile(
     re.I,
 )
 
+
+def _integration_items(lines_by_topic: dict[str, list[Line]]) -> frozenset:
+    """The first refs of every line that is an item of a list of what its page's service works with."""
+    return frozenset(
+        line.refs[0]
+        for lines in lines_by_topic.values()
+        for index, line in enumerate(lines)
+        if line.refs and line.depth and _integration_item(lines, index)
+    )
+
+
+def _integration_item(lines: list[Line], index: int) -> bool:
+    """Whether a line is an item of a list its label says the page's service works with ("Integrated with:",
+    "Supports:", "Works with:"), the nearest shallower line above it in its section."""
+    line = lines[index]
+    for above in reversed(lines[max(0, index - 12) : index]):
+        if _section(above) != _section(line):
+            return False
+        if above.depth < line.depth:
+            return bool(_INTEGRATES.search(plain_text(above.text)))
+    return False
+
+
+_INTEGRATES = re.compile(
+    r"\b(?:integrat(?:es|ed|ion)|works?|compatible|supports?|supported|used by|uses)\b[^.]{0,30}:\s*$", re.I
+)
+
 _SUPPORTED_BY = re.compile(
     r"\W*(?:(?:built-in |native |full )?support(?:s|ed)?(?: for)?|integrat(?:es|ed|ion) with|works with|compatible with"
     r"|uses?|using|via|through)\s+(?:the\s+)?(?:AWS\s+|Amazon\s+)?$",
@@ -2594,6 +2621,7 @@ class NoteScan:
     """
 
     def __init__(self, lines_by_topic: dict[str, list[Line]]):
+        self.lines_by_topic = lines_by_topic
         # (topic, index in topic, line, opening, titled, the lines a match quotes from: None for the line and the
         # one under it)
         self.rows: list[tuple[str, int, Line, str, bool, tuple | None]] = []
@@ -2637,6 +2665,11 @@ class NoteScan:
                 self.labels.append((i, stems))
         self.text = "\n".join(row[3] for row in self.rows)
         self.starts = list(itertools.accumulate((len(row[3]) + 1 for row in self.rows[:-1]), initial=0))
+
+    @functools.cached_property
+    def integration_refs(self) -> frozenset:
+        """Where the items of lists of what a page's service works with are ("Seamlessly integrated into:")."""
+        return _integration_items(self.lines_by_topic)
 
     @functools.cached_property
     def whole(self) -> str:
@@ -2937,7 +2970,18 @@ def family_lines(
         option = family.options[oid]
         if option.topic and _variant_of(option) and not _names_its_kind(option, found):
             lines.from_parent.add(oid)  # "Shield: protection against DDoS" for Shield Standard
-    lines.doubtful = doubtful_options(family, lines, lines_by_topic, scan or NoteScan(lines_by_topic))
+    scan = scan or NoteScan(lines_by_topic)
+    for oid, found in list(lines.evidence.items()):
+        if (
+            found.refs
+            and found.refs[0] in scan.integration_refs
+            and found.topic not in option_topics(family, family.options[oid])
+        ):
+            # "Amazon Redshift: encryption of data" under KMS's "Seamlessly integrated into:": how KMS serves Redshift,
+            # nothing of what Redshift is; the notes name it there without explaining it
+            del lines.evidence[oid]
+            lines.unquotable.add(oid)
+    lines.doubtful = doubtful_options(family, lines, lines_by_topic, scan)
     # Options no line can back that are a topic with a page of the notes ("Security group", not "Shield Advanced" on
     # Shield's page): "not in your notes" would be untrue, so the question says where the notes cover them (option id
     # -> the page's name)

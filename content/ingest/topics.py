@@ -195,6 +195,22 @@ class _Assigner:
             or ((fixed := respell_services(title)) != title and self.catalog.find(fixed))  # "Amazon Root53"
             or []
         )
+        if (
+            matches
+            and base is not None
+            and 2 <= len(title.split()) <= 4
+            and not re.search(r"[:(]|\s[-–—]\s", title)  # ("Budgets - whether you go over ...": a name and its text)
+            and not self.catalog.mentions(title)
+            and any(self.catalog.is_ambiguous(w) and self.catalog.lookup(w) in matches for w in title.split())
+            and not any(
+                m == b or self.catalog.is_ancestor(m, b) or self.catalog.is_ancestor(b, m)
+                for m in matches
+                for b in base.topics
+            )
+        ):
+            # "## Batch Operations" under "# DynamoDB": a common word that is also a service's name ("Batch", "Config")
+            # with more words after it, under another service's heading, is that service's aspect
+            return base
         if matches and (tool := _WITH_TOOL.search(title)) and len(used := self.catalog.find(tool[1])) == 1:
             # "Monitoring S3 Buckets with Macie": what is done with the tool is the tool's section, whatever it acts on
             matches = used
@@ -546,6 +562,9 @@ class _Assigner:
                 other = self.catalog.parts_named(_list_items(block.text))
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
+            if other and label is not None and block.depth > label.depth and _WORKS_WITH.search(clean(label.text)):
+                other = None  # "Amazon Redshift: encryption of data" under KMS's "Seamlessly integrated into:": what
+                # the section's service does for Redshift, not what Redshift is
             if other is None and label is None and block.term and block.definition and not block.origin:
                 # "**EC2 Instance Store:** temporary storage ..." under EC2: a label naming one of this topic's own
                 # sub-topics is that sub-topic's line, however it goes on; unless a label beside it names nothing
@@ -1333,6 +1352,10 @@ _NOT_A_KIND = frozenset("not no does do doesn't don't is are isn't aren't can ca
 
 
 # a section on what its parent's service does with another ("Integration with Amazon S3")
+# a label over the services the section's own service works with ("Seamlessly integrated into:", "Supports:")
+_WORKS_WITH = re.compile(
+    r"\b(?:integrat(?:es|ed|ion)|works?|compatible|supports?|supported|used by|uses)\b[^.]{0,30}:\s*$", re.I
+)
 _INTEGRATION = re.compile(r"^\W*(?:integrations?|integrating|integrated|interaction|working)\s+(?:with|into)\b", re.I)
 # the service an activity's title does it with ("Monitoring S3 Buckets with Macie")
 _WITH_TOOL = re.compile(r"^\W*[A-Za-z]+ing\b.*?\b(?:with|using|via)\s+(.+)$", re.I)
@@ -1485,8 +1508,11 @@ def assign(outline: Outline, catalog: Catalog, *, source: str = "") -> tuple[lis
     """
     assigner = _Assigner(catalog, source)
     assigner.headless = not any(s.title.strip() for s in outline.walk())
-    # a note with no title of its own ("# ...") is titled by its file's name
-    titled = any(re.match(r"#\s", s.raw_title.lstrip()) for s in outline.walk())
-    named = None if titled else _file_topic(catalog, source, outline.names)
+    # a note with no title of its own ("# ...") is titled by its file's name; so is one whose own titles name nothing
+    # the catalog knows ("# Eastic File System" in "EFS.md")
+    titles = [s.title for s in outline.walk() if re.match(r"#\s", s.raw_title.lstrip())]
+    named = None
+    if not any(catalog.find(title) or catalog.mentions(title) for title in titles):
+        named = _file_topic(catalog, source, outline.names)
     assigner.visit(outline.sections, _Ctx((named,), 0) if named else None)
     return assigner.out, assigner.warnings

@@ -1738,3 +1738,32 @@ def test_a_bare_service_name_among_unmarked_lines_titles_the_lines_under_it():
     assert where[5] == ["amazon-cloudfront"] and where[6] == ["amazon-cloudfront"], where
     assert where[8] == ["amazon-sqs"] and where[9] == ["amazon-sqs"], where
     assert where[15] != ["amazon-rds"], where  # the last of a list of names titles nothing
+
+
+def test_a_note_whose_title_names_nothing_is_about_what_its_file_is_named_after():
+    """ "EFS.md" opening "# Eastic File System" (a typo the catalog cannot read): its sections ("TLDR", "Features")
+    are EFS's, as its file's name says, not on no page."""
+    from content.ingest.parse import parse
+
+    outline = parse(
+        "# Eastic Fyle System\n\n## TLDR\n"
+        "Network file system you pay for by the gigabyte, shared by many instances.\n\n"
+        "## Features\n- grows and shrinks on its own\n"
+    )
+    out, _ = assign(outline, CATALOG, source="someone__EFS")
+    placed = {b.text: s.topic for s in out for b in s.blocks}
+    assert placed["Network file system you pay for by the gigabyte, shared by many instances."] == "amazon-efs", placed
+    assert placed["grows and shrinks on its own"] == "amazon-efs", placed
+
+
+def test_a_common_word_that_names_a_service_titles_an_aspect_of_the_service_above_it():
+    """ "## Batch Operations" under "# Amazon DynamoDB" is DynamoDB's batch reads, not AWS Batch; a list under KMS's
+    "Integrated with:" says what KMS does for each service, so it stays on KMS's page."""
+    where = placed(
+        "# Amazon DynamoDB\n\nKey-value tables with single-digit millisecond reads\n\n"
+        "## Batch Operations\n- Read up to a hundred items in one call\n\n"
+        "# AWS KMS\n\nCreates and controls encryption keys\n\n"
+        "- Integrated with:\n  - Amazon Redshift: encryption of the cluster's data\n"
+    )
+    assert where[6] == ["amazon-dynamodb"], where
+    assert where[13] == ["aws-kms"], where

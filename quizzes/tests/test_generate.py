@@ -3163,3 +3163,19 @@ def test_an_option_with_its_own_page_but_no_quotable_line_is_never_said_to_be_mi
     assert draft.explanation.endswith(ON_ITS_PAGE.format("Security Groups")), draft.explanation
     choice = Choice(text=draft.text, explanation=draft.explanation, refs=[])
     assert choice.notes_label == "In your notes on its own page, with no one line quoted here."
+
+
+def test_an_item_of_what_a_service_works_with_backs_nothing():
+    """Under KMS's "Integrated with:", "Amazon Redshift: encryption of the cluster's data" is what KMS does for
+    Redshift, nothing of what Redshift is."""
+    family = load_families()["analytics-service"]
+    label = Line(text="Integrated with:", refs=(("mine", 1, 5),), topic="aws-kms", heading="AWS KMS")
+    item = Line(
+        text="Amazon Redshift: encryption of the cluster's data warehouse",
+        refs=(("mine", 1, 6),),
+        topic="aws-kms",
+        heading="AWS KMS",
+        depth=1,
+    )
+    lines = family_lines(family, {"aws-kms": [label, item]}, {"amazon-redshift"})
+    assert lines.evidence.get("redshift") is None, lines.evidence.get("redshift")
