@@ -1295,6 +1295,15 @@ _INFRA_COUNT = re.compile(
 )
 
 
+# a practice question's scenario: who is doing what ("You are running ...", "Your application ...", "A company ..."),
+# not a fact told to the reader ("You can use up to 7 partitions per AZ")
+_SCENARIO_OPENING = re.compile(
+    r"^\W*(?:(?:q(?:uestion)?\s*)?\d{1,3}\s*[:.)]\s*)?(?:you(?:'re|'ve| are| have| need| want| run| manage)|your"
+    r"|a company|an organi[sz]ation|a startup|a customer|a developer|a team)\b",
+    re.I,
+)
+
+
 def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
@@ -1314,6 +1323,10 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("figure compares with nothing named")
     if _LETTERED_OPTION.search(statement):
         return reject("number from a quiz's option")  # "Amazon EC2 – e) 5 Years": one choice of a question
+    if _SCENARIO_OPENING.match(said) or re.search(r"\b(?:quiz|practice questions?|exam questions?)\b", context, re.I):
+        # "Quiz – 4: You are running a website on 10 EC2 instances ...": a practice question's setting, whose figure
+        # is no AWS fact
+        return reject("number from a quiz's scenario")
     if not exam_number(statement, number) or "!" in statement:
         # trivia beyond the exam, or a slide's exclamation ("up to 10GB of RAM!")
         return reject("number outside exam scope")

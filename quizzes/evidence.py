@@ -242,7 +242,15 @@ def names_option(option: Option, text: str, opening: int = OPENING) -> bool:
     spellings = option_spellings(option)
     if not spellings:
         return False
-    return not _spelled_runs(head).isdisjoint(spellings)
+    return not _spelled_runs(_whole_words(head, text)).isdisjoint(spellings)
+
+
+def _whole_words(head: str, text: str) -> str:
+    """The opening `head` of `text` without a word the cut went through: "... Indication (SN" of "(SNI)" holds no
+    word "SN", so no "SNS" either."""
+    if len(head) < len(text) and head[-1:].isalnum() and text[len(head)].isalnum():
+        return re.sub(r"[A-Za-z0-9]+$", "", head)
+    return head
 
 
 _HYPHENATED = re.compile(r"[a-z0-9]-[a-z0-9]\Z")  # a word that goes on from the one before it by a hyphen
@@ -1451,6 +1459,8 @@ def find_evidence(
             continue  # "AWS Budgets: In the services menu search for 'Budgets'", "Go to the management console.",
             # "create ebs snapshot > encrypt > create new volume": a hands-on step or a click path says nothing of
             # what the service is
+        if (said := _LABEL.match(text)) and len(re.findall(r"[A-Za-z]{2,}", text[said.end() :])) < 2:
+            continue  # "Multi-Factor Authentication: enable": a label and a word, nothing said of what it is
         if (said := _LABEL.match(text)) and _figures_only(text[said.end() :]):
             continue  # "aws cli - 604800 secs - 168 hours (default 3600)": a setting's figures, nothing it is or does
         entry = by_stems or labelled_as(option, text, line.heading or "", page=line.topic)
@@ -2639,7 +2649,7 @@ class NoteScan:
         self.titled = {i for i, row in enumerate(self.rows) if row[4]}
         self.by_spelling: dict[str, list[int]] = {}  # a run of words, spelled letters only -> rows opening with it
         for i, row in enumerate(self.rows):
-            for run in _spelled_runs(row[3]):
+            for run in _spelled_runs(_whole_words(row[3], plain_text(row[2].text))):
                 self.by_spelling.setdefault(run, []).append(i)
         # rows that are a catalog topic's entry ("Config: Track resources ...", a table's row), by the topic; and
         # rows whose label joined with a word of their heading is a name ("simple" under "Routing Policies"), by
@@ -2847,7 +2857,7 @@ def family_lines(
             topic_lines = lines_by_topic[slug]
             for option in missing:
                 spelled_out = (
-                    names_option(option, head)
+                    names_option(option, plain_text(line.text))
                     or (titled and heading_names(option, line))
                     or (row in entries and labelled_as(option, head, line.heading or ""))
                 )

@@ -1040,3 +1040,14 @@ def test_a_heading_that_names_another_topic_is_no_term_on_this_page():
         )
         == []
     )
+
+
+def test_a_figure_from_a_practice_questions_scenario_makes_no_card():
+    """ "Practice Quiz – 4: You are running a website on 12 EC2 instances ..." is a question's setting, not an AWS
+    fact; "You can use up to 7 partitions per AZ" is a fact told to the reader, and stays."""
+    ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
+    quiz = "Practice Quiz – 4: You are running a website on 12 EC2 instances behind a load balancer"
+    assert number(quiz, "12", ec2) == []
+    assert number("Your application runs on 12 EC2 instances in two AZs and needs more", "12", ec2) == []
+    told = number("Placement Groups – You can use up to 7 partitions per AZ in a partition group", "7", ec2)
+    assert told and "[…]" in told[0][0], told

@@ -3179,3 +3179,25 @@ def test_an_item_of_what_a_service_works_with_backs_nothing():
     )
     lines = family_lines(family, {"aws-kms": [label, item]}, {"amazon-redshift"})
     assert lines.evidence.get("redshift") is None, lines.evidence.get("redshift")
+
+
+def test_a_name_is_never_read_from_a_word_the_opening_cut_in_two():
+    """A line is read for names in its first 60 characters; "(SNI)" cut to "(SN" there is no "SNS"."""
+    sns = load_families()["messaging-service"].options["sns"]
+    text = "Use Server Name Indication here, with many sites on one, (SNI) listener and its certificates"
+    assert text[:60].endswith("(SN"), text[:60]
+    assert not names_option(sns, text)
+    assert names_option(sns, "SNS pushes each message to every subscriber of a topic")
+
+
+def test_a_label_and_a_single_word_back_nothing():
+    """ "Multi-Factor Authentication: required" says nothing of what MFA is."""
+    family = load_families()["iam-access"]
+    line = Line(
+        text="Multi-Factor Authentication: required",
+        refs=(("mine", 1, 28),),
+        topic="multi-factor-authentication",
+        heading="IAM",
+    )
+    lines = family_lines(family, {"multi-factor-authentication": [line]}, {"multi-factor-authentication", "aws-iam"})
+    assert lines.evidence.get("mfa") is None, lines.evidence.get("mfa")
