@@ -21,7 +21,14 @@ import re
 from dataclasses import dataclass
 
 from content.catalog import CatalogTopic, load_catalog
-from content.ingest.facts.text import ABOUT_THE_NOTES, IMPERATIVE, POINTS_BACK, THOUSANDS_COMMA, comma_items
+from content.ingest.facts.text import (
+    ABOUT_THE_NOTES,
+    IMPERATIVE,
+    POINTS_BACK,
+    THOUSANDS_COMMA,
+    WORKS_WITH_LABEL,
+    comma_items,
+)
 from content.ingest.outline import comparison_columns
 from content.ingest.spelling import english_words, known_word, misspellings, respell_services
 from learning.generate import garbled, hurried, is_expansion
@@ -2180,13 +2187,9 @@ def _integration_item(lines: list[Line], index: int) -> bool:
         if _section(above) != _section(line):
             return False
         if above.depth < line.depth:
-            return bool(_INTEGRATES.search(plain_text(above.text)))
+            return bool(WORKS_WITH_LABEL.search(plain_text(above.text)))
     return False
 
-
-_INTEGRATES = re.compile(
-    r"\b(?:integrat(?:es|ed|ion)|works?|compatible|supports?|supported|used by|uses)\b[^.]{0,30}:\s*$", re.I
-)
 
 _SUPPORTED_BY = re.compile(
     r"\W*(?:(?:built-in |native |full )?support(?:s|ed)?(?: for)?|integrat(?:es|ed|ion) with|works with|compatible with"

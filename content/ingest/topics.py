@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from content.catalog import Catalog, normalise
-from content.ingest.facts.text import IMPERATIVE, clean, comma_items
+from content.ingest.facts.text import IMPERATIVE, WORKS_WITH_LABEL, clean, comma_items
 from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
 from content.ingest.parse import table_text
 from content.ingest.spelling import known_word, respell_services
@@ -562,7 +562,7 @@ class _Assigner:
                 other = self.catalog.parts_named(_list_items(block.text))
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
-            if other and label is not None and block.depth > label.depth and _WORKS_WITH.search(clean(label.text)):
+            if other and label is not None and block.depth > label.depth and WORKS_WITH_LABEL.search(clean(label.text)):
                 other = None  # "Amazon Redshift: encryption of data" under KMS's "Seamlessly integrated into:": what
                 # the section's service does for Redshift, not what Redshift is
             if other is None and label is None and block.term and block.definition and not block.origin:
@@ -1352,10 +1352,6 @@ _NOT_A_KIND = frozenset("not no does do doesn't don't is are isn't aren't can ca
 
 
 # a section on what its parent's service does with another ("Integration with Amazon S3")
-# a label over the services the section's own service works with ("Seamlessly integrated into:", "Supports:")
-_WORKS_WITH = re.compile(
-    r"\b(?:integrat(?:es|ed|ion)|works?|compatible|supports?|supported|used by|uses)\b[^.]{0,30}:\s*$", re.I
-)
 _INTEGRATION = re.compile(r"^\W*(?:integrations?|integrating|integrated|interaction|working)\s+(?:with|into)\b", re.I)
 # the service an activity's title does it with ("Monitoring S3 Buckets with Macie")
 _WITH_TOOL = re.compile(r"^\W*[A-Za-z]+ing\b.*?\b(?:with|using|via)\s+(.+)$", re.I)

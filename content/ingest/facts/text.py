@@ -450,3 +450,10 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 def loose(text: str) -> str:
     """Text compared for duplicates: case, punctuation, markdown marks and spacing ignored."""
     return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+# a label over the services a section's own service works with ("Seamlessly integrated into:", "Supports:"): its items
+# say what that service does for each, not what each is
+WORKS_WITH_LABEL = re.compile(
+    r"\b(?:integrat(?:es|ed|ion)|works?|compatible|supports?|supported|used by|uses)\b[^.]{0,30}:\s*$", re.I
+)
