@@ -1066,8 +1066,9 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
 _BARE_NOUNS = frozenset(
     {w.removesuffix("e") for w in word_stems("feature protection capability support overview basics details summary")}
 )
-_BARE_NOUN_END = re.compile(r"\s+(?:features?|protections?|capabilit(?:y|ies)|support)\W*$", re.I)
-_BARE_NOUN_WORD = re.compile(r"\b(?:features?|protections?|capabilit(?:y|ies))\b", re.I)
+_KIND_NOUN = r"features?|protections?|capabilit(?:y|ies)"
+_BARE_NOUN_END = re.compile(rf"\s+(?:{_KIND_NOUN}|support)\W*$", re.I)
+_BARE_NOUN_WORD = re.compile(rf"\b(?:{_KIND_NOUN})\b", re.I)
 
 
 def names_a_list(text: str) -> bool:
@@ -2275,14 +2276,15 @@ def heading_like(text: str) -> bool:
     return bool(long) and all(w[0].isupper() for w in long)
 
 
-def adjacent(line: Line, following: Line) -> bool:
-    """Whether a line comes straight after another in the same notes file (a blank line or two apart): the lines
-    of a family are gathered from several sections, and the next one in that list may be about something else."""
+def adjacent(line: Line, following: Line, within: int = 3) -> bool:
+    """Whether a line comes straight after another in the same notes file (a blank line or two apart; `within=1`:
+    the very next line): the lines of a family are gathered from several sections, and the next one in that list may
+    be about something else."""
     if not line.refs or not following.refs:
         return True
     first = following.refs[0]
     # (any of the line's places: a title the notes wrote twice, merged into one line, sits before either list)
-    return any(ref[1] == first[1] and 0 < int(first[2]) - int(ref[2]) <= 3 for ref in line.refs)
+    return any(ref[1] == first[1] and 0 < int(first[2]) - int(ref[2]) <= within for ref in line.refs)
 
 
 # "A physical server with ", "The storage of ": a subject of its own, then a preposition the option's name follows
@@ -2304,10 +2306,7 @@ def _measured(option: Option, text: str) -> bool:
 
 def _right_after(line: Line, following: Line) -> bool:
     """Whether a line is the very next line of the file after another, with no blank line between."""
-    if not line.refs or not following.refs:
-        return False
-    first = following.refs[0]
-    return any(ref[1] == first[1] and int(first[2]) - int(ref[2]) == 1 for ref in line.refs)
+    return bool(line.refs and following.refs) and adjacent(line, following, within=1)
 
 
 _NAME_LIST = re.compile(

@@ -183,9 +183,9 @@ class Choice(models.Model):
             return "Named in your notes, not explained there."
         if self.explanation.endswith(FLAGGED_ONLY):
             return "In your notes only in a line marked wrong."
-        if re.search(re.escape(PARENT_ONLY).replace(r"\{\}", ".+") + "$", self.explanation):
+        if _ends_with(PARENT_ONLY, self.explanation):
             return "In your notes only as part of a whole service."
-        if re.search(re.escape(ON_ITS_PAGE).replace(r"\{\}", ".+") + "$", self.explanation):
+        if _ends_with(ON_ITS_PAGE, self.explanation):
             return "In your notes on its own page, with no one line quoted here."
         return "Not in your notes."
 
@@ -560,3 +560,8 @@ class QuestionReport(models.Model):
 
     def __str__(self) -> str:
         return f"report on question {self.question_id} by {self.user}"
+
+
+def _ends_with(template: str, text: str) -> bool:
+    """Whether a text ends with a sentence made from a template with one blank ("... on the {} page.")."""
+    return bool(re.search(re.escape(template).replace(r"\{\}", ".+") + "$", text))
