@@ -1485,14 +1485,20 @@ def _is_service(catalog: Catalog, slug: str) -> bool:
 def _file_topic(catalog: Catalog, source: str, names: tuple[str, ...] = ()) -> str | None:
     """The topic a note's file is named after ("IAM Roles.md" in an Obsidian vault, "ec2.md"), else a name its front
     matter gives it (`aliases: [Spot Instances]`), else its folder ("S3/notes", or "S3__notes" flattened): the title of
-    every section that names nothing else."""
+    every section that names nothing else. Failing an exact name, one that names a single service in more words
+    ("Route53_Global DNS", "Relational_DataBases_Service(RDS)"), in the same order."""
     parts = re.split(r"__|/", source)
+    candidates = []
     for part in [parts[-1], *names, *reversed(parts[:-1])]:
         name = re.sub(r"^[\d\s._-]*(?:module|chapter|section|lesson)?[\d\s._-]*", "", part, flags=re.I)
         name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").strip()  # "SecurityGroups", "iam_roles"
         if name and (slug := catalog.lookup(name)) and not catalog.is_ambiguous(name):
             # (a service's or a feature's file is about it; "Cloud Concepts.md" covers a dozen concepts)
             return slug if catalog.topics[slug].category != "cloud-concepts" else None
+        candidates.append(name)
+    for name in candidates:
+        if name and len(found := catalog.find(name)) == 1 and catalog.topics[found[0]].category != "cloud-concepts":
+            return found[0]
     return None
 
 

@@ -1756,6 +1756,27 @@ def test_a_note_whose_title_names_nothing_is_about_what_its_file_is_named_after(
     assert placed["grows and shrinks on its own"] == "amazon-efs", placed
 
 
+def test_a_folder_whose_name_names_one_service_among_other_words_titles_its_note():
+    """A course-title H1 over untitled sections, in a folder "DNS_Route53 service notes" or "Relational Database
+    Service(RDS)": the folder's name is about one service in more words than its catalog name, and titles the note;
+    a folder naming two services titles nothing."""
+    from content.ingest.parse import parse
+
+    text = "# My Associate Exam Notes\n\n## Checks\n- Probes each endpoint and stops answering with a failed one\n"
+    out, _ = assign(parse(text), CATALOG, source="someone__Route53_Global DNS__21-03-2021")
+    assert {b.text: s.topic for s in out for b in s.blocks}.get(
+        "Probes each endpoint and stops answering with a failed one"
+    ) == "amazon-route-53", out
+    out, _ = assign(parse(text), CATALOG, source="someone__Relational_DataBase_Service(RDS)__day2")
+    assert {b.text: s.topic for s in out for b in s.blocks}.get(
+        "Probes each endpoint and stops answering with a failed one"
+    ) == "amazon-rds", out
+    out, _ = assign(parse(text), CATALOG, source="someone__ELB and ASG__day3")
+    assert not {b.text: s.topic for s in out for b in s.blocks}.get(
+        "Probes each endpoint and stops answering with a failed one"
+    ), out
+
+
 def test_a_common_word_that_names_a_service_titles_an_aspect_of_the_service_above_it():
     """ "## Batch Operations" under "# Amazon DynamoDB" is DynamoDB's batch reads, not AWS Batch; a list under KMS's
     "Integrated with:" says what KMS does for each service, so it stays on KMS's page."""
