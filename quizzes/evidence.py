@@ -1041,6 +1041,8 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     rest = loose(word_stems(_SHORT_ASIDE.sub("", text))) - loose(name_words) - loose(_SPELLS_OUT)
     if not rest:
         return True  # (or only what its letters stand for: "SaaS stands for software as a service")
+    if rest <= loose(_EMPTY_WORDS):
+        return True  # that one may use it, or how easy it is ("We can use intelligent tiering", "MFA: Pretty easy.")
     if rest <= _BARE_NOUNS and len(text.split()) <= 6:
         return True  # the name with a word for what it is and nothing said ("AWS Shield Advanced protections")
     if (
@@ -1060,6 +1062,13 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     own = {_compact(_unmade(_without_aside(option.name))).removesuffix("s")}
     own |= {f.removesuffix("s") for f in option_spellings(option)}
     return len(parts) >= 2 and any(p in own for p in parts)
+
+
+# words that say someone may use a thing, or what the author thinks of it, and nothing of what it is or does
+_EMPTY_WORDS = word_stems(
+    "we you they one can could should must may might will would use used using just also then too here there "
+    "pretty quite very really easy simple simply nice good great cool important useful"
+)
 
 
 # words that say what kind of thing a name is and nothing of what it does
@@ -1372,6 +1381,7 @@ def find_evidence(
                 or not {t for t in _services_named(texts[index][:20]) if not _a_kind_of_thing(load_catalog().topics[t])}
                 - {option.topic, *(topics or ())}
             )
+            and not opens_with_another_name(option, texts[index])
             and not (topics and _services_named(titled_by) - {option.topic, *topics})
             and not (not option.topic and topics and line.topic not in topics and _a_service(line.topic))
             # (a title on another service's page names that service's kind: "Compute Optimized" under Snowball Edge)
@@ -1477,6 +1487,8 @@ def find_evidence(
         if entry and option.topic and not line.labelled and not _LABEL.match(text):
             continue  # "Instance store volumes", an item of a list of course concepts: its name and nothing said
             # (a task, "Isolation on physical hosts" in a list of AWS's duties, is the duty itself)
+        if not entry and not line.labelled and opens_with_another_name(option, text):
+            continue  # "The CloudTrail Processing Library is a Java library ...": about the library, not CloudTrail
         if not entry and _another_kind_labelled(option, text):
             continue  # "Client VPN: a VPN for remote users" is the entry of another kind of VPN than Site-to-Site
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
@@ -2577,6 +2589,29 @@ def _names_a_longer_topic(option: Option, text: str) -> bool:
     own = {_compact(_unmade(n)) for n in catalog.topics[option.topic].names if len(_compact(_unmade(n))) >= 3}
     first = catalog.topics[mentioned[0]]
     return any(o in _compact(n) for n in first.names for o in own)
+
+
+# the run of capitalised words a line opens with ("The CloudTrail Processing Library is ...", "Amazon AppFlow is ...")
+_LEADING_NAME = re.compile(r"\W*(?:The\s+)?((?:[A-Z][\w.-]*|\d[\w.-]*)(?:\s+(?:[A-Z][\w.-]*|\d[\w.-]*))*)")
+
+
+def opens_with_another_name(option: Option, text: str) -> bool:
+    """Whether a line opens with the proper name of something other than the option: another product ("Amazon
+    AppFlow is ...", known to the catalog or not), or a longer name the option's is the start of ("The CloudTrail
+    Processing Library is a Java library ..."). The line is about that one."""
+    lead = _LEADING_NAME.match(text)
+    words = lead[1].split() if lead else []
+    if len(words) < 2 or not (_names_its_topic(option, plural=True) or _variant_of(option)):
+        return False  # (a pricing basis or a task is said of the service a line opens with: "Amazon EFS charges ...")
+    run = " ".join(words)
+    if not (option_pattern(option).search(run) or names_option(option, run, opening=len(run))):
+        # (not "Create IAM users ...", "Block Storage - EBS", nor the option in a longer spelling: "AWS Configuration")
+        product = _compact(" ".join(words[1:]))
+        return words[0] in ("Amazon", "AWS") and not any(product.startswith(n) for n in option_spellings(option))
+    if (named := option_pattern(option).search(run)) and named.end() == len(run):
+        return False  # the run ends with the option's name as its pattern reads it ("AWS Configuration")
+    last = word_stems(words[-1])  # "Amazon EC2 Spot Instances" ends with the option's name; "MFA Delete" goes on
+    return bool(last) and not last <= word_stems(option.name) | _topic_name_words(option) | _FILLER_WORDS
 
 
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)

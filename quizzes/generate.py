@@ -300,7 +300,6 @@ def choice_for(
     correct: bool,
     reason: str = "",
     right_names: list[str] = (),
-    named: bool = False,
     parent: str = "",
     flagged: bool = False,
     page: str = "",
@@ -314,7 +313,7 @@ def choice_for(
         # No reason in the data: say it is not what this requirement asks for, name what is, and what it does.
         explanation = f"Not this one: this requirement is met by {' and '.join(right_names)}. {option.fact}"
     if evidence is None:
-        said = NAMED_ONLY if named else NOT_IN_NOTES
+        said = NOT_IN_NOTES
         if flagged:
             said = FLAGGED_ONLY
         elif parent:
@@ -364,6 +363,7 @@ def family_questions(
     skipped = skipped if skipped is not None else Counter()
     known = getattr(lines, "evidence", None)  # found already by family_lines
     unquotable = getattr(lines, "unquotable", set())
+    on_page = getattr(lines, "on_page", {})
     doubtful = getattr(lines, "doubtful", set())  # options whose quote, or "not in your notes", is often wrong:
     # offered only when no better-backed option of the key's kind is left
     evidence = {
@@ -413,15 +413,20 @@ def family_questions(
             lines_of[oid] = line
             if line is not None:
                 quoted.add(line.text)
-        # A kind with few members (three payment options) still makes its question: an option withheld above is
-        # offered as one the notes name without explaining (or with the line it shares with the key, when that line
-        # says the same of both), always up to three wrong options. The key's natural lure first, then the rest in
-        # the order picked above (lures first; an option whose backing is doubtful last, even a lure).
+        # A kind with few members (three payment options) still makes its question: an option withheld above whose
+        # line says the same of it and the key is offered with that shared line, or with what else can be said of it
+        # (its only line is marked wrong, its own page covers it), up to three wrong options. One the
+        # notes name but no line of theirs backs is never offered: blind readers found "your notes name it without
+        # explaining it" false about half the time (the notes explained it in a line the finder did not read as its).
+        # The key's natural lure first, then the rest in the order picked above (lures first; an option whose
+        # backing is doubtful last, even a lure).
         lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
-        chosen = sorted(distractors + [oid for oid in withheld if oid in lures], key=picked.index)[:3]
-        chosen += [oid for oid in withheld if oid not in chosen][: max(0, 3 - len(chosen))]
+        # (what can be said of it instead: its line is marked wrong, its page covers it, or its service as a whole)
+        said = getattr(lines, "flagged_only", set()) | set(on_page) | set(getattr(lines, "parent_only", {}))
+        shared = [oid for oid in withheld if oid in joint or oid in said]
+        chosen = sorted(distractors + [oid for oid in shared if oid in lures], key=picked.index)[:3]
+        chosen += [oid for oid in shared if oid not in chosen][: max(0, 3 - len(chosen))]
         lines_of.update({oid: joint[oid] for oid in chosen if oid in joint})
-        named_only = {oid for oid in chosen if oid in withheld and oid not in joint}
         distractors = sorted(chosen, key=picked.index)
         stems = family.multi_stems if multi else family.stems
         from_parent = getattr(lines, "from_parent", set())
@@ -438,7 +443,6 @@ def family_questions(
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1
             continue
-        on_page = getattr(lines, "on_page", {})
         key = question_key(family.id, requirement.id)
         # The frame is the requirement's own (a stable pick), so the bank's stems vary from one to the next.
         template = stems[int(key[:8], 16) % len(stems)]
@@ -475,7 +479,6 @@ def family_questions(
                     correct=False,
                     reason=requirement.why_not.get(oid, ""),
                     right_names=right_names,
-                    named=oid in named_only,
                     parent=whole or getattr(lines, "parent_only", {}).get(oid, ""),
                     flagged=oid in getattr(lines, "flagged_only", set()),
                     page=on_page.get(oid, ""),
