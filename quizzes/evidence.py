@@ -2592,7 +2592,9 @@ def _names_a_longer_topic(option: Option, text: str) -> bool:
 
 
 # the run of capitalised words a line opens with ("The CloudTrail Processing Library is ...", "Amazon AppFlow is ...")
-_LEADING_NAME = re.compile(r"\W*(?:The\s+)?((?:[A-Z][\w.-]*|\d[\w.-]*)(?:\s+(?:[A-Z][\w.-]*|\d[\w.-]*))*)")
+_LEADING_NAME = re.compile(
+    r"\W*(?:The\s+)?((?:[A-Z][\w.-]*|\d[\w.-]*)(?:\s+(?:(?:for|of|on)\s+)?(?:[A-Z][\w.-]*|\d[\w.-]*))*)"
+)  # ("Amazon FSx for Windows File Server" whole)
 
 
 def opens_with_another_name(option: Option, text: str) -> bool:
@@ -2604,14 +2606,19 @@ def opens_with_another_name(option: Option, text: str) -> bool:
     if len(words) < 2 or not (_names_its_topic(option, plural=True) or _variant_of(option)):
         return False  # (a pricing basis or a task is said of the service a line opens with: "Amazon EFS charges ...")
     run = " ".join(words)
+    topic = load_catalog().topics[option.topic]
+    size = len(_unmade(run).split())
+    own = [_unmade(n) for n in (option.name, topic.name, topic.short, topic.full_name) if n]
+    said = _compact(_unmade(run))
+    if any(size <= len(n.split()) and (said.startswith(_compact(n)) or _compact(n).startswith(said)) for n in own if n):
+        return False  # the option's own name in as many words, or its start ("AWS RedShift", "AWS Configuration")
     if not (option_pattern(option).search(run) or names_option(option, run, opening=len(run))):
-        # (not "Create IAM users ...", "Block Storage - EBS", nor the option in a longer spelling: "AWS Configuration")
-        product = _compact(" ".join(words[1:]))
-        return words[0] in ("Amazon", "AWS") and not any(product.startswith(n) for n in option_spellings(option))
+        return words[0] in ("Amazon", "AWS")  # (not "Create IAM users ...", "Block Storage - EBS")
     if (named := option_pattern(option).search(run)) and named.end() == len(run):
-        return False  # the run ends with the option's name as its pattern reads it ("AWS Configuration")
-    last = word_stems(words[-1])  # "Amazon EC2 Spot Instances" ends with the option's name; "MFA Delete" goes on
-    return bool(last) and not last <= word_stems(option.name) | _topic_name_words(option) | _FILLER_WORDS
+        return False  # the run ends with the option's name as its pattern reads it
+    loose = {w.removesuffix("e") for w in word_stems(option.name) | _topic_name_words(option) | _FILLER_WORDS}
+    last = {w.removesuffix("e") for w in word_stems(words[-1])}  # "Amazon EC2 Spot Instances" ends with its name;
+    return bool(last) and not last <= loose  # "MFA Delete" and "CloudTrail Processing Library" go on
 
 
 _SIMPLIFIED = re.compile(r"\b(?:one \w+(?: \w+)? at a time|only one)\b", re.I)
