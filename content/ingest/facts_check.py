@@ -566,7 +566,8 @@ def _check_sentence(table: Table, found, sentence: str, topic, only, norm, named
             defaults = []  # "Detective ...; it is for ...": a later clause is about the name before, not the page's
     if not subjects and not defaults:
         return None
-    found = _find_in_sentence(table, subjects, defaults, sentence, only)
+    carried = [d for d in defaults if d in named]  # "Inspector: scans for CVEs; it also ...": named before
+    found = _find_in_sentence(table, subjects, defaults, sentence, only, carried)
     if found and not subjects:
         from content.catalog import load_catalog  # noqa: PLC0415
 
@@ -575,14 +576,20 @@ def _check_sentence(table: Table, found, sentence: str, topic, only, norm, named
     return found
 
 
-def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> tuple[Fact, int, int] | None:
+def _find_in_sentence(
+    table: Table, subjects, defaults, sentence: str, only, carried=()
+) -> tuple[Fact, int, int] | None:
     spans = [(s[0], s[1]) for s in subjects]
 
     def inside_name(pos: int) -> bool:
         return any(a <= pos < b for a, b in spans)
 
     present = {s[2] for s in subjects} | set(defaults)
-    wanted = set().union(*(table.dims_of.get(sid, ()) for sid in present))
+    # What a service is for, who does a duty, what it costs: said only of a subject the line names. A page's own
+    # subject is assumed for a figure alone ("max run time is 30 mins" under Lambda); a line with no name on a
+    # service's page is too often about something else there (a metric's queue, a budget's alarms on RDS's page).
+    carried = list(carried)
+    wanted = set().union(*(table.dims_of.get(sid, ()) for sid in [s[2] for s in subjects] + carried))
     wanted |= {_LINKED[d] for d in wanted if d in _LINKED}
     # values of dimensions
     for dim, parts in table.value_parts.items():
@@ -597,7 +604,7 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
         if not hits:
             continue
         if dim in _WHOLE_SENTENCE:  # "customers guard the data centers": the subject may follow the value
-            found = _whole_sentence(table, dim, names, hits, subjects, defaults, sentence, only)
+            found = _whole_sentence(table, dim, names, hits, subjects, carried, sentence, only)
             if found:
                 return found
             continue
@@ -614,7 +621,7 @@ def _find_in_sentence(table: Table, subjects, defaults, sentence: str, only) -> 
                 continue
             owners = _clause_subject(subjects, m.start(), sentence)
             if not owners and dim not in _CLAUSE_ONLY:
-                owners = _owner(subjects, m.start(), defaults, sentence)
+                owners = _owner(subjects, m.start(), carried, sentence)
             # a name after the value that it is built on or read from ("block storage backed by S3", "monitors ...
             # via CloudTrail") is where it comes from, not whose it is ("look in CloudWatch" still names the tool)
             owners = [

@@ -341,6 +341,16 @@ def test_the_named_service_is_the_subject_not_the_page():
     assert find_contradiction("ECS tasks can run for 30 minutes or more.", "aws-lambda") is None
 
 
+def test_a_line_naming_no_service_takes_its_pages_subject_for_a_figure_only():
+    """Under Lambda, "Maximum run time: 30 minutes" is Lambda's figure. What a line naming no service says a thing is
+    for is too often about something else on the page: a metric's queue or a budget's alarms on RDS's page are no
+    claim that RDS is a queue or a budgeting tool. Named, the service is still checked."""
+    assert find_contradiction("Maximum run time: 30 minutes", "aws-lambda").id == "lambda-timeout-15-minutes"
+    assert find_contradiction("DiskQueueDepth: reads and writes waiting in the queue", "amazon-rds") is None
+    assert find_contradiction("Create a budget and send alarms when the cost exceeds it", "amazon-rds") is None
+    assert find_contradiction("RDS is a message queue between two services", "amazon-rds") is not None
+
+
 def test_the_subject_of_the_clause_owns_the_value_not_a_service_it_acts_on():
     assert find_contradiction("GuardDuty scans EC2 instances for CVEs.").id == "guardduty-detects-threats"
     assert find_contradiction("Inspector scans EC2 instances for CVEs.") is None
