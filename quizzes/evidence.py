@@ -1043,6 +1043,9 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
         return True  # (or only what its letters stand for: "SaaS stands for software as a service")
     if rest <= loose(_EMPTY_WORDS):
         return True  # that one may use it, or how easy it is ("We can use intelligent tiering", "MFA: Pretty easy.")
+    if rest <= loose(_STEP_WORDS) and not (_A_TASK.match(option.name) and len(option.name.split()) >= 3):
+        return True  # a step done to a thing ("Create launch template"), not a practice named by its verb ("Create a
+        # strong password policy" for enforcing one)
     if rest <= _BARE_NOUNS and len(text.split()) <= 6:
         return True  # the name with a word for what it is and nothing said ("AWS Shield Advanced protections")
     if (
@@ -1069,6 +1072,10 @@ _EMPTY_WORDS = word_stems(
     "we you they one can could should must may might will would use used using just also then too here there "
     "pretty quite very really easy simple simply nice good great cool important useful"
 )
+
+
+# the verbs of a hands-on step: "Create launch template", "Click Add rule"
+_STEP_WORDS = word_stems("create add click select choose open navigate go new edit delete attach detach then next")
 
 
 # words that say what kind of thing a name is and nothing of what it does

@@ -165,6 +165,14 @@ class Choice(models.Model):
         return bool(self.refs)
 
     @property
+    def covered(self) -> bool:
+        """Whether the notes cover this option: a quote backs it, or its own page does, with no one line quoted
+        ("Your notes cover it on the AWS Management Console page.")."""
+        from quizzes.generate import ON_ITS_PAGE  # noqa: PLC0415
+
+        return self.in_notes or _ends_with(ON_ITS_PAGE, self.explanation)
+
+    @property
     def named_only(self) -> bool:
         """A distractor the notes name without explaining (no line of theirs can back it): not "not in your notes"."""
         from quizzes.generate import NAMED_ONLY  # noqa: PLC0415

@@ -1938,6 +1938,9 @@ def test_a_line_that_only_says_the_option_can_be_used_or_is_easy_backs_nothing()
     rack = Line(text="Spread placement group: one instance per rack", refs=(), topic="ec2-placement-groups")
     assert find_evidence(spread, [easy], family) is None
     assert find_evidence(spread, [easy, rack], family) == rack
+    family, template = _options()["Launch template"]
+    step = Line(text="Create launch template", refs=(), topic="amazon-ec2-auto-scaling")
+    assert find_evidence(template, [step], family) is None
 
 
 def test_a_line_opening_with_another_products_name_backs_nothing_of_the_option():

@@ -232,6 +232,21 @@ def test_due_questions_come_first_then_unseen_ones_from_the_weakest_topic(learne
     assert ids == [due.pk, weak[1].pk, strong[1].pk]
 
 
+def test_the_json_says_an_option_its_own_page_covers_is_in_the_notes(make_question):
+    """An option no one line backs, whose own page the notes fill ("Your notes cover it on the AWS Management
+    Console page."), is in the notes: the JSON says so, as its explanation does; one they do not cover is not."""
+    from quizzes.generate import NOT_IN_NOTES, ON_ITS_PAGE
+    from quizzes.management.commands.questions import question_record
+
+    question = make_question(topic="quiz-ec2")
+    page, absent = question.choices.filter(correct=False)[:2]
+    for choice, said in ((page, ON_ITS_PAGE.format("AWS Management Console")), (absent, NOT_IN_NOTES)):
+        choice.refs, choice.quote, choice.explanation = [], "", f"Not this one: it is for something else. {said}"
+        choice.save()
+    record = {e["option"]: e["in_notes"] for e in question_record(question)["explanations"]}
+    assert record[page.text] is True and record[absent.text] is False
+
+
 def test_the_questions_command_prints_a_sample_as_json_lines(make_question):
     for _ in range(4):
         make_question("multi", topic="quiz-s3")
