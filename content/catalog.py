@@ -342,6 +342,10 @@ class Catalog:
         """Whether ``name`` (plural or singular) is one of the names too common in prose to count as a mention."""
         return tuple(t for t in _tokens(name) if t != ",") in self._ambiguous_keys
 
+    def part_of_any(self, text: str) -> bool:
+        """Whether ``text`` is one of some topic's parts ("Operational Excellence", "Security Pillar")."""
+        return bool(self._parts_of(text))
+
     def is_part(self, slug: str, text: str) -> bool:
         """Whether ``text`` is one of the topic's parts, bare or with its part word ("Fault Tolerance",
         "Security Pillar"), or numbered or followed by its explanation ("Cost Optimization - recommendations ...")

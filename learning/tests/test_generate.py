@@ -105,14 +105,16 @@ def test_an_expansion_card_answers_with_the_name_alone():
     ]
 
 
-def test_a_bare_word_under_its_own_heading_gets_its_service():
+def test_a_term_under_its_own_heading_gets_its_service():
+    """ "Task Definition" under its own heading on the ECS page is asked with ECS named. (A heading that names
+    nothing the course knows, "Service", is no term: test_a_heading_that_names_nothing_the_course_knows_is_no_term.)"""
     cards = definition(
-        "Service",
-        "Ensures that a specified number of tasks are running and maintains their desired state within an ECS cluster.",
+        "Task Definition",
+        "A blueprint that says which container images a task runs, with their CPU, memory and ports.",
         ECS,
-        section="Service",
+        section="Task Definition",
     )
-    assert [front for front, _ in cards] == ["What is Service (in Amazon ECS)?"]
+    assert [front for front, _ in cards] == ["What is Task Definition (in Amazon ECS)?"]
 
 
 def test_a_term_with_its_full_name_in_brackets_is_asked_by_the_full_name():
@@ -743,6 +745,31 @@ CAF = topic(
     "caf perspectives",
     is_service=False,
 )
+
+
+def test_a_heading_that_names_nothing_the_course_knows_is_no_term():
+    """ "Debugging" or "Endpoint" over a bullet of the notes is a heading, not a term a learner could be asked to
+    define; a catalog name, a kind of one ("On-Demand Instances") or an acronym spelt out ("Recovery Point Objective
+    (RPO)") still is."""
+    lam = topic("aws-lambda", "AWS Lambda", "lambda")
+    said = "Failed asynchronous functions retry twice before they go to a queue."
+    assert definition("Debugging", said, on=lam, section="Debugging") == []
+    assert definition("Endpoint", "A cluster of DB instances behind one writer.", on=lam, section="Endpoint") == []
+    spelt = "The most data, as time before a failure, a company can lose."
+    assert definition("Recovery Point Objective (RPO)", spelt, section="Recovery Point Objective (RPO)")
+    paid = "Compute capacity paid by the second with no long-term commitment."
+    assert definition("On-Demand Instances", paid, section="On-Demand Instances")
+
+
+def test_a_threshold_someone_chose_or_a_services_age_makes_no_number_card():
+    """ "CloudWatch – EC2 instance CPU utilization > 80%." is an alarm's example threshold, and "Standard Queue –
+    Oldest offering (over 10 years old)" a service's age: neither is a figure of AWS to learn. "Spot capacity costs
+    up to 90% less than On-Demand" still is."""
+    cw = topic("amazon-cloudwatch", "Amazon CloudWatch", "cloudwatch")
+    sqs = topic("amazon-sqs", "Amazon SQS", "sqs")
+    assert number("CloudWatch – EC2 instance CPU utilization > 80%.", "80%", on=cw) == []
+    assert number("Standard Queue – Oldest offering (over 10 years old)", "10 years", on=sqs) == []
+    assert number("Spot capacity costs up to 90% less than On-Demand", "90%", on=S3)
 
 
 def test_the_course_title_is_never_a_term_nor_a_cards_setting():
