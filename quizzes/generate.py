@@ -406,8 +406,10 @@ def family_questions(
                     if described_together(family.options[oid], shared, family):
                         joint[oid] = shared  # "S3 Standard-IA and S3 One Zone-IA for ...": the line says it of both
                     continue
-            elif line is None and oid in unquotable:
-                withheld.append(oid)  # the notes name it, but no line of theirs can back it
+            elif line is None and (oid in unquotable or oid in on_page):
+                # the notes name it, or give it a page, but no line of theirs can back it: blind graders failed
+                # "your notes cover it on its page" whether the JSON then said in_notes false or true
+                withheld.append(oid)
                 continue
             distractors.append(oid)
             lines_of[oid] = line
@@ -415,14 +417,15 @@ def family_questions(
                 quoted.add(line.text)
         # A kind with few members (three payment options) still makes its question: an option withheld above whose
         # line says the same of it and the key is offered with that shared line, or with what else can be said of it
-        # (its only line is marked wrong, its own page covers it), up to three wrong options. One the
-        # notes name but no line of theirs backs is never offered: blind readers found "your notes name it without
-        # explaining it" false about half the time (the notes explained it in a line the finder did not read as its).
+        # (its only line is marked wrong, or its service as a whole), up to three wrong options. One the notes name,
+        # or give a page, but no line of theirs backs is never offered: blind readers found "your notes name it
+        # without explaining it" false about half the time (the notes explained it in a line the finder did not read
+        # as its).
         # The key's natural lure first, then the rest in the order picked above (lures first; an option whose
         # backing is doubtful last, even a lure).
         lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
-        # (what can be said of it instead: its line is marked wrong, its page covers it, or its service as a whole)
-        said = getattr(lines, "flagged_only", set()) | set(on_page) | set(getattr(lines, "parent_only", {}))
+        # (what can be said of it instead: its line is marked wrong, or its service as a whole)
+        said = getattr(lines, "flagged_only", set()) | set(getattr(lines, "parent_only", {}))
         shared = [oid for oid in withheld if oid in joint or oid in said]
         chosen = sorted(distractors + [oid for oid in shared if oid in lures], key=picked.index)[:3]
         chosen += [oid for oid in shared if oid not in chosen][: max(0, 3 - len(chosen))]

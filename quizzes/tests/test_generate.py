@@ -3206,6 +3206,38 @@ def test_an_option_with_its_own_page_but_no_quotable_line_is_never_said_to_be_mi
     assert choice.notes_label == "In your notes on its own page, with no one line quoted here."
 
 
+def test_an_instance_class_in_the_notes_shorthand_is_backed_by_its_line():
+    """ "Compute Instances: for applications that need a lot of processing from the CPU" is the compute optimized
+    class in a learner's shorthand; "High-compute instances can process data in batches" names no class."""
+    family, compute = _options()["Compute optimized instances"]
+    own = Line(text="Compute Instances: for applications that need a lot of processing from the CPU", refs=(),
+               topic="ec2-instance-types")  # fmt: skip
+    assert find_evidence(compute, [own], family) == own
+    high = Line(text="High-compute instances can process data in batches", refs=(), topic="ec2-instance-types")
+    assert find_evidence(compute, [high], family) is None
+
+
+def test_an_option_only_its_page_backs_is_never_offered():
+    """With the Security Groups page holding only an aside, no question offers security groups to say "your notes
+    cover it on its page": blind graders failed that whether the JSON said the option was in the notes or not."""
+    from quizzes.generate import family_questions
+
+    family = load_families()["network-security"]
+    said = {
+        "security-groups": "Revisit this after the Friday lab",
+        "network-acls": "Network ACLs are stateless firewalls for subnets, with allow and deny rules",
+        "vpc-flow-logs": "VPC Flow Logs capture the IP traffic going to and from network interfaces",
+        "route-tables": "Route tables: each subnet's rules for where its network traffic is sent",
+    }
+    pages = {slug: [Line(text=text, refs=(("mine", n, 1),), topic=slug)] for n, (slug, text) in enumerate(said.items())}
+    lines = family_lines(family, pages, set(pages))
+    assert lines.on_page.get("security-group") == "Security Groups", lines.on_page
+    assert {"nacl", "flow-logs", "route-table"} <= set(lines.evidence), lines.evidence
+    drafts = [d for d in family_questions(family, lines) if d.requirement == "deny-range"]
+    assert drafts, "the NACL line backs its question"
+    assert all("security-group" not in {c.option for c in d.choices} for d in drafts)
+
+
 def test_an_item_of_what_a_service_works_with_backs_nothing():
     """Under KMS's "Integrated with:", "Amazon Redshift: encryption of the cluster's data" is what KMS does for
     Redshift, nothing of what Redshift is."""
