@@ -1944,23 +1944,31 @@ def test_a_line_that_only_says_the_option_can_be_used_or_is_easy_backs_nothing()
 
 
 def test_a_line_opening_with_another_products_name_backs_nothing_of_the_option():
-    """Under "### Data sync and storage" (read as DataSync's title), "`Amazon AppFlow` moves data between SaaS apps"
-    is AppFlow's line, though the catalog does not know AppFlow; "The CloudTrail Processing Library is a Java
-    library" is the library's, not CloudTrail's. "AWS DataSync copies files ..." and "CloudTrail records API calls"
-    still back theirs."""
+    """ "Amazon AppFlow transfers data between SaaS applications ..., much as DataSync copies files" is AppFlow's line,
+    though the catalog does not know AppFlow; "The CloudTrail Processing Library is a Java library ..." is the
+    library's, not CloudTrail's. "AWS DataSync copies files ..." and "CloudTrail records API calls" still back
+    theirs."""
     family, datasync = _options()["AWS DataSync"]
     appflow = Line(
-        text="`Amazon AppFlow` moves data between SaaS apps and AWS services",
-        refs=(),
+        text="Amazon AppFlow transfers data between SaaS applications and AWS, much as DataSync copies files",
+        refs=(("n", 1, 5),),
         topic="aws-datasync",
-        heading="Data sync and storage",
     )
     assert find_evidence(datasync, [appflow], family) is None
     own = Line(text="AWS DataSync copies files from NFS shares to EFS on a schedule", refs=(), topic="aws-datasync")
     assert find_evidence(datasync, [appflow, own], family) == own
+    family, events = _options()["Amazon EventBridge"]
+    flows = Line(
+        text="Amazon AppFlow flows can be triggered by EventBridge events on a schedule",
+        refs=(("n", 1, 7),),
+        topic="amazon-eventbridge",
+    )
+    assert find_evidence(events, [flows], family) is None
     family, trail = _options()["AWS CloudTrail"]
     library = Line(
-        text="The CloudTrail Processing Library is a Java library that reads log files", refs=(), topic="aws-cloudtrail"
+        text="The CloudTrail Processing Library is a Java library that simplifies the processing of CloudTrail logs.",
+        refs=(("n", 1, 9),),
+        topic="aws-cloudtrail",
     )
     assert find_evidence(trail, [library], family) is None
     records = Line(text="CloudTrail records the API calls made in an account", refs=(), topic="aws-cloudtrail")
