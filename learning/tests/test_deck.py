@@ -169,11 +169,9 @@ def test_a_mangled_or_misspelt_term_and_a_remark_on_the_exam_make_no_card():
 
     facts = {
         "a": _fact("ec2-placement-groups", "Limitions", "Names must be unique within your AWS account", 3),
-        "b": _fact("amazon-ec2", "Elastic Fabric Adapter", "Not typically tested in the Cloud Practitioner exam.", 4),
+        "b": _fact("amazon-ec2", "Nitro System", "Not typically tested in the Cloud Practitioner exam.", 4),
         "c": _fact("amazon-s3", "Object Lock", "Guaßßrantees an object stays unchanged for a set time", 5),
-        "d": _fact(
-            "ec2-placement-groups", "Partition group", "Spreads instances over partitions that share no racks", 6
-        ),
+        "d": _fact("amazon-s3", "Object Lock", "Guarantees an object stays unchanged for a set time", 6),
     }
     deck = build_deck(load_catalog(), facts, [])
     made = {d["fact"] for d in deck.cards.values()}

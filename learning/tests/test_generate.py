@@ -405,11 +405,12 @@ def test_a_label_with_a_bound_or_a_predicate_is_no_term():
 
 def test_the_authors_verdict_closing_a_definition_is_not_part_of_the_back():
     cards = definition(
-        "Permission sets", "Bundles of policies given to a team together. Pretty straightforward.", on=IAM
+        "Customer managed policies", "Bundles of policies given to a team together. Pretty straightforward.", on=IAM
     )
     assert cards and cards[0][1] == "Bundles of policies given to a team together.", cards
     # a sentence that says something keeps its words ("Simple" names a property here, not a verdict)
-    cards = definition("Permission sets", "Bundles of policies given to a team together. Simple to audit.", on=IAM)
+    bundles = "Bundles of policies given to a team together. Simple to audit."
+    cards = definition("Customer managed policies", bundles, on=IAM)
     assert cards and "Simple to audit" in cards[0][1], cards
 
 
@@ -759,6 +760,21 @@ def test_a_heading_that_names_nothing_the_course_knows_is_no_term():
     assert definition("Recovery Point Objective (RPO)", spelt, section="Recovery Point Objective (RPO)")
     paid = "Compute capacity paid by the second with no long-term commitment."
     assert definition("On-Demand Instances", paid, section="On-Demand Instances")
+
+
+def test_a_label_that_names_nothing_the_course_knows_is_no_term_under_any_heading():
+    """ "Lazy Loading: all read data is cached" or "Poll-based services: ..." under a heading of their own service is
+    a label of the notes, not a term a learner is asked to define, whatever heading it sits under; a catalog kind
+    ("Dedicated Hosts") under the same heading still is."""
+    ec = topic("amazon-elasticache", "Amazon ElastiCache", "elasticache")
+    lam = topic("aws-lambda", "AWS Lambda", "lambda")
+    cached = "All the read data is cached, so the data can become stale in the cache."
+    assert definition("Lazy Loading", cached, on=ec, section="Amazon ElastiCache") == []
+    polled = "Lambda reads batches of records from a stream or a queue and invokes the function."
+    assert definition("Poll-based services", polled, on=lam, section="AWS Lambda") == []
+    cloudfront = topic("amazon-cloudfront", "Amazon CloudFront", "cloudfront")
+    served = "Lets only CloudFront read the S3 bucket it serves."
+    assert definition("Origin Access Control", served, on=cloudfront, section="Amazon CloudFront")
 
 
 def test_a_threshold_someone_chose_or_a_services_age_makes_no_number_card():
