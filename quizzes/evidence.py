@@ -1697,6 +1697,10 @@ def find_evidence(
             own_topic,
             not kind_words or bool(kind_words & word_stems(text)),  # "ECS: run containers on EC2 instances" says
             # which kind of ECS "Amazon ECS on EC2 instances" is, where "ECS: launch Docker containers" does not
+            # the line that says most of what the explanation says of a service or feature, over one that only
+            # names it in passing ("Key pair is specific to a Region"); a duty ("Replacing failed hardware") is said
+            # in its own words, which the explanation's name takes out
+            0 if not option.topic and _A_TASK.match(option.name) else min(supports, 3),
             not _ASSIGNS_SIDE.search(text),
             not (not option.topic and _PARTY_LABEL.match(text)),  # the duty on its own line, over a side's list
             first < 40,

@@ -1855,7 +1855,8 @@ def test_variants_of_one_service_under_their_own_headings_are_told_apart(tmp_pat
     )
     ingest([tmp_path])
     quotes = {c.text: c.quote for q in scenario_questions().filter(family="storage-service") for c in q.choices.all()}
-    assert "Windows native shared file system" in quotes.get("Amazon FSx for Windows File Server", ""), quotes
+    windows = quotes.get("Amazon FSx for Windows File Server", "")
+    assert "Windows native shared file system" in windows or "Speaks SMB and NTFS" in windows, quotes
 
 
 def test_an_entry_that_only_points_elsewhere_backs_nothing():
@@ -3280,3 +3281,15 @@ def test_a_label_and_a_single_word_back_nothing():
     )
     lines = family_lines(family, {"multi-factor-authentication": [line]}, {"multi-factor-authentication", "aws-iam"})
     assert lines.evidence.get("mfa") is None, lines.evidence.get("mfa")
+
+
+def test_of_two_lines_about_an_option_the_one_saying_what_its_explanation_says_backs_it():
+    """ "Key pair is specific to a Region" opens with the option; "When you launch an instance you choose a Key pair:
+    its private key lets you log in over SSH" names it later, but says what the explanation says (SSH, the private
+    key), so it is quoted, whichever comes first."""
+    family, key_pair = _options()["Key pair"]
+    region = Line(text="Key pair is specific to a Region.", refs=(("n", 1, 2),), topic="amazon-ec2")
+    ssh = Line(text="When you launch an instance you choose a Key pair: its private key lets you log in over SSH.",
+               refs=(("n", 1, 3),), topic="amazon-ec2")  # fmt: skip
+    for lines in ([region, ssh], [ssh, region]):
+        assert find_evidence(key_pair, lines, family, option_topics(family, key_pair)) == ssh
