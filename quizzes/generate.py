@@ -27,6 +27,7 @@ from quizzes.evidence import (
     option_topics,
     own_clause,
     side_given,
+    supports_its_explanation,
     word_stems,
 )
 from quizzes.families import Family, Option, Requirement
@@ -302,6 +303,7 @@ def choice_for(
     right_names: list[str] = (),
     parent: str = "",
     flagged: bool = False,
+    unclaimed: bool = False,
 ) -> ChoiceDraft:
     """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
     if correct:
@@ -315,9 +317,11 @@ def choice_for(
         said = NOT_IN_NOTES
         if flagged:
             said = FLAGGED_ONLY
+        elif unclaimed:
+            said = ""  # the notes use its words somewhere: no line is quoted, and nothing is said of the notes
         elif parent:
             said = PARENT_ONLY.format(parent)
-        explanation = f"{explanation} {said}"
+        explanation = f"{explanation} {said}".rstrip()
     return ChoiceDraft(
         option=option.id,
         text=option.name,
@@ -469,15 +473,20 @@ def family_questions(
             # a wrong option backed only by its whole service's line ("Amazon CloudWatch - monitoring, alarms and
             # metrics" for CloudWatch Logs) is said to be described only as a whole: that line says nothing of it
             whole = whole_service(family.options[oid]) if oid in from_parent else ""
+            line = None if whole else lines_of.get(oid)
+            # a line that names a wrong option but says none of what its explanation says ("Key pair is specific to
+            # a Region") is not quoted: blind readers found such quotes fit about half the time
+            unsupported = line is not None and not supports_its_explanation(family.options[oid], line)
             choices.append(
                 choice_for(
                     family.options[oid],
-                    None if whole else lines_of.get(oid),
+                    None if unsupported else line,
                     correct=False,
                     reason=requirement.why_not.get(oid, ""),
                     right_names=right_names,
                     parent=whole or getattr(lines, "parent_only", {}).get(oid, ""),
                     flagged=oid in getattr(lines, "flagged_only", set()),
+                    unclaimed=unsupported or oid in getattr(lines, "unclaimed", set()),
                 )
             )
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.

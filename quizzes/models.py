@@ -183,7 +183,7 @@ class Choice(models.Model):
     def notes_label(self) -> str:
         """What the page says under an option no line of the notes backs: named only, described only as a whole,
         only in a line marked wrong, or not in the notes at all."""
-        from quizzes.generate import FLAGGED_ONLY, ON_ITS_PAGE, PARENT_ONLY  # noqa: PLC0415
+        from quizzes.generate import FLAGGED_ONLY, NOT_IN_NOTES, ON_ITS_PAGE, PARENT_ONLY  # noqa: PLC0415
 
         if self.in_notes:
             return ""
@@ -195,7 +195,17 @@ class Choice(models.Model):
             return "In your notes only as part of a whole service."
         if _ends_with(ON_ITS_PAGE, self.explanation):
             return "In your notes on its own page, with no one line quoted here."
-        return "Not in your notes."
+        if self.explanation.endswith(NOT_IN_NOTES):
+            return "Not in your notes."
+        return ""  # no line is quoted, and the notes use its words somewhere: nothing is said of them
+
+    @property
+    def notes_claim(self) -> bool | None:
+        """What the option says of the notes: that they cover it (a quote, or its own page), that they do not (named
+        only, only as a whole, only in a line marked wrong, or not at all), or nothing (None)."""
+        if self.covered:
+            return True
+        return False if self.notes_label else None
 
     @property
     def sources(self) -> list[str]:

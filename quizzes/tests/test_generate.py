@@ -29,12 +29,13 @@ from quizzes.generate import (
     NAMED_ONLY,
     NOT_IN_NOTES,
     PARENT_ONLY,
+    choice_for,
     defining_echo,
     fact_echo,
     family_questions,
     giveaway_words,
 )
-from quizzes.models import Attempt, Question, Response
+from quizzes.models import Attempt, Choice, Question, Response
 
 pytestmark = pytest.mark.django_db
 
@@ -262,7 +263,10 @@ def test_every_look_alike_fails_a_stated_constraint(shipped_notes):
 
 
 def test_every_explanation_quotes_its_own_option_or_says_the_notes_lack_it(shipped_notes):
+    """A choice quotes a line about its own option, or says the notes lack it, or (a wrong option whose words the
+    notes use somewhere, with no line saying what its explanation says) says nothing of the notes."""
     families = load_families()
+    silent = 0
     for question in scenario_questions():
         family = families[question.family]
         for choice in question.choices.all():
@@ -280,9 +284,14 @@ def test_every_explanation_quotes_its_own_option_or_says_the_notes_lack_it(shipp
             else:
                 assert not choice.correct and not choice.quote
                 parent = re.escape(PARENT_ONLY).replace(r"\{\}", ".+")
+                if choice.notes_claim is None:
+                    silent += 1
+                    assert "notes" not in choice.explanation.lower() and not choice.notes_label, choice.explanation
+                    continue
                 assert choice.explanation.endswith((NOT_IN_NOTES, FLAGGED_ONLY)) or re.search(
                     parent + "$", choice.explanation
                 ), choice.explanation
+    assert silent > 10
 
 
 def test_no_option_is_marked_not_in_the_notes_while_a_note_line_names_it(shipped_notes):
@@ -3201,7 +3210,6 @@ def test_an_option_with_its_own_page_but_no_quotable_line_is_never_said_to_be_mi
     option is unquotable, never said to be "not in your notes" (nor offered: see the test below). A choice an earlier
     ingest stored saying the notes cover it on that page still reads so on the answer page."""
     from quizzes.generate import ON_ITS_PAGE
-    from quizzes.models import Choice
 
     family = load_families()["network-security"]
     aside = Line(text="Revisit this after the Friday lab", refs=(("mine", 1, 3),), topic="security-groups")
@@ -3293,3 +3301,41 @@ def test_of_two_lines_about_an_option_the_one_saying_what_its_explanation_says_b
                refs=(("n", 1, 3),), topic="amazon-ec2")  # fmt: skip
     for lines in ([region, ssh], [ssh, region]):
         assert find_evidence(key_pair, lines, family, option_topics(family, key_pair)) == ssh
+
+
+def test_an_option_whose_words_the_notes_use_is_never_said_to_be_missing_from_them():
+    """No line backs S3 Standard-IA, but the notes speak of "infrequent" data: the option is offered with no word on
+    the notes, never "not in your notes" (false about one time in five). Deep Archive, whose words the notes never
+    use, is still said not to be in them."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["s3-storage-class"]
+    standard = Line(text="S3 Standard: frequently accessed data, millisecond access across three AZs",
+                    refs=(("n", 1, 2),), topic="s3-storage-classes")  # fmt: skip
+    cheap = Line(text="Move infrequent data to a cheaper tier after a month", refs=(("n", 1, 3),), topic="amazon-s3")
+    lines = family_lines(family, {"s3-storage-classes": [standard], "amazon-s3": [cheap]}, {"s3-storage-classes"})
+    assert "standard-ia" in lines.unclaimed and "standard-ia" not in lines.evidence
+    assert "glacier-deep-archive" not in lines.unclaimed and "standard" not in lines.unclaimed
+    ia = family.options["standard-ia"]
+    silent = choice_for(ia, None, correct=False, right_names=["S3 Standard"], unclaimed=True)
+    assert not silent.quote and "notes" not in silent.explanation
+    assert Choice(text=ia.name, explanation=silent.explanation, refs=[]).notes_label == ""
+    assert Choice(text=ia.name, explanation=silent.explanation, refs=[]).notes_claim is None
+    missing = choice_for(family.options["glacier-deep-archive"], None, correct=False, right_names=["S3 Standard"])
+    assert missing.explanation.endswith(NOT_IN_NOTES)
+    assert Choice(text="Deep Archive", explanation=missing.explanation, refs=[]).notes_claim is False
+
+
+def test_a_line_that_names_a_wrong_option_but_says_nothing_its_explanation_says_is_not_quoted():
+    """ "AMI are built for a specific region" names the AMI, but says none of what its explanation says (the template
+    an instance is launched from): a question offering the AMI as a wrong answer quotes no line for it."""
+    from quizzes.evidence import supports_its_explanation
+
+    family, ami = _options()["Amazon Machine Image (AMI)"]
+    region = Line(text="AMI are built for a specific region - can be copied", refs=(("n", 1, 4),), topic="amazon-ec2")
+    said = Line(text="AMI: the template an instance is launched from, with its operating system and software",
+                refs=(("n", 1, 5),), topic="amazon-ec2")  # fmt: skip
+    assert not supports_its_explanation(ami, region)
+    assert supports_its_explanation(ami, said)
+    family, duty = _options()["Replacing failed hardware"]
+    assert supports_its_explanation(duty, Line(text="Replacing faulty hardware", refs=(), topic=""))

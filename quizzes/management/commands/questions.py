@@ -34,7 +34,7 @@ def question_record(question: Question) -> dict:
                 "option": c.text,
                 "explanation": c.explanation,
                 "quote": c.quote,
-                "in_notes": c.covered,  # (as its explanation says: a quote, or its own page)
+                "in_notes": c.notes_claim,  # (as its explanation says: a quote or its own page, not, or nothing)
                 "sources": c.sources,
             }
             for c in choices
