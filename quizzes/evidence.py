@@ -84,7 +84,7 @@ _SCENARIO_VERDICT = re.compile(
 def clean_quote(text: str) -> str:
     """A note line as a quote: markup off, the sentences before any that grade an option for a question's scenario,
     and cut to MAX_QUOTE."""
-    text = plain_text(text)
+    text = plain_text(text).rstrip(" :")  # ("NLB gets a static IP per Availability Zone:" over its bullets)
     sentences = re.split(_FULL_STOP, text)
     for k, sentence in enumerate(sentences[1:], 1):
         if _SCENARIO_VERDICT.search(sentence) or _VERDICT.search(sentence):
@@ -291,7 +291,9 @@ def _title_naming(option: Option, line: Line) -> str:
     note's own title is something done with it: "Temporarily Sharing S3 objects Using presigned URLs" under a page
     titled "Amazon S3")."""
     if line.note_heading and (
-        _aspect_of(option, plain_text(line.note_heading)) or _titles_a_part(option, plain_text(line.note_heading))
+        _aspect_of(option, plain_text(line.note_heading))
+        or _titles_a_part(option, plain_text(line.note_heading))
+        or _another_topic_first(option, plain_text(line.note_heading))
     ):
         return ""  # (nor when it titles a part of the service: "EC2 Dedicated Hosts" under a page titled "Amazon EC2")
     for heading in dict.fromkeys((line.heading, line.note_heading)):
@@ -339,6 +341,7 @@ def _heading_names(option: Option, line: Line) -> bool:
         # done with it)
         return (
             not _names_a_longer_topic(option, line.heading)
+            and not _another_topic_first(option, plain_text(line.heading))
             and not _titles_two(option, line.heading)
             and not _aspect_of(option, plain_text(line.heading))
             and not _titles_a_part(option, plain_text(line.heading))
@@ -357,6 +360,40 @@ def _heading_names(option: Option, line: Line) -> bool:
     return _mended_heading(line.heading) == option.topic or (
         line.topic == option.topic and _bare_part_heading(option.topic, line.heading)
     )
+
+
+def _another_topic_first(option: Option, title: str) -> bool:
+    """Whether a title, or the bullet a line sits under, names another service before the option, which it names
+    only in passing ("An ELB (EC2 Load Balancer) is a managed load balancer" over "AWS provides only a few
+    configuration knobs"): the lines under it are that service's."""
+    if not (option.topic and _names_its_topic(option)):
+        return False
+    catalog = load_catalog()
+    mentioned = catalog.mentions(title)
+    if not mentioned or option.topic not in mentioned:
+        return False
+    first = mentioned[0]
+    names = sorted(catalog.topics[option.topic].names, key=len, reverse=True)
+    named = re.search(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", title, re.I)
+    if first == option.topic and named:
+        # or names it as the first word of another's name ("Why use an EC2 Load Balancer?")
+        rest = title[named.end() :].strip().lower()
+        after = catalog.mentions(rest)
+        if not after or not any(rest.startswith(n.lower()) for n in catalog.topics[after[0]].names):
+            return False
+        first = after[0]
+    return first != option.topic and not (
+        catalog.is_ancestor(first, option.topic) or catalog.is_ancestor(option.topic, first)
+    )
+
+
+def _bare_lead_in(text: str) -> bool:
+    """Whether a line ending in a colon only leads into the bullets under it ("Application Load Balancer features:"),
+    where a whole clause before it says something ("NLB (Layer 4) gets a static IP per Availability Zone:")."""
+    if not text.rstrip().endswith(":"):
+        return False
+    said = text.rstrip().rstrip(":")
+    return len(re.findall(r"[A-Za-z]\S*", said)) < 6 or not (_VERB_END.search(said) or _TELLS.search(said))
 
 
 def _about_a_part(option: Option, text: str, first: int) -> bool:
@@ -1438,7 +1475,7 @@ def find_evidence(
             text = said
             line = Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=line.labelled)
         short = len(text) < 20 and not labelled_as(option, text, line.heading or "", page=line.topic)
-        if _DENIES.match(text) or len(re.findall(r"\w\S*", text)) < 3 or short or text.endswith(":"):
+        if _DENIES.match(text) or len(re.findall(r"\w\S*", text)) < 3 or short or _bare_lead_in(text):
             continue  # a bare heading or name ("• Lambda functions", its bullet no word) says nothing of the option
         if no_fact(text):
             continue  # another question's verdict ("X is incorrect because ..."), a question itself, or the learner

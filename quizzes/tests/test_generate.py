@@ -12,6 +12,7 @@ from content.ingest.claims import find_claim
 from content.services import ingest
 from quizzes.evidence import (
     Line,
+    clean_quote,
     defines,
     defining_line,
     family_lines,
@@ -3339,3 +3340,31 @@ def test_a_line_that_names_a_wrong_option_but_says_nothing_its_explanation_says_
     assert supports_its_explanation(ami, said)
     family, duty = _options()["Replacing failed hardware"]
     assert supports_its_explanation(duty, Line(text="Replacing faulty hardware", refs=(), topic=""))
+
+
+def test_a_clause_leading_into_bullets_backs_its_option_and_a_name_with_its_year_does_not_win():
+    """ "NLB (Layer 4 of OSI) gets a static IP per Availability Zone:" says what the NLB does before the bullets it
+    leads into; "Network Load Balancer features:" only leads in. The clause is quoted, without its colon."""
+    family, nlb = _options()["Network Load Balancer"]
+    year = Line(text="Network Load Balancer (v2) (v2 - new generation) - 2017", refs=(("n", 1, 2),),
+                topic="elastic-load-balancing")  # fmt: skip
+    clause = Line(text="NLB (Layer 4 of OSI) gets a static IP per Availability Zone:", refs=(("n", 1, 9),),
+                  topic="elastic-load-balancing")  # fmt: skip
+    lead = Line(text="Network Load Balancer features:", refs=(("n", 1, 3),), topic="elastic-load-balancing")
+    found = find_evidence(nlb, [year, lead, clause], family, option_topics(family, nlb))
+    assert found == clause
+    assert clean_quote(found.text) == "NLB (Layer 4 of OSI) gets a static IP per Availability Zone"
+    assert find_evidence(nlb, [lead], family, option_topics(family, nlb)) is None
+
+
+def test_lines_under_a_bullet_or_title_naming_another_service_first_are_not_the_options():
+    """ "AWS provides only a few configuration knobs" under "An ELB (EC2 Load Balancer) is a managed load balancer",
+    or under a note titled "Why use an EC2 Load Balancer?", is about the load balancer, even on EC2's page."""
+    family, ec2 = _options()["Amazon EC2"]
+    for title in ("An ELB (EC2 Load Balancer) is a managed load balancer", "Why use an EC2 Load Balancer?"):
+        knobs = Line(text="AWS provides only a few configuration knobs", refs=(("n", 1, 33),), topic="amazon-ec2",
+                     heading="Amazon EC2", note_heading=title)  # fmt: skip
+        assert find_evidence(ec2, [knobs], family, option_topics(family, ec2)) is None, title
+    own = Line(text="AWS provides only a few configuration knobs", refs=(("n", 1, 33),), topic="amazon-ec2",
+               heading="Amazon EC2", note_heading="Amazon EC2")  # fmt: skip
+    assert find_evidence(ec2, [own], family, option_topics(family, ec2)) is not None
