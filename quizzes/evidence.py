@@ -1426,6 +1426,12 @@ def find_evidence(
                 - {option.topic, *(topics or ())}
             )
             and not opens_with_another_name(option, texts[index])
+            and not (
+                not line.note_heading
+                and names_option(option, texts[index], opening=len(texts[index]))
+                and not pattern.search(texts[index])
+            )  # (under only the page's own name, a line naming the option in a form its patterns leave out, "Amazon
+            # EFS - Infrequent Access storage class", is about that other thing: "You will pay a fee each time ...")
             and not (topics and _services_named(titled_by) - {option.topic, *topics})
             and not (not option.topic and topics and line.topic not in topics and _a_service(line.topic))
             # (a title on another service's page names that service's kind: "Compute Optimized" under Snowball Edge)
@@ -2436,6 +2442,9 @@ def _bare_name(text: str) -> bool:
     )
 
 
+_STATEMENT = re.compile(r"\b(?:is|are|was|were|has|have)\b", re.I)  # "EFS IS GL": a statement, not a name
+
+
 def with_its_description(
     line: Line, following: Line | None, family: Family | None, name_words: set[str], beyond: Line | None = None
 ) -> Line:
@@ -2450,6 +2459,9 @@ def with_its_description(
     # the name without an aside in brackets ("Geoproximity (using Route 53 Traffic Flow feature)")
     named = re.sub(r"\s*\([^()]*\)", "", text).strip() or text
     titles = following.depth > line.depth and len(named.split()) <= 5 and not _TELLS.search(named)
+    if following.depth <= line.depth and not text.endswith(":") and _STATEMENT.search(named):
+        return line  # "EFS IS GL", then "You will pay a fee each time you read ... Infrequent Access": a statement
+        # of its own, however short, and the next bullet is the next statement, not what the option is
     if word_stems(text) - name_words and not text.endswith(":") and not titles:
         return line  # the line says something of its own; a short title with bullets under it ("3. Rapid
         # elasticity and scalability") is quoted with the first of them

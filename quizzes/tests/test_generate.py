@@ -3368,3 +3368,19 @@ def test_lines_under_a_bullet_or_title_naming_another_service_first_are_not_the_
     own = Line(text="AWS provides only a few configuration knobs", refs=(("n", 1, 33),), topic="amazon-ec2",
                heading="Amazon EC2", note_heading="Amazon EC2")  # fmt: skip
     assert find_evidence(ec2, [own], family, option_topics(family, ec2)) is not None
+
+
+def test_a_short_statement_is_not_joined_to_the_next_bullet_nor_a_line_about_a_longer_name_read_as_the_pages():
+    """In a file of exam tips placed on EFS's page, "EFS IS GL" is a statement of its own (not a name over what the
+    next bullet says), and "You will pay a fee ... on the Amazon EFS - Infrequent Access storage class" is about
+    that storage class's fee: neither backs Amazon EFS. A line under a title of the notes still does."""
+    family, efs = _options()["Amazon EFS"]
+    gl = Line(text="EFS IS GL", refs=(("n", 1, 41),), topic="amazon-efs", heading="Amazon EFS")
+    fee = Line(text="You will pay a fee each time you read from or write data stored on the Amazon Elastic File "
+               "System (Amazon EFS) - Infrequent Access storage class", refs=(("n", 1, 42),), topic="amazon-efs",
+               heading="Amazon EFS")  # fmt: skip
+    assert find_evidence(efs, [gl, fee], family, option_topics(family, efs)) is None
+    nfs = Line(text="Shared NFS file system that many Linux instances mount at once", refs=(("n", 1, 7),),
+               topic="amazon-efs", heading="Amazon EFS", note_heading="Amazon EFS")  # fmt: skip
+    found = find_evidence(efs, [nfs], family, option_topics(family, efs))
+    assert found and found.text.endswith("Shared NFS file system that many Linux instances mount at once")
