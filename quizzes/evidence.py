@@ -1523,6 +1523,7 @@ def find_evidence(
             _NAVIGATES.match(text)
             or ((said := _LABEL.match(text)) and _NAVIGATES.match(text[said.end() :]))
             or len(_STEP_ARROW.findall(text)) >= 2
+            or _CLICKS.search(text)
         ):
             continue  # "AWS Budgets: In the services menu search for 'Budgets'", "Go to the management console.",
             # "create ebs snapshot > encrypt > create new volume": a hands-on step or a click path says nothing of
@@ -2214,6 +2215,11 @@ def step_done_to(option: Option, text: str, first: int) -> bool:
         return True
     return verb in _INSTRUCTION_VERBS
 
+
+# a click path inside a line ("In root user, go to Accounts, scroll down and enable IAM access to billing")
+_CLICKS = re.compile(
+    r"(?:^|[,;:]\s*)(?:and\s+|then\s+)?(?:go to|goto|navigate to|scroll (?:down|up)|click(?: on)?)\b", re.I
+)
 
 _STEP_ARROW = re.compile(r"\s(?:>|-->|->)\s")  # "EBS snapshot > encrypt > new volume": the steps of a procedure
 

@@ -3384,3 +3384,15 @@ def test_a_short_statement_is_not_joined_to_the_next_bullet_nor_a_line_about_a_l
                topic="amazon-efs", heading="Amazon EFS", note_heading="Amazon EFS")  # fmt: skip
     found = find_evidence(efs, [nfs], family, option_topics(family, efs))
     assert found and found.text.endswith("Shared NFS file system that many Linux instances mount at once")
+
+
+def test_a_click_path_inside_a_line_backs_no_option():
+    """ "In root user, go to Accounts, scroll down and enable IAM User and Role Access to Billing Info." says where to
+    click, nothing of what the root user is; the line saying what it is backs it."""
+    family, root = _options()["AWS account root user"]
+    steps = Line(text="In root user, go to Accounts, scroll down and enable IAM User and Role Access to Billing Info.",
+                 refs=(("n", 1, 12),), topic="aws-iam")  # fmt: skip
+    said = Line(text="The root user is created with the AWS account and has complete access to it.",
+                refs=(("n", 1, 9),), topic="aws-iam")  # fmt: skip
+    assert find_evidence(root, [steps], family, option_topics(family, root)) is None
+    assert find_evidence(root, [steps, said], family, option_topics(family, root)) == said
