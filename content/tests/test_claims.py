@@ -12,6 +12,7 @@ from content.ingest.claims import find_claim, load_claims, normalise, parse_clai
 CLAIMS = load_claims()
 
 MISCONCEPTIONS = [
+    "Redshift is only available in one AZ.",
     "The Free Tier gives every new account twelve months of free usage.",
     "New sign-ups get 1 year of free tier on EC2 and S3.",
     "Reserved Instance types: Standard, Convertible and Scheduled RIs.",
