@@ -273,6 +273,8 @@ _SINGULAR_S = {
 
 
 def plural(term: str) -> bool:
+    # the head of "X for Y" or "X of Y" is X ("FSx for Windows" is one file system, "Types of instances" several)
+    term = re.split(r"\s+(?:for|of|on|with|in)\s+", _PAREN.sub("", term), maxsplit=1)[0] or term
     last = _PAREN.sub("", term).split()[-1] if _PAREN.sub("", term).split() else term
     if re.fullmatch(r"[A-Z]{2,}s", last):
         return True  # "Custom AMIs", "VPCs"
@@ -559,6 +561,9 @@ _PREDICATE_TERM = re.compile(
     r"through|via|after|before|only|automatically|separately)\b",
     re.I,
 )
+
+# A verb inside a label: a sentence, not a name ("Access keys consist of two parts", "Buckets are private").
+_SENTENCE_TERM = re.compile(r"\b(?:is|are|was|were|consists?|contains?|has|have|can|cannot|must|should|will)\b", re.I)
 
 # A label cut off before its object ("Access to: all features of the lower plans", "Used for: ..."): no name.
 _OPEN_ENDED_TERM = re.compile(r"\b(?:to|of|for|with|in|on|at|by|from|into|and|or|the|a|an)$", re.I)
@@ -884,6 +889,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if _POINTS_TO_LIST.match(definition):
         # "The following actions can lead to rebalancing activity.": the back points at a list the card does not hold
         return reject("definition points to a list")
+    if _SENTENCE_TERM.search(_PAREN.sub(" ", term)):
+        # "Access keys consist of two parts": a sentence cut at its colon, not the name of a thing ("What are Access
+        # keys consist of two parts?")
+        return reject("term is a sentence")
     if _PREDICATE_TERM.match(term):
         # "Defined at region level: snapshots can be copied": a bold label that says something of its owner,
         # not the name of a thing ("What is Defined at region level?")
@@ -1318,6 +1327,17 @@ _THRESHOLD = re.compile(
 _AGE = re.compile(r"\b\d+\+? (?:years?|yrs?) old\b", re.I)
 
 
+def split_of_a_whole(statement: str) -> bool:
+    """Whether a line shares out a whole in percentages that add up to 100 ("10% on US-EAST-1 and 90% on EU-WEST-1",
+    "70/30"): a split someone chose, not a figure of AWS."""
+    shares = [float(p) for p in re.findall(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%", statement)]
+    if len(shares) >= 2 and abs(sum(shares) - 100) < 0.01:
+        return True
+    return bool(re.search(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", statement)) and any(
+        int(a) + int(b) == 100 for a, b in re.findall(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", statement)
+    )
+
+
 def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     number = (fact.data.get("number") or "").strip()
     statement = tidy(fact.data.get("statement") or fact.text)
@@ -1348,6 +1368,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("number from a worked example")  # a worked example's setting is not an AWS fact
     if "…" in statement or "..." in statement:
         return reject("number statement cut off")
+    if split_of_a_whole(statement):
+        # "Weighted Routing – 10% on US-EAST-1 and 90% on EU-WEST-1": one share of a split someone chose, an example
+        return reject("number is a share of an example split")
     if _THRESHOLD.search(statement.split(number)[0]) or _AGE.search(statement):
         # "CPU utilization > 80%": the threshold someone chose for an alarm, not an AWS figure; "Oldest offering (over
         # 10 years old)": a service's age, trivia

@@ -184,4 +184,6 @@ def test_an_english_word_whose_s_is_its_own_is_asked_in_the_singular():
     from learning.generate import plural
 
     assert not plural("Alias") and not plural("Status")
+    # the head of "X for Y" is X: "What is FSx for Windows?", never "What are"
+    assert not plural("FSx for Windows") and plural("Types of instances")
     assert plural("Areas") and plural("Buckets") and plural("Bucket Policies") and plural("Boxes")

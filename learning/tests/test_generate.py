@@ -398,6 +398,8 @@ def test_a_label_with_a_bound_or_a_predicate_is_no_term():
     assert definition("Billed per second", "charged for each second the volume exists", on=EBS) == []
     # a name that opens with a participle is still a name
     assert definition("Provisioned IOPS SSD", "The highest performance SSD volume for critical databases", on=EBS)
+    # a label with a verb in it is a sentence cut at its colon, not a name
+    assert definition("Access keys consist of two parts", "An access key ID and a secret access key.", on=IAM) == []
     # a label cut off before its object is the start of a sentence, not a name
     assert definition("Access to", "every feature of the lower support plans", on=EBS) == []
     assert definition("Snapshots of", "volumes, kept in S3 and billed by the changed blocks", on=EBS) == []
@@ -786,6 +788,10 @@ def test_a_threshold_someone_chose_or_a_services_age_makes_no_number_card():
     assert number("CloudWatch – EC2 instance CPU utilization > 80%.", "80%", on=cw) == []
     assert number("Standard Queue – Oldest offering (over 10 years old)", "10 years", on=sqs) == []
     assert number("Spot capacity costs up to 90% less than On-Demand", "90%", on=S3)
+    r53 = topic("amazon-route-53", "Amazon Route 53", "route 53")
+    assert number("Weighted Routing – 10% on US-EAST-1 and 90% on EU-WEST-1.", "10%", on=r53) == []
+    assert number("Weighted routing sends a 70/30 split of traffic to two endpoints", "70", on=r53) == []
+    assert number("Spot saves up to 90% and Savings Plans up to 72% off On-Demand", "90%", on=S3)
 
 
 def test_the_course_title_is_never_a_term_nor_a_cards_setting():
