@@ -364,8 +364,11 @@ def family_questions(
     skipped = skipped if skipped is not None else Counter()
     known = getattr(lines, "evidence", None)  # found already by family_lines
     unquotable = getattr(lines, "unquotable", set())
-    doubtful = getattr(lines, "doubtful", set())  # options whose quote, or "not in your notes", is often wrong:
-    # offered only when no better-backed option of the key's kind is left
+    # options whose quote, or "not in your notes", is often wrong: offered only when no better-backed option of the
+    # key's kind is left; an option offered with no word on the notes claims nothing, so it is no doubt (a lure the
+    # notes name without a line to quote, Dedicated Instances beside Dedicated Hosts, is offered first again)
+    silent = {oid for oid in getattr(lines, "unclaimed", set()) | unquotable if not (known or {}).get(oid)}
+    doubtful = getattr(lines, "doubtful", set()) - silent
     evidence = {
         oid: known.get(oid)
         if known is not None
@@ -406,9 +409,6 @@ def family_questions(
                     if described_together(family.options[oid], shared, family):
                         joint[oid] = shared  # "S3 Standard-IA and S3 One Zone-IA for ...": the line says it of both
                     continue
-            elif line is None and oid in unquotable:
-                withheld.append(oid)  # the notes name it, or give it a page, but no line of theirs can back it
-                continue
             distractors.append(oid)
             lines_of[oid] = line
             if line is not None:
@@ -486,7 +486,7 @@ def family_questions(
                     right_names=right_names,
                     parent=whole or getattr(lines, "parent_only", {}).get(oid, ""),
                     flagged=oid in getattr(lines, "flagged_only", set()),
-                    unclaimed=unsupported or oid in getattr(lines, "unclaimed", set()),
+                    unclaimed=unsupported or oid in silent or oid in getattr(lines, "unclaimed", set()),
                 )
             )
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
