@@ -1902,7 +1902,25 @@ def no_fact(text: str) -> bool:
         or ABOUT_THE_NOTES.search(text)
         or POINTS_BACK.match(said)
         or _NAME_ORIGIN.search(text)
+        or _REFERS_BACK.search(said[:40])
+        or _REQUIREMENT.search(text)
     )
+
+
+# a line that leans on the one before it for what it is about ("AWS Lambda uses this information to set up ENIs")
+_REFERS_BACK = re.compile(
+    r"\b(?:this|these|those|such|the above|the following|said) (?:information|data|details?|settings?|values?|"
+    r"parameters?|configuration|info)\b",
+    re.I,
+)
+
+# a practice question's requirement, in its scenario's words ("The data set will be stored on Amazon S3 and the
+# storage solution must have seamless integration"): what a company needs, not what a service is
+_REQUIREMENT = re.compile(
+    r"\b(?:the|a|its|their) (?:\w+ )?(?:solution|company|organi[sz]ation|customer)\b[^.]{0,40}"
+    r"\b(?:must|needs? to|requires?|wants? to|has to)\b",
+    re.I,
+)
 
 
 # A line about a name's letters, not the thing: "The name Lustre is derived from 'Linux' and 'Cluster'"

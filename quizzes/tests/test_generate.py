@@ -3400,3 +3400,22 @@ def test_a_click_path_inside_a_line_backs_no_option():
                 refs=(("n", 1, 9),), topic="aws-iam")  # fmt: skip
     assert find_evidence(root, [steps], family, option_topics(family, root)) is None
     assert find_evidence(root, [steps, said], family, option_topics(family, root)) == said
+
+
+def test_a_line_leaning_on_the_one_before_or_a_scenarios_requirement_backs_nothing():
+    """ "AWS Lambda uses this information to set up ENIs" says what Lambda does with something named before it, and
+    "The data set will be stored on Amazon S3 and the storage solution must have seamless integration" is a practice
+    question's requirement: neither says what the service is. A line that only names data later still does."""
+    family, lam = _options()["AWS Lambda"]
+    leaning = Line(text="AWS Lambda uses this information to set up elastic network interfaces (ENIs) in your VPC",
+                   refs=(("n", 1, 183),), topic="aws-lambda")  # fmt: skip
+    assert find_evidence(lam, [leaning], family, option_topics(family, lam)) is None
+    family, s3 = _options()["Amazon S3"]
+    scenario = Line(text="The data set will be stored on Amazon S3 and the storage solution must have seamless "
+                    "integration so objects can be accessed as files.", refs=(("n", 1, 49),),
+                    topic="amazon-s3")  # fmt: skip
+    assert find_evidence(s3, [scenario], family, option_topics(family, s3)) is None
+    family, streams = _options()["Amazon Kinesis Data Streams"]
+    later = Line(text="Kinesis Data Streams: producers send huge quantities of data into AWS, which stores this data "
+                 "for consumers to replay", refs=(("n", 1, 3),), topic="amazon-kinesis")  # fmt: skip
+    assert find_evidence(streams, [later], family, option_topics(family, streams)) is not None
