@@ -422,9 +422,17 @@ def acronym_setting(term: str, topic: TopicView, section: str = "") -> str:
     type, not a network's name server); an AWS name's acronym ("IAM", "VPC") needs none."""
     from content.catalog import load_catalog
 
-    if load_catalog().lookup(term):
+    catalog = load_catalog()
+    if (slug := catalog.lookup(term)) and _own_acronym(term, catalog.topics[slug]):
         return ""
     return in_context(term, topic, section)
+
+
+def _own_acronym(term: str, entry) -> bool:
+    """Whether an acronym is how the service itself is named ("EC2" in "Amazon EC2", IAM, VPC), not an alias for one
+    of its features ("CRR" and "SRR" for S3's replication: "What does CRR stand for?" needs its setting)."""
+    names = (entry.name, entry.short, entry.full_name)
+    return any(term.lower() in words((n or "").lower()) for n in names)
 
 
 def in_context(term: str, topic: TopicView, section: str = "") -> str:

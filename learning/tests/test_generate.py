@@ -422,6 +422,8 @@ def test_an_acronym_no_aws_name_spells_is_asked_in_its_setting():
         ("What does NS stand for (in Amazon Route 53)?", "Name Servers.")
     ]
     assert definition("IAM", "Identity and Access Management", on=IAM)[0][0] == "What does IAM stand for?"
+    # an acronym the catalog reads as another name of S3, for one of its features, still needs its setting
+    assert definition("CRR", "Cross-Region Replication", on=S3)[0][0] == "What does CRR stand for (in Amazon S3)?"
 
 
 def test_no_card_wears_markup_latex_or_an_emoji():
