@@ -2490,6 +2490,8 @@ def with_its_description(
         return line  # the line says something of its own; a short title with bullets under it ("3. Rapid
         # elasticity and scalability") is quoted with the first of them
     after = plain_text(following.text)
+    if after.startswith(": ") and following.depth >= line.depth:
+        after = after[2:]  # a definition list's description under its term ("__Instance Store__" / ": temporary ...")
     if beyond is not None and adjacent(following, beyond) and _NAME_LIST.fullmatch(after):
         following, after = beyond, plain_text(beyond.text)  # past "A1, T2, T3, M5": the description under it
     if (

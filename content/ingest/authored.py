@@ -25,7 +25,10 @@ _Q_LINE = re.compile(
 )  # ("Front:" / "Back:" is how Anki names a card's two sides)
 _A_LINE = re.compile(_LEAD + r"(?:A|Ans|Answer|Back)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<t>\S.*)$", re.I)
 _PAIR = re.compile(r"^(?:[-*+][ \t]+)?(?P<front>[^:`|<>]{3,200}?)[ \t]*:{2,3}[ \t]*(?P<back>[^:\s].*)$")
-_OPTION = re.compile(r"^(?:[-*+•][ \t]+)?(?:\(?(?P<letter>[A-Ha-h])[.)][ \t]+|\[(?P<box>[ xX])\][ \t]+)(?P<t>\S.*)$")
+_OPTION = re.compile(
+    r"^(?:[-*+•][ \t]+)?(?:\(?(?P<letter>[A-Ha-h])[.)][ \t]+|\[(?P<box>[ xX])\][ \t]+(?:\(?[A-H][.)][ \t]+)?)"
+    r"(?P<t>\S.*)$"
+)  # (a checkbox's own letter, "- [ ] A. Simple Routing Policy", is scaffolding, not the option's text)
 _ANSWER = re.compile(
     _LEAD + r"(?:the[ \t]+)?(?:correct[ \t]+answers?|right[ \t]+answers?|answers?|ans|key|solution|correct|a)"
     r"(?:\*\*|__)?[ \t]*(?:is[ \t]+|are[ \t]+)?[:：=\-–—][ \t]*(?:\*\*|__)?[ \t]*(?P<t>\S.*)$",
@@ -664,8 +667,8 @@ class AuthoredItems:
         explanation and are left out, and an explanation that only talks about another option is not used
         for the right one.
         """
-        from quizzes.evidence import entries_by_label, entry_named, line_about  # noqa: PLC0415
-        from quizzes.generate import NAMED_ONLY, ChoiceDraft, QuestionDraft, giveaway_words  # noqa: PLC0415
+        from quizzes.evidence import clean_quote, entries_by_label, entry_named, line_about  # noqa: PLC0415
+        from quizzes.generate import ChoiceDraft, QuestionDraft, giveaway_words  # noqa: PLC0415
 
         explain = explain or OptionFacts(catalog)
         entries = entries_by_label(lines or {})  # the notes' glossary-like lines, for options no page opens with
@@ -702,9 +705,12 @@ class AuthoredItems:
                 ):
                     # what the notes say of the option elsewhere ("CloudFront is a CDN ..." on its page)
                     quote, refs = found.text, [list(r) for r in found.refs]
-                elif not refs:
-                    # only this question names it: no line of the notes backs it, and the learner is told so
-                    said = _joined(said, NAMED_ONLY)
+                elif not quote and refs and k in q.correct and author:
+                    quote = clean_quote(author)  # the author's own explanation is the line that backs the key
+                elif not quote:
+                    # no line of the notes is quoted for it: nothing is said of the notes ("your notes name it without
+                    # explaining it" was false about half the time, the notes explaining it elsewhere in other words)
+                    refs = []
                 choices.append(ChoiceDraft(option=chr(ord("a") + k), text=text, correct=k in q.correct,
                                            explanation=said, quote=quote, refs=refs))  # fmt: skip
             out.append(QuestionDraft(

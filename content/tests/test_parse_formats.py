@@ -174,6 +174,24 @@ def test_practice_questions_keep_stem_options_and_key_as_written():
     assert why[8] == why[23] == "the learner's own answer"
 
 
+def test_a_checkbox_options_own_letter_is_not_part_of_its_text():
+    """ "- [ ] A. Simple Routing Policy": the box and the letter are both scaffolding; the option reads "Simple Routing
+    Policy", as the other layouts' options do."""
+    outline = parse(lines(
+        "1. Which routing policy answers with several healthy records at random?",
+        "- [ ] A. Simple Routing Policy",
+        "- [ ] B. Weighted Routing Policy",
+        "- [x] C. Multivalue Routing Policy",
+    ))  # fmt: skip
+    found = [q for s in outline.walk() for q in s.questions]
+    assert found and found[0].options == [
+        "Simple Routing Policy",
+        "Weighted Routing Policy",
+        "Multivalue Routing Policy",
+    ]
+    assert found[0].correct == [2]
+
+
 def test_a_practice_questions_explanation_goes_to_the_page_of_its_key():
     sections, warnings = assign(parse(PRACTICE), load_catalog())
     by_topic = {ts.topic: ts for ts in sections if ts.questions}
@@ -532,14 +550,15 @@ def test_every_option_of_the_authors_questions_says_why_and_the_learners_own_rem
     # The right answer: a checked sentence about it, the author's explanation as the quote (not said twice)
     assert key.explanation.startswith("Correct. S3 Glacier Deep Archive")
     assert key.quote.startswith("Deep Archive is the lowest-cost class") and key.quote not in key.explanation
-    # Wrong options say what they are for instead; each either quotes a line of the notes or says the notes only
-    # name it (the question names every option), never "not in your notes"
+    # Wrong options say what they are for instead; each either quotes a line of the notes or says nothing of them
+    # (the question names every option): never "not in your notes", nor "named without explaining", often untrue
     assert choices["S3 One Zone-IA"].explanation.startswith("Not this one: S3 One Zone-IA")
     assert (
         choices["Amazon EBS"].explanation.startswith("Not this one:")
         and "Amazon EBS" in choices["Amazon EBS"].explanation
     )
-    assert all((c.in_notes and c.quote) or c.named_only for c in choices.values())
+    assert all((c.in_notes and c.quote) or (c.notes_claim is None and not c.refs) for c in choices.values())
+    assert not any(c.named_only for c in choices.values())
     # "I picked Inspector because...": the learner's slip, about a wrong option, explains nothing
     waf = Question.objects.get(stem__startswith="Which service protects websites")
     texts = " ".join(c.explanation + " " + c.quote for c in waf.choices.all())

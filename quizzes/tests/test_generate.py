@@ -3419,3 +3419,18 @@ def test_a_line_leaning_on_the_one_before_or_a_scenarios_requirement_backs_nothi
     later = Line(text="Kinesis Data Streams: producers send huge quantities of data into AWS, which stores this data "
                  "for consumers to replay", refs=(("n", 1, 3),), topic="amazon-kinesis")  # fmt: skip
     assert find_evidence(streams, [later], family, option_topics(family, streams)) is not None
+
+
+def test_a_definition_lists_description_under_its_term_backs_the_term():
+    """ "- __Instance Store__" over ": temporary block-level storage" (a definition list): the line after the term,
+    its colon dropped, says what the term is."""
+    family, store = _options()["EC2 instance store"]
+    term = Line(text="__Instance Store__", refs=(("n", 1, 82),), topic="ec2-instance-store", depth=0)
+    said = Line(text=": temporary block-level storage on disks physically attached to the host computer",
+                refs=(("n", 1, 83),), topic="ec2-instance-store", depth=1)  # fmt: skip
+    found = find_evidence(store, [term, said], family, option_topics(family, store))
+    assert (
+        found
+        and found.text
+        == "Instance Store: temporary block-level storage on disks physically attached to the host computer"
+    )
