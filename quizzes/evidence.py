@@ -2419,6 +2419,7 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
         and (
             _names_alike(plain_text(previous.text), plain_text(line.text))  # not a task ("Work with bills")
             or (_right_after(previous, line) and not _right_after(line, following))
+            or (following.depth == line.depth and not _says(plain_text(following.text)))
         )
     ):
         # "Standard Reserved Instances", "Convertible Reserved Instances", then "Don't get interrupted ...": an item
@@ -2435,6 +2436,12 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
             following = Line(text=said, refs=refs, topic=line.topic, heading=line.heading, depth=following.depth)
             beyond = None
     return with_its_description(line, following, family, name_words, beyond)
+
+
+def _says(text: str) -> bool:
+    """Whether a line says something (a verb, a colon or a dash after a label), not only names a thing ("Route 53
+    record in the same hosted zone", the next item of a list of alias targets)."""
+    return bool(_TELLS.search(text) or _STATEMENT.search(text) or re.search(r"\b\w{3,}(?:s|ed)\s+(?:a|an|the)\b", text))
 
 
 def bullets_under(lines: list[Line], index: int, limit: int = 3) -> list[Line]:

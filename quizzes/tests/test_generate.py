@@ -3434,3 +3434,21 @@ def test_a_definition_lists_description_under_its_term_backs_the_term():
         and found.text
         == "Instance Store: temporary block-level storage on disks physically attached to the host computer"
     )
+
+
+def test_the_next_item_of_a_list_of_names_is_not_what_the_item_above_it_is():
+    """In a numbered list of alias targets ("6. VPC interface endpoints", "7. Global Accelerator", "8. Route 53
+    record in the same hosted zone"), item 8 is the next target, not what Global Accelerator is: nothing backs it.
+    A name over a line that says something still takes that line."""
+    family, accelerator = _options()["AWS Global Accelerator"]
+    items = [
+        Line(text=text, refs=(("n", 1, 101 + k),), topic="dns-record-types", heading="Alias Records", depth=1)
+        for k, text in enumerate(
+            ["VPC interface endpoints", "Global Accelerator", "Route 53 record in the same hosted zone"]
+        )
+    ]
+    assert find_evidence(accelerator, items, family, option_topics(family, accelerator)) is None
+    said = Line(text="Routes users over the AWS global network through two static anycast IP addresses",
+                refs=(("n", 1, 104),), topic="dns-record-types", heading="Alias Records", depth=1)  # fmt: skip
+    found = find_evidence(accelerator, [items[1], said], family, option_topics(family, accelerator))
+    assert found and "static anycast" in found.text
