@@ -387,6 +387,31 @@ def _another_topic_first(option: Option, title: str) -> bool:
     )
 
 
+def _another_services_feature(option: Option, family: Family | None, line: Line, text: str) -> bool:
+    """Whether a line on another service's page is about that service's feature of the same name: "Health checks are
+    separate from, but are used by records" on Route 53's page says nothing of a load balancer's health checks (the
+    course knows "Route 53 health checks" as an option of its own), unless it names the family's service."""
+    if option.topic or not family or not line.topic or line.topic == family.topic or not _a_service(family.topic):
+        return False  # (a cloud concept, "Elasticity", is one idea whichever page says it)
+    catalog = load_catalog()
+    page = {line.topic} | {t for t in _namesakes(option.name.lower()) if catalog.is_ancestor(t, line.topic)}
+    return bool(page & _namesakes(option.name.lower())) and family.topic not in catalog.mentions(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _namesakes(name: str) -> frozenset[str]:
+    """The services with an option of their own whose name ends with this one ("Route 53 health checks" for "Health
+    checks"): the pages where a line of that name is about their feature."""
+    from quizzes.families import load_families  # noqa: PLC0415
+
+    out = set()
+    for family in load_families().values():
+        for other in family.options.values():
+            if other.name.lower() != name and other.name.lower().endswith(" " + name):
+                out |= {other.topic or family.topic}
+    return frozenset(out)
+
+
 def _bare_lead_in(text: str) -> bool:
     """Whether a line ending in a colon only leads into the bullets under it ("Application Load Balancer features:"),
     where a whole clause before it says something ("NLB (Layer 4) gets a static IP per Availability Zone:")."""
@@ -1693,6 +1718,7 @@ def find_evidence(
                 and (_services_named(text) - _services_named(option.name) or not _SAYS_WHAT_IT_IS.search(text))
             )
             or _another_services_setting(option, family, line, text, topics)
+            or _another_services_feature(option, family, line, text)
         ):
             # On another service's page, only a line that opens with a service is about it; an option that is no
             # service of its own (No Upfront, patching the OS) often means something else there ("no upfront

@@ -3452,3 +3452,15 @@ def test_the_next_item_of_a_list_of_names_is_not_what_the_item_above_it_is():
                 refs=(("n", 1, 104),), topic="dns-record-types", heading="Alias Records", depth=1)  # fmt: skip
     found = find_evidence(accelerator, [items[1], said], family, option_topics(family, accelerator))
     assert found and "static anycast" in found.text
+
+
+def test_a_line_on_another_services_page_about_its_namesake_feature_backs_nothing():
+    """ "Health checks are separate from, but are used by records" on Route 53's page is about Route 53 health checks,
+    an option of its own: it says nothing of a load balancer's health checks. On the load balancer's page it would."""
+    family, checks = _options()["Health checks"]
+    for page in ("amazon-route-53", "route-53-routing-policies"):  # (Route 53's page, or a page of one of its parts)
+        route53 = Line(text="health checks are integrated with CloudWatch metrics", refs=(("n", 1, 129),), topic=page,
+                       heading="Health Checks", depth=1)  # fmt: skip
+        assert find_evidence(checks, [route53], family, option_topics(family, checks)) is None, page
+    elb = dataclasses.replace(route53, topic="elastic-load-balancing")
+    assert find_evidence(checks, [elb], family, option_topics(family, checks)) is not None
