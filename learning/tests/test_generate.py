@@ -781,6 +781,15 @@ def test_a_label_that_names_nothing_the_course_knows_is_no_term_under_any_headin
     assert definition("Origin Access Control", served, on=cloudfront, section="Amazon CloudFront")
 
 
+def test_a_definition_in_fewer_than_six_words_makes_no_card():
+    """ "What is IMDSv1?" "No auth required." or "What are Service Control Policies?" "Governance over accounts." says
+    too little of what the thing is (graders passed about a quarter of such cards); six words or more still do."""
+    ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
+    assert definition("Instance metadata service", "No auth required.", on=ec2) == []
+    assert definition("Customer managed policies", "Governance over accounts.", on=IAM) == []
+    assert definition("Customer managed policies", "Bundles of permissions a team writes and attaches itself.", on=IAM)
+
+
 def test_a_threshold_someone_chose_or_a_services_age_makes_no_number_card():
     """ "CloudWatch – EC2 instance CPU utilization > 80%." is an alarm's example threshold, and "Standard Queue –
     Oldest offering (over 10 years old)" a service's age: neither is a figure of AWS to learn. "Spot capacity costs
