@@ -2798,7 +2798,8 @@ class FamilyLines(list):
 
     evidence: dict
     # Options some line of the notes names (near its start, or in its section's title) but none of which can back
-    # an explanation (a line full of typos, a bare title): never offered, since "not in your notes" would be untrue.
+    # an explanation (a line full of typos, a bare title): offered with no word on the notes, since "not in your
+    # notes" would be untrue and "named without explaining" was false about half the time.
     unquotable: set
     # Options that are a part of a service the notes describe only as a whole (option id -> the service's name):
     # said so, rather than "not in your notes".

@@ -416,11 +416,10 @@ def family_questions(
         # A kind with few members (three payment options) still makes its question: an option withheld above whose
         # line says the same of it and the key is offered with that shared line, or with what else can be said of it
         # (its only line is marked wrong, or its service as a whole), up to three wrong options. One the notes name,
-        # or give a page, but no line of theirs backs is never offered: blind readers found "your notes name it
-        # without explaining it" false about half the time (the notes explained it in a line the finder did not read
-        # as its).
+        # or give a page, but no line of theirs backs is offered silently, with no word on the notes: blind readers
+        # found "your notes name it without explaining it" false about half the time.
         # The key's natural lure first, then the rest in the order picked above (lures first; an option whose
-        # backing is doubtful last, even a lure).
+        # backing is doubtful last, even a lure, unless it is silent).
         lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
         # (what can be said of it instead: its line is marked wrong, or its service as a whole)
         said = getattr(lines, "flagged_only", set()) | set(getattr(lines, "parent_only", {}))
