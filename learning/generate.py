@@ -1347,9 +1347,8 @@ def split_of_a_whole(statement: str) -> bool:
     shares = [float(p) for p in re.findall(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%", statement)]
     if len(shares) >= 2 and abs(sum(shares) - 100) < 0.01:
         return True
-    return bool(re.search(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", statement)) and any(
-        int(a) + int(b) == 100 for a, b in re.findall(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", statement)
-    )
+    pairs = re.findall(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", statement)
+    return any(int(a) + int(b) == 100 for a, b in pairs)
 
 
 def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
