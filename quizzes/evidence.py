@@ -373,8 +373,7 @@ def _another_topic_first(option: Option, title: str) -> bool:
     if not mentioned or option.topic not in mentioned:
         return False
     first = mentioned[0]
-    names = sorted(catalog.topics[option.topic].names, key=len, reverse=True)
-    named = re.search(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", title, re.I)
+    named = _topic_names_pattern(option.topic).search(title)
     if first == option.topic and named:
         # or names it as the first word of another's name ("Why use an EC2 Load Balancer?")
         rest = title[named.end() :].strip().lower()
@@ -385,6 +384,13 @@ def _another_topic_first(option: Option, title: str) -> bool:
     return first != option.topic and not (
         catalog.is_ancestor(first, option.topic) or catalog.is_ancestor(option.topic, first)
     )
+
+
+@functools.lru_cache(maxsize=512)
+def _topic_names_pattern(slug: str) -> re.Pattern:
+    """Any catalog name of a topic, longest first, as whole words."""
+    names = sorted(load_catalog().topics[slug].names, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
 
 
 def _another_services_feature(option: Option, family: Family | None, line: Line, text: str) -> bool:
