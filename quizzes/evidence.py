@@ -2777,7 +2777,27 @@ def supports_its_explanation(option: Option, line: Line) -> bool:
     apply to EC2 usage"); a duty ("Replacing faulty hardware") is said in its own words."""
     if not option.topic and _A_TASK.match(option.name):
         return True
+    if _own_entry_says(option, line):
+        return True
     return bool(word_stems(plain_text(line.text)) & (word_stems(option.fact) - word_stems(option.name)))
+
+
+_ENTRY_WORDS = 3  # words after its label that make an entry say something ("Instance store: Volumes are temporary")
+
+
+def _own_entry_says(option: Option, line: Line) -> bool:
+    """Whether a line is the notes' own entry for the option, its label the option's name, with at least a short
+    clause after it ("CodePipeline: allows you to implement a CI/CD pipeline"): the author's account of the option in
+    their own words, which supports what it is even when it shares no word with our explanation."""
+    text = plain_text(line.text)
+    label = label_of(text)
+    if not label or not labelled_as(option, line.text, line.heading):
+        return False
+    rest = text[text.find(label) + len(label) :].lstrip(" )*_`:-–—=>→⇒")
+    head = re.split(r"[;,.:(]", rest, maxsplit=1)[0].split()
+    if 1 <= len(head) <= 4 and all(w[:1].isupper() or w in ("of", "for", "&") for w in head):
+        return False  # it goes on with another name, not a clause ("AWS Pricing Calculator: Trust Advisor; 7 checks")
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) >= _ENTRY_WORDS
 
 
 def option_topics(family: Family, option: Option) -> frozenset[str]:

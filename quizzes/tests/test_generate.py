@@ -3464,3 +3464,40 @@ def test_a_line_on_another_services_page_about_its_namesake_feature_backs_nothin
         assert find_evidence(checks, [route53], family, option_topics(family, checks)) is None, page
     elb = dataclasses.replace(route53, topic="elastic-load-balancing")
     assert find_evidence(checks, [elb], family, option_topics(family, checks)) is not None
+
+
+def test_a_wrong_option_the_notes_name_but_no_line_backs_is_offered_after_quoted_and_uncovered_ones():
+    """On "S3 for media files", the lure EFS comes first; of the rest, an option the notes use the words of but no
+    line of theirs backs (silent) is offered only after those with a line and those the notes do not cover, so a
+    learner sees "From your notes" or "Your notes do not cover it" rather than nothing, where the family allows."""
+    from quizzes.generate import pick_distractors
+
+    family = load_families()["storage-service"]
+    requirement = next(r for r in family.requirements if r.id == "s3-media")
+    line = Line(text="EBS: a volume attached to one instance", refs=(("n", 1, 2),), topic="amazon-ebs")
+    evidence = {"ebs": line, "efs": line, "instance-store": None, "fsx-windows": None, "fsx-lustre": None}
+    silent = {"instance-store"}
+    picked = pick_distractors(family, requirement, evidence, 5, silent=silent)
+    assert picked[0] == "efs"  # the key's natural lure, first however it is backed
+    assert picked[-1] == "instance-store" and picked.index("fsx-windows") < picked.index("instance-store")
+    lure_silent = pick_distractors(family, requirement, evidence, 5, silent={"efs"})
+    assert lure_silent[0] == "efs"  # a silent lure is still the lure
+
+
+def test_an_options_own_entry_in_the_authors_words_is_quoted_though_it_shares_no_word_with_its_explanation():
+    """ "Instance store: Volumes are temporary" is the author's own entry for the instance store: it says what our
+    explanation says (data is lost) in other words, so it is quoted; an entry that only goes on with another name
+    ("... : Trust Advisor; checks"), or says two words, is not enough."""
+    from quizzes.evidence import supports_its_explanation
+
+    family, store = _options()["EC2 instance store"]
+    family, pipeline = _options()["AWS CodePipeline"]
+    family, calculator = _options()["AWS Pricing Calculator"]
+    entry = Line(text="  * Instance store: Volumes are temporary", refs=(("n", 1, 3),), topic="ec2-instance-store")
+    ci = Line(text="CodePipeline: allows you to implement a CI/CD pipeline.", refs=(("n", 1, 4),), topic="")
+    assert supports_its_explanation(store, entry)
+    assert supports_its_explanation(pipeline, ci)
+    assert not supports_its_explanation(store, Line(text="Instance store: temporary", refs=(), topic=""))
+    assert not supports_its_explanation(store, Line(text="We compared instance store volumes", refs=(), topic=""))
+    other = Line(text="AWS Pricing Calculator: Trust Advisor; Default core checks on Basic plan", refs=(), topic="")
+    assert not supports_its_explanation(calculator, other)
