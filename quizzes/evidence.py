@@ -309,6 +309,7 @@ _WHAT_IS_IT = re.compile(r"^\W*what(?:'s| is| are) (?:an? |the )?((?:\S+ ){0,4}\
 # ("Monitoring S3 Buckets ...") or a preposition ("Networking with EC2", "Security in S3")
 _ASPECT_TITLE = re.compile(
     r"^\W*(?:[a-z]+ly\s+)?(?!(?:understanding|introducing|exploring|learning|getting started)\b)[a-z]+ing\b"
+    r"|^\W*(?:how|steps?) to\b"  # ("How to Build and Configure an EC2 Instance": a procedure done with it)
     r"|\b(?:with|in|on|for|using|via|by|from)\W*$",
     re.I,
 )
@@ -345,6 +346,7 @@ def _heading_names(option: Option, line: Line) -> bool:
             and not _titles_two(option, line.heading)
             and not _aspect_of(option, plain_text(line.heading))
             and not _titles_a_part(option, plain_text(line.heading))
+            and not _titles_its_kinds(option, plain_text(line.heading))
         )
     if any(p.search(plain_text(line.heading)) for p in option.titles):
         return True  # a bare name as a title ("Availability Zones"), which no line of its own would count
@@ -465,6 +467,71 @@ def _titles_a_part(option: Option, heading: str) -> bool:
     return bool(found) and option.topic not in found and all(catalog.is_ancestor(option.topic, t) for t in found)
 
 
+# what a title goes on with past a service's name when its lines list kinds of it ("EC2 types and why", "EC2 instance
+# types", "S3 storage classes"): each line is one kind's, not the service's
+_KINDS_AFTER = re.compile(
+    r"^\W*(?:(?:instance|storage|volume|pricing|purchasing|deployment)\s+)?"
+    r"(?:types?|kinds?|class(?:es)?|options?|famil(?:y|ies)|tiers?|modes?|categor(?:y|ies)|varieties)\b",
+    re.I,
+)
+
+
+_KINDS_WORD = re.compile(r"\b(?:types?|kinds?|class(?:es)?|famil(?:y|ies)|tiers?|categor(?:y|ies)|varieties)\b", re.I)
+
+
+# what advice opens with ("use a good naming convention", "make sure ...", "don't ..."), unlike what a thing is used
+# for ("use for static websites")
+_ADVICE = re.compile(
+    r"\W*(?:use\b(?!(?:\s+(?:it|this|that|them|these))?\s+(?:for|when|to|in|as|with|cases?|if)\b)|make sure|ensure"
+    r"|remember|don'?t|do not|avoid|consider|keep in mind)\b",
+    re.I,
+)
+
+
+def _advice_entry(text: str) -> bool:
+    """Whether a labelled line gives advice under its label ("EC2: use a good naming convention e.g. ...")."""
+    plain = plain_text(text)
+    m = _LABEL.match(plain)
+    return bool(m) and bool(_ADVICE.match(plain[m.end() :]))
+
+
+def _kinds_title(text: str) -> bool:
+    """Whether a line is a short title over a list of kinds ("Image types and why"), which says nothing itself."""
+    plain = plain_text(text)
+    return len(plain.split()) <= 6 and bool(_KINDS_WORD.search(plain)) and not _TELLS.search(plain)
+
+
+def _titles_its_kinds(option: Option, heading: str) -> bool:
+    """Whether a title that names a service goes on with the kinds of it ("EC2 types and why"): its lines are each
+    one kind's ("Storage optimised - H, I and D series"), not what the service is."""
+    if not option.topic or not _names_its_topic(option):
+        return False
+    named = _topic_names_pattern(option.topic).search(heading)
+    return bool(named) and bool(_KINDS_AFTER.match(heading[named.end() :]))
+
+
+# labels that name an attribute of what a section is titled with, not a thing of their own ("Pricing: per hour")
+_ATTRIBUTE_WORDS = word_stems(
+    "pricing price cost costs billing use case cases features benefits advantages disadvantages pros cons note notes"
+    " example examples definition purpose limits limitations durability availability performance security why how"
+    " what when where key important remember tip exam"
+)
+
+
+def _another_things_entry(option: Option, text: str) -> bool:
+    """Whether a line is the entry of something other than the option, under a label of its own that is not an
+    attribute of what its section is titled with ("Storage optimised - H, I and D series", not "Pricing: ...")."""
+    m = _LABEL.match(plain_text(text))
+    if not (m and m.group(1)):
+        return False  # (a bare short line, "Hardware-based key management", or a word before a comma, "plans,
+        # schedules and runs ...", is no label of another thing's entry)
+    label = label_of(text)
+    words = word_stems(label)
+    if not label or words <= _ATTRIBUTE_WORDS or words <= word_stems(f"{option.kind} {option.fact}".lower()):
+        return False  # ("Object storage: keep files as objects" under S3's title: what S3 is, in its own words)
+    return not labelled_as(option, text)
+
+
 def _says_of_its_title(option: Option, text: str, family: Family | None, others: list[Option]) -> bool:
     """Whether a later line of a section titled with the option says something of it: it shares a telling word with
     what the app says of the option ("replicas of DB to increase scale reads" under "Read Replicas", "standby DB cannot
@@ -473,6 +540,8 @@ def _says_of_its_title(option: Option, text: str, family: Family | None, others:
     said = said_of(option, family) - _ANY_TOPIC_WORDS - _MAKERS - _family_words(family)
     if not word_stems(text) & said:
         return False
+    if _another_things_entry(option, text):
+        return False  # another thing's entry ("Storage optimised - H, I and D series" under "EC2"): about that one
     return not any(other.matches(text) or names_option(other, text, opening=len(text)) for other in others)
 
 
@@ -762,6 +831,8 @@ def stem_title(option: Option, line: Line, others: list[Option]) -> str:
     """The title of the line's section when it names the option in other word forms ("Partition Strategy" under
     "Placement Groups"), else ""."""
     for heading, rest in ((line.heading, line.note_heading), (line.note_heading, "")):
+        if _titles_its_kinds(option, plain_text(heading)):
+            continue  # ("EC2 types and why": each line under it is one kind's)
         if heading and stem_entry(option, heading, dataclasses.replace(line, heading=rest, note_heading=""), others):
             return heading
     return ""
@@ -1421,6 +1492,9 @@ def find_evidence(
     for index, line in enumerate(lines):
         by_stems = False
         deep = False  # a later line of a section titled with the option, not its first
+        if _titles_its_kinds(option, label_of(texts[index])) or _advice_entry(texts[index]):
+            continue  # "EC2 types and why: General purpose - M and T series": one kind's line, not the service's;
+            # "EC2: use a good naming convention": advice on using it, not what it is
         if (inner := _inner_entry(texts[index])) and pattern.match(inner):
             # "EC2 Pricing: On-Demand: Default EC2 pricing ...": the entry inside a category's label
             line = dataclasses.replace(line, text=inner, labelled=True)
@@ -1499,6 +1573,13 @@ def find_evidence(
                 labelled=True,
             )  # ("AWS CloudTrail records ..." under "AWS CloudTrail" needs no title before it)
             deep = not first_of_section and not _PRONOUN.match(texts[index])
+            if deep and option.topic and _names_its_topic(option) and not _near_its_title(lines, index):
+                continue  # far into a whole service's section ("## EC2" over its AMI kinds, instance types and a
+                # practice question's options), a line is about one of its parts, not what the service is
+            if _names_its_topic(option) and (_another_things_entry(option, texts[index]) or _kinds_title(texts[index])):
+                continue  # "Use a Golden AMI: install apps ..." under an EC2 title is the Golden AMI's entry
+            if _ADVICE.match(texts[index]):
+                continue  # "use a good naming convention" under its title: advice on using it, not what it is
             by_stems = (
                 not spelled_title
                 and (topics is None or lines[index].topic in topics)
@@ -2522,6 +2603,8 @@ def with_its_description(
     # the name without an aside in brackets ("Geoproximity (using Route 53 Traffic Flow feature)")
     named = re.sub(r"\s*\([^()]*\)", "", text).strip() or text
     titles = following.depth > line.depth and len(named.split()) <= 5 and not _TELLS.search(named)
+    if titles and word_stems(" ".join(_KINDS_WORD.findall(named))) - name_words:
+        return line  # "EC2 types and why" over "General purpose - M and T series": its first item is one kind's
     if following.depth <= line.depth and not text.endswith(":") and _STATEMENT.search(named):
         return line  # "EFS IS GL", then "You will pay a fee each time you read ... Infrequent Access": a statement
         # of its own, however short, and the next bullet is the next statement, not what the option is

@@ -118,6 +118,10 @@ _FRAGMENT = re.compile(r"[a-z]+(?: [a-z]+)?")
 
 # --- words ---------------------------------------------------------------------------------------
 
+# A heading that is an example or a gloss ("e.g. dev team, finance or HR", "i.e. ...", "for example: ..."): no title.
+_EXAMPLE_TITLE = re.compile(
+    r"^\W*(?:e\.\s?g\b|eg\.|i\.\s?e\b|ie\.|for (?:example|instance)\b|ex\.|example\s*:\s*\S)", re.I
+)
 # Labels that describe an attribute of their parent, never a topic of their own (NOTES-ANALYSIS 5.4.6).
 _QUIZ_LABELS = {"question", "questions", "answer", "answers", "explanation", "explained", "solution", "quiz"}
 _META_LABELS = {
@@ -611,6 +615,12 @@ class _Parser:
                     i += 1
                 continue
             atx = _ATX.match(raw)
+            if atx and _EXAMPLE_TITLE.match(atx.group(2) or ""):
+                # "#### e.g. access to create EC2 instances" under a bullet is that bullet's example, set large: a
+                # line of the section it sits in, not a section about EC2
+                add(_Item("line", i + 1, i + 1, indent=ind, text=atx.group(2).strip(), raw=text))
+                i += 1
+                continue
             if atx and (self.md or not (atx.group(2) or "x")[0].islower()):  # plain "# of instances: 5" is text
                 title = atx.group(2) or ""
                 add(_Item("heading", i + 1, i + 1, text=title, raw=text, source="atx", level=len(atx.group(1))))

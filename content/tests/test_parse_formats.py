@@ -1316,3 +1316,25 @@ def test_a_question_bullet_with_a_plus_bullet_under_it_is_the_authors_card():
         ("True or false: a Region's zones are linked by low-latency networking", "True"),
     ]
     assert texts(outline) == ["Amazon S3 stores objects in buckets"]
+
+
+def test_a_heading_that_only_gives_an_example_is_a_line_of_its_section_not_a_title():
+    """ "#### e.g. access to create EC2 instances" under a bullet is that bullet's example written large: the bullet
+    after it ("Group: ...") stays in the IAM section, and no section is titled with the example."""
+    outline = parse(
+        lines(
+            "## IAM",
+            "- **User**: a person or application that signs in",
+            "#### e.g. access to create/terminate EC2 instances",
+            "",
+            "- **Group**: Collection of related users that inherit permissions",
+            "#### i.e. dev team or finance",
+            "### Roles",
+            "- A role is assumed for temporary access",
+        )
+    )
+    assert titles(outline) == [(1, "IAM"), (2, "Roles")]
+    iam = next(s for s in outline.walk() if s.title == "IAM")
+    said = [b.text for b in iam.blocks]
+    assert any("Collection of related users" in t for t in said)
+    assert any(t.startswith("**User**") and "e.g. access to create" in t for t in said)  # the bullet's own example

@@ -3501,3 +3501,43 @@ def test_an_options_own_entry_in_the_authors_words_is_quoted_though_it_shares_no
     assert not supports_its_explanation(store, Line(text="We compared instance store volumes", refs=(), topic=""))
     other = Line(text="AWS Pricing Calculator: Trust Advisor; Default core checks on Basic plan", refs=(), topic="")
     assert not supports_its_explanation(calculator, other)
+
+
+def _section_lines(heading: str, *texts: str, topic: str = "amazon-ec2") -> list[Line]:
+    return [Line(text=t, refs=(("n", 1, 10 + k),), topic=topic, heading=heading) for k, t in enumerate(texts)]
+
+
+def test_a_title_over_a_services_kinds_backs_none_of_them_as_the_service():
+    """ "EC2 types and why" over "General purpose - M and T series" lists kinds of EC2: neither the title nor its
+    first item says what EC2 is, so EC2 as an option quotes neither."""
+    family, ec2 = _options()["Amazon EC2"]
+    joined = Line(text="EC2 types and why: General purpose - M and T series for small data centric operations",
+                  refs=(("n", 1, 3),), topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(ec2, [joined], family) is None
+    kinds = _section_lines("Amazon EC2", "Image types and why", "Quick start images are always up to date")
+    assert find_evidence(ec2, kinds, family) is None
+    said = _section_lines("Amazon EC2", "Rent resizable virtual servers in the cloud, billed by the second")
+    assert find_evidence(ec2, said, family) is not None  # (the same title over what EC2 is)
+
+
+def test_another_things_entry_or_advice_under_a_services_title_does_not_back_the_service():
+    """Under an "Amazon EC2" title, "Use a Golden AMI: install apps beforehand" is the Golden AMI's entry, "use a good
+    naming convention" is advice, and "2. Choose a Region" under "How to Build an EC2 Instance" is a step: none says
+    what EC2 is."""
+    family, ec2 = _options()["Amazon EC2"]
+    golden = _section_lines("Amazon EC2", "Use a Golden AMI: install apps and OS dependencies beforehand")
+    advice = _section_lines("Amazon EC2", "use a good naming convention e.g. Key: production-server")
+    labelled = [Line(text="EC2: use a good naming convention for its tags", refs=(("n", 1, 2),), topic="amazon-ec2")]
+    steps = _section_lines("How to Build and Configure an EC2 Instance", "Choose a Region where to host your Instance")
+    for lines in (golden, advice, labelled, steps):
+        assert find_evidence(ec2, lines, family) is None, lines[0].text
+
+
+def test_a_line_far_into_a_whole_services_section_is_about_one_of_its_parts():
+    """Seven lines into "## EC2", past its instance sizes, "Search the Marketplace for an official image"
+    is about one of its parts: it does not back EC2, though the same section's first line would."""
+    family, ec2 = _options()["Amazon EC2"]
+    sizes = [f"M{k} instances come in sizes from large to {k}xlarge" for k in range(6)]
+    far = _section_lines("Amazon EC2", *sizes, "Search the marketplace for an official operating system image to patch")
+    found = find_evidence(ec2, far, family)
+    assert found is None or "marketplace" not in found.text
