@@ -1492,6 +1492,10 @@ def find_evidence(
     for index, line in enumerate(lines):
         by_stems = False
         deep = False  # a later line of a section titled with the option, not its first
+        if _on_another_services_page(option, family, line, texts[index]):
+            continue  # "Multi AZ: best for Production" on EFS's page is EFS's, not RDS Multi-AZ's
+        if _sibling_past_name(option, texts[index], others):
+            continue  # "S3 Standard Infrequent Access: ..." goes on past "S3 Standard" with Standard-IA's own words
         if _titles_its_kinds(option, label_of(texts[index])) or _advice_entry(texts[index]):
             continue  # "EC2 types and why: General purpose - M and T series": one kind's line, not the service's;
             # "EC2: use a good naming convention": advice on using it, not what it is
@@ -2118,6 +2122,58 @@ def _sibling_qualified(option: Option, text: str, first: int, others: list[Optio
             said |= words(name)
     sibling_only = set().union(*(words(o.name) for o in others)) - words(option.name) if others else set()
     return bool(said & sibling_only)
+
+
+def _on_another_services_page(option: Option, family: Family | None, line: Line, text: str) -> bool:
+    """Whether a line about a service's part or setting (an option with no page of its own, RDS Multi-AZ) sits on
+    an unrelated service's page and does not name the option's service: "Multi AZ: best for Production" on EFS's
+    page, "On demand: No capacity planning" on DynamoDB's, are those services' own settings."""
+    if option.topic or not family or not line.topic or not _a_service(family.topic) or not _a_service(line.topic):
+        return False
+    if _A_TASK.match(option.name):
+        return False  # a practice ("Grant least privilege") is done on any service, and said on its page
+    catalog = load_catalog()
+    own = {family.topic, *catalog.ancestors(family.topic), *(c.slug for c in catalog.children(family.topic))}
+    if line.topic in own or catalog.is_ancestor(family.topic, line.topic) or _spans_services(family):
+        return False
+    if _topic_names_pattern(line.topic).search(catalog.topics[family.topic].name):
+        return False  # (Amazon EC2's page for an Auto Scaling setting: "Amazon EC2 Auto Scaling" is EC2's)
+    return not own & set(catalog.mentions(text))
+
+
+_MANY_SERVICES = 3  # a family whose options live on this many other services' pages is about them all (pricing)
+
+
+def _spans_services(family: Family) -> bool:
+    """Whether a family's options belong to several services outside its own topic ("what each service bills by")."""
+    catalog = load_catalog()
+    outside = {
+        o.topic
+        for o in family.options.values()
+        if o.topic and o.topic != family.topic and not catalog.is_ancestor(family.topic, o.topic)
+    }
+    return len(outside) >= _MANY_SERVICES
+
+
+def _sibling_past_name(option: Option, text: str, others: list[Option]) -> bool:
+    """Whether the words right after the option's name, up to a label's end, all belong to a sibling's name and not
+    to the option's ("S3 Standard Infrequent Access: ..." for S3 Standard, beside S3 Standard-Infrequent Access): the
+    line names the sibling, spelled without its hyphen."""
+    low = text.lower().replace("-", " ")
+    for name in _option_names(option):
+        at = low.find(name.lower().replace("-", " "))
+        if len(name) < 2 or at < 0 or (at and low[at - 1].isalnum()):
+            continue
+        after = re.match(r"\s+([a-z][a-z ]*?)\s*(?:[:(,–—]|\s-\s|$)", low[at + len(name) :])
+        if not after:
+            continue
+        said = word_stems(after.group(1)) - _LEAD_WORDS
+        own = word_stems(option.name.lower())
+        # (a sibling whose name is the option's and more: S3 Standard-IA of S3 Standard)
+        longer = [w for o in others if own <= (w := word_stems(o.name.lower()))]
+        if said and not said & own and any(said <= w - own for w in longer):
+            return True
+    return False
 
 
 def _opens_with_name(option: Option, text: str) -> bool:

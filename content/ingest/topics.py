@@ -982,6 +982,11 @@ class _Assigner:
         question: tuple[str, ...] = ()  # the topics of the question line whose options follow
         by_sentence: dict[int, bool] = {}  # depth -> the latest named block there is a sentence, not a label
         named_text: dict[int, str] = {}  # depth -> the latest named block's text
+        # depth -> the topics a paragraph named there, which the bullets after it go on about; and whether a bullet
+        # among them has since named another topic in passing ("**Multi-factor** authentication support" among IAM's
+        # features): the bullets after that one are still the paragraph's
+        said_above: dict[int, tuple[str, ...]] = {}
+        aside: dict[int, bool] = {}
         paragraph_run: tuple[tuple[str, ...], int] | None = None  # a name's label paragraph's topics, the run's end
         title_over: tuple[tuple[str, ...], int] | None = None  # a bold title's topics and its line
         disclosure: tuple[str, ...] = ()  # the topics an HTML <summary> names, until its </details>
@@ -1133,6 +1138,12 @@ class _Assigner:
             )
             if own:
                 targets = own
+                if block.kind == "paragraph":
+                    said_above[depth], aside[depth] = own, False
+                elif block.kind == "bullet" and depth in said_above:
+                    # (not a bullet that says what its subject is, "Docker is a software development platform": the
+                    # bullets after it go on about Docker)
+                    aside[depth] = set(own) != set(said_above[depth]) and not _DEFINES_ITS_SUBJECT.match(clean(raw))
                 named[depth] = own
                 # a list it opens at its own depth ("... five categories:" over unindented items); one indented
                 # under it follows it as children, and what comes after that list is not its
@@ -1190,6 +1201,10 @@ class _Assigner:
             else:
                 named.pop(depth, None)
                 targets = default
+            if not own and block.kind == "bullet" and aside.get(depth) and targets == named.get(depth):
+                # past a bullet that named another topic in a list about the paragraph's: "Allows configuration of
+                # temporary access" after "Multi-factor authentication support", both IAM's features
+                targets = said_above[depth]
             if not targets:
                 unrouted.append(block)
             for topic in targets:
@@ -1355,6 +1370,10 @@ _NOT_A_KIND = frozenset("not no does do doesn't don't is are isn't aren't can ca
 _INTEGRATION = re.compile(r"^\W*(?:integrations?|integrating|integrated|interaction|working)\s+(?:with|into)\b", re.I)
 # the service an activity's title does it with ("Monitoring S3 Buckets with Macie")
 _WITH_TOOL = re.compile(r"^\W*[A-Za-z]+ing\b.*?\b(?:with|using|via)\s+(.+)$", re.I)
+
+
+# a line that says what its subject is ("Docker is a software development platform ..."): a new subject
+_DEFINES_ITS_SUBJECT = re.compile(r"^\W*[^,.;:]{1,60}?\s+(?:is|are)\s+(?:a|an|the)\b", re.I)
 
 
 def _without_examples(text: str) -> str:

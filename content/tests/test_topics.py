@@ -1788,3 +1788,26 @@ def test_a_common_word_that_names_a_service_titles_an_aspect_of_the_service_abov
     )
     assert where[6] == ["amazon-dynamodb"], where
     assert where[13] == ["aws-kms"], where
+
+
+def test_a_bullet_naming_another_topic_in_passing_does_not_take_the_features_after_it():
+    """Under a paragraph about IAM, "**Multi-factor** authentication support" is one of IAM's features that names
+    MFA: it goes to MFA's page, and the features after it ("Allows configuration of temporary access") stay IAM's."""
+    out, _ = run(
+        S(
+            "",
+            1,
+            1,
+            [
+                B("AWS Identity and Access Management (IAM) enables you to control access to AWS", 1, kind="paragraph"),
+                B("Allows for centralized control of your AWS Account", 3),
+                B("**Multi-factor** authentication support", 4),
+                B("Allows configuration of **temporary access** for users", 5),
+                B("Set up and manage **password policy** for users", 6),
+            ],
+        ),
+        source="notes-file-7",
+    )
+    placed = {topic: lines for topic, _title, _level, lines in pages(out)}
+    assert placed["aws-iam"] == [1, 3, 5, 6]
+    assert placed["multi-factor-authentication"] == [4]

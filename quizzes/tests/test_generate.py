@@ -3541,3 +3541,33 @@ def test_a_line_far_into_a_whole_services_section_is_about_one_of_its_parts():
     far = _section_lines("Amazon EC2", *sizes, "Search the marketplace for an official operating system image to patch")
     found = find_evidence(ec2, far, family)
     assert found is None or "marketplace" not in found.text
+
+
+def test_a_name_going_on_with_a_longer_siblings_words_is_that_siblings():
+    """ "S3 Standard Infrequent Access: less access but rapid" opens with "S3 Standard" and goes on with the words
+    of S3 Standard-IA's name, spelled without its hyphen: it is Standard-IA's line, not S3 Standard's."""
+    family, standard = _options()["S3 Standard"]
+    ia = Line(text="S3 Standard Infrequent Access: less access but require rapid access", refs=(("n", 1, 2),),
+              topic="s3-storage-classes")  # fmt: skip
+    own = Line(text="S3 Standard: general purpose storage for frequently accessed data", refs=(("n", 1, 3),),
+               topic="s3-storage-classes")  # fmt: skip
+    assert find_evidence(standard, [ia], family, option_topics(family, standard)) is None
+    assert find_evidence(standard, [ia, own], family, option_topics(family, standard)) == own
+
+
+def test_a_services_setting_on_another_services_page_is_that_services():
+    """ "Multi AZ: best for Production" on EFS's page is EFS's own Multi-AZ, and "On demand: No capacity planning" on
+    DynamoDB's page is DynamoDB's capacity mode: neither backs RDS Multi-AZ or EC2 On-Demand. A practice ("Grant
+    least privilege") said on S3's page is still that practice."""
+    family, multi_az = _options()["A Multi-AZ DB instance deployment"]
+    efs = Line(text="Multi AZ: best for Production", refs=(("n", 1, 54),), topic="amazon-efs")
+    assert find_evidence(multi_az, [efs], family) is None
+    rds = Line(text="Multi AZ: a standby in another AZ takes over on failure", refs=(("n", 1, 9),), topic="amazon-rds")
+    assert find_evidence(multi_az, [rds], family) is not None
+    family, on_demand = _options()["On-Demand Instances"]
+    dynamo = Line(text="On demand: No capacity planning; pay per request", refs=(), topic="amazon-dynamodb")
+    assert find_evidence(on_demand, [dynamo], family) is None
+    family, least = _options()["Grant least privilege"]
+    s3 = Line(text="Use Least Privilege Principle: grant only the minimum permissions users need", refs=(("n", 3, 1),),
+              topic="amazon-s3")  # fmt: skip
+    assert find_evidence(least, [s3], family) is not None
