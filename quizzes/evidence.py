@@ -347,6 +347,7 @@ def _heading_names(option: Option, line: Line) -> bool:
             and not _aspect_of(option, plain_text(line.heading))
             and not _titles_a_part(option, plain_text(line.heading))
             and not _titles_its_kinds(option, plain_text(line.heading))
+            and not _titles_a_named_part(option, plain_text(line.heading))
         )
     if any(p.search(plain_text(line.heading)) for p in option.titles):
         return True  # a bare name as a title ("Availability Zones"), which no line of its own would count
@@ -493,6 +494,37 @@ def _advice_entry(text: str) -> bool:
     plain = plain_text(text)
     m = _LABEL.match(plain)
     return bool(m) and bool(_ADVICE.match(plain[m.end() :]))
+
+
+_WHOLE_BOLD_LINE = re.compile(r"\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*")
+
+# words after a service's name that still title the service itself ("Amazon EC2 Overview", "EC2 Instances")
+_SELF_TITLE_WORDS = word_stems(
+    "overview basics basic introduction intro notes summary fundamentals service services instance instances concepts"
+    " essentials recap review cheat sheet deep dive details general"
+)
+
+
+def _titles_something_else(option: Option, text: str) -> bool:
+    """Whether a title names the option only after words of its own ("EC2 unmanaged DB with 2+ EBS Volume"), not as
+    its subject ("AWS Transit Gateway", "SSE-C (Server-Side Encryption with Customer-Provided Keys)")."""
+    at = _named_at(option, text)
+    before = text[:at]
+    if not at or "(" in before:
+        return False
+    return len([w for w in re.findall(r"[A-Za-z0-9][\w+-]*", before) if w.lower() not in ("amazon", "aws")]) >= 2
+
+
+def _titles_a_named_part(option: Option, heading: str) -> bool:
+    """Whether a title is a service's name followed by more capitalised words, the name of a part of it the catalog
+    may not know ("EC2 Enhanced Networking (SR-IOV)", "Amazon RDS Proxy"): its lines are the part's."""
+    if not option.topic or not _names_its_topic(option):
+        return False
+    named = _topic_names_pattern(option.topic).search(heading)
+    if not named or re.sub(r"(?i)^\W*(?:amazon|aws)\s+", "", heading[: named.start()]).strip(" *_`#"):
+        return False
+    rest = re.findall(r"[A-Za-z][\w-]*", _without_aside(heading[named.end() :]))
+    return bool(rest) and all(w[0].isupper() for w in rest) and not word_stems(" ".join(rest)) <= _SELF_TITLE_WORDS
 
 
 def _kinds_title(text: str) -> bool:
@@ -831,7 +863,7 @@ def stem_title(option: Option, line: Line, others: list[Option]) -> str:
     """The title of the line's section when it names the option in other word forms ("Partition Strategy" under
     "Placement Groups"), else ""."""
     for heading, rest in ((line.heading, line.note_heading), (line.note_heading, "")):
-        if _titles_its_kinds(option, plain_text(heading)):
+        if _titles_its_kinds(option, plain_text(heading)) or _titles_a_named_part(option, plain_text(heading)):
             continue  # ("EC2 types and why": each line under it is one kind's)
         if heading and stem_entry(option, heading, dataclasses.replace(line, heading=rest, note_heading=""), others):
             return heading
@@ -1494,6 +1526,8 @@ def find_evidence(
         deep = False  # a later line of a section titled with the option, not its first
         if _on_another_services_page(option, family, line, texts[index]):
             continue  # "Multi AZ: best for Production" on EFS's page is EFS's, not RDS Multi-AZ's
+        if _WHOLE_BOLD_LINE.fullmatch(line.text) and _titles_something_else(option, texts[index]):
+            continue  # "**EC2 unmanaged DB with 2+ EBS Volume**": a bold title of something else that names it
         if _sibling_past_name(option, texts[index], others):
             continue  # "S3 Standard Infrequent Access: ..." goes on past "S3 Standard" with Standard-IA's own words
         if _titles_its_kinds(option, label_of(texts[index])) or _advice_entry(texts[index]):
@@ -2021,7 +2055,12 @@ def no_fact(text: str) -> bool:
         or _NAME_ORIGIN.search(text)
         or _REFERS_BACK.search(said[:40])
         or _REQUIREMENT.search(text)
+        or _FRAGMENT.match(text)
     )
+
+
+# a line that goes on from the one before it mid-sentence: "(for an Amazon EBS-backed AMI) or an associated S3 bucket"
+_FRAGMENT = re.compile(r"\W{0,3}(?:\(|(?:or|and|but|nor|which|whereas)\s)")
 
 
 # a line that leans on the one before it for what it is about ("AWS Lambda uses this information to set up ENIs")

@@ -3571,3 +3571,22 @@ def test_a_services_setting_on_another_services_page_is_that_services():
     s3 = Line(text="Use Least Privilege Principle: grant only the minimum permissions users need", refs=(("n", 3, 1),),
               topic="amazon-s3")  # fmt: skip
     assert find_evidence(least, [s3], family) is not None
+
+
+def test_a_bold_title_a_named_part_or_a_fragment_does_not_back_the_service_it_names():
+    """ "**EC2 unmanaged DB with 2+ EBS Volume**" is a bold title of a database setup that names EBS; the first line
+    under "EC2 Enhanced Networking (SR-IOV)" is about that feature, not EC2; "(for an Amazon EBS-backed AMI) or an
+    associated S3 bucket" goes on from the line before it mid-sentence. None backs the service it names."""
+    family, ebs = _options()["Amazon EBS"]
+    bold = Line(text="* **EC2 unmanaged DB with 2+ EBS Volume**", refs=(("n", 1, 20),), topic="amazon-ebs")
+    assert find_evidence(ebs, [bold], family, option_topics(family, ebs)) is None
+    fragment = Line(text="(for an Amazon EBS-backed AMI) or an associated S3 bucket (for an instance store AMI).",
+                    refs=(("n", 1, 9),), topic="amazon-ebs")  # fmt: skip
+    assert find_evidence(ebs, [fragment], family, option_topics(family, ebs)) is None
+    own = Line(text="**Amazon EBS**: network drives you attach to one instance", refs=(), topic="amazon-ebs")
+    assert find_evidence(ebs, [own], family, option_topics(family, ebs)) is not None
+    family, ec2 = _options()["Amazon EC2"]
+    part = _section_lines("EC2 Enhanced Networking (SR-IOV)", "Provides higher bandwidth and lower latency networking")
+    assert find_evidence(ec2, part, family) is None
+    whole = _section_lines("EC2 Overview", "Provides resizable virtual servers you rent by the second")
+    assert find_evidence(ec2, whole, family) is not None
