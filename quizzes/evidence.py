@@ -957,6 +957,21 @@ def page_entry(option: Option, text: str, page: str) -> bool:
     # too common a word to tell)
 
 
+def page_subject(option: Option, text: str, page: str) -> bool:
+    """Whether a line on the page of the service an option is named after opens with the rest of the option's name
+    as the subject of a statement that says some of what its explanation says ("New users are assigned an access key
+    ID and a secret access key" on IAM's page, for "IAM user")."""
+    for rest in _name_on_page(option, page):
+        words = re.escape(rest).replace(r"\ ", r"\s+")
+        if re.match(rf"\W*(?:(?:new|each|all|every|individual|the)\s+)?{words}s?\s+{_FINITE.pattern}", text, re.I):
+            said = word_stems(text) & (word_stems(option.fact) - word_stems(option.name) - _FINITE_STEMS)
+            return len(said) >= 2
+    return False
+
+
+_FINITE_STEMS = word_stems("is are was were has have can cannot will must should may get gets need needs")
+
+
 def _same_name(one: str, other: str) -> bool:
     return _compact(_unmade(one)).removesuffix("s") == _compact(_unmade(other)).removesuffix("s")
 
@@ -1540,14 +1555,20 @@ def find_evidence(
             named.start() > OPENING and _opens_section(lines, index) and _title_naming(option, line)
         ):  # (the first line under the option's title that names it only late is read as the title's, below)
             line = _described(line, lines, index, family, titled_by_name)
-        elif not spelled and line.topic and page_entry(option, texts[index], line.topic):
+        elif (
+            not spelled
+            and line.topic
+            and (page_entry(option, texts[index], line.topic) or page_subject(option, texts[index], line.topic))
+        ):
             # on the page of the service the option is named after, its entry by a label without the service's
             # name ("Health Checks: ..." on Route 53's page)
             line = _described(line, lines, index, family, titled_by_name)
         elif not spelled:
             continue  # the first, cheap pass: the option's own evidence patterns only
-        elif names_option(option, texts[index]) or labelled_as(
-            option, texts[index], line.heading or "", page=line.topic
+        elif (
+            names_option(option, texts[index])
+            or labelled_as(option, texts[index], line.heading or "", page=line.topic)
+            or (line.topic and page_subject(option, texts[index], line.topic))
         ):
             # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**"), or
             # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
@@ -1693,8 +1714,8 @@ def find_evidence(
         if not entry and _another_kind_labelled(option, text):
             continue  # "Client VPN: a VPN for remote users" is the entry of another kind of VPN than Site-to-Site
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
-        if entry:
-            positions = [0]  # the line is the option's entry: it opens with its label
+        if entry or (line.topic and page_subject(option, text, line.topic)):
+            positions = [0]  # the line is the option's entry: it opens with its label (or its name, on its page)
         elif not positions and names_option(option, text) and not _longer_name_at(option, text):
             # it opens with the option in another spelling, or with its section's title (not with a longer name
             # the option's is the start of: "S3 Standard-Infrequent Access" is no line about S3 Standard)

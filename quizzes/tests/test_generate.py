@@ -3590,3 +3590,17 @@ def test_a_bold_title_a_named_part_or_a_fragment_does_not_back_the_service_it_na
     assert find_evidence(ec2, part, family) is None
     whole = _section_lines("EC2 Overview", "Provides resizable virtual servers you rent by the second")
     assert find_evidence(ec2, whole, family) is not None
+
+
+def test_a_line_on_its_services_page_whose_subject_is_the_rest_of_the_options_name_backs_it():
+    """On IAM's page, "New users are assigned an access key ID and a secret access key" is about IAM users: its
+    subject is the option's name without the service's, and it says what the explanation says (access keys). "New
+    users have no permissions" says none of it, and the same line on another page is not IAM's."""
+    family, user = _options()["IAM user"]
+    keys = Line(text="New users are assigned Access Key ID and Secret Access Keys when first created",
+                refs=(("n", 1, 43),), topic="aws-iam")  # fmt: skip
+    assert find_evidence(user, [keys], family) == keys
+    bare = Line(text="New users have no permissions when first created", refs=(("n", 1, 42),), topic="aws-iam")
+    assert find_evidence(user, [bare], family) is None
+    elsewhere = dataclasses.replace(keys, topic="amazon-cognito")
+    assert find_evidence(user, [elsewhere], family) is None
