@@ -1543,6 +1543,8 @@ def find_evidence(
             continue  # "Multi AZ: best for Production" on EFS's page is EFS's, not RDS Multi-AZ's
         if _WHOLE_BOLD_LINE.fullmatch(line.text) and _titles_something_else(option, texts[index]):
             continue  # "**EC2 unmanaged DB with 2+ EBS Volume**": a bold title of something else that names it
+        if _only_in_longer_names(option, texts[index]):
+            continue  # "A client library such as Amazon S3 Encryption Client": the name only inside a longer one
         if _sibling_past_name(option, texts[index], others):
             continue  # "S3 Standard Infrequent Access: ..." goes on past "S3 Standard" with Standard-IA's own words
         if _titles_its_kinds(option, label_of(texts[index])) or _advice_entry(texts[index]):
@@ -2077,7 +2079,12 @@ def no_fact(text: str) -> bool:
         or _REFERS_BACK.search(said[:40])
         or _REQUIREMENT.search(text)
         or _FRAGMENT.match(text)
+        or _LEADS_INTO.search(text)
     )
+
+
+# a line that only leads into what follows it: "On-demand mode is a good option if any of the following are true,"
+_LEADS_INTO = re.compile(r"\b(?:the following|as follows)\b[^.]{0,30}[,:;]?\s*$", re.I)
 
 
 # a line that goes on from the one before it mid-sentence: "(for an Amazon EBS-backed AMI) or an associated S3 bucket"
@@ -2213,6 +2220,21 @@ def _spans_services(family: Family) -> bool:
         if o.topic and o.topic != family.topic and not catalog.is_ancestor(family.topic, o.topic)
     }
     return len(outside) >= _MANY_SERVICES
+
+
+def _only_in_longer_names(option: Option, text: str) -> bool:
+    """Whether every mention of a whole service's name goes on with more capitalised words, the name of something
+    else ("Amazon S3 Encryption Client", "S3 Glacier"), not the service itself."""
+    if not option.topic or not _names_its_topic(option):
+        return False
+    found = list(_topic_names_pattern(option.topic).finditer(text))
+    if not found:
+        return False
+    for m in found:
+        after = re.match(r"\s+([A-Z][\w-]*)", text[m.end() :])
+        if not after or word_stems(after.group(1).lower()) <= _SELF_TITLE_WORDS:
+            return False
+    return True
 
 
 def _sibling_past_name(option: Option, text: str, others: list[Option]) -> bool:

@@ -3604,3 +3604,19 @@ def test_a_line_on_its_services_page_whose_subject_is_the_rest_of_the_options_na
     assert find_evidence(user, [bare], family) is None
     elsewhere = dataclasses.replace(keys, topic="amazon-cognito")
     assert find_evidence(user, [elsewhere], family) is None
+
+
+def test_a_service_named_only_inside_a_longer_name_or_a_lead_in_line_backs_nothing():
+    """ "A client library such as Amazon S3 Encryption Client" names S3 only as the start of a longer name, and
+    "On-demand mode is a good option if any of the following are true," only leads into the lines after it."""
+    from quizzes.evidence import _only_in_longer_names
+
+    family, s3 = _options()["Amazon S3"]
+    assert _only_in_longer_names(s3, "A client library such as Amazon S3 Encryption Client.")
+    assert _only_in_longer_names(s3, "Use S3 Glacier Deep Archive for records kept ten years")
+    assert not _only_in_longer_names(s3, "Amazon S3 stores objects in buckets; the S3 Encryption Client is a library")
+    assert not _only_in_longer_names(s3, "S3 Buckets hold any number of objects")
+    family, on_demand = _options()["On-demand capacity mode"]
+    lead = Line(text="DynamoDB On-demand mode is a good option if any of the following are true,", refs=(("n", 2, 80),),
+                topic="amazon-dynamodb")  # fmt: skip
+    assert find_evidence(on_demand, [lead], family) is None
