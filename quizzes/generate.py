@@ -400,12 +400,13 @@ def family_questions(
         quoted = {evidence[oid].text for oid in requirement.meets}
         distractors, lines_of, withheld, joint = [], {}, [], {}
         # a line that says none of what a wrong option's explanation says is not quoted (below): it is silent too
-        unsupported = {
+        says_nothing = {
             oid
             for oid in requirement.fails
             if evidence.get(oid) is not None and not supports_its_explanation(family.options[oid], evidence[oid])
         }
-        picked = pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful, silent | unsupported)
+        count = len(requirement.fails)
+        picked = pick_distractors(family, requirement, evidence, count, doubtful, silent | says_nothing)
         for oid in picked:
             line = evidence.get(oid)
             if (
