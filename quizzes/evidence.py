@@ -1539,17 +1539,6 @@ def find_evidence(
     for index, line in enumerate(lines):
         by_stems = False
         deep = False  # a later line of a section titled with the option, not its first
-        if _on_another_services_page(option, family, line, texts[index]):
-            continue  # "Multi AZ: best for Production" on EFS's page is EFS's, not RDS Multi-AZ's
-        if _WHOLE_BOLD_LINE.fullmatch(line.text) and _titles_something_else(option, texts[index]):
-            continue  # "**EC2 unmanaged DB with 2+ EBS Volume**": a bold title of something else that names it
-        if _only_in_longer_names(option, texts[index]):
-            continue  # "A client library such as Amazon S3 Encryption Client": the name only inside a longer one
-        if _sibling_past_name(option, texts[index], others):
-            continue  # "S3 Standard Infrequent Access: ..." goes on past "S3 Standard" with Standard-IA's own words
-        if _titles_its_kinds(option, label_of(texts[index])) or _advice_entry(texts[index]):
-            continue  # "EC2 types and why: General purpose - M and T series": one kind's line, not the service's;
-            # "EC2: use a good naming convention": advice on using it, not what it is
         if (inner := _inner_entry(texts[index])) and pattern.match(inner):
             # "EC2 Pricing: On-Demand: Default EC2 pricing ...": the entry inside a category's label
             line = dataclasses.replace(line, text=inner, labelled=True)
@@ -1649,6 +1638,17 @@ def find_evidence(
             # Placement Groups", labels the line's entry, though its words are no spelling of the option's)
         else:
             continue  # most lines are about something else: the cheap tests first
+        if _on_another_services_page(option, family, lines[index], texts[index]):
+            continue  # "Multi AZ: best for Production" on EFS's page is EFS's, not RDS Multi-AZ's
+        if _WHOLE_BOLD_LINE.fullmatch(lines[index].text) and _titles_something_else(option, texts[index]):
+            continue  # "**EC2 unmanaged DB with 2+ EBS Volume**": a bold title of something else that names it
+        if _only_in_longer_names(option, texts[index]):
+            continue  # "A client library such as Amazon S3 Encryption Client": the name only inside a longer one
+        if _sibling_past_name(option, texts[index], others):
+            continue  # "S3 Standard Infrequent Access: ..." goes on past "S3 Standard" with Standard-IA's own words
+        if _titles_its_kinds(option, label_of(texts[index])) or _advice_entry(texts[index]):
+            continue  # "EC2 types and why: General purpose - M and T series": one kind's line, not the service's;
+            # "EC2: use a good naming convention": advice on using it, not what it is
         text = plain_text(line.text)  # matched as the learner will read it under the option
         if (said := without_lead_in(text)) != text:
             text = said
