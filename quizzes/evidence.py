@@ -346,8 +346,7 @@ def _heading_names(option: Option, line: Line) -> bool:
             and not _titles_two(option, line.heading)
             and not _aspect_of(option, plain_text(line.heading))
             and not _titles_a_part(option, plain_text(line.heading))
-            and not _titles_its_kinds(option, plain_text(line.heading))
-            and not _titles_a_named_part(option, plain_text(line.heading))
+            and not _titles_a_part_of(option, plain_text(line.heading))
         )
     if any(p.search(plain_text(line.heading)) for p in option.titles):
         return True  # a bare name as a title ("Availability Zones"), which no line of its own would count
@@ -531,6 +530,12 @@ def _kinds_title(text: str) -> bool:
     """Whether a line is a short title over a list of kinds ("Image types and why"), which says nothing itself."""
     plain = plain_text(text)
     return len(plain.split()) <= 6 and bool(_KINDS_WORD.search(plain)) and not _TELLS.search(plain)
+
+
+def _titles_a_part_of(option: Option, heading: str) -> bool:
+    """Whether a title names a service to title its kinds ("EC2 types and why") or a named part of it ("EC2 Enhanced
+    Networking"): the lines under it are not about the service itself."""
+    return _titles_its_kinds(option, heading) or _titles_a_named_part(option, heading)
 
 
 def _titles_its_kinds(option: Option, heading: str) -> bool:
@@ -863,7 +868,7 @@ def stem_title(option: Option, line: Line, others: list[Option]) -> str:
     """The title of the line's section when it names the option in other word forms ("Partition Strategy" under
     "Placement Groups"), else ""."""
     for heading, rest in ((line.heading, line.note_heading), (line.note_heading, "")):
-        if _titles_its_kinds(option, plain_text(heading)) or _titles_a_named_part(option, plain_text(heading)):
+        if _titles_a_part_of(option, plain_text(heading)):
             continue  # ("EC2 types and why": each line under it is one kind's)
         if heading and stem_entry(option, heading, dataclasses.replace(line, heading=rest, note_heading=""), others):
             return heading
@@ -967,9 +972,6 @@ def page_subject(option: Option, text: str, page: str) -> bool:
             said = word_stems(text) & (word_stems(option.fact) - word_stems(option.name) - _FINITE_STEMS)
             return len(said) >= 2
     return False
-
-
-_FINITE_STEMS = word_stems("is are was were has have can cannot will must should may get gets need needs")
 
 
 def _same_name(one: str, other: str) -> bool:
@@ -2369,7 +2371,9 @@ _WHERE_ANOTHER_RUNS = re.compile(
 )
 
 
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|can|cannot|will|must|should|may|get|gets|need|needs)\b", re.I)
+_FINITE_WORDS = "is are was were has have can cannot will must should may get gets need needs".split()
+_FINITE = re.compile(r"\b(?:" + "|".join(_FINITE_WORDS) + r")\b", re.I)
+_FINITE_STEMS = word_stems(" ".join(_FINITE_WORDS))  # (not what a line says of its subject: page_subject)
 
 
 # The two sides of the shared responsibility model, as notes name them ("AWS", "the customer", "you"), and what may

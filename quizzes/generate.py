@@ -386,6 +386,13 @@ def family_questions(
     }
     if sum(1 for line in evidence.values() if line) < MIN_COVERED:
         return []
+    # a line that says none of what a wrong option's explanation says is not quoted (below): it is silent too
+    says_nothing = {
+        oid
+        for oid, line in evidence.items()
+        if line is not None and not supports_its_explanation(family.options[oid], line)
+    }
+    offered_last = silent | says_nothing
     drafts = []
     other_side = {"aws": "customer", "customer": "aws"}.get(family.side, "")
     for requirement in family.requirements:
@@ -399,14 +406,7 @@ def family_questions(
         multi = requirement.multi
         quoted = {evidence[oid].text for oid in requirement.meets}
         distractors, lines_of, withheld, joint = [], {}, [], {}
-        # a line that says none of what a wrong option's explanation says is not quoted (below): it is silent too
-        says_nothing = {
-            oid
-            for oid in requirement.fails
-            if evidence.get(oid) is not None and not supports_its_explanation(family.options[oid], evidence[oid])
-        }
-        count = len(requirement.fails)
-        picked = pick_distractors(family, requirement, evidence, count, doubtful, silent | says_nothing)
+        picked = pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful, offered_last)
         for oid in picked:
             line = evidence.get(oid)
             if (
