@@ -974,6 +974,57 @@ def page_subject(option: Option, text: str, page: str) -> bool:
     return False
 
 
+def kind_entry(option: Option, text: str, family: Family | None, page: str) -> bool:
+    """Whether a line on the family's page opens with the option's name short of the word every option of its kind
+    ends in, in any near spelling, as the subject of what it says ("Compute Optimizied has high cpu%, for HPC" on the
+    instance types' page, for "Compute optimized instances"), and says some of what its explanation says."""
+    if family is None or not page:
+        return False
+    rest = _kind_name_rest(family, option)
+    if not rest or text.lstrip(" \t-*•#>+").lower()[:2] != rest[:2].lower():
+        return False  # (most lines: the cheap test first)
+    if page not in option_topics(family, option):
+        return False
+    count = len(rest.split())
+    opening = re.match(rf"[\W_]*((?:[A-Za-z][A-Za-z-]*\s+){{{count - 1}}}[A-Za-z][A-Za-z-]*)", text)
+    if not opening or not _KIND_ENTRY_GOES_ON.match(text, opening.end()):
+        return False
+    if difflib.SequenceMatcher(None, _compact(opening.group(1)), _compact(rest)).ratio() < 0.85:
+        return False
+    said = word_stems(text[opening.end() :]) & (word_stems(option.fact) - word_stems(option.name) - _AUXILIARIES)
+    return len(said) >= 1
+
+
+# what follows a name that is the subject of its line: a label's mark, an aside or a verb
+_KIND_ENTRY_GOES_ON = re.compile(
+    r"\s*[-–—:(=,]|\s+(?:is|are|has|have|for|provides?|offers?|gives?|suits?|good|best|ideal)\b", re.I
+)
+
+
+_KIND_NAME_REST: dict[tuple[str, str], str] = {}
+
+
+def _kind_name_rest(family: Family, option: Option) -> str:
+    """The option's name short of the last words every option of its kind ends in ("Compute optimized" for "Compute
+    optimized instances" among the instance families), when what is left is long enough to tell; else ""."""
+    key = (family.id, option.id)
+    if key not in _KIND_NAME_REST:
+        _KIND_NAME_REST[key] = _name_short_of_its_kind(family, option)
+    return _KIND_NAME_REST[key]
+
+
+def _name_short_of_its_kind(family: Family, option: Option) -> str:
+    names = [o.name.split() for o in family.options.values() if o.kind == option.kind]
+    if len(names) < 3:
+        return ""
+    own = option.name.split()
+    tail = 0
+    while tail < len(own) - 1 and len({tuple(w.lower() for w in n[len(n) - tail - 1 :]) for n in names}) == 1:
+        tail += 1
+    rest = " ".join(own[: len(own) - tail]) if tail else ""
+    return rest if len(_compact(rest)) >= 6 and not re.match(r"(?:a|an|the)\s", rest, re.I) else ""
+
+
 def _same_name(one: str, other: str) -> bool:
     return _compact(_unmade(one)).removesuffix("s") == _compact(_unmade(other)).removesuffix("s")
 
@@ -1226,6 +1277,8 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     def loose(stems) -> set[str]:  # "Increased speed and agility" as "Increase speed and agility"
         return {w.removesuffix("e") for w in stems}
 
+    if _kind_aside(option, text):
+        return False  # "Amazon Neptune (graph database)": the aside says what kind of thing it is
     rest = loose(word_stems(_SHORT_ASIDE.sub("", text))) - loose(name_words) - loose(_SPELLS_OUT)
     if not rest:
         return True  # (or only what its letters stand for: "SaaS stands for software as a service")
@@ -1253,6 +1306,33 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     own = {_compact(_unmade(_without_aside(option.name))).removesuffix("s")}
     own |= {f.removesuffix("s") for f in option_spellings(option)}
     return len(parts) >= 2 and any(p in own for p in parts)
+
+
+# an aside naming the kind of thing a name is: "(graph database)", "(timeseries db for IOT)", "(in-memory cache)"
+_KIND_ASIDE = re.compile(
+    r"\(([^()?]*\b(?:databases?|dbs?|stores?|caches?|warehouses?|ledgers?|queues?|file systems?|engines?)\b[^()?]*)\)",
+    re.I,
+)
+
+
+def _kind_aside(option: Option, text: str) -> bool:
+    """Whether a line's aside says what kind of thing the option is ("Amazon Neptune (graph database)")."""
+    return bool((aside := _KIND_ASIDE.search(text)) and _says_what_kind(option, aside.group(1)))
+
+
+def _says_what_kind(option: Option, aside: str) -> bool:
+    """Whether an aside's word for the kind comes with a word the option's explanation uses that its name does not
+    ("graph" for Neptune, "timeseries" for Timestream, in any run of letters)."""
+    fact = _compact(option.fact)
+    named = word_stems(option.name)
+    words = re.findall(r"[A-Za-z][A-Za-z-]+", _KIND_ASIDE.sub(lambda m: m.group(1), aside))
+    return any(
+        len(_compact(w)) >= 4 and _compact(w) in fact and not (word_stems(w) & (named | _KIND_NOUN_STEMS))
+        for w in words
+    )
+
+
+_KIND_NOUN_STEMS = word_stems("database db store cache warehouse ledger queue file system engine data service")
 
 
 # words that say someone may use a thing, or what the author thinks of it, and nothing of what it is or does
@@ -1551,7 +1631,11 @@ def find_evidence(
         elif (
             not spelled
             and line.topic
-            and (page_entry(option, texts[index], line.topic) or page_subject(option, texts[index], line.topic))
+            and (
+                page_entry(option, texts[index], line.topic)
+                or page_subject(option, texts[index], line.topic)
+                or kind_entry(option, texts[index], family, line.topic)
+            )
         ):
             # on the page of the service the option is named after, its entry by a label without the service's
             # name ("Health Checks: ..." on Route 53's page)
@@ -1562,6 +1646,7 @@ def find_evidence(
             names_option(option, texts[index])
             or labelled_as(option, texts[index], line.heading or "", page=line.topic)
             or (line.topic and page_subject(option, texts[index], line.topic))
+            or kind_entry(option, texts[index], family, line.topic)
         ):
             # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**"), or
             # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
@@ -1710,7 +1795,7 @@ def find_evidence(
         entry = by_stems or labelled_as(option, text, line.heading or "", page=line.topic)
         if entry and (said := _LABEL.match(text)) and _only_another_name(option, text[said.end() :]):
             continue  # "SNS: SES (Simple Email service)": the label's description is only another service's name
-        if entry and option.topic and not line.labelled and not _LABEL.match(text):
+        if entry and option.topic and not line.labelled and not _LABEL.match(text) and not _kind_aside(option, text):
             continue  # "Instance store volumes", an item of a list of course concepts: its name and nothing said
             # (a task, "Isolation on physical hosts" in a list of AWS's duties, is the duty itself)
         if not entry and not line.labelled and opens_with_another_name(option, text):
@@ -1718,7 +1803,9 @@ def find_evidence(
         if not entry and _another_kind_labelled(option, text):
             continue  # "Client VPN: a VPN for remote users" is the entry of another kind of VPN than Site-to-Site
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
-        if entry or (line.topic and page_subject(option, text, line.topic)):
+        if entry or (
+            line.topic and (page_subject(option, text, line.topic) or kind_entry(option, text, family, line.topic))
+        ):
             positions = [0]  # the line is the option's entry: it opens with its label (or its name, on its page)
         elif not positions and names_option(option, text) and not _longer_name_at(option, text):
             # it opens with the option in another spelling, or with its section's title (not with a longer name
@@ -1781,6 +1868,7 @@ def find_evidence(
             not titled
             and not entry
             and first > 0
+            and not _opens_with(text, first)  # "Amazon Fargate is the serverless option" under "ECS, EKS" is Fargate's
             and _titled_by_a_sibling(option, line, others, in_its_label=0 < first < text.find(":"))
         ):
             continue  # "Zero downtime replicating a single AZ DB." under "Multi AZ (Disaster Recovery)": the section is

@@ -47,10 +47,14 @@ _SHORTHAND = {
     "isnt": "isn't", "doesnt": "doesn't", "dont": "don't", "cant": "can't", "arent": "aren't",
 }  # fmt: skip
 _WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# Words run together in CamelCase ("NetworkAccessControlList") are read apart, as claims spell them; not a service
+# whose own name is written so ("CloudWatchLogs" keeps "cloudwatch")
+_BRANDS = "Cloud|Dynamo|Code|Elasti|Light|Red|Power|Sage|Quick|Guard|Route|Event|Secrets|Data"
 _SHORT = "|".join(re.escape(w) for w in sorted(_SHORTHAND, key=len, reverse=True))
 _TOKEN = re.compile(
     r"(?P<markup>\*\*|__|`)"
     r"|(?P<quote>[‘’])|(?P<dquote>[“”])|(?P<dash>–)"
+    rf"|(?P<camel>(?-i:\b(?!{_BRANDS})[A-Z][a-z]{{2,}}(?:[A-Z][a-z]{{2,}}){{2,}}\b))"
     rf"|\b(?<![/.-])(?P<short>{_SHORT})(?![\w/.-]|'\w)"
     r"|(?P<percent>(?<=\d)[ \t]*(?:%|\bper ?cent\b|\bpct\b)|\bper ?cent\b)"
     + "".join(rf"|(?P<u_{name}>(?<=\d)[ \t]*(?:{alts})\b|\b(?:{alts})\b)" for name, alts in _UNITS.items())
@@ -99,6 +103,8 @@ def normalise_map(text: str) -> tuple[str, list[int]]:
             rep = str(sum(_NUMBER_WORDS.get(p, 0) for p in parts)) if all(p in _NUMBER_WORDS for p in parts) else value
             if rep == value:
                 rep = value.lower()
+        elif kind == "camel":
+            rep = " ".join(re.findall(r"[A-Z][a-z]+", value)).lower()
         elif kind == "percent":
             rep = "%"
         else:

@@ -1246,3 +1246,11 @@ def test_lambda_billed_in_100_ms_steps_is_flagged_as_history(text):
 def test_lambda_billed_per_millisecond_is_not_flagged():
     for text in ("Lambda duration is billed per 1 ms.", "Lambda's timeout can be set from 1 second to 15 minutes."):
         assert find_claim(text, topic="aws-lambda") is None, text
+
+
+def test_names_run_together_in_camel_case_are_read_as_their_words():
+    """ "NetworkAccessControlList (..., stateless) -> Security Groups (..., stateful)" is right: "stateless" is said
+    of the network ACL, written as one word, not of security groups. Said of security groups, it is still flagged."""
+    right = "NetworkAccessControlList (at subnet level, stateless) -> Security Groups (at EC2 level, stateful)"
+    assert find_claim(right, topic="network-acls") is None
+    assert find_claim("SecurityGroups are stateless firewalls", topic="security-groups") is not None

@@ -3620,3 +3620,41 @@ def test_a_service_named_only_inside_a_longer_name_or_a_lead_in_line_backs_nothi
     lead = Line(text="DynamoDB On-demand mode is a good option if any of the following are true,", refs=(("n", 2, 80),),
                 topic="amazon-dynamodb")  # fmt: skip
     assert find_evidence(on_demand, [lead], family) is None
+
+
+def test_a_kind_named_short_of_the_word_its_siblings_share_in_any_near_spelling_backs_it():
+    """On the instance types' page, "Compute Optimised has high cpu, for HPC" is the entry of compute optimized
+    instances: the name short of "instances", which every instance family ends in, misspelled or not, as the subject
+    of a line that says what the explanation says. Not on another page, nor when nothing of it is said."""
+    family, compute = _options()["Compute optimized instances"]
+    typed = Line(text="Compute Optimizied has high cpu%, for HPC (High performance computing)", refs=(("n", 1, 10),),
+                 topic="ec2-instance-types")  # fmt: skip
+    assert find_evidence(compute, [typed], family, option_topics(family, compute)) is not None
+    family, general = _options()["General purpose instances"]
+    balanced = Line(text="General Purpose is balanced, a good choice for web servers", refs=(("n", 1, 9),),
+                    topic="ec2-instance-types")  # fmt: skip
+    assert find_evidence(general, [balanced], family, option_topics(family, general)) is not None
+    elsewhere = dataclasses.replace(balanced, topic="amazon-ebs")
+    assert find_evidence(general, [elsewhere], family, option_topics(family, general)) is None
+    nothing = dataclasses.replace(balanced, text="General Purpose is what I picked in the lab yesterday")
+    assert find_evidence(general, [nothing], family, option_topics(family, general)) is None
+
+
+def test_a_name_with_an_aside_saying_what_kind_of_thing_it_is_backs_it():
+    """ "Amazon Neptune (graph database)" in a list of databases says what Neptune is; "Amazon Neptune (page 4)" and
+    "Amazon Neptune (a database)" say nothing the explanation says."""
+    family, neptune = _options()["Amazon Neptune"]
+    graph = Line(text="Amazon Neptune (graph database)", refs=(("n", 1, 79),), topic="amazon-neptune")
+    assert find_evidence(neptune, [graph], family, option_topics(family, neptune)) is not None
+    for bare in ("Amazon Neptune (page 4)", "Amazon Neptune (a database)"):
+        line = dataclasses.replace(graph, text=bare)
+        assert find_evidence(neptune, [line], family, option_topics(family, neptune)) is None, bare
+
+
+def test_a_line_opening_with_the_option_under_a_siblings_title_backs_it():
+    """Under "Amazon ECS, EKS", "Amazon Fargate is the serverless option here, ..." opens with Fargate (its maker
+    misnamed): it is Fargate's line, not one that names Fargate in passing under a sibling's title."""
+    family, fargate = _options()["AWS Fargate"]
+    line = Line(text="Amazon Fargate is the serverless option here, so you never manage the underlying host os",
+                refs=(("n", 1, 40),), topic="amazon-eks", heading="Amazon EKS")  # fmt: skip
+    assert find_evidence(fargate, [line], family, frozenset({"amazon-eks", "aws-fargate"})) is not None
