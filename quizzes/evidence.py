@@ -875,6 +875,13 @@ def stem_title(option: Option, line: Line, others: list[Option]) -> str:
     return ""
 
 
+def _other_maker(name: str) -> str:
+    """A name with the other maker's word ("AWS Outposts" for "Amazon Outposts"), else the name."""
+    return re.sub(
+        r"^(amazon|aws)(?=\s)", lambda m: "AWS" if m.group(1).lower() == "amazon" else "Amazon", name, flags=re.I
+    )
+
+
 def labelled_as(option: Option, text: str, heading: str = "", page: str = "") -> bool:
     """Whether a line is the notes' entry for the option: its label is the option, in any spelling, or one of the
     names the catalog gives the topic the option is ("Config" for AWS Config), or the label joined with a word of
@@ -910,8 +917,8 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
     own = _own_names(option)
     if not option.topic:
         own |= {f.removesuffix("s") for f in option_spellings(option)}
-    if compact in own:
-        return True
+    if compact in own or _compact(_unmade(_other_maker(label))).removesuffix("s") in own:
+        return True  # (its maker misnamed: "Amazon Outposts: a server by AWS inside your facilities")
     words = [w for w in re.findall(r"[A-Za-z]+", plain_text(heading)) if len(w) >= 4]
     return any(
         _compact(f"{label} {w}").removesuffix("s") in own or any(p.fullmatch(f"{label} {w}") for p in option.evidence)
@@ -2769,9 +2776,14 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
         # of a list of names; the line after the list is not what this one is (nor, past a blank line, the paragraph
         # after "- Accelerated computing", "- Storage optimized")
         return line
-    if following is not None and following.depth > line.depth and len(plain_text(following.text).split()) < 4:
+    if (
+        following is not None
+        and following.depth > line.depth
+        and len(plain_text(following.text).split()) < (8 if _bare_name(plain_text(line.text)) else 4)
+    ):
         # bullets under a title, each a few words ("- SQL, SAP", "- in memory caching", "- ideal for ...
-        # databases"): read together, up to three, as what the title is
+        # databases"): read together, up to three, as what the title is (under a bare name, a short clause each:
+        # "Network Load Balancer" over "All about transport (layer 4)", "Best performance load balancer")
         children = bullets_under(lines, index)
         if len(children) >= 2 and not _NAME_LIST.fullmatch(plain_text(children[0].text)):
             said = "; ".join(plain_text(c.text).rstrip(" .;") for c in children)

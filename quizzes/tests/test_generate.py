@@ -22,6 +22,7 @@ from quizzes.evidence import (
     names_option,
     option_topics,
     plain_text,
+    supports_its_explanation,
     table_column_lines,
 )
 from quizzes.families import load_families
@@ -3334,7 +3335,6 @@ def test_an_option_whose_words_the_notes_use_is_never_said_to_be_missing_from_th
 def test_a_line_that_names_a_wrong_option_but_says_nothing_its_explanation_says_is_not_quoted():
     """ "AMI are built for a specific region" names the AMI, but says none of what its explanation says (the template
     an instance is launched from): a question offering the AMI as a wrong answer quotes no line for it."""
-    from quizzes.evidence import supports_its_explanation
 
     family, ami = _options()["Amazon Machine Image (AMI)"]
     region = Line(text="AMI are built for a specific region - can be copied", refs=(("n", 1, 4),), topic="amazon-ec2")
@@ -3488,7 +3488,6 @@ def test_an_options_own_entry_in_the_authors_words_is_quoted_though_it_shares_no
     """ "Instance store: Volumes are temporary" is the author's own entry for the instance store: it says what our
     explanation says (data is lost) in other words, so it is quoted; an entry that only goes on with another name
     ("... : Trust Advisor; checks"), or says two words, is not enough."""
-    from quizzes.evidence import supports_its_explanation
 
     family, store = _options()["EC2 instance store"]
     family, pipeline = _options()["AWS CodePipeline"]
@@ -3658,3 +3657,29 @@ def test_a_line_opening_with_the_option_under_a_siblings_title_backs_it():
     line = Line(text="Amazon Fargate is the serverless option here, so you never manage the underlying host os",
                 refs=(("n", 1, 40),), topic="amazon-eks", heading="Amazon EKS")  # fmt: skip
     assert find_evidence(fargate, [line], family, frozenset({"amazon-eks", "aws-fargate"})) is not None
+
+
+def test_an_entry_labelled_with_the_other_makers_name_backs_the_option():
+    """ "Amazon Outposts: Is something like a server by AWS inside your facilities" is the author's entry for AWS
+    Outposts, its maker misnamed; "Amazon Local Zones: ..." is no entry of it."""
+    family, outposts = _options()["AWS Outposts"]
+    entry = Line(text="Amazon Outposts: Is something like a server by AWS inside your facilities", refs=(("n", 1, 32),),
+                 topic="aws-global-infrastructure")  # fmt: skip
+    assert labelled_as(outposts, entry.text) and supports_its_explanation(outposts, entry)
+    other = dataclasses.replace(entry, text="Amazon Local Zones: Is something like a server by AWS near a city")
+    assert not labelled_as(outposts, other.text)
+
+
+def test_a_bare_name_over_short_clauses_is_read_with_them():
+    """ "Network Load Balancer" over "All about transport (layer 4)", "Best performance load balancer" and "static IP
+    support" is what the NLB is: its quote, over an entry elsewhere that says how to address it."""
+    family, nlb = _options()["Network Load Balancer"]
+    tip = Line(text="Network Load Balancer: always use DNS name of load balancer, not the load balancer IP address",
+               refs=(("n", 1, 110),), topic="elastic-load-balancing", depth=0)  # fmt: skip
+    bare = Line(text="Network Load Balancer", refs=(("n", 1, 125),), topic="elastic-load-balancing", depth=0)
+    kids = [
+        Line(text=t, refs=(("n", 1, 126 + k),), topic="elastic-load-balancing", depth=1)
+        for k, t in enumerate(("All about transport (layer 4)", "Best performance load balancer", "static IP support"))
+    ]
+    found = find_evidence(nlb, [tip, bare, *kids], family, option_topics(family, nlb))
+    assert found is not None and "layer 4" in found.text and "DNS" not in found.text
