@@ -150,6 +150,10 @@ class _Hit:
     slug: str
 
 
+_MAKER_SWAP = {"amazon": "aws", "aws": "amazon"}
+_TRAILING_ASIDE = re.compile(r"\(([^()]*)\)\W*$")  # "Reserved Instance Marketplace (EC2 Console)"
+
+
 class Catalog:
     """Topics and categories in file order, with heading and mention matching."""
 
@@ -313,6 +317,12 @@ class Catalog:
         if len(hits) > 1 and hits[1].start == hits[0].end and self._common(tokens[hits[0].start : hits[0].end]):
             # "Serverless (Amazon Aurora Serverless)": a word too common to trust, then the exact name it means
             hits = hits[1:]
+        if (aside := _TRAILING_ASIDE.search(heading)) and len(_tokens(heading[: aside.start()])) >= 2:
+            inside = len(_tokens(heading[: aside.start()]))
+            if hits[0].start >= inside and len(_tokens(aside.group(1))) > hits[0].end - hits[0].start:
+                # "Reserved Instance Marketplace (EC2 Console)": a name only in an aside that says where or how, more
+                # than the name, is not what the section is about
+                return []
         group = [hits[0]]
         for hit in hits[1:]:
             gap = tokens[group[-1].end : hit.start]
@@ -379,6 +389,12 @@ class Catalog:
         for entry_key, slug, _ in self._index.get(key[0], ()) if key else ():
             if entry_key == key:
                 return slug
+        if len(key) >= 2 and key[0] in _MAKER_SWAP:
+            # "Amazon Storage Gateway", "Amazon Outposts": a service named with the other maker's word
+            swapped = (_MAKER_SWAP[key[0]], *key[1:])
+            for entry_key, slug, _ in self._index.get(swapped[0], ()):
+                if entry_key == swapped:
+                    return slug
         return None
 
     def find_misspelt(self, heading: str, known_word: Callable[[str], bool]) -> list[str]:

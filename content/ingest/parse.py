@@ -285,6 +285,38 @@ _UNSPACED_DASH = re.compile(r"^(\s*)-(?=[A-Za-z])")
 _UNSPACED_MIN = 3  # lines: one "-based" at a line's start is a wrapped word; a run of them is the author's bullets
 
 
+_LINK_OPEN_AT_END = re.compile(r"\]\([^()\s]*$")  # "![image](https://user-images.example.com/1/2" ...
+_LINK_CLOSE_AT_START = re.compile(r"^[^()\s]*\)")  # ... "18302401-cf27.png)": the address broken over two lines
+
+
+def _broken_links(lines: list[str]) -> list[str]:
+    """A link or image whose address an editor wrapped onto the next line is one link: the line that only ends the
+    address is taken back into it (left empty, so every line keeps its number)."""
+    out = list(lines)
+    for k in range(len(out) - 1):
+        if _LINK_OPEN_AT_END.search(out[k]) and (close := _LINK_CLOSE_AT_START.match(out[k + 1].strip())):
+            rest = out[k + 1].strip()[close.end() :]
+            out[k] = out[k].rstrip() + close.group(0) + (" " + rest if rest else "")
+            out[k + 1] = ""
+    return out
+
+
+_BULLETED_HEADING = re.compile(r"^\s*[-*+]\s+(#{1,6}\s+\S.*)$")  # "- ### `Security Group`"
+
+
+def _bulleted_headings(lines: list[str]) -> list[str]:
+    """ "- ### `Security Group`" over its indented bullets: a markdown heading written as a list item is a heading
+    (one with nothing indented under it is an item of its list, its marks dropped later)."""
+    out = list(lines)
+    for k, (line, fenced) in enumerate(_with_fences(lines)):
+        if fenced or not (m := _BULLETED_HEADING.match(line)):
+            continue
+        following = next((x for x in lines[k + 1 :] if x.strip()), "")
+        if len(following) - len(following.lstrip()) > len(line) - len(line.lstrip()):
+            out[k] = m.group(1)
+    return out
+
+
 def _unspaced_bullets(lines: list[str]) -> list[str]:
     """ "-can be launched at any time" under "* On-Demand Instances": in a file that writes several, a dash run into
     its text is a bullet typed without its space, line for line."""
@@ -365,7 +397,7 @@ class _Parser:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if text.startswith("\ufeff"):
             text = text[1:]
-        lines = _unspaced_bullets(_unspaced_headings(text.split("\n")))
+        lines = _unspaced_bullets(_unspaced_headings(_bulleted_headings(_broken_links(text.split("\n")))))
         self.lines = _indented_headings(_summaries_as_headings(_html_outline(_admonitions(lines))))
         self.stripped = [line.strip() for line in self.lines]
         self.n = len(self.lines)
@@ -843,6 +875,8 @@ class _Parser:
                 and nxt.kind in ("bullet", "heading")
             ):
                 return s, "plain", None  # "VPC: Subnets & Routes", "SQS – Simple Queue Service"
+            if after_blank and _SECTION_WORD.fullmatch(definition) and nxt is not None and nxt.kind == "line":
+                return s, "plain", None  # "Amazon S3 (Simple Storage Service) – Summary" over its lines
             return None
         if not _title_like(s, max_words=8):
             return None
@@ -860,6 +894,8 @@ class _Parser:
             return s, "plain", None
         if nxt.kind == "line" and nxt.blank_before <= 1 and _is_label_line(nxt.text):
             return s, "plain", None  # a short title above a label line ("Benefits:", "AWS")
+        if after_blank and nxt.kind == "line" and not nxt.blank_before and _titles_its_kinds(s, nxt.text):
+            return s, "plain", None  # "Elastic Load Balancers" over "Application Load Balancers – Works on layer 7"
         return None
 
     def _inline(self, it: _Item, text: str) -> _Item:
@@ -1336,6 +1372,22 @@ def _title_like(text: str, max_words: int = 10) -> bool:
     if t[0].islower() or t[-1] in ".,;!" or "://" in t or _ARROW_ANY.search(t):
         return False
     return not _is_sentence(t)
+
+
+# what a title says its section is, after a dash: "Amazon EC2 – Summary"
+_SECTION_WORD = re.compile(r"(?:a |an |the )?(?:summary|overview|basics|introduction|intro|recap|key points)", re.I)
+
+
+def _titles_its_kinds(title: str, following: str) -> bool:
+    """Whether the line under a short title is the entry of one kind of what the title names: a term that ends in
+    the title's last word, then what it is ("Elastic Load Balancers" over "Application Load Balancers – Works on
+    OSI layer 7")."""
+    entry = _split_term(_clean_text(following))
+    if not entry or len(entry[1].split()) < 2:
+        return False
+    last = _words(_clean(title))[-1:] if _words(_clean(title)) else []
+    term_words = _words(entry[0])
+    return bool(last) and len(term_words) >= 2 and term_words[-1].lower() == last[0].lower() and entry[0] != title
 
 
 def _is_label_line(text: str) -> bool:

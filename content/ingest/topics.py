@@ -1009,6 +1009,12 @@ class _Assigner:
                 disclosure, in_summary = (), False
             for d in [d for d in named if d > depth]:
                 del named[d]
+            if group is None and _ends_a_tight_list(blocks, i):
+                # a blank line after a list whose items ran line after line: a new list starts, which goes on
+                # about nothing the last one named ("**Placement groups:**" over four items, then notes on anything)
+                named.pop(depth, None)
+                lead_in.pop(depth, None)
+                said_above.pop(depth, None)
             if _NAVIGATION.fullmatch(block.text.strip()):
                 unrouted.append(block)  # a table of contents: links to the note's own headings, no content
                 continue
@@ -1537,3 +1543,19 @@ def assign(outline: Outline, catalog: Catalog, *, source: str = "") -> tuple[lis
         named = _file_topic(catalog, source, outline.names)
     assigner.visit(outline.sections, _Ctx((named,), 0) if named else None)
     return assigner.out, assigner.warnings
+
+
+def _ends_a_tight_list(blocks: list[Block], i: int) -> bool:
+    """Whether a bullet comes after a blank line that ends a list of bullets at its depth written line after line
+    (the two items before it had no blank line between them)."""
+    if i < 2:
+        return False
+    block, last, before = blocks[i], blocks[i - 1], blocks[i - 2]
+    return (
+        block.kind == "bullet"
+        and last.kind == "bullet"
+        and before.kind == "bullet"
+        and last.depth == block.depth == before.depth
+        and block.line > last.end_line + 1
+        and last.line == before.end_line + 1
+    )

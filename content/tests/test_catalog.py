@@ -460,3 +460,11 @@ def test_an_exams_code_names_no_service_model(catalog):
         "cloud-service-models",
         "aws-elastic-beanstalk",
     ]
+
+
+def test_a_name_only_in_an_aside_saying_where_is_not_what_a_heading_is_about(catalog):
+    """ "Reserved Instance Marketplace (EC2 Console)" is about the marketplace, which EC2's console only hosts; a
+    heading that is a name and its letters, or one word over the names it means, still names them."""
+    assert catalog.find("Reserved Instance Marketplace (EC2 Console)") == []
+    assert catalog.find("Simple Storage Service (S3)") == ["amazon-s3"]
+    assert catalog.find("Storage (S3, EBS)") == ["amazon-s3", "amazon-ebs"]

@@ -1338,3 +1338,36 @@ def test_a_heading_that_only_gives_an_example_is_a_line_of_its_section_not_a_tit
     said = [b.text for b in iam.blocks]
     assert any("Collection of related users" in t for t in said)
     assert any(t.startswith("**User**") and "e.g. access to create" in t for t in said)  # the bullet's own example
+
+
+def test_a_plain_title_over_the_entries_of_its_kinds_or_naming_its_summary_is_a_heading():
+    """In a plain-text file, "Elastic Load Balancers" over "Application Load Balancers – Works on OSI layer 7" titles
+    the entries of its kinds, and "Amazon S3 (Simple Storage Service) – Summary" titles the lines under it; a short
+    line over a sentence that is no entry of its kinds stays a line."""
+    text = (
+        "EBS Volume Type:\nGeneral Purpose SSD (GP2): Balance in price and performance\n\n"
+        "Elastic Load Balancers\nApplication Load Balancers – Works on OSI layer 7, clever routing.\n"
+        "Network Load Balancers – Fast speed at layer 4\n\n"
+        "Amazon S3 (Simple Storage Service) – Summary\nS3 is ideal for files storage.\nObject Based storage.\n\n"
+        "Object storage\nS3 keeps objects in buckets.\n"
+    )
+    assert titles(parse(text)) == [
+        (1, "EBS Volume Type"),
+        (1, "Elastic Load Balancers"),
+        (1, "Amazon S3 (Simple Storage Service) – Summary"),
+    ]
+
+
+def test_an_image_address_wrapped_onto_the_next_line_leaves_no_fragment():
+    """An editor wrapped "![image](https://user-images.example.com/1/2" onto "18302401-cf27.png)": the second line is
+    the rest of the address, not a line of the notes."""
+    outline = parse("# EC2\n\nEC2 gives servers.\n\n![image](https://user-images.example.com/1/2\n18302401-cf27.png)\n")
+    assert texts(outline) == ["EC2 gives servers."]
+    assert all(b.line != 6 for s in outline.walk() for b in s.blocks)
+
+
+def test_a_markdown_heading_written_as_a_list_item_is_a_heading():
+    """ "- ### `Security Group`" over its indented bullets titles them, like "### Security Group" would."""
+    outline = parse("# VPC\n\n- ### `Network ACL`\n  - Stateless.\n- ### `Security Group`\n  - Virtual firewall.\n")
+    assert titles(outline) == [(1, "VPC"), (2, "Network ACL"), (2, "Security Group")]
+    assert texts(outline) == ["Stateless.", "Virtual firewall."]

@@ -1811,3 +1811,26 @@ def test_a_bullet_naming_another_topic_in_passing_does_not_take_the_features_aft
     placed = {topic: lines for topic, _title, _level, lines in pages(out)}
     assert placed["aws-iam"] == [1, 3, 5, 6]
     assert placed["multi-factor-authentication"] == [4]
+
+
+def test_a_list_past_a_blank_line_after_a_tight_list_goes_on_about_nothing_the_last_one_named():
+    """ "**Placement groups:**" over four items written line after line, then a blank line and a list of notes on
+    anything: "Allowed CIDR between 16 and 28" is a note on the VPC line above it, not on placement groups."""
+    where = placed(
+        "# Notes before test\n\n"
+        "**Placement groups:**\n"
+        "- Cluster - packs instances together inside 1 AZ\n"
+        "- Partition - instances of different partitions do not share hardware\n"
+        "- Spread - each instance on distinct racks\n\n"
+        "- Every subnet is associated with the main route table for the VPC.\n"
+        "- Allowed CIDR between 16 and 28\n"
+    )
+    assert where[5] == ["ec2-placement-groups"]
+    assert "ec2-placement-groups" not in where.get(9, []) + where.get(10, [])
+
+
+def test_a_service_named_with_the_other_makers_word_is_that_service():
+    """ "Amazon Storage Gateway" over "Connect your on-premises data to Amazon S3" is AWS Storage Gateway."""
+    assert CATALOG.lookup("Amazon Storage Gateway") == "aws-storage-gateway"
+    assert CATALOG.lookup("Amazon Outposts") == "aws-outposts"
+    assert CATALOG.lookup("Amazon Gateway") is None
