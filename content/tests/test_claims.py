@@ -1254,3 +1254,20 @@ def test_names_run_together_in_camel_case_are_read_as_their_words():
     right = "NetworkAccessControlList (at subnet level, stateless) -> Security Groups (at EC2 level, stateful)"
     assert find_claim(right, topic="network-acls") is None
     assert find_claim("SecurityGroups are stateless firewalls", topic="security-groups") is not None
+
+
+def test_kinesis_retention_given_as_a_range_up_to_a_week_is_flagged():
+    """ "Kinesis streams - store data from 24h to 7d" gives the old ceiling; streams keep records up to 365 days."""
+    claim = find_claim("Kinesis streams - is services that allows to store data from 24h to 7d", topic="amazon-kinesis")
+    assert claim is not None and claim.id == "kinesis-retention"
+    assert find_claim("Kinesis streams store data from 24h to 365d.", topic="amazon-kinesis") is None
+
+
+def test_artifact_said_to_hold_whitepapers_is_flagged():
+    claim = find_claim("AWS Artifact: Whitepapers and Documentation on AWS best practices", topic="aws-artifact")
+    assert claim is not None and claim.id == "artifact-compliance-reports"
+    assert find_claim("AWS Artifact gives on-demand access to AWS compliance reports.", topic="aws-artifact") is None
+    # under its heading, the line need not name it
+    under = find_claim("Whitepapers and Documentation regarding how AWS follows best practices", topic="aws-artifact")
+    assert under is not None and under.id == "artifact-compliance-reports"
+    assert find_claim("Compliance reports done by third parties", topic="aws-artifact") is None
