@@ -256,7 +256,8 @@ def test_a_comparison_of_two_other_things_leaves_the_section_it_sits_in():
             [md("VPC gateway endpoints vs interface endpoints", 5, 3, [B("Private access to services", 6)])],
         )
     )
-    assert ("aws-privatelink", "VPC gateway endpoints vs interface endpoints") in [(s.topic, s.title) for s in out]
+    # (gateway endpoints are the VPC's, not PrivateLink's: the comparison is about the VPC's two kinds of endpoint)
+    assert ("amazon-vpc", "VPC gateway endpoints vs interface endpoints") in [(s.topic, s.title) for s in out]
     assert "aws-artifact" not in {s.topic for s in out if s.title.startswith("VPC")}
     out, _ = run(
         md(
