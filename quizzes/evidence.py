@@ -1140,6 +1140,14 @@ def another_label(option: Option, text: str, first: int, family_topic: str | Non
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
 
 
+def _spelled_in_anothers_entry(option: Option, text: str) -> bool:
+    """Whether a name its patterns do not find ("A management consule") comes only in the description of another
+    label's entry ("Mobile Hub - A management consule - if you have a mobile app ..."): that entry's, not the
+    option's."""
+    m = re.match(r"^\W*([^:–—=]{2,60}?)\s*(?::\s|\s[-–—=]\s)", text)
+    return bool(m) and not names_option(option, m.group(1)) and names_option(option, text[m.end() :])
+
+
 _EXAMPLE_OPENING = re.compile(r"^\W*(?:e\.g\.?|eg\b|for example\b|for instance\b|example\s*:)", re.I)
 
 
@@ -1814,7 +1822,12 @@ def find_evidence(
             line.topic and (page_subject(option, text, line.topic) or kind_entry(option, text, family, line.topic))
         ):
             positions = [0]  # the line is the option's entry: it opens with its label (or its name, on its page)
-        elif not positions and names_option(option, text) and not _longer_name_at(option, text):
+        elif (
+            not positions
+            and names_option(option, text)
+            and not _longer_name_at(option, text)
+            and not _spelled_in_anothers_entry(option, text)
+        ):
             # it opens with the option in another spelling, or with its section's title (not with a longer name
             # the option's is the start of: "S3 Standard-Infrequent Access" is no line about S3 Standard)
             positions = [_named_at(option, text)]

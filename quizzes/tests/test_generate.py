@@ -3683,3 +3683,14 @@ def test_a_bare_name_over_short_clauses_is_read_with_them():
     ]
     found = find_evidence(nlb, [tip, bare, *kids], family, option_topics(family, nlb))
     assert found is not None and "layer 4" in found.text and "DNS" not in found.text
+
+
+def test_a_name_spelled_only_in_another_entrys_description_backs_nothing():
+    """ "Mobile Hub - A management consule - if you have a mobile app ..." is Mobile Hub's entry: the Console,
+    misspelled in its description, is not what the line is about. The Console's own entry still backs it."""
+    family, console = _options()["AWS Management Console"]
+    hub = Line(text="Mobile Hub - A management consule - if you have a mobile app, you can create a mobile hub",
+               refs=(("n", 1, 153),), topic="")  # fmt: skip
+    assert find_evidence(console, [hub], family, option_topics(family, console)) is None
+    own = dataclasses.replace(hub, text="Management Console - the web interface you sign in to with a password")
+    assert find_evidence(console, [own], family, option_topics(family, console)) is not None
