@@ -468,3 +468,9 @@ def test_a_name_only_in_an_aside_saying_where_is_not_what_a_heading_is_about(cat
     assert catalog.find("Reserved Instance Marketplace (EC2 Console)") == []
     assert catalog.find("Simple Storage Service (S3)") == ["amazon-s3"]
     assert catalog.find("Storage (S3, EBS)") == ["amazon-s3", "amazon-ebs"]
+
+
+def test_ecs_under_its_first_name_is_ecs(catalog):
+    """ "EC2 container services: run and manage docker containers at scale": ECS's name until 2015."""
+    assert catalog.lookup("EC2 Container Service") == "amazon-ecs"
+    assert catalog.find("EC2 container services") == ["amazon-ecs"]
