@@ -575,7 +575,17 @@ _PREDICATE_TERM = re.compile(
 )
 
 # A verb inside a label: a sentence, not a name ("Access keys consist of two parts", "Buckets are private").
-_SENTENCE_TERM = re.compile(r"\b(?:is|are|was|were|consists?|contains?|has|have|can|cannot|must|should|will)\b", re.I)
+_SENTENCE_TERM = re.compile(
+    r"\b(?:is|are|was|were|consists?|contains?|has|have|can|cannot|must|should|will)\b"
+    r"|\b(?:supports|allows|provides|offers|enables|requires|includes)$"  # "ALB supports: EC2, ECS, Lambda"
+    r"|\b(?:similar (?:as|to)|same as|compared (?:to|with))\b",  # "VPN CloudHub similar as AWS TransitGateway"
+    re.I,
+)
+
+# A back cut off before what it goes on to ("...short-term projects where.", "transactional workloads e.g.")
+_ENDS_MID_SENTENCE = re.compile(
+    r"\b(?:where|which|that|and|or|the|a|an|of|to|with|for|such as|like|including)\W*$|\b(?:e\.g|i\.e)\W*$", re.I
+)
 
 # A label cut off before its object ("Access to: all features of the lower plans", "Used for: ..."): no name.
 _OPEN_ENDED_TERM = re.compile(r"\b(?:to|of|for|with|in|on|at|by|from|into|and|or|the|a|an)$", re.I)
@@ -973,7 +983,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("term needs two answers or definition is a slogan")
     if re.match(r"(and|or|but|which|that|to|with|by|of|in|so|this|it)\b(?!-)", definition, re.I):
         return reject("definition starts mid-sentence")  # starts mid-sentence
-    if re.search(r"\b(where|which|that|and|or|the|a|an|of|to|with|for)\W*$", definition, re.I):
+    if _ENDS_MID_SENTENCE.search(definition):
         return reject("definition ends mid-sentence")  # ends mid-sentence ("...short-term projects where.")
     if _RENAMED.search(term + " " + definition):
         return reject("names a renamed service")
@@ -1660,7 +1670,7 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if option_stems <= {stem(w) for w in words(use)}:
         # "Temporary Storage" is best for "temporary data storage": circular
         return reject("use case restates its option")
-    if re.search(r"\b(where|which|that|and|or|the|a|an|of|to|with|for)\W*$", use, re.I):
+    if _ENDS_MID_SENTENCE.search(use):
         return reject("use case ends mid-sentence")  # ends mid-sentence
     if (fact.lines > 2 and not fact.data.get("every_use")) or (topic.is_service and names_topic(option, topic)):
         return reject("one of many uses")  # one of many uses: a learner naming another would be marked wrong

@@ -1111,3 +1111,25 @@ def test_a_figure_from_a_practice_questions_scenario_makes_no_card():
     assert number("Your application runs on 12 EC2 instances in two AZs and needs more", "12", ec2) == []
     told = number("Placement Groups – You can use up to 7 partitions per AZ in a partition group", "7", ec2)
     assert told and "[…]" in told[0][0], told
+
+
+def test_a_term_that_goes_on_with_a_verb_or_a_comparison_is_no_name():
+    """ "ALB supports: EC2, ECS, Lambda" would ask "What are ALB supports?", and "VPN CloudHub similar as AWS
+    TransitGateway: ..." compares two things in its label: neither is the name of a thing. "Application Load
+    Balancer: routes HTTP requests by path" still makes its card."""
+    elb = topic("elastic-load-balancing", "Elastic Load Balancing", "elb")
+    supports = (
+        "EC2, ECS and Lambda targets, HTTP/2 + web sockets. Also integrates with a web application firewall (WAF)"
+    )
+    assert definition("ALB supports", supports, on=elb) == []
+    vpn = topic("aws-vpn", "AWS VPN", "vpn")
+    joins = "Allows to perform VPN connections to other networks."
+    assert definition("VPN CloudHub similar as AWS TransitGateway", joins, on=vpn) == []
+    assert definition("Application Load Balancer", "Routes HTTP and HTTPS requests by path or host.", on=elb)
+
+
+def test_a_back_ending_on_for_example_is_cut_off():
+    """ "A wide variety of transactional workloads e.g." stops where its example was to come."""
+    assert use_case("General purpose SSD", "A wide variety of transactional workloads e.g.", on=EBS) == []
+    assert definition("General Purpose SSD", "Balances price and performance for most workloads, such as", on=EBS) == []
+    assert use_case("General purpose SSD", "A wide variety of transactional workloads", on=EBS)
