@@ -849,6 +849,8 @@ def stem_entry(option: Option, text: str, line: Line, others: list[Option]) -> b
             digits = _short_tokens(name)
             if not short <= digits or not digits <= short_context:
                 continue  # a name's short words ("S3", "53") must be the label's, and the label's the name's
+            if len(variant) == 1 and len(said) == 1 and len(re.findall(r"[A-Za-z]{2,}", _unmade(name))) >= 3:
+                continue  # "Key" is one word of "Key Management Service", the rest generic words: no label of it
             telling = {s for s in variant if not _has_stem(shared, s)}
             if (
                 all(_has_stem(variant | _LABEL_KIND_WORDS, s) for s in said)  # nothing in the label but the name
@@ -1140,12 +1142,35 @@ def another_label(option: Option, text: str, first: int, family_topic: str | Non
     return bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+.*\([A-Z]{2,6}\)\s*$", label))
 
 
+# "S3 - Reduced Redundancy Storage (...)": the option's name as a label, then another proper name and its aside
+_LABEL_THEN_NAME = re.compile(r"^\W*([^:–—(]{1,40}?)\s*(?::|\s[-–—]\s)\s*((?:[A-Z][\w-]*\s+){1,4}[A-Z][\w-]*)\s*\(")
+
+
+def _labels_a_named_kind(option: Option, text: str) -> bool:
+    """Whether a line labelled with the option goes on with another name of two words or more and its aside: the
+    entry of that thing ("S3 - Reduced Redundancy Storage (data easy to reproduce)"), not of the option (not a name
+    spelt out: "S3 - Simple Storage Service (object storage)")."""
+    m = _LABEL_THEN_NAME.match(plain_text(text))
+    if not m or not (option_pattern(option).search(m.group(1)) or labelled_as(option, f"{m.group(1)}: it")):
+        return False
+    name = m.group(2)
+    if is_expansion(m.group(1), name) or word_stems(name) <= word_stems(option.name) | _topic_name_words(option):
+        return False
+    # a name of three words or more that its aside explains at some length ("S3 - Object Storage (unlimited)" and
+    # "S3 - Infinitely Scalable Object Storage (11 nines)" say what S3 is)
+    aside = plain_text(text)[m.end() :].split(")", 1)[0]
+    return len(name.split()) >= 3 and len(aside.split()) >= 4 and not names_option(option, name)
+
+
 def _spelled_in_anothers_entry(option: Option, text: str) -> bool:
     """Whether a name its patterns do not find ("A management consule") comes only in the description of another
     label's entry ("Mobile Hub - A management consule - if you have a mobile app ..."): that entry's, not the
     option's."""
     m = re.match(r"^\W*([^:–—=]{2,60}?)\s*(?::\s|\s[-–—=]\s)", text)
-    return bool(m) and not names_option(option, m.group(1)) and names_option(option, text[m.end() :])
+    if not m or names_option(option, m.group(1)) or not names_option(option, text[m.end() :]):
+        return False
+    # (a name spelled right is the line's subject under a label of its kind: "Block Storage - EBS - a disk")
+    return not (option.topic and option.topic in load_catalog().mentions(text[m.end() :]))
 
 
 _EXAMPLE_OPENING = re.compile(r"^\W*(?:e\.g\.?|eg\b|for example\b|for instance\b|example\s*:)", re.I)
@@ -1746,6 +1771,8 @@ def find_evidence(
             continue  # "**EC2 unmanaged DB with 2+ EBS Volume**": a bold title of something else that names it
         if _only_in_longer_names(option, texts[index]):
             continue  # "A client library such as Amazon S3 Encryption Client": the name only inside a longer one
+        if _labels_a_named_kind(option, texts[index]):
+            continue  # "S3 - Reduced Redundancy Storage (for data easy to reproduce)": a kind of S3's entry
         if _sibling_past_name(option, texts[index], others):
             continue  # "S3 Standard Infrequent Access: ..." goes on past "S3 Standard" with Standard-IA's own words
         if _titles_its_kinds(option, label_of(texts[index])) or _advice_entry(texts[index]):
@@ -2190,7 +2217,17 @@ def no_fact(text: str) -> bool:
         or _REQUIREMENT.search(text)
         or _FRAGMENT.match(text)
         or _LEADS_INTO.search(text)
+        or _STUDY_TASK.match(said)
     )
+
+
+# a task for the learner, not a fact: "Understand what Cross Region Replication is at a high level", "Know how
+# versioning works" (not "Remember that versioning cannot be disabled", which says it)
+_STUDY_TASK = re.compile(
+    r"\W*(?:you should |make sure (?:you |to )?|be sure to )?(?:understand|know|learn|study|review|revise|read up on)"
+    r"\s+(?:\w+\s+){0,2}(?:what|how|when|why|which|the differences?)\b",
+    re.I,
+)
 
 
 # a line that only leads into what follows it: "On-demand mode is a good option if any of the following are true,"

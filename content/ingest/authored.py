@@ -145,18 +145,19 @@ def find_authored(lines: list[str], skip: list[bool]) -> dict[int, Found]:
 
 
 _WHAT_IS = re.compile(r"^(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[^?]{2,60}?)\s*\??$", re.I)
+_WHAT_DOES = re.compile(r"^what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?P<x>[^?]{2,60}?)\s+do\s*\??$", re.I)
 _WHICH = re.compile(r"^which\s+(?:aws\s+)?(?:service|tool|feature|option)\s+(?P<rest>[a-z][^?]{5,150}?)\s*\??$", re.I)
 
 
 def card_as_line(front: str, back: str) -> str | None:
     """An author's card as the statement it teaches, for quoting: "What is Site-to-Site VPN?" / "An encrypted
-    connection ..." as "Site-to-Site VPN: An encrypted connection ...", "Which service monitors CPU metrics?" /
-    "CloudWatch" as "CloudWatch monitors CPU metrics."; None for any other card."""
+    connection ..." as "Site-to-Site VPN: An encrypted connection ..." ("What does X do?" likewise), "Which service
+    monitors CPU metrics?" / "CloudWatch" as "CloudWatch monitors CPU metrics."; None for any other card."""
     back = back.strip()
     if not back or len(back) > 300:
         return None
-    if m := _WHAT_IS.match(front.strip()):
-        return f"{m['x']}: {back[:1].upper()}{back[1:]}"
+    if m := _WHAT_IS.match(front.strip()) or _WHAT_DOES.match(front.strip()):
+        return f"{m['x']}: {back[:1].upper()}{back[1:]}"  # ("What does weighted routing do?" / "Allows you to ...")
     if (m := _WHICH.match(front.strip())) and len(back.split()) <= 5 and not back.endswith("?"):
         return f"{back.rstrip('.')} {m['rest']}."
     return None

@@ -1371,3 +1371,12 @@ def test_a_markdown_heading_written_as_a_list_item_is_a_heading():
     outline = parse("# VPC\n\n- ### `Network ACL`\n  - Stateless.\n- ### `Security Group`\n  - Virtual firewall.\n")
     assert titles(outline) == [(1, "VPC"), (2, "Network ACL"), (2, "Security Group")]
     assert texts(outline) == ["Stateless.", "Virtual firewall."]
+
+
+def test_an_authors_what_does_it_do_card_reads_as_its_statement():
+    """ "What does weighted routing in route 53 do?" / "Allows you to assign weights to records" is quoted as
+    "weighted routing in route 53: Allows you to assign weights to records"."""
+    from content.ingest.authored import card_as_line
+
+    line = card_as_line("What does weighted routing in route 53 do?", "allows you to assign weights to records")
+    assert line == "weighted routing in route 53: Allows you to assign weights to records"

@@ -3694,3 +3694,52 @@ def test_a_name_spelled_only_in_another_entrys_description_backs_nothing():
     assert find_evidence(console, [hub], family, option_topics(family, console)) is None
     own = dataclasses.replace(hub, text="Management Console - the web interface you sign in to with a password")
     assert find_evidence(console, [own], family, option_topics(family, console)) is not None
+
+
+def test_the_keys_natural_lure_is_offered_though_its_backing_is_doubtful():
+    """To deny an IP range the key is a network ACL: the security group, its natural lure, is offered even when the
+    line for it is doubtful, where any other doubtful option still comes last."""
+    from quizzes.generate import pick_distractors
+
+    family = load_families()["network-security"]
+    requirement = next(r for r in family.requirements if r.id == "deny-range")
+    line = Line(text="Changing rules takes effect immediately", refs=(("n", 1, 2),), topic="amazon-vpc")
+    evidence = {oid: line for oid in family.options}
+    natural = family.options[requirement.meets[0]].lures[0]
+    picked = pick_distractors(family, requirement, evidence, 3, doubtful={natural})
+    assert natural in picked
+    other = next(oid for oid in requirement.fails if oid != natural)
+    assert (
+        other not in pick_distractors(family, requirement, evidence, 3, doubtful={other})[:-1]
+        or len(requirement.fails) <= 3
+    )
+
+
+def test_a_one_word_label_left_of_a_long_name_by_generic_words_names_nothing():
+    """ "Key - name of the object" under NoSQL databases is no entry of AWS Key Management Service: "Key" is the one
+    word of its name not generic, and a word anyone uses for anything."""
+    family, kms = _options()["AWS Key Management Service (AWS KMS)"]
+    key = Line(text="Key - name of the object", refs=(("n", 1, 23),), topic="nosql-databases",
+               heading="NoSQL (Non-Relational) Databases")  # fmt: skip
+    assert find_evidence(kms, [key], family, option_topics(family, kms)) is None
+
+
+def test_a_services_label_over_another_named_thing_and_its_aside_is_that_things_entry():
+    """ "S3 - Reduced Redundancy Storage (data easy to reproduce, such as thumbnails)" is the entry of a storage
+    class, not what S3 is; "S3 - Object Storage (unlimited)" and "S3 - Simple Storage Service (...)" say what S3 is."""
+    from quizzes.evidence import _labels_a_named_kind
+
+    family, s3 = _options()["Amazon S3"]
+    assert _labels_a_named_kind(s3, "S3 - Reduced Redundancy Storage (data easy to reproduce, such as thumbnails)")
+    assert not _labels_a_named_kind(s3, "S3 - Object Storage (unlimited)")
+    assert not _labels_a_named_kind(s3, "S3 - Simple Storage Service (object storage in buckets, any size)")
+
+
+def test_a_study_task_is_no_fact():
+    """ "Understand what Cross Region Replication is at a high level" tells the learner what to study; "Remember that
+    versioning cannot be disabled" says something."""
+    from quizzes.evidence import no_fact
+
+    assert no_fact("Understand what Cross Region Replication is at a high level")
+    assert no_fact("Know how versioning works before the exam")
+    assert not no_fact("Remember that versioning cannot be disabled, only suspended")
