@@ -1319,6 +1319,10 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
 
     if _kind_aside(option, text):
         return False  # "Amazon Neptune (graph database)": the aside says what kind of thing it is
+    named = word_stems(option.name) - _MAKERS
+    if named and (label := label_of(text)) and named <= (after := word_stems(text[text.find(label) + len(label) :])):
+        if len(after - name_words - _EMPTY_WORDS) <= 1:
+            return True  # "lifecycle rules: can be integrated with lifecycle rules": the label said again
     rest = loose(word_stems(_SHORT_ASIDE.sub("", text))) - loose(name_words) - loose(_SPELLS_OUT)
     if not rest:
         return True  # (or only what its letters stand for: "SaaS stands for software as a service")
@@ -2909,7 +2913,8 @@ def with_its_description(
     if beyond is not None and adjacent(following, beyond) and _NAME_LIST.fullmatch(after):
         following, after = beyond, plain_text(beyond.text)  # past "A1, T2, T3, M5": the description under it
     if (
-        len(after.split()) < 4
+        len(after.split()) < (3 if following.depth > line.depth else 4)  # (a clause under it may be short: "- CUR
+        # (Cost and Usage Report)" over "- granular billing data")
         or (  # a bare name over the next bare title of its list ("Hybrid Deployment", "Benefits of cloud computing")
             not text.endswith(":")
             and following.depth <= line.depth

@@ -3743,3 +3743,38 @@ def test_a_study_task_is_no_fact():
     assert no_fact("Understand what Cross Region Replication is at a high level")
     assert no_fact("Know how versioning works before the exam")
     assert not no_fact("Remember that versioning cannot be disabled, only suspended")
+
+
+def test_a_bare_name_over_one_short_clause_is_read_with_it():
+    """ "CUR (Cost and Usage Report)" over "- granular billing data" is the CUR's entry: a clause of three words under a
+    bare name says what it is."""
+    family, cur = _options()["AWS Cost and Usage Report"]
+    lines = [
+        Line(text="CUR (Cost and Usage Report)", refs=(("n", 1, 8),), topic="aws-cost-and-usage-report", depth=0),
+        Line(text="granular billing data", refs=(("n", 1, 9),), topic="aws-cost-and-usage-report", depth=1),
+    ]
+    found = find_evidence(cur, lines, family, option_topics(family, cur))
+    assert found is not None and "granular billing data" in found.text
+
+
+def test_an_entry_that_says_its_label_again_says_nothing():
+    """ "lifecycle rules: can be integrated with lifecycle rules" under versioning's advantages names lifecycle rules
+    twice and says nothing of them; "Lifecycle rules: move objects to Glacier after 30 days" does."""
+    from quizzes.evidence import says_too_little, word_stems
+
+    family, rules = _options()["S3 Lifecycle rules"]
+    names = word_stems(rules.name) | {"amazon", "aws", "s3", "ec2"}
+    assert says_too_little(rules, "lifecycle rules: can be integrated with lifecycle rules", names)
+    assert not says_too_little(rules, "Lifecycle rules: move objects to Glacier after 30 days", names)
+
+
+def test_fsx_for_windows_written_the_other_way_round_is_named():
+    """ "Windows FSx integrates with Windows, AD, security" names FSx for Windows File Server."""
+    family, fsx = _options()["Amazon FSx for Windows File Server"]
+    assert option_pattern_matches(fsx, "EFS is only for linux, while Windows FSx integrates with Windows and AD")
+
+
+def option_pattern_matches(option, text: str) -> bool:
+    from quizzes.evidence import option_pattern
+
+    return bool(option_pattern(option).search(text))
