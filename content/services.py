@@ -533,7 +533,7 @@ class Writer:
                     draft = drafts[key] = SectionDraft(key, ts.topic, title, ts.level, len(drafts))
                 seen = seen_in_topic.setdefault(ts.topic, {})
                 erratum_lines = set()
-                for block in ts.blocks:
+                for k, block in enumerate(ts.blocks):
                     ref = [note.label, source.pk, block.line]
                     erratum = find_claim(block.text, topic=ts.topic)  # a claim says the line is wrong
                     if erratum:
@@ -541,7 +541,11 @@ class Writer:
                     loose_text = loose(block.text)
                     if attribute_line(block.text):  # "**Availability**: 99.9%" belongs to its own sibling's section
                         loose_text = f"{key}\x1f{loose_text}"
-                    if self.merge_duplicate(draft, seen, loose_text, ref):
+                    nxt = ts.blocks[k + 1] if k + 1 < len(ts.blocks) else None
+                    has_children = nxt is not None and nxt.depth > block.depth and nxt.line == block.end_line + 1
+                    # (a name over bullets of its own, "- cost explorer" over what it does, is kept with them: the
+                    # same name listed bare elsewhere is another item)
+                    if not has_children and self.merge_duplicate(draft, seen, loose_text, ref):
                         continue
                     item = {
                         "kind": block.kind,

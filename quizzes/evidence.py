@@ -629,10 +629,16 @@ def _opens_section(lines: list[Line], index: int) -> bool:
         if _section(before) != _section(line):
             return True
         text = plain_text(before.text).strip()
-        if not (link_line(before.text) or text.endswith("?")):
+        if not (link_line(before.text) or text.endswith("?") or _BARE_LABEL.fullmatch(text)):
             return False
     return True
 
+
+# a label over the lines that say it ("Description:", "Definition:", "Overview:"): nothing said yet
+_BARE_LABEL = re.compile(r"\W*(?:description|definition|overview|summary|what it is|about|explanation)\W*:\W*", re.I)
+
+
+_LEAD_BARE_LABEL = re.compile(r"\W*(?:description|definition|overview|summary|explanation)\W*:\s*", re.I)
 
 _NEAR_TITLE = 3  # lines of a section before a line that opens with "It": past them, "it" is a nearer line's subject
 
@@ -967,8 +973,16 @@ def page_entry(option: Option, text: str, page: str) -> bool:
     name ("Health Checks: ..." on Route 53's page for "Route 53 health checks")."""
     label = label_of(text)
     rests = _name_on_page(option, page) if label else set()
-    return any(len(rest.split()) >= 2 and _same_name(label, rest) for rest in rests)  # ("Services" on ECS's page is
-    # too common a word to tell)
+    if any(len(rest.split()) >= 2 and _same_name(label, rest) for rest in rests):  # ("Services" on ECS's page is
+        return True  # too common a word to tell)
+    for rest in _name_on_page(option, page):
+        # "Groups (a way to group our users and apply policies to them collectively)" on IAM's page: the rest of the
+        # name with what it is in brackets, in the words of its explanation
+        words = re.escape(rest).replace(r"\ ", r"\s+")
+        if m := re.match(rf"\W*{words}s?\s*\(([^()]{{10,}})\)?\s*$", text, re.I):
+            said = word_stems(m.group(1)) & (word_stems(option.fact) - _AUXILIARIES)
+            return len(said) >= 2
+    return False
 
 
 def page_subject(option: Option, text: str, page: str) -> bool:
@@ -1691,6 +1705,7 @@ def find_evidence(
             or labelled_as(option, texts[index], line.heading or "", page=line.topic)
             or (line.topic and page_subject(option, texts[index], line.topic))
             or kind_entry(option, texts[index], family, line.topic)
+            or (line.topic and page_entry(option, texts[index], line.topic))
         ):
             # named in another spelling ("pre assigned URL", "Kinesis Data Stream", a bare "**General Purpose**"), or
             # the label of its entry in a table or a glossary ("Config: Track resources inventory and changes")
@@ -1850,7 +1865,12 @@ def find_evidence(
             continue  # "Client VPN: a VPN for remote users" is the entry of another kind of VPN than Site-to-Site
         positions = [m.start() for p in option.evidence if (m := p.search(text))]
         if entry or (
-            line.topic and (page_subject(option, text, line.topic) or kind_entry(option, text, family, line.topic))
+            line.topic
+            and (
+                page_subject(option, text, line.topic)
+                or kind_entry(option, text, family, line.topic)
+                or page_entry(option, text, line.topic)
+            )
         ):
             positions = [0]  # the line is the option's entry: it opens with its label (or its name, on its page)
         elif (
@@ -2910,8 +2930,14 @@ def with_its_description(
     after = plain_text(following.text)
     if after.startswith(": ") and following.depth >= line.depth:
         after = after[2:]  # a definition list's description under its term ("__Instance Store__" / ": temporary ...")
-    if beyond is not None and adjacent(following, beyond) and _NAME_LIST.fullmatch(after):
-        following, after = beyond, plain_text(beyond.text)  # past "A1, T2, T3, M5": the description under it
+    if (lead := _LEAD_BARE_LABEL.match(after)) and len(after) > lead.end():
+        after = after[lead.end() :]  # "Description: Connects cloud-based resources ...": what it says
+    if (
+        beyond is not None
+        and adjacent(following, beyond)
+        and (_NAME_LIST.fullmatch(after) or _BARE_LABEL.fullmatch(after))
+    ):
+        following, after = beyond, plain_text(beyond.text)  # past "A1, T2, T3, M5" or "Description:": what it is
     if (
         len(after.split()) < (3 if following.depth > line.depth else 4)  # (a clause under it may be short: "- CUR
         # (Cost and Usage Report)" over "- granular billing data")
@@ -3316,7 +3342,9 @@ def _names_its_kind(option: Option, line: Line) -> bool:
     Standard), not only the service."""
     topic = load_catalog().topics[option.topic]
     own = (topic.name, topic.short, topic.full_name)
-    extra = word_stems(option.name) - {w for n in own if n for w in word_stems(n)} - {"amazon", "aws"}
+    # (where it lives is no kind of it: "Consolidated billing in AWS Organizations" is consolidated billing)
+    name = re.sub(r"\s+in\s+(?:AWS|Amazon)\b.*$", "", option.name)
+    extra = word_stems(name) - {w for n in own if n for w in word_stems(n)} - {"amazon", "aws"}
     return not extra or bool(extra & word_stems(line.text))
 
 

@@ -896,6 +896,16 @@ class _Parser:
             return s, "plain", None  # a short title above a label line ("Benefits:", "AWS")
         if after_blank and nxt.kind == "line" and not nxt.blank_before and _titles_its_kinds(s, nxt.text):
             return s, "plain", None  # "Elastic Load Balancers" over "Application Load Balancers – Works on layer 7"
+        if (
+            after_blank
+            and nxt.kind == "line"
+            and not nxt.blank_before
+            and nxt.indent <= it.indent
+            and _names_a_product(s)
+            and len(_words(nxt.text)) >= 4
+            and not _names_a_product(nxt.text)
+        ):
+            return s, "plain", None  # "EC2 Reserved instances" over "Up to 72% discount compared to On-demand"
         return None
 
     def _inline(self, it: _Item, text: str) -> _Item:
@@ -1388,6 +1398,16 @@ def _titles_its_kinds(title: str, following: str) -> bool:
     last = _words(_clean(title))[-1:] if _words(_clean(title)) else []
     term_words = _words(entry[0])
     return bool(last) and len(term_words) >= 2 and term_words[-1].lower() == last[0].lower() and entry[0] != title
+
+
+def _names_a_product(title: str) -> bool:
+    """Whether a short title is a product's name: up to four words, the first a maker's or a service's acronym or the
+    title in Title Case ("EC2 Reserved instances", "Amazon EBS Snapshots", "Savings Plans"), no verb, no colon."""
+    t = _clean(title)
+    words = t.split()
+    if not 1 <= len(words) <= 4 or not _title_like(t, max_words=4) or re.search(r"[:,;/&|()]", t):
+        return False
+    return bool(re.match(r"(?:AWS|Amazon|[A-Z0-9]{2,5})\b", t)) or all(w[:1].isupper() for w in words)
 
 
 def _is_label_line(text: str) -> bool:

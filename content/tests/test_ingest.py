@@ -234,3 +234,18 @@ def test_a_file_that_now_crashes_the_parser_keeps_its_last_good_version(empty_li
     report = run_ingest(tmp_path)
     assert "kept its last good version" in report["sources_skipped"][0]["reason"]
     assert not Section.objects.get(topic__slug="amazon-sns").retired
+
+
+@pytest.mark.django_db
+def test_a_name_listed_bare_and_again_over_its_own_bullets_keeps_them(tmp_path):
+    """ "- cost explorer" in a list of tools, then again over "- visualize, understand, and manage your costs": the
+    second is the tool's entry with its bullets, not a duplicate of the bare item above."""
+    (tmp_path / "billing.md").write_text(
+        "# Billing tools\n- tracking costs:\n    - cost and usage reports\n    - cost explorer\n\n"
+        "# Tracking costs\n- cost explorer\n    - visualize, understand, and manage your costs over time\n"
+        "    - forecast costs\n"
+    )
+    call_command("ingest", str(tmp_path), stdout=StringIO())
+    items = [i for s in Section.objects.filter(topic__slug="aws-cost-explorer") for i in s.items]
+    entry = next(i for i in items if i["text"] == "cost explorer" and i["refs"][0][2] == 7)
+    assert entry["depth"] < next(i for i in items if i["text"].startswith("visualize"))["depth"]

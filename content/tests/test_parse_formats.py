@@ -1380,3 +1380,14 @@ def test_an_authors_what_does_it_do_card_reads_as_its_statement():
 
     line = card_as_line("What does weighted routing in route 53 do?", "allows you to assign weights to records")
     assert line == "weighted routing in route 53: Allows you to assign weights to records"
+
+
+def test_a_plain_product_name_over_its_lines_is_a_title():
+    """In plain text, "EC2 Reserved instances" over "Up to 72% discount compared to On-demand" titles the lines under
+    it; "Relational, Tables, OLTP, SQL" over a line is a list, not a title."""
+    outline = parse(
+        "EC2 On Demand\nPay for what you use, no commitment\n\n"
+        "EC2 Reserved instances\nUp to 72% discount compared to On-demand\nReservation Period - 1 or 3 years\n\n"
+        "Relational, Tables, OLTP, SQL\nNeptune, Graph database, Store and query relations\n"
+    )
+    assert [t for _, t in titles(outline)] == ["EC2 On Demand", "EC2 Reserved instances"]

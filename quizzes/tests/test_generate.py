@@ -3778,3 +3778,48 @@ def option_pattern_matches(option, text: str) -> bool:
     from quizzes.evidence import option_pattern
 
     return bool(option_pattern(option).search(text))
+
+
+def test_the_rest_of_a_name_with_what_it_is_in_brackets_on_its_services_page_backs_it():
+    """ "Groups (a way to group our users and apply policies to them collectively)" on IAM's page is the IAM group's
+    entry; "Groups (see later)" says nothing of it."""
+    family, group = _options()["IAM group"]
+    entry = Line(text="Groups (a way to group our users and apply policies to them collectively)",
+                 refs=(("n", 1, 6),), topic="aws-iam")  # fmt: skip
+    assert find_evidence(group, [entry], family, option_topics(family, group)) is not None
+    later = dataclasses.replace(entry, text="Groups (we come back to these later in the course)")
+    assert find_evidence(group, [later], family, option_topics(family, group)) is None
+
+
+def test_scheduled_actions_name_scheduled_scaling():
+    family, scheduled = _options()["Scheduled scaling"]
+    assert option_pattern_matches(scheduled, "Scheduled Actions: Scaling based on known usage patterns.")
+
+
+def test_a_kinds_own_labelled_entry_on_its_page_is_no_line_about_the_whole_service():
+    """ "Consolidated Billing: one bill for all accounts" is consolidated billing's own entry, not a line about AWS
+    Organizations as a whole: it is quoted, not said to describe only the whole service."""
+    family = load_families()["cost-management-tool"]
+    line = Line(text="Consolidated Billing: one bill for all accounts", refs=(("n", 1, 40),),
+                topic="consolidated-billing")  # fmt: skip
+    lines = family_lines(family, {"consolidated-billing": [line]}, {"consolidated-billing", family.topic})
+    oid = next(o.id for o in family.options.values() if o.name.startswith("Consolidated billing"))
+    assert lines.evidence.get(oid) is not None and oid not in lines.from_parent
+
+
+def test_a_name_over_a_description_label_is_read_with_what_the_label_holds():
+    """ "On-premises Deployment" over "- **Description**:" over "Resources are deployed on-site, using virtualization"
+    is quoted with what the label holds, not with the bare label."""
+    family, onprem = _options()["On-premises (private cloud) deployment"]
+    lines = [
+        Line(text="On-premises Deployment", refs=(("n", 1, 53),), topic="cloud-deployment-models", depth=0),
+        Line(text="**Description**:", refs=(("n", 1, 54),), topic="cloud-deployment-models", depth=0),
+        Line(
+            text="Resources are deployed on-site, using virtualization and resource management tools.",
+            refs=(("n", 1, 55),),
+            topic="cloud-deployment-models",
+            depth=1,
+        ),  # fmt: skip
+    ]
+    found = find_evidence(onprem, lines, family, option_topics(family, onprem))
+    assert found is not None and "deployed on-site" in found.text and "Description" not in found.text
