@@ -857,6 +857,13 @@ def stem_entry(option: Option, text: str, line: Line, others: list[Option]) -> b
                 continue  # a name's short words ("S3", "53") must be the label's, and the label's the name's
             if len(variant) == 1 and len(said) == 1 and len(re.findall(r"[A-Za-z]{2,}", _unmade(name))) >= 3:
                 continue  # "Key" is one word of "Key Management Service", the rest generic words: no label of it
+            letters = (
+                {w.lower() for w in re.findall(r"\b[A-Z]{2,4}\b", _without_aside(name))}
+                - {"aws"}
+                - {w.lower() for o in kin if o is not one for w in re.findall(r"\b[A-Z]{2,4}\b", o.name)}
+            )  # (letters its siblings share, "DB" of the Single-AZ and Multi-AZ DB instances, tell nothing)
+            if letters - {w.lower() for w in re.findall(r"[A-Za-z]+", f"{label} {context}")}:
+                continue  # "Elastic" is no label of "Elastic IP": its letters ("IP") tell it apart
             telling = {s for s in variant if not _has_stem(shared, s)}
             if (
                 all(_has_stem(variant | _LABEL_KIND_WORDS, s) for s in said)  # nothing in the label but the name
@@ -1174,6 +1181,12 @@ def _labels_a_named_kind(option: Option, text: str) -> bool:
     # "S3 - Infinitely Scalable Object Storage (11 nines)" say what S3 is)
     aside = plain_text(text)[m.end() :].split(")", 1)[0]
     return len(name.split()) >= 3 and len(aside.split()) >= 4 and not names_option(option, name)
+
+
+# the words before an option that make it what something else is compared with
+_COMPARED_WITH = re.compile(
+    r"\b(?:compared (?:to|with)|than|versus|vs\.?|unlike)\s+(?:the\s+)?(?:amazon\s+|aws\s+)?$", re.I
+)
 
 
 def _spelled_in_anothers_entry(option: Option, text: str) -> bool:
@@ -1716,6 +1729,7 @@ def find_evidence(
             by_stems = True
         elif (
             (titled_by := (spelled_title := _title_naming(option, line)) or stem_title(option, line, others))
+            and not _sibling_past_name(option, plain_text(titled_by), others)  # "# S3 Standard - Infrequent Access"
             and (
                 (first_of_section := _opens_section(lines, index))
                 or (_PRONOUN.match(texts[index]) and _near_its_title(lines, index))
@@ -1889,6 +1903,8 @@ def find_evidence(
         if not positions:
             continue
         first = min(positions)
+        if _COMPARED_WITH.search(text[:first]):
+            continue  # "Low cost compared to Amazon S3 Standard": what the line is about is compared with the option
         if not any(p.search(text) for p in option.evidence) and _sibling_qualified(option, text, first, others):
             continue  # "a private cloud deployment" names the on-premises model, not the cloud one
         if first > MAX_QUOTE // 2:

@@ -3823,3 +3823,20 @@ def test_a_name_over_a_description_label_is_read_with_what_the_label_holds():
     ]
     found = find_evidence(onprem, lines, family, option_topics(family, onprem))
     assert found is not None and "deployed on-site" in found.text and "Description" not in found.text
+
+
+def test_a_label_without_the_names_letters_and_lines_about_a_likeness_back_nothing():
+    """ "Elastic: Automatically adjust resources to match workload" is no Elastic IP entry (its letters, "IP", are what
+    tell it apart); "Low cost compared to Amazon S3 Standard" is about another class; the first line under "# S3
+    Standard - Infrequent Access (IA)" is Standard-IA's."""
+    family, eip = _options()["Elastic IP"]
+    elastic = Line(text="Elastic: Automatically adjust resources to match workload fluctuations", refs=(("n", 1, 9),),
+                   topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(eip, [elastic], family, option_topics(family, eip)) is None
+    family, standard = _options()["S3 Standard"]
+    cheaper = Line(text="Low cost compared to Amazon S3 Standard", refs=(("n", 1, 25),), topic="s3-storage-classes")
+    assert find_evidence(standard, [cheaper], family, option_topics(family, standard)) is None
+    title = "S3 Standard - Infrequent Access (IA)"
+    under = Line(text="Suitable for data that is less frequently accessed, but requires rapid access",
+                 refs=(("n", 1, 21),), topic="s3-storage-classes", heading=title)  # fmt: skip
+    assert find_evidence(standard, [under], family, option_topics(family, standard)) is None
