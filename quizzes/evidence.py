@@ -1358,7 +1358,7 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     if rest <= loose(_STEP_WORDS) and not (_A_TASK.match(option.name) and len(option.name.split()) >= 3):
         return True  # a step done to a thing ("Create launch template"), not a practice named by its verb ("Create a
         # strong password policy" for enforcing one)
-    if rest <= _BARE_NOUNS and len(text.split()) <= 6:
+    if rest <= _BARE_NOUNS | _LABEL_KIND_WORDS and len(text.split()) <= 6:
         return True  # the name with a word for what it is and nothing said ("AWS Shield Advanced protections")
     if (
         len({w for w in rest if not w.isdigit()}) == 1
@@ -1368,6 +1368,9 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
         and re.search(r"\s[-–—:=]\s*$", text[: named.start()])
     ):
         return True  # a value in another thing's entry, one word beside it ("Network + 1 - VPC router - 10.x.x.1")
+    items = [p.strip() for p in re.split(r",\s*|\s+(?:and|or|&)\s+", text.strip(" .;")) if p.strip()]
+    if len(items) >= 3 and all(len(p.split()) <= 2 for p in items) and not _TELLS.search(text):
+        return True  # "on-demand, reserved, spot instances": a list of names, nothing said of any
     if len(re.findall(r"\w+", _BARE_NOUN_WORD.sub(" ", text))) > 6 or _TELLS.search(text):
         return False
     parts = [
@@ -3415,11 +3418,14 @@ def family_lines(
         found = find_evidence(option, lines, family, option_topics(family, option), texts, spelled=False)
         if found:
             lines.evidence[option.id] = found
-            if _names_a_sibling(option, found.text, family) or _named_in_passing(
-                option, _past_lead_label(option, found)
+            if (
+                _names_a_sibling(option, found.text, family)
+                or _named_in_passing(option, _past_lead_label(option, found))
+                or len(word_stems(found.text) & (said_of(option, family) - _ANY_TOPIC_WORDS)) < 2
             ):
                 # a line that names a sibling too, or names the option only after its opening words ("Identity-based
-                # policies are attached to an IAM user ..."): looked for again under the option's own title
+                # policies are attached to an IAM user ..."), or says little of what its explanation says ("IAM user is
+                # created with NO PERMISSIONS"): looked for again under the option's own title
                 missing.append(option)
                 shared.add(option.id)
         else:

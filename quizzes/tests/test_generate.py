@@ -3840,3 +3840,32 @@ def test_a_label_without_the_names_letters_and_lines_about_a_likeness_back_nothi
     under = Line(text="Suitable for data that is less frequently accessed, but requires rapid access",
                  refs=(("n", 1, 21),), topic="s3-storage-classes", heading=title)  # fmt: skip
     assert find_evidence(standard, [under], family, option_topics(family, standard)) is None
+
+
+def test_a_line_that_says_little_of_the_option_gives_way_to_the_first_line_under_its_title():
+    """ "IAM user is created with NO PERMISSIONS" names IAM users but says nothing of what one is; under "IAM users",
+    "This is the identity that we create in AWS. It represents the person or application ..." does, and is quoted."""
+    family = load_families()["iam-access"]
+    user = next(o for o in family.options.values() if o.name == "IAM user")
+    lines = [
+        Line(text="This is the identity that we create in AWS. It represents the person or application that "
+             "interacts with AWS services. It consists of a name and credentials.", refs=(("n", 7, 33),),
+             topic="aws-iam", heading="IAM users", note_heading="IAM users"),
+        Line(text="IAM user is created with NO PERMISSIONS (even no permissions to login).", refs=(("n", 7, 35),),
+             topic="aws-iam", heading="IAM users", note_heading="IAM users", depth=1),
+    ]  # fmt: skip
+    found = family_lines(family, {"aws-iam": lines}, {"aws-iam", family.topic}).evidence.get(user.id)
+    assert found is not None and "identity" in found.text
+
+
+def test_a_bare_name_with_its_kind_word_or_a_list_of_names_backs_nothing():
+    """ "weighted routing policy" is the name and the word for what it is; "on-demand, reserved, spot instances" is a
+    list of names. Neither says anything of the option; "On-Demand: pay by the second, no commitment" does."""
+    family, weighted = _options()["Weighted routing"]
+    bare = Line(text="weighted routing policy", refs=(("n", 1, 33),), topic="route-53-routing-policies")
+    assert find_evidence(weighted, [bare], family, option_topics(family, weighted)) is None
+    family, on_demand = _options()["On-Demand Instances"]
+    names = Line(text="on-demand, reserved, spot instances", refs=(("n", 1, 68),), topic="ec2-purchasing-options")
+    assert find_evidence(on_demand, [names], family, option_topics(family, on_demand)) is None
+    said = dataclasses.replace(names, text="On-Demand: pay by the second, no commitment, stop any time")
+    assert find_evidence(on_demand, [said], family, option_topics(family, on_demand)) is not None
