@@ -634,11 +634,11 @@ def _opens_section(lines: list[Line], index: int) -> bool:
     return True
 
 
-# a label over the lines that say it ("Description:", "Definition:", "Overview:"): nothing said yet
-_BARE_LABEL = re.compile(r"\W*(?:description|definition|overview|summary|what it is|about|explanation)\W*:\W*", re.I)
-
-
-_LEAD_BARE_LABEL = re.compile(r"\W*(?:description|definition|overview|summary|explanation)\W*:\s*", re.I)
+# a label over the lines that say it ("Description:", "Definition:", "Overview:"): nothing said yet; and the same
+# label leading a line ("Description: Connects cloud-based resources ...")
+_LABEL_OF_WHAT_IT_IS = r"\W*(?:description|definition|overview|summary|what it is|about|explanation)\W*:"
+_BARE_LABEL = re.compile(_LABEL_OF_WHAT_IT_IS + r"\W*", re.I)
+_LEAD_BARE_LABEL = re.compile(_LABEL_OF_WHAT_IT_IS + r"\s*", re.I)
 
 _NEAR_TITLE = 3  # lines of a section before a line that opens with "It": past them, "it" is a nearer line's subject
 
@@ -985,8 +985,7 @@ def page_entry(option: Option, text: str, page: str) -> bool:
     for rest in _name_on_page(option, page):
         # "Groups (a way to group our users and apply policies to them collectively)" on IAM's page: the rest of the
         # name with what it is in brackets, in the words of its explanation
-        words = re.escape(rest).replace(r"\ ", r"\s+")
-        if m := re.match(rf"\W*{words}s?\s*\(([^()]{{10,}})\)?\s*$", text, re.I):
+        if m := re.match(rf"\W*{_spaced(rest)}s?\s*\(([^()]{{10,}})\)?\s*$", text, re.I):
             said = word_stems(m.group(1)) & (word_stems(option.fact) - _AUXILIARIES)
             return len(said) >= 2
     return False
@@ -997,11 +996,16 @@ def page_subject(option: Option, text: str, page: str) -> bool:
     as the subject of a statement that says some of what its explanation says ("New users are assigned an access key
     ID and a secret access key" on IAM's page, for "IAM user")."""
     for rest in _name_on_page(option, page):
-        words = re.escape(rest).replace(r"\ ", r"\s+")
-        if re.match(rf"\W*(?:(?:new|each|all|every|individual|the)\s+)?{words}s?\s+{_FINITE.pattern}", text, re.I):
+        opening = rf"\W*(?:(?:new|each|all|every|individual|the)\s+)?{_spaced(rest)}s?\s+{_FINITE.pattern}"
+        if re.match(opening, text, re.I):
             said = word_stems(text) & (word_stems(option.fact) - word_stems(option.name) - _FINITE_STEMS)
             return len(said) >= 2
     return False
+
+
+def _spaced(name: str) -> str:
+    """A name as a pattern that allows any run of spaces between its words."""
+    return re.escape(name).replace(r"\ ", r"\s+")
 
 
 def kind_entry(option: Option, text: str, family: Family | None, page: str) -> bool:
