@@ -106,6 +106,18 @@ SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible"
 _DOUBLING = frozenset({"ed", "ing", "ings", "er", "ers"})  # endings that double a word's last consonant
 
 
+# a unit or a limit as notes shorten it, read as its words
+_ABBREVIATED = {
+    "min": "minute minimum",
+    "mins": "minutes",
+    "max": "maximum",
+    "sec": "second",
+    "secs": "seconds",
+    "hr": "hour",
+    "hrs": "hours",
+}
+
+
 _SAME_WORD = {"itself": "self", "themselves": "self", "ourselves": "self", "yourself": "self"}
 
 
@@ -114,6 +126,9 @@ def word_stems(text: str) -> frozenset[str]:
     """Crude stems of the words in a text ("bursts", "Bursting" -> "burst"; "readable", "Read" -> "read")."""
     stems = set()
     for word in re.findall(r"[a-z0-9]+", text.lower()):
+        if word in _ABBREVIATED:
+            stems |= word_stems(_ABBREVIATED[word])  # "15 min max timeout": minutes (or a minimum), a maximum
+            continue
         word = _SAME_WORD.get(word, word)
         if word in PLAIN_WORDS or len(word) < 3:
             continue
@@ -551,7 +566,7 @@ def _titles_its_kinds(option: Option, heading: str) -> bool:
 _ATTRIBUTE_WORDS = word_stems(
     "pricing price cost costs billing use case cases features benefits advantages disadvantages pros cons note notes"
     " example examples definition purpose limits limitations durability availability performance security why how"
-    " what when where key important remember tip exam"
+    " what when where key important remember tip exam available supported"
 )
 
 
@@ -564,8 +579,9 @@ def _another_things_entry(option: Option, text: str) -> bool:
         # schedules and runs ...", is no label of another thing's entry)
     label = label_of(text)
     words = word_stems(label)
-    if not label or words <= _ATTRIBUTE_WORDS or words <= word_stems(f"{option.kind} {option.fact}".lower()):
-        return False  # ("Object storage: keep files as objects" under S3's title: what S3 is, in its own words)
+    if not label or words <= _ATTRIBUTE_WORDS | word_stems(f"{option.kind} {option.fact}".lower()):
+        return False  # ("Object storage: keep files as objects" under S3's title: what S3 is, in its own words;
+        # "Available subscribers: ..." under SNS's, one of its attributes)
     return not labelled_as(option, text)
 
 
@@ -579,6 +595,9 @@ def _says_of_its_title(option: Option, text: str, family: Family | None, others:
         return False
     if _another_things_entry(option, text):
         return False  # another thing's entry ("Storage optimised - H, I and D series" under "EC2"): about that one
+    if (label := _LABEL.match(text)) and len(re.split(r",|\band\b", text[label.end() :])) >= 3:
+        text = text[: label.end()]  # "Available subscribers: SQS, Lambda, email, SMS" under SNS: items of a list of
+        # what the title's service works with, no line about them
     return not any(other.matches(text) or names_option(other, text, opening=len(text)) for other in others)
 
 
@@ -1015,18 +1034,28 @@ def kind_entry(option: Option, text: str, family: Family | None, page: str) -> b
     if family is None or not page:
         return False
     rest = _kind_name_rest(family, option)
-    if not rest or text.lstrip(" \t-*•#>+").lower()[:2] != rest[:2].lower():
+    if not rest or text.lstrip(" \t-*•#>+").lower()[: len(rest[:2])] != rest[:2].lower():
         return False  # (most lines: the cheap test first)
     if page not in option_topics(family, option):
         return False
-    count = len(rest.split())
-    opening = re.match(rf"[\W_]*((?:[A-Za-z][A-Za-z-]*\s+){{{count - 1}}}[A-Za-z][A-Za-z-]*)", text)
-    if not opening or not _KIND_ENTRY_GOES_ON.match(text, opening.end()):
-        return False
-    if difflib.SequenceMatcher(None, _compact(opening.group(1)), _compact(rest)).ratio() < 0.85:
+    if _CODE.fullmatch(rest):
+        # a kind named by its letters ("A -Resolves FQDN to an IPv4 address" among the DNS record types): the letters
+        # as written, then a label's mark
+        opening = re.match(rf"[\W_]*{rest}\s*[-–—:=]\s*(?=\w)", text)
+    else:
+        count = len(rest.split())
+        opening = re.match(rf"[\W_]*((?:[A-Za-z][A-Za-z-]*\s+){{{count - 1}}}[A-Za-z][A-Za-z-]*)", text)
+        if not opening or not _KIND_ENTRY_GOES_ON.match(text, opening.end()):
+            return False
+        if difflib.SequenceMatcher(None, _compact(opening.group(1)), _compact(rest)).ratio() < 0.85:
+            return False
+    if not opening:
         return False
     said = word_stems(text[opening.end() :]) & (word_stems(option.fact) - word_stems(option.name) - _AUXILIARIES)
     return len(said) >= 1
+
+
+_CODE = re.compile(r"[A-Z][A-Z0-9]{0,4}")  # a kind's name in letters ("A", "MX", "AAAA")
 
 
 # what follows a name that is the subject of its line: a label's mark, an aside or a verb
@@ -1056,6 +1085,8 @@ def _name_short_of_its_kind(family: Family, option: Option) -> str:
     while tail < len(own) - 1 and len({tuple(w.lower() for w in n[len(n) - tail - 1 :]) for n in names}) == 1:
         tail += 1
     rest = " ".join(own[: len(own) - tail]) if tail else ""
+    if _CODE.fullmatch(rest):
+        return rest  # its letters ("A" of "A record" among the record types), read only as written, as a label
     return rest if len(_compact(rest)) >= 6 and not re.match(r"(?:a|an|the)\s", rest, re.I) else ""
 
 
@@ -1286,7 +1317,21 @@ def _labels_a_sibling(option: Option, text: str, first: int, others: list[Option
         return False
     label = m.group(1)
     sibling = any(p.search(label) for o in others for p in o.evidence)
-    return sibling and not any(p.search(label) for p in option.evidence)
+    if sibling and not any(p.search(label) for p in option.evidence):
+        return True
+    # a label of one word out of a sibling's name, not the option's ("**reserved** - capacity reservation with
+    # a discount ... 1 or 3 year contracts" is the Reserved Instances' entry, not the Capacity Reservations')
+    said = _plain_words(_without_aside(label)) - _NAME_MAKERS
+    return (
+        len(said) == 1  # (a label of two words, "Data Transfer", names a subject more than any one option)
+        and not said <= _plain_words(option.name)
+        and any(said <= _plain_words(o.name) for o in others)
+    )
+
+
+def _plain_words(name: str) -> frozenset[str]:
+    """A name's words in lower case, without a plural s ("Reserved Instances": reserved, instance)."""
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", name.lower()))
 
 
 # A sentence that opens with a capitalised name and a verb: "On-Demand Instances are ideal for ...".
@@ -1561,10 +1606,19 @@ def _another_services_setting(
         and load_catalog().topics[family.topic].category != "security"
         and _a_service(line.topic)
         and line.topic not in topics
+        and not _part_of_the_same_service(family, line.topic)
         and not (_services_named(text) & topics)
         # (in a section its title gives to that service: a line the placement left on some page is no proof)
         and any(line.topic in load_catalog().find(plain_text(h)) for h in (line.heading, line.note_heading) if h)
     )
+
+
+def _part_of_the_same_service(family: Family, slug: str) -> bool:
+    """Whether a page is another part of the service the family's topic is a part of (EC2's instance types, for an
+    EC2 purchasing option): "On-demand: pay the full price" there is no unrelated service's setting."""
+    catalog = load_catalog()
+    parent = catalog.topics[family.topic].parent if family.topic in catalog.topics else None
+    return bool(parent and _a_service(parent) and slug in catalog.topics and catalog.is_ancestor(parent, slug))
 
 
 def _under_another_subject(option: Option, family: Family | None, line: Line, text: str, first: int) -> bool:
@@ -2396,6 +2450,8 @@ def _on_another_services_page(option: Option, family: Family | None, line: Line,
     catalog = load_catalog()
     own = {family.topic, *catalog.ancestors(family.topic), *(c.slug for c in catalog.children(family.topic))}
     if line.topic in own or catalog.is_ancestor(family.topic, line.topic) or _spans_services(family):
+        return False
+    if _part_of_the_same_service(family, line.topic):
         return False
     if _topic_names_pattern(line.topic).search(catalog.topics[family.topic].name):
         return False  # (Amazon EC2's page for an Auto Scaling setting: "Amazon EC2 Auto Scaling" is EC2's)
@@ -3550,7 +3606,16 @@ def family_lines(
         for option in missing:
             own = candidates[option.id]
             if option.id in shared:
-                own = [line for line in under_title[option.id] if not _names_a_sibling(option, line.text, family)]
+                # the lines under its own title, and its own entries elsewhere ("**On-demand**: Pay the full price
+                # ..." under another page's heading), that name no sibling
+                entries_of = [
+                    line for line in candidates[option.id] if labelled_as(option, line.text, line.heading or "")
+                ]
+                own = [
+                    line
+                    for line in under_title[option.id] + entries_of
+                    if not _names_a_sibling(option, line.text, family)
+                ]
             found = find_evidence(option, own, family, option_topics(family, option))
             if option.id in shared:
                 # "however, read replicas can be set up as Multi-AZ for DR" says something of both: a line under the

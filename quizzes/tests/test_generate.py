@@ -3867,3 +3867,88 @@ def test_a_bare_name_with_its_kind_word_or_a_list_of_names_backs_nothing():
     assert find_evidence(on_demand, [names], family, option_topics(family, on_demand)) is None
     said = dataclasses.replace(names, text="On-Demand: pay by the second, no commitment, stop any time")
     assert find_evidence(on_demand, [said], family, option_topics(family, on_demand)) is not None
+
+
+def test_an_option_named_beside_a_sibling_gets_its_own_entry_elsewhere_in_the_notes():
+    """ "On-demand - pay per second for an active Dedicated Host." under "Dedicated Hosts" is how a host is paid
+    for; the notes' own entry "**On-demand**: Pay the full price for short workloads ..." (under a heading of
+    another page) says what On-Demand Instances are, and is quoted instead."""
+    family = load_families()["ec2-purchasing-option"]
+    lines_by_topic = {
+        "ec2-purchasing-options": [
+            Line(text="On-demand - pay per second for an active Dedicated Host.", refs=(("n", 6, 44),),
+                 topic="ec2-purchasing-options", heading="Dedicated Hosts", depth=2),
+        ],
+        "ec2-instance-types": [
+            Line(text="**On-demand**: Pay the full price for short workloads with predictable pricing.",
+                 refs=(("n", 6, 14),), topic="ec2-instance-types", heading="EC2 Instance Types"),
+        ],
+    }  # fmt: skip
+    near = {"ec2-purchasing-options", "amazon-ec2"}
+    found = family_lines(family, lines_by_topic, near).evidence.get("on-demand")
+    assert found is not None and found.refs == (("n", 6, 14),), found
+
+
+def test_an_entry_labelled_with_a_siblings_word_is_not_the_options_line():
+    """ "**reserved** - capacity reservation with a discount ... 1 or 3 year contracts" is the Reserved Instances'
+    entry: it names capacity reservations only in what its label holds, and backs no On-Demand Capacity
+    Reservation; a line labelled "Capacity Reservations" does."""
+    family, reservation = _options()["On-Demand Capacity Reservations"]
+    reserved = Line(text="**reserved** - capacity reservation with a big discount on the hourly charge with 1 or 3 "
+                    "year contracts", refs=(("n", 8, 17),), topic="ec2-purchasing-options",
+                    heading="pricing")  # fmt: skip
+    assert find_evidence(reservation, [reserved], family, option_topics(family, reservation)) is None
+    own = dataclasses.replace(reserved, text="Capacity Reservations - reserve capacity in one AZ for any duration")
+    assert find_evidence(reservation, [own], family, option_topics(family, reservation)) == own
+
+
+def test_a_kind_named_by_its_letters_is_labelled_by_them_as_written():
+    """ "A -Resolves FQDN to an IPv4 address" among the record types is the A record's entry; "a - the first letter"
+    in lower case, or "A" with no label mark, is not."""
+    family, a_record = _options()["A record"]
+    entry = Line(text="A -Resolves FQDN to an IPv4 address", refs=(("n", 4, 32),), topic="dns-record-types",
+                 heading="DNS Record types")  # fmt: skip
+    assert find_evidence(a_record, [entry], family, option_topics(family, a_record)) == entry
+    for text in ("a - resolves a name to an IPv4 address", "A name resolves to an IPv4 address"):
+        other = dataclasses.replace(entry, text=text)
+        assert find_evidence(a_record, [other], family, option_topics(family, a_record)) is None, text
+
+
+def test_s3_ia_is_standard_ia():
+    """ "S3- IA (Infrequently accessed)" and "S3 IA" are Standard-IA's short names; "S3 One Zone-IA" is not."""
+    family, standard_ia = _options()["S3 Standard-Infrequent Access (S3 Standard-IA)"]
+    for title in ("S3- IA (Infrequently accessed)", "S3 IA"):
+        under = Line(text="For data that is accessed less often but requires rapid access when needed",
+                     refs=(("n", 9, 36),), topic="s3-storage-classes", heading=title)  # fmt: skip
+        found = find_evidence(standard_ia, [under], family, option_topics(family, standard_ia))
+        assert found is not None and "rapid access" in found.text, title
+    one_zone = Line(text="S3 One Zone-IA: for infrequently accessed data kept in a single AZ", refs=(("n", 9, 40),),
+                    topic="s3-storage-classes")  # fmt: skip
+    assert find_evidence(standard_ia, [one_zone], family, option_topics(family, standard_ia)) is None
+
+
+def test_a_section_line_in_shortened_units_supports_the_explanation_over_one_that_shares_a_verb():
+    """Under "AWS Lambda", "15 min max timeout" says what the explanation says (a maximum of 15 minutes); "Can run
+    in or out of a VPC" shares only "run" with it."""
+    family, lambda_ = _options()["AWS Lambda"]
+    lines = [
+        Line(text=text, refs=(("n", 6, n),), topic="aws-lambda", heading="AWS Lambda")
+        for n, text in [(190, "15 min max timeout"), (191, "10 GB max RAM/memory"), (192, "Can run in or out of a VPC")]
+    ]  # fmt: skip
+    found = find_evidence(lambda_, lines, family, option_topics(family, lambda_))
+    assert found is not None and "15 min" in found.text, found
+
+
+def test_a_list_under_the_options_title_that_names_siblings_as_items_is_about_the_option():
+    """Under "Simple Notification Service (SNS)", "Available subscribers: Kinesis Data Firehose, SQS, Lambda, email,
+    HTTP(S), SMS" says what SNS pushes to, though it names SQS; it says more of the explanation than "Retry is only
+    available with HTTP(S) subscribers"."""
+    family, sns = _options()["Amazon SNS"]
+    lines = [
+        Line(text=text, refs=(("n", 6, n),), topic="amazon-sns", heading="Simple Notification Service (SNS)")
+        for n, text in [(152, "Used to alert people"),
+                        (154, "Available subscribers: Kinesis data firehose, SQS, Lambda, email, HTTP(S), SMS"),
+                        (155, "Retry is only available with HTTP(S) subscribers")]
+    ]  # fmt: skip
+    found = find_evidence(sns, lines, family, option_topics(family, sns))
+    assert found is not None and found.refs == (("n", 6, 154),), found
