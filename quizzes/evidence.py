@@ -314,7 +314,16 @@ def _title_naming(option: Option, line: Line) -> str:
     for heading in dict.fromkeys((line.heading, line.note_heading)):
         if heading and _heading_names(option, dataclasses.replace(line, heading=heading)):
             return heading
+    if option.topic and line.topic == option.topic and line.heading and _names_its_topic(option):
+        said = word_stems(plain_text(line.heading))
+        if said and said <= _OVERVIEW_WORDS:
+            # "Features" over "Supports NFSv4" on EFS's own page: an attribute of the page's service, titled by it
+            return load_catalog().topics[option.topic].name
     return ""
+
+
+# the title of a section on what a service is and does ("Features"), not on a part of it ("Pricing", "Use cases")
+_OVERVIEW_WORDS = word_stems("overview basics features benefits characteristics")
 
 
 # a title asking what a bare name is ("What is a visibility timeout?")
@@ -729,7 +738,8 @@ def _mended_heading(heading: str) -> str | None:
 
 
 _LABEL = re.compile(
-    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?→⇒]{2,60}?)\s*(?::\s|\s[-–—=]\s|\s(?:→|⇒|->|=>)\s)"
+    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?→⇒]{2,60}?)\s*(?::\s|\s[-–—=]\s|\s(?:→|⇒|->|=>)\s"
+    r"|(?<=\w)--+>?(?=[A-Za-z]))"  # ("AWS Config--audit workloads": a dash typed as two hyphens)
     r"|([A-Za-z][\w-]{1,20}),\s)"
 )
 

@@ -1498,7 +1498,10 @@ _BOLD_TERM = re.compile(
 _TERM_SPAN = 160  # characters of a line that can hold a term and its separator
 _COLON = re.compile(r"[:：]")
 _COMMA_TERM = re.compile(r"^([A-Z][\w&/ ()-]{1,40}?)\s*,\s*([A-Z].*)$")
-_TERM_SEP = re.compile(r"[ \t]+(?:-{1,3}>|=>|→|[–—−]|=(?!=))[ \t]*|[ \t]+-[ \t]+|[ \t]+-(?=[A-Za-z])")
+_TERM_SEP = re.compile(
+    r"[ \t]+(?:-{1,3}>|=>|→|[–—−]|=(?!=))[ \t]*|[ \t]+-[ \t]+|[ \t]+-(?=[A-Za-z])"
+    r"|(?<=\w)--+>?(?=[A-Za-z])"  # "AWS Config--audit workloads for compliance": a dash typed as two hyphens
+)
 
 
 def _set_term(block: Block, arrow: bool = False) -> None:

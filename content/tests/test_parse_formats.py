@@ -1391,3 +1391,19 @@ def test_a_plain_product_name_over_its_lines_is_a_title():
         "Relational, Tables, OLTP, SQL\nNeptune, Graph database, Store and query relations\n"
     )
     assert [t for _, t in titles(outline)] == ["EC2 On Demand", "EC2 Reserved instances"]
+
+
+def test_a_service_fused_to_its_text_by_two_hyphens_lands_on_its_page():
+    """ "AWS Config--audit workloads for compliance" under an account-management heading is AWS Config's line."""
+    where = placed(
+        lines(
+            "# AWS Account Management and Separation",
+            "",
+            " * AWS Control Tower offers",
+            "  * a simplified way to set up and govern multiple accounts",
+            " AWS CloudTrail--logging of all actions performed across your organization",
+            " AWS Config--audit workloads for compliance",
+        )
+    )
+    assert where[6] == ["aws-config"], where
+    assert where[5] == ["aws-cloudtrail"], where

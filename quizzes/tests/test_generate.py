@@ -3952,3 +3952,27 @@ def test_a_list_under_the_options_title_that_names_siblings_as_items_is_about_th
     ]  # fmt: skip
     found = find_evidence(sns, lines, family, option_topics(family, sns))
     assert found is not None and found.refs == (("n", 6, 154),), found
+
+
+def test_a_line_under_an_attribute_title_on_the_options_own_page_is_titled_by_its_service():
+    """On EFS's page, "Features" over "Supports Network File System version 4 (NFSv4), shared by thousands of
+    instances" says what EFS is, quoted under EFS's name; under "Features" on another service's page it backs
+    nothing."""
+    family, efs = _options()["Amazon EFS"]
+    line = Line(text="Supports Network File System version 4 (NFSv4) and thousands of concurrent connections",
+                refs=(("n", 20, 56),), topic="amazon-efs", heading="Features")  # fmt: skip
+    found = find_evidence(efs, [line], family, option_topics(family, efs))
+    assert found is not None and found.text.startswith("Amazon EFS") and "NFSv4" in found.text, found
+    elsewhere = dataclasses.replace(line, topic="amazon-s3")
+    assert find_evidence(efs, [elsewhere], family, option_topics(family, efs)) is None
+
+
+def test_a_label_fused_to_its_text_by_two_hyphens_is_the_options_entry():
+    """ "AWS Config--audit workloads for compliance", left on AWS Organizations' page, is AWS Config's entry, its dash
+    typed as two hyphens."""
+    family = load_families()["monitoring"]
+    line = Line(text="AWS Config--audit workloads for compliance", refs=(("n", 8, 28),), topic="aws-organizations",
+                heading="AWS Account Management and Separation")  # fmt: skip
+    near = {"amazon-cloudwatch", "aws-config", "aws-cloudtrail", "amazon-eventbridge"}
+    found = family_lines(family, {"aws-organizations": [line]}, near).evidence.get("config")
+    assert found is not None and "audit workloads" in found.text, found
