@@ -103,6 +103,10 @@ management""".split()
 SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "able", "ible", "ly", "ed", "es", "s", "y")
 
 
+# a long ending leaves a stem of four letters or more: "durable" and "duration" are no one word ("dur")
+_SHORTEST_STEM = {"ations": 4, "ation": 4, "able": 4, "ible": 4}
+
+
 _DOUBLING = frozenset({"ed", "ing", "ings", "er", "ers"})  # endings that double a word's last consonant
 
 
@@ -135,7 +139,7 @@ def word_stems(text: str) -> frozenset[str]:
         if word.endswith("ues"):
             word = word[:-1]  # "queues", "values": the plural of "queue", not a stem "queu"
         for suffix in SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _SHORTEST_STEM.get(suffix, 3):
                 word = word[: -len(suffix)]
                 if suffix in _DOUBLING and word[-1] == word[-2] and word[-1] not in "aeioulsfz":
                     word = word[:-1]  # "Stepped", "bigger": the consonant doubled before the ending ("step", "big")
@@ -313,7 +317,7 @@ def _title_naming(option: Option, line: Line) -> str:
         return ""  # (nor when it titles a part of the service: "EC2 Dedicated Hosts" under a page titled "Amazon EC2")
     for heading in dict.fromkeys((line.heading, line.note_heading)):
         if heading and _heading_names(option, dataclasses.replace(line, heading=heading)):
-            return heading
+            return _COURSE_PART.sub("", heading, count=1)
     if option.topic and line.topic == option.topic and line.heading and _names_its_topic(option):
         said = word_stems(plain_text(line.heading))
         if said and said <= _OVERVIEW_WORDS:
@@ -324,6 +328,12 @@ def _title_naming(option: Option, line: Line) -> str:
 
 # the title of a section on what a service is and does ("Features"), not on a part of it ("Pricing", "Use cases")
 _OVERVIEW_WORDS = word_stems("overview basics features benefits characteristics")
+
+
+# a course's numbering before a title ("Section 4: S3 Glacier", "Module 7 - Storage")
+_COURSE_PART = re.compile(
+    r"^\W*(?:section|chapter|module|part|lesson|unit|lecture|day|week)\s*\d+(?:\.\d+)?\s*[:.\-–—]\s*", re.I
+)
 
 
 # a title asking what a bare name is ("What is a visibility timeout?")
@@ -356,6 +366,8 @@ def _aspect_of(option: Option, title: str) -> bool:
 
 
 def _heading_names(option: Option, line: Line) -> bool:
+    if line.heading and (numbered := _COURSE_PART.match(line.heading)):
+        line = dataclasses.replace(line, heading=line.heading[numbered.end() :])  # "Section 4: S3 Glacier"
     if line.heading and (asked := _WHAT_IS_IT.match(plain_text(line.heading))):
         line = dataclasses.replace(line, heading=asked[1])  # "What is a visibility timeout?" titles the timeout
     if not line.heading or line.heading.rstrip(" *_`").endswith("?"):
@@ -483,12 +495,36 @@ def _one_word_part_names(slug: str) -> frozenset[str]:
 
 def _titles_a_part(option: Option, heading: str) -> bool:
     """Whether a title that names a service names a part of it with the catalog's page of its own ("EC2 Dedicated
-    Hosts", a purchasing option of EC2): its lines are the part's, not the service's."""
+    Hosts", a purchasing option of EC2), or a feature the catalog knows by the service's name and more words ("S3
+    lifecycle policies"): its lines are the part's, not the service's."""
     if not option.topic or not _names_its_topic(option):
         return False
     catalog = load_catalog()
     found = catalog.find(heading)
-    return bool(found) and option.topic not in found and all(catalog.is_ancestor(option.topic, t) for t in found)
+    if bool(found) and option.topic not in found and all(catalog.is_ancestor(option.topic, t) for t in found):
+        return True
+    return _titles_a_feature(catalog.topics[option.topic], heading)
+
+
+# a feature's words that still name the service itself ("S3 buckets", "EC2 instances")
+_THE_SERVICE_ITSELF = frozenset({"bucket", "buckets", "instance", "instances", "service", "overview", "basics"})
+
+
+def _titles_a_feature(topic, heading: str) -> bool:
+    """Whether a title opens with one of the service's names that goes on past its short name to a feature ("S3
+    lifecycle policies", "S3 versioning", "S3 Transfer Acceleration"), as the catalog spells it."""
+    title = re.sub(r"^(?:amazon|aws)\s+", "", re.sub(r"[^a-z0-9 ]+", " ", plain_text(heading).lower())).split()
+    shorts = {n.lower() for n in (topic.short, re.sub(r"^(?:Amazon|AWS)\s+", "", topic.name)) if n}
+    for alias in topic.aliases:
+        words = alias.lower().split()
+        if (
+            len(words) >= 2
+            and " ".join(words[:1]) in shorts
+            and not set(words[1:]) <= _THE_SERVICE_ITSELF
+            and title[: len(words)] == words
+        ):
+            return True
+    return False
 
 
 # what a title goes on with past a service's name when its lines list kinds of it ("EC2 types and why", "EC2 instance
@@ -2128,6 +2164,15 @@ def find_evidence(
         # on RDS), then the line that says most of what the explanation says, supports it best.
         supports = len(word_stems(text) & fact_words)
         if (
+            not supports
+            and len(line.refs) > 1
+            and _bare_name(texts[index])
+            and option.topic
+            and len(text.split()) - len(texts[index].split()) < _SHORT_CLAUSE
+        ):
+            continue  # "AWS Console" over "has limited operations", in a list of ways to reach Glacier: the clause
+            # under the bare name says how it serves the section's subject, none of what the option is
+        if (
             not own_topic
             and not (word_stems(text) & (said_of(option, family) - _ANY_TOPIC_WORDS))
             and (
@@ -3277,6 +3322,9 @@ def supports_its_explanation(option: Option, line: Line) -> bool:
     return bool(word_stems(plain_text(line.text)) & (word_stems(option.fact) - word_stems(option.name)))
 
 
+_SHORT_CLAUSE = 5  # the words of a clause under a bare name that can say only how it serves the section's subject
+
+
 _ENTRY_WORDS = 3  # words after its label that make an entry say something ("Instance store: Volumes are temporary")
 
 
@@ -3519,6 +3567,13 @@ def family_lines(
             entries.update(scan.by_spelling.get(form, ()))
         for option in missing:
             entries.update(scan.by_label.get(option.topic, ()) if option.topic else ())
+        titled_options = [option for option in missing if option.titles]  # (a bare title only these patterns read)
+        for option in titled_options:
+            # its entry by a name it is titled by ("S3 Glacier: Retrieval times configurable from minutes to hours")
+            for row in itertools.chain.from_iterable(scan.labelled.values()):
+                head, heading = scan.rows[row][3], scan.rows[row][2].heading or ""
+                if any(p.search(label_of(head)) for p in option.titles) and labelled_as(option, head, heading):
+                    entries.add(row)
         by_stems: dict[str, set[int]] = {option.id: set() for option in missing}
         siblings = {option.id: [o for o in family.options.values() if o.id != option.id] for option in missing}
         for option in missing:
@@ -3574,6 +3629,7 @@ def family_lines(
                         or _mended_heading(line.heading) in wanted_topics
                     )
                 )
+                or (titled and any(heading_names(option, line) for option in titled_options))  # "S3 Glacier"
                 or (titled and slug in wanted_topics)  # any section of a missing option's own page (find_evidence
                 # then takes its first line only under a bare part title, "Roles" on IAM Roles)
                 or row in entries

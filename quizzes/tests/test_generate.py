@@ -3976,3 +3976,67 @@ def test_a_label_fused_to_its_text_by_two_hyphens_is_the_options_entry():
     near = {"amazon-cloudwatch", "aws-config", "aws-cloudtrail", "amazon-eventbridge"}
     found = family_lines(family, {"aws-organizations": [line]}, near).evidence.get("config")
     assert found is not None and "audit workloads" in found.text, found
+
+
+def test_a_bare_name_over_a_clause_that_says_none_of_the_explanation_backs_nothing():
+    """Under "Accessing S3 Glacier", "- AWS Console" over "- has limited operations" says how the console serves
+    Glacier, nothing of what the console is; over "- a web interface you sign in to with a password" it does."""
+    family, console = _options()["AWS Management Console"]
+    name = Line(text="AWS Console", refs=(("n", 9, 53),), topic="s3-storage-classes", heading="Accessing S3 Glacier")
+    limited = Line(text="has limited operations", refs=(("n", 9, 54),), topic="s3-storage-classes",
+                   heading="Accessing S3 Glacier", depth=1)  # fmt: skip
+    assert find_evidence(console, [name, limited], family, option_topics(family, console)) is None
+    web = dataclasses.replace(limited, text="a web interface you sign in to with a password")
+    assert find_evidence(console, [name, web], family, option_topics(family, console)) is not None
+
+
+def test_a_numbered_course_section_titled_s3_glacier_titles_flexible_retrieval():
+    """ "Section 4: S3 Glacier" over "A data archiving service designed to be secure, durable and low cost" is the
+    Flexible Retrieval class (S3 Glacier until 2021), its course numbering no part of the title."""
+    family, flexible = _options()["S3 Glacier Flexible Retrieval"]
+    line = Line(text="A data archiving service designed to be secure, durable and low cost.", refs=(("n", 9, 7),),
+                topic="s3-storage-classes", heading="Amazon S3 Storage Classes",
+                note_heading="Section 4: S3 Glacier")  # fmt: skip
+    found = find_evidence(flexible, [line], family, option_topics(family, flexible))
+    assert found is not None and found.text.startswith("S3 Glacier: A data archiving"), found
+
+
+def test_a_section_titled_with_a_feature_of_a_service_is_not_about_the_service():
+    """ "S3 lifecycle policies" over "... move data between storage classes as it ages" is about the feature, not
+    what S3 is; under "Amazon S3", a line says what S3 is."""
+    family, s3 = _options()["Amazon S3"]
+    line = Line(text="S3 lifecyle policies move data between S3 storage solutions as the data ages.",
+                refs=(("n", 9, 62),), topic="amazon-s3", heading="Amazon S3",
+                note_heading="S3 lifecycle policies")  # fmt: skip
+    assert find_evidence(s3, [line], family, option_topics(family, s3)) is None
+    buckets = dataclasses.replace(line, text="Object storage for any amount of data, served over HTTPS.",
+                                  note_heading="")  # fmt: skip
+    assert find_evidence(s3, [buckets], family, option_topics(family, s3)) is not None
+
+
+def test_the_first_line_under_a_numbered_s3_glacier_section_beats_a_later_line_naming_it():
+    """Under "Section 4: S3 Glacier", "A data archiving service designed to be secure, durable and low cost" says
+    more of Flexible Retrieval than "Data archived in S3 Glacier is encrypted by default" further down."""
+    family = load_families()["s3-storage-class"]
+    lines = [
+        Line(text="A data archiving service designed to be secure, durable and low cost.", refs=(("n", 9, 7),),
+             topic="s3-storage-classes", heading="Amazon S3 Storage Classes", note_heading="Section 4: S3 Glacier"),
+        Line(text="Data archived in S3 Glacier is encrypted by default.", refs=(("n", 9, 80),),
+             topic="s3-storage-classes", heading="Server-Side Encryption"),
+    ]  # fmt: skip
+    found = family_lines(family, {"s3-storage-classes": lines}, {"s3-storage-classes"}).evidence.get("glacier-flexible")
+    assert found is not None and found.refs == (("n", 9, 7),), found
+
+
+def test_an_entry_labelled_with_the_options_old_name_says_more_than_a_sections_first_line():
+    """ "S3 Glacier: Retrieval times configurable from minutes to hours." is Flexible Retrieval's entry by its old
+    name, and says more of its explanation than the first line under a "Section 4: S3 Glacier" title."""
+    family = load_families()["s3-storage-class"]
+    lines = [
+        Line(text="S3 Glacier: Retrieval times configurable from minutes to hours.", refs=(("m", 1, 59),),
+             topic="s3-storage-classes", heading="S3", depth=1),
+        Line(text="A data archiving service designed to be secure, durable and low cost.", refs=(("n", 9, 7),),
+             topic="s3-storage-classes", heading="Amazon S3 Storage Classes", note_heading="Section 4: S3 Glacier"),
+    ]  # fmt: skip
+    found = family_lines(family, {"s3-storage-classes": lines}, {"s3-storage-classes"}).evidence.get("glacier-flexible")
+    assert found is not None and found.refs == (("m", 1, 59),), found
