@@ -66,6 +66,8 @@ _CONTEXT_OPENING = re.compile(
     r"^\W*(?:(?i:with|for|when you (?:buy|use|choose))\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
     r"(?=\s*[:,]|\s+(?:is|are|give|gives|offer|offers|let|lets|can|provide|provides)\b)",
 )
+_NAMED_LINE_WORDS = 4  # a line on a concept's page this long that names one service early is that service's
+_NAMED_WITHIN = 5
 _LABEL_NAME_WORDS = 4  # "S3 Pricing", "Amazon Elastic File System (EFS)": a label over bullets, not a sentence
 _NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
 _WIKI_LINK = re.compile(r"\[\[[^\[\]]*\]\]")  # "[[Module 7 - Storage#Section 2]]": a link to another note
@@ -541,6 +543,22 @@ class _Assigner:
                     # short line that is about one other concept
                     slug = _only(self.catalog.find(short))
                     if slug and slug not in related and not _is_service(self.catalog, slug):
+                        other = slug
+                if other is None and not block.term and topic not in _DUTY_PAGES:
+                    # "leverage a Global DynamoDB table to serve the data globally" under a serverless case study: a
+                    # line naming one service and neither the page's concept nor another is about that service
+                    # (near its opening, in a line of a few words or more: "Involves adding more resources, such as
+                    # additional EC2 instances" is about scaling, "Server-side encryption (EC2)" an item of a list)
+                    said = clean(block.text)
+                    named = set(self.catalog.mentions(said, common=True))
+                    if (
+                        len(named) == 1
+                        and topic not in named
+                        and _is_service(self.catalog, slug := next(iter(named)))
+                        and len(said.split()) >= _NAMED_LINE_WORDS
+                        and slug in self.catalog.mentions(" ".join(said.split()[:_NAMED_WITHIN]))
+                        and self._name(said) != slug  # ("Amazon Simple Storage Service (S3)": a name in a list)
+                    ):
                         other = slug
             if (
                 other is None

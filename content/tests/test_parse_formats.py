@@ -1407,3 +1407,20 @@ def test_a_service_fused_to_its_text_by_two_hyphens_lands_on_its_page():
     )
     assert where[6] == ["aws-config"], where
     assert where[5] == ["aws-cloudtrail"], where
+
+
+def test_a_line_on_a_concepts_page_that_names_one_service_early_goes_to_that_service():
+    """Under a serverless case study, "leverage a Global DynamoDB table to serve the data globally" is about
+    DynamoDB; a line naming the page's concept too, or a service only late, or only a service's name, stays."""
+    where = placed(
+        lines(
+            "## Serverless computing",
+            "",
+            "- leverage a Global DynamoDB table to serve the data globally",
+            "- Serverless was pioneered by AWS Lambda and now covers any managed service",
+            "- Involves adding more resources, such as additional EC2 instances, behind it",
+            "- Amazon Simple Storage Service (S3)",
+        )
+    )
+    assert where[3] == ["amazon-dynamodb"], where
+    assert where[4] == where[5] == where[6] == ["serverless-computing"], where
