@@ -1961,6 +1961,9 @@ def find_evidence(
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
+        if _NARRATES.match(text) or _NARRATES.match(texts[index]):
+            continue  # "We provisioned our EFS into a default security group": a step of the learner's lab, nothing
+            # of what the service is
         if (
             _NAVIGATES.match(text)
             or ((said := _LABEL.match(text)) and _NAVIGATES.match(text[said.end() :]))
@@ -2808,6 +2811,17 @@ _UNIT_WORDS = frozenset(
 def _figures_only(said: str) -> bool:
     """Whether what a label says is only figures and their units ("604800 secs - 168 hours (default 3600)")."""
     return bool(re.search(r"\d", said)) and all(w.lower() in _UNIT_WORDS for w in re.findall(r"[A-Za-z]+", said))
+
+
+# what the learner's account of a lab step opens with: what they did or must do next, or what the console shows
+# ("We provisioned our EFS into a default security group", "The first tab will say All traffic"); an account that
+# says what a service does ("In this demo we learn how EFS is shared by many instances") still may
+_NARRATES = re.compile(
+    r"\W*(?:[A-Za-z ]{1,40}:\s*)?"
+    r"(?:we (?:\w+ed|made|set up|went|did|chose|need to|have to)\b"
+    r"|the (?:\w+ )?(?:tab|button|screen|field|checkbox|drop-?down|wizard)\b)",
+    re.I,
+)
 
 
 _NAVIGATES = re.compile(

@@ -604,6 +604,7 @@ DENIALS_AND_CONTRASTS = [
         "Direct Connect doesn't go over the public internet, unlike a Site-to-Site VPN, which does.",
     ),
     ("amazon-route-53", "Route 53 isn't regional, unlike EC2."),
+    ("dns-record-types", "CNAME - only for non root domain, point hostname to any other hostname"),
 ]
 
 

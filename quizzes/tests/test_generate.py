@@ -4040,3 +4040,21 @@ def test_an_entry_labelled_with_the_options_old_name_says_more_than_a_sections_f
     ]  # fmt: skip
     found = family_lines(family, {"s3-storage-classes": lines}, {"s3-storage-classes"}).evidence.get("glacier-flexible")
     assert found is not None and found.refs == (("m", 1, 59),), found
+
+
+def test_a_step_of_a_lab_backs_no_option():
+    """ "We provisioned our EFS into a default security group. We need to modify our inbound rules." and "The first tab
+    will say All traffic" tell what the learner did and saw; "Security groups are stateful firewalls for instances"
+    says what the option is, and so does a demo's account of what a service does."""
+    family, sg = _options()["Security group"]
+    lab = Line(text="We provisioned our EFS into a default security group. We need to modify our inbound rules.",
+               refs=(("n", 3, 80),), topic="security-groups")  # fmt: skip
+    assert find_evidence(sg, [lab], family, option_topics(family, sg)) is None
+    tab = dataclasses.replace(lab, text="The first tab will say All traffic as the Type of the security group")
+    assert find_evidence(sg, [tab], family, option_topics(family, sg)) is None
+    said = dataclasses.replace(lab, text="Security groups are stateful firewalls for instances, allowing only")
+    assert find_evidence(sg, [said], family, option_topics(family, sg)) is not None
+    family, store = _options()["EC2 instance store"]
+    demo = Line(text="In this demo we learn how EC2 Instance Store storage works and why it is temporary: data is lost "
+                "when the instance stops", refs=(("n", 4, 13),), topic="ec2-instance-store")  # fmt: skip
+    assert find_evidence(store, [demo], family, option_topics(family, store)) is not None
