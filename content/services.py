@@ -331,7 +331,7 @@ def _prefix_pattern(names: tuple[str, ...]) -> re.Pattern:
 def strip_topic_prefix(title: str, names: tuple[str, ...]) -> str:
     """'Amazon S3 – Security' on the S3 page is 'Security', and merges with the other files' Security."""
     match = _prefix_pattern(names).match(title)
-    if match and not re.match(r"(vs\.?|versus|and|&|or)\b", match.group(1), re.I):
+    if match and not re.match(r"(?:(?:vs\.?|versus|and|or)\b|&|\+|/)", match.group(1), re.I):
         rest = match.group(1).strip()
         return rest[:1].upper() + rest[1:]
     return title

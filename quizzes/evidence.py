@@ -1915,6 +1915,8 @@ def find_evidence(
             continue  # "S3 - Reduced Redundancy Storage (for data easy to reproduce)": a kind of S3's entry
         if _sibling_past_name(option, texts[index], others):
             continue  # "S3 Standard Infrequent Access: ..." goes on past "S3 Standard" with Standard-IA's own words
+        if _inside_a_siblings_name(option, texts[index], others):
+            continue  # "IAM user groups help organise employees into teams": "user groups" is the IAM group's name
         if _titles_its_kinds(option, label_of(texts[index])) or _advice_entry(texts[index]):
             continue  # "EC2 types and why: General purpose - M and T series": one kind's line, not the service's;
             # "EC2: use a good naming convention": advice on using it, not what it is
@@ -2563,6 +2565,23 @@ def _sibling_past_name(option: Option, text: str, others: list[Option]) -> bool:
         longer = [w for o in others if own <= (w := word_stems(o.name.lower()))]
         if said and not said & own and any(said <= w - own for w in longer):
             return True
+    return False
+
+
+_NAME_SPAN = 40  # the longest a name runs ("Amazon CloudWatch Logs Insights")
+
+
+def _inside_a_siblings_name(option: Option, text: str, others: list[Option]) -> bool:
+    """Whether the option's first mention in a line is the start of a sibling's name that goes on past it ("IAM
+    user groups" for an IAM user, beside the IAM group): the line names the sibling."""
+    own = option_pattern(option).search(text)
+    if not own or own.end() - own.start() > _NAME_SPAN:
+        return False  # (a pattern that reads a whole line, "AWS: ... hardware", names no option by itself)
+    for other in others:
+        for pattern in other.evidence:
+            for m in pattern.finditer(text, 0, own.end() + 40):
+                if m.start() == own.start() and own.end() < m.end() <= m.start() + _NAME_SPAN:
+                    return True
     return False
 
 

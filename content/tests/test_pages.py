@@ -144,3 +144,14 @@ def test_marking_a_section_read_needs_sign_in_and_post(client, shipped_notes, le
     client.post(url, {"read": "0"})
     assert not SectionRead.objects.filter(user=learner, section=section).exists()
     assert client.post(reverse("content:mark_read", args=[999999])).status_code == 404
+
+
+def test_a_section_title_naming_the_page_and_another_thing_keeps_both_names():
+    """ "Amazon S3 – Security" on S3's page is "Security"; "Application Load Balancer & Network Load Balancer (v2)"
+    on the load balancing page keeps both names, not "& Network Load Balancer (v2)"."""
+    from content.services import strip_topic_prefix
+
+    assert strip_topic_prefix("Amazon S3 – Security", ("S3",)) == "Security"
+    names = ("Application Load Balancer", "ELB")
+    for title in ("Application Load Balancer & Network Load Balancer (v2)", "ELB vs NLB", "ELB + Route 53"):
+        assert strip_topic_prefix(title, names) == title

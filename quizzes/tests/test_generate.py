@@ -4058,3 +4058,14 @@ def test_a_step_of_a_lab_backs_no_option():
     demo = Line(text="In this demo we learn how EC2 Instance Store storage works and why it is temporary: data is lost "
                 "when the instance stops", refs=(("n", 4, 13),), topic="ec2-instance-store")  # fmt: skip
     assert find_evidence(store, [demo], family, option_topics(family, store)) is not None
+
+
+def test_an_option_named_as_the_start_of_a_siblings_name_is_not_the_lines_subject():
+    """ "IAM user groups help organise employees into teams" is about IAM groups, whose name goes on past "IAM user";
+    "IAM users have long-term credentials" is about users."""
+    family, user = _options()["IAM user"]
+    groups = Line(text="IAM user groups help organise employees into teams and assign permissions for each team",
+                  refs=(("n", 3, 16),), topic="aws-iam")  # fmt: skip
+    assert find_evidence(user, [groups], family, option_topics(family, user)) is None
+    users = dataclasses.replace(groups, text="IAM users have long-term credentials: a password and access keys")
+    assert find_evidence(user, [users], family, option_topics(family, user)) is not None
