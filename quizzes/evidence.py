@@ -1355,7 +1355,9 @@ def _under_another_title(option: Option, lines: list[Line], index: int) -> bool:
     return False
 
 
-def _labels_a_sibling(option: Option, text: str, first: int, others: list[Option]) -> bool:
+def _labels_a_sibling(
+    option: Option, text: str, first: int, others: list[Option], family: Family | None = None
+) -> bool:
     """Whether the line opens with a label naming another option of the question, the option only in what follows
     ("Hybrid Deployment - This connects cloud based resources to on-premises infrastructure")."""
     m = _LABEL.match(text)
@@ -1367,11 +1369,23 @@ def _labels_a_sibling(option: Option, text: str, first: int, others: list[Option
         return True
     # a label of one word out of a sibling's name, not the option's ("**reserved** - capacity reservation with
     # a discount ... 1 or 3 year contracts" is the Reserved Instances' entry, not the Capacity Reservations')
-    said = _plain_words(_without_aside(label)) - _NAME_MAKERS
+    said = _plain_words(_without_aside(label)) - _NAME_MAKERS - _service_words(family)
     return (
         len(said) == 1  # (a label of two words, "Data Transfer", names a subject more than any one option)
         and not said <= _plain_words(option.name)
         and any(said <= _plain_words(o.name) for o in others)
+    )
+
+
+def _service_words(family: Family | None) -> frozenset[str]:
+    """The words of the names of the service a family's options belong to ("DynamoDB" of DynamoDB's features), which
+    label a line about any of them."""
+    catalog = load_catalog()
+    if family is None or family.topic not in catalog.topics:
+        return frozenset()
+    slugs = [family.topic, *catalog.ancestors(family.topic)]
+    return frozenset().union(
+        *(_plain_words(n) for slug in slugs for n in (catalog.topics[slug].name, catalog.topics[slug].short) if n)
     )
 
 
@@ -1522,6 +1536,20 @@ _BARE_NOUNS = frozenset(
 _KIND_NOUN = r"features?|protections?|capabilit(?:y|ies)"
 _BARE_NOUN_END = re.compile(rf"\s+(?:{_KIND_NOUN}|support)\W*$", re.I)
 _BARE_NOUN_WORD = re.compile(rf"\b(?:{_KIND_NOUN})\b", re.I)
+
+
+_LIST_LABEL = re.compile(r"^[^:–—]{2,60}?(?::|\s[-–—]\s)\s*([^:–—]{2,40}?(?::|\s[-–—]\s).+)$")  # two labels
+
+
+def _lists_its_kinds(option: Option, text: str) -> bool:
+    """Whether most items of a labelled list are named with the option's own name ("S3 Standard, S3 Glacier" for
+    S3), not other things it works with ("SQS, Lambda, email" for SNS)."""
+    body = re.split(r":|\s[-–—]\s", text, maxsplit=1)[-1]
+    items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+", body) if i.strip(" .;")]
+    own = {w for w in _plain_words(_without_aside(option.name)) - {"amazon", "aws"}} | {
+        w for n in _option_names(option) for w in _plain_words(n) if len(n) <= 6
+    }
+    return len(items) >= 3 and sum(bool(_plain_words(i) & own) for i in items) * 2 > len(items)
 
 
 def names_a_list(text: str) -> bool:
@@ -1818,6 +1846,16 @@ def find_evidence(
             # on the page of the service the option is named after, its entry by a label without the service's
             # name ("Health Checks: ..." on Route 53's page)
             line = _described(line, lines, index, family, titled_by_name)
+        elif (
+            option.titles
+            and _bare_name(texts[index])
+            and index + 1 < len(lines)
+            and lines[index + 1].depth > line.depth
+            and any(p.search(texts[index]) for p in option.titles)
+        ):
+            # "- S3 Glacier." over "- Long term archival storage", "- Retrieval could take minutes or hours": a bare
+            # name it is titled by, read with the bullets under it
+            line = _described(line, lines, index, family, titled_by_name)
         elif not spelled:
             continue  # the first, cheap pass: the option's own evidence patterns only
         elif (
@@ -2022,6 +2060,14 @@ def find_evidence(
         if first > MAX_QUOTE // 2:
             continue  # named only deep into a long line, which the quote would cut off before the option
         titled = line.labelled or entry or heading_names(option, line)
+        if (
+            entry
+            and (inner := _LIST_LABEL.match(text))
+            and names_a_list(inner.group(1))
+            and _lists_its_kinds(option, inner.group(1))
+        ):
+            continue  # "S3: Storage class: S3 Standard, S3 Infrequent Access, S3 Glacier": a list of the option's kinds
+            # under a label of their own, nothing of what the option is
         if not entry and names_a_list(text) and not (not option.topic and _PARTY_LABEL.match(text)):
             continue  # "IAM guidelines: MFA, Password policies, Least privilege principle" says nothing of any of them
         if _only_names_equated(text):
@@ -2092,7 +2138,7 @@ def find_evidence(
         if not entry and _under_another_title(option, lines, index):
             continue  # "A physical server with EC2 instance capacity fully dedicated to your use." under "Dedicated
             # Hosts" says what the title is, not what EC2 is
-        if not entry and _labels_a_sibling(option, text, first, others):
+        if not entry and _labels_a_sibling(option, text, first, others, family):
             continue  # "Hybrid Deployment - connects cloud resources to on-premises infrastructure" is the hybrid
             # model's entry, which names the on-premises one only in passing
         if (
@@ -3607,6 +3653,9 @@ def family_lines(
                 head, heading = scan.rows[row][3], scan.rows[row][2].heading or ""
                 if any(p.search(label_of(head)) for p in option.titles) and labelled_as(option, head, heading):
                     entries.add(row)
+            for row, _stems in scan.labels:
+                if _bare_name(scan.rows[row][3]) and any(p.search(scan.rows[row][3]) for p in option.titles):
+                    entries.add(row)  # "- S3 Glacier." over its bullets
         by_stems: dict[str, set[int]] = {option.id: set() for option in missing}
         siblings = {option.id: [o for o in family.options.values() if o.id != option.id] for option in missing}
         for option in missing:

@@ -4069,3 +4069,36 @@ def test_an_option_named_as_the_start_of_a_siblings_name_is_not_the_lines_subjec
     assert find_evidence(user, [groups], family, option_topics(family, user)) is None
     users = dataclasses.replace(groups, text="IAM users have long-term credentials: a password and access keys")
     assert find_evidence(user, [users], family, option_topics(family, user)) is not None
+
+
+def test_an_entry_whose_second_label_heads_a_list_of_names_backs_nothing():
+    """ "S3: Storage class: S3 Standard, S3 Infrequent Access, S3 One-Zone IA, S3 Glacier" lists S3's classes, nothing
+    of what S3 is; "S3: object storage with eleven nines of durability" does."""
+    family, s3 = _options()["Amazon S3"]
+    listed = Line(text="S3: Storage class: S3 Standard, S3 Infrequent Access, S3 One-Zone IA, S3 Glacier",
+                  refs=(("n", 5, 28),), topic="amazon-s3")  # fmt: skip
+    assert find_evidence(s3, [listed], family, option_topics(family, s3)) is None
+    said = dataclasses.replace(listed, text="S3: object storage with eleven nines of durability and unlimited space")
+    assert find_evidence(s3, [said], family, option_topics(family, s3)) is not None
+
+
+def test_a_bare_old_name_over_its_bullets_and_a_services_own_name_as_a_label():
+    """ "- S3 Glacier." over "- Long term archival storage" is Flexible Retrieval's entry; "DynamoDB - Global Tables"
+    over a line is the global tables' section, though DAX's and Streams' names hold "DynamoDB" too; "S3 Object
+    versioning" titles S3 Versioning."""
+    family = load_families()["s3-storage-class"]
+    lines = [
+        Line(text="S3 Glacier.", refs=(("n", 1, 60),), topic="s3-storage-classes", heading="Storage classes", depth=1),
+        Line(text="Long term archival storage (warm or cold backup).", refs=(("n", 1, 61),),
+             topic="s3-storage-classes", heading="Storage classes", depth=2),
+    ]  # fmt: skip
+    found = family_lines(family, {"s3-storage-classes": lines}, {"s3-storage-classes"}).evidence.get("glacier-flexible")
+    assert found is not None and "archival" in found.text, found
+    family, global_tables = _options()["Global tables"]
+    line = Line(text="Make a DynamoDB table accessible with low latency in multiple Regions", refs=(("n", 9, 21),),
+                topic="amazon-dynamodb", heading="DynamoDB - Global Tables")  # fmt: skip
+    assert find_evidence(global_tables, [line], family, option_topics(family, global_tables)) is not None
+    family, versioning = _options()["S3 Versioning"]
+    line = Line(text="Once enabled, any change to an object keeps the previous version, so a delete can be undone",
+                refs=(("n", 1, 190),), topic="amazon-s3", heading="S3 Object versioning")  # fmt: skip
+    assert find_evidence(versioning, [line], family, option_topics(family, versioning)) is not None
