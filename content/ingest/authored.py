@@ -63,8 +63,12 @@ _MY_MARK = re.compile(
     r"|<-+[ \t]*my (?:choice|answer|pick)\b.*$)",
     re.I,
 )
-_STEM_NUMBER = re.compile(r"^(?:[-*+][ \t]+)?(?:(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)-]?|\d{1,3}[.)])[ \t]*", re.I)
-_LETTERS = re.compile(r"^\(?([A-Ha-h])\)?(?:[ \t]*(?:,|&|and|/|\+)[ \t]*\(?([A-Ha-h])\)?)*(?=$|[ \t.:)\-–—,])")
+_STEM_NUMBER = re.compile(
+    r"^(?:[-*+][ \t]+)?(?:(?:Question|Q(?![a-z]))[ \t]*\d{0,3}[ \t]*[:.)-]?|\d{1,3}[.)])[ \t]*", re.I
+)  # ("Question:" whole, not its "Q"; "Quick ..." is no label)
+_LETTERS = re.compile(
+    r"^\(?([A-Ha-h])\)?(?:[ \t]*(?:,[ \t]*(?:and|&)|,|&|and|/|\+)[ \t]*\(?([A-Ha-h])\)?)*(?=$|[ \t.:)\-–—,])"
+)  # ("B, C, and E": the last letter after a comma and "and")
 _ASKS = re.compile(r"\b(?:which|what|select|choose|pick)\b", re.I)
 # the title of the fold an answer hides under: "<summary>Click to reveal</summary>", "<summary>Show answer</summary>"
 _FOLD_TITLE = re.compile(r"\s*<summary[^<>]*>[^<>]{0,40}</summary>\s*", re.I)
@@ -609,7 +613,7 @@ def _resolve(answer: str, options: list[str]) -> list[int]:
     text = tidy(answer)
     m = _LETTERS.match(text)
     if m:
-        picked = [ord(c.lower()) - ord("a") for c in re.findall(r"[A-Ha-h]", m.group(0))]
+        picked = [ord(c.lower()) - ord("a") for c in re.findall(r"(?<![A-Za-z])[A-Ha-h](?![A-Za-z])", m.group(0))]
         if picked and all(p < len(options) for p in picked):
             return sorted(set(picked))
     low = _norm(text)

@@ -1424,3 +1424,28 @@ def test_a_line_on_a_concepts_page_that_names_one_service_early_goes_to_that_ser
     )
     assert where[3] == ["amazon-dynamodb"], where
     assert where[4] == where[5] == where[6] == ["serverless-computing"], where
+
+
+def test_a_question_label_stays_whole_and_a_key_with_and_keeps_its_letters():
+    """ "Question: Which ...? (Choose 3 answers)" is read without its label (not as "uestion: Which ..."), and
+    "Answer: B, C, and E." keys B, C and E; "Answer: A and C" keys A and C (the letters of "and" are no options)."""
+    outline = parse(lines(
+        "Question: Which of the following let an instance reach the internet? (Choose 3 answers)",
+        "- A. A route to a virtual private gateway",
+        "- B. Network ACLs and security groups allow the traffic",
+        "- C. An internet gateway attached to the VPC, with a route to it",
+        "- D. A NAT gateway in the same private subnet",
+        "- E. A public IP or Elastic IP address",
+        "",
+        "Answer: B, C, and E.",
+        "",
+        "Question: Which two are serverless? (Choose two)",
+        "- A. AWS Lambda",
+        "- B. Amazon EC2",
+        "- C. AWS Fargate",
+        "- D. Amazon Lightsail",
+        "",
+        "Answer: A and C",
+    ))  # fmt: skip
+    found = [q for s in outline.walk() for q in s.questions]
+    assert [(q.stem.split()[0], q.correct) for q in found] == [("Which", [1, 2, 4]), ("Which", [0, 2])]
