@@ -519,7 +519,7 @@ def _titles_a_feature(topic, heading: str) -> bool:
         words = alias.lower().split()
         if (
             len(words) >= 2
-            and " ".join(words[:1]) in shorts
+            and words[0] in shorts
             and not set(words[1:]) <= _THE_SERVICE_ITSELF
             and title[: len(words)] == words
         ):
@@ -1088,6 +1088,8 @@ def kind_entry(option: Option, text: str, family: Family | None, page: str) -> b
         # a kind named by its letters ("A -Resolves FQDN to an IPv4 address" among the DNS record types): the letters
         # as written, then a label's mark
         opening = re.match(rf"[\W_]*{rest}\s*[-–—:=]\s*(?=\w)", text)
+        if not opening:
+            return False
     else:
         count = len(rest.split())
         opening = re.match(rf"[\W_]*((?:[A-Za-z][A-Za-z-]*\s+){{{count - 1}}}[A-Za-z][A-Za-z-]*)", text)
@@ -1095,8 +1097,6 @@ def kind_entry(option: Option, text: str, family: Family | None, page: str) -> b
             return False
         if difflib.SequenceMatcher(None, _compact(opening.group(1)), _compact(rest)).ratio() < 0.85:
             return False
-    if not opening:
-        return False
     said = word_stems(text[opening.end() :]) & (word_stems(option.fact) - word_stems(option.name) - _AUXILIARIES)
     return len(said) >= 1
 
@@ -1380,10 +1380,15 @@ def _labels_a_sibling(
 def _service_words(family: Family | None) -> frozenset[str]:
     """The words of the names of the service a family's options belong to ("DynamoDB" of DynamoDB's features), which
     label a line about any of them."""
+    return _topic_and_ancestor_words(family.topic) if family else frozenset()
+
+
+@functools.lru_cache(maxsize=512)  # (read for every candidate line a label may belong to a sibling)
+def _topic_and_ancestor_words(topic: str) -> frozenset[str]:
     catalog = load_catalog()
-    if family is None or family.topic not in catalog.topics:
+    if topic not in catalog.topics:
         return frozenset()
-    slugs = [family.topic, *catalog.ancestors(family.topic)]
+    slugs = [topic, *catalog.ancestors(topic)]
     return frozenset().union(
         *(_plain_words(n) for slug in slugs for n in (catalog.topics[slug].name, catalog.topics[slug].short) if n)
     )
@@ -1544,23 +1549,30 @@ _LIST_LABEL = re.compile(r"^[^:–—]{2,60}?(?::|\s[-–—]\s)\s*([^:–—]{2
 def _lists_its_kinds(option: Option, text: str) -> bool:
     """Whether most items of a labelled list are named with the option's own name ("S3 Standard, S3 Glacier" for
     S3), not other things it works with ("SQS, Lambda, email" for SNS)."""
-    body = re.split(r":|\s[-–—]\s", text, maxsplit=1)[-1]
-    items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+", body) if i.strip(" .;")]
-    own = {w for w in _plain_words(_without_aside(option.name)) - {"amazon", "aws"}} | {
+    items = _list_items(text)
+    own = (_plain_words(_without_aside(option.name)) - {"amazon", "aws"}) | {
         w for n in _option_names(option) for w in _plain_words(n) if len(n) <= 6
     }
     return len(items) >= 3 and sum(bool(_plain_words(i) & own) for i in items) * 2 > len(items)
 
 
-def names_a_list(text: str) -> bool:
-    """Whether a line is a label over a bare list of names ("IAM guidelines: MFA, Password policies, Least privilege
-    principle"): three items or more, each a name of four words or fewer with no verb."""
+def _list_items(text: str) -> list[str]:
+    """The items of a comma list, past its label if it has one ("IAM guidelines: MFA, Password policies, ..."); none
+    for a line with no comma in it (a sentence)."""
     m = re.match(r"^[^:–—]{2,60}?(?::|\s[-–—]\s)\s*(.+)$", text)  # "IAM guidelines: ...", "3 Types - ..."
     body = m.group(1) if m else text  # or a bare list: "cloudtrail logs, s3 glacier & storage Gateway"
     body = THOUSANDS_COMMA.sub("", body)  # "Up to 64,000 IOPS per volume": a number, not two items
     if "," not in body:
-        return False  # "Automatically and quickly acquire and dispose resources": a sentence, not a list
-    items = [i.strip(" .;") for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+|;\s*", body) if i.strip(" .;")]
+        return []  # "Automatically and quickly acquire and dispose resources": a sentence, not a list
+    return [i.strip(" .;") for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|&)\s+|;\s*", body) if i.strip(" .;")]
+
+
+def names_a_list(text: str) -> bool:
+    """Whether a line is a label over a bare list of names ("IAM guidelines: MFA, Password policies, Least privilege
+    principle"): three items or more, each a name of four words or fewer with no verb."""
+    items = _list_items(text)
+    if not items:
+        return False
     services = len(items) == 2 and all(  # "AWS Budgets, and AWS Cost Anomaly Detection"
         re.match(r"(?:AWS|Amazon)\s", i) or load_catalog().lookup(i) for i in items
     )
@@ -2625,7 +2637,7 @@ def _inside_a_siblings_name(option: Option, text: str, others: list[Option]) -> 
         return False  # (a pattern that reads a whole line, "AWS: ... hardware", names no option by itself)
     for other in others:
         for pattern in other.evidence:
-            for m in pattern.finditer(text, 0, own.end() + 40):
+            for m in pattern.finditer(text, 0, own.end() + _NAME_SPAN):
                 if m.start() == own.start() and own.end() < m.end() <= m.start() + _NAME_SPAN:
                     return True
     return False

@@ -550,13 +550,14 @@ class _Assigner:
                     # (near its opening, in a line of a few words or more: "Involves adding more resources, such as
                     # additional EC2 instances" is about scaling, "Server-side encryption (EC2)" an item of a list)
                     said = clean(block.text)
+                    words = said.split()
                     named = set(self.catalog.mentions(said, common=True))
                     if (
                         len(named) == 1
                         and topic not in named
                         and _is_service(self.catalog, slug := next(iter(named)))
-                        and len(said.split()) >= _NAMED_LINE_WORDS
-                        and slug in self.catalog.mentions(" ".join(said.split()[:_NAMED_WITHIN]))
+                        and len(words) >= _NAMED_LINE_WORDS
+                        and slug in self.catalog.mentions(" ".join(words[:_NAMED_WITHIN]))
                         and self._name(said) != slug  # ("Amazon Simple Storage Service (S3)": a name in a list)
                     ):
                         other = slug
