@@ -2479,7 +2479,7 @@ _NAME_ORIGIN = re.compile(
 )
 
 
-_OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-Ha-h][.)]\s|\[[ xX]\]\s)|<input\b", re.I)
+_OPTION_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?(?:<input\b[^<>]*>\s*)?(?:\(?[A-Ha-h][.)]\s|\[[ xX]?\]\s)|<input\b", re.I)
 
 
 # subject of its own, continuing a statement about the heading's subject ("Does not apply to ...", "Attached to ...")
@@ -2896,7 +2896,9 @@ def _figures_only(said: str) -> bool:
 _NARRATES = re.compile(
     r"\W*(?:[A-Za-z ]{1,40}:\s*)?"
     r"(?:we (?:\w+ed|made|set up|went|did|chose|need to|have to)\b"
-    r"|the (?:\w+ )?(?:tab|button|screen|field|checkbox|drop-?down|wizard)\b)",
+    r"|the (?:\w+ )?(?:tab|button|screen|field|checkbox|drop-?down|wizard)\b)"
+    # or a line the author labels as a lab's ("Custom Metrics Walkthrough: Requires installing some scripts")
+    r"|\W*[A-Za-z0-9 ]{0,40}\b(?:walk-?through|demo|lab|hands[- ]on|tutorial)\s*[:\-–—]",
     re.I,
 )
 
@@ -3317,7 +3319,7 @@ _VERDICT = re.compile(
 
 
 _ASKS = re.compile(
-    r"\?\s*(?:\((?:select|choose) \w+\.?\))?\s*$"
+    r"\?\s*(?:\((?:select|choose) \w+(?: answers?| options?)?\.?\))?\s*$"
     r"|\((?:select|choose) (?:two|three|one|the best answer|all that apply)\.?\)"
     r"|\b(?:which|what) (?:of the following|statement|service|option)\b.*\?"
     r"|_{3,}"  # a quiz's blank ("In S3 the durability of my files is ________.")
@@ -3410,7 +3412,25 @@ def supports_its_explanation(option: Option, line: Line) -> bool:
         return True
     if _own_entry_says(option, line):
         return True
-    return bool(word_stems(plain_text(line.text)) & (word_stems(option.fact) - word_stems(option.name)))
+
+    # the name of the option's kind says nothing of it ("the S3 Standard-IA storage class is designed for ..."),
+    # and an Availability Zone is no availability figure
+    def words(text: str) -> frozenset[str]:
+        text = _FAILS_OVER.sub("failover", _kind_name(option.kind).sub(" ", text))
+        return word_stems(_ZONES.sub(" zoneaz ", text))
+
+    return bool(words(plain_text(line.text)) & (words(option.fact) - word_stems(option.name)))
+
+
+_ZONES = re.compile(r"\bavailability[- ]zones?\b", re.I)
+_FAILS_OVER = re.compile(r"\bfail(?:s|ed|ing)? over\b", re.I)
+
+
+@functools.lru_cache(maxsize=512)
+def _kind_name(kind: str) -> re.Pattern:
+    """The last two words of a kind's name as a phrase: "storage class(es)" for "S3 storage class"."""
+    phrase = r"\s+".join(map(re.escape, kind.split()[-2:]))
+    return re.compile(rf"\b{phrase}(?:es|s)?\b", re.I)
 
 
 _SHORT_CLAUSE = 5  # the words of a clause under a bare name that can say only how it serves the section's subject

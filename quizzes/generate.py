@@ -332,6 +332,22 @@ def choice_for(
     )
 
 
+def _wrong_of_its_kind(family: Family, requirement: Requirement) -> list[str]:
+    kinds = {family.options[oid].kind for oid in requirement.meets}
+    return [oid for oid in requirement.fails if family.options[oid].kind in kinds]
+
+
+def natural_lure(family: Family, requirement: Requirement) -> str | None:
+    """The wrong option a learner most mistakes the key for: its first lure that the requirement rules out."""
+    pool = _wrong_of_its_kind(family, requirement)
+    return next((lure for oid in requirement.meets for lure in family.options[oid].lures if lure in pool), None)
+
+
+def names_a_sibling(family: Family, oid: str, text: str) -> bool:
+    """Whether a line names another option of the family beside this one."""
+    return any(other != oid and option.matches(text) for other, option in family.options.items())
+
+
 def pick_distractors(
     family: Family,
     requirement: Requirement,
@@ -347,12 +363,11 @@ def pick_distractors(
     of theirs backs (silent) comes after every option that is quoted or that the notes do not cover, unless it is the
     key's lure: over eight held-out sets, blind readers passed 64 of 106 questions with a silent option and 30 of 34
     without one, most failures asking for the line the finder had missed."""
-    kinds = {family.options[oid].kind for oid in requirement.meets}
     lures = [lure for oid in requirement.meets for lure in family.options[oid].lures]
-    pool = [oid for oid in requirement.fails if family.options[oid].kind in kinds]
+    pool = _wrong_of_its_kind(family, requirement)
     # the key's natural lure (its first) is offered even when its backing is doubtful: blind graders failed every
     # question that left it out ("Security group" beside a network ACL, "Shield Standard" beside Shield Advanced)
-    natural = next((lure for lure in lures if lure in pool), None)
+    natural = natural_lure(family, requirement)
     pool.sort(
         key=lambda oid: (
             oid in doubtful and oid != natural,
@@ -403,6 +418,15 @@ def family_questions(
         if not all(evidence.get(oid) for oid in requirement.meets):
             skipped["key not in notes"] += 1
             continue  # the right answer must be explained from the notes
+        if any(
+            names_a_sibling(family, oid, evidence[oid].text)
+            and not supports_its_explanation(family.options[oid], evidence[oid])
+            for oid in requirement.meets
+        ):
+            # "The S3 Standard is designed for 99.99% availability, the S3 Standard-IA storage class for 99.9%, ..."
+            # sets the key beside its siblings on a figure its explanation never gives: blind graders failed it
+            skipped["key's line says none of its explanation"] += 1
+            continue
         if family.side and any(side_given(family.options[oid], evidence[oid].text, evidence[oid].heading) == other_side
                                for oid in requirement.meets):  # fmt: skip
             skipped["key's line gives it to the other side"] += 1
@@ -462,6 +486,11 @@ def family_questions(
             continue
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1
+            continue
+        if (natural := natural_lure(family, requirement)) and natural not in distractors:
+            # the only line on Shield Advanced also backs Shield Standard, or gives it to the side asked about: a
+            # question without the option learners mistake the key for is easy (blind graders failed each one)
+            skipped["key's natural lure cannot be offered"] += 1
             continue
         key = question_key(family.id, requirement.id)
         # The frame is the requirement's own (a stable pick), so the bank's stems vary from one to the next.

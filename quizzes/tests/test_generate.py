@@ -4102,3 +4102,93 @@ def test_a_bare_old_name_over_its_bullets_and_a_services_own_name_as_a_label():
     line = Line(text="Once enabled, any change to an object keeps the previous version, so a delete can be undone",
                 refs=(("n", 1, 190),), topic="amazon-s3", heading="S3 Object versioning")  # fmt: skip
     assert find_evidence(versioning, [line], family, option_topics(family, versioning)) is not None
+
+
+def test_a_practice_questions_stem_or_empty_box_option_backs_nothing():
+    """ "Q. Why would you turn on S3 replication to another Region?(Choose 2 answers)" asks; "[] Keep logs on Amazon
+    DynamoDB" is a practice question's unticked option: neither says what the option is."""
+    family, dynamo = _options()["Amazon DynamoDB"]
+    stem = Line(text="Q. Which database should a shop use with Amazon DynamoDB in mind?(Choose 2 answers)", refs=())
+    boxed = Line(text="[] Keep the carts of a shop in Amazon DynamoDB as key-value items", refs=())
+    fact = Line(text="Amazon DynamoDB is a serverless key-value store that answers in milliseconds.", refs=())
+    assert find_evidence(dynamo, [stem, boxed], family) is None
+    assert find_evidence(dynamo, [stem, boxed, fact], family) == fact
+
+
+def test_a_line_labelled_as_a_walkthrough_backs_nothing():
+    """ "Custom Metrics Walkthrough: Requires installing some agents with yum" is a step of a lab the author followed,
+    not what the option is; the same words without the lab's label still may be."""
+    family, sg = _options()["Security group"]
+    lab = Line(text="Security group demo: open port 22 from your own address to the instances and test it",
+               refs=(("n", 3, 80),), topic="security-groups")  # fmt: skip
+    assert find_evidence(sg, [lab], family, option_topics(family, sg)) is None
+    walk = dataclasses.replace(lab, text="Security Groups Walkthrough: stateful firewall rules allowing traffic in")
+    assert find_evidence(sg, [walk], family, option_topics(family, sg)) is None
+    said = dataclasses.replace(lab, text="Security groups: stateful firewall rules allowing traffic in to instances")
+    assert find_evidence(sg, [said], family, option_topics(family, sg)) is not None
+
+
+def test_a_question_whose_key_shares_its_only_line_with_its_natural_lure_is_not_asked():
+    """ "AWS Shield guards against DDoS floods" backs Shield Advanced and Shield Standard alike: a question on
+    Shield Advanced without Shield Standard beside it is easy, and with it no line tells them apart; once the notes
+    say what Advanced adds, it is asked, with Standard among its options."""
+    family = load_families()["security-service"]
+    need = next(r for r in family.requirements if r.meets == ("shield-advanced",))
+    others = [
+        Line(text="AWS WAF filters web requests with rules you write.", refs=(("n", 1, 20),), topic="aws-waf"),
+        Line(text="Amazon GuardDuty spots threats in account logs.", refs=(("n", 1, 21),), topic="amazon-guardduty"),
+        Line(text="Amazon Inspector scans instances for CVEs.", refs=(("n", 1, 22),), topic="amazon-inspector"),
+        Line(text="Amazon Macie finds personal data in S3 buckets.", refs=(("n", 1, 23),), topic="amazon-macie"),
+    ]
+    whole = Line(text="AWS Shield guards against DDoS floods on layers 3, 4 and 7", refs=(("n", 1, 7),),
+                 topic="aws-shield")  # fmt: skip
+    lines_by_topic = {"aws-shield": [whole], **{line.topic: [line] for line in others}}
+    drafts = family_questions(family, family_lines(family, lines_by_topic, set(lines_by_topic)))
+    assert need.id not in {d.requirement for d in drafts}
+    advanced = Line(text="Shield Advanced: paid, with a DDoS response team on call and cost protection",
+                    refs=(("n", 1, 9),), topic="aws-shield")  # fmt: skip
+    lines_by_topic["aws-shield"] = [whole, advanced]
+    drafts = [d for d in family_questions(family, family_lines(family, lines_by_topic, set(lines_by_topic)))
+              if d.requirement == need.id]  # fmt: skip
+    assert drafts and "shield-standard" in {c.option for c in drafts[0].choices}
+
+
+def test_the_words_of_an_options_kind_or_an_availability_zone_say_nothing_of_it():
+    """ "The S3 Standard-IA storage class is designed for 99.9% availability" shares "storage" and "availability" with
+    Standard-IA's explanation only through the kind's name and "Availability Zones"; a line about a zone still says
+    something of an option explained by its zones, and "fails over" is a failover."""
+    family, ia = _options()["S3 Standard-Infrequent Access (S3 Standard-IA)"]
+    figure = Line(text="The S3 Standard-IA storage class is designed for 99.9% availability", refs=())
+    assert not supports_its_explanation(ia, figure)
+    fee = Line(text="S3 Standard-IA charges a retrieval fee on every GB read", refs=())
+    assert supports_its_explanation(ia, fee)
+    family, multi_az = _options()["A Multi-AZ DB instance deployment"]
+    outage = Line(text="Multi-AZ: failover in case of an outage", refs=())
+    assert supports_its_explanation(multi_az, outage)
+
+
+def test_a_keys_line_that_only_sets_it_beside_its_siblings_on_a_figure_asks_nothing():
+    """A key whose only line gives its availability beside two other classes' ("S3 Standard: 99.99%, S3 Standard-IA:
+    99.9%, ...") and none of what its explanation says is not asked about; its own line makes the question."""
+    family = load_families()["s3-storage-class"]
+
+    def line(text, k):
+        return Line(text=text, refs=(("n", 1, k),), topic="s3-storage-classes")
+
+    lines = [
+        line(
+            "The S3 Standard class is designed for 99.99% availability, the S3 Standard-IA class for 99.9% "
+            "availability and the S3 One Zone-IA class for 99.5% availability",
+            1,
+        ),  # fmt: skip
+        line("S3 One Zone-IA keeps data in a single AZ for less, for data you can re-create", 2),
+        line("S3 Glacier Flexible Retrieval: archives restored in minutes to hours", 3),
+        line("S3 Glacier Deep Archive: cheapest, restores within 12 hours, for records kept for years", 4),
+        line("S3 Glacier Instant Retrieval: archive data read once a quarter, back in milliseconds", 5),
+        line("S3 Express One Zone: single-digit millisecond access in one Availability Zone", 6),
+    ]
+    drafts = family_questions(family, family_lines(family, {"s3-storage-classes": lines}, {"s3-storage-classes"}))
+    assert "monthly-ms" not in {d.requirement for d in drafts}
+    lines.append(line("S3 Standard-IA: for data read about once a month, with a per-GB retrieval fee", 7))
+    drafts = family_questions(family, family_lines(family, {"s3-storage-classes": lines}, {"s3-storage-classes"}))
+    assert "monthly-ms" in {d.requirement for d in drafts}
