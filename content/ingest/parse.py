@@ -20,7 +20,8 @@ from content.ingest.outline import Block, Dropped, Outline, Section
 
 # --- line shapes -------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
+# (a backtick fence's info string holds no backtick: "```"Action": "*"```" is inline code on a line of its own)
+_FENCE = re.compile(r"^([ \t]*)(`{3,}(?!`)(?![^`]*`)|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ATX_STRICT = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
 _RULE = re.compile(r"^([-*_=+])(?:[ \t]*\1){2,}$")  # on stripped text: ---, *****, ===, _ _ _, ++++

@@ -588,6 +588,24 @@ def test_fenced_code_is_kept_verbatim():
     assert titles(outline) == [(1, "Example")]  # the `#` comment inside the fence is not a heading
 
 
+def test_three_backticks_around_code_on_one_line_open_no_fence():
+    """ "```aws configure```" is inline code on a line of its own (a fence's info string holds no backtick): the
+    headings and lines after it are read, not swallowed into a code block that never closes."""
+    outline = parse(
+        lines(
+            "## Access keys",
+            "Once you have your keys run",
+            "```aws configure ```",
+            "",
+            "## CloudShell",
+            "A terminal in the browser, logged in as you.",
+        )
+    )
+    assert titles(outline) == [(1, "Access keys"), (1, "CloudShell")]
+    assert [b.kind for b in blocks(outline)][-1] == "paragraph"
+    assert blocks(outline)[-1].text == "A terminal in the browser, logged in as you."
+
+
 def test_an_ascii_diagram_is_kept_as_preformatted_text():
     outline = parse(
         lines(
