@@ -631,6 +631,14 @@ class _Assigner:
                 and not _LEAD_BOLD.match(block.text)
             ):
                 other = sub_title[0]
+            if not (block.term and block.definition) and (terms := _terms_of_list_after(blocks, i)):
+                base = other or topic
+                part = self.parts_list(base, terms)
+                if part and part != base and self.catalog.is_ancestor(base, part):
+                    # "Amazon EC2 provides the following purchasing options" over "On-Demand Instances – ...",
+                    # "Spot Instances – ...": the lead-in of a list of one sub-topic's parts is that sub-topic's,
+                    # with its list
+                    other = part
             if (
                 i == 0
                 and other
@@ -1476,6 +1484,22 @@ def _subject_opening(text: str) -> bool:
     if words[0].lower() in ("the", "a", "an", "this", "these", "it", "they", "its"):
         return True
     return words[1].lower().strip(",") in _VERBS and words[0][:1].isupper()
+
+
+def _terms_of_list_after(blocks: list[Block], i: int) -> list[str]:
+    """The labels of the list a line leads into: its own bullets (deeper), or the bullets or labelled lines right after
+    a paragraph; none unless at least three of them are labelled."""
+    lead, items = blocks[i], []
+    for block in blocks[i + 1 :]:
+        if block.depth > lead.depth or (
+            lead.kind == "paragraph" and block.depth == lead.depth and (block.kind == "bullet" or block.term)
+        ):
+            if block.depth == (items[0].depth if items else block.depth):
+                items.append(block)
+            continue
+        break
+    terms = [block.term for block in items if block.term]
+    return terms if len(terms) >= 3 else []
 
 
 def _parent(blocks: list[Block], i: int) -> Block:

@@ -1835,3 +1835,31 @@ def test_a_service_named_with_the_other_makers_word_is_that_service():
     assert CATALOG.lookup("Amazon Storage Gateway") == "aws-storage-gateway"
     assert CATALOG.lookup("Amazon Outposts") == "aws-outposts"
     assert CATALOG.lookup("Amazon Gateway") is None
+
+
+def test_the_lead_in_of_a_list_of_one_sub_topics_parts_goes_with_its_list():
+    """ "Amazon EC2 offers these ways to pay" over "On-Demand – ...", "Spot – ...", "Reserved – ..." leads into the
+    purchasing options' list, as "Kinds of EBS:" over volume types does; a list of DNS records by their letters ("A -
+    ...", "NS - ...") under a Route 53 heading is the record types' list."""
+    where = placed(
+        "## Amazon EC2\n\n"
+        "Amazon EC2 offers these ways to pay for capacity\n\n"
+        "    On-Demand Instances – pay by the second with no commitment.\n\n"
+        "    Spot Instances – spare capacity at a steep discount, reclaimed at short notice.\n\n"
+        "    Reserved Instances – a one or three year term for a lower rate.\n\n"
+        "## EBS\n\n"
+        "- Kinds of EBS we met:\n"
+        "  - General Purpose SSD (1GB - 16TB): balanced price and speed\n"
+        "  - Provisioned IOPS SSD: the fastest, for databases\n"
+        "  - Cold HDD: cheapest, for data read rarely\n"
+        "- EBS volumes stay in one Availability Zone\n\n"
+        "## Route 53\n\n"
+        "Route 53 serves these kinds of DNS records\n"
+        "* A - name to an IPv4 address\n"
+        "* AAAA - name to an IPv6 address\n"
+        "* NS - the name servers of a hosted zone\n"
+    )
+    assert where[3] == where[5] == where[9] == ["ec2-purchasing-options"]
+    assert where[13] == where[14] == where[16] == ["ebs-volume-types"]
+    assert where[17] == ["amazon-ebs"]
+    assert where[21] == where[22] == where[24] == ["dns-record-types"]
