@@ -435,6 +435,13 @@ def family_questions(
         quoted = {evidence[oid].text for oid in requirement.meets}
         distractors, lines_of, withheld, joint = [], {}, [], {}
         picked = pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful, offered_last)
+        # an option the notes use the words of but no line of theirs backs is offered only to make up two wrong
+        # options: blind graders fail it whenever the notes explain it anywhere the finder missed
+        key_lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
+        natural = natural_lure(family, requirement)  # (always offered: a question without it is easy)
+        unbacked = (offered_last | getattr(lines, "unclaimed", set())) - {natural}
+        if sum(oid not in unbacked for oid in picked) >= 2:
+            picked = [oid for oid in picked if oid not in unbacked]
         for oid in picked:
             line = evidence.get(oid)
             if (
@@ -464,7 +471,7 @@ def family_questions(
         # found "your notes name it without explaining it" false about half the time.
         # The key's natural lure first, then the rest in the order picked above (lures first; an option whose
         # backing is doubtful last, even a lure, unless it is silent).
-        lures = {lure for oid in requirement.meets for lure in family.options[oid].lures}
+        lures = key_lures
         # (what can be said of it instead: its line is marked wrong, or its service as a whole)
         said = getattr(lines, "flagged_only", set()) | set(getattr(lines, "parent_only", {}))
         shared = [oid for oid in withheld if oid in joint or oid in said]
@@ -487,7 +494,7 @@ def family_questions(
         if len(distractors) < 2 or not stems:
             skipped["too few options of its kind"] += 1
             continue
-        if (natural := natural_lure(family, requirement)) and natural not in distractors:
+        if natural and natural not in distractors:
             # the only line on Shield Advanced also backs Shield Standard, or gives it to the side asked about: a
             # question without the option learners mistake the key for is easy (blind graders failed each one)
             skipped["key's natural lure cannot be offered"] += 1
@@ -515,6 +522,7 @@ def family_questions(
             skipped["giveaway stem"] += 1
             continue
         choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
+        muted = []  # wrong options offered with no word on the notes
         # One note line backs one option of a question: a wrong option whose line already backs another option
         # ("Cost Efficiency: ..." under two advantages) was not picked above.
         for oid in distractors:
@@ -525,6 +533,10 @@ def family_questions(
             # a line that names a wrong option but says none of what its explanation says ("Key pair is specific to
             # a Region") is not quoted: blind readers found such quotes fit about half the time
             unsupported = line is not None and not supports_its_explanation(family.options[oid], line)
+            flagged = oid in getattr(lines, "flagged_only", set())
+            unclaimed = unsupported or oid in silent or oid in getattr(lines, "unclaimed", set())
+            if (None if unsupported else line) is None and unclaimed and not flagged and oid != natural:
+                muted.append(oid)
             choices.append(
                 choice_for(
                     family.options[oid],
@@ -533,10 +545,12 @@ def family_questions(
                     reason=requirement.why_not.get(oid, ""),
                     right_names=right_names,
                     parent=whole or getattr(lines, "parent_only", {}).get(oid, ""),
-                    flagged=oid in getattr(lines, "flagged_only", set()),
-                    unclaimed=unsupported or oid in silent or oid in getattr(lines, "unclaimed", set()),
+                    flagged=flagged,
+                    unclaimed=unclaimed,
                 )
             )
+        if len(distractors) - len(muted) >= 2:  # (as above: one with no word on the notes only makes up two)
+            choices = [c for c in choices if c.option not in muted]
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
         topic = family.topic_of(requirement.meets[0]) if not multi else family.topic
         drafts.append(
