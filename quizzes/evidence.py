@@ -170,6 +170,8 @@ def option_spellings(option: Option) -> tuple[str, ...]:
         return tuple(sorted(forms))
     if len(bare) < 6:
         return tuple(sorted(forms))  # "Storage", "IaaS": too short to find by spelling alone (evidence patterns do)
+    if re.match(r"[A-Za-z]\s", _unmade(_without_aside(option.name))):
+        return tuple(sorted(forms))  # "A record": "how long a record is cached" has the article (patterns find "A")
     forms.add(bare.removesuffix("s"))
     for compact in _catalog_spellings():
         if compact[0] == bare[0] and abs(len(compact) - len(bare)) <= 3:
@@ -774,7 +776,7 @@ def _mended_heading(heading: str) -> str | None:
 
 
 _LABEL = re.compile(
-    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?→⇒]{2,60}?)\s*(?::\s|\s[-–—=]\s|\s(?:→|⇒|->|=>)\s"
+    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?→⇒]{2,60}?)\s*(?::\s|\s[-–—=]\s|\s(?:→|⇒|->|=>|==)\s"
     r"|(?<=\w)--+>?(?=[A-Za-z]))"  # ("AWS Config--audit workloads": a dash typed as two hyphens)
     r"|([A-Za-z][\w-]{1,20}),\s)"
 )

@@ -4240,3 +4240,16 @@ def test_an_option_the_notes_name_without_a_line_to_back_it_only_makes_up_two_wr
     choices = offered([lines[0], lines[2], lines[4]])
     assert "glacier-deep-archive" not in choices
     assert "one-zone-ia" in choices  # not in the notes at all: said so
+
+
+def test_the_article_a_is_no_a_record_and_a_double_equals_sign_marks_a_label():
+    """ "How long a record is kept in a cache" is about TTL: "a record" there is the article, not the A record; and
+    "CNAME == one hostname to another, whose target needs an A/AAAA record" is CNAME's entry, not AAAA's."""
+    family, a = _options()["A record"]
+    ttl = Line(text="How long a record is kept in a resolver's cache", refs=(("n", 1, 35),), topic="dns-record-types")
+    assert find_evidence(a, [ttl], family, option_topics(family, a)) is None
+    own = dataclasses.replace(ttl, text="A record: maps a hostname to an IPv4 address")
+    assert find_evidence(a, [ttl, own], family, option_topics(family, a)) == own
+    family, aaaa = _options()["AAAA record"]
+    cname = dataclasses.replace(ttl, text="CNAME == one hostname to another, whose target needs an A/AAAA record")
+    assert find_evidence(aaaa, [cname], family, option_topics(family, aaaa)) is None
