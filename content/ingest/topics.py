@@ -662,7 +662,12 @@ class _Assigner:
         # lines each name their own service ("Messaging and Queuing" under EC2: "**Amazon SNS**", "**Amazon SQS**")
         # goes to those services; under a heading naming the topic, lines that each label one of its own parts ("VPC
         # Security": "**Security Groups:** ...", "**Network ACLs:** ...") go to those parts
-        if not kept and not inherited and not all(self.catalog.is_ancestor(topic, other) for other in moved):
+        if (
+            not kept
+            and not inherited
+            and not all(self.catalog.is_ancestor(topic, other) for other in moved)
+            and not self._siblings_list(topic, moved, runs)
+        ):
             return list(blocks), {}  # a section about the other service all through: its heading's topic keeps it
         return kept, moved
 
@@ -968,6 +973,17 @@ class _Assigner:
                 return True
         return False
 
+    def _siblings_list(self, topic: str, moved: dict[str, list[Block]], runs: dict) -> bool:
+        """Whether a whole section is a run of labels naming the parts of a sibling of its heading's topic: "Instance
+        Types" over "On Demand: ...", "Reserved: ...", "Spot: ..." lists the purchasing options, EC2's other part."""
+        parent = self.catalog.topics[topic].parent
+        return (
+            len(moved) == 1
+            and parent is not None
+            and (other := next(iter(moved))) in runs.values()
+            and self.catalog.topics[other].parent == parent
+        )
+
     def parts_list(self, topic: str, terms: list[str]) -> str | None:
         """The sub-topic of ``topic`` that at least half of a run of three or more labels name, by its name or by
         one of its context names ("On-Demand", "Reserved Instances" for EC2 purchasing options), else the topic
@@ -1205,7 +1221,11 @@ class _Assigner:
                 targets = named[depth]  # "Hence, the correct answer is: ...": the question's, as its explanation is
             elif current:
                 targets = current  # an item of the list a named lead-in line ("... five categories:") opens
-            elif group is not None and (mentioned := self._within(self.catalog.mentions(block.text), group)):
+            elif (
+                group is not None
+                and block.kind != "code"  # (a command's words name no topic)
+                and (mentioned := self._within(self.catalog.mentions(block.text), group))
+            ):
                 targets = mentioned
                 named[depth] = mentioned
             elif group is None and adjacent and depth in named and own_name.get(depth):
@@ -1215,6 +1235,7 @@ class _Assigner:
                 and passing
                 and not default
                 and not bare_name
+                and block.kind != "code"
                 # in a note without headings, a title, a score or a table of many services is about none of them
                 and (not self.headless or (block.kind != "table" and len(block.text.split()) >= _SENTENCE_WORDS))
                 and (mentioned := self._main_mention(block.text))
@@ -1314,6 +1335,8 @@ class _Assigner:
         ``bare_label_counts=False``: a label with nothing after it and no children
         (``Cloud 9 :`` in a list of services) names nothing.
         """
+        if block.kind == "code":
+            return ()  # "scp -i key.pem app ubuntu@host:~/app": a command's words name no topic (not SCPs)
         if not bare_label_counts and (
             (block.term and not (block.definition or "").strip())
             or (block.kind == "bullet" and not block.term and self._name(block.text))

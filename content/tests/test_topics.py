@@ -1863,3 +1863,30 @@ def test_the_lead_in_of_a_list_of_one_sub_topics_parts_goes_with_its_list():
     assert where[13] == where[14] == where[16] == ["ebs-volume-types"]
     assert where[17] == ["amazon-ebs"]
     assert where[21] == where[22] == where[24] == ["dns-record-types"]
+
+
+def test_a_command_in_a_code_block_names_no_topic():
+    """ "scp -i key.pem app.zip ubuntu@host:~/app" copies files over SSH: "scp" there is no service control policy,
+    so a section of commands under a heading naming nothing goes to no page."""
+    where = placed(
+        "# Notes\n\n"
+        "### Sending files to a server\n"
+        "- The command is\n"
+        "```bash\n"
+        "scp -i ~/.ssh/my-key.pem app.zip ubuntu@203.0.113.5:~/app.zip\n"
+        "```\n"
+    )
+    assert "aws-organizations" not in [t for topics in where.values() for t in topics]
+
+
+def test_a_heading_over_a_run_of_its_siblings_parts_gives_them_to_that_sibling():
+    """ "Instance Types" over "On Demand: ...", "Reserved: ...", "Spot: ..." lists EC2's purchasing options: the
+    author's heading names EC2's other part, and the labels are the purchasing options' own."""
+    where = placed(
+        "## Instance Types\n"
+        " - On Demand : available at once, charged per second of use\n"
+        " - Reserved  : pay up front for one or three years for a large discount\n"
+        " - Spot      : spare capacity at a reduced rate, may be reclaimed\n"
+        " - Dedicated : not multi-tenanted, a server of your own\n"
+    )
+    assert where[2] == where[3] == where[4] == where[5] == ["ec2-purchasing-options"]
