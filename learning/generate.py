@@ -577,7 +577,7 @@ _PREDICATE_TERM = re.compile(
 # A verb inside a label: a sentence, not a name ("Access keys consist of two parts", "Buckets are private").
 _SENTENCE_TERM = re.compile(
     r"\b(?:is|are|was|were|consists?|contains?|has|have|can|cannot|must|should|will)\b"
-    r"|\b(?:supports|allows|provides|offers|enables|requires|includes)$"  # "ALB supports: EC2, ECS, Lambda"
+    r"|\b(?:supports|allows|provides|offers|enables|requires|includes?)$"  # "ALB supports: EC2, ECS, Lambda"
     r"|\b(?:similar (?:as|to)|same as|compared (?:to|with))\b",  # "VPN CloudHub similar as AWS TransitGateway"
     re.I,
 )
@@ -588,6 +588,15 @@ _ENDS_MID_SENTENCE = re.compile(
 )
 
 # A label cut off before its object ("Access to: all features of the lower plans", "Used for: ..."): no name.
+_DESCRIBED_TERM = re.compile(r"(?i:an?|the)\s+[a-z][\w-]*\s+[a-z]")  # an article, then two lowercase words
+
+
+def _catalog_names(term: str) -> bool:
+    from content.catalog import load_catalog  # noqa: PLC0415
+
+    return bool(load_catalog().find(term))
+
+
 _OPEN_ENDED_TERM = re.compile(r"\b(?:to|of|for|with|in|on|at|by|from|into|and|or|the|a|an)$", re.I)
 
 
@@ -915,6 +924,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # "Access keys consist of two parts": a sentence cut at its colon, not the name of a thing ("What are Access
         # keys consist of two parts?")
         return reject("term is a sentence")
+    if _DESCRIBED_TERM.match(term) and not names_topic(term, topic) and not _catalog_names(term):
+        # "A ready-to-use customization of an EC2 instance: customer adds its own software": a description the
+        # author labelled, not the name of a thing ("What is A ready-to-use customization ...?")
+        return reject("term is a description, not a name")
     if _PREDICATE_TERM.match(term):
         # "Defined at region level: snapshots can be copied": a bold label that says something of its owner,
         # not the name of a thing ("What is Defined at region level?")
@@ -939,7 +952,12 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         front = f"What does {term} stand for{acronym_setting(term, topic, fact.section)}?"
         definition = catalog_expansion(term, definition) or definition  # "Automatic Scaling Groups": AWS's words
         return [CardDraft(card_key(fact.key, "definition"), "definition", front, sentence(definition))]
-    if len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS or garbled(definition) or garbled(term):
+    if (
+        len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS
+        or garbled(definition)
+        or garbled(term)
+        or definition.lstrip()[:1] in "=|>)]}"  # "CNAME == Hostname to other hostname": the back opens with "="
+    ):
         # "Finer grain (can be disabled)": a remark, not a definition
         return reject("definition is a remark or garbled")
     if len(words(definition)) < MIN_DEFINITION_WORDS:
@@ -1420,6 +1438,7 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         garbled(statement)
         or re.match(r"(it|this|they|these|its)\b", statement, re.I)
         or re.search(r"[–:-]\s*(?:it|this|they)\b|\b(?:our|we)\b", statement, re.I)
+        or re.search(r"\b(?:use|using)\s+(?:this|these|it|them)\b", statement, re.I)  # "You'd use this to ..."
     ):
         # typos, a pronoun whose subject is on another line, or a course transcript's voice
         return reject("number statement garbled or out of context")

@@ -1133,3 +1133,17 @@ def test_a_back_ending_on_for_example_is_cut_off():
     assert use_case("General purpose SSD", "A wide variety of transactional workloads e.g.", on=EBS) == []
     assert definition("General Purpose SSD", "Balances price and performance for most workloads, such as", on=EBS) == []
     assert use_case("General purpose SSD", "A wide variety of transactional workloads", on=EBS)
+
+
+def test_a_described_label_an_open_verb_or_a_back_opening_with_a_sign_makes_no_card():
+    """ "A ready-to-use copy of an instance" describes, "S3 extra features include" opens a sentence, and
+    "== Hostname to other hostname" is the rest of "CNAME == ...": none is a term with its definition."""
+    assert definition("A ready-to-use copy of an instance", "the customer adds its own software and OS", on=EBS) == []
+    assert definition("S3 extra features include", "object locking for write once, read many data", on=S3) == []
+    assert definition("CNAME", "= Hostname to another hostname, whose target needs an address record", on=S3) == []
+    assert definition("Provisioned IOPS SSD", "The highest performance SSD volume for critical databases", on=EBS)
+
+
+def test_a_number_whose_subject_is_this_on_another_line_makes_no_card():
+    """ "Weighted – You'd use this to test a new app, send 10% of the traffic to it": "this" is named elsewhere."""
+    assert number("Routing – You'd use this to test a new app, send 10% of the traffic to it", "10%", on=S3) == []
