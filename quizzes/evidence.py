@@ -2883,7 +2883,9 @@ _STEP_ARROW = re.compile(r"\s(?:>|-->|->)\s")  # "EBS snapshot > encrypt > new v
 
 _UNIT_WORDS = frozenset(
     "s sec secs second seconds ms min mins minute minutes hr hrs hour hours day days week weeks month months year "
-    "years yr yrs default max maximum minimum kb mb gb tb pb iops mbps gbps per to up and or of".split()
+    "years yr yrs default max maximum minimum kb mb gb tb pb iops mbps gbps per to up and or of"
+    # a service level and the downtime it allows ("99.9% availability (Yearly: 8h 41m 38s Downtime)")
+    " h m d availability durability uptime downtime yearly monthly annual nines".split()
 )
 
 

@@ -4253,3 +4253,14 @@ def test_the_article_a_is_no_a_record_and_a_double_equals_sign_marks_a_label():
     family, aaaa = _options()["AAAA record"]
     cname = dataclasses.replace(ttl, text="CNAME == one hostname to another, whose target needs an A/AAAA record")
     assert find_evidence(aaaa, [cname], family, option_topics(family, aaaa)) is None
+
+
+def test_an_entry_giving_only_a_service_level_backs_nothing():
+    """ "Standard IA: 99.9% availability (Yearly: 8h 41m 38s Downtime)" gives a figure, none of what the class is
+    for; the line beside it that says what it is for is quoted."""
+    family, ia = _options()["S3 Standard-Infrequent Access (S3 Standard-IA)"]
+    figure = Line(text="99.9% availability (Yearly: 8h 41m 38s Downtime)", refs=(("n", 1, 36),),
+                  topic="s3-storage-classes", heading="Standard IA")  # fmt: skip
+    assert find_evidence(ia, [figure], family, option_topics(family, ia)) is None
+    use = dataclasses.replace(figure, text="Backups read now and then, kept in several zones", refs=(("n", 1, 35),))
+    assert find_evidence(ia, [figure, use], family, option_topics(family, ia)).refs == use.refs
