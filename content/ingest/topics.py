@@ -487,11 +487,15 @@ class _Assigner:
         runs: dict[tuple[str, ...], str | None] = {}  # a run of labels -> the sub-topic whose parts it lists
         lead: str | None = None  # another service the section's first line is about, where no line names its own
         sub_title: tuple[str, int] | None = None  # a bare name's line standing over unmarked lines, and its depth
+        listed: dict[int, str] = {}  # index -> the sub-topic of the list a lead-in line opened, for its items
         for i, block in enumerate(blocks):
             if current is not None and block.depth > current_depth:
                 moved[current].append(block)
                 continue
             current = None
+            if i in listed:
+                moved.setdefault(listed[i], []).append(block)  # an item of a list a lead-in gave a sub-topic
+                continue
             if label is not None and block.depth <= label.depth:
                 label = None
             # the line's subject; beyond its first noun phrase only where it does not name this topic at all
@@ -631,14 +635,15 @@ class _Assigner:
                 and not _LEAD_BOLD.match(block.text)
             ):
                 other = sub_title[0]
-            if not (block.term and block.definition) and (terms := _terms_of_list_after(blocks, i)):
+            if not (block.term and block.definition) and (items := _list_after(blocks, i)):
                 base = other or topic
-                part = self.parts_list(base, terms)
+                part = self.parts_list(base, [blocks[j].term for j in items if blocks[j].term])
                 if part and part != base and self.catalog.is_ancestor(base, part):
                     # "Amazon EC2 provides the following purchasing options" over "On-Demand Instances – ...",
                     # "Spot Instances – ...": the lead-in of a list of one sub-topic's parts is that sub-topic's,
                     # with its list
                     other = part
+                    listed.update(dict.fromkeys((j for j in items if blocks[j].depth == block.depth), part))
             if (
                 i == 0
                 and other
@@ -1491,8 +1496,8 @@ def _sibling_terms(blocks: list[Block], block: Block) -> list[str]:
         j = i + step
         while 0 <= j < len(blocks) and blocks[j].depth >= block.depth:
             if blocks[j].depth == block.depth:
-                if not blocks[j].term:
-                    break
+                if not blocks[j].term or not (blocks[j].definition or "").strip():
+                    break  # (a lead-in label, "**DNS Record Types:**", opens a list of its own)
                 run.append(blocks[j].term)
             j += step
     return run
@@ -1509,20 +1514,24 @@ def _subject_opening(text: str) -> bool:
     return words[1].lower().strip(",") in _VERBS and words[0][:1].isupper()
 
 
-def _terms_of_list_after(blocks: list[Block], i: int) -> list[str]:
-    """The labels of the list a line leads into: its own bullets (deeper), or the bullets or labelled lines right after
-    a paragraph; none unless at least three of them are labelled."""
+def _list_after(blocks: list[Block], i: int) -> list[int]:
+    """The indexes of the list a line leads into: its own bullets (deeper), or the bullets or labelled lines right
+    after a paragraph; none unless at least three of them are labelled."""
     lead, items = blocks[i], []
-    for block in blocks[i + 1 :]:
+    for j, block in enumerate(blocks[i + 1 :], start=i + 1):
+        if block.term and not (block.definition or "").strip():
+            break  # the next lead-in ("**Hosted Zone Types:**") opens a list of its own
         if block.depth > lead.depth or (
-            lead.kind == "paragraph" and block.depth == lead.depth and (block.kind == "bullet" or block.term)
+            lead.kind == "paragraph"
+            and block.depth == lead.depth
+            and (block.kind == "bullet" or block.term)
+            and (not items or block.kind == blocks[items[0]].kind)
         ):
-            if block.depth == (items[0].depth if items else block.depth):
-                items.append(block)
+            if block.depth == (blocks[items[0]].depth if items else block.depth):
+                items.append(j)
             continue
         break
-    terms = [block.term for block in items if block.term]
-    return terms if len(terms) >= 3 else []
+    return items if sum(1 for j in items if blocks[j].term) >= 3 else []
 
 
 def _parent(blocks: list[Block], i: int) -> Block:

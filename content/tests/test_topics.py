@@ -1890,3 +1890,24 @@ def test_a_heading_over_a_run_of_its_siblings_parts_gives_them_to_that_sibling()
         " - Dedicated : not multi-tenanted, a server of your own\n"
     )
     assert where[2] == where[3] == where[4] == where[5] == ["ec2-purchasing-options"]
+
+
+def test_a_bold_lead_in_gives_its_own_bullets_to_a_sub_topic():
+    """ "**DNS Record Types:**" over "- **A Record**: ...", "- **MX Record**: ..." under a Route 53 heading: the
+    bullets are the record types' own, and Route 53's own bullets above stay."""
+    where = placed(
+        "## Route 53\n"
+        "Amazon Route 53 is a managed DNS service.\n"
+        "- **Domain Registration**: Register domain names directly through Route 53.\n"
+        "- **Health Checking**: Route 53 sends traffic only to healthy endpoints.\n"
+        "**DNS Record Types:**\n"
+        "- **A Record**: Maps a domain name to an IPv4 address.\n"
+        "- **AAAA Record**: Maps a domain name to an IPv6 address.\n"
+        "- **MX Record**: Names the mail server that receives email for a domain.\n"
+        "\n"
+        "**Hosted Zone Types:**\n"
+        "- **Public Hosted Zone**: A container that routes a domain's traffic on the internet.\n"
+        "- **Private Hosted Zone**: A container that routes a domain's traffic inside your VPCs.\n"
+    )
+    assert where[6] == where[7] == where[8] == ["dns-record-types"]
+    assert where[3] == where[4] == ["amazon-route-53"]
