@@ -471,11 +471,10 @@ def family_questions(
         # found "your notes name it without explaining it" false about half the time.
         # The key's natural lure first, then the rest in the order picked above (lures first; an option whose
         # backing is doubtful last, even a lure, unless it is silent).
-        lures = key_lures
         # (what can be said of it instead: its line is marked wrong, or its service as a whole)
         said = getattr(lines, "flagged_only", set()) | set(getattr(lines, "parent_only", {}))
         shared = [oid for oid in withheld if oid in joint or oid in said]
-        chosen = sorted(distractors + [oid for oid in shared if oid in lures], key=picked.index)[:3]
+        chosen = sorted(distractors + [oid for oid in shared if oid in key_lures], key=picked.index)[:3]
         chosen += [oid for oid in shared if oid not in chosen][: max(0, 3 - len(chosen))]
         lines_of.update({oid: joint[oid] for oid in chosen if oid in joint})
         distractors = sorted(chosen, key=picked.index)
