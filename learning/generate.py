@@ -925,8 +925,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # keys consist of two parts?")
         return reject("term is a sentence")
     if _DESCRIBED_TERM.match(term) and not names_topic(term, topic) and not _catalog_names(term):
-        # "A ready-to-use customization of an EC2 instance: customer adds its own software": a description the
-        # author labelled, not the name of a thing ("What is A ready-to-use customization ...?")
+        # "A ready-made copy of a server: the customer adds its own software": a description the author
+        # labelled, not the name of a thing ("What is A ready-made copy of a server?")
         return reject("term is a description, not a name")
     if _PREDICATE_TERM.match(term):
         # "Defined at region level: snapshots can be copied": a bold label that says something of its owner,
@@ -956,7 +956,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         len(words(_PAREN.sub("", definition))) < MIN_BACK_WORDS
         or garbled(definition)
         or garbled(term)
-        or definition.lstrip()[:1] in "=|>)]}"  # "CNAME == Hostname to other hostname": the back opens with "="
+        or definition.lstrip()[:1] in "=|>)]}"  # "CNAME == one name to another": the back opens with "="
     ):
         # "Finer grain (can be disabled)": a remark, not a definition
         return reject("definition is a remark or garbled")

@@ -2884,7 +2884,7 @@ _STEP_ARROW = re.compile(r"\s(?:>|-->|->)\s")  # "EBS snapshot > encrypt > new v
 _UNIT_WORDS = frozenset(
     "s sec secs second seconds ms min mins minute minutes hr hrs hour hours day days week weeks month months year "
     "years yr yrs default max maximum minimum kb mb gb tb pb iops mbps gbps per to up and or of"
-    # a service level and the downtime it allows ("99.9% availability (Yearly: 8h 41m 38s Downtime)")
+    # a service level and the downtime it allows ("99.9% availability (8.76 hours downtime per year)")
     " h m d availability durability uptime downtime yearly monthly annual nines".split()
 )
 
@@ -2901,7 +2901,7 @@ _NARRATES = re.compile(
     r"\W*(?:[A-Za-z ]{1,40}:\s*)?"
     r"(?:we (?:\w+ed|made|set up|went|did|chose|need to|have to)\b"
     r"|the (?:\w+ )?(?:tab|button|screen|field|checkbox|drop-?down|wizard)\b)"
-    # or a line the author labels as a lab's ("Custom Metrics Walkthrough: Requires installing some scripts")
+    # or a line the author labels as a lab's ("Metrics walkthrough: install the agent first")
     r"|\W*[A-Za-z0-9 ]{0,40}\b(?:walk-?through|demo|lab|hands[- ]on|tutorial)\s*[:\-–—]",
     re.I,
 )
@@ -3417,7 +3417,7 @@ def supports_its_explanation(option: Option, line: Line) -> bool:
     if _own_entry_says(option, line):
         return True
 
-    # the name of the option's kind says nothing of it ("the S3 Standard-IA storage class is designed for ..."),
+    # the name of the option's kind says nothing of it ("Standard-IA is a storage class built for ..."),
     # and an Availability Zone is no availability figure
     def words(text: str) -> frozenset[str]:
         text = _FAILS_OVER.sub("failover", _kind_name(option.kind).sub(" ", text))

@@ -20,7 +20,7 @@ from content.ingest.outline import Block, Dropped, Outline, Section
 
 # --- line shapes -------------------------------------------------------------------------------
 
-# (a backtick fence's info string holds no backtick: "```"Action": "*"```" is inline code on a line of its own)
+# (a backtick fence's info string holds no backtick: "```ls -la```" is inline code on a line of its own)
 _FENCE = re.compile(r"^([ \t]*)(`{3,}(?!`)(?![^`]*`)|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ATX_STRICT = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")

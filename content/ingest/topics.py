@@ -639,7 +639,7 @@ class _Assigner:
                 base = other or topic
                 part = self.parts_list(base, [blocks[j].term for j in items if blocks[j].term])
                 if part and part != base and self.catalog.is_ancestor(base, part):
-                    # "Amazon EC2 provides the following purchasing options" over "On-Demand Instances – ...",
+                    # "EC2 can be bought in these ways" over "On-Demand Instances – ...",
                     # "Spot Instances – ...": the lead-in of a list of one sub-topic's parts is that sub-topic's,
                     # with its list
                     other = part

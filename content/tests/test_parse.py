@@ -589,13 +589,13 @@ def test_fenced_code_is_kept_verbatim():
 
 
 def test_three_backticks_around_code_on_one_line_open_no_fence():
-    """ "```aws configure```" is inline code on a line of its own (a fence's info string holds no backtick): the
-    headings and lines after it are read, not swallowed into a code block that never closes."""
+    """ "```aws sts get-caller-identity```" is inline code on a line of its own (a fence's info string holds no
+    backtick): the headings and lines after it are read, not swallowed into a code block that never closes."""
     outline = parse(
         lines(
             "## Access keys",
             "Once you have your keys run",
-            "```aws configure ```",
+            "```aws sts get-caller-identity ```",
             "",
             "## CloudShell",
             "A terminal in the browser, logged in as you.",
