@@ -3417,13 +3417,20 @@ def supports_its_explanation(option: Option, line: Line) -> bool:
     if _own_entry_says(option, line):
         return True
 
-    # the name of the option's kind says nothing of it ("Standard-IA is a storage class built for ..."),
-    # and an Availability Zone is no availability figure
-    def words(text: str) -> frozenset[str]:
-        text = _FAILS_OVER.sub("failover", _kind_name(option.kind).sub(" ", text))
-        return word_stems(_ZONES.sub(" zoneaz ", text))
+    return bool(_support_words(plain_text(line.text), option.kind) & _explained_words(option))
 
-    return bool(words(plain_text(line.text)) & (words(option.fact) - word_stems(option.name)))
+
+@functools.lru_cache(maxsize=4096)  # (every line of every family is weighed against the same explanations)
+def _explained_words(option: Option) -> frozenset[str]:
+    """What the option's explanation says beyond its name, as _support_words reads it."""
+    return _support_words(option.fact, option.kind) - word_stems(option.name)
+
+
+def _support_words(text: str, kind: str) -> frozenset[str]:
+    """A text's word stems without the name of the option's kind, which says nothing of it ("Standard-IA is a storage
+    class built for ..."), and with an Availability Zone read as one word, no availability figure."""
+    text = _FAILS_OVER.sub("failover", _kind_name(kind).sub(" ", text))
+    return word_stems(_ZONES.sub(" zoneaz ", text))
 
 
 _ZONES = re.compile(r"\bavailability[- ]zones?\b", re.I)

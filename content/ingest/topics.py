@@ -1170,7 +1170,7 @@ class _Assigner:
             question = own if _QUESTION_END.search(plain) or _CHECKBOX.match(block.text) else ()
             # a bare name in a list of them ("- S3" under "AWS Services"): a list of services, not about one
             bare_name = not (default or has_children) and (
-                (block.term and not (block.definition or "").strip())
+                _bare_label(block)
                 or (block.kind == "bullet" and not block.term and self._name(block.text, proper=True))
             )
             # the very next line, unlabelled or with a label that names nothing ("Compute: 40 vCPUs ..." under a
@@ -1343,8 +1343,7 @@ class _Assigner:
         if block.kind == "code":
             return ()  # "scp -i key.pem app ubuntu@host:~/app": a command's words name no topic (not SCPs)
         if not bare_label_counts and (
-            (block.term and not (block.definition or "").strip())
-            or (block.kind == "bullet" and not block.term and self._name(block.text))
+            _bare_label(block) or (block.kind == "bullet" and not block.term and self._name(block.text))
         ):
             return ()
         if block.term and _ANSWER_LABEL.match(block.term) and (block.definition or "").strip():
@@ -1496,7 +1495,7 @@ def _sibling_terms(blocks: list[Block], block: Block) -> list[str]:
         j = i + step
         while 0 <= j < len(blocks) and blocks[j].depth >= block.depth:
             if blocks[j].depth == block.depth:
-                if not blocks[j].term or not (blocks[j].definition or "").strip():
+                if not blocks[j].term or _bare_label(blocks[j]):
                     break  # (a lead-in label, "**DNS Record Types:**", opens a list of its own)
                 run.append(blocks[j].term)
             j += step
@@ -1514,12 +1513,17 @@ def _subject_opening(text: str) -> bool:
     return words[1].lower().strip(",") in _VERBS and words[0][:1].isupper()
 
 
+def _bare_label(block: Block) -> bool:
+    """Whether a line is a label with nothing after it ("**DNS Record Types:**"): it leads into what follows."""
+    return bool(block.term) and not (block.definition or "").strip()
+
+
 def _list_after(blocks: list[Block], i: int) -> list[int]:
     """The indexes of the list a line leads into: its own bullets (deeper), or the bullets or labelled lines right
     after a paragraph; none unless at least three of them are labelled."""
     lead, items = blocks[i], []
     for j, block in enumerate(blocks[i + 1 :], start=i + 1):
-        if block.term and not (block.definition or "").strip():
+        if _bare_label(block):
             break  # the next lead-in ("**Hosted Zone Types:**") opens a list of its own
         if block.depth > lead.depth or (
             lead.kind == "paragraph"
