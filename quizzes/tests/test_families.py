@@ -257,3 +257,12 @@ def test_every_option_regex_finds_its_own_name():
             if not any(option.matches(c) or option.matches(f"{c}: {option.fact}") for c in candidates):
                 misses.append(f"{family.id}/{option.id}")
     assert not misses, misses
+
+
+def test_an_ami_is_known_by_whose_it_is():
+    """ "Your own AMI, which you build and maintain" is a custom AMI; "an AMI that is provided by AWS" is AWS's own."""
+    options = load_families()["ami-option"].options
+    assert options["custom-ami"].matches("Your own AMI, which you build and maintain yourself")
+    assert options["amazon-ami"].matches("A public AMI that is provided by AWS, kept up to date")
+    assert not options["custom-ami"].matches("An AMI that is provided by AWS")
+    assert not options["amazon-ami"].matches("Your own AMI, which you build and maintain yourself")
