@@ -989,8 +989,12 @@ def labelled_as(option: Option, text: str, heading: str = "", page: str = "") ->
             and not (label.islower() and label.endswith("s") and not bare.lower().endswith("s"))
         ):
             return True  # (not "configs: Windows/Linux, dbs": a word in the plural, not the service's name)
-    if any(p.fullmatch(label) or p.fullmatch(f"{label}:") for p in option.evidence):
-        return True  # the option's own pattern for an entry ("Public Cloud:"), read on a bare title too
+    unmade = _unmade(label)  # (not down to one word: "AWS VPN" is no "VPN" of one kind)
+    names = {label, unmade} if len(unmade.split()) > 1 else {label}
+    if any(p.fullmatch(name) or p.fullmatch(f"{name}:") for name in names for p in option.evidence):
+        # the option's own pattern for an entry ("Public Cloud:"), read on a bare title too, and with its maker
+        # before a pattern that leaves it out ("Amazon FSx for Windows - ...")
+        return True
     if any(p.search(label) for p in option.titles) and re.match(rf"\W*{re.escape(label)}\W*:\s*\w", text):
         return True  # a name it is titled by, as a label ("Throughput optimized: good for big data")
     if page and page_entry(option, text, page):
@@ -2240,6 +2244,22 @@ def find_evidence(
         if (
             not own_topic
             and not (word_stems(text) & (said_of(option, family) - _ANY_TOPIC_WORDS))
+            and first == 0
+            and (told := _told_under(option, family, lines, index))
+        ):
+            # "SSE-KMS (...). AWS KMS manages the keys." over "- You control the keys", "- Every call is logged in
+            # CloudTrail": a line opening with the option, whose own words are its name's, says it in its bullets
+            line = Line(
+                text=f"{text.rstrip(' .;')}; " + "; ".join(plain_text(b.text).rstrip(" .;") for b in told),
+                refs=line.refs + tuple(r for b in told for r in b.refs),
+                topic=line.topic,
+                heading=line.heading,
+                labelled=line.labelled,
+            )
+            text = line.text
+        if (
+            not own_topic
+            and not (word_stems(text) & (said_of(option, family) - _ANY_TOPIC_WORDS))
             and (
                 not titled
                 or (
@@ -2306,6 +2326,15 @@ def table_row_lines(table: str) -> list[tuple[int, str]]:
     "keyword -> answer" table: "| `object storage` | Amazon S3 |") reads "Amazon S3: object storage"."""
     rows = [r for r in table.splitlines() if r.strip().startswith("|")]
     out = []
+    header = [c.strip().strip("`*_ ") for c in rows[0].strip().strip("|").split("|")] if rows else []
+    if len(header) >= 2 and len({side_title(c) for c in header} - {""}) == 2 and all(side_title(c) for c in header):
+        # "| AWS | Customer |": each column lists one side's jobs, and a row only sets two of them side by side
+        # ("Replacing faulty hardware" beside "Any data on the drives"): each cell reads under its column's side
+        for k, row in enumerate(rows[2:]):
+            cells = [c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")]
+            said = zip(header, cells, strict=False)  # (a row may leave its last cells out)
+            out += [(k, f"{side}: {cell}") for side, cell in said if cell and cell not in ("-", "—")]
+        return out
     for k, row in enumerate(rows[2:]):
         cells = [c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")]
         cells = [c for c in cells if c not in ("-", "—", "x", "✓", "✗")]
@@ -2452,7 +2481,11 @@ _STUDY_TASK = re.compile(
 
 
 # a line that only leads into what follows it: "On-demand mode is a good option if any of the following are true,"
-_LEADS_INTO = re.compile(r"\b(?:the following|as follows)\b[^.]{0,30}[,:;]?\s*$", re.I)
+_LEADS_INTO = re.compile(
+    r"\b(?:the following|as follows)\b[^.]{0,30}[,:;]?\s*$"
+    r"|\b(?:such as|including|includes?|like|e\.g\.?|for example)\s*[,:;]?\s*$",  # "You can set rules such as"
+    re.I,
+)
 
 
 # a line that goes on from the one before it mid-sentence: "(for an Amazon EBS-backed AMI) or an associated S3 bucket"
@@ -3104,6 +3137,12 @@ def _says(text: str) -> bool:
     return bool(_TELLS.search(text) or _STATEMENT.search(text) or re.search(r"\b\w{3,}(?:s|ed)\s+(?:a|an|the)\b", text))
 
 
+def _told_under(option: Option, family: Family | None, lines: list[Line], index: int) -> list[Line]:
+    """The bullets right under a line (up to six) that say some of what the option's explanation says, up to two."""
+    telling = said_of(option, family) - _ANY_TOPIC_WORDS
+    return [b for b in bullets_under(lines, index, limit=6) if word_stems(plain_text(b.text)) & telling][:2]
+
+
 def bullets_under(lines: list[Line], index: int, limit: int = 3) -> list[Line]:
     """The bullets right under the line at `index` (deeper, on its page, each straight after the one before), up to
     `limit`: what a bare title over them says."""
@@ -3336,6 +3375,9 @@ _ASKS = re.compile(
 _FIRST_PERSON = re.compile(
     r"(?i:\bmy (?:answer|choice|pick|guess|mistake)s?\b|\bdo my\b)"
     r"|\bI (?:chose|picked|answered|selected|guessed|thought|think|got|missed|forgot)\b"
+    # the author's account of their own learning: "This week I deepened my understanding of storage by ..."
+    r"|\bI (?:deepened|explored|learned|learnt|discovered|reali[sz]ed|gained|studied|practi[cs]ed)\b"
+    r"|(?i:\bhelped me\b|\bmy understanding\b)"
 )
 
 

@@ -723,6 +723,22 @@ def test_a_tables_rows_read_as_lines_of_their_own():
     assert table_row_lines(keywords) == [(0, "AWS Shield: DDoS protection"), (1, "Amazon S3: object storage")]
 
 
+def test_a_table_of_the_two_sides_reads_each_cell_under_its_side():
+    """ "| AWS Responsibility | Customer Responsibility |" lists each side's jobs down its column: a row sets two
+    jobs side by side, and its first cell is not a label for the second."""
+    from quizzes.evidence import table_row_lines
+
+    table = (
+        "| AWS Responsibility | Customer Responsibility |\n|---|---|\n"
+        "| Patching the hypervisor | Encrypting the tables |\n| Cooling the halls | |"
+    )
+    assert table_row_lines(table) == [
+        (0, "AWS Responsibility: Patching the hypervisor"),
+        (0, "Customer Responsibility: Encrypting the tables"),
+        (1, "AWS Responsibility: Cooling the halls"),
+    ]
+
+
 def test_a_name_with_only_an_aside_in_brackets_is_no_quote():
     """ "IAM Credentials Report (account level)" is a heading: the aside adds words but says nothing of the report,
     highlighted or not."""
@@ -3763,6 +3779,26 @@ def test_a_study_task_is_no_fact():
     assert not no_fact("Remember that versioning cannot be disabled, only suspended")
 
 
+def test_the_authors_account_of_their_learning_is_no_fact():
+    """ "In module 3 I explored how block and object storage differ" tells of the learner, not of a service; "I think"
+    was already read so. "Object storage keeps each file whole" says something."""
+    from quizzes.evidence import no_fact
+
+    assert no_fact("Amazon S3: In module 3 I explored how block and object storage differ, and why teams pick one")
+    assert no_fact("This module helped me see why durability figures matter")
+    assert no_fact("It deepened my understanding of archive tiers")
+    assert not no_fact("Object storage keeps each file whole, with its metadata, under a key")
+
+
+def test_a_line_that_ends_by_leading_into_examples_is_no_fact():
+    """ "Rules of the policy: you can require things such as" stops where its examples begin: it says none of them."""
+    from quizzes.evidence import no_fact
+
+    assert no_fact("Rotation settings: you can choose options such as")
+    assert no_fact("The plan covers things including:")
+    assert not no_fact("You can require symbols, such as # or !, in every new password")
+
+
 def test_a_bare_name_over_one_short_clause_is_read_with_it():
     """ "CUR (Cost and Usage Report)" over "- granular billing data" is the CUR's entry: a clause of three words under a
     bare name says what it is."""
@@ -4264,3 +4300,33 @@ def test_an_entry_giving_only_a_service_level_backs_nothing():
     assert find_evidence(ia, [figure], family, option_topics(family, ia)) is None
     use = dataclasses.replace(figure, text="Backups read now and then, kept in several zones", refs=(("n", 1, 35),))
     assert find_evidence(ia, [figure, use], family, option_topics(family, ia)).refs == use.refs
+
+
+def test_an_entry_labelled_with_its_maker_before_the_options_pattern_is_its_own():
+    """ "Amazon FSx for Windows - shared drives for an office of Windows PCs" is FSx for Windows' entry, though its
+    pattern ("FSx for Windows") leaves the maker out and the line sits on another service's page."""
+    from quizzes.evidence import labelled_as
+
+    family, windows = _options()["Amazon FSx for Windows File Server"]
+    text = "Amazon FSx for Windows - shared drives for an office of Windows PCs, over SMB"
+    assert labelled_as(windows, text)
+    line = Line(text=text, refs=(("n", 1, 4),), topic="amazon-ec2", heading="Compute")
+    found = find_evidence(windows, [line], family, option_topics(family, windows))
+    assert found is not None and found.text.startswith("Amazon FSx for Windows")
+
+
+def test_a_line_opening_with_the_option_is_read_with_its_telling_bullets():
+    """ "SSE-KMS (server side). KMS holds the keys." says only its name's words; the bullets under it say what its
+    explanation says (who controls the keys, the audit trail), so the quote reads them with it."""
+    family, kms = _options()["Server-side encryption with AWS KMS keys (SSE-KMS)"]
+    lines = [
+        Line(text="SSE-KMS (server side). KMS holds the keys.", refs=(("n", 1, 10),), topic="amazon-s3", depth=1),
+        Line(text="Its cipher suite is the AES-256 standard", refs=(("n", 1, 11),), topic="amazon-s3", depth=2),
+        Line(text="The customer controls the key policy", refs=(("n", 1, 12),), topic="amazon-s3", depth=2),
+        Line(text="Each use is logged by CloudTrail", refs=(("n", 1, 13),), topic="amazon-s3", depth=2),
+    ]
+    found = find_evidence(kms, lines, family, option_topics(family, kms))
+    assert found is not None
+    assert found.text.startswith("SSE-KMS (server side). KMS holds the keys")
+    assert found.text.endswith("; The customer controls the key policy; Each use is logged by CloudTrail")
+    assert [r[2] for r in found.refs][-2:] == [12, 13]
