@@ -1839,7 +1839,7 @@ def find_evidence(
     name_words = word_stems(option.name) | {"amazon", "aws", "s3", "ec2"}
     titled_by_name = name_words | _topic_name_words(option)  # a title of the service's full name only names it
     kind_words = _kind_words(option)
-    fact_words = word_stems(option.fact) - word_stems(option.name)
+    fact_words = word_stems(option.fact) - word_stems(option.name) - _TELLS_NOTHING
     texts = texts or [plain_text(line.text) for line in lines]
     pattern = option_pattern(option)
     for index, line in enumerate(lines):
@@ -3465,7 +3465,17 @@ def supports_its_explanation(option: Option, line: Line) -> bool:
 @functools.lru_cache(maxsize=4096)  # (every line of every family is weighed against the same explanations)
 def _explained_words(option: Option) -> frozenset[str]:
     """What the option's explanation says beyond its name, as _support_words reads it."""
-    return _support_words(option.fact, option.kind) - word_stems(option.name)
+    return _support_words(option.fact, option.kind) - word_stems(option.name) - _TELLS_NOTHING
+
+
+# Words any sentence may hold, which say nothing of what a thing is: a line sharing only "can", "one" or "they" with an
+# explanation ("Only one of them can ...") does not support it ("they" and "every" stem to "the" and "ever").
+_TELLS_NOTHING = word_stems(
+    "can such one them they their you your every over when but only does example means through also more most other "
+    "then there will may must should could would has have had was were been if all any some out about like just even "
+    "very much many how who where why our while after before within without between both either same via get "
+    "gets make makes made"
+)
 
 
 def _support_words(text: str, kind: str) -> frozenset[str]:

@@ -3382,6 +3382,17 @@ def test_a_line_that_names_a_wrong_option_but_says_nothing_its_explanation_says_
     assert supports_its_explanation(duty, Line(text="Replacing faulty hardware", refs=(), topic=""))
 
 
+def test_words_any_sentence_holds_support_no_explanation():
+    """ "With EBS only one of them can be used while they are being moved" shares "one", "can" and "they" with EBS's
+    explanation and none of what it says (a block volume that survives a stop); "With EBS the block volumes persist
+    when the instance stops" says it."""
+    family, ebs = _options()["Amazon EBS"]
+    hollow = Line(text="With EBS only one of them can be used while they are being moved", refs=(), topic="amazon-ebs")
+    said = Line(text="With EBS the block volumes persist when the instance stops", refs=(), topic="amazon-ebs")
+    assert not supports_its_explanation(ebs, hollow)
+    assert supports_its_explanation(ebs, said)
+
+
 def test_a_clause_leading_into_bullets_backs_its_option_and_a_name_with_its_year_does_not_win():
     """ "NLB (Layer 4 of OSI) gets a static IP per Availability Zone:" says what the NLB does before the bullets it
     leads into; "Network Load Balancer features:" only leads in. The clause is quoted, without its colon."""
