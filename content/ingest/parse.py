@@ -1453,14 +1453,17 @@ def _title_score(title: str) -> tuple:
 
 
 def _soft_wrapped(last: _Entry, it: _Item, text: str) -> bool:
-    """A slide export can break a bullet mid-sentence; the tail starts in lower case."""
-    if last.block.kind not in ("paragraph", "bullet") or not text[:1].islower() or not last.parts:
+    """A slide export can break a bullet mid-sentence; the tail starts in lower case. A long bullet broken mid-name
+    ("... HOWEVER, Application Load" over an indented "Balancer does NOT ...") goes on however its tail starts."""
+    if last.block.kind not in ("paragraph", "bullet") or not last.parts:
         return False
     prev = last.parts[-1]
     if prev.rstrip().endswith((".", "!", "?", ":", ";")):
         return False
     words = prev.split()
     tail = words[-1].lower() if words else ""
+    if not text[:1].islower():
+        return last.block.kind == "bullet" and it.indent > last.indent and last.last_len >= 80 and text[:1].isalpha()
     return last.last_len >= 50 or it.indent > last.indent or tail in _DANGLING_WORDS
 
 

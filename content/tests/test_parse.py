@@ -404,6 +404,25 @@ def test_a_soft_wrapped_line_is_joined_to_its_bullet():
     assert (scal.term, agility.term) == ("Scalability", "Agility")
 
 
+def test_a_long_bullet_broken_mid_name_goes_on_into_its_indented_tail():
+    """ "... while the Classic Load" over an indented "Balancer does not." is one bullet broken mid-name (its tail
+    starts in upper case); an indented line under a short bullet, or a bullet under a long one, is its own."""
+    outline = parse(
+        lines(
+            "- The gateway passes the caller's address through to the instance unchanged, while the Classic Load",
+            "  Balancer does not. It passes it in a header instead:",
+            "  - X-Original-Caller: the address",
+            "- Short item",
+            "  Next Words here",
+        )
+    )
+    wrapped, header, short, tail = blocks(outline)
+    assert (wrapped.line, wrapped.end_line) == (1, 2)
+    assert "while the Classic Load Balancer does not. It passes it" in wrapped.text
+    assert header.text.startswith("X-Original-Caller")
+    assert (short.text, tail.text) == ("Short item", "Next Words here")
+
+
 def test_short_lines_without_markers_are_a_list():
     outline = parse(lines("AWS Services : ", "\tS3", "\tec2", "\tLambda", "\tAthena"))
     assert titles(outline) == [(1, "AWS Services")]
