@@ -138,6 +138,8 @@ def word_stems(text: str) -> frozenset[str]:
             continue
         if word.endswith("ues"):
             word = word[:-1]  # "queues", "values": the plural of "queue", not a stem "queu"
+        if word.endswith(("tion", "tions")) and not word.endswith(("ation", "ations")) and len(word) >= 7:
+            word = word[: word.rindex("ion")]  # "deletion", "encryption": the verb's stem ("delet", "encrypt")
         for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= _SHORTEST_STEM.get(suffix, 3):
                 word = word[: -len(suffix)]
@@ -1930,14 +1932,16 @@ def find_evidence(
             if len(said.split()) < 4:
                 # "Reduced Billing", then "Additional discounts on volume based services": a section of short
                 # bullets is read together, up to three
-                more = [n for n in lines[index + 1 : index + 3] if _section(n) == _section(line) and adjacent(line, n)]
+                more = [n for n in lines[index + 1 : index + 4] if _section(n) == _section(line) and adjacent(line, n)]
+                if not any(n.depth != line.depth for n in more):
+                    more = more[:2]  # (a bullet with bullets under it reads on into them: "Use cases" over its use)
                 if more:
-                    head = said.rstrip(" .;")  # ("Good for:" over its bullets reads on into them)
-                    said = (
-                        head
-                        + (" " if head.endswith(":") else "; ")
-                        + "; ".join(plain_text(n.text).rstrip(" .;") for n in more)
-                    )
+                    said, previous = said.rstrip(" .;"), line  # ("Good for:" over its bullets reads on into them)
+                    for n in more:
+                        if plain_text(n.text).rstrip(" .;") in said:
+                            continue  # (a line the notes wrote twice, merged onto two pages, is read once)
+                        joint = " " if said.endswith(":") else ": " if n.depth > previous.depth else "; "
+                        said, previous = said + joint + plain_text(n.text).rstrip(" .;"), n
                     refs = line.refs + tuple(r for n in more for r in n.refs)
             line = Line(
                 text=said if said.lower().startswith(title.lower()) else f"{title}: {said}",
@@ -2904,7 +2908,15 @@ def step_done_to(option: Option, text: str, first: int) -> bool:
         return False  # ("Enable versioning to keep every copy" says what a feature does)
     if re.search(r"\b(?:we|i)\b(?:\s+\w+){1,3}\s*$", clause, re.I):
         return True
+    if verb in _INSTRUCTION_VERBS and _PURPOSE.match(text[first:]):
+        return False  # "Enable AWS Config so you can assess and audit ...": the step, then what the service does
     return verb in _INSTRUCTION_VERBS
+
+
+# what a step is for, right after the service it names: "... so you can assess" (not a lab's "... to route 0.0.0.0/0")
+_PURPOSE = re.compile(
+    r"(?:[\w-]+\s+){1,4}?(?:so(?: that)?(?: you| we| it)? (?:can|could|will)|in order to)\s+[a-z]{3,}", re.I
+)
 
 
 # a click path inside a line ("In root user, go to Accounts, scroll down and enable IAM access to billing")

@@ -474,3 +474,9 @@ def test_ecs_under_its_first_name_is_ecs(catalog):
     """ "EC2 container services: run and manage docker containers at scale": ECS's name until 2015."""
     assert catalog.lookup("EC2 Container Service") == "amazon-ecs"
     assert catalog.find("EC2 container services") == ["amazon-ecs"]
+
+
+def test_a_load_balancer_is_found_by_its_short_form(catalog):
+    """ "# Network LB" titles a section on Elastic Load Balancing."""
+    assert catalog.lookup("Network LB") == "elastic-load-balancing"
+    assert catalog.lookup("Application LB") == "elastic-load-balancing"

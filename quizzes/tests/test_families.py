@@ -266,3 +266,11 @@ def test_an_ami_is_known_by_whose_it_is():
     assert options["amazon-ami"].matches("A public AMI that is provided by AWS, kept up to date")
     assert not options["custom-ami"].matches("An AMI that is provided by AWS")
     assert not options["amazon-ami"].matches("Your own AMI, which you build and maintain yourself")
+
+
+def test_a_load_balancer_is_known_by_its_short_form():
+    """ "# Network LB" titles the Network Load Balancer's section as "Network Load Balancer" would."""
+    options = load_families()["load-balancer"].options
+    assert options["nlb"].matches("Network LB")
+    assert options["alb"].matches("Application ELB: layer 7")
+    assert not options["nlb"].matches("Application LB")

@@ -4341,3 +4341,37 @@ def test_a_line_opening_with_the_option_is_read_with_its_telling_bullets():
     assert found.text.startswith("SSE-KMS (server side). KMS holds the keys")
     assert found.text.endswith("; The customer controls the key policy; Each use is logged by CloudTrail")
     assert [r[2] for r in found.refs][-2:] == [12, 13]
+
+
+def test_a_step_that_says_what_the_service_is_for_backs_it():
+    """ "Turn on AWS Config so you can look back at how each resource was set up" is a step that goes on to say what
+    Config does; "we must enable AWS Config in every Region" is only the step."""
+    family, config = _options()["AWS Config"]
+    said = Line(text="Enable AWS Config so you can look back at how each resource was configured over time",
+                refs=(("n", 1, 3),), topic="amazon-s3")  # fmt: skip
+    step = Line(text="Enable AWS Config in the console of every Region", refs=(("n", 1, 4),), topic="amazon-s3")
+    assert find_evidence(config, [said], family, option_topics(family, config)) is not None
+    assert find_evidence(config, [step], family, option_topics(family, config)) is None
+
+
+def test_a_title_over_labels_with_their_bullets_reads_each_label_with_its_own():
+    """Under "# Application LB", "Use cases" over "- Web apps and containers" and "Protocols" over "- HTTP, HTTPS
+    (Layer 7)" read as "Use cases: ...; Protocols: ...", not as four items of one list."""
+    family, alb = _options()["Application Load Balancer"]
+    said = [("Use cases", 0), ("Web apps and containers", 1), ("Protocols", 0), ("HTTP, HTTPS (Layer 7)", 1)]
+    lines = [
+        Line(text=text, refs=(("n", 1, 2 + k),), topic="elastic-load-balancing", heading="Application LB", depth=depth)
+        for k, (text, depth) in enumerate(said)
+    ]
+    found = find_evidence(alb, lines, family, option_topics(family, alb))
+    assert found is not None
+    assert found.text.endswith("Use cases: Web apps and containers; Protocols: HTTP, HTTPS (Layer 7)")
+
+
+def test_a_noun_in_tion_shares_its_verbs_stem():
+    """ "Prevents deletion" says what "cannot be deleted" says; "encryption" what "encrypted" says."""
+    from quizzes.evidence import word_stems
+
+    assert word_stems("deletion") == word_stems("deleted")
+    assert word_stems("encryption") == word_stems("encrypted")
+    assert word_stems("version") == {"version"}
