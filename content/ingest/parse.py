@@ -221,6 +221,9 @@ _REVEAL = re.compile(r"\b(?:show|hide|reveal|see|click)\b|^\W*(?:answers?|soluti
 _INDENTED_ATX = re.compile(r"^[ \t]{4,}(?=#{2,6}[ \t]+[A-Z*_\[])")
 
 
+_JSON_KEY = re.compile(r'^"[^"]+"\s*:')  # '"Effect": "Allow",', '"Principal": {'
+
+
 def _with_fences(lines: list[str]):
     """Each line with whether it sits inside a fenced code block (the fence lines themselves count as outside)."""
     fence = False
@@ -629,6 +632,11 @@ class _Parser:
             if fence:
                 i = self._fence(i, fence, add)
                 continue
+            if text in ("{", "[") and (end := self._bare_json_end(i)):
+                # a JSON policy pasted without a fence ("{" / '"Effect": "Allow",' / "}"): code, not notes
+                add(_Item("code", i + 1, end, indent=ind, text=_dedent(lines[i:end], base=ind), raw=text))
+                i = end
+                continue
             if "|" in text:
                 end = self._table_end(i)
                 if end:
@@ -716,6 +724,17 @@ class _Parser:
         else:
             self._drop(i + 1, end + 1, "empty code block")
         return j + 1
+
+    def _bare_json_end(self, i: int) -> int | None:
+        """The line after the bracket that closes one opened alone on line `i`, at its indent or less, when the lines
+        between are JSON ('"Key": value' pairs), else None."""
+        indent, closing = _indent(self.lines[i]), "}" if self.stripped[i] == "{" else "]"
+        for j in range(i + 1, min(self.n, i + 200)):
+            if self.stripped[j].rstrip(",") == closing and _indent(self.lines[j]) <= indent:
+                body = [x for x in self.stripped[i + 1 : j] if x]
+                keyed = sum(1 for x in body if _JSON_KEY.match(x))
+                return j + 1 if body and keyed * 2 >= len(body) - sum(x in "{}[]," for x in body) else None
+        return None
 
     def _table_end(self, i: int) -> int | None:
         j = i

@@ -981,3 +981,26 @@ def test_a_capitalised_name_opening_a_list_of_names_is_no_term():
     )
     block = blocks(outline)[-1]
     assert block.term is None, (block.term, block.definition)
+
+
+def test_a_json_policy_pasted_without_a_fence_is_code():
+    """A policy pasted as bare lines ("{", '"Effect": "Deny",', "}") is code, one block citing its lines; braces
+    around prose are not."""
+    outline = parse(
+        lines(
+            "- The policy below denies uploads without encryption:",
+            "{",
+            '    "Statement": [',
+            "        {",
+            '            "Effect": "Deny",',
+            '            "Action": "s3:PutObject"',
+            "        }",
+            "    ]",
+            "}",
+            "- Bucket policies are JSON documents attached to a bucket",
+        )
+    )
+    kinds = [(b.kind, b.line, b.end_line) for b in blocks(outline)]
+    assert kinds == [("bullet", 1, 1), ("code", 2, 9), ("bullet", 10, 10)]
+    prose = parse(lines("{", "Remember these three things", "about buckets", "}"))
+    assert all(b.kind != "code" for b in blocks(prose))
