@@ -55,6 +55,13 @@ GENERIC = {
     "objective",
     "objectives",
     "learning objectives",
+    # a lab's own sections ("Prerequisites: download the template", "Cleanup: delete the bucket"): steps, not things
+    "prerequisite",
+    "prerequisites",
+    "cleanup",
+    "clean up",
+    "clean-up",
+    "requirements",
     # a field of a record or a form ("Value: IP address or another hostname" under DNS records): a slot, not a thing
     "value",
     "values",

@@ -111,14 +111,22 @@ def misspellings(text: str) -> list[tuple[str, str]]:
         fix = misspelled_word(word)
         if fix:
             out.append((word, fix))
+    for m in _COMPOUND.finditer(text):  # "Fully-manaegd": two letters swapped inside a compound of plain words
+        fix = misspelled_word(m.group(2))  # (only a swap: "single-signon" is a term no word list knows)
+        if fix and sorted(fix) == sorted(m.group(2).lower()) and known_word(m.group(1).lower()):
+            out.append((m.group(2), fix))
     return out
+
+
+# two plain words joined by a hyphen ("fully-managed"), not a name or code ("X-Forwarded-For", "us-east-1")
+_COMPOUND = re.compile(r"(?<![\w./@#$%&*+=:\\-])([A-Za-z][a-z]{2,})-([a-z]{4,})(?![\w/@#$%&*+=:\\-])")
 
 
 def correct_typos(text: str) -> str:
     """The text with each slip of the fingers mended ("predicatable" -> "predictable"), capitals kept."""
     for word, fix in misspellings(text):
         fixed = fix.capitalize() if word[:1].isupper() else fix
-        text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", fixed, text)
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?![\w-])", fixed, text)  # (after a hyphen too: "Fully-manaegd")
     return text
 
 
@@ -192,5 +200,23 @@ def _respelled_numbered(low: str) -> str | None:
 
 
 def respell_services(text: str) -> str:
-    """Text with every misspelled one-word service name in the catalog's spelling ("DyanmoDB" -> DynamoDB)."""
+    """Text with every misspelled one-word service name in the catalog's spelling ("DyanmoDB" -> DynamoDB), and a
+    model code typed with a letter for its "1" ("Stl" -> st1)."""
+    text = _CODE_TYPED_WITH_L.sub(lambda m: _model_codes().get(f"{m.group(1)}1".lower(), m.group(0)), text)
     return _NAME_TOKEN.sub(lambda m: _respelled(m.group(0)) or m.group(0), text)
+
+
+_CODE_TYPED_WITH_L = re.compile(r"(?<![\w-])([A-Za-z]{2})[lI](?![\w-])")
+
+
+@functools.cache
+def _model_codes() -> dict[str, str]:
+    """The catalog's model codes of two letters and a "1" ("st1", "io1", "sc1"), by their lower case."""
+    from content.catalog import load_catalog  # noqa: PLC0415
+
+    return {
+        alias: alias
+        for topic in load_catalog().topics.values()
+        for alias in topic.aliases
+        if re.fullmatch(r"[a-z]{2}1", alias)
+    }

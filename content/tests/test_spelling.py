@@ -15,6 +15,16 @@ def test_slips_of_the_fingers_are_misspellings_with_the_word_meant():
     assert found == {"availabilty": "availability", "seperate": "separate", "recieved": "received", "quikly": "quickly"}
 
 
+def test_a_slip_inside_a_compound_of_two_words_is_mended_and_a_name_is_not():
+    from content.ingest.spelling import correct_typos
+
+    assert correct_typos("A fully-mangaed queue, read-only for others") == "A fully-managed queue, read-only for others"
+    assert correct_typos("Use single-signon across accounts") == "Use single-signon across accounts"
+    assert correct_typos("It sets the X-Forwarded-For header in us-east-1") == (
+        "It sets the X-Forwarded-For header in us-east-1"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -37,6 +47,11 @@ def test_a_line_with_a_typo_or_a_hurried_shorthand_is_garbled():
     assert garbled("Keeps ur secrets safe")
     assert not garbled("Data residency in the U.S. and the EU")
     assert not garbled("Use the R language or a U-shaped curve")
+
+
+def test_a_model_code_typed_with_a_letter_for_its_one_takes_the_catalogs_spelling():
+    assert respell_services("Scl: the cheapest HDD; Iol for databases") == "sc1: the cheapest HDD; io1 for databases"
+    assert respell_services("all the Sil volumes, Til then") == "all the Sil volumes, Til then"
 
 
 def test_misspelled_service_names_take_the_catalogs_spelling():

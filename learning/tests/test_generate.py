@@ -636,6 +636,15 @@ def test_how_a_tool_is_reached_or_a_generic_label_is_no_definition():
     assert definition("Custom metrics", "Push your own metrics.", on=cloudwatch) == []  # its name again
 
 
+def test_a_labs_own_sections_are_no_terms():
+    """ "Prerequisites: fetch the lab's template and deploy it", "Clean-up: remove the objects, then the bucket": the
+    parts of a lab, not things to know."""
+    s3 = topic("amazon-s3", "Amazon S3", "s3")
+    assert definition("Prerequisites", "Fetch the lab's template and deploy it in your account.", on=s3) == []
+    assert definition("Clean-up", "Remove the objects, then the bucket itself.", on=s3) == []
+    assert definition("Cleanup", "Remove the objects, then the bucket itself.", on=s3) == []
+
+
 def test_a_glossarys_letter_heading_is_no_context():
     shield = topic("aws-shield", "AWS Shield", "shield")
     cards = definition("DDoS", "A cyberattack that overwhelms a system with traffic.", on=shield, section="D")
