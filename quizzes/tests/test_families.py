@@ -274,3 +274,8 @@ def test_a_load_balancer_is_known_by_its_short_form():
     assert options["nlb"].matches("Network LB")
     assert options["alb"].matches("Application ELB: layer 7")
     assert not options["nlb"].matches("Application LB")
+
+
+def test_a_domain_name_registrar_is_route_53s_domain_registration():
+    options = load_families()["route53-feature"].options
+    assert options["registration"].matches("Route 53 is a domain name registrar for your company's names")

@@ -4375,3 +4375,14 @@ def test_a_noun_in_tion_shares_its_verbs_stem():
     assert word_stems("deletion") == word_stems("deleted")
     assert word_stems("encryption") == word_stems("encrypted")
     assert word_stems("version") == {"version"}
+
+
+def test_health_checks_are_known_by_where_they_send_traffic():
+    """ "In each pool you may configure health checks to route traffic to healthy hosts" says what health
+    checks are for, though it names them late."""
+    family, checks = _options()["Health checks"]
+    line = Line(text="In each pool you may configure health checks to route traffic to healthy hosts",
+                refs=(("n", 1, 2),),
+                topic="elastic-load-balancing")  # fmt: skip
+    found = find_evidence(checks, [line], family, option_topics(family, checks))
+    assert found is not None and supports_its_explanation(checks, found)
