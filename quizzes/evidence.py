@@ -1276,6 +1276,9 @@ def _labels_a_named_kind(option: Option, text: str) -> bool:
 _COMPARED_WITH = re.compile(
     r"\b(?:compared (?:to|with)|than|versus|vs\.?|unlike)\s+(?:the\s+)?(?:amazon\s+|aws\s+)?$", re.I
 )
+# a label naming what the line's own subject works with ("Integration with CloudTrail: alarms on API activity" under
+# CloudWatch): the option named after it is the partner, not what the line is about
+_PARTNER_LABEL = re.compile(r"\W*(?:integrat(?:ion|ions|es|ed)|works?|interoperates?)\s+(?:with|into)\s+$", re.I)
 
 
 def _spelled_in_anothers_entry(option: Option, text: str) -> bool:
@@ -2075,6 +2078,8 @@ def find_evidence(
         if not positions:
             continue
         first = min(positions)
+        if _PARTNER_LABEL.match(text[:first]):
+            continue  # "Integration with CloudTrail: Alarm creation for API activity" is the page service's feature
         if _COMPARED_WITH.search(text[:first]):
             continue  # "Low cost compared to Amazon S3 Standard": what the line is about is compared with the option
         if not any(p.search(text) for p in option.evidence) and _sibling_qualified(option, text, first, others):

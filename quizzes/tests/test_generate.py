@@ -4386,3 +4386,25 @@ def test_health_checks_are_known_by_where_they_send_traffic():
                 topic="elastic-load-balancing")  # fmt: skip
     found = find_evidence(checks, [line], family, option_topics(family, checks))
     assert found is not None and supports_its_explanation(checks, found)
+
+
+def test_a_label_naming_a_partner_is_not_the_partners_line():
+    """ "Integration with CloudTrail: an alarm when a user makes an API call" is CloudWatch's feature, not what
+    CloudTrail is; "CloudTrail: records every API call in the account" is CloudTrail's line."""
+    family, trail = _options()["AWS CloudTrail"]
+    partner = Line(
+        text="Integration with CloudTrail: an alarm when a user makes an API call",
+        refs=(("n", 1, 2),),
+        topic="aws-cloudtrail",
+    )  # fmt: skip  (placed on CloudTrail's page by the name it holds)
+    own = Line(text="CloudTrail: records every API call in the account", refs=(("n", 1, 3),), topic="aws-cloudtrail")
+    assert find_evidence(trail, [partner], family, option_topics(family, trail)) is None
+    assert find_evidence(trail, [partner, own], family, option_topics(family, trail)).text == own.text
+
+
+def test_an_sqs_queue_type_is_known_by_its_bare_title():
+    """ "## Standard" and "## FIFO" on SQS's page title the two queue types' sections."""
+    family, standard = _options()["Amazon SQS standard queue"]
+    _, fifo = _options()["Amazon SQS FIFO queue"]
+    assert any(p.search("Standard") for p in standard.titles) and any(p.search("FIFO") for p in fifo.titles)
+    assert not any(p.search("Standard-IA") for p in standard.titles)
