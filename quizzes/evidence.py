@@ -893,6 +893,12 @@ def _short_tokens(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if any(c.isdigit() for c in w))
 
 
+@functools.cache
+def _catalog_parts() -> dict[str, str]:
+    """Every part the catalog names of a topic ("compute optimized" of EC2 instance types), with its topic."""
+    return {part: topic.slug for topic in load_catalog().topics.values() for part in topic.parts}
+
+
 def stem_entry(option: Option, text: str, line: Line, others: list[Option]) -> bool:
     """Whether a line is the option's entry by a label that names it in other word forms, the words its siblings share
     left to the headings above it ("**Clustered Placement Group** - ...", "Scale manually." over its bullets under
@@ -909,6 +915,8 @@ def stem_entry(option: Option, text: str, line: Line, others: list[Option]) -> b
     page = topic.name if topic else ""
     if page and word_stems(page) <= said:
         return False  # "Cloud Deployment Models" names the page the options are kinds of, not one of them
+    if option.topic and (part_of := _catalog_parts().get(label.lower().strip())) and part_of != option.topic:
+        return False  # "Compute Optimized: batch processing ..." is a kind of instance, not AWS Compute Optimizer
     short = _short_tokens(label)  # what the stems leave out: "S3 Config" is no AWS Config, "Router" no Route 53
     context = f"{line.heading} {line.note_heading} {page}"
     headings = word_stems(context) - said

@@ -4408,3 +4408,12 @@ def test_an_sqs_queue_type_is_known_by_its_bare_title():
     _, fifo = _options()["Amazon SQS FIFO queue"]
     assert any(p.search("Standard") for p in standard.titles) and any(p.search("FIFO") for p in fifo.titles)
     assert not any(p.search("Standard-IA") for p in standard.titles)
+
+
+def test_a_kind_the_catalog_names_of_another_topic_is_not_a_stem_entry():
+    """ "Compute Optimized: video encoding and scientific models" is a kind of EC2 instance, though its words stem as
+    "Compute Optimizer"'s do."""
+    family, optimizer = _options()["AWS Compute Optimizer"]
+    line = Line(text="Compute Optimized: video encoding and scientific models", refs=(("n", 1, 2),),
+                topic="amazon-ec2", heading="EC2")  # fmt: skip
+    assert find_evidence(optimizer, [line], family, option_topics(family, optimizer)) is None
