@@ -916,7 +916,7 @@ def stem_entry(option: Option, text: str, line: Line, others: list[Option]) -> b
     if page and word_stems(page) <= said:
         return False  # "Cloud Deployment Models" names the page the options are kinds of, not one of them
     if option.topic and (part_of := _catalog_parts().get(label.lower().strip())) and part_of != option.topic:
-        return False  # "Compute Optimized: batch processing ..." is a kind of instance, not AWS Compute Optimizer
+        return False  # "Compute Optimized: video encoding ..." is a kind of instance, not AWS Compute Optimizer
     short = _short_tokens(label)  # what the stems leave out: "S3 Config" is no AWS Config, "Router" no Route 53
     context = f"{line.heading} {line.note_heading} {page}"
     headings = word_stems(context) - said
@@ -1284,8 +1284,8 @@ def _labels_a_named_kind(option: Option, text: str) -> bool:
 _COMPARED_WITH = re.compile(
     r"\b(?:compared (?:to|with)|than|versus|vs\.?|unlike)\s+(?:the\s+)?(?:amazon\s+|aws\s+)?$", re.I
 )
-# a label naming what the line's own subject works with ("Integration with CloudTrail: alarms on API activity" under
-# CloudWatch): the option named after it is the partner, not what the line is about
+# a label naming what the line's own subject works with ("Integration with CloudTrail: an alarm when a user makes an
+# API call" under CloudWatch): the option named after it is the partner, not what the line is about
 _PARTNER_LABEL = re.compile(r"\W*(?:integrat(?:ion|ions|es|ed)|works?|interoperates?)\s+(?:with|into)\s+$", re.I)
 
 
@@ -2087,7 +2087,7 @@ def find_evidence(
             continue
         first = min(positions)
         if _PARTNER_LABEL.match(text[:first]):
-            continue  # "Integration with CloudTrail: Alarm creation for API activity" is the page service's feature
+            continue  # "Integration with CloudTrail: an alarm on an API call" is the page service's feature
         if _COMPARED_WITH.search(text[:first]):
             continue  # "Low cost compared to Amazon S3 Standard": what the line is about is compared with the option
         if not any(p.search(text) for p in option.evidence) and _sibling_qualified(option, text, first, others):
@@ -2264,8 +2264,9 @@ def find_evidence(
             and first == 0
             and (told := _told_under(option, family, lines, index))
         ):
-            # "SSE-KMS (...). AWS KMS manages the keys." over "- You control the keys", "- Every call is logged in
-            # CloudTrail": a line opening with the option, whose own words are its name's, says it in its bullets
+            # "SSE-KMS (server side). KMS holds the keys." over "- The customer controls the key policy", "- Each
+            # use is logged by CloudTrail": a line opening with the option, whose own words are its name's, says it
+            # in its bullets
             line = Line(
                 text=f"{text.rstrip(' .;')}; " + "; ".join(plain_text(b.text).rstrip(" .;") for b in told),
                 refs=line.refs + tuple(r for b in told for r in b.refs),
@@ -2346,7 +2347,7 @@ def table_row_lines(table: str) -> list[tuple[int, str]]:
     header = [c.strip().strip("`*_ ") for c in rows[0].strip().strip("|").split("|")] if rows else []
     if len(header) >= 2 and len({side_title(c) for c in header} - {""}) == 2 and all(side_title(c) for c in header):
         # "| AWS | Customer |": each column lists one side's jobs, and a row only sets two of them side by side
-        # ("Replacing faulty hardware" beside "Any data on the drives"): each cell reads under its column's side
+        # ("Patching the hypervisor" beside "Encrypting the tables"): each cell reads under its column's side
         for k, row in enumerate(rows[2:]):
             cells = [c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")]
             said = zip(header, cells, strict=False)  # (a row may leave its last cells out)
@@ -2500,7 +2501,7 @@ _STUDY_TASK = re.compile(
 # a line that only leads into what follows it: "On-demand mode is a good option if any of the following are true,"
 _LEADS_INTO = re.compile(
     r"\b(?:the following|as follows)\b[^.]{0,30}[,:;]?\s*$"
-    r"|\b(?:such as|including|includes?|like|e\.g\.?|for example)\s*[,:;]?\s*$",  # "You can set rules such as"
+    r"|\b(?:such as|including|includes?|like|e\.g\.?|for example)\s*[,:;]?\s*$",  # "Rotation: choose options such as"
     re.I,
 )
 
@@ -2922,7 +2923,7 @@ def step_done_to(option: Option, text: str, first: int) -> bool:
     if re.search(r"\b(?:we|i)\b(?:\s+\w+){1,3}\s*$", clause, re.I):
         return True
     if verb in _INSTRUCTION_VERBS and _PURPOSE.match(text[first:]):
-        return False  # "Enable AWS Config so you can assess and audit ...": the step, then what the service does
+        return False  # "Turn on AWS Config so you can look back at ...": the step, then what the service does
     return verb in _INSTRUCTION_VERBS
 
 
@@ -3400,7 +3401,7 @@ _ASKS = re.compile(
 _FIRST_PERSON = re.compile(
     r"(?i:\bmy (?:answer|choice|pick|guess|mistake)s?\b|\bdo my\b)"
     r"|\bI (?:chose|picked|answered|selected|guessed|thought|think|got|missed|forgot)\b"
-    # the author's account of their own learning: "This week I deepened my understanding of storage by ..."
+    # the author's account of their own learning: "In module 3 I explored how block and object storage differ"
     r"|\bI (?:deepened|explored|learned|learnt|discovered|reali[sz]ed|gained|studied|practi[cs]ed)\b"
     r"|(?i:\bhelped me\b|\bmy understanding\b)"
 )

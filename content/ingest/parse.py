@@ -1473,7 +1473,7 @@ def _title_score(title: str) -> tuple:
 
 def _soft_wrapped(last: _Entry, it: _Item, text: str) -> bool:
     """A slide export can break a bullet mid-sentence; the tail starts in lower case. A long bullet broken mid-name
-    ("... HOWEVER, Application Load" over an indented "Balancer does NOT ...") goes on however its tail starts."""
+    ("... while the Classic Load" over an indented "Balancer does not ...") goes on however its tail starts."""
     if last.block.kind not in ("paragraph", "bullet") or not last.parts:
         return False
     prev = last.parts[-1]

@@ -111,8 +111,8 @@ def misspellings(text: str) -> list[tuple[str, str]]:
         fix = misspelled_word(word)
         if fix:
             out.append((word, fix))
-    for m in _COMPOUND.finditer(text):  # "Fully-manaegd": two letters swapped inside a compound of plain words
-        fix = misspelled_word(m.group(2))  # (only a swap: "single-signon" is a term no word list knows)
+    for m in _COMPOUND.finditer(text):  # "fully-mangaed": two letters swapped inside a compound of plain words
+        fix = misspelled_word(m.group(2))  # (only a swap: any other near miss may be a term no word list knows)
         if fix and sorted(fix) == sorted(m.group(2).lower()) and known_word(m.group(1).lower()):
             out.append((m.group(2), fix))
     return out
@@ -126,7 +126,7 @@ def correct_typos(text: str) -> str:
     """The text with each slip of the fingers mended ("predicatable" -> "predictable"), capitals kept."""
     for word, fix in misspellings(text):
         fixed = fix.capitalize() if word[:1].isupper() else fix
-        text = re.sub(rf"(?<!\w){re.escape(word)}(?![\w-])", fixed, text)  # (after a hyphen too: "Fully-manaegd")
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?![\w-])", fixed, text)  # (after a hyphen too: "fully-mangaed")
     return text
 
 
@@ -201,7 +201,7 @@ def _respelled_numbered(low: str) -> str | None:
 
 def respell_services(text: str) -> str:
     """Text with every misspelled one-word service name in the catalog's spelling ("DyanmoDB" -> DynamoDB), and a
-    model code typed with a letter for its "1" ("Stl" -> st1)."""
+    model code typed with a letter for its "1" ("Iol" -> io1)."""
     text = _CODE_TYPED_WITH_L.sub(lambda m: _model_codes().get(f"{m.group(1)}1".lower(), m.group(0)), text)
     return _NAME_TOKEN.sub(lambda m: _respelled(m.group(0)) or m.group(0), text)
 
