@@ -2501,7 +2501,8 @@ _STUDY_TASK = re.compile(
 # a line that only leads into what follows it: "On-demand mode is a good option if any of the following are true,"
 _LEADS_INTO = re.compile(
     r"\b(?:the following|as follows)\b[^.]{0,30}[,:;]?\s*$"
-    r"|\b(?:such as|including|includes?|like|e\.g\.?|for example)\s*[,:;]?\s*$",  # "Rotation: choose options such as"
+    r"|\b(?:such as|including|includes?|like|e\.g\.?|for example)\s*[,:;]?\s*$"  # "Rotation: choose options such as"
+    r"|\b(?:can|you can|we can)\b[^.,;]{0,60}\b(?:for|to|of|with|between)\s*[,:;]?\s*$",  # "you can set a rule for:"
     re.I,
 )
 
@@ -2935,7 +2936,10 @@ _PURPOSE = re.compile(
 
 # a click path inside a line ("In root user, go to Accounts, scroll down and enable IAM access to billing")
 _CLICKS = re.compile(
-    r"(?:^|[,;:]\s*)(?:and\s+|then\s+)?(?:go to|goto|navigate to|scroll (?:down|up)|click(?: on)?)\b", re.I
+    r"(?:^|[,;:]\s*)(?:and\s+|then\s+)?(?:go to|goto|navigate to|scroll (?:down|up)|click(?: on)?)\b"
+    # or where in the console it is set: "... is set in the Account -> Settings menu"
+    r"|\b(?:in|under|from)\s+(?:the\s+)?[^.]{0,40}?\s(?:->|>|→)\s[^.]{0,40}?\b(?:menu|page|tab|pane|screen)\b",
+    re.I,
 )
 
 _STEP_ARROW = re.compile(r"\s(?:>|-->|->)\s")  # "EBS snapshot > encrypt > new volume": the steps of a procedure
@@ -3709,6 +3713,20 @@ _CLAUSE_END = re.compile(r";\s+(?=[A-Z])")
 _GOES_ON = re.compile(r"(?:you|it|its|they|this|these|that|those|we|i|he|she|there|here)\b", re.I)
 
 
+def _another_services_page(family: Family, option: Option):
+    """A test of a page's topic: whether it is a service other than the option's own, the topics under it and the
+    one above it (always False for an option without a topic of its own)."""
+    catalog = load_catalog()
+    own = set(option_topics(family, option))
+    if option.topic and (parent := catalog.topics[option.topic].parent):
+        own.add(parent)
+
+    def foreign(topic: str | None) -> bool:
+        return bool(option.topic and topic and topic not in own and _a_service(topic))
+
+    return foreign
+
+
 def family_lines(
     family: Family,
     lines_by_topic: dict[str, list[Line]],
@@ -3769,12 +3787,18 @@ def family_lines(
             entries.update(scan.by_label.get(option.topic, ()) if option.topic else ())
         titled_options = [option for option in missing if option.titles]  # (a bare title only these patterns read)
         for option in titled_options:
-            # its entry by a name it is titled by ("S3 Glacier: Retrieval times configurable from minutes to hours")
+            # its entry by a name it is titled by ("S3 Glacier: Retrieval times configurable from minutes to hours"),
+            # not on another service's page ("Standard: for files read often" on EFS's is no SQS standard queue)
+            foreign = _another_services_page(family, option)
             for row in itertools.chain.from_iterable(scan.labelled.values()):
                 head, heading = scan.rows[row][3], scan.rows[row][2].heading or ""
+                if foreign(scan.rows[row][2].topic):
+                    continue
                 if any(p.search(label_of(head)) for p in option.titles) and labelled_as(option, head, heading):
                     entries.add(row)
             for row, _stems in scan.labels:
+                if foreign(scan.rows[row][2].topic):
+                    continue
                 if _bare_name(scan.rows[row][3]) and any(p.search(scan.rows[row][3]) for p in option.titles):
                     entries.add(row)  # "- S3 Glacier." over its bullets
         by_stems: dict[str, set[int]] = {option.id: set() for option in missing}

@@ -3807,6 +3807,8 @@ def test_a_line_that_ends_by_leading_into_examples_is_no_fact():
 
     assert no_fact("Rotation settings: you can choose options such as")
     assert no_fact("The plan covers things including:")
+    assert no_fact("In the console you can set a rotation rule for")
+    assert not no_fact("Keys can be rotated once a year, which is what auditors look for")
     assert not no_fact("You can require symbols, such as # or !, in every new password")
 
 
@@ -4417,3 +4419,29 @@ def test_a_kind_the_catalog_names_of_another_topic_is_not_a_stem_entry():
     line = Line(text="Compute Optimized: video encoding and scientific models", refs=(("n", 1, 2),),
                 topic="amazon-ec2", heading="EC2")  # fmt: skip
     assert find_evidence(optimizer, [line], family, option_topics(family, optimizer)) is None
+
+
+def test_a_title_of_a_kind_on_another_services_page_is_not_the_options():
+    """ "Standard: for files read every day" on EFS's page is an EFS storage class, not the SQS standard queue that
+    "## Standard" titles on SQS's page."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["messaging-service"]
+    efs = Line(text="Standard: for files read every day", refs=(("n", 1, 5),), topic="amazon-efs", heading="Tiers")
+    found = family_lines(family, {"amazon-efs": [efs]}, {"amazon-sqs"}).evidence.get("sqs-standard")
+    assert found is None
+    own = Line(text="Delivers each message at least once, in best-effort order", refs=(("n", 2, 9),),
+               topic="amazon-sqs", heading="Standard")  # fmt: skip
+    found = family_lines(family, {"amazon-efs": [efs], "amazon-sqs": [own]}, {"amazon-sqs"}).evidence.get(
+        "sqs-standard"
+    )
+    assert found is not None and "at least once" in found.text
+
+
+def test_where_in_the_console_a_thing_is_set_backs_nothing():
+    """ "The key policy is edited in the Security -> Keys page" says where to click, nothing of what it is."""
+    from quizzes.evidence import _CLICKS
+
+    assert _CLICKS.search("The rotation schedule can be changed in the *Security -> Key settings* menu.")
+    assert _CLICKS.search("It is set from the Billing > Preferences page")
+    assert not _CLICKS.search("Traffic flows from the subnet -> the gateway -> the internet")
