@@ -2267,12 +2267,10 @@ def find_evidence(
             # "SSE-KMS (server side). KMS holds the keys." over "- The customer controls the key policy", "- Each
             # use is logged by CloudTrail": a line opening with the option, whose own words are its name's, says it
             # in its bullets
-            line = Line(
+            line = dataclasses.replace(
+                line,
                 text=f"{text.rstrip(' .;')}; " + "; ".join(plain_text(b.text).rstrip(" .;") for b in told),
                 refs=line.refs + tuple(r for b in told for r in b.refs),
-                topic=line.topic,
-                heading=line.heading,
-                labelled=line.labelled,
             )
             text = line.text
         if (
