@@ -594,16 +594,18 @@ _ENDS_MID_SENTENCE = re.compile(
     r"\b(?:where|which|that|and|or|the|a|an|of|to|with|for|such as|like|including)\W*$|\b(?:e\.g|i\.e)\W*$", re.I
 )
 
-# A label cut off before its object ("Access to: all features of the lower plans", "Used for: ..."): no name.
-_DESCRIBED_TERM = re.compile(r"(?i:an?|the)\s+[a-z][\w-]*\s+[a-z]")  # an article, then two lowercase words
+# A label that describes rather than names ("A ready-made copy of a server"): an article, then two lowercase words.
+_DESCRIBED_TERM = re.compile(r"(?i:an?|the)\s+[a-z][\w-]*\s+[a-z]")
 
 
 def _catalog_names(term: str) -> bool:
+    """Whether a term holds a catalog name ("The AWS Pricing Calculator" is a name with its article)."""
     from content.catalog import load_catalog  # noqa: PLC0415
 
     return bool(load_catalog().find(term))
 
 
+# A label cut off before its object ("Access to: all features of the lower plans", "Used for: ..."): no name.
 _OPEN_ENDED_TERM = re.compile(r"\b(?:to|of|for|with|in|on|at|by|from|into|and|or|the|a|an)$", re.I)
 
 

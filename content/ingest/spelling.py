@@ -202,21 +202,23 @@ def _respelled_numbered(low: str) -> str | None:
 def respell_services(text: str) -> str:
     """Text with every misspelled one-word service name in the catalog's spelling ("DyanmoDB" -> DynamoDB), and a
     model code typed with a letter for its "1" ("Iol" -> io1)."""
-    text = _CODE_TYPED_WITH_L.sub(lambda m: _model_codes().get(f"{m.group(1)}1".lower(), m.group(0)), text)
+    text = _CODE_TYPED_WITH_L.sub(_model_code, text)
     return _NAME_TOKEN.sub(lambda m: _respelled(m.group(0)) or m.group(0), text)
 
 
 _CODE_TYPED_WITH_L = re.compile(r"(?<![\w-])([A-Za-z]{2})[lI](?![\w-])")
 
 
+def _model_code(m: re.Match) -> str:
+    """ "Stl" -> st1, when the catalog knows st1; else the token as written."""
+    code = f"{m.group(1)}1".lower()
+    return code if code in _model_codes() else m.group(0)
+
+
 @functools.cache
-def _model_codes() -> dict[str, str]:
-    """The catalog's model codes of two letters and a "1" ("st1", "io1", "sc1"), by their lower case."""
+def _model_codes() -> frozenset[str]:
+    """The catalog's model codes of two letters and a "1" ("st1", "io1", "sc1")."""
     from content.catalog import load_catalog  # noqa: PLC0415
 
-    return {
-        alias: alias
-        for topic in load_catalog().topics.values()
-        for alias in topic.aliases
-        if re.fullmatch(r"[a-z]{2}1", alias)
-    }
+    aliases = (alias for topic in load_catalog().topics.values() for alias in topic.aliases)
+    return frozenset(alias for alias in aliases if re.fullmatch(r"[a-z]{2}1", alias))
