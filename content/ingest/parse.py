@@ -757,8 +757,8 @@ class _Parser:
         if i + 1 >= self.n or self.removed[i + 1]:
             return False
         under = _SETEXT.match(self.lines[i + 1])
-        if not under or len(under.group(1)) < 2:
-            return False
+        if not under or (len(under.group(1)) < 2 and under.group(1) != "="):
+            return False  # (a lone "-" is an empty bullet as often as an underline; a lone "=" is only an underline)
         line, text = self.lines[i], self.stripped[i]
         lead = line[: len(line) - len(line.lstrip())]
         if "\t" in lead or len(lead) > 3 or "|" in text or len(text.split()) > 15:

@@ -167,6 +167,16 @@ def test_setext_headings():
     )
 
 
+def test_a_single_equals_sign_underlines_a_title():
+    # CommonMark: any run of "=" under a paragraph's only line makes it an H1, one sign too; neither the title nor the
+    # "=" is a bullet of the section before it
+    outline = parse(
+        lines("Snowball", "=", "", "- Ships a device to move data", "", "Outposts", "=", "", "- Racks on site")
+    )
+    assert titles(outline) == [(1, "Snowball"), (1, "Outposts")]
+    assert [b.text for b in blocks(outline)] == ["Ships a device to move data", "Racks on site"]
+
+
 def test_unmarked_slide_subheadings_sit_under_the_banner():
     outline = parse(
         lines(
