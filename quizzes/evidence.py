@@ -2791,11 +2791,21 @@ def subject_at(text: str, first: int) -> bool:
         return False  # "runs on a ec2 instance but you only have access to the database": where another thing runs
     if _SENT_TO.search(clause) and not _TITLED_TO.search(clause):
         return False  # "Stops sending new requests to the EC2 instance which is de-registering": done to it
+    if _HANDS_ON.match(clause):
+        return False  # "Raise an alert in EventBridge" under a monitoring service: what that service does with it
     return not (_NEGATES.search(clause) or _SUBJECTLESS.search(clause) or clipped_verb(clause, text[first:]))
 
 
 # a clause that ends on where something goes ("... requests to the ", "copied into an "): the option is its object
 _SENT_TO = re.compile(r"\w\s+(?:to|into|onto|towards?)(?:\s+(?:an?|the))?(?:\s+(?:amazon|aws))?\s*$", re.I)
+# a subjectless clause opening with a verb that hands something on, the option after it: "Notify ", "Publish to ",
+# "Generate events in " (what is generated is the option's own thing: "Generate pre-signed URLs for each download")
+_HANDS_ON = re.compile(
+    r"^\W*(?:(?:send|notify|trigger|invoke|call|publish|push|forward|deliver|export|emit|post|raise|stream|write)"
+    r"\b(?!\s+(?:is|are|was|were|can|will|by)\b)[^.;:!?]*"
+    r"|generates?\b[^.;:!?]*\s(?:in|into|to|through|via)(?:\s+(?:an?|the))?\s*)$",
+    re.I,
+)
 _TITLED_TO = re.compile(r"^\W*(?:intro(?:duction)?|guide|welcome|overview|getting started)\b", re.I)
 # a subjectless clause saying where something runs or sits, before the option's name: "runs on a ", "is placed in the "
 _WHERE_ANOTHER_RUNS = re.compile(

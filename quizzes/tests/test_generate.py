@@ -1658,6 +1658,23 @@ def test_a_service_after_a_clipped_verb_is_its_object_not_its_subject():
     assert "rds" not in lines.evidence
 
 
+def test_a_service_a_clipped_order_hands_something_to_is_its_object():
+    """ "Raise alerts through SNS topics" under a monitoring service says what that service does: SNS is where the
+    alerts go, and the line says nothing of what SNS is."""
+    from quizzes.evidence import family_lines, subject_at
+
+    for text in ("Raise alerts through SNS topics", "Notify SNS on each finding", "publish results to SNS and SQS"):
+        assert not subject_at(text, text.index("SNS")), text
+    assert subject_at("Push notifications: SNS sends them to phones", 20)  # (its own entry under a label)
+    assert not subject_at("Generate findings in SNS", len("Generate findings in "))
+    assert subject_at("Generate pre-signed URLs for each download", 9)  # (what is generated is the option)
+    family = load_families()["messaging-service"]
+    line = Line(text="Send each finding to SNS for the on-call team", refs=(("n", 1, 7),), topic="amazon-guardduty",
+                heading="Amazon GuardDuty")  # fmt: skip
+    lines = family_lines(family, {"amazon-guardduty": [line]}, {"amazon-sns"})
+    assert "sns" not in lines.evidence
+
+
 def test_an_arrow_after_a_name_labels_its_entry():
     """ "Standard-IA → infrequent access, lower cost" and "One Zone-IA -> single AZ" are the classes' entries in a
     terse list, as "Standard-IA: ..." would be."""
