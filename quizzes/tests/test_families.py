@@ -279,3 +279,14 @@ def test_a_load_balancer_is_known_by_its_short_form():
 def test_a_domain_name_registrar_is_route_53s_domain_registration():
     options = load_families()["route53-feature"].options
     assert options["registration"].matches("Route 53 is a domain name registrar for your company's names")
+
+
+def test_a_pricing_model_in_a_terse_list_is_labelled_by_its_short_name():
+    """ "Spot (spare capacity, up to 90% off)" and "Reserved - commit for 1 or 3 years" are the models' entries in a
+    list of pricing models, as "On-Demand (pay by the second)" is; a longer name that opens the same way is not."""
+    options = load_families()["ec2-purchasing-option"].options
+    assert options["spot"].matches("Spot (spare capacity at up to 90% off, can be reclaimed)")
+    assert options["standard-ri"].matches("Reserved - commit for 1 or 3 years for a lower price")
+    assert options["standard-ri"].matches("reserved (commit for one or three years)")
+    assert not options["standard-ri"].matches("Reserved capacity in one Availability Zone")
+    assert not options["spot"].matches("Spot Fleet (a set of Spot and On-Demand Instances)")
