@@ -1673,7 +1673,8 @@ def in_passing(text: str, first: int, pattern: re.Pattern) -> bool:
 def _badly_typed(text: str) -> bool:
     """A line too full of slips to quote: a hurried note's marks, or a misspelt word in every eight (one slip in a
     long line of the learner's own words still says what the option is)."""
-    return hurried(text) or len(misspellings(text)) * 8 > max(12, len(text.split()))  # (two slips in a short line)
+    slips = [word for word, fix in misspellings(text) if " " not in fix]  # ("upto" is "up to" run on: no slip)
+    return hurried(text) or len(slips) * 8 > max(12, len(text.split()))  # (two slips in a short line)
 
 
 def _concept_on_a_service_page(family: Family | None, line: Line) -> bool:

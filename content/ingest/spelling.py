@@ -53,6 +53,8 @@ def misspelled_word(word: str) -> str | None:
     low = word.lower().replace("’", "'")
     if len(low) < 4 or known_word(low):
         return None
+    if fused := _fused(low):
+        return fused  # "upto", "atleast": two words run together, not a slip that makes another word ("unto")
     checker = _checker()
     near = set(checker.edit_distance_1(low)) & vocabulary()  # one slip: a letter missed, doubled, swapped, wrong
     if not near:
@@ -62,6 +64,20 @@ def misspelled_word(word: str) -> str | None:
     ):
         return None  # "burstable" is burst + able; "predicatable" is "predictable" with a slip, not "predicate" + able
     return max(near, key=lambda w: (checker.word_usage_frequency(w), w))
+
+
+# the short words notes most often run into the next one ("upto", "alot", "eachother", "everytime")
+_RUN_ON = frozenset("a an at up to in on of by for no any each every some all".split())
+
+
+def _fused(low: str) -> str | None:
+    """The two words an unknown word runs together, one of them a short word notes run on ("upto" -> "up to")."""
+    for cut in range(1, len(low)):
+        head, tail = low[:cut], low[cut:]
+        if (head in _RUN_ON or tail in _RUN_ON) and all(len(w) >= 2 or w == "a" for w in (head, tail)):
+            if known_word(head) and known_word(tail) and head in vocabulary() | _RUN_ON:
+                return f"{head} {tail}"
+    return None
 
 
 def known_word(low: str) -> bool:

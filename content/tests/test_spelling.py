@@ -25,6 +25,17 @@ def test_a_slip_inside_a_compound_of_two_words_is_mended_and_a_name_is_not():
     )
 
 
+def test_two_words_run_together_are_mended_apart_not_into_a_third_word():
+    """ "upto" is "up to" typed without its space, not a slip for "unto"; a quote with one is not badly typed."""
+    from content.ingest.spelling import correct_typos
+    from quizzes.evidence import _badly_typed
+
+    assert correct_typos("Save upto 90%, alot cheaper, atleast once") == "Save up to 90%, a lot cheaper, at least once"
+    assert correct_typos("They talk to eachother everytime") == "They talk to each other every time"
+    assert not _badly_typed("Spare capasity at upto 90% discount, price can vary")  # (one slip in nine words)
+    assert _badly_typed("Spare capasity at lowr price")
+
+
 @pytest.mark.parametrize(
     "text",
     [
