@@ -66,17 +66,19 @@ def misspelled_word(word: str) -> str | None:
     return max(near, key=lambda w: (checker.word_usage_frequency(w), w))
 
 
-# the short words notes most often run into the next one ("upto", "alot", "eachother", "everytime")
-_RUN_ON = frozenset("a an at up to in on of by for no any each every some all".split())
+# the short words notes run together ("upto", "alot", "atleast", "eachother", "everytime"); a term made of one and
+# another word ("anycast", "multicast") is no run-on
+_RUN_ON = frozenset(
+    "a an at up to in on of by for no any each every some all lot least most other time one more".split()
+)
 
 
 def _fused(low: str) -> str | None:
-    """The two words an unknown word runs together, one of them a short word notes run on ("upto" -> "up to")."""
+    """The two words an unknown word runs together, both words notes run on ("upto" -> "up to")."""
     for cut in range(1, len(low)):
         head, tail = low[:cut], low[cut:]
-        if (head in _RUN_ON or tail in _RUN_ON) and all(len(w) >= 2 or w == "a" for w in (head, tail)):
-            if known_word(head) and known_word(tail) and head in vocabulary() | _RUN_ON:
-                return f"{head} {tail}"
+        if head in _RUN_ON and tail in _RUN_ON:
+            return f"{head} {tail}"
     return None
 
 

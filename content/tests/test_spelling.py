@@ -32,6 +32,10 @@ def test_two_words_run_together_are_mended_apart_not_into_a_third_word():
 
     assert correct_typos("Save upto 90%, alot cheaper, atleast once") == "Save up to 90%, a lot cheaper, at least once"
     assert correct_typos("They talk to eachother everytime") == "They talk to each other every time"
+    assert (
+        correct_typos("Global Accelerator gives anycast IP addresses")
+        == "Global Accelerator gives anycast IP addresses"
+    )
     assert not _badly_typed("Spare capasity at upto 90% discount, price can vary")  # (one slip in nine words)
     assert _badly_typed("Spare capasity at lowr price")
 
