@@ -3930,7 +3930,20 @@ def family_lines(
                 def says(line: Line, said: frozenset[str] = said) -> int:
                     return len(word_stems(line.text) & said)
 
-                if not (found and not _names_a_sibling(option, found.text, family) and says(found) >= says(before)):
+                if not (
+                    found
+                    and not _names_a_sibling(option, found.text, family)
+                    and (
+                        says(found) >= says(before)
+                        # ("Base images for running EC2 instances" under "What's an AMI" says what the explanation
+                        # says; "AMI are built for specific AWS Region" shares only a word of the question's need)
+                        or (
+                            names_option(option, label_of(plain_text(found.text)))  # (its own title's first line)
+                            and supports_its_explanation(option, found)
+                            and not supports_its_explanation(option, before)
+                        )
+                    )
+                ):
                     found = before
                 # or a line under its own title that names a sibling later but says more of the option ("IAM user:
                 # has a username and a password ... and access keys" over a policy's line naming users)

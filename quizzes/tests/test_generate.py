@@ -1675,6 +1675,22 @@ def test_a_service_a_clipped_order_hands_something_to_is_its_object():
     assert "sns" not in lines.evidence
 
 
+def test_the_first_line_under_an_options_own_title_beats_one_that_shares_only_a_word_of_a_need():
+    """Under its own title, "Golden images for your servers" is the notes' entry for the AMI; "AMIs are built per
+    Region" names the option but shares only a word of a question's need ("built"): the entry is quoted."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["ec2-feature"]
+    page = [
+        Line(text=text, refs=(("n", 1, i),), topic="amazon-machine-image", heading="Amazon Machine Image")
+        for i, text in enumerate(
+            ["Golden images for your servers", "Ubuntu", "Windows", "AMIs are built per Region"], 3
+        )
+    ]
+    lines = family_lines(family, {"amazon-machine-image": page}, {"amazon-machine-image"})
+    assert lines.evidence["ami"].text.endswith("Golden images for your servers")
+
+
 def test_an_arrow_after_a_name_labels_its_entry():
     """ "Standard-IA → infrequent access, lower cost" and "One Zone-IA -> single AZ" are the classes' entries in a
     terse list, as "Standard-IA: ..." would be."""
