@@ -912,6 +912,10 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if re.search(r"\b(?:our|we)\b", definition, re.I):
         # "Start a terminal into our EC2 Instances": a course transcript's voice, not a definition
         return reject("course transcript's voice")
+    if _API_NAME.fullmatch(term) and not difflib.get_close_matches(term.lower(), _catalog_words(), n=1, cutoff=0.85):
+        # "PurgeQueue", "BeforeInstall": an API call or a deployment hook as the code spells it, a developer's
+        # detail the practitioner exam never asks ("CloudFront", or a slip of it, is the catalog's one-word name)
+        return reject("term is an API call or hook name")
     if len(term) <= 2 and not term.isupper():
         # "Id (in IAM Policies Structure)": a field name, answered by restating it
         return reject("term is a field name")
@@ -1751,6 +1755,22 @@ def _misnamed() -> tuple[re.Pattern | None, dict[str, str | None]]:
 
 
 _MAKER = re.compile(r"\b(?:aws|amazon)\s", re.I)
+
+
+_API_NAME = re.compile(r"(?:[A-Z][a-z]+){2,}")  # words run together, each capitalised: "PurgeQueue", "AllowTraffic"
+
+
+@lru_cache(maxsize=1)
+def _catalog_words() -> frozenset[str]:
+    """Every word of every catalog name, short name and alias, in lower case ("cloudfront", "elasticache")."""
+    from content.catalog import load_catalog  # noqa: PLC0415
+
+    return frozenset(
+        word.lower()
+        for topic in load_catalog().topics.values()
+        for name in topic.names
+        for word in re.findall(r"[A-Za-z0-9]+", name)
+    )
 
 
 @lru_cache(maxsize=1)

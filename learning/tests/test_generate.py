@@ -88,6 +88,17 @@ def test_a_remark_is_not_a_definition():
     assert definition("Object Access Control List (ACL)", "finer grain (can be disabled)") == []
 
 
+def test_an_api_call_or_a_deployment_hook_makes_no_definition_card():
+    """ "StopDeployment" or "ValidateService" is a name as code spells it: a developer's detail, not something the
+    practitioner exam asks; a service written as one word ("CloudFront") still has its card."""
+    assert definition("StopDeployment", "Halts a deployment that is under way and rolls it back.", CODEBUILD) == []
+    assert definition("ValidateService", "Scripts that check the new version answers before traffic returns.") == []
+    assert definition(
+        "CloudFront", "A content delivery network that caches copies of content at edge locations.", CLOUDFRONT
+    )
+    assert definition("CloudFrount", "A content delivery network that caches content at edge locations.", CLOUDFRONT)
+
+
 def test_an_acronym_defined_by_itself_makes_no_card():
     assert (
         definition(
