@@ -290,3 +290,19 @@ def test_a_pricing_model_in_a_terse_list_is_labelled_by_its_short_name():
     assert options["standard-ri"].matches("reserved (commit for one or three years)")
     assert not options["standard-ri"].matches("Reserved capacity in one Availability Zone")
     assert not options["spot"].matches("Spot Fleet (a set of Spot and On-Demand Instances)")
+
+
+def test_a_bare_standard_over_its_bullets_titles_s3_standard_on_a_storage_class_page():
+    """ "1. Standard -" over "Used for files read every day", "99.99% availability" is S3 Standard's entry among the
+    storage classes, as "## Standard" beside "## FIFO" is the SQS standard queue's on SQS's page."""
+    from quizzes.evidence import Line, family_lines
+
+    family = load_families()["s3-storage-class"]
+    page = [
+        Line(text="Standard -", refs=(("n", 1, 4),), topic="s3-storage-classes", heading="Storage classes"),
+        Line(text="Used for files read every day, with 99.99% availability", refs=(("n", 1, 5),),
+             topic="s3-storage-classes", heading="Storage classes", depth=1),
+        Line(text="Infrequent Access -", refs=(("n", 1, 6),), topic="s3-storage-classes", heading="Storage classes"),
+    ]  # fmt: skip
+    lines = family_lines(family, {"s3-storage-classes": page}, {"s3-storage-classes"})
+    assert "99.99% availability" in lines.evidence["standard"].text
