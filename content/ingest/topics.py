@@ -1063,6 +1063,7 @@ class _Assigner:
                 named.pop(depth, None)
                 lead_in.pop(depth, None)
                 said_above.pop(depth, None)
+                aside.pop(depth, None)  # (an aside is one beside what the paragraph above said: that is gone too)
             if _NAVIGATION.fullmatch(block.text.strip()):
                 unrouted.append(block)  # a table of contents: links to the note's own headings, no content
                 continue
@@ -1260,7 +1261,13 @@ class _Assigner:
             else:
                 named.pop(depth, None)
                 targets = default
-            if not own and block.kind == "bullet" and aside.get(depth) and targets == named.get(depth):
+            if (
+                not own
+                and block.kind == "bullet"
+                and aside.get(depth)
+                and depth in said_above
+                and targets == named.get(depth)
+            ):
                 # past a bullet that named another topic in a list about the paragraph's: "Allows configuration of
                 # temporary access" after "Multi-factor authentication support", both IAM's features
                 targets = said_above[depth]

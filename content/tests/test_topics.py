@@ -1911,3 +1911,23 @@ def test_a_bold_lead_in_gives_its_own_bullets_to_a_sub_topic():
     )
     assert where[6] == where[7] == where[8] == ["dns-record-types"]
     assert where[3] == where[4] == ["amazon-route-53"]
+
+
+def test_a_list_after_an_aside_and_a_blank_line_is_placed_without_the_aside():
+    """Bullets beside a paragraph's subject (an aside), a blank line that ends their list, then a new list: placing the
+    new list's lines never fails on what the paragraph above had named (a file like this was skipped as unreadable)."""
+    result = run(
+        md("Storage and compute", 1, 1, [
+            B("Use CloudWatch to watch it", 2, kind="paragraph"),
+            B("Cheap and durable", 3),
+            B("Use CloudWatch to watch it", 5, depth=1),
+            B("Amazon EC2 gives you virtual servers", 6, kind="paragraph"),
+            B("Cheap and durable", 8),
+            B("Use CloudWatch to watch it", 9),
+            B("Tables hold items", 11),
+            B("Often paired with DynamoDB for the metadata", 13),
+        ])
+    )  # fmt: skip
+    placed = {line: topic for topic, _title, _level, lines in pages(result[0]) for line in lines}
+    assert placed[6] == "amazon-ec2"
+    assert placed[13] == "amazon-dynamodb"
