@@ -212,9 +212,11 @@ def _pair_at(line: str, i: int) -> tuple[int, Found] | None:
     m = _PAIR.match(line)
     if not m or "::" not in line or "arn:" in line.lower() or "http" in line.lower():
         return None
+    if re.search(r"\w::\w+::\w", line):
+        return None  # "AWS::Serverless::Function": a resource type's path, not a front and its back
     front, back = tidy(m["front"]), tidy(m["back"].lstrip(":"))
-    if len(front.split()) < 2 or not back:
-        return None
+    if len(re.sub(r"^\d{1,3}[.)]\s*", "", front).split()) < 2 or not back:
+        return None  # (a list number is no word of the front: "1. AWS")
     return i, Found(i + 1, card=AuthorCard(front, back, i + 1, i + 1))
 
 

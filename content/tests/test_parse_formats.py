@@ -124,6 +124,16 @@ def test_q_and_a_pairs_are_the_authors_cards_exactly_as_written():
     assert texts(outline) == []  # nothing of them is left to become a definition card
 
 
+def test_a_resource_type_path_is_not_a_card_pair():
+    """ "1. AWS::Serverless::Function --> Lambda" names a template's resource type; it is no Obsidian front::back card
+    with the front "1. AWS", and its line is kept as a line."""
+    outline = parse(
+        lines("# SAM", "1. AWS::Serverless::Function --> Lambda", "2. AWS::Serverless::Api --> API Gateway")
+    )
+    assert cards(outline) == []
+    assert len(texts(outline)) == 2
+
+
 def test_arns_and_urls_are_not_card_pairs():
     outline = parse(lines("# IAM", "- arn:aws:iam::123456789012:user/bob", "- see https://docs.aws.amazon.com::x"))
     assert cards(outline) == []
