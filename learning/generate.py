@@ -912,7 +912,9 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if re.search(r"\b(?:our|we)\b", definition, re.I):
         # "Start a terminal into our EC2 Instances": a course transcript's voice, not a definition
         return reject("course transcript's voice")
-    if _API_NAME.fullmatch(term) and not difflib.get_close_matches(term.lower(), _catalog_words(), n=1, cutoff=0.85):
+    if (_API_NAME.fullmatch(term) or _API_SECTION.search(fact.section or "")) and not difflib.get_close_matches(
+        term.lower(), _catalog_words(), n=1, cutoff=0.85
+    ):
         # "PurgeQueue", "BeforeInstall": an API call or a deployment hook as the code spells it, a developer's
         # detail the practitioner exam never asks ("CloudFront", or a slip of it, is the catalog's one-word name)
         return reject("term is an API call or hook name")
@@ -1757,7 +1759,9 @@ def _misnamed() -> tuple[re.Pattern | None, dict[str, str | None]]:
 _MAKER = re.compile(r"\b(?:aws|amazon)\s", re.I)
 
 
-_API_NAME = re.compile(r"(?:[A-Z][a-z]+){2,}")  # words run together, each capitalised: "PurgeQueue", "AllowTraffic"
+# words run together, each but the first capitalised: "PurgeQueue", "AllowTraffic", "distinctInstance"
+_API_NAME = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+")
+_API_SECTION = re.compile(r"\bAPIs?(?: calls?| actions?| operations?)?\W*$")  # a term under "KMS - API" is a call
 
 
 @lru_cache(maxsize=1)

@@ -97,6 +97,8 @@ def test_an_api_call_or_a_deployment_hook_makes_no_definition_card():
         "CloudFront", "A content delivery network that caches copies of content at edge locations.", CLOUDFRONT
     )
     assert definition("CloudFrount", "A content delivery network that caches content at edge locations.", CLOUDFRONT)
+    assert definition("spreadEvenly", "Places each task in a different Availability Zone.", ECS) == []
+    assert definition("Sign", "Signs up to 4 KB of data with the key.", IAM, section="Key service - API") == []
 
 
 def test_an_acronym_defined_by_itself_makes_no_card():
