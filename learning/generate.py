@@ -537,7 +537,7 @@ _INTERNALS = re.compile(
 # multi AZ") is advice from a slide, not what the term is.
 _IMPERATIVE = re.compile(
     r"^(?:implement|use|enable|disable|turn (?:on|off)|configure|set up|ensure|make sure|avoid|do|don[’']?t|never|"
-    r"host|store)\b",
+    r"host|store|know|understand|learn|remember|review|memori[sz]e|study)\b",  # (a study tip: "Know the options of X")
     re.I,
 )
 

@@ -101,6 +101,13 @@ def test_an_api_call_or_a_deployment_hook_makes_no_definition_card():
     assert definition("Sign", "Signs up to 4 KB of data with the key.", IAM, section="Key service - API") == []
 
 
+def test_a_study_tip_is_not_what_a_service_is():
+    """ "Understand its scaling modes and limits" under a service's exam tips tells the learner what to study, not what
+    the service is: "What is Amazon ECS?" is not answered by it."""
+    assert definition("Amazon ECS", "Understand its launch types and when to pick each.", ECS) == []
+    assert definition("Amazon ECS", "Know the task placement strategies for the exam.", ECS) == []
+
+
 def test_an_acronym_defined_by_itself_makes_no_card():
     assert (
         definition(
