@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from content.ingest.facts.text import IMPERATIVE, POINTS_BACK
-from content.ingest.spelling import correct_typos, english_words, known_or_derived, known_word, vocabulary
+from content.ingest.spelling import (
+    correct_typos,
+    english_words,
+    known_or_derived,
+    known_word,
+    service_name,
+    vocabulary,
+)
 
 REVERSE_CARDS = False
 MAX_FRONT = 220
@@ -912,9 +919,7 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if re.search(r"\b(?:our|we)\b", definition, re.I):
         # "Start a terminal into our EC2 Instances": a course transcript's voice, not a definition
         return reject("course transcript's voice")
-    if (_API_NAME.fullmatch(term) or _API_SECTION.search(fact.section or "")) and not difflib.get_close_matches(
-        term.lower(), _catalog_words(), n=1, cutoff=0.85
-    ):
+    if (_API_NAME.fullmatch(term) or _API_SECTION.search(fact.section or "")) and not service_name(term):
         # "PurgeQueue", "BeforeInstall": an API call or a deployment hook as the code spells it, a developer's
         # detail the practitioner exam never asks ("CloudFront", or a slip of it, is the catalog's one-word name)
         return reject("term is an API call or hook name")
@@ -1762,19 +1767,6 @@ _MAKER = re.compile(r"\b(?:aws|amazon)\s", re.I)
 # words run together, each but the first capitalised: "PurgeQueue", "AllowTraffic", "distinctInstance"
 _API_NAME = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+")
 _API_SECTION = re.compile(r"\bAPIs?(?: calls?| actions?| operations?)?\W*$")  # a term under "KMS - API" is a call
-
-
-@lru_cache(maxsize=1)
-def _catalog_words() -> frozenset[str]:
-    """Every word of every catalog name, short name and alias, in lower case ("cloudfront", "elasticache")."""
-    from content.catalog import load_catalog  # noqa: PLC0415
-
-    return frozenset(
-        word.lower()
-        for topic in load_catalog().topics.values()
-        for name in topic.names
-        for word in re.findall(r"[A-Za-z0-9]+", name)
-    )
 
 
 @lru_cache(maxsize=1)

@@ -168,6 +168,11 @@ def _service_forms() -> dict[str, str]:
 _NAME_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]{4,}(?![\w-])")
 
 
+def service_name(token: str) -> bool:
+    """Whether one word is a catalog service's name, as written or with a slip ("CloudFront", "ElasticCache")."""
+    return token.lower() in _service_forms() or _respelled(token) is not None
+
+
 @functools.lru_cache(maxsize=65536)
 def _respelled(token: str) -> str | None:
     low = token.lower()
