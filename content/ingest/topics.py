@@ -1261,13 +1261,7 @@ class _Assigner:
             else:
                 named.pop(depth, None)
                 targets = default
-            if (
-                not own
-                and block.kind == "bullet"
-                and aside.get(depth)
-                and depth in said_above
-                and targets == named.get(depth)
-            ):
+            if not own and block.kind == "bullet" and aside.get(depth) and targets == named.get(depth):
                 # past a bullet that named another topic in a list about the paragraph's: "Allows configuration of
                 # temporary access" after "Multi-factor authentication support", both IAM's features
                 targets = said_above[depth]
