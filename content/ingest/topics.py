@@ -496,7 +496,7 @@ class _Assigner:
             if i in listed:
                 moved.setdefault(listed[i], []).append(block)  # an item of a list a lead-in gave a sub-topic
                 continue
-            if label is not None and block.depth <= label.depth:
+            if label is not None and not _under_label(block, label):
                 label = None
             # the line's subject; beyond its first noun phrase only where it does not name this topic at all
             # (a line that opens with its verb, "Delivers content through ... called edge locations", goes on about the
@@ -585,7 +585,7 @@ class _Assigner:
                 other = self.catalog.parts_named(_list_items(block.text))
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
-            if other and label is not None and block.depth > label.depth and WORKS_WITH_LABEL.search(clean(label.text)):
+            if other and label is not None and WORKS_WITH_LABEL.search(clean(label.text)):
                 other = None  # "Amazon Redshift: encryption of data" under KMS's "Seamlessly integrated into:": what
                 # the section's service does for Redshift, not what Redshift is
             if other is None and label is None and block.term and block.definition and not block.origin:
@@ -1141,6 +1141,15 @@ class _Assigner:
                     own = (mentioned[0],)
             if current and len(current) == 1 and self.catalog.is_part(current[0], _part_text(block)):
                 own = ()  # "Fault Tolerance - ..." in the list under "Trusted Advisor checks:": that list's item
+            if (
+                current
+                and own
+                and not above
+                and block.kind == "bullet"
+                and WORKS_WITH_LABEL.search(clean(named_text.get(depth, "")))
+            ):
+                own = ()  # "EBS: to encrypt volumes" in the list under "KMS is fully integrated into a lot of AWS
+                # offerings:": what the lead-in's service does for EBS, not what EBS is
             plain = clean(block.text).strip(" *")
             if group is None and question and block.term and _ANSWER_LABEL.match(block.term):
                 own = question  # "Answer: ..." under a question that named its topic: that topic, not a passing name
@@ -1537,6 +1546,14 @@ def _list_after(blocks: list[Block], i: int) -> list[int]:
             continue
         break
     return items if sum(1 for j in items if blocks[j].term) >= 3 else []
+
+
+def _under_label(block: Block, label: Block) -> bool:
+    """Whether a block is an item of the list a label line opens: nested under it, or a bullet at its depth after a
+    paragraph ("KMS is fully integrated into a lot of AWS offerings:" over "- EBS: to encrypt volumes")."""
+    return block.depth > label.depth or (
+        block.depth == label.depth and label.kind == "paragraph" and block.kind == "bullet"
+    )
 
 
 def _parent(blocks: list[Block], i: int) -> Block:

@@ -1931,3 +1931,30 @@ def test_a_list_after_an_aside_and_a_blank_line_is_placed_without_the_aside():
     placed = {line: topic for topic, _title, _level, lines in pages(result[0]) for line in lines}
     assert placed[6] == "amazon-ec2"
     assert placed[13] == "amazon-dynamodb"
+
+
+def test_items_of_a_list_a_paragraph_says_the_service_is_integrated_into_stay_on_its_page():
+    """ "KMS is fully integrated into a lot of AWS offerings:" over top-level "- EBS: to encrypt volumes" says what KMS
+    does for EBS, not what EBS is: the items stay on KMS's page (a paragraph's list items sit at its own depth)."""
+    where = placed(
+        "# AWS KMS\n\nKMS manages the keys that encrypt your data.\n\n"
+        "KMS is fully integrated into a lot of AWS offerings:\n\n"
+        "- EBS: to encrypt volumes\n- Redshift: encryption of data\n\n"
+        "Amazon Redshift is a data warehouse for analytics.\n"
+    )
+    assert where[7] == ["aws-kms"]
+    assert where[8] == ["aws-kms"]
+    assert where[10] == ["amazon-redshift"]  # a paragraph after the list is no item of it
+
+
+def test_items_of_an_integration_list_in_a_summary_stay_with_the_lead_ins_service():
+    """In a "Summary" section (split by each bullet's term), "KMS is fully integrated into a lot of AWS offerings:"
+    still opens a list of what KMS does for each service: "EBS: to encrypt volumes" is KMS's line."""
+    where = placed(
+        "# KMS\n\n## Summary\n\nAWS KMS is the AWS encryption service.\n\n"
+        "KMS is fully integrated into a lot of AWS offerings:\n\n"
+        "- EBS: to encrypt volumes\n- S3: Server side encryption of objects\n\n"
+        "- CloudTrail: records every API call made to the account\n"
+    )
+    assert where[9] == ["aws-kms"]
+    assert where[10] == ["aws-kms"]
