@@ -2993,7 +2993,7 @@ def _integration_items(lines_by_topic: dict[str, list[Line]]) -> frozenset:
         line.refs[0]
         for lines in lines_by_topic.values()
         for index, line in enumerate(lines)
-        if line.refs and line.depth and _integration_item(lines, index)
+        if line.refs and (line.depth and _integration_item(lines, index) or _listed_after_lead_in(lines, index))
     )
 
 
@@ -3006,6 +3006,23 @@ def _integration_item(lines: list[Line], index: int) -> bool:
             return False
         if above.depth < line.depth:
             return bool(WORKS_WITH_LABEL.search(plain_text(above.text)))
+    return False
+
+
+def _listed_after_lead_in(lines: list[Line], index: int) -> bool:
+    """Whether a line is an item of an unindented list right under a paragraph that says the page's service works
+    with what it lists ("KMS is fully integrated into a lot of AWS offerings:" over "- EBS: to encrypt volumes"):
+    the lines between them run on, one note line after another."""
+    line = lines[index]
+    at = line.refs[0][2] if line.refs else None
+    for above in reversed(lines[max(0, index - 12) : index]):
+        if at is None or not above.refs or above.refs[0][:2] != line.refs[0][:2] or above.depth != line.depth:
+            return False
+        if WORKS_WITH_LABEL.search(plain_text(above.text)):
+            return 0 < at - above.refs[0][2] <= 2
+        if above.refs[0][2] != at - 1:
+            return False
+        at -= 1
     return False
 
 

@@ -4478,3 +4478,21 @@ def test_where_in_the_console_a_thing_is_set_backs_nothing():
     assert _CLICKS.search("The rotation schedule can be changed in the *Security -> Key settings* menu.")
     assert _CLICKS.search("It is set from the Billing > Preferences page")
     assert not _CLICKS.search("Traffic flows from the subnet -> the gateway -> the internet")
+
+
+def test_an_item_of_a_list_a_paragraph_says_its_service_is_integrated_into_backs_nothing_of_the_item():
+    """ "KMS is fully integrated into a lot of AWS offerings:" over an unindented "- EBS: to encrypt volumes" says
+    what KMS does for EBS: no EBS option quotes it (blind graders failed it as EBS's persistent-volume line). A
+    paragraph after a blank line is no item of that list."""
+    family = load_families()["storage-service"]
+
+    def kms(text, line):
+        return Line(text=text, refs=(("mine", 1, line),), topic="aws-kms", heading="Summary")
+
+    lead = kms("KMS is fully integrated into a lot of AWS offerings:", 7)
+    item = kms("EBS: to encrypt volumes", 9)
+    lines = family_lines(family, {"aws-kms": [lead, item]}, {"amazon-ebs", "amazon-s3"})
+    assert "ebs" not in lines.evidence, lines.evidence.get("ebs")
+    apart = kms("EBS: persistent block volumes that outlive the instance they are attached to", 11)
+    lines = family_lines(family, {"aws-kms": [lead, kms("S3: encryption of objects", 9), apart]}, {"amazon-ebs"})
+    assert lines.evidence.get("ebs") == apart
