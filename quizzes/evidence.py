@@ -1354,6 +1354,48 @@ def _longer_subject(option: Option, text: str, first: int) -> bool:
     )
 
 
+def _short_label(option: Option, text: str) -> bool:
+    """Whether a line's label is some of the words of the option's name, its maker's left out ("Reserved" for
+    "Standard Reserved Instances", "On-Demand" for "On-Demand Instances"): a word the section's own subject may be sold
+    by (not its short name, "KMS")."""
+    label = label_of(text).lower().split()
+    name = re.sub(r"^(?:amazon|aws)\s+", "", _without_aside(option.name), flags=re.I).lower().split()
+    return bool(label) and len(label) < len(name) and set(label) <= set(name)
+
+
+def _titled_by_an_unlike_sibling(option: Option, line: Line, others: list[Option]) -> bool:
+    """Whether the line's title is a sibling option's whole name sharing no word with the option's ("Dedicated Hosts"
+    over a line about Standard Reserved Instances), not a broader sibling the option is a kind of ("Scalability" over
+    "Vertical - increasing the size of the instance")."""
+    own = word_stems(_unmade(_without_aside(option.name)))
+    for title in dict.fromkeys(t for t in (line.note_heading, line.heading) if t):
+        bare = _compact(_unmade(title.strip(" :-–*#")))
+        for other in others:
+            if _compact(_unmade(_without_aside(other.name))) == bare:
+                return not word_stems(_unmade(_without_aside(other.name))) & own
+    return False
+
+
+_OPENING_SUBJECT = re.compile(r"\W*(?:(?:an?|the)\s+)?((?:[A-Z][\w-]*\s+){2,4}?)(?:is|are)\s", re.I)
+
+
+def _namesakes_subject(option: Option, text: str, first: int) -> bool:
+    """Whether the sentence opens, before the option is named, with another thing's capitalised name that starts with
+    the option's first word ("A Spot Fleet is a set of Spot Instances ..."): the line says what that thing is."""
+    opening = _OPENING_SUBJECT.match(text)
+    if not opening or opening.end(1) > first or not opening.group(1)[:1].isupper():
+        return False
+    subject = opening.group(1).strip()
+    lead = re.sub(r"^(?:amazon|aws)\s+", "", _without_aside(option.name), flags=re.I).split()[0].lower()
+    words = subject.split()
+    return (
+        words[0].lower() == lead
+        and all(w[:1].isupper() for w in words)
+        and not option.matches(subject)
+        and not option_pattern(option).search(subject)
+    )
+
+
 def _under_another_title(option: Option, lines: list[Line], index: int) -> bool:
     """Whether the line sits under a bare title (the nearest line above it, less deep, in the same run of lines) that
     names another topic and not the option ("Dedicated Hosts" over "- A physical server with EC2 instance capacity")."""
@@ -2096,6 +2138,9 @@ def find_evidence(
         if first > MAX_QUOTE // 2:
             continue  # named only deep into a long line, which the quote would cut off before the option
         titled = line.labelled or entry or heading_names(option, line)
+        if entry and first == 0 and _short_label(option, text) and _titled_by_an_unlike_sibling(option, line, others):
+            continue  # "**Reserved** : Can be purchased as a reservation for up to 70% off" under "Dedicated Hosts":
+            # how the sibling the section is titled with is bought, not the Reserved Instances option's entry
         if (
             entry
             and (inner := _LIST_LABEL.match(text))
@@ -2168,7 +2213,7 @@ def find_evidence(
         if not entry and option.topic and _qualified_in_passing(text, first):
             continue  # "Underutilized Amazon EBS volumes" in a list of checks, "built-in targets (CloudWatch alarm
             # actions)": the option named inside a short phrase about something else, nothing said of it
-        if not entry and _longer_subject(option, text, first):
+        if not entry and (_longer_subject(option, text, first) or _namesakes_subject(option, text, first)):
             continue  # "An Amazon EC2 Dedicated Host is a physical server ...": the subject is a longer name, a part of
             # the option, and the line says what that part is
         if not entry and _under_another_title(option, lines, index):

@@ -4496,3 +4496,46 @@ def test_an_item_of_a_list_a_paragraph_says_its_service_is_integrated_into_backs
     apart = kms("EBS: persistent block volumes that outlive the instance they are attached to", 11)
     lines = family_lines(family, {"aws-kms": [lead, kms("S3: encryption of objects", 9), apart]}, {"amazon-ebs"})
     assert lines.evidence.get("ebs") == apart
+
+
+def test_a_line_saying_what_a_longer_named_thing_is_is_not_the_options_line():
+    """ "A Spot Fleet is a set of Spot Instances ..." says what a Spot Fleet is: Spot Instances are quoted from their
+    own line, "A Spot Instance is an instance that uses spare EC2 capacity ...", whichever comes first."""
+    family, spot = _options()["Spot Instances"]
+
+    def ec2(text, line, heading):
+        return Line(text=text, refs=(("mine", 1, line),), topic="ec2-purchasing-options", heading=heading)
+
+    fleet = ec2(
+        "A Spot Fleet is a set of Spot Instances and optionally On-Demand Instances that is launched based on "
+        "criteria that you specify, and it keeps the spare capacity it needs at the price you set.",
+        52,
+        "Spot Fleet",
+    )
+    own = ec2(
+        "A Spot Instance is an instance that uses spare EC2 capacity that is available for less than the On-Demand "
+        "price; you can lose it when AWS needs the capacity back.",
+        34,
+        "Spot Instances",
+    )
+    assert find_evidence(spot, [fleet, own], family) == own
+    assert find_evidence(spot, [fleet], family) is None
+
+
+def test_a_short_pricing_label_under_a_sibling_options_title_is_that_siblings():
+    """ "**Reserved** : Can be purchased as a reservation for up to 70% off" under "Dedicated Hosts" says how a
+    Dedicated Host is bought: Standard Reserved Instances are quoted from their own line."""
+    family, standard = _options()["Standard Reserved Instances"]
+
+    def ec2(text, line, heading):
+        return Line(text=text, refs=(("mine", 1, line),), topic="ec2-purchasing-options", heading=heading)
+
+    hosts = ec2("**Reserved** : Can be purchased as a reservation for up to 70% off the on-demand price.", 67,
+                "Dedicated Hosts")  # fmt: skip
+    own = ec2("With Standard-RIs you can save up to 72% off the on demand price over a 1 or 3 year term.", 22,
+              "Reserved Instances")  # fmt: skip
+    assert find_evidence(standard, [hosts, own], family) == own
+    assert find_evidence(standard, [hosts], family) is None
+    _, on_demand = _options()["On-Demand Instances"]
+    hourly = ec2("**On-Demand** : Can be purchased on-demand (hourly).", 66, "Dedicated Hosts")
+    assert find_evidence(on_demand, [hourly], family) is None
