@@ -4539,3 +4539,16 @@ def test_a_short_pricing_label_under_a_sibling_options_title_is_that_siblings():
     _, on_demand = _options()["On-Demand Instances"]
     hourly = ec2("**On-Demand** : Can be purchased on-demand (hourly).", 66, "Dedicated Hosts")
     assert find_evidence(on_demand, [hourly], family) is None
+
+
+def test_a_bare_glacier_label_is_the_class_now_called_glacier_flexible_retrieval():
+    """ "* Glacier: archival only. Retrieval time 3-5h for standard. Can be expedited, bulk or std." is S3 Glacier
+    Flexible Retrieval by its name until 2021; a label that goes on to name the Glacier classes is none of them."""
+    family, flexible = _options()["S3 Glacier Flexible Retrieval"]
+    old_name = Line(text="Glacier: archival only. Retrieval time 3-5h for standard. Can be expedited, bulk or std.",
+                    refs=(("mine", 1, 40),), topic="s3-storage-classes")  # fmt: skip
+    assert find_evidence(flexible, [old_name], family) == old_name
+    classes = Line(text="Glacier: three classes, Instant Retrieval, Flexible Retrieval and Deep Archive",
+                   refs=(("mine", 1, 41),), topic="s3-storage-classes")  # fmt: skip
+    assert find_evidence(flexible, [classes], family) is None
+
