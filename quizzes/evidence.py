@@ -24,6 +24,7 @@ from content.catalog import CatalogTopic, load_catalog
 from content.ingest.facts.text import (
     ABOUT_THE_NOTES,
     IMPERATIVE,
+    INTEGRATIONS_TITLE,
     POINTS_BACK,
     THOUSANDS_COMMA,
     WORKS_WITH_LABEL,
@@ -2533,6 +2534,7 @@ def no_fact(text: str) -> bool:
     )
 
 
+
 # a task for the learner, not a fact: "Understand what Cross Region Replication is at a high level", "Know how
 # versioning works" (not "Remember that versioning cannot be disabled", which says it)
 _STUDY_TASK = re.compile(
@@ -3033,12 +3035,18 @@ _NAVIGATES = re.compile(
 
 
 def _integration_items(lines_by_topic: dict[str, list[Line]]) -> frozenset:
-    """The first refs of every line that is an item of a list of what its page's service works with."""
+    """The first refs of every line that is an item of a list of what its page's service works with (under a label,
+    a lead-in paragraph or a section title: "## Main integrations")."""
     return frozenset(
         line.refs[0]
         for lines in lines_by_topic.values()
         for index, line in enumerate(lines)
-        if line.refs and (line.depth and _integration_item(lines, index) or _listed_after_lead_in(lines, index))
+        if line.refs
+        and (
+            (line.depth and _integration_item(lines, index))
+            or _listed_after_lead_in(lines, index)
+            or (label_of(line.text) and INTEGRATIONS_TITLE.match(plain_text(line.heading)))
+        )
     )
 
 

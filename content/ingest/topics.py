@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from content.catalog import Catalog, normalise
-from content.ingest.facts.text import IMPERATIVE, WORKS_WITH_LABEL, clean, comma_items
+from content.ingest.facts.text import IMPERATIVE, INTEGRATIONS_TITLE, WORKS_WITH_LABEL, clean, comma_items
 from content.ingest.outline import AuthorCard, AuthorQuestion, Block, Outline, Section
 from content.ingest.parse import table_text
 from content.ingest.spelling import known_word, respell_services
@@ -300,7 +300,7 @@ class _Assigner:
             unrouted = [] if ctx.topics else list(sec.blocks)
             if len(ctx.topics) == 1:
                 kept, moved = self.by_subject(
-                    ctx.topics[0], routed[ctx.topics[0]], inherited=not self.catalog.find(title)
+                    ctx.topics[0], routed[ctx.topics[0]], inherited=not self.catalog.find(title), title=title
                 )
                 routed[ctx.topics[0]] = kept
                 for topic, blocks in moved.items():
@@ -470,7 +470,7 @@ class _Assigner:
         return within[0] if within and fallback else None
 
     def by_subject(
-        self, topic: str, blocks: list[Block], *, inherited: bool = False
+        self, topic: str, blocks: list[Block], *, inherited: bool = False, title: str = ""
     ) -> tuple[list[Block], dict[str, list[Block]]]:
         """A heading is a hint, not a wall: a paragraph or bullet whose subject is another service goes there.
 
@@ -585,7 +585,10 @@ class _Assigner:
                 other = self.catalog.parts_named(_list_items(block.text))
             if other and label is not None and other in self.catalog.mentions(label.text):
                 other = None  # it explains the label above it, which names that service: they stay together
-            if other and label is not None and WORKS_WITH_LABEL.search(clean(label.text)):
+            if other and (
+                (label is not None and WORKS_WITH_LABEL.search(clean(label.text)))
+                or (block.term and INTEGRATIONS_TITLE.match(title))
+            ):
                 other = None  # "Amazon Redshift: encryption of data" under KMS's "Seamlessly integrated into:": what
                 # the section's service does for Redshift, not what Redshift is
             if other is None and label is None and block.term and block.definition and not block.origin:

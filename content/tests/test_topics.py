@@ -1958,3 +1958,15 @@ def test_items_of_an_integration_list_in_a_summary_stay_with_the_lead_ins_servic
     )
     assert where[9] == ["aws-kms"]
     assert where[10] == ["aws-kms"]
+
+
+def test_items_under_an_integrations_title_stay_on_the_sections_service_page():
+    """ "## Main integrations" under "# Lambda" lists what Lambda does with each service: "DynamoDB: for real-time
+    event reaction" and "S3: with bucket notifications" stay on Lambda's page."""
+    where = placed(
+        "# AWS Lambda\n\nLambda runs code without servers.\n\n## Main integrations\n\n"
+        "- DynamoDB: for real-time event reaction, such as a welcome message for a new user;\n"
+        "- S3: with bucket notifications, for example to remove PII data;\n"
+    )
+    assert where[7] == ["aws-lambda"]
+    assert where[8] == ["aws-lambda"]

@@ -4552,3 +4552,13 @@ def test_a_bare_glacier_label_is_the_class_now_called_glacier_flexible_retrieval
                    refs=(("mine", 1, 41),), topic="s3-storage-classes")  # fmt: skip
     assert find_evidence(flexible, [classes], family) is None
 
+
+def test_an_entry_under_an_integrations_title_backs_nothing_of_the_service_it_names():
+    """ "S3: with bucket notifications, for example to remove PII data" under Lambda's "## Main integrations" says how
+    S3 triggers Lambda: it backs nothing of what S3 is (blind graders failed it as S3's object-storage line)."""
+    family = load_families()["storage-service"]
+    item = Line(text="S3: with bucket notifications, for example to remove PII data;", refs=(("mine", 1, 39),),
+                topic="aws-lambda", heading="Main integrations")  # fmt: skip
+    lines = family_lines(family, {"aws-lambda": [item]}, {"amazon-s3", "amazon-ebs"})
+    assert "s3" not in lines.evidence, lines.evidence.get("s3")
+

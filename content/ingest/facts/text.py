@@ -457,3 +457,10 @@ def loose(text: str) -> str:
 WORKS_WITH_LABEL = re.compile(
     r"\b(?:integrat(?:es|ed|ion)|works?|compatible|supports?|supported|used by|uses)\b[^.]{0,30}:\s*$", re.I
 )
+
+# a section title over the same kind of list ("## Main integrations", "### Integrations", "Integrates with")
+INTEGRATIONS_TITLE = re.compile(
+    r"^\W*(?:(?:main|key|common|other|service|aws)\s+)?(?:integrations?|integrates with|integrated services|works with)"
+    r"\W*$",
+    re.I,
+)
