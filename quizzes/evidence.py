@@ -2531,8 +2531,16 @@ def no_fact(text: str) -> bool:
         or _FRAGMENT.match(text)
         or _LEADS_INTO.search(text)
         or _STUDY_TASK.match(said)
+        or _CREDIT.match(said)
     )
 
+
+# where a picture in the notes comes from ("Amazon S3: Picture from Udemy", "Image source: AWS docs"): no fact
+_CREDIT = re.compile(
+    r"\W*(?:pictures?|images?|photos?|screenshots?|diagrams?|figures?|slides?)\s*(?:source\b|credits?\b|from|by|via"
+    r"|courtesy of|taken from)",
+    re.I,
+)
 
 
 # a task for the learner, not a fact: "Understand what Cross Region Replication is at a high level", "Know how

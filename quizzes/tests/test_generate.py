@@ -4562,3 +4562,12 @@ def test_an_entry_under_an_integrations_title_backs_nothing_of_the_service_it_na
     lines = family_lines(family, {"aws-lambda": [item]}, {"amazon-s3", "amazon-ebs"})
     assert "s3" not in lines.evidence, lines.evidence.get("s3")
 
+
+def test_a_pictures_credit_is_no_fact_about_the_service_it_is_filed_under():
+    """ "Amazon S3: Picture from Udemy" says where a picture came from, nothing of S3."""
+    family, s3 = _options()["Amazon S3"]
+    credit = Line(text="Amazon S3: Picture from Udemy", refs=(("mine", 1, 5),), topic="amazon-s3")
+    assert find_evidence(s3, [credit], family) is None
+    own = Line(text="Amazon S3: object storage with virtually unlimited capacity, reached over HTTPS",
+               refs=(("mine", 1, 6),), topic="amazon-s3")  # fmt: skip
+    assert find_evidence(s3, [credit, own], family) == own
