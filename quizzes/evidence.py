@@ -1355,12 +1355,17 @@ def _longer_subject(option: Option, text: str, first: int) -> bool:
     )
 
 
+def _bare_name_words(option: Option) -> list[str]:
+    """The words of an option's name in lower case, without its aside and its maker ("standard reserved instances")."""
+    return re.sub(r"^(?:amazon|aws)\s+", "", _without_aside(option.name), flags=re.I).lower().split()
+
+
 def _short_label(option: Option, text: str) -> bool:
     """Whether a line's label is some of the words of the option's name, its maker's left out ("Reserved" for
     "Standard Reserved Instances", "On-Demand" for "On-Demand Instances"): a word the section's own subject may be sold
     by (not its short name, "KMS")."""
     label = label_of(text).lower().split()
-    name = re.sub(r"^(?:amazon|aws)\s+", "", _without_aside(option.name), flags=re.I).lower().split()
+    name = _bare_name_words(option)
     return bool(label) and len(label) < len(name) and set(label) <= set(name)
 
 
@@ -1384,16 +1389,14 @@ def _namesakes_subject(option: Option, text: str, first: int) -> bool:
     """Whether the sentence opens, before the option is named, with another thing's capitalised name that starts with
     the option's first word ("A Spot Fleet is a set of Spot Instances ..."): the line says what that thing is."""
     opening = _OPENING_SUBJECT.match(text)
-    if not opening or opening.end(1) > first or not opening.group(1)[:1].isupper():
+    if not opening or opening.end(1) > first:
         return False
     subject = opening.group(1).strip()
-    lead = re.sub(r"^(?:amazon|aws)\s+", "", _without_aside(option.name), flags=re.I).split()[0].lower()
     words = subject.split()
     return (
-        words[0].lower() == lead
+        words[0].lower() == _bare_name_words(option)[0]
         and all(w[:1].isupper() for w in words)
-        and not option.matches(subject)
-        and not option_pattern(option).search(subject)
+        and not option_pattern(option).search(subject)  # (all its evidence patterns, case aside)
     )
 
 
