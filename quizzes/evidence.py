@@ -18,6 +18,7 @@ import functools
 import html
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from content.catalog import CatalogTopic, load_catalog
@@ -1888,8 +1889,9 @@ def find_evidence(
     topics: frozenset[str] | None = None,
     texts: list[str] | None = None,
     spelled: bool = True,
+    accept: Callable[[Line], bool] | None = None,
 ) -> Line | None:
-    """The most telling note line about one option, from the option's own topic.
+    """The most telling note line about one option, from the option's own topic (of those ``accept`` takes).
 
     It names the option near its start, says something (not a bare heading or name), and, when the family is
     given, is about this option rather than a sibling it is compared with.
@@ -2372,7 +2374,7 @@ def find_evidence(
             entry,  # the option's own entry in a glossary or table, over a line that mentions it
             -abs(len(text) - 120),
         )
-        if best is None or score > best[0]:
+        if (best is None or score > best[0]) and (accept is None or accept(line)):
             best = (score, line)
     return best[1] if best else None
 
@@ -3580,6 +3582,69 @@ def supports_its_explanation(option: Option, line: Line) -> bool:
         return True
 
     return bool(_support_words(plain_text(line.text), option.kind) & _explained_words(option))
+
+
+def backs_the_key(option: Option, line: Line) -> bool:
+    """Whether a line can be quoted for a right answer: past the option's name it says some of what the explanation
+    says, the name's own words included ("Weighted Routing policies split your traffic by weights"). A line that only
+    names the answer ("You need at least 2 public subnets to deploy an application load balancer" for routing by URL
+    path) gives the learner no reason it is right, and blind graders failed each such key. An answer that is no
+    service's name ("The amount of data each query scans") may be said in its own words ("per TB of data scanned").
+
+    This decides only whether a question is asked, not which line is quoted: the forms of a word the stemmer keeps
+    apart ("order", "ordering") are one word here."""
+    if (not option.topic and _A_TASK.match(option.name)) or _own_entry_says(option, line):
+        return True  # (as supports_its_explanation)
+    text = plain_text(line.text)
+    if _described_by_its_name(option) and any(len(m[0].split()) >= 3 for p in option.evidence if (m := p.search(text))):
+        return True  # the line says the option's own words ("Pay per request and compute time"): a claim, not a name
+    topic = load_catalog().topics.get(option.topic) if option.topic else None
+    names = _word_heads(
+        " ".join([option.name, *((topic.name, topic.short or "", topic.full_name or "") if topic else ())])
+    )
+    said = (_word_heads(option.fact) | names) - _MAKER_HEADS
+    rest, named = set(), set()
+    for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", _kind_name(option.kind).sub(" ", text)):
+        head = _word_heads(word)
+        if head and head <= names and not head <= named:
+            named |= head  # the name itself, once ("Weighted routing ... by weights" says "weights" past it)
+        else:
+            rest |= head
+    return bool(rest & said)
+
+
+def key_line(family: Family, oid: str, line: Line, lines: list[Line]) -> Line | None:
+    """The line to quote for a right answer: its most telling line when that says why it is right (backs_the_key),
+    else the most telling line that does, else None (the question is not asked)."""
+    option = family.options[oid]
+    if backs_the_key(option, line):
+        return line
+    topics = option_topics(family, option)
+    return find_evidence(option, lines, family, topics, accept=lambda found: backs_the_key(option, found))
+
+
+def _described_by_its_name(option: Option) -> bool:
+    """Whether an option's name says what it is in plain words ("The amount of data each query scans", "Automated
+    backups with point-in-time restore"), not a proper name ("Application Load Balancer", "AWS CloudTrail")."""
+    name = re.sub(r"\([^)]*\)", " ", option.name)
+    return len([w for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].islower() and len(w) >= 3]) >= 2
+
+
+def _word_heads(text: str) -> frozenset[str]:
+    """The first five letters of each telling word: one head for the forms of a word the stemmer keeps apart
+    ("order" and "ordering", "template" and "templates", "region" and "regional", "managed")."""
+    return frozenset(
+        w[:5]
+        for w in re.findall(r"[a-z][a-z0-9]+", text.lower())
+        if len(w) >= 3 and w not in _HEADLESS and not word_stems(w) & _TELLS_NOTHING
+    )
+
+
+_MAKER_HEADS = frozenset({"amazo", "aws", "ec2", "insta", "servi", "featu", "optio"})  # whose it is, not what
+_HEADLESS = frozenset(
+    "the and for with that this from into are its was not you your can use used uses using also which what than "
+    "these those each per via one two three lets allows allow provides provide".split()
+)
 
 
 @functools.lru_cache(maxsize=4096)  # (every line of every family is weighed against the same explanations)

@@ -24,6 +24,7 @@ from quizzes.evidence import (
     clean_quote,
     described_together,
     find_evidence,
+    key_line,
     option_topics,
     own_clause,
     side_given,
@@ -412,27 +413,34 @@ def family_questions(
         if line is not None and not supports_its_explanation(family.options[oid], line)
     }
     offered_last = silent | says_nothing
+    backed = {}  # each key's line that says why it is right, found once
     drafts = []
     other_side = {"aws": "customer", "customer": "aws"}.get(family.side, "")
     for requirement in family.requirements:
         if not all(evidence.get(oid) for oid in requirement.meets):
             skipped["key not in notes"] += 1
             continue  # the right answer must be explained from the notes
+        # A key's line must say why it is right: where the line that tells most of it says none of its explanation,
+        # the most telling line that does is its quote ("Console sign-in: password + MFA" over "Use and enforce MFA")
+        for oid in requirement.meets:
+            if oid not in backed:
+                backed[oid] = key_line(family, oid, evidence[oid], lines)
+        keys = {oid: backed[oid] for oid in requirement.meets}
         if any(
-            names_a_sibling(family, oid, evidence[oid].text)
-            and not supports_its_explanation(family.options[oid], evidence[oid])
-            for oid in requirement.meets
+            line is None
+            or (names_a_sibling(family, oid, line.text) and not supports_its_explanation(family.options[oid], line))
+            for oid, line in keys.items()
         ):
             # "S3 Standard offers 99.99% availability, S3 Standard-IA 99.9% and S3 One Zone-IA 99.5%"
             # sets the key beside its siblings on a figure its explanation never gives: blind graders failed it
             skipped["key's line says none of its explanation"] += 1
             continue
-        if family.side and any(side_given(family.options[oid], evidence[oid].text, evidence[oid].heading) == other_side
+        if family.side and any(side_given(family.options[oid], keys[oid].text, keys[oid].heading) == other_side
                                for oid in requirement.meets):  # fmt: skip
             skipped["key's line gives it to the other side"] += 1
             continue  # "Customer: ..., OS patching" cannot back OS patching as AWS's job on RDS
         multi = requirement.multi
-        quoted = {evidence[oid].text for oid in requirement.meets}
+        quoted = {line.text for line in keys.values()}
         distractors, lines_of, withheld, joint = [], {}, [], {}
         picked = pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful, offered_last)
         # an option the notes use the words of but no line of theirs backs is offered only to make up two wrong
@@ -520,7 +528,7 @@ def family_questions(
         ):
             skipped["giveaway stem"] += 1
             continue
-        choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
+        choices = [choice_for(family.options[oid], keys[oid], correct=True) for oid in requirement.meets]
         muted = []  # wrong options offered with no word on the notes
         # One note line backs one option of a question: a wrong option whose line already backs another option
         # ("Cost Efficiency: ..." under two advantages) was not picked above.

@@ -12,6 +12,7 @@ from content.ingest.claims import find_claim
 from content.services import ingest
 from quizzes.evidence import (
     Line,
+    backs_the_key,
     clean_quote,
     defines,
     defining_line,
@@ -4294,6 +4295,40 @@ def test_a_keys_line_that_only_sets_it_beside_its_siblings_on_a_figure_asks_noth
     lines.append(line("S3 Standard-IA: for data read about once a month, with a per-GB retrieval fee", 7))
     drafts = family_questions(family, family_lines(family, {"s3-storage-classes": lines}, {"s3-storage-classes"}))
     assert "monthly-ms" in {d.requirement for d in drafts}
+
+
+def test_a_key_whose_only_line_says_none_of_its_explanation_is_not_asked_about():
+    """ "The ALB needs at least two public subnets" names the Application Load Balancer but gives no reason it routes by
+    URL path: the question would quote it as why the answer is right. Once the notes say how it routes, it is asked."""
+    family = load_families()["load-balancer"]
+
+    def line(text, k):
+        return Line(text=text, refs=(("n", 1, k),), topic="elastic-load-balancing")
+
+    lines = [
+        line("The ALB needs at least two public subnets", 1),
+        line("NLB: Layer 4, handles millions of TCP and UDP requests per second with a static IP", 2),
+        line("GWLB: deploys and scales third-party virtual appliances such as firewalls", 3),
+        line("CLB: the previous generation, for EC2-Classic", 4),
+    ]
+    drafts = family_questions(family, family_lines(family, {"elastic-load-balancing": lines}, {family.topic}))
+    assert "path-routing" not in {d.requirement for d in drafts}
+    assert "udp-game" in {d.requirement for d in drafts}  # (the NLB's line says why it is right)
+    lines[0] = line("ALB: Layer 7, routes requests to target groups by URL path or host name", 1)
+    drafts = family_questions(family, family_lines(family, {"elastic-load-balancing": lines}, {family.topic}))
+    assert "path-routing" in {d.requirement for d in drafts}
+
+
+def test_a_key_named_in_plain_words_is_backed_by_a_line_that_says_those_words():
+    """ "Pay per request and compute time" says what Lambda's bill depends on in the answer's own words, and
+    "you write a template" says what CloudFormation's explanation says of templates (one word, in two forms)."""
+    family = load_families()["service-pricing"]
+    option = family.options["requests-duration"]
+    assert backs_the_key(option, Line(text="Lambda: Pay per request and compute time", refs=()))
+    assert not backs_the_key(option, Line(text="Lambda: functions run up to 15 minutes", refs=()))
+    cloudformation = load_families()["devops-tool"].options["cloudformation"]
+    assert backs_the_key(cloudformation, Line(text="CloudFormation: you write a template", refs=()))
+    assert not backs_the_key(cloudformation, Line(text="CloudFormation is free; you pay for what it creates", refs=()))
 
 
 def test_an_option_the_notes_name_without_a_line_to_back_it_only_makes_up_two_wrong_options():
