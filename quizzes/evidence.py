@@ -3593,8 +3593,11 @@ def backs_the_key(option: Option, line: Line) -> bool:
 
     This decides only whether a question is asked, not which line is quoted: the forms of a word the stemmer keeps
     apart ("order", "ordering") are one word here."""
-    if (not option.topic and _A_TASK.match(option.name)) or _own_entry_says(option, line):
+    if not option.topic and _A_TASK.match(option.name):
         return True  # (as supports_its_explanation)
+    if _own_entry_says(option, line) and not _on_an_unrelated_services_page(option, line):
+        return True  # the author's own entry for it; on another service's page the label names how that service uses
+        # it ("AWS CLI: put-item replaces an item" in DynamoDB notes), which says nothing of why it is right
     text = plain_text(line.text)
     if _described_by_its_name(option) and any(len(m[0].split()) >= 3 for p in option.evidence if (m := p.search(text))):
         return True  # the line says the option's own words ("Pay per request and compute time"): a claim, not a name
@@ -3621,6 +3624,14 @@ def key_line(family: Family, oid: str, line: Line, lines: list[Line]) -> Line | 
         return line
     topics = option_topics(family, option)
     return find_evidence(option, lines, family, topics, accept=lambda found: backs_the_key(option, found))
+
+
+def _on_an_unrelated_services_page(option: Option, line: Line) -> bool:
+    """Whether a line sits on the page of a service other than the option's, neither a part of it nor its whole."""
+    catalog = load_catalog()
+    if not option.topic or not line.topic or line.topic == option.topic or not _a_service(line.topic):
+        return False
+    return not (catalog.is_ancestor(line.topic, option.topic) or catalog.is_ancestor(option.topic, line.topic))
 
 
 def _described_by_its_name(option: Option) -> bool:

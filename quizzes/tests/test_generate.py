@@ -4331,6 +4331,30 @@ def test_a_key_named_in_plain_words_is_backed_by_a_line_that_says_those_words():
     assert not backs_the_key(cloudformation, Line(text="CloudFormation is free; you pay for what it creates", refs=()))
 
 
+def test_a_keys_label_on_another_services_page_says_how_that_service_uses_it():
+    """ "AWS CLI: put-item replaces an existing item" in DynamoDB notes is how DynamoDB is driven from the CLI, no
+    reason the CLI is the right answer; the same entry on the CLI's own page is the author's account of it."""
+    cli = load_families()["iam-access"].options["cli"]
+    entry = "AWS CLI: put-item replaces an existing item, or adds a new one"
+    assert not backs_the_key(cli, Line(text=entry, refs=(), topic="amazon-dynamodb"))
+    assert backs_the_key(cli, Line(text=entry, refs=(), topic="aws-cli"))
+
+
+def test_the_finder_takes_the_most_telling_line_among_those_asked_for():
+    """The finder weighs every line but returns the most telling of those it is asked for: a key's or a wrong
+    option's most telling line may say none of its explanation, and the most telling line that does is its quote."""
+    family = load_families()["iam-access"]
+    cli = family.options["cli"]
+    lines = [
+        Line(text="AWS CLI: version 2 is the current major version", refs=(("n", 1, 1),), topic="aws-cli"),
+        Line(text="With the AWS CLI you can script AWS tasks from a terminal", refs=(("n", 1, 2),), topic="aws-cli"),
+    ]
+    assert find_evidence(cli, lines, family).text.startswith("With the AWS CLI")
+    found = find_evidence(cli, lines, family, accept=lambda line: "version" in line.text)
+    assert found.text.startswith("AWS CLI: version 2")
+    assert find_evidence(cli, lines, family, accept=lambda line: False) is None
+
+
 def test_an_option_the_notes_name_without_a_line_to_back_it_only_makes_up_two_wrong_options():
     """Deep Archive named bare ("S3 Glacier Deep Archive"): with two wrong options the notes back, or that they do not
     cover at all, the one they name without explaining is left out (blind graders fail it whenever the notes explain
