@@ -421,7 +421,8 @@ def family_questions(
             skipped["key not in notes"] += 1
             continue  # the right answer must be explained from the notes
         # A key's line must say why it is right: where the line that tells most of it says none of its explanation,
-        # the most telling line that does is its quote ("Console sign-in: password + MFA" over "Use and enforce MFA")
+        # the most telling line that does is its quote ("ALB: routes requests by URL path" over "The ALB needs two
+        # public subnets"), and with none the question is not asked (backs_the_key)
         for oid in requirement.meets:
             if oid not in backed:
                 backed[oid] = key_line(family, oid, evidence[oid], lines)
