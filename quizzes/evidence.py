@@ -18,7 +18,6 @@ import functools
 import html
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from content.catalog import CatalogTopic, load_catalog
@@ -1889,9 +1888,8 @@ def find_evidence(
     topics: frozenset[str] | None = None,
     texts: list[str] | None = None,
     spelled: bool = True,
-    accept: Callable[[Line], bool] | None = None,
 ) -> Line | None:
-    """The most telling note line about one option, from the option's own topic (of those ``accept`` takes).
+    """The most telling note line about one option, from the option's own topic.
 
     It names the option near its start, says something (not a bare heading or name), and, when the family is
     given, is about this option rather than a sibling it is compared with.
@@ -2374,7 +2372,7 @@ def find_evidence(
             entry,  # the option's own entry in a glossary or table, over a line that mentions it
             -abs(len(text) - 120),
         )
-        if (best is None or score > best[0]) and (accept is None or accept(line)):
+        if best is None or score > best[0]:
             best = (score, line)
     return best[1] if best else None
 
@@ -3614,16 +3612,6 @@ def backs_the_key(option: Option, line: Line) -> bool:
         else:
             rest |= head
     return bool(rest & said)
-
-
-def key_line(family: Family, oid: str, line: Line, lines: list[Line]) -> Line | None:
-    """The line to quote for a right answer: its most telling line when that says why it is right (backs_the_key),
-    else the most telling line that does, else None (the question is not asked)."""
-    option = family.options[oid]
-    if backs_the_key(option, line):
-        return line
-    topics = option_topics(family, option)
-    return find_evidence(option, lines, family, topics, accept=lambda found: backs_the_key(option, found))
 
 
 def _on_an_unrelated_services_page(option: Option, line: Line) -> bool:

@@ -21,10 +21,10 @@ from quizzes.evidence import (
     PLAIN_WORDS,
     SUFFIXES,
     Line,
+    backs_the_key,
     clean_quote,
     described_together,
     find_evidence,
-    key_line,
     option_topics,
     own_clause,
     side_given,
@@ -413,20 +413,18 @@ def family_questions(
         if line is not None and not supports_its_explanation(family.options[oid], line)
     }
     offered_last = silent | says_nothing
-    backed = {}  # each key's line that says why it is right, found once
     drafts = []
     other_side = {"aws": "customer", "customer": "aws"}.get(family.side, "")
     for requirement in family.requirements:
         if not all(evidence.get(oid) for oid in requirement.meets):
             skipped["key not in notes"] += 1
             continue  # the right answer must be explained from the notes
-        # A key's line must say why it is right: where the line that tells most of it says none of its explanation,
-        # the most telling line that does is its quote ("ALB: routes requests by URL path" over "The ALB needs two
-        # public subnets"), and with none the question is not asked (backs_the_key)
-        for oid in requirement.meets:
-            if oid not in backed:
-                backed[oid] = key_line(family, oid, evidence[oid], lines)
-        keys = {oid: backed[oid] for oid in requirement.meets}
+        # A key's line must say why it is right: where the line that tells most of it says none of its explanation
+        # ("The ALB needs two public subnets" for routing by URL path), the question is not asked (backs_the_key). A
+        # less telling line that shares a word is no better ("RedShift uses EC2 instances, so choose the instance
+        # type" for EC2's full control of the OS), so none is looked for.
+        keys = {oid: evidence[oid] if backs_the_key(family.options[oid], evidence[oid]) else None
+                for oid in requirement.meets}  # fmt: skip
         if any(
             line is None
             or (names_a_sibling(family, oid, line.text) and not supports_its_explanation(family.options[oid], line))

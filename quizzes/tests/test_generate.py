@@ -4340,21 +4340,6 @@ def test_a_keys_label_on_another_services_page_says_how_that_service_uses_it():
     assert backs_the_key(cli, Line(text=entry, refs=(), topic="aws-cli"))
 
 
-def test_the_finder_takes_the_most_telling_line_among_those_asked_for():
-    """The finder weighs every line but returns the most telling of those it is asked for: a key's or a wrong
-    option's most telling line may say none of its explanation, and the most telling line that does is its quote."""
-    family = load_families()["iam-access"]
-    cli = family.options["cli"]
-    lines = [
-        Line(text="AWS CLI: version 2 is the current major version", refs=(("n", 1, 1),), topic="aws-cli"),
-        Line(text="With the AWS CLI you can script AWS tasks from a terminal", refs=(("n", 1, 2),), topic="aws-cli"),
-    ]
-    assert find_evidence(cli, lines, family).text.startswith("With the AWS CLI")
-    found = find_evidence(cli, lines, family, accept=lambda line: "version" in line.text)
-    assert found.text.startswith("AWS CLI: version 2")
-    assert find_evidence(cli, lines, family, accept=lambda line: False) is None
-
-
 def test_an_option_the_notes_name_without_a_line_to_back_it_only_makes_up_two_wrong_options():
     """Deep Archive named bare ("S3 Glacier Deep Archive"): with two wrong options the notes back, or that they do not
     cover at all, the one they name without explaining is left out (blind graders fail it whenever the notes explain
