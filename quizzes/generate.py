@@ -423,23 +423,24 @@ def family_questions(
         # ("The ALB needs two public subnets" for routing by URL path), the question is not asked (backs_the_key). A
         # less telling line that shares a word is no better ("RedShift uses EC2 instances, so choose the instance
         # type" for EC2's full control of the OS), so none is looked for.
-        keys = {oid: evidence[oid] if backs_the_key(family.options[oid], evidence[oid]) else None
-                for oid in requirement.meets}  # fmt: skip
         if any(
-            line is None
-            or (names_a_sibling(family, oid, line.text) and not supports_its_explanation(family.options[oid], line))
-            for oid, line in keys.items()
+            not backs_the_key(family.options[oid], evidence[oid])
+            or (
+                names_a_sibling(family, oid, evidence[oid].text)
+                and not supports_its_explanation(family.options[oid], evidence[oid])
+            )
+            for oid in requirement.meets
         ):
             # "S3 Standard offers 99.99% availability, S3 Standard-IA 99.9% and S3 One Zone-IA 99.5%"
             # sets the key beside its siblings on a figure its explanation never gives: blind graders failed it
             skipped["key's line says none of its explanation"] += 1
             continue
-        if family.side and any(side_given(family.options[oid], keys[oid].text, keys[oid].heading) == other_side
+        if family.side and any(side_given(family.options[oid], evidence[oid].text, evidence[oid].heading) == other_side
                                for oid in requirement.meets):  # fmt: skip
             skipped["key's line gives it to the other side"] += 1
             continue  # "Customer: ..., OS patching" cannot back OS patching as AWS's job on RDS
         multi = requirement.multi
-        quoted = {line.text for line in keys.values()}
+        quoted = {evidence[oid].text for oid in requirement.meets}
         distractors, lines_of, withheld, joint = [], {}, [], {}
         picked = pick_distractors(family, requirement, evidence, len(requirement.fails), doubtful, offered_last)
         # an option the notes use the words of but no line of theirs backs is offered only to make up two wrong
@@ -527,7 +528,7 @@ def family_questions(
         ):
             skipped["giveaway stem"] += 1
             continue
-        choices = [choice_for(family.options[oid], keys[oid], correct=True) for oid in requirement.meets]
+        choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
         muted = []  # wrong options offered with no word on the notes
         # One note line backs one option of a question: a wrong option whose line already backs another option
         # ("Cost Efficiency: ..." under two advantages) was not picked above.
