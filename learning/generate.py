@@ -1416,6 +1416,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if _COMPARATIVE.match(statement.split(number, 1)[1]) and not _BASELINE.search(statement):
         # "Archive: rarely accessed data, 50% cheaper": cheaper than what, it never says
         return reject("figure compares with nothing named")
+    if re.fullmatch(r"100\s*(?:%|percent)", number, re.I):
+        # "not 100% true", "by default 100% private": a manner of speaking, not a figure AWS publishes
+        return reject("figure is a manner of speaking")
     if _LETTERED_OPTION.search(statement):
         return reject("number from a quiz's option")  # "Amazon EC2 – e) 5 Years": one choice of a question
     if _SCENARIO_OPENING.match(said) or re.search(r"\b(?:quiz|practice questions?|exam questions?)\b", context, re.I):
@@ -1818,6 +1821,19 @@ def wrong_as_written(text: str, topic: TopicView) -> bool:
     return find_claim(text, topic=topic.slug) is not None
 
 
+@lru_cache(maxsize=1)
+def _category_words() -> frozenset[frozenset[str]]:
+    from content.catalog import load_catalog
+
+    return frozenset(frozenset(re.findall(r"[a-z]+", c.name.lower())) - {"and"} for c in load_catalog().categories)
+
+
+def category_name(term: str) -> bool:
+    """Whether a term is the name of one of the catalog's categories of services, however its words are joined
+    ("Security & Identity & Compliance" for "Security, Identity & Compliance")."""
+    return frozenset(re.findall(r"[a-z]+", term.lower())) - {"and"} in _category_words()
+
+
 def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
     generator = GENERATORS.get(fact.kind)
     if generator is None:
@@ -1829,6 +1845,10 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
         section=fix_names(fact.section),
         data=_fixed(fact.data),
     )
+    if fact.kind in ("definition", "use_case") and category_name(fact.subject):
+        # "Developer Tools" or "Security & Identity & Compliance" over a service's line: the heading groups services,
+        # and what follows it describes one of them ("What is Developer Tools (in Amazon EC2)?")
+        return reject("term is a category of services")
     cards = generator(fact, topic)
     if cards and any(markup(c.front) or markup(c.back) for c in cards):
         return reject("markup, LaTeX or emoji in the card")

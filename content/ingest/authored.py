@@ -208,6 +208,9 @@ def _html_options(lines: list[str]) -> list[str]:
     return out
 
 
+_SAYS_SOMETHING = re.compile(r"[^\W_]")  # a letter or a digit
+
+
 def _pair_at(line: str, i: int) -> tuple[int, Found] | None:
     m = _PAIR.match(line)
     if not m or "::" not in line or "arn:" in line.lower() or "http" in line.lower():
@@ -215,8 +218,8 @@ def _pair_at(line: str, i: int) -> tuple[int, Found] | None:
     if re.search(r"\w::\w+::\w", line):
         return None  # "AWS::Serverless::Function": a resource type's path, not a front and its back
     front, back = tidy(m["front"]), tidy(m["back"].lstrip(":"))
-    if len(re.sub(r"^\d{1,3}[.)]\s*", "", front).split()) < 2 or not back:
-        return None  # (a list number is no word of the front: "1. AWS")
+    if len(re.sub(r"^\d{1,3}[.)]\s*", "", front).split()) < 2 or not _SAYS_SOMETHING.search(back):
+        return None  # (a list number is no word of the front: "1. AWS"; "Memory optimized ::->" has no answer)
     return i, Found(i + 1, card=AuthorCard(front, back, i + 1, i + 1))
 
 

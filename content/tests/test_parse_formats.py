@@ -140,6 +140,12 @@ def test_arns_and_urls_are_not_card_pairs():
     assert len(texts(outline)) == 2
 
 
+def test_a_pair_with_only_an_arrow_for_its_answer_is_no_card():
+    """ "#### Memory optimized ::->" is a card the author began and never answered; the one they finished is a card."""
+    outline = parse(lines("# EC2", "#### Memory optimized ::->", "#### Compute optimized :: high-performance CPUs"))
+    assert cards(outline) == [("Compute optimized", "high-performance CPUs")]
+
+
 # --- practice questions --------------------------------------------------------------------------------
 
 PRACTICE = lines(

@@ -1176,3 +1176,34 @@ def test_a_described_label_an_open_verb_or_a_back_opening_with_a_sign_makes_no_c
 def test_a_number_whose_subject_is_this_on_another_line_makes_no_card():
     """ "Weighted – You'd use this to test a new app, send 10% of the traffic to it": "this" is named elsewhere."""
     assert number("Routing – You'd use this to test a new app, send 10% of the traffic to it", "10%", on=S3) == []
+
+
+def test_a_heading_that_names_a_category_of_services_is_no_term():
+    """ "Developer Tools" and "Security & Identity & Compliance" group services; the line under them describes one of
+    them, so "What is Developer Tools (in Amazon EC2)?" would answer with CodeDeploy's description."""
+    assert (
+        definition("Developer Tools", "Automates code deployments to EC2 and on-premises servers", on=EC2_TOPIC) == []
+    )
+    assert definition("Security & Identity & Compliance", "DDoS mitigation included with some services", on=S3) == []
+    # a term that only shares a word with a category is still one
+    gateway = topic("aws-storage-gateway", "AWS Storage Gateway", "storage gateway")
+    assert definition("Storage Gateway", "Connects on-premises applications to cloud storage", on=gateway)
+
+
+def test_an_escaped_character_in_a_note_reaches_the_card_as_the_character():
+    from content.ingest.facts.text import clean
+
+    assert clean("Establish a physical connection between on-premises and AWS.&#x20;") == (
+        "Establish a physical connection between on-premises and AWS."
+    )
+    assert clean("Tom &amp; Jerry&nbsp;ran") == "Tom & Jerry ran"
+    assert clean("Security & Identity") == "Security & Identity"
+
+
+def test_a_hundred_percent_in_a_manner_of_speaking_is_no_figure_to_learn():
+    """ "Lambda is stateless (not 100% true, but ...)" and "a custom VPC is by default 100% private" use 100% as a
+    way of speaking; blanking it teaches nothing AWS publishes."""
+    lam = topic("aws-lambda", "AWS Lambda", "lambda")
+    assert number("AWS Lambda is stateless, which is not 100% true but close enough for the exam", "100%", on=lam) == []
+    vpc = topic("amazon-vpc", "Amazon VPC", "vpc")
+    assert number("A custom VPC is by default 100% private to your account", "100%", on=vpc) == []

@@ -4,6 +4,7 @@ line split every kind starts from (`Term: definition`).
 
 from __future__ import annotations
 
+import html
 import re
 import tomllib
 from functools import lru_cache
@@ -151,6 +152,7 @@ _ACRONYMS = word_list("acronyms")
 _UNDERSCORE_RULE = re.compile(r"_{3,}")
 _UNDERSCORE_BOLD = re.compile(r"__(\S(?:.*?\S)?)__")
 _UNDERSCORE_EM = re.compile(r"(?<![\w_])_(?![\s_])([^_\n]+?)(?<![\s_])_(?![\w_])")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")  # "&#x20;", "&nbsp;", "&amp;"
 _SPACE_PUNCT = re.compile(r"\s+([,.;:!?])(?=\s|$)")
 
 
@@ -167,6 +169,8 @@ def clean(text: str | None) -> str:
         t = _UNDERSCORE_EM.sub(r"\1", t)  # "_On-Demand_": emphasis, not part of the name
     if "*" in t:
         t = _EMPH.sub(r"\1", t)
+    if "&" in t:
+        t = _ENTITY.sub(lambda m: html.unescape(m.group(0)), t)  # "AWS.&#x20;": an editor's escaped space
     t = _LEAD_JUNK.sub("", t)
     if ">" in t or "⇒" in t:
         t = _INNER_ARROW.sub(" → ", t)
