@@ -1198,6 +1198,7 @@ def test_an_escaped_character_in_a_note_reaches_the_card_as_the_character():
     )
     assert clean("Tom &amp; Jerry&nbsp;ran") == "Tom & Jerry ran"
     assert clean("Security & Identity") == "Security & Identity"
+    assert clean("EBS Multi-Attach&#x20") == "EBS Multi-Attach"
 
 
 def test_a_hundred_percent_in_a_manner_of_speaking_is_no_figure_to_learn():

@@ -152,7 +152,8 @@ _ACRONYMS = word_list("acronyms")
 _UNDERSCORE_RULE = re.compile(r"_{3,}")
 _UNDERSCORE_BOLD = re.compile(r"__(\S(?:.*?\S)?)__")
 _UNDERSCORE_EM = re.compile(r"(?<![\w_])_(?![\s_])([^_\n]+?)(?<![\s_])_(?![\w_])")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")  # "&#x20;", "&nbsp;", "&amp;"
+# "&#x20;" (or "&#x20" where a heading's parser took the semicolon), "&nbsp;", "&amp;"
+_ENTITY = re.compile(r"&#[0-9]{1,6};?|&#x[0-9a-fA-F]{1,6};?|&[a-zA-Z]{2,8};")
 _SPACE_PUNCT = re.compile(r"\s+([,.;:!?])(?=\s|$)")
 
 
