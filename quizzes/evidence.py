@@ -3614,6 +3614,21 @@ def backs_the_key(option: Option, line: Line) -> bool:
     return bool(rest & said)
 
 
+def labelled_for_another(option: Option, line: Line) -> bool:
+    """Whether a line is the notes' entry for another service than the option's: its label names a catalog topic
+    that is not the option's and does not name the option ("DynamoDB: can be single-digit milliseconds" for DAX,
+    "Cognito: default roles for guest users" for an IAM role). An option that is no service of its own (a setting,
+    a practice) is said of a service by such a label ("RDS: Multi-AZ for disaster recovery"), so it never is."""
+    if not option.topic:
+        return False
+    label = label_of(line.text)
+    if not label or names_option(option, label, opening=len(label)):
+        return False
+    other = load_catalog().lookup(label)
+    # (not its label joined with its heading: "DynamoDB" under "DynamoDB Accelerator (DAX)" reads as DAX that way)
+    return bool(other) and other != option.topic and not labelled_as(option, line.text)
+
+
 def _on_an_unrelated_services_page(option: Option, line: Line) -> bool:
     """Whether a line sits on the page of a service other than the option's, neither a part of it nor its whole."""
     catalog = load_catalog()
@@ -4175,6 +4190,13 @@ def family_lines(
             # "Amazon Redshift: encryption of data" under KMS's "Seamlessly integrated into:": how KMS serves Redshift,
             # nothing of what Redshift is; the notes name it there without explaining it
             del lines.evidence[oid]
+            lines.unquotable.add(oid)
+    for oid, found in list(lines.evidence.items()):
+        if labelled_for_another(family.options[oid], found):
+            # "DynamoDB: can be single-digit milliseconds" under the DAX heading: the entry of DynamoDB, set beside
+            # DAX's, says nothing of DAX; the notes name DAX there without this line explaining it
+            del lines.evidence[oid]
+            lines.from_parent.discard(oid)
             lines.unquotable.add(oid)
     lines.doubtful = doubtful_options(family, lines, lines_by_topic, scan)
     lines.unclaimed = {

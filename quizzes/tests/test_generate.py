@@ -4612,3 +4612,24 @@ def test_a_pictures_credit_is_no_fact_about_the_service_it_is_filed_under():
     own = Line(text="Amazon S3: object storage with virtually unlimited capacity, reached over HTTPS",
                refs=(("mine", 1, 6),), topic="amazon-s3")  # fmt: skip
     assert find_evidence(s3, [credit, own], family) == own
+
+
+def test_a_line_labelled_with_another_service_is_not_an_options_line():
+    """ "DynamoDB: can be single-digit milliseconds" sits under the DAX heading, beside "With DAX: microseconds": it is
+    DynamoDB's entry, and says nothing of what DAX is. A setting with no service of its own is said of one by such a
+    label, and an option's own entry is its line."""
+    from quizzes.evidence import labelled_for_another
+
+    dax = load_families()["dynamodb-feature"].options["dax"]
+    under_dax = "DynamoDB Accelerator (DAX)"
+    line = Line(text="DynamoDB: can be single-digit milliseconds", refs=(), topic="amazon-dynamodb", heading=under_dax)
+    assert labelled_for_another(dax, line)
+    own = Line(
+        text="DAX: an in-memory cache with microsecond reads", refs=(), topic="amazon-dynamodb", heading=under_dax
+    )
+    assert not labelled_for_another(dax, own)
+    multi_az = load_families()["rds-availability"].options["multi-az"]
+    assert not multi_az.topic
+    assert not labelled_for_another(
+        multi_az, Line(text="RDS: Multi-AZ for disaster recovery", refs=(), topic="amazon-rds")
+    )
