@@ -520,7 +520,8 @@ _NOT_A_CONCEPT = re.compile(
     r"\b(scope|support|convention|behaviou?r|considerations?|limits?|limitations?|characteristics?|properties|"
     r"settings?|details?|basics?|concepts?|structure)$"
     r"|^(maximum|minimum|desired|default|max|min)\b"
-    r"|^(generation|size|medium|large|small|family|prefix|suffix|name|type|version|series|capacity)$",
+    r"|^(generation|size|medium|large|small|family|prefix|suffix|name|type|version|series|capacity)$"
+    r"|^(?:aws|amazon)\s+services?$|^services?$|\blabs?$",  # "AWS Service" under API Gateway, "EC2 Labs": no concept
     re.I,
 )
 # Absolute claims that exam notes simplify and AWS has since relaxed ("attached to one instance at a time":
@@ -1372,6 +1373,7 @@ _INFRA_COUNT = re.compile(
 
 # a practice question's scenario: who is doing what ("You are running ...", "Your application ...", "A company ..."),
 # not a fact told to the reader ("You can use up to 7 partitions per AZ")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:these|those|they|it|this|that)\b", re.I)
 _SCENARIO_OPENING = re.compile(
     r"^\W*(?:(?:q(?:uestion)?\s*)?\d{1,3}\s*[:.)]\s*)?(?:you(?:'re|'ve| are| have| need| want| run| manage)|your"
     r"|a company|an organi[sz]ation|a startup|a customer|a developer|a team)\b",
@@ -1420,7 +1422,10 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # "not 100% true", "by default 100% private": a manner of speaking, not a figure AWS publishes
         return reject("figure is a manner of speaking")
     if _LETTERED_OPTION.search(statement):
-        return reject("number from a quiz's option")  # "Amazon EC2 – e) 5 Years": one choice of a question
+        return reject("number from a quiz's option")
+    if _PRONOUN_SUBJECT.match(said):
+        # "These offer up to 75% off": the line before said what "these" are; the card cannot
+        return reject("figure's subject is a pronoun")  # "Amazon EC2 – e) 5 Years": one choice of a question
     if _SCENARIO_OPENING.match(said) or re.search(r"\b(?:quiz|practice questions?|exam questions?)\b", context, re.I):
         # "Quiz – 4: You are running a website on 10 EC2 instances ...": a practice question's setting, whose figure
         # is no AWS fact
@@ -1821,6 +1826,9 @@ def wrong_as_written(text: str, topic: TopicView) -> bool:
     return find_claim(text, topic=topic.slug) is not None
 
 
+_WALKTHROUGH = re.compile(r"^\W*step\s*\d+\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _category_words() -> frozenset[frozenset[str]]:
     from content.catalog import load_catalog
@@ -1850,6 +1858,8 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # and what follows it describes one of them ("What is Developer Tools (in Amazon EC2)?")
         return reject("term is a category of services")
     cards = generator(fact, topic)
+    if cards and any(_WALKTHROUGH.match(c.back) for c in cards):
+        return reject("back is a walkthrough step")  # "Step 1. Click on EC2 under services."
     if cards and any(markup(c.front) or markup(c.back) for c in cards):
         return reject("markup, LaTeX or emoji in the card")
     if cards and any(_QUIZ_SCAFFOLD.search(c.front + " " + c.back) for c in cards):

@@ -1208,3 +1208,19 @@ def test_a_hundred_percent_in_a_manner_of_speaking_is_no_figure_to_learn():
     assert number("AWS Lambda is stateless, which is not 100% true but close enough for the exam", "100%", on=lam) == []
     vpc = topic("amazon-vpc", "Amazon VPC", "vpc")
     assert number("A custom VPC is by default 100% private to your account", "100%", on=vpc) == []
+
+
+def test_a_figure_whose_subject_is_a_pronoun_names_nothing():
+    """ "EC2 – These offer up to 75% off": the line before said what "these" are, and the card cannot."""
+    ec2 = topic("ec2-purchasing-options", "EC2 Purchasing Options", "purchasing options")
+    assert number("EC2 – These offer up to 75% off compared with On-Demand prices", "75%", on=ec2) == []
+    assert number("Standard Reserved Instances offer up to 72% off compared with On-Demand prices", "72%", on=ec2)
+
+
+def test_a_lab_step_or_a_generic_service_heading_makes_no_card():
+    """ "EC2 Labs" over "Step 1. Click on EC2 under services." and "AWS Service" (an API Gateway integration type in
+    the author's outline) say nothing a learner could be asked."""
+    assert definition("EC2 Labs", "Step 1. Click on EC2 under services.", on=EC2_TOPIC) == []
+    assert definition("Launch steps", "Step 2: choose an AMI and an instance type", on=EC2_TOPIC) == []
+    api = topic("amazon-api-gateway", "Amazon API Gateway", "api gateway")
+    assert definition("AWS Service", "Expose any AWS API through the API Gateway", on=api) == []
