@@ -779,7 +779,7 @@ def _mended_heading(heading: str) -> str | None:
 
 
 _LABEL = re.compile(
-    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?→⇒]{2,60}?)\s*(?::\s|\s[-–—=]\s|\s(?:→|⇒|->|=>|==)\s"
+    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:([^:=–—.!?→⇒]{2,60}?)\s*(?::\s|\s(?:[-–—=]|-{2,3})\s|\s(?:→|⇒|->|=>|==)\s"
     r"|(?<=\w)--+>?(?=[A-Za-z]))"  # ("AWS Config--audit workloads": a dash typed as two hyphens)
     r"|([A-Za-z][\w-]{1,20}),\s)"
 )

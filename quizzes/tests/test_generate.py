@@ -4630,3 +4630,14 @@ def test_a_line_labelled_with_another_service_is_not_an_options_line():
     assert not labelled_for_another(
         multi_az, Line(text="RDS: Multi-AZ for disaster recovery", refs=(), topic="amazon-rds")
     )
+
+
+def test_a_label_set_off_by_a_double_hyphen_is_a_label():
+    """ "Dedicated Hosts -- physical ec2 server for software licenses" is the notes' entry for Dedicated Hosts, not a
+    line about Amazon EC2 as a whole (two hyphens typed for a dash, with spaces round them)."""
+    from quizzes.evidence import label_of, labelled_for_another
+
+    entry = "Dedicated Hosts -- physical ec2 server for software licenses, oracle or vm ware"
+    assert label_of(entry) == "Dedicated Hosts"
+    ec2 = load_families()["compute-platform"].options["ec2"]
+    assert labelled_for_another(ec2, Line(text=entry, refs=(), topic="amazon-ec2"))
