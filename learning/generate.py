@@ -1826,6 +1826,7 @@ def wrong_as_written(text: str, topic: TopicView) -> bool:
     return find_claim(text, topic=topic.slug) is not None
 
 
+_HASHTAG = re.compile(r"#[\w-]+")
 _WALKTHROUGH = re.compile(r"^\W*step\s*\d+\b", re.I)
 
 
@@ -1837,9 +1838,21 @@ def _category_words() -> frozenset[frozenset[str]]:
 
 
 def category_name(term: str) -> bool:
-    """Whether a term is the name of one of the catalog's categories of services, however its words are joined
-    ("Security & Identity & Compliance" for "Security, Identity & Compliance")."""
-    return frozenset(re.findall(r"[a-z]+", term.lower())) - {"and"} in _category_words()
+    """Whether a term names one of the catalog's categories of services, or a part of one, however its words are
+    joined and whether or not it says "services" ("Security & Identity & Compliance" for "Security, Identity &
+    Compliance", "Database Services", "Management Services"); a term the catalog knows as a topic is no category."""
+    from content.catalog import load_catalog
+
+    said = [w.removesuffix("s") for w in re.findall(r"[a-z]+", term.lower())]
+    words = frozenset(said) - _CATEGORY_FILLER
+    if not words or load_catalog().lookup(term):
+        return False
+    categories = [frozenset(w.removesuffix("s") for w in category) for category in _category_words()]
+    # a part of a category only when the term says it is a group of services ("Business" is a support plan)
+    return words in categories or ("service" in said and any(words <= category for category in categories))
+
+
+_CATEGORY_FILLER = frozenset({"and", "service", "aws", "amazon"})
 
 
 def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
@@ -1858,6 +1871,8 @@ def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # and what follows it describes one of them ("What is Developer Tools (in Amazon EC2)?")
         return reject("term is a category of services")
     cards = generator(fact, topic)
+    if cards and any(_HASHTAG.search(c.back) and not re.search(r"[^\W\d_]", _HASHTAG.sub("", c.back)) for c in cards):
+        return reject("back is only tags")  # "#athena #aws": a file's tag line under its title
     if cards and any(_WALKTHROUGH.match(c.back) for c in cards):
         return reject("back is a walkthrough step")  # "Step 1. Click on EC2 under services."
     if cards and any(markup(c.front) or markup(c.back) for c in cards):

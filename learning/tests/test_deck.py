@@ -187,3 +187,17 @@ def test_an_english_word_whose_s_is_its_own_is_asked_in_the_singular():
     # the head of "X for Y" is X: "What is FSx for Windows?", never "What are"
     assert not plural("FSx for Windows") and plural("Types of instances")
     assert plural("Areas") and plural("Buckets") and plural("Bucket Policies") and plural("Boxes")
+
+
+@pytest.mark.django_db
+def test_a_files_tag_line_is_no_cards_answer(tmp_path):
+    """An Obsidian note's tag line under its title ("#aws #athena #serverless") is no definition of Athena."""
+    (tmp_path / "athena.md").write_text(
+        "# Amazon Athena\n#aws #athena #serverless #sql #querying #s3 #json #parquet\n## Athena 101\n\n"
+        "Serverless interactive querying service for data in S3.\n"
+    )
+    call_command("ingest", str(tmp_path), "--replace", "--json", stdout=StringIO())
+    from learning.models import Flashcard
+
+    backs = list(Flashcard.objects.active().values_list("back", flat=True))
+    assert backs and not [b for b in backs if "#" in b], backs

@@ -1224,3 +1224,17 @@ def test_a_lab_step_or_a_generic_service_heading_makes_no_card():
     assert definition("Launch steps", "Step 2: choose an AMI and an instance type", on=EC2_TOPIC) == []
     api = topic("amazon-api-gateway", "Amazon API Gateway", "api gateway")
     assert definition("AWS Service", "Expose any AWS API through the API Gateway", on=api) == []
+
+
+def test_a_services_group_heading_makes_no_card():
+    """ "Database Services" and "Management Services" head groups of services in an overview; the line under each
+    describes one service of the group ("What are Management Services (in AWS Trusted Advisor)?")."""
+    dynamo = topic("amazon-dynamodb", "Amazon DynamoDB", "dynamodb")
+    assert (
+        definition("Database Services", "Amazon DynamoDB NoSQL offering, document and key value storage", on=dynamo)
+        == []
+    )
+    advisor = topic("aws-trusted-advisor", "AWS Trusted Advisor", "trusted advisor")
+    said = "AWS Trusted Advisor automatically makes recommendations on cost, security, and performance"
+    assert definition("Management Services", said, on=advisor) == []
+    assert definition("Trusted Advisor", said, on=advisor)  # (the service itself is a term)
