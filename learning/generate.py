@@ -1371,9 +1371,9 @@ _INFRA_COUNT = re.compile(
 )
 
 
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:these|those|they|it|this|that)\b", re.I)  # a figure's subject said before
 # a practice question's scenario: who is doing what ("You are running ...", "Your application ...", "A company ..."),
 # not a fact told to the reader ("You can use up to 7 partitions per AZ")
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:these|those|they|it|this|that)\b", re.I)
 _SCENARIO_OPENING = re.compile(
     r"^\W*(?:(?:q(?:uestion)?\s*)?\d{1,3}\s*[:.)]\s*)?(?:you(?:'re|'ve| are| have| need| want| run| manage)|your"
     r"|a company|an organi[sz]ation|a startup|a customer|a developer|a team)\b",
@@ -1422,10 +1422,10 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # "not 100% true", "by default 100% private": a manner of speaking, not a figure AWS publishes
         return reject("figure is a manner of speaking")
     if _LETTERED_OPTION.search(statement):
-        return reject("number from a quiz's option")
+        return reject("number from a quiz's option")  # "Amazon EC2 – e) 5 Years": one choice of a question
     if _PRONOUN_SUBJECT.match(said):
         # "These offer up to 75% off": the line before said what "these" are; the card cannot
-        return reject("figure's subject is a pronoun")  # "Amazon EC2 – e) 5 Years": one choice of a question
+        return reject("figure's subject is a pronoun")
     if _SCENARIO_OPENING.match(said) or re.search(r"\b(?:quiz|practice questions?|exam questions?)\b", context, re.I):
         # "Quiz – 4: You are running a website on 10 EC2 instances ...": a practice question's setting, whose figure
         # is no AWS fact
@@ -1827,6 +1827,7 @@ def wrong_as_written(text: str, topic: TopicView) -> bool:
 
 
 _HASHTAG = re.compile(r"#[\w-]+")
+_CATEGORY_FILLER = frozenset({"and", "service", "aws", "amazon"})
 _WALKTHROUGH = re.compile(r"^\W*step\s*\d+\b", re.I)
 
 
@@ -1850,9 +1851,6 @@ def category_name(term: str) -> bool:
     categories = [frozenset(w.removesuffix("s") for w in category) for category in _category_words()]
     # a part of a category only when the term says it is a group of services ("Business" is a support plan)
     return words in categories or ("service" in said and any(words <= category for category in categories))
-
-
-_CATEGORY_FILLER = frozenset({"and", "service", "aws", "amazon"})
 
 
 def cards_for(fact: FactView, topic: TopicView) -> list[CardDraft]:

@@ -473,15 +473,11 @@ def family_questions(
             if line is not None:
                 quoted.add(line.text)
         # A kind with few members (three payment options) still makes its question: an option withheld above whose
-        # line says the same of it and the key is offered with that shared line, or with what else can be said of it
-        # (its only line is marked wrong, or its service as a whole), up to three wrong options. One the notes name,
-        # or give a page, but no line of theirs backs is offered silently, with no word on the notes: blind readers
-        # found "your notes name it without explaining it" false about half the time.
+        # line says the same of it and the key is offered with that shared line, up to three wrong options (one whose
+        # only line is marked wrong, or that the notes describe only as a whole, is never offered: see below).
         # The key's natural lure first, then the rest in the order picked above (lures first; an option whose
         # backing is doubtful last, even a lure, unless it is silent).
-        # (what can be said of it instead: its line is marked wrong, or its service as a whole)
-        said = getattr(lines, "flagged_only", set()) | set(getattr(lines, "parent_only", {}))
-        shared = [oid for oid in withheld if oid in joint or oid in said]
+        shared = [oid for oid in withheld if oid in joint]
         chosen = sorted(distractors + [oid for oid in shared if oid in key_lures], key=picked.index)[:3]
         chosen += [oid for oid in shared if oid not in chosen][: max(0, 3 - len(chosen))]
         lines_of.update({oid: joint[oid] for oid in chosen if oid in joint})
