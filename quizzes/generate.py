@@ -302,11 +302,9 @@ def choice_for(
     correct: bool,
     reason: str = "",
     right_names: list[str] = (),
-    parent: str = "",
-    flagged: bool = False,
-    unclaimed: bool = False,
 ) -> ChoiceDraft:
-    """An option with its explanation: a wrong one says what it fails here and what it is for instead."""
+    """An option with its explanation: a wrong one says what it fails here and what it is for instead, and, with no
+    line to quote, that the notes do not cover it (family_questions offers no other wrong option without a quote)."""
     if correct:
         explanation = f"Correct. {option.fact}"
     elif reason:
@@ -315,14 +313,7 @@ def choice_for(
         # No reason in the data: say it is not what this requirement asks for, name what is, and what it does.
         explanation = f"Not this one: this requirement is met by {' and '.join(right_names)}. {option.fact}"
     if evidence is None:
-        said = NOT_IN_NOTES
-        if flagged:
-            said = FLAGGED_ONLY
-        elif unclaimed:
-            said = ""  # the notes use its words somewhere: no line is quoted, and nothing is said of the notes
-        elif parent:
-            said = PARENT_ONLY.format(parent)
-        explanation = f"{explanation} {said}".rstrip()
+        explanation = f"{explanation} {NOT_IN_NOTES}"
     return ChoiceDraft(
         option=option.id,
         text=option.name,
@@ -413,6 +404,13 @@ def family_questions(
         if line is not None and not supports_its_explanation(family.options[oid], line)
     }
     offered_last = silent | says_nothing
+    # what the notes say of an option no line backs: its words, its name, its whole service, a line marked wrong
+    said_of_it = (
+        silent
+        | getattr(lines, "unclaimed", set())
+        | getattr(lines, "flagged_only", set())
+        | set(getattr(lines, "parent_only", {}))
+    )
     drafts = []
     other_side = {"aws": "customer", "customer": "aws"}.get(family.side, "")
     for requirement in family.requirements:
@@ -525,45 +523,42 @@ def family_questions(
             skipped["giveaway stem"] += 1
             continue
         choices = [choice_for(family.options[oid], evidence[oid], correct=True) for oid in requirement.meets]
-        muted = []  # wrong options offered with no word on the notes
-        # One note line backs one option of a question: a wrong option whose line already backs another option
-        # ("Cost Efficiency: ..." under two advantages) was not picked above.
-        for oid in distractors:
-            # a wrong option backed only by its whole service's line ("Amazon CloudWatch - monitoring, alarms and
-            # metrics" for CloudWatch Logs) is said to be described only as a whole: that line says nothing of it
-            whole = whole_service(family.options[oid]) if oid in from_parent else ""
-            line = None if whole else lines_of.get(oid)
-            # a line that names a wrong option but says none of what its explanation says ("Key pair is specific to
-            # a Region") is not quoted: blind readers found such quotes fit about half the time
-            unsupported = line is not None and not supports_its_explanation(family.options[oid], line)
-            flagged = oid in getattr(lines, "flagged_only", set())
-            unclaimed = unsupported or oid in silent or oid in getattr(lines, "unclaimed", set())
-            parent = whole or getattr(lines, "parent_only", {}).get(oid, "")
-            if (None if unsupported else line) is None and (unclaimed or flagged or parent):
-                muted.append(oid)
-            choices.append(
-                choice_for(
-                    family.options[oid],
-                    None if unsupported else line,
-                    correct=False,
-                    reason=requirement.why_not.get(oid, ""),
-                    right_names=right_names,
-                    parent=parent,
-                    flagged=flagged,
-                    unclaimed=unclaimed,
-                )
-            )
-        # A wrong option the notes use the words of, or name, but no line of theirs backs is never offered: a reader
+        # A wrong option is offered with a line that says what its explanation says, or said not to be in the notes
+        # at all. One the notes use the words of, or name, but no line of theirs backs is never offered: a reader
         # takes it as "not in your notes" and finds the line the finder missed. Over held-out 109 to 128, blind
-        # graders passed 93 of 190 questions that offered one and 176 of 210 that did not. Nor is one said to be
-        # described only as a whole, or only in a line marked wrong: over held-out 54 to 128 graders passed 15 of 35
+        # graders passed 93 of 190 questions that offered one and 176 of 210 that did not. Nor is one the notes
+        # describe only as a whole, or only in a line marked wrong: over held-out 54 to 128 graders passed 15 of 35
         # and 1 of 14 such questions (the notes explained it elsewhere: "FSx for Lusture", the lines under "Spot - bid
         # whatever price you want"). The question goes when the key's natural lure is such an option or fewer than two
-        # wrong options are left; a wrong option the notes do not cover at all is still offered, and said so.
+        # wrong options are left.
+        # (One note line backs one option of a question: a wrong option whose line already backs another option,
+        # "Cost Efficiency: ..." under two advantages, was not picked above.)
+        muted, quotes = [], {}
+        for oid in distractors:
+            option = family.options[oid]
+            # a wrong option backed only by its whole service's line ("Amazon CloudWatch - monitoring, alarms and
+            # metrics" for CloudWatch Logs) is described only as a whole: that line says nothing of it; nor does a
+            # line that names it but says none of what its explanation says ("Key pair is specific to a Region")
+            whole = oid in from_parent and whole_service(option)
+            line = None if whole else lines_of.get(oid)
+            if line is not None and supports_its_explanation(option, line):
+                quotes[oid] = line
+            elif line is not None or whole or oid in said_of_it:
+                muted.append(oid)
         if natural in muted or len(distractors) - len(muted) < 2:
             skipped["a wrong option the notes use goes unquoted"] += 1  # (named, as a whole, or marked wrong)
             continue
-        choices = [c for c in choices if c.option not in muted]
+        choices += [
+            choice_for(
+                family.options[oid],
+                quotes.get(oid),  # (None: the notes do not cover it, and the choice says so)
+                correct=False,
+                reason=requirement.why_not.get(oid, ""),
+                right_names=right_names,
+            )
+            for oid in distractors
+            if oid not in muted
+        ]
         # The question is about its answer: a Route 53 question in the edge family lives on Route 53.
         topic = family.topic_of(requirement.meets[0]) if not multi else family.topic
         drafts.append(

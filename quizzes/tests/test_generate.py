@@ -3372,23 +3372,30 @@ def test_of_two_lines_about_an_option_the_one_saying_what_its_explanation_says_b
 
 
 def test_an_option_whose_words_the_notes_use_is_never_said_to_be_missing_from_them():
-    """No line backs S3 Standard-IA, but the notes speak of "infrequent" data: the option is offered with no word on
-    the notes, never "not in your notes" (false about one time in five). Deep Archive, whose words the notes never
-    use, is still said not to be in them."""
+    """No line backs S3 Standard-IA, but the notes speak of "infrequent" data: the option is never said to be missing
+    from them ("not in your notes" was false about one time in five), and so never offered. Deep Archive, whose words
+    the notes never use, is still offered and said not to be in them."""
     from quizzes.evidence import family_lines
 
     family = load_families()["s3-storage-class"]
     standard = Line(text="S3 Standard: frequently accessed data, millisecond access across three AZs",
                     refs=(("n", 1, 2),), topic="s3-storage-classes")  # fmt: skip
     cheap = Line(text="Move infrequent data to a cheaper tier after a month", refs=(("n", 1, 3),), topic="amazon-s3")
-    lines = family_lines(family, {"s3-storage-classes": [standard], "amazon-s3": [cheap]}, {"s3-storage-classes"})
+    zone = Line(text="S3 One Zone-IA: infrequent data kept in a single AZ, for copies you can recreate",
+                refs=(("n", 1, 5),), topic="s3-storage-classes")  # fmt: skip
+    pages = {"s3-storage-classes": [standard, zone], "amazon-s3": [cheap]}
+    lines = family_lines(family, pages, {"s3-storage-classes"})
     assert "standard-ia" in lines.unclaimed and "standard-ia" not in lines.evidence
     assert "glacier-deep-archive" not in lines.unclaimed and "standard" not in lines.unclaimed
-    ia = family.options["standard-ia"]
-    silent = choice_for(ia, None, correct=False, right_names=["S3 Standard"], unclaimed=True)
-    assert not silent.quote and "notes" not in silent.explanation
-    assert Choice(text=ia.name, explanation=silent.explanation, refs=[]).notes_label == ""
-    assert Choice(text=ia.name, explanation=silent.explanation, refs=[]).notes_claim is None
+    # (One Zone-IA's question needs Standard-IA, its natural lure, beside it)
+    assert not [d for d in family_questions(family, lines) if "standard-ia" in {c.option for c in d.choices}]
+    assert "re-creatable-ia" not in {d.requirement for d in family_questions(family, lines)}
+    ia_line = Line(text="S3 Standard-IA: infrequently accessed data, millisecond retrieval across AZs, retrieval fee",
+                   refs=(("n", 1, 6),), topic="s3-storage-classes")  # fmt: skip
+    pages["s3-storage-classes"].append(ia_line)
+    drafts = family_questions(family, family_lines(family, pages, {"s3-storage-classes"}))
+    asked = [d for d in drafts if d.requirement == "re-creatable-ia"]
+    assert asked and [c.quote for c in asked[0].choices if c.option == "standard-ia"] == [ia_line.text]
     missing = choice_for(family.options["glacier-deep-archive"], None, correct=False, right_names=["S3 Standard"])
     assert missing.explanation.endswith(NOT_IN_NOTES)
     assert Choice(text="Deep Archive", explanation=missing.explanation, refs=[]).notes_claim is False
