@@ -479,6 +479,12 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
         # under "Service" still needs its page ("What is Service?" could be anything).
         topic_stems = {stem(w) for n in topic.names for w in n.split() if w not in _STOP}
         topic_stems -= {stem(w) for w in _part_words(topic.slug)}  # "People Perspective" does not name the CAF
+        name_stems = {stem(w) for w in words(topic.name) if w not in _STOP}
+        full = {stem(w) for w in words(_full_name(topic.slug)) if w not in _STOP}  # "Simple Queue Service" is SQS
+        if (distinct := name_stems - heading_stems) and not term_stems - {stem(w) for w in _STOP} <= name_stems | full:
+            # the words of its name the heading does not share: "Latency Routing Policy" under "Routing Policies"
+            # names no Route 53, though "latency routing" is an alias of the routing policies' page
+            topic_stems = distinct | {stem(n) for n in topic.names if " " not in n}
         return "" if len(words(term)) > 1 and topic_stems & term_stems else f" (in {topic.name})"
     if (
         len(heading.strip()) > 2  # not a glossary's letter ("D") or a number
@@ -507,6 +513,13 @@ def in_context(term: str, topic: TopicView, section: str = "") -> str:
     return f" (in {topic.name})"
 
 
+def _full_name(slug: str) -> str:
+    from content.catalog import load_catalog
+
+    entry = load_catalog().topics.get(slug)
+    return (entry.full_name or "") if entry else ""
+
+
 def _names_another_topic(heading: str, topic: TopicView) -> bool:
     from content.catalog import load_catalog
 
@@ -521,7 +534,8 @@ _NOT_A_CONCEPT = re.compile(
     r"settings?|details?|basics?|concepts?|structure)$"
     r"|^(maximum|minimum|desired|default|max|min)\b"
     r"|^(generation|size|medium|large|small|family|prefix|suffix|name|type|version|series|capacity)$"
-    r"|^(?:aws|amazon)\s+services?$|^services?$|\blabs?$",  # "AWS Service" under API Gateway, "EC2 Labs": no concept
+    r"|^(?:aws|amazon)\s+services?$|^services?$|\blabs?$"  # "AWS Service" under API Gateway, "EC2 Labs": no concept
+    r"|\bdemos?$|^(?:scenes?|scenarios?|history)$",  # "DynamoDB Demo", "Scenes": a lab's or a story's heading
     re.I,
 )
 # Absolute claims that exam notes simplify and AWS has since relaxed ("attached to one instance at a time":
@@ -786,6 +800,7 @@ _LETTERED_OPTION = re.compile(r"(?:^|[-–—:]\s)\(?[a-hA-H][.)]\s")
 _STUDY_LABEL = re.compile(
     r"^\W*(?:(?:practice\s+)?questions?|q|item|problem|exercise)\s*#?\s*\d+\W*$"
     r"|\b(?:traps?|tricks?|tips?|takeaways?|gotchas?|hints?|reminders?|to remember)\W*$"
+    r"|^\W*exam\s+(?:tips?|notes?|hints?|traps?)\b"  # "Exam Tips RDS": the aid first, then what it is for
     r"|^\W*notes?\s+(?:on|about|for)\b"  # "/!\ Note on SG": the author's aside about a thing, not a term
     r"|^\W*(?:metaphors?|analog(?:y|ies)|mnemonics?|memory aids?|think of it as|eli5|in plain (?:words|english))\W*$",
     re.I,
@@ -1381,6 +1396,17 @@ _SCENARIO_OPENING = re.compile(
 )
 
 
+# someone's wish, a practice scenario's need ("New app version that wants to test 10% of traffic", "Company would
+# like to keep data for 5 years"): the figure is the scenario's, not AWS's
+_WANTS = re.compile(r"\b(?:wants?|wanted|wanting|would like|planning|intends?) to\b", re.I)
+# a label that files the line under a study aid, a story or a course's part, not under the thing it counts:
+# "Questions – The default visibility timeout ...", "Scenes – Data must be retained for 7 years", "History – not
+# much has changed in 20 years", "Episode 4:- Scaling Amazon EC2 – ..."
+_STUDY_CONTEXT = re.compile(
+    r"\b(?:quiz(?:zes)?|(?:practice |exam |sample )?questions?|q&a|scenes?|scenarios?|demos?|labs?|history"
+    r"|(?:episode|lecture|module|lesson|chapter|week|day|part)\s*\d+)\b",
+    re.I,
+)
 # a usage measure compared with the figure ("CPU utilization > 80%", "when CPU goes above 70%"): a threshold someone
 # chose (not "< 10 ms latency between AZs": a figure of AWS written with a sign)
 _THRESHOLD = re.compile(
@@ -1388,6 +1414,15 @@ _THRESHOLD = re.compile(
     r"(?:[<>]=?|≥|≤|\b(?:above|below|exceeds?|reaches) )\s*$",
     re.I,
 )
+# a condition on a figure ("increase nodes if memcached reaches 90% cpu", "when the queue goes above 1000
+# messages"): the line for an action someone set up, whose figure they chose
+_CROSSES = re.compile(
+    r"\b(?:if|when|whenever|once)\b[^.;]{0,50}?\b(?:reach(?:es)?|exceeds?|hits?|cross(?:es)?"
+    r"|goes (?:above|over|beyond|below|under)|(?:is|gets) (?:above|over|below|under|more than|less than))\s*$",
+    re.I,
+)
+# a value someone picks ("Custom: minimum healthy host = 75%"): one example of a setting, not a figure of AWS
+_CHOSEN = re.compile(r"\bcustom\b[^.;]{0,15}:", re.I)
 _AGE = re.compile(r"\b\d+\+? (?:years?|yrs?) old\b", re.I)
 
 
@@ -1426,7 +1461,7 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if _PRONOUN_SUBJECT.match(said):
         # "These offer up to 75% off": the line before said what "these" are; the card cannot
         return reject("figure's subject is a pronoun")
-    if _SCENARIO_OPENING.match(said) or re.search(r"\b(?:quiz|practice questions?|exam questions?)\b", context, re.I):
+    if _SCENARIO_OPENING.match(said) or _WANTS.search(said) or _STUDY_CONTEXT.search(context):
         # "Quiz – 4: You are running a website on 10 EC2 instances ...": a practice question's setting, whose figure
         # is no AWS fact
         return reject("number from a quiz's scenario")
@@ -1440,9 +1475,12 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     if split_of_a_whole(statement):
         # "Weighted Routing – 10% on US-EAST-1 and 90% on EU-WEST-1": one share of a split someone chose, an example
         return reject("number is a share of an example split")
-    if _THRESHOLD.search(statement.split(number)[0]) or _AGE.search(statement):
+    before = statement.split(number)[0]
+    if _THRESHOLD.search(before) or _CROSSES.search(before) or _AGE.search(statement):
         # "CPU utilization > 80%": the threshold someone chose for an alarm, not an AWS figure; "Oldest offering (over
         # 10 years old)": a service's age, trivia
+        return reject("number is a chosen threshold or an age")
+    if _CHOSEN.search(before):
         return reject("number is a chosen threshold or an age")
     if not topic.is_service and topic.slug in {"shared-responsibility-model"}:
         return reject("number on a concept page")
@@ -1687,6 +1725,8 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     ):
         # "S3 storage class" on the storage classes page: the page's own category, not one option in it
         return reject("option is the page's own category")
+    if _STUDY_LABEL.search(option) or _NOT_A_CONCEPT.search(option):
+        return reject("term is a study label")  # "Exam Tips RDS": a study aid's heading, no option to use
     if names_other_topic(option, topic) or not (names_topic(option, topic) or _NAMED_THING.search(option)):
         # a use-case label ("Big Data Processing") or another service's row on this page
         return reject("option is a label or another service")
@@ -1719,8 +1759,14 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("use case restates its option")
     if _ENDS_MID_SENTENCE.search(use):
         return reject("use case ends mid-sentence")  # ends mid-sentence
-    if (fact.lines > 2 and not fact.data.get("every_use")) or (topic.is_service and names_topic(option, topic)):
-        return reject("one of many uses")  # one of many uses: a learner naming another would be marked wrong
+    if (
+        (fact.lines > 2 and not fact.data.get("every_use"))
+        or (topic.is_service and names_topic(option, topic))
+        or (_bare(option) == _bare(topic.name) and plural(option))
+    ):
+        # one of many uses: a learner naming another would be marked wrong (a part page named for a group, "EC2
+        # Instance Types" or "IAM Roles", has as many: "EDA workloads" is one family's, "over 5000 users" one reason)
+        return reject("one of many uses")
     context = in_context(option, topic)
     front = f"What {'are' if plural(option) else 'is'} {option}{context} best suited for?"
     back = sentence(use)

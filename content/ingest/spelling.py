@@ -97,6 +97,8 @@ def _forms(low: str) -> tuple[str, ...]:
     out = []
     for suffix in ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "'s"):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            if suffix == "d" and not low.endswith("ed"):
+                continue  # "managed" is "manage" + "d"; "answerd" is no form of "answer"
             out.append(low[: -len(suffix)])
     if low.endswith("ies"):
         out.append(low[:-3] + "y")

@@ -94,3 +94,9 @@ def test_a_numbered_service_name_misspelt_in_its_letters_is_written_the_catalogs
     assert respell_services("Amazon Root53 answers DNS queries") == "Amazon Route 53 answers DNS queries"
     for text in ("Route53 answers DNS queries", "Route66 is a road", "Layer7 attacks", "Windows10 desktops"):
         assert respell_services(text) == text
+
+
+def test_a_word_with_a_d_dropped_on_is_a_slip_not_a_past_tense():
+    """ "answerd" is no form of "answer" (a past tense of a word ending in "e" takes a "d": "managed", "stored")."""
+    assert dict(misspellings("the name of the server who answerd")) == {"answerd": "answer"}
+    assert misspellings("a managed service that stored and shared the data it used") == []

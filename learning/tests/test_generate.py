@@ -1238,3 +1238,64 @@ def test_a_services_group_heading_makes_no_card():
     said = "AWS Trusted Advisor automatically makes recommendations on cost, security, and performance"
     assert definition("Management Services", said, on=advisor) == []
     assert definition("Trusted Advisor", said, on=advisor)  # (the service itself is a term)
+
+
+def test_a_figure_from_a_scenario_a_study_heading_or_a_chosen_setting_is_no_aws_figure():
+    """A practice scenario's wish ("wants to test 10% of traffic"), a line filed under a study heading ("Questions –",
+    "Scenes –", "History –"), a condition someone set ("if memcached reaches 90% cpu") and a custom setting's value
+    are not figures AWS publishes; a plain figure still makes its card."""
+    route = topic("route-53-routing-policies", "Route 53 Routing Policies", "weighted routing")
+    assert number("Weighted Routing – New app version that wants to test 10% of traffic", "10%", on=route) == []
+    sqs = topic("amazon-sqs", "Amazon SQS", "sqs")
+    assert number("Questions – The default visibility timeout for a message is 30 seconds", "30 seconds", on=sqs) == []
+    assert number("Scenes – Data must be retained at least for 7 years", "7 years", on=S3) == []
+    assert number("History – not much has changed in the last 20 years", "20 years", on=AURORA) == []
+    cache = topic("amazon-elasticache", "Amazon ElastiCache", "elasticache")
+    assert number("Memcached – add nodes if memcached reaches 90% cpu", "90%", on=cache) == []
+    deploy = topic("aws-codedeploy", "AWS CodeDeploy", "codedeploy")
+    assert number("Configurations – Custom: minimum healthy host = 75%", "75%", on=deploy) == []
+    assert number("SQS – The default visibility timeout for a message is 30 seconds", "30 seconds", on=sqs)
+
+
+def test_a_back_about_the_lines_above_or_a_study_heading_makes_no_card():
+    """ "Comparing all the above based on what you have to manage" answers nothing alone; "DynamoDB Demo", "Scenes" and
+    "Exam Tips RDS" are the notes' headings, not things to define or use."""
+    cloud = topic("cloud-computing", "Cloud Computing", "cloud", is_service=False)
+    assert (
+        definition("Types of Cloud Computing", "Comparing all the above based on what you have to manage", on=cloud)
+        == []
+    )
+    dynamo = topic("amazon-dynamodb", "Amazon DynamoDB", "dynamodb")
+    assert definition("DynamoDB Demo", "IAM user with DynamoDB access (dynamo-admin) for the table", on=dynamo) == []
+    assert definition("Scenes", "Company uses S3 for backup of the on premises environment", on=S3) == []
+    rds = topic("amazon-rds", "Amazon RDS", "rds")
+    assert (
+        use_case("Exam Tips RDS", "Processing lots of small transactions, like customer orders and payments", on=rds)
+        == []
+    )
+
+
+def test_a_part_pages_own_name_has_no_single_best_use():
+    """ "What are IAM Roles best suited for? More than 5000 users" and "EC2 Instance Types ... EDA workloads": one use
+    of many, where a learner naming another would be marked wrong. A kind on the page still has its use."""
+    roles = topic("iam-roles", "IAM Roles", "iam role", is_service=False)
+    assert use_case("IAM Roles", "More than 5000 users or principals whose number is not known", on=roles) == []
+    types = topic("ec2-instance-types", "EC2 Instance Types", "instance types", is_service=False)
+    assert (
+        use_case(
+            "EC2 Instance Types", "Electronic design automation and relational databases with costly licences", on=types
+        )
+        == []
+    )
+    volumes = topic("ebs-volume-types", "EBS Volume Types", "volume types", is_service=False)
+    assert use_case("EBS Volume Types", "Boot volumes, databases and throughput-heavy logs", on=volumes) == []
+    assert use_case("General purpose SSD", "A wide variety of transactional workloads", on=volumes)
+
+
+def test_a_kind_named_only_by_its_kind_words_gets_its_service():
+    """ "What is Latency Routing Policy?" names no Route 53: the heading "Routing Policies" says only the kind."""
+    route = topic("route-53-routing-policies", "Route 53 Routing Policies", "latency routing", "routing policy",
+                  is_service=False)  # fmt: skip
+    cards = definition("Latency Routing Policy", "Send each user to the Region with the least latency to them",
+                       on=route, section="Routing Policies")  # fmt: skip
+    assert cards and "Route 53" in cards[0][0]

@@ -82,7 +82,9 @@ def comma_items(text: str) -> list[tuple[int, str]]:
 POINTS_BACK = re.compile(
     r"^\W*(?:similar (?:thing|one|idea|service|concept|to (?:the )?(?:above|previous|last))|the same (?:thing|idea)"
     r"|same (?:thing|idea|as (?:above|before|the (?:one|last|previous))|but)|likewise|ditto|as above"
-    r"|link to|see (?:above|below|the (?:section|page|notes?) on))\b",  # "EC2 Instance Role: link to IAM roles"
+    r"|link to|see (?:above|below|the (?:section|page|notes?) on)"  # "EC2 Instance Role: link to IAM roles"
+    r"|(?:compar(?:ing|ed|e)\s+)?(?:all\s+(?:of\s+)?)?the\s+above\b(?!\s+\w+\s+(?:is|are)\b))\b",
+    # "Comparing all the above based on what you have to manage": a line about the lines above it
     re.I,
 )
 DEFINITION_LABEL = re.compile(r"^(?:definition|description|desc|purpose|role|what it is|what is it|meaning|about)$")
