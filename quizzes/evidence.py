@@ -685,9 +685,45 @@ def _opens_two_names(label: str, family: Family) -> bool:
 
 
 def _names_a_sibling(option: Option, text: str, family: Family) -> bool:
-    """Whether a line names another option of the family by one of its own patterns."""
+    """Whether a line names another option of the family by one of its own patterns, or by a word of its name the
+    notes misspell ("CONVERTABLE RI" is a Convertible RI, not the Standard RI its line was quoted for)."""
     said = plain_text(text)
-    return any(other.matches(said) for other in family.options.values() if other.id != option.id)
+    if any(other.matches(said) for other in family.options.values() if other.id != option.id):
+        return True
+    return misspells_a_sibling(option, said, family)
+
+
+def misspells_a_sibling(option: Option, text: str, family: Family) -> bool:
+    """Whether a line names another option of the family by a word of its name with one letter wrong, missing or extra
+    ("CONVERTABLE RI" beside Standard RIs): with that word mended, the other option's pattern reads the line."""
+    slips = {w for w in re.findall(r"[A-Za-z]{6,}", text) if not known_word(w.lower())}
+    if not slips:
+        return False
+    for other_id, other in family.options.items():
+        if other_id == option.id:
+            continue
+        for theirs in _own_words(other, option):
+            for slip in slips:
+                if _one_slip(slip.lower(), theirs) and other.matches(re.sub(rf"\b{slip}\b", theirs, text)):
+                    return True
+    return False
+
+
+def _own_words(other: Option, option: Option) -> frozenset[str]:
+    """The long words of another option's name that this option's name does not hold ("convertible" beside "Standard
+    Reserved Instances")."""
+    own = set(re.findall(r"[a-z]{6,}", option.name.lower()))
+    return frozenset(w for w in re.findall(r"[a-z]{6,}", other.name.lower()) if w not in own)
+
+
+def _one_slip(word: str, name: str) -> bool:
+    """Whether a word is a name's word with one letter wrong, missing or extra ("convertable", "convertble")."""
+    if word == name or abs(len(word) - len(name)) > 1 or word[:3] != name[:3]:
+        return False
+    if len(word) == len(name):
+        return sum(a != b for a, b in zip(word, name, strict=True)) == 1
+    short, long = sorted((word, name), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _opens_section(lines: list[Line], index: int) -> bool:
@@ -2535,7 +2571,15 @@ def no_fact(text: str) -> bool:
         or _LEADS_INTO.search(text)
         or _STUDY_TASK.match(said)
         or _CREDIT.match(said)
+        or _TAGS_ONLY.fullmatch(said)
+        or _COMMAND.search(said)
     )
+
+
+# a file's tag line ("#aws #athena #serverless #sql"): names, nothing said of them
+_TAGS_ONLY = re.compile(r"\W*(?:#[\w-]+[\s,;]*){2,}\W*")
+# a command to type ("aws ec2 stop-instances --instance-id i-123", "aws s3 ls"): how to call a service, not what it is
+_COMMAND = re.compile(r"(?:^|[\s`$>:])aws\s+[a-z0-9-]+\s+[a-z]+(?:-[a-z]+)*\b(?:\s+--?[a-z]|\s*`|\s*$)")
 
 
 # where a picture in the notes comes from ("Amazon S3: Picture from Udemy", "Image source: AWS docs"): no fact
@@ -3322,6 +3366,8 @@ def with_its_description(
         after = after[2:]  # a definition list's description under its term ("__Instance Store__" / ": temporary ...")
     if (lead := _LEAD_BARE_LABEL.match(after)) and len(after) > lead.end():
         after = after[lead.end() :]  # "Description: Connects cloud-based resources ...": what it says
+    if _TAGS_ONLY.fullmatch(after) or _COMMAND.search(after):
+        return line  # "# Amazon Athena" over its tag line "#aws #athena #sql": the tags say nothing of it
     if (
         beyond is not None
         and adjacent(following, beyond)
@@ -4192,9 +4238,12 @@ def family_lines(
             del lines.evidence[oid]
             lines.unquotable.add(oid)
     for oid, found in list(lines.evidence.items()):
-        if labelled_for_another(family.options[oid], found):
+        if labelled_for_another(family.options[oid], found) or misspells_a_sibling(
+            family.options[oid], plain_text(found.text), family
+        ):
             # "DynamoDB: can be single-digit milliseconds" under the DAX heading: the entry of DynamoDB, set beside
-            # DAX's, says nothing of DAX; the notes name DAX there without this line explaining it
+            # DAX's, says nothing of DAX; the notes name DAX there without this line explaining it (nor does
+            # "Reserved: CONVERTABLE RI ..." say anything of Standard RIs once its misspelt name is read)
             del lines.evidence[oid]
             lines.from_parent.discard(oid)
             lines.unquotable.add(oid)
@@ -4326,7 +4375,8 @@ def defining_line(term: str, definition: str, lines: list[Line]) -> Line | None:
 
     opening = words(definition)[:40]
     for line in lines:
-        if opening and opening in words(line.text):
+        if opening and opening in words(line.text) and not no_fact(plain_text(line.text)):
+            # (not a tag line, "#aws #athena #sql", however the topic's summary read it)
             text = line.text if words(term) in words(line.text) else f"{term}: {line.text}"
             return Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=True)
     return None

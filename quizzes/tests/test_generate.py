@@ -4648,3 +4648,34 @@ def test_a_label_set_off_by_a_double_hyphen_is_a_label():
     assert label_of(entry) == "Dedicated Hosts"
     ec2 = load_families()["compute-platform"].options["ec2"]
     assert labelled_for_another(ec2, Line(text=entry, refs=(), topic="amazon-ec2"))
+
+
+def test_a_tag_line_or_a_command_to_type_is_no_fact_about_a_service():
+    """ "#aws #athena #serverless #sql" names things and "aws ec2 stop-instances --instance-id i-0abc" is a command to
+    type: neither says what the service is (blind graders failed both as quotes)."""
+    family, athena = _options()["Amazon Athena"]
+    tags = Line(text="#aws #athena #serverless #sql #querying #s3 #parquet", refs=(("mine", 1, 1),),
+                topic="amazon-athena")  # fmt: skip
+    assert find_evidence(athena, [tags], family) is None
+    own = Line(text="Athena runs SQL queries straight on files in S3, serverless", refs=(("mine", 1, 5),),
+               topic="amazon-athena")  # fmt: skip
+    assert find_evidence(athena, [tags, own], family) == own
+    family, ec2 = _options()["Amazon EC2"]
+    command = Line(text="command line format aws ec2 stop-instances --instance-id i-0abc123", refs=(("mine", 2, 9),),
+                   topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(ec2, [command], family) is None
+
+
+def test_a_line_naming_a_sibling_in_a_misspelling_is_not_the_options_line():
+    """ "Reserved: CONVERTABLE RI (up to 54% off) change attributes of the RI" is about Convertible RIs however it is
+    spelt: it is not quoted for Standard RIs, which the notes name there without a line of their own."""
+    family = load_families()["ec2-purchasing-option"]
+    heading = "Reserved (RI = reserved instance)"
+    typo = Line(text="Reserved (RI = reserved instance): CONVERTABLE RI (up to 54% off) change attributes of the RI",
+                refs=(("mine", 1, 4),), topic="ec2-purchasing-options", heading=heading)  # fmt: skip
+    lines = family_lines(family, {"ec2-purchasing-options": [typo]}, {"ec2-purchasing-options"})
+    assert "standard-ri" not in lines.evidence, lines.evidence.get("standard-ri")
+    own = Line(text="Reserved (RI = reserved instance): up to 72% off, 1 or 3 year terms, for steady use",
+               refs=(("mine", 1, 5),), topic="ec2-purchasing-options", heading=heading)  # fmt: skip
+    lines = family_lines(family, {"ec2-purchasing-options": [typo, own]}, {"ec2-purchasing-options"})
+    assert lines.evidence.get("standard-ri") == own, lines.evidence.get("standard-ri")
