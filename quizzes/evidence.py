@@ -2573,7 +2573,17 @@ def no_fact(text: str) -> bool:
         or _CREDIT.match(said)
         or _TAGS_ONLY.fullmatch(said)
         or _COMMAND.search(said)
+        or _YOUR_NEED.match(said)
     )
+
+
+# a worked example's or a practice question's need ("Example: You want Lambda executions to be logged in
+# CloudWatch", "You need to store logs for 7 years"): the reader's situation, not a fact of the service
+_YOUR_NEED = re.compile(
+    r"\W*(?:(?:example|e\.?g\.?|for example|scenario)\s*[:,-]\s*)?"
+    r"you(?:'d| would)?\s+(?:want|need|must|have to|like)\b",
+    re.I,
+)
 
 
 # a file's tag line ("#aws #athena #serverless #sql"): names, nothing said of them
@@ -3675,6 +3685,32 @@ def labelled_for_another(option: Option, line: Line) -> bool:
     return bool(other) and other != option.topic and not labelled_as(option, line.text)
 
 
+def says_of_another(option: Option, text: str) -> bool:
+    """Whether, past its label, a line opens with another catalog service's name as its subject ("S3: Firehose
+    retries deliveries for up to 24 hours" under S3 is Firehose's line): what it says is said of that one."""
+    label = label_of(text)
+    if not option.topic or not label:
+        return False
+    rest = text[text.find(label) + len(label) :].lstrip(" )*_`:-–—=>→⇒")
+    lead = re.match(r"(?:the\s+)?((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})\s+[a-z]", rest)
+    if not lead:
+        return False
+    catalog = load_catalog()
+    heads = lead[1].split()
+    for size in range(len(heads), 0, -1):
+        if slug := catalog.lookup(" ".join(heads[:size])):
+            return (
+                slug != option.topic
+                # a product (not "Serverless compute service", "NoSQL key-value", "Object storage": what it is)
+                and catalog.topics[slug].name.startswith(("Amazon ", "AWS "))
+                and not catalog.is_ancestor(slug, option.topic)
+                and not catalog.is_ancestor(option.topic, slug)
+                and not names_option(option, " ".join(heads[:size]))
+                and slug not in catalog.find(option.fact)  # ("SSE-KMS: S3 performs the encryption with KMS")
+            )
+    return False
+
+
 def _on_an_unrelated_services_page(option: Option, line: Line) -> bool:
     """Whether a line sits on the page of a service other than the option's, neither a part of it nor its whole."""
     catalog = load_catalog()
@@ -4238,12 +4274,17 @@ def family_lines(
             del lines.evidence[oid]
             lines.unquotable.add(oid)
     for oid, found in list(lines.evidence.items()):
-        if labelled_for_another(family.options[oid], found) or misspells_a_sibling(
-            family.options[oid], plain_text(found.text), family
+        option = family.options[oid]
+        said = plain_text(found.text)
+        if (
+            labelled_for_another(option, found)
+            or misspells_a_sibling(option, said, family)
+            or says_of_another(option, said)
         ):
             # "DynamoDB: can be single-digit milliseconds" under the DAX heading: the entry of DynamoDB, set beside
             # DAX's, says nothing of DAX; the notes name DAX there without this line explaining it (nor does
-            # "Reserved: CONVERTABLE RI ..." say anything of Standard RIs once its misspelt name is read)
+            # "Reserved: CONVERTABLE RI ..." say anything of Standard RIs once its misspelt name is read, or "S3:
+            # Firehose retries deliveries for 24 hours" anything of S3)
             del lines.evidence[oid]
             lines.from_parent.discard(oid)
             lines.unquotable.add(oid)

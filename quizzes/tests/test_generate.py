@@ -4679,3 +4679,22 @@ def test_a_line_naming_a_sibling_in_a_misspelling_is_not_the_options_line():
                refs=(("mine", 1, 5),), topic="ec2-purchasing-options", heading=heading)  # fmt: skip
     lines = family_lines(family, {"ec2-purchasing-options": [typo, own]}, {"ec2-purchasing-options"})
     assert lines.evidence.get("standard-ri") == own, lines.evidence.get("standard-ri")
+
+
+def test_a_line_whose_subject_is_another_product_or_a_readers_need_backs_no_option():
+    """ "S3: Firehose retries deliveries for up to 24 hours" under S3 says something of Firehose, and "AWS Lambda:
+    Example: You want Lambda executions to be logged in CloudWatch" is a worked example's need: blind graders failed
+    both as quotes. A product the option's own explanation names is its subject too ("SSE-KMS: S3 performs the
+    encryption with KMS keys")."""
+    from quizzes.evidence import says_of_another
+
+    family, s3 = _options()["Amazon S3"]
+    assert says_of_another(s3, "S3: Firehose retries deliveries for up to 24 hours")
+    assert not says_of_another(s3, "S3: Objects are stored in buckets with 11 nines of durability")
+    assert not says_of_another(s3, "S3: NoSQL key-value stores are another thing")  # (a concept, not a product)
+    sse_kms = load_families()["s3-encryption"].options["sse-kms"]
+    assert not says_of_another(sse_kms, "SSE-KMS: S3 performs the encryption with keys kept in KMS")
+    family, lam = _options()["AWS Lambda"]
+    need = Line(text="AWS Lambda: Example: You want Lambda executions to be logged in CloudWatch.",
+                refs=(("mine", 1, 3),), topic="aws-lambda")  # fmt: skip
+    assert find_evidence(lam, [need], family) is None
