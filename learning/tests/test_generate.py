@@ -1329,3 +1329,16 @@ def test_a_definition_card_asks_only_for_a_name_the_catalog_knows():
     sqs = topic("amazon-sqs", "Amazon SQS", "sqs")  # a term SQS's essentials use is asked
     assert definition("Visibility timeout", "How long a received message stays hidden from other consumers", on=sqs)
     assert definition("Flow", "How long a received message stays hidden from other consumers", on=sqs) == []
+
+
+def test_a_markdown_escape_never_reaches_a_card():
+    """Editors that export markdown escape a bullet as "\\-": "\\- Recovery Time Objective" is the text itself."""
+    from content.ingest.facts.text import clean
+
+    assert clean("\\- Recovery Point Objective.") == "Recovery Point Objective."
+    assert clean("Scales on CPU \\* 2 and a\\_b") == "Scales on CPU * 2 and a_b"
+    fsx = topic("amazon-fsx", "Amazon FSx", "fsx")
+    cards = definition(
+        "Amazon FSx", clean("\\- Fully managed third party file systems for Windows and Lustre."), on=fsx
+    )
+    assert cards and "\\" not in cards[0][1], cards

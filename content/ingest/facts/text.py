@@ -140,6 +140,8 @@ RETIRED_OPTION = re.compile(r"\b(?:qldb|quantum ledger|snowmobile|snowcone|multi
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPH = re.compile(r"(?<![\w*])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![\w*])")
 # (and a task list's box, "- [ ] Define EC2": a study checklist's item reads as its words)
+# Markdown's backslash escapes: the character itself ("\-", "\*", "\_", "\#", "\(")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _LEAD_JUNK = re.compile(r"^(?:\s|[-=]{1,}>|→|⇒|»|•|○|▪|◦|[-*+](?=\s)|\[[ xX]\](?=\s))+")
 _INNER_ARROW = re.compile(r"\s*(?:-{1,}>|={1,}>|⇒)\s*")
 _NUMBERING = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")
@@ -165,6 +167,8 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     t = _LINK.sub(r"\1", text) if "](" in text else text
+    if "\\" in t:
+        t = _MD_ESCAPE.sub(r"\1", t)  # "\- Recovery Point Objective": an editor's escaped bullet, "\*": a star
     if "__" in t:
         t = _UNDERSCORE_BOLD.sub(r"\1", _UNDERSCORE_RULE.sub(" – ", t))
     t = t.replace("**", "").replace("`", "")
