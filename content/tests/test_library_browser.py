@@ -75,6 +75,7 @@ def test_an_instructor_uploads_a_zip_watches_it_and_edits_a_line_a_learner_keeps
     page.get_by_role("link", name="Library").click()
     expect(page.get_by_role("heading", name="Notes library")).to_be_visible()
     page.get_by_role("link", name="Upload notes").first.click()
+    page.wait_for_load_state("load")  # (its script lists the chosen files: on a loaded machine it ran too late)
     page.set_input_files("#id_files", course_zip(tmp_path))
     # (the list is filled by the page script on the input's change event: slow on a loaded CI machine)
     expect(page.locator("[data-drop-list] li")).to_contain_text("course.zip", timeout=15_000)

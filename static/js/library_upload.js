@@ -11,4 +11,5 @@
   ["dragleave", "drop"].forEach(e => zone.addEventListener(e, () => zone.classList.remove("over")));
   zone.addEventListener("drop", ev => { ev.preventDefault(); input.files = ev.dataTransfer.files; show(); });
   input.addEventListener("change", show);
+  if (input.files.length) show();  // files chosen before this script ran (a slow page, or the browser's back button)
 })();
