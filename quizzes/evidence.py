@@ -315,7 +315,8 @@ def _title_naming(option: Option, line: Line) -> str:
     note's own title is something done with it: "Temporarily Sharing S3 objects Using presigned URLs" under a page
     titled "Amazon S3")."""
     if line.note_heading and (
-        _aspect_of(option, plain_text(line.note_heading))
+        (option.topic and _common_word_later_in(option.topic, line.note_heading))  # ("Rolling with additional batch")
+        or _aspect_of(option, plain_text(line.note_heading))
         or _titles_a_part(option, plain_text(line.note_heading))
         or _another_topic_first(option, plain_text(line.note_heading))
     ):
@@ -371,6 +372,8 @@ def _aspect_of(option: Option, title: str) -> bool:
 
 
 def _heading_names(option: Option, line: Line) -> bool:
+    if line.heading and option.topic and _common_word_later_in(option.topic, line.heading):
+        return False  # "Rolling with additional batch" (an Elastic Beanstalk deployment policy) titles no AWS Batch
     if line.heading and (numbered := _COURSE_PART.match(line.heading)):
         line = dataclasses.replace(line, heading=line.heading[numbered.end() :])  # "Section 4: S3 Glacier"
     if line.heading and (asked := _WHAT_IS_IT.match(plain_text(line.heading))):
@@ -4418,9 +4421,29 @@ def defining_line(term: str, definition: str, lines: list[Line]) -> Line | None:
     for line in lines:
         if opening and opening in words(line.text) and not no_fact(plain_text(line.text)):
             # (not a tag line, "#aws #athena #sql", however the topic's summary read it)
+            if words(term) not in words(line.text) and _titled_only_by_a_common_word(term, line.heading):
+                return None  # "Deploy the new version in batches" under "Rolling with additional batch": no AWS Batch
             text = line.text if words(term) in words(line.text) else f"{term}: {line.text}"
             return Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=True)
     return None
+
+
+def _common_word_later_in(slug: str, heading: str) -> bool:
+    """Whether a heading names a topic only by a word too common to trust, and not at its head: "Rolling with
+    additional batch" is no title of AWS Batch, where "Batch: jobs on EC2 and Spot" is."""
+    catalog = load_catalog()
+    if slug in catalog.mentions(heading) or slug not in catalog.mentions(heading, common=True):
+        return False
+    head = " ".join(re.findall(r"[A-Za-z0-9]+", heading)[:2])
+    return slug not in catalog.mentions(head, common=True)
+
+
+def _titled_only_by_a_common_word(term: str, heading: str) -> bool:
+    """Whether a heading names a term's topic only by a word too common to trust ("batch", "snapshots"), so a line
+    under it that does not name the term is no definition of it."""
+    catalog = load_catalog()
+    slug = catalog.lookup(term)
+    return bool(slug) and slug in catalog.mentions(heading, common=True) and slug not in catalog.mentions(heading)
 
 
 def _names_its_topic(option: Option, *, plural: bool = False) -> bool:

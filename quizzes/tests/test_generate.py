@@ -4698,3 +4698,17 @@ def test_a_line_whose_subject_is_another_product_or_a_readers_need_backs_no_opti
     need = Line(text="AWS Lambda: Example: You want Lambda executions to be logged in CloudWatch.",
                 refs=(("mine", 1, 3),), topic="aws-lambda")  # fmt: skip
     assert find_evidence(lam, [need], family) is None
+
+
+def test_a_section_titled_with_a_common_word_late_in_its_title_is_not_the_options():
+    """ "Rolling with additional batch" is an Elastic Beanstalk deployment policy: the lines under it say nothing of
+    AWS Batch, though "batch" is a name of it (one too common to trust); "Batch: ..." at a title's head still is."""
+    family, batch = _options()["AWS Batch"]
+    rolling = Line(text="Deploy the new version in batches, but first launch a new batch of instances",
+                   refs=(("mine", 1, 71),), topic="aws-batch", heading="AWS Batch",
+                   note_heading="Rolling with additional batch")  # fmt: skip
+    assert find_evidence(batch, [rolling], family) is None
+    own = Line(text="Runs containerised batch jobs on EC2 and Spot capacity that it provisions for each queue",
+               refs=(("mine", 1, 80),), topic="aws-batch", heading="AWS Batch", note_heading="Batch")  # fmt: skip
+    found = find_evidence(batch, [rolling, own], family)
+    assert found and found.refs == own.refs, found
