@@ -1499,11 +1499,9 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         # "Weighted Routing – 10% on US-EAST-1 and 90% on EU-WEST-1": one share of a split someone chose, an example
         return reject("number is a share of an example split")
     before = statement.split(number)[0]
-    if _THRESHOLD.search(before) or _CROSSES.search(before) or _AGE.search(statement):
-        # "CPU utilization > 80%": the threshold someone chose for an alarm, not an AWS figure; "Oldest offering (over
-        # 10 years old)": a service's age, trivia
-        return reject("number is a chosen threshold or an age")
-    if _CHOSEN.search(before):
+    if _THRESHOLD.search(before) or _CROSSES.search(before) or _CHOSEN.search(before) or _AGE.search(statement):
+        # "CPU utilization > 80%", "if memcached reaches 90% cpu", "Custom: minimum healthy host = 75%": a value someone
+        # chose, not an AWS figure; "Oldest offering (over 10 years old)": a service's age, trivia
         return reject("number is a chosen threshold or an age")
     if not topic.is_service and topic.slug in {"shared-responsibility-model"}:
         return reject("number on a concept page")
@@ -1674,8 +1672,9 @@ def in_its_essentials(term: str, slug: str) -> bool:
 
 
 def catalog_name(term: str) -> bool:
-    """Whether a term is a name, short name or alias of a catalog topic, as written, without its aside, or by the
-    name or acronym in its brackets ("Simple Storage Service (S3)", "Reserved Instances (RIs)")."""
+    """Whether a term is a name, short name or alias of a catalog topic: as written, without its aside or maker, by
+    the name or acronym in its brackets ("Reserved Instances (RIs)"), without a kind word its alias leaves out
+    ("Latency Routing Policy"), as a reference-facts subject ("FSx for Lustre") or misspelt ("CloudFrount")."""
     from content.catalog import load_catalog  # noqa: PLC0415
     from content.ingest.facts_check import load_table  # noqa: PLC0415
 
@@ -1797,8 +1796,10 @@ def use_case_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
     ):
         # "S3 storage class" on the storage classes page: the page's own category, not one option in it
         return reject("option is the page's own category")
-    if _STUDY_LABEL.search(option) or _NOT_A_CONCEPT.search(option):
+    if _STUDY_LABEL.search(option):
         return reject("term is a study label")  # "Exam Tips RDS": a study aid's heading, no option to use
+    if _NOT_A_CONCEPT.search(option):
+        return reject("heading is not a concept")  # "DynamoDB Demo": a lab's heading
     if names_other_topic(option, topic) or not (names_topic(option, topic) or _NAMED_THING.search(option)):
         # a use-case label ("Big Data Processing") or another service's row on this page
         return reject("option is a label or another service")

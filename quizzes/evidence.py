@@ -4421,7 +4421,8 @@ def defining_line(term: str, definition: str, lines: list[Line]) -> Line | None:
     for line in lines:
         if opening and opening in words(line.text) and not no_fact(plain_text(line.text)):
             # (not a tag line, "#aws #athena #sql", however the topic's summary read it)
-            if words(term) not in words(line.text) and _titled_only_by_a_common_word(term, line.heading):
+            slug = load_catalog().lookup(term)
+            if words(term) not in words(line.text) and slug and _common_word_later_in(slug, line.heading or ""):
                 return None  # "Deploy the new version in batches" under "Rolling with additional batch": no AWS Batch
             text = line.text if words(term) in words(line.text) else f"{term}: {line.text}"
             return Line(text=text, refs=line.refs, topic=line.topic, heading=line.heading, labelled=True)
@@ -4436,14 +4437,6 @@ def _common_word_later_in(slug: str, heading: str) -> bool:
         return False
     head = " ".join(re.findall(r"[A-Za-z0-9]+", heading)[:2])
     return slug not in catalog.mentions(head, common=True)
-
-
-def _titled_only_by_a_common_word(term: str, heading: str) -> bool:
-    """Whether a heading names a term's topic only by a word too common to trust ("batch", "snapshots"), so a line
-    under it that does not name the term is no definition of it."""
-    catalog = load_catalog()
-    slug = catalog.lookup(term)
-    return bool(slug) and slug in catalog.mentions(heading, common=True) and slug not in catalog.mentions(heading)
 
 
 def _names_its_topic(option: Option, *, plural: bool = False) -> bool:
