@@ -707,7 +707,7 @@ def misspells_a_sibling(option: Option, text: str, family: Family) -> bool:
             continue
         for theirs in _own_words(other, option):
             for slip in slips:
-                if _one_slip(slip.lower(), theirs) and other.matches(re.sub(rf"\b{slip}\b", theirs, text)):
+                if _one_slip(slip.lower(), theirs) and other.matches(re.sub(rf"\b{re.escape(slip)}\b", theirs, text)):
                     return True
     return False
 
@@ -4429,6 +4429,7 @@ def defining_line(term: str, definition: str, lines: list[Line]) -> Line | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # (asked of every heading for every option the finder weighs)
 def _common_word_later_in(slug: str, heading: str) -> bool:
     """Whether a heading names a topic only by a word too common to trust, and not at its head: "Rolling with
     additional batch" is no title of AWS Batch, where "Batch: jobs on EC2 and Spot" is."""
