@@ -69,6 +69,7 @@ _CONTEXT_OPENING = re.compile(
 _NAMED_LINE_WORDS = 4  # a line on a concept's page this long that names one service early is that service's
 _NAMED_WITHIN = 5
 _LABEL_NAME_WORDS = 4  # "S3 Pricing", "Amazon Elastic File System (EFS)": a label over bullets, not a sentence
+_LISTED_SERVICES = 2  # entries labelled with this many other services make a section a list of services
 _NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
 _WIKI_LINK = re.compile(r"\[\[[^\[\]]*\]\]")  # "[[Module 7 - Storage#Section 2]]": a link to another note
 _LEAD_BOLD = re.compile(r"^\W*?(?:\*\*|__)(?P<name>[^*_]{2,80}?)(?:\*\*|__)")
@@ -190,6 +191,11 @@ class _Assigner:
         sticky = (
             prev if prev is not None and prev.topics and not prev_chapter and not markdown and not summary else None
         )
+        if sticky is not None and self._lists_other_services(sec, sticky.topics):
+            # "MANAGEMENT TOOLS:" over "cloud watch : ...", "cloudFormation: ...", "config: ..." after "CLOUD9:": a
+            # chapter listing services of its own, not more of the section before it (an entry whose name the
+            # catalog does not know, "managed service: ...", is no Cloud9 line)
+            sticky = None
 
         matches = (
             self.catalog.find(title)
@@ -1413,6 +1419,17 @@ class _Assigner:
     def _family(self, topic: str) -> set[str]:
         """The topic, the topics above it and the topics below it."""
         return self._closure((topic,)) | {slug for slug in self.catalog.topics if self.catalog.is_ancestor(topic, slug)}
+
+    def _lists_other_services(self, sec: Section, topics: tuple[str, ...]) -> bool:
+        """Whether a section's entries are labelled with two or more services outside ``topics`` (and their
+        ancestors): a list of services, each line its own service's."""
+        own = self._closure(topics)
+        named = {
+            slug
+            for block in sec.blocks
+            if block.term and (slug := self.catalog.lookup(clean(block.term).strip(" *:.-"))) and slug not in own
+        }
+        return len(named) >= _LISTED_SERVICES
 
     def _closure(self, topics: tuple[str, ...]) -> set[str]:
         out = set(topics)

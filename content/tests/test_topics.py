@@ -176,6 +176,30 @@ def test_plain_text_heading_does_not_continue_a_previous_chapter():
 # -- several services in one heading ------------------------------------------------------
 
 
+def test_plain_text_heading_listing_other_services_does_not_continue_the_previous_heading():
+    # An overview file: "CLOUD9:" then a chapter of other services' entries. The chapter is no part of Cloud9: its
+    # entries go to the services they name, and one whose name the catalog does not know goes nowhere.
+    out, _ = run(
+        S("CLOUD9", 1, 1, [B("IDE: env where you can develop your code", 3, term="IDE", definition="env where ...")]),
+        S(
+            "MANAGEMENT TOOLS",
+            5,
+            1,
+            [
+                B("cloud watch : bread and butter of sys admin", 7, term="cloud watch", definition="bread and ..."),
+                B("config: monitors configuration of the env", 8, term="config", definition="monitors ..."),
+                B("managed service: if you dont worry about scaling", 9, term="managed service", definition="if ..."),
+            ],
+        ),
+        S("MEDIA SERVICE", 11, 1, [B("Elastic transcoder: resizes your video", 13, term="Elastic transcoder")]),
+    )
+    placed = {line: s.topic for s in out for line in [b.line for b in s.blocks]}
+    assert placed[3] == "aws-cloud9"
+    assert placed[7] == "amazon-cloudwatch"
+    assert placed[8] == "aws-config"
+    assert 9 not in placed and 13 not in placed  # nowhere, not on Cloud9's page
+
+
 def test_multi_service_heading_feeds_each_service():
     out, warnings = run(
         S(
