@@ -874,6 +874,27 @@ def _introduces_another(option: Option, text: str) -> bool:
 
 
 # How a line about a price says it is billed: "clock-hour billing", "charged per GB", "per second".
+# the last cell of a row of a table of limits: a figure, with its unit, alone ("; 20,000", "; 140 bytes", "; unlimited")
+_QUOTA_ROW = re.compile(
+    r";\s*(?:max(?:imum)?\s+|min(?:imum)?\s+|up to\s+|[<>≤≥]=?\s*)?"
+    r"(?P<figure>\d[\d,.]*\s*(?:[KMGT]i?B|bytes|ms|%|seconds?|minutes?|hours?|days?)?|unlimited)"
+    r"(?:\s+per\s+\w+)?\W*$",
+    re.I,
+)
+_RATE = re.compile(r"\b(?:TPS|RPS|QPS|msgs?/s(?:ec)?|(?:requests|transactions|messages) per second|per second)\b", re.I)
+
+
+def _gives_the_quota(option: Option, measure: str, quota: re.Match) -> bool:
+    """Whether an option's explanation gives a limit's figure ("unlimited") or says what it measures ("TPS" is
+    throughput)."""
+    fact = option.fact.lower()
+    figure = re.sub(r"[\s,]", "", quota["figure"].lower())
+    if figure == "unlimited":
+        return "unlimited" in fact
+    digits = re.match(r"[\d.]+", figure)[0].rstrip(".")
+    return digits in re.sub(r"(?<=\d),(?=\d)", "", fact) or bool(_RATE.search(measure) and "throughput" in fact)
+
+
 _PRICE_WORDS = re.compile(r"\b(?:billing|billed|charged?|charges|per (?:second|hour|gb|month))\b", re.I)
 # A name of up to twelve words before ":" or a dash, and something said after it.
 _LONG_LABEL = re.compile(r"\W*([A-Za-z][^:.;]{0,100}?)\s*(?::|\s[-–—]\s)\s*\w")
@@ -2381,6 +2402,10 @@ def find_evidence(
             # endpoints), or advice ("Always set up MFA on your root account"), whatever name it opens with; on a
             # service's page, an entry a concept's name labels is the service's ("Private, so only private IPs"
             # under VPC is no private cloud)
+        if (quota := _QUOTA_ROW.search(text)) and not _gives_the_quota(option, text[: quota.start()], quota):
+            continue  # "SQS: FIFO queue in-flight messages; 20,000", "SNS: SMS message; 140 bytes": a row of a table
+            # of limits, which says what the option is only where the explanation gives its figure or what it
+            # measures ("FIFO queue TPS per API action; 300" for lower throughput)
         if not supports and _PRICE_WORDS.search(text) and not _PRICE_WORDS.search(option.fact):
             continue  # "EC2 - charge only for capacity used (clock-second/hour billing)": what it costs, which says
             # nothing of what the explanation says it is
@@ -3264,6 +3289,13 @@ def _right_after(line: Line, following: Line) -> bool:
     return bool(line.refs and following.refs) and adjacent(line, following, within=1)
 
 
+# a figure and what it measures ("11 9's of durability", "99.99% availability", "5 TB max object size")
+_FIGURE_OF = re.compile(
+    r"(?!\d+[.)]\s)\d[\d.,]*\s*(?:%|9['’]?s\b|nines\b|[KMGT]i?B\b)?\s+(?:of\s+|max(?:imum)?\s+|min(?:imum)?\s+)?[a-z]{3,}",
+    re.I,
+)
+
+
 _NAME_LIST = re.compile(
     r"(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3})(?:\s*[,/]\s*(?:[A-Za-z]{0,3}\d[\w.-]*|[A-Z][a-z]{0,3}))+\.?"
 )
@@ -3399,7 +3431,8 @@ def with_its_description(
             and not _TELLS.search(after)
             and after[-1:].isalnum()
         )
-        or not after[:1].isalpha()
+        or (not after[:1].isalpha() and not (following.depth > line.depth and _FIGURE_OF.match(after)))
+        # ("S3" over "11 9's of durability": a figure and what it measures, under a bare name, says what it is)
         or re.match(r"[a-z]+\d", after)
         # a lower-case item of a list of properties ("high availability", then "can be attached to any running
         # instance" under "EBS Volumes"): the next item is another property, not what this one is

@@ -4712,3 +4712,43 @@ def test_a_section_titled_with_a_common_word_late_in_its_title_is_not_the_option
                refs=(("mine", 1, 80),), topic="aws-batch", heading="AWS Batch", note_heading="Batch")  # fmt: skip
     found = find_evidence(batch, [rolling, own], family)
     assert found and found.refs == own.refs, found
+
+
+def test_a_figure_under_a_bare_name_says_what_it_is():
+    """ "S3" over "11 9's of durability" (a list of services, each with its bullets): the figure and what it measures
+    is what the notes say of S3, quoted with the name, over a side remark of S3's own page."""
+    family, s3 = _options()["Amazon S3"]
+    aside = Line(text="Buckets aren't encrypted... objects are", refs=(("e", 1, 3),), topic="amazon-s3",
+                 heading="Amazon S3", depth=0)  # fmt: skip
+    name = Line(text="S3", refs=(("h", 1, 19),), topic="amazon-s3", heading="On-Prem to AWS", depth=1)
+    figure = Line(text="11 9's of durability", refs=(("h", 1, 20),), topic="amazon-s3", heading="On-Prem to AWS",
+                  depth=2)  # fmt: skip
+    after = Line(text="Lifecycle to Glacier for cold storage", refs=(("h", 1, 21),), topic="amazon-s3",
+                 heading="On-Prem to AWS", depth=2)  # fmt: skip
+    found = find_evidence(s3, [aside, name, figure, after], family, option_topics(family, s3))
+    assert found is not None and found.text.startswith("S3: 11 9's of durability")
+    listed = Line(text="1. Create a bucket", refs=(("h", 1, 20),), topic="amazon-s3", heading="Steps", depth=2)
+    found = find_evidence(s3, [name, listed], family, option_topics(family, s3))
+    assert found is None or "Create a bucket" not in found.text  # a numbered step is no figure
+
+
+def test_a_row_of_a_table_of_limits_backs_only_an_explanation_that_gives_its_figure_or_measure():
+    """ "SQS: FIFO queue in-flight messages; 20,000" is a quota: it says nothing of exactly-once, ordered delivery,
+    where "FIFO queue TPS per API action; 300" says its lower throughput, and "Standard queue TPS; unlimited" the
+    standard queue's nearly unlimited throughput."""
+    family, fifo = _options()["Amazon SQS FIFO queue"]
+    _, standard = _options()["Amazon SQS standard queue"]
+    _, sns = _options()["Amazon SNS"]
+
+    def row(text, n):
+        return Line(text=text, refs=(("limits", 1, n),), topic="amazon-sqs", heading="Limits")
+
+    inflight = row("SQS: FIFO queue Tinflight message; 20,000", 1)
+    tps = row("SQS: FIFO queue TPS per API Action; 300", 2)
+    unlimited = row("SQS: Standard queue TPS per API Action; unlimited", 3)
+    sms = Line(text="SNS: SMS message; 140 bytes", refs=(("limits", 1, 4),), topic="amazon-sns", heading="Limits")
+    topics = option_topics(family, fifo)
+    assert find_evidence(fifo, [inflight], family, topics) is None
+    assert find_evidence(fifo, [inflight, tps], family, topics) == tps
+    assert find_evidence(standard, [unlimited], family, option_topics(family, standard)) == unlimited
+    assert find_evidence(sns, [sms], family, option_topics(family, sns)) is None
