@@ -764,6 +764,23 @@ def _near_its_title(lines: list[Line], index: int) -> bool:
     return before <= _NEAR_TITLE
 
 
+_SHORT_SECTION = 6  # lines of a section a bare name titles that are all about that name (a handful; seven
+# lines into "## EC2", past its sizes, a line is about one of its parts)
+
+
+def _short_section(lines: list[Line], index: int) -> bool:
+    """Whether the line at `index` sits in a section of at most _SHORT_SECTION lines."""
+    section, count = _section(lines[index]), 1
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(lines) and _section(lines[i]) == section:
+            count += 1
+            if count > _SHORT_SECTION:
+                return False
+            i += step
+    return True
+
+
 def _section(line: Line) -> tuple[str, str, str]:
     """Which section a line sits in, by both its titles and its file: two files' sections of one title are two."""
     return line.heading, line.note_heading, line.refs[0][0] if line.refs else ""
@@ -873,7 +890,31 @@ def _introduces_another(option: Option, text: str) -> bool:
     return bool(found) and option.topic not in found
 
 
-# How a line about a price says it is billed: "clock-hour billing", "charged per GB", "per second".
+# what a line or title speaks of when it is about how a service's data is encrypted, not what the service is
+# (broader lists, logging and access among them, took CloudTrail's and IAM's own lines)
+_ASPECT_WORDS = word_stems("encryption encrypt encrypted encrypting decrypt decryption unencrypted")
+
+
+def _tells_an_aspect(option: Option, text: str) -> bool:
+    """Whether a line speaks of an aspect of the option its explanation does not speak of ("S3 must be trusted to
+    handle encryption tasks" for S3 as object storage)."""
+    return bool((word_stems(text) - word_stems(option.name) - word_stems(option.fact)) & _ASPECT_WORDS)
+
+
+def _under_an_aspect_title(option: Option, line: Line) -> bool:
+    """Whether a line sits under a title that names the option with an aspect of it that its explanation does not
+    speak of ("S3 Encryption", "Amazon S3 Default Encryption", "S3 encryption at rest")."""
+    own = word_stems(option.name) | word_stems(option.fact)
+    for heading in dict.fromkeys(h for h in (line.heading, line.note_heading) if h):
+        title = plain_text(heading)
+        named = names_option(option, title, opening=len(title)) or (
+            option.topic and option.topic in load_catalog().mentions(title, common=True)
+        )
+        if named and (word_stems(title) - own) & _ASPECT_WORDS:
+            return True
+    return False
+
+
 # the last cell of a row of a table of limits: a figure, with its unit, alone ("; 20,000", "; 140 bytes", "; unlimited")
 _QUOTA_ROW = re.compile(
     r";\s*(?:max(?:imum)?\s+|min(?:imum)?\s+|up to\s+|[<>≤≥]=?\s*)?"
@@ -895,6 +936,7 @@ def _gives_the_quota(option: Option, measure: str, quota: re.Match) -> bool:
     return digits in re.sub(r"(?<=\d),(?=\d)", "", fact) or bool(_RATE.search(measure) and "throughput" in fact)
 
 
+# How a line about a price says it is billed: "clock-hour billing", "charged per GB", "per second".
 _PRICE_WORDS = re.compile(r"\b(?:billing|billed|charged?|charges|per (?:second|hour|gb|month))\b", re.I)
 # A name of up to twelve words before ":" or a dash, and something said after it.
 _LONG_LABEL = re.compile(r"\W*([A-Za-z][^:.;]{0,100}?)\s*(?::|\s[-–—]\s)\s*\w")
@@ -2068,7 +2110,13 @@ def find_evidence(
                 labelled=True,
             )  # ("AWS CloudTrail records ..." under "AWS CloudTrail" needs no title before it)
             deep = not first_of_section and not _PRONOUN.match(texts[index])
-            if deep and option.topic and _names_its_topic(option) and not _near_its_title(lines, index):
+            if (
+                deep
+                and option.topic
+                and _names_its_topic(option)
+                and not _near_its_title(lines, index)
+                and not (word_stems(title) <= titled_by_name and _short_section(lines, index))
+            ):  # (every bullet of a short section titled with the bare name, "# EFS" over five, is the service's)
                 continue  # far into a whole service's section ("## EC2" over its AMI kinds, instance types and a
                 # practice question's options), a line is about one of its parts, not what the service is
             if _names_its_topic(option) and (_another_things_entry(option, texts[index]) or _kinds_title(texts[index])):
@@ -2406,6 +2454,15 @@ def find_evidence(
             continue  # "SQS: FIFO queue in-flight messages; 20,000", "SNS: SMS message; 140 bytes": a row of a table
             # of limits, which says what the option is only where the explanation gives its figure or what it
             # measures ("FIFO queue TPS per API action; 300" for lower throughput)
+        if (
+            supports < 2
+            and option.topic
+            and _names_its_topic(option)
+            and (_under_an_aspect_title(option, lines[index]) or _tells_an_aspect(option, text))
+        ):
+            continue  # "To encrypt existing unencrypted Amazon S3 objects, use S3 Batch Operations" under "Amazon S3
+            # Default Encryption": a section on one aspect of the option (its encryption, pricing, logging) says what
+            # that aspect is, not what the option is, unless it says some of what the explanation says
         if not supports and _PRICE_WORDS.search(text) and not _PRICE_WORDS.search(option.fact):
             continue  # "EC2 - charge only for capacity used (clock-second/hour billing)": what it costs, which says
             # nothing of what the explanation says it is
@@ -3325,6 +3382,18 @@ def _described(line: Line, lines: list[Line], index: int, family: Family | None,
         return line
     if (
         following is not None
+        and previous is not None
+        and following.depth == line.depth
+        and previous.depth <= line.depth
+        and adjacent(previous, line)
+        and plain_text(previous.text).rstrip(" *_").endswith(":")
+        and _bare_name(plain_text(line.text))
+    ):
+        # "Route53 provides 2 main services:" over "Domain registration", "Hosting zone files on managed nameservers":
+        # the items of a list the line before introduces; the next item is another of them, not what this one is
+        return line
+    if (
+        following is not None
         and following.depth > line.depth
         and len(plain_text(following.text).split()) < (8 if _bare_name(plain_text(line.text)) else 4)
     ):
@@ -4167,7 +4236,10 @@ def family_lines(
                     # with the lines under it, which a heading that only names the option needs as its quote (past
                     # a list of model names: "A1, T2, M5" under "General Purpose")
                     # (and the bare name above it, which shows the line is an item of a list of names)
-                    above = index > 0 and _bare_name(plain_text(topic_lines[index - 1].text))
+                    above = index > 0 and (
+                        _bare_name(plain_text(topic_lines[index - 1].text))
+                        or plain_text(topic_lines[index - 1].text).rstrip(" *_").endswith(":")
+                    )  # (or the lead-in of its list: "provides 2 main services:" over "Domain registration")
                     end = index + 3
                     if (
                         titled

@@ -4752,3 +4752,52 @@ def test_a_row_of_a_table_of_limits_backs_only_an_explanation_that_gives_its_fig
     assert find_evidence(fifo, [inflight, tps], family, topics) == tps
     assert find_evidence(standard, [unlimited], family, option_topics(family, standard)) == unlimited
     assert find_evidence(sns, [sms], family, option_topics(family, sns)) is None
+
+
+def test_a_line_about_how_a_services_data_is_encrypted_does_not_say_what_the_service_is():
+    """ "To encrypt existing unencrypted Amazon S3 objects, you can use S3 Batch Operations" under "Amazon S3 Default
+    Encryption", or "S3 must be trusted to handle encryption tasks": how S3's data is encrypted, none of what S3 is
+    (object storage, eleven nines). A line that says some of that is still S3's."""
+    family, s3 = _options()["Amazon S3"]
+    topics = option_topics(family, s3)
+    batch = Line(text="To encrypt existing unencrypted Amazon S3 objects, you can use Amazon S3 Batch Operations",
+                 refs=(("s", 1, 67),), topic="amazon-s3", heading="Amazon S3",
+                 note_heading="Amazon S3 Default Encryption")  # fmt: skip
+    trusted = Line(text="S3 must be trusted to handle encryption tasks", refs=(("k", 1, 10),), topic="amazon-s3",
+                   heading="Amazon S3")  # fmt: skip
+    assert find_evidence(s3, [batch], family, topics) is None
+    assert find_evidence(s3, [trusted], family, topics) is None
+    said = Line(text="Amazon S3 stores objects with 11 nines of durability; objects can be encrypted at rest",
+                refs=(("s", 1, 70),), topic="amazon-s3", heading="Amazon S3")  # fmt: skip
+    assert find_evidence(s3, [batch, said], family, topics) == said
+
+
+def test_every_bullet_of_a_short_section_titled_with_the_bare_name_is_the_services():
+    """ "# EFS" over five bullets: the fifth ("Data stored across AZ in a region") is as much EFS's as the first, and
+    it says what the explanation says (several Availability Zones), so it is quoted with the title."""
+    family, efs = _options()["Amazon EFS"]
+    texts = [
+        "Elastic file system",
+        "Supports NFSv4 - you pay for storage used",
+        "Scalable up to peta-bytes.",
+        "A lot of simultaneous connections",
+        "Data stored across multiple Availability Zones in a region",
+    ]
+    section = [
+        Line(text=t, refs=(("r", 1, 75 + i),), topic="amazon-efs", heading="Amazon EFS") for i, t in enumerate(texts)
+    ]
+    found = find_evidence(efs, section, family, option_topics(family, efs))
+    assert found is not None and found.text == f"Amazon EFS: {texts[4]}"
+
+
+def test_an_item_of_a_list_its_lead_in_introduces_is_not_described_by_the_next_item():
+    """ "Route 53 provides 2 main services:" over "Domain registration" and "Hosting zone files on managed
+    nameservers": the second item is another service, not what domain registration is."""
+    family, registration = _options()["Domain registration"]
+    lead = Line(text="Is AWS's managed DNS product which provides 2 main services:", refs=(("r", 1, 3),),
+                topic="amazon-route-53", heading="Route53")  # fmt: skip
+    item = Line(text="Domain registration", refs=(("r", 1, 5),), topic="amazon-route-53", heading="Route53")
+    other = Line(text="Hosting zone files on managed nameservers", refs=(("r", 1, 6),), topic="amazon-route-53",
+                 heading="Route53")  # fmt: skip
+    found = find_evidence(registration, [lead, item, other], family, option_topics(family, registration))
+    assert found is None or "Hosting zone files" not in found.text
