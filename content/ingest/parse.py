@@ -43,6 +43,8 @@ _ARROW_ANY = re.compile(r"-{1,}>|=>|<-{1,}|→|⇒")
 # --- markup of note apps (Obsidian, LaTeX, emoji): rendered as text or removed, never shown raw -----
 
 _CALLOUT = re.compile(r"^\[![A-Za-z][\w-]*\][+-]?[ \t]*")
+# a note's dotted path in a Dendron vault ("general.arch.SOA.bus", "aws.CDK"): where a link points, not words to read
+_NOTE_PATH = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _WIKILINK = re.compile(r"!?\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 _HIGHLIGHT = re.compile(r"==(?=\S)([^=]+?)(?<=\S)==")
 # a highlight the author opened or closed but never finished ("##### ==Enterprise Support"): its marker alone
@@ -1338,6 +1340,8 @@ def _wikilink_text(m: re.Match) -> str:
     if m.group(0).startswith("!"):
         return ""
     if m.group(2):
+        if _NOTE_PATH.fullmatch(m.group(2).strip()) and m.group(1).strip():
+            return m.group(1).strip()  # Dendron's `[[event bus|general.arch.SOA.bus]]`: the words, then the note's path
         return m.group(2).strip()
     if "#" in m.group(0):
         return ""

@@ -1465,3 +1465,19 @@ def test_a_question_label_stays_whole_and_a_key_with_and_keeps_its_letters():
     ))  # fmt: skip
     found = [q for s in outline.walk() for q in s.questions]
     assert [(q.stem.split()[0], q.correct) for q in found] == [("Which", [1, 2, 4]), ("Which", [0, 2])]
+
+
+def test_a_dendron_link_reads_as_its_words_not_the_notes_dotted_path():
+    """Dendron writes `[[words|note.path]]`, the other way round from Obsidian's `[[Note|alias]]`: "EventBridge is a
+    serverless [[event bus|general.arch.SOA.bus]]" reads "a serverless event bus", never the dotted path."""
+    outline = parse(
+        lines(
+            "# EventBridge",
+            "EventBridge is a serverless [[event bus|general.arch.SOA.bus]], implementing [[pub/sub|general.pubsub]].",
+            "- AWS [[CDK|aws.CDK]] and [[Amazon EBS|EBS]]",
+        )
+    )
+    shown = " ".join(texts(outline))
+    assert "EventBridge is a serverless event bus, implementing pub/sub." in shown
+    assert "AWS CDK and EBS" in shown
+    assert "general." not in shown and "aws.CDK" not in shown
