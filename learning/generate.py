@@ -796,6 +796,14 @@ _SCOPE_ONLY = re.compile(
 )  # (or only the level it works at: "At instance level.", "At Subnets level.")
 _NOT_THAT = re.compile(r"^[^.,]{1,40},\s*not (?:an?|the)?\s*[^.,]{1,60}\.?$", re.I)
 _EXAMPLES_ONLY = re.compile(r"^(?:includes?|including|such as|e\.g\.|for example|examples?:)\s", re.I)
+# a back that says what the term is like, where it is used or how it works, not what it is ("Similar to latency-based
+# routing only ...", "Essentially the same thing, but ...", "Where individual AZ's would be overkill", "At the AZ level,
+# you're protected ...", "Works via a buildspec.yml ..."): over the blind gradings before round 33, 6 of 22 passed
+_DEFINED_BY_ANOTHER = re.compile(
+    r"^\W*(?:similar to|same as|essentially\b|just like|like\b|unlike\b|where\b|at the\b|from the\b"
+    r"|works? (?:via|with|by)\b)",
+    re.I,
+)
 _OLD_WAY = re.compile(
     r"^(?:in a traditional|traditionally|in the past|before the cloud|in legacy|on[- ]premises,)", re.I
 )
@@ -1023,6 +1031,8 @@ def definition_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("definition too short to say what it is")  # "What is IMDSv1?" "No auth required."
     if _SCOPE_ONLY.match(definition) or _NOT_THAT.match(definition):
         return reject("definition is a status remark or a list of uses")
+    if _DEFINED_BY_ANOTHER.match(definition):
+        return reject("definition says what it is like or where it is used, not what it is")
     if is_expansion(term, definition) or (names_topic(term, topic) and names_topic(definition.rstrip(" ."), topic)):
         # "SaaS: Software as a Service", "Amazon ECS: Elastic Container service": no more than a name
         return reject("definition only spells out the term")

@@ -748,6 +748,17 @@ def test_only_the_level_a_firewall_works_at_says_nothing_of_what_it_is():
     assert definition("NACL", "At Subnets level.") == []
 
 
+def test_a_back_that_says_what_the_term_is_like_or_where_it_serves_is_no_definition():
+    """ "What is Geolocation routing?" "Similar to latency-based routing only the location is used to tag the records";
+    "What are Edge Locations?" "Where individual AZ's would be overkill": neither says what the term is."""
+    r53 = topic("amazon-route-53", "Amazon Route 53", "route 53")
+    assert definition("Geolocation routing", "Similar to latency-based routing only the location tags the records.",
+                      on=r53) == []  # fmt: skip
+    assert definition("Edge Locations", "Where individual AZ's would be overkill.", on=r53) == []
+    assert definition("Amazon S3", "Essentially the same thing, but for objects instead of blocks.") == []
+    assert definition("Amazon S3", "Object storage with eleven nines of durability, reached over HTTPS.")
+
+
 def test_a_card_whose_term_is_wrong_as_written_is_not_made():
     """The line under "## EC2 - Elastic cloud compute" is right, but a card made from it would teach the heading's
     wrong name; the claims knowledge base knows EC2 is Elastic Compute Cloud."""
