@@ -470,6 +470,7 @@ class _Parser:
             return
         styles: list[str] = []
         found: list[tuple[_Item, str, str]] = []
+        letter = ""  # the last lettered heading's letter: "A." opens a run, "B." goes on with it
         for k, it in enumerate(items):
             if it.kind not in ("line", "bullet") or (it.kind == "bullet" and not it.ordered):
                 continue
@@ -489,6 +490,11 @@ class _Parser:
                 or (prev_m is not None and _outline_style(prev_m.group("num")) == style)
             ):
                 continue  # one item of a numbered list: its neighbour is the list's previous item
+            if style == "letter" and not self._next_letter(m.group("num")[0], letter, prev):
+                continue  # "2. A Lambda function needs ... What is the MOST secure way?" over "B. Attach an IAM role":
+                # the answer the author picked, not a heading over the next question
+            if style == "letter":
+                letter = m.group("num")[0]
             found.append((it, title, style))
             if style not in styles:
                 styles.append(style)
@@ -497,6 +503,15 @@ class _Parser:
         for it, title, style in found:
             it.kind, it.text, it.source, it.ordered = "heading", title, "outline", False
             it.level = order.index(style) + 1
+
+    @staticmethod
+    def _next_letter(letter: str, last: str, prev: _Item | None) -> bool:
+        """Whether a lettered line can be an outline heading: its run starts at "A." and goes on letter by letter,
+        and it does not follow a question (a practice question's picked answer, "C. Store sessions in ElastiCache",
+        comes straight after its stem)."""
+        if prev is not None and prev.kind in ("line", "bullet") and prev.raw.rstrip(" *_\\").endswith("?"):
+            return False
+        return letter == "A" or (bool(last) and ord(letter) == ord(last) + 1)
 
     def _colon_label(self, title: str) -> bool:
         return _clean(title.rstrip(": ")).lower() in _META_LABELS
@@ -859,6 +874,11 @@ class _Parser:
             return None
         if _LINK.fullmatch(s.strip()):
             return None  # "[back](index.md)", a contents entry: where to go, not what the lines below are about
+        if _after_a_stem(it, prev):
+            return (
+                None  # "2. A Lambda function needs permission ...", then "What is the MOST secure way?" and "B. Attach
+            )
+            # an IAM role to the Lambda function": a practice question's next line and the answer its author picked
         m = _WHOLE_BOLD.match(s)  # a whole line in bold: "** Storage **"
         if m and _clean(m.group(1)).lower() not in _META_LABELS:
             return m.group(1), "bold", None
@@ -1266,6 +1286,23 @@ class _Parser:
 # --- helpers -------------------------------------------------------------------------------------
 
 
+_PICKED_LETTER = re.compile(r"^[A-H][.)]\s+\S")  # "C. Store sessions in Amazon ElastiCache Redis"
+
+
+def _after_a_stem(it: _Item, prev: _Item | None) -> bool:
+    """Whether a plain line belongs to the numbered practice question just above it: it runs straight on from the
+    numbered stem, or it is a lettered answer under the stem or its question line."""
+    if prev is None or it.kind != "line" or prev.kind not in ("line", "bullet"):
+        return False
+    stem = prev.kind == "bullet" and prev.ordered
+    if stem and not it.blank_before and len(prev.text.split()) >= _STEM_WORDS:
+        return True
+    return bool(_PICKED_LETTER.match(it.text)) and (stem or prev.text.rstrip(" *_\\").endswith("?"))
+
+
+_STEM_WORDS = 6  # words of a numbered line that make it a question's stem, not a short numbered title
+
+
 def _outline_style(num: str) -> str:
     """'1.' -> d1, '1.1' -> d2, '2)' -> p1, 'IV.' -> roman, 'B.' -> letter."""
     if num[0].isdigit():
@@ -1360,7 +1397,12 @@ def _clean_text(text: str) -> str:
         text = _IMAGE.sub("", text)
     text = tidy_markup(text)
     text = _LEADING_ARROWS.sub("", text.strip())
+    text = _GLOSSARY_MARK.sub("", text)
     return _SPACES.sub(" ", text).strip()
+
+
+# a glossary's marker before each term ("def ROUTE53: host your own managed dns"): the term is what follows it
+_GLOSSARY_MARK = re.compile(r"^(?:def|defn|definition)\.?\s+(?=[A-Za-z0-9][^:()\n]{0,40}:\s)", re.I)
 
 
 def _clean_title(title: str) -> str:

@@ -70,6 +70,11 @@ _NAMED_LINE_WORDS = 4  # a line on a concept's page this long that names one ser
 _NAMED_WITHIN = 5
 _LABEL_NAME_WORDS = 4  # "S3 Pricing", "Amazon Elastic File System (EFS)": a label over bullets, not a sentence
 _LISTED_SERVICES = 2  # entries labelled with this many other services make a section a list of services
+# and this many, under a heading naming a service, a glossary's run of entries (two are that service's comparisons:
+# "**Amazon S3**: keep the instance's logs in S3" under EC2 stays EC2's)
+_GLOSSARY_SERVICES = 3
+# a heading the parser took from an entry, its definition on the same line ("KMS: Key management service. Allows ...")
+_ENTRY_AS_HEADING = re.compile(r"^\W*[^:#]{1,40}:\s+(?:\S+\s+){3,}\S")
 _NAME_WORDS = 8  # the longest name a sentence may open with ("Amazon Quantum Ledger Database (Amazon QLDB)")
 _WIKI_LINK = re.compile(r"\[\[[^\[\]]*\]\]")  # "[[Module 7 - Storage#Section 2]]": a link to another note
 _LEAD_BOLD = re.compile(r"^\W*?(?:\*\*|__)(?P<name>[^*_]{2,80}?)(?:\*\*|__)")
@@ -293,9 +298,18 @@ class _Assigner:
         self.asking = bool(_QUESTION_END.search(title))  # a question's heading: a bare name under it is an option
         if ctx.split:
             routed, unrouted = self.route(sec.blocks, group=ctx.topics, default=ctx.topics)
-        elif summary or not ctx.topics:
+        elif (
+            summary
+            or not ctx.topics
+            or (
+                _ENTRY_AS_HEADING.match(sec.raw_title)
+                and self._lists_other_services(sec, ctx.topics, _GLOSSARY_SERVICES)
+            )
+        ):
             # A summary, or a section under no topic at all: place each bullet by the topic
-            # its term or its subject names ("CloudFormation is a declarative way ...").
+            # its term or its subject names ("CloudFormation is a declarative way ..."). So too a glossary's run of
+            # entries under the one the parser took for a heading ("KMS: Key management service ..." over "LAMBDA:
+            # lets you run code ...", "LEX: build chatbots ..."): each entry is its own service's.
             blocks = sec.blocks if ctx.topics else [row for block in sec.blocks for row in self.table_rows(block)]
             # (under a title naming a service the catalog does not know, "Amazon Simple Workflow Service", the lines are
             # about that service: one naming another service in passing, "workers running on EC2", is not that one's)
@@ -1420,16 +1434,16 @@ class _Assigner:
         """The topic, the topics above it and the topics below it."""
         return self._closure((topic,)) | {slug for slug in self.catalog.topics if self.catalog.is_ancestor(topic, slug)}
 
-    def _lists_other_services(self, sec: Section, topics: tuple[str, ...]) -> bool:
-        """Whether a section's entries are labelled with two or more services outside ``topics`` (and their
-        ancestors): a list of services, each line its own service's."""
+    def _lists_other_services(self, sec: Section, topics: tuple[str, ...], at_least: int = 0) -> bool:
+        """Whether a section's entries are labelled with at least ``at_least`` (_LISTED_SERVICES) services outside
+        ``topics`` (and their ancestors): a list of services, each line its own service's."""
         own = self._closure(topics)
         named = {
             slug
             for block in sec.blocks
             if block.term and (slug := self.catalog.lookup(clean(block.term).strip(" *:.-"))) and slug not in own
         }
-        return len(named) >= _LISTED_SERVICES
+        return len(named) >= (at_least or _LISTED_SERVICES)
 
     def _closure(self, topics: tuple[str, ...]) -> set[str]:
         out = set(topics)

@@ -78,6 +78,32 @@ def test_roman_and_letter_outline_headings_with_content_under_them():
     ]  # fmt: skip
 
 
+def test_a_practice_questions_picked_answer_is_no_heading_over_the_next_question():
+    """A file of numbered questions, each with the one answer its author picked ("C. Store sessions in ElastiCache"):
+    the lettered answers are no outline headings (the run does not start at A, or follows a question), and the stem's
+    question line is no heading either, so no question's stem sits under another question's answer."""
+    outline = parse(
+        lines(
+            "# Exam",
+            "",
+            "1. A developer needs to store session data for a web application on several EC2 instances.",
+            "C. Store sessions in Amazon ElastiCache Redis",
+            "",
+            "2. A Lambda function needs permission to read objects from an S3 bucket.",
+            "What is the MOST secure way to provide access?",
+            "B. Attach an IAM role to the Lambda function",
+            "",
+            "3. A developer wants to process messages asynchronously between microservices.",
+            "Which AWS service is BEST suited?",
+            "",
+            "A. Amazon SQS",
+        )
+    )
+    assert titles(outline) == [(1, "Exam")]
+    shown = texts(outline)
+    assert "B. Attach an IAM role to the Lambda function" in shown and "A. Amazon SQS" in shown
+
+
 @pytest.mark.parametrize("marker", ["1.", "1)", "(1)"])
 def test_a_numbered_list_of_names_stays_a_list(marker):
     second = marker.replace("1", "2")
@@ -1481,3 +1507,19 @@ def test_a_dendron_link_reads_as_its_words_not_the_notes_dotted_path():
     assert "EventBridge is a serverless event bus, implementing pub/sub." in shown
     assert "AWS CDK and EBS" in shown
     assert "general." not in shown and "aws.CDK" not in shown
+
+
+def test_a_glossarys_def_marker_is_not_part_of_the_term():
+    """ "def ROUTE53: host your own managed dns": "def" marks a glossary entry; the term is ROUTE53."""
+    outline = parse(
+        lines(
+            "    def ROUTE53: host your own managed dns. Costs 53 cents per domain per month.",
+            "",
+            "    def LEX: build chatbots with voice and text. LEX powers Alexa.",
+        )
+    )
+    blocks = [b for s in outline.walk() for b in s.blocks]
+    shown = " ".join(texts(outline)) + " " + " ".join(t for _, t in titles(outline))
+    assert "def " not in shown
+    assert "ROUTE53" in shown and "LEX" in shown
+    assert all(not (b.term or "").lower().startswith("def ") for b in blocks)

@@ -1994,3 +1994,18 @@ def test_items_under_an_integrations_title_stay_on_the_sections_service_page():
     )
     assert where[7] == ["aws-lambda"]
     assert where[8] == ["aws-lambda"]
+
+
+def test_a_glossarys_entries_under_the_one_read_as_a_heading_go_to_their_own_services():
+    """A glossary of "TERM: definition" lines: the parser reads one entry as a heading ("KMS: Key management service.
+    Allows you to ..."), and the entries after it ("LAMBDA: ...", "LEX: ...", "MACIE: ...") are each their own
+    service's, not KMS's."""
+    where = placed(
+        "KMS: Key management service. Allows you to generate and manage keys.\n\n"
+        "LAMBDA: lets you run code without a server, paying only for the time it runs.\n\n"
+        "LEX: build chatbots with voice and text. LEX powers Alexa.\n\n"
+        "MACIE: discover and protect your sensitive data with machine learning.\n"
+    )
+    assert where[3] == ["aws-lambda"]
+    assert where[5] == ["amazon-lex"]
+    assert where[7] == ["amazon-macie"]
