@@ -798,10 +798,11 @@ _NOT_THAT = re.compile(r"^[^.,]{1,40},\s*not (?:an?|the)?\s*[^.,]{1,60}\.?$", re
 _EXAMPLES_ONLY = re.compile(r"^(?:includes?|including|such as|e\.g\.|for example|examples?:)\s", re.I)
 # a back that says what the term is like, where it is used or how it works, not what it is ("Similar to latency-based
 # routing only ...", "Essentially the same thing, but ...", "Where individual AZ's would be overkill", "At the AZ level,
-# you're protected ...", "Works via a buildspec.yml ..."): over the blind gradings before round 33, 6 of 22 passed
+# you're protected ...", "Works via a buildspec.yml ..."); not "Essentially a managed Kafka cluster" nor a place's
+# "Where CloudFront caches copies of your content": over the blind gradings before round 33, 6 of 16 passed
 _DEFINED_BY_ANOTHER = re.compile(
-    r"^\W*(?:similar to|same as|essentially\b|just like|like\b|unlike\b|where\b|at the\b|from the\b"
-    r"|works? (?:via|with|by)\b)",
+    r"^\W*(?:similar to|same as|essentially (?:the same|like|similar)\b|just like|like\b|unlike\b"
+    r"|where (?:individual|you|we|your|one|it)\b|at the\b|from the\b|works? (?:via|with|by)\b)",
     re.I,
 )
 _OLD_WAY = re.compile(

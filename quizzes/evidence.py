@@ -892,17 +892,17 @@ def _introduces_another(option: Option, text: str) -> bool:
 
 # what a line or title speaks of when it is about how a service's data is encrypted, not what the service is
 # (broader lists, logging and access among them, took CloudTrail's and IAM's own lines)
-_ASPECT_WORDS = word_stems("encryption encrypt encrypted encrypting decrypt decryption unencrypted")
+_ENCRYPTION_WORDS = word_stems("encryption encrypt encrypted encrypting decrypt decryption unencrypted")
 
 
-def _tells_an_aspect(option: Option, text: str) -> bool:
-    """Whether a line speaks of an aspect of the option its explanation does not speak of ("S3 must be trusted to
-    handle encryption tasks" for S3 as object storage)."""
-    return bool((word_stems(text) - word_stems(option.name) - word_stems(option.fact)) & _ASPECT_WORDS)
+def _speaks_of_encryption(option: Option, text: str) -> bool:
+    """Whether a line speaks of encryption where the option's explanation does not ("S3 must be trusted to handle
+    encryption tasks" for S3 as object storage)."""
+    return bool((word_stems(text) - word_stems(option.name) - word_stems(option.fact)) & _ENCRYPTION_WORDS)
 
 
-def _under_an_aspect_title(option: Option, line: Line) -> bool:
-    """Whether a line sits under a title that names the option with an aspect of it that its explanation does not
+def _under_an_encryption_title(option: Option, line: Line) -> bool:
+    """Whether a line sits under a title that names the option with its encryption, which its explanation does not
     speak of ("S3 Encryption", "Amazon S3 Default Encryption", "S3 encryption at rest")."""
     own = word_stems(option.name) | word_stems(option.fact)
     for heading in dict.fromkeys(h for h in (line.heading, line.note_heading) if h):
@@ -910,7 +910,7 @@ def _under_an_aspect_title(option: Option, line: Line) -> bool:
         named = names_option(option, title, opening=len(title)) or (
             option.topic and option.topic in load_catalog().mentions(title, common=True)
         )
-        if named and (word_stems(title) - own) & _ASPECT_WORDS:
+        if named and (word_stems(title) - own) & _ENCRYPTION_WORDS:
             return True
     return False
 
@@ -933,7 +933,8 @@ def _gives_the_quota(option: Option, measure: str, quota: re.Match) -> bool:
     if figure == "unlimited":
         return "unlimited" in fact
     digits = re.match(r"[\d.]+", figure)[0].rstrip(".")
-    return digits in re.sub(r"(?<=\d),(?=\d)", "", fact) or bool(_RATE.search(measure) and "throughput" in fact)
+    given = re.search(rf"(?<![\d.]){re.escape(digits)}(?![\d.])", re.sub(r"(?<=\d),(?=\d)", "", fact))
+    return bool(given) or bool(_RATE.search(measure) and "throughput" in fact)  # (300 is not in "3,000")
 
 
 # How a line about a price says it is billed: "clock-hour billing", "charged per GB", "per second".
@@ -2458,11 +2459,11 @@ def find_evidence(
             supports < 2
             and option.topic
             and _names_its_topic(option)
-            and (_under_an_aspect_title(option, lines[index]) or _tells_an_aspect(option, text))
+            and (_under_an_encryption_title(option, lines[index]) or _speaks_of_encryption(option, text))
         ):
             continue  # "To encrypt existing unencrypted Amazon S3 objects, use S3 Batch Operations" under "Amazon S3
-            # Default Encryption": a section on one aspect of the option (its encryption, pricing, logging) says what
-            # that aspect is, not what the option is, unless it says some of what the explanation says
+            # Default Encryption": a line on how the option's data is encrypted says that, not what the option is,
+            # unless it says some of what the explanation says
         if not supports and _PRICE_WORDS.search(text) and not _PRICE_WORDS.search(option.fact):
             continue  # "EC2 - charge only for capacity used (clock-second/hour billing)": what it costs, which says
             # nothing of what the explanation says it is
@@ -3348,9 +3349,11 @@ def _right_after(line: Line, following: Line) -> bool:
 
 # a figure and what it measures ("11 9's of durability", "99.99% availability", "5 TB max object size")
 _FIGURE_OF = re.compile(
-    r"(?!\d+[.)]\s)\d[\d.,]*\s*(?:%|9['’]?s\b|nines\b|[KMGT]i?B\b)?\s+(?:of\s+|max(?:imum)?\s+|min(?:imum)?\s+)?[a-z]{3,}",
+    r"(?!\d+[.)]\s)\d[\d.,]*\s*(?:%|9['’]?s\b|nines\b|[KMGT]i?B\b|ms\b|msgs?/s\b|TPS\b|IOPS\b"
+    r"|(?:seconds?|minutes?|hours?|days?|years?)\b"
+    r"|(?=\s+(?:of\s+)?(?:durability|availability|uptime|latency|throughput|retention|max(?:imum)?|min(?:imum)?)\b))",
     re.I,
-)
+)  # (not any number and a word: "3 ways to connect to a VPC", "2 types: standard and FIFO")
 
 
 _NAME_LIST = re.compile(

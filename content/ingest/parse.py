@@ -470,7 +470,7 @@ class _Parser:
             return
         styles: list[str] = []
         found: list[tuple[_Item, str, str]] = []
-        letter = ""  # the last lettered heading's letter: "A." opens a run, "B." goes on with it
+        letter = last = ""  # the last lettered line's letter: "A." opens a run, "B." goes on with it
         for k, it in enumerate(items):
             if it.kind not in ("line", "bullet") or (it.kind == "bullet" and not it.ordered):
                 continue
@@ -478,6 +478,8 @@ class _Parser:
             if not m:
                 continue
             title, style = m.group("title").strip(), _outline_style(m.group("num"))
+            if style == "letter":
+                last, letter = letter, m.group("num")[0]  # (every lettered line moves the run on, a heading or not)
             if not _title_like(_clean_text(title), max_words=8) or title.endswith(":") and self._colon_label(title):
                 continue
             if title.endswith(":") and not dotted:
@@ -490,11 +492,9 @@ class _Parser:
                 or (prev_m is not None and _outline_style(prev_m.group("num")) == style)
             ):
                 continue  # one item of a numbered list: its neighbour is the list's previous item
-            if style == "letter" and not self._next_letter(m.group("num")[0], letter, prev):
+            if style == "letter" and not self._can_be_letter_heading(letter, last, prev):
                 continue  # "2. A Lambda function needs ... What is the MOST secure way?" over "B. Attach an IAM role":
                 # the answer the author picked, not a heading over the next question
-            if style == "letter":
-                letter = m.group("num")[0]
             found.append((it, title, style))
             if style not in styles:
                 styles.append(style)
@@ -505,12 +505,16 @@ class _Parser:
             it.level = order.index(style) + 1
 
     @staticmethod
-    def _next_letter(letter: str, last: str, prev: _Item | None) -> bool:
-        """Whether a lettered line can be an outline heading: its run starts at "A." and goes on letter by letter,
-        and it does not follow a question (a practice question's picked answer, "C. Store sessions in ElastiCache",
-        comes straight after its stem)."""
-        if prev is not None and prev.kind in ("line", "bullet") and prev.raw.rstrip(" *_\\").endswith("?"):
-            return False
+    def _can_be_letter_heading(letter: str, last: str, prev: _Item | None) -> bool:
+        """Whether a lettered line can be an outline heading: its run starts at "A." and goes on letter by letter
+        (the lettered line before it, heading or not, is the letter before), and it does not come straight after a
+        question or a numbered question's stem (a practice question's picked answer, "C. Store sessions in
+        ElastiCache")."""
+        if prev is not None and prev.kind in ("line", "bullet"):
+            if prev.raw.rstrip(" *_\\").endswith("?"):
+                return False
+            if prev.kind == "bullet" and prev.ordered and len(prev.text.split()) >= _STEM_WORDS:
+                return False
         return letter == "A" or (bool(last) and ord(letter) == ord(last) + 1)
 
     def _colon_label(self, title: str) -> bool:
@@ -874,11 +878,10 @@ class _Parser:
             return None
         if _LINK.fullmatch(s.strip()):
             return None  # "[back](index.md)", a contents entry: where to go, not what the lines below are about
+        # "2. A Lambda function needs permission ...", then "What is the MOST secure way?" and "B. Attach an IAM role to
+        # the Lambda function": a practice question's next line and the answer its author picked
         if _after_a_stem(it, prev):
-            return (
-                None  # "2. A Lambda function needs permission ...", then "What is the MOST secure way?" and "B. Attach
-            )
-            # an IAM role to the Lambda function": a practice question's next line and the answer its author picked
+            return None
         m = _WHOLE_BOLD.match(s)  # a whole line in bold: "** Storage **"
         if m and _clean(m.group(1)).lower() not in _META_LABELS:
             return m.group(1), "bold", None
@@ -1294,9 +1297,9 @@ def _after_a_stem(it: _Item, prev: _Item | None) -> bool:
     numbered stem, or it is a lettered answer under the stem or its question line."""
     if prev is None or it.kind != "line" or prev.kind not in ("line", "bullet"):
         return False
-    stem = prev.kind == "bullet" and prev.ordered
-    if stem and not it.blank_before and len(prev.text.split()) >= _STEM_WORDS:
-        return True
+    stem = prev.kind == "bullet" and prev.ordered and len(prev.text.split()) >= _STEM_WORDS
+    if stem and (not it.blank_before or it.text.rstrip(" *_\\").endswith("?")):
+        return True  # (its question line may sit a blank line below: "Which AWS service is specifically designed ...?")
     return bool(_PICKED_LETTER.match(it.text)) and (stem or prev.text.rstrip(" *_\\").endswith("?"))
 
 
@@ -1370,6 +1373,18 @@ def tidy_markup(text: str) -> str:
     return text
 
 
+def _dendron_link(words: str, target: str) -> bool:
+    """Whether `[[words|target]]` is Dendron's order: the target a dotted note path whose last part the words name
+    (`[[event bus|general.arch.SOA.bus]]`, `[[CDK|aws.CDK]]`), not an Obsidian alias with a dot in it (`[[EC2 instance
+    types|t2.micro]]`, `[[Lambda runtimes|Node.js]]`)."""
+    target = target.strip()
+    if not words.strip() or not _NOTE_PATH.fullmatch(target):
+        return False
+    last = re.sub(r"[\W_]+", "", target.rsplit(".", 1)[-1].lower())
+    named = [re.sub(r"[\W_]+", "", w.lower()) for w in re.split(r"[\s/]+", words)]
+    return bool(last) and (last in named or last == "".join(named))
+
+
 def _wikilink_text(m: re.Match) -> str:
     """`[[Amazon S3|S3]]` reads "S3", `[[Amazon S3]]` "Amazon S3"; a link to a part of another page with no alias
     (`[[Module 4 - Security#^f5f864]]`, `[[Compute#Section 2]]`) cites where the author read it: nothing; an embed
@@ -1377,7 +1392,7 @@ def _wikilink_text(m: re.Match) -> str:
     if m.group(0).startswith("!"):
         return ""
     if m.group(2):
-        if _NOTE_PATH.fullmatch(m.group(2).strip()) and m.group(1).strip():
+        if _dendron_link(m.group(1), m.group(2)):
             return m.group(1).strip()  # Dendron's `[[event bus|general.arch.SOA.bus]]`: the words, then the note's path
         return m.group(2).strip()
     if "#" in m.group(0):
@@ -1402,7 +1417,9 @@ def _clean_text(text: str) -> str:
 
 
 # a glossary's marker before each term ("def ROUTE53: host your own managed dns"): the term is what follows it
-_GLOSSARY_MARK = re.compile(r"^(?:def|defn|definition)\.?\s+(?=[A-Za-z0-9][^:()\n]{0,40}:\s)", re.I)
+_GLOSSARY_MARK = re.compile(
+    r"^(?:def|DEF|defn)\s+(?=[A-Z0-9][\w&/' -]{0,40}:\s)"
+)  # ("Definition of RTO: ..." keeps its words)
 
 
 def _clean_title(title: str) -> str:

@@ -302,7 +302,10 @@ class _Assigner:
             summary
             or not ctx.topics
             or (
-                _ENTRY_AS_HEADING.match(sec.raw_title)
+                not sec.raw_title.lstrip().startswith(
+                    "#"
+                )  # (a Markdown title, "## ELB: integrates with these services")
+                and _ENTRY_AS_HEADING.match(sec.raw_title)
                 and self._lists_other_services(sec, ctx.topics, _GLOSSARY_SERVICES)
             )
         ):
@@ -1434,16 +1437,16 @@ class _Assigner:
         """The topic, the topics above it and the topics below it."""
         return self._closure((topic,)) | {slug for slug in self.catalog.topics if self.catalog.is_ancestor(topic, slug)}
 
-    def _lists_other_services(self, sec: Section, topics: tuple[str, ...], at_least: int = 0) -> bool:
-        """Whether a section's entries are labelled with at least ``at_least`` (_LISTED_SERVICES) services outside
-        ``topics`` (and their ancestors): a list of services, each line its own service's."""
+    def _lists_other_services(self, sec: Section, topics: tuple[str, ...], at_least: int = _LISTED_SERVICES) -> bool:
+        """Whether a section's entries are labelled with at least ``at_least`` services outside ``topics`` (and their
+        ancestors): a list of services, each line its own service's."""
         own = self._closure(topics)
         named = {
             slug
             for block in sec.blocks
             if block.term and (slug := self.catalog.lookup(clean(block.term).strip(" *:.-"))) and slug not in own
         }
-        return len(named) >= (at_least or _LISTED_SERVICES)
+        return len(named) >= at_least
 
     def _closure(self, topics: tuple[str, ...]) -> set[str]:
         out = set(topics)

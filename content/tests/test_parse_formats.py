@@ -97,6 +97,7 @@ def test_a_practice_questions_picked_answer_is_no_heading_over_the_next_question
             "Which AWS service is BEST suited?",
             "",
             "A. Amazon SQS",
+            "SQS holds messages until a consumer polls for them.",
         )
     )
     assert titles(outline) == [(1, "Exam")]
@@ -1507,6 +1508,9 @@ def test_a_dendron_link_reads_as_its_words_not_the_notes_dotted_path():
     assert "EventBridge is a serverless event bus, implementing pub/sub." in shown
     assert "AWS CDK and EBS" in shown
     assert "general." not in shown and "aws.CDK" not in shown
+    # an Obsidian alias with a dot in it is still the words shown
+    aliases = parse(lines("# EC2", "- Try a [[EC2 instance types|t2.micro]] on [[Lambda runtimes|Node.js]] first"))
+    assert "Try a t2.micro on Node.js first" in " ".join(texts(aliases))
 
 
 def test_a_glossarys_def_marker_is_not_part_of_the_term():
@@ -1522,4 +1526,6 @@ def test_a_glossarys_def_marker_is_not_part_of_the_term():
     shown = " ".join(texts(outline)) + " " + " ".join(t for _, t in titles(outline))
     assert "def " not in shown
     assert "ROUTE53" in shown and "LEX" in shown
+    kept = parse(lines("# Recovery", "Definition of RTO: the maximum time to restore a service."))
+    assert "Definition of RTO: the maximum time to restore a service." in texts(kept)
     assert all(not (b.term or "").lower().startswith("def ") for b in blocks)

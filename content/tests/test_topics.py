@@ -2009,3 +2009,11 @@ def test_a_glossarys_entries_under_the_one_read_as_a_heading_go_to_their_own_ser
     assert where[3] == ["aws-lambda"]
     assert where[5] == ["amazon-lex"]
     assert where[7] == ["amazon-macie"]
+    # a Markdown title with a colon is the author's own heading: its integration list stays the service's
+    where = placed(
+        "## ELB: integrates with these other AWS services\n\n"
+        "- **Amazon CloudWatch**: ELB sends its request metrics to CloudWatch\n"
+        "- **Amazon Route 53**: ELB pairs with Route 53 for DNS names\n"
+        "- **AWS WAF**: ELB can sit behind WAF rules\n"
+    )
+    assert where[3] == where[4] == where[5] == ["elastic-load-balancing"]

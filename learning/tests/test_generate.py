@@ -757,6 +757,8 @@ def test_a_back_that_says_what_the_term_is_like_or_where_it_serves_is_no_definit
     assert definition("Edge Locations", "Where individual AZ's would be overkill.", on=r53) == []
     assert definition("Amazon S3", "Essentially the same thing, but for objects instead of blocks.") == []
     assert definition("Amazon S3", "Object storage with eleven nines of durability, reached over HTTPS.")
+    assert definition("Amazon S3", "Essentially an object store: any amount of data, eleven nines of durability.")
+    assert definition("Edge Locations", "Where CloudFront caches copies of your content close to viewers.", on=r53)
 
 
 def test_a_card_whose_term_is_wrong_as_written_is_not_made():
