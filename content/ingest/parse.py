@@ -1417,9 +1417,8 @@ def _clean_text(text: str) -> str:
 
 
 # a glossary's marker before each term ("def ROUTE53: host your own managed dns"): the term is what follows it
-_GLOSSARY_MARK = re.compile(
-    r"^(?:def|DEF|defn)\s+(?=[A-Z0-9][\w&/' -]{0,40}:\s)"
-)  # ("Definition of RTO: ..." keeps its words)
+# (lower-case or upper-case "def", then a capitalised term: "Definition of RTO: ..." keeps its words)
+_GLOSSARY_MARK = re.compile(r"^(?:def|DEF|defn)\s+(?=[A-Z0-9][\w&/' -]{0,40}:\s)")
 
 
 def _clean_title(title: str) -> str:

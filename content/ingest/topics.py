@@ -302,9 +302,8 @@ class _Assigner:
             summary
             or not ctx.topics
             or (
-                not sec.raw_title.lstrip().startswith(
-                    "#"
-                )  # (a Markdown title, "## ELB: integrates with these services")
+                # (not a Markdown title: "## ELB: integrates with these services" is the author's own heading)
+                not sec.raw_title.lstrip().startswith("#")
                 and _ENTRY_AS_HEADING.match(sec.raw_title)
                 and self._lists_other_services(sec, ctx.topics, _GLOSSARY_SERVICES)
             )
