@@ -510,11 +510,8 @@ class _Parser:
         (the lettered line before it, heading or not, is the letter before), and it does not come straight after a
         question or a numbered question's stem (a practice question's picked answer, "C. Store sessions in
         ElastiCache")."""
-        if prev is not None and prev.kind in ("line", "bullet"):
-            if prev.raw.rstrip(" *_\\").endswith("?"):
-                return False
-            if prev.kind == "bullet" and prev.ordered and len(prev.text.split()) >= _STEM_WORDS:
-                return False
+        if prev is not None and prev.kind in ("line", "bullet") and (_asks(prev) or _a_stem(prev)):
+            return False
         return letter == "A" or (bool(last) and ord(letter) == ord(last) + 1)
 
     def _colon_label(self, title: str) -> bool:
@@ -1297,10 +1294,20 @@ def _after_a_stem(it: _Item, prev: _Item | None) -> bool:
     numbered stem, or it is a lettered answer under the stem or its question line."""
     if prev is None or it.kind != "line" or prev.kind not in ("line", "bullet"):
         return False
-    stem = prev.kind == "bullet" and prev.ordered and len(prev.text.split()) >= _STEM_WORDS
-    if stem and (not it.blank_before or it.text.rstrip(" *_\\").endswith("?")):
+    stem = _a_stem(prev)
+    if stem and (not it.blank_before or _asks(it)):
         return True  # (its question line may sit a blank line below: "Which AWS service is specifically designed ...?")
-    return bool(_PICKED_LETTER.match(it.text)) and (stem or prev.text.rstrip(" *_\\").endswith("?"))
+    return bool(_PICKED_LETTER.match(it.text)) and (stem or _asks(prev))
+
+
+def _a_stem(it: _Item) -> bool:
+    """Whether an item is a numbered practice question's stem: a numbered line of a sentence, not a short title."""
+    return it.kind == "bullet" and it.ordered and len(it.text.split()) >= _STEM_WORDS
+
+
+def _asks(it: _Item) -> bool:
+    """Whether a line is a question ("Which AWS service is BEST suited?")."""
+    return it.text.rstrip(" *_\\").endswith("?")
 
 
 _STEM_WORDS = 6  # words of a numbered line that make it a question's stem, not a short numbered title
