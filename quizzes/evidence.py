@@ -4333,6 +4333,12 @@ def family_lines(
             said = word_stems(option.fact) - word_stems(option.name)
             if len(word_stems(defined.text) & said) > len(word_stems(found.text) & said):
                 lines.evidence[option.id] = defined
+        if (found := lines.evidence.get(option.id)) and _a_detail_of_the_service(option, found):
+            # "S3: used to have account name as a path, it is now virtual", "EFS: Only the root user has access at
+            # first": a line on one detail of a whole service says nothing of what the service is, which its
+            # explanation says
+            del lines.evidence[option.id]
+            lines.unquotable.add(option.id)
     present = set(lines)
     for option in family.options.values():
         if option.id in lines.evidence or not option.topic or not _variant_of(option):
@@ -4509,6 +4515,19 @@ def _explained(name: str, lines: list[Line]) -> bool:
             if not option_line(line.text) and not no_fact(text) and len(re.findall(r"[A-Za-z]{3,}", rest)) >= 4:
                 return True
     return False
+
+
+def _a_detail_of_the_service(option: Option, line: Line) -> bool:
+    """Whether the line backing a whole service of its own ("Amazon EFS") says only a detail of it: none of the words its
+    explanation says past its name ("EFS: Only the root user has access at first"), even as the author's own entry
+    for it. Where the best line the notes have says nothing of what the service is, the notes do not explain it.
+    (At two words, lines that define a service in one, "Neptune = graph database", went too.)"""
+    if not option.topic or not _names_its_topic(option) or not _a_service(option.topic):
+        return False
+    if load_catalog().topics[option.topic].parent:
+        return False  # a part of a service ("Amazon Machine Image"): the first line under its title is its entry in
+        # other words ("Golden images for your servers")
+    return not _support_words(plain_text(line.text), option.kind) & _explained_words(option)
 
 
 def _own_definition(option: Option, line: Line) -> bool:

@@ -4782,6 +4782,29 @@ def test_a_line_about_how_a_services_data_is_encrypted_does_not_say_what_the_ser
     assert find_evidence(s3, [batch, said], family, topics) == said
 
 
+def test_a_whole_service_whose_only_lines_are_details_is_not_quoted():
+    """Notes whose only Amazon EFS entry is "EFS: Only the root user has access at first, you must create directories"
+    say nothing of what EFS is (a managed NFS file system many instances mount): the option has no quote, so no
+    question is asked with it as the key. One word of the explanation ("Neptune = graph database") is enough."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["storage-service"]
+    efs = next(o for o in family.options.values() if o.name == "Amazon EFS")
+    detail = Line(text="EFS: Only the root user has access at first, you must create directories and assign them",
+                  refs=(("n", 1, 4),), topic="amazon-efs", heading="EFS")  # fmt: skip
+    lines = family_lines(family, {"amazon-efs": [detail]}, {"amazon-efs"})
+    assert efs.id not in lines.evidence
+    said = Line(text="EFS: Linux file system that many instances can mount at once", refs=(("n", 1, 5),),
+                topic="amazon-efs", heading="EFS")  # fmt: skip
+    lines = family_lines(family, {"amazon-efs": [detail, said]}, {"amazon-efs"})
+    assert lines.evidence[efs.id].text == said.text
+    databases = load_families()["purpose-built-database"]
+    neptune = next(o for o in databases.options.values() if o.name == "Amazon Neptune")
+    graph = Line(text="Neptune = graph database", refs=(("n", 1, 9),), topic="amazon-neptune", heading="Databases")
+    lines = family_lines(databases, {"amazon-neptune": [graph]}, {"amazon-neptune"})
+    assert lines.evidence[neptune.id].text == graph.text
+
+
 def test_every_bullet_of_a_short_section_titled_with_the_bare_name_is_the_services():
     """ "# EFS" over five bullets: the fifth ("Data stored across AZ in a region") is as much EFS's as the first, and
     it says what the explanation says (several Availability Zones), so it is quoted with the title."""
