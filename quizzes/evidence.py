@@ -4518,10 +4518,10 @@ def _explained(name: str, lines: list[Line]) -> bool:
 
 
 def _a_detail_of_the_service(option: Option, line: Line) -> bool:
-    """Whether the line backing a whole service of its own ("Amazon EFS") says only a detail of it: none of the words its
-    explanation says past its name ("EFS: Only the root user has access at first"), even as the author's own entry
-    for it. Where the best line the notes have says nothing of what the service is, the notes do not explain it.
-    (At two words, lines that define a service in one, "Neptune = graph database", went too.)"""
+    """Whether the line backing a whole service of its own ("Amazon EFS") says only a detail of it: none of the
+    words its explanation says past its name ("EFS: Only the root user has access at first"), even as the author's
+    own entry for it. Where the best line the notes have says nothing of what the service is, the notes do not
+    explain it. (At two words, lines that define a service in one, "Neptune = graph database", went too.)"""
     if not option.topic or not _names_its_topic(option) or not _a_service(option.topic):
         return False
     if load_catalog().topics[option.topic].parent:
