@@ -161,6 +161,20 @@ def test_a_resource_type_path_is_not_a_card_pair():
     assert len(texts(outline)) == 2
 
 
+def test_an_ipv6_prefix_is_not_a_card_pair():
+    """ "A default route (0.0.0.0/0 for IPv4 or ::/0 for IPv6) ..." and "a link-local address in the FE80::/10
+    range" hold IPv6 prefixes: no front::back card is cut at their colons, and each line is kept."""
+    outline = parse(
+        lines(
+            "# Route tables",
+            "- A default route (0.0.0.0/0 for IPv4 or ::/0 for IPv6) is what happens if nothing else matches.",
+            "- A link-local IPv6 address in the FE80::/10 range generated using EUI-64.",
+        )
+    )
+    assert cards(outline) == []
+    assert len(texts(outline)) == 2
+
+
 def test_arns_and_urls_are_not_card_pairs():
     outline = parse(lines("# IAM", "- arn:aws:iam::123456789012:user/bob", "- see https://docs.aws.amazon.com::x"))
     assert cards(outline) == []
