@@ -389,7 +389,9 @@ _SETTING_SCOPE = re.compile(
 )
 
 
-def _check(text: str, topic: str | None, only: str | None = None, line: str | None = None) -> tuple[Fact, Span] | None:
+def _check(
+    text: str, topic: str | None, only: str | None = None, line: str | None = None, agreed: list | None = None
+) -> tuple[Fact, Span] | None:
     from content.catalog import clean_line  # noqa: PLC0415
 
     table = load_table()
@@ -404,7 +406,7 @@ def _check(text: str, topic: str | None, only: str | None = None, line: str | No
         end = start + len(sentence)
         mine = [(m.start() - start, m.end() - start, m.re) for m in hits if start <= m.start() and m.end() <= end]
         named = {table.subject_of[m.re] for m in hits if m.end() <= start}
-        found = _check_sentence(table, mine, sentence, topic, only, norm, named)
+        found = _check_sentence(table, mine, sentence, topic, only, norm, named, agreed)
         if found:
             fact, b, e = found
             b, e = start + b, start + max(e, b + 1)
@@ -557,7 +559,9 @@ def _closed_aside(sentence: str, start: int, pos: int) -> bool:
     return opened != -1 and start < closed < pos  # not a name after an aside closed before it
 
 
-def _check_sentence(table: Table, found, sentence: str, topic, only, norm, named=()) -> tuple[Fact, int, int] | None:
+def _check_sentence(
+    table: Table, found, sentence: str, topic, only, norm, named=(), agreed: list | None = None
+) -> tuple[Fact, int, int] | None:
     subjects = _subjects_in(table, sentence, found)
     defaults: list[str] = []
     if not subjects and topic and len(table.by_topic.get(topic, ())) == 1 and norm.count(" | ") < 2:
@@ -567,7 +571,7 @@ def _check_sentence(table: Table, found, sentence: str, topic, only, norm, named
     if not subjects and not defaults:
         return None
     carried = [d for d in defaults if d in named]  # "Inspector: scans for CVEs; it also ...": named before
-    found = _find_in_sentence(table, subjects, defaults, sentence, only, carried)
+    found = _find_in_sentence(table, subjects, defaults, sentence, only, carried, agreed)
     if found and not subjects:
         from content.catalog import load_catalog  # noqa: PLC0415
 
@@ -577,8 +581,10 @@ def _check_sentence(table: Table, found, sentence: str, topic, only, norm, named
 
 
 def _find_in_sentence(
-    table: Table, subjects, defaults, sentence: str, only, carried=()
+    table: Table, subjects, defaults, sentence: str, only, carried=(), agreed: list | None = None
 ) -> tuple[Fact, int, int] | None:
+    """The reference fact the sentence contradicts, with where; each number fact it states a figure of within the
+    fact's ranges is appended to `agreed`, when given."""
     spans = [(s[0], s[1]) for s in subjects]
 
     def inside_name(pos: int) -> bool:
@@ -708,6 +714,8 @@ def _find_in_sentence(
                 continue
             if _contradicts(fact, m, sentence, min(start, cue.start()), start, cue):
                 return fact, start, end
+            if agreed is not None:
+                agreed.append(fact)
     return None
 
 
@@ -949,6 +957,15 @@ def _contradicts(fact: Fact, m: re.Match | None, sentence: str, at: int, start: 
     ranges = fact.limit_ok if limit else fact.ok
     slack = (1e-6 if lo >= 99 else 0.5) if kind == "percent" else 0.01 * max(abs(lo), abs(hi))
     return not any(lo <= b + slack and hi >= a - slack for a, b in ranges)
+
+
+def agreed_figures(text: str, topic: str | None = None) -> list[Fact]:
+    """The number facts whose figure a line states within the true ranges ("Spot: up to 90% off", "SQS visibility
+    timeout defaults to 30 seconds"); none when the line contradicts a reference fact."""
+    if not text or not text.strip():
+        return []
+    agreed: list[Fact] = []
+    return [] if _check(text, topic, agreed=agreed) else agreed
 
 
 def find_contradiction(text: str, topic: str | None = None, *, cleaned: str | None = None) -> Fact | None:

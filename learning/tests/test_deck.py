@@ -142,14 +142,14 @@ def test_a_services_line_in_another_topics_feature_list_is_not_its_definition():
 
 @pytest.mark.django_db
 def test_a_line_in_the_authors_shorthand_makes_no_card(tmp_path):
-    """ "< 10 ms latency bw AZs" would make a cloze in the notes' shorthand ("bw" for between): it is turned away
-    under its rule; a line written out on the same page makes its card."""
+    """ "one or more data centers w/o shared power" would make a card in the notes' shorthand ("w/o" for without): it
+    is turned away under its rule; a line written out on the same page makes its card."""
     from learning.models import Flashcard
 
     (tmp_path / "infra.md").write_text(
         "# AWS Global Infrastructure\n\n"
-        "- Availability Zones in a Region are linked with < 10 ms latency bw AZs.\n"
-        "- Each Region has at least 3 Availability Zones, isolated from each other.\n"
+        "- Availability Zone: one or more discrete data centers w/o any shared power or networking.\n"
+        "- Edge location: a site where CloudFront caches copies of content close to viewers.\n"
     )
     out = StringIO()
     call_command("ingest", str(tmp_path), "--replace", "--json", stdout=out)
@@ -157,8 +157,8 @@ def test_a_line_in_the_authors_shorthand_makes_no_card(tmp_path):
     assert report["rejected"]["card is in note shorthand"] == 1
     # only this topic's cards: the session's shipped notes may be committed beside them (conftest.shipped_notes)
     fronts = [c.front for c in Flashcard.objects.filter(topic__slug="aws-global-infrastructure", retired=False)]
-    assert fronts and not any(" bw " in f for f in fronts)
-    assert any("at least […] Availability Zones" in f for f in fronts)
+    assert fronts and not any("w/o" in f for f in fronts)
+    assert any("Edge location" in f for f in fronts), fronts
 
 
 def test_a_mangled_or_misspelt_term_and_a_remark_on_the_exam_make_no_card():
