@@ -57,6 +57,24 @@ _MANGLED = re.compile(r"[A-Za-z][^\x00-\x7F]{2,}[A-Za-z]")  # letters around two
 _EXAM_REMARK = re.compile(
     r"^\W*(?:not|rarely|never|seldom)\b[^.]{0,30}\b(?:tested|on the exam|in the exam|examined)\b", re.I
 )
+STUDY_ADVICE = "back is study advice"  # "Have a good understanding of use cases": how to study it, not what it is
+_STUDY_ADVICE = re.compile(
+    r"\bI (?:don'?t|do not|didn'?t|did not) (?:recall|remember|see|get)\b"
+    r"|\b(?:have|having|get|gain|need) (?:a |an )?(?:good |general |basic |solid |thorough |deep |high-level )*"
+    r"(?:understanding|familiarity|knowledge|grasp)\b"
+    r"|\byou (?:should|must|need to) (?:know|understand|learn|remember|be familiar|be aware)\b"
+    r"|\bthere (?:are|were) (?:many |a few |some |several |lots of )?questions\b"
+    r"|\b(?:critical|key|important|essential) (?:to|for) (?:succeeding|passing|the exam)\b"
+    r"|^\W*(?:understand|know|learn|memori[sz]e|remember|review|study)\s+"
+    r"(?:the|how|what|when|why|its?|this|these|that)\b",
+    re.I,
+)
+SETUP_STEP = "back is a setup step"  # "Setup one A record with multiple IP addresses": how to configure it
+_SETUP_STEP = re.compile(
+    r"^\W*(?:you (?:need|have) to |you must )?"
+    r"(?:set ?up|create|configure|select|click|attach|go to|navigate to|open)\s",
+    re.I,
+)
 QUIZ_SCORE = "card is a quiz score"  # "Score = 18 / 20 (90%) Correct": a practice test's tally, no fact
 _CUT_OFF = re.compile(r"\b(?:as|and|or|of|to|the|a|an|with|for|by|in|on|that|which|because|but|than)\W*$", re.I)
 _QUIZ_SCORE = re.compile(r"\bscore\b\W{0,3}\d+\s*/\s*\d+|\b\d+\s*/\s*\d+\s*\(\d+\s*%\)\s*(?:correct|incorrect)\b", re.I)
@@ -229,6 +247,12 @@ def build_deck(
                 continue
             if card.kind not in ("scenario", "author") and _EXAM_REMARK.search(card.back):
                 why[fact_key] = EXAM_REMARK
+                continue
+            if card.kind not in ("scenario", "author") and _STUDY_ADVICE.search(card.back):
+                why[fact_key] = STUDY_ADVICE
+                continue
+            if card.kind in ("definition", "use_case") and _SETUP_STEP.match(card.back):
+                why[fact_key] = SETUP_STEP
                 continue
             if card.kind not in ("scenario", "author") and _RUN_ON.search(card.back):
                 why[fact_key] = JOINED_FRAGMENTS

@@ -589,6 +589,19 @@ def test_a_number_card_teaches_only_a_figure_the_reference_facts_confirm():
     assert number("Amazon SQS: the default visibility timeout is 30 seconds.", "30 seconds", sqs)
 
 
+def test_what_a_service_is_is_answered_by_what_it_is_not_by_a_side_fact():
+    """ "What is AWS Lambda?" answered with "Reserve concurrency so other functions in the account cannot starve it",
+    or "What is Amazon RDS?" with "One of the core services, so know it well": none of what the service is. A back
+    that says some of it ("Run code in response to events without managing servers") makes the card."""
+    lam = topic("aws-lambda", "AWS Lambda", "lambda")
+    side = "Reserve concurrency so other functions in the account cannot starve it."
+    assert definition("AWS Lambda", side, lam) == []
+    assert definition("AWS Lambda", "Run code in response to events without managing any servers.", lam)
+    rds = topic("amazon-rds", "Amazon RDS", "rds")
+    assert definition("Amazon RDS", "One of the core services, so knowing it well is critical for the exam.", rds) == []
+    assert definition("Amazon RDS", "A managed relational database for MySQL, PostgreSQL and Oracle.", rds)
+
+
 def test_a_service_named_in_the_plural_is_one_service_and_a_situation_asks_when_to_use_it():
     orgs = topic("aws-organizations", "AWS Organizations", "organizations")
     assert definition("AWS Organizations", "A service that manages many AWS accounts centrally.", orgs) == [
