@@ -2464,6 +2464,9 @@ def find_evidence(
             continue  # "To encrypt existing unencrypted Amazon S3 objects, use S3 Batch Operations" under "Amazon S3
             # Default Encryption": a line on how the option's data is encrypted says that, not what the option is,
             # unless it says some of what the explanation says
+        if supports < 2 and _NAVIGATION.search(text):
+            continue  # "Root user login is a separate page accessed via a link", "Add keypair from EC2 console » Key
+            # Pairs » Import": where in the console it is reached, none of what it is
         if not supports and _PRICE_WORDS.search(text) and not _PRICE_WORDS.search(option.fact):
             continue  # "EC2 - charge only for capacity used (clock-second/hour billing)": what it costs, which says
             # nothing of what the explanation says it is
@@ -3863,7 +3866,7 @@ _TELLS_NOTHING = word_stems(
     "can such one them they their you your every over when but only does example means through also more most other "
     "then there will may must should could would has have had was were been if all any some out about like just even "
     "very much many how who where why our while after before within without between both either same via get "
-    "gets make makes made"
+    "gets make makes made run runs running"
 )
 
 
@@ -3874,6 +3877,11 @@ def _support_words(text: str, kind: str) -> frozenset[str]:
     return word_stems(_ZONES.sub(" zoneaz ", text))
 
 
+_NAVIGATION = re.compile(
+    r"»|\bleft (?:pane|menu|sidebar)\b|\b(?:log ?in|sign[ -]?in) (?:page|url|screen|link)s?\b|\bclick\b"
+    r"|\bnavigate to\b|\bconsole\b[^.]{0,40}\b(?:offers|menu|pane|tab|urls?)\b|\bat the following urls?\b",
+    re.I,
+)
 _ZONES = re.compile(r"\bavailability[- ]zones?\b", re.I)
 _FAILS_OVER = re.compile(r"\bfail(?:s|ed|ing)? over\b", re.I)
 

@@ -4805,6 +4805,27 @@ def test_a_whole_service_whose_only_lines_are_details_is_not_quoted():
     assert lines.evidence[neptune.id].text == graph.text
 
 
+def test_where_the_console_shows_it_and_what_it_runs_as_do_not_say_what_it_is():
+    """ "Root user login is a separate page accessed via a link from the IAM login page" and "Add keypair from EC2
+    console » Key Pairs (left pane) » Import" say where it is reached; "Dedicated instances can run as Spot instances"
+    shares only "run" with what Dedicated Instances are. None is quoted; a line that says what it is, is."""
+    family, root = _options()["AWS account root user"]
+    login = Line(text="Root user login is a separate page accessed via a link from the IAM login page above.",
+                 refs=(("iam", 1, 78),), topic="aws-account-root-user", heading="IAM")  # fmt: skip
+    assert find_evidence(root, [login], family, option_topics(family, root)) is None
+    said = Line(text="The root user has unrestricted access to every resource in the account.", refs=(("iam", 1, 34),),
+                topic="aws-account-root-user", heading="IAM")  # fmt: skip
+    assert find_evidence(root, [login, said], family, option_topics(family, root)) == said
+    family, pair = _options()["Key pair"]
+    steps = Line(text="Add keypair from EC2 console » Key Pairs (left pane) » Import", refs=(("ec2", 1, 51),),
+                 topic="amazon-ec2", heading="Key pairs")  # fmt: skip
+    assert find_evidence(pair, [steps], family, option_topics(family, pair)) is None
+    family, dedicated = _options()["Dedicated Instances"]
+    spot = Line(text="Dedicated instances can run as Spot instances", refs=(("ec2", 1, 60),),
+                topic="ec2-purchasing-options", heading="EC2 purchasing options")  # fmt: skip
+    assert not supports_its_explanation(dedicated, spot)
+
+
 def test_every_bullet_of_a_short_section_titled_with_the_bare_name_is_the_services():
     """ "# EFS" over five bullets: the fifth ("Data stored across AZ in a region") is as much EFS's as the first, and
     it says what the explanation says (several Availability Zones), so it is quoted with the title."""
