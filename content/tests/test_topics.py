@@ -806,6 +806,17 @@ def placed(markdown: str) -> dict[int, list[str]]:
     return where
 
 
+def test_a_section_under_the_services_former_name_is_on_its_page():
+    """ "### Amazon Elastic Search (Amazon ES)" is OpenSearch Service under its name before 2021: its bullets are
+    OpenSearch's, not those of the analytics service the file named before it."""
+    where = placed(
+        "## Amazon Kinesis\n\n- Streams of records\n\n"
+        "### Amazon Elastic Search (Amazon ES)\n\n- Search, analyze & visualize in real time.\n"
+        "- Ingest data through Logstash\n"
+    )
+    assert where[7] == ["amazon-opensearch-service"] and where[8] == ["amazon-opensearch-service"], where
+
+
 def test_a_service_name_written_as_one_word_or_split_in_two_still_names_it():
     assert CATALOG.mentions("DirectConnect gives a private line") == ["aws-direct-connect"]
     assert CATALOG.mentions("set a Cloud Watch alarm on the Dynamo DB table") == [
