@@ -72,7 +72,7 @@ _STUDY_ADVICE = re.compile(
 SETUP_STEP = "back is a setup step"  # "Setup one A record with multiple IP addresses": how to configure it
 _SETUP_STEP = re.compile(
     r"^\W*(?:you (?:need|have) to |you must )?"
-    r"(?:set ?up|create|configure|select|click|attach|go to|navigate to|open)\s",
+    r"(?:set ?up|create|configure|select|click|attach|go to|navigate to)\s",
     re.I,
 )
 QUIZ_SCORE = "card is a quiz score"  # "Score = 18 / 20 (90%) Correct": a practice test's tally, no fact
