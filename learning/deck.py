@@ -57,7 +57,7 @@ _MANGLED = re.compile(r"[A-Za-z][^\x00-\x7F]{2,}[A-Za-z]")  # letters around two
 _EXAM_REMARK = re.compile(
     r"^\W*(?:not|rarely|never|seldom)\b[^.]{0,30}\b(?:tested|on the exam|in the exam|examined)\b", re.I
 )
-STUDY_ADVICE = "back is study advice"  # "Have a good understanding of use cases": how to study it, not what it is
+STUDY_ADVICE = "back is study advice"  # "Have a good grasp of when caching fits": how to study it, not what it is
 _STUDY_ADVICE = re.compile(
     r"\bI (?:don'?t|do not|didn'?t|did not) (?:recall|remember|see|get)\b"
     r"|\b(?:have|having|get|gain|need) (?:a |an )?(?:good |general |basic |solid |thorough |deep |high-level )*"
@@ -69,7 +69,7 @@ _STUDY_ADVICE = re.compile(
     r"(?:the|how|what|when|why|its?|this|these|that)\b",
     re.I,
 )
-SETUP_STEP = "back is a setup step"  # "Setup one A record with multiple IP addresses": how to configure it
+SETUP_STEP = "back is a setup step"  # "Setup a single A record holding several IPs": how to configure it
 _SETUP_STEP = re.compile(
     r"^\W*(?:you (?:need|have) to |you must )?"
     r"(?:set ?up|create|configure|select|click|attach|go to|navigate to)\s",

@@ -1509,7 +1509,7 @@ def number_cards(fact: FactView, topic: TopicView) -> list[CardDraft]:
         return reject("number outside exam scope")
     if not agreed_figures(statement, topic.slug):
         # a figure no reference fact states, or one it says is wrong: an example's "10% of traffic", an outdated
-        # "Convertible RIs: up to 52% off", trivia beyond the exam ("EMR master nodes up to 3"). Blind graders passed
+        # "Convertible RIs cut up to 52%", trivia beyond the exam ("up to 3 EMR primary nodes"). Blind graders passed
         # 25 of 76 number cards over held-out 109 to 144 before this rule.
         return reject("figure not one the reference facts confirm")
     if re.search(r"\b(?:example|eg|typically|for instance|such as|sample|say)\b|\be\.g\.", statement, re.I):

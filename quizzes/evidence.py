@@ -2465,8 +2465,8 @@ def find_evidence(
             # Default Encryption": a line on how the option's data is encrypted says that, not what the option is,
             # unless it says some of what the explanation says
         if supports < 2 and _NAVIGATION.search(text):
-            continue  # "Root user login is a separate page accessed via a link", "Add keypair from EC2 console » Key
-            # Pairs » Import": where in the console it is reached, none of what it is
+            continue  # "The root user signs in on its own sign-in page", "EC2 console » Key Pairs » Import key pair":
+            # where in the console it is reached, none of what it is
         if not supports and _PRICE_WORDS.search(text) and not _PRICE_WORDS.search(option.fact):
             continue  # "EC2 - charge only for capacity used (clock-second/hour billing)": what it costs, which says
             # nothing of what the explanation says it is
@@ -4342,9 +4342,8 @@ def family_lines(
             if len(word_stems(defined.text) & said) > len(word_stems(found.text) & said):
                 lines.evidence[option.id] = defined
         if (found := lines.evidence.get(option.id)) and _a_detail_of_the_service(option, found):
-            # "S3: used to have account name as a path, it is now virtual", "EFS: Only the root user has access at
-            # first": a line on one detail of a whole service says nothing of what the service is, which its
-            # explanation says
+            # "S3: bucket URLs once put the account in the path", "EFS: at first only root may write": a line on one
+            # detail of a whole service says nothing of what the service is, which its explanation says
             del lines.evidence[option.id]
             lines.unquotable.add(option.id)
     present = set(lines)
@@ -4527,7 +4526,7 @@ def _explained(name: str, lines: list[Line]) -> bool:
 
 def _a_detail_of_the_service(option: Option, line: Line) -> bool:
     """Whether the line backing a whole service of its own ("Amazon EFS") says only a detail of it: none of the
-    words its explanation says past its name ("EFS: Only the root user has access at first"), even as the author's
+    words its explanation says past its name ("EFS: at first only root may write"), even as the author's
     own entry for it. Where the best line the notes have says nothing of what the service is, the notes do not
     explain it. (At two words, lines that define a service in one, "Neptune = graph database", went too.)"""
     if not option.topic or not _names_its_topic(option) or not _a_service(option.topic):

@@ -219,7 +219,7 @@ def _pair_at(line: str, i: int) -> tuple[int, Found] | None:
     if re.search(r"\w::\w+::\w", line):
         return None  # "AWS::Serverless::Function": a resource type's path, not a front and its back
     if _IPV6.search(line):
-        return None  # "0.0.0.0/0 for IPv4 or ::/0 for IPv6", "in the FE80::/10 range": an address, not a pair
+        return None  # "(0.0.0.0/0 for IPv4, ::/0 for IPv6)", "from the FE80::/10 block": an address, not a pair
     front, back = tidy(m["front"]), tidy(m["back"].lstrip(":"))
     if len(re.sub(r"^\d{1,3}[.)]\s*", "", front).split()) < 2 or not _SAYS_SOMETHING.search(back):
         return None  # (a list number is no word of the front: "1. AWS"; "Memory optimized ::->" has no answer)

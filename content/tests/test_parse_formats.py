@@ -162,13 +162,13 @@ def test_a_resource_type_path_is_not_a_card_pair():
 
 
 def test_an_ipv6_prefix_is_not_a_card_pair():
-    """ "A default route (0.0.0.0/0 for IPv4 or ::/0 for IPv6) ..." and "a link-local address in the FE80::/10
-    range" hold IPv6 prefixes: no front::back card is cut at their colons, and each line is kept."""
+    """ "The catch-all route (0.0.0.0/0 for IPv4, ::/0 for IPv6) ..." and "Link-local addresses come from the
+    FE80::/10 block" hold IPv6 prefixes: no front::back card is cut at their colons, and each line is kept."""
     outline = parse(
         lines(
             "# Route tables",
-            "- A default route (0.0.0.0/0 for IPv4 or ::/0 for IPv6) is what happens if nothing else matches.",
-            "- A link-local IPv6 address in the FE80::/10 range generated using EUI-64.",
+            "- The catch-all route (0.0.0.0/0 for IPv4, ::/0 for IPv6) sends traffic to the gateway.",
+            "- Link-local addresses come from the FE80::/10 block on every interface.",
         )
     )
     assert cards(outline) == []

@@ -807,12 +807,12 @@ def placed(markdown: str) -> dict[int, list[str]]:
 
 
 def test_a_section_under_the_services_former_name_is_on_its_page():
-    """ "### Amazon Elastic Search (Amazon ES)" is OpenSearch Service under its name before 2021: its bullets are
+    """ "### Amazon Elastic Search" is OpenSearch Service under its name before 2021: its bullets are
     OpenSearch's, not those of the analytics service the file named before it."""
     where = placed(
         "## Amazon Kinesis\n\n- Streams of records\n\n"
-        "### Amazon Elastic Search (Amazon ES)\n\n- Search, analyze & visualize in real time.\n"
-        "- Ingest data through Logstash\n"
+        "### Amazon Elastic Search\n\n- Full-text search over application logs.\n"
+        "- Dashboards come from Kibana\n"
     )
     assert where[7] == ["amazon-opensearch-service"] and where[8] == ["amazon-opensearch-service"], where
 

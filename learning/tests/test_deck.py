@@ -207,17 +207,17 @@ def test_a_files_tag_line_is_no_cards_answer(tmp_path):
 
 @pytest.mark.django_db
 def test_study_advice_and_a_setup_step_make_no_card(tmp_path):
-    """ "Neptune: Have a general understanding of graph databases" tells how to study, and "Simple routing: Setup one
-    A record with multiple IP addresses" how to configure it: neither says what the term is, so each is turned away
-    under its own rule while a line that says what a term is makes its card."""
+    """ "Graph databases: Have a good understanding of when a graph model fits" tells how to study, and "Simple
+    Routing: Setup a single A record holding several IP addresses" how to configure it: neither says what the term
+    is, so each is turned away under its own rule while a line that says what a term is makes its card."""
     from learning.models import Flashcard
 
     (tmp_path / "r53.md").write_text(
         "# Route 53 Routing Policies\n\n"
-        "- **Simple Routing**: Setup one A record with multiple IP addresses.\n"
+        "- **Simple Routing**: Setup a single A record holding several IP addresses.\n"
         "- **Failover Routing**: Sends traffic to a standby resource when the primary fails its health check.\n\n"
         "# Databases\n\n"
-        "- **Graph databases**: Have a general understanding of graph database concepts and their applications.\n"
+        "- **Graph databases**: Have a good understanding of when a graph model fits a workload.\n"
     )
     out = StringIO()
     call_command("ingest", str(tmp_path), "--replace", "--json", stdout=out)
@@ -225,5 +225,5 @@ def test_study_advice_and_a_setup_step_make_no_card(tmp_path):
     assert report["rejected"].get("back is a setup step") == 1, report["rejected"]
     assert report["rejected"].get("back is study advice") == 1, report["rejected"]
     backs = [c.back for c in Flashcard.objects.filter(retired=False, kind="definition")]
-    assert not any("Setup one A record" in b or "understanding" in b for b in backs), backs
+    assert not any("single A record" in b or "understanding" in b for b in backs), backs
     assert any("standby resource" in b for b in backs), backs

@@ -575,15 +575,15 @@ def test_a_services_free_tier_allowance_makes_no_number_card():
 
 
 def test_a_number_card_teaches_only_a_figure_the_reference_facts_confirm():
-    """A figure no reference fact states ("Master node could be launched up to 3", an example's "test 10% of
-    traffic") or one they say is out of date ("Convertible RIs: Up to 52% off") makes no card; "Spot Instances: up to
-    90% off On-Demand prices" and the default visibility timeout do."""
+    """A figure no reference fact states ("run up to 3 primary nodes", an example's "test 10% of traffic") or one
+    they say is out of date ("Convertible Reserved Instances cut the price by up to 52%") makes no card; "Spot
+    Instances: up to 90% off On-Demand prices" and the default visibility timeout do."""
     emr = topic("amazon-emr", "Amazon EMR", "emr")
-    assert number("Amazon EMR: Master node could be launched up to 3 to add high availability.", "3", emr) == []
+    assert number("Amazon EMR: you may run up to 3 primary nodes for high availability.", "3", emr) == []
     r53 = topic("amazon-route-53", "Amazon Route 53", "route 53")
     assert number("Weighted routing: a new app version that wants to test 10% of traffic.", "10%", r53) == []
     ec2 = topic("amazon-ec2", "Amazon EC2", "ec2")
-    assert number("Convertible Reserved Instances: Up to 52% off.", "52%", ec2) == []
+    assert number("Convertible Reserved Instances cut the price by up to 52%.", "52%", ec2) == []
     assert number("Spot Instances: up to 90% off On-Demand prices.", "90%", ec2)
     sqs = topic("amazon-sqs", "Amazon SQS", "sqs")
     assert number("Amazon SQS: the default visibility timeout is 30 seconds.", "30 seconds", sqs)

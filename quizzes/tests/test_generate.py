@@ -4783,14 +4783,14 @@ def test_a_line_about_how_a_services_data_is_encrypted_does_not_say_what_the_ser
 
 
 def test_a_whole_service_whose_only_lines_are_details_is_not_quoted():
-    """Notes whose only Amazon EFS entry is "EFS: Only the root user has access at first, you must create directories"
-    say nothing of what EFS is (a managed NFS file system many instances mount): the option has no quote, so no
-    question is asked with it as the key. One word of the explanation ("Neptune = graph database") is enough."""
+    """Notes whose only Amazon EFS entry is "EFS: at first only root may write, so make a folder per team" say
+    nothing of what EFS is (a managed NFS file system many instances mount): the option has no quote, so no question
+    is asked with it as the key. One word of the explanation ("Neptune = graph database") is enough."""
     from quizzes.evidence import family_lines
 
     family = load_families()["storage-service"]
     efs = next(o for o in family.options.values() if o.name == "Amazon EFS")
-    detail = Line(text="EFS: Only the root user has access at first, you must create directories and assign them",
+    detail = Line(text="EFS: at first only root may write, so make a folder per team and hand each one over",
                   refs=(("n", 1, 4),), topic="amazon-efs", heading="EFS")  # fmt: skip
     lines = family_lines(family, {"amazon-efs": [detail]}, {"amazon-efs"})
     assert efs.id not in lines.evidence
@@ -4806,22 +4806,22 @@ def test_a_whole_service_whose_only_lines_are_details_is_not_quoted():
 
 
 def test_where_the_console_shows_it_and_what_it_runs_as_do_not_say_what_it_is():
-    """ "Root user login is a separate page accessed via a link from the IAM login page" and "Add keypair from EC2
-    console » Key Pairs (left pane) » Import" say where it is reached; "Dedicated instances can run as Spot instances"
-    shares only "run" with what Dedicated Instances are. None is quoted; a line that says what it is, is."""
+    """ "The root user signs in on its own sign-in page, linked from the IAM one" and "Import a key: EC2 console » Key
+    Pairs » Import key pair" say where it is reached; "Dedicated instances may also run as Spot capacity" shares only
+    "run" with what Dedicated Instances are. None is quoted; a line that says what it is, is."""
     family, root = _options()["AWS account root user"]
-    login = Line(text="Root user login is a separate page accessed via a link from the IAM login page above.",
+    login = Line(text="The root user signs in on its own sign-in page, linked from the IAM one.",
                  refs=(("iam", 1, 78),), topic="aws-account-root-user", heading="IAM")  # fmt: skip
     assert find_evidence(root, [login], family, option_topics(family, root)) is None
     said = Line(text="The root user has unrestricted access to every resource in the account.", refs=(("iam", 1, 34),),
                 topic="aws-account-root-user", heading="IAM")  # fmt: skip
     assert find_evidence(root, [login, said], family, option_topics(family, root)) == said
     family, pair = _options()["Key pair"]
-    steps = Line(text="Add keypair from EC2 console » Key Pairs (left pane) » Import", refs=(("ec2", 1, 51),),
+    steps = Line(text="Import a key: EC2 console » Key Pairs » Import key pair", refs=(("ec2", 1, 51),),
                  topic="amazon-ec2", heading="Key pairs")  # fmt: skip
     assert find_evidence(pair, [steps], family, option_topics(family, pair)) is None
     family, dedicated = _options()["Dedicated Instances"]
-    spot = Line(text="Dedicated instances can run as Spot instances", refs=(("ec2", 1, 60),),
+    spot = Line(text="Dedicated instances may also run as Spot capacity", refs=(("ec2", 1, 60),),
                 topic="ec2-purchasing-options", heading="EC2 purchasing options")  # fmt: skip
     assert not supports_its_explanation(dedicated, spot)
 
