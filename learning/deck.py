@@ -8,23 +8,29 @@ counts: "definition restates its term: 7").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from content.catalog import Catalog, normalise
+from content.catalog import Catalog, load_catalog, normalise
 from content.ingest.facts.text import loose
+from content.summary import load_reference
 from learning.generate import (
     _KIND_NOUN,
     MANGLED_WORD,
+    CardDraft,
     FactView,
     TopicView,
+    card_key,
     cards_for,
     duplicate_key,
     plain_name,
+    plural,
     scenario_card,
     turned_away,
+    words,
 )
 from quizzes.families import load_families
 
@@ -183,6 +189,133 @@ def home(fact: FactView, slug: str, views: dict[str, TopicView], owners: dict[st
     return other
 
 
+def note_slip(card: CardDraft) -> str | None:
+    """The rule a card's words break where they copy a note line's slips, or None."""
+    text = f"{card.front} {card.back}"
+    notes_words = card.kind not in ("scenario", "author")
+    checks = (
+        (NOT_ENGLISH, lambda: foreign(card.front) or foreign(card.back)),
+        (UNKNOWN_WORD, lambda: notes_words and unknown_word(card.back)),
+        (MANGLED_WORD, lambda: notes_words and _MANGLED.search(text)),
+        (EXAM_REMARK, lambda: notes_words and _EXAM_REMARK.search(card.back)),
+        (STUDY_ADVICE, lambda: notes_words and _STUDY_ADVICE.search(card.back)),
+        (SETUP_STEP, lambda: card.kind in ("definition", "use_case") and _SETUP_STEP.match(card.back)),
+        (JOINED_FRAGMENTS, lambda: notes_words and _RUN_ON.search(card.back)),
+        (SHORTHAND, lambda: notes_words and _SHORTHAND.search(text)),
+        (CUT_OFF, lambda: notes_words and _CUT_OFF.search(card.back)),
+        (QUIZ_SCORE, lambda: card.kind != "scenario" and _QUIZ_SCORE.search(text)),
+    )
+    return next((rule for rule, broken in checks if broken()), None)
+
+
+# Words naming what kind of thing an option is: "Cluster" under placement groups is the cluster placement group
+_KIND_WORDS = frozenset(
+    "group groups record records instance instances routing policy policies class classes queue queues volume "
+    "volumes".split()
+)
+
+
+def option_facts() -> dict[tuple[str, str], tuple[str, str]]:
+    """(topic slug, plain option name) -> (the option's name, the question bank's verified sentence about it), for
+    every option of quizzes/families.toml that belongs on that topic's page ("Spot Instances" on the purchasing
+    options' page), also under its name short of its kind's words ("Spot", "NS") where no other option on the page
+    shortens to the same; ("", plain option name) for its full name on any page. The first family to explain an
+    option wins."""
+    facts: dict[tuple[str, str], tuple[str, str]] = {}
+    short: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for family in load_families().values():
+        kind = set(words(f"{family.noun} {family.plural}")) | _KIND_WORDS
+        for option in family.options.values():
+            name = plain_name(option.name)
+            rest = " ".join(w for w in name.split() if w not in kind)
+            facts.setdefault(("", name), (option.name, option.fact))  # by its full name, on any page
+            for slug in {option.topic, family.topic} - {None}:
+                facts.setdefault((slug, name), (option.name, option.fact))
+                if rest and rest != name:
+                    short.setdefault((slug, rest), set()).add((option.name, option.fact))
+    for key, found in short.items():
+        if len({name for name, _ in found}) == 1 and key not in facts:
+            facts[key] = next(iter(found))
+    return facts
+
+
+_SUBJECT_VERB = re.compile(r"^(?P<subject>[^.:;,]{1,80}?)\s+(?:is|are|means)\s+(?P<rest>.+)$", re.S)
+_ARTICLES = frozenset({"a", "an", "the", "amazon", "aws"})
+
+
+def _one(word: str) -> str:
+    """A word in the singular, roughly: "addresses" -> "address", "instances" -> "instance", "access" stays."""
+    if word.endswith("sses"):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def answer_only(names: tuple[str, ...], text: str) -> str:
+    """A reference sentence without its opening subject when that subject is only the name the front asks about:
+    "Amazon S3 (Simple Storage Service) is object storage ..." -> "Object storage ...". A back that starts by
+    naming its front restates it."""
+    found = _SUBJECT_VERB.match(text)
+    if not found:
+        return text
+    said = {_one(w) for w in words(re.sub(r"\([^)]*\)", " ", found["subject"]))} - _ARTICLES
+    known = {_one(w) for n in names for w in words(n)}
+    if not said or not said <= known:
+        return text
+    rest = found["rest"]
+    return rest[:1].upper() + rest[1:]
+
+
+@functools.cache
+def reference_texts() -> frozenset[str]:
+    """Every back a reference card can give: what the card tests read as checked words, not the notes' own."""
+    catalog = load_catalog()
+    backs = {
+        answer_only((e.name, e.full_name or "", e.short or ""), text)
+        for slug, text in ((s, d.text) for s, d in load_reference().definitions.items())
+        if (e := catalog.topics.get(slug))
+    }
+    return frozenset(backs | {answer_only((name,), fact) for name, fact in option_facts().values()})
+
+
+def _bank_option(options: dict[tuple[str, str], tuple[str, str]], slug: str, term: str) -> tuple[str, str] | None:
+    """The bank's option a term names: on its page first (where "Spot" is Spot Instances), then by its full name."""
+    for key in ((slug, term), (slug, _one(term)), ("", term), ("", _one(term))):
+        if key in options:
+            return options[key]
+    return None
+
+
+def reference_card(
+    fact: FactView,
+    slug: str,
+    catalog: Catalog,
+    definitions: dict[str, str],
+    options: dict[tuple[str, str], tuple[str, str]],
+) -> CardDraft | None:
+    """The card for a fact where the notes define the page's own topic ("S3: object storage, stores images") or one
+    of the options the question bank explains on that page ("Spot: spare capacity, cheap"): "What is Amazon S3?",
+    answered in the reference's words (content/summary.toml's definition, or the bank's verified sentence, each
+    checked against AWS) rather than the notes' line, which stays its source. Blind graders passed barely half the
+    cards whose back was the notes' own definition of a service: a slip, a fragment or the author's one use of it.
+    None when the fact defines something the reference does not explain."""
+    if fact.kind != "definition":
+        return None
+    term = plain_name(fact.data.get("term") or "")
+    entry = catalog.topics[slug]
+    own = {plain_name(n) for n in (entry.name, entry.full_name, entry.short) if n}
+    # the topic by its own name: an alias ("Hybrid Cloud" of the deployment models) names a part, which has its own
+    if slug in definitions and {term, _MAKER.sub("", term)} & (own | {_MAKER.sub("", n) for n in own}):
+        name, back = entry.name, answer_only((entry.name, entry.full_name or "", entry.short or ""), definitions[slug])
+        one = bool(_MAKER.match(name.lower())) and not entry.parent and not re.search(r"[A-Z]{2,}s$", name)
+    elif found := _bank_option(options, slug, term):
+        name, back = found[0], answer_only((found[0],), found[1])
+        one = False
+    else:
+        return None
+    verb = "are" if plural(name) and not one else "is"
+    return CardDraft(card_key(fact.key, "definition"), "definition", f"What {verb} {name}?", back)
+
+
 def named_cards(fact: FactView, topic: TopicView) -> tuple[list, str | None]:
     """The fact's cards, or none and the name of the rule that turned it away."""
     heard: list[str] = []
@@ -219,6 +352,8 @@ def build_deck(
     origin: dict[str, str] = {}  # card key -> the fact that made it
     why: dict[str, str] = {}  # fact key -> the last rule that turned one of its cards away
     owners = name_owners(views)
+    definitions = {slug: statement.text for slug, statement in load_reference().definitions.items()}
+    options = option_facts()
     ordered = sorted(facts.items(), key=lambda kv: (order[kv[1]["topic"]], kv[1]["refs"][0][2:]))
     # A fact moved to another topic's page comes after that page's own facts: the page's own definition wins.
     homes = {k: home(_view(k, f), f["topic"], views, owners, catalog) for k, f in facts.items()}
@@ -230,42 +365,18 @@ def build_deck(
         fact = _view(fact_key, f)
         slug = homes[fact_key]
         cards, rule = named_cards(fact, views[slug])
+        own = reference_card(fact, slug, catalog, definitions, options)
         if rule:
             why[fact_key] = rule
         for card in cards:
             if ended and ended.search(card.front + " " + card.back):
                 why[fact_key] = TEACHES_ENDED  # a comparison with QLDB teaches nothing
                 continue
-            if foreign(card.front) or foreign(card.back):
-                why[fact_key] = NOT_ENGLISH
+            if slip := note_slip(card):
+                why[fact_key] = slip
                 continue
-            if card.kind not in ("scenario", "author") and unknown_word(card.back):
-                why[fact_key] = UNKNOWN_WORD
-                continue
-            if card.kind not in ("scenario", "author") and _MANGLED.search(f"{card.front} {card.back}"):
-                why[fact_key] = MANGLED_WORD
-                continue
-            if card.kind not in ("scenario", "author") and _EXAM_REMARK.search(card.back):
-                why[fact_key] = EXAM_REMARK
-                continue
-            if card.kind not in ("scenario", "author") and _STUDY_ADVICE.search(card.back):
-                why[fact_key] = STUDY_ADVICE
-                continue
-            if card.kind in ("definition", "use_case") and _SETUP_STEP.match(card.back):
-                why[fact_key] = SETUP_STEP
-                continue
-            if card.kind not in ("scenario", "author") and _RUN_ON.search(card.back):
-                why[fact_key] = JOINED_FRAGMENTS
-                continue
-            if card.kind not in ("scenario", "author") and _SHORTHAND.search(f"{card.front} {card.back}"):
-                why[fact_key] = SHORTHAND
-                continue
-            if card.kind not in ("scenario", "author") and _CUT_OFF.search(card.back):
-                why[fact_key] = CUT_OFF
-                continue
-            if card.kind != "scenario" and _QUIZ_SCORE.search(f"{card.front} {card.back}"):
-                why[fact_key] = QUIZ_SCORE
-                continue
+            if own and card.kind == "definition":
+                card = own  # the notes' definition of a topic the reference explains: answered in its words
             front_key = duplicate_key(card, slug)
             answer_key = f"{f['refs'][0][0]}:{f['refs'][0][2]}:{card.kind}:{loose(card.back)}"
             if answer_key in answers:

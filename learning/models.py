@@ -75,6 +75,13 @@ class Flashcard(models.Model):
     def __str__(self) -> str:
         return self.front[:80]
 
+    @property
+    def in_reference_words(self) -> bool:
+        """Whether the back is the checked reference's sentence (learning/deck.py's reference cards), not a note's."""
+        from learning.deck import reference_texts  # noqa: PLC0415 (the deck reads the catalog and the bank)
+
+        return self.back in reference_texts()
+
 
 class StudySettings(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="study_settings")

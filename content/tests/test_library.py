@@ -249,19 +249,19 @@ def test_two_people_saving_the_same_note_the_second_is_told_and_nothing_is_saved
 
 @pytest.mark.django_db
 def test_editing_a_line_changes_the_card_and_keeps_its_key(instructor):
-    queue_job(kind="upload", user=instructor, summary="sqs.md", files=[("sqs.md", SQS.encode())])
-    card = Flashcard.objects.active().get(back__contains="first-in-first-out")
-    note = Note.objects.get(name="sqs.md")
-    edit_note(
-        note.pk,
-        text=SQS.replace("first-in-first-out order", "strict first-in-first-out order"),
-        seen_version=1,
-        user=instructor,
+    """A card in the notes' own words (the question bank does not explain bucket policies) follows the edit."""
+    policy = (
+        "# Amazon S3\n\n"
+        "- **Bucket Policy**: A JSON document attached to a bucket that says who may read or write its objects.\n"
     )
-    job = queue_job(kind="edit", user=instructor, summary="sqs.md edited")
+    queue_job(kind="upload", user=instructor, summary="s3.md", files=[("s3.md", policy.encode())])
+    card = Flashcard.objects.active().get(back__contains="who may read or write")
+    note = Note.objects.get(name="s3.md")
+    edit_note(note.pk, text=policy.replace("who may", "which principals may"), seen_version=1, user=instructor)
+    job = queue_job(kind="edit", user=instructor, summary="s3.md edited")
     assert job.status == IngestJob.DONE
     card.refresh_from_db()
-    assert "strict first-in-first-out order" in card.back and not card.retired
+    assert "which principals may read or write" in card.back and not card.retired
 
 
 @pytest.mark.django_db(transaction=True)

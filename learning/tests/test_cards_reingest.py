@@ -13,6 +13,10 @@ NOTE = (
     "- **Dead-letter queue**: A queue that holds messages that could not be processed after several attempts.\n"
     "- **Visibility timeout**: The period during which a received message stays hidden from other consumers.\n"
 )
+POLICY = (
+    "# Amazon S3\n\n"
+    "- **Bucket Policy**: A JSON document attached to a bucket that says who may read or write its objects.\n"
+)
 
 
 def review(user, card, rating=3, now=datetime(2026, 11, 2, 9, 0, tzinfo=UTC)):
@@ -43,11 +47,22 @@ def test_an_edited_line_changes_the_card_in_place_and_keeps_its_history(tmp_path
 
     note.write_text(NOTE.replace("after several attempts", "after the maximum receive count"))
     report = ingest([tmp_path])
-    assert report.updated["cards"] == 1 and report.created.get("cards", 0) == 0
-    card.refresh_from_db()
-    assert "after the maximum receive count" in card.back and not card.retired
+    card.refresh_from_db()  # answered in the question bank's words: the edit changes its source, not its answer
+    assert report.created.get("cards", 0) == 0 and not card.retired and card.refs[0][2] == 3
     assert CardState.objects.get(user=learner, card=card).reps == 1
-    assert ReviewLog.objects.filter(user=learner, card=card).count() == 1
+
+    policy = tmp_path / "s3.md"
+    policy.write_text(POLICY)
+    ingest([tmp_path])
+    mine = Flashcard.objects.get(front="What is Bucket Policy (in Amazon S3)?")  # the notes' own words
+    review(learner, mine)
+    policy.write_text(POLICY.replace("who may read or write", "which principals may read or write"))
+    report = ingest([tmp_path])
+    assert report.updated["cards"] == 1 and report.created.get("cards", 0) == 0
+    mine.refresh_from_db()
+    assert "which principals may read or write" in mine.back and not mine.retired
+    assert CardState.objects.get(user=learner, card=mine).reps == 1
+    assert ReviewLog.objects.filter(user=learner, card=mine).count() == 1
 
 
 @pytest.mark.django_db

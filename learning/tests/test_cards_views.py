@@ -258,6 +258,17 @@ def test_the_card_page_shows_both_sides_topic_sources_and_the_learners_history(c
     assert '<span class="state state-review">Review</span>' in html
 
 
+def test_the_card_page_says_when_the_answer_is_in_the_references_words(client, learner, make_cards):
+    """A card answered with the checked reference's sentence says so; one in the notes' own words does not."""
+    from learning.deck import reference_texts
+
+    theirs, ours = make_cards(2)
+    Flashcard.objects.filter(pk=ours.pk).update(back=sorted(reference_texts())[0])
+    client.force_login(learner)
+    assert 'data-testid="reference-note"' in client.get(reverse("learning:card", args=[ours.pk])).content.decode()
+    assert 'data-testid="reference-note"' not in client.get(reverse("learning:card", args=[theirs.pk])).content.decode()
+
+
 def test_the_card_page_never_shows_another_learners_state_or_history(client, learner, outsider, make_cards):
     [card] = make_cards(1)
     review(learner, card, 1, T0)

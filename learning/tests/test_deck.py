@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from content.models import IngestJob
+from quizzes.families import load_families
 
 # A definition that restates its term, a heading-like term that is no concept ("... Limits"), and one question
 # asked twice under two spellings ("Delay queue", "Delay queues"): one card from the two, with both lines.
@@ -97,18 +98,49 @@ def test_a_definition_of_another_service_is_carded_on_that_service_page():
     assert deck.considered == deck.made + sum(deck.rejected.values())
 
 
-def test_the_page_own_definition_wins_over_one_written_under_another_page():
+def test_a_services_definition_card_answers_in_the_references_words_with_every_line_behind_it():
+    """The notes say what S3 is twice, once under another page's heading and once as the author's own use of it: one
+    card, "What is Amazon S3?", answered with the checked reference definition, with both lines as its sources."""
     from content.catalog import load_catalog
+    from content.summary import load_reference
     from learning.deck import build_deck
 
     facts = {
-        "own": _fact("amazon-s3", "Amazon S3", "Object storage reached over HTTPS, with eleven nines of durability", 9),
+        "own": _fact("amazon-s3", "Amazon S3", "Object store for the pictures of a shop website, any size of file", 9),
         "moved": _fact("amazon-ec2", "Amazon S3", "Storage service for files of any size kept in buckets", 2),
     }
     deck = build_deck(load_catalog(), facts, [])
     (card,) = [d for d in deck.cards.values() if d["front"] == "What is Amazon S3?"]
-    assert card["back"].startswith("Object storage reached over HTTPS")
+    assert card["back"].startswith("Object storage: it keeps any amount of data as objects in buckets")
+    assert load_reference().definitions["amazon-s3"].text.endswith(card["back"][1:])  # past "Amazon S3 ... is"
     assert {r[2] for r in card["refs"]} == {2, 9}  # one card, both lines behind it
+
+
+def test_an_option_the_bank_explains_is_answered_in_the_banks_words_and_an_unexplained_term_in_the_notes():
+    """ "S3 Versioning" is an option the question bank explains: its card gives the bank's verified sentence; a
+    bucket policy, which the bank does not explain, keeps the notes' own definition."""
+    from content.catalog import load_catalog
+    from learning.deck import build_deck
+
+    facts = {
+        "kept": _fact(
+            "amazon-s3", "S3 Versioning", "A setting that holds every copy of a file so a deleted one comes back", 7
+        ),
+        "plain": _fact(
+            "amazon-s3",
+            "Bucket Policy",
+            "A JSON document attached to a bucket that says who may read or write its objects",
+            8,
+        ),
+    }
+    deck = build_deck(load_catalog(), facts, [])
+    backs = {d["front"]: d["back"] for d in deck.cards.values()}
+    bank = next(o.fact for f in load_families().values() for o in f.options.values() if o.name == "S3 Versioning")
+    assert backs["What is S3 Versioning?"] == bank
+    assert backs["What is Bucket Policy (in Amazon S3)?"] == (
+        "A JSON document attached to a bucket that says who may read or write its objects."
+    )
+    assert deck.cards[next(k for k, d in deck.cards.items() if d["fact"] == "kept")]["refs"] == [["notes", 1, 7]]
 
 
 def test_a_services_line_in_another_topics_feature_list_is_not_its_definition():
@@ -201,8 +233,9 @@ def test_a_files_tag_line_is_no_cards_answer(tmp_path):
     call_command("ingest", str(tmp_path), "--replace", "--json", stdout=StringIO())
     from learning.models import Flashcard
 
-    cards = list(Flashcard.objects.active().filter(kind="definition").values_list("front", "back"))
-    assert cards == [("What is Amazon Athena?", "Serverless interactive querying service for data in S3.")], cards
+    cards = list(Flashcard.objects.active().filter(kind="definition").values_list("front", "back", "refs"))
+    assert [(front, refs[0][2]) for front, _, refs in cards] == [("What is Amazon Athena?", 5)], cards
+    assert "#" not in cards[0][1]  # the tag line is none of its sources and none of its answer
 
 
 @pytest.mark.django_db
