@@ -1284,3 +1284,11 @@ def test_outdated_kms_rotation_and_convertible_ri_ceilings_are_caught_in_new_wor
     assert find_claim("CONVERTABLE RI (up to 54% off demand)", topic="ec2-purchasing-options")
     assert not find_claim("AWS managed keys rotate automatically every year", topic="aws-kms")
     assert not find_claim("Convertible RIs - Up to 66% off", topic="ec2-purchasing-options")
+
+
+def test_a_load_balancer_said_to_lack_cross_zone_balancing_is_flagged_but_its_default_is_not():
+    """Every load balancer type can balance across zones; only whether it is on by default differs."""
+    assert find_claim("Gateway LBs are unable to do cross zone balancing").id == "no-cross-zone-load-balancing"
+    assert find_claim("NLBs: no cross-zone load balancing at all").id == "no-cross-zone-load-balancing"
+    assert find_claim("For NLBs, cross-zone balancing stays off unless you turn it on") is None
+    assert find_claim("No cross-zone load balancing by default on a Network Load Balancer") is None
