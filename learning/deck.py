@@ -313,7 +313,21 @@ def reference_card(
     else:
         return None
     verb = "are" if plural(name) and not one else "is"
-    return CardDraft(card_key(fact.key, "definition"), "definition", f"What {verb} {name}?", back)
+    return CardDraft(
+        card_key(fact.key, "definition"), "definition", f"What {verb} {name}{_context(name, entry, catalog)}?", back
+    )
+
+
+def _context(name: str, entry, catalog: Catalog) -> str:
+    """ " (in Amazon DynamoDB)" after a name that does not say what it belongs to ("Global tables", "Failover
+    routing"), else "": a card's front must be answerable without the notes open."""
+    if _MAKER.match(name.lower()) or name == entry.name:
+        return ""
+    owner = catalog.topics[entry.parent] if entry.parent else entry
+    said = {_MAKER.sub("", n.lower()) for e in (entry, owner) for n in (e.name, e.full_name, e.short) if n}
+    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", name.lower()) for n in said if n):
+        return ""
+    return f" (in {entry.name})"
 
 
 def named_cards(fact: FactView, topic: TopicView) -> tuple[list, str | None]:

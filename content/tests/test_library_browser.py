@@ -112,7 +112,7 @@ def test_an_instructor_uploads_a_zip_watches_it_and_edits_a_line_a_learner_keeps
     # A learner reviews the card made from the visibility-timeout line of our note (answered in the bank's words).
     note = Note.objects.get(name="course/queues/sqs.md")
     line = 4
-    card = Flashcard.objects.active().get(front="What is Visibility timeout?")
+    card = Flashcard.objects.active().get(front="What is Visibility timeout (in Amazon SQS)?")
     assert card.refs == [["sqs", note.source_id, line]]
     record_review(
         user=learner,

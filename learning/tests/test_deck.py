@@ -143,6 +143,18 @@ def test_an_option_the_bank_explains_is_answered_in_the_banks_words_and_an_unexp
     assert deck.cards[next(k for k, d in deck.cards.items() if d["fact"] == "kept")]["refs"] == [["notes", 1, 7]]
 
 
+def test_a_bank_option_whose_name_does_not_say_its_service_is_asked_in_context():
+    """ "What is Weighted routing?" cannot be answered without the notes open: the front names the page it is on."""
+    from content.catalog import load_catalog
+    from learning.deck import build_deck
+
+    fact = _fact(
+        "route-53-routing-policies", "Weighted routing", "Sends each record a share of the traffic by weight", 6
+    )
+    deck = build_deck(load_catalog(), {"w": fact}, [])
+    assert [d["front"] for d in deck.cards.values()] == ["What is Weighted routing (in Route 53 Routing Policies)?"]
+
+
 def test_a_services_line_in_another_topics_feature_list_is_not_its_definition():
     """ "Trusted Advisor - Full set of checks + API access" in a support plan's list says what the plan includes of
     Trusted Advisor, not what Trusted Advisor is: it stays with the plan, where no card asks "What is Trusted

@@ -256,7 +256,7 @@ def test_a_labelled_quantity_is_a_fair_blank():
 
 @pytest.mark.django_db
 def test_the_shipped_notes_keep_a_definitions_catch_and_every_listed_use(shipped_notes):
-    spot = Flashcard.objects.active().get(front="What are Spot Instances?")
+    spot = Flashcard.objects.active().get(front="What are Spot Instances (in EC2 Purchasing Options)?")
     assert "reclaim" in spot.back  # the definition's catch, in the bank's checked words
     uses = Flashcard.objects.active().get(front="What are Spot Instances (in EC2 Purchasing Options) best suited for?")
     assert "fault-tolerant" in uses.back and "big data" in uses.back  # every listed use
