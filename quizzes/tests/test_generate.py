@@ -4855,3 +4855,18 @@ def test_an_item_of_a_list_its_lead_in_introduces_is_not_described_by_the_next_i
                  heading="Route53")  # fmt: skip
     found = find_evidence(registration, [lead, item, other], family, option_topics(family, registration))
     assert found is None
+
+
+def test_spot_instances_are_quoted_with_the_line_that_says_they_can_be_taken_back():
+    """A Spot section whose fleet line names Spot Instances before the line on what they are ("AWS can reclaim it
+    with a 2 min warning", worded without "Spot Instances" up front) quotes the line that says what they are."""
+    from quizzes.evidence import family_lines
+
+    family = load_families()["ec2-purchasing-option"]
+    spot = family.options["spot"]
+    fleet = Line(text="With Spot instances you may also build Spot Fleets mixing pools of On-Demand capacity",
+                 refs=(("n", 1, 3),), topic="ec2-purchasing-options", heading="EC2 pricing")  # fmt: skip
+    taken = Line(text="You bid a top price in a spot request; the box may be reclaimed with a 2 min warning",
+                 refs=(("n", 1, 4),), topic="ec2-purchasing-options", heading="EC2 pricing")  # fmt: skip
+    lines = family_lines(family, {"ec2-purchasing-options": [fleet, taken]}, {"ec2-purchasing-options"})
+    assert lines.evidence[spot.id].text == taken.text
