@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from content.catalog import Catalog, load_catalog, normalise
+from content.catalog import Catalog, CatalogTopic, load_catalog, normalise
 from content.ingest.facts.text import loose
 from content.summary import load_reference
 from learning.generate import (
@@ -318,7 +318,7 @@ def reference_card(
     )
 
 
-def _context(name: str, entry, catalog: Catalog) -> str:
+def _context(name: str, entry: CatalogTopic, catalog: Catalog) -> str:
     """ " (in Amazon DynamoDB)" after a name that does not say what it belongs to ("Global tables", "Failover
     routing"), else "": a card's front must be answerable without the notes open."""
     if _MAKER.match(name.lower()) or name == entry.name:
