@@ -265,16 +265,26 @@ def answer_only(names: tuple[str, ...], text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def topic_back(entry: CatalogTopic, definition: str) -> str:
+    """A reference card's back for a topic: its checked definition past an opening that only names it."""
+    return answer_only((entry.name, entry.full_name or "", entry.short or ""), definition)
+
+
+def option_back(name: str, fact: str) -> str:
+    """A reference card's back for a bank option: its checked sentence past an opening that only names it."""
+    return answer_only((name,), fact)
+
+
 @functools.cache
 def reference_texts() -> frozenset[str]:
-    """Every back a reference card can give: what the card tests read as checked words, not the notes' own."""
+    """Every back a reference card can give (the same functions build them): checked words, not the notes' own."""
     catalog = load_catalog()
     backs = {
-        answer_only((e.name, e.full_name or "", e.short or ""), text)
-        for slug, text in ((s, d.text) for s, d in load_reference().definitions.items())
-        if (e := catalog.topics.get(slug))
+        topic_back(entry, statement.text)
+        for slug, statement in load_reference().definitions.items()
+        if (entry := catalog.topics.get(slug))
     }
-    return frozenset(backs | {answer_only((name,), fact) for name, fact in option_facts().values()})
+    return frozenset(backs | {option_back(name, fact) for name, fact in option_facts().values()})
 
 
 def _bank_option(options: dict[tuple[str, str], tuple[str, str]], slug: str, term: str) -> tuple[str, str] | None:
@@ -305,10 +315,10 @@ def reference_card(
     own = {plain_name(n) for n in (entry.name, entry.full_name, entry.short) if n}
     # the topic by its own name: an alias ("Hybrid Cloud" of the deployment models) names a part, which has its own
     if slug in definitions and {term, _MAKER.sub("", term)} & (own | {_MAKER.sub("", n) for n in own}):
-        name, back = entry.name, answer_only((entry.name, entry.full_name or "", entry.short or ""), definitions[slug])
+        name, back = entry.name, topic_back(entry, definitions[slug])
         one = bool(_MAKER.match(name.lower())) and not entry.parent and not re.search(r"[A-Z]{2,}s$", name)
     elif found := _bank_option(options, slug, term):
-        name, back = found[0], answer_only((found[0],), found[1])
+        name, back = found[0], option_back(*found)
         one = False
     else:
         return None
