@@ -319,6 +319,7 @@ def _title_naming(option: Option, line: Line) -> str:
         or _aspect_of(option, plain_text(line.note_heading))
         or _titles_a_part(option, plain_text(line.note_heading))
         or _another_topic_first(option, plain_text(line.note_heading))
+        or _inside_a_longer_name(option, plain_text(line.note_heading))
     ):
         return ""  # (nor when it titles a part of the service: "EC2 Dedicated Hosts" under a page titled "Amazon EC2")
     for heading in dict.fromkeys((line.heading, line.note_heading)):
@@ -330,6 +331,23 @@ def _title_naming(option: Option, line: Line) -> str:
             # "Features" over "Supports NFSv4" on EFS's own page: an attribute of the page's service, titled by it
             return load_catalog().topics[option.topic].name
     return ""
+
+
+def _inside_a_longer_name(option: Option, title: str) -> bool:
+    """Whether a title spells the option's one-word name only glued inside a longer one ("Lambda@Edge", a CloudFront
+    feature, for AWS Lambda; "EC2-Classic"): the section is that other thing's, even on the option's page (blind
+    graders failed each question quoting "Bot detection" under it for Lambda)."""
+    name = _maker_off(option.name).lower()
+    if len(name) < 2 or " " in name:
+        return False
+    tokens = {t.strip(" :;,.()[]*_`\"'").lower() for t in title.split()}
+    tokens = {re.sub(r"(?:'s|s)$", "", t) for t in tokens}
+    return name not in tokens and any(name in t for t in tokens)
+
+
+def _maker_off(name: str) -> str:
+    """A name without "Amazon" or "AWS" before it, even where one plain word is left ("Lambda")."""
+    return re.sub(r"^(?:Amazon|AWS)\s+", "", _without_aside(name).strip(), flags=re.I)
 
 
 # the title of a section on what a service is and does ("Features"), not on a part of it ("Pricing", "Use cases")
@@ -2002,7 +2020,7 @@ def find_evidence(
     name_words = word_stems(option.name) | {"amazon", "aws", "s3", "ec2"}
     titled_by_name = name_words | _topic_name_words(option)  # a title of the service's full name only names it
     kind_words = _kind_words(option)
-    fact_words = word_stems(option.fact) - word_stems(option.name) - _TELLS_NOTHING
+    fact_words = word_stems(_without_siblings(option)) - word_stems(option.name) - _TELLS_NOTHING
     texts = texts or [plain_text(line.text) for line in lines]
     pattern = option_pattern(option)
     for index, line in enumerate(lines):
@@ -2088,12 +2106,18 @@ def find_evidence(
                 and not names_option(option, title, opening=len(title))
                 and not any(p.search(title) for p in option.titles)
             ):
+                if _inside_a_longer_name(option, title):
+                    continue  # what is under it is that other thing's
                 title = load_catalog().topics[option.topic].name  # a misspelt title ("Cost Exploerr"), mended
             refs = line.refs
             if len(said.split()) < 4:
                 # "Reduced Billing", then "Additional discounts on volume based services": a section of short
                 # bullets is read together, up to three
-                more = [n for n in lines[index + 1 : index + 4] if _section(n) == _section(line) and adjacent(line, n)]
+                more = [
+                    n
+                    for n in lines[index + 1 : index + 4]
+                    if _section(n) == _section(line) and adjacent(line, n) and not link_line(n.text)
+                ]  # (a bullet that only points elsewhere, "See [here](...)", reads as "See here": no statement)
                 if not any(n.depth != line.depth for n in more):
                     more = more[:2]  # (a bullet with bullets under it reads on into them: "Use cases" over its use)
                 if more:
@@ -2187,6 +2211,7 @@ def find_evidence(
             or heading_like(text)
             or link_line(line.text)
             or link_line(text)
+            or link_line(lines[index].text)  # (a contents entry, "[Use Cases](#use-cases)", read with its title)
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
@@ -2464,6 +2489,12 @@ def find_evidence(
             continue  # "To encrypt existing unencrypted Amazon S3 objects, use S3 Batch Operations" under "Amazon S3
             # Default Encryption": a line on how the option's data is encrypted says that, not what the option is,
             # unless it says some of what the explanation says
+        if _NOT_THE_SAME.search(text):
+            continue  # "Private cloud != on-premises infrastructure": what it is not, set against another name, which
+            # blind graders read as contradicting an explanation that joins the two ("On-premises (private cloud)")
+        if supports < 2 and _DRAWBACK.search(text):
+            continue  # "Horizontal Scaling: Drawbacks: Users must know multiple IP addresses", "RDS: not easy to
+            # scale": what is hard about it, which supports none of what the explanation says it is for
         if supports < 2 and _NAVIGATION.search(text):
             continue  # "The root user signs in on its own sign-in page", "EC2 console » Key Pairs » Import key pair":
             # where in the console it is reached, none of what it is
@@ -3856,8 +3887,45 @@ _HEADLESS = frozenset(
 
 @functools.lru_cache(maxsize=4096)  # (every line of every family is weighed against the same explanations)
 def _explained_words(option: Option) -> frozenset[str]:
-    """What the option's explanation says beyond its name, as _support_words reads it."""
-    return _support_words(option.fact, option.kind) - word_stems(option.name) - _TELLS_NOTHING
+    """What the option's explanation says beyond its name and the names of the options it is compared with, as
+    _support_words reads it."""
+    return _support_words(_without_siblings(option), option.kind) - word_stems(option.name) - _TELLS_NOTHING
+
+
+@functools.lru_cache(maxsize=4096)
+def _without_siblings(option: Option) -> str:
+    """An option's explanation without the names of the options it is compared with ("up to 90% off On-Demand
+    prices", "a lower price than S3 Standard", "between No Upfront and All Upfront"): a note line that shares only
+    such a word with it ("Run a mix of Spot and On-Demand Instances") is about the comparison, not the option. Blind
+    graders failed each question that quoted such a line. A sibling named as a part of the option ("an IAM user with
+    a console password, access keys or both") is no comparison and stays."""
+    fact = option.fact
+    for family in load_families().values():
+        if family.options.get(option.id) != option:
+            continue
+        for other in family.options.values():
+            if other != option and not _described_by_its_name(other):
+                names = _name_forms(other)
+                fact = re.sub(rf"({_COMPARING})({names})", r"\1 ", fact, flags=re.I)
+                fact = re.sub(rf"(\bbetween\s+\S[^,;.]*?\s+and\s+(?:the\s+)?)({names})", r"\1 ", fact, flags=re.I)
+    return fact
+
+
+_COMPARING = (
+    r"\b(?:than|off|vs\.?|versus|unlike|between|compared (?:to|with)|instead of|rather than)\s+(?:the\s+|an?\s+)?"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_forms(option: Option) -> str:
+    """An option's name as an explanation writes it, as a regular expression: whole, without its maker, without a
+    closing "Instances" ("On-Demand" for "On-Demand Instances"), or by the short name in its brackets ("CRR"); never
+    inside a longer name ("S3 Standard" in "S3 Standard-IA")."""
+    name = _unmade(_without_aside(option.name)).strip()
+    forms = {option.name, _without_aside(option.name).strip(), name, re.sub(r"\s+Instances?$", "", name)}
+    forms |= set(re.findall(r"\(([A-Z][\w-]{1,11})\)", option.name))
+    alternatives = "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in sorted(forms, key=len, reverse=True) if f)
+    return rf"(?:{alternatives})s?(?![\w-])"
 
 
 # Words any sentence may hold, which say nothing of what a thing is: a line sharing only "can", "one" or "they" with an
@@ -3883,6 +3951,13 @@ _NAVIGATION = re.compile(
     re.I,
 )
 _ZONES = re.compile(r"\bavailability[- ]zones?\b", re.I)
+_NOT_THE_SAME = re.compile(r"!=|≠|=/=|\bis not the same (?:thing )?as\b|\bnot to be confused with\b", re.I)
+# a label or an opening saying what is hard about a thing ("Drawbacks:", "Cons -", "not easy to scale")
+_DRAWBACK = re.compile(
+    r"(?:^|[:;]\s*)(?:(?:main|key)\s+)?(?:drawbacks?|cons|disadvantages?|downsides?|limitations?|caveats?|pitfalls?)\s*[:\-–—]"
+    r"|(?:^|:\s*)(?:it is\s+|it's\s+)?(?:not easy|hard|difficult) to\b",
+    re.I,
+)
 _FAILS_OVER = re.compile(r"\bfail(?:s|ed|ing)? over\b", re.I)
 
 

@@ -25,6 +25,7 @@ from quizzes.evidence import (
     plain_text,
     supports_its_explanation,
     table_column_lines,
+    word_stems,
 )
 from quizzes.families import load_families
 from quizzes.generate import (
@@ -4870,3 +4871,50 @@ def test_spot_instances_are_quoted_with_the_line_that_says_they_can_be_taken_bac
                  refs=(("n", 1, 4),), topic="ec2-purchasing-options", heading="EC2 pricing")  # fmt: skip
     lines = family_lines(family, {"ec2-purchasing-options": [fleet, taken]}, {"ec2-purchasing-options"})
     assert lines.evidence[spot.id].text == taken.text
+
+
+def test_a_section_titled_with_a_longer_name_holding_the_option_is_not_the_options():
+    """Under the note's title "Lambda@Edge" (a CloudFront feature), even on Lambda's page, "Bot detection" and
+    "Request/Response modification" say nothing of what Lambda is; under "Lambda" a line does."""
+    family, lambda_ = _options()["AWS Lambda"]
+    for title, found in (("Lambda@Edge", False), ("Lambda", True)):
+        lines = [
+            Line(text=text, refs=(("n", 1, k),), topic="aws-lambda", heading="AWS Lambda", note_heading=title)
+            for k, text in enumerate(["Runs your code on events without servers to manage", "Bot detection"])
+        ]
+        assert (find_evidence(lambda_, lines, family, option_topics(family, lambda_)) is not None) is found, title
+
+
+def test_a_name_an_explanation_compares_with_is_no_support_for_its_option():
+    """Spot's explanation says "up to 90% off On-Demand prices": a line naming On-Demand beside Spot ("Mix Spot and
+    On-Demand Instances in a fleet") shares only the comparison, and does not support Spot; "Spot can be reclaimed
+    by AWS" does."""
+    family, spot = _options()["Spot Instances"]
+    assert "demand" in word_stems(spot.fact.lower())
+    assert not supports_its_explanation(spot, Line(text="Mix Spot and On-Demand Instances in a fleet.", refs=()))
+    assert supports_its_explanation(spot, Line(text="Spot Instances can be reclaimed by AWS at short notice.", refs=()))
+
+
+def test_a_drawback_a_contrast_or_a_contents_entry_is_not_what_an_option_is():
+    """Under "Horizontal Scaling", "Drawbacks: Users must remember several addresses" says what is hard about it;
+    "RDS: not easy to grow" likewise; "Private cloud != on-premises kit" denies what the option's name joins; a
+    contents entry "[Use Cases](#use-cases)" points elsewhere. None is quoted; the section's defining line is."""
+    family, horizontal = _options()["Horizontal scaling"]
+    titled = dict(refs=(("n", 1, 1),), topic="cloud-computing", heading="Horizontal Scaling")
+    drawback = Line(text="Drawbacks: Users must remember several addresses", **titled)
+    defining = Line(text="More servers are added to share the traffic", **titled)
+    assert find_evidence(horizontal, [drawback], family, option_topics(family, horizontal)) is None
+    assert find_evidence(horizontal, [drawback, defining], family, option_topics(family, horizontal)) is not None
+    family, rds = _options()["Amazon RDS"]
+    hard = Line(text="RDS: not easy to grow, you add a bigger size or a replica.", refs=(), topic="amazon-rds")
+    assert find_evidence(rds, [hard], family, option_topics(family, rds)) is None
+    family, on_premises = _options()["On-premises (private cloud) deployment"]
+    denied = Line(text="Private cloud != on-premises kit such as a rack of servers", refs=(),
+                  topic="cloud-deployment-models")  # fmt: skip
+    assert find_evidence(on_premises, [denied], family, option_topics(family, on_premises)) is None
+    family, lambda_ = _options()["AWS Lambda"]
+    contents = [
+        Line(text=text, refs=(("n", 1, k),), topic="aws-lambda", heading="AWS Lambda", depth=1)
+        for k, text in enumerate(["[Use Cases](#use-cases)", "[Canary Deployments](#canary-deployments)"])
+    ]
+    assert find_evidence(lambda_, contents, family, option_topics(family, lambda_)) is None
