@@ -566,7 +566,12 @@ class Writer:
                         # heading a question's quote rule reads for which one the line is about
                         item["heading"] = ts.title
                     if block.kind == "table" and block.rows:
-                        item["row_line"] = block.end_line - len(block.rows) + 2  # the first body row's line
+                        # the line each body row starts on, as the parser counted it (a rule row between groups of
+                        # rows, or a row carried on over two lines, moves every later row down)
+                        item["row_lines"] = block.row_lines or [
+                            block.line,
+                            *range(block.end_line - len(block.rows) + 2, block.end_line + 1),
+                        ]  # (header first)
                     draft.items.append(item)
                     draft.item_words.append(set(loose_text.split()))
                     seen[loose_text] = item
@@ -972,11 +977,13 @@ class Writer:
                 if item["kind"] == "table":
                     # each row as a line of its own ("| AWS Config | Track resource inventory |" as "AWS Config:
                     # Track resource inventory"), so an option a table describes is quoted from its row
-                    first = item.get("row_line")  # each row cites its own line, when the item knows where they start
+                    starts = item.get("row_lines")  # each row cites its own line, when the item knows where it is
                     lines_by_topic[draft.topic] += [
                         Line(
                             text=row,
-                            refs=tuple((*r[:2], first + k) for r in refs) if first else refs,
+                            refs=tuple((*r[:2], starts[1 + k]) for r in refs)
+                            if starts and 1 + k < len(starts)
+                            else refs,
                             topic=draft.topic,
                             heading=heading,
                         )
@@ -984,7 +991,7 @@ class Writer:
                     ]
                     # a comparison table's columns too ("Standard Queue: Throughput: ...; Ordering: ..."), citing the
                     # header row that names each
-                    header = tuple((*r[:2], first - 2) for r in refs) if first else refs
+                    header = tuple((*r[:2], starts[0]) for r in refs) if starts else refs
                     lines_by_topic[draft.topic] += [
                         Line(text=column, refs=header, topic=draft.topic, heading=heading)
                         for column in table_column_lines(item["text"])

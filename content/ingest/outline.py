@@ -32,6 +32,7 @@ class Block:
     term: str | None = None  # "Term: definition" / "**Term**: definition" / "Term - definition"
     definition: str | None = None  # the text after the term ("" for a bare label "Term:")
     rows: list[list[str]] | None = None  # tables: header row first, cells stripped
+    row_lines: list[int] | None = None  # tables: the note line each row starts on, header first
     # "explanation": a practice question's explanation; "source": an item under a lead-in that lists where something
     # comes from ("... collects logs from:"). Both are shown on a page but are never a fact, and never quoted for a
     # service they name

@@ -173,6 +173,7 @@ class _Item:
     source: str = ""  # heading: atx setext banner plain bold numbered fused
     level: int = 0
     rows: list[list[str]] | None = None
+    row_lines: list[int] | None = None  # table: the line each row starts on
     blank_before: int = 0
     authored: object = None  # kind "authored": the author's own card or question (authored.Found)
     inline: _Item | None = None  # content that shares the heading's line
@@ -658,9 +659,10 @@ class _Parser:
             if "|" in text:
                 end = self._table_end(i)
                 if end:
-                    rows = _table_rows(lines[i:end])
+                    rows, starts = _table_rows(lines[i:end])
                     if rows:
-                        add(_Item("table", i + 1, end, indent=ind, rows=rows, raw=text))
+                        row_lines = [i + 1 + k for k in starts]
+                        add(_Item("table", i + 1, end, indent=ind, rows=rows, row_lines=row_lines, raw=text))
                     else:
                         self._drop(i + 1, end, "empty table")
                     i = end
@@ -1052,7 +1054,10 @@ class _Parser:
                 continue
             if it.kind == "table":
                 rows = it.rows or []
-                block = Block(kind="table", text=table_text(rows), line=it.line, end_line=it.end_line, rows=rows)
+                block = Block(
+                    kind="table", text=table_text(rows), line=it.line, end_line=it.end_line, rows=rows,
+                    row_lines=it.row_lines,
+                )  # fmt: skip
                 entries.append(_Entry(block, it.indent, gap))
                 continue
             text = _clean_text(it.text)
@@ -1691,15 +1696,21 @@ def _term_ok(term: str, max_words: int) -> bool:
 # --- tables --------------------------------------------------------------------------------------
 
 
-def _table_rows(lines: list[str]) -> list[list[str]]:
+def _table_rows(lines: list[str]) -> tuple[list[list[str]], list[int]]:
+    """A table's rows, header first, as cleaned cells, and the place among `lines` each row starts at: a rule row
+    inside the body ("| --- |" between groups) or a row carrying on the one above takes no place of its own, so a
+    row's place is counted, not inferred from its rank."""
     stripped = [line.strip() for line in lines]
     delims = [k for k, s in enumerate(stripped) if _TABLE_DELIM.match(s) and "-" in s]
     leading = bool(delims) and stripped[delims[0]].startswith("|")
     rows: list[list[str]] = []
+    starts: list[int] = []
     read: list[list[str]] = []
+    read_at: list[int] = []
     for k, s in enumerate(stripped):
         if k in delims:
             continue
+        read_at.append(k)
         cells = _CELL_SPLIT.split(s)
         if leading and s.startswith("|"):
             cells = cells[1:]
@@ -1715,7 +1726,7 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
     empty = {c for c in range(width) if len(read) > 1 and not any(c < len(r) and r[c] for r in read)}
     if len(body) > 1 and not any(r and r[0] for r in body):
         empty.add(0)
-    for cells in read:
+    for at, cells in zip(read_at, read, strict=True):
         cells = [v for c, v in enumerate(cells) if c not in empty]
         if not any(cells):
             continue
@@ -1732,8 +1743,9 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
                     prev.append(value)
             continue
         rows.append(cells)
+        starts.append(at)
     width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    return [r + [""] * (width - len(r)) for r in rows], starts
 
 
 def table_text(rows: list[list[str]]) -> str:

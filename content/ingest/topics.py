@@ -455,15 +455,17 @@ class _Assigner:
         if sum(1 for n in names if n) * 2 <= len(names):
             return [block]
         header = rows[0]
+        starts = block.row_lines or [block.line, *range(block.line + 2, block.line + 1 + len(rows))]
         split = [
             replace(
                 block,
                 text=table_text([header, row]),
                 rows=[header, row],
-                line=block.line + 2 + k,
-                end_line=block.line + 2 + k,
+                row_lines=[starts[0], at],
+                line=at,
+                end_line=at,
             )
-            for k, row in enumerate(rows[1:])
+            for row, at in zip(rows[1:], starts[1:], strict=True)
         ]
         self.rows.update((id(row), row) for row in split)
         return split

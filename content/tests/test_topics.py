@@ -2028,3 +2028,23 @@ def test_a_glossarys_entries_under_the_one_read_as_a_heading_go_to_their_own_ser
         "- **AWS WAF**: ELB can sit behind WAF rules\n"
     )
     assert where[3] == where[4] == where[5] == ["elastic-load-balancing"]
+
+
+def test_each_row_of_a_split_table_keeps_the_line_it_was_written_on():
+    """A rule row between groups of rows ("| --- |" after the storage rows) and a row carried on over two lines take
+    no place of their own among the rows: each row still cites the line it starts on, so the page and every quote
+    of it point at that row, not a few lines above it."""
+    note = (
+        "## Cheat sheet\n\n"  # lines 1-2
+        "| Service | What it does |\n| --- | --- |\n"  # 3-4
+        "| Amazon S3 | Keeps objects in buckets |\n"  # 5
+        "| | and serves them over HTTPS |\n"  # 6: carries on the row above
+        "| --- | --- |\n"  # 7: a rule between groups
+        "| Batch | Runs queued jobs on spare capacity |\n"  # 8
+        "| --- | --- |\n"  # 9
+        "| Elastic File Service (EFS) | Shared files for many servers |\n"  # 10
+    )
+    sections, _ = assign(__import__("content.ingest.parse", fromlist=["parse"]).parse(note), CATALOG, source="t")
+    rows = {s.topic: b for s in sections for b in s.blocks if b.kind == "table"}
+    assert {slug: block.line for slug, block in rows.items()} == {"amazon-s3": 5, "aws-batch": 8, "amazon-efs": 10}
+    assert rows["amazon-s3"].rows[1] == ["Amazon S3", "Keeps objects in buckets and serves them over HTTPS"]
