@@ -4918,3 +4918,41 @@ def test_a_drawback_a_contrast_or_a_contents_entry_is_not_what_an_option_is():
         for k, text in enumerate(["[Use Cases](#use-cases)", "[Canary Deployments](#canary-deployments)"])
     ]
     assert find_evidence(lambda_, contents, family, option_topics(family, lambda_)) is None
+
+
+def _found(name: str, *lines: Line) -> Line | None:
+    family, option = _options()[name]
+    return find_evidence(option, list(lines), family, option_topics(family, option))
+
+
+def test_a_line_about_another_name_kind_step_or_setting_is_no_options_line():
+    """Each line names the option but is about something else, and is never its quote: the end of another name
+    ("The Billing Management Console"), the name of a kind beside it with one word swapped ("Multi-AZ DB cluster
+    deployment"), a tool's setting names for it, a title put as what to do, a remedy for a case of it, and a label
+    with nothing said after it. Beside each, a line that says what the option is still is."""
+    console = "AWS Management Console"
+    billing = Line(text="The Billing Management Console lists this month's charges per service.", refs=())
+    web = Line(text="The AWS Management Console is the web interface for every service.", refs=())
+    assert _found(console, billing) is None and _found(console, billing, web) == web
+    multi_az = "A Multi-AZ DB instance deployment"
+    cluster = Line(text="Multi-AZ DB cluster deployment: two standbys that also answer reads", refs=(),
+                   topic="amazon-rds")  # fmt: skip
+    instance = Line(text="Multi-AZ DB instance deployment: one standby kept in sync in another AZ, no reads", refs=(),
+                    topic="amazon-rds")  # fmt: skip
+    assert _found(multi_az, cluster) is None and _found(multi_az, cluster, instance) == instance
+    settings = Line(text="Lambda: `LambdaAllAtOnce7` (every call at once), `LambdaCanary20Percent3Minutes` (two steps)",
+                    refs=(), topic="aws-lambda")  # fmt: skip
+    assert _found("AWS Lambda", settings) is None
+    title = Line(text="What to do when an EC2 instance is breached", refs=(), topic="amazon-ec2")
+    remedy = Line(text="If an EC2 instance drifts from its baseline, run a runbook to stop it.", refs=(),
+                  topic="amazon-ec2")  # fmt: skip
+    assert _found("Amazon EC2", title) is None and _found("Amazon EC2", remedy) is None
+    bare = Line(text="MFA: can be enabled", refs=(), topic="aws-iam")
+    assert _found("Multi-factor authentication (MFA)", bare) is None
+
+
+def test_a_row_of_limits_with_several_figures_backs_no_option_whose_explanation_gives_none():
+    """ "RDS: Snapshot retention (default, min, max); 2d,1d,30d" is a table of limits' row: it says nothing of what
+    RDS is for."""
+    row = Line(text="RDS: Snapshot retention (default, min, max); 2d,1d,30d", refs=(), topic="amazon-rds")
+    assert _found("Amazon RDS", row) is None
