@@ -1689,9 +1689,19 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
         and re.search(r"\s[-–—:=]\s*$", text[: named.start()])
     ):
         return True  # a value in another thing's entry, one word beside it ("Network + 1 - VPC router - 10.x.x.1")
-    items = [p.strip() for p in re.split(r",\s*|\s+(?:and|or|&)\s+", text.strip(" .;")) if p.strip()]
+    items = [p.strip() for p in re.split(r",\s*|;\s*|\s+(?:and|or|&)\s+", text.strip(" .;")) if p.strip()]
     if len(items) >= 3 and all(len(p.split()) <= 2 for p in items) and not _TELLS.search(text):
         return True  # "on-demand, reserved, spot instances": a list of names, nothing said of any
+    if (
+        (label := label_of(text))
+        and len(rest_items := _items_after(text, label)) >= 2
+        and all(len(p.split()) <= 2 and not _TELLS.search(p) for p in rest_items)
+    ):
+        return True  # "S3: Storage options; Security": a course outline's bullets read under a name, topics to cover
+    if _LIMIT_ONLY.match(text[text.find(label) + len(label) :] if label else text):
+        return True  # "Elastic Beanstalk: Maximum of 1000 application versions": a quota, nothing of what it is
+    if len(text.split()) <= 6 and not re.search(r"[.:;!?]", text) and _aspect_of(option, text):
+        return True  # "Developing code in AWS Lambda": an exam guide's or a course's topic, nothing said
     if len(re.findall(r"\w+", _BARE_NOUN_WORD.sub(" ", text))) > 6 or _TELLS.search(text):
         return False
     parts = [
@@ -1701,6 +1711,20 @@ def says_too_little(option: Option, text: str, name_words: set[str]) -> bool:
     own = {_compact(_unmade(_without_aside(option.name))).removesuffix("s")}
     own |= {f.removesuffix("s") for f in option_spellings(option)}
     return len(parts) >= 2 and any(p in own for p in parts)
+
+
+def _items_after(text: str, label: str) -> list[str]:
+    """The parts of what follows a line's label, split at its semicolons ("Storage options; Security")."""
+    rest = text[text.find(label) + len(label) :].lstrip(" )*_`:-–—=>→⇒")
+    return [p.strip() for p in rest.strip(" .;").split(";") if p.strip()]
+
+
+# a limit and the thing it counts, and nothing else ("Maximum of 1000 application versions", "Up to 5 per Region")
+_LIMIT_ONLY = re.compile(
+    r"^\W*(?:max(?:imum)?|min(?:imum)?|up to|limit(?:ed to)?|at most)\s+(?:of\s+)?\d[\d,.]*\s*[A-Za-z-]*"
+    r"(?:\s+[A-Za-z-]+){0,4}\W*$",
+    re.I,
+)
 
 
 # an aside naming the kind of thing a name is: "(graph database)", "(timeseries db for IOT)", "(in-memory cache)"

@@ -4956,3 +4956,15 @@ def test_a_row_of_limits_with_several_figures_backs_no_option_whose_explanation_
     RDS is for."""
     row = Line(text="RDS: Snapshot retention (default, min, max); 2d,1d,30d", refs=(), topic="amazon-rds")
     assert _found("Amazon RDS", row) is None
+
+
+def test_a_limit_a_course_topic_or_an_outline_of_topics_says_nothing_of_an_option():
+    """ "Elastic Beanstalk: Maximum of 500 environments" gives a quota; "Deploying code in AWS Lambda" is a course's
+    topic; "S3: Pricing; Security" is an outline's bullets read under a name. None is a quote; a line saying what the
+    option is still is."""
+    assert _found("AWS Elastic Beanstalk", Line(text="AWS Elastic Beanstalk: Maximum of 500 environments", refs=(),
+                                                topic="aws-elastic-beanstalk")) is None  # fmt: skip
+    assert _found("AWS Lambda", Line(text="Deploying code in AWS Lambda", refs=(), topic="aws-lambda")) is None
+    outline = Line(text="S3: Pricing; Security", refs=(), topic="amazon-s3")
+    said = Line(text="S3: object storage for any amount of data; 11 nines durability", refs=(), topic="amazon-s3")
+    assert _found("Amazon S3", outline) is None and _found("Amazon S3", outline, said) == said
