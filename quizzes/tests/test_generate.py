@@ -4899,25 +4899,21 @@ def test_a_drawback_a_contrast_or_a_contents_entry_is_not_what_an_option_is():
     """Under "Horizontal Scaling", "Drawbacks: Users must remember several addresses" says what is hard about it;
     "RDS: not easy to grow" likewise; "Private cloud != on-premises kit" denies what the option's name joins; a
     contents entry "[Use Cases](#use-cases)" points elsewhere. None is quoted; the section's defining line is."""
-    family, horizontal = _options()["Horizontal scaling"]
     titled = dict(refs=(("n", 1, 1),), topic="cloud-computing", heading="Horizontal Scaling")
     drawback = Line(text="Drawbacks: Users must remember several addresses", **titled)
     defining = Line(text="More servers are added to share the traffic", **titled)
-    assert find_evidence(horizontal, [drawback], family, option_topics(family, horizontal)) is None
-    assert find_evidence(horizontal, [drawback, defining], family, option_topics(family, horizontal)) is not None
-    family, rds = _options()["Amazon RDS"]
+    assert _found("Horizontal scaling", drawback) is None
+    assert _found("Horizontal scaling", drawback, defining) is not None
     hard = Line(text="RDS: not easy to grow, you add a bigger size or a replica.", refs=(), topic="amazon-rds")
-    assert find_evidence(rds, [hard], family, option_topics(family, rds)) is None
-    family, on_premises = _options()["On-premises (private cloud) deployment"]
+    assert _found("Amazon RDS", hard) is None
     denied = Line(text="Private cloud != on-premises kit such as a rack of servers", refs=(),
                   topic="cloud-deployment-models")  # fmt: skip
-    assert find_evidence(on_premises, [denied], family, option_topics(family, on_premises)) is None
-    family, lambda_ = _options()["AWS Lambda"]
+    assert _found("On-premises (private cloud) deployment", denied) is None
     contents = [
         Line(text=text, refs=(("n", 1, k),), topic="aws-lambda", heading="AWS Lambda", depth=1)
         for k, text in enumerate(["[Use Cases](#use-cases)", "[Canary Deployments](#canary-deployments)"])
     ]
-    assert find_evidence(lambda_, contents, family, option_topics(family, lambda_)) is None
+    assert _found("AWS Lambda", *contents) is None
 
 
 def _found(name: str, *lines: Line) -> Line | None:
