@@ -340,7 +340,7 @@ def _inside_a_longer_name(option: Option, title: str) -> bool:
     name = _maker_off(option.name).lower()
     if len(name) < 2 or " " in name:
         return False
-    tokens = {t.strip(" :;,.()[]*_`\"'").lower() for t in title.split()}
+    tokens = {t.strip(" :;,.()[]*_`\"'").lower() for t in re.split(r"[\s/&+,]+", title)}  # ("EC2/EBS": two names)
     tokens = {re.sub(r"(?:'s|s)$", "", t) for t in tokens}
     return name not in tokens and any(name in t for t in tokens)
 

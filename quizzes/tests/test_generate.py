@@ -4883,6 +4883,11 @@ def test_a_section_titled_with_a_longer_name_holding_the_option_is_not_the_optio
             for k, text in enumerate(["Runs your code on events without servers to manage", "Bot detection"])
         ]
         assert (find_evidence(lambda_, lines, family, option_topics(family, lambda_)) is not None) is found, title
+    from quizzes.evidence import _inside_a_longer_name
+
+    _, ec2 = _options()["Amazon EC2"]
+    assert _inside_a_longer_name(ec2, "EC2-Classic")
+    assert not any(_inside_a_longer_name(ec2, t) for t in ("EC2/EBS", "EC2 & EBS", "EC2's limits"))  # two names, one
 
 
 def test_a_name_an_explanation_compares_with_is_no_support_for_its_option():
