@@ -4969,3 +4969,12 @@ def test_a_limit_a_course_topic_or_an_outline_of_topics_says_nothing_of_an_optio
     outline = Line(text="S3: Pricing; Security", refs=(), topic="amazon-s3")
     said = Line(text="S3: object storage for any amount of data; 11 nines durability", refs=(), topic="amazon-s3")
     assert _found("Amazon S3", outline) is None and _found("Amazon S3", outline, said) == said
+
+
+def test_a_sections_opening_line_about_itself_is_no_quote():
+    """ "Deep-dive on Amazon S3: This section covers S3 tiers and pricing questions seen in SAA-C03." tells the reader
+    what the notes will cover, not what S3 is; "S3 stores objects in buckets" does."""
+    about = Line(text="Deep-dive on Amazon S3: This section covers S3 tiers and pricing questions seen in SAA-C03.",
+                 refs=(), topic="amazon-s3")  # fmt: skip
+    said = Line(text="Amazon S3 stores objects in buckets and serves them over HTTPS.", refs=(), topic="amazon-s3")
+    assert _found("Amazon S3", about) is None and _found("Amazon S3", about, said) == said

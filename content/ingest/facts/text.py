@@ -127,8 +127,10 @@ CHAT = re.compile(
 # A sentence about the notes themselves, not about AWS: the exam, its domains and modules, the notes as a companion
 # or a guide ("A proper understanding of S3 for the Cloud Practitioner exam (Domain 3, Module 6).")
 ABOUT_THE_NOTES = re.compile(
-    r"\b(?:cloud[- ]practitioner|clf-?c0\d|domain \d|module \d|companion to|these notes"
-    r"|this (?:note|page|guide|file))\b",
+    r"\b(?:cloud[- ]practitioner|(?:clf|saa|dva|soa|sap|dop|scs|ans|mls|das|dea|aif|mla)-?c0\d|domain \d|module \d"
+    r"|companion to|these notes|this (?:note|page|guide|file)"
+    # a section's opening line about itself ("This section focuses on S3 storage classes ... tested in DVA-C02")
+    r"|this (?:section|chapter|lesson|lecture|module|unit|part) (?:focuses|covers|is about|describes|explains|goes))\b",
     re.I,
 )
 
