@@ -568,10 +568,7 @@ class Writer:
                     if block.kind == "table" and block.rows:
                         # the line each body row starts on, as the parser counted it (a rule row between groups of
                         # rows, or a row carried on over two lines, moves every later row down)
-                        item["row_lines"] = block.row_lines or [
-                            block.line,
-                            *range(block.end_line - len(block.rows) + 2, block.end_line + 1),
-                        ]  # (header first)
+                        item["row_lines"] = block.row_starts()  # (header first)
                     draft.items.append(item)
                     draft.item_words.append(set(loose_text.split()))
                     seen[loose_text] = item

@@ -3827,7 +3827,7 @@ _DENIES = re.compile(r"\W*(it|this|that) (is|does) not\b", re.I)
 
 
 # words in options' names that say nothing of which option it is ("Amazon", "S3", "Instances")
-_NAME_MAKERS = frozenset({"amazon", "aws", "s3", "ec2", "instance", "service", "feature", "option"})
+_NAME_MAKERS = _MAKER_WORDS | {"instance", "service", "feature", "option"}
 
 
 def option_words(option: Option) -> frozenset[str]:

@@ -38,6 +38,11 @@ class Block:
     # service they name
     origin: str = ""
 
+    def row_starts(self) -> list[int]:
+        """The line each row of a table starts on, header first: as the parser counted them, else (a block built
+        without them) the header's line and one line per row after the rule."""
+        return self.row_lines or [self.line, *range(self.line + 2, self.line + 1 + len(self.rows or []))]
+
 
 @dataclass
 class AuthorCard:

@@ -455,7 +455,7 @@ class _Assigner:
         if sum(1 for n in names if n) * 2 <= len(names):
             return [block]
         header = rows[0]
-        starts = block.row_lines or [block.line, *range(block.line + 2, block.line + 1 + len(rows))]
+        starts = block.row_starts()
         split = [
             replace(
                 block,
