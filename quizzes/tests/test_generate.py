@@ -4978,3 +4978,91 @@ def test_a_sections_opening_line_about_itself_is_no_quote():
                  refs=(), topic="amazon-s3")  # fmt: skip
     said = Line(text="Amazon S3 stores objects in buckets and serves them over HTTPS.", refs=(), topic="amazon-s3")
     assert _found("Amazon S3", about) is None and _found("Amazon S3", about, said) == said
+
+
+def test_a_detail_that_names_a_service_gives_way_to_the_line_under_its_own_title(tmp_path):
+    """The cheap pass finds a line that names the service and shares two words with its explanation, a detail of it;
+    the first bullet under the service's own title says what it is and shares more: that one is quoted. Where the
+    title's line says no more, the detail stays."""
+    (tmp_path / "keys.md").write_text(
+        "# Encryption notes\n\n"
+        "## What is KMS?\n\n"
+        "- Managed service that creates and controls the encryption keys used to encrypt your data\n"
+        "- Works with most storage services\n\n"
+        "## Odds\n\n"
+        "- KMS multi-Region encryption keys can be created once and copied to a second Region.\n"
+    )
+    ingest([tmp_path])
+    quotes = {
+        c.quote
+        for q in scenario_questions().filter(family="security-service")
+        for c in q.choices.all()
+        if "KMS" in c.text
+    }
+    assert quotes and all("multi-Region" not in q for q in quotes), quotes
+    assert any("creates and controls the encryption keys" in q for q in quotes), quotes
+
+
+def test_a_name_glued_into_another_or_a_short_name_cut_short_is_not_the_option():
+    """ "DSSE-KMS" is an S3 encryption mode, not AWS KMS; "EB Extensions" are Elastic Beanstalk's, not EBS (whose
+    plural reading "eb" they spell). A lowercase compound ("KMS-encrypted") still names the service, and the
+    option's own line beside each is quoted."""
+    glued = Line(text='DSSE-KMS "two layers of server side encryption"', refs=(), topic="aws-kms")
+    own = Line(
+        text="AWS KMS creates and controls the encryption keys that protect your data.", refs=(), topic="aws-kms"
+    )
+    assert _found("AWS Key Management Service (AWS KMS)", glued) is None
+    assert _found("AWS Key Management Service (AWS KMS)", glued, own) == own
+    compound = Line(text="KMS-encrypted keys are rotated by KMS every year to protect the encryption.", refs=(),
+                    topic="aws-kms")  # fmt: skip
+    assert _found("AWS Key Management Service (AWS KMS)", compound) == compound
+    extensions = Line(text="EB Extensions: every config file sits in the .ebextensions folder", refs=())
+    volume = Line(text="EBS: a network drive for block storage that an instance attaches", refs=())
+    _, ebs = _options()["Amazon EBS"]
+    assert not names_option(ebs, extensions.text) and names_option(ebs, volume.text)
+    assert _found("Amazon EBS", extensions, volume) == volume
+
+
+def test_a_services_overview_entry_and_its_name_in_the_singular_or_short_form_are_its_own():
+    """ "**Kinesis Data Stream:** ..." is Kinesis Data Streams' entry (the bold name in the singular is no longer
+    name), "Overview: ..." under DynamoDB's title is what DynamoDB is, and "TGW" is Transit Gateway."""
+    singular = Line(text="**Kinesis Data Stream:** Takes in and keeps records for later processing.", refs=(),
+                    topic="amazon-kinesis", heading="Kinesis")  # fmt: skip
+    assert _found("Amazon Kinesis Data Streams", singular) == singular
+    family, dynamo = _options()["Amazon DynamoDB"]
+    overview = Line(text="**Overview:** Managed NoSQL database made of tables, each with a primary key.", refs=(),
+                    topic="amazon-dynamodb", heading="DynamoDB")  # fmt: skip
+    found = find_evidence(dynamo, [overview], family)
+    assert found is not None and "Managed NoSQL database" in found.text
+    hub = Line(text="A TGW joins many VPCs and on-premises networks through one central hub.", refs=(),
+               topic="aws-transit-gateway")  # fmt: skip
+    assert _found("AWS Transit Gateway", hub) == hub
+
+
+def test_a_title_listing_three_concepts_titles_none_of_them():
+    """Under "Availability, Scalability and Elasticity", a line on fault tolerance is no line of elasticity's: the
+    title heads a section on each in turn. A line that names elasticity is still quoted."""
+    family, elasticity = _options()["Elasticity"]
+    aside = Line(text="A plane that keeps flying on one engine shows fault tolerance at work.", refs=(),
+                 heading="Availability, Scalability and Elasticity")  # fmt: skip
+    assert find_evidence(elasticity, [aside], family) is None
+    named = Line(text="Elasticity: capacity is added and released automatically as demand rises and falls.", refs=(),
+                 heading="Availability, Scalability and Elasticity")  # fmt: skip
+    assert find_evidence(elasticity, [aside, named], family) == named
+
+
+def test_a_table_headed_by_two_names_reads_each_column_under_its_name():
+    """ "| Standard RI | Convertible RI |" sets what each is side by side: a cell reads under its column's name, never
+    under the first cell of its row; a table whose first header is a label ("Feature") still reads by rows."""
+    from quizzes.evidence import table_row_lines
+
+    side_by_side = (
+        "| Standard RI | Convertible RI |\n| --- | --- |\n"
+        "| Cannot be swapped for another. | Can be swapped for another family during the term |\n"
+    )
+    assert table_row_lines(side_by_side) == [
+        (0, "Standard RI: Cannot be swapped for another."),
+        (0, "Convertible RI: Can be swapped for another family during the term"),
+    ]
+    labelled = "| Feature | Note |\n| --- | --- |\n| Swapping | allowed once a year for some kinds |\n"
+    assert table_row_lines(labelled) == [(0, "Swapping: allowed once a year for some kinds")]
