@@ -209,6 +209,11 @@ def _html_options(lines: list[str]) -> list[str]:
 
 
 _SAYS_SOMETHING = re.compile(r"[^\W_]")  # a letter or a digit
+# a name glued to the next by "::" in code: a template function ("Fn::GetAtt") or "Word::CamelCase" (both sides
+# one token, the right one with a capital inside it: "Fn::ImportValue", "Type::SubType")
+_CODE_PATH = re.compile(
+    r"(?<![\w:])(?:Fn|AWS|Alexa|Custom)::[A-Z]\w*|(?<![\w:])[A-Z]\w*::[A-Z][a-z0-9]+[A-Z]\w*(?![\w:])"
+)
 _IPV6 = re.compile(r"(?:^|[\s(])(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4})?/\d{1,3}\b", re.I)  # an IPv6 prefix
 
 
@@ -218,6 +223,8 @@ def _pair_at(line: str, i: int) -> tuple[int, Found] | None:
         return None
     if re.search(r"\w::\w+::\w", line):
         return None  # "AWS::Serverless::Function": a resource type's path, not a front and its back
+    if _CODE_PATH.search(line):
+        return None  # "Ref & Fn::GetAtt", "!Fn::ImportValue": a template function's name, not a front and its back
     if _IPV6.search(line):
         return None  # "(0.0.0.0/0 for IPv4, ::/0 for IPv6)", "from the FE80::/10 block": an address, not a pair
     front, back = tidy(m["front"]), tidy(m["back"].lstrip(":"))

@@ -161,6 +161,23 @@ def test_a_resource_type_path_is_not_a_card_pair():
     assert len(texts(outline)) == 2
 
 
+def test_a_template_function_is_not_a_card_pair():
+    """ "Outputs are read with Ref & Fn::GetAtt" and "cross-stack values use exports + Fn::ImportValue" name template
+    functions: no front::back card is cut at their "::" ("... Fn" / "GetAtt"), and each line is kept. A real pair
+    beside them still is one."""
+    outline = parse(
+        lines(
+            "# Templates",
+            "- Outputs are read with Ref & Fn::GetAtt in other resources",
+            "- Cross-stack values use exports + Fn::ImportValue",
+            "- Values are joined with Type::SubType paths in the tool",
+            "- Durability of S3::eleven nines",
+        )
+    )
+    assert cards(outline) == [("Durability of S3", "eleven nines")]
+    assert len(texts(outline)) == 3
+
+
 def test_an_ipv6_prefix_is_not_a_card_pair():
     """ "The catch-all route (0.0.0.0/0 for IPv4, ::/0 for IPv6) ..." and "Link-local addresses come from the
     FE80::/10 block" hold IPv6 prefixes: no front::back card is cut at their colons, and each line is kept."""
