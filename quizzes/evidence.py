@@ -294,15 +294,32 @@ def _spelled_runs(text: str) -> frozenset[str]:
     "preassignedurl"), after respelling service names: a name matches whole words, never part of one ("Artifact"
     is not in "CodeArtifact", "Budgets" not in "budgeting"), and a run never starts inside a hyphenated word
     ("Real-time streams" holds no "Timestream")."""
-    found = list(re.finditer(r"[a-z0-9]+", respell_services(text).lower()))
+    respelled = respell_services(text)
+    found = list(re.finditer(r"[a-z0-9]+", respelled.lower()))
     words = [m.group() for m in found]
+    lower = [respelled[m.start()].islower() for m in found]
+    one_word = _one_word_names()
     return frozenset(
-        "".join(words[i:j]).removesuffix("s")
+        run
         for i in range(len(words))
         if not _HYPHENATED.search(found[i].string, 0, found[i].start() + 1)
         for j in range(i + 1, min(i + 7, len(words) + 1))
+        if not ((run := "".join(words[i:j]).removesuffix("s")) in one_word and j - i > 1 and all(lower[i:j]))
     ) | {w for w in words if len(w) in (3, 4) and w.endswith("s")}  # a short name whole ("EBS"), which its plural
     # form ("eb") would confuse with another ("EB Extensions" of Elastic Beanstalk)
+    # (and a one-word name spelled over lowercase words is common words: "real time stream" holds no Timestream,
+    # where "Cloud Watch" is CloudWatch)
+
+
+@functools.cache
+def _one_word_names() -> frozenset[str]:
+    """The catalog's names that are one word ("Timestream", "CloudWatch"), letters only, without a plural s."""
+    return frozenset(
+        _compact(_unmade(n)).removesuffix("s")
+        for topic in load_catalog().topics.values()
+        for n in (topic.name, topic.full_name, topic.short)
+        if n and re.fullmatch(r"[A-Za-z][A-Za-z0-9]+", _unmade(n))
+    )
 
 
 def heading_names(option: Option, line: Line) -> bool:
@@ -536,6 +553,7 @@ def _titles_a_part(option: Option, heading: str) -> bool:
 
 # a feature's words that still name the service itself ("S3 buckets", "EC2 instances")
 _THE_SERVICE_ITSELF = frozenset({"bucket", "buckets", "instance", "instances", "service", "overview", "basics"})
+_THE_SERVICE_WORDS = word_stems(" ".join(_THE_SERVICE_ITSELF))
 
 
 def _titles_a_feature(topic, heading: str) -> bool:
@@ -875,6 +893,8 @@ def label_of(text: str) -> str:
     without its aside in brackets; else "". A label is a name of at most six words, not a clause."""
     plain = plain_text(text)
     m = _LABEL.match(plain)
+    if m and m.group(2) and _heads_a_list_of_services(plain):
+        return ""  # "S3, Kinesis Data Streams, DynamoDB, CloudWatch use Lambda code": the first of a list of names
     if m:
         label = m.group(1) or m.group(2)
     elif (title := _TITLE.match(plain)) and len(title.group(1).split()) <= 5 and not _TELLS.search(plain):
@@ -906,11 +926,21 @@ _INTRODUCED = re.compile(_CALLED + r"((?:[A-Z][\w-]*\s*){1,5})")  # with the cap
 def _introduces_another(option: Option, text: str) -> bool:
     """Whether the line introduces a catalog topic other than the option by name ("... called Instance Store
     Volumes"): then it is that topic's line."""
+    if (term := _TERMED.search(text)) and not names_option(option, term["term"], opening=len(term["term"])):
+        return True  # "EC2 instance with the container agent installed is often called a container instance": what
+        # the line says is what the new term means (blind graders failed it for EC2's full control of the OS)
     m = _INTRODUCED.search(text)
     if not m or names_option(option, m.group(1), opening=len(m.group(1))):
         return False
     found = load_catalog().find(m.group(1))
     return bool(found) and option.topic not in found
+
+
+# "... is often called a container instance": a term the line gives a name to, in lowercase words
+_TERMED = re.compile(
+    r"\b(?:is|are)\s+(?:often\s+|usually\s+|also\s+|sometimes\s+|then\s+)?(?:called|known as|referred to as|termed)"
+    r"\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w-]*(?:\s+[a-z][\w-]*){1,3})"
+)
 
 
 # what a line or title speaks of when it is about how a service's data is encrypted, not what the service is
@@ -2099,14 +2129,22 @@ def find_evidence(
             # name ("Health Checks: ..." on Route 53's page)
             line = _described(line, lines, index, family, titled_by_name)
         elif (
-            option.titles
-            and _bare_name(texts[index])
+            _bare_name(texts[index])
             and index + 1 < len(lines)
             and lines[index + 1].depth > line.depth
-            and any(p.search(texts[index]) for p in option.titles)
+            and (
+                (option.titles and any(p.search(texts[index]) for p in option.titles))
+                or (
+                    line.topic
+                    and kind_entry(
+                        option, f"{texts[index].strip(' :')}: {plain_text(lines[index + 1].text)}", family, line.topic
+                    )
+                )
+            )
         ):
             # "- S3 Glacier." over "- Long term archival storage", "- Retrieval could take minutes or hours": a bare
-            # name it is titled by, read with the bullets under it
+            # name it is titled by, read with the bullets under it; and a bare kind's name on the page of what it is a
+            # kind of ("- Application" over "- Layer 7", "- route traffic rule to target group" on ELB's page)
             line = _described(line, lines, index, family, titled_by_name)
         elif not spelled:
             continue  # the first, cheap pass: the option's own evidence patterns only
@@ -2275,6 +2313,13 @@ def find_evidence(
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
+        if _labels_a_part(option, text):
+            continue  # "ec2 status checks -> system and instance checks": the entry of a part of the service, named
+            # by its name and more words its explanation never uses
+        if _NAMES_THEN_SCENARIO.match(text) or _EXAM_TALK.search(text) or _under_an_exam_recall(lines, index):
+            continue  # "ALB, Cloudfront. First time users load the site it works, on refresh they get an error": a
+            # recalled exam scenario headed by the names it involves; "ec2 status checks -> system and instance"
+            # under "Following services were featured on the exam:": what was asked, nothing said of the service
         if _NARRATES.match(text) or _NARRATES.match(texts[index]):
             continue  # "We provisioned our EFS into a default security group": a step of the learner's lab, nothing
             # of what the service is
@@ -2682,6 +2727,8 @@ def entries_by_label(lines_by_topic: dict[str, list[Line]]) -> dict[str, Line]:
             rest = text[len(label) :] if text.lower().startswith(label.lower()) else text
             if len(re.findall(r"[A-Za-z]{3,}", rest)) < 4 or _badly_typed(text) or link_line(line.text):
                 continue  # a label with next to nothing after it
+            if _EXAM_TALK.search(text) or _NAMES_THEN_SCENARIO.match(text) or _terms_after_label(text):
+                continue  # "CloudFront -> many questions regarding ...": what an exam asked, nothing said of it
             keys = {_compact(_unmade(label)).removesuffix("s")}
             keys |= {
                 _compact(f"{label} {w}").removesuffix("s")
@@ -2727,19 +2774,39 @@ def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> L
     every |= {re.sub(r"^(?:amazon|aws)\s+", "", n) for n in every}
     titled_line = None  # the first line under a heading that names the option, quoted with the heading
     previous_heading = None
-    for line in lines_by_topic.get(slug, ()):
+    page = lines_by_topic.get(slug, [])
+    for index, line in enumerate(page):
         text = without_lead_in(plain_text(line.text))  # ("Amazon SQS is a ... service. It works by:")
+        if (
+            _under_an_exam_recall(page, index)
+            or _EXAM_TALK.search(text)
+            or _NAMES_THEN_SCENARIO.match(text)
+            or _heads_a_list_of_services(text)
+            or _terms_after_label(text)
+        ):
+            continue  # what an exam asked ("CloudFront -> many questions about ..."), or a list of names heading a
+            # scenario or a clause ("AWS Organizations, AWS Budgets, AWS Health Dashboard"): nothing said of one
         heading = plain_text(line.heading or "")
         first_under = heading != previous_heading
         previous_heading = heading
         titled = first_under and any(re.sub(r"^(?:amazon|aws)\s+", "", heading.lower()).startswith(n) for n in names)
         low = re.sub(r"^(?:the|amazon|aws)\s+", "", text.lower())
-        if titled and titled_line is None and not any(low.startswith(n) for n in every) and says_more(text, every):
+        if (
+            titled
+            and titled_line is None
+            and not any(low.startswith(n) for n in every)
+            and says_more(text, every)
+            and not set(catalog.mentions(text[:25])) - {slug}  # ("IAM policies grant ..." under EC2: IAM's line)
+        ):
             if quotable(line, text):
                 title = _without_aside(heading)
                 titled_line = Line(text=clean_quote(f"{title}: {text}"), refs=line.refs, topic=line.topic)
             continue  # "Reserved Instances: Designed for ...", if no line says it in the option's own name
         if any(low.startswith(n) or text.lower().startswith(n) for n in names) and says_more(low, every | set(names)):
+            label = re.sub(r"^(?:the|amazon|aws)\s+", "", label_of(text).lower())
+            longer = label and label not in every and label not in names
+            if longer and word_stems(label) - word_stems(" ".join(every)) - _THE_SERVICE_WORDS - _ATTRIBUTE_WORDS:
+                continue  # "ec2 status checks -> system and instance checks": the entry of a part of it
             if quotable(line, text):
                 return Line(text=clean_quote(text), refs=line.refs, topic=line.topic)
     return titled_line
@@ -2977,6 +3044,62 @@ def _only_in_longer_names(option: Option, text: str) -> bool:
         if not after or word_stems(after.group(1).lower()) <= _SELF_TITLE_WORDS:
             return False
     return True
+
+
+# a first sentence that is only names ("ALB, Cloudfront."), then the scenario they are named for
+_NAMES_THEN_SCENARIO = re.compile(
+    r"^\W*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:\s*(?:,|&|\band\b)\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})+\s*\.\s+\S"
+)
+# the lead-in of a list of what an exam asked about ("Following services were featured on the exam:")
+_EXAM_RECALL = re.compile(
+    r"\b(?:featured|asked|appeared|came up|showed up|covered|tested)\b.{0,30}\b(?:exam|test)\b"
+    r"|\b(?:exam|test)\b.{0,30}\b(?:asked|featured|covered|tested)\b|\bquestions (?:about|on|regarding)\b.{0,40}:\s*$",
+    re.I,
+)
+
+
+# a line about what an exam asked ("CloudFront -> many questions regarding the scenarios ...", "... in my case")
+_EXAM_TALK = re.compile(
+    r"\b(?:many|several|a few|some|lots of|a lot of|two|three|\d+)\s+questions\s+(?:about|on|regarding|around|for)\b"
+    r"|\bin my (?:case|exam)\b",
+    re.I,
+)
+
+
+def _labels_a_part(option: Option, text: str) -> bool:
+    """Whether a line's label is a whole service's name followed by words that name a part of it, none of them a
+    word of its explanation or of what it itself is ("ec2 status checks", not "EC2 instances" or "EC2 overview")."""
+    if not option.topic or not _names_its_topic(option) or not (label := label_of(text)):
+        return False
+    named = _topic_names_pattern(option.topic).match(label)
+    if not named:
+        return False
+    rest = word_stems(label[named.end() :]) - _MAKERS
+    itself = word_stems(f"{option.kind} {option.fact}") | _THE_SERVICE_WORDS | _ATTRIBUTE_WORDS
+    return bool(rest) and not rest & itself
+
+
+def _terms_after_label(text: str) -> bool:
+    """Whether all a labelled line says is a list of three or more short terms ("cloudformation -> cfn-init,
+    cfn-signal, stacksets, drift detection"): names of its parts, nothing said of what it is."""
+    label = label_of(text)
+    if not label:
+        return False
+    rest = text[text.lower().find(label.lower()) + len(label) :].lstrip(" )*_`:-–—=>→⇒")
+    items = [i.strip() for i in re.split(r",|;|\band\b", rest.strip(" .")) if i.strip()]
+    return len(items) >= 3 and all(len(i.split()) <= 2 for i in items)
+
+
+def _under_an_exam_recall(lines: list[Line], index: int) -> bool:
+    """Whether a line is an item of a list whose lead-in says it is what an exam asked about: the nearest line
+    above it in its section that ends with a colon is such a lead-in."""
+    for j in range(index - 1, max(-1, index - 30), -1):
+        if _section(lines[j]) != _section(lines[index]):
+            return False
+        above = plain_text(lines[j].text).rstrip()
+        if above.endswith(":"):
+            return bool(_EXAM_RECALL.search(above))
+    return False
 
 
 def _glued_into_longer_names(option: Option, text: str) -> bool:

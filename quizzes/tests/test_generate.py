@@ -5066,3 +5066,55 @@ def test_a_table_headed_by_two_names_reads_each_column_under_its_name():
     ]
     labelled = "| Feature | Note |\n| --- | --- |\n| Swapping | allowed once a year for some kinds |\n"
     assert table_row_lines(labelled) == [(0, "Swapping: allowed once a year for some kinds")]
+
+
+def test_what_an_exam_asked_and_a_scenario_headed_by_names_are_no_options_line():
+    """Recalled exam questions name services without saying what they are: a first sentence of bare names before a
+    scenario, an item under "Topics my exam asked about:", "several questions about ...", a label that goes on
+    past the service's name to a part of it, and a list of names heading a clause. Beside each, a line that says
+    what the service is is quoted."""
+    family, alb = _options()["Application Load Balancer"]
+    scenario = Line(text="ALB, CloudFront. Users see the page once, then an error after a refresh.", refs=())
+    own = Line(text="ALB: a layer 7 load balancer that routes HTTP requests by path or host.", refs=())
+    assert find_evidence(alb, [scenario], family) is None and find_evidence(alb, [scenario, own], family) == own
+    family, ec2 = _options()["Amazon EC2"]
+    lead = Line(text="Topics my exam asked about:", refs=(), heading="Exam day", topic="amazon-ec2")
+    item = Line(text="EC2 -> virtual servers and their purchase options", refs=(), heading="Exam day",
+                topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(ec2, [lead, item], family) is None
+    talk = Line(text="EC2 -> several questions about virtual servers and sizes", refs=(), topic="amazon-ec2")
+    part = Line(text="ec2 health probes -> two kinds, one for the host and one for the guest", refs=(),
+                topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(ec2, [talk], family) is None and find_evidence(ec2, [part], family) is None
+    family, s3 = _options()["Amazon S3"]
+    names = Line(text="S3, Kinesis Data Streams, DynamoDB, CloudWatch feed it through Lambda code", refs=())
+    assert find_evidence(s3, [names], family) is None
+
+
+def test_common_words_and_a_new_term_are_not_the_service():
+    """ "a real time stream" holds no Timestream (a one-word name over lowercase words), "Batch analysis: ..." is no
+    AWS Batch, and "EC2 ... is often called a managed node" says what a managed node is."""
+    family, timestream = _options()["Amazon Timestream"]
+    stream = Line(text="GetClip API: a real time stream to build your own player from the feed", refs=())
+    assert find_evidence(timestream, [stream], family) is None
+    family, batch = _options()["AWS Batch"]
+    analysis = Line(text="Batch analysis: sort many documents into custom groups at once", refs=())
+    assert find_evidence(batch, [analysis], family) is None
+    family, ec2 = _options()["Amazon EC2"]
+    termed = Line(text="An EC2 instance with the agent installed is often called a managed node by the tool.",
+                  refs=(), topic="amazon-ec2")  # fmt: skip
+    assert find_evidence(ec2, [termed], family) is None
+
+
+def test_a_bare_kind_name_on_its_services_page_is_read_with_the_bullets_under_it():
+    """ "- Application" over "- Layer 7", "- routes by rule to target groups", among the other kinds on the load
+    balancing page, is the Application Load Balancer's entry."""
+    family, alb = _options()["Application Load Balancer"]
+    page = "elastic-load-balancing"
+    bare = Line(text="Application", refs=(("mine", 1, 1),), topic=page, heading="Load balancer kinds")
+    layer = Line(text="Layer 7", refs=(("mine", 1, 2),), topic=page, heading="Load balancer kinds", depth=1)
+    rule = Line(text="routes requests by rule to target groups", refs=(("mine", 1, 3),), topic=page,
+                heading="Load balancer kinds", depth=1)  # fmt: skip
+    # (in the first, cheap pass over the family's pages too, where a line that names "ALB" in passing would win)
+    found = find_evidence(alb, [bare, layer, rule], family, spelled=False)
+    assert found is not None and found.text.startswith("Application: Layer 7"), found

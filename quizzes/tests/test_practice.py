@@ -256,8 +256,19 @@ def test_the_questions_command_prints_a_sample_as_json_lines(make_question):
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(lines) == 3 and {line["topic"] for line in lines} == {"quiz-s3"}
     first = lines[0]
-    assert set(first) == {"scenario", "stem", "options", "explanations", "family", "topic", "domain", "sources"}
+    assert set(first) == {
+        "scenario",
+        "stem",
+        "select",
+        "options",
+        "explanations",
+        "family",
+        "topic",
+        "domain",
+        "sources",
+    }
     assert sum(o["right"] for o in first["options"]) == 2 and len(first["options"]) == 5
+    assert first["select"] == "Select TWO."  # (the hint the learner sees under a two-answer question's stem)
     assert first["explanations"][0]["sources"] == ["notes:430"] and first["sources"][0].startswith("notes:")
     assert first["explanations"][0]["in_notes"] is True
     assert len({line["scenario"] for line in lines}) == 3

@@ -28,6 +28,7 @@ def question_record(question: Question) -> dict:
     return {
         "scenario": question.scenario,
         "stem": question.stem,
+        "select": "Select TWO." if question.kind == "multi" else "Select one.",  # (the hint shown under the stem)
         "options": [{"text": c.text, "right": c.correct} for c in choices],
         "explanations": [
             {
