@@ -528,6 +528,13 @@ class _Assigner:
             opening = clean(block.text).split(" ", 1)[0].lower()
             later = not set(self.catalog.mentions(clean(block.text))) & related and opening not in _VERBS
             other = self.subject_of(block, later=later)
+            if (
+                other is not None
+                and (block.term or _LEAD_BOLD.match(block.text))
+                and _ATTRIBUTE_LEAD.match(_lead_in(blocks, i) or title or "")
+            ):
+                other = None  # "**Auto Scaling** - adjusts instance count with traffic" under "Benefits:" of an
+                # endpoint, "**Scalability**" under "Key Considerations": an attribute of the section's subject
             if other is None and not block.term and i + 1 < len(blocks) and blocks[i + 1].depth > block.depth:
                 other = self._label_name(block.text)  # "1. Relational Databases (RDS)" over its own bullets
             if (
@@ -1592,6 +1599,23 @@ def _under_label(block: Block, label: Block) -> bool:
     return block.depth > label.depth or (
         block.depth == label.depth and label.kind == "paragraph" and block.kind == "bullet"
     )
+
+
+# the lead-in of a list of what the section's subject has or gives ("Benefits:", "Key Features", "Limitations")
+_ATTRIBUTE_LEAD = re.compile(
+    r"^\W*(?:key\s+|main\s+|core\s+)?(?:benefits?|features?|advantages?|disadvantages?|considerations?|pros|cons"
+    r"|limitations?|characteristics|capabilities|highlights|requirements|properties)\W*$",
+    re.I,
+)
+
+
+def _lead_in(blocks: list[Block], i: int) -> str:
+    """The line a list item hangs from: the nearest line above it nested less deeply, or a paragraph at its depth
+    (a bold "**Benefits:**" over its bullets), as plain text; "" at the top of the section."""
+    for block in reversed(blocks[:i]):
+        if block.depth < blocks[i].depth or (block.depth == blocks[i].depth and block.kind == "paragraph"):
+            return clean(block.text)
+    return ""
 
 
 def _parent(blocks: list[Block], i: int) -> Block:

@@ -2048,3 +2048,17 @@ def test_each_row_of_a_split_table_keeps_the_line_it_was_written_on():
     rows = {s.topic: b for s in sections for b in s.blocks if b.kind == "table"}
     assert {slug: block.line for slug, block in rows.items()} == {"amazon-s3": 5, "aws-batch": 8, "amazon-efs": 10}
     assert rows["amazon-s3"].rows[1] == ["Amazon S3", "Keeps objects in buckets and serves them over HTTPS"]
+
+
+def test_a_service_named_as_a_benefit_of_the_sections_subject_stays_with_it():
+    """ "**Auto Scaling** - adds and removes instances with traffic" under "Benefits:" of SageMaker endpoints is what
+    the endpoints give, and stays on SageMaker's page; the same bullet under a plain lead-in goes to Auto Scaling."""
+    benefits = B("**Benefits:**", 3, kind="paragraph")
+    scaling = B("**Auto Scaling** - adds and removes instances as traffic changes", 4,
+                term="Auto Scaling", definition="adds and removes instances as traffic changes")  # fmt: skip
+    out, _ = run(md("Amazon SageMaker endpoints", 1, 2, [B("SageMaker endpoints serve a model", 2), benefits, scaling]))
+    assert all(4 not in lines for topic, _, _, lines in pages(out) if topic == "amazon-ec2-auto-scaling")
+    assert any(4 in lines for topic, _, _, lines in pages(out) if topic == "amazon-sagemaker")
+    plain = B("**Also useful:**", 3, kind="paragraph")
+    out, _ = run(md("Amazon SageMaker endpoints", 1, 2, [B("SageMaker endpoints serve a model", 2), plain, scaling]))
+    assert any(4 in lines for topic, _, _, lines in pages(out) if topic == "amazon-ec2-auto-scaling")
