@@ -620,7 +620,9 @@ _SENTENCE_TERM = re.compile(
 
 # A back cut off before what it goes on to ("...short-term projects where.", "transactional workloads e.g.")
 _ENDS_MID_SENTENCE = re.compile(
-    r"\b(?:where|which|that|and|or|the|a|an|of|to|with|for|such as|like|including)\W*$|\b(?:e\.g|i\.e)\W*$", re.I
+    r"\b(?:where|which|that|and|or|the|a|an|of|to|with|for|such as|like|including)\W*$|\b(?:e\.g|i\.e)\W*$"
+    r"|\b(?:for example|for instance|example|examples)\W*$",  # ("... cost reductions, etc. For example.")
+    re.I,
 )
 
 # A label that describes rather than names ("A ready-made copy of a server"): an article, then two lowercase words.

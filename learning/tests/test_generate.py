@@ -1384,3 +1384,12 @@ def test_a_markdown_escape_never_reaches_a_card():
         "Amazon FSx", clean("\\- Fully managed third party file systems for Windows and Lustre."), on=fsx
     )
     assert cards and "\\" not in cards[0][1], cards
+
+
+def test_a_back_cut_off_before_its_example_makes_no_card():
+    """ "Cheaper routes for some networks, etc. For example." stops where its example began: no card, for a use
+    case or a definition; the same back without the dangling lead-in still makes one."""
+    cut = "Sending some networks to a cheaper endpoint, lower bills and so on. For example."
+    assert use_case("IP-based routing", cut, S3) == []
+    assert definition("Geoproximity routing", "Routes users by the distance to each resource. For instance.") == []
+    assert use_case("Amazon S3 Glacier Deep Archive", "Archives kept for seven years and rarely read", S3) != []
