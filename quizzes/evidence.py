@@ -2176,6 +2176,7 @@ def find_evidence(
                 - {option.topic, *(topics or ())}
             )
             and not opens_with_another_name(option, texts[index])
+            and not _says_what_another_is(option, texts[index])
             and not (
                 not line.note_heading
                 and names_option(option, texts[index], opening=len(texts[index]))
@@ -2313,6 +2314,9 @@ def find_evidence(
         ):
             continue  # only the option's name ("Amazon S3 Glacier Flexible Retrieval"), a line full of typos, or an
             # exam simplification AWS has relaxed ("attached to one EC2 instance at a time": Multi-Attach)
+        if _a_requirement_on_another(option, text):
+            continue  # "Scalability: Endpoints must scale up during peak load": what another thing must do, under
+            # the concept's name as a label, nothing of what the concept is
         if _labels_a_part(option, text):
             continue  # "ec2 status checks -> system and instance checks": the entry of a part of the service, named
             # by its name and more words its explanation never uses
@@ -3066,6 +3070,36 @@ _EXAM_TALK = re.compile(
 )
 
 
+# a description that opens with another subject and what it must do ("Endpoints must scale up ...")
+_MUST = re.compile(r"^\W*(?:the\s+|your\s+|each\s+)?(?P<subject>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                   r"(?:must|should|needs? to|ha(?:ve|s) to|is required to|are required to)\b")  # fmt: skip
+
+
+# a line that opens with a subject of its own and says what it is ("cost optimization is part of ...")
+_ANOTHER_IS = re.compile(r"^\W*(?P<subject>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
+                         r"(?:part|one|pillar|kind|type|example)\b", re.I)  # fmt: skip
+
+
+def _says_what_another_is(option: Option, text: str) -> bool:
+    """Whether a line under the option's title opens by saying what another named thing is part or a kind of
+    ("cost optimization is part of the Well Architected Framework" under "Cost Explorer"): that thing's line."""
+    said = _ANOTHER_IS.match(text)
+    if not said or names_option(option, said["subject"], opening=len(said["subject"])):
+        return False
+    catalog = load_catalog()
+    return bool(catalog.lookup(said["subject"]) or catalog.part_of_any(said["subject"]))
+
+
+def _a_requirement_on_another(option: Option, text: str) -> bool:
+    """Whether a concept's labelled line says what something else must do, not what the concept is."""
+    if option.topic and _a_service(option.topic):
+        return False
+    said = _LABEL.match(text)
+    if not said or not (must := _MUST.match(text[said.end() :])):
+        return False
+    return not word_stems(must["subject"]) & word_stems(option.name)
+
+
 def _labels_a_part(option: Option, text: str) -> bool:
     """Whether a line's label is a whole service's name followed by words that name a part of it, none of them a
     word of its explanation or of what it itself is ("ec2 status checks", not "EC2 instances" or "EC2 overview")."""
@@ -3090,15 +3124,20 @@ def _terms_after_label(text: str) -> bool:
     return len(items) >= 3 and all(len(i.split()) <= 2 for i in items)
 
 
+# the lead-in of a list of where things are in the console ("in AWS Console:")
+_CONSOLE_LEAD = re.compile(r"^\W*(?:in|on|from|via|using)\s+(?:the\s+)?(?:aws\s+)?(?:management\s+)?console\b", re.I)
+
+
 def _under_an_exam_recall(lines: list[Line], index: int) -> bool:
-    """Whether a line is an item of a list whose lead-in says it is what an exam asked about: the nearest line
+    """Whether a line is an item of a list whose lead-in says it is what an exam asked about, or where things are in
+    the console ("in AWS Console:" over "AWS Config -> Dashboards - all the rules you see ..."): the nearest line
     above it in its section that ends with a colon is such a lead-in."""
     for j in range(index - 1, max(-1, index - 30), -1):
         if _section(lines[j]) != _section(lines[index]):
             return False
         above = plain_text(lines[j].text).rstrip()
         if above.endswith(":"):
-            return bool(_EXAM_RECALL.search(above))
+            return bool(_EXAM_RECALL.search(above) or _CONSOLE_LEAD.match(above))
     return False
 
 

@@ -5118,3 +5118,25 @@ def test_a_bare_kind_name_on_its_services_page_is_read_with_the_bullets_under_it
     # (in the first, cheap pass over the family's pages too, where a line that names "ALB" in passing would win)
     found = find_evidence(alb, [bare, layer, rule], family, spelled=False)
     assert found is not None and found.text.startswith("Application: Layer 7"), found
+
+
+def test_a_requirement_a_console_aside_and_another_things_part_are_no_options_line():
+    """ "Scalability: Endpoints must scale up at peak" is what endpoints must do; an item under "in AWS Console:" is
+    where a screen is; "cost optimisation is part of the framework" under Cost Explorer's title is the pillar's
+    line. Beside each, the line that says what the option is is quoted."""
+    family, scalability = _options()["Scalability"]
+    must = Line(text="**Scalability**: Endpoints must scale up during a rush and down when idle.", refs=())
+    assert find_evidence(scalability, [must], family) is None
+    family, config = _options()["AWS Config"]
+    page = "aws-config"
+    lead = Line(text="in AWS Console:", refs=(), topic=page, heading="AWS Config")
+    aside = Line(text="AWS Config -> Dashboards - every rule there was set up in the management account", refs=(),
+                 topic=page, heading="AWS Config", depth=1)  # fmt: skip
+    own = Line(text="AWS Config keeps a history of each resource's configuration and checks it against rules",
+               refs=(), topic=page, heading="AWS Config")  # fmt: skip
+    assert find_evidence(config, [lead, aside], family) is None
+    assert find_evidence(config, [own, lead, aside], family) == own
+    family, explorer = _options()["AWS Cost Explorer"]
+    pillar = Line(text="cost optimization is part of the Well-Architected Framework", refs=(),
+                  topic="aws-cost-explorer", heading="Cost Explorer")  # fmt: skip
+    assert find_evidence(explorer, [pillar], family) is None
