@@ -45,6 +45,7 @@ from quizzes.evidence import (
     NoteScan,
     defining_line,
     family_lines,
+    is_advice,
     side_bullet,
     table_column_lines,
     table_row_lines,
@@ -929,6 +930,7 @@ class Writer:
                 40 <= len(f["data"].get("definition", "")) <= 400
                 and not garbled(f["data"]["definition"])
                 and not POINTS_BACK.match(f["data"]["definition"])  # "Similar thing but ...": says nothing alone
+                and not is_advice(f["data"]["definition"])  # "1- Make sure to put data into ...": how to use it
                 and (best is None or definition_quality(f["data"]) > definition_quality(best["data"]))
             ):
                 best = f

@@ -339,8 +339,10 @@ def _title_naming(option: Option, line: Line) -> str:
         or _titles_a_part(option, plain_text(line.note_heading))
         or _another_topic_first(option, plain_text(line.note_heading))
         or _inside_a_longer_name(option, plain_text(line.note_heading))
+        or _a_parts_subject(option, f"{plain_text(line.note_heading)} is")
     ):
-        return ""  # (nor when it titles a part of the service: "EC2 Dedicated Hosts" under a page titled "Amazon EC2")
+        return ""  # (nor when it titles a part of the service: "EC2 Dedicated Hosts" under a page titled "Amazon EC2";
+        # "Lambda container freeze and connection reuse", the service's name and words of one part of it)
     for heading in dict.fromkeys((line.heading, line.note_heading)):
         if heading and _heading_names(option, dataclasses.replace(line, heading=heading)):
             return _COURSE_PART.sub("", heading, count=1)
@@ -428,6 +430,7 @@ def _heading_names(option: Option, line: Line) -> bool:
             and not _aspect_of(option, plain_text(line.heading))
             and not _titles_a_part(option, plain_text(line.heading))
             and not _titles_a_part_of(option, plain_text(line.heading))
+            and not _a_parts_subject(option, f"{plain_text(line.heading)} is")  # "Lambda container freeze ..."
         )
     if any(p.search(plain_text(line.heading)) for p in option.titles):
         return True  # a bare name as a title ("Availability Zones"), which no line of its own would count
@@ -553,6 +556,9 @@ def _titles_a_part(option: Option, heading: str) -> bool:
 
 # a feature's words that still name the service itself ("S3 buckets", "EC2 instances")
 _THE_SERVICE_ITSELF = frozenset({"bucket", "buckets", "instance", "instances", "service", "overview", "basics"})
+_RESOURCE_WORDS = word_stems(
+    "function functions table tables queue queues topic topics cluster clusters volume volumes"
+)
 _THE_SERVICE_WORDS = word_stems(" ".join(_THE_SERVICE_ITSELF))
 
 
@@ -588,10 +594,17 @@ _KINDS_WORD = re.compile(r"\b(?:types?|kinds?|class(?:es)?|famil(?:y|ies)|tiers?
 # what advice opens with ("use a good naming convention", "make sure ...", "don't ..."), unlike what a thing is used
 # for ("use for static websites")
 _ADVICE = re.compile(
-    r"\W*(?:use\b(?!(?:\s+(?:it|this|that|them|these))?\s+(?:for|when|to|in|as|with|cases?|if)\b)|make sure|ensure"
+    r"\W*(?:\d{1,2}\s*[-.)]\s*)?"  # ("1- Make sure to ...": an item of a numbered list of advice)
+    r"(?:use\b(?!(?:\s+(?:it|this|that|them|these))?\s+(?:for|when|to|in|as|with|cases?|if)\b)|make sure|ensure"
     r"|remember|don'?t|do not|avoid|consider|keep in mind)\b",
     re.I,
 )
+
+
+def is_advice(text: str) -> bool:
+    """Whether a line is advice on using a thing ("1- Make sure to put data into ...", "Use a good naming
+    convention"), not what the thing is."""
+    return bool(_ADVICE.match(text))
 
 
 def _advice_entry(text: str) -> bool:
@@ -2238,8 +2251,9 @@ def find_evidence(
                 # practice question's options), a line is about one of its parts, not what the service is
             if _names_its_topic(option) and (_another_things_entry(option, texts[index]) or _kinds_title(texts[index])):
                 continue  # "Use a Golden AMI: install apps ..." under an EC2 title is the Golden AMI's entry
-            if _ADVICE.match(texts[index]):
-                continue  # "use a good naming convention" under its title: advice on using it, not what it is
+            if _ADVICE.match(texts[index]) or _in_a_list_of_advice(lines, index):
+                continue  # "use a good naming convention" under its title: advice on using it, not what it is; and
+                # any item of a numbered list that is mostly advice ("2- data in Glacier must be of a certain size")
             by_stems = (
                 not spelled_title
                 and (topics is None or lines[index].topic in topics)
@@ -2317,7 +2331,7 @@ def find_evidence(
         if _a_requirement_on_another(option, text):
             continue  # "Scalability: Endpoints must scale up during peak load": what another thing must do, under
             # the concept's name as a label, nothing of what the concept is
-        if _labels_a_part(option, text):
+        if _labels_a_part(option, text) or _a_parts_subject(option, text) or _made_by_another(option, text):
             continue  # "ec2 status checks -> system and instance checks": the entry of a part of the service, named
             # by its name and more words its explanation never uses
         if _NAMES_THEN_SCENARIO.match(text) or _EXAM_TALK.search(text) or _under_an_exam_recall(lines, index):
@@ -3100,6 +3114,66 @@ def _a_requirement_on_another(option: Option, text: str) -> bool:
     return not word_stems(must["subject"]) & word_stems(option.name)
 
 
+# after a service's name: lowercase words, then the verb they are the subject of ("... asynchronous invocations are")
+_PART_THEN_VERB = re.compile(
+    r"\s+((?:[a-z][\w-]*\s+){1,5}?)(?:is|are|can|will|must|should|do|does|have|has|get|gets)\b"
+)
+# what another service does to the option: "RDS can be provisioned with Beanstalk"
+_MADE_BY = re.compile(
+    r"\s+(?:can|could|may|will|is|are)\s+(?:be\s+|get\s+)?(?:provisioned|created|launched|deployed|spun up|set up)\s+"
+    r"(?:with|by|via|through|using|from)\s+\w",
+    re.I,
+)
+
+
+def _a_parts_subject(option: Option, text: str) -> bool:
+    """Whether a line's subject is a whole service's name followed by lowercase words that name a part of it
+    ("AWS Lambda asynchronous invocations are retried twice"), none of them a word of its explanation."""
+    if not option.topic or not _names_its_topic(option):
+        return False
+    named = _topic_names_pattern(option.topic).match(re.sub(r"^\W*(?:the\s+)?", "", text, flags=re.I))
+    if not named:
+        return False
+    rest = re.sub(r"^\W*(?:the\s+)?", "", text, flags=re.I)[named.end() :]
+    part = _PART_THEN_VERB.match(rest)
+    if not part:
+        return False
+    words = word_stems(part.group(1)) - _MAKERS
+    itself = word_stems(f"{option.kind} {option.fact}") | _THE_SERVICE_WORDS | _RESOURCE_WORDS | _ATTRIBUTE_WORDS
+    return bool(words - itself)  # (one word of its own is enough: "asynchronous" of "asynchronous invocations")
+
+
+def _made_by_another(option: Option, text: str) -> bool:
+    """Whether a line opens with the option as what another service provisions ("RDS can be provisioned with
+    Beanstalk, which is great for dev/test"): a line on using the other one."""
+    if not option.topic or not (named := _topic_names_pattern(option.topic).match(re.sub(r"^\W+", "", text))):
+        return False
+    return bool(_MADE_BY.match(re.sub(r"^\W+", "", text)[named.end() :]))
+
+
+def _in_a_list_of_advice(lines: list[Line], index: int) -> bool:
+    """Whether a line is an item of a numbered list ("1- ...", "2. ...") of its section, at least half of whose items
+    are advice ("1- Make sure to put data into different storage types", "3- Archive data in S3 as needed")."""
+    numbered = re.compile(r"^\W*\d{1,2}\s*[-.)]\s+\S")
+    if not numbered.match(plain_text(lines[index].text)):
+        return False
+    items = [
+        plain_text(n.text)
+        for n in lines[max(0, index - 12) : index + 12]
+        if _section(n) == _section(lines[index]) and numbered.match(plain_text(n.text))
+    ]
+    advice = sum(bool(_ADVICE.match(t) or _IMPERATIVE_ITEM.match(t)) for t in items)
+    return len(items) >= 3 and advice * 2 >= len(items)
+
+
+# a numbered item that tells what to do ("3- Archive data in S3 as needed", "4- put data in deep archive if needed")
+_IMPERATIVE_ITEM = re.compile(
+    r"^\W*\d{1,2}\s*[-.)]\s*(?:archive|put|move|delete|keep|store|push|turn|enable|disable|set|tag|review|check"
+    r"|monitor|try|stop|buy|choose|pick|plan)\b",
+    re.I,
+)
+
+
 def _labels_a_part(option: Option, text: str) -> bool:
     """Whether a line's label is a whole service's name followed by words that name a part of it, none of them a
     word of its explanation or of what it itself is ("ec2 status checks", not "EC2 instances" or "EC2 overview")."""
@@ -3472,7 +3546,10 @@ _PURPOSE = re.compile(
 _CLICKS = re.compile(
     r"(?:^|[,;:]\s*)(?:and\s+|then\s+)?(?:go to|goto|navigate to|scroll (?:down|up)|click(?: on)?)\b"
     # or where in the console it is set: "... is set in the Account -> Settings menu"
-    r"|\b(?:in|under|from)\s+(?:the\s+)?[^.]{0,40}?\s(?:->|>|→)\s[^.]{0,40}?\b(?:menu|page|tab|pane|screen)\b",
+    r"|\b(?:in|under|from)\s+(?:the\s+)?[^.]{0,40}?\s(?:->|>|→)\s[^.]{0,40}?\b(?:menu|page|tab|pane|screen)\b"
+    # or that a step "can be done from the Console (EB console, load balancer configuration)"
+    r"|(?:^|:\s)\W*(?:it\s+)?(?:can|could|may|must)\s+be\s+(?:done|set(?: up)?|configured|enabled|changed|created)\s+"
+    r"(?:from|in|via|through|using)\s+(?:the\s+)?(?:[\w-]+\s+)?console\b",
     re.I,
 )
 

@@ -5140,3 +5140,34 @@ def test_a_requirement_a_console_aside_and_another_things_part_are_no_options_li
     pillar = Line(text="cost optimization is part of the Well-Architected Framework", refs=(),
                   topic="aws-cost-explorer", heading="Cost Explorer")  # fmt: skip
     assert find_evidence(explorer, [pillar], family) is None
+
+
+def test_a_parts_subject_a_step_in_the_console_a_list_of_advice_and_a_service_provisioned_by_another():
+    """ "AWS Lambda asynchronous invocations are retried twice" is about one part of Lambda; "can be done from the
+    Console" is where a step is taken; an item of a numbered list of advice under S3's title is advice; "RDS can be
+    provisioned with Beanstalk" is about Beanstalk. Each names its service and says nothing of what it is."""
+    family, lam = _options()["AWS Lambda"]
+    part = Line(text="AWS Lambda asynchronous invocations are retried twice when the handler fails.", refs=(),
+                topic="aws-lambda")  # fmt: skip
+    assert find_evidence(lam, [part], family) is None
+    family, beanstalk = _options()["AWS Elastic Beanstalk"]
+    step = Line(text="AWS Elastic Beanstalk: can be done from the Console (environment settings page)", refs=(),
+                topic="aws-elastic-beanstalk", labelled=True)  # fmt: skip
+    assert find_evidence(beanstalk, [step], family) is None
+    family, rds = _options()["Amazon RDS"]
+    made = Line(text="RDS can be provisioned with Beanstalk, which suits a test environment", refs=(),
+                topic="amazon-rds")  # fmt: skip
+    assert find_evidence(rds, [made], family) is None
+    family, s3 = _options()["Amazon S3"]
+    advice = [
+        Line(text=t, refs=(("mine", 1, n),), topic="amazon-s3", heading="S3", note_heading="S3")
+        for n, t in enumerate(
+            [
+                "1- Make sure each kind of data sits in the storage class its use needs",
+                "2- small files in an archive class can cost more than keeping them in Standard",
+                "3- Archive old data as needed",
+            ],
+            1,
+        )
+    ]
+    assert find_evidence(s3, advice, family) is None
