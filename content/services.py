@@ -46,6 +46,7 @@ from quizzes.evidence import (
     defining_line,
     family_lines,
     is_advice,
+    is_gotcha,
     side_bullet,
     table_column_lines,
     table_row_lines,
@@ -931,6 +932,7 @@ class Writer:
                 and not garbled(f["data"]["definition"])
                 and not POINTS_BACK.match(f["data"]["definition"])  # "Similar thing but ...": says nothing alone
                 and not is_advice(f["data"]["definition"])  # "1- Make sure to put data into ...": how to use it
+                and not is_gotcha(f["data"]["definition"])  # "after creating it, it's not possible to change it"
                 and (best is None or definition_quality(f["data"]) > definition_quality(best["data"]))
             ):
                 best = f

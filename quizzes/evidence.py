@@ -601,6 +601,12 @@ _ADVICE = re.compile(
 )
 
 
+def is_gotcha(text: str) -> bool:
+    """Whether a line is an exam's gotcha or an error message's meaning ("after creating it, it's not possible to
+    change it", "HTTP error 503 Slow Down indicates ..."), not what a thing is."""
+    return bool(_GOTCHA.search(text))
+
+
 def is_advice(text: str) -> bool:
     """Whether a line is advice on using a thing ("1- Make sure to put data into ...", "Use a good naming
     convention"), not what the thing is."""
@@ -2618,6 +2624,9 @@ def find_evidence(
         if _NOT_THE_SAME.search(text):
             continue  # "Private cloud != on-premises infrastructure": what it is not, set against another name, which
             # blind graders read as contradicting an explanation that joins the two ("On-premises (private cloud)")
+        if supports < 3 and _GOTCHA.search(text):
+            continue  # "VPC Flow Logs: after creating a flow log configuration, it's not possible to change it", "S3:
+            # HTTP error 503 Slow Down indicates ...": an exam's gotcha, which supports little of what it is
         if supports < 2 and _DRAWBACK.search(text):
             continue  # "Horizontal Scaling: Drawbacks: Users must know multiple IP addresses", "RDS: not easy to
             # scale": what is hard about it, which supports none of what the explanation says it is for
@@ -4350,6 +4359,13 @@ _NOT_THE_SAME = re.compile(r"!=|≠|=/=|\bis not the same (?:thing )?as\b|\bnot 
 _DRAWBACK = re.compile(
     r"(?:^|[:;]\s*)(?:(?:main|key)\s+)?(?:drawbacks?|cons|disadvantages?|downsides?|limitations?|caveats?|pitfalls?)\s*[:\-–—]"
     r"|(?:^|:\s*)(?:it is\s+|it's\s+)?(?:not easy|hard|difficult) to\b",
+    re.I,
+)
+# a gotcha or an error a service gives ("after creating a flow log configuration, it's not possible to change it",
+# "HTTP error 503 Slow Down indicates ...", "not possible to configure health checks on an ALIAS record")
+_GOTCHA = re.compile(
+    r"\b(?:it'?s|it is)\s+(?:not\s+)?possible to\b|\bnot possible to\b|\b(?:HTTP\s+)?error\s+\d{3}\b"
+    r"|\b(?:error|exception)\s+(?:means|indicates)\b|\bmetric can be used to\b",
     re.I,
 )
 _FAILS_OVER = re.compile(r"\bfail(?:s|ed|ing)? over\b", re.I)

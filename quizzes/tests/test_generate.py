@@ -5171,3 +5171,18 @@ def test_a_parts_subject_a_step_in_the_console_a_list_of_advice_and_a_service_pr
         )
     ]
     assert find_evidence(s3, advice, family) is None
+
+
+def test_an_exams_gotcha_or_an_errors_meaning_is_no_services_line():
+    """ "HTTP error 503 Slow Down indicates too many requests" and "after creating it, it's not possible to change
+    it" are gotchas a SysOps exam asks about, nothing of what the service is; its own line beside them is quoted."""
+    family, s3 = _options()["Amazon S3"]
+    error = Line(text="Amazon S3: HTTP error 503 Slow Down indicates too many requests to one prefix", refs=(),
+                 topic="amazon-s3", labelled=True)  # fmt: skip
+    own = Line(text="Amazon S3 stores objects in buckets, each object copied across several AZs", refs=(),
+               topic="amazon-s3")  # fmt: skip
+    assert find_evidence(s3, [error], family) is None and find_evidence(s3, [error, own], family) == own
+    family, logs = _options()["VPC Flow Logs"]
+    gotcha = Line(text="VPC Flow Logs: once a flow log is created, it's not possible to change its settings", refs=(),
+                  topic="vpc-flow-logs", labelled=True)  # fmt: skip
+    assert find_evidence(logs, [gotcha], family) is None
