@@ -2700,21 +2700,21 @@ def table_row_lines(table: str) -> list[tuple[int, str]]:
     rows = [r for r in table.splitlines() if r.strip().startswith("|")]
     out = []
     header = [c.strip().strip("`*_ ") for c in rows[0].strip().strip("|").split("|")] if rows else []
-    if len(header) >= 2 and len({side_title(c) for c in header} - {""}) == 2 and all(side_title(c) for c in header):
+    sides = len(header) >= 2 and len({side_title(c) for c in header} - {""}) == 2 and all(map(side_title, header))
+    if sides or (len(header) >= 2 and all(_a_things_name(c) for c in header)):
         # "| AWS | Customer |": each column lists one side's jobs, and a row only sets two of them side by side
-        # ("Patching the hypervisor" beside "Encrypting the tables"): each cell reads under its column's side
+        # ("Patching the hypervisor" beside "Encrypting the tables"); "| Standard RI | Convertible RI |" over "|
+        # Cannot be exchanged. | Can be exchanged ... |": each column is what the notes say of the thing it is headed
+        # by (blind graders failed "Cannot be exchanged.: Can be exchanged ..." for both). Each cell reads under its
+        # column's name, never under the first cell of its row; a side's duty may be one word, a thing's entry not.
         for k, row in enumerate(rows[2:]):
             cells = [c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")]
             said = zip(header, cells, strict=False)  # (a row may leave its last cells out)
-            out += [(k, f"{side}: {cell}") for side, cell in said if cell and cell not in ("-", "—")]
-        return out
-    if len(header) >= 2 and all(_a_things_name(c) for c in header):
-        # "| Standard RI | Convertible RI |" over "| Cannot be exchanged. | Can be exchanged ... |": each column is
-        # what the notes say of the thing it is headed by, and a row sets two of those side by side (its first cell
-        # is no label of the others: blind graders failed "Cannot be exchanged.: Can be exchanged ..." for both)
-        for k, row in enumerate(rows[2:]):
-            cells = [c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")]
-            out += [(k, f"{name}: {cell}") for name, cell in zip(header, cells, strict=False) if len(cell.split()) >= 2]
+            out += [
+                (k, f"{name}: {cell}")
+                for name, cell in said
+                if cell and cell not in ("-", "—") and (sides or len(cell.split()) >= 2)
+            ]
         return out
     for k, row in enumerate(rows[2:]):
         cells = [c.strip().strip("`*_ ") for c in row.strip().strip("|").split("|")]
