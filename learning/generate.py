@@ -621,7 +621,7 @@ _SENTENCE_TERM = re.compile(
 # A back cut off before what it goes on to ("...short-term projects where.", "transactional workloads e.g.")
 _ENDS_MID_SENTENCE = re.compile(
     r"\b(?:where|which|that|and|or|the|a|an|of|to|with|for|such as|like|including)\W*$|\b(?:e\.g|i\.e)\W*$"
-    r"|\b(?:for example|for instance|example|examples)\W*$",  # ("... cost reductions, etc. For example.")
+    r"|\b(?:for example|for instance)\W*$",  # ("... cost reductions, etc. For example.")
     re.I,
 )
 
