@@ -2340,7 +2340,7 @@ def find_evidence(
         if _labels_a_part(option, text) or _a_parts_subject(option, text) or _made_by_another(option, text):
             continue  # "ec2 status checks -> system and instance checks": the entry of a part of the service, named
             # by its name and more words its explanation never uses
-        if _NAMES_THEN_SCENARIO.match(text) or _EXAM_TALK.search(text) or _under_an_exam_recall(lines, index):
+        if _NAMES_THEN_SCENARIO.match(text) or _EXAM_TALK.search(text) or _listed_under_an_aside(lines, index):
             continue  # "ALB, Cloudfront. First time users load the site it works, on refresh they get an error": a
             # recalled exam scenario headed by the names it involves; "ec2 status checks -> system and instance"
             # under "Following services were featured on the exam:": what was asked, nothing said of the service
@@ -2805,7 +2805,7 @@ def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> L
     for index, line in enumerate(page):
         text = without_lead_in(plain_text(line.text))  # ("Amazon SQS is a ... service. It works by:")
         if (
-            _under_an_exam_recall(page, index)
+            _listed_under_an_aside(page, index)
             or _EXAM_TALK.search(text)
             or _NAMES_THEN_SCENARIO.match(text)
             or _heads_a_list_of_services(text)
@@ -3211,10 +3211,11 @@ def _terms_after_label(text: str) -> bool:
 _CONSOLE_LEAD = re.compile(r"^\W*(?:in|on|from|via|using)\s+(?:the\s+)?(?:aws\s+)?(?:management\s+)?console\b", re.I)
 
 
-def _under_an_exam_recall(lines: list[Line], index: int) -> bool:
-    """Whether a line is an item of a list whose lead-in says it is what an exam asked about, or where things are in
-    the console ("in AWS Console:" over "AWS Config -> Dashboards - all the rules you see ..."): the nearest line
-    above it in its section that ends with a colon is such a lead-in."""
+def _listed_under_an_aside(lines: list[Line], index: int) -> bool:
+    """Whether a line is an item of a list whose lead-in makes it an aside: what an exam asked about ("Following
+    services were featured on the exam:"), or where things are in the console ("in AWS Console:" over "AWS Config ->
+    Dashboards - all the rules you see ..."). The lead-in is the nearest line above it in its section that ends with
+    a colon."""
     for j in range(index - 1, max(-1, index - 30), -1):
         if _section(lines[j]) != _section(lines[index]):
             return False
