@@ -2340,7 +2340,7 @@ def find_evidence(
         if _labels_a_part(option, text) or _a_parts_subject(option, text) or _made_by_another(option, text):
             continue  # "ec2 status checks -> system and instance checks": the entry of a part of the service, named
             # by its name and more words its explanation never uses
-        if _NAMES_THEN_SCENARIO.match(text) or _EXAM_TALK.search(text) or _listed_under_an_aside(lines, index):
+        if _recalled_exam_line(text) or _listed_under_an_aside(lines, index):
             continue  # "ALB, Cloudfront. First time users load the site it works, on refresh they get an error": a
             # recalled exam scenario headed by the names it involves; "ec2 status checks -> system and instance"
             # under "Following services were featured on the exam:": what was asked, nothing said of the service
@@ -2754,7 +2754,7 @@ def entries_by_label(lines_by_topic: dict[str, list[Line]]) -> dict[str, Line]:
             rest = text[len(label) :] if text.lower().startswith(label.lower()) else text
             if len(re.findall(r"[A-Za-z]{3,}", rest)) < 4 or _badly_typed(text) or link_line(line.text):
                 continue  # a label with next to nothing after it
-            if _EXAM_TALK.search(text) or _NAMES_THEN_SCENARIO.match(text) or _terms_after_label(text):
+            if _recalled_exam_line(text) or _terms_after_label(text):
                 continue  # "CloudFront -> many questions regarding ...": what an exam asked, nothing said of it
             keys = {_compact(_unmade(label)).removesuffix("s")}
             keys |= {
@@ -2806,8 +2806,7 @@ def line_about(option: str, catalog, lines_by_topic: dict[str, list[Line]]) -> L
         text = without_lead_in(plain_text(line.text))  # ("Amazon SQS is a ... service. It works by:")
         if (
             _listed_under_an_aside(page, index)
-            or _EXAM_TALK.search(text)
-            or _NAMES_THEN_SCENARIO.match(text)
+            or _recalled_exam_line(text)
             or _heads_a_list_of_services(text)
             or _terms_after_label(text)
         ):
@@ -3135,52 +3134,65 @@ _MADE_BY = re.compile(
 )
 
 
+def _its_own_words(option: Option) -> frozenset[str]:
+    """The words that still speak of a service itself after its name: its kind's and explanation's, the words for
+    the service as a whole ("instances", "overview") and for its attributes ("pricing")."""
+    return word_stems(f"{option.kind} {option.fact}") | _THE_SERVICE_WORDS | _ATTRIBUTE_WORDS
+
+
 def _a_parts_subject(option: Option, text: str) -> bool:
     """Whether a line's subject is a whole service's name followed by lowercase words that name a part of it
     ("AWS Lambda asynchronous invocations are retried twice"), none of them a word of its explanation."""
     if not option.topic or not _names_its_topic(option):
         return False
-    named = _topic_names_pattern(option.topic).match(re.sub(r"^\W*(?:the\s+)?", "", text, flags=re.I))
-    if not named:
+    text = re.sub(r"^\W*(?:the\s+)?", "", text, flags=re.I)
+    if not (named := _topic_names_pattern(option.topic).match(text)):
         return False
-    rest = re.sub(r"^\W*(?:the\s+)?", "", text, flags=re.I)[named.end() :]
-    part = _PART_THEN_VERB.match(rest)
+    part = _PART_THEN_VERB.match(text[named.end() :])
     if not part:
         return False
     words = word_stems(part.group(1)) - _MAKERS
-    itself = word_stems(f"{option.kind} {option.fact}") | _THE_SERVICE_WORDS | _RESOURCE_WORDS | _ATTRIBUTE_WORDS
-    return bool(words - itself)  # (one word of its own is enough: "asynchronous" of "asynchronous invocations")
+    return bool(
+        words - _its_own_words(option) - _RESOURCE_WORDS
+    )  # (one word of its own is enough: "asynchronous" of "asynchronous invocations")
 
 
 def _made_by_another(option: Option, text: str) -> bool:
     """Whether a line opens with the option as what another service provisions ("RDS can be provisioned with
     Beanstalk, which is great for dev/test"): a line on using the other one."""
-    if not option.topic or not (named := _topic_names_pattern(option.topic).match(re.sub(r"^\W+", "", text))):
+    text = re.sub(r"^\W+", "", text)
+    if not option.topic or not (named := _topic_names_pattern(option.topic).match(text)):
         return False
-    return bool(_MADE_BY.match(re.sub(r"^\W+", "", text)[named.end() :]))
+    return bool(_MADE_BY.match(text[named.end() :]))
 
 
 def _in_a_list_of_advice(lines: list[Line], index: int) -> bool:
     """Whether a line is an item of a numbered list ("1- ...", "2. ...") of its section, at least half of whose items
     are advice ("1- Make sure to put data into different storage types", "3- Archive data in S3 as needed")."""
-    numbered = re.compile(r"^\W*\d{1,2}\s*[-.)]\s+\S")
-    if not numbered.match(plain_text(lines[index].text)):
+    if not _NUMBERED_ITEM.match(plain_text(lines[index].text)):
         return False
     items = [
         plain_text(n.text)
         for n in lines[max(0, index - 12) : index + 12]
-        if _section(n) == _section(lines[index]) and numbered.match(plain_text(n.text))
+        if _section(n) == _section(lines[index]) and _NUMBERED_ITEM.match(plain_text(n.text))
     ]
     advice = sum(bool(_ADVICE.match(t) or _IMPERATIVE_ITEM.match(t)) for t in items)
     return len(items) >= 3 and advice * 2 >= len(items)
 
 
+_NUMBERED_ITEM = re.compile(r"^\W*\d{1,2}\s*[-.)]\s+\S")  # "1- ...", "2. ...", "3) ..."
 # a numbered item that tells what to do ("3- Archive data in S3 as needed", "4- put data in deep archive if needed")
 _IMPERATIVE_ITEM = re.compile(
     r"^\W*\d{1,2}\s*[-.)]\s*(?:archive|put|move|delete|keep|store|push|turn|enable|disable|set|tag|review|check"
     r"|monitor|try|stop|buy|choose|pick|plan)\b",
     re.I,
 )
+
+
+def _recalled_exam_line(text: str) -> bool:
+    """Whether a line recalls an exam's question: its names, then the scenario ("ALB, Cloudfront. ... they get an
+    error"), or what the exam asked about ("CloudFront -> many questions regarding ...")."""
+    return bool(_NAMES_THEN_SCENARIO.match(text) or _EXAM_TALK.search(text))
 
 
 def _labels_a_part(option: Option, text: str) -> bool:
@@ -3192,8 +3204,7 @@ def _labels_a_part(option: Option, text: str) -> bool:
     if not named:
         return False
     rest = word_stems(label[named.end() :]) - _MAKERS
-    itself = word_stems(f"{option.kind} {option.fact}") | _THE_SERVICE_WORDS | _ATTRIBUTE_WORDS
-    return bool(rest) and not rest & itself
+    return bool(rest) and not rest & _its_own_words(option)
 
 
 def _terms_after_label(text: str) -> bool:
@@ -4608,21 +4619,18 @@ def family_lines(
         found = find_evidence(option, lines, family, option_topics(family, option), texts, spelled=False)
         if found:
             lines.evidence[option.id] = found
+            told = len(word_stems(found.text) & (said_of(option, family) - _ANY_TOPIC_WORDS))  # explanation words
             if (
                 _names_a_sibling(option, found.text, family)
                 or _named_in_passing(option, _past_lead_label(option, found))
-                or len(word_stems(found.text) & (said_of(option, family) - _ANY_TOPIC_WORDS)) < 2
+                or told < 2
             ):
                 # a line that names a sibling too, or names the option only after its opening words ("Identity-based
                 # policies are attached to an IAM user ..."), or says little of what its explanation says ("IAM user is
                 # created with NO PERMISSIONS"): looked for again under the option's own title
                 missing.append(option)
                 shared.add(option.id)
-            elif (
-                option.topic
-                and _a_service(option.topic)
-                and (len(word_stems(found.text) & (said_of(option, family) - _ANY_TOPIC_WORDS)) < 3)
-            ):
+            elif option.topic and _a_service(option.topic) and told < 3:
                 # a line that says only two words of its explanation ("KMS multi-Region keys can be created and
                 # replicated": create, keys) is one detail of a service or feature with a page of its own: the first
                 # line under its own title ("- Creates and controls the encryption keys used to encrypt data" under
